@@ -1,0 +1,10 @@
+"""ccq-stats: party-building rating statistics (thống kê đánh giá, xếp loại chất lượng).
+
+The flow, one module per stage::
+
+    sheets.read_paths  ->  classify.classify_records  ->  stats.category_counts  ->  write.*
+
+Nothing heavy is imported here, so ``ccq-stats --help`` and ``--version`` start fast.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from ccq_stats.cli import main
+
+main()

@@ -1,0 +1,39 @@
+"""The Python API behind the commands: each CLI command is a thin shell over one function here.
+
+>>> from ccq_stats.api import classify_paths
+>>> figures = classify_paths(["sample_data"])            # doctest: +SKIP
+>>> figures.query("subject == 'units' and category == 'top'")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ccq_stats.scales import load_scales
+
+
+def load_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None):
+    """Read, classify and reconcile the files: the classified tidy table (see ``records.py``)."""
+    from ccq_stats.classify import classify_records
+    from ccq_stats.records import reconcile
+    from ccq_stats.sheets import read_paths
+
+    scales = load_scales(scales_file)
+    records = read_paths(list(paths), scales, year=year, kind=kind)
+    return reconcile(classify_records(records, scales))
+
+
+def classify_paths(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    by: str = "year",
+    base: str = "rated",
+    scales_file: Path | None = None,
+):
+    """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share."""
+    from ccq_stats.stats import category_counts
+
+    records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
+    return category_counts(records, load_scales(scales_file), by=by, base=base)

@@ -1,0 +1,129 @@
+"""Classify rating labels: raw text -> tier (top/good/pass/fail) or status (exempt/not_rated).
+
+The vocabulary is data (``scales.toml``); this module only looks labels up, says when a label
+belongs to another regime than its year's, and refuses what it does not know, with the
+closest known labels as a hint. It never guesses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+
+from ccq_stats.errors import InputError
+from ccq_stats.scales import Label, Meaning, Scales
+from ccq_stats.text import clean, norm_key
+
+log = logging.getLogger("ccq_stats")
+
+_PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+
+
+def match_label(text: object, scales: Scales) -> Label | None:
+    """The vocabulary entry for a label, or None.
+
+    "Hoàn thành tốt nhiệm vụ (HTTNV)" – a label followed by its abbreviation in brackets –
+    is accepted when both halves are known and mean the same.
+    """
+    label = scales.lookup_label(text)
+    if label is None:
+        paren = _PAREN.match(clean(text))
+        if paren:
+            outer, inner = (scales.lookup_label(part) for part in paren.groups())
+            if outer is not None and inner is not None and outer.meaning == inner.meaning:
+                label = outer
+    return label
+
+
+def closest_labels(text: object, scales: Scales, n: int = 3) -> list[str]:
+    """Known labels nearest to an unknown one, for the error's hint."""
+    by_key = {key: label.display for key, label in scales.labels.items()}
+    return [by_key[k] for k in difflib.get_close_matches(norm_key(text), list(by_key), n=n, cutoff=0.5)]
+
+
+def unknown_label_hint(text: object, scales: Scales) -> str:
+    close = closest_labels(text, scales)
+    near = f"did you mean {' / '.join(repr(c) for c in close)}? " if close else ""
+    return near + "add the spelling as an alias in a --scales file if it is a real label"
+
+
+def is_valid_in(label: Label, vocabulary: str, regime_id: str) -> bool:
+    return ("*", "*") in label.valid or (vocabulary, regime_id) in label.valid
+
+
+def classify_label(text: object, year: int, subject: str, scales: Scales) -> tuple[Meaning, str | None]:
+    """(meaning, warning) for one label in a year; raises InputError if the label is unknown.
+
+    The warning is set when the label is not the one that year's regime uses for that
+    subject (e.g. "trong sạch vững mạnh" for 2019, an award since 2018): counted all the same.
+    """
+    label = match_label(text, scales)
+    if label is None:
+        raise InputError("unknown rating label", value=clean(text), hint=unknown_label_hint(text, scales))
+    vocabulary = scales.subjects[subject]["vocabulary"]
+    if label.meaning.means == "exempt" and vocabulary != "members":
+        raise InputError(
+            "an organisation cannot be exempt from rating",
+            value=clean(text),
+            hint="write 'Chưa đánh giá' for an organisation that was not rated",
+        )
+    regime = scales.regime(year)
+    warning = None
+    if not is_valid_in(label, vocabulary, regime.id):
+        tier_label = scales.category_label(year, subject, label.meaning.means) if label.meaning.tier else label.meaning.means
+        warning = (
+            f"label '{clean(text)}' is not on the {year} scale for {subject} ({regime.documents}); "
+            f"counted as {label.meaning.means} ('{tier_label}')"
+        )
+    return label.meaning, warning
+
+
+def classify_records(records, scales: Scales):
+    """Fill ``status``, ``tier`` and ``exemplary`` of rows that carry a raw label.
+
+    Rows of member-count sheets already know their tier; rows with ``status`` missing are
+    classified from ``raw_label``. Each distinct (label, year, subject) is classified once,
+    so the cost follows the vocabulary, not the number of rows.
+    """
+    import pandas as pd
+
+    todo = records["status"].isna()
+    if not todo.any():
+        return records
+    keys = records.loc[todo, ["raw_label", "year", "subject"]].drop_duplicates()
+    meanings: dict[tuple, Meaning] = {}
+    for raw, year, subject in keys.itertuples(index=False):
+        try:
+            meaning, warning = classify_label(raw, int(year), subject, scales)
+        except InputError as exc:
+            first = records[todo & (records["raw_label"] == raw)].iloc[0]
+            exc.where.file, exc.where.sheet = first["source_file"], first["source_sheet"]
+            exc.where.row = int(first["source_row"])
+            exc.where.column, exc.where.header = _column_of(first)
+            raise
+        meanings[(raw, year, subject)] = meaning
+        if warning:
+            _warn_where(records, todo, raw, year, subject, warning)
+    index = pd.MultiIndex.from_frame(records.loc[todo, ["raw_label", "year", "subject"]])
+    found = [meanings[key] for key in index]
+    records = records.copy()
+    records.loc[todo, "status"] = [m.status for m in found]
+    records.loc[todo, "tier"] = [m.tier for m in found]
+    records.loc[todo, "exemplary"] = [m.exemplary for m in found]
+    return records
+
+
+def _column_of(row) -> tuple[int | None, str | None]:
+    col = row.get("source_col")
+    if col is None or col != col:  # missing or NaN
+        return None, None
+    return int(col), row.get("source_header")
+
+
+def _warn_where(records, todo, raw, year, subject, warning: str) -> None:
+    """One warning per file and sheet, with the first row and the number of rows."""
+    rows = records[todo & (records["raw_label"] == raw) & (records["year"] == year) & (records["subject"] == subject)]
+    for (file, sheet), group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
+        where = f"{file}" + (f", sheet '{sheet}'" if isinstance(sheet, str) and sheet else "")
+        log.warning("%s, row %d (%d rows): %s", where, int(group["source_row"].iloc[0]), len(group), warning)

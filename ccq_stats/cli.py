@@ -1,0 +1,206 @@
+"""The ``ccq-stats`` command line: parse options, call ``ccq_stats.api``, write the result.
+
+Kept thin and light: pandas, openpyxl and the readers are imported inside the commands, so
+``ccq-stats --help`` and ``--version`` start fast. Exit codes: 0 success (warnings on stderr),
+2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ccq_stats import __version__
+from ccq_stats.errors import InputError
+
+app = typer.Typer(
+    name="ccq-stats",
+    help="Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Kind(str, Enum):
+    units = "units"
+    members = "members"
+    counts = "counts"
+
+
+class By(str, Enum):
+    year = "year"
+    unit = "unit"
+
+
+class Base(str, Enum):
+    rated = "rated"
+    total = "total"
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ccq-stats {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Read the yearly rating spreadsheets of a party committee and count them correctly.
+
+    Examples:
+
+      ccq-stats classify sample_data/
+
+      ccq-stats classify xep_loai_2019.xlsx --by unit --format csv -o 2019.csv
+    """
+
+
+@app.command()
+def classify(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them, or - for CSV on stdin.")],
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")] = None,
+    kind: Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")] = None,
+    by: Annotated[By, typer.Option(help="Figures per year, or per year and grassroots organisation (unit).")] = By.year,
+    base: Annotated[Base, typer.Option(help="Denominator of the shares: those rated (so với số được đánh giá) or the total.")] = Base.rated,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
+    scales: Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases or regimes (same shape as ccq_stats/scales.toml).")] = None,
+) -> None:
+    """Classify every rating and count each tier per year: units, cells, members.
+
+    Output columns: year, subject, [unit,] category, label, count, share.
+    subject: units (chi, đảng bộ cơ sở), cells (chi bộ trực thuộc), members (đảng viên).
+    share = count / rated (or / total with --base total) on top, exemplary, good, pass,
+    fail and good_or_better.
+
+    Examples:
+
+      ccq-stats classify sample_data/
+
+      ccq-stats classify dang_vien_2019.xlsx to_chuc_2019.xlsx --format csv
+
+      ccq-stats classify tong_hop.xlsx --year 2019 --by unit -o 2019.csv --bom
+
+      cat dang_vien.csv | ccq-stats classify - --kind members --format json
+    """
+    from ccq_stats.api import classify_paths
+
+    _refuse_overwriting_inputs(output, paths)
+    figures = classify_paths(
+        paths,
+        year=year,
+        kind=kind.value if kind else None,
+        by=by.value,
+        base=base.value,
+        scales_file=scales,
+    )
+    chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else _format_for(output))
+    _emit(figures, chosen, output, bom)
+
+
+def _format_for(output: Optional[Path]) -> str:
+    return "json" if output is not None and output.suffix.lower() == ".json" else "csv"
+
+
+def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    for path in paths:
+        if path != "-" and Path(path).resolve() == target:
+            raise InputError("the output file is one of the inputs", file=str(output), hint="write the result to another file")
+    if target.is_dir():
+        raise InputError("the output is a folder", file=str(output), hint="give a file name, e.g. -o ket_qua.csv")
+
+
+def _emit(figures, fmt: str, output: Optional[Path], bom: bool) -> None:
+    from ccq_stats import write
+
+    if fmt == "table":
+        from rich.console import Console
+
+        buffer = None if output is None else __import__("io").StringIO()
+        console = Console(file=buffer or sys.stdout, no_color="NO_COLOR" in os.environ or buffer is not None, width=None if buffer is None else 120)
+        text = None
+        try:
+            console.print(write.to_table(figures, color=console.is_terminal))
+        except BrokenPipeError:
+            _quiet_pipe()
+        if buffer is not None:
+            text = buffer.getvalue()
+    else:
+        text = write.render(figures, fmt, bom=bom)
+    if output is not None:
+        try:
+            write.atomic_write(output, text.encode("utf-8"))
+        except OSError as exc:
+            raise InputError(f"cannot write the output: {exc.strerror}", file=str(output), hint="check the folder exists and is writable") from None
+        logging.getLogger("ccq_stats").info("wrote %s", output)
+    elif text is not None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_pipe()
+
+
+def _quiet_pipe() -> None:
+    """The reader closed the pipe (| head): stop without a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(0)
+
+
+class _StderrFormatter(logging.Formatter):
+    def __init__(self, color: bool) -> None:
+        super().__init__()
+        self.color = color
+
+    def format(self, record: logging.LogRecord) -> str:
+        level = record.levelname.lower()
+        tag = f"\x1b[33m{level}\x1b[0m" if self.color and record.levelno >= logging.WARNING else level
+        return f"ccq-stats: {tag}: {record.getMessage()}"
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    handler.setFormatter(_StderrFormatter(color))
+    logger = logging.getLogger("ccq_stats")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+def main() -> None:
+    """Console entry point: one-line errors, exit code 2 for bad input."""
+    _setup_logging()
+    try:
+        app()
+    except InputError as exc:
+        sys.stderr.write(f"ccq-stats: error: {exc}\n")
+        sys.exit(2)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -1,0 +1,121 @@
+"""The tidy table every input shape becomes, and the reconciliation of what several files say.
+
+One row per (year, subject, organisation, rating) with a ``count``: a member row has count 1,
+a member-count cell one row per tier with its count, an organisation row count 1 under the
+subject ``units`` or ``cells``. Every figure is then a group-by sum.
+
+Columns
+-------
+year           rating year (int)
+subject        ``units`` (chi, đảng bộ cơ sở), ``cells`` (chi bộ trực thuộc, đảng bộ bộ phận) or ``members``
+shape          the input shape the row came from: ``units``, ``members`` (member rows) or ``counts``
+org            organisation name as written (for members: the organisation they belong to)
+parent         for cells: the đảng bộ cơ sở they belong to ("Trực thuộc"), else empty
+org_kind       dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc, dang_bo_bo_phan or empty
+host_type      loại hình of the host agency, as written, or empty
+member         member's name (member rows only; never leaves the process in aggregates)
+member_key     identity used to find a member listed twice (folded name, birth, card number)
+status         ``rated``, ``exempt`` (miễn đánh giá) or ``not_rated`` (chưa đánh giá)
+tier           ``top``, ``good``, ``pass``, ``fail`` when rated, else empty
+exemplary      True for "TSVM tiêu biểu" (a subset of top)
+disciplined    True when a member row says the member was disciplined in the year
+count          how many subjects the row stands for
+source_file, source_sheet, source_row (as Excel shows it), source_col (0-based), source_header
+raw_label      the label as written (for counts: the column header)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ccq_stats.errors import InputError, Where
+from ccq_stats.text import norm_key
+
+log = logging.getLogger("ccq_stats")
+
+COLUMNS = (
+    "year", "subject", "shape", "org", "parent", "org_kind", "host_type", "member", "member_key",
+    "status", "tier", "exemplary", "disciplined", "count",
+    "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label",
+)
+_RATING = ["status", "tier", "exemplary"]
+
+
+def _where(row) -> Where:
+    return Where(row["source_file"], row["source_sheet"] or None, int(row["source_row"]))
+
+
+def _org_key(records):
+    return records["org"].map(norm_key, na_action="ignore").fillna("")
+
+
+def reconcile(records):
+    """Merge what several files and sheets say about the same year.
+
+    * an organisation (or a member of one) listed twice in a year with different ratings is
+      an error naming the organisation and both rows; listed twice alike, it counts once;
+    * member counts of an organisation are dropped where member rows of the same organisation
+      and year are given too, with a warning when the two disagree.
+    """
+    if records.empty:
+        return records
+    records = records.assign(_org=_org_key(records), _parent=records["parent"].map(norm_key, na_action="ignore").fillna(""))
+    keep = _dedupe(records, records["shape"] == "units", ["year", "subject", "_org", "_parent"], "organisation")
+    named = (records["shape"] == "members") & records["member_key"].fillna("").ne("")
+    keep &= _dedupe(records, named, ["year", "_org", "member_key"], "member of")
+    keep &= _prefer_member_rows(records)
+    return records[keep].drop(columns=["_org", "_parent"]).reset_index(drop=True)
+
+
+def _dedupe(records, mask, key: list[str], what: str):
+    """A boolean mask keeping the first of each group of identical listings."""
+    import pandas as pd
+
+    keep = pd.Series(True, index=records.index)
+    subset = records[mask]
+    dup = subset.duplicated(key, keep=False)
+    if not dup.any():
+        return keep
+    for _, group in subset[dup].groupby(key, sort=False):
+        first = group.iloc[0]
+        ratings = group[_RATING].astype(str).drop_duplicates()
+        other = group.iloc[1]
+        org = first["org"] if what == "organisation" else f"an organisation's member ({first['org']})"
+        if len(ratings) > 1:
+            differs = group[group[_RATING].astype(str).ne(first[_RATING].astype(str)).any(axis=1)].iloc[0]
+            raise InputError(
+                f"{'organisation ' + repr(org) if what == 'organisation' else 'a member of ' + repr(first['org'])} "
+                f"is listed twice in {first['year']} with different ratings: "
+                f"'{first['raw_label']}' at {_where(first)} and '{differs['raw_label']}'",
+                where=_where(differs),
+                hint="keep one rating per year; remove or correct one of the two rows",
+            )
+        log.warning(
+            "%s: %s listed again in %s with the same rating (first at %s); counted once",
+            _where(other), repr(org), first["year"], _where(first),
+        )
+        keep[group.index[1:]] = False
+    return keep
+
+
+def _prefer_member_rows(records):
+    """Drop member-count rows of (year, organisation) pairs that also have member rows."""
+    counts = records["shape"] == "counts"
+    rows = records["shape"] == "members"
+    if not (counts.any() and rows.any()):
+        return ~(counts & rows)  # all True
+    row_totals = records[rows].groupby(["year", "_org"])["count"].sum()
+    count_rows = records[counts]
+    count_totals = count_rows.groupby(["year", "_org"])["count"].sum()
+    both = count_totals.index.intersection(row_totals.index)
+    for year, org in both:
+        if count_totals[(year, org)] != row_totals[(year, org)]:
+            first = count_rows[(count_rows["year"] == year) & (count_rows["_org"] == org)].iloc[0]
+            log.warning(
+                "%s: member counts of '%s' in %s add up to %d but its member rows number %d; using the member rows",
+                _where(first), first["org"], year, count_totals[(year, org)], row_totals[(year, org)],
+            )
+    import pandas as pd
+
+    pairs = pd.MultiIndex.from_arrays([records["year"], records["_org"]])
+    return ~(counts & pairs.isin(both))

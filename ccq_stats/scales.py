@@ -1,0 +1,200 @@
+"""The rating scales as data: regimes by year, tiers, label and header vocabularies.
+
+Everything comes from ``scales.toml`` (inside the package) plus, optionally, a user's file
+given with ``--scales``. ``load_scales()`` builds lookup tables once; classification and the
+header finder only look things up in them.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ccq_stats.errors import InputError
+from ccq_stats.text import clean, loose_key, norm_key
+
+TIERS = ("top", "good", "pass", "fail")
+STATUSES = ("exempt", "not_rated")
+SUBJECTS = ("units", "cells", "members")
+BUILTIN = Path(__file__).with_name("scales.toml")
+# Column roles understood by the reader (keys of [columns] in scales.toml).
+ROLES = (
+    "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
+    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored",
+)
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    first_year: int | None
+    last_year: int | None
+    documents: str
+    tiers: dict[str, dict[str, str]]  # vocabulary -> tier -> label
+
+    def covers(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What a label means: a tier (possibly exemplary) or a status."""
+
+    means: str  # one of TIERS or STATUSES
+    exemplary: bool = False
+
+    @property
+    def tier(self) -> str | None:
+        return self.means if self.means in TIERS else None
+
+    @property
+    def status(self) -> str:
+        return "rated" if self.means in TIERS else self.means
+
+
+@dataclass
+class Label:
+    meaning: Meaning
+    display: str  # the alias as written in the vocabulary, for hints
+    valid: set[tuple[str, str]] = field(default_factory=set)  # (vocabulary, regime id); ("*", "*") = all
+
+
+@dataclass
+class Scales:
+    regimes: list[Regime]
+    subjects: dict[str, dict[str, str]]  # subject -> {vocabulary, total, rated, ...}
+    labels: dict[str, Label]  # norm_key -> Label
+    loose_labels: dict[str, Label | None]  # loose_key -> Label, None when ambiguous
+    columns: dict[str, str]  # norm_key or loose_key of a header -> role
+    kinds: dict[str, tuple[str, str]]  # key -> (kind id, subject)
+    totals_row: set[str]  # keys
+
+    def regime(self, year: int) -> Regime:
+        for regime in self.regimes:
+            if regime.covers(year):
+                return regime
+        raise InputError(
+            f"no rating scale covers the year {year}",
+            value=year,
+            hint="add a [[regimes]] entry for it in a --scales file",
+        )
+
+    def category_label(self, year: int, subject: str, category: str) -> str:
+        """The Vietnamese label of an output category in that year's regime."""
+        if category in TIERS:
+            vocabulary = self.subjects[subject]["vocabulary"]
+            return self.regime(year).tiers[vocabulary][category]
+        return self.subjects[subject].get(category, "")
+
+    def lookup_label(self, text: str) -> Label | None:
+        """Exact, then diacritics- and space-insensitive lookup; None if unknown or ambiguous."""
+        label = self.labels.get(norm_key(text))
+        if label is None:
+            label = self.loose_labels.get(loose_key(text))
+        return label
+
+    def lookup(self, table: dict, text: object):
+        key = norm_key(text)
+        return table.get(key) if key in table else table.get(loose_key(text))
+
+
+def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origin: str) -> None:
+    key = norm_key(alias)
+    existing = scales.labels.get(key)
+    if existing is None:
+        scales.labels[key] = Label(meaning, clean(alias), set(valid))
+    elif existing.meaning != meaning:
+        raise InputError(
+            f"label '{alias}' means {meaning.means} here but {existing.meaning.means} already",
+            file=origin,
+            hint="an alias may have one meaning only; remove it from one of the entries",
+        )
+    else:
+        existing.valid |= valid
+
+
+def _build_loose(labels: dict[str, Label]) -> dict[str, Label | None]:
+    loose: dict[str, Label | None] = {}
+    for label in labels.values():
+        key = loose_key(label.display)
+        other = loose.get(key)
+        if key in loose and (other is None or other.meaning != label.meaning):
+            loose[key] = None  # two meanings fold together: only exact matches count
+        elif other is None:
+            loose[key] = label
+    return loose
+
+
+def _add(scales: Scales, data: dict, origin: str) -> None:
+    for entry in data.get("regimes", []):
+        regime = Regime(
+            id=entry["id"],
+            first_year=entry.get("first_year"),
+            last_year=entry.get("last_year"),
+            documents=entry.get("documents", ""),
+            tiers=entry["tiers"],
+        )
+        scales.regimes = [r for r in scales.regimes if r.id != regime.id] + [regime]
+    for subject, labels in data.get("subjects", {}).items():
+        scales.subjects.setdefault(subject, {}).update(labels)
+    for entry in data.get("labels", []):
+        meaning = Meaning(entry["means"], bool(entry.get("exemplary", False)))
+        if meaning.means not in TIERS + STATUSES:
+            raise InputError(
+                f"unknown meaning '{meaning.means}'",
+                file=origin,
+                hint=f"means must be one of {', '.join(TIERS + STATUSES)}",
+            )
+        spec = entry.get("valid", "all")
+        valid = (
+            {("*", "*")}
+            if spec == "all"
+            else {(vocab, regime) for vocab, regimes in spec.items() for regime in regimes}
+        )
+        for alias in entry["aliases"]:
+            _index_label(scales, alias, meaning, valid, origin)
+    for role, aliases in data.get("columns", {}).items():
+        if role not in ROLES:
+            raise InputError(f"unknown column role '{role}'", file=origin, hint=f"roles: {', '.join(ROLES)}")
+        for alias in aliases:
+            scales.columns[norm_key(alias)] = role
+            scales.columns.setdefault(loose_key(alias), role)
+    for kind, spec in data.get("kinds", {}).items():
+        for alias in spec["aliases"]:
+            scales.kinds[norm_key(alias)] = (kind, spec["subject"])
+            scales.kinds.setdefault(loose_key(alias), (kind, spec["subject"]))
+    for alias in data.get("totals_row", {}).get("aliases", []):
+        scales.totals_row |= {norm_key(alias), loose_key(alias)}
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise InputError(f"cannot read scales file: {exc.strerror}", file=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not a valid TOML file: {exc}", file=str(path), hint="see ccq_stats/scales.toml for the shape") from None
+
+
+def load_scales(extra: Path | None = None) -> Scales:
+    """The built-in vocabulary, extended by the user's ``extra`` TOML file if given."""
+    return _load(str(extra) if extra else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra: str | None) -> Scales:
+    scales = Scales([], {}, {}, {}, {}, {}, set())
+    _add(scales, _read_toml(BUILTIN), str(BUILTIN))
+    if extra:
+        try:
+            _add(scales, _read_toml(Path(extra)), extra)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"malformed scales file ({exc})", file=extra, hint="see ccq_stats/scales.toml for the shape") from None
+    scales.regimes.sort(key=lambda r: r.first_year or 0)
+    scales.loose_labels = _build_loose(scales.labels)
+    return scales

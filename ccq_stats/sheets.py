@@ -1,0 +1,673 @@
+"""Read rating spreadsheets into the tidy table (see ``records.py``).
+
+Stages, each a small function:
+
+1. ``open_grids``   – a file (xlsx/xlsm/xlsb/xls/ods via python-calamine, csv/tsv, ``-``) ->
+   sheets as grids of cell values, row 0 = Excel row 1;
+2. ``find_header``  – the header row(s) found by their words, never assumed to be row 1:
+   title rows above, two- or three-row headers under merged cells, an index row (1) (2) … below;
+3. ``grid_records`` – every data row -> tidy rows, skipping blank, section and totals rows
+   (totals carrying numbers are checked against the sum).
+
+The rating year comes from a year column, else the wide layout's column names ("Năm 2019"),
+else the sheet name, else the title rows above the header, else ``--year``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ccq_stats.classify import match_label
+from ccq_stats.errors import InputError, Where
+from ccq_stats.records import COLUMNS
+from ccq_stats.scales import Meaning, Scales
+from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
+
+log = logging.getLogger("ccq_stats")
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
+SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
+KINDS = ("units", "members", "counts")
+_INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$", re.I)
+_TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
+_SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)
+_TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
+_TICKS = {"x", "✓", "✔", "v", "√"}
+_NO = {"", "0", "khong", "k", "no", "-"}
+
+
+@dataclass
+class Sheet:
+    file: str
+    name: str | None  # None for CSV
+    rows: list[list]
+    hidden: bool = False
+
+    def where(self, row: int | None = None, column: int | None = None, header: str | None = None) -> Where:
+        return Where(self.file, self.name, row, column, header)
+
+
+@dataclass
+class Column:
+    index: int
+    role: str  # a role of scales.ROLES, or "count" (a tier or status count column)
+    header: str
+    year: int | None = None
+    meaning: Meaning | None = None
+
+
+@dataclass
+class Header:
+    first_row: int  # 0-based index of the header's first row
+    last_row: int  # 0-based index of its last row (data starts below, after an index row)
+    columns: list[Column] = field(default_factory=list)
+
+    def of(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+    def one(self, role: str) -> Column | None:
+        found = self.of(role)
+        return found[0] if found else None
+
+
+# ---------------------------------------------------------------------------------------
+# 1. files -> grids
+
+
+def open_grids(path: str) -> list[Sheet]:
+    """The sheets of a file (or ``-``, CSV on stdin) as grids of cell values."""
+    if path == "-":
+        return [_text_grid(sys.stdin.buffer.read(), "<stdin>")]
+    file = Path(path)
+    try:
+        data_head = file.open("rb").read(8)
+    except IsADirectoryError:
+        raise InputError("is a folder", file=path, hint="give the spreadsheet files, or the folder as the only argument") from None
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+    if not data_head:
+        raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
+    suffix = file.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES or data_head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return _workbook_grids(file, path)
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return [_text_grid(file.read_bytes(), path)]
+    raise InputError(
+        f"unsupported file type '{suffix}'",
+        file=path,
+        hint="give .xlsx, .xlsm, .xlsb, .xls, .ods, .csv or .tsv files",
+    )
+
+
+def _workbook_grids(file: Path, display: str) -> list[Sheet]:
+    import python_calamine as pc
+
+    head = file.open("rb").read(512).lstrip().lower()
+    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table")) or b"<html" in head:
+        raise InputError(
+            "is a web page (HTML) saved with a spreadsheet extension, not a workbook",
+            file=display,
+            hint="open it in Excel and save it as .xlsx",
+        )
+    try:
+        book = pc.CalamineWorkbook.from_path(str(file))
+        sheets = []
+        for meta in book.sheets_metadata:
+            if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                continue
+            rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            hidden = meta.visible != pc.SheetVisibleEnum.Visible
+            sheets.append(Sheet(display, meta.name, rows, hidden))
+        return sheets
+    except pc.PasswordError:
+        raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password") from None
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as exc:
+        reason = " ".join(str(exc).split())[:120]
+        raise InputError(
+            f"cannot read the workbook ({reason})",
+            file=display,
+            hint="the file may be truncated or not a spreadsheet; open it in Excel and save it again",
+        ) from None
+
+
+def decode_text(data: bytes, display: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 as Excel's "Unicode text" writes it, else cp1258."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        log.warning("%s: not UTF-8; read as Windows-1258 (Vietnamese)", display)
+        return data.decode("cp1258", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among ',', ';' and tab that splits the first lines most consistently."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", (-1, -1)
+    for delimiter in (",", ";", "\t"):
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = (min(common, 2) if common > 1 else 0, widths.count(common) * (common > 1) + common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _text_grid(data: bytes, display: str) -> Sheet:
+    if not data:
+        raise InputError("the file is empty", file=display, hint="save the spreadsheet again, or leave it out")
+    try:
+        text = decode_text(data, display)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode the text ({exc.reason})", file=display, hint="save it as CSV UTF-8") from None
+    if "\x00" in text:
+        raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, hint="save it as CSV UTF-8")
+    delimiter = sniff_delimiter(text)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError(f"cannot parse the CSV ({exc})", file=display, hint="save it as CSV UTF-8 from Excel") from None
+    return Sheet(display, None, rows)
+
+
+# ---------------------------------------------------------------------------------------
+# 2. the header
+
+
+def _text_at(row: list, index: int) -> str:
+    return clean(row[index]) if index < len(row) else ""
+
+
+def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
+    """What a column holds, from its header text and the (merged) header cells above it."""
+    leaf = _TRAILING_INDEX.sub("", leaf)
+    if not leaf:
+        return None
+    year = next((y for y in map(year_of_header, ancestors) if y), None)
+    role = scales.lookup(scales.columns, leaf)
+    if role in ("count_of", "share_of"):
+        if role == "share_of" or not ancestors:
+            return None
+        parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
+        if parent and parent.role in ("count", "total_count", "rated_count"):
+            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning)
+        return None
+    if role:
+        return Column(index, role, leaf, year)
+    leaf_year = year_of_header(leaf)
+    if leaf_year:
+        return Column(index, "rating", leaf, leaf_year)  # wide layout: one rating column per year
+    label = match_label(leaf, scales)
+    if label is not None:
+        return Column(index, "count", leaf, year, label.meaning)
+    return None
+
+
+def _ffill(row: list, width: int) -> list[str]:
+    """Header texts with each merged cell's text carried right over the empty cells it spans."""
+    out, last = [], ""
+    for i in range(width):
+        text = _text_at(row, i)
+        last = text or last
+        out.append(last)
+    return out
+
+
+def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales) -> bool:
+    """Is ``lower`` the second row of a merged header rather than the first data row?"""
+    width = max(len(raw_upper), len(lower))
+    under_merge = False
+    for i in range(width):
+        text = _text_at(lower, i)
+        if not text:
+            continue
+        if isinstance(lower[i], (int, float)) and not isinstance(lower[i], bool):
+            return False
+        if not _text_at(raw_upper, i) and upper[i]:
+            under_merge = True
+        if resolve_column(i, text, [upper[i]] if upper[i] else [], scales) is None:
+            return False
+    return under_merge
+
+
+def _columns_for(rows: list[list], first: int, depth: int, scales: Scales) -> list[Column]:
+    width = max(len(rows[r]) for r in range(first, first + depth))
+    levels = [_ffill(rows[r], width) for r in range(first, first + depth)]
+    columns = []
+    for i in range(width):
+        # the leaf is the lowest non-empty header cell; the cells above it are its ancestors
+        for level in range(depth - 1, -1, -1):
+            raw = _text_at(rows[first + level], i)
+            if raw:
+                ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
+                column = resolve_column(i, raw, ancestors, scales)
+                if column:
+                    columns.append(column)
+                break
+    return columns
+
+
+def _score(columns: list[Column]) -> int:
+    roles = {c.role for c in columns}
+    if not roles & {"rating", "count", "member"}:
+        return 0
+    return len(columns) + 2 * len(roles & {"org", "member", "rating", "count"})
+
+
+def find_header(sheet: Sheet, scales: Scales) -> Header | None:
+    """The header of a sheet: the row (or 2-3 rows under merged cells) whose words fit best."""
+    rows = sheet.rows
+    best: tuple[int, Header] | None = None
+    for r in range(min(SCAN_ROWS, len(rows))):
+        if not any(_text_at(rows[r], i) for i in range(len(rows[r]))):
+            continue
+        depth = 1
+        while depth < 3 and r + depth < len(rows):
+            upper = _ffill(rows[r + depth - 1], max(len(rows[r + depth - 1]), len(rows[r + depth])))
+            if not _is_subheader(upper, rows[r + depth - 1], rows[r + depth], scales):
+                break
+            depth += 1
+        columns = _columns_for(rows, r, depth, scales)
+        score = _score(columns)
+        if score and (best is None or score > best[0]):
+            best = (score, Header(r, r + depth - 1, columns))
+    return best[1] if best else None
+
+
+def _is_index_row(row: list) -> bool:
+    """A row of column numbers under the header: (1) (2) (3) …, 1 2 3 …, A B C …"""
+    tokens = [_text_at(row, i) for i in range(len(row))]
+    tokens = [t for t in tokens if t]
+    if len(tokens) < 3 or not all(_INDEX_TOKEN.match(t) for t in tokens):
+        return False
+    numbers = [int(re.sub(r"\D.*", "", t.strip("()"))) for t in tokens if t.strip("()")[:1].isdigit()]
+    return numbers == sorted(set(numbers))
+
+
+# ---------------------------------------------------------------------------------------
+# 3. rows -> tidy records
+
+
+def title_year(sheet: Sheet, header: Header) -> int | None:
+    """ "… XẾP LOẠI ĐẢNG VIÊN NĂM 2019" in the rows above the header; dates don't count."""
+    for r in range(header.first_row):
+        text = strip_marks(" ".join(_text_at(sheet.rows[r], i) for i in range(len(sheet.rows[r]))).casefold())
+        for match in _TITLE_YEAR.finditer(text):
+            if not match.group(1):  # "ngày 10 tháng 01 năm 2020" is a date, not the rating year
+                return int(match.group(2))
+    return None
+
+
+def sheet_year(sheet: Sheet) -> int | None:
+    if sheet.name:
+        years = set(_SHEET_YEAR.findall(sheet.name))
+        if len(years) == 1:
+            return int(years.pop())
+    return None
+
+
+def parse_year(value, where: Where) -> int:
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, (int, float)) and float(value).is_integer() and 1945 <= value <= 2100:
+        return int(value)
+    text = clean(value)
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return int(text)
+    shown = value.isoformat() if isinstance(value, (date, datetime)) else value
+    raise InputError(
+        "the year is not a year",
+        where=where,
+        value=shown,
+        hint="write the rating year as a four-digit number, e.g. 2019",
+    )
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})+$")
+
+
+def parse_count(value, where: Where) -> int:
+    """A non-negative whole count; blank and '-' are 0; "1.234" is Vietnamese for 1234."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and value >= 0:
+            return int(value)
+    else:
+        text = clean(value)
+        if text in ("", "-", "–"):
+            return 0
+        if text.isdigit():
+            return int(text)
+        if _THOUSANDS.match(text):
+            return int(re.sub(r"\D", "", text))
+    raise InputError("not a count of members", where=where, value=value, hint="a count is a whole number ≥ 0")
+
+
+def _is_totals(texts: list[str], scales: Scales) -> bool:
+    return any(t and (norm_key(t) in scales.totals_row or norm_key(_SECTION_MARK.sub("", t)) in scales.totals_row) for t in texts[:3])
+
+
+class _Out:
+    """Columns of tidy rows being built; one list per column."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {name: [] for name in COLUMNS}
+
+    def add(self, **values) -> None:
+        for name, column in self.cols.items():
+            column.append(values.get(name))
+
+
+def _sheet_kind(header: Header, kind: str | None, sheet: Sheet) -> set[str]:
+    has = {role for c in header.columns for role in [c.role]}
+    shapes = set()
+    if "member" in has and "rating" in has:
+        shapes.add("members")
+    elif "member" not in has:
+        if "rating" in has:
+            shapes.add("units")
+        if "count" in has:
+            shapes.add("counts")
+    if kind:
+        if kind not in shapes:
+            raise InputError(
+                f"no column for --kind {kind} found",
+                where=sheet.where(header.first_row + 1),
+                hint=_expected_hint(kind),
+            )
+        shapes = {kind}
+    if not shapes:
+        raise InputError(
+            "no rating or count column found" + (" beside the member names" if "member" in has else ""),
+            where=sheet.where(header.first_row + 1),
+            hint=_expected_hint(None),
+        )
+    return shapes
+
+
+def _expected_hint(kind: str | None) -> str:
+    return {
+        "units": "an organisation column (Tên tổ chức cơ sở đảng) and a rating column (Xếp loại, or Năm 2015 … Năm 2019)",
+        "members": "a name column (Họ và tên), a unit column (Chi bộ) and a rating column (Xếp loại)",
+        "counts": "an organisation column and count columns per tier (HTXSNV, HTTNV, HTNV, KHTNV, Miễn đánh giá …)",
+        None: "the header needs a rating column (Xếp loại, Năm 2019 …), count columns per tier (HTXSNV …) "
+        "or a name column (Họ và tên); use --kind units|members|counts to say which",
+    }[kind]
+
+
+def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: int | None, kind: str | None) -> int:
+    """Append the tidy rows of one sheet to ``out``; returns how many data rows were read."""
+    shapes = _sheet_kind(header, kind, sheet)
+    fixed_year = sheet_year(sheet) or title_year(sheet, header)
+    if fixed_year and year and fixed_year != year:
+        log.warning("%s: the sheet says %d; --year %d is not used for it", sheet.where(), fixed_year, year)
+    fixed_year = fixed_year or year
+    col = {role: header.one(role) for role in ("seq", "org", "member", "member_id", "birth", "kind", "parent",
+                                               "host_type", "year", "discipline", "total_count", "rated_count")}
+    ratings = header.of("rating") if shapes & {"units", "members"} else []
+    counts = header.of("count") if "counts" in shapes else []
+    if len(ratings) > 1 and any(c.year is None for c in ratings):
+        a, b = ratings[:2]
+        raise InputError(
+            f"two rating columns ({a.header}, {b.header}); the one to count is unclear",
+            where=sheet.where(header.last_row + 1, b.index, b.header),
+            hint="delete or rename the column that is not the final rating (e.g. the self-assessment)",
+        )
+    needs_year = not col["year"] and any(c.year is None for c in ratings + counts)
+    if needs_year and not fixed_year:
+        raise InputError(
+            "no rating year: no year column, no year in the sheet name or title",
+            where=sheet.where(header.first_row + 1),
+            hint="add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019",
+        )
+    start = header.last_row + 1
+    if start < len(sheet.rows) and _is_index_row(sheet.rows[start]):
+        start += 1
+
+    section_kind = None
+    block_sums: dict[int, int] = {}
+    read = 0
+    for r in range(start, len(sheet.rows)):
+        row = sheet.rows[r]
+        excel_row = r + 1
+        texts = [_text_at(row, i) for i in range(len(row))]
+        if not any(texts):
+            continue
+        if _is_totals([t for t in texts if t], scales):
+            _check_totals(sheet, header, counts, col, row, excel_row, block_sums)
+            block_sums = {}
+            continue
+        org = _text_at(row, col["org"].index) if col["org"] else ""
+        values = [_text_at(row, c.index) for c in ratings + counts]
+        named = col["member"] and _text_at(row, col["member"].index)
+        listed = col["seq"] and texts[col["seq"].index:col["seq"].index + 1] != [""] and _is_number(row[col["seq"].index])
+        if not any(values) and not named and not (listed and org and len(ratings) == 1):
+            section_kind = _section(texts, scales, section_kind)
+            continue
+        read += 1
+        row_year = parse_year(row[col["year"].index], sheet.where(excel_row, col["year"].index, col["year"].header)) if col["year"] and col["year"].index < len(row) and texts[col["year"].index] else None
+        base = _row_base(sheet, row, excel_row, col, org, section_kind, scales)
+        if "members" in shapes:
+            _member_row(sheet, row, excel_row, col, ratings[0], row_year or fixed_year, base, out)
+            continue
+        for column in ratings:
+            _unit_rating(sheet, row, excel_row, column, row_year or column.year or fixed_year, base, out, wide=len(ratings) > 1)
+        if counts:
+            _count_cells(sheet, row, excel_row, counts, col, row_year or fixed_year, base, out, block_sums)
+    return read
+
+
+def _is_number(value) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or clean(value).isdigit()
+
+
+def _section(texts: list[str], scales: Scales, current):
+    """A heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") sets the kind of the rows below it."""
+    text = " ".join(t for t in texts if t)
+    found = scales.lookup(scales.kinds, _SECTION_MARK.sub("", text))
+    return found or current
+
+
+def _row_base(sheet, row, excel_row, col, org, section_kind, scales) -> dict:
+    kind_text = _text_at(row, col["kind"].index) if col["kind"] else ""
+    kind = section_kind
+    if kind_text:
+        kind = scales.lookup(scales.kinds, kind_text)
+        if kind is None:
+            raise InputError(
+                "unknown kind of organisation",
+                where=sheet.where(excel_row, col["kind"].index, col["kind"].header),
+                value=kind_text,
+                hint="use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)",
+            )
+    parent = _text_at(row, col["parent"].index) if col["parent"] else ""
+    subject = kind[1] if kind else ("cells" if parent else "units")
+    return dict(
+        org=org,
+        parent=parent,
+        org_kind=kind[0] if kind else "",
+        host_type=_text_at(row, col["host_type"].index) if col["host_type"] else "",
+        subject=subject,
+        source_file=sheet.file,
+        source_sheet=sheet.name or "",
+    )
+
+
+def _need_year(sheet, excel_row, year):
+    if year is None:
+        raise InputError("no rating year for this row", where=sheet.where(excel_row), hint="fill the 'Năm' cell, or give --year")
+    return year
+
+
+def _unit_rating(sheet, row, excel_row, column: Column, year, base, out: _Out, wide: bool) -> None:
+    raw = _text_at(row, column.index)
+    if not raw:
+        if wide:
+            return  # wide layout: a blank year means the organisation was not there that year
+        raise InputError(
+            "the rating is blank",
+            where=sheet.where(excel_row, column.index, column.header),
+            value=base["org"],
+            hint="write the rating, or 'Chưa đánh giá' if the organisation was not rated",
+        )
+    if not base["org"]:
+        raise InputError("a rating without an organisation name", where=sheet.where(excel_row), value=raw,
+                         hint="fill the organisation's name")
+    out.add(**base, year=_need_year(sheet, excel_row, year), shape="units", status=None, tier=None, exemplary=False,
+            disciplined=False, count=1, source_row=excel_row, source_col=column.index, source_header=column.header,
+            raw_label=raw)
+
+
+def _member_row(sheet, row, excel_row, col, column: Column, year, base, out: _Out) -> None:
+    raw = _text_at(row, column.index)
+    name = _text_at(row, col["member"].index) if col["member"] else ""
+    if not raw:
+        raise InputError(
+            "the rating is blank",
+            where=sheet.where(excel_row, column.index, column.header),
+            hint="write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated",
+        )
+    discipline = norm_key(_text_at(row, col["discipline"].index)) if col["discipline"] else ""
+    key_parts = [strip_marks(norm_key(name))]
+    if col["member_id"] and _text_at(row, col["member_id"].index):
+        key_parts = ["#" + norm_key(_text_at(row, col["member_id"].index))]
+    elif col["birth"]:
+        key_parts.append(norm_key(_text_at(row, col["birth"].index)))
+    base = dict(base, subject="members")
+    out.add(**base, year=_need_year(sheet, excel_row, year), shape="members", member=name,
+            member_key="|".join(key_parts) if name or len(key_parts) > 1 and key_parts[0].startswith("#") else "",
+            status=None, tier=None, exemplary=False, disciplined=strip_marks(discipline) not in _NO, count=1,
+            source_row=excel_row, source_col=column.index, source_header=column.header, raw_label=raw)
+
+
+def _count_cells(sheet, row, excel_row, counts: list[Column], col, year, base, out: _Out, block_sums) -> None:
+    ticks = [c for c in counts if _text_at(row, c.index).casefold() in _TICKS]
+    if ticks:  # a mark "x" under a tier: this row's organisation is rated that tier
+        if len(ticks) > 1:
+            raise InputError("two tiers ticked for one organisation", where=sheet.where(excel_row, ticks[1].index, ticks[1].header),
+                             value=_text_at(row, ticks[1].index), hint="tick one tier per organisation")
+        t = ticks[0]
+        out.add(**base, year=_need_year(sheet, excel_row, t.year or year), shape="units", status=t.meaning.status,
+                tier=t.meaning.tier, exemplary=t.meaning.exemplary, disciplined=False, count=1,
+                source_row=excel_row, source_col=t.index, source_header=t.header, raw_label=t.header)
+        return
+    base = dict(base, subject="members")
+    total = 0
+    for c in counts:
+        where = sheet.where(excel_row, c.index, c.header)
+        n = parse_count(row[c.index] if c.index < len(row) else None, where)
+        block_sums[c.index] = block_sums.get(c.index, 0) + n
+        total += n
+        if n:
+            out.add(**base, year=_need_year(sheet, excel_row, c.year or year), shape="counts", status=c.meaning.status,
+                    tier=c.meaning.tier, exemplary=c.meaning.exemplary, disciplined=False, count=n,
+                    source_row=excel_row, source_col=c.index, source_header=c.header, raw_label=c.header)
+    for role in ("total_count", "rated_count"):
+        column = col[role]
+        if column is None or column.index >= len(row) or not _text_at(row, column.index):
+            continue
+        where = sheet.where(excel_row, column.index, column.header)
+        stated = parse_count(row[column.index], where)
+        block_sums[column.index] = block_sums.get(column.index, 0) + stated
+        parts = counts if role == "total_count" else [c for c in counts if c.meaning.tier]
+        have = {c.meaning.status for c in parts}
+        summed = sum(parse_count(row[c.index] if c.index < len(row) else None, where) for c in parts)
+        if stated != summed and (role == "rated_count" or have >= {"rated", "exempt", "not_rated"}):
+            log.warning("%s: %s says %d but its parts add up to %d", where, column.header, stated, summed)
+        elif stated != summed:
+            log.warning("%s: %s says %d; the tier and status columns add up to %d (%s missing)", where,
+                        column.header, stated, summed, ", ".join(sorted({"exempt", "not_rated"} - have)) or "some")
+
+
+def _check_totals(sheet, header, counts, col, row, excel_row, block_sums) -> None:
+    """A totals row that carries numbers must equal the sum of the rows above it."""
+    columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
+    for c in columns:
+        if c.index >= len(row) or _text_at(row, c.index) == "":
+            continue
+        try:
+            stated = parse_count(row[c.index], sheet.where(excel_row, c.index, c.header))
+        except InputError:
+            continue
+        summed = block_sums.get(c.index, 0)
+        if stated != summed:
+            log.warning("%s: the totals row says %d but the rows above add up to %d", sheet.where(excel_row, c.index, c.header), stated, summed)
+
+
+# ---------------------------------------------------------------------------------------
+# files -> the tidy table
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Folders become the spreadsheets inside them (sorted; Excel's ~$ lock files left out)."""
+    out = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            found = sorted(
+                str(f) for f in p.iterdir()
+                if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | {".csv", ".tsv"} and not f.name.startswith(("~$", "."))
+            )
+            if not found:
+                raise InputError("no spreadsheets in this folder", file=path, hint="give .xlsx, .xls, .ods or .csv files")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def read_sheet_records(sheet: Sheet, out: _Out, scales: Scales, year: int | None, kind: str | None) -> bool:
+    """Read one sheet into ``out``; False if it holds no table we know (reason logged by caller)."""
+    header = find_header(sheet, scales)
+    if header is None:
+        return False
+    grid_records(sheet, header, out, scales, year, kind)
+    return True
+
+
+def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: str | None = None):
+    """Read every sheet of every file into one tidy DataFrame (labels not yet classified)."""
+    import pandas as pd
+
+    out = _Out()
+    for path in expand_paths(paths):
+        sheets = open_grids(path)
+        used, skipped = 0, []
+        for sheet in sheets:
+            if not any(v not in (None, "") and str(v).strip() for row in sheet.rows for v in row):
+                continue  # an empty sheet
+            if sheet.hidden:
+                log.warning("%s: hidden sheet '%s' skipped", sheet.file, sheet.name)
+                continue
+            if read_sheet_records(sheet, out, scales, year, kind):
+                used += 1
+            else:
+                skipped.append(sheet)
+        if not used:
+            first = skipped[0] if skipped else None
+            raise InputError(
+                "no rating or count column found" if first else "no data in the file",
+                where=first.where() if first else Where(path),
+                hint=_expected_hint(kind) + f" (looked in the first {SCAN_ROWS} rows)",
+            )
+        for sheet in skipped:
+            log.warning("%s: no rating table found; sheet skipped", sheet.where())
+    frame = pd.DataFrame(out.cols, columns=list(COLUMNS))
+    frame["year"] = frame["year"].astype("int64") if len(frame) else frame["year"].astype("int64")
+    frame["count"] = frame["count"].astype("int64")
+    return frame

@@ -1,0 +1,52 @@
+"""Vietnamese-aware text folding, shared by the label vocabulary and the header finder.
+
+Two keys, tried in this order:
+
+* ``norm_key`` – NFC, case-folded, non-breaking/zero-width spaces and punctuation turned
+  into spaces, spaces collapsed. "Trong sạch, vững mạnh" and "TRONG SẠCH VỮNG MẠNH" agree.
+* ``loose_key`` – ``norm_key`` without diacritics (đ → d) and without spaces, for labels
+  typed without accents ("Hoan thanh tot nhiem vu") or spaced oddly ("HT tốt NV" → "httotnv").
+
+Both are exact lookups: nothing here matches a substring.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that separate words but carry no meaning in a label or header.
+_PUNCT = re.compile(r"[\s,.;:/\\\-–—_()\[\]{}\"'“”‘’*+&|!?]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+_YEAR = re.compile(r"^(?:nam\s*)?((?:19|20)\d\d)$")
+
+
+def clean(value: object) -> str:
+    """A cell as display text: NFC, invisible characters dropped, spaces collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    return " ".join(text.split())
+
+
+def norm_key(value: object) -> str:
+    text = clean(value).casefold()
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def strip_marks(text: str) -> str:
+    """Drop Vietnamese diacritics: "Đảng" -> "Dang"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def loose_key(value: object) -> str:
+    return strip_marks(norm_key(value)).replace(" ", "")
+
+
+def year_of_header(value: object) -> int | None:
+    """A wide-layout year column: "Năm 2019", "2019", "NĂM 2019" -> 2019."""
+    match = _YEAR.match(strip_marks(norm_key(value)))
+    return int(match.group(1)) if match else None
