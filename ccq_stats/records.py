@@ -88,7 +88,8 @@ def _dedupe(records, mask, key: list[str], what: str):
                 f"is listed twice in {first['year']} with different ratings: "
                 f"'{first['raw_label']}' at {_where(first)} and '{differs['raw_label']}'",
                 where=_where(differs),
-                hint="keep one rating per year; remove or correct one of the two rows",
+                hint="keep one rating per year; remove or correct one of the two rows"
+                + ("" if what == "organisation" else "; if they are two people, add a 'Số thẻ đảng viên' column"),
             )
         log.warning(
             "%s: %s listed again in %s with the same rating (first at %s); counted once",

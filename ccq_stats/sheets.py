@@ -199,8 +199,10 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
         return None
     year = next((y for y in map(year_of_header, ancestors) if y), None)
     role = scales.lookup(scales.columns, leaf)
-    if role in ("count_of", "share_of"):
-        if role == "share_of" or not ancestors:
+    if role == "share_of":
+        return Column(index, role, leaf)  # a share beside a count: known, not read
+    if role == "count_of":
+        if not ancestors:
             return None
         parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
         if parent and parent.role in ("count", "total_count", "rated_count"):
