@@ -11,7 +11,7 @@ import difflib
 import logging
 import re
 
-from ccq_stats.errors import InputError
+from ccq_stats.errors import InputError, Where
 from ccq_stats.scales import Label, Meaning, Scales
 from ccq_stats.text import clean, norm_key
 
@@ -124,6 +124,9 @@ def _column_of(row) -> tuple[int | None, str | None]:
 def _warn_where(records, todo, raw, year, subject, warning: str) -> None:
     """One warning per file and sheet, with the first row and the number of rows."""
     rows = records[todo & (records["raw_label"] == raw) & (records["year"] == year) & (records["subject"] == subject)]
-    for (file, sheet), group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
-        where = f"{file}" + (f", sheet '{sheet}'" if isinstance(sheet, str) and sheet else "")
-        log.warning("%s, row %d (%d rows): %s", where, int(group["source_row"].iloc[0]), len(group), warning)
+    for _, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
+        first = group.iloc[0]
+        column, header = _column_of(first)
+        where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
+        more = f" (and {len(group) - 1} more rows)" if len(group) > 1 else ""
+        log.warning("%s%s: %s", where, more, warning)

@@ -7,6 +7,7 @@ Kept thin and light: pandas, openpyxl and the readers are imported inside the co
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -72,9 +73,25 @@ def _root(
 
       ccq-stats classify xep_loai_2019.xlsx --by unit --format csv -o 2019.csv
     """
+    _setup_logging()
+
+
+def _bad_input_exits_2(command):
+    """Bad input: one line on stderr, exit code 2, nothing on stdout (no traceback)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            sys.stderr.write(f"ccq-stats: error: {exc}\n")
+            raise typer.Exit(2) from None
+
+    return wrapper
 
 
 @app.command()
+@_bad_input_exits_2
 def classify(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them, or - for CSV on stdin.")],
     year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")] = None,
@@ -193,13 +210,9 @@ def _setup_logging() -> None:
 
 
 def main() -> None:
-    """Console entry point: one-line errors, exit code 2 for bad input."""
-    _setup_logging()
+    """Console entry point."""
     try:
         app()
-    except InputError as exc:
-        sys.stderr.write(f"ccq-stats: error: {exc}\n")
-        sys.exit(2)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -74,7 +74,8 @@ class Scales:
     totals_row: set[str]  # keys
 
     def regime(self, year: int) -> Regime:
-        for regime in self.regimes:
+        # the latest regime that covers the year: a regime added from 2031 ends an open one
+        for regime in reversed(self.regimes):
             if regime.covers(year):
                 return regime
         raise InputError(

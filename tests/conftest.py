@@ -1,0 +1,63 @@
+"""Shared helpers: build staff-style spreadsheets in a temporary folder, run the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from ccq_stats.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+
+
+def make_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
+              hidden: tuple[str, ...] = ()) -> Path:
+    """A workbook with one sheet per entry; rows are lists of cell values (None = empty)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        for merged in (merges or {}).get(name, []):
+            ws.merge_cells(merged)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+def make_csv(path: Path, rows: list[list], delimiter: str = ",", encoding: str = "utf-8") -> Path:
+    text = "\r\n".join(delimiter.join("" if v is None else str(v) for v in row) for row in rows) + "\r\n"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def run(*args: str, input: bytes | str | None = None):
+    """Run ccq-stats in-process; returns the result with .exit_code, .stdout, .stderr."""
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def rows_of(csv_text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(csv_text)))
+
+
+def figures(csv_text: str) -> dict[tuple, int]:
+    """{(year, subject, category): count} from classify CSV output (without --by unit)."""
+    rows = rows_of(csv_text)
+    assert rows[0] == ["year", "subject", "category", "label", "count", "share"]
+    return {(int(r[0]), r[1], r[2]): int(r[4]) for r in rows[1:]}
+
+
+@pytest.fixture
+def scales():
+    from ccq_stats.scales import load_scales
+
+    return load_scales()
