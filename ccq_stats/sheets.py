@@ -480,9 +480,11 @@ def _is_number(value) -> bool:
 
 def _section(texts: list[str], scales: Scales, current):
     """A heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") sets the kind of the rows below it."""
-    text = " ".join(t for t in texts if t)
-    found = scales.lookup(scales.kinds, _SECTION_MARK.sub("", text))
-    return found or current
+    for text in texts:
+        found = text and scales.lookup(scales.kinds, _SECTION_MARK.sub("", text))
+        if found:
+            return found
+    return current
 
 
 def _row_base(sheet, row, excel_row, col, org, section_kind, scales) -> dict:
