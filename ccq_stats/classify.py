@@ -38,7 +38,7 @@ def match_label(text: object, scales: Scales) -> Label | None:
 
 def closest_labels(text: object, scales: Scales, n: int = 3) -> list[str]:
     """Known labels nearest to an unknown one, for the error's hint."""
-    by_key = {key: label.display for key, label in scales.labels.items()}
+    by_key = {key: label.display for key, label in scales.labels.items() if not label.typo}
     return [by_key[k] for k in difflib.get_close_matches(norm_key(text), list(by_key), n=n, cutoff=0.5)]
 
 

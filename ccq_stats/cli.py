@@ -22,7 +22,6 @@ from ccq_stats.errors import InputError
 
 app = typer.Typer(
     name="ccq-stats",
-    help="Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -65,7 +64,8 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Read the yearly rating spreadsheets of a party committee and count them correctly.
+    """Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng
+    và đảng viên): read the yearly rating spreadsheets, classify every rating, count the shares.
 
     Examples:
 
@@ -154,17 +154,7 @@ def _emit(figures, fmt: str, output: Optional[Path], bom: bool) -> None:
     from ccq_stats import write
 
     if fmt == "table":
-        from rich.console import Console
-
-        buffer = None if output is None else __import__("io").StringIO()
-        console = Console(file=buffer or sys.stdout, no_color="NO_COLOR" in os.environ or buffer is not None, width=None if buffer is None else 120)
-        text = None
-        try:
-            console.print(write.to_table(figures, color=console.is_terminal))
-        except BrokenPipeError:
-            _quiet_pipe()
-        if buffer is not None:
-            text = buffer.getvalue()
+        text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
     else:
         text = write.render(figures, fmt, bom=bom)
     if output is not None:
@@ -172,13 +162,28 @@ def _emit(figures, fmt: str, output: Optional[Path], bom: bool) -> None:
             write.atomic_write(output, text.encode("utf-8"))
         except OSError as exc:
             raise InputError(f"cannot write the output: {exc.strerror}", file=str(output), hint="check the folder exists and is writable") from None
-        logging.getLogger("ccq_stats").info("wrote %s", output)
-    elif text is not None:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _quiet_pipe()
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_pipe()
+
+
+def _tables_text(tables, to_terminal: bool) -> str:
+    """Tables rendered as text: coloured only on a terminal without NO_COLOR."""
+    import io
+
+    from rich.console import Console
+
+    terminal = to_terminal and sys.stdout.isatty()
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=terminal, no_color=not terminal or "NO_COLOR" in os.environ,
+                      width=Console().width if terminal else 160)
+    for table in tables:
+        console.print(table)
+        console.print()
+    return buffer.getvalue()
 
 
 def _quiet_pipe() -> None:

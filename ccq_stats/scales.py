@@ -61,6 +61,7 @@ class Label:
     meaning: Meaning
     display: str  # the alias as written in the vocabulary, for hints
     valid: set[tuple[str, str]] = field(default_factory=set)  # (vocabulary, regime id); ("*", "*") = all
+    typo: bool = False  # matched, never suggested
 
 
 @dataclass
@@ -103,11 +104,11 @@ class Scales:
         return table.get(key) if key in table else table.get(loose_key(text))
 
 
-def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origin: str) -> None:
+def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origin: str, typo: bool) -> None:
     key = norm_key(alias)
     existing = scales.labels.get(key)
     if existing is None:
-        scales.labels[key] = Label(meaning, clean(alias), set(valid))
+        scales.labels[key] = Label(meaning, clean(alias), set(valid), typo)
     elif existing.meaning != meaning:
         raise InputError(
             f"label '{alias}' means {meaning.means} here but {existing.meaning.means} already",
@@ -156,8 +157,10 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
             if spec == "all"
             else {(vocab, regime) for vocab, regimes in spec.items() for regime in regimes}
         )
-        for alias in entry["aliases"]:
-            _index_label(scales, alias, meaning, valid, origin)
+        for alias in entry.get("aliases", []):
+            _index_label(scales, alias, meaning, valid, origin, typo=False)
+        for alias in entry.get("typos", []):
+            _index_label(scales, alias, meaning, valid, origin, typo=True)
     for role, aliases in data.get("columns", {}).items():
         if role not in ROLES:
             raise InputError(f"unknown column role '{role}'", file=origin, hint=f"roles: {', '.join(ROLES)}")

@@ -56,25 +56,35 @@ def vn_number(value: float, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def to_table(figures, color: bool):
-    """A rich Table for a person at a terminal (shares as Vietnamese percentages)."""
+SUBJECT_TITLES = {"units": "Chi, đảng bộ cơ sở", "cells": "Chi bộ trực thuộc", "members": "Đảng viên"}
+
+
+def _cell(count, share) -> str:
+    text = vn_number(count)
+    return text if _share_text(share) == "" else f"{text} ({vn_number(share * 100, 2)}%)"
+
+
+def to_tables(figures, color: bool) -> list:
+    """Rich tables for a person at a terminal: one per subject (and unit), years side by side,
+    each cell "count (share%)" in Vietnamese number format."""
     from rich.table import Table
 
-    table = Table(header_style="bold" if color else "", box=None, pad_edge=False)
-    by_unit = "unit" in figures.columns
-    columns = ["Năm", "Đối tượng"] + (["Đơn vị"] if by_unit else []) + ["Chỉ tiêu", "Số lượng", "Tỷ lệ"]
-    for name in columns:
-        table.add_column(name, justify="right" if name in ("Số lượng", "Tỷ lệ") else "left")
-    previous = None
-    for row in figures.to_dict("records"):
-        group = (row["year"], row["subject"], row.get("unit"))
-        if previous is not None and group != previous:
-            table.add_section()
-        previous = group
-        share = "" if _share_text(row["share"]) == "" else vn_number(row["share"] * 100, 2) + "%"
-        cells = [str(row["year"]), row["subject"]] + ([row["unit"]] if by_unit else [])
-        table.add_row(*cells, row["label"], vn_number(row["count"]), share)
-    return table
+    keys = ["subject"] + (["unit"] if "unit" in figures.columns else [])
+    tables = []
+    for key, group in figures.groupby(keys, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        title = SUBJECT_TITLES[key[0]] + (f" – {key[1]}" if len(key) > 1 and key[1] else "")
+        table = Table(title=title, title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+        years = list(dict.fromkeys(group["year"]))
+        table.add_column("Chỉ tiêu")
+        for year in years:
+            table.add_column(str(year), justify="right")
+        for category, rows in group.groupby("category", sort=False):
+            labels = " / ".join(dict.fromkeys(rows["label"]))  # the label changes with the regime
+            by_year = {r.year: _cell(r.count, r.share) for r in rows.itertuples()}
+            table.add_row(labels, *(by_year.get(y, "") for y in years))
+        tables.append(table)
+    return tables
 
 
 def render(figures, fmt: str, bom: bool = False) -> str:

@@ -89,6 +89,12 @@ def pick_tier(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), list(weights.values()))[0]
 
 
+def exempt_from(rng: random.Random) -> int:
+    """The year a member becomes exempt (miễn công tác và sinh hoạt đảng, usually for age)."""
+    roll = rng.random()
+    return 2000 if roll < 0.02 else rng.randint(2015, 2019) if roll < 0.06 else 9999
+
+
 def build_model(rng: random.Random):
     orgs = []
     for i, agency in enumerate(AGENCIES):
@@ -113,7 +119,7 @@ def build_model(rng: random.Random):
             seen.add((name, born, org["name"]))
             members.append({"name": name, "born": born, "org": org["name"],
                             "joined": 2000 if rng.random() < 0.88 else rng.randint(2015, 2019),
-                            "exempt_from": rng.choice([9999] * 30 + list(range(2015, 2020)))})
+                            "exempt_from": exempt_from(rng)})
     return orgs, members
 
 

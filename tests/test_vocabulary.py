@@ -13,7 +13,7 @@ from ccq_stats.scales import BUILTIN, Meaning, load_scales
 from ccq_stats.text import loose_key
 
 ENTRIES = tomllib.loads(BUILTIN.read_text(encoding="utf-8"))["labels"]
-ALIASES = [(alias, Meaning(e["means"], e.get("exemplary", False))) for e in ENTRIES for alias in e["aliases"]]
+ALIASES = [(alias, Meaning(e["means"], e.get("exemplary", False))) for e in ENTRIES for alias in e["aliases"] + e.get("typos", [])]
 
 
 @pytest.mark.parametrize(("alias", "meaning"), ALIASES, ids=[a for a, _ in ALIASES])
@@ -75,6 +75,7 @@ def test_unknown_label_is_an_error_with_the_closest_labels(scales):
     assert "Hoàn thành tôt nhiêm vu xuat" in message
     assert "did you mean" in message
     assert closest_labels("Hoàn thành tốt nhiệm", scales)[0] == "Hoàn thành tốt nhiệm vụ"
+    assert "KHTVN" not in closest_labels("KHTVM", scales)  # typos are matched, never suggested
 
 
 def test_label_of_another_regime_is_counted_with_a_warning(scales):
