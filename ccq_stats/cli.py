@@ -183,7 +183,7 @@ def _tables_text(tables, to_terminal: bool) -> str:
     for table in tables:
         console.print(table)
         console.print()
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _quiet_pipe() -> None:

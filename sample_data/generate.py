@@ -166,9 +166,12 @@ def rate_members(rng, members, orgs):
         for org, idx in by_org.items():
             good = sum(rows[i][1] == "good" for i in idx)
             top = [i for i in idx if rows[i][1] == "top"]
-            allowed = good // 5 if not (year == 2019 and org == "Chi bộ Sở Tư pháp") else len(top)
-            for i in top[allowed:]:
+            for i in top[good // 5:]:
                 rows[i] = (rows[i][0], "good", False)
+            if year == 2019 and org == "Chi bộ Sở Tư pháp":
+                promoted = [i for i in idx if rows[i][1] == "good"][: 2 + good // 5 - len(top[: good // 5])]
+                for i in promoted:
+                    rows[i] = (rows[i][0], "top", False)
         out[year] = rows
     return out
 
