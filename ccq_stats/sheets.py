@@ -376,7 +376,7 @@ class _Out:
 
 
 def _sheet_kind(header: Header, kind: str | None, sheet: Sheet) -> set[str]:
-    has = {role for c in header.columns for role in [c.role]}
+    has = {c.role for c in header.columns}
     shapes = set()
     if "member" in has and "rating" in has:
         shapes.add("members")

@@ -216,3 +216,20 @@ def test_kind_option_overrides_recognition(tmp_path):
     assert both[(2019, "units", "good")] == 1 and both[(2019, "members", "top")] == 3
     only = figures(run("classify", path, "--year", "2019", "--kind", "units").stdout)
     assert (2019, "members", "top") not in only
+
+
+@pytest.mark.parametrize("name", ["units_2019.xls", "units_2019.ods"])
+def test_legacy_and_open_formats(name):
+    from conftest import ROOT
+
+    result = run("classify", ROOT / "tests" / "data" / name)
+    assert result.exit_code == 0, result.stderr
+    got = figures(result.stdout)
+    assert (got[(2019, "units", "total")], got[(2019, "units", "top")], got[(2019, "units", "good")]) == (2, 1, 1)
+    assert got[(2019, "cells", "top")] == 1
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path):
+    path = make_xlsx(tmp_path / "macro.xlsx", {"Năm 2019": [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ A", "HTTNV"]]})
+    xlsm = path.rename(tmp_path / "macro.xlsm")
+    assert figures(run("classify", xlsm).stdout)[(2019, "units", "good")] == 1
