@@ -361,7 +361,7 @@ def parse_count(value, where: Where) -> int:
 
 
 def _is_totals(texts: list[str], scales: Scales) -> bool:
-    return any(t and (norm_key(t) in scales.totals_row or norm_key(_SECTION_MARK.sub("", t)) in scales.totals_row) for t in texts[:3])
+    return any(t and (norm_key(t) in scales.totals_row or norm_key(_SECTION_MARK.sub("", t)) in scales.totals_row) for t in texts)
 
 
 class _Out:
@@ -443,26 +443,28 @@ def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: 
 
     section_kind = None
     block_sums: dict[int, int] = {}
+    # a totals row names itself in its first cells or in the seq/organisation/name column
+    lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
     read = 0
     for r in range(start, len(sheet.rows)):
         row = sheet.rows[r]
-        excel_row = r + 1
-        texts = [_text_at(row, i) for i in range(len(row))]
-        if not any(texts):
+        if not any(_filled(v) for v in row):
             continue
-        if _is_totals([t for t in texts if t], scales):
+        excel_row = r + 1
+        if _is_totals([_text_at(row, i) for i in lead], scales):
             _check_totals(sheet, header, counts, col, row, excel_row, block_sums)
             block_sums = {}
             continue
         org = _text_at(row, col["org"].index) if col["org"] else ""
-        values = [_text_at(row, c.index) for c in ratings + counts]
         named = col["member"] and _text_at(row, col["member"].index)
-        listed = col["seq"] and texts[col["seq"].index:col["seq"].index + 1] != [""] and _is_number(row[col["seq"].index])
-        if not any(values) and not named and not (listed and org and len(ratings) == 1):
-            section_kind = _section(texts, scales, section_kind)
+        listed = col["seq"] and _filled(_cell(row, col["seq"].index)) and _is_number(row[col["seq"].index])
+        if not any(_filled(_cell(row, c.index)) for c in ratings + counts) and not named and not (listed and org and len(ratings) == 1):
+            section_kind = _section([_text_at(row, i) for i in range(len(row))], scales, section_kind)
             continue
         read += 1
-        row_year = parse_year(row[col["year"].index], sheet.where(excel_row, col["year"].index, col["year"].header)) if col["year"] and col["year"].index < len(row) and texts[col["year"].index] else None
+        year_cell = _cell(row, col["year"].index) if col["year"] else None
+        where = sheet.where(excel_row, col["year"].index, col["year"].header) if col["year"] else None
+        row_year = parse_year(year_cell, where) if _filled(year_cell) else None
         base = _row_base(sheet, row, excel_row, col, org, section_kind, scales)
         if "members" in shapes:
             _member_row(sheet, row, excel_row, col, ratings[0], row_year or fixed_year, base, out)
@@ -472,6 +474,19 @@ def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: 
         if counts:
             _count_cells(sheet, row, excel_row, counts, col, row_year or fixed_year, base, out, block_sums)
     return read
+
+
+def _cell(row: list, index: int):
+    return row[index] if index < len(row) else None
+
+
+def _filled(value) -> bool:
+    """Does a cell hold anything (not None, not empty or blank text)?"""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip()) and bool(clean(value))
+    return True
 
 
 def _is_number(value) -> bool:

@@ -12,6 +12,7 @@ Both are exact lookups: nothing here matches a substring.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,14 +26,25 @@ def clean(value: object) -> str:
     """A cell as display text: NFC, invisible characters dropped, spaces collapsed."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return _clean_text(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
-    return " ".join(text.split())
+    return _clean_text(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # labels, units and headers repeat on every row
+def _clean_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
 
 
 def norm_key(value: object) -> str:
-    text = clean(value).casefold()
+    return _norm_text(clean(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm_text(text: str) -> str:
+    text = text.casefold()
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
