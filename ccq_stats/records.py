@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 
 from ccq_stats.errors import InputError, Where
+from ccq_stats.findings import Finding, note
 from ccq_stats.text import norm_key
 
 log = logging.getLogger("ccq_stats")
@@ -110,11 +111,15 @@ def _prefer_member_rows(records):
     count_totals = count_rows.groupby(["year", "_org"])["count"].sum()
     both = count_totals.index.intersection(row_totals.index)
     for year, org in both:
-        if count_totals[(year, org)] != row_totals[(year, org)]:
+        counted, listed = int(count_totals[(year, org)]), int(row_totals[(year, org)])
+        if counted != listed:
             first = count_rows[(count_rows["year"] == year) & (count_rows["_org"] == org)].iloc[0]
-            log.warning(
-                "%s: member counts of '%s' in %s add up to %d but its member rows number %d; using the member rows",
-                _where(first), first["org"], year, count_totals[(year, org)], row_totals[(year, org)],
+            note(
+                Finding("counts_vs_rows", "error", int(year), first["org"],
+                        f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; dùng danh sách",
+                        "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, str(_where(first))),
+                f"{_where(first)}: member counts of '{first['org']}' in {year} add up to {counted} "
+                f"but its member rows number {listed}; using the member rows",
             )
     import pandas as pd
 

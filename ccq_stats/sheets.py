@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ccq_stats.classify import match_label
 from ccq_stats.errors import InputError, Where
+from ccq_stats.findings import Finding, note
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Meaning, Scales
 from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
@@ -598,19 +599,25 @@ def _count_cells(sheet, row, excel_row, counts: list[Column], col, year, base, o
                     source_row=excel_row, source_col=c.index, source_header=c.header, raw_label=c.header)
     for role in ("total_count", "rated_count"):
         column = col[role]
-        if column is None or column.index >= len(row) or not _text_at(row, column.index):
+        if column is None or not _filled(_cell(row, column.index)):
             continue
         where = sheet.where(excel_row, column.index, column.header)
         stated = parse_count(row[column.index], where)
         block_sums[column.index] = block_sums.get(column.index, 0) + stated
         parts = counts if role == "total_count" else [c for c in counts if c.meaning.tier]
-        have = {c.meaning.status for c in parts}
-        summed = sum(parse_count(row[c.index] if c.index < len(row) else None, where) for c in parts)
-        if stated != summed and (role == "rated_count" or have >= {"rated", "exempt", "not_rated"}):
-            log.warning("%s: %s says %d but its parts add up to %d", where, column.header, stated, summed)
-        elif stated != summed:
-            log.warning("%s: %s says %d; the tier and status columns add up to %d (%s missing)", where,
-                        column.header, stated, summed, ", ".join(sorted({"exempt", "not_rated"} - have)) or "some")
+        summed = sum(parse_count(_cell(row, c.index), where) for c in parts)
+        if stated == summed:
+            continue
+        missing = {"exempt", "not_rated"} - {c.meaning.status for c in parts} if role == "total_count" else set()
+        what = "có mặt = miễn + chưa đánh giá + được đánh giá" if role == "total_count" else "được đánh giá = tổng các mức xếp loại"
+        note(
+            Finding("present_total", "error", year, base["org"],
+                    f"{column.header} ghi {stated} nhưng các cột thành phần cộng lại {summed} ({what}"
+                    + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
+                    "Biểu thống kê đánh giá, xếp loại đảng viên", {"stated": stated, "sum": summed}, str(where)),
+            f"{where}: {column.header} says {stated} but its parts add up to {summed}"
+            + (f" ({', '.join(sorted(missing))} columns missing)" if missing else ""),
+        )
 
 
 def _check_totals(sheet, header, counts, col, row, excel_row, block_sums) -> None:
@@ -625,7 +632,10 @@ def _check_totals(sheet, header, counts, col, row, excel_row, block_sums) -> Non
             continue
         summed = block_sums.get(c.index, 0)
         if stated != summed:
-            log.warning("%s: the totals row says %d but the rows above add up to %d", sheet.where(excel_row, c.index, c.header), stated, summed)
+            where = sheet.where(excel_row, c.index, c.header)
+            note(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng trên cộng lại {summed}",
+                         "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
+                 f"{where}: the totals row says {stated} but the rows above add up to {summed}")
 
 
 # ---------------------------------------------------------------------------------------

@@ -82,3 +82,142 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
     if by == "unit":
         figures["_u"] = figures["unit"].map(norm_key)
     return figures.sort_values(sort, kind="stable").drop(columns=[c for c in ("_s", "_c", "_u") if c in figures]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# Nested ("trong đó") shares, term figures, per-organisation history, member quota
+
+TIER_ORDER = ("top", "good", "pass", "fail")
+TERM_MEANS = ("shares", "pooled")
+
+
+def parse_span(text: str, what: str = "--term") -> tuple[int, int]:
+    """ "2015-2020" -> (2015, 2020)."""
+    import re
+
+    match = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\s*", text or "")
+    if not match or int(match.group(1)) >= int(match.group(2)):
+        from ccq_stats.errors import InputError
+
+        raise InputError(f"{what} must be two years like 2015-2020", value=text, hint="write START-END with START < END")
+    return int(match.group(1)), int(match.group(2))
+
+
+def term_years(term: str, years: str | None = None) -> list[int]:
+    """The rating years a term covers: start … end−1 (a term ends at its congress), unless given."""
+    start, end = parse_span(term)
+    if years:
+        first, last = parse_span(years, "--years")
+        return list(range(first, last + 1))
+    return list(range(start, end))
+
+
+def wide(figures) -> dict:
+    """{(year, subject): {category: {"label", "count", "share"}}} from category_counts."""
+    out: dict = {}
+    for row in figures.itertuples(index=False):
+        share = None if row.share is None or row.share != row.share else float(row.share)
+        out.setdefault((int(row.year), row.subject), {})[row.category] = {"label": row.label, "count": int(row.count), "share": share}
+    return out
+
+
+def nested_shares(cats: dict) -> dict:
+    """ "trong đó" shares within the parent group: exemplary of top, top of good_or_better."""
+
+    def within(part: str, whole: str):
+        total = cats.get(whole, {}).get("count", 0)
+        return cats[part]["count"] / total if part in cats and total else None
+
+    return {"exemplary_of_top": within("exemplary", "top"), "top_of_good_or_better": within("top", "good_or_better")}
+
+
+def term_figures(by_year: dict, subject: str, years: list[int], mean: str = "shares", base: str = "rated") -> dict:
+    """The term figure of each shared category: mean of yearly shares or pooled counts, with the
+    first-to-last change (percentage points), and the years of the highest and lowest share."""
+    present = [y for y in years if (y, subject) in by_year]
+    out = {}
+    if not present:
+        return out
+    for category in SHARED:
+        if category not in by_year[(present[0], subject)]:
+            continue
+        shares = {y: by_year[(y, subject)][category]["share"] for y in present}
+        counts = {y: by_year[(y, subject)][category]["count"] for y in present}
+        bases = {y: by_year[(y, subject)][base]["count"] for y in present}
+        known = {y: s for y, s in shares.items() if s is not None}
+        if mean == "pooled":
+            value = sum(counts.values()) / sum(bases.values()) if sum(bases.values()) else None
+        else:
+            value = sum(known.values()) / len(known) if known else None
+        first, last = shares[present[0]], shares[present[-1]]
+        out[category] = {
+            "value": value,
+            "count": sum(counts.values()),
+            "first": first,
+            "last": last,
+            "change": (last - first) if first is not None and last is not None else None,
+            "max_year": max(known, key=lambda y: (known[y], -y)) if known else None,
+            "min_year": min(known, key=lambda y: (known[y], y)) if known else None,
+        }
+    return out
+
+
+def best_and_worst_year(by_year: dict, subject: str, years: list[int]) -> tuple[int | None, int | None]:
+    """Best and worst year of a subject: by the share good or better, then by the top share."""
+    scored = []
+    for y in years:
+        cats = by_year.get((y, subject))
+        if cats and cats["good_or_better"]["share"] is not None:
+            scored.append(((cats["good_or_better"]["share"], cats["top"]["share"] or 0), y))
+    if not scored:
+        return None, None
+    return max(scored)[1], min(scored)[1]
+
+
+def org_history(records, years: list[int]):
+    """Per organisation (units and cells) over the years: its rating each year, years in each
+    tier, the longest run of consecutive top years, the years it was pass or fail, and the
+    years its tier fell from the year before. One row per organisation, in list order."""
+    import pandas as pd
+
+    orgs = records[records["subject"].isin(["units", "cells"]) & records["year"].isin(years)]
+    rows = []
+    for (subject, org, parent), group in orgs.groupby(["subject", "org", "parent"], sort=False, dropna=False):
+        by_year = {}
+        for rec in group.itertuples(index=False):
+            by_year[int(rec.year)] = rec.tier if rec.status == "rated" else rec.status
+        exemplary_years = sorted(int(y) for y in group.loc[group["exemplary"].fillna(False).astype(bool), "year"])
+        run = best = 0
+        for y in years:
+            run = run + 1 if by_year.get(y) == "top" else 0
+            best = max(best, run)
+        falls = []
+        for y in years[1:]:
+            before, now = by_year.get(y - 1), by_year.get(y)
+            if before in TIER_ORDER and now in TIER_ORDER and TIER_ORDER.index(now) > TIER_ORDER.index(before):
+                falls.append({"year": y, "from": before, "to": now})
+        first = group.iloc[0]
+        rows.append({
+            "subject": subject, "org": org, "parent": parent or "", "org_kind": first["org_kind"] or "",
+            "host_type": first["host_type"] or "", "ratings": by_year, "exemplary_years": exemplary_years,
+            **{f"years_{t}": sum(1 for v in by_year.values() if v == t) for t in TIER_ORDER},
+            "longest_top_run": best, "candidate": best >= 5,
+            "weak_years": [y for y in years if by_year.get(y) in ("pass", "fail")],
+            "falls": falls,
+        })
+    return pd.DataFrame(rows, columns=["subject", "org", "parent", "org_kind", "host_type", "ratings", "exemplary_years",
+                                       "years_top", "years_good", "years_pass", "years_fail", "longest_top_run",
+                                       "candidate", "weak_years", "falls"])
+
+
+QUOTA_BASES = ("good", "good_or_better")
+
+
+def member_quota(records, base: str = "good"):
+    """Per grassroots organisation and year: member tier counts and the HD 21 quota – members
+    rated top may be at most 20% of those rated good (or good or better), rounded down."""
+    members = records[records["subject"] == "members"]
+    tallies = tally(members, ["year", "org"])
+    tallies["allowed"] = tallies[base if base == "good" else "good_or_better"] // 5
+    tallies["excess"] = (tallies["top"] - tallies["allowed"]).clip(lower=0)
+    return tallies

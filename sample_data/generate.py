@@ -176,6 +176,35 @@ def rate_members(rng, members, orgs):
     return out
 
 
+def seed_disciplined(member_ratings) -> None:
+    """One member disciplined in 2017 but rated HTTNV: a seeded breach of HD 21 for `check`."""
+    rows = member_ratings[2017]
+    i = next(i for i, (m, t, d) in enumerate(rows) if t == "good")
+    rows[i] = (rows[i][0], "good", True)
+
+
+def apply_top_rule(org_ratings, member_ratings, orgs) -> None:
+    """From 2018 staff rate a unit HTXSNV only if its members (a chi bộ) or its cells (a đảng bộ)
+    are all HTNV or better and ≥ 80% HTTNV or better: demote the others to HTTNV – except one
+    chi bộ in 2019, left as a seeded breach for `ccq-stats check` to find."""
+    seeded = False
+    for year in (y for y in YEARS if y >= 2018):
+        for org in orgs:
+            key = (year, "units", org["name"], "")
+            if org_ratings.get(key, ("",))[0] != "top":
+                continue
+            if org["kind"] == "ĐBCS":
+                tiers = [org_ratings[(year, "cells", c["name"], org["name"])][0] for c in org["cells"]]
+            else:
+                tiers = [t for m, t, _ in member_ratings[year] if m["org"] == org["name"] and t in TIERS]
+            ok = not tiers or ("fail" not in tiers and sum(t in ("top", "good") for t in tiers) >= 0.8 * len(tiers))
+            if not ok and year == 2019 and org["kind"] == "CBCS" and not seeded:
+                seeded = True  # the seeded breach
+                continue
+            if not ok:
+                org_ratings[key] = ("good", False)
+
+
 def title_rows(ws, lines: list[str], width: int) -> int:
     for r, line in enumerate(lines, start=1):
         ws.cell(r, 1, line).font = Font(bold=True)
@@ -247,8 +276,11 @@ def write_cells(rng, orgs, ratings) -> None:
         n = 0
         for org in orgs:
             for cell in org["cells"]:
+                rating = ratings.get((year, "cells", cell["name"], org["name"]))
+                if rating is None:
+                    continue  # left off that year's sheet
                 n += 1
-                tier, exemplary = ratings[(year, "cells", cell["name"], org["name"])]
+                tier, exemplary = rating
                 label = org_label(rng, year, tier, exemplary)
                 ws.cell(r, 1, n)
                 ws.cell(r, 2, cell["name"])
@@ -363,6 +395,10 @@ def main() -> None:
     orgs, members = build_model(rng)
     org_ratings = rate_orgs(rng, orgs)
     member_ratings = rate_members(rng, members, orgs)
+    apply_top_rule(org_ratings, member_ratings, orgs)
+    seed_disciplined(member_ratings)
+    # a cell left off the 2017 sheet although rated in 2016 and 2018: seeded for `check`
+    del org_ratings[next(k for k in org_ratings if k[0] == 2017 and k[1] == "cells")]
     write_units_wide(rng, orgs, org_ratings)
     write_cells(rng, orgs, org_ratings)
     for year in (2015, 2016, 2017):
