@@ -37,3 +37,20 @@ def classify_paths(
 
     records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
     return category_counts(records, load_scales(scales_file), by=by, base=base)
+
+
+def check_paths(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+):
+    """The findings of ``ccq-stats check``: checks made while reading, then every rule."""
+    from ccq_stats.findings import collecting
+    from ccq_stats.rules import check_records, sort_findings
+
+    with collecting() as found:
+        records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
+    return sort_findings(found + check_records(records, quota_base))

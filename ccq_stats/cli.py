@@ -46,6 +46,11 @@ class Base(str, Enum):
     total = "total"
 
 
+class QuotaBase(str, Enum):
+    good = "good"
+    good_or_better = "good_or_better"
+
+
 class Format(str, Enum):
     table = "table"
     csv = "csv"
@@ -90,18 +95,27 @@ def _bad_input_exits_2(command):
     return wrapper
 
 
+# Options shared by the commands.
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them, or - for CSV on stdin.")]
+YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")]
+KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
+ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases or regimes (same shape as ccq_stats/scales.toml).")]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")]
+
+
 @app.command()
 @_bad_input_exits_2
 def classify(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them, or - for CSV on stdin.")],
-    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")] = None,
-    kind: Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")] = None,
+    paths: PathsArg,
+    year: YearOpt = None,
+    kind: KindOpt = None,
     by: Annotated[By, typer.Option(help="Figures per year, or per year and grassroots organisation (unit).")] = By.year,
     base: Annotated[Base, typer.Option(help="Denominator of the shares: those rated (so với số được đánh giá) or the total.")] = Base.rated,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
-    scales: Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases or regimes (same shape as ccq_stats/scales.toml).")] = None,
+    scales: ScalesOpt = None,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members.
 
@@ -120,23 +134,76 @@ def classify(
 
       cat dang_vien.csv | ccq-stats classify - --kind members --format json
     """
+    from ccq_stats import write
     from ccq_stats.api import classify_paths
 
     _refuse_overwriting_inputs(output, paths)
-    figures = classify_paths(
-        paths,
-        year=year,
-        kind=kind.value if kind else None,
-        by=by.value,
-        base=base.value,
-        scales_file=scales,
-    )
-    chosen = fmt.value if fmt else ("table" if output is None and sys.stdout.isatty() else _format_for(output))
-    _emit(figures, chosen, output, bom)
+    figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales)
+    chosen = _choose_format(fmt, output)
+    if chosen == "table":
+        text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
+    else:
+        text = write.render(figures, chosen, bom=bom)
+    _emit(text, output)
 
 
-def _format_for(output: Optional[Path]) -> str:
-    return "json" if output is not None and output.suffix.lower() == ".json" else "csv"
+@app.command()
+@_bad_input_exits_2
+def check(
+    paths: PathsArg,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when a rule is broken (findings of severity error).")] = False,
+    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21: those rated good (HTTNV), or good or better.")] = None,
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    scales: ScalesOpt = None,
+) -> None:
+    """Check the rules staff check before signing (DOMAIN.md §4) and list what breaks them.
+
+    Rules: member_quota (HTXSNV ≤ 20% of HTTNV per organisation, from 2019, HD 21);
+    top_unit_members / top_unit_cells (an HTXSNV organisation needs 100% of its members or
+    cells HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail; present_total,
+    totals_row, counts_vs_rows (totals that do not add up); missing_year.
+
+    Output columns: rule, severity, year, org, numbers, message, source, where.
+    Exit codes: 0 (findings are reported), 1 with --strict when a rule is broken, 2 bad input.
+
+    Examples:
+
+      ccq-stats check sample_data/
+
+      ccq-stats check sample_data/ --strict --format csv -o phat_hien.csv
+
+      ccq-stats check so_luong_2019.xlsx --quota-base good_or_better
+    """
+    from ccq_stats import write
+    from ccq_stats.api import check_paths
+
+    _refuse_overwriting_inputs(output, paths)
+    base = (quota_base or QuotaBase.good).value
+    findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales)
+    chosen = _choose_format(fmt, output)
+    if chosen == "table":
+        text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
+    else:
+        text = write.findings_csv(findings) if chosen == "csv" else write.findings_json(findings)
+    _emit(text, output)
+    if strict and any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+def _value(option: Optional[Enum]) -> Optional[str]:
+    return option.value if option is not None else None
+
+
+def _choose_format(fmt: Optional[Format], output: Optional[Path]) -> str:
+    """An explicit --format wins; else a table at a terminal, else CSV (JSON for a .json file)."""
+    if fmt is not None:
+        return fmt.value
+    if output is None:
+        return "table" if sys.stdout.isatty() else "csv"
+    return "json" if output.suffix.lower() == ".json" else "csv"
 
 
 def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:
@@ -150,21 +217,19 @@ def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None
         raise InputError("the output is a folder", file=str(output), hint="give a file name, e.g. -o ket_qua.csv")
 
 
-def _emit(figures, fmt: str, output: Optional[Path], bom: bool) -> None:
+def _emit(data: str | bytes, output: Optional[Path]) -> None:
+    """Write the whole result: to a file atomically, or to stdout (quietly if the pipe closes)."""
     from ccq_stats import write
 
-    if fmt == "table":
-        text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
-    else:
-        text = write.render(figures, fmt, bom=bom)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:
         try:
-            write.atomic_write(output, text.encode("utf-8"))
+            write.atomic_write(output, raw)
         except OSError as exc:
             raise InputError(f"cannot write the output: {exc.strerror}", file=str(output), hint="check the folder exists and is writable") from None
         return
     try:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(raw)
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_pipe()

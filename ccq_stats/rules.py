@@ -94,7 +94,7 @@ def check_disciplined(records) -> list[Finding]:
         where = f"{row.source_file}" + (f", sheet '{row.source_sheet}'" if row.source_sheet else "") + f", row {row.source_row}"
         out.append(Finding(
             "disciplined_not_fail", "error", int(row.year), row.org,
-            f"Đảng viên ở {where} bị kỷ luật trong năm nhưng xếp loại '{row.raw_label}' "
+            f"Đảng viên ở dòng {row.source_row} bị kỷ luật trong năm nhưng xếp loại '{row.raw_label}' "
             f"(phải xếp loại không hoàn thành nhiệm vụ theo {HD21})",
             HD21, {"row": int(row.source_row)}, where,
         ))

@@ -68,13 +68,14 @@ def to_tables(figures, color: bool) -> list:
     """Rich tables for a person at a terminal: one per subject (and unit), years side by side,
     each cell "count (share%)" in Vietnamese number format."""
     from rich.table import Table
+    from rich.text import Text  # plain text: a unit name is never read as markup
 
     keys = ["subject"] + (["unit"] if "unit" in figures.columns else [])
     tables = []
     for key, group in figures.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         title = SUBJECT_TITLES[key[0]] + (f" – {key[1]}" if len(key) > 1 and key[1] else "")
-        table = Table(title=title, title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+        table = Table(title=Text(title), title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
         years = list(dict.fromkeys(group["year"]))
         table.add_column("Chỉ tiêu")
         for year in years:
@@ -82,9 +83,47 @@ def to_tables(figures, color: bool) -> list:
         for category, rows in group.groupby("category", sort=False):
             labels = " / ".join(dict.fromkeys(rows["label"]))  # the label changes with the regime
             by_year = {r.year: _cell(r.count, r.share) for r in rows.itertuples()}
-            table.add_row(labels, *(by_year.get(y, "") for y in years))
+            table.add_row(Text(labels), *(by_year.get(y, "") for y in years))
         tables.append(table)
     return tables
+
+
+FINDING_COLUMNS = ("rule", "severity", "year", "org", "numbers", "message", "source", "where")
+
+
+def _numbers_text(numbers: dict) -> str:
+    return "; ".join(f"{k}={v}" for k, v in numbers.items())
+
+
+def findings_csv(findings) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FINDING_COLUMNS)
+    for f in findings:
+        record = f.record()
+        record["numbers"] = _numbers_text(record["numbers"])
+        record["year"] = "" if record["year"] is None else record["year"]
+        writer.writerow([record[c] for c in FINDING_COLUMNS])
+    return buffer.getvalue()
+
+
+def findings_json(findings) -> str:
+    return json.dumps([{c: f.record()[c] for c in FINDING_COLUMNS} for f in findings], ensure_ascii=False, indent=1) + "\n"
+
+
+def findings_table(findings, color: bool):
+    from rich.table import Table
+    from rich.text import Text  # plain text: an organisation name is never read as markup
+
+    table = Table(title=f"{len(findings)} phát hiện" if findings else "Không có phát hiện nào",
+                  title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+    for name in ("Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung"):
+        table.add_column(name, overflow="fold")
+    for f in findings:
+        severity = Text(f.severity, style="red" if color and f.severity == "error" else "")
+        message = f.message + (f" ({f.where})" if f.where else "")
+        table.add_row(Text("" if f.year is None else str(f.year)), Text(f.rule), severity, Text(f.org), Text(message))
+    return [table]
 
 
 def render(figures, fmt: str, bom: bool = False) -> str:
