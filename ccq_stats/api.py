@@ -54,3 +54,41 @@ def check_paths(
     with collecting() as found:
         records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
     return sort_findings(found + check_records(records, quota_base))
+
+
+def report_paths(
+    paths: list[str],
+    *,
+    term: str | None = None,
+    year: int | None = None,
+    years: str | None = None,
+    mean: str = "shares",
+    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    today=None,
+) -> dict:
+    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.findings import collecting
+    from ccq_stats.report import report_context
+    from ccq_stats.rules import check_records, sort_findings
+    from ccq_stats.stats import parse_span, term_years
+
+    if (term is None) == (year is None):
+        raise InputError("give either --term START-END or --year YEAR", hint="e.g. --term 2015-2020")
+    span = parse_span(term) if term else None
+    covered = term_years(term, years) if term else [year]
+    with collecting() as found:
+        records = load_records(paths, scales_file=scales_file)
+    findings = sort_findings(found + check_records(records, quota_base))
+    missing = [y for y in covered if y not in set(records["year"])]
+    if len(missing) == len(covered):
+        raise InputError(f"no ratings for {', '.join(map(str, covered))} in the files given",
+                         hint="check the files, or the years with --years")
+    if missing:
+        import logging
+
+        logging.getLogger("ccq_stats").warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
+    return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
+                          kind="term" if term else "year", term=span, mean=mean, org=org, today=today, quota_base=quota_base)

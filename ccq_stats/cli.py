@@ -51,6 +51,18 @@ class QuotaBase(str, Enum):
     good_or_better = "good_or_better"
 
 
+class TermMean(str, Enum):
+    shares = "shares"
+    pooled = "pooled"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    txt = "txt"
+    xlsx = "xlsx"
+
+
 class Format(str, Enum):
     table = "table"
     csv = "csv"
@@ -191,6 +203,72 @@ def check(
     _emit(text, output)
     if strict and any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
+
+
+@app.command()
+@_bad_input_exits_2
+def report(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
+    term: Annotated[Optional[str], typer.Option(help="The term (nhiệm kỳ), e.g. 2015-2020: its rating years are 2015–2019 unless --years says otherwise.")] = None,
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="A one-year report instead of a term report.")] = None,
+    years: Annotated[Optional[str], typer.Option(help="The rating years the term covers, e.g. 2016-2020 [default: START to END-1].")] = None,
+    term_mean: Annotated[TermMean, typer.Option(help="Term figure of each tier: the mean of the yearly shares, or pooled counts.")] = None,
+    template: Annotated[Optional[str], typer.Option(help="A built-in template (term, year) or a Jinja template file (see docs/templates.md).")] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt or xlsx [default: md, or what the template file's name says].")] = None,
+    output: OutputOpt = None,
+    org: Annotated[str, typer.Option(help="The reporting party committee, printed in the heading.")] = "Đảng bộ Khối các cơ quan tỉnh",
+    date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD [default: today].")] = None,
+    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
+    scales: ScalesOpt = None,
+) -> None:
+    """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
+
+    The narrative gives the headline figures the way a Ban Tổ chức writes them ("hơn 65%",
+    "gần 30%"); the tables give every figure exactly, so that each narrative figure can be
+    checked in the same report.
+
+    Examples:
+
+      ccq-stats report --term 2015-2020 sample_data/
+
+      ccq-stats report --term 2015-2020 sample_data/ --format html -o bao_cao.html
+
+      ccq-stats report --year 2019 sample_data/ --format xlsx -o 2019.xlsx
+
+      ccq-stats report --term 2015-2020 sample_data/ --template my_report.md.j2
+    """
+    from ccq_stats.api import report_paths
+
+    paths = paths or ["."]
+    _refuse_overwriting_inputs(output, paths)
+    chosen = fmt.value if fmt else None
+    if chosen is None:
+        from ccq_stats.render import format_of_template
+
+        chosen = (format_of_template(template) if template and template not in ("term", "year") else None) or "md"
+    if chosen == "xlsx" and output is None and sys.stdout.isatty():
+        raise InputError("an xlsx workbook is not for the terminal", hint="add -o bao_cao.xlsx")
+    context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
+                           quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date))
+    if chosen == "xlsx":
+        from ccq_stats.write import report_xlsx
+
+        _emit(report_xlsx(context), output)
+        return
+    from ccq_stats.render import render_report
+
+    _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
+
+
+def _parse_date(text: Optional[str]):
+    import datetime
+
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD, e.g. 2020-10-21") from None
 
 
 def _value(option: Optional[Enum]) -> Optional[str]:

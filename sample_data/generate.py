@@ -184,9 +184,11 @@ def seed_disciplined(member_ratings) -> None:
 
 
 def apply_top_rule(org_ratings, member_ratings, orgs) -> None:
-    """From 2018 staff rate a unit HTXSNV only if its members (a chi bộ) or its cells (a đảng bộ)
-    are all HTNV or better and ≥ 80% HTTNV or better: demote the others to HTTNV – except one
-    chi bộ in 2019, left as a seeded breach for `ccq-stats check` to find."""
+    """From 2018 a unit is rated HTXSNV only if its members (a chi bộ) or its cells (a đảng bộ)
+    are all HTNV or better and ≥ 80% HTTNV or better. Staff rate the members and cells of a
+    strong unit accordingly: here their ratings are lifted (KHTNV -> HTNV, HTNV -> HTTNV) until
+    the rule holds; a unit with a disciplined member drops to HTTNV. One chi bộ in 2019 is
+    left as it is, a seeded breach for `ccq-stats check` to find."""
     seeded = False
     for year in (y for y in YEARS if y >= 2018):
         for org in orgs:
@@ -194,15 +196,30 @@ def apply_top_rule(org_ratings, member_ratings, orgs) -> None:
             if org_ratings.get(key, ("",))[0] != "top":
                 continue
             if org["kind"] == "ĐBCS":
-                tiers = [org_ratings[(year, "cells", c["name"], org["name"])][0] for c in org["cells"]]
+                keys = [(year, "cells", c["name"], org["name"]) for c in org["cells"]]
+                ratings = {k: org_ratings[k][0] for k in keys}
             else:
-                tiers = [t for m, t, _ in member_ratings[year] if m["org"] == org["name"] and t in TIERS]
-            ok = not tiers or ("fail" not in tiers and sum(t in ("top", "good") for t in tiers) >= 0.8 * len(tiers))
-            if not ok and year == 2019 and org["kind"] == "CBCS" and not seeded:
-                seeded = True  # the seeded breach
+                rows = member_ratings[year]
+                ratings = {i: t for i, (m, t, _) in enumerate(rows) if m["org"] == org["name"] and t in TIERS}
+                if any(rows[i][2] for i in ratings):
+                    org_ratings[key] = ("good", False)
+                    continue
+            if not ratings or (all(t != "fail" for t in ratings.values())
+                               and sum(t in ("top", "good") for t in ratings.values()) >= 0.8 * len(ratings)):
                 continue
-            if not ok:
-                org_ratings[key] = ("good", False)
+            if year == 2019 and org["kind"] == "CBCS" and not seeded:
+                seeded = True
+                continue
+            lifted = {k: ("pass" if t == "fail" else t) for k, t in ratings.items()}
+            for k in [k for k, t in lifted.items() if t == "pass"]:
+                if sum(t in ("top", "good") for t in lifted.values()) >= 0.8 * len(lifted):
+                    break
+                lifted[k] = "good"
+            for k, t in lifted.items():
+                if org["kind"] == "ĐBCS":
+                    org_ratings[k] = (t, org_ratings[k][1] and t == "top")
+                else:
+                    member_ratings[year][k] = (member_ratings[year][k][0], t, False)
 
 
 def title_rows(ws, lines: list[str], width: int) -> int:

@@ -1,0 +1,271 @@
+"""Templates: a sandboxed Jinja environment, the Vietnamese number and date filters, the chart.
+
+Built-in templates live in ``templates/`` as ``NAME.FORMAT.j2`` (``term.md.j2`` …); a user's
+template file renders in the same sandbox with StrictUndefined (a misspelt variable is an
+error, not an empty string) and, for HTML, autoescaping. docs/templates.md lists every
+variable a template receives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from ccq_stats.errors import InputError
+
+TEMPLATES = Path(__file__).with_name("templates")
+FORMATS = ("md", "html", "txt")
+BUILTIN = ("term", "year")
+
+
+# -- number and date filters -----------------------------------------------------------
+
+def _round(x: float, digits: int) -> Decimal:
+    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def so(value, digits: int = 0) -> str:
+    """A number the Vietnamese way: thousands dot, decimal comma ("4.740", "65,36")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{_round(float(value), digits):,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def pct(share, digits: int = 2) -> str:
+    """A share (0.6536) as a Vietnamese percentage: "65,36%"; "–" when undefined."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return so(share * 100, digits) + "%"
+
+
+def approx(share) -> str:
+    """A share in the rounded phrasing of a narrative (percentage x, first rounded to 2 decimals):
+    within 0.1 of a whole number n -> "n%"; else fractional part below .5 -> "hơn ⌊x⌋%";
+    else "gần ⌈x⌉%". 65,05 -> "65%", 65,1 -> "65%", 65,5 -> "gần 66%", 29,6 -> "gần 30%"."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    x = _round(share * 100, 2)
+    nearest = x.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if abs(x - nearest) <= Decimal("0.1"):
+        return f"{nearest}%"
+    whole = int(x)  # x ≥ 0
+    return f"hơn {whole}%" if x - whole < Decimal("0.5") else f"gần {whole + 1}%"
+
+
+def points(change) -> str:
+    """A change of share in percentage points: "tăng 11,40 điểm %", "giảm 2,05 điểm %"."""
+    if change is None:
+        return "–"
+    if abs(change) < 0.00005:
+        return "không đổi"
+    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm\u00a0%"  # "điểm %" stays on one line
+
+
+def ngay(day: date) -> str:
+    """ "ngày 21 tháng 10 năm 2020". As official documents write dates, a day below 10 and the
+    months 1 and 2 take a leading zero ("ngày 05 tháng 02 năm 2020", "ngày 05 tháng 3 năm 2020")."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def years_text(years) -> str:
+    """[2015, 2016, 2017] -> "2015–2017"; [2019] -> "2019"; gaps listed: "2015, 2017"."""
+    years = sorted(years)
+    if not years:
+        return ""
+    if years == list(range(years[0], years[-1] + 1)):
+        return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
+
+
+_NUMERIC = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|giảm) [\d,]+ điểm\s%$|^không đổi$")
+
+
+def _table(rows, header, sep: str, rule: str | None) -> str:
+    """Columns padded to one width; a column of numbers is right-aligned, text left-aligned."""
+    columns = list(zip(header, *rows))
+    widths = [max(len(str(c)) for c in col) for col in columns]
+    right = [bool(rows) and all(_NUMERIC.match(str(c)) for c in col[1:]) for col in columns]
+
+    def line(cells):
+        return sep.join(str(c).rjust(w) if r else str(c).ljust(w) for c, w, r in zip(cells, widths, right))
+
+    out = [line(header)]
+    if rule:
+        out.append(sep.join(rule * (w - 1) + ":" if r else rule * w for w, r in zip(widths, right)))
+    out += [line(r) for r in rows]
+    return "\n".join(line.rstrip() for line in out) if not rule else "\n".join(out)
+
+
+def md_table(table: dict) -> str:
+    """{"header", "rows"} as a Markdown pipe table (first column left, the rest right-aligned)."""
+    rows = [[str(c).replace("|", "\\|") for c in r] for r in table["rows"]]
+    text = _table(rows, table["header"], " | ", "-")
+    return "\n".join(f"| {line} |" for line in text.splitlines())
+
+
+def text_table(table: dict) -> str:
+    """{"header", "rows"} as an aligned plain-text table."""
+    return _table(table["rows"], table["header"], "  ", None)
+
+
+# -- tables as rows of text, for the Markdown and plain-text templates --------------------
+
+def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> dict:
+    """Every category of a subject, each year "count (share)", and the term share."""
+    years = block["years"]
+    header = ["Chỉ tiêu"] + [str(y["year"]) for y in years] + (["Nhiệm kỳ"] if with_term else [])
+    rows = []
+    for category in years[0]["categories"]:
+        label = " / ".join(dict.fromkeys(y["categories"][category]["label"] for y in years))
+        cells = []
+        for y in years:
+            c = y["categories"][category]
+            cells.append(so(c["count"]) + (f" ({pct(c['share'])})" if c["share"] is not None else ""))
+        term = block["term"].get(category) if with_term else None
+        rows.append([label] + cells + ([pct(term["value"]) if term else ""] if with_term else []))
+    for key, label in (("exemplary_of_top", "– tiêu biểu, trong số xếp loại cao nhất"),
+                       ("top_of_good_or_better", "– xếp loại cao nhất, trong số tốt trở lên")):
+        if any(y["nested"][key] is not None for y in years):
+            rows.append([label] + [pct(y["nested"][key]) for y in years] + ([""] if with_term else []))
+    return {"header": header, "rows": rows}
+
+
+def term_table(block: dict) -> dict:
+    header = ["Chỉ tiêu", "Nhiệm kỳ", "Năm đầu", "Năm cuối", "Thay đổi", "Cao nhất", "Thấp nhất"]
+    rows = [[" / ".join(f["labels"]), pct(f["value"]), pct(f["first"]), pct(f["last"]), points(f["change"]),
+             str(f["max_year"] or "–"), str(f["min_year"] or "–")] for f in block["term"].values()]
+    return {"header": header, "rows": rows}
+
+
+def org_table(organisations: list, years: list) -> dict:
+    header = ["Tổ chức", "Loại"] + [str(y) for y in years] + ["Số năm cao nhất", "Liên tục"]
+    rows = [[o["org"] + (f" ({o['parent']})" if o["parent"] else ""), o["kind_name"]] + [o["labels"][y] for y in years]
+            + [str(o["years_top"]), str(o["longest_top_run"])] for o in organisations]
+    return {"header": header, "rows": rows}
+
+
+def member_table(member_units: list, year: int) -> dict:
+    """Members per grassroots organisation in a year, with the 20% quota of HD 21."""
+    header = ["Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Tối đa HTXSNV", "Vượt"]
+    rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail", "allowed")]
+            + [so(u["excess"]) if u["excess"] else ""] for u in member_units if u["year"] == year]
+    return {"header": header, "rows": rows}
+
+
+def findings_rows(findings: list) -> dict:
+    header = ["Năm", "Quy tắc", "Tổ chức", "Nội dung"]
+    rows = [[str(f["year"] or ""), f["rule"], f["org"], f["message"]] for f in findings]
+    return {"header": header, "rows": rows}
+
+
+def chart(block: dict, title: str):
+    from markupsafe import Markup
+
+    return Markup(tier_chart_svg(block["years"], title))  # built from escaped parts
+
+
+GLOBALS = {"figure_table": figure_table, "term_table": term_table, "org_table": org_table, "member_table": member_table,
+           "findings_rows": findings_rows, "chart": chart}
+
+FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,
+           "md_table": md_table, "text_table": text_table}
+
+
+# -- the chart ---------------------------------------------------------------------------
+
+_TIER_COLOURS = {"top": "#b71c1c", "good": "#e57373", "pass": "#ffcc80", "fail": "#616161"}
+
+
+def tier_chart_svg(years: list[dict], title: str) -> str:
+    """An inline SVG: one stacked bar per year, the four tiers as shares of those rated."""
+    from markupsafe import escape
+
+    width, height, left, bar = 560, 230, 40, 48
+    step = (width - left - 20) / max(len(years), 1)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 60}" width="100%" role="img" '
+             f'aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    for tick in (0, 25, 50, 75, 100):
+        y = 10 + height * (1 - tick / 100)
+        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end">{tick}%</text>')
+    for i, year in enumerate(years):
+        x = left + i * step + (step - bar) / 2
+        y = 10 + height
+        for tier in ("fail", "pass", "good", "top"):
+            share = year["categories"][tier]["share"] or 0
+            h = height * share
+            y -= h
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{_TIER_COLOURS[tier]}">'
+                         f'<title>{year["year"]}: {escape(year["categories"][tier]["label"])} {pct(share)}</title></rect>')
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 26}" font-size="11" text-anchor="middle">{year["year"]}</text>')
+    legend_x = left
+    for tier, name in (("top", "Xuất sắc / TSVM"), ("good", "Tốt"), ("pass", "Hoàn thành"), ("fail", "Không hoàn thành / Yếu kém")):
+        parts.append(f'<rect x="{legend_x}" y="{height + 38}" width="10" height="10" fill="{_TIER_COLOURS[tier]}"/>'
+                     f'<text x="{legend_x + 14}" y="{height + 47}" font-size="10">{name}</text>')
+        legend_x += 30 + 6 * len(name)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+def _environment(fmt: str, folder: Path | None):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    folders = [str(folder)] if folder else []
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(folders + [str(TEMPLATES)]),
+        undefined=StrictUndefined,
+        autoescape=fmt == "html",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(GLOBALS)
+    return env
+
+
+def format_of_template(name: str) -> str | None:
+    """ "bao_cao.html.j2" -> "html"; None when the name does not say."""
+    suffixes = [s.lstrip(".").lower() for s in Path(name).suffixes]
+    return next((s for s in reversed(suffixes) if s in FORMATS), None)
+
+
+def render_report(context: dict, template: str, fmt: str) -> str:
+    """Render a built-in template (``term``, ``year``) or a user's template file."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+
+    if template in BUILTIN:
+        env, name, shown = _environment(fmt, None), f"{template}.{fmt}.j2", f"{template}.{fmt}.j2"
+    else:
+        path = Path(template)
+        if not path.is_file():
+            raise InputError("no such template file", file=template, hint=f"use a built-in template ({', '.join(BUILTIN)}) or a .j2 file")
+        env, name, shown = _environment(fmt, path.parent.resolve()), path.name, template
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateSyntaxError as exc:
+        raise InputError(f"line {exc.lineno}: template syntax error: {exc.message}", file=shown, hint="fix the template at that line") from None
+    except TemplateNotFound as exc:
+        raise InputError(f"template not found: {exc.name}", file=shown, hint="templates may include only files beside them") from None
+    except (TemplateError, TypeError, ValueError, AttributeError, ZeroDivisionError) as exc:
+        line = _template_line(exc, name)
+        at = f"line {line}: " if line else ""
+        raise InputError(f"{at}template error: {exc}", file=shown, hint="see docs/templates.md for the variables") from None
+
+
+def _template_line(exc: BaseException, name: str) -> int | None:
+    """The template line a render error happened at (Jinja maps its frames back to it)."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).name == name:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

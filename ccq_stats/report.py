@@ -1,0 +1,134 @@
+"""The data of a report: plain dicts and lists built from the classified records.
+
+``report_context`` is what every template receives (documented in docs/templates.md); it is
+also what the xlsx writer lays out as sheets. Nothing here knows about formats.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ccq_stats.scales import Scales
+from ccq_stats.stats import (
+    SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
+    org_history, term_figures, wide,
+)
+
+SUBJECT_NAMES = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thuộc", "members": "đảng viên"}
+KIND_NAMES = {"dang_bo_co_so": "Đảng bộ cơ sở", "chi_bo_co_so": "Chi bộ cơ sở", "chi_bo_truc_thuoc": "Chi bộ trực thuộc",
+              "dang_bo_bo_phan": "Đảng bộ bộ phận", "": ""}
+STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
+# Abbreviations the tables of a report use, as staff write them; a report prints the legend.
+SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
+         "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+LEGEND = ("TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; "
+          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; TB: tiêu biểu; ĐG: đánh giá")
+
+
+def _top_names(scales: Scales, years: list[int]) -> list[dict]:
+    """How the top tier of organisations is named across the years: one entry per regime label."""
+    out: list[dict] = []
+    for year in years:
+        label = scales.category_label(year, "units", "top")
+        if out and out[-1]["label"] == label:
+            out[-1]["years"].append(year)
+        else:
+            out.append({"label": label, "years": [year]})
+    return out
+
+
+def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales, mean: str) -> dict | None:
+    present = [y for y in years if (y, subject) in by_year]
+    if not present:
+        return None
+    rows = []
+    for y in present:
+        cats = by_year[(y, subject)]
+        regime = scales.regime(y)
+        rows.append({"year": y, "regime": regime.id, "documents": regime.documents, "categories": cats, "nested": nested_shares(cats)})
+    term = term_figures(by_year, subject, present, mean=mean)
+    for category, figure in term.items():
+        figure["labels"] = list(dict.fromkeys(by_year[(y, subject)][category]["label"] for y in present))
+    best, worst = best_and_worst_year(by_year, subject, present)
+    last = by_year[(present[-1], subject)]
+    return {
+        "name": SUBJECT_NAMES[subject],
+        "years": rows,
+        "year_list": present,
+        "term": term,
+        "best_year": best,
+        "worst_year": worst,
+        "last_year": present[-1],
+        "last_total": last["total"]["count"],
+        "last_rated": last["rated"]["count"],
+    }
+
+
+def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
+    rows = []
+    for h in history.to_dict("records"):
+        labels = {}
+        for y in years:
+            value = h["ratings"].get(y)
+            if value is None:
+                labels[y] = ""
+            elif value in STATUS_NAMES:
+                labels[y] = STATUS_NAMES[value]
+            else:
+                label = scales.category_label(y, h["subject"], value)
+                labels[y] = SHORT.get(label, label) + (" TB" if y in h["exemplary_years"] else "")
+        rows.append({**h, "kind_name": KIND_NAMES.get(h["org_kind"], ""), "labels": labels,
+                     "falls": [dict(f, from_label=scales.category_label(f["year"] - 1, h["subject"], f["from"]),
+                                    to_label=scales.category_label(f["year"], h["subject"], f["to"])) for f in h["falls"]]})
+    return rows
+
+
+def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
+                   term: tuple[int, int] | None = None, mean: str = "shares", org: str = "Đảng bộ Khối các cơ quan tỉnh",
+                   today: date | None = None, quota_base: str = "good") -> dict:
+    """Everything a report template receives. ``kind`` is "term" or "year"; for a year report
+    ``years`` holds the year (and the figures of the year before are given for comparison)."""
+    import pandas as pd
+
+    shown_years = list(years)
+    if kind == "year":
+        shown_years = [years[0] - 1, years[0]]
+    selected = records[records["year"].isin(shown_years)]
+    by_year = wide(category_counts(selected, scales)) if len(selected) else {}
+    subjects = {}
+    for subject in SUBJECT_ORDER:
+        if (years[-1], subject) not in by_year:
+            continue
+        # a year report shows the year before beside it, for comparison ("năm trước đạt …")
+        block = _subject_block(by_year, subject, shown_years if kind == "year" else list(years), scales, mean)
+        block["current"] = block["years"][-1]
+        block["previous"] = block["years"][-2] if kind == "year" and len(block["years"]) == 2 else None
+        subjects[subject] = block
+    span = shown_years if kind == "year" else list(years)  # a year report compares with the year before
+    history = org_history(records, span) if len(records) else pd.DataFrame()
+    organisations = _history_rows(history, span, scales) if len(history) else []
+    for o in organisations:
+        o["weak_years"] = [y for y in o["weak_years"] if y in years]
+    units = [o for o in organisations if o["subject"] == "units"]
+    quota = member_quota(records[records["year"].isin(years)], quota_base) if len(records) else pd.DataFrame()
+    return {
+        "report": {
+            "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
+            "term": {"start": term[0], "end": term[1], "label": f"{term[0]}-{term[1]}"} if term else None,
+            "year": years[-1] if kind == "year" else None, "quota_base": quota_base, "table_years": span,
+        },
+        "subjects": subjects,
+        "top_names": _top_names(scales, list(years)),
+        "shared_categories": list(SHARED),
+        "legend": LEGEND,
+        "organisations": organisations,
+        "candidates": [o for o in units if o["candidate"]],
+        "to_work_with": [o for o in units if o["weak_years"]],
+        "falls": [o for o in units if o["falls"]],
+        "member_units": [] if quota.empty else [
+            {k: (int(v) if k != "org" else v) for k, v in row.items()}
+            for row in quota[["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
+                              "good_or_better", "allowed", "excess"]].to_dict("records")
+        ],
+        "findings": [f.record() for f in findings if f.year is None or f.year in years],
+    }
