@@ -1,0 +1,188 @@
+"""`ccq-stats report`: number filters, golden files, narrative against tables, templates, xlsx."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+
+import openpyxl
+import pytest
+
+from ccq_stats.render import approx, ngay, pct, points, so
+from conftest import ROOT, SAMPLE, make_csv, rows_of, run
+
+GOLDEN = ROOT / "tests" / "data" / "golden"
+DATE = "2020-10-21"
+
+
+@pytest.mark.parametrize(
+    ("percent", "text"),
+    [(65.05, "65%"), (65.1, "65%"), (65.11, "hơn 65%"), (65.5, "gần 66%"), (65.49, "hơn 65%"), (29.6, "gần 30%"),
+     (78.0, "78%"), (77.95, "78%"), (16.3, "hơn 16%"), (0.0, "0%"), (100.0, "100%"), (99.95, "100%"), (0.4, "hơn 0%")],
+)
+def test_approximate_phrasing_at_its_edges(percent, text):
+    assert approx(percent / 100) == text
+
+
+def test_vietnamese_numbers_and_dates():
+    assert so(4740) == "4.740" and so(4100) == "4.100" and so(1234567) == "1.234.567" and so(12) == "12"
+    assert pct(0.6536) == "65,36%" and pct(0.653549) == "65,35%" and pct(0.00005) == "0,01%" and pct(None) == "–"
+    assert pct(0.981) == "98,10%" and so(65.355, 2) == "65,36"
+    assert points(0.1140) == "tăng 11,40 điểm\u00a0%" and points(-0.0205) == "giảm 2,05 điểm\u00a0%" and points(0) == "không đổi"
+    assert ngay(date(2020, 10, 21)) == "ngày 21 tháng 10 năm 2020"
+    assert ngay(date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020" and ngay(date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
+
+
+@pytest.mark.parametrize(("args", "name"), [
+    (["--term", "2015-2020"], "term.md"), (["--term", "2015-2020", "-f", "txt"], "term.txt"),
+    (["--term", "2015-2020", "-f", "html"], "term.html"), (["--year", "2019"], "year.md"),
+    (["--year", "2019", "-f", "txt"], "year.txt"), (["--year", "2019", "-f", "html"], "year.html"),
+])
+def test_golden_reports_on_the_sample(args, name):
+    """The built-in templates on the sample data, byte for byte. UPDATE_GOLDEN=1 rewrites them."""
+    result = run("report", SAMPLE, *args, "--date", DATE)
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+def classify_shares():
+    rows = rows_of(run("classify", SAMPLE, "--format", "csv").stdout)[1:]
+    return {(int(r[0]), r[1], r[2]): (int(r[4]), float(r[5]) if r[5] else None) for r in rows}
+
+
+def test_narrative_figures_are_the_table_figures_and_the_classify_figures():
+    text = run("report", SAMPLE, "--term", "2015-2020", "--date", DATE).stdout
+    narrative = text.split("## Tóm tắt")[1].split("## 1.")[0]
+    figures = classify_shares()
+    years = range(2015, 2020)
+    mean = lambda subject, cat: sum(figures[(y, subject, cat)][1] for y in years) / 5  # noqa: E731
+    expected = [approx(mean("units", "top")), approx(mean("units", "good")),
+                approx(mean("members", "good_or_better")), approx(mean("members", "top"))]
+    found = re.findall(r"((?:hơn |gần )?\d+%)", narrative)
+    assert found[:4] == expected
+    # the same term shares, exactly, in the tables of the same report
+    for subject, heading in (("units", "## 1."), ("members", "## 3.")):
+        table = text.split(heading)[1].split("##")[0]
+        for cat in ("top", "good", "good_or_better"):
+            assert pct(mean(subject, cat)) in table
+
+
+def test_pooled_term_figures(tmp_path):
+    text = run("report", SAMPLE, "--term", "2015-2020", "--term-mean", "pooled", "--date", DATE).stdout
+    figures = classify_shares()
+    pooled = sum(figures[(y, "members", "good_or_better")][0] for y in range(2015, 2020)) / sum(figures[(y, "members", "rated")][0] for y in range(2015, 2020))
+    assert "tỷ lệ trên tổng số lượt đánh giá cả nhiệm kỳ" in text
+    assert f"{approx(pooled)} đảng viên hoàn thành tốt nhiệm vụ trở lên" in text
+
+
+def test_years_of_a_term_are_stated_and_can_be_set():
+    text = run("report", SAMPLE, "--term", "2015-2020", "--years", "2016-2019", "--date", DATE).stdout
+    assert "các năm 2016–2019" in text and "| 2015 |" not in text
+
+
+def test_report_needs_a_term_or_a_year_and_data_for_it():
+    assert run("report", SAMPLE).exit_code == 2
+    result = run("report", SAMPLE, "--year", "2010")
+    assert result.exit_code == 2 and "no ratings for 2010" in result.stderr
+    result = run("report", SAMPLE, "--term", "2020-2015")
+    assert result.exit_code == 2 and "--term must be two years" in result.stderr
+
+
+def test_user_template_with_every_filter(tmp_path):
+    template = tmp_path / "mine.txt.j2"
+    template.write_text(
+        "{{ report.org }} {{ report.date|ngay }}\n"
+        "{% for key, b in subjects.items() %}{{ key }} {{ b.term.top.value|approx }} {{ b.term.top.value|pct }} {{ b.last_total|so }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    result = run("report", SAMPLE, "--term", "2015-2020", "--template", template, "--date", DATE, "--org", "Đảng bộ Khối Thử")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Đảng bộ Khối Thử ngày 21 tháng 10 năm 2020"
+    assert [line.split()[0] for line in lines[1:]] == ["units", "cells", "members"]
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("line one\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", "line 2: template error: access to attribute '__class__'"),
+    ("{{ report.org }}\n\n{% if %}\n", "line 3: template syntax error"),
+    ("ok\n{{ no_such_variable }}\n", "line 2: template error: 'no_such_variable' is undefined"),
+    ("{{ report.years.append(1) }}\n", "line 1: template error:"),
+    ("{% include '/etc/passwd' %}\n", "template not found"),
+])
+def test_user_templates_that_break_or_escape_the_sandbox(tmp_path, body, message):
+    template = tmp_path / "bad.md.j2"
+    template.write_text(body, encoding="utf-8")
+    result = run("report", SAMPLE, "--term", "2015-2020", "--template", template)
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith(f"ccq-stats: error: {template}: ") and message in lines[-1], result.stderr
+
+
+HOSTILE = '<script>alert("x")</script> & =HYPERLINK("http://evil","x")'
+
+
+def test_html_escapes_hostile_organisation_names(tmp_path):
+    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], [f'"{HOSTILE.replace(chr(34), chr(34) * 2)}"', 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    result = run("report", units, "--year", "2019", "-f", "html")
+    assert result.exit_code == 0, result.stderr
+    assert "<script>" not in result.stdout and "&lt;script&gt;" in result.stdout
+
+
+def test_xlsx_stores_numbers_as_numbers_and_names_as_text(tmp_path):
+    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ['"=HYPERLINK(""http://evil"",""x"")"', 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    out = tmp_path / "bao_cao.xlsx"
+    result = run("report", units, "--year", "2019", "-f", "xlsx", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Hằng năm", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
+    orgs = wb["Tổ chức"]
+    names = [orgs.cell(row=r, column=2) for r in range(2, orgs.max_row + 1)]
+    evil = next(c for c in names if str(c.value).startswith("="))
+    assert evil.data_type == "s" and evil.value == '=HYPERLINK("http://evil","x")'
+    yearly = wb["Hằng năm"]
+    top = next(r for r in yearly.iter_rows(min_row=2) if r[0].value == 2019 and r[2].value == "pass")
+    assert top[4].value == 1 and top[4].number_format == "#,##0"
+    assert top[5].value == pytest.approx(0.5) and top[5].number_format == "0.00%"
+
+
+def test_term_xlsx_on_the_sample(tmp_path):
+    out = tmp_path / "nhiem_ky.xlsx"
+    assert run("report", SAMPLE, "--term", "2015-2020", "-f", "xlsx", "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Hằng năm", "Nhiệm kỳ", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
+    assert wb["Phát hiện"].max_row == 5  # the four seeded findings and the header
+
+
+@pytest.mark.parametrize("args", [["--term", "2015-2020"], ["--year", "2019"]])
+@pytest.mark.parametrize("fmt", ["md", "txt", "html", "xlsx"])
+def test_no_member_name_in_any_report(tmp_path, args, fmt):
+    names = set()
+    for path in SAMPLE.glob("dang_vien_*.xlsx"):
+        for ws in openpyxl.load_workbook(path, read_only=True).worksheets:
+            names |= {row[1] for row in ws.iter_rows(min_row=6, values_only=True) if row and isinstance(row[1], str)}
+    out = tmp_path / f"r.{fmt}"
+    assert run("report", SAMPLE, *args, "-f", fmt, "-o", out).exit_code == 0
+    if fmt == "xlsx":
+        wb = openpyxl.load_workbook(out)
+        text = "\n".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None)
+    else:
+        text = out.read_text(encoding="utf-8")
+    assert len(names) > 1000 and not [n for n in names if n in text]
+
+
+def test_every_template_variable_is_documented():
+    from ccq_stats.api import report_paths
+
+    docs = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    context = report_paths([str(SAMPLE)], term="2015-2020")
+    keys = set(context) | set(context["report"]) | set(context["subjects"]["units"]) | set(context["organisations"][0])
+    keys |= set(context["member_units"][0]) | set(context["findings"][0]) | set(context["subjects"]["units"]["term"]["top"])
+    from ccq_stats.render import FILTERS, GLOBALS
+
+    missing = [k for k in sorted(keys | set(FILTERS) | set(GLOBALS)) if f"`{k}`" not in docs and f"`{k}(" not in docs]
+    assert missing == []
