@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import zipfile
 import re
 import sys
 from dataclasses import dataclass, field
@@ -84,24 +85,33 @@ class Header:
 # 1. files -> grids
 
 
-def open_grids(path: str) -> list[Sheet]:
-    """The sheets of a file (or ``-``, CSV on stdin) as grids of cell values."""
-    if path == "-":
-        return [_text_grid(sys.stdin.buffer.read(), "<stdin>")]
+def sniff(path: str) -> str:
+    """What a file holds, by its first bytes rather than its name: "workbook" or "text"."""
     file = Path(path)
     try:
-        data_head = file.open("rb").read(8)
+        with file.open("rb") as stream:
+            head = stream.read(512)
     except IsADirectoryError:
         raise InputError("is a folder", file=path, hint="give the spreadsheet files, or the folder as the only argument") from None
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", file=path) from None
-    if not data_head:
+    if not head:
         raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return "workbook"
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
+        raise InputError(
+            "is a web page or XML saved with a spreadsheet extension, not a workbook",
+            file=path,
+            hint="open it in Excel and save it as .xlsx",
+        )
     suffix = file.suffix.lower()
-    if suffix in WORKBOOK_SUFFIXES or data_head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        return _workbook_grids(file, path)
+    if suffix in WORKBOOK_SUFFIXES:
+        log.warning("%s: named %s but holds text; read as CSV", path, suffix)
+        return "text"
     if suffix in TEXT_SUFFIXES or suffix == "":
-        return [_text_grid(file.read_bytes(), path)]
+        return "text"
     raise InputError(
         f"unsupported file type '{suffix}'",
         file=path,
@@ -109,18 +119,21 @@ def open_grids(path: str) -> list[Sheet]:
     )
 
 
+def open_grids(path: str) -> list[Sheet]:
+    """The sheets of a file (or ``-``, CSV on stdin) as grids of cell values."""
+    if path == "-":
+        return [_text_grid(sys.stdin.buffer.read(), "<stdin>")]
+    if sniff(path) == "workbook":
+        return _workbook_grids(Path(path), path)
+    return [_text_grid(Path(path).read_bytes(), path)]
+
+
 def _workbook_grids(file: Path, display: str) -> list[Sheet]:
     import python_calamine as pc
 
-    head = file.open("rb").read(512).lstrip().lower()
-    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"<table")) or b"<html" in head:
-        raise InputError(
-            "is a web page (HTML) saved with a spreadsheet extension, not a workbook",
-            file=display,
-            hint="open it in Excel and save it as .xlsx",
-        )
     try:
-        book = pc.CalamineWorkbook.from_path(str(file))
+        with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
+            book = pc.CalamineWorkbook.from_filelike(stream)
         sheets = []
         for meta in book.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -669,34 +682,95 @@ def read_sheet_records(sheet: Sheet, out: _Out, scales: Scales, year: int | None
     return True
 
 
-def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: str | None = None):
-    """Read every sheet of every file into one tidy DataFrame (labels not yet classified)."""
+def read_file(path: str, scales: Scales, year: int | None = None, kind: str | None = None):
+    """Every sheet of one file as a tidy DataFrame (labels not yet classified)."""
+    out = _Out()
+    used, skipped = 0, []
+    for sheet in open_grids(path):
+        if not any(_filled(v) for row in sheet.rows for v in row):
+            continue  # an empty sheet
+        if sheet.hidden:
+            log.warning("%s: hidden sheet '%s' skipped", sheet.file, sheet.name)
+            continue
+        if read_sheet_records(sheet, out, scales, year, kind):
+            used += 1
+        else:
+            skipped.append(sheet)
+    if not used:
+        first = skipped[0] if skipped else None
+        raise InputError(
+            "no rating or count column found" if first else "no data in the file",
+            where=first.where() if first else Where(path),
+            hint=_expected_hint(kind) + f" (looked in the first {SCAN_ROWS} rows)",
+        )
+    for sheet in skipped:
+        log.warning("%s: no rating table found; sheet skipped", sheet.where())
+    return _frame(out.cols)
+
+
+_CATEGORICAL = ("subject", "shape", "org", "parent", "org_kind", "host_type", "source_file", "source_sheet",
+                "source_header", "raw_label")
+
+
+def _frame(cols: dict):
+    """The tidy columns as a DataFrame; repeated texts as categoricals (small, quick to pass on)."""
     import pandas as pd
 
-    out = _Out()
-    for path in expand_paths(paths):
-        sheets = open_grids(path)
-        used, skipped = 0, []
-        for sheet in sheets:
-            if not any(v not in (None, "") and str(v).strip() for row in sheet.rows for v in row):
-                continue  # an empty sheet
-            if sheet.hidden:
-                log.warning("%s: hidden sheet '%s' skipped", sheet.file, sheet.name)
-                continue
-            if read_sheet_records(sheet, out, scales, year, kind):
-                used += 1
-            else:
-                skipped.append(sheet)
-        if not used:
-            first = skipped[0] if skipped else None
-            raise InputError(
-                "no rating or count column found" if first else "no data in the file",
-                where=first.where() if first else Where(path),
-                hint=_expected_hint(kind) + f" (looked in the first {SCAN_ROWS} rows)",
-            )
-        for sheet in skipped:
-            log.warning("%s: no rating table found; sheet skipped", sheet.where())
-    frame = pd.DataFrame(out.cols, columns=list(COLUMNS))
-    frame["year"] = frame["year"].astype("int64") if len(frame) else frame["year"].astype("int64")
+    frame = pd.DataFrame(cols, columns=list(COLUMNS))
+    frame["year"] = frame["year"].astype("int64")
     frame["count"] = frame["count"].astype("int64")
+    for name in _CATEGORICAL:
+        frame[name] = frame[name].astype("category")
+    return frame
+
+
+def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: str | None = None):
+    """Read every sheet of every file into one tidy DataFrame (labels not yet classified).
+
+    A workbook is checked (guard.check_zip) and parsed in a child process (guard.isolated);
+    text files are read here. The child's warnings and findings come back with its result.
+    """
+    import pandas as pd
+
+    from ccq_stats.guard import Limits, check_zip
+
+    limits = Limits.from_env()
+    frames = []
+    for path in expand_paths(paths):
+        if path != "-" and sniff(path) == "workbook":
+            if zipfile.is_zipfile(path):
+                check_zip(path, path, limits)
+            frames.append(_isolated_read(path, scales, year, kind, limits))
+        else:
+            frames.append(read_file(path, scales, year, kind))
+    frame = pd.concat(frames, ignore_index=True) if frames else _frame({name: [] for name in COLUMNS})
+    for name in _CATEGORICAL:  # categoricals travel well between processes; later stages want plain text
+        frame[name] = frame[name].astype(object)
+    if frame.empty:
+        raise InputError("no ratings in the files given", hint="the sheets have a header but no rows under it")
+    return frame
+
+
+def _isolated_read(path: str, scales: Scales, year, kind, limits):
+    """read_file in a child process; its warnings are logged here, its findings collected here."""
+    from ccq_stats.findings import _sink
+    from ccq_stats.guard import isolated
+
+    def child():
+        captured: list = []
+        handler = logging.Handler()
+        handler.emit = captured.append
+        log.handlers[:] = [handler]
+        log.propagate = False
+        sink = _sink.get()
+        before = len(sink) if sink is not None else 0
+        frame = read_file(path, scales, year, kind)
+        return frame, [r.getMessage() for r in captured], (sink[before:] if sink is not None else [])
+
+    frame, messages, findings = isolated(child, limits=limits, display=path)
+    for message in messages:
+        log.warning("%s", message)
+    sink = _sink.get()
+    if sink is not None:
+        sink.extend(findings)
     return frame

@@ -121,7 +121,7 @@ def test_homonyms_with_card_numbers_are_two_people(tmp_path):
     [
         ("empty.xlsx", b"", "the file is empty"),
         ("empty.csv", b"", "the file is empty"),
-        ("page.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "is a web page (HTML)"),
+        ("page.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "is a web page or XML"),
         ("notes.txt.docx", b"hello", "unsupported file type '.docx'"),
     ],
 )
