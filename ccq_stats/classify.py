@@ -43,6 +43,11 @@ def closest_labels(text: object, scales: Scales, n: int = 3) -> list[str]:
 
 
 def unknown_label_hint(text: object, scales: Scales) -> str:
+    from ccq_stats.guard import legacy_encoding
+
+    encoding = legacy_encoding(clean(text))
+    if encoding:
+        return f"the label is typed in the legacy {encoding} encoding; convert the file to Unicode (e.g. with Unikey) first"
     close = closest_labels(text, scales)
     near = f"did you mean {' / '.join(repr(c) for c in close)}? " if close else ""
     return near + "add the spelling as an alias in a --scales file if it is a real label"

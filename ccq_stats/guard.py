@@ -12,7 +12,7 @@ Limits are settings (environment variables), with these defaults:
 =======================  ========  ==================================================
 CCQ_MAX_UNZIPPED_MB      200       total uncompressed size of a workbook
 CCQ_MAX_RATIO            200       compression ratio of a part larger than 1 MB
-CCQ_MAX_CELLS            5000000   cells of one sheet (declared dimension, or read)
+CCQ_MAX_CELLS            20000000  cells of one sheet, from A1 to its farthest cell (1,048,576 rows × 19 columns)
 CCQ_MAX_COLUMNS          1000      columns of one sheet
 CCQ_READ_MEMORY_MB       4096      address space of the child process that parses
 CCQ_READ_TIMEOUT         300       seconds the child may take for one file
@@ -34,13 +34,14 @@ from ccq_stats.errors import InputError
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
 _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 
 
 @dataclass(frozen=True)
 class Limits:
     max_unzipped_mb: int = 200
     max_ratio: int = 200
-    max_cells: int = 5_000_000
+    max_cells: int = 20_000_000
     max_columns: int = 1000
     read_memory_mb: int = 4096
     read_timeout: int = 300
@@ -112,15 +113,32 @@ def _check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: st
             raise InputError(f"part '{info.filename}' is not valid XML ({exc})", file=display,
                              hint="the file may be damaged; open it in Excel and save it again") from None
     match = _DIMENSION.search(head)
-    if match and match.group(3):
-        rows = int(match.group(4)) - int(match.group(2)) + 1
-        cols = column_number(match.group(3)) - column_number(match.group(1)) + 1
+    refs = [(column_number(c), int(r)) for c, r in _CELL_REF.findall(head)]
+    if match or refs:
+        # the area from A1 to the farthest cell, as a reader lays the sheet out
+        if match:
+            cols = column_number(match.group(3) or match.group(1))
+            rows = int(match.group(4) or match.group(2))
+        else:
+            cols, rows = 0, 0
+        cols = max([cols] + [c for c, _ in refs])
+        rows = max([rows] + [r for _, r in refs])
         if rows * cols > limits.max_cells:
             raise InputError(
-                f"sheet part '{info.filename}' declares {rows:,} rows × {cols:,} columns, over the limit of "
+                f"sheet part '{info.filename}' spans {rows:,} rows × {cols:,} columns from A1, over the limit of "
                 f"{limits.max_cells:,} cells", file=display,
                 hint="delete the empty rows and columns below and right of the table, or raise CCQ_MAX_CELLS",
             )
+
+
+def is_encrypted(path) -> bool:
+    """A password-protected Office file: an OLE container holding an "EncryptionInfo" stream."""
+    with open(path, "rb") as stream:
+        head = stream.read(8)
+        if head != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            return False
+        data = stream.read(16 * 1024 * 1024)
+    return "EncryptionInfo".encode("utf-16-le") in data
 
 
 def isolated(function, *args, limits: Limits, display: str):
@@ -137,6 +155,8 @@ def isolated(function, *args, limits: Limits, display: str):
     if pid == 0:  # the child
         os.close(read_end)
         status = 0
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # a native reader's panic text is not for the user; the parent says what happened
         try:
             import resource
 
@@ -194,15 +214,17 @@ def isolated(function, *args, limits: Limits, display: str):
 # Text typed with the old TCVN3 (ABC, ".Vn" fonts) or VNI fonts looks like Latin-1 letters
 # when read as Unicode. It needs converting (e.g. Unikey's converter), not normalising.
 
-_TCVN3 = re.compile(r"[a-zA-Z][µ¸¶·¹¨©ª«¬®§ÖÕÊ¾ô«èÌ][a-zA-Z ]|§[¶¹¸µ·a-z]|\b(?:nhiÖm|vô|hoµn|thµnh|tèt|xÕp|lo¹i|§¶ng|bé|tªn)\b")
-_VNI = re.compile(r"[aeiouyAEIOUY][øùûõïäåáàâãéèêëóòôöÕØÙÛÏÄ](?=[a-zA-Z ,.]|$)|Ñ[aeiou]|\b(?:nhieäm|vuï|hoaøn|thaønh|toát|xeáp|loaïi|Ñaûng|boä|teân)\b")
+# Characters these fonts use that Vietnamese in Unicode never contains.
+_TCVN3_MARKS = set("µ¸¶·¹¨©ª«¬®§¾ÖÞ×")
+_VNI_MARKS = set("øûïäëåöñÑ")
 
 
 def legacy_encoding(text: str) -> str | None:
-    """ "TCVN3" or "VNI" when text looks typed in those legacy encodings, else None."""
+    """ "TCVN3 (ABC)" or "VNI" when text looks typed in those legacy encodings, else None."""
     if not text or text.isascii():
         return None
-    tcvn3, vni = len(_TCVN3.findall(text)), len(_VNI.findall(text))
+    tcvn3 = sum(ch in _TCVN3_MARKS for ch in text)
+    vni = sum(ch in _VNI_MARKS for ch in text)
     if max(tcvn3, vni) < 2:
         return None
     return "TCVN3 (ABC)" if tcvn3 >= vni else "VNI"

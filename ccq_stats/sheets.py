@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ccq_stats.classify import match_label
-from ccq_stats.errors import InputError, Where
+from ccq_stats.errors import InputError, Where, column_letter
 from ccq_stats.findings import Finding, note
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Meaning, Scales
@@ -45,6 +45,7 @@ _SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
 _TICKS = {"x", "✓", "✔", "v", "√"}
 _NO = {"", "0", "khong", "k", "no", "-"}
+csv.field_size_limit(64 * 1024 * 1024)  # a cell of a few MB is bad data to report, not a crash
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Sheet:
     name: str | None  # None for CSV
     rows: list[list]
     hidden: bool = False
+    ragged: bool = False  # CSV: rows may be longer than the header (a delimiter inside a value)
+    merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
 
     def where(self, row: int | None = None, column: int | None = None, header: str | None = None) -> Where:
         return Where(self.file, self.name, row, column, header)
@@ -119,11 +122,11 @@ def sniff(path: str) -> str:
     )
 
 
-def open_grids(path: str) -> list[Sheet]:
+def open_grids(path: str, kind: str | None = None) -> list[Sheet]:
     """The sheets of a file (or ``-``, CSV on stdin) as grids of cell values."""
     if path == "-":
         return [_text_grid(sys.stdin.buffer.read(), "<stdin>")]
-    if sniff(path) == "workbook":
+    if (kind or sniff(path)) == "workbook":
         return _workbook_grids(Path(path), path)
     return [_text_grid(Path(path).read_bytes(), path)]
 
@@ -131,16 +134,33 @@ def open_grids(path: str) -> list[Sheet]:
 def _workbook_grids(file: Path, display: str) -> list[Sheet]:
     import python_calamine as pc
 
+    from ccq_stats.guard import Limits, is_encrypted
+
+    limits = Limits.from_env()
+    if is_encrypted(file):
+        raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password")
     try:
         with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
             book = pc.CalamineWorkbook.from_filelike(stream)
+        errors = formula_errors(file)
         sheets = []
         for meta in book.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
                 continue
-            rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(meta.name)
+            cells = sheet.total_height * sheet.total_width
+            if cells > limits.max_cells:
+                raise InputError(
+                    f"sheet '{meta.name}' spans {sheet.total_height:,} rows × {sheet.total_width:,} columns, over the "
+                    f"limit of {limits.max_cells:,} cells", file=display,
+                    hint="delete the empty rows and columns around the table, save as CSV, or raise CCQ_MAX_CELLS",
+                )
+            rows = sheet.to_python(skip_empty_area=False)
+            for (r, c), code in errors.get(meta.name, {}).items():
+                if r < len(rows) and c < len(rows[r]) and rows[r][c] == "":
+                    rows[r][c] = FormulaError(code)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            sheets.append(Sheet(display, meta.name, rows, hidden))
+            sheets.append(Sheet(display, meta.name, rows, hidden, merged=list(sheet.merged_cell_ranges or [])))
         return sheets
     except pc.PasswordError:
         raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password") from None
@@ -153,15 +173,86 @@ def _workbook_grids(file: Path, display: str) -> list[Sheet]:
         ) from None
 
 
+class FormulaError(str):
+    """A cell whose formula failed (#REF!, #N/A …): python-calamine reads it as empty."""
+
+
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
+_SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"|<(?:\w+:)?sheet\b[^>]*\br:id="([^"]*)"[^>]*\bname="([^"]*)"')
+_REL = re.compile(rb'<Relationship\b[^>]*\bId="([^"]*)"[^>]*\bTarget="([^"]*)"|<Relationship\b[^>]*\bTarget="([^"]*)"[^>]*\bId="([^"]*)"')
+
+
+def formula_errors(file: Path) -> dict[str, dict[tuple[int, int], str]]:
+    """{sheet name: {(row, col): "#REF!"}} of an .xlsx/.xlsm, read from its XML; {} otherwise."""
+    import html
+
+    from ccq_stats.guard import column_number
+
+    if not zipfile.is_zipfile(file):
+        return {}
+    out: dict[str, dict] = {}
+    with zipfile.ZipFile(file) as archive:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+            return {}
+        targets = {}
+        for m in _REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
+            rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            targets[rid] = target.decode().lstrip("/")
+        for m in _SHEET_ENTRY.finditer(archive.read("xl/workbook.xml")):
+            name, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
+            part = targets.get(rid, "")
+            part = part if part.startswith("xl/") else f"xl/{part}"
+            if part not in names:
+                continue
+            found = {}
+            for cell in _ERROR_CELL.finditer(archive.read(part)):
+                ref, value = _CELL_REF.search(cell.group(1)), _CELL_VALUE.search(cell.group(2))
+                if ref:
+                    found[(int(ref.group(2)) - 1, column_number(ref.group(1)) - 1)] = value.group(1).decode() if value else "#ERROR"
+            if found:
+                out[html.unescape(name.decode())] = found
+    return out
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without its BOM: most bytes on one side of each pair are zero, none on the other."""
+    head = data[:4000]
+    odd, even = head[1::2], head[0::2]
+    if len(head) < 16 or len(data) % 2:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.02 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.02 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, display: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 as Excel's "Unicode text" writes it, else cp1258."""
+    """UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", with or without BOM), else
+    Windows-1258 with a warning. A file that is UTF-8 in parts and something else in others is
+    refused, naming the first line that is not UTF-8: guessing there would garble labels."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    elif _utf16_without_bom(data):
+        return data.decode(_utf16_without_bom(data), errors="replace")
+    if b"\x00" in data:
+        raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, hint="save it as CSV UTF-8")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        if any(b >= 0x80 for b in before):  # real UTF-8 before the bad byte: two encodings in one file
+            line = before.count(b"\n") + 1
+            raise InputError(
+                f"mixed encodings: UTF-8 up to line {line}, then bytes that are not UTF-8",
+                file=display, row=line,
+                hint="the file was pasted together from two sources; save it again as CSV UTF-8",
+            ) from None
         log.warning("%s: not UTF-8; read as Windows-1258 (Vietnamese)", display)
         return data.decode("cp1258", errors="replace")
 
@@ -195,7 +286,7 @@ def _text_grid(data: bytes, display: str) -> Sheet:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise InputError(f"cannot parse the CSV ({exc})", file=display, hint="save it as CSV UTF-8 from Excel") from None
-    return Sheet(display, None, rows)
+    return Sheet(display, None, rows, ragged=True)
 
 
 # ---------------------------------------------------------------------------------------
@@ -459,12 +550,15 @@ def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: 
     block_sums: dict[int, int] = {}
     # a totals row names itself in its first cells or in the seq/organisation/name column
     lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
+    used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
+    header_width = max(len(_trimmed(sheet.rows[i])) for i in range(header.first_row, header.last_row + 1))
     read = 0
     for r in range(start, len(sheet.rows)):
         row = sheet.rows[r]
         if not any(_filled(v) for v in row):
             continue
         excel_row = r + 1
+        _check_row(sheet, header, row, excel_row, used, header_width)
         if _is_totals([_text_at(row, i) for i in lead], scales):
             _check_totals(sheet, header, counts, col, row, excel_row, block_sums)
             block_sums = {}
@@ -488,6 +582,36 @@ def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: 
         if counts:
             _count_cells(sheet, row, excel_row, counts, col, row_year or fixed_year, base, out, block_sums)
     return read
+
+
+def _trimmed(row: list) -> list:
+    end = len(row)
+    while end and not _filled(row[end - 1]):
+        end -= 1
+    return row[:end]
+
+
+def _check_row(sheet: Sheet, header: Header, row: list, excel_row: int, used: list[int], header_width: int) -> None:
+    """Formula errors in the cells we read, and CSV rows longer than their header."""
+    for i in used:
+        if i < len(row) and isinstance(row[i], FormulaError):
+            column = next(c for c in header.columns if c.index == i)
+            raise InputError("the cell holds a formula error", where=sheet.where(excel_row, i, column.header), value=str(row[i]),
+                             hint="fix the formula in Excel, or type the value in the cell")
+    if sheet.ragged and len(row) > header_width and any(_filled(v) for v in row[header_width:]):
+        raise InputError(
+            f"the row has {len(_trimmed(row))} cells but the header has {header_width}",
+            where=sheet.where(excel_row, header_width, None), value=clean(row[header_width]),
+            hint="a value probably holds the delimiter without quotes; quote it or save the file again from Excel",
+        )
+
+
+def merged_range(sheet: Sheet, row0: int, col0: int) -> str | None:
+    """ "D2:D3" when the cell lies in a merged range, else None."""
+    for (r1, c1), (r2, c2) in sheet.merged:
+        if r1 <= row0 <= r2 and c1 <= col0 <= c2:
+            return f"{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}"
+    return None
 
 
 def _cell(row: list, index: int):
@@ -552,11 +676,13 @@ def _unit_rating(sheet, row, excel_row, column: Column, year, base, out: _Out, w
     if not raw:
         if wide:
             return  # wide layout: a blank year means the organisation was not there that year
+        merged = merged_range(sheet, excel_row - 1, column.index)
         raise InputError(
-            "the rating is blank",
+            "the rating is blank" + (f" (the cell is part of the merged range {merged})" if merged else ""),
             where=sheet.where(excel_row, column.index, column.header),
             value=base["org"],
-            hint="write the rating, or 'Chưa đánh giá' if the organisation was not rated",
+            hint="unmerge the cells and write each organisation's rating" if merged
+            else "write the rating, or 'Chưa đánh giá' if the organisation was not rated",
         )
     if not base["org"]:
         raise InputError("a rating without an organisation name", where=sheet.where(excel_row), value=raw,
@@ -682,16 +808,42 @@ def read_sheet_records(sheet: Sheet, out: _Out, scales: Scales, year: int | None
     return True
 
 
-def read_file(path: str, scales: Scales, year: int | None = None, kind: str | None = None):
+def _check_sheet(sheet: Sheet, limits) -> None:
+    """Refuse what is not a rating table before looking for its header: too wide, or typed in a
+    legacy Vietnamese encoding (which needs converting, not normalising)."""
+    from ccq_stats.guard import legacy_encoding
+
+    top = sheet.rows[:SCAN_ROWS]
+    width = max((max((i + 1 for i, v in enumerate(row) if _filled(v)), default=0) for row in top), default=0)
+    if width > limits.max_columns:
+        raise InputError(
+            f"{width:,} columns, over the limit of {limits.max_columns:,}; this is not a rating table",
+            where=sheet.where(), hint="keep the rating table on its own sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md)",
+        )
+    text = " ".join(clean(v) for row in top for v in row[:50] if isinstance(v, str))
+    encoding = legacy_encoding(text)
+    if encoding:
+        raise InputError(
+            f"the text is typed in the legacy {encoding} encoding", where=sheet.where(),
+            hint="convert the file to Unicode first (e.g. Unikey's converter, from "
+            f"{encoding.split()[0]} to Unicode), then save it again",
+        )
+
+
+def read_file(path: str, scales: Scales, year: int | None = None, kind: str | None = None, source: str | None = None):
     """Every sheet of one file as a tidy DataFrame (labels not yet classified)."""
+    from ccq_stats.guard import Limits
+
+    limits = Limits.from_env()
     out = _Out()
     used, skipped = 0, []
-    for sheet in open_grids(path):
+    for sheet in open_grids(path, source):
         if not any(_filled(v) for row in sheet.rows for v in row):
             continue  # an empty sheet
         if sheet.hidden:
             log.warning("%s: hidden sheet '%s' skipped", sheet.file, sheet.name)
             continue
+        _check_sheet(sheet, limits)
         if read_sheet_records(sheet, out, scales, year, kind):
             used += 1
         else:
@@ -737,17 +889,20 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
     limits = Limits.from_env()
     frames = []
     for path in expand_paths(paths):
-        if path != "-" and sniff(path) == "workbook":
+        source = "text" if path == "-" else sniff(path)
+        if source == "workbook":
             if zipfile.is_zipfile(path):
                 check_zip(path, path, limits)
             frames.append(_isolated_read(path, scales, year, kind, limits))
         else:
-            frames.append(read_file(path, scales, year, kind))
+            frames.append(read_file(path, scales, year, kind, source))
     frame = pd.concat(frames, ignore_index=True) if frames else _frame({name: [] for name in COLUMNS})
     for name in _CATEGORICAL:  # categoricals travel well between processes; later stages want plain text
         frame[name] = frame[name].astype(object)
     if frame.empty:
-        raise InputError("no ratings in the files given", hint="the sheets have a header but no rows under it")
+        names = expand_paths(paths)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        raise InputError(f"no ratings in {shown}", hint="the sheets have a header but no rows under it")
     return frame
 
 
@@ -764,7 +919,7 @@ def _isolated_read(path: str, scales: Scales, year, kind, limits):
         log.propagate = False
         sink = _sink.get()
         before = len(sink) if sink is not None else 0
-        frame = read_file(path, scales, year, kind)
+        frame = read_file(path, scales, year, kind, "workbook")
         return frame, [r.getMessage() for r in captured], (sink[before:] if sink is not None else [])
 
     frame, messages, findings = isolated(child, limits=limits, display=path)

@@ -1,0 +1,125 @@
+"""The bad-input corpus (tests/data/bad/): each file answers with its exit code and message,
+one line, no traceback, nothing on stdout, within seconds; and fuzzing of the readers."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+import tomllib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccq_stats.errors import InputError
+from ccq_stats.guard import isolated, Limits, legacy_encoding
+from ccq_stats.sheets import _text_grid, decode_text, sniff_delimiter
+from conftest import ROOT, SAMPLE, run
+
+BAD = ROOT / "tests" / "data" / "bad"
+CASES = tomllib.loads((BAD / "cases.toml").read_text(encoding="utf-8"))["cases"]
+
+
+def test_the_corpus_is_complete():
+    files = {p.name for p in BAD.iterdir() if p.suffix not in (".py", ".toml")}
+    assert files == set(CASES) and len(files) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_input(name):
+    code, message = CASES[name]
+    path = BAD / name
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path), "--format", "csv"],
+                          capture_output=True, text=True, timeout=60, cwd=BAD)
+    took = time.monotonic() - started
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr and "panicked" not in done.stderr
+    assert message in done.stderr
+    if code == 2:
+        assert done.stdout == ""
+        assert len(done.stderr.splitlines()) == 1 or all(l.startswith("ccq-stats: ") for l in done.stderr.splitlines())
+        assert done.stderr.splitlines()[-1].startswith("ccq-stats: error: ")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the input is never modified
+    assert took < 30
+
+
+def test_a_crash_in_the_reader_is_an_error_not_a_crash():
+    def crash():
+        import os
+
+        os.abort()
+
+    with pytest.raises(InputError, match=r"the spreadsheet reader crashed on this file \(signal 6\)"):
+        isolated(crash, limits=Limits(), display="x.xlsx")
+
+
+def test_a_runaway_allocation_is_stopped_by_the_memory_limit():
+    def hog():
+        return bytearray(2 * 1024 * 1024 * 1024)
+
+    with pytest.raises(InputError, match="reading needed more than 256 MB of memory"):
+        isolated(hog, limits=Limits(read_memory_mb=256), display="x.xlsx")
+
+
+def test_a_hang_is_stopped_by_the_time_limit():
+    def hang():
+        time.sleep(30)
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match="reading took longer than 1 s"):
+        isolated(hang, limits=Limits(read_timeout=1), display="x.xlsx")
+    assert time.monotonic() - started < 10
+
+
+def test_limits_are_settings(monkeypatch):
+    monkeypatch.setenv("CCQ_MAX_UNZIPPED_MB", "400")
+    assert Limits.from_env().max_unzipped_mb == 400
+    result = run("classify", BAD / "deflate_bomb.xlsx")
+    assert result.exit_code == 2 and "over the limit" not in result.stderr  # read further, and refused for what it is
+    monkeypatch.setenv("CCQ_MAX_CELLS", "lots")
+    assert "CCQ_MAX_CELLS is not a whole number" in run("classify", SAMPLE).stderr
+
+
+def test_sample_inputs_are_never_modified():
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in SAMPLE.iterdir()}
+    for args in (["classify", SAMPLE], ["check", SAMPLE], ["report", SAMPLE, "--term", "2015-2020"]):
+        assert run(*args).exit_code == 0
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in SAMPLE.iterdir()} == before
+
+
+def test_legacy_encodings_are_named():
+    assert legacy_encoding("Hoµn thµnh tèt nhiÖm vô") == "TCVN3 (ABC)"
+    assert legacy_encoding("Hoaøn thaønh toát nhieäm vuï") == "VNI"
+    assert legacy_encoding("Hoàn thành tốt nhiệm vụ") is None and legacy_encoding("Café crème") is None
+    from ccq_stats.scales import load_scales
+
+    vocabulary = " ".join(label.display for label in load_scales().labels.values())
+    assert legacy_encoding(vocabulary) is None  # no false alarm on any real label
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_the_csv_reader_never_fails_on_any_bytes(data):
+    try:
+        sheet = _text_grid(data, "fuzz.csv")
+    except InputError:
+        return
+    assert isinstance(sheet.rows, list)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.sampled_from([",", ";", "\t"]))
+def test_decoding_and_sniffing_any_text(text, delimiter):
+    try:
+        decoded = decode_text(text.encode("utf-8"), "fuzz.csv")
+    except InputError:
+        assert "\x00" in text
+        return
+    if "\x00" in text:
+        return  # NULs every other byte read as UTF-16: that is what the check is for
+    assert decoded == text
+    assert sniff_delimiter(decoded) in (",", ";", "\t")
