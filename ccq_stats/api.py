@@ -46,14 +46,20 @@ def check_paths(
     kind: str | None = None,
     quota_base: str = "good",
     scales_file: Path | None = None,
+    names: bool = False,
 ):
-    """The findings of ``ccq-stats check``: checks made while reading, then every rule."""
+    """The findings of ``ccq-stats check``: checks made while reading, then every rule.
+    A finding about a member carries the member's name only with ``names=True``."""
     from ccq_stats.findings import collecting
     from ccq_stats.rules import check_records, sort_findings
 
     with collecting() as found:
         records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
-    return sort_findings(found + check_records(records, quota_base))
+    findings = sort_findings(found + check_records(records, quota_base))
+    if not names:
+        for finding in findings:
+            finding.member = ""
+    return findings
 
 
 def report_paths(
@@ -82,6 +88,8 @@ def report_paths(
     with collecting() as found:
         records = load_records(paths, scales_file=scales_file)
     findings = sort_findings(found + check_records(records, quota_base))
+    for finding in findings:
+        finding.member = ""  # reports are aggregates: never a member's name
     missing = [y for y in covered if y not in set(records["year"])]
     if len(missing) == len(covered):
         raise InputError(f"no ratings for {', '.join(map(str, covered))} in the files given",

@@ -169,6 +169,8 @@ def check(
     kind: KindOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised).")] = False,
+    names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
 ) -> None:
     """Check the rules staff check before signing (DOMAIN.md §4) and list what breaks them.
@@ -178,7 +180,8 @@ def check(
     cells HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail; present_total,
     totals_row, counts_vs_rows (totals that do not add up); missing_year.
 
-    Output columns: rule, severity, year, org, numbers, message, source, where.
+    Output columns: rule, severity, year, org, numbers, message, source, where (and member,
+    with --names).
     Exit codes: 0 (findings are reported), 1 with --strict when a rule is broken, 2 bad input.
 
     Examples:
@@ -194,12 +197,14 @@ def check(
 
     _refuse_overwriting_inputs(output, paths)
     base = (quota_base or QuotaBase.good).value
-    findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales)
+    findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
+    elif chosen == "csv":
+        text = ("\ufeff" if bom else "") + write.findings_csv(findings, names=names, excel=bom)
     else:
-        text = write.findings_csv(findings) if chosen == "csv" else write.findings_json(findings)
+        text = write.findings_json(findings, names=names)
     _emit(text, output)
     if strict and any(f.severity == "error" for f in findings):
         raise typer.Exit(1)

@@ -32,6 +32,7 @@ class Finding:
     source: str = ""
     numbers: dict = field(default_factory=dict)
     where: str = ""
+    member: str = ""  # a member's name: filled only when the user asks (--names)
 
     def record(self) -> dict:
         return asdict(self)

@@ -96,7 +96,7 @@ def check_disciplined(records) -> list[Finding]:
             "disciplined_not_fail", "error", int(row.year), row.org,
             f"Đảng viên ở dòng {row.source_row} bị kỷ luật trong năm nhưng xếp loại '{row.raw_label}' "
             f"(phải xếp loại không hoàn thành nhiệm vụ theo {HD21})",
-            HD21, {"row": int(row.source_row)}, where,
+            HD21, {"row": int(row.source_row)}, where, member=row.member or "",
         ))
     return out
 

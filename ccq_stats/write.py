@@ -35,15 +35,32 @@ def _records(figures) -> list[dict]:
     return out
 
 
-def to_csv(figures) -> str:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_excel(value):
+    """A text cell Excel would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") gets a leading
+    apostrophe, so that Excel shows it as text. Only in CSV written for Excel (--bom)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def _csv_text(header, rows, excel: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(list(figures.columns))
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([for_excel(v) for v in row] if excel else row)
+    return buffer.getvalue()
+
+
+def to_csv(figures, excel: bool = False) -> str:
+    """The classify records as CSV; ``excel`` neutralises formula-like text (see for_excel)."""
+    rows = []
     for row in figures.itertuples(index=False):
         values = row._asdict()
         values["share"] = _share_text(values["share"])
-        writer.writerow(values.values())
-    return buffer.getvalue()
+        rows.append(list(values.values()))
+    return _csv_text(list(figures.columns), rows, excel)
 
 
 def to_json(figures) -> str:
@@ -95,20 +112,24 @@ def _numbers_text(numbers: dict) -> str:
     return "; ".join(f"{k}={v}" for k, v in numbers.items())
 
 
-def findings_csv(findings) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FINDING_COLUMNS)
+def _finding_columns(names: bool) -> tuple:
+    return FINDING_COLUMNS + (("member",) if names else ())
+
+
+def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
+    """Findings as CSV; with ``names`` a last column ``member`` (only for findings about a member)."""
+    rows = []
     for f in findings:
         record = f.record()
         record["numbers"] = _numbers_text(record["numbers"])
         record["year"] = "" if record["year"] is None else record["year"]
-        writer.writerow([record[c] for c in FINDING_COLUMNS])
-    return buffer.getvalue()
+        rows.append([record[c] for c in _finding_columns(names)])
+    return _csv_text(_finding_columns(names), rows, excel)
 
 
-def findings_json(findings) -> str:
-    return json.dumps([{c: f.record()[c] for c in FINDING_COLUMNS} for f in findings], ensure_ascii=False, indent=1) + "\n"
+def findings_json(findings, names: bool = False) -> str:
+    columns = _finding_columns(names)
+    return json.dumps([{c: f.record()[c] for c in columns} for f in findings], ensure_ascii=False, indent=1) + "\n"
 
 
 def findings_table(findings, color: bool):
@@ -121,14 +142,14 @@ def findings_table(findings, color: bool):
         table.add_column(name, overflow="fold")
     for f in findings:
         severity = Text(f.severity, style="red" if color and f.severity == "error" else "")
-        message = f.message + (f" ({f.where})" if f.where else "")
+        message = f.message + (f" ({f.where})" if f.where else "") + (f" – {f.member}" if f.member else "")
         table.add_row(Text("" if f.year is None else str(f.year)), Text(f.rule), severity, Text(f.org), Text(message))
     return [table]
 
 
 def render(figures, fmt: str, bom: bool = False) -> str:
     if fmt == "csv":
-        text = to_csv(figures)
+        text = to_csv(figures, excel=bom)
     elif fmt == "json":
         text = to_json(figures)
     else:

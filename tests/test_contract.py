@@ -199,3 +199,39 @@ def test_documented_commands_and_options():
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"{name} {opt}"
+
+
+def test_bom_csv_neutralises_formula_like_text_and_stdout_stays_raw(tmp_path):
+    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+                                           ['"=HYPERLINK(""http://x"",""y"")"', 2019, "HTNV"], ["+Chi bộ B", 2019, "HTTNV"]])
+    raw = rows_of(run("classify", units, "--by", "unit", "--format", "csv").stdout)
+    assert {r[2] for r in raw[1:]} == {'=HYPERLINK("http://x","y")', "+Chi bộ B"}
+    out = tmp_path / "excel.csv"
+    assert run("classify", units, "--by", "unit", "-o", out, "--bom").exit_code == 0
+    excel = rows_of(out.read_text(encoding="utf-8-sig"))
+    assert {r[2] for r in excel[1:]} == {'\'=HYPERLINK("http://x","y")', "'+Chi bộ B"}
+
+
+def member_names() -> set[str]:
+    import openpyxl
+
+    names = set()
+    for path in SAMPLE.glob("dang_vien_*.xlsx"):
+        for ws in openpyxl.load_workbook(path, read_only=True).worksheets:
+            names |= {row[1] for row in ws.iter_rows(min_row=6, values_only=True) if row and isinstance(row[1], str)}
+    with open(SAMPLE / "dang_vien_2018.csv", encoding="utf-8-sig") as f:
+        names |= {row[1] for row in list(csv.reader(f, delimiter=";"))[1:]}
+    return names
+
+
+@pytest.mark.parametrize("args", [
+    ["classify", "-f", "csv"], ["classify", "-f", "json"], ["classify", "-f", "table"], ["classify", "--by", "unit", "-f", "csv"],
+    ["classify", "--by", "unit", "-f", "table"], ["check", "-f", "csv"], ["check", "-f", "json"], ["check", "-f", "table"],
+])
+def test_no_member_name_leaves_in_aggregates_or_messages(args):
+    """Privacy: no command or format prints a member's name, on stdout or stderr, unless --names."""
+    names = member_names()
+    result = run(args[0], SAMPLE, *args[1:])
+    assert result.exit_code == 0
+    text = result.stdout + result.stderr
+    assert len(names) > 3000 and [n for n in names if n in text] == []

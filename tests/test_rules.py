@@ -149,3 +149,13 @@ def test_no_member_name_in_check_output(fmt):
                     names.add(row[1])
     out = run("check", SAMPLE, "--format", fmt).stdout
     assert names and not [n for n in names if n in out]
+
+
+def test_names_only_when_asked(tmp_path):
+    path = members(tmp_path, [("Chi bộ A", "HTTNV", "Cảnh cáo"), ("Chi bộ A", "HTTNV", "")])
+    plain = rows_of(run("check", path, "--format", "csv").stdout)
+    assert plain[0][-1] == "where" and "Người 0" not in run("check", path, "--format", "csv").stdout
+    named = rows_of(run("check", path, "--format", "csv", "--names").stdout)
+    assert named[0][-1] == "member" and named[1][-1] == "Người 0"
+    assert json.loads(run("check", path, "--format", "json", "--names").stdout)[0]["member"] == "Người 0"
+    assert "member" not in json.loads(run("check", path, "--format", "json").stdout)[0]
