@@ -52,7 +52,7 @@ def _check_top(org: str, year: int, rated: int, fail: int, good_or_better: int, 
         reasons.append(f"chỉ {_pct(share)} {of_what} hoàn thành tốt nhiệm vụ trở lên (phải từ 80%)")
     return Finding(
         rule, "error", year, org,
-        f"Xếp loại hoàn thành xuất sắc nhiệm vụ nhưng " + "; ".join(reasons) + f" theo {HD21}",
+        "Xếp loại hoàn thành xuất sắc nhiệm vụ nhưng " + "; ".join(reasons) + f" theo {HD21}",
         HD21, {"rated": rated, "fail": fail, "good_or_better": good_or_better, "share": round(share, 6)},
     )
 

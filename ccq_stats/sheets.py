@@ -27,10 +27,9 @@ from pathlib import Path
 
 from ccq_stats.classify import match_label
 from ccq_stats.errors import InputError, Where, column_letter
-from ccq_stats.findings import Finding, note
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Meaning, Scales
-from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
+from ccq_stats.text import clean, strip_marks, year_of_header
 
 log = logging.getLogger("ccq_stats")
 
@@ -43,8 +42,6 @@ _TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
 _SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
-_TICKS = {"x", "✓", "✔", "v", "√"}
-_NO = {"", "0", "khong", "k", "no", "-"}
 csv.field_size_limit(64 * 1024 * 1024)  # a cell of a few MB is bad data to report, not a crash
 
 
@@ -465,21 +462,6 @@ def parse_count(value, where: Where) -> int:
     raise InputError("not a count of members", where=where, value=value, hint="a count is a whole number ≥ 0")
 
 
-def _is_totals(texts: list[str], scales: Scales) -> bool:
-    return any(t and (norm_key(t) in scales.totals_row or norm_key(_SECTION_MARK.sub("", t)) in scales.totals_row) for t in texts)
-
-
-class _Out:
-    """Columns of tidy rows being built; one list per column."""
-
-    def __init__(self) -> None:
-        self.cols: dict[str, list] = {name: [] for name in COLUMNS}
-
-    def add(self, **values) -> None:
-        for name, column in self.cols.items():
-            column.append(values.get(name))
-
-
 def _sheet_kind(header: Header, kind: str | None, sheet: Sheet) -> set[str]:
     has = {c.role for c in header.columns}
     shapes = set()
@@ -517,8 +499,8 @@ def _expected_hint(kind: str | None) -> str:
     }[kind]
 
 
-def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: int | None, kind: str | None) -> int:
-    """Append the tidy rows of one sheet to ``out``; returns how many data rows were read."""
+def grid_records(sheet: Sheet, header: Header, scales: Scales, year: int | None, kind: str | None):
+    """The tidy records of one sheet under its header (see rows.py), as a DataFrame."""
     shapes = _sheet_kind(header, kind, sheet)
     fixed_year = sheet_year(sheet) or title_year(sheet, header)
     if fixed_year and year and fixed_year != year:
@@ -545,65 +527,9 @@ def grid_records(sheet: Sheet, header: Header, out: _Out, scales: Scales, year: 
     start = header.last_row + 1
     if start < len(sheet.rows) and _is_index_row(sheet.rows[start]):
         start += 1
+    from ccq_stats.rows import sheet_records
 
-    section_kind = None
-    block_sums: dict[int, int] = {}
-    # a totals row names itself in its first cells or in the seq/organisation/name column
-    lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
-    used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
-    header_width = max(len(_trimmed(sheet.rows[i])) for i in range(header.first_row, header.last_row + 1))
-    read = 0
-    for r in range(start, len(sheet.rows)):
-        row = sheet.rows[r]
-        if not any(_filled(v) for v in row):
-            continue
-        excel_row = r + 1
-        _check_row(sheet, header, row, excel_row, used, header_width)
-        if _is_totals([_text_at(row, i) for i in lead], scales):
-            _check_totals(sheet, header, counts, col, row, excel_row, block_sums)
-            block_sums = {}
-            continue
-        org = _text_at(row, col["org"].index) if col["org"] else ""
-        named = col["member"] and _text_at(row, col["member"].index)
-        listed = col["seq"] and _filled(_cell(row, col["seq"].index)) and _is_number(row[col["seq"].index])
-        if not any(_filled(_cell(row, c.index)) for c in ratings + counts) and not named and not (listed and org and len(ratings) == 1):
-            section_kind = _section([_text_at(row, i) for i in range(len(row))], scales, section_kind)
-            continue
-        read += 1
-        year_cell = _cell(row, col["year"].index) if col["year"] else None
-        where = sheet.where(excel_row, col["year"].index, col["year"].header) if col["year"] else None
-        row_year = parse_year(year_cell, where) if _filled(year_cell) else None
-        base = _row_base(sheet, row, excel_row, col, org, section_kind, scales)
-        if "members" in shapes:
-            _member_row(sheet, row, excel_row, col, ratings[0], row_year or fixed_year, base, out)
-            continue
-        for column in ratings:
-            _unit_rating(sheet, row, excel_row, column, row_year or column.year or fixed_year, base, out, wide=len(ratings) > 1)
-        if counts:
-            _count_cells(sheet, row, excel_row, counts, col, row_year or fixed_year, base, out, block_sums)
-    return read
-
-
-def _trimmed(row: list) -> list:
-    end = len(row)
-    while end and not _filled(row[end - 1]):
-        end -= 1
-    return row[:end]
-
-
-def _check_row(sheet: Sheet, header: Header, row: list, excel_row: int, used: list[int], header_width: int) -> None:
-    """Formula errors in the cells we read, and CSV rows longer than their header."""
-    for i in used:
-        if i < len(row) and isinstance(row[i], FormulaError):
-            column = next(c for c in header.columns if c.index == i)
-            raise InputError("the cell holds a formula error", where=sheet.where(excel_row, i, column.header), value=str(row[i]),
-                             hint="fix the formula in Excel, or type the value in the cell")
-    if sheet.ragged and len(row) > header_width and any(_filled(v) for v in row[header_width:]):
-        raise InputError(
-            f"the row has {len(_trimmed(row))} cells but the header has {header_width}",
-            where=sheet.where(excel_row, header_width, None), value=clean(row[header_width]),
-            hint="a value probably holds the delimiter without quotes; quote it or save the file again from Excel",
-        )
+    return sheet_records(sheet, header, scales, shapes, fixed_year, start)
 
 
 def merged_range(sheet: Sheet, row0: int, col0: int) -> str | None:
@@ -614,10 +540,6 @@ def merged_range(sheet: Sheet, row0: int, col0: int) -> str | None:
     return None
 
 
-def _cell(row: list, index: int):
-    return row[index] if index < len(row) else None
-
-
 def _filled(value) -> bool:
     """Does a cell hold anything (not None, not empty or blank text)?"""
     if value is None:
@@ -625,156 +547,6 @@ def _filled(value) -> bool:
     if isinstance(value, str):
         return bool(value.strip()) and bool(clean(value))
     return True
-
-
-def _is_number(value) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or clean(value).isdigit()
-
-
-def _section(texts: list[str], scales: Scales, current):
-    """A heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") sets the kind of the rows below it."""
-    for text in texts:
-        found = text and scales.lookup(scales.kinds, _SECTION_MARK.sub("", text))
-        if found:
-            return found
-    return current
-
-
-def _row_base(sheet, row, excel_row, col, org, section_kind, scales) -> dict:
-    kind_text = _text_at(row, col["kind"].index) if col["kind"] else ""
-    kind = section_kind
-    if kind_text:
-        kind = scales.lookup(scales.kinds, kind_text)
-        if kind is None:
-            raise InputError(
-                "unknown kind of organisation",
-                where=sheet.where(excel_row, col["kind"].index, col["kind"].header),
-                value=kind_text,
-                hint="use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)",
-            )
-    parent = _text_at(row, col["parent"].index) if col["parent"] else ""
-    subject = kind[1] if kind else ("cells" if parent else "units")
-    return dict(
-        org=org,
-        parent=parent,
-        org_kind=kind[0] if kind else "",
-        host_type=_text_at(row, col["host_type"].index) if col["host_type"] else "",
-        subject=subject,
-        source_file=sheet.file,
-        source_sheet=sheet.name or "",
-    )
-
-
-def _need_year(sheet, excel_row, year):
-    if year is None:
-        raise InputError("no rating year for this row", where=sheet.where(excel_row), hint="fill the 'Năm' cell, or give --year")
-    return year
-
-
-def _unit_rating(sheet, row, excel_row, column: Column, year, base, out: _Out, wide: bool) -> None:
-    raw = _text_at(row, column.index)
-    if not raw:
-        if wide:
-            return  # wide layout: a blank year means the organisation was not there that year
-        merged = merged_range(sheet, excel_row - 1, column.index)
-        raise InputError(
-            "the rating is blank" + (f" (the cell is part of the merged range {merged})" if merged else ""),
-            where=sheet.where(excel_row, column.index, column.header),
-            value=base["org"],
-            hint="unmerge the cells and write each organisation's rating" if merged
-            else "write the rating, or 'Chưa đánh giá' if the organisation was not rated",
-        )
-    if not base["org"]:
-        raise InputError("a rating without an organisation name", where=sheet.where(excel_row), value=raw,
-                         hint="fill the organisation's name")
-    out.add(**base, year=_need_year(sheet, excel_row, year), shape="units", status=None, tier=None, exemplary=False,
-            disciplined=False, count=1, source_row=excel_row, source_col=column.index, source_header=column.header,
-            raw_label=raw)
-
-
-def _member_row(sheet, row, excel_row, col, column: Column, year, base, out: _Out) -> None:
-    raw = _text_at(row, column.index)
-    name = _text_at(row, col["member"].index) if col["member"] else ""
-    if not raw:
-        raise InputError(
-            "the rating is blank",
-            where=sheet.where(excel_row, column.index, column.header),
-            hint="write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated",
-        )
-    discipline = norm_key(_text_at(row, col["discipline"].index)) if col["discipline"] else ""
-    key_parts = [strip_marks(norm_key(name))]
-    if col["member_id"] and _text_at(row, col["member_id"].index):
-        key_parts = ["#" + norm_key(_text_at(row, col["member_id"].index))]
-    elif col["birth"]:
-        key_parts.append(norm_key(_text_at(row, col["birth"].index)))
-    base = dict(base, subject="members")
-    out.add(**base, year=_need_year(sheet, excel_row, year), shape="members", member=name,
-            member_key="|".join(key_parts) if name or len(key_parts) > 1 and key_parts[0].startswith("#") else "",
-            status=None, tier=None, exemplary=False, disciplined=strip_marks(discipline) not in _NO, count=1,
-            source_row=excel_row, source_col=column.index, source_header=column.header, raw_label=raw)
-
-
-def _count_cells(sheet, row, excel_row, counts: list[Column], col, year, base, out: _Out, block_sums) -> None:
-    ticks = [c for c in counts if _text_at(row, c.index).casefold() in _TICKS]
-    if ticks:  # a mark "x" under a tier: this row's organisation is rated that tier
-        if len(ticks) > 1:
-            raise InputError("two tiers ticked for one organisation", where=sheet.where(excel_row, ticks[1].index, ticks[1].header),
-                             value=_text_at(row, ticks[1].index), hint="tick one tier per organisation")
-        t = ticks[0]
-        out.add(**base, year=_need_year(sheet, excel_row, t.year or year), shape="units", status=t.meaning.status,
-                tier=t.meaning.tier, exemplary=t.meaning.exemplary, disciplined=False, count=1,
-                source_row=excel_row, source_col=t.index, source_header=t.header, raw_label=t.header)
-        return
-    base = dict(base, subject="members")
-    total = 0
-    for c in counts:
-        where = sheet.where(excel_row, c.index, c.header)
-        n = parse_count(row[c.index] if c.index < len(row) else None, where)
-        block_sums[c.index] = block_sums.get(c.index, 0) + n
-        total += n
-        if n:
-            out.add(**base, year=_need_year(sheet, excel_row, c.year or year), shape="counts", status=c.meaning.status,
-                    tier=c.meaning.tier, exemplary=c.meaning.exemplary, disciplined=False, count=n,
-                    source_row=excel_row, source_col=c.index, source_header=c.header, raw_label=c.header)
-    for role in ("total_count", "rated_count"):
-        column = col[role]
-        if column is None or not _filled(_cell(row, column.index)):
-            continue
-        where = sheet.where(excel_row, column.index, column.header)
-        stated = parse_count(row[column.index], where)
-        block_sums[column.index] = block_sums.get(column.index, 0) + stated
-        parts = counts if role == "total_count" else [c for c in counts if c.meaning.tier]
-        summed = sum(parse_count(_cell(row, c.index), where) for c in parts)
-        if stated == summed:
-            continue
-        missing = {"exempt", "not_rated"} - {c.meaning.status for c in parts} if role == "total_count" else set()
-        what = "có mặt = miễn + chưa đánh giá + được đánh giá" if role == "total_count" else "được đánh giá = tổng các mức xếp loại"
-        note(
-            Finding("present_total", "error", year, base["org"],
-                    f"{column.header} ghi {stated} nhưng các cột thành phần cộng lại {summed} ({what}"
-                    + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
-                    "Biểu thống kê đánh giá, xếp loại đảng viên", {"stated": stated, "sum": summed}, str(where)),
-            f"{where}: {column.header} says {stated} but its parts add up to {summed}"
-            + (f" ({', '.join(sorted(missing))} columns missing)" if missing else ""),
-        )
-
-
-def _check_totals(sheet, header, counts, col, row, excel_row, block_sums) -> None:
-    """A totals row that carries numbers must equal the sum of the rows above it."""
-    columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
-    for c in columns:
-        if c.index >= len(row) or _text_at(row, c.index) == "":
-            continue
-        try:
-            stated = parse_count(row[c.index], sheet.where(excel_row, c.index, c.header))
-        except InputError:
-            continue
-        summed = block_sums.get(c.index, 0)
-        if stated != summed:
-            where = sheet.where(excel_row, c.index, c.header)
-            note(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng trên cộng lại {summed}",
-                         "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
-                 f"{where}: the totals row says {stated} but the rows above add up to {summed}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -799,13 +571,12 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
-def read_sheet_records(sheet: Sheet, out: _Out, scales: Scales, year: int | None, kind: str | None) -> bool:
-    """Read one sheet into ``out``; False if it holds no table we know (reason logged by caller)."""
+def read_sheet_records(sheet: Sheet, scales: Scales, year: int | None, kind: str | None):
+    """The records of one sheet, or None if it holds no table we know (reason logged by caller)."""
     header = find_header(sheet, scales)
     if header is None:
-        return False
-    grid_records(sheet, header, out, scales, year, kind)
-    return True
+        return None
+    return grid_records(sheet, header, scales, year, kind)
 
 
 def _check_sheet(sheet: Sheet, limits) -> None:
@@ -834,9 +605,10 @@ def read_file(path: str, scales: Scales, year: int | None = None, kind: str | No
     """Every sheet of one file as a tidy DataFrame (labels not yet classified)."""
     from ccq_stats.guard import Limits
 
+    import pandas as pd
+
     limits = Limits.from_env()
-    out = _Out()
-    used, skipped = 0, []
+    frames, skipped = [], []
     for sheet in open_grids(path, source):
         if not any(_filled(v) for row in sheet.rows for v in row):
             continue  # an empty sheet
@@ -844,11 +616,12 @@ def read_file(path: str, scales: Scales, year: int | None = None, kind: str | No
             log.warning("%s: hidden sheet '%s' skipped", sheet.file, sheet.name)
             continue
         _check_sheet(sheet, limits)
-        if read_sheet_records(sheet, out, scales, year, kind):
-            used += 1
-        else:
+        records = read_sheet_records(sheet, scales, year, kind)
+        if records is None:
             skipped.append(sheet)
-    if not used:
+        else:
+            frames.append(records)
+    if not frames:
         first = skipped[0] if skipped else None
         raise InputError(
             "no rating or count column found" if first else "no data in the file",
@@ -857,18 +630,16 @@ def read_file(path: str, scales: Scales, year: int | None = None, kind: str | No
         )
     for sheet in skipped:
         log.warning("%s: no rating table found; sheet skipped", sheet.where())
-    return _frame(out.cols)
+    return _frame(pd.concat(frames, ignore_index=True))
 
 
 _CATEGORICAL = ("subject", "shape", "org", "parent", "org_kind", "host_type", "source_file", "source_sheet",
                 "source_header", "raw_label")
 
 
-def _frame(cols: dict):
-    """The tidy columns as a DataFrame; repeated texts as categoricals (small, quick to pass on)."""
-    import pandas as pd
-
-    frame = pd.DataFrame(cols, columns=list(COLUMNS))
+def _frame(frame):
+    """The tidy table with its types; repeated texts as categoricals (small, quick to pass on)."""
+    frame = frame[list(COLUMNS)].copy()
     frame["year"] = frame["year"].astype("int64")
     frame["count"] = frame["count"].astype("int64")
     for name in _CATEGORICAL:
@@ -896,7 +667,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
             frames.append(_isolated_read(path, scales, year, kind, limits))
         else:
             frames.append(read_file(path, scales, year, kind, source))
-    frame = pd.concat(frames, ignore_index=True) if frames else _frame({name: [] for name in COLUMNS})
+    frame = pd.concat(frames, ignore_index=True) if frames else _frame(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # categoricals travel well between processes; later stages want plain text
         frame[name] = frame[name].astype(object)
     if frame.empty:
