@@ -101,8 +101,9 @@ def sheet_records(sheet, header, scales: Scales, shapes: set[str], fixed_year: i
     _check_cells(data, header, used, nonblank, FormulaError)
 
     totals = np.zeros(len(data), dtype=bool)
+    starts = _totals_first_words(scales)
     for i in lead:
-        totals |= mapped(data.text(i), lambda t: bool(t) and _is_totals_text(t, scales)).astype(bool)
+        totals |= mapped(data.text(i), lambda t: bool(t) and _first_word(t) in starts and _is_totals_text(t, scales)).astype(bool)
     totals &= nonblank
 
     has_value = np.logical_or.reduce([filled[c.index] for c in ratings + counts]) if ratings + counts else np.zeros(len(data), bool)
@@ -147,6 +148,19 @@ def empty() -> pd.DataFrame:
     return pd.DataFrame({name: [] for name in COLUMNS})
 
 
+def _first_word(text: str) -> str:
+    """The first word of a cell, without a section mark ("I.") – cheap, to rule out most cells."""
+    from ccq_stats.sheets import _SECTION_MARK
+
+    words = _SECTION_MARK.sub("", text[:60]).split(maxsplit=1)
+    return strip_marks(words[0].casefold()) if words else ""
+
+
+def _totals_first_words(scales: Scales) -> set[str]:
+    return {key.split()[0] for key in scales.totals_row if " " in key} | {strip_marks(key) for key in scales.totals_row if " " not in key} | {
+        strip_marks(key.split()[0]) for key in scales.totals_row if " " in key}
+
+
 def _is_totals_text(text: str, scales: Scales) -> bool:
     from ccq_stats.sheets import _SECTION_MARK
 
@@ -159,7 +173,7 @@ def _is_number(value) -> bool:
 
 def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray, formula_error) -> None:
     """Formula errors in the cells we read, and CSV rows longer than their header."""
-    for i in used:
+    for i in used if data.sheet.has_errors else []:
         bad = mapped(data.raw(i), lambda v: isinstance(v, formula_error)).astype(bool) & nonblank
         if bad.any():
             r = first(bad)

@@ -52,6 +52,7 @@ class Sheet:
     rows: list[list]
     hidden: bool = False
     ragged: bool = False  # CSV: rows may be longer than the header (a delimiter inside a value)
+    has_errors: bool = False  # some cells hold formula errors (FormulaError)
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
 
     def where(self, row: int | None = None, column: int | None = None, header: str | None = None) -> Where:
@@ -157,7 +158,8 @@ def _workbook_grids(file: Path, display: str) -> list[Sheet]:
                 if r < len(rows) and c < len(rows[r]) and rows[r][c] == "":
                     rows[r][c] = FormulaError(code)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            sheets.append(Sheet(display, meta.name, rows, hidden, merged=list(sheet.merged_cell_ranges or [])))
+            sheets.append(Sheet(display, meta.name, rows, hidden, merged=list(sheet.merged_cell_ranges or []),
+                                has_errors=bool(errors.get(meta.name))))
         return sheets
     except pc.PasswordError:
         raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password") from None
@@ -205,7 +207,10 @@ def formula_errors(file: Path) -> dict[str, dict[tuple[int, int], str]]:
             if part not in names:
                 continue
             found = {}
-            for cell in _ERROR_CELL.finditer(archive.read(part)):
+            content = archive.read(part)
+            if b't="e"' not in content:
+                continue  # most sheets: no error cell, no regex
+            for cell in _ERROR_CELL.finditer(content):
                 ref, value = _CELL_REF.search(cell.group(1)), _CELL_VALUE.search(cell.group(2))
                 if ref:
                     found[(int(ref.group(2)) - 1, column_number(ref.group(1)) - 1)] = value.group(1).decode() if value else "#ERROR"

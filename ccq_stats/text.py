@@ -27,9 +27,12 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return _clean_text(value)
+        plain = value.isascii() and value.isprintable() and "  " not in value and value == value.strip()
+        return value if plain else _clean_text(value)  # plain ASCII needs no normalising
     if isinstance(value, float) and value.is_integer():
-        value = int(value)
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return str(value)
     return _clean_text(str(value))
 
 
