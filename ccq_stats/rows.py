@@ -103,7 +103,8 @@ def sheet_records(sheet, header, scales: Scales, shapes: set[str], fixed_year: i
     totals = np.zeros(len(data), dtype=bool)
     starts = _totals_first_words(scales)
     for i in lead:
-        totals |= mapped(data.text(i), lambda t: bool(t) and _first_word(t) in starts and _is_totals_text(t, scales)).astype(bool)
+        totals |= mapped(data.text(i), lambda t: bool(t) and not t[0].isdigit() and _first_word(t) in starts
+                         and _is_totals_text(t, scales)).astype(bool)
     totals &= nonblank
 
     has_value = np.logical_or.reduce([filled[c.index] for c in ratings + counts]) if ratings + counts else np.zeros(len(data), bool)
@@ -149,16 +150,22 @@ def empty() -> pd.DataFrame:
 
 
 def _first_word(text: str) -> str:
-    """The first word of a cell, without a section mark ("I.") – cheap, to rule out most cells."""
+    """The first word of a cell, case-folded, past a section mark ("I.") – to rule out most cells cheaply."""
     from ccq_stats.sheets import _SECTION_MARK
 
-    words = _SECTION_MARK.sub("", text[:60]).split(maxsplit=1)
-    return strip_marks(words[0].casefold()) if words else ""
+    words = text[:40].split(maxsplit=2)
+    if len(words) > 1 and len(words[0]) <= 5 and _SECTION_MARK.match(text):
+        return _SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold()
+    return words[0].casefold() if words else ""
 
 
 def _totals_first_words(scales: Scales) -> set[str]:
-    return {key.split()[0] for key in scales.totals_row if " " in key} | {strip_marks(key) for key in scales.totals_row if " " not in key} | {
-        strip_marks(key.split()[0]) for key in scales.totals_row if " " in key}
+    """First words of the totals labels, with and without diacritics ("tổng", "tong", "cộng" …)."""
+    words = set()
+    for key in scales.totals_row:
+        first_word = key.split()[0]
+        words |= {first_word, strip_marks(first_word)}
+    return words
 
 
 def _is_totals_text(text: str, scales: Scales) -> bool:
@@ -285,13 +292,16 @@ def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
                          hint="write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated")
     _need_years(data, year, rows)
     name = data.text(col["member"].index) if col["member"] else np.full(len(data), "", dtype=object)
-    key = mapped(name, norm_key)  # case, spaces and Unicode forms differ; diacritics do not ("Hà" ≠ "Hạ")
-    if col["member_id"] is not None:
-        card = data.text(col["member_id"].index)
-        key = np.where(card != "", mapped(card, lambda t: "#" + norm_key(t)), key)
-    if col["birth"] is not None:
-        key = np.where(np.char.startswith(key.astype(str), "#"), key, key + "|" + mapped(data.text(col["birth"].index), norm_key))
-    key = np.where((name == "") & ~np.char.startswith(key.astype(str), "#"), "", key)
+    card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
+    # identity: the card number where there is one, else the name (case, spaces and Unicode forms
+    # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
+    by_name = card == ""
+    key = np.where(by_name, "", mapped(card, lambda t: "#" + norm_key(t) if t else ""))
+    if by_name.any():
+        key[by_name] = mapped(name[by_name], norm_key)
+    if col["birth"] is not None and by_name.any():
+        key[by_name] = key[by_name] + "|" + mapped(data.text(col["birth"].index)[by_name], norm_key)
+    key[by_name & (name == "")] = ""
     disciplined = (mapped(data.text(col["discipline"].index), lambda t: strip_marks(norm_key(t)) not in NO).astype(bool)
                    if col["discipline"] is not None else False)
     return _records(data, dict(base, subject="members"), rows, year=year, shape="members", member=name, member_key=key,
