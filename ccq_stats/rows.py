@@ -108,7 +108,10 @@ def sheet_records(sheet, header, scales: Scales, shapes: set[str], fixed_year: i
     totals &= nonblank
 
     has_value = np.logical_or.reduce([filled[c.index] for c in ratings + counts]) if ratings + counts else np.zeros(len(data), bool)
-    named = filled[col["member"].index] if col["member"] else np.zeros(len(data), bool)
+    named = np.zeros(len(data), bool)
+    for c in (col["member"], col["member_id"]):
+        if c is not None:
+            named |= data.text(c.index) != ""
     org = data.text(col["org"].index) if col["org"] else np.full(len(data), "", dtype=object)
     listed = np.zeros(len(data), bool)
     if col["seq"] and len(ratings) == 1:

@@ -469,6 +469,8 @@ def parse_count(value, where: Where) -> int:
 
 def _sheet_kind(header: Header, kind: str | None, sheet: Sheet) -> set[str]:
     has = {c.role for c in header.columns}
+    if "member_id" in has:  # a member list may carry card numbers instead of names (anonymised)
+        has.add("member")
     shapes = set()
     if "member" in has and "rating" in has:
         shapes.add("members")

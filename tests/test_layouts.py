@@ -233,3 +233,11 @@ def test_xlsm_is_read_like_xlsx(tmp_path):
     path = make_xlsx(tmp_path / "macro.xlsx", {"Năm 2019": [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ A", "HTTNV"]]})
     xlsm = path.rename(tmp_path / "macro.xlsm")
     assert figures(run("classify", xlsm).stdout)[(2019, "units", "good")] == 1
+
+
+def test_member_list_with_card_numbers_instead_of_names(tmp_path):
+    """An anonymised list (card numbers, no names) is a member list, not organisation ratings."""
+    path = make_csv(tmp_path / "dv.csv", [["Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại"],
+                                          ["000000001", "Chi bộ A", 2019, "Miễn đánh giá"], ["000000002", "Chi bộ A", 2019, "HTTNV"]])
+    got = figures(run("classify", path).stdout)
+    assert got[(2019, "members", "exempt")] == 1 and got[(2019, "members", "good")] == 1
