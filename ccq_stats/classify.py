@@ -110,12 +110,14 @@ def classify_records(records, scales: Scales):
         meanings[(raw, year, subject)] = meaning
         if warning:
             _warn_where(records, todo, raw, year, subject, warning)
-    index = pd.MultiIndex.from_frame(records.loc[todo, ["raw_label", "year", "subject"]])
-    found = [meanings[key] for key in index]
+    # each row takes the meaning of its (label, year, subject): one lookup per distinct key
+    keys_of_rows = pd.MultiIndex.from_frame(records.loc[todo, ["raw_label", "year", "subject"]])
+    codes, uniques = keys_of_rows.factorize()
+    found = [meanings[key] for key in uniques]
     records = records.copy()
-    records.loc[todo, "status"] = [m.status for m in found]
-    records.loc[todo, "tier"] = [m.tier for m in found]
-    records.loc[todo, "exemplary"] = [m.exemplary for m in found]
+    for column, values in (("status", [m.status for m in found]), ("tier", [m.tier for m in found]),
+                           ("exemplary", [m.exemplary for m in found])):
+        records.loc[todo, column] = pd.Index(values, dtype=object).take(codes)
     return records
 
 

@@ -46,8 +46,17 @@ def _where(row) -> Where:
     return Where(row["source_file"], row["source_sheet"] or None, int(row["source_row"]))
 
 
+def _folded(series):
+    """norm_key of each value, computed once per distinct value."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    folded = pd.Index([norm_key(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(folded.take(codes), index=series.index, dtype=object)
+
+
 def _org_key(records):
-    return records["org"].map(norm_key, na_action="ignore").fillna("")
+    return _folded(records["org"])
 
 
 def reconcile(records):
@@ -60,7 +69,7 @@ def reconcile(records):
     """
     if records.empty:
         return records
-    records = records.assign(_org=_org_key(records), _parent=records["parent"].map(norm_key, na_action="ignore").fillna(""))
+    records = records.assign(_org=_org_key(records), _parent=_folded(records["parent"]))
     keep = _dedupe(records, records["shape"] == "units", ["year", "subject", "_org", "_parent"], "organisation")
     named = (records["shape"] == "members") & records["member_key"].fillna("").ne("")
     keep &= _dedupe(records, named, ["year", "_org", "member_key"], "member of")
