@@ -237,19 +237,29 @@ def _years(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     """The year cell of each row, parsed (None where there is none)."""
     from ccq_stats.sheets import parse_year
 
-    year = np.full(len(data), None, dtype=object)
-    if column is not None:
-        cells = data.raw(column.index)
-        has = (data.text(column.index) != "") & rows
-        if has.any():
-            parsed = {}
-            for r in np.flatnonzero(has):
-                value = cells[r]
-                key = (type(value), value)
-                if key not in parsed:
-                    parsed[key] = parse_year(value, data.where(r, column))
-                year[r] = parsed[key]
-    return year
+    if column is None:
+        return np.full(len(data), None, dtype=object)
+    return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None)
+
+
+def parsed(data: SheetRows, column, rows: np.ndarray, parse, default) -> np.ndarray:
+    """parse(cell, where) on the given rows, once per distinct value; `default` elsewhere.
+    A value that does not parse is reported at the first row that holds it."""
+    out = np.full(len(data), default, dtype=object)
+    index = np.flatnonzero(rows)
+    if not len(index):
+        return out
+    codes, uniques = pd.factorize(pd.Series(data.raw(column.index)[index], dtype=object), use_na_sentinel=True)
+    values = np.empty(len(uniques) + 1, dtype=object)
+    values[-1] = default
+    for i, value in enumerate(uniques):
+        try:
+            values[i] = parse(value, None)
+        except InputError:
+            r = index[first(codes == i)]
+            parse(data.raw(column.index)[r], data.where(r, column))  # raises, naming the row
+    out[index] = values[codes]
+    return out
 
 
 def _kinds(data: SheetRows, col, section_kind: np.ndarray, rows: np.ndarray, scales: Scales):
@@ -338,16 +348,7 @@ def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     """Counts of a column on the given rows (0 elsewhere), refusing what is not a count."""
     from ccq_stats.sheets import parse_count
 
-    cells = data.raw(column.index)
-    out = np.zeros(len(data), dtype=np.int64)
-    parsed = {}
-    for r in np.flatnonzero(rows):
-        value = cells[r]
-        key = (type(value), value)
-        if key not in parsed:
-            parsed[key] = parse_count(value, data.where(r, column))
-        out[r] = parsed[key]
-    return out
+    return parsed(data, column, rows, parse_count, 0).astype(np.int64)
 
 
 def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base) -> list[pd.DataFrame]:
