@@ -10,7 +10,7 @@ with a clear error, not with the tool. See SECURITY.md.
 Limits are settings (environment variables), with these defaults:
 
 =======================  ========  ==================================================
-CCQ_MAX_UNZIPPED_MB      200       total uncompressed size of a workbook
+CCQ_MAX_UNZIPPED_MB      1024      total uncompressed size of a workbook (a full 1,048,576-row sheet is ~350 MB)
 CCQ_MAX_RATIO            200       compression ratio of a part larger than 1 MB
 CCQ_MAX_CELLS            20000000  cells of one sheet, from A1 to its farthest cell (1,048,576 rows × 19 columns)
 CCQ_MAX_COLUMNS          1000      columns of one sheet
@@ -39,7 +39,7 @@ _CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 
 @dataclass(frozen=True)
 class Limits:
-    max_unzipped_mb: int = 200
+    max_unzipped_mb: int = 1024
     max_ratio: int = 200
     max_cells: int = 20_000_000
     max_columns: int = 1000
