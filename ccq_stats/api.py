@@ -12,14 +12,16 @@ from pathlib import Path
 from ccq_stats.scales import load_scales
 
 
-def load_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None):
-    """Read, classify and reconcile the files: the classified tidy table (see ``records.py``)."""
+def load_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
+                 progress=None):
+    """Read, classify and reconcile the files: the classified tidy table (see ``records.py``).
+    ``progress(done, total, path)`` is told of each file as it is read."""
     from ccq_stats.classify import classify_records
     from ccq_stats.records import reconcile
     from ccq_stats.sheets import read_paths
 
     scales = load_scales(scales_file)
-    records = read_paths(list(paths), scales, year=year, kind=kind)
+    records = read_paths(list(paths), scales, year=year, kind=kind, progress=progress)
     return reconcile(classify_records(records, scales))
 
 
@@ -31,11 +33,12 @@ def classify_paths(
     by: str = "year",
     base: str = "rated",
     scales_file: Path | None = None,
+    progress=None,
 ):
     """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share."""
     from ccq_stats.stats import category_counts
 
-    records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
+    records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
     return category_counts(records, load_scales(scales_file), by=by, base=base)
 
 
@@ -47,6 +50,7 @@ def check_paths(
     quota_base: str = "good",
     scales_file: Path | None = None,
     names: bool = False,
+    progress=None,
 ):
     """The findings of ``ccq-stats check``: checks made while reading, then every rule.
     A finding about a member carries the member's name only with ``names=True``."""
@@ -54,7 +58,7 @@ def check_paths(
     from ccq_stats.rules import check_records, sort_findings
 
     with collecting() as found:
-        records = load_records(paths, year=year, kind=kind, scales_file=scales_file)
+        records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
     findings = sort_findings(found + check_records(records, quota_base))
     if not names:
         for finding in findings:
@@ -73,6 +77,7 @@ def report_paths(
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,
+    progress=None,
 ) -> dict:
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
     from ccq_stats.errors import InputError
@@ -86,7 +91,7 @@ def report_paths(
     span = parse_span(term) if term else None
     covered = term_years(term, years) if term else [year]
     with collecting() as found:
-        records = load_records(paths, scales_file=scales_file)
+        records = load_records(paths, scales_file=scales_file, progress=progress)
     findings = sort_findings(found + check_records(records, quota_base))
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name

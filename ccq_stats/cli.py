@@ -7,6 +7,7 @@ Kept thin and light: pandas, openpyxl and the readers are imported inside the co
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -150,7 +151,9 @@ def classify(
     from ccq_stats.api import classify_paths
 
     _refuse_overwriting_inputs(output, paths)
-    figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales)
+    with _progress() as progress:
+        figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
+                                 progress=progress)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
@@ -197,7 +200,9 @@ def check(
 
     _refuse_overwriting_inputs(output, paths)
     base = (quota_base or QuotaBase.good).value
-    findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names)
+    with _progress() as progress:
+        findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
+                               progress=progress)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
@@ -253,8 +258,10 @@ def report(
         chosen = (format_of_template(template) if template and template not in ("term", "year") else None) or "md"
     if chosen == "xlsx" and output is None and sys.stdout.isatty():
         raise InputError("an xlsx workbook is not for the terminal", hint="add -o bao_cao.xlsx")
-    context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
-                           quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date))
+    with _progress() as progress:
+        context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
+                               quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
+                               progress=progress)
     if chosen == "xlsx":
         from ccq_stats.write import report_xlsx
 
@@ -274,6 +281,35 @@ def _parse_date(text: Optional[str]):
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD, e.g. 2020-10-21") from None
+
+
+@contextlib.contextmanager
+def _progress(delay: float = 2.0):
+    """A progress bar over the files on stderr – only at a terminal, and only once reading has
+    taken `delay` seconds; nothing at all in a pipe or a cron job."""
+    if not sys.stderr.isatty() or "CCQ_NO_PROGRESS" in os.environ:
+        yield None
+        return
+    import threading
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("đọc"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("", total=None)
+    timer = threading.Timer(delay, bar.start)
+    timer.daemon = True
+    timer.start()
+
+    def update(done: int, total: int, path: str) -> None:
+        bar.update(task, completed=done, total=total, description=Path(path).name if path else "")
+
+    try:
+        yield update
+    finally:
+        timer.cancel()
+        bar.stop()
 
 
 def _value(option: Optional[Enum]) -> Optional[str]:

@@ -654,11 +654,12 @@ def _frame(frame):
     return frame
 
 
-def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: str | None = None):
+def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: str | None = None, progress=None):
     """Read every sheet of every file into one tidy DataFrame (labels not yet classified).
 
     A workbook is checked (guard.check_zip) and parsed in a child process (guard.isolated);
     text files are read here. The child's warnings and findings come back with its result.
+    ``progress(done, total, path)``, if given, is called before each file and once at the end.
     """
     import pandas as pd
 
@@ -666,7 +667,10 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
 
     limits = Limits.from_env()
     frames = []
-    for path in expand_paths(paths):
+    files = expand_paths(paths)
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files), path)
         source = "text" if path == "-" else sniff(path)
         if source == "workbook":
             if zipfile.is_zipfile(path):
@@ -674,6 +678,8 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
             frames.append(_isolated_read(path, scales, year, kind, limits))
         else:
             frames.append(read_file(path, scales, year, kind, source))
+    if progress:
+        progress(len(files), len(files), "")
     frame = pd.concat(frames, ignore_index=True) if frames else _frame(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # categoricals travel well between processes; later stages want plain text
         frame[name] = frame[name].astype(object)
