@@ -10,6 +10,7 @@ section heading) are looked at one by one.
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ log = logging.getLogger("ccq_stats")
 
 TICKS = {"x", "✓", "✔", "v", "√"}
 NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
+SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
 KIND_HINT = "use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"
 
 
@@ -154,11 +156,9 @@ def empty() -> pd.DataFrame:
 
 def _first_word(text: str) -> str:
     """The first word of a cell, case-folded, past a section mark ("I.") – to rule out most cells cheaply."""
-    from ccq_stats.sheets import _SECTION_MARK
-
     words = text[:40].split(maxsplit=2)
-    if len(words) > 1 and len(words[0]) <= 5 and _SECTION_MARK.match(text):
-        return _SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold()
+    if len(words) > 1 and len(words[0]) <= 5 and SECTION_MARK.match(text):
+        return SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold()
     return words[0].casefold() if words else ""
 
 
@@ -172,9 +172,7 @@ def _totals_first_words(scales: Scales) -> set[str]:
 
 
 def _is_totals_text(text: str, scales: Scales) -> bool:
-    from ccq_stats.sheets import _SECTION_MARK
-
-    return norm_key(text) in scales.totals_row or norm_key(_SECTION_MARK.sub("", text)) in scales.totals_row
+    return norm_key(text) in scales.totals_row or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row
 
 
 def _is_number(value) -> bool:
@@ -214,13 +212,11 @@ def _trimmed(row: list) -> list:
 
 def _section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
     """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row."""
-    from ccq_stats.sheets import _SECTION_MARK
-
     marks = pd.Series([None] * len(data), dtype=object)
     for r in np.flatnonzero(section):
         for value in data.rows[r]:
             text = clean(value)
-            found = text and scales.lookup(scales.kinds, _SECTION_MARK.sub("", text))
+            found = text and scales.lookup(scales.kinds, SECTION_MARK.sub("", text))
             if found:
                 marks[r] = found
                 break

@@ -40,7 +40,6 @@ KINDS = ("units", "members", "counts")
 _INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$", re.I)
 _TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
 _SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
 csv.field_size_limit(64 * 1024 * 1024)  # a cell of a few MB is bad data to report, not a crash
 

@@ -14,9 +14,6 @@ import os
 import tempfile
 from pathlib import Path
 
-FORMATS = ("table", "csv", "json")
-
-
 def _share_text(share) -> str:
     """A share as a decimal fraction with a point: 0.653571 (empty when not defined)."""
     if share is None or (isinstance(share, float) and math.isnan(share)):
