@@ -9,6 +9,7 @@ and collected with ``findings.collecting()``.
 from __future__ import annotations
 
 from ccq_stats.findings import Finding
+from ccq_stats.render import pct
 from ccq_stats.stats import member_quota, tally
 from ccq_stats.text import norm_key
 
@@ -16,10 +17,6 @@ HD21 = "Hướng dẫn 21-HD/BTCTW (2019)"
 HD27 = "Hướng dẫn 27-HD/BTCTW (2014)"
 QUOTA_FROM = 2019  # HD 21 applies to the ratings of 2019 on
 TOP_RULE_FROM = 2018  # an organisation's top tier is HTXSNV from 2018 (QĐ 132, HD 16 then HD 21)
-
-
-def _pct(x: float) -> str:
-    return f"{x * 100:.2f}".replace(".", ",") + "%"
 
 
 def check_member_quota(records, base: str = "good") -> list[Finding]:
@@ -49,7 +46,7 @@ def _check_top(org: str, year: int, rated: int, fail: int, good_or_better: int, 
     if fail:
         reasons.append(f"{fail} {of_what} không hoàn thành nhiệm vụ (phải 100% hoàn thành nhiệm vụ trở lên)")
     if share < 0.8:
-        reasons.append(f"chỉ {_pct(share)} {of_what} hoàn thành tốt nhiệm vụ trở lên (phải từ 80%)")
+        reasons.append(f"chỉ {pct(share)} {of_what} hoàn thành tốt nhiệm vụ trở lên (phải từ 80%)")
     return Finding(
         rule, "error", year, org,
         "Xếp loại hoàn thành xuất sắc nhiệm vụ nhưng " + "; ".join(reasons) + f" theo {HD21}",

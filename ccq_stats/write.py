@@ -64,18 +64,13 @@ def to_json(figures) -> str:
     return json.dumps(_records(figures), ensure_ascii=False, indent=1) + "\n"
 
 
-def vn_number(value: float, decimals: int = 0) -> str:
-    """Vietnamese number format: thousands dot, decimal comma (4.740; 65,36)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
 SUBJECT_TITLES = {"units": "Chi, đảng bộ cơ sở", "cells": "Chi bộ trực thuộc", "members": "Đảng viên"}
 
 
 def _cell(count, share) -> str:
-    text = vn_number(count)
-    return text if _share_text(share) == "" else f"{text} ({vn_number(share * 100, 2)}%)"
+    from ccq_stats.render import pct, so  # the report's Vietnamese number filters
+
+    return so(count) if _share_text(share) == "" else f"{so(count)} ({pct(share)})"
 
 
 def to_tables(figures, color: bool) -> list:
