@@ -111,14 +111,36 @@ def classify_records(records, scales: Scales):
         if warning:
             _warn_where(records, todo, raw, year, subject, warning)
     # each row takes the meaning of its (label, year, subject): one lookup per distinct key
-    keys_of_rows = pd.MultiIndex.from_frame(records.loc[todo, ["raw_label", "year", "subject"]])
-    codes, uniques = keys_of_rows.factorize()
+    codes, uniques = _factorize_rows(records.loc[todo, ["raw_label", "year", "subject"]])
     found = [meanings[key] for key in uniques]
     records = records.copy()
     for column, values in (("status", [m.status for m in found]), ("tier", [m.tier for m in found]),
                            ("exemplary", [m.exemplary for m in found])):
         records.loc[todo, column] = pd.Index(values, dtype=object).take(codes)
     return records
+
+
+def _factorize_rows(frame):
+    """(code of each row, distinct rows as tuples), column by column: quicker than a MultiIndex
+    on the millions of records of a national file."""
+    import numpy as np
+    import pandas as pd
+
+    combined = np.zeros(len(frame), np.int64)
+    levels = []
+    for name in frame.columns:
+        codes, uniques = pd.factorize(frame[name], use_na_sentinel=False)
+        combined = combined * len(uniques) + codes
+        levels.append((np.asarray(uniques, dtype=object), len(uniques)))
+    codes, distinct = pd.factorize(combined)
+    rows = []
+    for value in distinct:
+        parts = []
+        for uniques, size in reversed(levels):
+            value, code = divmod(int(value), size)
+            parts.append(uniques[code])
+        rows.append(tuple(reversed(parts)))
+    return codes, rows
 
 
 def _column_of(row) -> tuple[int | None, str | None]:
