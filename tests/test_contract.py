@@ -234,3 +234,21 @@ def test_no_member_name_leaves_in_aggregates_or_messages(args):
     assert result.exit_code == 0
     text = result.stdout + result.stderr
     assert len(names) > 2000 and [n for n in names if n in text] == []
+
+
+def test_output_to_a_device_or_fifo_writes_through_and_never_replaces_it(tmp_path):
+    """`-o /dev/null` or a named pipe: the atomic rename would put a regular file in its place."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+    reader.start()
+    result = run("classify", SAMPLE, "-f", "csv", "-o", fifo)
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received[0].decode().startswith("year,subject,category,label,count,share")
