@@ -505,15 +505,14 @@ def _expected_hint(kind: str | None) -> str:
     }[kind]
 
 
-def grid_records(sheet: Sheet, header: Header, scales: Scales, year: int | None, kind: str | None):
-    """The tidy records of one sheet under its header (see rows.py), as a DataFrame."""
+def plan_sheet(sheet: Sheet, header: Header, kind: str | None, year: int | None):
+    """(shapes, fixed year, first data row) of a sheet under its header, refusing what cannot be
+    read: two rating columns, no year anywhere. Shared by the row reader and the column reader."""
     shapes = _sheet_kind(header, kind, sheet)
     fixed_year = sheet_year(sheet) or title_year(sheet, header)
     if fixed_year and year and fixed_year != year:
         log.warning("%s: the sheet says %d; --year %d is not used for it", sheet.where(), fixed_year, year)
     fixed_year = fixed_year or year
-    col = {role: header.one(role) for role in ("seq", "org", "member", "member_id", "birth", "kind", "parent",
-                                               "host_type", "year", "discipline", "total_count", "rated_count")}
     ratings = header.of("rating") if shapes & {"units", "members"} else []
     counts = header.of("count") if "counts" in shapes else []
     if len(ratings) > 1 and any(c.year is None for c in ratings):
@@ -523,7 +522,7 @@ def grid_records(sheet: Sheet, header: Header, scales: Scales, year: int | None,
             where=sheet.where(header.last_row + 1, b.index, b.header),
             hint="delete or rename the column that is not the final rating (e.g. the self-assessment)",
         )
-    needs_year = not col["year"] and any(c.year is None for c in ratings + counts)
+    needs_year = not header.one("year") and any(c.year is None for c in ratings + counts)
     if needs_year and not fixed_year:
         raise InputError(
             "no rating year: no year column, no year in the sheet name or title",
@@ -533,8 +532,14 @@ def grid_records(sheet: Sheet, header: Header, scales: Scales, year: int | None,
     start = header.last_row + 1
     if start < len(sheet.rows) and _is_index_row(sheet.rows[start]):
         start += 1
+    return shapes, fixed_year, start
+
+
+def grid_records(sheet: Sheet, header: Header, scales: Scales, year: int | None, kind: str | None):
+    """The tidy records of one sheet under its header (see rows.py), as a DataFrame."""
     from ccq_stats.rows import sheet_records
 
+    shapes, fixed_year, start = plan_sheet(sheet, header, kind, year)
     return sheet_records(sheet, header, scales, shapes, fixed_year, start)
 
 
@@ -607,12 +612,23 @@ def _check_sheet(sheet: Sheet, limits) -> None:
         )
 
 
-def read_file(path: str, scales: Scales, year: int | None = None, kind: str | None = None, source: str | None = None):
-    """Every sheet of one file as a tidy DataFrame (labels not yet classified)."""
+def read_file(path: str, scales: Scales, year: int | None = None, kind: str | None = None, source: str | None = None,
+              by_columns: bool = True):
+    """Every sheet of one file as a tidy DataFrame (labels not yet classified). A large member
+    list in CSV is read by columns (columnar.py) unless ``by_columns`` is false; its frame then
+    has ``attrs["aggregated"]`` set: alike member rows are one record with a count."""
     from ccq_stats.guard import Limits
 
     import pandas as pd
 
+    if by_columns and source == "text" and path != "-":
+        from ccq_stats import columnar
+
+        frame = columnar.read(path, scales, year, kind)
+        if frame is not None:
+            frame = _frame(frame)
+            frame.attrs["aggregated"] = True
+            return frame
     limits = Limits.from_env()
     frames, skipped = [], []
     for sheet in open_grids(path, source):
@@ -679,6 +695,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
             frames.append(read_file(path, scales, year, kind, source))
     if progress:
         progress(len(files), len(files), "")
+    _unless_shared(frames, files, scales, year, kind)
     frame = pd.concat(frames, ignore_index=True) if frames else _frame(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # categoricals travel well between processes; later stages want plain text
         frame[name] = frame[name].astype(object)
@@ -687,6 +704,25 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         raise InputError(f"no ratings in {shown}", hint="the sheets have a header but no rows under it")
     return frame
+
+
+def _unless_shared(frames: list, files: list[str], scales: Scales, year, kind) -> None:
+    """A file read by columns counts alike member rows together, so a member it lists that another
+    file lists too (same organisation and year) would count twice: such a file is read again row
+    by row, and reconcile() then finds the member in both. Checked per (year, organisation)."""
+    from ccq_stats.records import _folded
+
+    if len(frames) < 2 or not any(f.attrs.get("aggregated") for f in frames):
+        return
+    pairs = []
+    for frame in frames:
+        members = frame[frame["shape"] == "members"]
+        pairs.append(set(zip(members["year"], _folded(members["org"].astype(object)))))
+    for i, frame in enumerate(frames):
+        others = set().union(*(p for j, p in enumerate(pairs) if j != i))
+        if frame.attrs.get("aggregated") and pairs[i] & others:
+            log.info("%s: its organisations' members are listed in another file too; read row by row", files[i])
+            frames[i] = read_file(files[i], scales, year, kind, "text", by_columns=False)
 
 
 def _isolated_read(path: str, scales: Scales, year, kind, limits):

@@ -1,0 +1,384 @@
+"""Large member lists in CSV, read by column with pyarrow and counted before they become records.
+
+The row reader (``rows.py``) keeps one Python object per cell: right for a bloc's workbooks,
+hopeless for a national file of 26 million member-year rows. This reader serves the shape
+such files have – one row per member and year, with a card number (số thẻ đảng viên) instead
+of a name – and gives the same tidy records (``records.py``) the row reader would, with one
+difference: member rows alike in everything but their card number and row become one record
+whose ``count`` says how many they are and whose ``source_row`` is the first of them.
+The rows of a member listed twice in a year stay one record each, with their ``member_key``,
+so that ``records.reconcile`` reports them exactly as it does for any file.
+
+It takes a file only when every row is plain, and returns ``None`` otherwise, leaving the file
+to the row reader, which reports whatever is wrong with it row by row:
+
+* a CSV or TSV file of at least ``MIN_BYTES``, in UTF-8, whose header (found by the same
+  ``find_header``) has a card-number column, one rating column, and besides only the
+  organisation, parent, kind, host type, year, seq (STT) and ignored columns – no names,
+  birth dates or discipline, which are per member;
+* every row as wide as the first, card numbers of letters and digits (with ``.``, ``/`` or
+  ``-`` between them), no totals row.
+
+Within those, the row reader's errors are raised here too, with the same words and the same
+cell: a blank rating, a year that is not a year, a row without a year, an unknown kind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+
+import numpy as np
+import pandas as pd
+
+from ccq_stats.errors import InputError
+from ccq_stats.records import COLUMNS
+from ccq_stats.scales import Scales
+from ccq_stats.text import clean, norm_key
+
+log = logging.getLogger("ccq_stats")
+
+MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
+BLOCK_BYTES = 16 * 1024 * 1024
+HEAD_BYTES = 256 * 1024  # enough for the header search (sheets.SCAN_ROWS rows)
+ROLES = {"seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating", "ignored", "share_of"}
+TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating")  # read as dictionaries: few distinct values
+CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
+
+
+class NotPlain(Exception):
+    """The file needs the row reader."""
+
+
+def read(path: str, scales: Scales, year: int | None, kind: str | None) -> pd.DataFrame | None:
+    """The tidy records of a large, plain member-list CSV, or None to leave it to the row reader."""
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None or os.path.getsize(path) < MIN_BYTES:
+        return None
+    try:
+        return _read(path, scales, year, kind)
+    except NotPlain as why:
+        log.debug("%s: read row by row (%s)", path, why)
+        return None
+
+
+def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
+    from ccq_stats.sheets import Sheet, _check_sheet, find_header, plan_sheet, SCAN_ROWS, sniff_delimiter
+    from ccq_stats.guard import Limits
+
+    text = _head_text(path)
+    delimiter = sniff_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
+    sheet = Sheet(path, None, rows, ragged=True)
+    _check_sheet(sheet, Limits.from_env())
+    header = find_header(sheet, scales)
+    if header is None:
+        raise NotPlain("no header")
+    shapes, fixed_year, start = plan_sheet(sheet, header, kind, year)
+    roles = {c.role for c in header.columns}
+    if shapes != {"members"} or "member_id" not in roles or not roles <= ROLES or len(header.of("rating")) != 1:
+        raise NotPlain("not a list of card numbers and ratings")
+    if any(not any(clean(v) for v in row) for row in rows[:start]):
+        raise NotPlain("blank lines above the data")  # pyarrow's skip_rows may count them differently
+    width = len(rows[header.first_row])
+    col = {role: header.one(role) for role in ("seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating")}
+    lead = sorted(({0, 1} | {c.index for c in (col["seq"], col["org"]) if c}) - {col["member_id"].index})
+    table = _table(path, delimiter, start, width, col, lead)
+    return _records(table, sheet, header, col, lead, scales, fixed_year, start)
+
+
+def _head_text(path: str) -> str:
+    with open(path, "rb") as stream:
+        head = stream.read(HEAD_BYTES)
+    head = head[: head.rfind(b"\n") + 1] or head
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotPlain("not UTF-8") from None
+
+
+def _table(path: str, delimiter: str, start: int, width: int, col: dict, lead: list[int]):
+    """The needed columns, as pyarrow reads them (on all cores): card numbers as strings, the rest
+    as dictionaries. Any row of another width sends the file to the row reader."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    irregular = []
+
+    def bad_row(row):
+        irregular.append(row.number)
+        return "skip"
+
+    names = {c.index for c in col.values() if c} | set(lead)
+    types = {f"f{i}": pa.dictionary(pa.int32(), pa.string()) for i in names}
+    for c in (col["member_id"], col["seq"]):
+        if c:
+            types[f"f{c.index}"] = pa.string()  # one value per member: a dictionary would not pay
+    for i in lead:
+        types.setdefault(f"f{i}", pa.string())
+    try:
+        table = pacsv.read_csv(
+            path,
+            # 16 MB blocks: fewer chunks make unify_dictionaries() quick (0.5 s instead of 5 s for 26M rows)
+            read_options=pacsv.ReadOptions(skip_rows=start, autogenerate_column_names=True, block_size=BLOCK_BYTES),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
+                                              invalid_row_handler=bad_row),
+            convert_options=pacsv.ConvertOptions(include_columns=[f"f{i}" for i in sorted(names)], column_types=types,
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowKeyError) as exc:  # bad UTF-8, a column the data lacks …
+        raise NotPlain(str(exc).splitlines()[0]) from None
+    if irregular:
+        raise NotPlain(f"{len(irregular)} rows of another width")
+    if table.num_rows == 0 or table.num_columns != len(names):
+        raise NotPlain("no rows")
+    if max(names) >= width:
+        raise NotPlain("columns beyond the header")
+    return table.unify_dictionaries()
+
+
+def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
+    """(codes, values) of a dictionary column (dictionaries unified across chunks)."""
+    column = table.column(f"f{index}")
+    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in column.chunks], dtype=np.int64)
+    return codes, column.chunk(0).dictionary.to_pylist()
+
+
+def _cleaned(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, values) with each value cleaned (text.clean); values that clean alike merge."""
+    cleaned = np.array([clean(v) for v in values], dtype=object)
+    merged, distinct = pd.factorize(cleaned)
+    if len(distinct) == len(cleaned):
+        return codes, cleaned
+    return merged[codes], np.asarray(distinct, dtype=object)
+
+
+def _records(table, sheet, header, col: dict, lead: list[int], scales: Scales, fixed_year, start: int) -> pd.DataFrame:
+    import pyarrow.compute as pc
+
+    texts = {}  # role -> (codes, cleaned text of each distinct value)
+    for role in TEXT_ROLES:
+        if col[role]:
+            texts[role] = _cleaned(*_dictionary(table, col[role].index))
+    card = table.column(f"f{col['member_id'].index}")
+    plain = {i: table.column(f"f{i}") for i in lead if i not in {col[r].index for r in texts}}
+
+    # blank rows are skipped, as the row reader does; from here on only the others are looked at
+    digits = pc.all(pc.ascii_is_decimal(card)).as_py()  # the usual card number: quick to check and to compare
+    card_blank = np.zeros(len(card), bool) if digits else _blank(card)
+    blank = card_blank.copy()
+    for codes, values in texts.values():
+        blank &= (values == "")[codes]
+    for column in plain.values():
+        blank &= _blank(column)
+    if (card_blank & ~blank).any():
+        raise NotPlain("a row without a card number")
+    position = None  # row i below is data row position[i]
+    if blank.any():
+        position = np.flatnonzero(~blank)
+        texts = {role: (codes[position], values) for role, (codes, values) in texts.items()}
+        card = pc.filter(card, _arrow(~blank))
+        plain = {i: pc.filter(column, _arrow(~blank)) for i, column in plain.items()}
+    n = len(card)
+    if n == 0:
+        raise NotPlain("no rows")
+
+    def where(i, c=None):
+        row = start + int(position[i] if position is not None else i) + 1
+        return sheet.where(row, c.index if c else None, c.header if c else None)
+
+    _refuse_totals(texts, plain, col, lead, scales)
+    if not digits and not pc.all(pc.match_substring_regex(card, CARD)).as_py():
+        raise NotPlain("card numbers other than letters and digits")
+    rating = col["rating"]
+    codes, values = texts["rating"]
+    if (values == "")[codes].any():
+        raise InputError("the rating is blank", where=where(_first((values == "")[codes]), rating),
+                         hint="write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated")
+    year = _years(texts.get("year"), col["year"], fixed_year, where, n)
+    kind = _kinds(texts.get("kind"), col["kind"], scales, where, n)
+
+    # a member listed twice in a year (same card, organisation and year): those rows stay rows
+    twice = _listed_twice(card, digits, year, texts.get("org"))
+    fields = [(name, *texts[name]) for name in ("org", "parent", "host_type") if name in texts]
+    fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
+    first, counts = _groups(fields, year, np.flatnonzero(~twice) if twice.any() else None)
+    pieces = [_frame(sheet, rating, fields, year, first, counts, None)]
+    if twice.any():
+        again = np.flatnonzero(twice)
+        keys = np.array(["#" + norm_key(c) for c in pc.take(card, again).to_pylist()], dtype=object)
+        pieces.append(_frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), keys))
+    frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+    rows = frame["source_row"].to_numpy()
+    frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
+    return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
+
+
+def _arrow(mask: np.ndarray):
+    import pyarrow as pa
+
+    return pa.array(mask)
+
+
+def _first(mask: np.ndarray) -> int:
+    return int(np.flatnonzero(mask)[0])
+
+
+def _blank(column) -> np.ndarray:
+    import pyarrow.compute as pc
+
+    return pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
+
+
+def _refuse_totals(texts: dict, plain: dict, col: dict, lead: list[int], scales: Scales) -> None:
+    """A totals row ("Tổng cộng") in a lead column sends the file to the row reader, which checks it."""
+    import pyarrow.compute as pc
+
+    from ccq_stats.rows import _first_word, _is_totals_text, _totals_first_words
+
+    starts = _totals_first_words(scales)
+
+    def is_totals(text: str) -> bool:
+        return bool(text) and not text[0].isdigit() and _first_word(text) in starts and _is_totals_text(text, scales)
+
+    for role, (codes, values) in texts.items():
+        if col[role].index in lead and any(is_totals(t) for t in values):
+            raise NotPlain("a totals row")
+    for column in plain.values():
+        words = pc.unique(pc.filter(column, pc.invert(pc.match_substring_regex(column, r"^\s*(\d|$)")))).to_pylist()
+        if any(is_totals(clean(t)) for t in words):
+            raise NotPlain("a totals row")
+
+
+def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
+    """Each row's year: its year cell, else the sheet's year; the row reader's errors otherwise."""
+    from ccq_stats.sheets import parse_year
+
+    out = np.full(n, fixed_year or -1, dtype=np.int64)
+    if column is not None:
+        codes, values = year_text
+        parsed = np.full(len(values), -1, dtype=np.int64)
+        for i, value in enumerate(values):
+            if value:
+                try:
+                    parsed[i] = parse_year(value, None)
+                except InputError:
+                    parse_year(value, where(_first(codes == i), column))  # raises, naming the row
+        given = parsed[codes]
+        out = given if (parsed >= 0).all() else np.where(given >= 0, given, out)
+    missing = out < 0
+    if missing.any():
+        raise InputError("no rating year for this row", where=where(_first(missing)), hint="fill the 'Năm' cell, or give --year")
+    return out
+
+
+def _kinds(kind_text, column, scales: Scales, where, n: int):
+    """(codes, kind id of each distinct value) of the kind column; an unknown kind is an error."""
+    from ccq_stats.rows import KIND_HINT
+
+    if column is None:
+        return np.zeros(n, np.int64), np.array([""], dtype=object)
+    codes, values = kind_text
+    looked = [scales.lookup(scales.kinds, t) if t else None for t in values]
+    unknown = np.array([bool(t) and k is None for t, k in zip(values, looked)])[codes]
+    if unknown.any():
+        r = _first(unknown)
+        raise InputError("unknown kind of organisation", where=where(r, column), value=values[codes[r]], hint=KIND_HINT)
+    return codes, np.array([k[0] if k else "" for k in looked], dtype=object)
+
+
+def _listed_twice(card, digits: bool, year: np.ndarray, org) -> np.ndarray:
+    """Rows whose (card number, organisation, year) another row has too, by the row reader's
+    identity: the card's norm_key, the organisation's norm_key. Rows are compared by a 64-bit
+    fingerprint first (one sort), then the few that share one by their real keys."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    lengths = pc.utf8_length(card)
+    shortest, longest = pc.min_max(lengths).values()
+    length = None if shortest == longest else lengths.to_numpy().astype(np.uint64)  # card numbers are often all as long
+    if digits and longest.as_py() <= 18:
+        fingerprint = pc.cast(card, pa.int64()).to_numpy().view(np.uint64)  # digits: the number (and length) is the card
+    else:
+        folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
+        fingerprint = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.uint64)
+    org_key = np.zeros(len(year), np.uint64)
+    if org is not None:
+        codes, values = org
+        org_key = pd.factorize(np.array([norm_key(v) for v in values], dtype=object))[0].astype(np.uint64)[codes]
+    # any mix will do: rows that share a fingerprint by chance are told apart below
+    fingerprint = fingerprint * np.uint64(0x9E3779B97F4A7C15)
+    mix = org_key << np.uint64(24)
+    if length is not None:
+        mix += length << np.uint64(16)
+    mix += year.astype(np.uint64)
+    mix *= np.uint64(0xBF58476D1CE4E5B9)
+    fingerprint += mix
+    del mix
+    ordered = np.sort(fingerprint)
+    again = ordered[1:][ordered[1:] == ordered[:-1]]
+    twice = np.zeros(len(year), bool)
+    if not len(again):
+        return twice
+    candidates = np.flatnonzero(np.isin(fingerprint, again))
+    exact = pd.DataFrame({"card": [norm_key(c) for c in pc.take(card, candidates).to_pylist()],
+                          "org": org_key[candidates], "year": year[candidates]})
+    twice[candidates[exact.duplicated(keep=False).to_numpy()]] = True
+    return twice
+
+
+def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """(first row, number of rows) of each group of rows alike in every field and year; of the
+    given rows, or of all (``rows`` None: no copies of 26 million codes)."""
+    pick = (lambda a: a) if rows is None else (lambda a: a[rows])  # noqa: E731
+    group = pick(year)
+    if not len(group):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    low = int(group.min())
+    group = group - low
+    radix = int(group.max()) + 1
+    for _, codes, values in fields:
+        if len(values) > 1:
+            group += pick(codes) * radix
+            radix *= len(values)
+        if radix > 1 << 62:
+            raise NotPlain("too many distinct values to count by")
+    if radix <= 4 * len(group) + 1024:  # few enough combinations to count straight into a table
+        ids, size = group, radix
+    else:
+        uniques, ids = np.unique(group, return_inverse=True)
+        size = len(uniques)
+    counts = np.bincount(ids, minlength=size)
+    first = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, ids, np.arange(len(ids)) if rows is None else rows)
+    present = counts > 0
+    return first[present], counts[present]
+
+
+def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys) -> pd.DataFrame:
+    """Records for the given rows (each standing for ``counts`` rows), each field from its row, in
+    reading order. Texts are categoricals over the distinct values: no string per record."""
+    order = np.argsort(rows, kind="stable")
+    rows, counts = rows[order], counts[order]
+    n = len(rows)
+
+    def same(value):
+        return pd.Categorical.from_codes(np.zeros(n, np.int8), pd.Index([value], dtype=object))
+
+    out = {name: same(value) for name, value in (
+        ("subject", "members"), ("shape", "members"), ("org", ""), ("parent", ""), ("host_type", ""), ("member", ""),
+        ("member_key", ""), ("source_file", sheet.file), ("source_sheet", ""), ("source_header", rating.header))}
+    for name, codes, values in fields:
+        out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
+    out.update(year=year[rows], status=np.full(n, None, dtype=object), tier=np.full(n, None, dtype=object),
+               exemplary=np.zeros(n, bool), disciplined=np.zeros(n, bool), count=counts.astype(np.int64),
+               source_row=rows.astype(np.int64), source_col=np.full(n, rating.index, dtype=np.int64))
+    if keys is not None:
+        out["member"] = np.full(n, "", dtype=object)
+        out["member_key"] = keys[order]
+    return pd.DataFrame(out, columns=list(COLUMNS))

@@ -1,0 +1,208 @@
+"""The column reader (columnar.py) gives what the row reader gives, or leaves the file to it.
+
+Every test reads the same file both ways – by columns (the size threshold lowered to 0) and
+row by row – and compares figures, warnings and errors; and checks which reader took it, so
+that a comparison is never between the row reader and itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ccq_stats import columnar
+from ccq_stats.api import check_paths, classify_paths
+from ccq_stats.errors import InputError
+from ccq_stats.scales import load_scales
+from ccq_stats.sheets import read_file
+
+from conftest import run
+
+HEADER = ["Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại"]
+LABELS = ["HTXSNV", "HTTNV", "Hoàn thành tốt nhiệm vụ", "Hoan thanh tot nhiem vu", "HTNV", "KHTNV", "Miễn đánh giá",
+          "Chưa đánh giá", "Trong sạch vững mạnh"]
+
+
+def write(path, rows, header=HEADER, title=None, encoding="utf-8"):
+    with open(path, "w", newline="", encoding=encoding) as stream:
+        out = csv.writer(stream)
+        if title:
+            out.writerow([title])
+        out.writerow(header)
+        out.writerows(rows)
+    return path
+
+
+def members(n=60):
+    """n members of three chi bộ over 2017–2019: plain rows."""
+    return [[f"{i:09d}", f"Chi bộ {'ABC'[i % 3]}", year, LABELS[(i + year) % 6]] for year in (2017, 2018, 2019) for i in range(n)]
+
+
+def both_ways(monkeypatch, action):
+    """(by columns, row by row): each the result of action() or the InputError it raised, and the
+    warnings it logged."""
+    out = []
+    for threshold in (0, 1 << 60):
+        monkeypatch.setattr(columnar, "MIN_BYTES", threshold)
+        records = []
+        handler = logging.Handler()
+        handler.emit = records.append
+        logger = logging.getLogger("ccq_stats")
+        logger.addHandler(handler)
+        try:
+            result = action()
+        except InputError as exc:
+            result = ("error", str(exc))
+        finally:
+            logger.removeHandler(handler)
+        out.append((result, [r.getMessage() for r in records if r.levelno >= logging.WARNING]))
+    return out
+
+
+def by_columns(path, monkeypatch, scales=None) -> bool:
+    monkeypatch.setattr(columnar, "MIN_BYTES", 0)
+    try:
+        return bool(read_file(str(path), scales or load_scales(), source="text").attrs.get("aggregated"))
+    except InputError:
+        return False  # the row reader took it, and refused it
+
+
+def assert_same(monkeypatch, action):
+    (ours, our_warnings), (theirs, their_warnings) = both_ways(monkeypatch, action)
+    if isinstance(ours, pd.DataFrame):
+        pd.testing.assert_frame_equal(ours, theirs)
+    else:
+        assert ours == theirs
+    assert our_warnings == their_warnings
+    return ours
+
+
+def test_a_plain_member_list_is_read_by_columns_and_counts_alike(tmp_path, monkeypatch):
+    path = write(tmp_path / "ds.csv", members())
+    assert by_columns(path, monkeypatch)
+    records = read_file(str(path), load_scales(), source="text")
+    assert len(records) < 3 * 60 and records["count"].sum() == 3 * 60  # alike rows are one record
+    figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+    assert figures.query("year == 2019 and category == 'total'")["count"].sum() == 60
+
+
+def test_the_cli_prints_the_same_bytes_either_way(tmp_path, monkeypatch):
+    path = write(tmp_path / "ds.csv", members(), title="KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN")
+    outputs = []
+    for threshold in (0, 1 << 60):
+        monkeypatch.setattr(columnar, "MIN_BYTES", threshold)
+        result = run("classify", path, "--by", "unit", "-f", "csv")
+        assert result.exit_code == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") > 20
+
+
+def test_check_findings_are_the_same(tmp_path, monkeypatch):
+    rows = [[f"{i:05d}", "Chi bộ A", 2019, "HTXSNV" if i < 5 else "HTTNV"] for i in range(10)]  # 5 top of 5 good: over 20%
+    path = write(tmp_path / "ds.csv", rows)
+    assert by_columns(path, monkeypatch)
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: check_paths([str(path)]))
+    assert [f.__dict__ for f in ours] == [f.__dict__ for f in theirs] and ours
+
+
+def test_a_member_listed_twice_is_reported_at_the_same_rows(tmp_path, monkeypatch):
+    alike = members(6) + [["000000004", "Chi bộ B", 2019, LABELS[(4 + 2019) % 6]]]
+    path = write(tmp_path / "alike.csv", alike)
+    assert by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+    differs = members(6) + [["000000004", "Chi bộ B", 2019, "KHTNV"]]
+    path = write(tmp_path / "differs.csv", differs)
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: classify_paths([str(path)]))
+    assert ours == theirs and ours[0] == "error" and "listed twice" in ours[1]
+
+
+def test_the_same_card_in_two_organisations_is_two_listings(tmp_path, monkeypatch):
+    rows = members(6) + [["000000004", "Chi bộ C", 2019, "HTNV"]]  # moved in the year: both count, as row by row
+    path = write(tmp_path / "ds.csv", rows)
+    assert by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+
+
+@pytest.mark.parametrize("bad_row, words", [
+    (["000000099", "Chi bộ A", 2019, ""], "the rating is blank"),
+    (["000000099", "Chi bộ A", "2019a", "HTTNV"], "the year is not a year"),
+    (["000000099", "Chi bộ A", "", "HTTNV"], "no rating year"),
+    (["000000099", "Chi bộ A", 2019, "Rất tốt"], "unknown rating label"),
+])
+def test_errors_name_the_same_cell(tmp_path, monkeypatch, bad_row, words):
+    rows = members(10)
+    rows.insert(17, bad_row)
+    path = write(tmp_path / "ds.csv", rows)
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: classify_paths([str(path)]))
+    assert ours == theirs and ours[0] == "error" and words in ours[1] and "row 19" in ours[1]
+
+
+def test_an_unknown_kind_is_the_same_error(tmp_path, monkeypatch):
+    header = HEADER + ["Loại tổ chức"]
+    rows = [r + ["Chi bộ cơ sở"] for r in members(5)] + [["000000077", "Chi bộ A", 2019, "HTNV", "Tổ đảng"]]
+    path = write(tmp_path / "ds.csv", rows, header=header)
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: classify_paths([str(path)]))
+    assert ours == theirs and "unknown kind" in ours[1]
+
+
+@pytest.mark.parametrize("case", ["names", "totals", "blank card", "long row", "short row", "not utf-8", "odd card"])
+def test_what_is_not_plain_is_left_to_the_row_reader(tmp_path, monkeypatch, case):
+    rows, header, encoding = members(8), HEADER, "utf-8"
+    if case == "names":
+        header = ["Họ và tên"] + HEADER
+        rows = [[f"Người {r[0]}"] + r for r in rows]
+    elif case == "totals":
+        rows = [["Tổng cộng", "", "", ""]] + rows
+    elif case == "blank card":
+        rows.append(["", "Chi bộ A", 2019, "HTNV"])
+    elif case == "long row":
+        rows.append(["000000123", "Chi bộ A", 2019, "HTNV", "thừa"])
+    elif case == "short row":
+        rows.append(["000000123", "Chi bộ A", 2019])
+    elif case == "not utf-8":
+        rows.append(["000000123", "Chi bộ A", 2019, "HTNV"])
+    elif case == "odd card":
+        rows.append(["AB 12", "Chi bộ A", 2019, "HTNV"])
+    path = write(tmp_path / "ds.csv", rows, header=header, encoding=encoding)
+    if case == "not utf-8":  # UTF-8, then a Windows-1258 byte: the row reader names the line
+        path.write_bytes(path.read_bytes().replace("000000123,Chi bộ A".encode(), b"000000123,Chi b\xf4 A"))
+    assert not by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+
+
+def test_blank_rows_empty_lines_quoted_line_breaks_and_card_punctuation_read_by_columns(tmp_path, monkeypatch):
+    rows = members(8)
+    rows.insert(3, ["", "", "", ""])
+    rows.insert(5, [])  # an empty line
+    rows.append(["48.0012-A", "Chi bộ\nmới", 2019, "HTNV"])
+    rows.append(["48 0012 a".replace(" ", "/"), "Chi bộ\nmới", 2019, "HTNV"])  # the same card, folded: listed twice
+    path = write(tmp_path / "ds.csv", rows)
+    assert by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+
+
+def test_a_member_in_two_files_is_found_as_row_by_row(tmp_path, monkeypatch):
+    first = write(tmp_path / "a.csv", members(6))
+    second = write(tmp_path / "b.csv", [["000000004", "Chi bộ B", 2019, "KHTNV"]])
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: classify_paths([str(first), str(second)]))
+    assert ours == theirs and ours[0] == "error" and "listed twice" in ours[1]
+    other = write(tmp_path / "c.csv", [["000000004", "Chi bộ Z", 2019, "HTNV"]])  # another chi bộ: no overlap
+    assert_same(monkeypatch, lambda: classify_paths([str(first), str(other)], by="unit"))
+
+
+CARDS = st.sampled_from(["1", "01", "2", "000123", "48.0012", "48-0012", "7A", "7a", "9"])
+ROW = st.tuples(CARDS, st.sampled_from(["Chi bộ A", " Chi bộ  A", "Chi bộ B", "Đảng bộ C"]),
+                st.sampled_from([2017, 2018, 2019, " 2019"]), st.sampled_from(LABELS + [" httnv "]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ROW, min_size=1, max_size=30))
+def test_any_plain_list_gives_the_row_readers_figures_warnings_and_errors(tmp_path, monkeypatch, rows):
+    path = write(tmp_path / "ds.csv", [list(r) for r in rows])
+    assert by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
