@@ -157,5 +157,6 @@ def _warn_where(records, todo, raw, year, subject, warning: str) -> None:
         first = group.iloc[0]
         column, header = _column_of(first)
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
-        more = f" (and {len(group) - 1} more rows)" if len(group) > 1 else ""
+        rows_more = int(group["count"].sum()) - 1  # a record of a large list may stand for many rows
+        more = f" (and {rows_more} more rows)" if rows_more > 0 else ""
         log.warning("%s%s: %s", where, more, warning)
