@@ -69,12 +69,17 @@ def reconcile(records):
     """
     if records.empty:
         return records
-    records = records.assign(_org=_org_key(records), _parent=_folded(records["parent"]))
     keep = _dedupe(records, records["shape"] == "units", ["year", "subject", "_org", "_parent"], "organisation")
     named = (records["shape"] == "members") & records["member_key"].fillna("").ne("")
     keep &= _dedupe(records, named, ["year", "_org", "member_key"], "member of")
     keep &= _prefer_member_rows(records)
-    return records[keep].drop(columns=["_org", "_parent"]).reset_index(drop=True)
+    return records if keep.all() else records[keep].reset_index(drop=True)
+
+
+def _keyed(records):
+    """The rows with their organisation's and parent's folded names (_org, _parent), computed
+    for just these rows: on a national file most records need neither."""
+    return records.assign(_org=_org_key(records), _parent=_folded(records["parent"]))
 
 
 def _dedupe(records, mask, key: list[str], what: str):
@@ -82,7 +87,9 @@ def _dedupe(records, mask, key: list[str], what: str):
     import pandas as pd
 
     keep = pd.Series(True, index=records.index)
-    subset = records[mask]
+    if not mask.any():
+        return keep
+    subset = _keyed(records[mask])
     dup = subset.duplicated(key, keep=False)
     if not dup.any():
         return keep
@@ -115,6 +122,7 @@ def _prefer_member_rows(records):
     rows = records["shape"] == "members"
     if not (counts.any() and rows.any()):
         return ~(counts & rows)  # all True
+    records = _keyed(records)
     row_totals = records[rows].groupby(["year", "_org"])["count"].sum()
     count_rows = records[counts]
     count_totals = count_rows.groupby(["year", "_org"])["count"].sum()
