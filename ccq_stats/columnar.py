@@ -29,6 +29,7 @@ import csv
 import io
 import logging
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -203,11 +204,17 @@ def _records(table, sheet, header, col: dict, lead: list[int], scales: Scales, f
     year = _years(texts.get("year"), col["year"], fixed_year, where, n)
     kind = _kinds(texts.get("kind"), col["kind"], scales, where, n)
 
-    # a member listed twice in a year (same card, organisation and year): those rows stay rows
-    twice = _listed_twice(card, digits, year, texts.get("org"))
+    # a member listed twice in a year (same card, organisation and year): those rows stay rows.
+    # Looked for on a second core (numpy and pyarrow release the GIL) while the rows are counted
+    # as if there were none; counted again in the rare case there are.
     fields = [(name, *texts[name]) for name in ("org", "parent", "host_type") if name in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
-    first, counts = _groups(fields, year, np.flatnonzero(~twice) if twice.any() else None)
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(_listed_twice, card, digits, year, texts.get("org"))
+        first, counts = _groups(fields, year, None)
+        twice = pending.result()
+    if twice.any():
+        first, counts = _groups(fields, year, np.flatnonzero(~twice))
     pieces = [_frame(sheet, rating, fields, year, first, counts, None)]
     if twice.any():
         again = np.flatnonzero(twice)
@@ -294,40 +301,40 @@ def _kinds(kind_text, column, scales: Scales, where, n: int):
 
 def _listed_twice(card, digits: bool, year: np.ndarray, org) -> np.ndarray:
     """Rows whose (card number, organisation, year) another row has too, by the row reader's
-    identity: the card's norm_key, the organisation's norm_key. Rows are compared by a 64-bit
-    fingerprint first (one sort), then the few that share one by their real keys."""
+    identity: the card's norm_key, the organisation's norm_key.
+
+    First the rows whose card number (as a number, or its folded text's code) comes back in the
+    same year – a count into a table when the numbers are dense, else one sort – then, for those
+    few, the real keys. A card moved between organisations in the year, or "01" beside "1", is
+    such a candidate and is told apart there."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    lengths = pc.utf8_length(card)
-    shortest, longest = pc.min_max(lengths).values()
-    length = None if shortest == longest else lengths.to_numpy().astype(np.uint64)  # card numbers are often all as long
-    if digits and longest.as_py() <= 18:
-        fingerprint = pc.cast(card, pa.int64()).to_numpy().view(np.uint64)  # digits: the number (and length) is the card
+    if digits and pc.max(pc.utf8_length(card)).as_py() <= 18:
+        number = pc.cast(card, pa.int64()).to_numpy()  # digits: the number is the card, up to leading zeros
     else:
         folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
-        fingerprint = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.uint64)
-    org_key = np.zeros(len(year), np.uint64)
+        number = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
+    low = int(year.min())
+    span = int(year.max()) - low + 1
+    top = int(number.max()) + 1
+    if top * span <= 4 * len(number) + 1024:
+        key = number * span + (year - low)
+        candidates = np.flatnonzero(np.bincount(key, minlength=top * span)[key] > 1)
+    else:  # sparse numbers: any mix into 64 bits will do, chance collisions are told apart below
+        key = number.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + (year - low).astype(np.uint64)
+        ordered = np.sort(key)
+        again = ordered[1:][ordered[1:] == ordered[:-1]]
+        candidates = np.flatnonzero(np.isin(key, again)) if len(again) else np.zeros(0, np.int64)
+    twice = np.zeros(len(year), bool)
+    if not len(candidates):
+        return twice
+    org_key = np.zeros(len(candidates), np.int64)
     if org is not None:
         codes, values = org
-        org_key = pd.factorize(np.array([norm_key(v) for v in values], dtype=object))[0].astype(np.uint64)[codes]
-    # any mix will do: rows that share a fingerprint by chance are told apart below
-    fingerprint = fingerprint * np.uint64(0x9E3779B97F4A7C15)
-    mix = org_key << np.uint64(24)
-    if length is not None:
-        mix += length << np.uint64(16)
-    mix += year.astype(np.uint64)
-    mix *= np.uint64(0xBF58476D1CE4E5B9)
-    fingerprint += mix
-    del mix
-    ordered = np.sort(fingerprint)
-    again = ordered[1:][ordered[1:] == ordered[:-1]]
-    twice = np.zeros(len(year), bool)
-    if not len(again):
-        return twice
-    candidates = np.flatnonzero(np.isin(fingerprint, again))
+        org_key = pd.factorize(np.array([norm_key(v) for v in values], dtype=object))[0][codes[candidates]]
     exact = pd.DataFrame({"card": [norm_key(c) for c in pc.take(card, candidates).to_pylist()],
-                          "org": org_key[candidates], "year": year[candidates]})
+                          "org": org_key, "year": year[candidates]})
     twice[candidates[exact.duplicated(keep=False).to_numpy()]] = True
     return twice
 

@@ -200,7 +200,7 @@ ROW = st.tuples(CARDS, st.sampled_from(["Chi bộ A", " Chi bộ  A", "Chi bộ 
                 st.sampled_from([2017, 2018, 2019, " 2019"]), st.sampled_from(LABELS + [" httnv "]))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ROW, min_size=1, max_size=30))
 def test_any_plain_list_gives_the_row_readers_figures_warnings_and_errors(tmp_path, monkeypatch, rows):
     path = write(tmp_path / "ds.csv", [list(r) for r in rows])
