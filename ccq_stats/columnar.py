@@ -66,14 +66,82 @@ def read(path: str, scales: Scales, year: int | None, kind: str | None) -> pd.Da
         return None
 
 
-def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
-    from ccq_stats.sheets import Sheet, _check_sheet, find_header, plan_sheet, SCAN_ROWS, sniff_delimiter
-    from ccq_stats.guard import Limits
+def parquet_table(path: str):
+    """A Parquet file as a pyarrow Table, its text columns kept dictionary-encoded as stored."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    text = _head_text(path)
-    delimiter = sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
-    sheet = Sheet(path, None, rows, ragged=True)
+    try:
+        schema = pq.read_schema(path)
+        texts = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+        return pq.read_table(path, read_dictionary=texts)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"cannot read the Parquet file ({str(exc).splitlines()[0]})", file=path,
+                         hint="export the table again as Parquet, or as CSV") from None
+
+
+def read_parquet(path: str, scales: Scales, year: int | None, kind: str | None) -> pd.DataFrame | None:
+    """The tidy records of a plain member list in Parquet (as ``read`` for CSV), or None."""
+    if os.path.getsize(path) < MIN_BYTES:
+        return None
+    try:
+        return _read_parquet(path, scales, year, kind)
+    except NotPlain as why:
+        log.debug("%s: read row by row (%s)", path, why)
+        return None
+
+
+def _read_parquet(path: str, scales: Scales, year, kind) -> pd.DataFrame:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ccq_stats.sheets import SCAN_ROWS, Sheet
+
+    try:
+        stored = pq.ParquetFile(path)
+        first = next(stored.iter_batches(batch_size=SCAN_ROWS + 1), None)
+    except (pa.ArrowException, OSError) as exc:
+        raise NotPlain(str(exc).splitlines()[0]) from None  # the row reader names the error
+    names = stored.schema_arrow.names
+    if first is None or len(set(names)) != len(names):
+        raise NotPlain("no rows, or two columns of one name")
+    head = [names] + [list(row.values()) for row in first.to_pylist()]
+    sheet, header, col, lead, fixed_year, start = _plan(Sheet(path, None, head), scales, year, kind)
+    if start != 1:
+        raise NotPlain("the header is not the column names")
+    text_columns = {col[role].index for role in TEXT_ROLES if col[role]}
+    needed = sorted(text_columns | {col["member_id"].index} | set(lead))
+    strings = {f.name for f in stored.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)}
+    table = pq.read_table(path, columns=[names[i] for i in needed],
+                          read_dictionary=[names[i] for i in text_columns if names[i] in strings])
+    columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
+    return _records(pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries(), sheet, header, col, lead,
+                    scales, fixed_year, start)
+
+
+def _as_text(column, dictionary: bool):
+    """A Parquet column as the CSV reader gives it: text (integers written out), dictionary-encoded
+    or not. Other types (floats, dates …) need the row reader, which knows such cells."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = column.type
+    if pa.types.is_dictionary(kind) and (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)):
+        column = column.cast(pa.dictionary(kind.index_type, pa.string()))
+        return column if dictionary else pc.fill_null(column.cast(pa.string()), "")
+    if not (pa.types.is_integer(kind) or pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+        raise NotPlain(f"a column of {kind}")
+    if dictionary:  # encode first, then write out only the distinct values (a year column: 5 of them)
+        encoded = pc.dictionary_encode(column)
+        return encoded.cast(pa.dictionary(pa.int32(), pa.string()))
+    return pc.fill_null(column.cast(pa.string()), "")
+
+
+def _plan(sheet, scales: Scales, year, kind):
+    """(sheet, header, columns by role, lead columns, fixed year, first data row) of a plain list."""
+    from ccq_stats.guard import Limits
+    from ccq_stats.sheets import _check_sheet, find_header, plan_sheet
+
     _check_sheet(sheet, Limits.from_env())
     header = find_header(sheet, scales)
     if header is None:
@@ -82,12 +150,21 @@ def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
     roles = {c.role for c in header.columns}
     if shapes != {"members"} or "member_id" not in roles or not roles <= ROLES or len(header.of("rating")) != 1:
         raise NotPlain("not a list of card numbers and ratings")
-    if any(not any(clean(v) for v in row) for row in rows[:start]):
-        raise NotPlain("blank lines above the data")  # pyarrow's skip_rows may count them differently
-    width = len(rows[header.first_row])
     col = {role: header.one(role) for role in ("seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating")}
     lead = sorted(({0, 1} | {c.index for c in (col["seq"], col["org"]) if c}) - {col["member_id"].index})
-    table = _table(path, delimiter, start, width, col, lead)
+    return sheet, header, col, lead, fixed_year, start
+
+
+def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
+    from ccq_stats.sheets import SCAN_ROWS, Sheet, sniff_delimiter
+
+    text = _head_text(path)
+    delimiter = sniff_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
+    sheet, header, col, lead, fixed_year, start = _plan(Sheet(path, None, rows, ragged=True), scales, year, kind)
+    if any(not any(clean(v) for v in row) for row in rows[:start]):
+        raise NotPlain("blank lines above the data")  # pyarrow's skip_rows may count them differently
+    table = _table(path, delimiter, start, len(rows[header.first_row]), col, lead)
     return _records(table, sheet, header, col, lead, scales, fixed_year, start)
 
 
@@ -146,8 +223,10 @@ def _table(path: str, delimiter: str, start: int, width: int, col: dict, lead: l
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
     """(codes, values) of a dictionary column (dictionaries unified across chunks)."""
     column = table.column(f"f{index}")
-    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in column.chunks], dtype=np.int64)
-    return codes, column.chunk(0).dictionary.to_pylist()
+    values = column.chunk(0).dictionary.to_pylist() + [""]  # the last for a missing value (Parquet's null)
+    codes = np.concatenate([chunk.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False)
+                            for chunk in column.chunks], dtype=np.int64)
+    return codes, values
 
 
 def _cleaned(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:

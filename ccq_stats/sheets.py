@@ -35,6 +35,7 @@ log = logging.getLogger("ccq_stats")
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
 KINDS = ("units", "members", "counts")
 _INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$", re.I)
@@ -86,7 +87,7 @@ class Header:
 
 
 def sniff(path: str) -> str:
-    """What a file holds, by its first bytes rather than its name: "workbook" or "text"."""
+    """What a file holds, by its first bytes rather than its name: "workbook", "parquet" or "text"."""
     file = Path(path)
     try:
         with file.open("rb") as stream:
@@ -99,6 +100,8 @@ def sniff(path: str) -> str:
         raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return "workbook"
+    if head.startswith(b"PAR1"):
+        return "parquet"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
         raise InputError(
@@ -107,6 +110,8 @@ def sniff(path: str) -> str:
             hint="open it in Excel and save it as .xlsx",
         )
     suffix = file.suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        raise InputError(f"named {suffix} but is not a Parquet file", file=path, hint="export the table again as Parquet, or as CSV")
     if suffix in WORKBOOK_SUFFIXES:
         log.warning("%s: named %s but holds text; read as CSV", path, suffix)
         return "text"
@@ -115,7 +120,7 @@ def sniff(path: str) -> str:
     raise InputError(
         f"unsupported file type '{suffix}'",
         file=path,
-        hint="give .xlsx, .xlsm, .xlsb, .xls, .ods, .csv or .tsv files",
+        hint="give .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv or .parquet files",
     )
 
 
@@ -123,9 +128,21 @@ def open_grids(path: str, kind: str | None = None) -> list[Sheet]:
     """The sheets of a file (or ``-``, CSV on stdin) as grids of cell values."""
     if path == "-":
         return [_text_grid(sys.stdin.buffer.read(), "<stdin>")]
-    if (kind or sniff(path)) == "workbook":
+    source = kind or sniff(path)
+    if source == "workbook":
         return _workbook_grids(Path(path), path)
+    if source == "parquet":
+        return [_parquet_grid(path)]
     return [_text_grid(Path(path).read_bytes(), path)]
+
+
+def _parquet_grid(path: str) -> Sheet:
+    """A Parquet file as one sheet: its column names, then its rows (for the row reader; a
+    large plain member list is read by columns instead, see columnar.py)."""
+    from ccq_stats.columnar import parquet_table
+
+    table = parquet_table(path)
+    return Sheet(path, None, [table.column_names] + [list(row.values()) for row in table.to_pylist()])
 
 
 def _workbook_grids(file: Path, display: str) -> list[Sheet]:
@@ -572,7 +589,7 @@ def expand_paths(paths: list[str]) -> list[str]:
         if path != "-" and p.is_dir():
             found = sorted(
                 str(f) for f in p.iterdir()
-                if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | {".csv", ".tsv"} and not f.name.startswith(("~$", "."))
+                if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"} and not f.name.startswith(("~$", "."))
             )
             if not found:
                 raise InputError("no spreadsheets in this folder", file=path, hint="give .xlsx, .xls, .ods or .csv files")
@@ -621,10 +638,10 @@ def read_file(path: str, scales: Scales, year: int | None = None, kind: str | No
 
     import pandas as pd
 
-    if by_columns and source == "text" and path != "-":
+    if by_columns and source in ("text", "parquet") and path != "-":
         from ccq_stats import columnar
 
-        frame = columnar.read(path, scales, year, kind)
+        frame = (columnar.read_parquet if source == "parquet" else columnar.read)(path, scales, year, kind)
         if frame is not None:
             frame = _frame(frame)
             frame.attrs["aggregated"] = True
@@ -722,7 +739,7 @@ def _unless_shared(frames: list, files: list[str], scales: Scales, year, kind) -
         others = set().union(*(p for j, p in enumerate(pairs) if j != i))
         if frame.attrs.get("aggregated") and pairs[i] & others:
             log.info("%s: its organisations' members are listed in another file too; read row by row", files[i])
-            frames[i] = read_file(files[i], scales, year, kind, "text", by_columns=False)
+            frames[i] = read_file(files[i], scales, year, kind, sniff(files[i]), by_columns=False)
 
 
 def _isolated_read(path: str, scales: Scales, year, kind, limits):

@@ -19,7 +19,7 @@ from ccq_stats import columnar
 from ccq_stats.api import check_paths, classify_paths
 from ccq_stats.errors import InputError
 from ccq_stats.scales import load_scales
-from ccq_stats.sheets import read_file
+from ccq_stats.sheets import read_file, sniff
 
 from conftest import run
 
@@ -67,7 +67,7 @@ def both_ways(monkeypatch, action):
 def by_columns(path, monkeypatch, scales=None) -> bool:
     monkeypatch.setattr(columnar, "MIN_BYTES", 0)
     try:
-        return bool(read_file(str(path), scales or load_scales(), source="text").attrs.get("aggregated"))
+        return bool(read_file(str(path), scales or load_scales(), source=sniff(str(path))).attrs.get("aggregated"))
     except InputError:
         return False  # the row reader took it, and refused it
 
@@ -206,3 +206,42 @@ def test_any_plain_list_gives_the_row_readers_figures_warnings_and_errors(tmp_pa
     path = write(tmp_path / "ds.csv", [list(r) for r in rows])
     assert by_columns(path, monkeypatch)
     assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+
+
+def parquet(path, rows, header=HEADER):
+    pd.DataFrame(rows, columns=header).to_parquet(path, index=False)
+    return path
+
+
+def test_parquet_gives_what_the_same_list_in_csv_gives(tmp_path, monkeypatch):
+    rows = members(10) + [["000000004", "Chi bộ B", 2019, LABELS[(4 + 2019) % 6]]]  # listed twice, alike
+    table = parquet(tmp_path / "ds.parquet", rows)
+    text = write(tmp_path / "ds.csv", rows)
+    assert by_columns(table, monkeypatch)
+    ours = assert_same(monkeypatch, lambda: classify_paths([str(table)], by="unit"))
+    monkeypatch.setattr(columnar, "MIN_BYTES", 1 << 60)
+    from_csv = classify_paths([str(text)], by="unit")
+    pd.testing.assert_frame_equal(ours, from_csv)
+
+
+def test_parquet_with_names_floats_or_nulls_is_read_row_by_row_alike(tmp_path, monkeypatch):
+    named = parquet(tmp_path / "named.parquet", [[f"Người {i}"] + r for i, r in enumerate(members(5))], ["Họ và tên"] + HEADER)
+    assert not by_columns(named, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(named)], by="unit"))
+    floats = parquet(tmp_path / "floats.parquet", [[r[0], r[1], float(r[2]), r[3]] for r in members(5)])
+    assert not by_columns(floats, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(floats)], by="unit"))
+    nulls = parquet(tmp_path / "nulls.parquet", members(5) + [["000000099", None, 2019, "HTNV"]])
+    assert by_columns(nulls, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(nulls)], by="unit"))
+
+
+def test_a_broken_parquet_file_is_a_one_line_error(tmp_path):
+    path = tmp_path / "ds.parquet"
+    path.write_bytes(b"PAR1" + b"\x00" * 64)
+    result = run("classify", path)
+    assert result.exit_code == 2 and "cannot read the Parquet file" in result.stderr and "Traceback" not in result.stderr
+    fake = tmp_path / "fake.parquet"
+    fake.write_text("Số thẻ đảng viên,Chi bộ,Năm,Xếp loại\n", encoding="utf-8")
+    result = run("classify", fake)
+    assert result.exit_code == 2 and "not a Parquet file" in result.stderr
