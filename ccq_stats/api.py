@@ -95,7 +95,8 @@ def report_paths(
     findings = sort_findings(found + check_records(records, quota_base))
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name
-    missing = [y for y in covered if y not in set(records["year"])]
+    present = set(records["year"].unique().tolist())
+    missing = [y for y in covered if y not in present]
     if len(missing) == len(covered):
         raise InputError(f"no ratings for {', '.join(map(str, covered))} in the files given",
                          hint="check the files, or the years with --years")

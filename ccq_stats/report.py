@@ -125,10 +125,8 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "candidates": [o for o in units if o["candidate"]],
         "to_work_with": [o for o in units if o["weak_years"]],
         "falls": [o for o in units if o["falls"]],
-        "member_units": [] if quota.empty else [
-            {k: (int(v) if k != "org" else v) for k, v in row.items()}
-            for row in quota[["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
-                              "good_or_better", "allowed", "excess"]].to_dict("records")
-        ],
+        "member_units": [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
+            ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
+             "good_or_better", "allowed", "excess"]].astype({"year": "int64"}).to_dict("records"),
         "findings": [f.record() for f in findings if f.year is None or f.year in years],
     }

@@ -28,26 +28,39 @@ def unit_of(records):
 
 def tally(records, keys: list[str]):
     """Counts of every category per group of ``keys``: a wide frame, one column per category."""
+    import numpy as np
     import pandas as pd
 
-    rated = records["status"] == "rated"
+    status, tier = _equals(records["status"]), _equals(records["tier"])
+    rated = status("rated")
+    top = rated & tier("top")
     parts = {
-        "exempt": records["status"] == "exempt",
-        "not_rated": records["status"] == "not_rated",
+        "exempt": status("exempt"),
+        "not_rated": status("not_rated"),
         "rated": rated,
-        "top": rated & (records["tier"] == "top"),
-        "exemplary": rated & (records["tier"] == "top") & records["exemplary"].fillna(False).astype(bool),
-        "good": rated & (records["tier"] == "good"),
-        "pass": rated & (records["tier"] == "pass"),
-        "fail": rated & (records["tier"] == "fail"),
+        "top": top,
+        "exemplary": top & records["exemplary"].fillna(False).astype(bool).to_numpy(),
+        "good": rated & tier("good"),
+        "pass": rated & tier("pass"),
+        "fail": rated & tier("fail"),
     }
-    counts = records["count"]
-    frame = pd.DataFrame({name: counts.where(mask, 0) for name, mask in parts.items()})
+    counts = records["count"].to_numpy()
+    frame = pd.DataFrame({name: np.where(mask, counts, 0) for name, mask in parts.items()}, index=records.index)
     frame[keys] = records[keys]
     wide = frame.groupby(keys, sort=False, observed=True).sum().reset_index()
     wide["total"] = wide["exempt"] + wide["not_rated"] + wide["rated"]
     wide["good_or_better"] = wide["top"] + wide["good"]
     return wide
+
+
+def _equals(column):
+    """value -> boolean mask of ``column == value``, from one factorize of the column (a text
+    column of two million records compares slowly, value by value, each time)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    index = {value: i for i, value in enumerate(uniques)}
+    return lambda value: codes == index.get(value, -2)
 
 
 def category_counts(records, scales: Scales, by: str = "year", base: str = "rated"):
