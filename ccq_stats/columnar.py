@@ -1,4 +1,5 @@
-"""Large member lists in CSV, read by column with pyarrow and counted before they become records.
+"""Large member lists in CSV or Parquet, read by column with pyarrow and counted before they
+become records.
 
 The row reader (``rows.py``) keeps one Python object per cell: right for a bloc's workbooks,
 hopeless for a national file of 26 million member-year rows. This reader serves the shape
@@ -12,12 +13,12 @@ so that ``records.reconcile`` reports them exactly as it does for any file.
 It takes a file only when every row is plain, and returns ``None`` otherwise, leaving the file
 to the row reader, which reports whatever is wrong with it row by row:
 
-* a CSV or TSV file of at least ``MIN_BYTES``, in UTF-8, whose header (found by the same
-  ``find_header``) has a card-number column, one rating column, and besides only the
-  organisation, parent, kind, host type, year, seq (STT) and ignored columns – no names,
-  birth dates or discipline, which are per member;
-* every row as wide as the first, card numbers of letters and digits (with ``.``, ``/`` or
-  ``-`` between them), no totals row.
+* a CSV or TSV file in UTF-8, or a Parquet file (its column names the header), of at least
+  ``MIN_BYTES``, whose header (found by the same ``find_header``) has a card-number column, one
+  rating column, and besides only the organisation, parent, kind, host type, year, seq (STT)
+  and ignored columns – no names, birth dates or discipline, which are per member;
+* every row as wide as the first, card numbers of letters and digits starting with a digit
+  (with ``.``, ``/`` or ``-`` between them), no totals row; Parquet columns of text or integers.
 
 Within those, the row reader's errors are raised here too, with the same words and the same
 cell: a blank rating, a year that is not a year, a row without a year, an unknown kind.
@@ -53,14 +54,13 @@ class NotPlain(Exception):
     """The file needs the row reader."""
 
 
-def read(path: str, scales: Scales, year: int | None, kind: str | None) -> pd.DataFrame | None:
-    """The tidy records of a large, plain member-list CSV, or None to leave it to the row reader."""
-    import importlib.util
-
-    if importlib.util.find_spec("pyarrow") is None or os.path.getsize(path) < MIN_BYTES:
+def read(path: str, scales: Scales, year: int | None, kind: str | None, source: str = "text") -> pd.DataFrame | None:
+    """The tidy records of a large, plain member list (``source`` "text" for CSV/TSV, or
+    "parquet"), or None to leave the file to the row reader."""
+    if os.path.getsize(path) < MIN_BYTES:
         return None
     try:
-        return _read(path, scales, year, kind)
+        return (_read_parquet if source == "parquet" else _read)(path, scales, year, kind)
     except NotPlain as why:
         log.debug("%s: read row by row (%s)", path, why)
         return None
@@ -78,17 +78,6 @@ def parquet_table(path: str):
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"cannot read the Parquet file ({str(exc).splitlines()[0]})", file=path,
                          hint="export the table again as Parquet, or as CSV") from None
-
-
-def read_parquet(path: str, scales: Scales, year: int | None, kind: str | None) -> pd.DataFrame | None:
-    """The tidy records of a plain member list in Parquet (as ``read`` for CSV), or None."""
-    if os.path.getsize(path) < MIN_BYTES:
-        return None
-    try:
-        return _read_parquet(path, scales, year, kind)
-    except NotPlain as why:
-        log.debug("%s: read row by row (%s)", path, why)
-        return None
 
 
 def _read_parquet(path: str, scales: Scales, year, kind) -> pd.DataFrame:
@@ -162,8 +151,7 @@ def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
     delimiter = sniff_delimiter(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
     sheet, header, col, lead, fixed_year, start = _plan(Sheet(path, None, rows, ragged=True), scales, year, kind)
-    if any(not any(clean(v) for v in row) for row in rows[:start]):
-        raise NotPlain("blank lines above the data")  # pyarrow's skip_rows may count them differently
+    # pyarrow's skip_rows counts blank lines above the data as rows, as csv.reader does
     table = _table(path, delimiter, start, len(rows[header.first_row]), col, lead)
     return _records(table, sheet, header, col, lead, scales, fixed_year, start)
 

@@ -641,7 +641,7 @@ def read_file(path: str, scales: Scales, year: int | None = None, kind: str | No
     if by_columns and source in ("text", "parquet") and path != "-":
         from ccq_stats import columnar
 
-        frame = (columnar.read_parquet if source == "parquet" else columnar.read)(path, scales, year, kind)
+        frame = columnar.read(path, scales, year, kind, source)
         if frame is not None:
             frame = _frame(frame)
             frame.attrs["aggregated"] = True

@@ -245,3 +245,17 @@ def test_a_broken_parquet_file_is_a_one_line_error(tmp_path):
     fake.write_text("Số thẻ đảng viên,Chi bộ,Năm,Xếp loại\n", encoding="utf-8")
     result = run("classify", fake)
     assert result.exit_code == 2 and "not a Parquet file" in result.stderr
+
+
+@pytest.mark.parametrize("delimiter, bom", [("\t", False), (";", True), (",", True)])
+def test_tab_and_semicolon_files_and_a_bom_read_by_columns(tmp_path, monkeypatch, delimiter, bom):
+    path = tmp_path / "ds.csv"
+    with open(path, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as stream:
+        out = csv.writer(stream, delimiter=delimiter)
+        out.writerow(["Danh sách năm 2019"])
+        out.writerow([])  # a blank line under the title, as staff leave one
+        out.writerow(HEADER[:2] + HEADER[3:])  # no year column: the title gives it
+        out.writerows([[r[0], r[1], r[3]] for r in members(10) if r[2] == 2019])
+    assert by_columns(path, monkeypatch)
+    figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+    assert set(figures["year"]) == {2019}
