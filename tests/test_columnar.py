@@ -259,3 +259,22 @@ def test_tab_and_semicolon_files_and_a_bom_read_by_columns(tmp_path, monkeypatch
     assert by_columns(path, monkeypatch)
     figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
     assert set(figures["year"]) == {2019}
+
+
+WIDE_ROW = st.tuples(st.integers(1, 99), CARDS, st.sampled_from(["Chi bộ A", "Chi bộ B"]),
+                     st.sampled_from(["", "Đảng bộ X", "Đảng bộ  X"]), st.sampled_from(["", "Chi bộ cơ sở", "CBTT"]),
+                     st.sampled_from(["", "Hành chính", "Sự nghiệp"]), st.sampled_from([2018, 2019]),
+                     st.sampled_from(LABELS))
+
+
+@settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "25")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(WIDE_ROW, min_size=1, max_size=25))
+def test_seq_parent_kind_and_host_type_columns_read_alike(tmp_path, monkeypatch, rows):
+    header = ["STT", "Số thẻ đảng viên", "Chi bộ", "Trực thuộc", "Loại tổ chức", "Loại hình", "Năm", "Xếp loại"]
+    path = write(tmp_path / "ds.csv", [list(r) for r in rows], header=header)
+    assert by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: check_paths([str(path)]))
+    assert (ours if isinstance(ours, tuple) else [f.__dict__ for f in ours]) == (
+        theirs if isinstance(theirs, tuple) else [f.__dict__ for f in theirs])
