@@ -18,7 +18,9 @@ to the row reader, which reports whatever is wrong with it row by row:
   rating column, and besides only the organisation, parent, kind, host type, year, seq (STT)
   and ignored columns – no names, birth dates or discipline, which are per member;
 * every row as wide as the first, card numbers of letters and digits starting with a digit
-  (with ``.``, ``/`` or ``-`` between them), no totals row; Parquet columns of text or integers.
+  (with ``.``, ``/`` or ``-`` between them) on every row but blank and totals rows (which are
+  left out, as the row reader leaves them out of a member list); Parquet columns of text or
+  integers.
 
 Within those, the row reader's errors are raised here too, with the same words and the same
 cell: a blank rating, a year that is not a year, a row without a year, an unknown kind.
@@ -236,7 +238,8 @@ def _records(table, sheet, header, col: dict, lead: list[int], scales: Scales, f
     card = table.column(f"f{col['member_id'].index}")
     plain = {i: table.column(f"f{i}") for i in lead if i not in {col[r].index for r in texts}}
 
-    # blank rows are skipped, as the row reader does; from here on only the others are looked at
+    # blank rows and totals rows ("Tổng cộng" …) are skipped, as the row reader skips them in a
+    # member list; from here on only the others are looked at
     digits = pc.all(pc.ascii_is_decimal(card)).as_py()  # the usual card number: quick to check and to compare
     card_blank = np.zeros(len(card), bool) if digits else _blank(card)
     blank = card_blank.copy()
@@ -244,14 +247,16 @@ def _records(table, sheet, header, col: dict, lead: list[int], scales: Scales, f
         blank &= (values == "")[codes]
     for column in plain.values():
         blank &= _blank(column)
-    if (card_blank & ~blank).any():
+    card_lead = col["member_id"].index in {0, 1}  # the row reader looks for totals in columns A and B too
+    skip = blank | _totals_rows(len(card), texts, plain, card if card_lead and not digits else None, col, lead, scales)
+    if (card_blank & ~skip).any():
         raise NotPlain("a row without a card number")
     position = None  # row i below is data row position[i]
-    if blank.any():
-        position = np.flatnonzero(~blank)
+    if skip.any():
+        position = np.flatnonzero(~skip)
         texts = {role: (codes[position], values) for role, (codes, values) in texts.items()}
-        card = pc.filter(card, _arrow(~blank))
-        plain = {i: pc.filter(column, _arrow(~blank)) for i, column in plain.items()}
+        card = pc.filter(card, _arrow(~skip))
+        digits = digits or pc.all(pc.ascii_is_decimal(card)).as_py()
     n = len(card)
     if n == 0:
         raise NotPlain("no rows")
@@ -260,7 +265,6 @@ def _records(table, sheet, header, col: dict, lead: list[int], scales: Scales, f
         row = start + int(position[i] if position is not None else i) + 1
         return sheet.where(row, c.index if c else None, c.header if c else None)
 
-    _refuse_totals(texts, plain, col, lead, scales)
     if not digits and not pc.all(pc.match_substring_regex(card, CARD)).as_py():
         raise NotPlain("card numbers other than letters and digits")
     rating = col["rating"]
@@ -309,8 +313,11 @@ def _blank(column) -> np.ndarray:
     return pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
 
 
-def _refuse_totals(texts: dict, plain: dict, col: dict, lead: list[int], scales: Scales) -> None:
-    """A totals row ("Tổng cộng") in a lead column sends the file to the row reader, which checks it."""
+def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[int], scales: Scales) -> np.ndarray:
+    """Rows whose lead column (A, B, STT, organisation) holds a totals label, found among the
+    distinct values: those of the dictionary columns, and the few plain-text values that do not
+    start with a digit."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     from ccq_stats.rows import _first_word, _is_totals_text, _totals_first_words
@@ -320,13 +327,16 @@ def _refuse_totals(texts: dict, plain: dict, col: dict, lead: list[int], scales:
     def is_totals(text: str) -> bool:
         return bool(text) and not text[0].isdigit() and _first_word(text) in starts and _is_totals_text(text, scales)
 
+    rows = np.zeros(n, bool)
     for role, (codes, values) in texts.items():
-        if col[role].index in lead and any(is_totals(t) for t in values):
-            raise NotPlain("a totals row")
-    for column in plain.values():
+        if col[role].index in lead:
+            rows |= np.array([is_totals(t) for t in values], dtype=bool)[codes]
+    for column in list(plain.values()) + ([card] if card is not None else []):
         words = pc.unique(pc.filter(column, pc.invert(pc.match_substring_regex(column, r"^\s*(\d|$)")))).to_pylist()
-        if any(is_totals(clean(t)) for t in words):
-            raise NotPlain("a totals row")
+        found = [w for w in words if is_totals(clean(w))]
+        if found:
+            rows |= pc.is_in(column, value_set=pa.array(found, pa.string())).to_numpy(zero_copy_only=False)
+    return rows
 
 
 def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:

@@ -150,14 +150,12 @@ def test_an_unknown_kind_is_the_same_error(tmp_path, monkeypatch):
     assert ours == theirs and "unknown kind" in ours[1]
 
 
-@pytest.mark.parametrize("case", ["names", "totals", "blank card", "long row", "short row", "not utf-8", "odd card"])
+@pytest.mark.parametrize("case", ["names", "blank card", "long row", "short row", "not utf-8", "odd card"])
 def test_what_is_not_plain_is_left_to_the_row_reader(tmp_path, monkeypatch, case):
     rows, header, encoding = members(8), HEADER, "utf-8"
     if case == "names":
         header = ["Họ và tên"] + HEADER
         rows = [[f"Người {r[0]}"] + r for r in rows]
-    elif case == "totals":
-        rows = [["Tổng cộng", "", "", ""]] + rows
     elif case == "blank card":
         rows.append(["", "Chi bộ A", 2019, "HTNV"])
     elif case == "long row":
@@ -278,3 +276,15 @@ def test_seq_parent_kind_and_host_type_columns_read_alike(tmp_path, monkeypatch,
     (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: check_paths([str(path)]))
     assert (ours if isinstance(ours, tuple) else [f.__dict__ for f in ours]) == (
         theirs if isinstance(theirs, tuple) else [f.__dict__ for f in theirs])
+
+
+@pytest.mark.parametrize("totals", [["Tổng cộng", "", "", ""], ["", "Tổng số", "", "24"], ["", "CỘNG", "2019", ""],
+                                    ["", "Toàn Đảng bộ", "", "24"]])
+def test_totals_rows_are_left_out_as_the_row_reader_leaves_them_out(tmp_path, monkeypatch, totals):
+    rows = members(8)
+    rows.insert(12, totals)
+    rows.append(totals)
+    path = write(tmp_path / "ds.csv", rows)
+    assert by_columns(path, monkeypatch)
+    figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
+    assert figures.query("category == 'total'")["count"].sum() == 3 * 8
