@@ -147,6 +147,7 @@ def _plan(sheet, scales: Scales, year, kind):
 
 
 def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
+    from ccq_stats.rows import _trimmed
     from ccq_stats.sheets import SCAN_ROWS, Sheet, sniff_delimiter
 
     text = _head_text(path)
@@ -154,7 +155,9 @@ def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
     sheet, header, col, lead, fixed_year, start = _plan(Sheet(path, None, rows, ragged=True), scales, year, kind)
     # pyarrow's skip_rows counts blank lines above the data as rows, as csv.reader does
-    table = _table(path, delimiter, start, len(rows[header.first_row]), col, lead)
+    width = max(len(_trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
+    extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
+    table = _table(path, delimiter, start, col, lead, list(extra))
     return _records(table, sheet, header, col, lead, scales, fixed_year, start)
 
 
@@ -170,9 +173,10 @@ def _head_text(path: str) -> str:
         raise NotPlain("not UTF-8") from None
 
 
-def _table(path: str, delimiter: str, start: int, width: int, col: dict, lead: list[int]):
+def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], extra: list[int]):
     """The needed columns, as pyarrow reads them (on all cores): card numbers as strings, the rest
-    as dictionaries. Any row of another width sends the file to the row reader."""
+    as dictionaries. Any row of another width, or a value in a column past the header (the row
+    reader's "the row has N cells but the header has M"), sends the file to the row reader."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -189,6 +193,8 @@ def _table(path: str, delimiter: str, start: int, width: int, col: dict, lead: l
             types[f"f{c.index}"] = pa.string()  # one value per member: a dictionary would not pay
     for i in lead:
         types.setdefault(f"f{i}", pa.string())
+    names |= set(extra)
+    types.update({f"f{i}": pa.string() for i in extra})
     try:
         table = pacsv.read_csv(
             path,
@@ -205,9 +211,9 @@ def _table(path: str, delimiter: str, start: int, width: int, col: dict, lead: l
         raise NotPlain(f"{len(irregular)} rows of another width")
     if table.num_rows == 0 or table.num_columns != len(names):
         raise NotPlain("no rows")
-    if max(names) >= width:
-        raise NotPlain("columns beyond the header")
-    return table.unify_dictionaries()
+    if any((~_blank(table.column(f"f{i}"))).any() for i in extra):
+        raise NotPlain("values past the header's last column")
+    return table.drop_columns([f"f{i}" for i in extra]).unify_dictionaries()
 
 
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:

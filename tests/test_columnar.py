@@ -288,3 +288,12 @@ def test_totals_rows_are_left_out_as_the_row_reader_leaves_them_out(tmp_path, mo
     assert by_columns(path, monkeypatch)
     figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
     assert figures.query("category == 'total'")["count"].sum() == 3 * 8
+
+
+def test_cells_past_the_header_blank_or_not(tmp_path, monkeypatch):
+    trailing = write(tmp_path / "trailing.csv", [r + [""] for r in members(6)])  # a trailing delimiter on every row
+    assert by_columns(trailing, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(trailing)], by="unit"))
+    spilled = write(tmp_path / "spilled.csv", [r + (["thừa"] if i == 7 else [""]) for i, r in enumerate(members(6))])
+    (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: classify_paths([str(spilled)]))
+    assert ours == theirs and ours[0] == "error" and "cells but the header has 4" in ours[1]
