@@ -28,6 +28,7 @@ cell: a blank rating, a year that is not a year, a row without a year, an unknow
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
@@ -61,11 +62,30 @@ def read(path: str, scales: Scales, year: int | None, kind: str | None, source: 
     "parquet"), or None to leave the file to the row reader."""
     if os.path.getsize(path) < MIN_BYTES:
         return None
+    with _held_warnings() as held:
+        try:
+            return (_read_parquet if source == "parquet" else _read)(path, scales, year, kind)
+        except NotPlain as why:
+            held.clear()  # the row reader will say them again
+            log.debug("%s: read row by row (%s)", path, why)
+            return None
+
+
+@contextlib.contextmanager
+def _held_warnings():
+    """Warnings logged while trying the file (a title year beside --year …), passed on only if
+    this reader keeps the file or refuses it: given to the row reader, it says them itself."""
+    held: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = held.append
+    handlers, propagate = log.handlers[:], log.propagate
+    log.handlers[:], log.propagate = [handler], False
     try:
-        return (_read_parquet if source == "parquet" else _read)(path, scales, year, kind)
-    except NotPlain as why:
-        log.debug("%s: read row by row (%s)", path, why)
-        return None
+        yield held
+    finally:
+        log.handlers[:], log.propagate = handlers, propagate
+        for record in held:
+            log.handle(record)
 
 
 def parquet_table(path: str):

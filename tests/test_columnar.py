@@ -32,7 +32,7 @@ def write(path, rows, header=HEADER, title=None, encoding="utf-8"):
     with open(path, "w", newline="", encoding=encoding) as stream:
         out = csv.writer(stream)
         if title:
-            out.writerow([title])
+            out.writerows([[title], []])  # a title, then a blank line, as staff lay them out
         out.writerow(header)
         out.writerows(rows)
     return path
@@ -297,3 +297,14 @@ def test_cells_past_the_header_blank_or_not(tmp_path, monkeypatch):
     spilled = write(tmp_path / "spilled.csv", [r + (["thừa"] if i == 7 else [""]) for i, r in enumerate(members(6))])
     (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: classify_paths([str(spilled)]))
     assert ours == theirs and ours[0] == "error" and "cells but the header has 4" in ours[1]
+
+
+def test_a_warning_is_said_once_whichever_reader_keeps_the_file(tmp_path, monkeypatch):
+    named = write(tmp_path / "named.csv", [[f"Người {r[0]}", r[0], r[1], r[3]] for r in members(4) if r[2] == 2019],
+                  header=["Họ và tên", "Số thẻ đảng viên", "Chi bộ", "Xếp loại"], title="Danh sách năm 2019")
+    plain = write(tmp_path / "plain.csv", [[r[0], r[1], r[3]] for r in members(4) if r[2] == 2019],
+                  header=["Số thẻ đảng viên", "Chi bộ", "Xếp loại"], title="Danh sách năm 2019")
+    for path, kept in ((named, False), (plain, True)):
+        assert by_columns(path, monkeypatch) is kept
+        (_, ours), (_, theirs) = both_ways(monkeypatch, lambda: classify_paths([str(path)], year=2018))
+        assert ours == theirs and len(ours) == 1 and "--year 2018 is not used" in ours[0]
