@@ -206,15 +206,11 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
         irregular.append(row.number)
         return "skip"
 
-    names = {c.index for c in col.values() if c} | set(lead)
-    types = {f"f{i}": pa.dictionary(pa.int32(), pa.string()) for i in names}
-    for c in (col["member_id"], col["seq"]):
-        if c:
-            types[f"f{c.index}"] = pa.string()  # one value per member: a dictionary would not pay
-    for i in lead:
-        types.setdefault(f"f{i}", pa.string())
-    names |= set(extra)
-    types.update({f"f{i}": pa.string() for i in extra})
+    # the text roles as dictionaries (few distinct values); card numbers, STT, other lead columns
+    # and cells past the header as plain text (a dictionary would not pay)
+    dictionaries = {col[role].index for role in TEXT_ROLES if col[role]}
+    names = {c.index for c in col.values() if c} | set(lead) | set(extra)
+    types = {f"f{i}": pa.dictionary(pa.int32(), pa.string()) if i in dictionaries else pa.string() for i in names}
     try:
         table = pacsv.read_csv(
             path,

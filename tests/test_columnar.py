@@ -308,3 +308,10 @@ def test_a_warning_is_said_once_whichever_reader_keeps_the_file(tmp_path, monkey
         assert by_columns(path, monkeypatch) is kept
         (_, ours), (_, theirs) = both_ways(monkeypatch, lambda: classify_paths([str(path)], year=2018))
         assert ours == theirs and len(ours) == 1 and "--year 2018 is not used" in ours[0]
+
+
+def test_an_ignored_column_among_the_first_two_reads_alike(tmp_path, monkeypatch):
+    rows = [[r[0], "ghi chú" if i % 7 == 0 else "", r[1], r[2], r[3]] for i, r in enumerate(members(6))]
+    path = write(tmp_path / "ds.csv", rows, header=["Số thẻ đảng viên", "Ghi chú", "Chi bộ", "Năm", "Xếp loại"])
+    assert by_columns(path, monkeypatch)
+    assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
