@@ -94,12 +94,22 @@ def parquet_table(path: str):
     import pyarrow.parquet as pq
 
     try:
-        schema = pq.read_schema(path)
-        texts = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-        return pq.read_table(path, read_dictionary=texts)
+        return pq.read_table(path, read_dictionary=_text_fields(pq.read_schema(path)))
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"cannot read the Parquet file ({str(exc).splitlines()[0]})", file=path,
                          hint="export the table again as Parquet, or as CSV") from None
+
+
+def _text_columns(col: dict) -> set[int]:
+    """Indexes of the columns of the text roles: few distinct values, read as dictionaries."""
+    return {col[role].index for role in TEXT_ROLES if col[role]}
+
+
+def _text_fields(schema) -> list[str]:
+    """The names of a Parquet schema's text columns (read dictionary-encoded, as stored)."""
+    import pyarrow as pa
+
+    return [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
 
 
 def _read_parquet(path: str, scales: Scales, year, kind) -> pd.DataFrame:
@@ -117,17 +127,18 @@ def _read_parquet(path: str, scales: Scales, year, kind) -> pd.DataFrame:
     if first is None or len(set(names)) != len(names):
         raise NotPlain("no rows, or two columns of one name")
     head = [names] + [list(row.values()) for row in first.to_pylist()]
-    sheet, header, col, lead, fixed_year, start = _plan(Sheet(path, None, head), scales, year, kind)
+    sheet = Sheet(path, None, head)
+    header, col, lead, fixed_year, start = _plan(sheet, scales, year, kind)
     if start != 1:
         raise NotPlain("the header is not the column names")
-    text_columns = {col[role].index for role in TEXT_ROLES if col[role]}
+    text_columns = _text_columns(col)
     needed = sorted(text_columns | {col["member_id"].index} | set(lead))
-    strings = {f.name for f in stored.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)}
+    strings = _text_fields(stored.schema_arrow)
     table = pq.read_table(path, columns=[names[i] for i in needed],
                           read_dictionary=[names[i] for i in text_columns if names[i] in strings])
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
-    return _records(pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries(), sheet, header, col, lead,
-                    scales, fixed_year, start)
+    return _records(pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries(), sheet, col, lead, scales,
+                    fixed_year, start)
 
 
 def _as_text(column, dictionary: bool):
@@ -149,7 +160,7 @@ def _as_text(column, dictionary: bool):
 
 
 def _plan(sheet, scales: Scales, year, kind):
-    """(sheet, header, columns by role, lead columns, fixed year, first data row) of a plain list."""
+    """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
     from ccq_stats.guard import Limits
     from ccq_stats.sheets import _check_sheet, find_header, plan_sheet
 
@@ -163,7 +174,7 @@ def _plan(sheet, scales: Scales, year, kind):
         raise NotPlain("not a list of card numbers and ratings")
     col = {role: header.one(role) for role in ("seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating")}
     lead = sorted(({0, 1} | {c.index for c in (col["seq"], col["org"]) if c}) - {col["member_id"].index})
-    return sheet, header, col, lead, fixed_year, start
+    return header, col, lead, fixed_year, start
 
 
 def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
@@ -173,12 +184,13 @@ def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
     text = _head_text(path)
     delimiter = sniff_delimiter(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
-    sheet, header, col, lead, fixed_year, start = _plan(Sheet(path, None, rows, ragged=True), scales, year, kind)
+    sheet = Sheet(path, None, rows, ragged=True)
+    header, col, lead, fixed_year, start = _plan(sheet, scales, year, kind)
     # pyarrow's skip_rows counts blank lines above the data as rows, as csv.reader does
     width = max(len(_trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
     table = _table(path, delimiter, start, col, lead, list(extra))
-    return _records(table, sheet, header, col, lead, scales, fixed_year, start)
+    return _records(table, sheet, col, lead, scales, fixed_year, start)
 
 
 def _head_text(path: str) -> str:
@@ -194,8 +206,8 @@ def _head_text(path: str) -> str:
 
 
 def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], extra: list[int]):
-    """The needed columns, as pyarrow reads them (on all cores): card numbers as strings, the rest
-    as dictionaries. Any row of another width, or a value in a column past the header (the row
+    """The needed columns, as pyarrow reads them (on all cores): the text roles as dictionaries,
+    the rest as strings. Any row of another width, or a value in a column past the header (the row
     reader's "the row has N cells but the header has M"), sends the file to the row reader."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -206,9 +218,8 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
         irregular.append(row.number)
         return "skip"
 
-    # the text roles as dictionaries (few distinct values); card numbers, STT, other lead columns
-    # and cells past the header as plain text (a dictionary would not pay)
-    dictionaries = {col[role].index for role in TEXT_ROLES if col[role]}
+    # card numbers, STT, other lead columns and cells past the header: a dictionary would not pay
+    dictionaries = _text_columns(col)
     names = {c.index for c in col.values() if c} | set(lead) | set(extra)
     types = {f"f{i}": pa.dictionary(pa.int32(), pa.string()) if i in dictionaries else pa.string() for i in names}
     try:
@@ -250,7 +261,7 @@ def _cleaned(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarr
     return merged[codes], np.asarray(distinct, dtype=object)
 
 
-def _records(table, sheet, header, col: dict, lead: list[int], scales: Scales, fixed_year, start: int) -> pd.DataFrame:
+def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int) -> pd.DataFrame:
     import pyarrow.compute as pc
 
     texts = {}  # role -> (codes, cleaned text of each distinct value)

@@ -698,12 +698,13 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
     from ccq_stats.guard import Limits, check_zip
 
     limits = Limits.from_env()
-    frames = []
+    frames, sources = [], []
     files = expand_paths(paths)
     for done, path in enumerate(files):
         if progress:
             progress(done, len(files), path)
         source = "text" if path == "-" else sniff(path)
+        sources.append(source)
         if source == "workbook":
             if zipfile.is_zipfile(path):
                 check_zip(path, path, limits)
@@ -712,7 +713,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
             frames.append(read_file(path, scales, year, kind, source))
     if progress:
         progress(len(files), len(files), "")
-    _unless_shared(frames, files, scales, year, kind)
+    _unless_shared(frames, files, sources, scales, year, kind)
     frame = pd.concat(frames, ignore_index=True) if frames else _frame(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # categoricals travel well between processes; later stages want plain text
         frame[name] = frame[name].astype(object)
@@ -723,7 +724,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, kind: 
     return frame
 
 
-def _unless_shared(frames: list, files: list[str], scales: Scales, year, kind) -> None:
+def _unless_shared(frames: list, files: list[str], sources: list[str], scales: Scales, year, kind) -> None:
     """A file read by columns counts alike member rows together, so a member it lists that another
     file lists too (same organisation and year) would count twice: such a file is read again row
     by row, and reconcile() then finds the member in both. Checked per (year, organisation)."""
@@ -739,7 +740,7 @@ def _unless_shared(frames: list, files: list[str], scales: Scales, year, kind) -
         others = set().union(*(p for j, p in enumerate(pairs) if j != i))
         if frame.attrs.get("aggregated") and pairs[i] & others:
             log.info("%s: its organisations' members are listed in another file too; read row by row", files[i])
-            frames[i] = read_file(files[i], scales, year, kind, sniff(files[i]), by_columns=False)
+            frames[i] = read_file(files[i], scales, year, kind, sources[i], by_columns=False)
 
 
 def _isolated_read(path: str, scales: Scales, year, kind, limits):
