@@ -2,7 +2,7 @@
 
 The flow, one module per stage::
 
-    sheets.read_paths  ->  classify.classify_records  ->  stats.category_counts  ->  write.*
+    reading.read_paths  ->  classify.classify_records  ->  stats.category_counts  ->  write.*
 
 Nothing heavy is imported here, so ``ccq-stats --help`` and ``--version`` start fast.
 """

@@ -7,22 +7,49 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ccq_stats.scales import load_scales
 
+log = logging.getLogger("ccq_stats")
+
+
+def read_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
+                 progress=None):
+    """Read, classify and reconcile the files: a ``Reading`` whose ``records`` are the classified
+    tidy table (see ``records.py``) and whose ``notes`` are the warnings and the findings made
+    while reading (see ``findings.py``). ``kind`` forces the shape of every sheet (units,
+    members, counts); ``progress(done, total, path)`` is told of each file as it is read."""
+    from ccq_stats.reading.sandbox import start_reader
+
+    start_reader()  # the reader process imports its libraries while this one imports its own
+    from ccq_stats.classify import classify_records
+    from ccq_stats.reading.paths import read_paths
+    from ccq_stats.records import reconcile
+
+    scales = load_scales(scales_file)
+    reading = read_paths(list(paths), scales, year=year, shape=kind, progress=progress)
+    reading.records = reconcile(classify_records(reading.records, scales, reading.notes), reading.notes)
+    return reading
+
 
 def load_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
                  progress=None):
-    """Read, classify and reconcile the files: the classified tidy table (see ``records.py``).
-    ``progress(done, total, path)`` is told of each file as it is read."""
-    from ccq_stats.classify import classify_records
-    from ccq_stats.records import reconcile
-    from ccq_stats.sheets import read_paths
+    """The classified tidy table of the files (see ``read_records``); every note is logged as a
+    warning on the "ccq_stats" logger."""
+    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    for message in reading.notes.warnings:
+        log.warning("%s", message)
+    return reading.records
 
-    scales = load_scales(scales_file)
-    records = read_paths(list(paths), scales, year=year, kind=kind, progress=progress)
-    return reconcile(classify_records(records, scales))
+
+def _records_and_findings(paths, *, year=None, kind=None, scales_file=None, progress=None):
+    """The records, and the findings made while reading; the other notes are logged as warnings."""
+    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    for message in reading.notes.plain_warnings:
+        log.warning("%s", message)
+    return reading.records, reading.notes.findings
 
 
 def classify_paths(
@@ -54,11 +81,9 @@ def check_paths(
 ):
     """The findings of ``ccq-stats check``: checks made while reading, then every rule.
     A finding about a member carries the member's name only with ``names=True``."""
-    from ccq_stats.findings import collecting
     from ccq_stats.rules import check_records, sort_findings
 
-    with collecting() as found:
-        records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    records, found = _records_and_findings(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
     findings = sort_findings(found + check_records(records, quota_base))
     if not names:
         for finding in findings:
@@ -81,7 +106,6 @@ def report_paths(
 ) -> dict:
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
     from ccq_stats.errors import InputError
-    from ccq_stats.findings import collecting
     from ccq_stats.report import report_context
     from ccq_stats.rules import check_records, sort_findings
     from ccq_stats.stats import parse_span, term_years
@@ -90,8 +114,7 @@ def report_paths(
         raise InputError("give either --term START-END or --year YEAR", hint="e.g. --term 2015-2020")
     span = parse_span(term) if term else None
     covered = term_years(term, years) if term else [year]
-    with collecting() as found:
-        records = load_records(paths, scales_file=scales_file, progress=progress)
+    records, found = _records_and_findings(paths, scales_file=scales_file, progress=progress)
     findings = sort_findings(found + check_records(records, quota_base))
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name
@@ -101,8 +124,6 @@ def report_paths(
         raise InputError(f"no ratings for {', '.join(map(str, covered))} in the files given",
                          hint="check the files, or the years with --years")
     if missing:
-        import logging
-
-        logging.getLogger("ccq_stats").warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
+        log.warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
     return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
                           kind="term" if term else "year", term=span, mean=mean, org=org, today=today, quota_base=quota_base)

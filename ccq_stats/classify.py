@@ -8,14 +8,12 @@ closest known labels as a hint. It never guesses.
 from __future__ import annotations
 
 import difflib
-import logging
 import re
 
 from ccq_stats.errors import InputError, Where
+from ccq_stats.findings import Notes
 from ccq_stats.scales import Label, Meaning, Scales
-from ccq_stats.text import clean, norm_key
-
-log = logging.getLogger("ccq_stats")
+from ccq_stats.text import clean, legacy_encoding, norm_key
 
 _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
@@ -43,8 +41,6 @@ def closest_labels(text: object, scales: Scales, n: int = 3) -> list[str]:
 
 
 def unknown_label_hint(text: object, scales: Scales) -> str:
-    from ccq_stats.guard import legacy_encoding
-
     encoding = legacy_encoding(clean(text))
     if encoding:
         return f"the label is typed in the legacy {encoding} encoding; convert the file to Unicode (e.g. with Unikey) first"
@@ -84,7 +80,7 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
     return label.meaning, warning
 
 
-def classify_records(records, scales: Scales):
+def classify_records(records, scales: Scales, notes: Notes):
     """Fill ``status``, ``tier`` and ``exemplary`` of rows that carry a raw label.
 
     Rows of member-count sheets already know their tier; rows with ``status`` missing are
@@ -109,7 +105,7 @@ def classify_records(records, scales: Scales):
             raise
         meanings[(raw, year, subject)] = meaning
         if warning:
-            _warn_where(records, todo, raw, year, subject, warning)
+            _warn_where(records, todo, raw, year, subject, warning, notes)
     # each row takes the meaning of its (label, year, subject): one lookup per distinct key
     codes, uniques = _factorize_rows(records.loc[todo, ["raw_label", "year", "subject"]])
     found = [meanings[key] for key in uniques]
@@ -150,7 +146,7 @@ def _column_of(row) -> tuple[int | None, str | None]:
     return int(col), row.get("source_header")
 
 
-def _warn_where(records, todo, raw, year, subject, warning: str) -> None:
+def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -> None:
     """One warning per file and sheet, with the first row and the number of rows."""
     rows = records[todo & (records["raw_label"] == raw) & (records["year"] == year) & (records["subject"] == subject)]
     for _, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
@@ -159,4 +155,4 @@ def _warn_where(records, todo, raw, year, subject, warning: str) -> None:
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
         rows_more = int(group["count"].sum()) - 1  # a record of a large list may stand for many rows
         more = f" (and {rows_more} more rows)" if rows_more > 0 else ""
-        log.warning("%s%s: %s", where, more, warning)
+        notes.warn(f"{where}{more}: {warning}")

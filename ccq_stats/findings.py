@@ -1,25 +1,22 @@
-"""Findings: what a rule check (or a check made while reading) has to say about the data.
+"""Findings and notes: what a rule check, or a check made while reading, has to say.
 
 A finding carries the rule id, a severity (``error``: a rule is broken; ``warning``: worth a
 look), the year, the organisation, the numbers behind it, a Vietnamese explanation naming
 the rule's source, and where in the input it was seen (file, sheet, row) when it comes from
-a cell. Never a member's name.
+a cell. Never a member's name, unless the user asks (``--names``).
 
-Checks made while reading (a totals row that does not add up …) call ``note``: outside
-``collecting()`` that is a warning on stderr; inside, the finding is collected for
-``ccq-stats check`` and the report.
+Reading and reconciling pass ``Notes`` back with their results, as values: a note is a
+warning for people (one line, English today) and, for checks made while reading (a totals row
+that does not add up …), also the finding that ``ccq-stats check`` and the reports list. Which
+of the two a command shows is decided at the edge (``api``): ``classify`` prints every note,
+``check`` lists the findings and prints the other notes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-log = logging.getLogger("ccq_stats")
 SEVERITIES = ("error", "warning")
-_sink: ContextVar[list | None] = ContextVar("ccq_findings", default=None)
 
 
 @dataclass
@@ -39,20 +36,42 @@ class Finding:
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | {"numbers": dict(self.numbers)}
 
 
-def note(finding: Finding, log_text: str) -> None:
-    """Report a check made while reading: collected if someone collects, else a warning."""
-    sink = _sink.get()
-    if sink is None:
-        log.warning("%s", log_text)
-    else:
-        sink.append(finding)
+@dataclass
+class Note:
+    """One thing to tell the user: a warning line, and the finding behind it if there is one."""
+
+    message: str
+    finding: Finding | None = None
 
 
-@contextlib.contextmanager
-def collecting():
-    found: list[Finding] = []
-    token = _sink.set(found)
-    try:
-        yield found
-    finally:
-        _sink.reset(token)
+@dataclass
+class Notes:
+    """The notes of a stage, in the order they were made; picklable (they cross the sandbox)."""
+
+    items: list[Note] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        self.items.append(Note(message))
+
+    def found(self, finding: Finding, message: str) -> None:
+        self.items.append(Note(message, finding))
+
+    def extend(self, other: "Notes") -> None:
+        self.items.extend(other.items)
+
+    def clear(self) -> None:
+        self.items.clear()
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [n.finding for n in self.items if n.finding is not None]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every note as a line for people (findings included)."""
+        return [n.message for n in self.items]
+
+    @property
+    def plain_warnings(self) -> list[str]:
+        """The notes that carry no finding (for commands that list findings separately)."""
+        return [n.message for n in self.items if n.finding is None]

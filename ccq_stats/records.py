@@ -26,13 +26,9 @@ raw_label      the label as written (for counts: the column header)
 
 from __future__ import annotations
 
-import logging
-
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Finding, note
+from ccq_stats.findings import Finding, Notes
 from ccq_stats.text import norm_key
-
-log = logging.getLogger("ccq_stats")
 
 COLUMNS = (
     "year", "subject", "shape", "org", "parent", "org_kind", "host_type", "member", "member_key",
@@ -46,7 +42,7 @@ def _where(row) -> Where:
     return Where(row["source_file"], row["source_sheet"] or None, int(row["source_row"]))
 
 
-def _folded(series):
+def folded(series):
     """norm_key of each value, computed once per distinct value."""
     import pandas as pd
 
@@ -56,10 +52,10 @@ def _folded(series):
 
 
 def _org_key(records):
-    return _folded(records["org"])
+    return folded(records["org"])
 
 
-def reconcile(records):
+def reconcile(records, notes: Notes):
     """Merge what several files and sheets say about the same year.
 
     * an organisation (or a member of one) listed twice in a year with different ratings is
@@ -69,20 +65,20 @@ def reconcile(records):
     """
     if records.empty:
         return records
-    keep = _dedupe(records, records["shape"] == "units", ["year", "subject", "_org", "_parent"], "organisation")
+    keep = _dedupe(records, records["shape"] == "units", ["year", "subject", "_org", "_parent"], "organisation", notes)
     named = (records["shape"] == "members") & records["member_key"].fillna("").ne("")
-    keep &= _dedupe(records, named, ["year", "_org", "member_key"], "member of")
-    keep &= _prefer_member_rows(records)
+    keep &= _dedupe(records, named, ["year", "_org", "member_key"], "member of", notes)
+    keep &= _prefer_member_rows(records, notes)
     return records if keep.all() else records[keep].reset_index(drop=True)
 
 
 def _keyed(records):
     """The rows with their organisation's and parent's folded names (_org, _parent), computed
     for just these rows: on a national file most records need neither."""
-    return records.assign(_org=_org_key(records), _parent=_folded(records["parent"]))
+    return records.assign(_org=_org_key(records), _parent=folded(records["parent"]))
 
 
-def _dedupe(records, mask, key: list[str], what: str):
+def _dedupe(records, mask, key: list[str], what: str, notes: Notes):
     """A boolean mask keeping the first of each group of identical listings."""
     import pandas as pd
 
@@ -108,15 +104,13 @@ def _dedupe(records, mask, key: list[str], what: str):
                 hint="keep one rating per year; remove or correct one of the two rows"
                 + ("" if what == "organisation" else "; if they are two people, add a 'Số thẻ đảng viên' column"),
             )
-        log.warning(
-            "%s: %s listed again in %s with the same rating (first at %s); counted once",
-            _where(other), repr(org), first["year"], _where(first),
-        )
+        notes.warn(f"{_where(other)}: {org!r} listed again in {first['year']} with the same rating "
+                   f"(first at {_where(first)}); counted once")
         keep[group.index[1:]] = False
     return keep
 
 
-def _prefer_member_rows(records):
+def _prefer_member_rows(records, notes: Notes):
     """Drop member-count rows of (year, organisation) pairs that also have member rows."""
     counts = records["shape"] == "counts"
     rows = records["shape"] == "members"
@@ -131,7 +125,7 @@ def _prefer_member_rows(records):
         counted, listed = int(count_totals[(year, org)]), int(row_totals[(year, org)])
         if counted != listed:
             first = count_rows[(count_rows["year"] == year) & (count_rows["_org"] == org)].iloc[0]
-            note(
+            notes.found(
                 Finding("counts_vs_rows", "error", int(year), first["org"],
                         f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; dùng danh sách",
                         "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, str(_where(first))),

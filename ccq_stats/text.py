@@ -65,3 +65,23 @@ def year_of_header(value: object) -> int | None:
     """A wide-layout year column: "Năm 2019", "2019", "NĂM 2019" -> 2019."""
     match = _YEAR.match(strip_marks(norm_key(value)))
     return int(match.group(1)) if match else None
+
+
+# -- legacy Vietnamese encodings -------------------------------------------------------
+# Text typed with the old TCVN3 (ABC, ".Vn" fonts) or VNI fonts looks like Latin-1 letters
+# when read as Unicode. It needs converting (e.g. Unikey's converter), not normalising.
+
+# Characters these fonts use that Vietnamese in Unicode never contains.
+_TCVN3_MARKS = set("µ¸¶·¹¨©ª«¬®§¾ÖÞ×")
+_VNI_MARKS = set("øûïäëåöñÑ")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """ "TCVN3 (ABC)" or "VNI" when text looks typed in those legacy encodings, else None."""
+    if not text or text.isascii():
+        return None
+    tcvn3 = sum(ch in _TCVN3_MARKS for ch in text)
+    vni = sum(ch in _VNI_MARKS for ch in text)
+    if max(tcvn3, vni) < 2:
+        return None
+    return "TCVN3 (ABC)" if tcvn3 >= vni else "VNI"

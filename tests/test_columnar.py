@@ -1,4 +1,4 @@
-"""The column reader (columnar.py) gives what the row reader gives, or leaves the file to it.
+"""The column reader (reading/by_columns.py) gives what the row reader gives, or leaves the file to it.
 
 Every test reads the same file both ways – by columns (the size threshold lowered to 0) and
 row by row – and compares figures, warnings and errors; and checks which reader took it, so
@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccq_stats import columnar
+from ccq_stats.findings import Notes
+from ccq_stats.reading import by_columns as columnar
+from ccq_stats.reading.sources import file_type
 from ccq_stats.api import check_paths, classify_paths
 from ccq_stats.errors import InputError
 from ccq_stats.scales import load_scales
-from ccq_stats.sheets import read_file, sniff
 
 from conftest import run
 
@@ -67,9 +68,14 @@ def both_ways(monkeypatch, action):
 def by_columns(path, monkeypatch, scales=None) -> bool:
     monkeypatch.setattr(columnar, "MIN_BYTES", 0)
     try:
-        return bool(read_file(str(path), scales or load_scales(), source=sniff(str(path))).attrs.get("aggregated"))
+        return columnar_records(path, scales) is not None
     except InputError:
         return False  # the row reader took it, and refused it
+
+
+def columnar_records(path, scales=None):
+    """The column reader's records of a file, or None when it leaves the file to the row reader."""
+    return columnar.read(str(path), scales or load_scales(), None, None, file_type(str(path), Notes()), Notes())
 
 
 def assert_same(monkeypatch, action):
@@ -85,7 +91,7 @@ def assert_same(monkeypatch, action):
 def test_a_plain_member_list_is_read_by_columns_and_counts_alike(tmp_path, monkeypatch):
     path = write(tmp_path / "ds.csv", members())
     assert by_columns(path, monkeypatch)
-    records = read_file(str(path), load_scales(), source="text")
+    records = columnar_records(path)
     assert len(records) < 3 * 60 and records["count"].sum() == 3 * 60  # alike rows are one record
     figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
     assert figures.query("year == 2019 and category == 'total'")["count"].sum() == 60

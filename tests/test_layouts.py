@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ccq_stats.scales import load_scales
-from ccq_stats.sheets import Sheet, find_header
+from ccq_stats.reading.grid import Sheet
+from ccq_stats.reading.header import find_header
 from conftest import figures, make_csv, make_xlsx, run
 
 TITLE = [["ĐẢNG BỘ TỈNH"], ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"], [None]]

@@ -1,32 +1,29 @@
-"""The rows under a header -> tidy records (records.py), column by column.
+"""The rows under a header -> tidy records (records.py), column by column: the row reader.
 
-A sheet of 200,000 members must read in about the time pandas takes to read the file, so
-nothing here loops over rows in Python: each column is cleaned once per distinct value
-(``pd.factorize``), and blank, totals and section rows, years, kinds, counts and checks are
-masks over whole columns. Only the rare rows that need a message (an error, a totals row, a
-section heading) are looked at one by one.
+It reads every layout the header finder knows and is the reference for ``by_columns``. A sheet
+of 200,000 members must read in about the time pandas takes to read the file, so nothing here
+loops over rows in Python: each column is cleaned once per distinct value (``pd.factorize``),
+and blank, totals and section rows, years, kinds, counts and checks are masks over whole
+columns. Only the rare rows that need a message (an error, a totals row, a section heading)
+are looked at one by one.
 """
 
 from __future__ import annotations
-
-import logging
-import re
 
 import numpy as np
 import pandas as pd
 
 from ccq_stats.errors import InputError
-from ccq_stats.findings import Finding, note
+from ccq_stats.findings import Finding, Notes
+from ccq_stats.reading.cells import (
+    TICKS, blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_count, parse_year, section_kind,
+    totals_test, unknown_kind_error,
+)
+from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
+from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
-from ccq_stats.text import clean, norm_key, strip_marks
-
-log = logging.getLogger("ccq_stats")
-
-TICKS = {"x", "✓", "✔", "v", "√"}
-NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
-SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
-KIND_HINT = "use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"
+from ccq_stats.text import clean, norm_key
 
 
 def column_values(rows: list[list], index: int) -> np.ndarray:
@@ -84,29 +81,26 @@ class SheetRows:
         return self.sheet.where(self.excel_row(i), column.index, column.header)
 
 
-def sheet_records(sheet, header, scales: Scales, shapes: set[str], fixed_year: int | None, start: int) -> pd.DataFrame:
-    """The tidy records of one sheet (labels not yet classified)."""
-    from ccq_stats.sheets import FormulaError, merged_range
-
-    data = SheetRows(sheet, header, start)
+def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame:
+    """The tidy records of one sheet under its plan (labels not yet classified)."""
+    sheet, header, shapes, fixed_year = plan.sheet, plan.header, plan.shapes, plan.year
+    data = SheetRows(sheet, header, plan.start)
     if not len(data):
         return empty()
     col = {role: header.one(role) for role in ("seq", "org", "member", "member_id", "birth", "kind", "parent",
                                                "host_type", "year", "discipline", "total_count", "rated_count")}
-    ratings = header.of("rating") if shapes & {"units", "members"} else []
-    counts = header.of("count") if "counts" in shapes else []
+    ratings, counts = plan.ratings, plan.counts
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
     lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
 
     filled = {i: data.text(i) != "" for i in set(used) | set(lead)}
     nonblank = np.logical_or.reduce([filled[i] for i in filled])
-    _check_cells(data, header, used, nonblank, FormulaError)
+    _check_cells(data, header, used, nonblank)
 
     totals = np.zeros(len(data), dtype=bool)
-    starts = _totals_first_words(scales)
+    is_totals = totals_test(scales)
     for i in lead:
-        totals |= mapped(data.text(i), lambda t: bool(t) and not t[0].isdigit() and _first_word(t) in starts
-                         and _is_totals_text(t, scales)).astype(bool)
+        totals |= mapped(data.text(i), is_totals).astype(bool)
     totals &= nonblank
 
     has_value = np.logical_or.reduce([filled[c.index] for c in ratings + counts]) if ratings + counts else np.zeros(len(data), bool)
@@ -117,13 +111,13 @@ def sheet_records(sheet, header, scales: Scales, shapes: set[str], fixed_year: i
     org = data.text(col["org"].index) if col["org"] else np.full(len(data), "", dtype=object)
     listed = np.zeros(len(data), bool)
     if col["seq"] and len(ratings) == 1:
-        listed = mapped(data.raw(col["seq"].index), _is_number).astype(bool) & (org != "")
+        listed = mapped(data.raw(col["seq"].index), is_number).astype(bool) & (org != "")
     section = nonblank & ~totals & ~has_value & ~named & ~listed
     rows = nonblank & ~totals & ~section
 
     section_kind = _section_kinds(data, section, scales)
     if counts or col["total_count"] or col["rated_count"]:
-        _check_totals_rows(data, counts, col, totals, rows)
+        _check_totals_rows(data, counts, col, totals, rows, notes)
 
     year = _years(data, col["year"], rows)
     kind, subject = _kinds(data, col, section_kind, rows, scales)
@@ -140,9 +134,9 @@ def sheet_records(sheet, header, scales: Scales, shapes: set[str], fixed_year: i
     else:
         for column in ratings:
             pieces.append(_unit_ratings(data, column, rows, pick_year(year, column.year, fixed_year), base,
-                                        wide=len(ratings) > 1, merged_range=merged_range))
+                                        wide=len(ratings) > 1))
         if counts:
-            pieces += _counts(data, col, counts, rows, year, fixed_year, base)
+            pieces += _counts(data, col, counts, rows, year, fixed_year, base, notes)
     pieces = [p for p in pieces if len(p)]
     if not pieces:
         return empty()
@@ -154,35 +148,10 @@ def empty() -> pd.DataFrame:
     return pd.DataFrame({name: [] for name in COLUMNS})
 
 
-def _first_word(text: str) -> str:
-    """The first word of a cell, case-folded, past a section mark ("I.") – to rule out most cells cheaply."""
-    words = text[:40].split(maxsplit=2)
-    if len(words) > 1 and len(words[0]) <= 5 and SECTION_MARK.match(text):
-        return SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold()
-    return words[0].casefold() if words else ""
-
-
-def _totals_first_words(scales: Scales) -> set[str]:
-    """First words of the totals labels, with and without diacritics ("tổng", "tong", "cộng" …)."""
-    words = set()
-    for key in scales.totals_row:
-        first_word = key.split()[0]
-        words |= {first_word, strip_marks(first_word)}
-    return words
-
-
-def _is_totals_text(text: str, scales: Scales) -> bool:
-    return norm_key(text) in scales.totals_row or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row
-
-
-def _is_number(value) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or clean(value).isdigit()
-
-
-def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray, formula_error) -> None:
+def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray) -> None:
     """Formula errors in the cells we read, and CSV rows longer than their header."""
     for i in used if data.sheet.has_errors else []:
-        bad = mapped(data.raw(i), lambda v: isinstance(v, formula_error)).astype(bool) & nonblank
+        bad = mapped(data.raw(i), lambda v: isinstance(v, FormulaError)).astype(bool) & nonblank
         if bad.any():
             r = first(bad)
             column = next(c for c in header.columns if c.index == i)
@@ -191,23 +160,16 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray,
     if not data.sheet.ragged:
         return
     rows = data.sheet.rows
-    width = max(len(_trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
+    width = max(len(trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     lengths = np.fromiter((len(row) for row in data.rows), dtype=np.int64, count=len(data))
     for r in np.flatnonzero(lengths > width):
         row = data.rows[r]
         if any(clean(v) for v in row[width:]):
             raise InputError(
-                f"the row has {len(_trimmed(row))} cells but the header has {width}",
+                f"the row has {len(trimmed(row))} cells but the header has {width}",
                 where=data.sheet.where(data.excel_row(r), width, None), value=clean(row[width]),
                 hint="a value probably holds the delimiter without quotes; quote it or save the file again from Excel",
             )
-
-
-def _trimmed(row: list) -> list:
-    end = len(row)
-    while end and not clean(row[end - 1]):
-        end -= 1
-    return row[:end]
 
 
 def _section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
@@ -216,7 +178,7 @@ def _section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.n
     for r in np.flatnonzero(section):
         for value in data.rows[r]:
             text = clean(value)
-            found = text and scales.lookup(scales.kinds, SECTION_MARK.sub("", text))
+            found = section_kind(text, scales)
             if found:
                 marks[r] = found
                 break
@@ -231,8 +193,6 @@ def pick_year(row_year: np.ndarray, column_year: int | None, fixed_year: int | N
 
 def _years(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     """The year cell of each row, parsed (None where there is none)."""
-    from ccq_stats.sheets import parse_year
-
     if column is None:
         return np.full(len(data), None, dtype=object)
     return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None)
@@ -266,7 +226,7 @@ def _kinds(data: SheetRows, col, section_kind: np.ndarray, rows: np.ndarray, sca
         unknown = (text != "") & pd.isna(looked) & rows
         if unknown.any():
             r = first(unknown)
-            raise InputError("unknown kind of organisation", where=data.where(r, col["kind"]), value=text[r], hint=KIND_HINT)
+            raise unknown_kind_error(data.where(r, col["kind"]), text[r])
         kinds = np.where(text != "", looked, kinds)
     kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
     subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
@@ -276,7 +236,7 @@ def _kinds(data: SheetRows, col, section_kind: np.ndarray, rows: np.ndarray, sca
 def _need_years(data: SheetRows, year: np.ndarray, mask: np.ndarray) -> None:
     missing = mask & pd.isna(year)
     if missing.any():
-        raise InputError("no rating year for this row", where=data.where(first(missing)), hint="fill the 'Năm' cell, or give --year")
+        raise no_year_error(data.where(first(missing)))
 
 
 def _records(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.DataFrame:
@@ -297,8 +257,7 @@ def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
     raw = data.text(column.index)
     blank = rows & (raw == "")
     if blank.any():
-        raise InputError("the rating is blank", where=data.where(first(blank), column),
-                         hint="write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated")
+        raise blank_member_rating_error(data.where(first(blank), column))
     _need_years(data, year, rows)
     name = data.text(col["member"].index) if col["member"] else np.full(len(data), "", dtype=object)
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
@@ -311,14 +270,14 @@ def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
     if col["birth"] is not None and by_name.any():
         key[by_name] = key[by_name] + "|" + mapped(data.text(col["birth"].index)[by_name], norm_key)
     key[by_name & (name == "")] = ""
-    disciplined = (mapped(data.text(col["discipline"].index), lambda t: strip_marks(norm_key(t)) not in NO).astype(bool)
+    disciplined = (mapped(data.text(col["discipline"].index), is_disciplined).astype(bool)
                    if col["discipline"] is not None else False)
     return _records(data, dict(base, subject="members"), rows, year=year, shape="members", member=name, member_key=key,
                     status=None, tier=None, exemplary=False, disciplined=disciplined, count=1,
                     source_col=column.index, source_header=column.header, raw_label=raw)
 
 
-def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool, merged_range) -> pd.DataFrame:
+def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool) -> pd.DataFrame:
     raw = data.text(column.index)
     blank = rows & (raw == "")
     if blank.any() and not wide:  # in a wide layout a blank year means the organisation was not there yet
@@ -342,12 +301,10 @@ def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool, merged_
 
 def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     """Counts of a column on the given rows (0 elsewhere), refusing what is not a count."""
-    from ccq_stats.sheets import parse_count
-
     return parsed(data, column, rows, parse_count, 0).astype(np.int64)
 
 
-def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base) -> list[pd.DataFrame]:
+def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes) -> list[pd.DataFrame]:
     ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
     ticked = ticks.sum(axis=0)
     twice = rows & (ticked > 1)
@@ -377,11 +334,11 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base) -> l
             pieces.append(_records(data, members, mask, year=y, shape="counts", status=c.meaning.status, tier=c.meaning.tier,
                                    exemplary=c.meaning.exemplary, disciplined=False, count=values[c.index],
                                    source_col=c.index, source_header=c.header, raw_label=c.header))
-    _check_parts(data, col, counts, count_rows, values, pick_year(row_year, None, fixed_year), base)
+    _check_parts(data, col, counts, count_rows, values, pick_year(row_year, None, fixed_year), base, notes)
     return pieces
 
 
-def _check_parts(data: SheetRows, col, counts, rows, values, year, base) -> None:
+def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: Notes) -> None:
     """A 'Tổng số' (or 'Được đánh giá') cell must equal the sum of its parts, row by row."""
     for role in ("total_count", "rated_count"):
         column = col[role]
@@ -395,7 +352,7 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base) -> None
         what = "có mặt = miễn + chưa đánh giá + được đánh giá" if role == "total_count" else "được đánh giá = tổng các mức xếp loại"
         for r in np.flatnonzero(stated_rows & (stated != summed)):
             where = data.where(r, column)
-            note(
+            notes.found(
                 Finding("present_total", "error", None if pd.isna(year[r]) else int(year[r]), base["org"][r],
                         f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
                         + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
@@ -405,11 +362,9 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base) -> None
             )
 
 
-def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, rows: np.ndarray) -> None:
+def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, rows: np.ndarray, notes: Notes) -> None:
     """A totals row that carries numbers must equal the sum of the rows above it (since the
     previous totals row, so that subtotals and a grand total both check)."""
-    from ccq_stats.sheets import parse_count
-
     if not totals.any():
         return
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
@@ -430,6 +385,6 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, rows: n
             summed = int(sums[block[r]])
             if stated != summed:
                 where = data.where(r, c)
-                note(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng trên cộng lại {summed}",
+                notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng trên cộng lại {summed}",
                              "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
                      f"{where}: the totals row says {stated} but the rows above add up to {summed}")

@@ -1,7 +1,7 @@
 """Large member lists in CSV or Parquet, read by column with pyarrow and counted before they
 become records.
 
-The row reader (``rows.py``) keeps one Python object per cell: right for a bloc's workbooks,
+The row reader (``by_rows``) keeps one Python object per cell: right for a bloc's workbooks,
 hopeless for a national file of 26 million member-year rows. This reader serves the shape
 such files have – one row per member and year, with a card number (số thẻ đảng viên) instead
 of a name – and gives the same tidy records (``records.py``) the row reader would, with one
@@ -28,10 +28,8 @@ cell: a blank rating, a year that is not a year, a row without a year, an unknow
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -39,15 +37,21 @@ import numpy as np
 import pandas as pd
 
 from ccq_stats.errors import InputError
+from ccq_stats.findings import Notes
+from ccq_stats.reading.cells import blank_member_rating_error, no_year_error, parse_year, totals_test, unknown_kind_error
+from ccq_stats.reading.grid import Sheet, trimmed
+from ccq_stats.reading.header import SCAN_ROWS
+from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.parquet import text_fields
+from ccq_stats.reading.plan import check_sheet, plan_sheet
+from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean, norm_key
 
-log = logging.getLogger("ccq_stats")
-
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
 BLOCK_BYTES = 16 * 1024 * 1024
-HEAD_BYTES = 256 * 1024  # enough for the header search (sheets.SCAN_ROWS rows)
+HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
 ROLES = {"seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating", "ignored", "share_of"}
 TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating")  # read as dictionaries: few distinct values
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
@@ -57,47 +61,23 @@ class NotPlain(Exception):
     """The file needs the row reader."""
 
 
-def read(path: str, scales: Scales, year: int | None, kind: str | None, source: str = "text") -> pd.DataFrame | None:
-    """The tidy records of a large, plain member list (``source`` "text" for CSV/TSV, or
+def read(path: str, scales: Scales, year: int | None, shape: str | None, file_type: str, notes: Notes) -> pd.DataFrame | None:
+    """The tidy records of a large, plain member list (``file_type`` "text" for CSV/TSV, or
     "parquet"), or None to leave the file to the row reader."""
     if os.path.getsize(path) < MIN_BYTES:
         return None
-    with _held_warnings() as held:
-        try:
-            return (_read_parquet if source == "parquet" else _read)(path, scales, year, kind)
-        except NotPlain as why:
-            held.clear()  # the row reader will say them again
-            log.debug("%s: read row by row (%s)", path, why)
-            return None
-
-
-@contextlib.contextmanager
-def _held_warnings():
-    """Warnings logged while trying the file (a title year beside --year …), passed on only if
-    this reader keeps the file or refuses it: given to the row reader, it says them itself."""
-    held: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = held.append
-    handlers, propagate = log.handlers[:], log.propagate
-    log.handlers[:], log.propagate = [handler], False
+    # notes made while trying the file (a title year beside --year …) are passed on only if this
+    # reader keeps the file, or refuses it: given to the row reader, it says them itself
+    held = Notes()
     try:
-        yield held
-    finally:
-        log.handlers[:], log.propagate = handlers, propagate
-        for record in held:
-            log.handle(record)
-
-
-def parquet_table(path: str):
-    """A Parquet file as a pyarrow Table, its text columns kept dictionary-encoded as stored."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        return pq.read_table(path, read_dictionary=_text_fields(pq.read_schema(path)))
-    except (pa.ArrowException, OSError) as exc:
-        raise InputError(f"cannot read the Parquet file ({str(exc).splitlines()[0]})", file=path,
-                         hint="export the table again as Parquet, or as CSV") from None
+        frame = (_read_parquet if file_type == "parquet" else _read)(path, scales, year, shape, held)
+    except NotPlain:
+        return None
+    except InputError:
+        notes.extend(held)
+        raise
+    notes.extend(held)
+    return frame
 
 
 def _text_columns(col: dict) -> set[int]:
@@ -105,18 +85,9 @@ def _text_columns(col: dict) -> set[int]:
     return {col[role].index for role in TEXT_ROLES if col[role]}
 
 
-def _text_fields(schema) -> list[str]:
-    """The names of a Parquet schema's text columns (read dictionary-encoded, as stored)."""
-    import pyarrow as pa
-
-    return [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-
-
-def _read_parquet(path: str, scales: Scales, year, kind) -> pd.DataFrame:
+def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from ccq_stats.sheets import SCAN_ROWS, Sheet
 
     try:
         stored = pq.ParquetFile(path)
@@ -128,12 +99,12 @@ def _read_parquet(path: str, scales: Scales, year, kind) -> pd.DataFrame:
         raise NotPlain("no rows, or two columns of one name")
     head = [names] + [list(row.values()) for row in first.to_pylist()]
     sheet = Sheet(path, None, head)
-    header, col, lead, fixed_year, start = _plan(sheet, scales, year, kind)
+    header, col, lead, fixed_year, start = _plan(sheet, scales, year, shape, notes)
     if start != 1:
         raise NotPlain("the header is not the column names")
     text_columns = _text_columns(col)
     needed = sorted(text_columns | {col["member_id"].index} | set(lead))
-    strings = _text_fields(stored.schema_arrow)
+    strings = text_fields(stored.schema_arrow)
     table = pq.read_table(path, columns=[names[i] for i in needed],
                           read_dictionary=[names[i] for i in text_columns if names[i] in strings])
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
@@ -159,16 +130,13 @@ def _as_text(column, dictionary: bool):
     return pc.fill_null(column.cast(pa.string()), "")
 
 
-def _plan(sheet, scales: Scales, year, kind):
+def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
-    from ccq_stats.guard import Limits
-    from ccq_stats.sheets import _check_sheet, find_header, plan_sheet
-
-    _check_sheet(sheet, Limits.from_env())
-    header = find_header(sheet, scales)
-    if header is None:
+    check_sheet(sheet, Limits.from_env())
+    plan = plan_sheet(sheet, scales, year, shape, notes)
+    if plan is None:
         raise NotPlain("no header")
-    shapes, fixed_year, start = plan_sheet(sheet, header, kind, year)
+    header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
     if shapes != {"members"} or "member_id" not in roles or not roles <= ROLES or len(header.of("rating")) != 1:
         raise NotPlain("not a list of card numbers and ratings")
@@ -177,17 +145,14 @@ def _plan(sheet, scales: Scales, year, kind):
     return header, col, lead, fixed_year, start
 
 
-def _read(path: str, scales: Scales, year, kind) -> pd.DataFrame:
-    from ccq_stats.rows import _trimmed
-    from ccq_stats.sheets import SCAN_ROWS, Sheet, sniff_delimiter
-
+def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     text = _head_text(path)
     delimiter = sniff_delimiter(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[: SCAN_ROWS + 2]
     sheet = Sheet(path, None, rows, ragged=True)
-    header, col, lead, fixed_year, start = _plan(sheet, scales, year, kind)
+    header, col, lead, fixed_year, start = _plan(sheet, scales, year, shape, notes)
     # pyarrow's skip_rows counts blank lines above the data as rows, as csv.reader does
-    width = max(len(_trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
+    width = max(len(trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
     table = _table(path, delimiter, start, col, lead, list(extra))
     return _records(table, sheet, col, lead, scales, fixed_year, start)
@@ -303,8 +268,7 @@ def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_yea
     rating = col["rating"]
     codes, values = texts["rating"]
     if (values == "")[codes].any():
-        raise InputError("the rating is blank", where=where(_first((values == "")[codes]), rating),
-                         hint="write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated")
+        raise blank_member_rating_error(where(_first((values == "")[codes]), rating))
     year = _years(texts.get("year"), col["year"], fixed_year, where, n)
     kind = _kinds(texts.get("kind"), col["kind"], scales, where, n)
 
@@ -353,12 +317,7 @@ def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[i
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ccq_stats.rows import _first_word, _is_totals_text, _totals_first_words
-
-    starts = _totals_first_words(scales)
-
-    def is_totals(text: str) -> bool:
-        return bool(text) and not text[0].isdigit() and _first_word(text) in starts and _is_totals_text(text, scales)
+    is_totals = totals_test(scales)
 
     rows = np.zeros(n, bool)
     for role, (codes, values) in texts.items():
@@ -374,8 +333,6 @@ def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[i
 
 def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
     """Each row's year: its year cell, else the sheet's year; the row reader's errors otherwise."""
-    from ccq_stats.sheets import parse_year
-
     out = np.full(n, fixed_year or -1, dtype=np.int64)
     if column is not None:
         codes, values = year_text
@@ -390,14 +347,12 @@ def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
         out = given if (parsed >= 0).all() else np.where(given >= 0, given, out)
     missing = out < 0
     if missing.any():
-        raise InputError("no rating year for this row", where=where(_first(missing)), hint="fill the 'Năm' cell, or give --year")
+        raise no_year_error(where(_first(missing)))
     return out
 
 
 def _kinds(kind_text, column, scales: Scales, where, n: int):
     """(codes, kind id of each distinct value) of the kind column; an unknown kind is an error."""
-    from ccq_stats.rows import KIND_HINT
-
     if column is None:
         return np.zeros(n, np.int64), np.array([""], dtype=object)
     codes, values = kind_text
@@ -405,7 +360,7 @@ def _kinds(kind_text, column, scales: Scales, where, n: int):
     unknown = np.array([bool(t) and k is None for t, k in zip(values, looked)])[codes]
     if unknown.any():
         r = _first(unknown)
-        raise InputError("unknown kind of organisation", where=where(r, column), value=values[codes[r]], hint=KIND_HINT)
+        raise unknown_kind_error(where(r, column), values[codes[r]])
     return codes, np.array([k[0] if k else "" for k in looked], dtype=object)
 
 

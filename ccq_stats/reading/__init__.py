@@ -1,0 +1,22 @@
+"""The reading stage: spreadsheets and text files -> the tidy table (see ``records.py``).
+
+One module per concern:
+
+=================  ==========================================================================
+``sources``        folders -> files; a file's type from its bytes
+``workbook``       workbooks -> grids, after the container checks (zip/XML bombs, encryption)
+``textfile``       CSV/TSV -> a grid (encoding, delimiter)
+``parquet``        Parquet -> a table, or a grid
+``grid``           the grid of cells every format becomes
+``header``         the header rows and what each column holds, found by their words
+``plan``           a ``SheetPlan``: header, shapes, year and first data row of a sheet
+``cells``          rules for cells both readers apply: years, counts, totals and section words
+``by_rows``        the row reader (every layout; the reference)
+``by_columns``     the column reader (large plain member lists, with pyarrow)
+``sandbox``        the reader process that parses untrusted files under limits (``worker``)
+``paths``          files -> records, from end to end
+=================  ==========================================================================
+
+The entry point is ``paths.read_paths``. Importing the package itself imports nothing heavy, so
+that the reader process can be started (``sandbox.start_reader``) before pandas is loaded here.
+"""

@@ -1,0 +1,111 @@
+"""Rules for single cells that both readers (``by_rows`` and ``by_columns``) apply, written once:
+years, counts, totals and section words, tick marks, discipline marks, and the shared wording
+of their errors.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ccq_stats.errors import InputError, Where
+from ccq_stats.scales import Scales
+from ccq_stats.text import clean, norm_key, strip_marks
+
+TICKS = {"x", "✓", "✔", "v", "√"}
+NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
+SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
+KIND_HINT = "use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"
+BLANK_MEMBER_RATING_HINT = "write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"
+NO_YEAR_HINT = "fill the 'Năm' cell, or give --year"
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})+$")
+
+
+def parse_year(value, where: Where | None) -> int:
+    """A rating year: 2019, "2019", 2019.0; anything else is an error at ``where``."""
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, (int, float)) and float(value).is_integer() and 1945 <= value <= 2100:
+        return int(value)
+    text = clean(value)
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return int(text)
+    shown = value.isoformat() if isinstance(value, (date, datetime)) else value
+    raise InputError(
+        "the year is not a year",
+        where=where,
+        value=shown,
+        hint="write the rating year as a four-digit number, e.g. 2019",
+    )
+
+
+def parse_count(value, where: Where | None) -> int:
+    """A non-negative whole count; blank and '-' are 0; "1.234" is Vietnamese for 1234."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and value >= 0:
+            return int(value)
+    else:
+        text = clean(value)
+        if text in ("", "-", "–"):
+            return 0
+        if text.isdigit():
+            return int(text)
+        if _THOUSANDS.match(text):
+            return int(re.sub(r"\D", "", text))
+    raise InputError("not a count of members", where=where, value=value, hint="a count is a whole number ≥ 0")
+
+
+def is_number(value) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or clean(value).isdigit()
+
+
+def first_word(text: str) -> str:
+    """The first word of a cell, case-folded, past a section mark ("I.") – to rule out most cells cheaply."""
+    words = text[:40].split(maxsplit=2)
+    if len(words) > 1 and len(words[0]) <= 5 and SECTION_MARK.match(text):
+        return SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold()
+    return words[0].casefold() if words else ""
+
+
+def totals_first_words(scales: Scales) -> set[str]:
+    """First words of the totals labels, with and without diacritics ("tổng", "tong", "cộng" …)."""
+    words = set()
+    for key in scales.totals_row:
+        word = key.split()[0]
+        words |= {word, strip_marks(word)}
+    return words
+
+
+def totals_test(scales: Scales):
+    """text -> is it a totals label ("Tổng cộng", "Cộng", "II. Tổng số" …)? Cheap on other cells."""
+    starts = totals_first_words(scales)
+
+    def is_totals(text: str) -> bool:
+        return (bool(text) and not text[0].isdigit() and first_word(text) in starts
+                and (norm_key(text) in scales.totals_row or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row))
+
+    return is_totals
+
+
+def section_kind(text: str, scales: Scales):
+    """The (kind, subject) a heading names ("I. CÁC ĐẢNG BỘ CƠ SỞ"), or None."""
+    return scales.lookup(scales.kinds, SECTION_MARK.sub("", text)) if text else None
+
+
+def is_disciplined(text: str) -> bool:
+    """A discipline cell that says the member was disciplined ("Khiển trách", "x" …)."""
+    return strip_marks(norm_key(text)) not in NO
+
+
+def no_year_error(where: Where) -> InputError:
+    return InputError("no rating year for this row", where=where, hint=NO_YEAR_HINT)
+
+
+def blank_member_rating_error(where: Where) -> InputError:
+    return InputError("the rating is blank", where=where, hint=BLANK_MEMBER_RATING_HINT)
+
+
+def unknown_kind_error(where: Where, value) -> InputError:
+    return InputError("unknown kind of organisation", where=where, value=value, hint=KIND_HINT)

@@ -1,0 +1,40 @@
+"""Limits on what one input may cost: settings, from environment variables (see SECURITY.md).
+
+=======================  ========  ==================================================
+CCQ_MAX_UNZIPPED_MB      1024      total uncompressed size of a workbook (a full 1,048,576-row sheet is ~350 MB)
+CCQ_MAX_RATIO            200       compression ratio of a part larger than 1 MB
+CCQ_MAX_CELLS            20000000  cells of one sheet, from A1 to its farthest cell (1,048,576 rows × 19 columns)
+CCQ_MAX_COLUMNS          1000      columns of one sheet
+CCQ_READ_MEMORY_MB       4096      address space of the process that parses a file
+CCQ_READ_TIMEOUT         300       seconds the parsing process may take for one file
+=======================  ========  ==================================================
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ccq_stats.errors import InputError
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_unzipped_mb: int = 1024
+    max_ratio: int = 200
+    max_cells: int = 20_000_000
+    max_columns: int = 1000
+    read_memory_mb: int = 4096
+    read_timeout: int = 300
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        values = {}
+        for name in cls.__dataclass_fields__:
+            raw = os.environ.get(f"CCQ_{name.upper()}")
+            if raw is not None:
+                try:
+                    values[name] = int(raw)
+                except ValueError:
+                    raise InputError(f"CCQ_{name.upper()} is not a whole number", value=raw, hint="see SECURITY.md") from None
+        return cls(**values)

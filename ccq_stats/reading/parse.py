@@ -1,0 +1,28 @@
+"""The work of the reader process (``sandbox``): a file's untrusted bytes -> grids of cells.
+
+Only this runs there: it is where a crafted file can crash a native parser or exhaust memory.
+It imports nothing heavy (no pandas), so that the reader process starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from ccq_stats.findings import Notes
+from ccq_stats.reading.grid import Sheet
+from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.parquet import parquet_grid
+from ccq_stats.reading.textfile import text_grid
+from ccq_stats.reading.workbook import workbook_grids
+
+
+def parse_grids(path: str, kind_of_file: str, data: bytes | None, limits: Limits) -> tuple[list[Sheet], Notes]:
+    """The sheets of a file as grids of cell values, and the notes made on the way (``data``: the
+    bytes of ``-``, stdin). It touches the file's bytes: run it in the reader process."""
+    notes = Notes()
+    if data is not None:
+        return [text_grid(data, "<stdin>", notes)], notes
+    if kind_of_file == "workbook":
+        return workbook_grids(path, limits), notes
+    if kind_of_file == "parquet":
+        return [parquet_grid(path)], notes
+    with open(path, "rb") as stream:
+        return [text_grid(stream.read(), path, notes)], notes

@@ -1,0 +1,129 @@
+"""The reader process: files we do not trust are parsed in a separate process, with a memory
+and a time limit, so that a native reader that aborts (python-calamine does on some crafted
+files), a runaway allocation or a parse that never ends becomes a one-line error naming the
+file, never a crash or a hung tool.
+
+One process serves every file of a run (starting one costs ~0.1 s plus its imports, paid once
+and while this process does its own work), and is started again after a file that killed it.
+It is a fresh interpreter (``python -m ccq_stats.reading.worker``), never a ``fork()`` of this
+process, which may already run threads (pyarrow's pool): forking a threaded process can leave
+locks held for ever in the child. That works the same way on Windows, where the time limit
+holds but the memory limit does not (Windows has no RLIMIT_AS; see SECURITY.md).
+
+A request is ``(function, args, memory limit)``, pickled (the function by reference: it must be
+importable), and the answer ``(outcome, value)``, each framed by an 8-byte length.
+"""
+
+from __future__ import annotations
+
+import atexit
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+
+from ccq_stats.errors import InputError
+from ccq_stats.reading.limits import Limits
+
+_FRAME = struct.Struct(">Q")
+
+
+class ReaderProcess:
+    """A child process that runs functions for us, one at a time, under limits."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        """Start the child now (it imports its libraries while we go on), if it is not running."""
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "ccq_stats.reading.worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # a native reader's panic text is not for the user; we say what happened
+            )
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            process.stdin.close()
+            process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait()
+        if process.stdout:
+            process.stdout.close()
+
+    def call(self, function, *args, limits: Limits, display: str):
+        """``function(*args)`` in the child: its result, or the InputError it raised, or an
+        InputError saying how the child failed (crashed, out of memory, too slow)."""
+        self.start()
+        process = self._process
+        request = pickle.dumps((function, args, limits.read_memory_mb), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            process.stdin.write(_FRAME.pack(len(request)) + request)
+            process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            pass  # it died before reading: the answer below is empty, and says how
+        answer = self._answer(process, limits.read_timeout)
+        if answer is None:
+            process.kill()
+            process.wait()
+            self._process = None
+            raise InputError(f"reading took longer than {limits.read_timeout} s; stopped", file=display,
+                             hint="raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV")
+        if not answer:
+            status = process.wait()
+            self._process = None
+            how = f"signal {-status}" if status < 0 else f"exit {status}"
+            raise InputError(f"the spreadsheet reader crashed on this file ({how})", file=display,
+                             hint="the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV")
+        outcome, value = pickle.loads(answer)
+        if outcome == "ok":
+            return value
+        if outcome == "input":
+            message, where, shown, hint = value
+            raise InputError(message, where=where, value=shown, hint=hint)
+        self.stop()  # after running out of memory or an unexpected error, the next file gets a fresh child
+        if outcome == "memory":
+            raise InputError(f"reading needed more than {limits.read_memory_mb} MB of memory; stopped", file=display,
+                             hint="the file may be a bomb; raise CCQ_READ_MEMORY_MB if it is genuine, or save it as CSV")
+        raise InputError(f"the spreadsheet reader failed on this file ({value})", file=display,
+                         hint="open it in Excel and save it again, or save it as CSV")
+
+    @staticmethod
+    def _answer(process: subprocess.Popen, timeout: float) -> bytes | None:
+        """The child's framed answer; b"" if it died; None if it took longer than ``timeout``.
+        Read in a thread: a wait with a timeout that works on pipes on every system."""
+        box: list[bytes] = []
+
+        def receive() -> None:
+            head = process.stdout.read(_FRAME.size)
+            if len(head) < _FRAME.size:
+                box.append(b"")
+                return
+            (size,) = _FRAME.unpack(head)
+            data = process.stdout.read(size)
+            box.append(data if len(data) == size else b"")
+
+        thread = threading.Thread(target=receive, daemon=True)
+        thread.start()
+        thread.join(timeout)
+        return box[0] if box else None
+
+
+_reader = ReaderProcess()
+atexit.register(_reader.stop)
+
+
+def start_reader() -> None:
+    """Start the reader process early, so that its start-up overlaps our own work."""
+    _reader.start()
+
+
+def isolated(function, *args, limits: Limits, display: str):
+    """Run ``function(*args)`` (an importable function) in the reader process, under ``limits``."""
+    return _reader.call(function, *args, limits=limits, display=display)
