@@ -1,0 +1,28 @@
+"""Writers, a module per kind of output:
+
+- files.py     atomic file output
+- text.py      CSV, JSON and terminal tables of the figures and the findings
+- workbook.py  the report as an xlsx workbook
+
+The names below are what the rest of the package imports; import from here.
+"""
+
+from ccq_stats.write.files import atomic_write
+from ccq_stats.write.text import (
+    FINDING_COLUMNS,
+    SUBJECT_TITLES,
+    findings_csv,
+    findings_json,
+    findings_table,
+    for_excel,
+    render,
+    to_csv,
+    to_json,
+    to_tables,
+)
+from ccq_stats.write.workbook import COUNT_FORMAT, SHARE_FORMAT, report_xlsx
+
+__all__ = [
+    "COUNT_FORMAT", "FINDING_COLUMNS", "SHARE_FORMAT", "SUBJECT_TITLES", "atomic_write", "findings_csv",
+    "findings_json", "findings_table", "for_excel", "render", "report_xlsx", "to_csv", "to_json", "to_tables",
+]

@@ -1,0 +1,145 @@
+"""Text writers: CSV, JSON and terminal tables of the figures and the findings.
+
+Data is rendered to text in memory first, so a failure never leaves half a file (see files.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+def _share_text(share) -> str:
+    """A share as a decimal fraction with a point: 0.653571 (empty when not defined)."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return ""
+    return f"{share:.6f}"
+
+
+def _records(figures) -> list[dict]:
+    out = []
+    for row in figures.to_dict("records"):
+        share = row.get("share")
+        row["share"] = None if share is None or (isinstance(share, float) and math.isnan(share)) else round(share, 6)
+        row["count"] = int(row["count"])
+        row["year"] = int(row["year"])
+        out.append(row)
+    return out
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def for_excel(value):
+    """A text cell Excel would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") gets a leading
+    apostrophe, so that Excel shows it as text. Only in CSV written for Excel (--bom)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def _csv_text(header, rows, excel: bool) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([for_excel(v) for v in row] if excel else row)
+    return buffer.getvalue()
+
+
+def to_csv(figures, excel: bool = False) -> str:
+    """The classify records as CSV; ``excel`` neutralises formula-like text (see for_excel)."""
+    rows = []
+    for row in figures.itertuples(index=False):
+        values = row._asdict()
+        values["share"] = _share_text(values["share"])
+        rows.append(list(values.values()))
+    return _csv_text(list(figures.columns), rows, excel)
+
+
+def to_json(figures) -> str:
+    return json.dumps(_records(figures), ensure_ascii=False, indent=1) + "\n"
+
+
+SUBJECT_TITLES = {"units": "Chi, đảng bộ cơ sở", "cells": "Chi bộ trực thuộc", "members": "Đảng viên"}
+
+
+def _cell(count, share) -> str:
+    from ccq_stats.render import pct, so  # the report's Vietnamese number filters
+
+    return so(count) if _share_text(share) == "" else f"{so(count)} ({pct(share)})"
+
+
+def to_tables(figures, color: bool) -> list:
+    """Rich tables for a person at a terminal: one per subject (and unit), years side by side,
+    each cell "count (share%)" in Vietnamese number format."""
+    from rich.table import Table
+    from rich.text import Text  # plain text: a unit name is never read as markup
+
+    keys = ["subject"] + (["unit"] if "unit" in figures.columns else [])
+    tables = []
+    for key, group in figures.groupby(keys, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        title = SUBJECT_TITLES[key[0]] + (f" – {key[1]}" if len(key) > 1 and key[1] else "")
+        table = Table(title=Text(title), title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+        years = list(dict.fromkeys(group["year"]))
+        table.add_column("Chỉ tiêu")
+        for year in years:
+            table.add_column(str(year), justify="right")
+        for category, rows in group.groupby("category", sort=False):
+            labels = " / ".join(dict.fromkeys(rows["label"]))  # the label changes with the regime
+            by_year = {r.year: _cell(r.count, r.share) for r in rows.itertuples()}
+            table.add_row(Text(labels), *(by_year.get(y, "") for y in years))
+        tables.append(table)
+    return tables
+
+
+FINDING_COLUMNS = ("rule", "severity", "year", "org", "numbers", "message", "source", "where")
+
+
+def _numbers_text(numbers: dict) -> str:
+    return "; ".join(f"{k}={v}" for k, v in numbers.items())
+
+
+def _finding_columns(names: bool) -> tuple:
+    return FINDING_COLUMNS + (("member",) if names else ())
+
+
+def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
+    """Findings as CSV; with ``names`` a last column ``member`` (only for findings about a member)."""
+    rows = []
+    for f in findings:
+        record = f.record()
+        record["numbers"] = _numbers_text(record["numbers"])
+        record["year"] = "" if record["year"] is None else record["year"]
+        rows.append([record[c] for c in _finding_columns(names)])
+    return _csv_text(_finding_columns(names), rows, excel)
+
+
+def findings_json(findings, names: bool = False) -> str:
+    columns = _finding_columns(names)
+    return json.dumps([{c: f.record()[c] for c in columns} for f in findings], ensure_ascii=False, indent=1) + "\n"
+
+
+def findings_table(findings, color: bool):
+    from rich.table import Table
+    from rich.text import Text  # plain text: an organisation name is never read as markup
+
+    table = Table(title=f"{len(findings)} phát hiện" if findings else "Không có phát hiện nào",
+                  title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+    for name in ("Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung"):
+        table.add_column(name, overflow="fold")
+    for f in findings:
+        severity = Text(f.severity, style="red" if color and f.severity == "error" else "")
+        message = f.message + (f" ({f.where})" if f.where else "") + (f" – {f.member}" if f.member else "")
+        table.add_row(Text("" if f.year is None else str(f.year)), Text(f.rule), severity, Text(f.org), Text(message))
+    return [table]
+
+
+def render(figures, fmt: str, bom: bool = False) -> str:
+    if fmt == "csv":
+        text = to_csv(figures, excel=bom)
+    elif fmt == "json":
+        text = to_json(figures)
+    else:
+        raise ValueError(f"cannot render {fmt} as text")
+    return ("\ufeff" + text) if bom else text
