@@ -59,7 +59,7 @@ def check_paths(
 
     with collecting() as found:
         records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
-    findings = sort_findings(found + check_records(records, quota_base))
+    findings = sort_findings(found + check_records(records, quota_base, load_scales(scales_file)))
     if not names:
         for finding in findings:
             finding.member = ""
@@ -92,7 +92,7 @@ def report_paths(
     covered = term_years(term, years) if term else [year]
     with collecting() as found:
         records = load_records(paths, scales_file=scales_file, progress=progress)
-    findings = sort_findings(found + check_records(records, quota_base))
+    findings = sort_findings(found + check_records(records, quota_base, load_scales(scales_file)))
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name
     present = set(records["year"].unique().tolist())
