@@ -63,9 +63,10 @@ class Citations:
         for rule_id, years in sorted(self.unchecked.items()):
             cases = sum(years.values())
             log.warning(
-                "rule %s not checked for %s: its source there is not verified (%d case%s it would flag); "
+                "rule %s not checked for %s: no verified source for it in %s (%d case%s it would flag); "
                 "see docs/domain.md §4 – a --scales file can turn it on",
-                rule_id, ", ".join(map(str, sorted(years))), cases, "" if cases == 1 else "s",
+                rule_id, ", ".join(map(str, sorted(years))), "that year" if len(years) == 1 else "those years",
+                cases, "" if cases == 1 else "s",
             )
 
 
