@@ -167,7 +167,7 @@ def classify(
 def check(
     paths: PathsArg,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when a rule is broken (findings of severity error).")] = False,
-    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21: those rated good (HTTNV), or good or better.")] = None,
+    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quotas (members, HD 21; organisations, QĐ 124): those rated good (HTTNV), or good or better.")] = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     fmt: FormatOpt = None,
@@ -181,7 +181,8 @@ def check(
     Rules: member_quota (HTXSNV ≤ 20% of HTTNV per organisation, from 2019, HD 21);
     top_unit_members / top_unit_cells (an HTXSNV organisation needs 100% of its members or
     cells HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail (from 2018);
-    weak_unit_members / weak_unit_cells (HD 27, 2014-2017); present_total, totals_row,
+    weak_unit_members / weak_unit_cells (HD 27, 2014-2017); org_quota (a warning: HTXSNV
+    organisations ≤ 20% of HTTNV per group, QĐ 124, 2023-2024); present_total, totals_row,
     counts_vs_rows (totals that do not add up); missing_year. Each finding cites the source
     of its rating year's regime; a rule is checked only in the years whose source has it, and
     a year whose source is not verified is said on stderr. The rule table (names, severities,

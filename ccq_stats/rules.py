@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding
 from ccq_stats.render import pct
 from ccq_stats.scales import RuleSource, Scales, load_scales
@@ -24,6 +25,8 @@ log = logging.getLogger("ccq_stats")
 # How a table or report for people names a severity; CSV and JSON keep "error" / "warning".
 SEVERITY_NAMES = {"error": "vi phạm", "warning": "lưu ý"}
 UNVERIFIED = "nguồn chưa được đối chiếu nguyên văn, xem docs/domain.md §4"
+# How org_quota groups the organisations "of similar function" (the rule's `group` setting).
+ORG_QUOTA_GROUPS = {"host_type": "loại hình", "org_kind": "loại tổ chức", "all": ""}
 
 
 def rule_name(rule_id: str, scales: Scales | None = None) -> str:
@@ -97,6 +100,40 @@ def check_member_quota(records, base: str = "good", citations: Citations | None 
             f"Có {q.top} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ tối đa 20% của {base_count} đảng viên "
             f"{base_text} (tối đa {q.allowed}, vượt {q.excess}) {cite(source)}",
             source.source, {"top": int(q.top), "base": int(base_count), "allowed": int(q.allowed), "excess": int(q.excess)},
+        ))
+    return out
+
+
+def check_org_quota(records, base: str = "good", citations: Citations | None = None) -> list[Finding]:
+    """Organisations rated top ≤ 20% of those rated good (or good or better) within each group of
+    similar function (QĐ 124 Art. 12, from 2023): chi, đảng bộ cơ sở, grouped by the rule's
+    `group` setting. A warning: the source and the grouping are not verified."""
+    citations = citations or Citations(load_scales())
+    group = citations.scales.rules["org_quota"].settings.get("group", "host_type")
+    if group not in ORG_QUOTA_GROUPS:
+        raise InputError(f"rule org_quota: group '{group}' is not one of {', '.join(ORG_QUOTA_GROUPS)}",
+                         hint="set group in the [[rules]] entry of org_quota in the --scales file")
+    units = records[records["subject"] == "units"]
+    if units.empty:
+        return []
+    keyed = units.assign(group_key=units[group].fillna("").map(norm_key) if group != "all" else "")
+    names = keyed.drop_duplicates("group_key").set_index("group_key")[group] if group != "all" else None
+    counts = tally(keyed, ["year", "group_key"])
+    counts["allowed"] = counts[base] // 5
+    out = []
+    for q in counts[counts["top"] > counts["allowed"]].itertuples(index=False):
+        source = citations.source("org_quota", int(q.year))
+        if source is None:
+            continue
+        label = "" if names is None else (names[q.group_key] or f"chưa ghi {ORG_QUOTA_GROUPS[group]}")
+        where = f" trong nhóm {ORG_QUOTA_GROUPS[group]} '{label}'" if names is not None else ""
+        out.append(Finding(
+            "org_quota", citations.severity("org_quota"), int(q.year), f"Nhóm: {label}" if names is not None else "Toàn Đảng bộ",
+            f"Có {q.top} chi, đảng bộ cơ sở hoàn thành xuất sắc nhiệm vụ{where}, vượt tỷ lệ tối đa 20% của "
+            f"{getattr(q, base)} tổ chức hoàn thành tốt nhiệm vụ{'' if base == 'good' else ' trở lên'} "
+            f"(tối đa {q.allowed}, vượt {q.top - q.allowed}) {cite(source)}",
+            source.source, {"top": int(q.top), "base": int(getattr(q, base)), "allowed": int(q.allowed),
+                            "excess": int(q.top - q.allowed)},
         ))
     return out
 
@@ -250,7 +287,8 @@ def check_records(records, quota_base: str = "good", scales: Scales | None = Non
     """Every rule over the classified records, sorted by year, rule and organisation. ``scales``
     carries the rule table (the built-in one, amended by a --scales file)."""
     citations = Citations(scales or load_scales())
-    found = (check_member_quota(records, quota_base, citations) + check_top_units(records, citations)
+    found = (check_member_quota(records, quota_base, citations) + check_org_quota(records, quota_base, citations)
+             + check_top_units(records, citations)
              + check_weak_units(records, citations) + check_disciplined(records, citations)
              + check_missing_years(records, citations))
     citations.warn_unchecked()

@@ -21,6 +21,7 @@ STATUSES = ("exempt", "not_rated")
 SUBJECTS = ("units", "cells", "members")
 BUILTIN = Path(__file__).with_name("scales.toml")
 RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime
+RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
 ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
@@ -90,6 +91,7 @@ class Rule:
     name: str  # Vietnamese, for people
     severity: str  # one of findings.SEVERITIES
     sources: list[RuleSource]  # later entries win; empty = the same in every year
+    settings: dict = field(default_factory=dict)  # a rule's own settings (org_quota: group), see rules.toml
 
 
 @dataclass
@@ -238,7 +240,13 @@ def _add_rules(scales: Scales, entries: list, origin: str, builtin: bool) -> Non
             raise InputError(f"unknown rule '{rule_id}'", file=origin,
                              hint=f"a scales file can amend the rules {', '.join(scales.rules)}; it cannot add one")
         if rule is None:
-            rule = scales.rules[rule_id] = Rule(rule_id, entry["name"], entry["severity"], [])
+            settings = {k: v for k, v in entry.items() if k not in RULE_KEYS}
+            rule = scales.rules[rule_id] = Rule(rule_id, entry["name"], entry["severity"], [], settings)
+        unknown = sorted(set(entry) - RULE_KEYS - set(rule.settings))
+        if unknown:
+            raise InputError(f"rule '{rule_id}' has no setting '{unknown[0]}'", file=origin,
+                             hint=f"a [[rules]] entry may give {', '.join(sorted(RULE_KEYS | set(rule.settings)))}")
+        rule.settings.update({k: entry[k] for k in rule.settings if k in entry})
         rule.name = entry.get("name", rule.name)
         rule.severity = entry.get("severity", rule.severity)
         if rule.severity not in SEVERITIES:

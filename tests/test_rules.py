@@ -398,3 +398,34 @@ def test_the_worked_example_of_the_domain_document(tmp_path):
     assert rows["rated"][0] == 117 and rows["top"][0] == 68 and rows["exemplary"][0] == 15
     assert round(float(rows["exemplary"][1]) * 100, 2) == 12.82 and round(float(rows["good"][1]) * 100, 2) == 33.33
     assert round(float(rows["top"][1]) * 100, 2) == 58.12 and rows["fail"][0] == 1
+
+
+def organisations_by_host_type(tmp_path, year, name="tc.csv"):
+    """Doanh nghiệp: 5 HTTNV, 2 HTXSNV (1 allowed); Cơ quan nhà nước: 10 HTTNV, 2 HTXSNV (2 allowed)."""
+    rows = [["Tên tổ chức cơ sở đảng", "Loại hình", "Năm", "Xếp loại"]]
+    rows += [[f"Chi bộ Công ty {i}", "Doanh nghiệp", year, "HTTNV" if i < 5 else "HTXSNV"] for i in range(7)]
+    rows += [[f"Chi bộ Sở {i}", "Cơ quan nhà nước", year, "HTTNV" if i < 10 else "HTXSNV"] for i in range(12)]
+    return make_csv(tmp_path / name, rows)
+
+
+def test_org_quota_is_a_warning_per_group_from_2023(tmp_path):
+    paths = [str(organisations_by_host_type(tmp_path, y, f"tc_{y}.csv")) for y in (2019, 2023)]
+    found = check_paths(paths)
+    assert [(f.rule, f.severity, f.year, f.org) for f in found] == [("org_quota", "warning", 2023, "Nhóm: Doanh nghiệp")]
+    assert found[0].numbers == {"top": 2, "base": 5, "allowed": 1, "excess": 1}
+    assert found[0].source == "Quy định 124-QĐ/TW (2023), Điều 12" and "chưa được đối chiếu" in found[0].message
+    assert run("check", *paths, "--strict").exit_code == 0  # a warning does not fail --strict
+
+
+def test_org_quota_grouping_is_a_setting(tmp_path):
+    path = organisations_by_host_type(tmp_path, 2023)
+    every = scales_file(tmp_path, '[[rules]]\nid = "org_quota"\ngroup = "all"\n')
+    # all 19 together: 15 HTTNV allow 3 HTXSNV, there are 4
+    found = check_paths([str(path)], scales_file=every)
+    assert [(f.org, f.numbers["excess"]) for f in found] == [("Toàn Đảng bộ", 1)]
+    bad = scales_file(tmp_path, '[[rules]]\nid = "org_quota"\ngroup = "tỉnh"\n', "bad.toml")
+    result = run("check", path, "--scales", bad)
+    assert result.exit_code == 2 and "group 'tỉnh' is not one of host_type, org_kind, all" in result.stderr
+    typo = scales_file(tmp_path, '[[rules]]\nid = "org_quota"\ngroupe = "all"\n', "typo.toml")
+    result = run("check", path, "--scales", typo)
+    assert result.exit_code == 2 and "rule 'org_quota' has no setting 'groupe'" in result.stderr
