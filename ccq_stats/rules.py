@@ -36,6 +36,13 @@ def rule_name(rule_id: str, scales: Scales | None = None) -> str:
     return rule.name if rule else rule_id
 
 
+def rule_applies(rule_id: str, year: int, scales: Scales | None = None) -> bool:
+    """Whether ``rule_id`` is checked for the ratings of ``year`` (the report asks before it fills
+    a column such as the members' quota: not before 2019)."""
+    source = (scales or load_scales()).rule_source(rule_id, year)
+    return source is not None and source.applies
+
+
 def severity_name(severity: str) -> str:
     """The Vietnamese name of a severity: "vi phạm" (error), "lưu ý" (warning)."""
     return SEVERITY_NAMES.get(severity, severity)

@@ -336,6 +336,15 @@ def test_every_rule_id_has_a_vietnamese_name():
     assert rule_name("no_such_rule") == "no_such_rule"
 
 
+def test_rule_applies_by_year():
+    from ccq_stats.rules import rule_applies
+
+    assert [y for y in range(2012, 2027) if rule_applies("member_quota", y)] == [2019, 2020, 2021, 2022, 2023, 2024]
+    assert [y for y in range(2012, 2027) if rule_applies("disciplined_not_fail", y)] == list(range(2018, 2025))
+    assert [y for y in range(2012, 2027) if rule_applies("weak_unit_cells", y)] == [2014, 2015, 2016, 2017]
+    assert all(rule_applies("missing_year", y) for y in range(2012, 2027))
+
+
 def test_severities_have_vietnamese_names():
     from ccq_stats.findings import SEVERITIES
     from ccq_stats.rules import severity_name
