@@ -44,12 +44,17 @@ def load_records(paths: list[str], *, year: int | None = None, kind: str | None 
     return reading.records
 
 
-def _records_and_findings(paths, *, year=None, kind=None, scales_file=None, progress=None):
-    """The records, and the findings made while reading; the other notes are logged as warnings."""
+def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progress=None):
+    """(records, findings): the findings made while reading, then every rule's; the other notes
+    are logged as warnings."""
+    from ccq_stats.rules import check_records, sort_findings
+
     reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    found = reading.notes.findings
+    findings = sort_findings(found + check_records(reading.records, quota_base, load_scales(scales_file), reading.notes))
     for message in reading.notes.plain_warnings:
         log.warning("%s", message)
-    return reading.records, reading.notes.findings
+    return reading.records, findings
 
 
 def classify_paths(
@@ -81,10 +86,7 @@ def check_paths(
 ):
     """The findings of ``ccq-stats check``: checks made while reading, then every rule.
     A finding about a member carries the member's name only with ``names=True``."""
-    from ccq_stats.rules import check_records, sort_findings
-
-    records, found = _records_and_findings(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
-    findings = sort_findings(found + check_records(records, quota_base))
+    _, findings = _checked(paths, quota_base=quota_base, year=year, kind=kind, scales_file=scales_file, progress=progress)
     if not names:
         for finding in findings:
             finding.member = ""
@@ -107,15 +109,13 @@ def report_paths(
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
     from ccq_stats.errors import InputError
     from ccq_stats.report import report_context
-    from ccq_stats.rules import check_records, sort_findings
     from ccq_stats.stats import parse_span, term_years
 
     if (term is None) == (year is None):
         raise InputError("give either --term START-END or --year YEAR", hint="e.g. --term 2015-2020")
     span = parse_span(term) if term else None
     covered = term_years(term, years) if term else [year]
-    records, found = _records_and_findings(paths, scales_file=scales_file, progress=progress)
-    findings = sort_findings(found + check_records(records, quota_base))
+    records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress)
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name
     present = set(records["year"].unique().tolist())

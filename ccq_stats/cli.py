@@ -113,7 +113,7 @@ PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheet
 YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")]
 KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
-ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases or regimes (same shape as ccq_stats/scales.toml).")]
+ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml).")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")]
 
 
@@ -167,7 +167,7 @@ def classify(
 def check(
     paths: PathsArg,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when a rule is broken (findings of severity error).")] = False,
-    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21: those rated good (HTTNV), or good or better.")] = None,
+    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quotas (members, HD 21; organisations, QĐ 124): those rated good (HTTNV), or good or better.")] = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     fmt: FormatOpt = None,
@@ -176,12 +176,17 @@ def check(
     names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
 ) -> None:
-    """Check the rules staff check before signing (DOMAIN.md §4) and list what breaks them.
+    """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.
 
     Rules: member_quota (HTXSNV ≤ 20% of HTTNV per organisation, from 2019, HD 21);
     top_unit_members / top_unit_cells (an HTXSNV organisation needs 100% of its members or
-    cells HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail; present_total,
-    totals_row, counts_vs_rows (totals that do not add up); missing_year.
+    cells HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail (from 2018);
+    weak_unit_members / weak_unit_cells (HD 27, 2014-2017); org_quota (a warning: HTXSNV
+    organisations ≤ 20% of HTTNV per group, QĐ 124, 2023-2024); present_total, totals_row,
+    counts_vs_rows (totals that do not add up); missing_year. Each finding cites the source
+    of its rating year's regime; a rule is checked only in the years whose source has it, and
+    a year whose source is not verified is said on stderr. The rule table (names, severities,
+    sources by regime) is ccq_stats/rules.toml; a --scales file can amend it.
 
     Output columns: rule, severity, year, org, numbers, message, source, where (and member,
     with --names).

@@ -1,8 +1,8 @@
 """The rating scales as data: regimes by year, tiers, label and header vocabularies.
 
-Everything comes from ``scales.toml`` (inside the package) plus, optionally, a user's file
-given with ``--scales``. ``load_scales()`` builds lookup tables once; classification and the
-header finder only look things up in them.
+Everything comes from ``scales.toml`` and ``rules.toml`` (inside the package) plus,
+optionally, a user's file given with ``--scales``. ``load_scales()`` builds lookup tables once;
+classification, the header finder and the rule checks only look things up in them.
 """
 
 from __future__ import annotations
@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccq_stats.errors import InputError
+from ccq_stats.findings import SEVERITIES
 from ccq_stats.text import clean, loose_key, norm_key
 
 TIERS = ("top", "good", "pass", "fail")
 STATUSES = ("exempt", "not_rated")
 SUBJECTS = ("units", "cells", "members")
 BUILTIN = Path(__file__).with_name("scales.toml")
+RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime
+RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
 ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
@@ -64,6 +67,33 @@ class Label:
     typo: bool = False  # matched, never suggested
 
 
+@dataclass(frozen=True)
+class RuleSource:
+    """What a rule cites in some years of a regime, and whether it is checked there."""
+
+    regime: str  # a regime id; "*" for a rule that is the same in every year
+    first_year: int | None = None
+    last_year: int | None = None
+    applies: bool = True
+    source: str = ""
+    verified: bool = True
+    exception: str = ""  # a case the source excepts, which the data cannot show
+
+    def covers(self, regime: str, year: int) -> bool:
+        return self.regime in (regime, "*") and (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+@dataclass
+class Rule:
+    id: str
+    name: str  # Vietnamese, for people
+    severity: str  # one of findings.SEVERITIES
+    sources: list[RuleSource]  # later entries win; empty = the same in every year
+    settings: dict = field(default_factory=dict)  # a rule's own settings (org_quota: group), see rules.toml
+
+
 @dataclass
 class Scales:
     regimes: list[Regime]
@@ -73,6 +103,16 @@ class Scales:
     columns: dict[str, str]  # norm_key or loose_key of a header -> role
     kinds: dict[str, tuple[str, str]]  # key -> (kind id, subject)
     totals_row: set[str]  # keys
+    rules: dict[str, Rule] = field(default_factory=dict)  # rule id -> Rule
+
+    def rule_source(self, rule_id: str, year: int) -> RuleSource | None:
+        """The entry of the rule table that covers ``year`` (the last one, so a user's file wins);
+        None when none does: the rule is not checked then. Check ``applies`` before citing it."""
+        rule = self.rules[rule_id]
+        if not rule.sources:
+            return RuleSource("*")  # a check of the files themselves: every year, the reader cites
+        regime = self.regime(year).id
+        return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
 
     def regime(self, year: int) -> Regime:
         # the latest regime that covers the year: a regime added from 2031 ends an open one
@@ -175,6 +215,57 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
         scales.totals_row |= {norm_key(alias), loose_key(alias)}
 
 
+def _rule_source(entry: dict, default_source: str, origin: str, rule_id: str) -> RuleSource:
+    source = RuleSource(
+        regime=entry.get("regime", "*"),
+        first_year=entry.get("first_year"),
+        last_year=entry.get("last_year"),
+        applies=bool(entry.get("applies", True)),
+        source=entry.get("source", default_source),
+        verified=bool(entry.get("verified", True)),
+        exception=entry.get("exception", ""),
+    )
+    if source.applies and not source.source:
+        raise InputError(f"rule '{rule_id}' applies in regime '{source.regime}' but cites no source",
+                         file=origin, hint="give it a source, or applies = false")
+    return source
+
+
+def _add_rules(scales: Scales, entries: list, origin: str, builtin: bool) -> None:
+    """Add (built-in) or amend (a user's file) the rule table; a user's sources come last, so they win."""
+    for entry in entries:
+        rule_id = entry["id"]
+        rule = scales.rules.get(rule_id)
+        if rule is None and not builtin:
+            raise InputError(f"unknown rule '{rule_id}'", file=origin,
+                             hint=f"a scales file can amend the rules {', '.join(scales.rules)}; it cannot add one")
+        if rule is None:
+            settings = {k: v for k, v in entry.items() if k not in RULE_KEYS}
+            rule = scales.rules[rule_id] = Rule(rule_id, entry["name"], entry["severity"], [], settings)
+        unknown = sorted(set(entry) - RULE_KEYS - set(rule.settings))
+        if unknown:
+            raise InputError(f"rule '{rule_id}' has no setting '{unknown[0]}'", file=origin,
+                             hint=f"a [[rules]] entry may give {', '.join(sorted(RULE_KEYS | set(rule.settings)))}")
+        rule.settings.update({k: entry[k] for k in rule.settings if k in entry})
+        rule.name = entry.get("name", rule.name)
+        rule.severity = entry.get("severity", rule.severity)
+        if rule.severity not in SEVERITIES:
+            raise InputError(f"rule '{rule_id}' has severity '{rule.severity}'", file=origin,
+                             hint=f"severity must be one of {', '.join(SEVERITIES)}")
+        if "source" in entry and not entry.get("sources"):
+            rule.sources.append(_rule_source({}, entry["source"], origin, rule_id))
+        rule.sources += [_rule_source(s, "", origin, rule_id) for s in entry.get("sources", [])]
+
+
+def _check_rule_regimes(scales: Scales, origin: str) -> None:
+    known = {r.id for r in scales.regimes}
+    for rule in scales.rules.values():
+        for source in rule.sources:
+            if source.regime != "*" and source.regime not in known:
+                raise InputError(f"rule '{rule.id}' names the regime '{source.regime}', which no [[regimes]] entry has",
+                                 file=origin, hint=f"regimes: {', '.join(sorted(known))}")
+
+
 def _read_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as handle:
@@ -194,11 +285,16 @@ def load_scales(extra: Path | None = None) -> Scales:
 def _load(extra: str | None) -> Scales:
     scales = Scales([], {}, {}, {}, {}, {}, set())
     _add(scales, _read_toml(BUILTIN), str(BUILTIN))
+    _add_rules(scales, _read_toml(RULES)["rules"], str(RULES), builtin=True)
     if extra:
         try:
-            _add(scales, _read_toml(Path(extra)), extra)
+            data = _read_toml(Path(extra))
+            _add(scales, data, extra)
+            _add_rules(scales, data.get("rules", []), extra, builtin=False)
         except (KeyError, TypeError, AttributeError) as exc:
-            raise InputError(f"malformed scales file ({exc})", file=extra, hint="see ccq_stats/scales.toml for the shape") from None
+            raise InputError(f"malformed scales file ({exc})", file=extra,
+                             hint="see ccq_stats/scales.toml and ccq_stats/rules.toml for the shape") from None
+    _check_rule_regimes(scales, extra or str(RULES))
     scales.regimes.sort(key=lambda r: r.first_year or 0)
     scales.loose_labels = _build_loose(scales.labels)
     return scales
