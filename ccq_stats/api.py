@@ -26,11 +26,12 @@ def read_records(paths: list[str], *, year: int | None = None, kind: str | None 
     start_reader()  # the reader process imports its libraries while this one imports its own
     from ccq_stats.classify import classify_records
     from ccq_stats.reading.paths import read_paths
-    from ccq_stats.records import reconcile
+    from ccq_stats.records import leave_out_departed, reconcile
 
     scales = load_scales(scales_file)
     reading = read_paths(list(paths), scales, year=year, shape=kind, progress=progress)
-    reading.records = reconcile(classify_records(reading.records, scales, reading.notes), reading.notes)
+    classified = classify_records(reading.records, scales, reading.notes)
+    reading.records = reconcile(leave_out_departed(classified, reading.notes), reading.notes)
     return reading
 
 

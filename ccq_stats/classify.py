@@ -1,4 +1,4 @@
-"""Classify rating labels: raw text -> tier (top/good/pass/fail) or status (exempt/not_rated).
+"""Classify rating labels: raw text -> tier (top/good/pass/fail) or status (exempt/not_rated/left).
 
 The vocabulary is data (``scales.toml``); this module only looks labels up, says when a label
 belongs to another regime than its year's, and refuses what it does not know, with the
@@ -63,11 +63,12 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
     if label is None:
         raise InputError("unknown rating label", value=clean(text), hint=unknown_label_hint(text, scales))
     vocabulary = scales.subjects[subject]["vocabulary"]
-    if label.meaning.means == "exempt" and vocabulary != "members":
+    if label.meaning.means in ("exempt", "left") and vocabulary != "members":
         raise InputError(
-            "an organisation cannot be exempt from rating",
+            "an organisation cannot be exempt from rating" if label.meaning.means == "exempt"
+            else "an organisation is rated, not 'left'",
             value=clean(text),
-            hint="write 'Chưa đánh giá' for an organisation that was not rated",
+            hint="write 'Chưa đánh giá' for an organisation that was not rated; leave out one that no longer exists",
         )
     regime = scales.regime(year)
     warning = None

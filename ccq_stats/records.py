@@ -15,7 +15,8 @@ org_kind       dang_bo_co_so, chi_bo_co_so, chi_bo_truc_thuoc, dang_bo_bo_phan o
 host_type      loại hình of the host agency, as written, or empty
 member         member's name (member rows only; never leaves the process in aggregates)
 member_key     identity used to find a member listed twice (folded name, birth, card number)
-status         ``rated``, ``exempt`` (miễn đánh giá) or ``not_rated`` (chưa đánh giá)
+status         ``rated``, ``exempt`` (miễn đánh giá) or ``not_rated`` (chưa đánh giá); ``left`` (a member
+               who left during the year: chuyển đi, từ trần …) only until ``leave_out_departed``
 tier           ``top``, ``good``, ``pass``, ``fail`` when rated, else empty
 exemplary      True for "TSVM tiêu biểu" (a subset of top)
 disciplined    True when a member row says the member was disciplined in the year
@@ -53,6 +54,20 @@ def folded(series):
 
 def _org_key(records):
     return folded(records["org"])
+
+
+def leave_out_departed(records, notes: Notes):
+    """Members who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên, khai trừ, ra khỏi
+    Đảng) are not present at rating time: no part of any total, rated or exempt. Member lists
+    often keep them; they are left out here, and counted in one note per file."""
+    left = records["status"] == "left"
+    if not left.any():
+        return records
+    for file, group in records[left].groupby("source_file", sort=False):
+        count = int(group["count"].sum())
+        notes.warn(f"{file}: {count} member{'s' if count != 1 else ''} who left during the year (chuyển đi, từ trần, "
+                   f"xóa tên …; first at row {int(group['source_row'].iloc[0])}) not counted")
+    return records[~left].reset_index(drop=True)
 
 
 def reconcile(records, notes: Notes):

@@ -17,7 +17,7 @@ from ccq_stats.findings import SEVERITIES
 from ccq_stats.text import clean, loose_key, norm_key
 
 TIERS = ("top", "good", "pass", "fail")
-STATUSES = ("exempt", "not_rated")
+STATUSES = ("exempt", "not_rated", "left")  # left: no longer a member at rating time (not counted)
 SUBJECTS = ("units", "cells", "members")
 BUILTIN = Path(__file__).with_name("scales.toml")
 RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime

@@ -141,3 +141,30 @@ def test_loose_matching_never_merges_two_meanings(scales):
         exact = [lab for lab in scales.labels.values() if key == loose_key(lab.display)]
         meanings = {lab.meaning for lab in exact}
         assert (label is None) == (len(meanings) > 1)
+
+
+def test_members_who_left_are_not_counted_and_never_taken_for_exempt(tmp_path):
+    from conftest import figures, make_csv, run
+
+    path = make_csv(tmp_path / "dv.csv", [
+        ["Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
+        ["Nguyễn Văn A", "Chi bộ X", 2019, "HTTNV"],
+        ["Trần Thị B", "Chi bộ X", 2019, "Chuyển sinh hoạt đi"],
+        ["Lê Văn C", "Chi bộ X", 2019, "Miễn sinh hoạt đảng"],
+        ["Phạm Văn D", "Chi bộ X", 2019, "Từ trần"],
+        ["Hồ Thị E", "Chi bộ X", 2019, "Xoá tên"],
+    ])
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    got = figures(result.stdout)
+    # present: A (rated) and C (exempt); B, D and E left during the year
+    assert got[(2019, "members", "total")] == 2 and got[(2019, "members", "exempt")] == 1
+    assert got[(2019, "members", "rated")] == 1 and got[(2019, "members", "good")] == 1
+    assert "3 members who left during the year" in result.stderr and "first at row 3" in result.stderr
+    assert match_label("Chuyển sinh hoạt đi", load_scales()).meaning == Meaning("left")
+    assert match_label("Miễn sinh hoạt đảng", load_scales()).meaning == Meaning("exempt")
+
+
+def test_an_organisation_is_never_left(scales):
+    with pytest.raises(InputError, match="an organisation is rated, not 'left'"):
+        classify_label("Chuyển đi", 2019, "units", scales)
