@@ -65,13 +65,13 @@ def _roster(records, rosters: dict, year: int) -> dict:
     from ccq_stats.store.roster import expected, grassroots
     from ccq_stats.text import norm_key
 
-    names, source = expected(records, rosters, year)
+    names, source, source_year = expected(records, rosters, year)
     seen = grassroots(records, year)
     keys = {norm_key(n) for n in names}
     reported = [n for n in names if norm_key(n) in seen]
     missing = [n for n in names if norm_key(n) not in seen]
     return {
-        "year": year, "source": source, "total": len(names), "reported_count": len(reported), "reported": reported,
+        "year": year, "source": source, "source_year": source_year, "total": len(names), "reported_count": len(reported), "reported": reported,
         "not_reported": missing, "share": len(reported) / len(names) if names else None,
         "outside": sorted(name for key, name in seen.items() if key not in keys),
     }

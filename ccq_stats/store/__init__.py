@@ -129,11 +129,13 @@ class Store:
         return version
 
     def migrate(self, create: bool) -> None:
-        if self.version() == VERSION:
-            return
-        if self.version() == 0 and not create:
+        version = self.version()
+        if version == 0 and not create:
             raise InputError("no store here (the database is empty)", file=shown(self.location),
                              hint="import some files first: ccq-stats import PATH")
+        self.conn.ready()
+        if version == VERSION:
+            return
         with self.conn.writing():
             version = self.version()  # again, under the lock: another run may have migrated it
             for statements in MIGRATIONS[version:]:

@@ -79,6 +79,9 @@ class Connection:
     def close(self) -> None:
         self.raw.close()
 
+    def ready(self) -> None:
+        """Settings made once the store is known to be ours."""
+
 
 class SQLite(Connection):
     dialect = "sqlite"
@@ -97,12 +100,15 @@ class SQLite(Connection):
         self.raw = sqlite3.connect(location, timeout=self.timeout, isolation_level=None)
         try:
             self.raw.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-            mode = self.raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            self.raw.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed import's consistency
         except sqlite3.DatabaseError as exc:
             self.raw.close()
             raise self.translate(exc) from None
-        self.wal = mode.lower() == "wal"
+
+    def ready(self) -> None:
+        """Once the file is known to be a ccq-stats store (or a new one): WAL, so that readers
+        never wait for an import. Never done to someone else's database."""
+        self.raw.execute("PRAGMA journal_mode = WAL")
+        self.raw.execute("PRAGMA synchronous = NORMAL")  # with WAL: a crash may lose the last import, never corrupt
 
     @contextlib.contextmanager
     def writing(self):
@@ -138,7 +144,12 @@ class SQLite(Connection):
                 self.raw.execute("ROLLBACK")
 
     def tables(self) -> set[str]:
-        return {r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        import sqlite3
+
+        try:
+            return {r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise self.translate(exc) from None
 
     def translate(self, exc: Exception) -> InputError:
         text = str(exc)

@@ -79,15 +79,15 @@ def grassroots(records, year: int) -> dict[str, str]:
     return names
 
 
-def expected(records, rosters: dict[int, list[dict]], year: int) -> tuple[list[str], str]:
-    """The organisations expected to report ``year`` and where that list comes from: the
-    roster given for the year; else the organisations rated the year before; else those of the
-    year itself (nothing then counts as missing)."""
+def expected(records, rosters: dict[int, list[dict]], year: int) -> tuple[list[str], str, int | None]:
+    """The organisations expected to report ``year``, where that list comes from, and the year
+    it was taken from: the roster given for the year; else the organisations rated in the
+    latest year before it; else those of the year itself (nothing then counts as missing)."""
     if year in rosters:
-        return [o["org"] for o in rosters[year]], "roster"
-    before = grassroots(records, year - 1)
-    if before:
-        units = records[(records["year"] == year - 1) & (records["subject"] == "units")]["org"]
-        named = list(dict.fromkeys(n for n in units.tolist() if n)) or list(before.values())
-        return named, "previous_year"
-    return list(grassroots(records, year).values()), "same_year"
+        return [o["org"] for o in rosters[year]], "roster", year
+    earlier = sorted(int(y) for y in records["year"].unique() if int(y) < year)
+    if earlier:
+        units = records[(records["year"] == earlier[-1]) & (records["subject"] == "units")]["org"]
+        named = list(dict.fromkeys(n for n in units.tolist() if n)) or list(grassroots(records, earlier[-1]).values())
+        return named, "previous_year", earlier[-1]
+    return list(grassroots(records, year).values()), "same_year", year
