@@ -255,8 +255,9 @@ def report(
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
     scales: ScalesOpt = None,
     db: DbOpt = None,
-    month: Annotated[Optional[str], typer.Option(help="The monthly summary of the store for this month, YYYY-MM (template 'month').")] = None,
+    month: Annotated[Optional[str], typer.Option(help="The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM).")] = None,
     quiet: QuietOpt = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the report, when its findings include a broken rule (for cron).")] = False,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -279,7 +280,8 @@ def report(
     from ccq_stats.api import report_paths, report_store
 
     if month is not None:
-        _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
+        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
+        _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False)
     paths = paths or ["."]
@@ -303,13 +305,21 @@ def report(
         from ccq_stats.write import report_xlsx
 
         _emit(report_xlsx(context), output)
+        _exit_if_broken(context, strict)
         return
     from ccq_stats.render import render_report
 
     _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
+    _exit_if_broken(context, strict)
 
 
-def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet) -> None:
+def _exit_if_broken(context: dict, strict: bool) -> None:
+    """--strict: exit code 1 when a finding of the report is a broken rule (severity error)."""
+    if strict and any(f["severity"] == "error" for f in context["findings"]):
+        raise typer.Exit(1)
+
+
+def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet) -> dict:
     """``report --month``: the monthly summary of the store, from the built-in ``month`` templates."""
     from ccq_stats.api import month_report
     from ccq_stats.render import format_of_template, render_report
@@ -320,11 +330,17 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
                                     or (format_of_template(str(output) + ".j2") if output else None) or "md")
     if chosen == "xlsx":
         raise InputError("the monthly summary has no xlsx form", hint="use --format md, html or txt")
-    context = month_report(db, month=month, org=org, quota_base=(quota_base or QuotaBase.good).value, scales_file=scales,
-                           today=_parse_date(date))
+    from ccq_stats.month import parse_month
+
+    first = parse_month(month)
+    if output is not None and "{month}" in str(output):  # one file per month: thang_{month}.html -> thang_2019-12.html
+        output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
+    context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
+                           scales_file=scales, today=_parse_date(date))
     _emit(render_report(context, template or "month", chosen), output)
     if output is not None and not quiet:
-        sys.stderr.write(f"ccq-stats: wrote the summary of {month} to {output}\n")
+        sys.stderr.write(f"ccq-stats: wrote the summary of {first:%Y-%m} to {output}\n")
+    return context
 
 
 def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=None, required: bool = True) -> Optional[str]:

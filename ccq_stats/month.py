@@ -20,13 +20,20 @@ TERM_YEARS = 5
 HEADLINE = ("top", "good_or_better", "fail")
 
 
-def parse_month(text: str) -> date:
-    """ "2019-12" -> date(2019, 12, 1)."""
+def parse_month(text: str, today: date | None = None) -> date:
+    """ "2019-12" -> date(2019, 12, 1); "last" -> the month before today's, "this" -> today's
+    (so that a cron job needs no date arithmetic)."""
     from ccq_stats.errors import InputError
 
+    today = today or date.today()
+    word = (text or "").strip().lower()
+    if word == "this":
+        return date(today.year, today.month, 1)
+    if word == "last":
+        return date(today.year - 1, 12, 1) if today.month == 1 else date(today.year, today.month - 1, 1)
     match = re.fullmatch(r"\s*((?:19|20)\d\d)-(0?[1-9]|1[0-2])\s*", text or "")
     if not match:
-        raise InputError("--month must be a month like 2019-12", value=text, hint="write YYYY-MM")
+        raise InputError("--month must be a month like 2019-12, or last or this", value=text, hint="write YYYY-MM")
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 

@@ -82,7 +82,7 @@ def test_html_summary_written_atomically_for_cron(half_season, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "<li>Chi bộ C</li>" in page
     assert run("report", "--month", "2019-12", "--format", "xlsx", "-o", tmp_path / "x.xlsx").exit_code == 2
     bad = run("report", "--month", "2019-13")
-    assert bad.exit_code == 2 and "--month must be a month like 2019-12" in bad.stderr
+    assert bad.exit_code == 2 and "--month must be a month like 2019-12, or last or this" in bad.stderr
 
 
 def _keys(value, prefix=""):
@@ -112,3 +112,27 @@ def test_every_month_variable_is_documented(half_season, tmp_path):
     leaves = {k.split(".")[-1] for k in documented} | documented
     missing = sorted(k for k in keys if k not in documented and k.split(".")[-1] not in leaves)
     assert not missing, f"undocumented month variables: {missing}"
+
+
+def test_strict_fails_the_cron_job_on_a_broken_rule(store_location, tmp_path):
+    # 2019: Chi bộ A rated HTXSNV, but one of its two members fails: top_unit_members is broken
+    units = make_csv(tmp_path / "tc.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"]])
+    members = make_csv(tmp_path / "dv.csv", [["Họ và tên", "Chi bộ", "Năm", "Xếp loại"], ["Người 1", "Chi bộ A", 2019, "HTTNV"],
+                                             ["Người 2", "Chi bộ A", 2019, "KHTNV"]])
+    assert run("import", units, members, "--quiet").exit_code == 0
+    out = tmp_path / "thang.md"
+    result = run("report", "--month", "2020-03", "--strict", "-o", out, "--quiet")
+    assert result.exit_code == 1 and "top_unit_members" in out.read_text(encoding="utf-8")  # written, then failed
+    assert run("report", "--month", "2020-03", "-o", out, "--quiet").exit_code == 0
+
+
+def test_month_last_and_a_file_per_month(half_season, tmp_path):
+    from ccq_stats.month import parse_month
+
+    assert parse_month("last", datetime.date(2020, 1, 1)) == datetime.date(2019, 12, 1)
+    assert parse_month("last", datetime.date(2020, 3, 31)) == datetime.date(2020, 2, 1)
+    assert parse_month("this", datetime.date(2020, 3, 31)) == datetime.date(2020, 3, 1)
+    result = run("report", "--month", "this", "--format", "html", "-o", tmp_path / "thang_{month}.html")
+    name = f"thang_{datetime.date.today():%Y-%m}.html"
+    assert result.exit_code == 0 and result.stderr.endswith(f"{tmp_path / name}\n")
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -58,7 +58,7 @@ def _groups(rows: list[dict]) -> Counter:
 
 def summarise(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> dict:
     """Per year: organisations added / changed / unchanged and records added / changed / removed;
-    and one entry per organisation added or changed, with its counts before and after by tier."""
+    and one entry per organisation added or changed, with the counts by tier that changed (before, after)."""
     years: dict[int, dict] = {}
     orgs = []
     for key, rows in new.items():
@@ -81,7 +81,7 @@ def summarise(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> dic
         orgs.append({
             "year": year, "shape": key[1], "org": rows[0]["org"] or "", "parent": rows[0]["parent"] or "", "status": status,
             "records_added": came - changed, "records_changed": changed, "records_removed": gone - changed,
-            "groups": {g: [was.get(g, 0), now.get(g, 0)] for g in GROUPS if was.get(g, 0) or now.get(g, 0)},
+            "groups": {g: [was.get(g, 0), now.get(g, 0)] for g in GROUPS if was.get(g, 0) != now.get(g, 0)},
         })
     orgs.sort(key=lambda o: (o["year"], o["status"], o["shape"], o["org"]))
     return {"years": dict(sorted(years.items())), "orgs": orgs}
