@@ -154,19 +154,27 @@ def store_records(db: str | None = None):
     """(records, findings) from the store: the tidy table with the columns of ``load_records``
     (members' names empty: the store keeps none) and the findings made while reading the files,
     reconciled as the files are (``records.reconcile``)."""
+    snapshot = store_snapshot(db)
+    return snapshot["records"], snapshot["findings"]
+
+
+def store_snapshot(db: str | None = None) -> dict:
+    """The whole store as of one moment: ``records`` and ``findings`` as ``store_records``
+    gives them, ``imports`` (the import log) and ``rosters`` (the rosters given)."""
     from ccq_stats.findings import collecting
     from ccq_stats.records import reconcile
     from ccq_stats.store import Store, locate
 
     with Store.open(locate(db)) as store:
-        records, found = store.load()
-    if records.empty:
+        snapshot = store.load()
+    if snapshot["records"].empty:
         from ccq_stats.errors import InputError
 
         raise InputError("the store holds no ratings yet", file=locate(db), hint="import some files: ccq-stats import PATH")
     with collecting() as reconciled:
-        records = reconcile(records)
-    return records, found + reconciled
+        snapshot["records"] = reconcile(snapshot["records"])
+    snapshot["findings"] = snapshot["findings"] + reconciled
+    return snapshot
 
 
 def classify_store(db: str | None = None, *, by: str = "year", base: str = "rated", scales_file: Path | None = None):
@@ -225,13 +233,10 @@ def report_store(
 def history(db: str | None = None, *, year: int | None = None, org: str | None = None) -> dict:
     """``ccq-stats history``: the import log (what, when, who, which files, counts) and each
     organisation's ratings by year – for ``year`` and ``org`` (a name, folded) when given."""
-    from ccq_stats.store import Store, locate
     from ccq_stats.store.history import history_of
 
-    with Store.open(locate(db)) as store:
-        imports = store.imports()
-    records, _ = store_records(db)
-    return history_of(records, imports, load_scales(None), year=year, org=org)
+    snapshot = store_snapshot(db)
+    return history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org)
 
 
 def roster_import(path: str, *, db: str | None = None, year: int | None = None) -> dict:
@@ -260,11 +265,10 @@ def month_report(
     ``month.month_context`` and docs/templates.md)."""
     from ccq_stats.month import month_context, parse_month
     from ccq_stats.rules import check_records, sort_findings
-    from ccq_stats.store import Store, locate
 
     first = parse_month(month)
-    with Store.open(locate(db)) as store:
-        imports, rosters = store.imports(), store.roster()
-    records, found = store_records(db)
-    findings = sort_findings(found + check_records(records, quota_base))
-    return month_context(records, findings, imports, rosters, load_scales(scales_file), month=first, org=org, today=today)
+    snapshot = store_snapshot(db)
+    records = snapshot["records"]
+    findings = sort_findings(snapshot["findings"] + check_records(records, quota_base))
+    return month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file), month=first,
+                         org=org, today=today)

@@ -44,6 +44,7 @@ def test_inside_a_season_it_names_who_has_not_reported(half_season):
     assert "So với năm 2018: tỷ lệ chi, đảng bộ cơ sở xếp loại cao nhất tăng 25,00 điểm\u00a0%, hoàn thành tốt nhiệm vụ trở lên tăng 25,00 điểm\u00a0%" in text
     assert "Nhiệm kỳ 2015-2020: kho số liệu có kết quả các năm 2018–2019" in text
     assert "Trong tháng không có số liệu mới" in text  # both imports were made today, not in December 2019
+    assert "Năm 2019 không có phát hiện nào khi kiểm tra." in text  # no members given, so no rule can break
 
 
 def test_a_roster_given_counts_against_it(half_season, tmp_path):
@@ -123,6 +124,7 @@ def test_strict_fails_the_cron_job_on_a_broken_rule(store_location, tmp_path):
     out = tmp_path / "thang.md"
     result = run("report", "--month", "2020-03", "--strict", "-o", out, "--quiet")
     assert result.exit_code == 1 and "top_unit_members" in out.read_text(encoding="utf-8")  # written, then failed
+    assert "Năm 2019 có 1 phát hiện khi kiểm tra, trong đó 1 vi phạm quy định cần xử lý." in out.read_text(encoding="utf-8")
     assert run("report", "--month", "2020-03", "-o", out, "--quiet").exit_code == 0
 
 

@@ -280,3 +280,31 @@ def test_classify_without_path_or_store_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setenv("CCQ_STATS_DB", str(tmp_path / "none.sqlite"))
     result = run("classify")
     assert result.exit_code == 2 and "no PATH given and no store yet" in result.stderr
+
+
+COUNTS = ["Chi bộ", "Năm", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+
+
+def test_findings_made_while_reading_are_kept_and_replaced(store_location, tmp_path):
+    # a member-count form whose totals row says 10 HTTNV where the rows above add up to 5 + 4 = 9
+    counts = make_csv(tmp_path / "so_luong_2019.csv", [COUNTS, ["Chi bộ A", 2019, 1, 5, 2, 0], ["Chi bộ B", 2019, 0, 4, 1, 1],
+                                                       ["Tổng cộng", 2019, 1, 10, 3, 1]])
+    assert run("import", counts, "--quiet").exit_code == 0
+    from_store, from_file = run("check", "--format", "csv"), run("check", counts, "--format", "csv")
+    assert from_store.stdout == from_file.stdout
+    assert "totals_row" in from_store.stdout and "stated=10; sum=9" in from_store.stdout
+    # the corrected form, under another name, replaces A and B: the old form's finding goes with its records
+    fixed = make_csv(tmp_path / "so_luong_2019_sua.csv", [COUNTS, ["Chi bộ A", 2019, 1, 5, 2, 0], ["Chi bộ B", 2019, 0, 4, 1, 1],
+                                                          ["Tổng cộng", 2019, 1, 9, 3, 1]])
+    assert run("import", fixed, "--quiet").exit_code == 0
+    assert "totals_row" not in run("check", "--format", "csv").stdout
+
+
+def test_a_store_of_a_newer_ccq_stats_is_refused(tmp_path, season):
+    units, _ = season
+    location = tmp_path / "ccq.sqlite"
+    assert run("import", units, "--db", location).exit_code == 0
+    with sqlite3.connect(location) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    result = run("classify", "--db", location)
+    assert result.exit_code == 2 and "made by a newer ccq-stats (schema 99, this one knows 1)" in result.stderr

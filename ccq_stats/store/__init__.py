@@ -186,16 +186,22 @@ class Store:
         self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in new_rows])
 
     def _replace_findings(self, import_id: int, findings: list, new: dict, files: list[str]) -> None:
-        """Findings of the replaced organisations, or made in the same files, give way to the new ones."""
+        """The new import's findings replace those about the organisations it replaced, those
+        made in the same files, and those made in files none of whose records are left."""
         from ccq_stats.text import norm_key
 
         replaced = {(k[0], k[2]) for k in new}
+        live = [r[0] for r in self.conn.rows("SELECT DISTINCT source_file FROM records") if r[0]]
         stored = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
         at = {c: i for i, c in enumerate(FINDING_COLUMNS)}
 
+        def names(where: str, paths) -> bool:
+            return any(where == f or where.startswith(f + ",") for f in paths)
+
         def stale(row) -> bool:
             where = row[at["location"]]
-            return (row[at["year"]], row[at["org_key"]]) in replaced or any(where == f or where.startswith(f + ",") for f in files)
+            return ((row[at["year"]], row[at["org_key"]]) in replaced or names(where, files)
+                    or (bool(where) and not names(where, live)))
 
         kept = [row for row in stored if not stale(row)]
         fresh = [(import_id, i, f.year, f.org or "", norm_key(f.org), f.rule, f.severity, f.message, f.source,
@@ -215,25 +221,30 @@ class Store:
                               [(import_id, f["file"], f["sha256"], f["size"]) for f in result.files])
 
     # -- reading ------------------------------------------------------------------------
-    def load(self):
-        """(records, findings): the stored records as a tidy frame in the order the files gave
-        them (file name, then import, then row), and the findings made while reading them."""
+    def load(self) -> dict:
+        """One snapshot of the whole store: ``records`` (a tidy frame in the order the files gave
+        them: file name, then import, then row), ``findings`` (made while reading them),
+        ``imports`` (the log) and ``rosters`` – all as of one moment, even during an import."""
         from ccq_stats.findings import Finding
 
         with self.conn.reading():
             rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
             found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
+            imports, rosters = self._imports(), self._rosters()
         found.sort(key=lambda r: (r[0], r[1]))
         findings = [Finding(r[5], r[6], r[3], r[4], r[7], r[8], json.loads(r[9]), r[10]) for r in found]
-        return frame_of(rows), findings
+        return {"records": frame_of(rows), "findings": findings, "imports": imports, "rosters": rosters}
 
     def imports(self) -> list[dict]:
         """The import log, oldest first, each with its files."""
+        with self.conn.reading():
+            return self._imports()
+
+    def _imports(self) -> list[dict]:
         names = ("id", "at", "user_name", "host", "command", "years", "records", "orgs_added", "orgs_changed", "orgs_unchanged",
                  "records_added", "records_changed", "records_removed", "changes")
-        with self.conn.reading():
-            rows = self.conn.rows(f"SELECT {', '.join(names)} FROM imports ORDER BY id")
-            files = self.conn.rows("SELECT import_id, file, sha256, size FROM files ORDER BY import_id, file")
+        rows = self.conn.rows(f"SELECT {', '.join(names)} FROM imports ORDER BY id")
+        files = self.conn.rows("SELECT import_id, file, sha256, size FROM files ORDER BY import_id, file")
         out = []
         for row in rows:
             entry = dict(zip(names, row))
@@ -245,6 +256,10 @@ class Store:
 
     def roster(self) -> dict[int, list[dict]]:
         """The rosters given (``roster import``): {year: [{"org", "org_kind", "source", "at"}]}."""
+        with self.conn.reading():
+            return self._rosters()
+
+    def _rosters(self) -> dict[int, list[dict]]:
         out: dict[int, list[dict]] = {}
         for year, org, kind, source, at in self.conn.rows("SELECT year, org, org_kind, source, at FROM roster ORDER BY year, org"):
             out.setdefault(int(year), []).append({"org": org, "org_kind": kind, "source": source, "at": at})
