@@ -68,7 +68,7 @@ def postgres_url():
     try:
         yield f"postgresql://ccq@127.0.0.1:{port}"
     finally:
-        subprocess.run(_as_owner([os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "immediate", "stop"]), capture_output=True)
+        subprocess.run(_as_owner([os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "immediate", "-t", "10", "stop"]), capture_output=True)
         shutil.rmtree(top, ignore_errors=True)
 
 
