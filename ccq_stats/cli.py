@@ -512,7 +512,7 @@ def import_(
 
     Examples:
 
-      ccq-stats import sample_data/dang_vien_2019.xlsx
+      ccq-stats import sample_data/dang_vien_2018.csv
 
       ccq-stats import to_chuc_2019.xlsx --db /srv/ccq/ccq.sqlite --dry-run
 
