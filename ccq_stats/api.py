@@ -108,23 +108,194 @@ def report_paths(
     progress=None,
 ) -> dict:
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
+    covered = _report_years(term, year, years)
+    records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress)
+    return _report(records, findings, covered, "the files given", term=term, mean=mean, org=org, today=today,
+                   quota_base=quota_base, scales_file=scales_file)
+
+
+def _report_years(term: str | None, year: int | None, years: str | None) -> list[int]:
+    """The rating years a report covers: a term's (or ``years``), or the one year."""
     from ccq_stats.errors import InputError
-    from ccq_stats.report import report_context
-    from ccq_stats.stats import parse_span, term_years
+    from ccq_stats.stats import term_years
 
     if (term is None) == (year is None):
         raise InputError("give either --term START-END or --year YEAR", hint="e.g. --term 2015-2020")
-    span = parse_span(term) if term else None
-    covered = term_years(term, years) if term else [year]
-    records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress)
+    return term_years(term, years) if term else [year]
+
+
+def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file) -> dict:
+    """The report context of ``covered`` years from the checked records (files or store)."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.report import report_context
+    from ccq_stats.stats import parse_span
+
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name
     present = set(records["year"].unique().tolist())
     missing = [y for y in covered if y not in present]
     if len(missing) == len(covered):
-        raise InputError(f"no ratings for {', '.join(map(str, covered))} in the files given",
-                         hint="check the files, or the years with --years")
+        raise InputError(f"no ratings for {', '.join(map(str, covered))} in {source}",
+                         hint="import those years, or check --years" if source == "the store"
+                         else "check the files, or the years with --years")
     if missing:
         log.warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
     return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
-                          kind="term" if term else "year", term=span, mean=mean, org=org, today=today, quota_base=quota_base)
+                          kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
+                          today=today, quota_base=quota_base)
+
+
+# -- the store (ccq_stats/store): import, the commands read from it, history, roster, month ------
+
+def import_paths(
+    paths: list[str],
+    *,
+    db: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    scales_file: Path | None = None,
+    dry_run: bool = False,
+    progress=None,
+    command: str = "import",
+):
+    """``ccq-stats import``: read and classify the files exactly like ``load_records`` (same
+    errors and warnings), then replace in the store, per year, the records of the organisations
+    they contain – in one transaction. Returns a ``store.ImportResult`` (what changed; nothing
+    is written when nothing changed or with ``dry_run``)."""
+    import hashlib
+
+    from ccq_stats.errors import InputError
+    from ccq_stats.store import Store, exists, locate
+
+    if "-" in paths:
+        raise InputError("import reads files, not standard input", value="-",
+                         hint="save the CSV to a file first, so that the store can name it and its SHA-256")
+    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    for message in reading.notes.warnings:  # said as classify says them
+        log.warning("%s", message)
+    records, found = reading.records, reading.notes.findings
+    files = []
+    for name in dict.fromkeys(records["source_file"].tolist()):
+        data = Path(name).read_bytes()
+        files.append({"file": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
+    location = locate(db)
+    if dry_run and not exists(location):
+        location = ":memory:"  # what an empty store would make of it, without creating one
+    with Store.open(location, create=True) as store:
+        return store.import_records(records, found, files, command=command, dry_run=dry_run)
+
+
+def store_records(db: str | None = None):
+    """(records, findings) from the store: the tidy table with the columns of ``load_records``
+    (members' names empty: the store keeps none) and the findings made while reading the files,
+    reconciled as the files are (``records.reconcile``)."""
+    snapshot = store_snapshot(db)
+    return snapshot["records"], snapshot["findings"]
+
+
+def store_snapshot(db: str | None = None) -> dict:
+    """The whole store as of one moment: ``records`` and ``findings`` as ``store_records``
+    gives them, ``imports`` (the import log) and ``rosters`` (the rosters given)."""
+    from ccq_stats.findings import Notes
+    from ccq_stats.records import reconcile
+    from ccq_stats.store import Store, locate
+
+    with Store.open(locate(db)) as store:
+        snapshot = store.load()
+    if snapshot["records"].empty:
+        from ccq_stats.errors import InputError
+
+        raise InputError("the store holds no ratings yet", file=locate(db), hint="import some files: ccq-stats import PATH")
+    notes = Notes()
+    snapshot["records"] = reconcile(snapshot["records"], notes)
+    for message in notes.plain_warnings:
+        log.warning("%s", message)
+    snapshot["findings"] = snapshot["findings"] + notes.findings
+    return snapshot
+
+
+def _checked_store(db: str | None, quota_base: str, scales_file: Path | None):
+    """(records, findings, snapshot) of the store: the findings stored with the files, then every rule's."""
+    from ccq_stats.findings import Notes
+    from ccq_stats.rules import check_records, sort_findings
+
+    snapshot = store_snapshot(db)
+    notes = Notes()
+    findings = sort_findings(snapshot["findings"] + check_records(snapshot["records"], quota_base, load_scales(scales_file), notes))
+    for message in notes.warnings:
+        log.warning("%s", message)
+    return snapshot["records"], findings, snapshot
+
+
+def classify_store(db: str | None = None, *, by: str = "year", base: str = "rated", scales_file: Path | None = None):
+    """``ccq-stats classify`` from the store: the same figures as ``classify_paths`` on the files."""
+    from ccq_stats.stats import category_counts
+
+    records, _ = store_records(db)
+    return category_counts(records, load_scales(scales_file), by=by, base=base)
+
+
+def check_store(db: str | None = None, *, quota_base: str = "good", scales_file: Path | None = None):
+    """``ccq-stats check`` from the store: the findings ``check_paths`` gives on the files
+    (without members' names, which the store does not keep)."""
+    return _checked_store(db, quota_base, scales_file)[1]
+
+
+def report_store(
+    db: str | None = None,
+    *,
+    term: str | None = None,
+    year: int | None = None,
+    years: str | None = None,
+    mean: str = "shares",
+    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    today=None,
+) -> dict:
+    """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files."""
+    covered = _report_years(term, year, years)
+    records, findings, _ = _checked_store(db, quota_base, scales_file)
+    return _report(records, findings, covered, "the store", term=term, mean=mean, org=org, today=today,
+                   quota_base=quota_base, scales_file=scales_file)
+
+
+def history(db: str | None = None, *, year: int | None = None, org: str | None = None) -> dict:
+    """``ccq-stats history``: the import log (what, when, who, which files, counts) and each
+    organisation's ratings by year – for ``year`` and ``org`` (a name, folded) when given."""
+    from ccq_stats.store.history import history_of
+
+    snapshot = store_snapshot(db)
+    return history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org)
+
+
+def roster_import(path: str, *, db: str | None = None, year: int | None = None) -> dict:
+    """``ccq-stats roster import``: the organisations expected to report each year, from a CSV
+    or workbook with an organisation column (and a year column, or ``year``)."""
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.roster import read_roster
+
+    rosters = read_roster(path, year)
+    with Store.open(locate(db), create=True) as store:
+        for y, orgs in rosters.items():
+            store.set_roster(y, orgs, source=str(path))
+    return {y: len(orgs) for y, orgs in rosters.items()}
+
+
+def month_report(
+    db: str | None = None,
+    *,
+    month: str,
+    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    today=None,
+) -> dict:
+    """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
+    ``month.month_context`` and docs/templates.md)."""
+    from ccq_stats.month import month_context, parse_month
+
+    first = parse_month(month)
+    records, findings, snapshot = _checked_store(db, quota_base, scales_file)
+    return month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file), month=first,
+                         org=org, today=today)

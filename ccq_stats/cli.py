@@ -117,10 +117,22 @@ ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra la
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")]
 
 
+def _store_help() -> str:
+    from ccq_stats.store import default_location
+
+    return ("The store (ccq-stats import): an SQLite file or a postgresql:// URL "
+            f"[default: $CCQ_STATS_DB, else {default_location()}].")
+
+
+DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_store_help())]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing on stderr but warnings and errors (for cron).")]
+StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets, folders of them, or - for CSV on stdin [default: the store, when there is one].")]
+
+
 @app.command()
 @_bad_input_exits_2
 def classify(
-    paths: PathsArg,
+    paths: StorePathsArg = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     by: Annotated[By, typer.Option(help="Figures per year, or per year and grassroots organisation (unit).")] = By.year,
@@ -129,6 +141,7 @@ def classify(
     output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
     scales: ScalesOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members.
 
@@ -148,12 +161,16 @@ def classify(
       cat dang_vien.csv | ccq-stats classify - --kind members --format json
     """
     from ccq_stats import write
-    from ccq_stats.api import classify_paths
+    from ccq_stats.api import classify_paths, classify_store
 
-    _refuse_overwriting_inputs(output, paths)
-    with _progress() as progress:
-        figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
-                                 progress=progress)
+    store = _store_for(paths, db, year=year, kind=kind)
+    _refuse_overwriting_inputs(output, paths or [])
+    if store:
+        figures = classify_store(store, by=by.value, base=base.value, scales_file=scales)
+    else:
+        with _progress() as progress:
+            figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
+                                     progress=progress)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
@@ -165,7 +182,7 @@ def classify(
 @app.command()
 @_bad_input_exits_2
 def check(
-    paths: PathsArg,
+    paths: StorePathsArg = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when a rule is broken (findings of severity error).")] = False,
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quotas (members, HD 21; organisations, QĐ 124): those rated good (HTTNV), or good or better.")] = None,
     year: YearOpt = None,
@@ -175,6 +192,7 @@ def check(
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised).")] = False,
     names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
+    db: DbOpt = None,
 ) -> None:
     """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.
 
@@ -201,13 +219,19 @@ def check(
       ccq-stats check so_luong_2019.xlsx --quota-base good_or_better
     """
     from ccq_stats import write
-    from ccq_stats.api import check_paths
+    from ccq_stats.api import check_paths, check_store
 
-    _refuse_overwriting_inputs(output, paths)
+    store = _store_for(paths, db, year=year, kind=kind)
+    _refuse_overwriting_inputs(output, paths or [])
     base = (quota_base or QuotaBase.good).value
-    with _progress() as progress:
-        findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
-                               progress=progress)
+    if store and names:
+        raise InputError("the store keeps no members' names, so --names needs the files", hint="run check --names on the files themselves")
+    if store:
+        findings = check_store(store, quota_base=base, scales_file=scales)
+    else:
+        with _progress() as progress:
+            findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
+                                   progress=progress)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
@@ -235,6 +259,10 @@ def report(
     date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD [default: today].")] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
     scales: ScalesOpt = None,
+    db: DbOpt = None,
+    month: Annotated[Optional[str], typer.Option(help="The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM).")] = None,
+    quiet: QuietOpt = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the report, when its findings include a broken rule (for cron).")] = False,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -251,9 +279,16 @@ def report(
       ccq-stats report --year 2019 sample_data/ --format xlsx -o 2019.xlsx
 
       ccq-stats report --term 2015-2020 sample_data/ --template my_report.md.j2
-    """
-    from ccq_stats.api import report_paths
 
+      ccq-stats report --month 2019-12 --db ccq.sqlite -o thang_12.md
+    """
+    from ccq_stats.api import report_paths, report_store
+
+    if month is not None:
+        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
+        _exit_if_broken(context, strict)
+        return
+    store = _store_for(paths, db, required=False)
     paths = paths or ["."]
     _refuse_overwriting_inputs(output, paths)
     chosen = fmt.value if fmt else None
@@ -263,18 +298,75 @@ def report(
         chosen = (format_of_template(template) if template and template not in ("term", "year") else None) or "md"
     if chosen == "xlsx" and output is None and sys.stdout.isatty():
         raise InputError("an xlsx workbook is not for the terminal", hint="add -o bao_cao.xlsx")
-    with _progress() as progress:
-        context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
-                               quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
-                               progress=progress)
+    if store:
+        context = report_store(store, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
+                               quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date))
+    else:
+        with _progress() as progress:
+            context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
+                                   quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
+                                   progress=progress)
     if chosen == "xlsx":
         from ccq_stats.write import report_xlsx
 
         _emit(report_xlsx(context), output)
+        _exit_if_broken(context, strict)
         return
     from ccq_stats.render import render_report
 
     _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
+    _exit_if_broken(context, strict)
+
+
+def _exit_if_broken(context: dict, strict: bool) -> None:
+    """--strict: exit code 1 when a finding of the report is a broken rule (severity error)."""
+    if strict and any(f["severity"] == "error" for f in context["findings"]):
+        raise typer.Exit(1)
+
+
+def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet) -> dict:
+    """``report --month``: the monthly summary of the store, from the built-in ``month`` templates."""
+    from ccq_stats.api import month_report
+    from ccq_stats.render import format_of_template, render_report
+
+    if paths or term or year:
+        raise InputError("--month summarises the store: give no PATH, --term or --year with it", hint="e.g. ccq-stats report --month 2019-12 --db ccq.sqlite")
+    chosen = fmt.value if fmt else ((format_of_template(template) if template and template != "month" else None)
+                                    or (format_of_template(str(output) + ".j2") if output else None) or "md")
+    if chosen == "xlsx":
+        raise InputError("the monthly summary has no xlsx form", hint="use --format md, html or txt")
+    from ccq_stats.month import parse_month
+
+    first = parse_month(month)
+    if output is not None and "{month}" in str(output):  # one file per month: thang_{month}.html -> thang_2019-12.html
+        output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
+    context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
+                           scales_file=scales, today=_parse_date(date))
+    _emit(render_report(context, template or "month", chosen), output)
+    if output is not None and not quiet:
+        sys.stderr.write(f"ccq-stats: wrote the summary of {first:%Y-%m} to {output}\n")
+    return context
+
+
+def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=None, required: bool = True) -> Optional[str]:
+    """The store a reading command reads – ``--db``, or, when no PATH is given, the store if
+    there is one – or None to read the files (an error when there are none and ``required``)."""
+    from ccq_stats.store import exists, locate
+
+    if db is None and paths:
+        return None
+    if db is not None and paths:
+        raise InputError("give files or --db, not both", hint="drop --db to read the files, or the PATHs to read the store")
+    location = locate(db)
+    if db is None and not exists(location):
+        if required:
+            raise InputError("no PATH given and no store yet", file=location,
+                             hint="give the spreadsheets, or import them first: ccq-stats import PATH")
+        return None
+    if year is not None or kind is not None:
+        raise InputError("--year and --kind are for reading files; the store's records have their years and shapes",
+                         hint="give them to ccq-stats import")
+    return location
 
 
 def _parse_date(text: Optional[str]):
@@ -401,6 +493,123 @@ def _setup_logging() -> None:
     logger.handlers[:] = [handler]
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+
+
+# -- the store: import, history, roster ----------------------------------------------------
+
+@app.command("import")
+@_bad_input_exits_2
+def import_(
+    paths: PathsArg,
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    db: DbOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read, classify and say what would change; write nothing.")] = False,
+    scales: ScalesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Store the ratings of the files: read and classify them exactly like classify, then
+    replace, per year, the stored records of the organisations they contain (one transaction).
+
+    Importing the same files again changes nothing. A corrected file replaces its
+    organisations' records of that year and the changes are listed on stderr (added, changed,
+    removed). A failed or killed import leaves the store as it was.
+
+    Examples:
+
+      ccq-stats import sample_data/dang_vien_2018.csv
+
+      ccq-stats import to_chuc_2019.xlsx --db /srv/ccq/ccq.sqlite --dry-run
+
+      ccq-stats import so_lieu/ --db postgresql://ccq@db.local/ccq
+    """
+    from ccq_stats.api import import_paths
+    from ccq_stats.store import locate
+    from ccq_stats.store.backends import shown
+
+    with _progress() as progress:
+        result = import_paths(paths, db=db, year=year, kind=_value(kind), scales_file=scales, dry_run=dry_run, progress=progress,
+                              command="import " + " ".join(paths))
+    if not quiet:
+        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in _import_lines(result, shown(locate(db)))))
+
+
+def _import_lines(result, where: str) -> list[str]:
+    """What an import says: one line per year, one per organisation changed."""
+    files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
+    if not result.changed:
+        return [f"nothing changed: {where} already holds these ratings from {files}"]
+    verb = "would import" if result.dry_run else f"imported (import {result.import_id})"
+    lines = [f"{verb} {files} into {where}"]
+    for year, t in result.summary["years"].items():
+        lines.append(f"{year}: organisations {t['orgs_added']} added, {t['orgs_changed']} changed, {t['orgs_unchanged']} unchanged; "
+                     f"records {t['records_added']} added, {t['records_changed']} changed, {t['records_removed']} removed")
+    for o in result.summary["orgs"]:
+        if o["status"] == "changed":
+            groups = ", ".join(f"{g} {a} → {b}" for g, (a, b) in o["groups"].items())
+            name = o["org"] + (f" ({o['parent']})" if o["parent"] else "")
+            lines.append(f"  {o['year']} {name} [{o['shape']}]: {groups}")
+    return lines
+
+
+@app.command()
+@_bad_input_exits_2
+def history(
+    db: DbOpt = None,
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Only this rating year.")] = None,
+    org: Annotated[Optional[str], typer.Option(help="Only this organisation (its name; a đảng bộ shows its chi bộ too).")] = None,
+) -> None:
+    """What the store holds: each import (when, who, which files, counts), then each
+    organisation's ratings by year – the history staff look up before proposing awards.
+
+    Examples:
+
+      ccq-stats history
+
+      ccq-stats history --org "Chi bộ Sở Tư pháp"
+
+      ccq-stats history --year 2019 --db ccq.sqlite
+    """
+    from ccq_stats.api import history as store_history
+    from ccq_stats.render import text_table
+
+    found = store_history(db, year=year, org=org)
+    imports = {"header": ["Lần", "Thời gian (UTC)", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
+               "rows": [[str(i["id"]), i["at"][:19].replace("T", " "), f"{i['user_name']}@{i['host']}",
+                         "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]), ",".join(map(str, i["years"])),
+                         str(i["records"]), str(i["records_added"]), str(i["records_changed"]), str(i["records_removed"])]
+                        for i in found["imports"]]}
+    years = found["years"] if year is None else [year]
+    ratings = {"header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years],
+               "rows": [[o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] for o in found["organisations"]]}
+    _emit("Các lần nhập\n" + text_table(imports) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n", None)
+
+
+roster_app = typer.Typer(help="The organisations expected to report each year (for the monthly summary).", no_args_is_help=True)
+app.add_typer(roster_app, name="roster")
+
+
+@roster_app.command("import")
+@_bad_input_exits_2
+def roster_import(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A CSV or workbook: a 'Tên tổ chức' column, and a 'Năm' column or --year.")],
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="The year of a roster without a 'Năm' column.")] = None,
+    db: DbOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Set the roster of grassroots organisations (tổ chức cơ sở đảng) expected to report a
+    year; without one, a year's roster is the organisations rated the year before.
+
+    Examples:
+
+      ccq-stats roster import danh_sach_2020.csv --year 2020
+    """
+    from ccq_stats.api import roster_import as set_roster
+
+    counts = set_roster(file, db=db, year=year)
+    if not quiet:
+        for y, n in sorted(counts.items()):
+            sys.stderr.write(f"ccq-stats: roster of {y}: {n} organisations\n")
 
 
 def main() -> None:

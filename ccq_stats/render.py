@@ -18,7 +18,7 @@ from ccq_stats.errors import InputError
 
 TEMPLATES = Path(__file__).with_name("templates")
 FORMATS = ("md", "html", "txt")
-BUILTIN = ("term", "year")
+BUILTIN = ("term", "year", "month")
 
 
 # -- number and date filters -----------------------------------------------------------

@@ -1,0 +1,333 @@
+"""The store: the classified ratings of every year imported, with provenance, the roster of
+organisations per year, and the import log – in SQLite (default) or PostgreSQL.
+
+Where it is: ``--db PATH`` or ``--db postgresql://…``, else the environment variable
+``CCQ_STATS_DB``, else ``ccq-stats.sqlite`` in the user's data folder (``default_location``).
+
+What it keeps, and what not
+---------------------------
+The tidy records of ``ccq_stats/records.py`` as ``load_records`` returns them (reconciled),
+each with its file, sheet, row, column, header and label as written and the SHA-256 of its
+file; the findings made while reading (totals that do not add up …); which import brought
+them, when, by whom and on which host.
+
+It does **not** keep ``member`` (members' names) nor ``member_key`` (the folded name and birth
+year, or card number, that finds a member listed twice). Names are personal data and no figure
+or finding needs them: the figures count records; the rules read the organisation, tier,
+status, ``disciplined`` and the row (a finding names the row, never the member); and a member
+listed twice is found, and counted once, by ``reconcile`` while the files of one import are
+read together – before anything is stored. An import replaces whole organisations (below), so
+the rows of one organisation and year never come from two imports, and the store's records
+give exactly the figures and findings the files give. What is lost: ``check --names`` cannot
+name members from the store (it says so and points at the files).
+
+Replace semantics
+-----------------
+An import replaces, per rating year, the records of each organisation its files contain –
+keyed by (year, shape, organisation, parent), names folded as the reader folds them – and
+leaves the others alone. Importing the same files again changes nothing and writes nothing.
+Each import is one transaction under the store's single write lock: a failed or killed import
+leaves the store as it was, and two imports at once run one after the other.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ccq_stats.errors import InputError
+from ccq_stats.store import changes
+from ccq_stats.store.backends import connect, is_url, shown
+from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, RECORD_COLUMNS, VERSION
+
+ENV = "CCQ_STATS_DB"
+FILE_NAME = "ccq-stats.sqlite"
+
+
+def default_location() -> str:
+    """The per-user store: ``ccq-stats.sqlite`` in the user data folder (platformdirs:
+    ~/.local/share/ccq-stats on Linux, %LOCALAPPDATA%\\ccq-stats on Windows, ~/Library/Application
+    Support/ccq-stats on macOS)."""
+    from platformdirs import user_data_path
+
+    return str(user_data_path("ccq-stats", appauthor=False) / FILE_NAME)
+
+
+def locate(db: str | None) -> str:
+    """The store a run uses: ``--db``, else ``$CCQ_STATS_DB``, else the per-user default."""
+    return db or os.environ.get(ENV) or default_location()
+
+
+def exists(location: str) -> bool:
+    """Whether there is a store to read (a URL always counts: the server will say)."""
+    return is_url(location) or os.path.isfile(location)
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    import_id: int | None
+    files: list[dict]
+    years: list[int]
+    records: int
+    changed: bool
+    summary: dict = field(default_factory=dict)
+    totals: dict = field(default_factory=dict)
+    dry_run: bool = False
+
+
+class Store:
+    """An open store. ``Store.open(location)`` checks what it is and migrates it."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self.location = conn.location
+
+    @classmethod
+    def open(cls, location: str, *, create: bool = False) -> "Store":
+        conn = connect(location, create=create)
+        store = cls(conn)
+        try:
+            store.migrate(create)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------
+    def version(self) -> int:
+        """The schema version; 0 for an empty database. Refuses anything not a ccq-stats store."""
+        tables = self.conn.tables()
+        if not tables:
+            return 0
+        meta = dict(self.conn.rows("SELECT key, value FROM meta")) if "meta" in tables else {}
+        if meta.get("application") != APPLICATION:
+            raise InputError("not a ccq-stats store (a database with other tables)", file=shown(self.location),
+                             hint="give the store's file with --db, or a new file name to start a store")
+        version = int(meta.get("schema_version", "0"))
+        if version > VERSION:
+            raise InputError(f"the store was made by a newer ccq-stats (schema {version}, this one knows {VERSION})",
+                             file=shown(self.location), hint="upgrade ccq-stats: pip install -U ccq-stats")
+        return version
+
+    def migrate(self, create: bool) -> None:
+        version = self.version()
+        if version == 0 and not create:
+            raise InputError("no store here (the database is empty)", file=shown(self.location),
+                             hint="import some files first: ccq-stats import PATH")
+        self.conn.ready()
+        if version == VERSION:
+            return
+        with self.conn.writing():
+            version = self.version()  # again, under the lock: another run may have migrated it
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self.conn.execute(statement)
+            if version == 0:
+                self.conn.execute("INSERT INTO meta (key, value) VALUES ('application', ?)", (APPLICATION,))
+                self.conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(VERSION),))
+            else:
+                self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(VERSION),))
+
+    # -- import -------------------------------------------------------------------------
+    def import_records(self, records, findings: list, files: list[dict], *, command: str, dry_run: bool = False,
+                       at: str | None = None) -> ImportResult:
+        """Replace, per year, the stored records of the organisations in ``records`` (the
+        reconciled frame of ``load_records``) in one transaction; ``findings`` are those made
+        while reading; ``files`` are {"file", "sha256", "size"}."""
+        sha = {f["file"]: f["sha256"] for f in files}
+        new_rows = rows_of(records, sha)
+        new = changes.by_key(new_rows)
+        years = sorted({k[0] for k in new})
+        with self.conn.writing():
+            old = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in new])
+            summary = changes.summarise(old, new)
+            unchanged = changes.same_rows(old, new)
+            result = ImportResult(None, files, years, len(new_rows), not unchanged, summary, changes.totals(summary), dry_run)
+            if unchanged or dry_run:
+                return result
+            import_id = (self.conn.rows("SELECT MAX(id) FROM imports")[0][0] or 0) + 1
+            result.import_id = import_id
+            self._replace(import_id, new, new_rows)
+            self._replace_findings(import_id, findings, new, [f["file"] for f in files])
+            self._log(import_id, result, command, at or now_utc())
+        return result
+
+    def _rows_of_years(self, years: list[int]) -> list[dict]:
+        if not years:
+            return []
+        marks = ", ".join("?" for _ in years)
+        cursor = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE year IN ({marks})", years)
+        return [dict(zip(RECORD_COLUMNS, row)) for row in cursor.fetchall()]
+
+    def _replace(self, import_id: int, new: dict, new_rows: list[dict]) -> None:
+        self.conn.raw.cursor().executemany(
+            self.conn.sql("DELETE FROM records WHERE year = ? AND shape = ? AND org_key = ? AND parent_key = ?"), list(new))
+        for row in new_rows:
+            row["import_id"] = import_id
+        self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in new_rows])
+
+    def _replace_findings(self, import_id: int, findings: list, new: dict, files: list[str]) -> None:
+        """The new import's findings replace those about the organisations it replaced, those
+        made in the same files, and those made in files none of whose records are left."""
+        from ccq_stats.text import norm_key
+
+        replaced = {(k[0], k[2]) for k in new}
+        live = [r[0] for r in self.conn.rows("SELECT DISTINCT source_file FROM records") if r[0]]
+        stored = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
+        at = {c: i for i, c in enumerate(FINDING_COLUMNS)}
+
+        def names(where: str, paths) -> bool:
+            return any(where == f or where.startswith(f + ",") for f in paths)
+
+        def stale(row) -> bool:
+            where = row[at["location"]]
+            return ((row[at["year"]], row[at["org_key"]]) in replaced or names(where, files)
+                    or (bool(where) and not names(where, live)))
+
+        kept = [row for row in stored if not stale(row)]
+        fresh = [(import_id, i, f.year, f.org or "", norm_key(f.org), f.rule, f.severity, f.message, f.source,
+                  json.dumps(f.numbers, ensure_ascii=False, sort_keys=True), f.where or "") for i, f in enumerate(findings)]
+        self.conn.execute("DELETE FROM findings")
+        self.conn.insert_many("findings", list(FINDING_COLUMNS), kept + fresh)
+
+    def _log(self, import_id: int, result: ImportResult, command: str, at: str) -> None:
+        t = result.totals
+        self.conn.execute(
+            "INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
+            " records_added, records_changed, records_removed, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (import_id, at, _user(), socket.gethostname(), command, ",".join(map(str, result.years)), result.records,
+             t["orgs_added"], t["orgs_changed"], t["orgs_unchanged"], t["records_added"], t["records_changed"],
+             t["records_removed"], json.dumps(result.summary["orgs"], ensure_ascii=False)))
+        self.conn.insert_many("files", ["import_id", "file", "sha256", "size"],
+                              [(import_id, f["file"], f["sha256"], f["size"]) for f in result.files])
+
+    # -- reading ------------------------------------------------------------------------
+    def load(self) -> dict:
+        """One snapshot of the whole store: ``records`` (a tidy frame in the order the files gave
+        them: file name, then import, then row), ``findings`` (made while reading them),
+        ``imports`` (the log) and ``rosters`` – all as of one moment, even during an import."""
+        from ccq_stats.findings import Finding
+
+        with self.conn.reading():
+            rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
+            found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
+            imports, rosters = self._imports(), self._rosters()
+        found.sort(key=lambda r: (r[0], r[1]))
+        findings = [Finding(r[5], r[6], r[3], r[4], r[7], r[8], json.loads(r[9]), r[10]) for r in found]
+        return {"records": frame_of(rows), "findings": findings, "imports": imports, "rosters": rosters}
+
+    def imports(self) -> list[dict]:
+        """The import log, oldest first, each with its files."""
+        with self.conn.reading():
+            return self._imports()
+
+    def _imports(self) -> list[dict]:
+        names = ("id", "at", "user_name", "host", "command", "years", "records", "orgs_added", "orgs_changed", "orgs_unchanged",
+                 "records_added", "records_changed", "records_removed", "changes")
+        rows = self.conn.rows(f"SELECT {', '.join(names)} FROM imports ORDER BY id")
+        files = self.conn.rows("SELECT import_id, file, sha256, size FROM files ORDER BY import_id, file")
+        out = []
+        for row in rows:
+            entry = dict(zip(names, row))
+            entry["years"] = [int(y) for y in entry["years"].split(",") if y]
+            entry["changes"] = json.loads(entry["changes"])
+            entry["files"] = [{"file": f, "sha256": s, "size": n} for i, f, s, n in files if i == entry["id"]]
+            out.append(entry)
+        return out
+
+    def roster(self) -> dict[int, list[dict]]:
+        """The rosters given (``roster import``): {year: [{"org", "org_kind", "source", "at"}]}."""
+        with self.conn.reading():
+            return self._rosters()
+
+    def _rosters(self) -> dict[int, list[dict]]:
+        out: dict[int, list[dict]] = {}
+        for year, org, kind, source, at in self.conn.rows("SELECT year, org, org_kind, source, at FROM roster ORDER BY year, org"):
+            out.setdefault(int(year), []).append({"org": org, "org_kind": kind, "source": source, "at": at})
+        return out
+
+    def set_roster(self, year: int, orgs: list[dict], source: str, at: str | None = None) -> None:
+        """Replace the roster of ``year``: [{"org", "org_kind"}] (names folded to find duplicates)."""
+        from ccq_stats.text import norm_key
+
+        at = at or now_utc()
+        rows = {}
+        for o in orgs:
+            rows.setdefault(norm_key(o["org"]), (year, o["org"], norm_key(o["org"]), o.get("org_kind") or "", source, at))
+        with self.conn.writing():
+            self.conn.execute("DELETE FROM roster WHERE year = ?", (year,))
+            self.conn.insert_many("roster", ["year", "org", "org_key", "org_kind", "source", "at"], list(rows.values()))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return str(os.getuid()) if hasattr(os, "getuid") else "?"
+
+
+def rows_of(records, sha: dict[str, str]) -> list[dict]:
+    """The store rows of a reconciled record frame (without names), in frame order."""
+    from ccq_stats.text import norm_key
+
+    n = len(records)
+
+    def col(name, convert=None):
+        values = records[name].tolist() if name in records else [None] * n
+        return [None if v is None or v != v else (convert(v) if convert else v) for v in values]
+
+    data = {
+        "import_id": [None] * n, "seq": list(range(n)), "year": col("year", int), "subject": col("subject"), "shape": col("shape"),
+        "org": col("org"), "parent": col("parent"), "org_kind": col("org_kind"), "host_type": col("host_type"),
+        "status": col("status"), "tier": col("tier"), "exemplary": col("exemplary", lambda v: int(bool(v))),
+        "disciplined": col("disciplined", lambda v: int(bool(v))), "count": col("count", int),
+        "source_file": col("source_file"), "source_sheet": col("source_sheet"), "source_row": col("source_row", int),
+        "source_col": col("source_col", int), "source_header": col("source_header"), "raw_label": col("raw_label"),
+    }
+    data["org_key"] = [norm_key(v) for v in data["org"]]
+    data["parent_key"] = [norm_key(v) for v in data["parent"]]
+    data["file_sha256"] = [sha.get(f, "") for f in data["source_file"]]
+    return [dict(zip(data, values)) for values in zip(*data.values())]
+
+
+def frame_of(rows: list[tuple]):
+    """The tidy frame of stored rows, with the columns and types of ``load_records``."""
+    import pandas as pd
+
+    from ccq_stats.records import COLUMNS
+
+    at = {c: i for i, c in enumerate(RECORD_COLUMNS)}
+    rows = sorted(rows, key=lambda r: (r[at["source_file"]] or "", r[at["import_id"]], r[at["seq"]]))
+
+    def col(name, convert=None):
+        i = at[name]
+        return [None if r[i] is None else (convert(r[i]) if convert else r[i]) for r in rows]
+
+    data = {name: col(name) for name in COLUMNS if name in at}
+    data["exemplary"] = col("exemplary", bool)
+    data["disciplined"] = col("disciplined", bool)
+    data["member"] = [None] * len(rows)
+    data["member_key"] = [None] * len(rows)
+    frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in COLUMNS})
+    for name in ("year", "count", "source_row"):
+        frame[name] = frame[name].astype("int64")
+    return frame

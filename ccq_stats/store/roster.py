@@ -1,0 +1,93 @@
+"""The roster: which grassroots organisations (tổ chức cơ sở đảng) are expected to report a year.
+
+Given by ``ccq-stats roster import FILE``: a CSV or workbook whose first row is the header, with
+an organisation column ("Tên tổ chức", "Tổ chức cơ sở đảng", "Chi, đảng bộ cơ sở", "Đơn vị"),
+optionally a year column ("Năm") and a kind column ("Loại"). Without one, the roster of a year
+is the organisations rated the year before (``expected``).
+"""
+
+from __future__ import annotations
+
+from ccq_stats.errors import InputError
+from ccq_stats.text import norm_key
+
+ORG_HEADERS = {norm_key(h) for h in (
+    "Tên tổ chức", "Tổ chức", "Tên tổ chức đảng", "Tổ chức cơ sở đảng", "Tên tổ chức cơ sở đảng", "Chi, đảng bộ cơ sở",
+    "Tên chi, đảng bộ cơ sở", "Đơn vị", "Tên đơn vị", "org")}
+YEAR_HEADERS = {norm_key(h) for h in ("Năm", "Năm đánh giá", "year")}
+KIND_HEADERS = {norm_key(h) for h in ("Loại", "Loại hình tổ chức", "org_kind")}
+
+
+def _table(path: str):
+    import pandas as pd
+
+    lower = path.lower()
+    try:
+        if lower.endswith((".csv", ".tsv", ".txt")):
+            return pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python", encoding="utf-8-sig")
+        return pd.read_excel(path, dtype=str, keep_default_na=False, engine="calamine")
+    except FileNotFoundError:
+        raise InputError("no such file", file=path, hint="check the path") from None
+    except Exception as exc:  # any reader's complaint: one line, no traceback
+        raise InputError(f"cannot read the roster: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=path,
+                         hint="give a CSV or a workbook whose first row is the header") from None
+
+
+def read_roster(path: str, year: int | None) -> dict[int, list[dict]]:
+    """{year: [{"org", "org_kind"}]} from a roster file."""
+    table = _table(str(path))
+    names = {norm_key(c): c for c in table.columns}
+    org_col = next((names[k] for k in names if k in ORG_HEADERS), None)
+    if org_col is None:
+        raise InputError("no organisation column in the roster's first row", file=str(path), value=", ".join(map(str, table.columns)),
+                         hint="name the column 'Tên tổ chức' (and add 'Năm', or give --year)")
+    year_col = next((names[k] for k in names if k in YEAR_HEADERS), None)
+    kind_col = next((names[k] for k in names if k in KIND_HEADERS), None)
+    if year_col is None and year is None:
+        raise InputError("the roster names no year", file=str(path), hint="add a 'Năm' column or give --year")
+    out: dict[int, list[dict]] = {}
+    for i, row in enumerate(table.to_dict("records"), start=2):
+        org = " ".join(str(row[org_col]).split())
+        if not org:
+            continue
+        text = str(row[year_col]).strip() if year_col else ""
+        if text:
+            if not (text.isdigit() and 1945 <= int(text) <= 2100):
+                raise InputError("the year is not a year", file=str(path), row=i, value=text, hint="write the rating year, e.g. 2019")
+            row_year = int(text)
+        elif year is not None:
+            row_year = year
+        else:
+            raise InputError("the year is blank", file=str(path), row=i, hint="write the rating year, or give --year")
+        out.setdefault(row_year, []).append({"org": org, "org_kind": str(row[kind_col]).strip() if kind_col else ""})
+    if not out:
+        raise InputError("the roster lists no organisation", file=str(path), hint="one organisation per row under the header")
+    return out
+
+
+def grassroots(records, year: int) -> dict[str, str]:
+    """{folded name: name} of the grassroots organisations with ratings in ``year``: units
+    rated, the organisations of members, the parents of cells."""
+    rows = records[records["year"] == year]
+    names: dict[str, str] = {}
+    units = rows[rows["subject"] == "units"]["org"].tolist()
+    members = rows[rows["subject"] == "members"]["org"].tolist()
+    parents = rows[rows["subject"] == "cells"]["parent"].tolist()
+    for name in units + members + parents:
+        if name:
+            names.setdefault(norm_key(name), name)
+    return names
+
+
+def expected(records, rosters: dict[int, list[dict]], year: int) -> tuple[list[str], str, int | None]:
+    """The organisations expected to report ``year``, where that list comes from, and the year
+    it was taken from: the roster given for the year; else the organisations rated in the
+    latest year before it; else those of the year itself (nothing then counts as missing)."""
+    if year in rosters:
+        return [o["org"] for o in rosters[year]], "roster", year
+    earlier = sorted(int(y) for y in records["year"].unique() if int(y) < year)
+    if earlier:
+        units = records[(records["year"] == earlier[-1]) & (records["subject"] == "units")]["org"]
+        named = list(dict.fromkeys(n for n in units.tolist() if n)) or list(grassroots(records, earlier[-1]).values())
+        return named, "previous_year", earlier[-1]
+    return list(grassroots(records, year).values()), "same_year", year

@@ -1,0 +1,53 @@
+"""The store's tables, versioned: ``meta.schema_version`` says which migrations have run.
+
+A migration is a list of portable statements (INTEGER and TEXT columns, no autoincrement, no
+dialect types) applied in the write transaction that opens the store, so a store is always at
+one version, never half-migrated. A store newer than this program is refused, not touched.
+
+Booleans are INTEGER 0/1; times are ISO 8601 text in UTC; ids are assigned by the importer
+under the write lock (max + 1), which both back-ends do alike.
+"""
+
+from __future__ import annotations
+
+APPLICATION = "ccq-stats"
+
+# Columns of ``records`` in the order they are written; see the package docstring for why
+# ``member`` and ``member_key`` are not among them.
+RECORD_COLUMNS = (
+    "import_id", "seq", "year", "subject", "shape", "org", "parent", "org_key", "parent_key", "org_kind", "host_type",
+    "status", "tier", "exemplary", "disciplined", "count",
+    "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label", "file_sha256",
+)
+FINDING_COLUMNS = ("import_id", "seq", "year", "org", "org_key", "rule_id", "severity", "message", "source", "numbers", "location")
+
+MIGRATIONS: list[list[str]] = [
+    # 1: records with provenance, the import log, the files of each import, findings made while reading, the roster
+    [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE imports (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, host TEXT NOT NULL,
+            command TEXT NOT NULL, years TEXT NOT NULL, records INTEGER NOT NULL,
+            orgs_added INTEGER NOT NULL, orgs_changed INTEGER NOT NULL, orgs_unchanged INTEGER NOT NULL,
+            records_added INTEGER NOT NULL, records_changed INTEGER NOT NULL, records_removed INTEGER NOT NULL,
+            changes TEXT NOT NULL)""",
+        """CREATE TABLE files (
+            import_id INTEGER NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+            PRIMARY KEY (import_id, file))""",
+        """CREATE TABLE records (
+            import_id INTEGER NOT NULL, seq INTEGER NOT NULL, year INTEGER NOT NULL, subject TEXT NOT NULL,
+            shape TEXT NOT NULL, org TEXT, parent TEXT, org_key TEXT NOT NULL, parent_key TEXT NOT NULL,
+            org_kind TEXT, host_type TEXT, status TEXT, tier TEXT, exemplary INTEGER, disciplined INTEGER,
+            count INTEGER NOT NULL, source_file TEXT, source_sheet TEXT, source_row INTEGER, source_col INTEGER,
+            source_header TEXT, raw_label TEXT, file_sha256 TEXT NOT NULL)""",
+        "CREATE INDEX records_by_key ON records (year, shape, org_key, parent_key)",
+        """CREATE TABLE findings (
+            import_id INTEGER NOT NULL, seq INTEGER NOT NULL, year INTEGER, org TEXT NOT NULL, org_key TEXT NOT NULL, rule_id TEXT NOT NULL,
+            severity TEXT NOT NULL, message TEXT NOT NULL, source TEXT NOT NULL, numbers TEXT NOT NULL,
+            location TEXT NOT NULL)""",
+        """CREATE TABLE roster (
+            year INTEGER NOT NULL, org TEXT NOT NULL, org_key TEXT NOT NULL, org_kind TEXT NOT NULL,
+            source TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (year, org_key))""",
+    ],
+]
+VERSION = len(MIGRATIONS)
