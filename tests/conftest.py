@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,11 @@ def scales():
     from ccq_stats.scales import load_scales
 
     return load_scales()
+
+
+@pytest.fixture(autouse=True)
+def _no_user_store(tmp_path_factory, monkeypatch):
+    """No test reads or writes the store of the person running them: without --db, a command
+    with no PATH reads the default store when one exists (tests that want a store set their own)."""
+    if "CCQ_STATS_DB" not in os.environ:
+        monkeypatch.setenv("CCQ_STATS_DB", str(tmp_path_factory.getbasetemp() / "no-store-here.sqlite"))
