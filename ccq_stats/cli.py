@@ -62,12 +62,14 @@ class ReportFormat(str, Enum):
     html = "html"
     txt = "txt"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class Format(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 def _version(value: bool) -> None:
@@ -114,7 +116,7 @@ YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating
 KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases or regimes (same shape as ccq_stats/scales.toml).")]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe].")]
 
 
 @app.command()
@@ -151,12 +153,14 @@ def classify(
     from ccq_stats.api import classify_paths
 
     _refuse_overwriting_inputs(output, paths)
+    chosen = _choose_format(fmt, output)
     with _progress() as progress:
         figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
                                  progress=progress)
-    chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
+    elif chosen == "xlsx":
+        text = write.figures_xlsx(figures)
     else:
         text = write.render(figures, chosen, bom=bom)
     _emit(text, output)
@@ -199,13 +203,15 @@ def check(
     from ccq_stats.api import check_paths
 
     _refuse_overwriting_inputs(output, paths)
+    chosen = _choose_format(fmt, output)
     base = (quota_base or QuotaBase.good).value
     with _progress() as progress:
         findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
                                progress=progress)
-    chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
+    elif chosen == "xlsx":
+        text = write.findings_xlsx(findings, names=names)
     elif chosen == "csv":
         text = ("\ufeff" if bom else "") + write.findings_csv(findings, names=names, excel=bom)
     else:
@@ -224,7 +230,7 @@ def report(
     years: Annotated[Optional[str], typer.Option(help="The rating years the term covers, e.g. 2016-2020 [default: START to END-1].")] = None,
     term_mean: Annotated[TermMean, typer.Option(help="Term figure of each tier: the mean of the yearly shares, or pooled counts.")] = None,
     template: Annotated[Optional[str], typer.Option(help="A built-in template (term, year) or a Jinja template file (see docs/templates.md).")] = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt or xlsx [default: md, or what the template file's name says].")] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md].")] = None,
     output: OutputOpt = None,
     org: Annotated[str, typer.Option(help="The reporting party committee, printed in the heading.")] = "Đảng bộ Khối các cơ quan tỉnh",
     date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD [default: today].")] = None,
@@ -251,13 +257,9 @@ def report(
 
     paths = paths or ["."]
     _refuse_overwriting_inputs(output, paths)
-    chosen = fmt.value if fmt else None
-    if chosen is None:
-        from ccq_stats.render import format_of_template
-
-        chosen = (format_of_template(template) if template and template not in ("term", "year") else None) or "md"
-    if chosen == "xlsx" and output is None and sys.stdout.isatty():
-        raise InputError("an xlsx workbook is not for the terminal", hint="add -o bao_cao.xlsx")
+    chosen = _choose_report_format(fmt, output, template)
+    if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
+        raise InputError(f"an {chosen} file is not for the terminal", hint=f"add -o bao_cao.{chosen}")
     with _progress() as progress:
         context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
                                quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
@@ -316,13 +318,50 @@ def _value(option: Optional[Enum]) -> Optional[str]:
     return option.value if option is not None else None
 
 
+# What an -o file's suffix says: the format of classify and check, and of report.
+DATA_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
+                   ".docx": "docx"}
+
+
+def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str]) -> Optional[str]:
+    """The format an -o file's suffix names, checked against --format: a suffix that contradicts
+    it, or that the command cannot write, is an error. None when the name says nothing (no
+    suffix, as /dev/stdout, or an unknown one under an explicit --format)."""
+    suffix = output.suffix.lower() if output is not None else ""
+    said = suffixes.get(suffix)
+    writable = ", ".join(dict.fromkeys(suffixes))
+    if said is None and suffix and fmt is None:
+        raise InputError(f"cannot write a {suffix} file (this command writes {writable})", file=str(output),
+                         hint=f"end the name in one of {writable}, or say --format")
+    if said is not None and fmt is not None and said != fmt:
+        raise InputError(f"the file name says {said} but --format says {fmt}", file=str(output),
+                         hint=f"name the file .{fmt}, or drop --format")
+    return said
+
+
 def _choose_format(fmt: Optional[Format], output: Optional[Path]) -> str:
-    """An explicit --format wins; else a table at a terminal, else CSV (JSON for a .json file)."""
+    """An explicit --format wins; else what the -o file's suffix says; else a table at a
+    terminal, CSV otherwise."""
+    said = _format_of_suffix(output, DATA_SUFFIXES, _value(fmt))
     if fmt is not None:
         return fmt.value
-    if output is None:
-        return "table" if sys.stdout.isatty() else "csv"
-    return "json" if output.suffix.lower() == ".json" else "csv"
+    if said:
+        return said
+    return "table" if output is None and sys.stdout.isatty() else "csv"
+
+
+def _choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], template: Optional[str]) -> str:
+    """--format, else the -o suffix, else the template file's name, else md; any two that
+    disagree are an error."""
+    from ccq_stats.render import BUILTIN, format_of_template
+
+    said = _format_of_suffix(output, REPORT_SUFFIXES, _value(fmt))
+    by_template = format_of_template(template) if template and template not in BUILTIN else None
+    if said and by_template and said != by_template and fmt is None:
+        raise InputError(f"the file name says {said} but the template writes {by_template}", file=str(output),
+                         hint=f"name the file .{by_template}, or use a {said} template")
+    return _value(fmt) or said or by_template or "md"
 
 
 def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:

@@ -150,10 +150,14 @@ def org_table(organisations: list, years: list) -> dict:
 
 
 def member_table(member_units: list, year: int) -> dict:
-    """Members per grassroots organisation in a year, with the 20% quota of HD 21."""
-    header = ["Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Tối đa HTXSNV", "Vượt"]
-    rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail", "allowed")]
-            + [so(u["excess"]) if u["excess"] else ""] for u in member_units if u["year"] == year]
+    """Members per grassroots organisation in a year, with the 20% quota of HD 21 in the years
+    it applies (``allowed`` is None before them, and the two quota columns are left out)."""
+    units = [u for u in member_units if u["year"] == year]
+    quota = any(u["allowed"] is not None for u in units)
+    header = ["Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    header += ["Tối đa HTXSNV", "Vượt"] if quota else []
+    rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")]
+            + ([so(u["allowed"]), so(u["excess"]) if u["excess"] else ""] if quota else []) for u in units]
     return {"header": header, "rows": rows}
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ccq_stats.rules import QUOTA_FROM
 from ccq_stats.scales import Scales
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
@@ -111,6 +112,12 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         o["weak_years"] = [y for y in o["weak_years"] if y in years]
     units = [o for o in organisations if o["subject"] == "units"]
     quota = member_quota(records[records["year"].isin(years)], quota_base) if len(records) else pd.DataFrame()
+    member_units = [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
+        ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
+         "good_or_better", "allowed", "excess"]].astype({"year": "int64"}).to_dict("records")
+    for unit in member_units:
+        if unit["year"] < QUOTA_FROM:  # the 20% quota of HD 21 binds the ratings of 2019 on only
+            unit["allowed"] = unit["excess"] = None
     return {
         "report": {
             "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
@@ -125,8 +132,7 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "candidates": [o for o in units if o["candidate"]],
         "to_work_with": [o for o in units if o["weak_years"]],
         "falls": [o for o in units if o["falls"]],
-        "member_units": [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
-            ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
-             "good_or_better", "allowed", "excess"]].astype({"year": "int64"}).to_dict("records"),
+        "member_units": member_units,
+        "quota_from": QUOTA_FROM,
         "findings": [f.record() for f in findings if f.year is None or f.year in years],
     }

@@ -186,3 +186,25 @@ def test_every_template_variable_is_documented():
 
     missing = [k for k in sorted(keys | set(FILTERS) | set(GLOBALS)) if f"`{k}`" not in docs and f"`{k}(" not in docs]
     assert missing == []
+
+
+def test_member_quota_columns_only_in_the_years_the_quota_applies(tmp_path):
+    """Issue 13, bug 4: the 20% quota of HD 21 binds the ratings of 2019 on; before that the
+    per-organisation member sheet leaves "Tối đa HTXSNV" and "Vượt" empty."""
+    out = tmp_path / "nhiem_ky.xlsx"
+    assert run("report", SAMPLE, "--term", "2015-2020", "-f", "xlsx", "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Đảng viên theo tổ chức"]
+    header = [c.value for c in ws[1]]
+    allowed, excess = header.index("Tối đa HTXSNV"), header.index("Vượt")
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert {r[0] for r in rows} == {2015, 2016, 2017, 2018, 2019}
+    assert all(r[allowed] is None and r[excess] is None for r in rows if r[0] < 2019)
+    assert all(isinstance(r[allowed], int) for r in rows if r[0] == 2019)
+    # the one breach the sample's generator seeds: Chi bộ Sở Tư pháp, 2019, two over the quota
+    assert [(r[1], r[excess]) for r in rows if r[0] == 2019 and r[excess]] == [("Chi bộ Sở Tư pháp", 2)]
+
+
+def test_a_year_report_before_the_quota_has_no_quota_columns():
+    text = run("report", SAMPLE, "--year", "2018", "--date", DATE).stdout
+    members = text.split("## Đảng viên theo tổ chức cơ sở đảng")[1].split("## Kiểm tra")[0]
+    assert "Có mặt" in members and "Tối đa HTXSNV" not in members and "Hướng dẫn 21" not in members

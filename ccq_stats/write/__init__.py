@@ -20,9 +20,9 @@ from ccq_stats.write.text import (
     to_json,
     to_tables,
 )
-from ccq_stats.write.workbook import COUNT_FORMAT, SHARE_FORMAT, report_xlsx
+from ccq_stats.write.workbook import COUNT_FORMAT, SHARE_FORMAT, figures_xlsx, findings_xlsx, report_xlsx
 
 __all__ = [
     "COUNT_FORMAT", "FINDING_COLUMNS", "SHARE_FORMAT", "SUBJECT_TITLES", "atomic_write", "findings_csv",
-    "findings_json", "findings_table", "for_excel", "render", "report_xlsx", "to_csv", "to_json", "to_tables",
+    "findings_json", "findings_table", "figures_xlsx", "findings_xlsx", "for_excel", "render", "report_xlsx", "to_csv", "to_json", "to_tables",
 ]

@@ -104,15 +104,21 @@ def _finding_columns(names: bool) -> tuple:
     return FINDING_COLUMNS + (("member",) if names else ())
 
 
-def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
-    """Findings as CSV; with ``names`` a last column ``member`` (only for findings about a member)."""
+def finding_rows(findings, names: bool = False) -> tuple[tuple, list[list]]:
+    """The columns and rows of the findings table (CSV, xlsx); ``numbers`` as text."""
     rows = []
     for f in findings:
         record = f.record()
         record["numbers"] = _numbers_text(record["numbers"])
         record["year"] = "" if record["year"] is None else record["year"]
         rows.append([record[c] for c in _finding_columns(names)])
-    return _csv_text(_finding_columns(names), rows, excel)
+    return _finding_columns(names), rows
+
+
+def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
+    """Findings as CSV; with ``names`` a last column ``member`` (only for findings about a member)."""
+    header, rows = finding_rows(findings, names)
+    return _csv_text(header, rows, excel)
 
 
 def findings_json(findings, names: bool = False) -> str:

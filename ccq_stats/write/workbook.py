@@ -73,3 +73,36 @@ def report_xlsx(context: dict) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def figures_xlsx(figures) -> bytes:
+    """The figures of ``classify`` as a workbook: the CSV's columns, counts and shares as numbers."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    header = list(figures.columns)
+    rows = [[None if (c == "share" and (v is None or v != v)) else (int(v) if c in ("year", "count") else v)
+             for c, v in zip(header, row)] for row in figures.itertuples(index=False)]
+    formats = {header.index("count") + 1: COUNT_FORMAT, header.index("share") + 1: SHARE_FORMAT}
+    _sheet(wb, "Số liệu", header, rows, formats)
+    return _saved(wb)
+
+
+def findings_xlsx(findings, names: bool = False) -> bytes:
+    """The findings of ``check`` as a workbook: the CSV's columns (``numbers`` as text)."""
+    from openpyxl import Workbook
+
+    from ccq_stats.write.text import finding_rows
+
+    header, rows = finding_rows(findings, names)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Phát hiện", header, [[None if v == "" else v for v in row] for row in rows])
+    return _saved(wb)
+
+
+def _saved(wb) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
