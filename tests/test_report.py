@@ -208,3 +208,37 @@ def test_a_year_report_before_the_quota_has_no_quota_columns():
     text = run("report", SAMPLE, "--year", "2018", "--date", DATE).stdout
     members = text.split("## Đảng viên theo tổ chức cơ sở đảng")[1].split("## Kiểm tra")[0]
     assert "Có mặt" in members and "Tối đa HTXSNV" not in members and "Hướng dẫn 21" not in members
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("{{ 'a' * 10**10 }}\n", "line 1: template stopped: it would build a text or list of 10,000,000,000"),
+    ("{{ range(10**9)|list }}\n", "Range too big"),
+    ("{{ 'a'.center(10**10) }}\n", "line 1: template stopped: it would build a text"),
+    ("{{ 3 ** 100000000 }}\n", "a number of millions of digits"),
+    ("{% for i in range(99999) %}{{ 'x' * 999 }}{% endfor %}\n", "it would build an output of"),
+    # '~' joins are not a hooked operator: the address-space cap stops the doubling (Linux)
+    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}\n",
+     "it needed more than 200 MB of memory"),
+    # a loop that calls nothing and writes nothing: only the wall clock sees it
+    ("{% set x = range(99999)|list %}{% for i in x %}{% for j in x %}{% endfor %}{% endfor %}\n", "it ran longer than 2 s"),
+])
+def test_a_user_template_renders_under_limits(tmp_path, monkeypatch, body, message):
+    """Issue 13, bug 2: '{{ 'a' * 10**10 }}' ran 90 s and grew to 24 GB. Now every runaway is one
+    line, exit 2, within the limits (2 s, 200 MB, 50 MB of output here)."""
+    import sys
+    import time
+
+    if "memory" in message and not sys.platform.startswith("linux"):
+        pytest.skip("the address-space cap needs Linux's /proc and RLIMIT_AS")
+    monkeypatch.setenv("CCQ_TEMPLATE_TIMEOUT", "2")
+    monkeypatch.setenv("CCQ_TEMPLATE_MEMORY_MB", "200")
+    monkeypatch.setenv("CCQ_TEMPLATE_OUTPUT_MB", "50")
+    template = tmp_path / "bad.md.j2"
+    template.write_text(body, encoding="utf-8")
+    started = time.monotonic()
+    result = run("report", SAMPLE, "--year", "2019", "--template", template)
+    took = time.monotonic() - started
+    assert result.exit_code == 2 and result.stdout == ""
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"ccq-stats: error: {template}: ") and message in last, result.stderr
+    assert took < 30  # the whole run, reading the sample included
