@@ -106,3 +106,16 @@ def report_paths(
         logging.getLogger("ccq_stats").warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
     return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
                           kind="term" if term else "year", term=span, mean=mean, org=org, today=today, quota_base=quota_base)
+
+
+def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:
+    """The figures of ``ccq-stats forms``: the two statistics forms of ``year`` in the layout of
+    its regime (see form_figures.form_figures)."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.form_figures import form_figures
+
+    records = load_records(paths, scales_file=scales_file, progress=progress)
+    if not (records["year"] == year).any():
+        present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or "none"
+        raise InputError(f"no ratings for {year} in the files given", hint=f"the files hold the years {present}")
+    return form_figures(records, year)

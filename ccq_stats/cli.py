@@ -233,7 +233,7 @@ def report(
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md].")] = None,
     output: OutputOpt = None,
     org: Annotated[str, typer.Option(help="The reporting party committee, printed in the heading.")] = "Đảng bộ Khối các cơ quan tỉnh",
-    date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD [default: today].")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
     scales: ScalesOpt = None,
 ) -> None:
@@ -274,15 +274,73 @@ def report(
     _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
 
 
+# Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one].")]
+AboveOpt = Annotated[Optional[str], typer.Option("--above", help="The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'.")]
+CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", help="The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH].")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="The place before the date: '<place>, ngày … tháng … năm …'.")]
+NumberOpt = Annotated[Optional[str], typer.Option("--number", help="The document's number: 'Số <number>-BC/ĐUK'.")]
+SignerOpt = Annotated[Optional[str], typer.Option("--signer", help="Who signs (the name under the signature block).")]
+
+
+def _issuer(settings: Optional[Path], **overrides):
+    from ccq_stats.write.settings import load_issuer
+
+    return load_issuer(settings, overrides)
+
+
+@app.command()
+@_bad_input_exits_2
+def forms(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
+    year: Annotated[int, typer.Option(min=1945, max=2100, help="The rating year of the forms.")] = ...,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx), atomically.")] = ...,
+    date: Annotated[Optional[str], typer.Option("--date", help="The date under the forms, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
+    settings: SettingsOpt = None,
+    committee: CommitteeOpt = None,
+    place: PlaceOpt = None,
+    signer: SignerOpt = None,
+    scales: ScalesOpt = None,
+) -> None:
+    """Write the party's statistics forms of a year as a workbook: organisations and members.
+
+    Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the
+    Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when
+    the data has that column. A row the data cannot give (số mới thành lập, reasons for
+    KHTNV) is left empty with a note on the form.
+
+    Examples:
+
+      ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx
+
+      ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml
+    """
+    from ccq_stats.api import forms_paths
+    from ccq_stats.write.forms import forms_xlsx
+    from ccq_stats.write.settings import rulebook
+
+    paths = paths or ["."]
+    _refuse_overwriting_inputs(output, paths)
+    _format_of_suffix(output, {".xlsx": "xlsx"}, None, has_format=False)
+    issuer = _issuer(settings, committee=committee, place=place, signer=signer)
+    day = _parse_date(date) or __import__("datetime").date.today()
+    with _progress() as progress:
+        figures = forms_paths(paths, year=year, scales_file=scales, progress=progress)
+    _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day), output)
+
+
 def _parse_date(text: Optional[str]):
     import datetime
 
     if text is None:
         return None
     try:
+        if "/" in text:  # 21/10/2020, as Vietnamese documents write dates
+            day, month, year = (int(part) for part in text.split("/"))
+            return datetime.date(year, month, day)
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD, e.g. 2020-10-21") from None
+        raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020") from None
 
 
 @contextlib.contextmanager
@@ -324,7 +382,7 @@ REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html
                    ".docx": "docx"}
 
 
-def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str]) -> Optional[str]:
+def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str], has_format: bool = True) -> Optional[str]:
     """The format an -o file's suffix names, checked against --format: a suffix that contradicts
     it, or that the command cannot write, is an error. None when the name says nothing (no
     suffix, as /dev/stdout, or an unknown one under an explicit --format)."""
@@ -333,7 +391,7 @@ def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str]
     writable = ", ".join(dict.fromkeys(suffixes))
     if said is None and suffix and fmt is None:
         raise InputError(f"cannot write a {suffix} file (this command writes {writable})", file=str(output),
-                         hint=f"end the name in one of {writable}, or say --format")
+                         hint=f"end the name in one of {writable}" + (", or say --format" if has_format else ""))
     if said is not None and fmt is not None and said != fmt:
         raise InputError(f"the file name says {said} but --format says {fmt}", file=str(output),
                          hint=f"name the file .{fmt}, or drop --format")

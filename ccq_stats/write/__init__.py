@@ -2,7 +2,10 @@
 
 - files.py     atomic file output
 - text.py      CSV, JSON and terminal tables of the figures and the findings
-- workbook.py  the report as an xlsx workbook
+- workbook.py  the figures, the findings and the report as xlsx workbooks
+- forms.py     the party's statistics forms as an xlsx workbook
+- cells.py     one workbook cell (text never a formula)
+- settings.py  who issues a document, and the rulebook of its form (documents.toml)
 
 The names below are what the rest of the package imports; import from here.
 """

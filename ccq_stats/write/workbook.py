@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import io
 
+from ccq_stats.write.cells import put
+
 COUNT_FORMAT = "#,##0"
 SHARE_FORMAT = "0.00%"  # Excel shows it with the reader's separators: 65,36% on a Vietnamese system
-
-
-def _put(ws, row: int, column: int, value, number_format: str | None = None) -> None:
-    """One cell: numbers as numbers, text always as text (never a formula, whatever it starts with)."""
-    cell = ws.cell(row=row, column=column)
-    if value is None:
-        return
-    if isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # openpyxl would take "=…" for a formula
-    else:
-        cell.value = value
-        if number_format:
-            cell.number_format = number_format
 
 
 def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[int, str] | None = None) -> None:
@@ -27,11 +15,11 @@ def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[in
 
     ws = wb.create_sheet(title)
     for j, name in enumerate(header, start=1):
-        _put(ws, 1, j, name)
+        put(ws, 1, j, name)
         ws.cell(row=1, column=j).font = Font(bold=True)
     for i, values in enumerate(rows, start=2):
         for j, value in enumerate(values, start=1):
-            _put(ws, i, j, value, (formats or {}).get(j))
+            put(ws, i, j, value, (formats or {}).get(j))
     ws.freeze_panes = "A2"
     for j, name in enumerate(header, start=1):
         width = max([len(str(name))] + [len(str(r[j - 1])) for r in rows[:200] if r[j - 1] is not None])
