@@ -78,8 +78,11 @@ def report_paths(
     scales_file: Path | None = None,
     today=None,
     progress=None,
+    issuer: dict | None = None,
 ) -> dict:
-    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
+    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md).
+    ``issuer``: who issues the report (write.settings.Issuer.record()) [default: ccq-stats.toml
+    in the working folder, if there is one, else the defaults]."""
     from ccq_stats.errors import InputError
     from ccq_stats.findings import collecting
     from ccq_stats.report import report_context
@@ -105,7 +108,14 @@ def report_paths(
 
         logging.getLogger("ccq_stats").warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
     return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
-                          kind="term" if term else "year", term=span, mean=mean, org=org, today=today, quota_base=quota_base)
+                          kind="term" if term else "year", term=span, mean=mean, org=org, today=today, quota_base=quota_base,
+                          issuer=issuer if issuer is not None else _default_issuer())
+
+
+def _default_issuer() -> dict:
+    from ccq_stats.write.settings import load_issuer
+
+    return load_issuer().record()
 
 
 def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:

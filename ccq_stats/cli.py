@@ -119,6 +119,16 @@ ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra la
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe].")]
 
 
+# Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one].")]
+AboveOpt = Annotated[Optional[str], typer.Option("--above", help="The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'.")]
+CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", help="The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH].")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="The place before the date: '<place>, ngày … tháng … năm …'.")]
+NumberOpt = Annotated[Optional[str], typer.Option("--number", help="The document's number: 'Số <number>-BC/ĐUK'.")]
+SignerOpt = Annotated[Optional[str], typer.Option("--signer", help="Who signs (the name under the signature block).")]
+
+
+
 @app.command()
 @_bad_input_exits_2
 def classify(
@@ -236,6 +246,12 @@ def report(
     date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
     scales: ScalesOpt = None,
+    settings: SettingsOpt = None,
+    above: AboveOpt = None,
+    committee: CommitteeOpt = None,
+    place: PlaceOpt = None,
+    number: NumberOpt = None,
+    signer: SignerOpt = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -252,6 +268,8 @@ def report(
       ccq-stats report --year 2019 sample_data/ --format xlsx -o 2019.xlsx
 
       ccq-stats report --term 2015-2020 sample_data/ --template my_report.md.j2
+
+      ccq-stats report --year 2019 sample_data/ -o bao_cao_2019.docx --settings ccq-stats.toml
     """
     from ccq_stats.api import report_paths
 
@@ -260,10 +278,17 @@ def report(
     chosen = _choose_report_format(fmt, output, template)
     if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
         raise InputError(f"an {chosen} file is not for the terminal", hint=f"add -o bao_cao.{chosen}")
+    issuer = _issuer(settings, above=above, committee=committee, place=place, number=number, signer=signer)
     with _progress() as progress:
         context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
                                quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
-                               progress=progress)
+                               progress=progress, issuer=issuer.record())
+    if chosen == "docx":
+        from ccq_stats.write.document import report_docx
+        from ccq_stats.write.settings import rulebook
+
+        _emit(report_docx(context, issuer, rulebook(issuer.rulebook)), output)
+        return
     if chosen == "xlsx":
         from ccq_stats.write import report_xlsx
 
@@ -272,15 +297,6 @@ def report(
     from ccq_stats.render import render_report
 
     _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
-
-
-# Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
-SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one].")]
-AboveOpt = Annotated[Optional[str], typer.Option("--above", help="The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'.")]
-CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", help="The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH].")]
-PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="The place before the date: '<place>, ngày … tháng … năm …'.")]
-NumberOpt = Annotated[Optional[str], typer.Option("--number", help="The document's number: 'Số <number>-BC/ĐUK'.")]
-SignerOpt = Annotated[Optional[str], typer.Option("--signer", help="Who signs (the name under the signature block).")]
 
 
 def _issuer(settings: Optional[Path], **overrides):

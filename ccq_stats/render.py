@@ -57,12 +57,12 @@ def approx(share) -> str:
 
 
 def points(change) -> str:
-    """A change of share in percentage points: "tăng 11,40 điểm %", "giảm 2,05 điểm %"."""
+    """A change of share in percentage points: "tăng 11,40 điểm phần trăm", "giảm 2,05 điểm phần trăm"."""
     if change is None:
         return "–"
     if abs(change) < 0.00005:
         return "không đổi"
-    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm\u00a0%"  # "điểm %" stays on one line
+    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm phần trăm"
 
 
 def ngay(day: date) -> str:
@@ -82,7 +82,7 @@ def years_text(years) -> str:
     return ", ".join(map(str, years))
 
 
-_NUMERIC = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|giảm) [\d,]+ điểm\s%$|^không đổi$")
+_NUMERIC = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|giảm) [\d,]+ điểm phần trăm$|^không đổi$")
 
 
 def _table(rows, header, sep: str, rule: str | None) -> str:
@@ -162,8 +162,8 @@ def member_table(member_units: list, year: int) -> dict:
 
 
 def findings_rows(findings: list) -> dict:
-    header = ["Năm", "Quy tắc", "Tổ chức", "Nội dung"]
-    rows = [[str(f["year"] or ""), f["rule"], f["org"], f["message"]] for f in findings]
+    header = ["Năm", "Nội dung kiểm tra", "Tổ chức", "Chi tiết"]
+    rows = [[str(f["year"] or ""), f["rule_name"], f["org"], f["message"]] for f in findings]
     return {"header": header, "rows": rows}
 
 
@@ -239,6 +239,14 @@ def _environment(fmt: str, folder: Path | None, limits: "TemplateLimits | None" 
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     return env
+
+
+def narrative(context: dict) -> list[str]:
+    """The report's narrative as paragraphs of plain text (the built-in narrative templates,
+    the same prose every format gives): for writers that lay out paragraphs themselves (docx)."""
+    name = f"_{context['report']['kind']}_narrative.j2"
+    text = _environment("txt", None).get_template(name).render(**context)
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def format_of_template(name: str) -> str | None:

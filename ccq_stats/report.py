@@ -22,8 +22,39 @@ STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
 # Abbreviations the tables of a report use, as staff write them; a report prints the legend.
 SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
          "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+# A Vietnamese name per rule: a Vietnamese document never shows a rule id. (Kept here until the
+# rules carry their names as data; see rules.py.)
+RULE_NAMES = {
+    "member_quota": "Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ vượt mức tối đa",
+    "top_unit_members": "Tổ chức xếp loại cao nhất nhưng kết quả đảng viên chưa đạt",
+    "top_unit_cells": "Đảng bộ xếp loại cao nhất nhưng kết quả chi bộ trực thuộc chưa đạt",
+    "disciplined_not_fail": "Đảng viên bị kỷ luật trong năm chưa xếp loại không hoàn thành nhiệm vụ",
+    "present_total": "Tổng số đảng viên không khớp các thành phần",
+    "totals_row": "Dòng tổng cộng không khớp tổng các dòng",
+    "counts_vs_rows": "Số lượng đảng viên không khớp danh sách",
+    "missing_year": "Thiếu kết quả xếp loại của một năm",
+}
+SEVERITY_NAMES = {"error": "vi phạm", "warning": "lưu ý"}
+
+
+def rule_name(rule: str) -> str:
+    """The Vietnamese name of a rule; an unknown rule keeps a neutral name, never its id."""
+    return RULE_NAMES.get(rule, "Kiểm tra khác")
+
+
+def figure_note(kind: str, mean: str, years: list[int], table_years: list[int]) -> str:
+    """How the figures are counted, for a note under the figures (not the narrative's first sentence)."""
+    note = "Tỷ lệ tính trên số được đánh giá, xếp loại"
+    if kind == "term":
+        how = "bình quân tỷ lệ của các năm" if mean == "shares" else "tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ"
+        return f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {years[0]}–{years[-1]})." if len(years) > 1 else note + "."
+    if len(table_years) > 1:
+        return f"{note}; các bảng ghi cả năm {table_years[0]} để so sánh."
+    return note + "."
+
+
 LEGEND = ("TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; "
-          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; TB: tiêu biểu; ĐG: đánh giá")
+          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; ĐG: đánh giá")
 
 
 def _top_names(scales: Scales, years: list[int]) -> list[dict]:
@@ -45,6 +76,8 @@ def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales
     rows = []
     for y in present:
         cats = by_year[(y, subject)]
+        if "exemplary" in cats:  # one name for "tiêu biểu": the top tier's name and "tiêu biểu"
+            cats["exemplary"] = dict(cats["exemplary"], label=f"{cats['top']['label']} tiêu biểu")
         regime = scales.regime(y)
         rows.append({"year": y, "regime": regime.id, "documents": regime.documents, "categories": cats, "nested": nested_shares(cats)})
     term = term_figures(by_year, subject, present, mean=mean)
@@ -77,7 +110,7 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
                 labels[y] = STATUS_NAMES[value]
             else:
                 label = scales.category_label(y, h["subject"], value)
-                labels[y] = SHORT.get(label, label) + (" TB" if y in h["exemplary_years"] else "")
+                labels[y] = SHORT.get(label, label) + (" tiêu biểu" if y in h["exemplary_years"] else "")
         rows.append({**h, "kind_name": KIND_NAMES.get(h["org_kind"], ""), "labels": labels,
                      "falls": [dict(f, from_label=scales.category_label(f["year"] - 1, h["subject"], f["from"]),
                                     to_label=scales.category_label(f["year"], h["subject"], f["to"])) for f in h["falls"]]})
@@ -86,9 +119,10 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
 
 def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
                    term: tuple[int, int] | None = None, mean: str = "shares", org: str = "Đảng bộ Khối các cơ quan tỉnh",
-                   today: date | None = None, quota_base: str = "good") -> dict:
+                   today: date | None = None, quota_base: str = "good", issuer: dict | None = None) -> dict:
     """Everything a report template receives. ``kind`` is "term" or "year"; for a year report
-    ``years`` holds the year (and the figures of the year before are given for comparison)."""
+    ``years`` holds the year (and the figures of the year before are given for comparison).
+    ``issuer`` (write.settings.Issuer.record) says who issues the report; the document header."""
     import pandas as pd
 
     shown_years = list(years)
@@ -123,7 +157,11 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
             "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
             "term": {"start": term[0], "end": term[1], "label": f"{term[0]}-{term[1]}"} if term else None,
             "year": years[-1] if kind == "year" else None, "quota_base": quota_base, "table_years": span,
+            "summary": "Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên "
+                       + (f"nhiệm kỳ {term[0]}-{term[1]}" if kind == "term" and term else f"năm {years[-1]}"),
+            "note": figure_note(kind, mean, list(years), span),
         },
+        "issuer": issuer or {},
         "subjects": subjects,
         "top_names": _top_names(scales, list(years)),
         "shared_categories": list(SHARED),
@@ -134,5 +172,6 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "falls": [o for o in units if o["falls"]],
         "member_units": member_units,
         "quota_from": QUOTA_FROM,
-        "findings": [f.record() for f in findings if f.year is None or f.year in years],
+        "findings": [dict(f.record(), rule_name=rule_name(f.rule), severity_name=SEVERITY_NAMES.get(f.severity, f.severity))
+                     for f in findings if f.year is None or f.year in years],
     }

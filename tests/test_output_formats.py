@@ -73,7 +73,7 @@ def test_an_explicit_format_writes_to_a_file_without_a_known_suffix(units_2019, 
 
 
 @pytest.mark.parametrize(("name", "magic"), [("bao_cao.xlsx", b"PK"), ("bao_cao.html", b"<!DOCTYPE html>"),
-                                              ("bao_cao.txt", None), ("bao_cao.md", b"**")])
+                                              ("bao_cao.docx", b"PK"), ("bao_cao.txt", None), ("bao_cao.md", None)])
 def test_report_suffix_picks_the_format(tmp_path, name, magic):
     out = tmp_path / name
     result = run("report", SAMPLE, "--year", "2019", "--date", "2020-10-21", "-o", out)
@@ -81,8 +81,10 @@ def test_report_suffix_picks_the_format(tmp_path, name, magic):
     data = out.read_bytes()
     if magic:
         assert data.startswith(magic)
+    elif name.endswith(".md"):
+        assert "\n# BÁO CÁO\n".encode() in data and b"**" in data
     else:  # plain text: no Markdown emphasis, no HTML
-        assert not data.startswith(b"**") and b"<html" not in data
+        assert b"**" not in data and b"<html" not in data and "BÁO CÁO".encode() in data
 
 
 @pytest.mark.parametrize("args", [("-f", "md", "-o", "x.html"), ("-o", "x.pdf"), ("-f", "xlsx", "-o", "x.docx")])

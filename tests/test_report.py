@@ -29,7 +29,7 @@ def test_vietnamese_numbers_and_dates():
     assert so(4740) == "4.740" and so(4100) == "4.100" and so(1234567) == "1.234.567" and so(12) == "12"
     assert pct(0.6536) == "65,36%" and pct(0.653549) == "65,35%" and pct(0.00005) == "0,01%" and pct(None) == "–"
     assert pct(0.981) == "98,10%" and so(65.355, 2) == "65,36"
-    assert points(0.1140) == "tăng 11,40 điểm\u00a0%" and points(-0.0205) == "giảm 2,05 điểm\u00a0%" and points(0) == "không đổi"
+    assert points(0.1140) == "tăng 11,40 điểm phần trăm" and points(-0.0205) == "giảm 2,05 điểm phần trăm" and points(0) == "không đổi"
     assert ngay(date(2020, 10, 21)) == "ngày 21 tháng 10 năm 2020"
     assert ngay(date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020" and ngay(date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
 
@@ -76,13 +76,13 @@ def test_pooled_term_figures(tmp_path):
     text = run("report", SAMPLE, "--term", "2015-2020", "--term-mean", "pooled", "--date", DATE).stdout
     figures = classify_shares()
     pooled = sum(figures[(y, "members", "good_or_better")][0] for y in range(2015, 2020)) / sum(figures[(y, "members", "rated")][0] for y in range(2015, 2020))
-    assert "tỷ lệ trên tổng số lượt đánh giá cả nhiệm kỳ" in text
+    assert "tỷ lệ nhiệm kỳ là tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ" in text
     assert f"{approx(pooled)} đảng viên hoàn thành tốt nhiệm vụ trở lên" in text
 
 
 def test_years_of_a_term_are_stated_and_can_be_set():
     text = run("report", SAMPLE, "--term", "2015-2020", "--years", "2016-2019", "--date", DATE).stdout
-    assert "các năm 2016–2019" in text and "| 2015 |" not in text
+    assert "các năm đánh giá 2016–2019" in text and "| 2015 |" not in text
 
 
 def test_report_needs_a_term_or_a_year_and_data_for_it():
