@@ -129,3 +129,17 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
         present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or "none"
         raise InputError(f"no ratings for {year} in the files given", hint=f"the files hold the years {present}")
     return form_figures(records, year)
+
+
+def template_names() -> list[str]:
+    """The built-in report templates (``ccq-stats templates list``)."""
+    from ccq_stats.render import builtin_templates
+
+    return builtin_templates()
+
+
+def copy_template(name: str, dest: Path | None = None) -> Path:
+    """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
+    from ccq_stats.render import copy_template as copy
+
+    return copy(name, dest)

@@ -345,6 +345,44 @@ def forms(
     _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day), output)
 
 
+templates_app = typer.Typer(help="The built-in report templates: list them, copy one to start your own.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("list")
+@_bad_input_exits_2
+def templates_list() -> None:
+    """List the built-in templates: the reports (NAME.FORMAT.j2), then the parts they include.
+
+    Example:
+
+      ccq-stats templates list
+    """
+    from ccq_stats.api import template_names
+
+    _emit("".join(f"{name}\n" for name in template_names()), None)
+
+
+@templates_app.command("copy")
+@_bad_input_exits_2
+def templates_copy(
+    name: Annotated[str, typer.Argument(help="A built-in template, e.g. term.md.j2 (or term.md).")],
+    dest: Annotated[Optional[Path], typer.Argument(help="The new file, or a folder to copy into [default: the working folder].")] = None,
+) -> None:
+    """Copy a built-in template to start a template of your own; never overwrites a file.
+
+    Examples:
+
+      ccq-stats templates copy term.md.j2 bao_cao_cua_toi.md.j2
+
+      ccq-stats report --term 2015-2020 sample_data/ --template bao_cao_cua_toi.md.j2
+    """
+    from ccq_stats.api import copy_template
+
+    target = copy_template(name, dest)
+    sys.stderr.write(f"ccq-stats: copied {name} to {target}\n")
+
+
 def _parse_date(text: Optional[str]):
     import datetime
 

@@ -242,3 +242,21 @@ def test_a_user_template_renders_under_limits(tmp_path, monkeypatch, body, messa
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith(f"ccq-stats: error: {template}: ") and message in last, result.stderr
     assert took < 30  # the whole run, reading the sample included
+
+
+def test_templates_list_and_copy(tmp_path, monkeypatch):
+    listed = run("templates", "list").stdout.splitlines()
+    assert listed[:6] == ["term.html.j2", "term.md.j2", "term.txt.j2", "year.html.j2", "year.md.j2", "year.txt.j2"]
+    assert "_term_narrative.j2" in listed
+    monkeypatch.chdir(tmp_path)
+    result = run("templates", "copy", "year.md")
+    assert result.exit_code == 0 and (tmp_path / "year.md.j2").read_bytes() == (ROOT / "ccq_stats" / "templates" / "year.md.j2").read_bytes()
+    (tmp_path / "mine").mkdir()
+    assert run("templates", "copy", "term.txt.j2", "mine").exit_code == 0 and (tmp_path / "mine" / "term.txt.j2").is_file()
+    again = run("templates", "copy", "year.md.j2")
+    assert again.exit_code == 2 and "exists already" in again.stderr
+    unknown = run("templates", "copy", "nope.md")
+    assert unknown.exit_code == 2 and "no such built-in template" in unknown.stderr
+    # the copy renders as the built-in one does: the parts it includes are found
+    own = run("report", SAMPLE, "--year", "2019", "--template", tmp_path / "year.md.j2", "--date", DATE).stdout
+    assert own == run("report", SAMPLE, "--year", "2019", "--date", DATE).stdout
