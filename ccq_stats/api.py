@@ -106,12 +106,15 @@ def report_paths(
     scales_file: Path | None = None,
     today=None,
     progress=None,
+    issuer: dict | None = None,
 ) -> dict:
-    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md)."""
+    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md).
+    ``issuer``: who issues the report (write.settings.Issuer.record()) [default: ccq-stats.toml
+    in the working folder, if there is one, else the defaults]."""
     covered = _report_years(term, year, years)
     records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress)
     return _report(records, findings, covered, "the files given", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file)
+                   quota_base=quota_base, scales_file=scales_file, issuer=issuer)
 
 
 def _report_years(term: str | None, year: int | None, years: str | None) -> list[int]:
@@ -124,7 +127,8 @@ def _report_years(term: str | None, year: int | None, years: str | None) -> list
     return term_years(term, years) if term else [year]
 
 
-def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file) -> dict:
+def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file,
+            issuer: dict | None = None) -> dict:
     """The report context of ``covered`` years from the checked records (files or store)."""
     from ccq_stats.errors import InputError
     from ccq_stats.report import report_context
@@ -142,7 +146,13 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
         log.warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
     return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
                           kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
-                          today=today, quota_base=quota_base)
+                          today=today, quota_base=quota_base, issuer=issuer if issuer is not None else _default_issuer())
+
+
+def _default_issuer() -> dict:
+    from ccq_stats.write.settings import load_issuer
+
+    return load_issuer().record()
 
 
 # -- the store (ccq_stats/store): import, the commands read from it, history, roster, month ------
@@ -252,12 +262,13 @@ def report_store(
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,
+    issuer: dict | None = None,
 ) -> dict:
     """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files."""
     covered = _report_years(term, year, years)
     records, findings, _ = _checked_store(db, quota_base, scales_file)
     return _report(records, findings, covered, "the store", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file)
+                   quota_base=quota_base, scales_file=scales_file, issuer=issuer)
 
 
 def history(db: str | None = None, *, year: int | None = None, org: str | None = None) -> dict:
@@ -290,6 +301,7 @@ def month_report(
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,
+    issuer: dict | None = None,
 ) -> dict:
     """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
     ``month.month_context`` and docs/templates.md)."""
@@ -297,5 +309,36 @@ def month_report(
 
     first = parse_month(month)
     records, findings, snapshot = _checked_store(db, quota_base, scales_file)
-    return month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file), month=first,
-                         org=org, today=today)
+    context = month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file),
+                            month=first, org=org, today=today)
+    context["issuer"] = issuer if issuer is not None else _default_issuer()  # the document header, as in every report
+    return context
+
+
+# -- documents: the statistics forms, templates -------------------------------------------------
+
+def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:
+    """The figures of ``ccq-stats forms``: the two statistics forms of ``year`` in the layout of
+    its regime (see form_figures.form_figures)."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.form_figures import form_figures
+
+    records = load_records(paths, scales_file=scales_file, progress=progress)
+    if not (records["year"] == year).any():
+        present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or "none"
+        raise InputError(f"no ratings for {year} in the files given", hint=f"the files hold the years {present}")
+    return form_figures(records, year)
+
+
+def template_names() -> list[str]:
+    """The built-in report templates (``ccq-stats templates list``)."""
+    from ccq_stats.render import builtin_templates
+
+    return builtin_templates()
+
+
+def copy_template(name: str, dest: Path | None = None) -> Path:
+    """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
+    from ccq_stats.render import copy_template as copy
+
+    return copy(name, dest)

@@ -62,12 +62,14 @@ class ReportFormat(str, Enum):
     html = "html"
     txt = "txt"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class Format(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 def _version(value: bool) -> None:
@@ -114,7 +116,16 @@ YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating
 KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml).")]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe].")]
+
+
+# Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one].")]
+AboveOpt = Annotated[Optional[str], typer.Option("--above", help="The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'.")]
+CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", help="The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH].")]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="The place before the date: '<place>, ngày … tháng … năm …'.")]
+NumberOpt = Annotated[Optional[str], typer.Option("--number", help="The document's number: 'Số <number>-BC/ĐUK'.")]
+SignerOpt = Annotated[Optional[str], typer.Option("--signer", help="Who signs (the name under the signature block).")]
 
 
 def _store_help() -> str:
@@ -165,15 +176,17 @@ def classify(
 
     store = _store_for(paths, db, year=year, kind=kind)
     _refuse_overwriting_inputs(output, paths or [])
+    chosen = _choose_format(fmt, output)
     if store:
         figures = classify_store(store, by=by.value, base=base.value, scales_file=scales)
     else:
         with _progress() as progress:
             figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
                                      progress=progress)
-    chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
+    elif chosen == "xlsx":
+        text = write.figures_xlsx(figures)
     else:
         text = write.render(figures, chosen, bom=bom)
     _emit(text, output)
@@ -223,6 +236,7 @@ def check(
 
     store = _store_for(paths, db, year=year, kind=kind)
     _refuse_overwriting_inputs(output, paths or [])
+    chosen = _choose_format(fmt, output)
     base = (quota_base or QuotaBase.good).value
     if store and names:
         raise InputError("the store keeps no members' names, so --names needs the files", hint="run check --names on the files themselves")
@@ -232,9 +246,10 @@ def check(
         with _progress() as progress:
             findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
                                    progress=progress)
-    chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
+    elif chosen == "xlsx":
+        text = write.findings_xlsx(findings, names=names)
     elif chosen == "csv":
         text = ("\ufeff" if bom else "") + write.findings_csv(findings, names=names, excel=bom)
     else:
@@ -253,16 +268,22 @@ def report(
     years: Annotated[Optional[str], typer.Option(help="The rating years the term covers, e.g. 2016-2020 [default: START to END-1].")] = None,
     term_mean: Annotated[TermMean, typer.Option(help="Term figure of each tier: the mean of the yearly shares, or pooled counts.")] = None,
     template: Annotated[Optional[str], typer.Option(help="A built-in template (term, year) or a Jinja template file (see docs/templates.md).")] = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt or xlsx [default: md, or what the template file's name says].")] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md].")] = None,
     output: OutputOpt = None,
     org: Annotated[str, typer.Option(help="The reporting party committee, printed in the heading.")] = "Đảng bộ Khối các cơ quan tỉnh",
-    date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD [default: today].")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
     scales: ScalesOpt = None,
     db: DbOpt = None,
     month: Annotated[Optional[str], typer.Option(help="The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM).")] = None,
     quiet: QuietOpt = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the report, when its findings include a broken rule (for cron).")] = False,
+    settings: SettingsOpt = None,
+    above: AboveOpt = None,
+    committee: CommitteeOpt = None,
+    place: PlaceOpt = None,
+    number: NumberOpt = None,
+    signer: SignerOpt = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -280,6 +301,8 @@ def report(
 
       ccq-stats report --term 2015-2020 sample_data/ --template my_report.md.j2
 
+      ccq-stats report --year 2019 sample_data/ -o bao_cao_2019.docx --settings ccq-stats.toml
+
       ccq-stats report --month 2019-12 --db ccq.sqlite -o thang_12.md
     """
     from ccq_stats.api import report_paths, report_store
@@ -291,21 +314,25 @@ def report(
     store = _store_for(paths, db, required=False)
     paths = paths or ["."]
     _refuse_overwriting_inputs(output, paths)
-    chosen = fmt.value if fmt else None
-    if chosen is None:
-        from ccq_stats.render import format_of_template
-
-        chosen = (format_of_template(template) if template and template not in ("term", "year") else None) or "md"
-    if chosen == "xlsx" and output is None and sys.stdout.isatty():
-        raise InputError("an xlsx workbook is not for the terminal", hint="add -o bao_cao.xlsx")
+    chosen = _choose_report_format(fmt, output, template)
+    if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
+        raise InputError(f"an {chosen} file is not for the terminal", hint=f"add -o bao_cao.{chosen}")
+    issuer = _issuer(settings, above=above, committee=committee, place=place, number=number, signer=signer)
+    options = dict(term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
+                   quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
+                   issuer=issuer.record())
     if store:
-        context = report_store(store, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
-                               quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date))
+        context = report_store(store, **options)
     else:
         with _progress() as progress:
-            context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
-                                   quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
-                                   progress=progress)
+            context = report_paths(paths, progress=progress, **options)
+    if chosen == "docx":
+        from ccq_stats.write.document import report_docx
+        from ccq_stats.write.settings import rulebook
+
+        _emit(report_docx(context, issuer, rulebook(issuer.rulebook)), output)
+        _exit_if_broken(context, strict)
+        return
     if chosen == "xlsx":
         from ccq_stats.write import report_xlsx
 
@@ -333,8 +360,8 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
         raise InputError("--month summarises the store: give no PATH, --term or --year with it", hint="e.g. ccq-stats report --month 2019-12 --db ccq.sqlite")
     chosen = fmt.value if fmt else ((format_of_template(template) if template and template != "month" else None)
                                     or (format_of_template(str(output) + ".j2") if output else None) or "md")
-    if chosen == "xlsx":
-        raise InputError("the monthly summary has no xlsx form", hint="use --format md, html or txt")
+    if chosen in ("xlsx", "docx"):
+        raise InputError(f"the monthly summary has no {chosen} form yet", hint="use --format md, html or txt")
     from ccq_stats.month import parse_month
 
     first = parse_month(month)
@@ -369,15 +396,102 @@ def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=No
     return location
 
 
+def _issuer(settings: Optional[Path], **overrides):
+    from ccq_stats.write.settings import load_issuer
+
+    return load_issuer(settings, overrides)
+
+
+@app.command()
+@_bad_input_exits_2
+def forms(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
+    year: Annotated[int, typer.Option(min=1945, max=2100, help="The rating year of the forms.")] = ...,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx), atomically.")] = ...,
+    date: Annotated[Optional[str], typer.Option("--date", help="The date under the forms, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
+    settings: SettingsOpt = None,
+    committee: CommitteeOpt = None,
+    place: PlaceOpt = None,
+    signer: SignerOpt = None,
+    scales: ScalesOpt = None,
+) -> None:
+    """Write the party's statistics forms of a year as a workbook: organisations and members.
+
+    Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the
+    Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when
+    the data has that column. A row the data cannot give (số mới thành lập, reasons for
+    KHTNV) is left empty with a note on the form.
+
+    Examples:
+
+      ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx
+
+      ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml
+    """
+    from ccq_stats.api import forms_paths
+    from ccq_stats.write.forms import forms_xlsx
+    from ccq_stats.write.settings import rulebook
+
+    paths = paths or ["."]
+    _refuse_overwriting_inputs(output, paths)
+    _format_of_suffix(output, {".xlsx": "xlsx"}, None, has_format=False)
+    issuer = _issuer(settings, committee=committee, place=place, signer=signer)
+    day = _parse_date(date) or __import__("datetime").date.today()
+    with _progress() as progress:
+        figures = forms_paths(paths, year=year, scales_file=scales, progress=progress)
+    _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day), output)
+
+
+templates_app = typer.Typer(help="The built-in report templates: list them, copy one to start your own.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("list")
+@_bad_input_exits_2
+def templates_list() -> None:
+    """List the built-in templates: the reports (NAME.FORMAT.j2), then the parts they include.
+
+    Example:
+
+      ccq-stats templates list
+    """
+    from ccq_stats.api import template_names
+
+    _emit("".join(f"{name}\n" for name in template_names()), None)
+
+
+@templates_app.command("copy")
+@_bad_input_exits_2
+def templates_copy(
+    name: Annotated[str, typer.Argument(help="A built-in template, e.g. term.md.j2 (or term.md).")],
+    dest: Annotated[Optional[Path], typer.Argument(help="The new file, or a folder to copy into [default: the working folder].")] = None,
+) -> None:
+    """Copy a built-in template to start a template of your own; never overwrites a file.
+
+    Examples:
+
+      ccq-stats templates copy term.md.j2 bao_cao_cua_toi.md.j2
+
+      ccq-stats report --term 2015-2020 sample_data/ --template bao_cao_cua_toi.md.j2
+    """
+    from ccq_stats.api import copy_template
+
+    target = copy_template(name, dest)
+    sys.stderr.write(f"ccq-stats: copied {name} to {target}\n")
+
+
 def _parse_date(text: Optional[str]):
     import datetime
 
     if text is None:
         return None
     try:
+        if "/" in text:  # 21/10/2020, as Vietnamese documents write dates
+            day, month, year = (int(part) for part in text.split("/"))
+            return datetime.date(year, month, day)
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD, e.g. 2020-10-21") from None
+        raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020") from None
 
 
 @contextlib.contextmanager
@@ -413,13 +527,50 @@ def _value(option: Optional[Enum]) -> Optional[str]:
     return option.value if option is not None else None
 
 
+# What an -o file's suffix says: the format of classify and check, and of report.
+DATA_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
+                   ".docx": "docx"}
+
+
+def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str], has_format: bool = True) -> Optional[str]:
+    """The format an -o file's suffix names, checked against --format: a suffix that contradicts
+    it, or that the command cannot write, is an error. None when the name says nothing (no
+    suffix, as /dev/stdout, or an unknown one under an explicit --format)."""
+    suffix = output.suffix.lower() if output is not None else ""
+    said = suffixes.get(suffix)
+    writable = ", ".join(dict.fromkeys(suffixes))
+    if said is None and suffix and fmt is None:
+        raise InputError(f"cannot write a {suffix} file (this command writes {writable})", file=str(output),
+                         hint=f"end the name in one of {writable}" + (", or say --format" if has_format else ""))
+    if said is not None and fmt is not None and said != fmt:
+        raise InputError(f"the file name says {said} but --format says {fmt}", file=str(output),
+                         hint=f"name the file .{fmt}, or drop --format")
+    return said
+
+
 def _choose_format(fmt: Optional[Format], output: Optional[Path]) -> str:
-    """An explicit --format wins; else a table at a terminal, else CSV (JSON for a .json file)."""
+    """An explicit --format wins; else what the -o file's suffix says; else a table at a
+    terminal, CSV otherwise."""
+    said = _format_of_suffix(output, DATA_SUFFIXES, _value(fmt))
     if fmt is not None:
         return fmt.value
-    if output is None:
-        return "table" if sys.stdout.isatty() else "csv"
-    return "json" if output.suffix.lower() == ".json" else "csv"
+    if said:
+        return said
+    return "table" if output is None and sys.stdout.isatty() else "csv"
+
+
+def _choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], template: Optional[str]) -> str:
+    """--format, else the -o suffix, else the template file's name, else md; any two that
+    disagree are an error."""
+    from ccq_stats.render import BUILTIN, format_of_template
+
+    said = _format_of_suffix(output, REPORT_SUFFIXES, _value(fmt))
+    by_template = format_of_template(template) if template and template not in BUILTIN else None
+    if said and by_template and said != by_template and fmt is None:
+        raise InputError(f"the file name says {said} but the template writes {by_template}", file=str(output),
+                         hint=f"name the file .{by_template}, or use a {said} template")
+    return _value(fmt) or said or by_template or "md"
 
 
 def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:

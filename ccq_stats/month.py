@@ -12,6 +12,7 @@ import calendar
 import re
 from datetime import date
 
+from ccq_stats.rules import rule_name, severity_name
 from ccq_stats.stats import category_counts, wide
 
 SEASON_MONTHS = (11, 12, 1)
@@ -126,7 +127,8 @@ def month_context(records, findings: list, imports: list[dict], rosters: dict, s
             subjects[subject] = {"current": now, "previous": before, "change": _change(now, before)}
     term = term_of(focus if focus is not None else month.year)
     term["years_in_store"] = [y for y in store_years if y in term["years"]]
-    open_findings = [f.record() for f in findings if latest is not None and f.year == latest]
+    open_findings = [dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
+                     for f in findings if latest is not None and f.year == latest]
     by_rule: dict[str, int] = {}
     for f in open_findings:
         by_rule[f["rule"]] = by_rule.get(f["rule"], 0) + 1

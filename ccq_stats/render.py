@@ -57,12 +57,12 @@ def approx(share) -> str:
 
 
 def points(change) -> str:
-    """A change of share in percentage points: "tăng 11,40 điểm %", "giảm 2,05 điểm %"."""
+    """A change of share in percentage points: "tăng 11,40 điểm phần trăm", "giảm 2,05 điểm phần trăm"."""
     if change is None:
         return "–"
     if abs(change) < 0.00005:
         return "không đổi"
-    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm\u00a0%"  # "điểm %" stays on one line
+    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm phần trăm"
 
 
 def ngay(day: date) -> str:
@@ -82,7 +82,7 @@ def years_text(years) -> str:
     return ", ".join(map(str, years))
 
 
-_NUMERIC = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|giảm) [\d,]+ điểm\s%$|^không đổi$")
+_NUMERIC = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|giảm) [\d,]+ điểm phần trăm$|^không đổi$")
 
 
 def _table(rows, header, sep: str, rule: str | None) -> str:
@@ -150,16 +150,20 @@ def org_table(organisations: list, years: list) -> dict:
 
 
 def member_table(member_units: list, year: int) -> dict:
-    """Members per grassroots organisation in a year, with the 20% quota of HD 21."""
-    header = ["Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Tối đa HTXSNV", "Vượt"]
-    rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail", "allowed")]
-            + [so(u["excess"]) if u["excess"] else ""] for u in member_units if u["year"] == year]
+    """Members per grassroots organisation in a year, with the 20% quota of HD 21 in the years
+    it applies (``allowed`` is None before them, and the two quota columns are left out)."""
+    units = [u for u in member_units if u["year"] == year]
+    quota = any(u["allowed"] is not None for u in units)
+    header = ["Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    header += ["Tối đa HTXSNV", "Vượt"] if quota else []
+    rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")]
+            + ([so(u["allowed"]), so(u["excess"]) if u["excess"] else ""] if quota else []) for u in units]
     return {"header": header, "rows": rows}
 
 
 def findings_rows(findings: list) -> dict:
-    header = ["Năm", "Quy tắc", "Tổ chức", "Nội dung"]
-    rows = [[str(f["year"] or ""), f["rule"], f["org"], f["message"]] for f in findings]
+    header = ["Năm", "Nội dung kiểm tra", "Tổ chức", "Chi tiết"]
+    rows = [[str(f["year"] or ""), f["rule_name"], f["org"], f["message"]] for f in findings]
     return {"header": header, "rows": rows}
 
 
@@ -214,12 +218,12 @@ def tier_chart_svg(years: list[dict], title: str) -> str:
 
 # -- rendering ---------------------------------------------------------------------------
 
-def _environment(fmt: str, folder: Path | None):
+def _environment(fmt: str, folder: Path | None, limits: "TemplateLimits | None" = None):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     folders = [str(folder)] if folder else []
-    env = ImmutableSandboxedEnvironment(
+    settings = dict(
         loader=FileSystemLoader(folders + [str(TEMPLATES)]),
         undefined=StrictUndefined,
         autoescape=fmt == "html",
@@ -227,9 +231,50 @@ def _environment(fmt: str, folder: Path | None):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    if limits is None:
+        env = ImmutableSandboxedEnvironment(**settings)
+    else:
+        env = limited_sandbox_class()(**settings)
+        env.limits = limits
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     return env
+
+
+def builtin_templates() -> list[str]:
+    """The built-in template files: the reports (``term.md.j2`` …) first, then the shared
+    parts they include (``_term_narrative.j2`` …)."""
+    names = sorted(p.name for p in TEMPLATES.glob("*.j2"))
+    return [n for n in names if not n.startswith("_")] + [n for n in names if n.startswith("_")]
+
+
+def copy_template(name: str, dest: Path | None = None) -> Path:
+    """Copy a built-in template to ``dest`` (a file, or a folder to copy into; default: the
+    working folder) to start a template of one's own. Never overwrites a file."""
+    chosen = name if name.endswith(".j2") else f"{name}.j2"
+    if chosen not in builtin_templates():
+        raise InputError("no such built-in template", value=name,
+                         hint=f"one of {', '.join(builtin_templates())} (ccq-stats templates list)")
+    target = Path(dest) if dest else Path(chosen)
+    if target.is_dir():
+        target = target / chosen
+    if target.exists():
+        raise InputError("the file exists already", file=str(target), hint="give another name, or delete the file first")
+    from ccq_stats.write import atomic_write
+
+    try:
+        atomic_write(target, (TEMPLATES / chosen).read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot write the template: {exc.strerror}", file=str(target), hint="check the folder exists and is writable") from None
+    return target
+
+
+def narrative(context: dict) -> list[str]:
+    """The report's narrative as paragraphs of plain text (the built-in narrative templates,
+    the same prose every format gives): for writers that lay out paragraphs themselves (docx)."""
+    name = f"_{context['report']['kind']}_narrative.j2"
+    text = _environment("txt", None).get_template(name).render(**context)
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def format_of_template(name: str) -> str | None:
@@ -239,23 +284,42 @@ def format_of_template(name: str) -> str | None:
 
 
 def render_report(context: dict, template: str, fmt: str) -> str:
-    """Render a built-in template (``term``, ``year``) or a user's template file."""
+    """Render a built-in template (``term``, ``year``) or a user's template file; a user's
+    template renders under limits of time, memory and output size (TemplateLimits)."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
+    limits = None  # the built-in templates are ours; a user's template is a program we do not know
     if template in BUILTIN:
         env, name, shown = _environment(fmt, None), f"{template}.{fmt}.j2", f"{template}.{fmt}.j2"
     else:
         path = Path(template)
         if not path.is_file():
             raise InputError("no such template file", file=template, hint=f"use a built-in template ({', '.join(BUILTIN)}) or a .j2 file")
-        env, name, shown = _environment(fmt, path.parent.resolve()), path.name, template
+        limits = TemplateLimits.from_env()
+        env, name, shown = _environment(fmt, path.parent.resolve(), limits), path.name, template
     try:
-        return env.get_template(name).render(**context)
+        if limits is None:
+            return env.get_template(name).render(**context)
+        return _render_limited(env.get_template(name), context, limits)
     except TemplateSyntaxError as exc:
         raise InputError(f"line {exc.lineno}: template syntax error: {exc.message}", file=shown, hint="fix the template at that line") from None
     except TemplateNotFound as exc:
         raise InputError(f"template not found: {exc.name}", file=shown, hint="templates may include only files beside them") from None
-    except (TemplateError, TypeError, ValueError, AttributeError, ZeroDivisionError) as exc:
+    except TemplateLimitError as exc:
+        line = _template_line(exc, name)
+        at = f"line {line}: " if line else ""
+        raise InputError(f"{at}template stopped: {exc}", file=shown,
+                         hint=f"a template may take {limits.seconds} s, {limits.memory_mb} MB of memory and write "
+                              f"{limits.output_mb} MB (CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB)") from None
+    except MemoryError:
+        if limits is None:
+            raise
+        raise InputError(f"template stopped: it needed more than {limits.memory_mb} MB of memory", file=shown,
+                         hint="check the template for an expression that builds a huge text or list (CCQ_TEMPLATE_MEMORY_MB)") from None
+    except RecursionError:
+        raise InputError("template stopped: it calls itself without end", file=shown,
+                         hint="check the template's macros and includes") from None
+    except (TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
         line = _template_line(exc, name)
         at = f"line {line}: " if line else ""
         raise InputError(f"{at}template error: {exc}", file=shown, hint="see docs/templates.md for the variables") from None
@@ -269,3 +333,155 @@ def _template_line(exc: BaseException, name: str) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+# -- limits for a user's template --------------------------------------------------------
+# A template is a program: '{{ "a" * 10**10 }}' asked for 10 GB. Jinja's sandbox stops unsafe
+# attribute access and caps range() (MAX_RANGE), not size or time. Here the sandbox's hooks
+# refuse a value larger than the output limit before it is built and check a deadline, the
+# output is counted as it is generated, and where the platform allows (resource, SIGALRM in
+# the main thread) the address space and the wall clock are capped as a backstop for what the
+# hooks cannot see ("~" joins, loops without calls).
+
+class TemplateLimitError(Exception):
+    """A user's template went past a limit; the message says which."""
+
+
+class TemplateLimits:
+    ENV = {"seconds": "CCQ_TEMPLATE_TIMEOUT", "memory_mb": "CCQ_TEMPLATE_MEMORY_MB", "output_mb": "CCQ_TEMPLATE_OUTPUT_MB"}
+
+    def __init__(self, seconds: int = 30, memory_mb: int = 512, output_mb: int = 50) -> None:
+        import time
+
+        self.seconds, self.memory_mb, self.output_mb = seconds, memory_mb, output_mb
+        self.max_chars = output_mb * 1024 * 1024
+        self.deadline = time.monotonic() + seconds
+
+    @classmethod
+    def from_env(cls) -> "TemplateLimits":
+        import os
+
+        values = {}
+        for name, variable in cls.ENV.items():
+            raw = os.environ.get(variable)
+            if raw is not None:
+                if not raw.strip().isdigit() or int(raw) <= 0:
+                    raise InputError(f"{variable} is not a positive whole number", value=raw, hint="e.g. 30")
+                values[name] = int(raw)
+        return cls(**values)
+
+    def check_time(self) -> None:
+        import time
+
+        if time.monotonic() > self.deadline:
+            raise TemplateLimitError(f"it ran longer than {self.seconds} s")
+
+    def check_size(self, size: int, what: str) -> None:
+        if size > self.max_chars:
+            raise TemplateLimitError(f"it would build {what} of {size:,} characters or items (limit {self.max_chars:,})")
+
+
+def _sized(value) -> bool:
+    return isinstance(value, (str, bytes, list, tuple))
+
+
+def limited_sandbox_class():
+    """The sandbox class for a user's template: binary operators and calls checked (size, time)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class LimitedSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
+        limits: TemplateLimits
+
+        def call_binop(self, context, operator, left, right):
+            self.limits.check_time()
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if _sized(seq) and isinstance(times, int):
+                        self.limits.check_size(len(seq) * max(times, 0), "a text or list")
+            elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
+                if right * abs(left).bit_length() > 1_000_000:  # a number of more than a million bits
+                    raise TemplateLimitError(f"it would compute {left} ** {right}, a number of millions of digits")
+            elif operator == "+" and _sized(left) and _sized(right):
+                self.limits.check_size(len(left) + len(right), "a text or list")
+            result = super().call_binop(context, operator, left, right)
+            if operator == "%" and _sized(result):
+                self.limits.check_size(len(result), "a text")
+            return result
+
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+            __self.limits.check_time()
+            if isinstance(getattr(__obj, "__self__", None), (str, bytes, list)):  # "a".center(10**10), ljust, zfill …
+                for value in list(args) + list(kwargs.values()):
+                    if isinstance(value, int) and not isinstance(value, bool):
+                        __self.limits.check_size(value, "a text")
+            return super().call(__context, __obj, *args, **kwargs)
+
+    return LimitedSandbox
+
+
+
+def _render_limited(template, context: dict, limits: TemplateLimits) -> str:
+    """Render chunk by chunk, counting the output, under the memory and time caps."""
+    parts, size = [], 0
+    with _address_space_cap(limits.memory_mb), _alarm(limits.seconds):
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            limits.check_size(size, "an output")
+            limits.check_time()
+            parts.append(chunk)
+    return "".join(parts)
+
+
+def _address_space_cap(memory_mb: int):
+    """While rendering, this process may grow by at most ``memory_mb`` (Linux; elsewhere the
+    hooks' size checks are the only guard). The soft limit is put back afterwards."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def cap():
+        try:
+            import resource
+
+            with open("/proc/self/statm") as stream:
+                in_use = int(stream.read().split()[0]) * resource.getpagesize()
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        except (ImportError, OSError, ValueError):
+            yield
+            return
+        limit = in_use + memory_mb * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+    return cap()
+
+
+def _alarm(seconds: int):
+    """A wall-clock limit that also stops a loop no hook sees (SIGALRM: Unix, main thread only)."""
+    import contextlib
+    import signal
+    import threading
+
+    @contextlib.contextmanager
+    def alarm():
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def stop(signum, frame):
+            raise TemplateLimitError(f"it ran longer than {seconds} s")
+
+        previous = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    return alarm()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ccq_stats.rules import rule_applies, rule_name, severity_name
 from ccq_stats.scales import Scales
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
@@ -21,8 +22,26 @@ STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
 # Abbreviations the tables of a report use, as staff write them; a report prints the legend.
 SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
          "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+def _quota(year: int, scales: Scales) -> dict:
+    """Whether the members' 20% quota binds the ratings of ``year``, and the source it cites then."""
+    source = scales.rule_source("member_quota", year)
+    applies = source is not None and source.applies
+    return {"applies": applies, "source": source.source if applies else ""}
+
+
+def figure_note(kind: str, mean: str, years: list[int], table_years: list[int]) -> str:
+    """How the figures are counted, for a note under the figures (not the narrative's first sentence)."""
+    note = "Tỷ lệ tính trên số được đánh giá, xếp loại"
+    if kind == "term":
+        how = "bình quân tỷ lệ của các năm" if mean == "shares" else "tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ"
+        return f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {years[0]}–{years[-1]})." if len(years) > 1 else note + "."
+    if len(table_years) > 1:
+        return f"{note}; các bảng ghi cả năm {table_years[0]} để so sánh."
+    return note + "."
+
+
 LEGEND = ("TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; "
-          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; TB: tiêu biểu; ĐG: đánh giá")
+          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; ĐG: đánh giá")
 
 
 def _top_names(scales: Scales, years: list[int]) -> list[dict]:
@@ -44,6 +63,8 @@ def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales
     rows = []
     for y in present:
         cats = by_year[(y, subject)]
+        if "exemplary" in cats:  # one name for "tiêu biểu": the top tier's name and "tiêu biểu"
+            cats["exemplary"] = dict(cats["exemplary"], label=f"{cats['top']['label']} tiêu biểu")
         regime = scales.regime(y)
         rows.append({"year": y, "regime": regime.id, "documents": regime.documents, "categories": cats, "nested": nested_shares(cats)})
     term = term_figures(by_year, subject, present, mean=mean)
@@ -76,7 +97,7 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
                 labels[y] = STATUS_NAMES[value]
             else:
                 label = scales.category_label(y, h["subject"], value)
-                labels[y] = SHORT.get(label, label) + (" TB" if y in h["exemplary_years"] else "")
+                labels[y] = SHORT.get(label, label) + (" tiêu biểu" if y in h["exemplary_years"] else "")
         rows.append({**h, "kind_name": KIND_NAMES.get(h["org_kind"], ""), "labels": labels,
                      "falls": [dict(f, from_label=scales.category_label(f["year"] - 1, h["subject"], f["from"]),
                                     to_label=scales.category_label(f["year"], h["subject"], f["to"])) for f in h["falls"]]})
@@ -85,9 +106,10 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
 
 def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
                    term: tuple[int, int] | None = None, mean: str = "shares", org: str = "Đảng bộ Khối các cơ quan tỉnh",
-                   today: date | None = None, quota_base: str = "good") -> dict:
+                   today: date | None = None, quota_base: str = "good", issuer: dict | None = None) -> dict:
     """Everything a report template receives. ``kind`` is "term" or "year"; for a year report
-    ``years`` holds the year (and the figures of the year before are given for comparison)."""
+    ``years`` holds the year (and the figures of the year before are given for comparison).
+    ``issuer`` (write.settings.Issuer.record) says who issues the report; the document header."""
     import pandas as pd
 
     shown_years = list(years)
@@ -111,12 +133,22 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         o["weak_years"] = [y for y in o["weak_years"] if y in years]
     units = [o for o in organisations if o["subject"] == "units"]
     quota = member_quota(records[records["year"].isin(years)], quota_base) if len(records) else pd.DataFrame()
+    member_units = [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
+        ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
+         "good_or_better", "allowed", "excess"]].astype({"year": "int64"}).to_dict("records")
+    for unit in member_units:
+        if not rule_applies("member_quota", unit["year"], scales):  # the 20% quota binds from the ratings of 2019
+            unit["allowed"] = unit["excess"] = None
     return {
         "report": {
             "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
             "term": {"start": term[0], "end": term[1], "label": f"{term[0]}-{term[1]}"} if term else None,
             "year": years[-1] if kind == "year" else None, "quota_base": quota_base, "table_years": span,
+            "summary": "Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên "
+                       + (f"nhiệm kỳ {term[0]}-{term[1]}" if kind == "term" and term else f"năm {years[-1]}"),
+            "note": figure_note(kind, mean, list(years), span),
         },
+        "issuer": issuer or {},
         "subjects": subjects,
         "top_names": _top_names(scales, list(years)),
         "shared_categories": list(SHARED),
@@ -125,8 +157,8 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "candidates": [o for o in units if o["candidate"]],
         "to_work_with": [o for o in units if o["weak_years"]],
         "falls": [o for o in units if o["falls"]],
-        "member_units": [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
-            ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
-             "good_or_better", "allowed", "excess"]].astype({"year": "int64"}).to_dict("records"),
-        "findings": [f.record() for f in findings if f.year is None or f.year in years],
+        "member_units": member_units,
+        "quota": _quota(years[-1], scales),
+        "findings": [dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
+                     for f in findings if f.year is None or f.year in years],
     }

@@ -29,7 +29,7 @@ def test_vietnamese_numbers_and_dates():
     assert so(4740) == "4.740" and so(4100) == "4.100" and so(1234567) == "1.234.567" and so(12) == "12"
     assert pct(0.6536) == "65,36%" and pct(0.653549) == "65,35%" and pct(0.00005) == "0,01%" and pct(None) == "–"
     assert pct(0.981) == "98,10%" and so(65.355, 2) == "65,36"
-    assert points(0.1140) == "tăng 11,40 điểm\u00a0%" and points(-0.0205) == "giảm 2,05 điểm\u00a0%" and points(0) == "không đổi"
+    assert points(0.1140) == "tăng 11,40 điểm phần trăm" and points(-0.0205) == "giảm 2,05 điểm phần trăm" and points(0) == "không đổi"
     assert ngay(date(2020, 10, 21)) == "ngày 21 tháng 10 năm 2020"
     assert ngay(date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020" and ngay(date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
 
@@ -76,13 +76,13 @@ def test_pooled_term_figures(tmp_path):
     text = run("report", SAMPLE, "--term", "2015-2020", "--term-mean", "pooled", "--date", DATE).stdout
     figures = classify_shares()
     pooled = sum(figures[(y, "members", "good_or_better")][0] for y in range(2015, 2020)) / sum(figures[(y, "members", "rated")][0] for y in range(2015, 2020))
-    assert "tỷ lệ trên tổng số lượt đánh giá cả nhiệm kỳ" in text
+    assert "tỷ lệ nhiệm kỳ là tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ" in text
     assert f"{approx(pooled)} đảng viên hoàn thành tốt nhiệm vụ trở lên" in text
 
 
 def test_years_of_a_term_are_stated_and_can_be_set():
     text = run("report", SAMPLE, "--term", "2015-2020", "--years", "2016-2019", "--date", DATE).stdout
-    assert "các năm 2016–2019" in text and "| 2015 |" not in text
+    assert "các năm đánh giá 2016–2019" in text and "| 2015 |" not in text
 
 
 def test_report_needs_a_term_or_a_year_and_data_for_it():
@@ -186,3 +186,78 @@ def test_every_template_variable_is_documented():
 
     missing = [k for k in sorted(keys | set(FILTERS) | set(GLOBALS)) if f"`{k}`" not in docs and f"`{k}(" not in docs]
     assert missing == []
+
+
+def test_member_quota_columns_only_in_the_years_the_quota_applies(tmp_path):
+    """Issue 13, bug 4: the 20% quota of HD 21 binds the ratings of 2019 on; before that the
+    per-organisation member sheet leaves "Tối đa HTXSNV" and "Vượt" empty."""
+    out = tmp_path / "nhiem_ky.xlsx"
+    assert run("report", SAMPLE, "--term", "2015-2020", "-f", "xlsx", "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Đảng viên theo tổ chức"]
+    header = [c.value for c in ws[1]]
+    allowed, excess = header.index("Tối đa HTXSNV"), header.index("Vượt")
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert {r[0] for r in rows} == {2015, 2016, 2017, 2018, 2019}
+    assert all(r[allowed] is None and r[excess] is None for r in rows if r[0] < 2019)
+    assert all(isinstance(r[allowed], int) for r in rows if r[0] == 2019)
+    # the one breach the sample's generator seeds: Chi bộ Sở Tư pháp, 2019, two over the quota
+    assert [(r[1], r[excess]) for r in rows if r[0] == 2019 and r[excess]] == [("Chi bộ Sở Tư pháp", 2)]
+
+
+def test_a_year_report_before_the_quota_has_no_quota_columns():
+    text = run("report", SAMPLE, "--year", "2018", "--date", DATE).stdout
+    members = text.split("## Đảng viên theo tổ chức cơ sở đảng")[1].split("## Kiểm tra")[0]
+    assert "Có mặt" in members and "Tối đa HTXSNV" not in members and "Hướng dẫn 21" not in members
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("{{ 'a' * 10**10 }}\n", "line 1: template stopped: it would build a text or list of 10,000,000,000"),
+    ("{{ range(10**9)|list }}\n", "Range too big"),
+    ("{{ 'a'.center(10**10) }}\n", "line 1: template stopped: it would build a text"),
+    ("{{ 3 ** 100000000 }}\n", "a number of millions of digits"),
+    ("{% for i in range(99999) %}{{ 'x' * 999 }}{% endfor %}\n", "it would build an output of"),
+    # '~' joins are not a hooked operator: the address-space cap stops the doubling (Linux)
+    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}\n",
+     "it needed more than 200 MB of memory"),
+    # a loop that calls nothing and writes nothing: only the wall clock sees it
+    ("{% set x = range(99999)|list %}{% for i in x %}{% for j in x %}{% endfor %}{% endfor %}\n", "it ran longer than 2 s"),
+])
+def test_a_user_template_renders_under_limits(tmp_path, monkeypatch, body, message):
+    """Issue 13, bug 2: '{{ 'a' * 10**10 }}' ran 90 s and grew to 24 GB. Now every runaway is one
+    line, exit 2, within the limits (2 s, 200 MB, 50 MB of output here)."""
+    import sys
+    import time
+
+    if "memory" in message and not sys.platform.startswith("linux"):
+        pytest.skip("the address-space cap needs Linux's /proc and RLIMIT_AS")
+    monkeypatch.setenv("CCQ_TEMPLATE_TIMEOUT", "2")
+    monkeypatch.setenv("CCQ_TEMPLATE_MEMORY_MB", "200")
+    monkeypatch.setenv("CCQ_TEMPLATE_OUTPUT_MB", "50")
+    template = tmp_path / "bad.md.j2"
+    template.write_text(body, encoding="utf-8")
+    started = time.monotonic()
+    result = run("report", SAMPLE, "--year", "2019", "--template", template)
+    took = time.monotonic() - started
+    assert result.exit_code == 2 and result.stdout == ""
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"ccq-stats: error: {template}: ") and message in last, result.stderr
+    assert took < 30  # the whole run, reading the sample included
+
+
+def test_templates_list_and_copy(tmp_path, monkeypatch):
+    listed = run("templates", "list").stdout.splitlines()
+    assert listed[:9] == ["month.html.j2", "month.md.j2", "month.txt.j2", "term.html.j2", "term.md.j2", "term.txt.j2",
+                          "year.html.j2", "year.md.j2", "year.txt.j2"]
+    assert "_term_narrative.j2" in listed
+    monkeypatch.chdir(tmp_path)
+    result = run("templates", "copy", "year.md")
+    assert result.exit_code == 0 and (tmp_path / "year.md.j2").read_bytes() == (ROOT / "ccq_stats" / "templates" / "year.md.j2").read_bytes()
+    (tmp_path / "mine").mkdir()
+    assert run("templates", "copy", "term.txt.j2", "mine").exit_code == 0 and (tmp_path / "mine" / "term.txt.j2").is_file()
+    again = run("templates", "copy", "year.md.j2")
+    assert again.exit_code == 2 and "exists already" in again.stderr
+    unknown = run("templates", "copy", "nope.md")
+    assert unknown.exit_code == 2 and "no such built-in template" in unknown.stderr
+    # the copy renders as the built-in one does: the parts it includes are found
+    own = run("report", SAMPLE, "--year", "2019", "--template", tmp_path / "year.md.j2", "--date", DATE).stdout
+    assert own == run("report", SAMPLE, "--year", "2019", "--date", DATE).stdout

@@ -104,15 +104,21 @@ def _finding_columns(names: bool) -> tuple:
     return FINDING_COLUMNS + (("member",) if names else ())
 
 
-def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
-    """Findings as CSV; with ``names`` a last column ``member`` (only for findings about a member)."""
+def finding_rows(findings, names: bool = False) -> tuple[tuple, list[list]]:
+    """The columns and rows of the findings table (CSV, xlsx); ``numbers`` as text."""
     rows = []
     for f in findings:
         record = f.record()
         record["numbers"] = _numbers_text(record["numbers"])
         record["year"] = "" if record["year"] is None else record["year"]
         rows.append([record[c] for c in _finding_columns(names)])
-    return _csv_text(_finding_columns(names), rows, excel)
+    return _finding_columns(names), rows
+
+
+def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
+    """Findings as CSV; with ``names`` a last column ``member`` (only for findings about a member)."""
+    header, rows = finding_rows(findings, names)
+    return _csv_text(header, rows, excel)
 
 
 def findings_json(findings, names: bool = False) -> str:
@@ -121,17 +127,21 @@ def findings_json(findings, names: bool = False) -> str:
 
 
 def findings_table(findings, color: bool):
+    """Findings for people: each rule by its Vietnamese name, each severity in Vietnamese (the
+    CSV and JSON keep the ids)."""
     from rich.table import Table
     from rich.text import Text  # plain text: an organisation name is never read as markup
+
+    from ccq_stats.rules import rule_name, severity_name
 
     table = Table(title=f"{len(findings)} phát hiện" if findings else "Không có phát hiện nào",
                   title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
     for name in ("Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung"):
         table.add_column(name, overflow="fold")
     for f in findings:
-        severity = Text(f.severity, style="red" if color and f.severity == "error" else "")
+        severity = Text(severity_name(f.severity), style="red" if color and f.severity == "error" else "")
         message = f.message + (f" ({f.where})" if f.where else "") + (f" – {f.member}" if f.member else "")
-        table.add_row(Text("" if f.year is None else str(f.year)), Text(f.rule), severity, Text(f.org), Text(message))
+        table.add_row(Text("" if f.year is None else str(f.year)), Text(rule_name(f.rule)), severity, Text(f.org), Text(message))
     return [table]
 
 

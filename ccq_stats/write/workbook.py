@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import io
 
+from ccq_stats.write.cells import put
+
 COUNT_FORMAT = "#,##0"
 SHARE_FORMAT = "0.00%"  # Excel shows it with the reader's separators: 65,36% on a Vietnamese system
-
-
-def _put(ws, row: int, column: int, value, number_format: str | None = None) -> None:
-    """One cell: numbers as numbers, text always as text (never a formula, whatever it starts with)."""
-    cell = ws.cell(row=row, column=column)
-    if value is None:
-        return
-    if isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # openpyxl would take "=…" for a formula
-    else:
-        cell.value = value
-        if number_format:
-            cell.number_format = number_format
 
 
 def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[int, str] | None = None) -> None:
@@ -27,11 +15,11 @@ def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[in
 
     ws = wb.create_sheet(title)
     for j, name in enumerate(header, start=1):
-        _put(ws, 1, j, name)
+        put(ws, 1, j, name)
         ws.cell(row=1, column=j).font = Font(bold=True)
     for i, values in enumerate(rows, start=2):
         for j, value in enumerate(values, start=1):
-            _put(ws, i, j, value, (formats or {}).get(j))
+            put(ws, i, j, value, (formats or {}).get(j))
     ws.freeze_panes = "A2"
     for j, name in enumerate(header, start=1):
         width = max([len(str(name))] + [len(str(r[j - 1])) for r in rows[:200] if r[j - 1] is not None])
@@ -68,8 +56,42 @@ def report_xlsx(context: dict) -> bytes:
                for u in context["member_units"]]
     _sheet(wb, "Đảng viên theo tổ chức", ["Năm", "Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Tối đa HTXSNV", "Vượt"],
            members, {j: COUNT_FORMAT for j in range(3, 13)})
-    findings = [[f["year"], f["rule"], f["severity"], f["org"], f["message"], f["source"], f["where"]] for f in context["findings"]]
+    findings = [[f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]]
+                for f in context["findings"]]
     _sheet(wb, "Phát hiện", ["Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung", "Căn cứ", "Vị trí"], findings)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def figures_xlsx(figures) -> bytes:
+    """The figures of ``classify`` as a workbook: the CSV's columns, counts and shares as numbers."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    header = list(figures.columns)
+    rows = [[None if (c == "share" and (v is None or v != v)) else (int(v) if c in ("year", "count") else v)
+             for c, v in zip(header, row)] for row in figures.itertuples(index=False)]
+    formats = {header.index("count") + 1: COUNT_FORMAT, header.index("share") + 1: SHARE_FORMAT}
+    _sheet(wb, "Số liệu", header, rows, formats)
+    return _saved(wb)
+
+
+def findings_xlsx(findings, names: bool = False) -> bytes:
+    """The findings of ``check`` as a workbook: the CSV's columns (``numbers`` as text)."""
+    from openpyxl import Workbook
+
+    from ccq_stats.write.text import finding_rows
+
+    header, rows = finding_rows(findings, names)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Phát hiện", header, [[None if v == "" else v for v in row] for row in rows])
+    return _saved(wb)
+
+
+def _saved(wb) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,180 @@
+"""The statistics forms as a workbook: one sheet per form, laid out as the party's forms are.
+
+The figures come from ``form_figures.form_figures`` (nothing is counted here); this module
+knows only the look: "Biểu số" and deadline box top left, reporting and receiving unit top
+right, the title, "Đvt", merged header cells, a row of column numbers ("1 = 3+4+…"), borders,
+Times New Roman, A4 landscape, numbers stored as numbers, notes under the table for what the
+data could not give, and the signature block.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ccq_stats.write.cells import put
+
+SHEET_NAMES = {"organisations": "Tổ chức đảng", "members": "Đảng viên"}
+HOSTS_HEADER = "Chia theo loại hình cơ quan, đơn vị"
+SHARE_FORMAT = "0.00"  # the column says "(%)": 65.36 shows as 65,36 on a Vietnamese system
+COUNT_FORMAT = "#,##0"
+HEADER_ROW = 6  # the table's header starts here; rows above hold the boxes and the title
+LABEL_WIDTH = 62  # column A, in characters of the default font
+LABEL_CHARS = 68  # characters of a 12 pt Times New Roman label on one line of column A
+
+
+def forms_xlsx(figures: dict, issuer, rules: dict, day) -> bytes:
+    """The workbook of ``figures`` (form_figures), issued by ``issuer`` (settings.Issuer),
+    sized by ``rules`` (settings.rulebook), dated ``day``."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for form in figures["forms"]:
+        ws = wb.create_sheet(SHEET_NAMES[form["key"]])
+        _lay_out(ws, form, figures["hosts"], issuer, rules, day)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _styles(rules: dict):
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    font, size = rules["font"], rules["form_font_size"]
+    thin = Side(style="thin")
+    return {
+        "plain": Font(name=font, size=size),
+        "bold": Font(name=font, size=size, bold=True),
+        "italic": Font(name=font, size=size, italic=True),
+        "title": Font(name=font, size=rules["form_title_size"], bold=True),
+        "box": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+        "right": Alignment(horizontal="right", vertical="center"),
+    }
+
+
+def _lay_out(ws, form: dict, hosts: list[str], issuer, rules: dict, day) -> None:
+    from openpyxl.utils import get_column_letter
+
+    st = _styles(rules)
+    last = 3 + len(hosts)  # A label, B total, C share, then one column per host type
+    right = max(2, last - 2)  # the right box takes the last columns
+    _header_boxes(ws, form, issuer, st, last, right)
+    row = _table_header(ws, form, hosts, st, last)
+    ws.print_title_rows = f"{HEADER_ROW}:{row - 1}"  # the header repeats on every printed page
+    row = _table_rows(ws, form, hosts, st, row)
+    row = _notes(ws, form, st, row + 1, last)
+    _signature(ws, issuer, st, row + 1, last, right, day)
+    ws.column_dimensions["A"].width = LABEL_WIDTH
+    ws.column_dimensions["B"].width = 10 + 2 * len(hosts)  # "1 = 3+4+5+6+7" on one line
+    for column in range(3, last + 1):
+        ws.column_dimensions[get_column_letter(column)].width = 11 if column == 3 else 14
+    _print_setup(ws, rules, last)
+
+
+def _merged(ws, row: int, first: int, last: int, value, font, alignment, rows: int = 1):
+    if last > first or rows > 1:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row + rows - 1, end_column=last)
+    cell = put(ws, row, first, value)
+    cell.font, cell.alignment = font, alignment
+    return cell
+
+
+def _border(ws, first_row: int, last_row: int, first_col: int, last_col: int, border) -> None:
+    for r in range(first_row, last_row + 1):
+        for c in range(first_col, last_col + 1):
+            ws.cell(row=r, column=c).border = border
+
+
+def _header_boxes(ws, form: dict, issuer, st: dict, last: int, right: int) -> None:
+    code = form["code"] or "……"
+    _merged(ws, 1, 1, 1, f"Biểu số {code}", st["bold"], st["left"])
+    _merged(ws, 2, 1, 1, f"Thời hạn gửi báo cáo: {issuer.deadline}", st["plain"], st["left"])
+    _border(ws, 1, 2, 1, 1, st["box"])
+    _merged(ws, 1, right, last, f"Đơn vị báo cáo: {issuer.committee}", st["plain"], st["left"])
+    _merged(ws, 2, right, last, f"Đơn vị nhận báo cáo: {issuer.receiver}", st["plain"], st["left"])
+    _border(ws, 1, 2, right, last, st["box"])
+    _merged(ws, 4, 1, last, form["title"], st["title"], st["center"])
+    ws.row_dimensions[4].height = 36
+    _merged(ws, 5, 1, last, f"Đvt: {form['unit']}", st["italic"], st["right"])
+
+
+def _table_header(ws, form: dict, hosts: list[str], st: dict, last: int) -> int:
+    top = HEADER_ROW
+    rows = 2 if hosts else 1
+    for column, name in ((1, "Chỉ tiêu"), (2, "Tổng số"), (3, "Tỷ lệ (%)")):
+        _merged(ws, top, column, column, name, st["bold"], st["center"], rows=rows)
+    if hosts:
+        _merged(ws, top, 4, last, HOSTS_HEADER, st["bold"], st["center"])
+        for j, host in enumerate(hosts, start=4):
+            _merged(ws, top + 1, j, j, host, st["bold"], st["center"])
+        ws.row_dimensions[top + 1].height = 48
+    numbers_row = top + rows
+    type_numbers = list(range(3, 3 + len(hosts)))
+    total = "1" + (" = " + "+".join(map(str, type_numbers)) if hosts else "")
+    for column, text in enumerate(["A", total, "2"] + [str(n) for n in type_numbers], start=1):
+        _merged(ws, numbers_row, column, column, text, st["italic"], st["center"])
+    _border(ws, top, numbers_row, 1, last, st["box"])
+    return numbers_row + 1
+
+
+def _table_rows(ws, form: dict, hosts: list[str], st: dict, row: int) -> int:
+    from openpyxl.styles import Alignment
+
+    first = row
+    for spec in form["rows"]:
+        label = put(ws, row, 1, spec["label"] + (" (*)" if spec["missing"] else ""))
+        label.font = st["bold"] if spec["heading"] else st["plain"]
+        label.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=spec["depth"] * 2)
+        # a wrapped label needs its row's height set: neither Excel nor LibreOffice grows it on opening
+        lines = 1 + (len(spec["label"]) + 4 * spec["depth"]) // LABEL_CHARS
+        ws.row_dimensions[row].height = 16 * lines
+        values = [(spec["total"], COUNT_FORMAT), (None if spec["share"] is None else round(spec["share"] * 100, 2), SHARE_FORMAT)]
+        values += [(spec["by_host"][h], COUNT_FORMAT) for h in hosts]
+        for column, (value, number_format) in enumerate(values, start=2):
+            cell = put(ws, row, column, value, number_format)
+            cell.font = st["bold"] if spec["heading"] else st["plain"]
+            cell.alignment = st["right"]
+        row += 1
+    _border(ws, first, row - 1, 1, 3 + len(hosts), st["box"])
+    return row
+
+
+def _notes(ws, form: dict, st: dict, row: int, last: int) -> int:
+    notes = list(form["notes"])
+    if any(r["missing"] for r in form["rows"]):
+        notes.insert(0, "(*) Dữ liệu đầu vào không cho số liệu dòng này; đơn vị điền tay nếu có.")
+    put(ws, row, 1, "Ghi chú:").font = st["bold"]
+    for note in notes:
+        row += 1
+        _merged(ws, row, 1, last, note, st["italic"], st["left"])
+        ws.row_dimensions[row].height = 18 * (1 + len(note) // 150)
+    return row + 1
+
+
+def _signature(ws, issuer, st: dict, row: int, last: int, right: int, day) -> None:
+    from ccq_stats.render import ngay
+
+    place = f"{issuer.place}, {ngay(day)}"
+    _merged(ws, row, right, last, place, st["italic"], st["center"])
+    put(ws, row + 1, 1, "NGƯỜI LẬP BIỂU").font = st["bold"]
+    ws.cell(row=row + 1, column=1).alignment = st["center"]
+    _merged(ws, row + 1, right, last, issuer.on_behalf, st["bold"], st["center"])
+    _merged(ws, row + 2, right, last, issuer.office, st["bold"], st["center"])
+    _merged(ws, row + 6, right, last, issuer.signer, st["bold"], st["center"])
+
+
+def _print_setup(ws, rules: dict, last: int) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    inches = rules["form_margin"] / 25.4
+    ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = inches
+    ws.print_options.horizontalCentered = True
+    ws.print_area = f"A1:{get_column_letter(last)}{ws.max_row}"

@@ -1,0 +1,115 @@
+"""Who issues a document, and the rulebook of its form.
+
+``Issuer`` comes from a small settings file — ``ccq-stats.toml`` in the working folder, or the
+file ``--settings`` names — with command-line options over it:
+
+    [issuer]
+    above = "ĐẢNG BỘ TỈNH BÌNH DƯƠNG"          # the body above the issuing committee
+    committee = "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"  # who issues the report
+    place = "Thủ Dầu Một"                       # "Thủ Dầu Một, ngày … tháng … năm …"
+    number = "125"                              # "Số 125-BC/ĐUK"
+    symbol = "BC/ĐUK"
+    on_behalf = "T/M BAN THƯỜNG VỤ"
+    office = "PHÓ BÍ THƯ"
+    signer = "Nguyễn Văn A"
+    recipients = ["Ban Tổ chức Tỉnh ủy (b/c)", "Các chi, đảng bộ cơ sở", "Lưu Văn phòng Đảng ủy"]
+    receiver = "Ban Tổ chức Tỉnh ủy"            # the statistics forms: who receives them
+    deadline = "trước ngày 15/01 năm sau"        # the forms' deadline box
+    rulebook = "hd36_2018"                      # a table of ccq_stats/documents.toml
+
+What is not given prints as "…", for staff to fill by hand: never a name we made up.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from ccq_stats.errors import InputError
+
+SETTINGS_FILE = "ccq-stats.toml"
+DOCUMENTS = Path(__file__).resolve().parent.parent / "documents.toml"
+BLANK = "…"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    above: str = "ĐẢNG BỘ TỈNH …"
+    committee: str = "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+    place: str = BLANK
+    number: str = BLANK
+    symbol: str = "BC/ĐUK"
+    on_behalf: str = "T/M BAN THƯỜNG VỤ"
+    office: str = BLANK
+    signer: str = BLANK
+    recipients: tuple[str, ...] = ("Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy")
+    receiver: str = "Ban Tổ chức Tỉnh ủy"
+    deadline: str = BLANK
+    rulebook: str = ""
+    source: str = field(default="", compare=False)  # the settings file read, for messages
+
+    @property
+    def number_line(self) -> str:
+        """ "Số 125-BC/ĐUK" — no colon after "Số" (HD 36)."""
+        return f"Số {self.number}-{self.symbol}"
+
+    def record(self) -> dict:
+        """As a template sees it: ``issuer.committee``, ``issuer.number_line`` …"""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source"}
+        out["recipients"] = list(self.recipients)
+        out["number_line"] = self.number_line
+        return out
+
+
+def load_issuer(path: Path | None = None, overrides: dict | None = None, folder: Path | None = None) -> Issuer:
+    """The issuer from ``path`` (an error if it does not exist), else from ccq-stats.toml in
+    ``folder`` (the working folder) if there is one, else the defaults; ``overrides`` (the
+    command-line options, None where not given) win."""
+    issuer = Issuer()
+    chosen = Path(path) if path else (Path(folder or ".") / SETTINGS_FILE)
+    if path or chosen.is_file():
+        issuer = _read_issuer(chosen)
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if "recipients" in given:
+        given["recipients"] = tuple(given["recipients"])
+    return replace(issuer, **given)
+
+
+def _read_issuer(path: Path) -> Issuer:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InputError("no such settings file", file=str(path), hint="give the path of a ccq-stats.toml") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the settings file: {exc}", file=str(path), hint="save it as UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not a valid TOML file: {exc}", file=str(path), hint="see the [issuer] example in the README") from None
+    table = data.get("issuer", {})
+    known = {f.name for f in fields(Issuer)} - {"source"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise InputError(f"unknown setting [issuer] {unknown[0]}", file=str(path), value=unknown[0],
+                         hint=f"the settings are {', '.join(sorted(known))}")
+    values = {}
+    for name, value in table.items():
+        if name == "recipients":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InputError("[issuer] recipients must be a list of texts", file=str(path), value=str(value),
+                                 hint='e.g. recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"]')
+            value = tuple(value)
+        elif not isinstance(value, str):
+            raise InputError(f"[issuer] {name} must be a text in quotes", file=str(path), value=str(value),
+                             hint=f'e.g. {name} = "…"')
+        values[name] = value
+    return Issuer(**values, source=str(path))
+
+
+def rulebook(name: str = "") -> dict:
+    """The sizes and margins of a document rulebook (a table of documents.toml)."""
+    data = tomllib.loads(DOCUMENTS.read_text(encoding="utf-8"))
+    chosen = name or data["default"]
+    if chosen not in data or not isinstance(data[chosen], dict):
+        tables = ", ".join(k for k, v in data.items() if isinstance(v, dict))
+        raise InputError("unknown document rulebook", value=chosen, hint=f"one of {tables} (ccq_stats/documents.toml)")
+    return dict(data[chosen], id=chosen)
