@@ -339,6 +339,19 @@ def template_names() -> list[str]:
 
 def copy_template(name: str, dest: Path | None = None) -> Path:
     """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
-    from ccq_stats.render import copy_template as copy
+    from ccq_stats.errors import InputError
+    from ccq_stats.render import template_source
+    from ccq_stats.write import atomic_write
 
-    return copy(name, dest)
+    chosen, text = template_source(name)
+    target = Path(dest) if dest else Path(chosen)
+    if target.is_dir():
+        target = target / chosen
+    if target.exists():
+        raise InputError("the file exists already", file=str(target), hint="give another name, or delete the file first")
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise InputError(f"cannot write the template: {exc.strerror}", file=str(target),
+                         hint="check the folder exists and is writable") from None
+    return target

@@ -8,78 +8,15 @@ variable a template receives.
 
 from __future__ import annotations
 
-import math
 import re
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ccq_stats.errors import InputError
+from ccq_stats.numbers import approx, ngay, pct, points, so, years_text
 
 TEMPLATES = Path(__file__).with_name("templates")
 FORMATS = ("md", "html", "txt")
 BUILTIN = ("term", "year", "month")
-
-
-# -- number and date filters -----------------------------------------------------------
-
-def _round(x: float, digits: int) -> Decimal:
-    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-
-
-def so(value, digits: int = 0) -> str:
-    """A number the Vietnamese way: thousands dot, decimal comma ("4.740", "65,36")."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{_round(float(value), digits):,.{digits}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def pct(share, digits: int = 2) -> str:
-    """A share (0.6536) as a Vietnamese percentage: "65,36%"; "–" when undefined."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
-        return "–"
-    return so(share * 100, digits) + "%"
-
-
-def approx(share) -> str:
-    """A share in the rounded phrasing of a narrative (percentage x, first rounded to 2 decimals):
-    within 0.1 of a whole number n -> "n%"; else fractional part below .5 -> "hơn ⌊x⌋%";
-    else "gần ⌈x⌉%". 65,05 -> "65%", 65,1 -> "65%", 65,5 -> "gần 66%", 29,6 -> "gần 30%"."""
-    if share is None or (isinstance(share, float) and math.isnan(share)):
-        return "–"
-    x = _round(share * 100, 2)
-    nearest = x.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    if abs(x - nearest) <= Decimal("0.1"):
-        return f"{nearest}%"
-    whole = int(x)  # x ≥ 0
-    return f"hơn {whole}%" if x - whole < Decimal("0.5") else f"gần {whole + 1}%"
-
-
-def points(change) -> str:
-    """A change of share in percentage points: "tăng 11,40 điểm phần trăm", "giảm 2,05 điểm phần trăm"."""
-    if change is None:
-        return "–"
-    if abs(change) < 0.00005:
-        return "không đổi"
-    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm phần trăm"
-
-
-def ngay(day: date) -> str:
-    """ "ngày 21 tháng 10 năm 2020". As official documents write dates, a day below 10 and the
-    months 1 and 2 take a leading zero ("ngày 05 tháng 02 năm 2020", "ngày 05 tháng 3 năm 2020")."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def years_text(years) -> str:
-    """[2015, 2016, 2017] -> "2015–2017"; [2019] -> "2019"; gaps listed: "2015, 2017"."""
-    years = sorted(years)
-    if not years:
-        return ""
-    if years == list(range(years[0], years[-1] + 1)):
-        return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    return ", ".join(map(str, years))
 
 
 _NUMERIC = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|giảm) [\d,]+ điểm phần trăm$|^không đổi$")
@@ -248,25 +185,14 @@ def builtin_templates() -> list[str]:
     return [n for n in names if not n.startswith("_")] + [n for n in names if n.startswith("_")]
 
 
-def copy_template(name: str, dest: Path | None = None) -> Path:
-    """Copy a built-in template to ``dest`` (a file, or a folder to copy into; default: the
-    working folder) to start a template of one's own. Never overwrites a file."""
+def template_source(name: str) -> tuple[str, bytes]:
+    """(file name, text) of a built-in template, to start a template of one's own; ``name`` with
+    or without its ``.j2``."""
     chosen = name if name.endswith(".j2") else f"{name}.j2"
     if chosen not in builtin_templates():
         raise InputError("no such built-in template", value=name,
                          hint=f"one of {', '.join(builtin_templates())} (ccq-stats templates list)")
-    target = Path(dest) if dest else Path(chosen)
-    if target.is_dir():
-        target = target / chosen
-    if target.exists():
-        raise InputError("the file exists already", file=str(target), hint="give another name, or delete the file first")
-    from ccq_stats.write import atomic_write
-
-    try:
-        atomic_write(target, (TEMPLATES / chosen).read_bytes())
-    except OSError as exc:
-        raise InputError(f"cannot write the template: {exc.strerror}", file=str(target), hint="check the folder exists and is writable") from None
-    return target
+    return chosen, (TEMPLATES / chosen).read_bytes()
 
 
 def narrative(context: dict) -> list[str]:

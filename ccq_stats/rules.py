@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
-from ccq_stats.render import pct
+from ccq_stats.numbers import pct
 from ccq_stats.scales import RuleSource, Scales, load_scales
 from ccq_stats.stats import member_quota, tally
 from ccq_stats.text import norm_key

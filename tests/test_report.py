@@ -9,7 +9,7 @@ from datetime import date
 import openpyxl
 import pytest
 
-from ccq_stats.render import approx, ngay, pct, points, so
+from ccq_stats.numbers import approx, ngay, pct, points, so
 from conftest import ROOT, SAMPLE, make_csv, rows_of, run
 
 GOLDEN = ROOT / "tests" / "data" / "golden"

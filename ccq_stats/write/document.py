@@ -142,7 +142,7 @@ def _header_block(doc, context: dict, issuer, rules: dict) -> None:
     party.alignment = _align(CENTER)
     # the rule under "ĐẢNG CỘNG SẢN VIỆT NAM" is as long as the words: an underline of the run
     _run(party, "ĐẢNG CỘNG SẢN VIỆT NAM", rules["party_size"], rules, bold=True, underline=True)
-    from ccq_stats.render import ngay
+    from ccq_stats.numbers import ngay
 
     _text(right, f"{issuer.place}, {ngay(context['report']['date'])}", rules["place_date_size"], italic=True,
           rules=rules).paragraph_format.space_before = Mm(2)

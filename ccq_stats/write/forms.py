@@ -154,7 +154,7 @@ def _notes(ws, form: dict, st: dict, row: int, last: int) -> int:
 
 
 def _signature(ws, issuer, st: dict, row: int, last: int, right: int, day) -> None:
-    from ccq_stats.render import ngay
+    from ccq_stats.numbers import ngay
 
     place = f"{issuer.place}, {ngay(day)}"
     _merged(ws, row, right, last, place, st["italic"], st["center"])

@@ -64,7 +64,7 @@ SUBJECT_TITLES = {"units": "Chi, đảng bộ cơ sở", "cells": "Chi bộ tr�
 
 
 def _cell(count, share) -> str:
-    from ccq_stats.render import pct, so  # the report's Vietnamese number filters
+    from ccq_stats.numbers import pct, so  # the reports' Vietnamese numbers
 
     return so(count) if _share_text(share) == "" else f"{so(count)} ({pct(share)})"
 
