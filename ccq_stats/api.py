@@ -139,7 +139,25 @@ def template_names() -> list[str]:
 
 
 def copy_template(name: str, dest: Path | None = None) -> Path:
-    """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
-    from ccq_stats.render import copy_template as copy
+    """Copy a built-in template to start one's own (``ccq-stats templates copy``): to ``dest``
+    (a file, or a folder to copy into; default: the working folder). Never overwrites a file;
+    returns the new file."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.render import TEMPLATES, builtin_templates
+    from ccq_stats.write import atomic_write
 
-    return copy(name, dest)
+    chosen = name if name.endswith(".j2") else f"{name}.j2"
+    if chosen not in builtin_templates():
+        raise InputError("no such built-in template", value=name,
+                         hint=f"one of {', '.join(builtin_templates())} (ccq-stats templates list)")
+    target = Path(dest) if dest else Path(chosen)
+    if target.is_dir():
+        target = target / chosen
+    if target.exists():
+        raise InputError("the file exists already", file=str(target), hint="give another name, or delete the file first")
+    try:
+        atomic_write(target, (TEMPLATES / chosen).read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot write the template: {exc.strerror}", file=str(target),
+                         hint="check the folder exists and is writable") from None
+    return target

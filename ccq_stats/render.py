@@ -248,27 +248,6 @@ def builtin_templates() -> list[str]:
     return [n for n in names if not n.startswith("_")] + [n for n in names if n.startswith("_")]
 
 
-def copy_template(name: str, dest: Path | None = None) -> Path:
-    """Copy a built-in template to ``dest`` (a file, or a folder to copy into; default: the
-    working folder) to start a template of one's own. Never overwrites a file."""
-    chosen = name if name.endswith(".j2") else f"{name}.j2"
-    if chosen not in builtin_templates():
-        raise InputError("no such built-in template", value=name,
-                         hint=f"one of {', '.join(builtin_templates())} (ccq-stats templates list)")
-    target = Path(dest) if dest else Path(chosen)
-    if target.is_dir():
-        target = target / chosen
-    if target.exists():
-        raise InputError("the file exists already", file=str(target), hint="give another name, or delete the file first")
-    from ccq_stats.write import atomic_write
-
-    try:
-        atomic_write(target, (TEMPLATES / chosen).read_bytes())
-    except OSError as exc:
-        raise InputError(f"cannot write the template: {exc.strerror}", file=str(target), hint="check the folder exists and is writable") from None
-    return target
-
-
 def narrative(context: dict) -> list[str]:
     """The report's narrative as paragraphs of plain text (the built-in narrative templates,
     the same prose every format gives): for writers that lay out paragraphs themselves (docx)."""
