@@ -139,7 +139,7 @@ def test_xlsx_stores_numbers_as_numbers_and_names_as_text(tmp_path):
     result = run("report", units, "--year", "2019", "-f", "xlsx", "-o", out)
     assert result.exit_code == 0, result.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Hằng năm", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
+    assert wb.sheetnames == ["Báo cáo", "Số liệu", "Hằng năm", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
     orgs = wb["Tổ chức"]
     names = [orgs.cell(row=r, column=2) for r in range(2, orgs.max_row + 1)]
     evil = next(c for c in names if str(c.value).startswith("="))
@@ -154,8 +154,10 @@ def test_term_xlsx_on_the_sample(tmp_path):
     out = tmp_path / "nhiem_ky.xlsx"
     assert run("report", SAMPLE, "--term", "2015-2020", "-f", "xlsx", "-o", out).exit_code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Hằng năm", "Nhiệm kỳ", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
+    assert wb.sheetnames == ["Báo cáo", "Số liệu", "Hằng năm", "Nhiệm kỳ", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
     assert wb["Phát hiện"].max_row == 4  # the three seeded findings checked (2017 discipline is not: no source) and the header
+    findings = [c.value for row in wb["Phát hiện"].iter_rows() for c in row]
+    assert "member_quota" not in findings and "Thiếu kết quả xếp loại một năm" in findings
 
 
 @pytest.mark.parametrize("args", [["--term", "2015-2020"], ["--year", "2019"]])
@@ -261,3 +263,31 @@ def test_templates_list_and_copy(tmp_path, monkeypatch):
     # the copy renders as the built-in one does: the parts it includes are found
     own = run("report", SAMPLE, "--year", "2019", "--template", tmp_path / "year.md.j2", "--date", DATE).stdout
     assert own == run("report", SAMPLE, "--year", "2019", "--date", DATE).stdout
+
+
+def test_xlsx_report_reads_as_a_report(tmp_path):
+    """Issue 12: the years side by side, a narrative sheet, print setup, a native bar chart."""
+    out = tmp_path / "nhiem_ky.xlsx"
+    assert run("report", SAMPLE, "--term", "2015-2020", "-o", out, "--date", DATE).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    report = [c.value for row in wb["Báo cáo"].iter_rows() for c in row if c.value]
+    assert "BÁO CÁO" in report and "ĐẢNG CỘNG SẢN VIỆT NAM" in report
+    assert any(str(v).startswith("Qua đánh giá, xếp loại hằng năm trong nhiệm kỳ 2015-2020, có hơn 69%") for v in report)
+    ws = wb["Số liệu"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "Chỉ tiêu")
+    assert [header[1 + 2 * i] for i in range(5)] == [2015, 2016, 2017, 2018, 2019]
+    counts = {}
+    with open(ROOT / "tests" / "data" / "sample_expected.csv", encoding="utf-8") as stream:
+        import csv
+
+        for r in csv.DictReader(stream):
+            counts[(int(r["year"]), r["subject"], r["category"])] = int(r["count"])
+    good = next(r for r in rows if r[0] == "Hoàn thành tốt nhiệm vụ")  # the first block: chi, đảng bộ cơ sở
+    assert [good[1 + 2 * i] for i in range(5)] == [counts[(y, "units", "good")] for y in range(2015, 2020)]
+    assert good[2] == pytest.approx(counts[(2015, "units", "good")] / counts[(2015, "units", "rated")])
+    charts = ws._charts
+    assert len(charts) == 3 and charts[0].grouping == "percentStacked" and len(charts[0].series) == 4
+    for sheet in wb.worksheets:
+        assert int(sheet.page_setup.paperSize) == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.orientation == "landscape"

@@ -26,13 +26,22 @@ def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[in
         ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(max(width + 2, 8), 60)
 
 
+TIERS = ("top", "good", "pass", "fail")
+TIER_NAMES = {"top": "Xuất sắc / TSVM", "good": "Tốt", "pass": "Hoàn thành", "fail": "Không hoàn thành / Yếu kém"}
+TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "616161"}  # as the html chart
+
+
 def report_xlsx(context: dict) -> bytes:
-    """The tables of a report as a workbook: yearly figures, term figures, organisations,
-    members per organisation, findings. Counts and shares are numbers with display formats."""
+    """The report as a workbook: the report itself (header, narrative, note), the figures with
+    the years side by side and a bar chart of the tier shares per year, then the data sheets
+    (yearly figures one per row, term figures, organisations, members per organisation,
+    findings). Counts and shares are numbers with display formats; every sheet prints on A4."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
+    _report_sheet(wb, context)
+    _figures_sheet(wb, context)
     yearly = []
     for subject, block in context["subjects"].items():
         for y in block["years"]:
@@ -56,12 +65,135 @@ def report_xlsx(context: dict) -> bytes:
                for u in context["member_units"]]
     _sheet(wb, "Đảng viên theo tổ chức", ["Năm", "Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Tối đa HTXSNV", "Vượt"],
            members, {j: COUNT_FORMAT for j in range(3, 13)})
-    findings = [[f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]]
-                for f in context["findings"]]
-    _sheet(wb, "Phát hiện", ["Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung", "Căn cứ", "Vị trí"], findings)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    findings = [[f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]] for f in context["findings"]]
+    _sheet(wb, "Phát hiện", ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
+    for ws in wb.worksheets[2:]:
+        _print_setup(ws, landscape=ws.max_column > 6, title_rows="1:1")
+    return _saved(wb)
+
+
+def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
+    """A4, fitted to the page width, the header rows repeated on every page."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
+    ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
+def _report_sheet(wb, context: dict) -> None:
+    """The report as people read it: the header block, the title, the narrative, the note."""
+    from openpyxl.styles import Alignment, Font
+
+    from ccq_stats.render import narrative, ngay
+
+    ws = wb.create_sheet("Báo cáo")
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 45, 55
+    font = "Times New Roman"
+    issuer, report = context["issuer"], context["report"]
+    centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    left = [(issuer.get("above", ""), False), (issuer.get("committee", ""), True), ("*", False), (issuer.get("number_line", ""), False)]
+    right = [("ĐẢNG CỘNG SẢN VIỆT NAM", True), (f"{issuer.get('place', '…')}, {ngay(report['date'])}", False)]
+    for i, (text, bold) in enumerate(left, start=1):
+        cell = put(ws, i, 1, text)
+        cell.font, cell.alignment = Font(name=font, size=13, bold=bold), centre
+    for i, (text, bold) in enumerate(right, start=1):
+        cell = put(ws, i, 2, text)
+        cell.font, cell.alignment = Font(name=font, size=13, bold=bold, italic=not bold, underline="single" if bold else None), centre
+    row = 6
+    for text, size, bold in (("BÁO CÁO", 14, True), (report["summary"], 13, True)):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell = put(ws, row, 1, text)
+        cell.font, cell.alignment = Font(name=font, size=size, bold=bold), centre
+        ws.row_dimensions[row].height = 20 if len(text) < 80 else 36
+        row += 1
+    row += 1
+    body = Alignment(horizontal="justify", vertical="top", wrap_text=True, indent=1)
+    for text in narrative(context) + [report["note"]]:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell = put(ws, row, 1, text)
+        cell.font = Font(name=font, size=13, italic=text == report["note"])
+        cell.alignment = body
+        ws.row_dimensions[row].height = 17 * (1 + len(text) // 95)  # merged cells do not grow by themselves
+        row += 1
+    _print_setup(ws, landscape=False)
+
+
+def _figures_sheet(wb, context: dict) -> None:
+    """Each subject's figures with the years side by side (count and share under each year, the
+    term share last), then a small table of the tier shares per year and its bar chart."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet("Số liệu")
+    bold, centre = Font(bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)
+    term = context["report"]["kind"] == "term"
+    row = 1
+    ws.column_dimensions["A"].width = 44
+    for subject, block in context["subjects"].items():
+        years = block["years"]
+        put(ws, row, 1, f"Kết quả xếp loại {block['name']}").font = Font(bold=True, size=12)
+        row += 1
+        put(ws, row, 1, "Chỉ tiêu").font = bold
+        ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=1)
+        for i, y in enumerate(years):
+            column = 2 + 2 * i
+            ws.merge_cells(start_row=row, start_column=column, end_row=row, end_column=column + 1)
+            put(ws, row, column, y["year"]).font = bold
+            ws.cell(row=row, column=column).alignment = centre
+            put(ws, row + 1, column, "Số lượng").font = bold
+            put(ws, row + 1, column + 1, "Tỷ lệ").font = bold
+        if term:
+            put(ws, row, 2 + 2 * len(years), "Nhiệm kỳ").font = bold
+            ws.merge_cells(start_row=row, start_column=2 + 2 * len(years), end_row=row + 1, end_column=2 + 2 * len(years))
+        row += 2
+        for category in years[0]["categories"]:
+            put(ws, row, 1, " / ".join(dict.fromkeys(y["categories"][category]["label"] for y in years)))
+            for i, y in enumerate(years):
+                c = y["categories"][category]
+                put(ws, row, 2 + 2 * i, c["count"], COUNT_FORMAT)
+                put(ws, row, 3 + 2 * i, c["share"], SHARE_FORMAT)
+            if term and category in block["term"]:
+                put(ws, row, 2 + 2 * len(years), block["term"][category]["value"], SHARE_FORMAT)
+            row += 1
+        row = _tier_chart(ws, block, row + 1) + 1
+    for column in range(2, ws.max_column + 1):
+        ws.column_dimensions[get_column_letter(column)].width = 10
+    _print_setup(ws, landscape=True)
+
+
+def _tier_chart(ws, block: dict, row: int) -> int:
+    """The tier shares per year as a small table and a native stacked bar chart beside it;
+    returns the row after both."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    put(ws, row, 1, f"Tỷ lệ các mức xếp loại {block['name']} (so với số được đánh giá)").font = Font(italic=True)
+    put(ws, row + 1, 1, "Năm")
+    for j, tier in enumerate(TIERS, start=2):
+        put(ws, row + 1, j, TIER_NAMES[tier])
+    for i, y in enumerate(block["years"], start=row + 2):
+        put(ws, i, 1, str(y["year"]))
+        for j, tier in enumerate(TIERS, start=2):
+            put(ws, i, j, y["categories"][tier]["share"], SHARE_FORMAT)
+    last = row + 1 + len(block["years"])
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "col", "percentStacked", 100
+    chart.title = f"Tỷ lệ các mức xếp loại {block['name']}"
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.majorGridlines = None
+    chart.height, chart.width = 7.5, 14
+    chart.add_data(Reference(ws, min_col=2, max_col=1 + len(TIERS), min_row=row + 1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
+    for series, tier in zip(chart.series, TIERS):
+        series.graphicalProperties.solidFill = TIER_COLOURS[tier]
+    ws.add_chart(chart, f"G{row}")
+    return max(last, row + 18)  # the chart is about 17 rows high
 
 
 def figures_xlsx(figures) -> bytes:
