@@ -883,7 +883,7 @@ def hierarchy_cases(m: Model, rng: random.Random) -> None:
 
     units = org_entries(m, 2020)
     cells = org_entries(m, 2020, units=False, cells=True)
-    rows = [["TT", "Tên chi, đảng bộ", "Năm", "Xếp loại"], ["A", "CÁC CHI, ĐẢNG BỘ CƠ SỞ"]]
+    rows = [["TT", "Tên tổ chức đảng", "Năm", "Xếp loại"], ["A", "CÁC CHI, ĐẢNG BỘ CƠ SỞ"]]
     rows += units_table(rng, units, ["stt", "name", "year", "rating"])
     rows += [["B", "CÁC CHI BỘ TRỰC THUỘC ĐẢNG ỦY CƠ SỞ"]] + units_table(rng, cells, ["stt", "name", "year", "rating"])
     write_text(FILES / "k05_sections_csv.csv", rows)
@@ -900,6 +900,14 @@ def hierarchy_cases(m: Model, rng: random.Random) -> None:
                org_label(rng, 2019, x.rating.status, x.rating.exemplary)])
     write_xlsx(FILES / "k06_bare_kinds_cells_after.xlsx", [s])
     case("k06_bare_kinds_cells_after.xlsx", [6], "Loại 'Chi bộ'/'Đảng bộ', cells listed after all units with Trực thuộc",
+         org_figures(e))
+
+    e = org_entries(m, 2018)
+    s = Sheet("Năm 2018")
+    s.add(["STT", "Tên tổ chức cơ sở đảng", "Loại", "Loại hình", "Xếp loại"],
+          *units_table(rng, e, ["stt", "name", "kind", "host", "rating"], kind_style="bare"))
+    write_xlsx(FILES / "k07_bare_kinds_no_parent.xlsx", [s])
+    case("k07_bare_kinds_no_parent.xlsx", [6], "Loại 'Chi bộ'/'Đảng bộ' and no parent column: every chi bộ is a chi bộ cơ sở",
          org_figures(e))
 
 
@@ -1202,6 +1210,14 @@ def member_cases(m: Model, rng: random.Random) -> None:
                [[n, mb.name, mb.born, mb.org, member_label(rng, rt.status), "Cảnh cáo" if rt.disciplined else ""]
                 for n, (mb, rt) in enumerate(rows, 1)], delimiter=";", encoding="cp1258")
     case("m08_members_cp1258.csv", [0], "member list in Windows-1258 ';' text, title and blank row", member_figures(2021, rows))
+
+    rows = member_rows(m, 2019, left=True)
+    write_text(FILES / "m09_members_left_in_notes.csv",
+               [["STT", "Họ và tên", "Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại", "Ghi chú"]] +
+               [[n, mb.name, mb.card, mb.org, 2019, "" if rt.status == "left" else member_label(rng, rt.status),
+                 rt.self_status if rt.status == "left" else ""] for n, (mb, rt) in enumerate(rows, 1)])
+    case("m09_members_left_in_notes.csv", [10], "members who left: rating blank, 'Chuyển sinh hoạt đi' / 'Xóa tên' in Ghi chú; "
+         "not counted", member_figures(2019, rows))
 
 
 def counts_cases(m: Model, rng: random.Random) -> None:
