@@ -744,6 +744,14 @@ def self_rating_cases(m: Model, rng: random.Random) -> None:
                 *units_table(rng, e, ["stt", "name", "year", "self", "rating"])])
     case("s05_self_and_competent_level.csv", [4], "CSV: 'Tự đánh giá, xếp loại | Cấp có thẩm quyền xếp loại'", org_figures(e))
 
+    e = org_entries(m, 2018, cells=True)
+    s = Sheet("2018")
+    s.add(["STT", "Tên tổ chức đảng", "Loại", "Trực thuộc", "Cấp ủy cấp trên quyết định xếp loại"],
+          *units_table(rng, e, ["stt", "name", "kind", "parent", "rating"], kind_style="short"))
+    write_xlsx(FILES / "s06_decision_only.xlsx", [s])
+    case("s06_decision_only.xlsx", [4, 0], "the decision column alone ('Cấp ủy cấp trên quyết định xếp loại'), year in the "
+         "sheet name", org_figures(e))
+
 
 # ---- 5: text under or beside the table --------------------------------------------------------
 
@@ -831,6 +839,16 @@ def text_around_cases(m: Model, rng: random.Random) -> None:
                 ["", "", "T/M ĐẢNG ỦY"], ["", "", "BÍ THƯ"]], encoding="utf-8-sig")
     case("x07_csv_summary_and_signature.csv", [5], "CSV (no year but --year): summary lines and a signature below",
          org_figures(e), args=["--year", "2021"])
+
+    e = org_entries(m, 2019, cells=True)
+    s = Sheet("Năm 2019")
+    s.add(["STT", "Tên tổ chức đảng", "Loại", "Trực thuộc", "Xếp loại", "Ghi chú"])
+    for n, x in enumerate(e, 1):
+        note = {"not_rated": "Mới thành lập tháng 9/2019, chưa xếp loại", "fail": "Có đảng viên bị kỷ luật"}.get(x.rating.status)
+        s.add([n, x.org.name, kind_word(rng, x.org, "short"), x.org.parent or None,
+               org_label(rng, 2019, x.rating.status, x.rating.exemplary), note])
+    write_xlsx(FILES / "x08_notes_column.xlsx", [s])
+    case("x08_notes_column.xlsx", [5, 0], "a 'Ghi chú' column with notes on some rows (ignored)", org_figures(e))
 
 
 # ---- 6: hierarchy -----------------------------------------------------------------------------
@@ -1000,6 +1018,14 @@ def tick_cases(m: Model, rng: random.Random) -> None:
     case("k14_ticks_merged_header_cells_2017.xlsx", [7, 6], "2017 units and cells: ticks under a merged 'Xếp loại' with a "
          "'Trong đó tiêu biểu' column", org_figures(e))
 
+    rows = member_rows(m, 2020)
+    cols = ["top", "good", "pass", "fail", "exempt", "not_rated"]
+    write_text(FILES / "k15_member_ticks_csv.csv",
+               [["STT", "Họ và tên", "Chi bộ", "Năm", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Miễn ĐG", "Chưa ĐG"]] +
+               [[n, mb.name, mb.org, 2020, *[("x" if rt.status == c else "") for c in cols]] for n, (mb, rt) in enumerate(rows, 1)])
+    case("k15_member_ticks_csv.csv", [7], "members CSV with a Năm column: 'x' under HTXSNV … KHTNV, Miễn ĐG, Chưa ĐG",
+         member_figures(2020, rows))
+
 
 # ---- 8: silent wrong figures ------------------------------------------------------------------
 
@@ -1136,6 +1162,19 @@ def smaller_cases(m: Model, rng: random.Random) -> None:
                [[r[0], r[1], 2019, r[2]] for r in body])
     case("n03_unknown_label_kha.csv", [9, 11], "an unknown label 'Khá': refused, and the hint never proposes KHTNV (another meaning)",
          error=["'Khá'"], forbid=["KHTNV"])
+
+    folder = FILES / "n04_folder_units_and_members"
+    e = org_entries(m, 2018, cells=True)
+    rows = member_rows(m, 2018)
+    s = Sheet("Năm 2018")
+    s.add(["STT", "Tên tổ chức đảng", "Loại", "Trực thuộc", "Xếp loại"],
+          *units_table(rng, e, ["stt", "name", "kind", "parent", "rating"], kind_style="full"))
+    write_xlsx(folder / "to_chuc_2018.xlsx", [s])
+    write_text(folder / "dang_vien_2018.csv", [["STT", "Họ và tên", "Năm sinh", "Chi bộ", "Năm", "Xếp loại"]] +
+               [[n, mb.name, mb.born, mb.org, 2018, member_label(rng, rt.status)] for n, (mb, rt) in enumerate(rows, 1)],
+               delimiter=";", encoding="utf-8-sig")
+    case("n04_folder_units_and_members", [9, 0], "a folder with the organisation file and the member file of one year",
+         merge(org_figures(e), member_figures(2018, rows)))
 
 
 # ---- members, counts, labels, wide ------------------------------------------------------------

@@ -49,7 +49,7 @@ def main() -> None:
         failing += 1
         why = " ;; ".join(found).replace("ccq-stats: error: ", "").replace("ccq-stats: warning: ", "")
         if toml:
-            why = re.sub(r" \(hint: [^;|]*?\)(?=$| ;;| \|)", "", why)
+            why = " ;; ".join(re.sub(r" \(hint: .*\)$", "", part) for part in why.split(" ;; "))
             why = why if len(why) <= 330 else why[:329] + "…"
             print(f'"{name}" = "' + why.replace("\\", "\\\\").replace('"', '\\"') + '"')
         else:
