@@ -481,6 +481,18 @@ def build_cases(m: Model, rng: random.Random) -> None:
     counts_cases(m, rng)
     label_and_wide_cases(m, rng)
     ambiguous_cases(m, rng)
+    other_formats()
+
+
+def other_formats() -> None:
+    """Some xlsx cases again as LibreOffice writes them in .ods and .xls (merges, titles, sections)."""
+    for name, fmt in (("t02_merged_title_above_header.xlsx", "ods"), ("k01_sections_three.xlsx", "ods"),
+                      ("m01_members_plain_2019.xlsx", "xls"), ("q02_counts_three_row_header_sl_pct.xlsx", "xls")):
+        source = next(c for c in CASES if c["name"] == name)
+        target = f"{Path(name).stem}.{fmt}"
+        convert(FILES / name, fmt, FILES / target)
+        case(target, source["classes"], f"{source['about']} (the same as {name}, saved by LibreOffice as .{fmt})",
+             source.get("figures"), source["args"], source["error"], source["forbid"])
 
 
 # ---- 0: plain files --------------------------------------------------------------------------
