@@ -267,7 +267,7 @@ def no_diacritics(text: str) -> str:
 
 
 def spell(rng: random.Random, text: str, messy: bool) -> str:
-    """Every spelling DOMAIN.md §2 lists: NFD from Word, no diacritics, upper case, lower case,
+    """Every spelling staff use (the domain's list): NFD from Word, no diacritics, upper case, lower case,
     non-breaking and trailing spaces (the abbreviations come from the label lists)."""
     if not messy:
         return text
