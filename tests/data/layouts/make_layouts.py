@@ -8,8 +8,9 @@ self-rating beside each decision), and members with card numbers, birth years, s
 one of the layouts Ban Tổ chức staff send, and its expected figures are COUNTED FROM THE
 MODEL rows that the file holds — never from running ccq-stats.
 
-Writes files/… and cases.toml beside this script (deterministic: fixed seeds; the .ods/.xls
-cases are converted by LibreOffice, `soffice --headless`, and committed like the rest).
+Writes files/… and cases.toml beside this script (deterministic to the byte: fixed seeds and
+timestamps; the .ods/.xls cases are converted by LibreOffice, `soffice --headless`, and
+committed like the rest).
 
 Run: python tests/data/layouts/make_layouts.py
 """
@@ -94,7 +95,6 @@ SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hòa", "Hùng", "Hương", "Lan",
          "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Yến"]
-LEFT_REASONS = ["Chuyển sinh hoạt đi", "Từ trần", "Xóa tên", "Chuyển sinh hoạt đảng đi tỉnh khác"]
 
 
 @dataclass
@@ -258,7 +258,6 @@ MEMBER = {"top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "Xuất s�
           "exempt": ["Miễn đánh giá", "Miễn công tác và sinh hoạt đảng", "Miễn SHĐ"],
           "not_rated": ["Chưa đánh giá", "Chưa xếp loại", "Mới kết nạp"]}
 TICK_HEADERS_NEW = {"top": "HTXSNV", "good": "HTTNV", "pass": "HTNV", "fail": "KHTNV"}
-TICK_HEADERS_OLD = {"top": "TSVM", "good": "HTTNV", "pass": "HTNV", "fail": "Yếu kém"}
 
 
 def no_diacritics(text: str) -> str:
@@ -343,8 +342,8 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
 
 
 def fix_zip_times(path: Path) -> None:
-    """openpyxl stamps the zip members and the 'modified' property with the time of writing; fixed
-    ones keep the bytes the same from one run to the next."""
+    """openpyxl (and LibreOffice, in an .ods) stamp the zip members and the 'modified' property with
+    the time of writing; fixed ones keep the bytes the same from one run to the next."""
     with zipfile.ZipFile(path) as z:
         members = [(info, z.read(info)) for info in z.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -352,7 +351,8 @@ def fix_zip_times(path: Path) -> None:
             if info.filename == "docProps/core.xml":  # openpyxl writes the time of saving as 'modified'
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2021-01-15T08:00:00Z", data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2021, 1, 15, 8, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.compress_type = info.compress_type   # an .ods keeps its 'mimetype' stored, first
+            fixed.external_attr = info.external_attr
             z.writestr(fixed, data)
 
 
@@ -389,6 +389,8 @@ def convert(source: Path, fmt: str, target: Path) -> None:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
                         "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=180)
         shutil.move(Path(tmp) / f"{source.stem}.{fmt}", target)
+    if fmt == "ods":
+        fix_zip_times(target)
 
 
 # --------------------------------------------------------------------------------------------
@@ -460,7 +462,8 @@ def units_table(rng, entries: list[Entry], columns: list[str], messy: bool = Fal
     return rows
 
 
-def signature_block(year: int, width: int, col: int = 0) -> list[list]:
+def signature_block(year: int, col: int = 0) -> list[list]:
+    """A date line, who signs and a name, starting in column `col` (0-based) under the table."""
     pad = [None] * col
     return [[], pad + [f"Quảng Trị, ngày 15 tháng 01 năm {year + 1}"],
             pad + ["T/M BAN THƯỜNG VỤ"], pad + ["PHÓ BÍ THƯ"], [], [], pad + ["Lê Văn Quang"]]
@@ -779,7 +782,7 @@ def text_around_cases(m: Model, rng: random.Random) -> None:
     s = Sheet("Sheet1")
     s.title_row(rating_year_title("TỔ CHỨC CƠ SỞ ĐẢNG", 2019), 3)
     s.add([], header, *units_table(rng, e, ["stt", "name", "rating"]))
-    s.add(*signature_block(2019, 3, col=1))
+    s.add(*signature_block(2019, col=1))
     write_xlsx(FILES / "x01_signature_block.xlsx", [s])
     case("x01_signature_block.xlsx", [5], "a signature block under the table (date line, T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ, a name)",
          org_figures(e))
@@ -838,7 +841,7 @@ def text_around_cases(m: Model, rng: random.Random) -> None:
     s.add([], ["STT", "Họ và tên", "Số thẻ đảng viên", "Chi bộ", "Xếp loại"])
     for n, (mb, rt) in enumerate(rows, 1):
         s.add([n, mb.name, mb.card, mb.org, member_label(rng, rt.status)])
-    s.add(*signature_block(2020, 5, col=3))
+    s.add(*signature_block(2020, col=3))
     s.add([None, "Người lập biểu"], [], [None, "Trần Thị Hoa"])
     write_xlsx(FILES / "x06_member_list_signatures.xlsx", [s])
     case("x06_member_list_signatures.xlsx", [5], "a member list with the 'Kèm theo' line, signature block and 'Người lập biểu'",
@@ -1344,7 +1347,7 @@ def counts_cases(m: Model, rng: random.Random) -> None:
               [None] * 5 + ["Xuất sắc", "Tốt", "Hoàn thành", "Không hoàn thành"])
     s.merges += [f"F{r - 1}:I{r - 1}", *[f"{c}{r - 1}:{c}{r}" for c in "ABCDE"]]
     s.add(*[[n, o.name, *[counts_of(m, year, o)[k] for k in COUNT_KEYS]] for n, o in enumerate(orgs, 1)])
-    s.add(*signature_block(year, 9, col=5))
+    s.add(*signature_block(year, col=5))
     write_xlsx(FILES / "q04_counts_short_tier_words_title_above.xlsx", [s])
     case("q04_counts_short_tier_words_title_above.xlsx", [1, 5], "member counts: title directly above a two-row header with "
          "short tier words (Xuất sắc, Tốt …), a signature block below", member_figures(year, member_rows(m, year)))
