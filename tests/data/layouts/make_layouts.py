@@ -485,6 +485,22 @@ def build_cases(m: Model, rng: random.Random) -> None:
     label_and_wide_cases(m, rng)
     ambiguous_cases(m, rng)
     other_formats()
+    partial_committee_case(m, rng)
+
+
+def partial_committee_case(m: Model, rng: random.Random) -> None:
+    """A đảng bộ bộ phận (an intermediate committee inside a large đảng bộ cơ sở) counts as a cell."""
+    e = org_entries(m, 2019, cells=True, nested=True)
+    s = Sheet("Năm 2019")
+    s.add(["STT", "Tên tổ chức đảng", "Loại", "Trực thuộc", "Xếp loại"])
+    for n, x in enumerate(e, 1):
+        name, kind = x.org.name, kind_word(rng, x.org, "full")
+        if name == "Chi bộ Khoa Dược":   # the same organisation, a committee in this file
+            name, kind = "Đảng bộ bộ phận Khối Dược", "Đảng bộ bộ phận"
+        s.add([n, name, kind, x.org.parent or None, org_label(rng, 2019, x.rating.status, x.rating.exemplary)])
+    write_xlsx(FILES / "k08_dang_bo_bo_phan.xlsx", [s])
+    case("k08_dang_bo_bo_phan.xlsx", [6, 0], "a đảng bộ bộ phận (Loại 'Đảng bộ bộ phận', with its parent) counts under cells",
+         org_figures(e))
 
 
 def other_formats() -> None:
