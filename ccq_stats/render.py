@@ -38,9 +38,21 @@ def _table(rows, header, sep: str, rule: str | None) -> str:
     return "\n".join(line.rstrip() for line in out) if not rule else "\n".join(out)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # an & that would start an HTML entity
+
+
+def md(value) -> str:
+    """Text that Markdown shows as it is: an organisation's name never becomes a link, an image,
+    emphasis, code or HTML in whatever renders the report ("<script>", "[x](javascript:…)")."""
+    text = _ENTITY.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")  # "TB&XH" stays as it is
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def md_table(table: dict) -> str:
-    """{"header", "rows"} as a Markdown pipe table (first column left, the rest right-aligned)."""
-    rows = [[str(c).replace("|", "\\|") for c in r] for r in table["rows"]]
+    """{"header", "rows"} as a Markdown pipe table (first column left, the rest right-aligned),
+    every cell as plain text (``md``)."""
+    rows = [[md(c) for c in r] for r in table["rows"]]
     text = _table(rows, table["header"], " | ", "-")
     return "\n".join(f"| {line} |" for line in text.splitlines())
 
@@ -114,7 +126,7 @@ GLOBALS = {"figure_table": figure_table, "term_table": term_table, "org_table": 
            "findings_rows": findings_rows, "chart": chart}
 
 FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,
-           "md_table": md_table, "text_table": text_table}
+           "md": md, "md_table": md_table, "text_table": text_table}
 
 
 # -- the chart ---------------------------------------------------------------------------

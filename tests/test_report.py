@@ -291,3 +291,28 @@ def test_xlsx_report_reads_as_a_report(tmp_path):
     for sheet in wb.worksheets:
         assert int(sheet.page_setup.paperSize) == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.orientation == "landscape"
+
+
+def test_markdown_report_shows_hostile_names_as_text(tmp_path):
+    # names that a Markdown viewer would run or follow if written raw
+    hostile = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[bấm vào](javascript:alert(1))",
+               "Chi bộ *A* `B` | C"]
+    rows = [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]]
+    for year, label in ((2018, "HTXSNV"), (2019, "HTNV")):  # a fall from top to pass: every name is listed
+        rows += [[f'"{name}"', year, label] for name in hostile]
+    units = make_csv(tmp_path / "tc.csv", rows)
+    for args in (["--year", "2019"], ["--term", "2015-2020", "--years", "2018-2019"]):
+        result = run("report", units, *args, "-f", "md")
+        assert result.exit_code == 0, result.stderr
+        text = result.stdout
+        assert "<script>" not in text and "<img" not in text and "](javascript:" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "\\[bấm vào\\](javascript:alert(1))" in text
+        assert "Chi bộ \\*A\\* \\`B\\` \\| C" in text
+
+
+def test_md_filter_escapes_only_what_markdown_would_act_on():
+    from ccq_stats.render import md
+
+    assert md("Chi bộ Sở Lao động - TB&XH") == "Chi bộ Sở Lao động - TB&XH"
+    assert md("A &lt; B") == "A &amp;lt; B" and md("x<y>") == "x&lt;y&gt;"
+    assert md("Chi bộ (Đảng bộ Sở Y)") == "Chi bộ (Đảng bộ Sở Y)"
