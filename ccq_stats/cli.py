@@ -115,6 +115,9 @@ KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this 
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases or regimes (same shape as ccq_stats/scales.toml).")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: table on a terminal, else csv].")]
+# Steering the header finder (also for `import`): where it cannot tell, the user says.
+HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help="The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect).")]
+ColumnOpt = Annotated[Optional[list[str]], typer.Option("--column", metavar="ROLE=HEADER", help="Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column.")]
 
 
 @app.command()
@@ -129,6 +132,8 @@ def classify(
     output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
     scales: ScalesOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members.
 
@@ -153,7 +158,7 @@ def classify(
     _refuse_overwriting_inputs(output, paths)
     with _progress() as progress:
         figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
-                                 progress=progress)
+                                 progress=progress, header_row=header_row, columns=column)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
@@ -175,6 +180,8 @@ def check(
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised).")] = False,
     names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Check the rules staff check before signing (DOMAIN.md §4) and list what breaks them.
 
@@ -202,7 +209,7 @@ def check(
     base = (quota_base or QuotaBase.good).value
     with _progress() as progress:
         findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
-                               progress=progress)
+                               progress=progress, header_row=header_row, columns=column)
     chosen = _choose_format(fmt, output)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
@@ -230,6 +237,8 @@ def report(
     date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD [default: today].")] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
     scales: ScalesOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -261,7 +270,7 @@ def report(
     with _progress() as progress:
         context = report_paths(paths, term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
                                quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
-                               progress=progress)
+                               progress=progress, header_row=header_row, columns=column)
     if chosen == "xlsx":
         from ccq_stats.write import report_xlsx
 
@@ -270,6 +279,45 @@ def report(
     from ccq_stats.render import render_report
 
     _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
+
+
+class InspectFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@_bad_input_exits_2
+def inspect(
+    paths: PathsArg,
+    fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help="table (for people) or json [default: table].")] = None,
+    output: OutputOpt = None,
+    names: Annotated[bool, typer.Option("--names", help="Show member names in the first rows (masked by default: personal data).")] = False,
+    rows: Annotated[int, typer.Option("--rows", min=0, max=100, help="How many data rows to show per sheet.")] = 5,
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    scales: ScalesOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
+) -> None:
+    """Show what the reader understood of each sheet: header rows, each column's role and the
+    words that decided it, the rating year and where it came from, the rows skipped and why,
+    and the first data rows as read. A sheet that cannot be read is shown with its error.
+
+    Examples:
+
+      ccq-stats inspect sample_data/dang_vien_2018.csv
+
+      ccq-stats inspect xep_loai.xlsx --header-row 5 --column rating='KQ' --format json
+    """
+    from ccq_stats.api import inspect_paths
+    from ccq_stats.write.inspect import inspect_json, inspect_table
+
+    _refuse_overwriting_inputs(output, paths)
+    sheets = inspect_paths(paths, year=year, kind=_value(kind), scales_file=scales, header_row=header_row, columns=column,
+                           names=names, rows=rows)
+    chosen = fmt.value if fmt else ("json" if output is not None and output.suffix.lower() == ".json" else "table")
+    _emit(inspect_json(sheets) if chosen == "json" else inspect_table(sheets), output)
 
 
 def _parse_date(text: Optional[str]):

@@ -15,9 +15,10 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
+from ccq_stats.classify import match_label
 from ccq_stats.reading.cells import (
-    TICKS, blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_count, parse_year, section_kind,
-    totals_test, unknown_kind_error,
+    TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
+    section_kind, sub_number, totals_test, unknown_kind_error,
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.plan import SheetPlan
@@ -51,11 +52,15 @@ def first(mask: np.ndarray) -> int:
 
 
 class SheetRows:
-    """The data rows of one sheet under its header, with the columns the header names."""
+    """The data rows of one sheet under its header, with the columns the header names.
 
-    def __init__(self, sheet, header, start: int):
+    A value merged down over several data rows (a parent "Trực thuộc" beside its chi bộ) belongs
+    to each of them, in the columns that describe a row (``fill``); figures are never copied."""
+
+    def __init__(self, sheet, header, start: int, end: int | None = None, fill: set[int] = frozenset()):
         self.sheet, self.header, self.start = sheet, header, start
-        self.rows = sheet.rows[start:]
+        self.rows = sheet.rows[start:end]
+        self.fill = fill
         self._text: dict[int, np.ndarray] = {}
         self._raw: dict[int, np.ndarray] = {}
 
@@ -64,7 +69,14 @@ class SheetRows:
 
     def raw(self, index: int) -> np.ndarray:
         if index not in self._raw:
-            self._raw[index] = column_values(self.rows, index)
+            values = column_values(self.rows, index)
+            if index in self.fill:
+                for (r1, c1), (r2, c2) in self.sheet.merged:
+                    if c1 <= index <= c2 and r2 > r1 and r1 >= self.start:
+                        top, bottom = r1 - self.start, min(r2 - self.start, len(values) - 1)
+                        if 0 <= top < len(values) and values[top] is not None:
+                            values[top + 1:bottom + 1] = [values[top]] * max(bottom - top, 0)
+            self._raw[index] = values
         return self._raw[index]
 
     def text(self, index: int) -> np.ndarray:
@@ -81,20 +93,36 @@ class SheetRows:
         return self.sheet.where(self.excel_row(i), column.index, column.header)
 
 
+_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
+          "total_count", "rated_count")
+_DESCRIBING = ("parent", "kind", "host_type", "year")  # merged down: each row under the merge has the value
+
+
 def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame:
     """The tidy records of one sheet under its plan (labels not yet classified)."""
     sheet, header, shapes, fixed_year = plan.sheet, plan.header, plan.shapes, plan.year
-    data = SheetRows(sheet, header, plan.start)
+    end = plan.end if plan.end >= 0 else len(sheet.rows)
+    col = {role: header.one(role) for role in _ROLES}
+    fill = {col[r].index for r in _DESCRIBING if col[r]} | ({col["org"].index} if col["org"] and "members" in shapes else set())
+    data = SheetRows(sheet, header, plan.start, end, fill)
+    _skip_around(plan, end)
     if not len(data):
         return empty()
-    col = {role: header.one(role) for role in ("seq", "org", "member", "member_id", "birth", "kind", "parent",
-                                               "host_type", "year", "discipline", "total_count", "rated_count")}
     ratings, counts = plan.ratings, plan.counts
+    flags = header.of("exemplary_flag")
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
     lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
 
     filled = {i: data.text(i) != "" for i in set(used) | set(lead)}
     nonblank = np.logical_or.reduce([filled[i] for i in filled])
+    hidden = np.zeros(len(data), bool)
+    if sheet.hidden_rows:
+        hidden[[r - plan.start for r in sheet.hidden_rows if plan.start <= r < end]] = True
+        hidden &= nonblank
+        if hidden.any():
+            notes.warn(f"{sheet.where()}: {int(hidden.sum())} hidden row(s) skipped (first: row {data.excel_row(first(hidden))})")
+        nonblank &= ~hidden
+    plan.skip("hidden", np.flatnonzero(hidden) + data.start + 1)
     _check_cells(data, header, used, nonblank)
 
     totals = np.zeros(len(data), dtype=bool)
@@ -110,18 +138,31 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             named |= data.text(c.index) != ""
     org = data.text(col["org"].index) if col["org"] else np.full(len(data), "", dtype=object)
     listed = np.zeros(len(data), bool)
+    seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
     if col["seq"] and len(ratings) == 1:
         listed = mapped(data.raw(col["seq"].index), is_number).astype(bool) & (org != "")
     section = nonblank & ~totals & ~has_value & ~named & ~listed
-    rows = nonblank & ~totals & ~section
+    subtotal = np.zeros(len(data), bool)
+    if counts and col["seq"] is not None:
+        # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them
+        marked = mapped(seq, is_section_mark).astype(bool) & nonblank & ~totals
+        if marked.any() and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
+            subtotal = marked & has_value
+            section |= marked & ~has_value
+    summary = nonblank & ~totals & ~section & ~subtotal & _label_in_lead(data, lead, col, scales)
+    rows = nonblank & ~totals & ~section & ~subtotal & ~summary
+    for why, mask in (("totals", totals), ("subtotal", subtotal), ("section", section), ("summary", summary),
+                      ("blank", ~nonblank & ~hidden)):
+        plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
-    section_kind = _section_kinds(data, section, scales)
+    section_kind = _section_kinds(data, section | subtotal, scales)
     if counts or col["total_count"] or col["rated_count"]:
-        _check_totals_rows(data, counts, col, totals, rows, notes)
+        _check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
     year = _years(data, col["year"], rows)
-    kind, subject = _kinds(data, col, section_kind, rows, scales)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
+    parent, sub = _sub_rows(seq, org, parent, rows)
+    kind, subject = _kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
         "org": org, "parent": parent, "org_kind": kind, "subject": subject,
@@ -130,11 +171,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     }
     pieces = []
     if "members" in shapes:
-        pieces.append(_members(data, col, ratings[0], rows, pick_year(year, None, fixed_year), base))
+        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
+        pieces.append(_members(data, col, column, rows, pick_year(year, None, fixed_year), base, raw))
     else:
         for column in ratings:
-            pieces.append(_unit_ratings(data, column, rows, pick_year(year, column.year, fixed_year), base,
-                                        wide=len(ratings) > 1))
+            pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
+                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags)))
         if counts:
             pieces += _counts(data, col, counts, rows, year, fixed_year, base, notes)
     pieces = [p for p in pieces if len(p)]
@@ -142,6 +184,70 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         return empty()
     # reading order, as the sheet lists them (later stages keep "first seen" order)
     return pd.concat(pieces, ignore_index=True).sort_values(["source_row", "source_col"], kind="stable", ignore_index=True)
+
+
+def _skip_around(plan: SheetPlan, end: int) -> None:
+    """Rows above the header (titles) and under the table's end (signature, notes, summary)."""
+    from ccq_stats.reading.grid import filled as is_filled
+
+    rows = plan.sheet.rows
+    plan.skip("title", [r + 1 for r in range(plan.header.first_row) if any(is_filled(v) for v in rows[r][:60])])
+    below = [r + 1 for r in range(end, len(rows)) if any(is_filled(v) for v in rows[r][:60])]
+    plan.skip(plan.end_why or "below the table", below)
+
+
+def _label_in_lead(data: SheetRows, lead: list[int], col, scales: Scales) -> np.ndarray:
+    """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
+    organisation's or member's name belongs."""
+    names = [c.index for c in (col["org"], col["member"]) if c is not None] or lead
+    out = np.zeros(len(data), bool)
+    for i in names:
+        out |= mapped(data.text(i), lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None).astype(bool)
+    return out
+
+
+def _sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray):
+    """Rows numbered 1.1, 1.2 under organisation 1 are its chi bộ trực thuộc: their parent is
+    organisation 1 (unless a parent column names one). Returns (parent, is a sub-row)."""
+    prefix = mapped(seq, sub_number)
+    sub = rows & ~pd.isna(prefix)
+    if not sub.any():
+        return parent, sub
+    parent = parent.copy()
+    last: dict[str, str] = {}
+    for r in np.flatnonzero(rows):
+        if sub[r] and not parent[r]:
+            parent[r] = last.get(prefix[r], "")
+        if seq[r]:
+            last[seq[r].rstrip(".")] = org[r]
+    return parent, sub & (parent != "")
+
+
+def _flagged(data: SheetRows, column, ratings, flags) -> np.ndarray | bool:
+    """Rows ticked in a "Trong đó: TSVM tiêu biểu" column of this rating's year (or, without a
+    year, the rating column nearest left of the tick column)."""
+    out = np.zeros(len(data), bool)
+    for flag in flags:
+        left = [c for c in ratings if c.index < flag.index]
+        owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else None)
+        if owner is column:
+            out |= np.isin(np.char.lower(data.text(flag.index).astype(str)), list(TICKS))
+    return out
+
+
+def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
+    """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label)."""
+    ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    twice = rows & (ticks.sum(axis=0) > 1)
+    if twice.any():
+        r = first(twice)
+        c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
+        raise InputError("two tiers ticked for one member", where=data.where(r, c), value=data.text(c.index)[r],
+                         hint="tick one tier per member")
+    raw = np.full(len(data), "", dtype=object)
+    for i, c in enumerate(counts):
+        raw[ticks[i]] = c.header
+    return counts[0], raw
 
 
 def empty() -> pd.DataFrame:
@@ -218,7 +324,12 @@ def parsed(data: SheetRows, column, rows: np.ndarray, parse, default) -> np.ndar
     return out
 
 
-def _kinds(data: SheetRows, col, section_kind: np.ndarray, rows: np.ndarray, scales: Scales):
+def _kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray,
+           scales: Scales, notes: Notes):
+    """(kind id, subject) of each row: its kind cell, else the section above it. "Chi bộ" or
+    "Đảng bộ" alone is told by the parent (a parent cell, or a 1.1 number under its
+    organisation: trực thuộc / bộ phận), else by the section, else by a parent column left
+    blank (cơ sở); where nothing tells, cơ sở with a warning."""
     kinds = section_kind.copy()
     if col["kind"] is not None:
         text = data.text(col["kind"].index)
@@ -230,6 +341,22 @@ def _kinds(data: SheetRows, col, section_kind: np.ndarray, rows: np.ndarray, sca
         kinds = np.where(text != "", looked, kinds)
     kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
     subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
+    section_subject = np.array([k[1] if k else "" for k in section_kind], dtype=object)
+    loose = rows & (subject == "by_parent")
+    if loose.any():
+        under = (parent != "") | sub
+        told = np.where(under, "cells", np.where(section_subject != "", section_subject, "units"))
+        unclear = loose & ~under & (section_subject == "") & (col["parent"] is None)
+        for kind, choice in scales.by_parent.items():
+            mask = loose & (kind_id == kind)
+            kind_id = np.where(mask, [choice[t] if t in choice else "" for t in told], kind_id)
+        subject = np.where(loose, told, subject)
+        if unclear.any():
+            notes.warn(f"{data.where(first(unclear), col['kind'])}: {int(unclear.sum())} row(s) of kind "
+                       f"'{data.text(col['kind'].index)[first(unclear)]}' without a parent column or section; "
+                       "counted as cơ sở (write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)")
+    sub_only = sub & (subject == "")
+    subject = np.where(sub_only, "cells", subject)
     return kind_id, subject
 
 
@@ -253,8 +380,8 @@ def _records(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.Dat
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
-def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
-    raw = data.text(column.index)
+def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.DataFrame:
+    raw = data.text(column.index) if raw is None else raw
     blank = rows & (raw == "")
     if blank.any():
         raise blank_member_rating_error(data.where(first(blank), column))
@@ -277,7 +404,7 @@ def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
                     source_col=column.index, source_header=column.header, raw_label=raw)
 
 
-def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool) -> pd.DataFrame:
+def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False) -> pd.DataFrame:
     raw = data.text(column.index)
     blank = rows & (raw == "")
     if blank.any() and not wide:  # in a wide layout a blank year means the organisation was not there yet
@@ -293,9 +420,15 @@ def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool) -> pd.D
     nameless = mask & (base["org"] == "")
     if nameless.any():
         r = first(nameless)
+        if plan.header.one("org") is None:
+            raise InputError(
+                f"a rating without an organisation column: the header used ({plan.header.shown()}) names none",
+                where=data.where(r), value=raw[r],
+                hint="say which column holds the organisations: --column org='HEADER' (and --header-row N if that "
+                "is not the header; ccq-stats inspect shows what was read)")
         raise InputError("a rating without an organisation name", where=data.where(r), value=raw[r], hint="fill the organisation's name")
     _need_years(data, year, mask)
-    return _records(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=False,
+    return _records(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=exemplary,
                     disciplined=False, count=1, source_col=column.index, source_header=column.header, raw_label=raw)
 
 
@@ -362,29 +495,42 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
             )
 
 
-def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, rows: np.ndarray, notes: Notes) -> None:
-    """A totals row that carries numbers must equal the sum of the rows above it (since the
-    previous totals row, so that subtotals and a grand total both check)."""
-    if not totals.any():
+def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtotal: np.ndarray, rows: np.ndarray,
+                       notes: Notes) -> None:
+    """A totals row that carries numbers must equal the sum of the rows it totals: those above it
+    back to the previous total, all those above it (a grand total under subtotals), or – for a
+    total at the top or a section's subtotal above its organisations – those below it, to the
+    next total or section."""
+    checked = totals | subtotal
+    if not checked.any():
         return
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
-    block = np.cumsum(totals) - totals  # rows up to a totals row belong to its block
-    data_rows = rows & ~totals
+    data_rows = rows & ~checked
+    marks = np.flatnonzero(checked)
     for c in columns:
         text = data.text(c.index)
         try:
             values = _count_values(data, c, data_rows & (text != ""))
         except InputError:
             continue  # the bad cell is reported when its row is read
-        sums = np.bincount(block[data_rows], weights=values[data_rows], minlength=int(totals.sum()) + 1)
-        for r in np.flatnonzero(totals & (text != "")):
+        running = np.concatenate([[0], np.cumsum(np.where(data_rows, values, 0))])  # running[i] = sum of rows < i
+        for k, r in enumerate(marks):
+            if not text[r]:
+                continue
             try:
                 stated = parse_count(data.raw(c.index)[r], data.where(r, c))
             except InputError:
                 continue
-            summed = int(sums[block[r]])
-            if stated != summed:
-                where = data.where(r, c)
-                notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng trên cộng lại {summed}",
-                             "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
-                     f"{where}: the totals row says {stated} but the rows above add up to {summed}")
+            previous = marks[k - 1] + 1 if k else 0
+            following = marks[k + 1] if k + 1 < len(marks) else len(data)
+            above, all_above = int(running[r] - running[previous]), int(running[r])
+            below, all_below = int(running[following] - running[r + 1]), int(running[-1] - running[r + 1])
+            if stated in (above, all_above, below, all_below) and (stated or not (above or below)):
+                continue
+            summed = above if data_rows[previous:r].any() else below
+            where = data.where(r, c)
+            side = "above" if data_rows[previous:r].any() else "below"
+            notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
+                                f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
+                                "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
+                        f"{where}: the totals row says {stated} but the rows {side} add up to {summed}")
