@@ -139,6 +139,7 @@ class Scales:
     totals_row: set[str]  # keys
     column_words: dict[str, list] = field(default_factory=dict)  # role -> phrases, in the order tried
     table_end: list = field(default_factory=list)  # phrases that begin a row ending the table
+    left: list = field(default_factory=list)  # phrases that say a member left during the year
     totals_prefixes: list = field(default_factory=list)  # phrases that begin a subtotal row
     by_parent: dict[str, dict[str, str]] = field(default_factory=dict)  # kind id -> {units: kind, cells: kind}
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
@@ -146,13 +147,18 @@ class Scales:
     def role_by_words(self, text: object) -> tuple[str, str] | None:
         """(role, the phrase that decided it) of a header by its words, or None (see [column_words])."""
         words = words_of(text)
-        if not words or len(words) > 10:
+        if not words or len(words) > 16:
             return None
         for role, phrases in self.column_words.items():
             for wanted, shown in phrases:
                 if find_phrase(words, wanted) >= 0:
                     return role, shown
         return None
+
+    def says_left(self, text: object) -> bool:
+        """Does a cell say that a member left during the year ("Chuyển sinh hoạt đi 10/2019")?"""
+        words = words_of(text)
+        return 0 < len(words) <= 20 and any(find_phrase(words, wanted) >= 0 for wanted in self.left)
 
     def kind_in(self, text: object) -> tuple[str, str] | None:
         """The (kind, subject) a heading names anywhere in its words ("III. CÁC CHI BỘ TRỰC THUỘC
@@ -275,6 +281,7 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
             raise InputError(f"unknown column role '{role}'", file=origin, hint=f"roles: {', '.join(ROLES)}")
         scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)
     scales.table_end += [phrase(p) for p in data.get("table_end", {}).get("aliases", [])]
+    scales.left += [phrase(p) for p in data.get("left", {}).get("aliases", [])]
     if "mapping" in data:
         spec = data["mapping"]
         scales.mapping = scales.mapping.merged(parse_mapping(spec.get("header_row"), spec.get("columns", {}), origin))

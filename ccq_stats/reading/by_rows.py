@@ -17,7 +17,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
 from ccq_stats.classify import match_label
 from ccq_stats.reading.cells import (
-    TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
+    SUB_MARKS, TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
     section_kind, sub_number, totals_test, unknown_kind_error,
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
@@ -143,16 +143,22 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         listed = mapped(data.raw(col["seq"].index), is_number).astype(bool) & (org != "")
     section = nonblank & ~totals & ~has_value & ~named & ~listed
     subtotal = np.zeros(len(data), bool)
-    if counts and col["seq"] is not None:
-        # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them
+    if col["seq"] is not None:
+        # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them;
+        # "B | ĐẢNG VIÊN ĐÃ CHUYỂN ĐI" in a member list: a section, though it sits in the name column
         marked = mapped(seq, is_section_mark).astype(bool) & nonblank & ~totals
         if marked.any() and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
-            subtotal = marked & has_value
+            subtotal = marked & has_value if counts else subtotal
             section |= marked & ~has_value
     summary = nonblank & ~totals & ~section & ~subtotal & _label_in_lead(data, lead, col, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
+    left = _left(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    if left.any():
+        notes.warn(f"{sheet.where()}: {int(left.sum())} member(s) who left during the year (chuyển sinh hoạt đi, "
+                   f"từ trần, xóa tên …) not counted (first: row {data.excel_row(first(left))})")
+        rows &= ~left
     for why, mask in (("totals", totals), ("subtotal", subtotal), ("section", section), ("summary", summary),
-                      ("blank", ~nonblank & ~hidden)):
+                      ("left", left), ("blank", ~nonblank & ~hidden)):
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
     section_kind = _section_kinds(data, section | subtotal, scales)
@@ -161,7 +167,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
-    parent, sub = _sub_rows(seq, org, parent, rows)
+    parent, sub = _sub_rows(seq, org, parent, rows) if "members" not in shapes else (parent, np.zeros(len(data), bool))
     kind, subject = _kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
@@ -196,6 +202,23 @@ def _skip_around(plan: SheetPlan, end: int) -> None:
     plan.skip(plan.end_why or "below the table", below)
 
 
+def _left(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
+    """Member rows of people who left during the year: the rating cell says so; or the rating is
+    blank and a notes cell says so; or the row lies under a section row that says so."""
+    says = lambda t: bool(t) and scales.says_left(t)  # noqa: E731
+    rating = data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object)
+    out = rows & mapped(rating, says).astype(bool)
+    for column in header.of("ignored"):
+        out |= rows & (rating == "") & mapped(data.text(column.index), says).astype(bool)
+    if section.any():
+        marks = pd.Series([None] * len(data), dtype=object)
+        for r in np.flatnonzero(section):
+            marks[r] = any(says(clean(v)) for v in data.rows[r])
+        under = marks.ffill().fillna(False).to_numpy(dtype=bool)
+        out |= rows & under
+    return out
+
+
 def _label_in_lead(data: SheetRows, lead: list[int], col, scales: Scales) -> np.ndarray:
     """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
     organisation's or member's name belongs."""
@@ -210,16 +233,19 @@ def _sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.nda
     """Rows numbered 1.1, 1.2 under organisation 1 are its chi bộ trực thuộc: their parent is
     organisation 1 (unless a parent column names one). Returns (parent, is a sub-row)."""
     prefix = mapped(seq, sub_number)
-    sub = rows & ~pd.isna(prefix)
+    dash = np.isin(seq, list(SUB_MARKS))  # "-" or "+" under a numbered organisation: one of its cells
+    sub = rows & (~pd.isna(prefix) | dash)
     if not sub.any():
         return parent, sub
     parent = parent.copy()
     last: dict[str, str] = {}
+    numbered = ""
     for r in np.flatnonzero(rows):
         if sub[r] and not parent[r]:
-            parent[r] = last.get(prefix[r], "")
-        if seq[r]:
+            parent[r] = numbered if dash[r] else last.get(prefix[r], "")
+        if seq[r] and not dash[r]:
             last[seq[r].rstrip(".")] = org[r]
+            numbered = org[r] if pd.isna(prefix[r]) else numbered
     return parent, sub & (parent != "")
 
 
@@ -355,8 +381,12 @@ def _kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray, s
             notes.warn(f"{data.where(first(unclear), col['kind'])}: {int(unclear.sum())} row(s) of kind "
                        f"'{data.text(col['kind'].index)[first(unclear)]}' without a parent column or section; "
                        "counted as cơ sở (write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)")
-    sub_only = sub & (subject == "")
-    subject = np.where(sub_only, "cells", subject)
+    # a sub-row is a cell of the organisation above it, whatever the section says of that one
+    from_section = sub & (subject != "cells")
+    if col["kind"] is not None:
+        from_section &= data.text(col["kind"].index) == ""
+    kind_id = np.where(from_section, "", kind_id)
+    subject = np.where(sub, "cells", subject)
     return kind_id, subject
 
 
@@ -437,26 +467,42 @@ def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     return parsed(data, column, rows, parse_count, 0).astype(np.int64)
 
 
+def _ticks(data: SheetRows, column) -> np.ndarray:
+    return np.isin(np.char.lower(data.text(column.index).astype(str)), list(TICKS))
+
+
 def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes) -> list[pd.DataFrame]:
-    ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    # "Trong đó: TSVM tiêu biểu" beside the tier columns: a tick there marks the top tier as exemplary
+    flags = [c for c in counts if c.meaning.exemplary] if any(not c.meaning.exemplary for c in counts) else []
+    tiers = [c for c in counts if c not in flags]
+    flagged = np.logical_or.reduce([_ticks(data, c) for c in flags]) if flags else np.zeros(len(data), bool)
+    ticks = np.array([_ticks(data, c) for c in tiers])
     ticked = ticks.sum(axis=0)
     twice = rows & (ticked > 1)
     if twice.any():
         r = first(twice)
-        c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
+        c = tiers[[i for i in range(len(tiers)) if ticks[i][r]][1]]
         raise InputError("two tiers ticked for one organisation", where=data.where(r, c), value=data.text(c.index)[r],
                          hint="tick one tier per organisation")
     pieces = []
     tick_rows = rows & (ticked == 1)
-    for i, c in enumerate(counts):  # a mark "x" under a tier: this row's organisation is rated that tier
+    for i, c in enumerate(tiers):  # a mark "x" under a tier: this row's organisation is rated that tier
         mask = tick_rows & ticks[i]
         if mask.any():
             y = pick_year(row_year, c.year, fixed_year)
             _need_years(data, y, mask)
+            exemplary = c.meaning.exemplary | (flagged & (c.meaning.tier == "top"))
             pieces.append(_records(data, base, mask, year=y, shape="units", status=c.meaning.status, tier=c.meaning.tier,
-                                   exemplary=c.meaning.exemplary, disciplined=False, count=1, source_col=c.index,
+                                   exemplary=exemplary, disciplined=False, count=1, source_col=c.index,
                                    source_header=c.header, raw_label=c.header))
-    count_rows = rows & (ticked == 0)
+    only_flag = rows & (ticked == 0) & flagged  # ticked "tiêu biểu" alone: exemplary, so top
+    if only_flag.any():
+        c = flags[0]
+        y = pick_year(row_year, c.year, fixed_year)
+        _need_years(data, y, only_flag)
+        pieces.append(_records(data, base, only_flag, year=y, shape="units", status="rated", tier="top", exemplary=True,
+                               disciplined=False, count=1, source_col=c.index, source_header=c.header, raw_label=c.header))
+    count_rows = rows & (ticked == 0) & ~flagged
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
     members = dict(base, subject="members")
     for c in counts:

@@ -13,6 +13,7 @@ from ccq_stats.scales import Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
 TICKS = {"x", "✓", "✔", "v", "√"}
+SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part of the numbered row above
 NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
 KIND_HINT = "use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"

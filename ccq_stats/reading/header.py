@@ -13,8 +13,9 @@ merged cells, an index row (1) (2) … below. Rules, in the order they apply:
   ("Xếp loại năm 2019" is the rating of 2019). A user's ``--column ROLE=HEADER`` wins over all.
 * The cells under a candidate confirm it: a "count" column whose cells are words (rating labels,
   names) shows that the candidate is a data row, not a header — it loses to the header above.
-  Where no header word names the rating, a column whose cells are almost all rating labels is
-  the rating column, and the column of distinct names left of it the organisation.
+  Where no header word names the rating but one names the organisations (or members), the
+  column whose cells are almost all rating labels is the rating column. A header of no known
+  word at all is not read by its cells alone: the error names it and the mapping that fixes it.
 * A table ends at an empty column: a block beyond it (a COUNTIF summary to the right) is not
   part of the table. Hidden columns are skipped.
 
@@ -107,9 +108,12 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales) -> Column 
     leaf_year = year_of_header(leaf)
     if leaf_year:
         return Column(index, "rating", leaf, leaf_year, because=f"year {leaf_year}")
-    label = match_label(_IN_WHICH.sub("", leaf), scales)
+    rest = _IN_WHICH.sub("", leaf)
+    label = match_label(rest, scales)
     if label is not None:
         return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
+    if rest != leaf and "tieu bieu" in strip_marks(norm_key(rest)):  # "Trong đó tiêu biểu": the exemplary part of top
+        return Column(index, "count", leaf, year, Meaning("top", exemplary=True), because="words 'trong đó … tiêu biểu'")
     return None
 
 
@@ -241,7 +245,13 @@ def _is_wordy(value) -> bool:
 
 
 def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scales) -> bool:
-    """Do the cells under the candidate fit it? Count columns must hold numbers or ticks."""
+    """Do the cells under the candidate fit it? Count columns must hold numbers or ticks – and a
+    candidate whose only meaning comes from cells that are rating labels needs some below it
+    (the last row of a list is not a header of an empty table)."""
+    labelled = [c for c in columns if c.role == "count" and c.because.startswith("label")]
+    if labelled and not {c.role for c in columns} & {"rating", "member"}:
+        if not any(_values(rows, start, c.index) for c in labelled):
+            return False
     for column in columns:
         if column.role != "count" or column.because.startswith("--column"):
             continue
@@ -253,11 +263,11 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
 
 
 def _by_content(columns: list[Column], rows: list[list], first: int, start: int, scales: Scales) -> list[Column]:
-    """Where no header word names a rating: a column whose cells are almost all rating labels is
-    the rating column; the column of distinct names nearest left of it, the organisation."""
+    """Where no header word names a rating but one names the organisations or members: a column
+    whose cells are almost all rating labels is the rating column."""
     roles = {c.role for c in columns}
-    if roles & {"rating", "count"}:
-        return columns
+    if roles & {"rating", "count"} or not roles & {"org", "member", "member_id"}:
+        return columns  # content confirms words: a header of no known word is not read by its cells alone
     known = {c.index for c in columns}
     width = max(len(rows[r]) for r in range(first, start))
     added = []
@@ -272,15 +282,6 @@ def _by_content(columns: list[Column], rows: list[list], first: int, start: int,
                                 because=f"content: {labels} of {len(values)} cells are rating labels"))
     if len(added) != 1:
         return columns  # none, or several: the user says which (--column rating=…)
-    rating = added[0]
-    if not roles & {"org", "member", "member_id"}:
-        for i in range(rating.index - 1, -1, -1):
-            values = _values(rows, start, i)
-            names = [clean(v) for v in values if _is_wordy(v)]
-            if i not in known and len(names) >= 2 and len(set(names)) == len(names) == len(values):
-                head = text_at(rows[start - 1], i) or "(no header)"
-                added.append(Column(i, "org", head, because=f"content: {len(names)} distinct names left of the rating"))
-                break
     return sorted(columns + added, key=lambda c: c.index)
 
 
@@ -350,6 +351,16 @@ def _is_data_of(header: Header, row: list, scales: Scales) -> bool:
         if column.role == "year" and (_is_year_number(value) or year_of_header(value)):
             return True
     return False
+
+
+def likely_header(sheet: Sheet) -> str:
+    """The row a header would be in when none is recognised (the first row of two or more
+    filled cells), shown as "row 1: A Cột 1 | B Cột 2 …", for the error's message."""
+    for r, row in enumerate(sheet.rows[:SCAN_ROWS]):
+        if filled_count(row) >= 2:
+            width = min(len(row), 60)
+            return Header(r, r, [], [text_at(row, i) for i in range(width)]).shown()
+    return ""
 
 
 def _drop_hidden(header: Header, sheet: Sheet) -> None:

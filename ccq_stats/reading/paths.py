@@ -17,10 +17,10 @@ from ccq_stats.findings import Notes
 from ccq_stats.reading import by_columns
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.grid import Sheet, filled
-from ccq_stats.reading.header import SCAN_ROWS
+from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
-from ccq_stats.reading.plan import check_sheet, expected_hint, plan_sheet
+from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type
@@ -71,6 +71,10 @@ def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None =
             check_sheet(sheet, limits)
             plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
             frame = sheet_records(plan, scales, notes) if plan is not None else None
+        except NotATable as exc:
+            notes.warn(f"{sheet.where()}: {exc}; sheet skipped")
+            yield sheet, None, None, str(exc)
+            continue
         except Refused as exc:
             if not keep_going:
                 raise
@@ -94,8 +98,10 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
             names.append(sheet.name or "")
     if not frames:
         first = skipped[0] if skipped else None
+        shown = likely_header(first) if first else ""
         raise InputError(
-            "no rating or count column found" if first else "no data in the file",
+            ("no rating or count column found" + (f" (the header would be {shown})" if shown else "")) if first
+            else "no data in the file",
             where=first.where() if first else Where("<stdin>" if path == "-" else path),
             hint=expected_hint(shape) + f" (looked in the first {SCAN_ROWS} rows; if the header is there, say which "
             "row and columns: --header-row N --column rating='HEADER'; ccq-stats inspect shows what was read)",

@@ -197,6 +197,28 @@ def check_sheet(sheet: Sheet, limits: Limits) -> None:
         )
 
 
+class NotATable(Exception):
+    """A sheet that holds figures but no list to read (a summary of tiers by year): skipped."""
+
+
+def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool:
+    """A summary table: rating labels down the first column, numbers under the year columns."""
+    ratings = header.of("rating")
+    if not ratings:
+        return False
+    sample = [row for row in sheet.rows[start:start + 40] if any(filled(v) for v in row)]
+    if len(sample) < 2:
+        return False
+    first = min(c.index for c in header.columns)
+    ratings = [c for c in ratings if c.index != first]
+    if not ratings:
+        return False
+    labels = sum(1 for row in sample if first < len(row) and match_label(text_at(row, first), scales) is not None)
+    numbers = sum(1 for row in sample for c in ratings if c.index < len(row)
+                  and isinstance(row[c.index], (int, float)) and not isinstance(row[c.index], bool))
+    return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
+
+
 def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
     """A self-rating or a proposal beside the competent level's decision: the decision counts."""
     proposed, ratings = header.of("proposed"), header.of("rating")
@@ -240,6 +262,9 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         notes.warn(f"{sheet.where()}: the sheet says {fixed}; --year {year} is not used for it")
     if not fixed and year:
         fixed, year_from = year, "--year"
+    if _cross_tab(sheet, header, header.last_row + 1, scales):
+        raise NotATable("a summary table (rating labels down the side, numbers under the years), not a list of "
+                        "organisations or members")
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
     plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts
