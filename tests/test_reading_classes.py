@@ -97,6 +97,20 @@ def test_class2_organisation_headers(tmp_path, name):
     assert units(ok(run("classify", path)), 2019) == (3, 1, 2, 0, 0)
 
 
+def test_class2_the_tools_own_report_workbook_reads_back(tmp_path):
+    """The report's organisation sheet ("Tổ chức | Trực thuộc | … | 2018 | 2019", "HTXSNV TB") and
+    its member sheet read back into the figures they came from (sample data, 2019)."""
+    from conftest import SAMPLE
+
+    book = tmp_path / "r.xlsx"
+    assert run("report", "--year", "2019", SAMPLE, "--format", "xlsx", "-o", book).exit_code == 0
+    again, first = ok(run("classify", book)), ok(run("classify", SAMPLE))
+    for subject in ("units", "cells", "members"):
+        for category in ("total", "top", "exemplary", "good", "pass", "fail"):
+            if (2019, subject, category) in first:
+                assert again[(2019, subject, category)] == first[(2019, subject, category)], (subject, category)
+
+
 # -- class 3: rating headers; a data row never taken for a header ----------------------------------
 
 @pytest.mark.parametrize("rating", ["KQ xếp loại", "Mức xếp loại chất lượng", "Kết quả đánh giá, xếp loại năm 2019",
@@ -124,7 +138,7 @@ def test_class3_wide_rating_headers_with_years(tmp_path):
 def test_class3_a_data_row_of_labels_is_not_a_counts_header(tmp_path):
     """The header's rating column has words the reader does not know; the rows under it hold
     labels. The first data row must not become a header of count columns."""
-    rows = [["STT", "Tên tổ chức", "Đánh giá chung"], [1, "Chi bộ A", "Hoàn thành tốt nhiệm vụ"],
+    rows = [["STT", "Tên tổ chức", "Cột 3"], [1, "Chi bộ A", "Hoàn thành tốt nhiệm vụ"],
             [2, "Chi bộ B", "Hoàn thành xuất sắc nhiệm vụ"], [3, "Chi bộ C", "Hoàn thành tốt nhiệm vụ"],
             [4, "Chi bộ D", "Hoàn thành nhiệm vụ"]]
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}))

@@ -299,7 +299,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         return None
     columns = _by_content(columns, rows, r, start, scales)
     score = _score(columns)
-    if not score:
+    if not columns:
         return None
     width = max(len(rows[x]) for x in range(r, r + depth))
     cells = [" / ".join(dict.fromkeys(t for t in (text_at(rows[x], i) for x in range(r, r + depth)) if t))
@@ -328,8 +328,8 @@ def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) ->
         if found and data_seen and any(c.role == "count" and c.because.startswith("label") for c in found[1].columns):
             continue  # cells that are rating labels, under data rows of a header above: a data row too
         if found:
-            above.append(found[1])
-            if best is None or found[0] > best[0]:
+            above.append(found[1])  # even a header of no rating ("Năm | Đối tượng"): its data rows are data
+            if found[0] and (best is None or found[0] > best[0]):
                 best = found
     if best is None:
         return None

@@ -65,7 +65,8 @@ def _rows(frame, count: int, names: bool) -> list[dict]:
     out = []
     if frame is None or frame.empty:
         return out
-    for _, record in frame.head(count * 4).iterrows():
+    shown = frame["source_row"].drop_duplicates().head(count)
+    for _, record in frame[frame["source_row"].isin(shown)].iterrows():
         entry = {"row": int(record["source_row"])}
         for name in _SHOWN:
             value = record[name]
@@ -75,9 +76,6 @@ def _rows(frame, count: int, names: bool) -> list[dict]:
                 value = MASK
             entry[name] = value.item() if hasattr(value, "item") else value
         out.append(entry)
-        if len({e["row"] for e in out}) > count:
-            out.pop()
-            break
     return out
 
 
@@ -118,7 +116,8 @@ def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = Fa
     out["columns"] = _header_cells(plan)
     out["year"] = _year(plan)
     out["kinds"] = _kinds(frame)
-    out["skipped"] = {reason: _spans(found) for reason, found in plan.skipped.items() if found}
+    reasons = sorted((r for r in plan.skipped.items() if r[1]), key=lambda r: min(r[1]))  # in the sheet's order
+    out["skipped"] = {reason: _spans(found) for reason, found in reasons}
     out["first_rows"] = _rows(frame, rows, names)
     _label_meanings(out["first_rows"], scales)
     return out

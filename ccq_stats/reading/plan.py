@@ -285,6 +285,7 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
             + "add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019",
         )
     if plan.start < len(sheet.rows) and is_index_row(sheet.rows[plan.start]):
+        plan.skip("index row", [plan.start + 1])
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     return plan

@@ -22,13 +22,13 @@ def _role(entry: dict) -> str:
     return role
 
 
-def _rating_text(entry: dict) -> str:
+def _rating_text(entry: dict, year: bool = True) -> str:
     text = f"'{entry['raw_label']}' → {entry.get('means') or entry.get('tier') or entry.get('status')}" if entry.get("raw_label") else ""
     if entry.get("exemplary"):
         text += " tiêu biểu"
     if entry.get("shape") == "counts":
         text = f"{entry.get('tier') or entry.get('status')}: {entry.get('count')}"
-    return f"{entry['year']} {text}" if entry.get("year") else text
+    return f"{entry['year']} {text}" if entry.get("year") and year else text
 
 
 def _row_lines(entries: list[dict]) -> list[str]:
@@ -43,7 +43,10 @@ def _row_lines(entries: list[dict]) -> list[str]:
             who.append(f"in {first['parent']}")
         if first.get("subject"):
             who.append(first["subject"] + (f" ({first['org_kind']})" if first.get("org_kind") else ""))
-        ratings = "; ".join(_rating_text(e) for e in group)
+        years = {e.get("year") for e in group}
+        if len(years) == 1 and first.get("year"):
+            who.append(str(first["year"]))
+        ratings = "; ".join(_rating_text(e, year=len(years) > 1) for e in group)
         lines.append(f"    row {row:<5} " + " | ".join(p for p in who + [ratings] if p))
     return lines
 
