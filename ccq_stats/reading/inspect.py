@@ -15,6 +15,7 @@ from ccq_stats.classify import match_label
 from ccq_stats.errors import column_letter
 from ccq_stats.findings import Notes
 from ccq_stats.errors import InputError
+from ccq_stats.reading.header import Column, find_header
 from ccq_stats.reading.paths import read_sheets
 from ccq_stats.reading.sandbox import start_reader
 from ccq_stats.reading.sources import expand_paths, file_type
@@ -24,11 +25,10 @@ MASK = "‹hidden: --names›"
 _SHOWN = ("shape", "org", "parent", "member", "org_kind", "subject", "year", "raw_label", "status", "tier", "exemplary", "count")
 
 
-def _header_cells(plan) -> list[dict]:
+def _header_cells(header, ignored_columns) -> list[dict]:
     """Every header cell, read or not, with its role and why."""
-    header = plan.header
     by_index = {c.index: c for c in header.columns}
-    ignored = {c.index: why for c, why in plan.ignored}
+    ignored = {c.index: why for c, why in ignored_columns}
     out = []
     for i, text in enumerate(header.cells):
         column = by_index.get(i)
@@ -99,12 +99,17 @@ def _label_meanings(rows: list[dict], scales: Scales) -> None:
             entry["means"] = label.meaning.means if label else "unknown label"
 
 
-def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = False, rows: int = 5) -> dict:
+def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = False, rows: int = 5,
+                  mapping=None) -> dict:
     width = max((len(r) for r in sheet.rows[:200]), default=0)
     out = {"file": sheet.file, "sheet": sheet.name, "size": {"rows": len(sheet.rows), "columns": width}}
     if plan is None:
         out["read"] = False
         out["why"] = why or "no header"
+        header = find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header") else None
+        if header is not None:  # refused after its header was found: show what was understood
+            out["header_rows"] = [header.first_row + 1, header.last_row + 1]
+            out["columns"] = _header_cells(header, [(Column(i, "ignored", h), w) for i, h, w in header.dropped])
         return out
     header = plan.header
     out["read"] = frame is not None
@@ -113,7 +118,7 @@ def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = Fa
     out["shapes"] = sorted(plan.shapes)
     out["header_rows"] = [header.first_row + 1, header.last_row + 1]
     out["data_rows"] = [plan.start + 1, (plan.end if plan.end >= 0 else len(sheet.rows))]
-    out["columns"] = _header_cells(plan)
+    out["columns"] = _header_cells(header, plan.ignored)
     out["year"] = _year(plan)
     out["kinds"] = _kinds(frame)
     reasons = sorted((r for r in plan.skipped.items() if r[1]), key=lambda r: min(r[1]))  # in the sheet's order
@@ -149,7 +154,7 @@ def inspect_paths(paths: list[str], scales: Scales, year=None, shape=None, mappi
             kind_of_file = "text" if path == "-" else file_type(path, notes)
             for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping,
                                                        keep_going=True):
-                out.append(inspect_sheet(sheet, plan, frame, why, scales, names, rows))
+                out.append(inspect_sheet(sheet, plan, frame, why, scales, names, rows, mapping))
         except InputError as exc:  # the file itself cannot be read: say so, go on with the others
             out.append({"file": path, "sheet": None, "read": False, "why": str(exc)})
     return out, notes

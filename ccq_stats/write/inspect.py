@@ -51,14 +51,28 @@ def _row_lines(entries: list[dict]) -> list[str]:
     return lines
 
 
+def _column_lines(columns: list[dict]) -> list[str]:
+    width = min(max((len(c["header"]) for c in columns), default=0), 40)
+    role_width = max((len(_role(c)) for c in columns), default=0)
+    lines = []
+    for c in columns:
+        header = c["header"] if len(c["header"]) <= 40 else c["header"][:39] + "…"
+        lines.append(f"    {c['column']:<3} {header:<{width}}  {_role(c):<{role_width}}  {c['because']}")
+    return lines
+
+
 def inspect_table(sheets: list[dict]) -> str:
     lines = []
     for sheet in sheets:
         name = sheet["file"] + (f", sheet '{sheet['sheet']}'" if sheet.get("sheet") else "")
         size = sheet.get("size")
         lines.append(name + (f": {size['rows']} rows × {size['columns']} columns" if size else ""))
-        if not sheet.get("header_rows"):
+        if not sheet.get("data_rows"):
             lines.append(f"  not read: {sheet.get('why', '')}")
+            if sheet.get("header_rows"):
+                first, last = sheet["header_rows"]
+                lines.append(f"  header row {first}" + (f"-{last}" if last > first else "") + ":")
+                lines += _column_lines(sheet["columns"])
             lines.append("")
             continue
         first, last = sheet["header_rows"]
@@ -71,12 +85,7 @@ def inspect_table(sheets: list[dict]) -> str:
         shown = ", ".join(map(str, year["year"])) if isinstance(year["year"], list) else (year["year"] or "")
         lines.append(f"  year: {shown} (from {year['from']})".replace(":  (", ": ("))
         lines.append("  columns:")
-        width = max((len(c["header"]) for c in sheet["columns"]), default=0)
-        width = min(width, 40)
-        role_width = max((len(_role(c)) for c in sheet["columns"]), default=0)
-        for c in sheet["columns"]:
-            header = c["header"] if len(c["header"]) <= 40 else c["header"][:39] + "…"
-            lines.append(f"    {c['column']:<3} {header:<{width}}  {_role(c):<{role_width}}  {c['because']}")
+        lines += _column_lines(sheet["columns"])
         if sheet.get("kinds"):
             lines.append("  read: " + "; ".join(f"{k} {v}" for k, v in sheet["kinds"].items()))
         if sheet.get("skipped"):
