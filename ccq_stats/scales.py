@@ -22,7 +22,7 @@ BUILTIN = Path(__file__).with_name("scales.toml")
 # Column roles understood by the reader (keys of [columns] in scales.toml).
 ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
-    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed",
+    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
 )
 # Names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles themselves);
 # a tier or a status names a count column of it.
@@ -140,6 +140,7 @@ class Scales:
     column_words: dict[str, list] = field(default_factory=dict)  # role -> phrases, in the order tried
     table_end: list = field(default_factory=list)  # phrases that begin a row ending the table
     left: list = field(default_factory=list)  # phrases that say a member left during the year
+    tier_words: dict[str, list] = field(default_factory=dict)  # "count"/"share" -> phrases before a label
     totals_prefixes: list = field(default_factory=list)  # phrases that begin a subtotal row
     by_parent: dict[str, dict[str, str]] = field(default_factory=dict)  # kind id -> {units: kind, cells: kind}
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
@@ -282,6 +283,8 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
         scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)
     scales.table_end += [phrase(p) for p in data.get("table_end", {}).get("aliases", [])]
     scales.left += [phrase(p) for p in data.get("left", {}).get("aliases", [])]
+    for what, phrases in data.get("tier_words", {}).items():
+        scales.tier_words.setdefault(what, []).extend(phrase(p)[1] for p in phrases)
     if "mapping" in data:
         spec = data["mapping"]
         scales.mapping = scales.mapping.merged(parse_mapping(spec.get("header_row"), spec.get("columns", {}), origin))

@@ -426,3 +426,47 @@ def test_long_title_over_many_empty_cells_is_read_quickly(tmp_path):
     result = run("classify", path, "--year", "2019")
     assert time.monotonic() - started < 10
     assert result.exit_code in (0, 2)
+
+
+# -- neighbours of the classes: the same principles on layouts the issue does not list -------------------
+
+def test_count_headers_with_words_before_the_label(tmp_path):
+    rows = [["STT", "Tên TCCS đảng", "Số đảng viên hoàn thành xuất sắc nhiệm vụ", "Tỷ lệ HTXSNV",
+             "Số đảng viên hoàn thành tốt nhiệm vụ", "SL HTNV", "Đảng viên KHTNV"],
+            [1, "Chi bộ A", 2, 0.2, 7, 1, 0], [2, "Chi bộ B", 1, 0.1, 8, 0, 1]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows})))
+    assert tuple(got[(2019, "members", c)] for c in ("rated", "top", "good", "pass", "fail")) == (20, 3, 15, 1, 1)
+
+
+def test_counts_of_organisations_per_tier_are_refused_not_read_as_members(tmp_path):
+    rows = [["TỔNG HỢP NĂM 2019"], ["Năm", "Tổng số TCCSĐ", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], [2019, 56, 39, 15, 1, 1]]
+    result = run("classify", make_csv(tmp_path / "t.csv", rows))
+    assert result.exit_code == 2 and "counts of organisations per tier ('Tổng số TCCSĐ')" in result.stderr
+
+
+def test_a_one_under_one_tier_on_every_row_is_a_tick(tmp_path):
+    rows = [["STT", "Tên tổ chức cơ sở đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+            [1, "Chi bộ A", 1, None, None, None], [2, "Chi bộ B", None, 1, None, None], [3, "Chi bộ C", None, 1, None, None]]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}))
+    got = ok(result)
+    assert units(got, 2019) == (3, 1, 2, 0, 0) and (2019, "members", "total") not in got
+    assert "read as a tick" in result.stderr
+
+
+def test_member_counts_of_one_are_still_counts_beside_a_total(tmp_path):
+    rows = [["Tên TCCS đảng", "Tổng số đảng viên", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+            ["Chi bộ A", 1, 1, None, None, None], ["Chi bộ B", 1, None, 1, None, None], ["Chi bộ C", 1, None, 1, None, None]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows})))
+    assert got[(2019, "members", "total")] == 3 and (2019, "units", "total") not in got
+
+
+def test_two_organisation_columns_the_one_named_exactly_is_read(tmp_path):
+    rows = [["STT", "Họ và tên", "Đơn vị công tác", "Chi bộ", "Xếp loại"],
+            [1, "Người A", "Phòng Kế hoạch", "Chi bộ X", "HTTNV"], [2, "Người B", "Phòng Tài vụ", "Chi bộ X", "HTNV"]]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}), "--by", "unit")
+    assert result.exit_code == 0, result.stderr
+    import csv
+    import io
+
+    units_seen = {r["unit"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert units_seen == {"Chi bộ X"}

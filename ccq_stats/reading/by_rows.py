@@ -467,6 +467,17 @@ def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     return parsed(data, column, rows, parse_count, 0).astype(np.int64)
 
 
+def _ones_are_ticks(data: SheetRows, col, tiers, rows: np.ndarray) -> bool:
+    """Is every row a single 1 under one tier, the other tier cells blank, on three rows or more
+    and with no total column? Then the 1s mark ratings: a count of one member in one tier on
+    every row is not a member count form."""
+    if rows.sum() < 3 or col["total_count"] or col["rated_count"] or len(tiers) < 3:
+        return False
+    text = np.array([data.text(c.index)[rows] for c in tiers], dtype=object)
+    ones, blank = text == "1", (text == "") | (text == "0")
+    return bool((ones.sum(axis=0) == 1).all() and (ones | blank).all())
+
+
 def _ticks(data: SheetRows, column) -> np.ndarray:
     return np.isin(np.char.lower(data.text(column.index).astype(str)), list(TICKS))
 
@@ -477,6 +488,10 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, note
     tiers = [c for c in counts if c not in flags]
     flagged = np.logical_or.reduce([_ticks(data, c) for c in flags]) if flags else np.zeros(len(data), bool)
     ticks = np.array([_ticks(data, c) for c in tiers])
+    if _ones_are_ticks(data, col, tiers, rows & (ticks.sum(axis=0) == 0)):
+        notes.warn(f"{data.sheet.where()}: a 1 under one tier on every row and nothing else: read as a tick (the "
+                   "organisation's rating), not as a count of members")
+        ticks |= np.array([data.text(c.index) == "1" for c in tiers])
     ticked = ticks.sum(axis=0)
     twice = rows & (ticked > 1)
     if twice.any():

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ccq_stats.classify import match_label
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.scales import STATUSES, TIERS, Mapping, Meaning, Scales
+from ccq_stats.scales import STATUSES, TIERS, Mapping, Meaning, Scales, words_of
 from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
 
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
@@ -114,6 +114,21 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales) -> Column 
         return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
     if rest != leaf and "tieu bieu" in strip_marks(norm_key(rest)):  # "Trong đó tiêu biểu": the exemplary part of top
         return Column(index, "count", leaf, year, Meaning("top", exemplary=True), because="words 'trong đó … tiêu biểu'")
+    return _tier_with_words(index, leaf, year, scales)
+
+
+def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
+    """ "Số đảng viên hoàn thành xuất sắc nhiệm vụ": a count word, then a label; "Tỷ lệ HTXSNV": a share."""
+    words = words_of(leaf)
+    for what, prefixes in scales.tier_words.items():
+        for needle in sorted(prefixes, key=len, reverse=True):
+            if len(words) > len(needle) and words[:len(needle)] == needle:
+                label = match_label(" ".join(words[len(needle):]), scales)
+                if label is None:
+                    continue
+                if what == "share":
+                    return Column(index, "share_of", leaf, because=f"words '{' '.join(needle)}' + label")
+                return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
     return None
 
 

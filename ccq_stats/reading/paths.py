@@ -89,13 +89,19 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
     import pandas as pd
 
     notes = Notes() if notes is None else notes
-    frames, names, skipped = [], [], []
+    frames, names, skipped, refused = [], [], [], []
     for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping):
         if why == "no header":
             skipped.append(sheet)
         elif frame is not None:
             frames.append(frame)
             names.append(sheet.name or "")
+        elif why not in ("empty", "hidden"):
+            refused.append((sheet, why))
+    if not frames and refused:  # every sheet a summary: nothing that can be counted
+        sheet, why = refused[0]
+        raise InputError(why, where=sheet.where(), hint="give the list of organisations (or members) with their "
+                         "ratings, or member counts per organisation")
     if not frames:
         first = skipped[0] if skipped else None
         shown = likely_header(first) if first else ""

@@ -219,6 +219,27 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
 
 
+SINGLE_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
+                "total_count", "rated_count")
+
+
+def _one_of_each(header: Header) -> list:
+    """One column per role that a row has once (organisation, name, year …): the one the user
+    mapped, else the one named exactly, else the first; the others are not read."""
+    rank = {"--column": 0, "name": 1}
+    out = []
+    for role in SINGLE_ROLES:
+        found = header.of(role)
+        if len(found) < 2:
+            continue
+        keep = min(found, key=lambda c: (rank.get(c.because.split(" ")[0], 2), c.index))
+        for c in found:
+            if c is not keep:
+                header.columns.remove(c)
+                out.append((c, f"another column is the {role} ('{keep.header}')"))
+    return out
+
+
 def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
     """A self-rating or a proposal beside the competent level's decision: the decision counts."""
     proposed, ratings = header.of("proposed"), header.of("rating")
@@ -246,7 +267,7 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     header = find_header(sheet, scales, mapping)
     if header is None:
         return None
-    ignored = _set_aside_proposed(header, sheet, notes)
+    ignored = _set_aside_proposed(header, sheet, notes) + _one_of_each(header)
     if header.of("rating"):
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings
@@ -262,6 +283,10 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         notes.warn(f"{sheet.where()}: the sheet says {fixed}; --year {year} is not used for it")
     if not fixed and year:
         fixed, year_from = year, "--year"
+    if header.of("unit_count") and "counts" in shapes:
+        c = header.of("unit_count")[0]
+        raise NotATable(f"counts of organisations per tier ('{c.header}'), not of members nor a list of "
+                        "organisations with their ratings")
     if _cross_tab(sheet, header, header.last_row + 1, scales):
         raise NotATable("a summary table (rating labels down the side, numbers under the years), not a list of "
                         "organisations or members")
