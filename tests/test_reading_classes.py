@@ -207,9 +207,17 @@ def test_class5_signature_block_alone_under_a_member_list(tmp_path):
 
 def test_class5_summary_block_beyond_an_empty_column_is_not_the_table(tmp_path):
     rows = [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại", None, "Xếp loại", "Số lượng"],
-            [1, "Chi bộ A", "HTXSNV", None, "HTXSNV", 1], [2, "Chi bộ B", "HTTNV", None, "HTTNV", 2],
-            [3, "Chi bộ C", "HTTNV", None, "HTNV", 0]]
-    assert units(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}))), 2019) == (3, 1, 2, 0, 0)
+            [1, "Chi bộ A", "HTXSNV", None, "HTXSNV", 1], [2, "Chi bộ B", "HTTNV", None, "HTTNV", 3],
+            [3, "Chi bộ C", "HTTNV", None, "HTNV", 1], [4, "Chi bộ D", "HTTNV", None, "KHTNV", 0],
+            [5, "Chi bộ E", "HTNV", None, None, None]]
+    assert units(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}))), 2019) == (5, 1, 3, 1, 0)
+
+
+def test_class5_an_empty_spacer_column_inside_the_table_does_not_end_it(tmp_path):
+    rows = [["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2018"], ["STT", "Họ tên", "", "Đơn vị", "Xếp loại"],
+            [1, "Người A", "", "Chi bộ X", "HTTNV"], [2, "Người B", "", "Chi bộ X", "HTNV"]]
+    got = ok(run("classify", make_csv(tmp_path / "t.csv", rows, delimiter=";")))
+    assert (got[(2018, "members", "total")], got[(2018, "members", "good")], got[(2018, "members", "pass")]) == (2, 1, 1)
 
 
 def test_class5_summary_sheet_repeating_the_year_sheets_is_not_counted_twice(tmp_path):
@@ -470,3 +478,25 @@ def test_two_organisation_columns_the_one_named_exactly_is_read(tmp_path):
 
     units_seen = {r["unit"] for r in csv.DictReader(io.StringIO(result.stdout))}
     assert units_seen == {"Chi bộ X"}
+
+
+def test_member_list_grouped_under_organisation_headings(tmp_path):
+    rows = [["DANH SÁCH ĐẢNG VIÊN XẾP LOẠI NĂM 2019"], ["STT", "Họ và tên", "Năm sinh", "Xếp loại"],
+            [None, "Chi bộ Văn phòng", None, None], [1, "Người A", 1970, "HTTNV"], [2, "Người B", 1980, "HTXSNV"],
+            [None, "Chi bộ Kế hoạch", None, None], [3, "Người C", 1975, "HTNV"]]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"S": rows}), "--by", "unit")
+    assert result.exit_code == 0, result.stderr
+    import csv
+    import io
+
+    totals = {r["unit"]: int(r["count"]) for r in csv.DictReader(io.StringIO(result.stdout)) if r["category"] == "total"}
+    assert totals == {"Chi bộ Văn phòng": 2, "Chi bộ Kế hoạch": 1}
+
+
+def test_a_year_in_a_merged_header_above_self_rating_and_decision(tmp_path):
+    rows = [["STT", "Họ và tên", "Chi bộ", "Kết quả đánh giá, xếp loại năm 2022", None, None],
+            [None, None, None, "Cá nhân tự xếp loại", "Chi bộ đề nghị", "Đảng ủy quyết định"],
+            [1, "Người A", "Chi bộ X", "HTXSNV", "HTXSNV", "HTTNV"], [2, "Người B", "Chi bộ X", "HTTNV", "HTTNV", "KHTNV"]]
+    path = make_xlsx(tmp_path / "t.xlsx", {"S": rows}, merges={"S": ["D1:F1", "A1:A2", "B1:B2", "C1:C2"]})
+    got = ok(run("classify", path))
+    assert tuple(got[(2022, "members", c)] for c in ("total", "top", "good", "fail")) == (2, 0, 1, 1)

@@ -150,6 +150,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         if marked.any() and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
             subtotal = marked & has_value if counts else subtotal
             section |= marked & ~has_value
+    if "members" in shapes:
+        group = _member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
+        section |= group
+        if col["org"] is None and group.any():  # the heading names the organisation of the members under it
+            org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
+                            dtype=object).ffill().fillna("").to_numpy(dtype=object)
     summary = nonblank & ~totals & ~section & ~subtotal & _label_in_lead(data, lead, col, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
     left = _left(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
@@ -178,7 +184,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     pieces = []
     if "members" in shapes:
         column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
-        pieces.append(_members(data, col, column, rows, pick_year(year, None, fixed_year), base, raw))
+        pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw))
     else:
         for column in ratings:
             pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
@@ -200,6 +206,21 @@ def _skip_around(plan: SheetPlan, end: int) -> None:
     plan.skip("title", [r + 1 for r in range(plan.header.first_row) if any(is_filled(v) for v in rows[r][:60])])
     below = [r + 1 for r in range(end, len(rows)) if any(is_filled(v) for v in rows[r][:60])]
     plan.skip(plan.end_why or "below the table", below)
+
+
+def _member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    """Heading rows of a member list grouped by organisation ("Chi bộ Văn phòng" alone on its row,
+    no rating, no number where the members have one): sections, not members."""
+    if not candidates.any():
+        return candidates
+    filled_cells = np.sum([data.text(i) != "" for i in used], axis=0)
+    one_cell = candidates & (filled_cells == 1)
+    if col["seq"] is not None and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
+        return one_cell & (data.text(col["seq"].index) == "")
+    where = col["member"].index if col["member"] is not None else None
+    if where is None:
+        return np.zeros(len(data), bool)
+    return one_cell & mapped(data.text(where), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
 
 
 def _left(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:

@@ -32,6 +32,9 @@ from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.scales import STATUSES, TIERS, Mapping, Meaning, Scales, words_of
 from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
 
+# roles a row has once (a second column of the same role is not read, see plan.one_of_each)
+SINGLE_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
+                "total_count", "rated_count")
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
 SAMPLE_ROWS = 60  # rows under a candidate header looked at to confirm it
 MAX_HEADER_TEXT = 160  # a longer cell is a title or a note, never a header word
@@ -138,7 +141,7 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     if not leaf or len(leaf) > MAX_HEADER_TEXT:
         return None
     ancestors = [a for a in ancestors if len(a) <= MAX_HEADER_TEXT]
-    year = next((y for y in map(year_of_header, ancestors) if y), None)
+    year = next((y for y in map(_year_in, ancestors) if y), None)  # "Kết quả xếp loại năm 2022" over the columns
     if scales.lookup(scales.columns, leaf) == "share_of":
         return Column(index, "share_of", leaf, because=f"name '{leaf}'")  # a share beside a count: known, not read
     if scales.lookup(scales.columns, leaf) == "count_of":
@@ -403,6 +406,7 @@ def _cut_at_empty_column(header: Header, rows: list[list]) -> None:
             current = []
         current.append(column)
     blocks.append(current)
+    blocks = _rejoin(blocks, rows, header.last_row + 1)
     if len(blocks) < 2:
         return
     keep = max(blocks, key=lambda b: (_score(b), -b[0].index))
@@ -411,6 +415,27 @@ def _cut_at_empty_column(header: Header, rows: list[list]) -> None:
             for column in block:
                 header.columns.remove(column)
                 header.dropped.append((column.index, column.header, "beyond an empty column"))
+
+
+def _filled_rows(rows: list[list], start: int, block: list[Column]) -> list[bool]:
+    return [any(c.index < len(row) and row[c.index] is not None and clean(row[c.index]) for c in block) for row in rows[start:]]
+
+
+def _rejoin(blocks: list[list[Column]], rows: list[list], start: int) -> list[list[Column]]:
+    """Blocks split by an empty column are one table again when their rows line up and together
+    they hold each role once: an empty spacer column inside a table does not end it. A summary
+    block beside the table (its own rows, its own "Xếp loại") stays apart."""
+    out = [blocks[0]]
+    for block in blocks[1:]:
+        joined = out[-1] + block
+        once = [c.role for c in joined if c.role in SINGLE_ROLES]
+        undated = [c for c in joined if c.role == "rating" and c.year is None]
+        clash = len(once) != len(set(once))
+        if not clash and len(undated) <= 1 and _filled_rows(rows, start, out[-1]) == _filled_rows(rows, start, block):
+            out[-1] = joined
+        else:
+            out.append(block)
+    return out
 
 
 def is_index_row(row: list) -> bool:

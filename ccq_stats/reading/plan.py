@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.reading.grid import Sheet, filled, text_at
-from ccq_stats.reading.header import SCAN_ROWS, Column, Header, find_header, is_index_row
+from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
 from ccq_stats.reading.limits import Limits
 from ccq_stats.classify import match_label
 from ccq_stats.scales import Scales, find_phrase, words_of
@@ -219,10 +219,6 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
 
 
-SINGLE_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
-                "total_count", "rated_count")
-
-
 def _one_of_each(header: Header) -> list:
     """One column per role that a row has once (organisation, name, year …): the one the user
     mapped, else the one named exactly, else the first; the others are not read."""
@@ -252,7 +248,7 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
             where=sheet.where(header.last_row + 1, c.index, c.header),
             hint=f"add the competent level's decision, or if this column is the final rating: --column rating='{c.header}'",
         )
-    names = ", ".join(f"'{c.header}'" for c in proposed)
+    names = ", ".join(dict.fromkeys(f"'{c.header}'" for c in proposed))
     notes.warn(f"{sheet.where()}: {names} not counted (a self-rating or proposal); the decision in "
                f"'{ratings[0].header}' counts")
     for c in proposed:
