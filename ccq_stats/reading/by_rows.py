@@ -15,82 +15,17 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
-from ccq_stats.classify import match_label
 from ccq_stats.reading.cells import (
-    SUB_MARKS, TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
-    section_kind, sub_number, totals_test, unknown_kind_error,
+    TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
+    totals_test,
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
+from ccq_stats.reading.row_roles import left_rows, member_groups, row_kinds, section_kinds, sub_rows, summary_rows
+from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean, norm_key
-
-
-def column_values(rows: list[list], index: int) -> np.ndarray:
-    """One column of a grid as an object array (None where a row is shorter)."""
-    return np.array([row[index] if index < len(row) else None for row in rows], dtype=object)
-
-
-def mapped(values: np.ndarray, function) -> np.ndarray:
-    """function applied once per distinct value (most cells repeat: labels, units, years)."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    done = np.empty(len(uniques) + 1, dtype=object)
-    for i, value in enumerate(uniques):
-        done[i] = function(value)
-    done[-1] = function(None)
-    return done[codes]
-
-
-def texts(values: np.ndarray) -> np.ndarray:
-    """Cleaned display text of each cell ("" for empty)."""
-    return mapped(values, clean)
-
-
-def first(mask: np.ndarray) -> int:
-    return int(np.flatnonzero(mask)[0])
-
-
-class SheetRows:
-    """The data rows of one sheet under its header, with the columns the header names.
-
-    A value merged down over several data rows (a parent "Trực thuộc" beside its chi bộ) belongs
-    to each of them, in the columns that describe a row (``fill``); figures are never copied."""
-
-    def __init__(self, sheet, header, start: int, end: int | None = None, fill: set[int] = frozenset()):
-        self.sheet, self.header, self.start = sheet, header, start
-        self.rows = sheet.rows[start:end]
-        self.fill = fill
-        self._text: dict[int, np.ndarray] = {}
-        self._raw: dict[int, np.ndarray] = {}
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def raw(self, index: int) -> np.ndarray:
-        if index not in self._raw:
-            values = column_values(self.rows, index)
-            if index in self.fill:
-                for (r1, c1), (r2, c2) in self.sheet.merged:
-                    if c1 <= index <= c2 and r2 > r1 and r1 >= self.start:
-                        top, bottom = r1 - self.start, min(r2 - self.start, len(values) - 1)
-                        if 0 <= top < len(values) and values[top] is not None:
-                            values[top + 1:bottom + 1] = [values[top]] * max(bottom - top, 0)
-            self._raw[index] = values
-        return self._raw[index]
-
-    def text(self, index: int) -> np.ndarray:
-        if index not in self._text:
-            self._text[index] = texts(self.raw(index))
-        return self._text[index]
-
-    def excel_row(self, i: int) -> int:
-        return self.start + i + 1
-
-    def where(self, i: int, column=None):
-        if column is None:
-            return self.sheet.where(self.excel_row(i))
-        return self.sheet.where(self.excel_row(i), column.index, column.header)
 
 
 _ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
@@ -151,14 +86,14 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             subtotal = marked & has_value if counts else subtotal
             section |= marked & ~has_value
     if "members" in shapes:
-        group = _member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
+        group = member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
         section |= group
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
             org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
                             dtype=object).ffill().fillna("").to_numpy(dtype=object)
-    summary = nonblank & ~totals & ~section & ~subtotal & _label_in_lead(data, lead, col, scales)
+    summary = nonblank & ~totals & ~section & ~subtotal & summary_rows(data, lead, col, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
-    left = _left(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
     if left.any():
         notes.warn(f"{sheet.where()}: {int(left.sum())} member(s) who left during the year (chuyển sinh hoạt đi, "
                    f"từ trần, xóa tên …) not counted (first: row {data.excel_row(first(left))})")
@@ -167,14 +102,14 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                       ("left", left), ("blank", ~nonblank & ~hidden)):
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
-    section_kind = _section_kinds(data, section | subtotal, scales)
+    section_kind = section_kinds(data, section | subtotal, scales)
     if counts or col["total_count"] or col["rated_count"]:
         _check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
-    parent, sub = _sub_rows(seq, org, parent, rows) if "members" not in shapes else (parent, np.zeros(len(data), bool))
-    kind, subject = _kinds(data, col, section_kind, parent, sub, rows, scales, notes)
+    parent, sub = sub_rows(seq, org, parent, rows) if "members" not in shapes else (parent, np.zeros(len(data), bool))
+    kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
         "org": org, "parent": parent, "org_kind": kind, "subject": subject,
@@ -206,68 +141,6 @@ def _skip_around(plan: SheetPlan, end: int) -> None:
     plan.skip("title", [r + 1 for r in range(plan.header.first_row) if any(is_filled(v) for v in rows[r][:60])])
     below = [r + 1 for r in range(end, len(rows)) if any(is_filled(v) for v in rows[r][:60])]
     plan.skip(plan.end_why or "below the table", below)
-
-
-def _member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    """Heading rows of a member list grouped by organisation ("Chi bộ Văn phòng" alone on its row,
-    no rating, no number where the members have one): sections, not members."""
-    if not candidates.any():
-        return candidates
-    filled_cells = np.sum([data.text(i) != "" for i in used], axis=0)
-    one_cell = candidates & (filled_cells == 1)
-    if col["seq"] is not None and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
-        return one_cell & (data.text(col["seq"].index) == "")
-    where = col["member"].index if col["member"] is not None else None
-    if where is None:
-        return np.zeros(len(data), bool)
-    return one_cell & mapped(data.text(where), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
-
-
-def _left(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
-    """Member rows of people who left during the year: the rating cell says so; or the rating is
-    blank and a notes cell says so; or the row lies under a section row that says so."""
-    says = lambda t: bool(t) and scales.says_left(t)  # noqa: E731
-    rating = data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object)
-    out = rows & mapped(rating, says).astype(bool)
-    for column in header.of("ignored"):
-        out |= rows & (rating == "") & mapped(data.text(column.index), says).astype(bool)
-    if section.any():
-        marks = pd.Series([None] * len(data), dtype=object)
-        for r in np.flatnonzero(section):
-            marks[r] = any(says(clean(v)) for v in data.rows[r])
-        under = marks.ffill().fillna(False).to_numpy(dtype=bool)
-        out |= rows & under
-    return out
-
-
-def _label_in_lead(data: SheetRows, lead: list[int], col, scales: Scales) -> np.ndarray:
-    """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
-    organisation's or member's name belongs."""
-    names = [c.index for c in (col["org"], col["member"]) if c is not None] or lead
-    out = np.zeros(len(data), bool)
-    for i in names:
-        out |= mapped(data.text(i), lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None).astype(bool)
-    return out
-
-
-def _sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray):
-    """Rows numbered 1.1, 1.2 under organisation 1 are its chi bộ trực thuộc: their parent is
-    organisation 1 (unless a parent column names one). Returns (parent, is a sub-row)."""
-    prefix = mapped(seq, sub_number)
-    dash = np.isin(seq, list(SUB_MARKS))  # "-" or "+" under a numbered organisation: one of its cells
-    sub = rows & (~pd.isna(prefix) | dash)
-    if not sub.any():
-        return parent, sub
-    parent = parent.copy()
-    last: dict[str, str] = {}
-    numbered = ""
-    for r in np.flatnonzero(rows):
-        if sub[r] and not parent[r]:
-            parent[r] = numbered if dash[r] else last.get(prefix[r], "")
-        if seq[r] and not dash[r]:
-            last[seq[r].rstrip(".")] = org[r]
-            numbered = org[r] if pd.isna(prefix[r]) else numbered
-    return parent, sub & (parent != "")
 
 
 def _flagged(data: SheetRows, column, ratings, flags) -> np.ndarray | bool:
@@ -325,19 +198,6 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
             )
 
 
-def _section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
-    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row."""
-    marks = pd.Series([None] * len(data), dtype=object)
-    for r in np.flatnonzero(section):
-        for value in data.rows[r]:
-            text = clean(value)
-            found = section_kind(text, scales)
-            if found:
-                marks[r] = found
-                break
-    return marks.ffill().to_numpy(dtype=object)
-
-
 def pick_year(row_year: np.ndarray, column_year: int | None, fixed_year: int | None) -> np.ndarray:
     """A row's year cell, else its column's year (wide layout), else the sheet's year."""
     fallback = column_year or fixed_year
@@ -369,46 +229,6 @@ def parsed(data: SheetRows, column, rows: np.ndarray, parse, default) -> np.ndar
             parse(data.raw(column.index)[r], data.where(r, column))  # raises, naming the row
     out[index] = values[codes]
     return out
-
-
-def _kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray,
-           scales: Scales, notes: Notes):
-    """(kind id, subject) of each row: its kind cell, else the section above it. "Chi bộ" or
-    "Đảng bộ" alone is told by the parent (a parent cell, or a 1.1 number under its
-    organisation: trực thuộc / bộ phận), else by the section, else by a parent column left
-    blank (cơ sở); where nothing tells, cơ sở with a warning."""
-    kinds = section_kind.copy()
-    if col["kind"] is not None:
-        text = data.text(col["kind"].index)
-        looked = mapped(text, lambda t: scales.lookup(scales.kinds, t) if t else None)
-        unknown = (text != "") & pd.isna(looked) & rows
-        if unknown.any():
-            r = first(unknown)
-            raise unknown_kind_error(data.where(r, col["kind"]), text[r])
-        kinds = np.where(text != "", looked, kinds)
-    kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
-    subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
-    section_subject = np.array([k[1] if k else "" for k in section_kind], dtype=object)
-    loose = rows & (subject == "by_parent")
-    if loose.any():
-        under = (parent != "") | sub
-        told = np.where(under, "cells", np.where(section_subject != "", section_subject, "units"))
-        unclear = loose & ~under & (section_subject == "") & (col["parent"] is None)
-        for kind, choice in scales.by_parent.items():
-            mask = loose & (kind_id == kind)
-            kind_id = np.where(mask, [choice[t] if t in choice else "" for t in told], kind_id)
-        subject = np.where(loose, told, subject)
-        if unclear.any():
-            notes.warn(f"{data.where(first(unclear), col['kind'])}: {int(unclear.sum())} row(s) of kind "
-                       f"'{data.text(col['kind'].index)[first(unclear)]}' without a parent column or section; "
-                       "counted as cơ sở (write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)")
-    # a sub-row is a cell of the organisation above it, whatever the section says of that one
-    from_section = sub & (subject != "cells")
-    if col["kind"] is not None:
-        from_section &= data.text(col["kind"].index) == ""
-    kind_id = np.where(from_section, "", kind_id)
-    subject = np.where(sub, "cells", subject)
-    return kind_id, subject
 
 
 def _need_years(data: SheetRows, year: np.ndarray, mask: np.ndarray) -> None:
