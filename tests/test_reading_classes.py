@@ -500,3 +500,29 @@ def test_a_year_in_a_merged_header_above_self_rating_and_decision(tmp_path):
     path = make_xlsx(tmp_path / "t.xlsx", {"S": rows}, merges={"S": ["D1:F1", "A1:A2", "B1:B2", "C1:C2"]})
     got = ok(run("classify", path))
     assert tuple(got[(2022, "members", c)] for c in ("total", "top", "good", "fail")) == (2, 0, 1, 1)
+
+
+def test_tables_stacked_on_one_sheet_each_with_its_year(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI NĂM 2018"], HEADER, [1, "Chi bộ A", "HTTNV"], [2, "Chi bộ B", "HTNV"], [None],
+            ["KẾT QUẢ XẾP LOẠI NĂM 2019"], HEADER, [1, "Chi bộ A", "HTXSNV"], [2, "Chi bộ B", "HTTNV"], [3, "Chi bộ C", "HTTNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows})))
+    assert units(got, 2018) == (2, 0, 1, 1, 0) and units(got, 2019) == (3, 1, 2, 0, 0)
+
+
+def test_name_in_two_columns_under_a_merged_ho_va_ten(tmp_path):
+    rows = [["STT", "Họ và tên", None, "Chi bộ", "Xếp loại"], [None, "Họ đệm", "Tên", None, None],
+            [1, "Nguyễn Văn", "An", "Chi bộ X", "HTTNV"], [2, "Nguyễn Văn", "Bình", "Chi bộ X", "HTNV"],
+            [3, "Trần Thị", "An", "Chi bộ X", "HTXSNV"]]
+    path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}, merges={"Năm 2019": ["B1:C1", "A1:A2", "D1:D2", "E1:E2"]})
+    result = run("classify", path)
+    got = ok(result)
+    # three people, though two share "Nguyễn Văn" and two share "An"
+    assert tuple(got[(2019, "members", c)] for c in ("total", "top", "good", "pass")) == (3, 1, 1, 1)
+    assert "listed" not in result.stderr
+
+
+def test_a_tieu_bieu_column_beside_the_rating(tmp_path):
+    rows = [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại", "Tiêu biểu"], [1, "Chi bộ A", "TSVM", "x"],
+            [2, "Chi bộ B", "TSVM", None], [3, "Chi bộ C", "HTTNV", None]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2016": rows})))
+    assert units(got, 2016) == (3, 2, 1, 0, 0) and got[(2016, "units", "exemplary")] == 1

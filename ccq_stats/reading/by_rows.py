@@ -257,7 +257,7 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.Dat
     if blank.any():
         raise blank_member_rating_error(data.where(first(blank), column))
     _need_years(data, year, rows)
-    name = data.text(col["member"].index) if col["member"] else np.full(len(data), "", dtype=object)
+    name = _names(data, data.header.of("member"))
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
@@ -273,6 +273,19 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.Dat
     return _records(data, dict(base, subject="members"), rows, year=year, shape="members", member=name, member_key=key,
                     status=None, tier=None, exemplary=False, disciplined=disciplined, count=1,
                     source_col=column.index, source_header=column.header, raw_label=raw)
+
+
+def _names(data: SheetRows, columns) -> np.ndarray:
+    """Members' names: one column, or "Họ đệm" and "Tên" under a merged "Họ và tên", joined."""
+    if not columns:
+        return np.full(len(data), "", dtype=object)
+    if len(columns) == 1:
+        return data.text(columns[0].index)
+    parts = [data.text(c.index).astype(str) for c in columns]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = np.char.add(np.char.add(joined, " "), part)
+    return mapped(joined.astype(object), clean)
 
 
 def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False) -> pd.DataFrame:

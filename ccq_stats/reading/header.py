@@ -115,7 +115,9 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales) -> Column 
     label = match_label(rest, scales)
     if label is not None:
         return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
-    if rest != leaf and "tieu bieu" in strip_marks(norm_key(rest)):  # "Trong đó tiêu biểu": the exemplary part of top
+    folded = strip_marks(norm_key(rest))
+    if (rest != leaf and "tieu bieu" in folded) or folded in ("tieu bieu", "dat tieu bieu", "xep loai tieu bieu"):
+        # "Trong đó tiêu biểu", "Tiêu biểu": the exemplary part of the top tier
         return Column(index, "count", leaf, year, Meaning("top", exemplary=True), because="words 'trong đó … tiêu biểu'")
     return _tier_with_words(index, leaf, year, scales)
 
@@ -154,6 +156,9 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     column = _by_name(index, leaf, year, scales)
     if column:
         return column
+    if ancestors and scales.lookup(scales.columns, ancestors[0]) == "member" and not scales.role_by_words(leaf):
+        # "Họ đệm" | "Tên" under a merged "Họ và tên": parts of the name, joined when read
+        return Column(index, "member", f"{ancestors[0]} / {leaf}", because=f"under '{ancestors[0]}'")
     own_year = _year_in(leaf)
     rest = " ".join(_YEAR_IN_HEADER.sub(" ", strip_marks(leaf)).split()) if own_year else leaf
     if own_year and rest:
@@ -331,8 +336,8 @@ def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) ->
     rows = sheet.rows
     if mapping and mapping.header_row:
         candidates = [mapping.header_row - 1] if mapping.header_row <= len(rows) else []
-    else:
-        candidates = range(min(SCAN_ROWS, len(rows)))
+    else:  # the first SCAN_ROWS rows of the table (of the sheet, unless it is a table stacked under another)
+        candidates = range(sheet.top, min(sheet.top + SCAN_ROWS, len(rows)))
     best: tuple[int, Header] | None = None
     above: list[Header] = []
     data_seen = False

@@ -20,7 +20,7 @@ from ccq_stats.reading.grid import Sheet, filled
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
-from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, plan_sheet
+from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type
@@ -54,8 +54,6 @@ def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None =
     """(sheet, plan or None, records or None, why) of every sheet of one file, read row by row:
     what ``read_file`` reads and ``inspect`` shows. ``why`` says why a sheet gives no records
     ("empty", "hidden", "no header", or an error's text when ``keep_going``)."""
-    from ccq_stats.errors import InputError as Refused
-
     notes, limits = Notes() if notes is None else notes, Limits.from_env()
     mapping = mapping if mapping is not None else scales.mapping
     for sheet in open_grids(path, kind_of_file, limits, notes):
@@ -66,21 +64,33 @@ def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None =
             notes.warn(f"{sheet.file}: hidden sheet '{sheet.name}' skipped")
             yield sheet, None, None, "hidden"
             continue
-        plan = None
-        try:
-            check_sheet(sheet, limits)
-            plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
-            frame = sheet_records(plan, scales, notes) if plan is not None else None
-        except NotATable as exc:
-            notes.warn(f"{sheet.where()}: {exc}; sheet skipped")
-            yield sheet, None, None, str(exc)
-            continue
-        except Refused as exc:
-            if not keep_going:
-                raise
-            yield sheet, plan, None, str(exc)
-            continue
-        yield sheet, plan, frame, "" if plan is not None else "no header"
+        yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits)
+
+
+def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping, keep_going: bool, limits: Limits):
+    """(sheet, plan, records, why) of one sheet – of each table on it, when tables are stacked."""
+    plan = None
+    try:
+        check_sheet(sheet, limits)
+        plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
+        below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
+        if below is not None:  # another table under this one: read up to it, then read it on its own
+            plan.end, plan.end_why = below, "another table below"
+        frame = sheet_records(plan, scales, notes) if plan is not None else None
+    except NotATable as exc:
+        notes.warn(f"{sheet.where()}: {exc}; sheet skipped")
+        yield sheet, None, None, str(exc)
+        return
+    except InputError as exc:
+        if not keep_going:
+            raise
+        yield sheet, plan, None, str(exc)
+        return
+    yield sheet, plan, frame, "" if plan is not None else "no header"
+    if below is not None:
+        rest = Sheet(sheet.file, sheet.name, [[]] * below + sheet.rows[below:], sheet.hidden, sheet.ragged,
+                     sheet.has_errors, sheet.merged, sheet.hidden_rows, sheet.hidden_columns, top=below)
+        yield from _read_sheet(rest, scales, year, shape, notes, mapping, keep_going, limits)
 
 
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,

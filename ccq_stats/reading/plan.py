@@ -27,7 +27,7 @@ from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, fi
 from ccq_stats.reading.limits import Limits
 from ccq_stats.classify import match_label
 from ccq_stats.scales import Scales, find_phrase, words_of
-from ccq_stats.text import clean, legacy_encoding, strip_marks
+from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 
 SHAPES = ("units", "members", "counts")
 _TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
@@ -226,8 +226,8 @@ def _one_of_each(header: Header) -> list:
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
-        if len(found) < 2:
-            continue
+        if len(found) < 2 or (role == "member" and all(c.because.startswith("under") for c in found)):
+            continue  # parts of one name under a merged "Họ và tên" are read together
         keep = min(found, key=lambda c: (rank.get(c.because.split(" ")[0], 2), c.index))
         for c in found:
             if c is not keep:
@@ -254,6 +254,28 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
     for c in proposed:
         header.columns.remove(c)
     return [(c, "self-rating or proposal, not counted") for c in proposed]
+
+
+def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
+    """Where another table starts below this one on the same sheet – a row that repeats the
+    header (2019's table under 2018's), with the title and blank rows above it – or None."""
+    header, rows = plan.header, sheet.rows
+    last = rows[header.last_row]
+    keys = [(c.index, norm_key(text_at(last, c.index))) for c in header.columns if text_at(last, c.index)]
+    if len(keys) < 2:
+        return None
+    (first_index, first_key), end = keys[0], plan.end if plan.end >= 0 else len(rows)
+    for r in range(plan.start, end):
+        row = rows[r]
+        value = row[first_index] if first_index < len(row) else None
+        if not isinstance(value, str) or norm_key(value) != first_key:
+            continue  # most rows: one look at one cell
+        if all(norm_key(text_at(row, i)) == key for i, key in keys):
+            top = r - (header.last_row - header.first_row)
+            while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
+                top -= 1  # its title and the blank rows above it belong to it
+            return top
+    return None
 
 
 def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None, notes: Notes,
