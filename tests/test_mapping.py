@@ -50,12 +50,13 @@ def test_report_takes_the_mapping(tmp_path):
 
 
 def test_header_row_picks_the_header(tmp_path):
-    # two tables alike on one sheet: last year's above, this year's below; the first header wins
-    # unless the user says which one to read
-    rows = [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ cũ", "HTTNV"], [None, None, None],
+    # two tables of different shapes on one sheet: the first header wins unless the user says
+    # which one to read
+    rows = [["STT", "Tên tổ chức cơ sở đảng", "Loại", "Xếp loại"], [1, "Chi bộ cũ", "Chi bộ cơ sở", "HTTNV"], [None],
             ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ A", "HTXSNV"], [2, "Chi bộ B", "HTNV"]]
     path = make_xlsx(tmp_path / "x.xlsx", {"Năm 2019": rows})
-    assert run("classify", path).exit_code == 2  # the second header row read as data: 'Xếp loại' is no label
+    refused = run("classify", path)  # the second header row read as data of the first
+    assert refused.exit_code == 2 and "row 5, column C (Loại): unknown kind" in refused.stderr
     assert units(run("classify", path, "--header-row", "4")) == (2, 1, 0, 1, 0)
 
 
