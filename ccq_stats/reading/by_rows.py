@@ -91,7 +91,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
             org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
                             dtype=object).ffill().fillna("").to_numpy(dtype=object)
-    summary = nonblank & ~totals & ~section & ~subtotal & summary_rows(data, lead, col, scales)
+    summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
     left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
     if left.any():

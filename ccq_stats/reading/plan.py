@@ -265,11 +265,12 @@ def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
     if len(keys) < 2:
         return None
     (first_index, first_key), end = keys[0], plan.end if plan.end >= 0 else len(rows)
+    initial = first_key[:1]
     for r in range(plan.start, end):
         row = rows[r]
         value = row[first_index] if first_index < len(row) else None
-        if not isinstance(value, str) or norm_key(value) != first_key:
-            continue  # most rows: one look at one cell
+        if not isinstance(value, str) or value.lstrip()[:1].casefold() != initial or norm_key(value) != first_key:
+            continue  # most rows: one look at the first letter of one cell
         if all(norm_key(text_at(row, i)) == key for i, key in keys):
             top = r - (header.last_row - header.first_row)
             while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:

@@ -49,13 +49,19 @@ def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.nd
     return out
 
 
-def summary_rows(data: SheetRows, lead: list[int], col, scales: Scales) -> np.ndarray:
+def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.ndarray, scales: Scales) -> np.ndarray:
     """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
-    organisation's or member's name belongs."""
-    names = [c.index for c in (col["org"], col["member"]) if c is not None] or lead
+    organisation's or member's name belongs. Only rows without a rating label of their own are
+    looked at (a member list's 200,000 names are not)."""
+    is_label = lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None  # noqa: E731
+    for column in ratings:
+        candidates = candidates & ~mapped(data.text(column.index), is_label).astype(bool)
     out = np.zeros(len(data), bool)
-    for i in names:
-        out |= mapped(data.text(i), lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None).astype(bool)
+    index = np.flatnonzero(candidates)
+    if not len(index):
+        return out
+    for i in [c.index for c in (col["org"], col["member"]) if c is not None] or lead:
+        out[index] |= mapped(data.text(i)[index], is_label).astype(bool)
     return out
 
 
