@@ -117,3 +117,11 @@ def test_python_api_takes_the_mapping(tmp_path):
     figures_ = classify_paths([str(path)], columns={"org": "Nơi sinh hoạt", "rating": "Ý kiến của Đảng ủy Khối"})
     top = figures_[(figures_["subject"] == "units") & (figures_["category"] == "top")]
     assert top["count"].tolist() == [1]
+
+
+def test_a_mapped_header_found_nowhere_is_said_once(tmp_path):
+    path = make_csv(tmp_path / "x.csv", UNKNOWN)
+    result = run("classify", path, *MAP, "--column", "kind=Loai to chuc")
+    assert units(result) == (3, 1, 2, 0, 0)
+    assert result.stderr.count("no header reads 'Loai to chuc' (--column kind=…); not used") == 1
+    assert "not used" not in run("classify", path, *MAP).stderr

@@ -61,6 +61,7 @@ class Header:
     columns: list[Column] = field(default_factory=list)
     cells: list[str] = field(default_factory=list)  # the header's texts, column by column (for messages)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (index, header, why) of columns left out
+    mapped: set[str] = field(default_factory=set)  # the --column headers (folded) found in this header
 
     def of(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.role == role]
@@ -327,7 +328,11 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
     width = max(len(rows[x]) for x in range(r, r + depth))
     cells = [" / ".join(dict.fromkeys(t for t in (text_at(rows[x], i) for x in range(r, r + depth)) if t))
              for i in range(width)]
-    return score, Header(r, r + depth - 1, columns, cells)
+    header = Header(r, r + depth - 1, columns, cells)
+    if mapping and mapping.columns:
+        header.mapped = {norm_key(t) for x in range(r, r + depth) for t in (text_at(rows[x], i) for i in range(width))
+                         if t and norm_key(t) in mapping.columns}
+    return score, header
 
 
 def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) -> Header | None:

@@ -99,8 +99,9 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
     import pandas as pd
 
     notes = Notes() if notes is None else notes
-    frames, names, skipped, refused = [], [], [], []
+    frames, names, skipped, refused, mapped = [], [], [], [], set()
     for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping):
+        mapped |= plan.header.mapped if plan is not None else set()
         if why == "no header":
             skipped.append(sheet)
         elif frame is not None:
@@ -124,6 +125,10 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
         )
     for sheet in skipped:
         notes.warn(f"{sheet.where()}: no rating table found; sheet skipped")
+    mapping = mapping if mapping is not None else scales.mapping
+    for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen
+        notes.warn(f"{'<stdin>' if path == '-' else path}: no header reads '{mapping.shown.get(key, key)}' "
+                   f"(--column {mapping.columns[key]}=…); not used")
     frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
     return _typed(pd.concat(frames, ignore_index=True))
 
