@@ -15,12 +15,22 @@ from ccq_stats.scales import load_scales
 log = logging.getLogger("ccq_stats")
 
 
+def mapping_of(scales, header_row: int | None = None, columns=None):
+    """The header mapping of a run: the [mapping] of the scales file, with ``--header-row N`` and
+    ``--column ROLE=HEADER`` (a list of such texts, or a {role: header} dict) on top."""
+    from ccq_stats.scales import parse_mapping
+
+    return scales.mapping.merged(parse_mapping(header_row, columns or []))
+
+
 def read_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
-                 progress=None):
+                 progress=None, header_row: int | None = None, columns=None):
     """Read, classify and reconcile the files: a ``Reading`` whose ``records`` are the classified
     tidy table (see ``records.py``) and whose ``notes`` are the warnings and the findings made
     while reading (see ``findings.py``). ``kind`` forces the shape of every sheet (units,
-    members, counts); ``progress(done, total, path)`` is told of each file as it is read."""
+    members, counts); ``progress(done, total, path)`` is told of each file as it is read.
+    ``header_row`` (1-based) and ``columns`` (``["rating=KQ xếp loại"]`` or ``{"rating": "KQ xếp
+    loại"}``) say where the header is and which column is which, where the reader cannot tell."""
     from ccq_stats.reading.sandbox import start_reader
 
     start_reader()  # the reader process imports its libraries while this one imports its own
@@ -29,28 +39,31 @@ def read_records(paths: list[str], *, year: int | None = None, kind: str | None 
     from ccq_stats.records import leave_out_departed, reconcile
 
     scales = load_scales(scales_file)
-    reading = read_paths(list(paths), scales, year=year, shape=kind, progress=progress)
+    reading = read_paths(list(paths), scales, year=year, shape=kind, progress=progress,
+                         mapping=mapping_of(scales, header_row, columns))
     classified = classify_records(reading.records, scales, reading.notes)
     reading.records = reconcile(leave_out_departed(classified, reading.notes), reading.notes)
     return reading
 
 
 def load_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
-                 progress=None):
+                 progress=None, header_row: int | None = None, columns=None):
     """The classified tidy table of the files (see ``read_records``); every note is logged as a
     warning on the "ccq_stats" logger."""
-    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
+                           header_row=header_row, columns=columns)
     for message in reading.notes.warnings:
         log.warning("%s", message)
     return reading.records
 
 
-def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progress=None):
+def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progress=None, header_row=None, columns=None):
     """(records, findings): the findings made while reading, then every rule's; the other notes
     are logged as warnings."""
     from ccq_stats.rules import check_records, sort_findings
 
-    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
+                           header_row=header_row, columns=columns)
     found = reading.notes.findings
     findings = sort_findings(found + check_records(reading.records, quota_base, load_scales(scales_file), reading.notes))
     for message in reading.notes.plain_warnings:
@@ -67,11 +80,14 @@ def classify_paths(
     base: str = "rated",
     scales_file: Path | None = None,
     progress=None,
+    header_row: int | None = None,
+    columns=None,
 ):
     """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share."""
     from ccq_stats.stats import category_counts
 
-    records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
+                           header_row=header_row, columns=columns)
     return category_counts(records, load_scales(scales_file), by=by, base=base)
 
 
@@ -84,10 +100,13 @@ def check_paths(
     scales_file: Path | None = None,
     names: bool = False,
     progress=None,
+    header_row: int | None = None,
+    columns=None,
 ):
     """The findings of ``ccq-stats check``: checks made while reading, then every rule.
     A finding about a member carries the member's name only with ``names=True``."""
-    _, findings = _checked(paths, quota_base=quota_base, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    _, findings = _checked(paths, quota_base=quota_base, year=year, kind=kind, scales_file=scales_file, progress=progress,
+                           header_row=header_row, columns=columns)
     if not names:
         for finding in findings:
             finding.member = ""
@@ -107,12 +126,15 @@ def report_paths(
     today=None,
     progress=None,
     issuer: dict | None = None,
+    header_row: int | None = None,
+    columns=None,
 ) -> dict:
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md).
     ``issuer``: who issues the report (write.settings.Issuer.record()) [default: ccq-stats.toml
     in the working folder, if there is one, else the defaults]."""
     covered = _report_years(term, year, years)
-    records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress)
+    records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress,
+                                 header_row=header_row, columns=columns)
     return _report(records, findings, covered, "the files given", term=term, mean=mean, org=org, today=today,
                    quota_base=quota_base, scales_file=scales_file, issuer=issuer)
 
@@ -155,6 +177,23 @@ def _default_issuer() -> dict:
     return load_issuer().record()
 
 
+def inspect_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
+                  header_row: int | None = None, columns=None, names: bool = False, rows: int = 5) -> list[dict]:
+    """What the reader understood of every sheet (``ccq-stats inspect``): a dict per file and
+    sheet with its size, header rows, each column's role and the words that decided it, the
+    rating year and where it came from, the kinds read, the rows skipped and why, and the first
+    ``rows`` data rows as read (member names masked unless ``names``). See reading/inspect.py.
+    The reading notes are logged as warnings; a sheet that cannot be read is listed with its error."""
+    from ccq_stats.reading.inspect import inspect_paths as inspect
+
+    scales = load_scales(scales_file)
+    sheets, notes = inspect(list(paths), scales, year=year, shape=kind, mapping=mapping_of(scales, header_row, columns),
+                            names=names, rows=rows)
+    for message in notes.warnings:
+        log.warning("%s", message)
+    return sheets
+
+
 # -- the store (ccq_stats/store): import, the commands read from it, history, roster, month ------
 
 def import_paths(
@@ -167,6 +206,8 @@ def import_paths(
     dry_run: bool = False,
     progress=None,
     command: str = "import",
+    header_row: int | None = None,
+    columns=None,
 ):
     """``ccq-stats import``: read and classify the files exactly like ``load_records`` (same
     errors and warnings), then replace in the store, per year, the records of the organisations
@@ -180,7 +221,8 @@ def import_paths(
     if "-" in paths:
         raise InputError("import reads files, not standard input", value="-",
                          hint="save the CSV to a file first, so that the store can name it and its SHA-256")
-    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress)
+    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
+                           header_row=header_row, columns=columns)
     for message in reading.notes.warnings:  # said as classify says them
         log.warning("%s", message)
     records, found = reading.records, reading.notes.findings

@@ -13,7 +13,7 @@ import re
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
 from ccq_stats.scales import Label, Meaning, Scales
-from ccq_stats.text import clean, legacy_encoding, norm_key
+from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
 
 _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
@@ -35,9 +35,39 @@ def match_label(text: object, scales: Scales) -> Label | None:
 
 
 def closest_labels(text: object, scales: Scales, n: int = 3) -> list[str]:
-    """Known labels nearest to an unknown one, for the error's hint."""
+    """Known labels nearest to an unknown one, for the error's hint: only those it could be a
+    misspelling of. Letters in common are not enough – "Khá" (good) shares three letters with
+    "KHTNV" (fail) – so a label is offered only when a few edits make one of the other (at most
+    one in four letters, without diacritics and spaces), never for a short word that is simply
+    another word."""
     by_key = {key: label.display for key, label in scales.labels.items() if not label.typo}
-    return [by_key[k] for k in difflib.get_close_matches(norm_key(text), list(by_key), n=n, cutoff=0.5)]
+    near = difflib.get_close_matches(norm_key(text), list(by_key), n=n * 4, cutoff=0.5)
+    unknown = loose_key(text)
+    return [by_key[k] for k in near if _misspelling(unknown, loose_key(by_key[k]))][:n]
+
+
+def _misspelling(a: str, b: str) -> bool:
+    """Is ``a`` within one edit in four letters of ``b`` (insertions, deletions, substitutions,
+    swaps of two neighbours)?"""
+    longest = max(len(a), len(b))
+    allowed = longest // 4
+    if not allowed or abs(len(a) - len(b)) > allowed:
+        return False
+    return _edit_distance(a, b) <= allowed
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: "HTXSVN" is one swap from "HTXSNV"."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def unknown_label_hint(text: object, scales: Scales) -> str:
@@ -111,9 +141,14 @@ def classify_records(records, scales: Scales, notes: Notes):
     codes, uniques = _factorize_rows(records.loc[todo, ["raw_label", "year", "subject"]])
     found = [meanings[key] for key in uniques]
     records = records.copy()
+    flagged = records.loc[todo, "exemplary"].fillna(False).astype(bool).to_numpy()  # a "TSVM tiêu biểu" tick column
     for column, values in (("status", [m.status for m in found]), ("tier", [m.tier for m in found]),
                            ("exemplary", [m.exemplary for m in found])):
-        records.loc[todo, column] = pd.Index(values, dtype=object).take(codes)
+        taken = pd.Index(values, dtype=object).take(codes)
+        if column == "exemplary":  # a tick counts on a top rating only: tiêu biểu is a part of top
+            tiers = pd.Index([m.tier for m in found], dtype=object).take(codes)
+            taken = [bool(v) or (f and t == "top") for v, f, t in zip(taken, flagged, tiers)]
+        records.loc[todo, column] = taken
     return records
 
 

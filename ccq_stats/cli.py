@@ -118,6 +118,9 @@ OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write
 ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml).")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe].")]
 
+# Steering the header finder (also for `import`): where it cannot tell, the user says.
+HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help="The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect).")]
+ColumnOpt = Annotated[Optional[list[str]], typer.Option("--column", metavar="ROLE=HEADER", help="Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column.")]
 
 # Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
 SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one].")]
@@ -153,6 +156,8 @@ def classify(
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members.
 
@@ -182,7 +187,7 @@ def classify(
     else:
         with _progress() as progress:
             figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
-                                     progress=progress)
+                                     progress=progress, header_row=header_row, columns=column)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
@@ -206,6 +211,8 @@ def check(
     names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.
 
@@ -245,7 +252,7 @@ def check(
     else:
         with _progress() as progress:
             findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
-                                   progress=progress)
+                                   progress=progress, header_row=header_row, columns=column)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
@@ -284,6 +291,8 @@ def report(
     place: PlaceOpt = None,
     number: NumberOpt = None,
     signer: SignerOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -325,7 +334,7 @@ def report(
         context = report_store(store, **options)
     else:
         with _progress() as progress:
-            context = report_paths(paths, progress=progress, **options)
+            context = report_paths(paths, progress=progress, header_row=header_row, columns=column, **options)
     if chosen == "docx":
         from ccq_stats.write.document import report_docx
         from ccq_stats.write.settings import rulebook
@@ -478,6 +487,45 @@ def templates_copy(
 
     target = copy_template(name, dest)
     sys.stderr.write(f"ccq-stats: copied {name} to {target}\n")
+
+
+class InspectFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@_bad_input_exits_2
+def inspect(
+    paths: PathsArg,
+    fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help="table (for people) or json [default: table].")] = None,
+    output: OutputOpt = None,
+    names: Annotated[bool, typer.Option("--names", help="Show member names in the first rows (masked by default: personal data).")] = False,
+    rows: Annotated[int, typer.Option("--rows", min=0, max=100, help="How many data rows to show per sheet.")] = 5,
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    scales: ScalesOpt = None,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
+) -> None:
+    """Show what the reader understood of each sheet: header rows, each column's role and the
+    words that decided it, the rating year and where it came from, the rows skipped and why,
+    and the first data rows as read. A sheet that cannot be read is shown with its error.
+
+    Examples:
+
+      ccq-stats inspect sample_data/dang_vien_2018.csv
+
+      ccq-stats inspect xep_loai.xlsx --header-row 5 --column rating='KQ' --format json
+    """
+    from ccq_stats.api import inspect_paths
+    from ccq_stats.write.inspect import inspect_json, inspect_table
+
+    _refuse_overwriting_inputs(output, paths)
+    sheets = inspect_paths(paths, year=year, kind=_value(kind), scales_file=scales, header_row=header_row, columns=column,
+                           names=names, rows=rows)
+    chosen = fmt.value if fmt else ("json" if output is not None and output.suffix.lower() == ".json" else "table")
+    _emit(inspect_json(sheets) if chosen == "json" else inspect_table(sheets), output)
 
 
 def _parse_date(text: Optional[str]):
@@ -658,6 +706,8 @@ def import_(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read, classify and say what would change; write nothing.")] = False,
     scales: ScalesOpt = None,
     quiet: QuietOpt = False,
+    header_row: HeaderRowOpt = None,
+    column: ColumnOpt = None,
 ) -> None:
     """Store the ratings of the files: read and classify them exactly like classify, then
     replace, per year, the stored records of the organisations they contain (one transaction).
@@ -680,7 +730,7 @@ def import_(
 
     with _progress() as progress:
         result = import_paths(paths, db=db, year=year, kind=_value(kind), scales_file=scales, dry_run=dry_run, progress=progress,
-                              command="import " + " ".join(paths))
+                              command="import " + " ".join(paths), header_row=header_row, columns=column)
     if not quiet:
         sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in _import_lines(result, shown(locate(db)))))
 

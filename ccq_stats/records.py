@@ -65,8 +65,8 @@ def leave_out_departed(records, notes: Notes):
         return records
     for file, group in records[left].groupby("source_file", sort=False):
         count = int(group["count"].sum())
-        notes.warn(f"{file}: {count} member{'s' if count != 1 else ''} who left during the year (chuyển đi, từ trần, "
-                   f"xóa tên …; first at row {int(group['source_row'].iloc[0])}) not counted")
+        notes.warn(f"{file}: {count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) "
+                   f"not counted (first: row {int(group['source_row'].iloc[0])})")
     return records[~left].reset_index(drop=True)
 
 

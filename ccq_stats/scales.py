@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import SEVERITIES
-from ccq_stats.text import clean, loose_key, norm_key
+from ccq_stats.text import clean, loose_key, norm_key, strip_marks
 
 TIERS = ("top", "good", "pass", "fail")
 STATUSES = ("exempt", "not_rated", "left")  # left: no longer a member at rating time (not counted)
@@ -25,8 +25,72 @@ RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[r
 # Column roles understood by the reader (keys of [columns] in scales.toml).
 ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
-    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored",
+    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
 )
+# Names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles themselves);
+# a tier or a status names a count column of it.
+ROLE_NAMES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
+              "ignore": "ignored", "self_rating": "proposed"}
+
+
+@dataclass
+class Mapping:
+    """What the user says the reader cannot see: the header's row (1-based, as Excel shows it)
+    and columns by their header text (folded) -> role, or a tier/status for a count column."""
+
+    header_row: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # norm_key(header) -> role, tier or status
+    shown: dict[str, str] = field(default_factory=dict)  # norm_key(header) -> the header as the user wrote it
+
+    def __bool__(self) -> bool:
+        return self.header_row is not None or bool(self.columns)
+
+    def merged(self, other: "Mapping") -> "Mapping":
+        """This mapping with ``other`` on top (the command line over a --scales file)."""
+        return Mapping(other.header_row or self.header_row, self.columns | other.columns, self.shown | other.shown)
+
+
+def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str = "--column") -> Mapping:
+    """A Mapping from ``ROLE=HEADER`` texts (or a {role: header} table); refuses an unknown role."""
+    pairs = list(columns.items()) if isinstance(columns, dict) else []
+    for text in columns if not isinstance(columns, dict) else []:
+        role, sep, header = str(text).partition("=")
+        if not sep or not header.strip() or not role.strip():
+            raise InputError(f"{origin} {text!r} is not ROLE=HEADER", hint="e.g. --column rating='KQ xếp loại'")
+        pairs.append((role.strip(), header.strip()))
+    mapping = Mapping(header_row)
+    for role, header in pairs:
+        name = ROLE_NAMES.get(role.casefold(), role.casefold())
+        if name not in ROLES + TIERS + STATUSES or name in ("count_of", "share_of"):
+            known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_NAMES)) - {"count_of", "share_of"})
+            raise InputError(f"unknown column role '{role}'", file=None if origin == "--column" else origin,
+                             hint=f"roles: {', '.join(known)}")
+        mapping.columns[norm_key(header)] = name
+        mapping.shown[norm_key(header)] = header
+    return mapping
+
+
+def phrase(text: str) -> tuple[bool, tuple[str, ...]]:
+    """(anchored at the start, words without diacritics) of a vocabulary phrase ("^loại")."""
+    anchored = text.startswith("^")
+    return anchored, tuple(strip_marks(norm_key(text.lstrip("^"))).split())
+
+
+def words_of(text: object) -> tuple[str, ...]:
+    """A header's words, folded and without diacritics, for phrase matching."""
+    return tuple(strip_marks(norm_key(text)).split())
+
+
+def find_phrase(words: tuple[str, ...], wanted: tuple[bool, tuple[str, ...]]) -> int:
+    """The position of a phrase among the words (whole words), or -1."""
+    anchored, needle = wanted
+    n = len(needle)
+    if not n:
+        return -1
+    for i in range(0, 1 if anchored else len(words) - n + 1):
+        if words[i:i + n] == needle:
+            return i
+    return -1
 
 
 @dataclass(frozen=True)
@@ -101,9 +165,16 @@ class Scales:
     labels: dict[str, Label]  # norm_key -> Label
     loose_labels: dict[str, Label | None]  # loose_key -> Label, None when ambiguous
     columns: dict[str, str]  # norm_key or loose_key of a header -> role
-    kinds: dict[str, tuple[str, str]]  # key -> (kind id, subject)
+    kinds: dict[str, tuple[str, str]]  # key -> (kind id, subject); subject "by_parent": see by_parent
     totals_row: set[str]  # keys
     rules: dict[str, Rule] = field(default_factory=dict)  # rule id -> Rule
+    column_words: dict[str, list] = field(default_factory=dict)  # role -> phrases, in the order tried
+    table_end: list = field(default_factory=list)  # phrases that begin a row ending the table
+    left: list = field(default_factory=list)  # phrases that say a member left during the year
+    tier_words: dict[str, list] = field(default_factory=dict)  # "count"/"share" -> phrases before a label
+    totals_prefixes: list = field(default_factory=list)  # phrases that begin a subtotal row
+    by_parent: dict[str, dict[str, str]] = field(default_factory=dict)  # kind id -> {units: kind, cells: kind}
+    mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
 
     def rule_source(self, rule_id: str, year: int) -> RuleSource | None:
         """The entry of the rule table that covers ``year`` (the last one, so a user's file wins);
@@ -114,6 +185,35 @@ class Scales:
         regime = self.regime(year).id
         return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
 
+    def role_by_words(self, text: object) -> tuple[str, str] | None:
+        """(role, the phrase that decided it) of a header by its words, or None (see [column_words])."""
+        words = words_of(text)
+        if not words or len(words) > 16:
+            return None
+        for role, phrases in self.column_words.items():
+            for wanted, shown in phrases:
+                if find_phrase(words, wanted) >= 0:
+                    return role, shown
+        return None
+
+    def says_left(self, text: object) -> bool:
+        """Does a cell say that a member left during the year ("Chuyển sinh hoạt đi 10/2019")?"""
+        words = words_of(text)
+        return 0 < len(words) <= 20 and any(find_phrase(words, wanted) >= 0 for wanted in self.left)
+
+    def kind_in(self, text: object) -> tuple[str, str] | None:
+        """The (kind, subject) a heading names anywhere in its words ("III. CÁC CHI BỘ TRỰC THUỘC
+        ĐẢNG ỦY CƠ SỞ" -> chi bộ trực thuộc): the leftmost kind named, the longest at that place."""
+        words = words_of(text)
+        best = None
+        for key, found in self.kinds.items():
+            if found[1] == "by_parent" or " " not in key:
+                continue  # "Chi bộ" alone, or a folded key, is not a heading's kind
+            at = find_phrase(words, (False, tuple(strip_marks(key).split())))
+            size = len(key.split())
+            if at >= 0 and (best is None or (at, -size) < best[0]):
+                best = ((at, -size), found)
+        return best[1] if best else None
     def regime(self, year: int) -> Regime:
         # the latest regime that covers the year: a regime added from 2031 ends an open one
         for regime in reversed(self.regimes):
@@ -208,11 +308,29 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
             scales.columns[norm_key(alias)] = role
             scales.columns.setdefault(loose_key(alias), role)
     for kind, spec in data.get("kinds", {}).items():
+        if spec["subject"] == "by_parent":
+            scales.by_parent[kind] = {"units": spec["units"], "cells": spec["cells"]}
         for alias in spec["aliases"]:
             scales.kinds[norm_key(alias)] = (kind, spec["subject"])
             scales.kinds.setdefault(loose_key(alias), (kind, spec["subject"]))
     for alias in data.get("totals_row", {}).get("aliases", []):
         scales.totals_row |= {norm_key(alias), loose_key(alias)}
+    # with diacritics: "Tổng cộng" begins a total, "Tổng công ty" an organisation
+    scales.totals_prefixes += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])]
+    for role, phrases in data.get("column_words", {}).items():
+        if role not in ROLES:
+            raise InputError(f"unknown column role '{role}'", file=origin, hint=f"roles: {', '.join(ROLES)}")
+        scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)
+    scales.table_end += [phrase(p) for p in data.get("table_end", {}).get("aliases", [])]
+    left = data.get("left", {}).get("aliases", [])
+    scales.left += [phrase(p) for p in left]
+    for alias in left:  # the same words in a rating cell: a label of its own (members only; never counted)
+        _index_label(scales, alias, Meaning("left"), {("*", "*")}, origin, typo=False)
+    for what, phrases in data.get("tier_words", {}).items():
+        scales.tier_words.setdefault(what, []).extend(phrase(p)[1] for p in phrases)
+    if "mapping" in data:
+        spec = data["mapping"]
+        scales.mapping = scales.mapping.merged(parse_mapping(spec.get("header_row"), spec.get("columns", {}), origin))
 
 
 def _rule_source(entry: dict, default_source: str, origin: str, rule_id: str) -> RuleSource:

@@ -34,8 +34,8 @@ def test_unknown_label_names_file_sheet_row_column_value_and_hint(tmp_path):
     line = fails("classify", path, output=tmp_path / "out.csv")
     assert line == (
         f"ccq-stats: error: {path}, sheet 'TCCS', row 5, column C (Xếp loại): unknown rating label: "
-        "'Hoàn thành tôt nhiem' (hint: did you mean 'Hoàn thành tốt nhiệm vụ' / 'Hoàn thành tốt NV' / "
-        "'Hoàn thành nhiệm vụ'? add the spelling as an alias in a --scales file if it is a real label)"
+        "'Hoàn thành tôt nhiem' (hint: did you mean 'Hoàn thành tốt nhiệm vụ' / 'Hoàn thành tốt NV'? "
+        "add the spelling as an alias in a --scales file if it is a real label)"
     )
 
 

@@ -160,7 +160,7 @@ def test_members_who_left_are_not_counted_and_never_taken_for_exempt(tmp_path):
     # present: A (rated) and C (exempt); B, D and E left during the year
     assert got[(2019, "members", "total")] == 2 and got[(2019, "members", "exempt")] == 1
     assert got[(2019, "members", "rated")] == 1 and got[(2019, "members", "good")] == 1
-    assert "3 members who left during the year" in result.stderr and "first at row 3" in result.stderr
+    assert "3 member(s) who left during the year" in result.stderr and "(first: row 3)" in result.stderr
     assert match_label("Chuyển sinh hoạt đi", load_scales()).meaning == Meaning("left")
     assert match_label("Miễn sinh hoạt đảng", load_scales()).meaning == Meaning("exempt")
 

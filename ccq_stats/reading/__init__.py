@@ -8,9 +8,13 @@ One module per concern:
 ``textfile``       CSV/TSV -> a grid (encoding, delimiter)
 ``parquet``        Parquet -> a table, or a grid
 ``grid``           the grid of cells every format becomes
-``header``         the header rows and what each column holds, found by their words
-``plan``           a ``SheetPlan``: header, shapes, year and first data row of a sheet
+``header``         the header rows and what each column holds, by their words, confirmed by the cells
+``plan``           a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
 ``cells``          rules for cells both readers apply: years, counts, totals and section words
+``rows``           the data rows of a sheet as columns (cleaned once per distinct value)
+``row_roles``      what each row is: section, summary, member who left, chi bộ under its đảng bộ
+``repeats``        sheets and files that repeat others: counted once
+``inspect``        what the reader understood of each sheet (``ccq-stats inspect``)
 ``by_rows``        the row reader (every layout; the reference)
 ``by_columns``     the column reader (large plain member lists, with pyarrow)
 ``sandbox``        the reader process that parses untrusted files under limits (``worker``)

@@ -16,85 +16,48 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
 from ccq_stats.reading.cells import (
-    TICKS, blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_count, parse_year, section_kind,
-    totals_test, unknown_kind_error,
+    TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
+    totals_test,
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
+from ccq_stats.reading.row_roles import left_rows, member_groups, row_kinds, section_kinds, sub_rows, summary_rows
+from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean, norm_key
 
 
-def column_values(rows: list[list], index: int) -> np.ndarray:
-    """One column of a grid as an object array (None where a row is shorter)."""
-    return np.array([row[index] if index < len(row) else None for row in rows], dtype=object)
-
-
-def mapped(values: np.ndarray, function) -> np.ndarray:
-    """function applied once per distinct value (most cells repeat: labels, units, years)."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    done = np.empty(len(uniques) + 1, dtype=object)
-    for i, value in enumerate(uniques):
-        done[i] = function(value)
-    done[-1] = function(None)
-    return done[codes]
-
-
-def texts(values: np.ndarray) -> np.ndarray:
-    """Cleaned display text of each cell ("" for empty)."""
-    return mapped(values, clean)
-
-
-def first(mask: np.ndarray) -> int:
-    return int(np.flatnonzero(mask)[0])
-
-
-class SheetRows:
-    """The data rows of one sheet under its header, with the columns the header names."""
-
-    def __init__(self, sheet, header, start: int):
-        self.sheet, self.header, self.start = sheet, header, start
-        self.rows = sheet.rows[start:]
-        self._text: dict[int, np.ndarray] = {}
-        self._raw: dict[int, np.ndarray] = {}
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def raw(self, index: int) -> np.ndarray:
-        if index not in self._raw:
-            self._raw[index] = column_values(self.rows, index)
-        return self._raw[index]
-
-    def text(self, index: int) -> np.ndarray:
-        if index not in self._text:
-            self._text[index] = texts(self.raw(index))
-        return self._text[index]
-
-    def excel_row(self, i: int) -> int:
-        return self.start + i + 1
-
-    def where(self, i: int, column=None):
-        if column is None:
-            return self.sheet.where(self.excel_row(i))
-        return self.sheet.where(self.excel_row(i), column.index, column.header)
+_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
+          "total_count", "rated_count")
+_DESCRIBING = ("parent", "kind", "host_type", "year")  # merged down: each row under the merge has the value
 
 
 def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame:
     """The tidy records of one sheet under its plan (labels not yet classified)."""
     sheet, header, shapes, fixed_year = plan.sheet, plan.header, plan.shapes, plan.year
-    data = SheetRows(sheet, header, plan.start)
+    end = plan.end if plan.end >= 0 else len(sheet.rows)
+    col = {role: header.one(role) for role in _ROLES}
+    fill = {col[r].index for r in _DESCRIBING if col[r]} | ({col["org"].index} if col["org"] and "members" in shapes else set())
+    data = SheetRows(sheet, header, plan.start, end, fill)
+    _skip_around(plan, end)
     if not len(data):
         return empty()
-    col = {role: header.one(role) for role in ("seq", "org", "member", "member_id", "birth", "kind", "parent",
-                                               "host_type", "year", "discipline", "total_count", "rated_count")}
     ratings, counts = plan.ratings, plan.counts
+    flags = header.of("exemplary_flag")
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
     lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
 
     filled = {i: data.text(i) != "" for i in set(used) | set(lead)}
     nonblank = np.logical_or.reduce([filled[i] for i in filled])
+    hidden = np.zeros(len(data), bool)
+    if sheet.hidden_rows:
+        hidden[[r - plan.start for r in sheet.hidden_rows if plan.start <= r < end]] = True
+        hidden &= nonblank
+        if hidden.any():
+            notes.warn(f"{sheet.where()}: {int(hidden.sum())} hidden row(s) skipped (first: row {data.excel_row(first(hidden))})")
+        nonblank &= ~hidden
+    plan.skip("hidden", np.flatnonzero(hidden) + data.start + 1)
     _check_cells(data, header, used, nonblank)
 
     totals = np.zeros(len(data), dtype=bool)
@@ -110,18 +73,43 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             named |= data.text(c.index) != ""
     org = data.text(col["org"].index) if col["org"] else np.full(len(data), "", dtype=object)
     listed = np.zeros(len(data), bool)
+    seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
     if col["seq"] and len(ratings) == 1:
         listed = mapped(data.raw(col["seq"].index), is_number).astype(bool) & (org != "")
     section = nonblank & ~totals & ~has_value & ~named & ~listed
-    rows = nonblank & ~totals & ~section
+    subtotal = np.zeros(len(data), bool)
+    if col["seq"] is not None:
+        # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them;
+        # "B | ĐẢNG VIÊN ĐÃ CHUYỂN ĐI" in a member list: a section, though it sits in the name column
+        marked = mapped(seq, is_section_mark).astype(bool) & nonblank & ~totals
+        if marked.any() and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
+            subtotal = marked & has_value if counts else subtotal
+            section |= marked & ~has_value
+    if "members" in shapes:
+        group = member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
+        section |= group
+        if col["org"] is None and group.any():  # the heading names the organisation of the members under it
+            org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
+                            dtype=object).ffill().fillna("").to_numpy(dtype=object)
+    summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
+    rows = nonblank & ~totals & ~section & ~subtotal & ~summary
+    left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    if left.any():
+        notes.warn(f"{sheet.where()}: {int(left.sum())} member(s) who left during the year (chuyển sinh hoạt đi, "
+                   f"từ trần, xóa tên …) not counted (first: row {data.excel_row(first(left))})")
+        rows &= ~left
+    for why, mask in (("totals", totals), ("subtotal", subtotal), ("section", section), ("summary", summary),
+                      ("left", left), ("blank", ~nonblank & ~hidden)):
+        plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
-    section_kind = _section_kinds(data, section, scales)
+    section_kind = section_kinds(data, section | subtotal, scales)
     if counts or col["total_count"] or col["rated_count"]:
-        _check_totals_rows(data, counts, col, totals, rows, notes)
+        _check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
     year = _years(data, col["year"], rows)
-    kind, subject = _kinds(data, col, section_kind, rows, scales)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
+    parent, sub = sub_rows(seq, org, parent, rows) if "members" not in shapes else (parent, np.zeros(len(data), bool))
+    kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
         "org": org, "parent": parent, "org_kind": kind, "subject": subject,
@@ -130,11 +118,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     }
     pieces = []
     if "members" in shapes:
-        pieces.append(_members(data, col, ratings[0], rows, pick_year(year, None, fixed_year), base))
+        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
+        pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw))
     else:
         for column in ratings:
-            pieces.append(_unit_ratings(data, column, rows, pick_year(year, column.year, fixed_year), base,
-                                        wide=len(ratings) > 1))
+            pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
+                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags)))
         if counts:
             pieces += _counts(data, col, counts, rows, year, fixed_year, base, notes)
     pieces = [p for p in pieces if len(p)]
@@ -142,6 +131,43 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         return empty()
     # reading order, as the sheet lists them (later stages keep "first seen" order)
     return pd.concat(pieces, ignore_index=True).sort_values(["source_row", "source_col"], kind="stable", ignore_index=True)
+
+
+def _skip_around(plan: SheetPlan, end: int) -> None:
+    """Rows above the header (titles) and under the table's end (signature, notes, summary)."""
+    from ccq_stats.reading.grid import filled as is_filled
+
+    rows = plan.sheet.rows
+    plan.skip("title", [r + 1 for r in range(plan.header.first_row) if any(is_filled(v) for v in rows[r][:60])])
+    below = [r + 1 for r in range(end, len(rows)) if any(is_filled(v) for v in rows[r][:60])]
+    plan.skip(plan.end_why or "below the table", below)
+
+
+def _flagged(data: SheetRows, column, ratings, flags) -> np.ndarray | bool:
+    """Rows ticked in a "Trong đó: TSVM tiêu biểu" column of this rating's year (or, without a
+    year, the rating column nearest left of the tick column)."""
+    out = np.zeros(len(data), bool)
+    for flag in flags:
+        left = [c for c in ratings if c.index < flag.index]
+        owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else None)
+        if owner is column:
+            out |= np.isin(np.char.lower(data.text(flag.index).astype(str)), list(TICKS))
+    return out
+
+
+def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
+    """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label)."""
+    ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    twice = rows & (ticks.sum(axis=0) > 1)
+    if twice.any():
+        r = first(twice)
+        c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
+        raise InputError("two tiers ticked for one member", where=data.where(r, c), value=data.text(c.index)[r],
+                         hint="tick one tier per member")
+    raw = np.full(len(data), "", dtype=object)
+    for i, c in enumerate(counts):
+        raw[ticks[i]] = c.header
+    return counts[0], raw
 
 
 def empty() -> pd.DataFrame:
@@ -170,19 +196,6 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
                 where=data.sheet.where(data.excel_row(r), width, None), value=clean(row[width]),
                 hint="a value probably holds the delimiter without quotes; quote it or save the file again from Excel",
             )
-
-
-def _section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
-    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row."""
-    marks = pd.Series([None] * len(data), dtype=object)
-    for r in np.flatnonzero(section):
-        for value in data.rows[r]:
-            text = clean(value)
-            found = section_kind(text, scales)
-            if found:
-                marks[r] = found
-                break
-    return marks.ffill().to_numpy(dtype=object)
 
 
 def pick_year(row_year: np.ndarray, column_year: int | None, fixed_year: int | None) -> np.ndarray:
@@ -218,21 +231,6 @@ def parsed(data: SheetRows, column, rows: np.ndarray, parse, default) -> np.ndar
     return out
 
 
-def _kinds(data: SheetRows, col, section_kind: np.ndarray, rows: np.ndarray, scales: Scales):
-    kinds = section_kind.copy()
-    if col["kind"] is not None:
-        text = data.text(col["kind"].index)
-        looked = mapped(text, lambda t: scales.lookup(scales.kinds, t) if t else None)
-        unknown = (text != "") & pd.isna(looked) & rows
-        if unknown.any():
-            r = first(unknown)
-            raise unknown_kind_error(data.where(r, col["kind"]), text[r])
-        kinds = np.where(text != "", looked, kinds)
-    kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
-    subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
-    return kind_id, subject
-
-
 def _need_years(data: SheetRows, year: np.ndarray, mask: np.ndarray) -> None:
     missing = mask & pd.isna(year)
     if missing.any():
@@ -253,13 +251,13 @@ def _records(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.Dat
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
-def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
-    raw = data.text(column.index)
+def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.DataFrame:
+    raw = data.text(column.index) if raw is None else raw
     blank = rows & (raw == "")
     if blank.any():
         raise blank_member_rating_error(data.where(first(blank), column))
     _need_years(data, year, rows)
-    name = data.text(col["member"].index) if col["member"] else np.full(len(data), "", dtype=object)
+    name = _names(data, data.header.of("member"))
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
@@ -277,7 +275,20 @@ def _members(data: SheetRows, col, column, rows, year, base) -> pd.DataFrame:
                     source_col=column.index, source_header=column.header, raw_label=raw)
 
 
-def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool) -> pd.DataFrame:
+def _names(data: SheetRows, columns) -> np.ndarray:
+    """Members' names: one column, or "Họ đệm" and "Tên" under a merged "Họ và tên", joined."""
+    if not columns:
+        return np.full(len(data), "", dtype=object)
+    if len(columns) == 1:
+        return data.text(columns[0].index)
+    parts = [data.text(c.index).astype(str) for c in columns]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = np.char.add(np.char.add(joined, " "), part)
+    return mapped(joined.astype(object), clean)
+
+
+def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False) -> pd.DataFrame:
     raw = data.text(column.index)
     blank = rows & (raw == "")
     if blank.any() and not wide:  # in a wide layout a blank year means the organisation was not there yet
@@ -293,9 +304,15 @@ def _unit_ratings(data: SheetRows, column, rows, year, base, wide: bool) -> pd.D
     nameless = mask & (base["org"] == "")
     if nameless.any():
         r = first(nameless)
+        if plan.header.one("org") is None:
+            raise InputError(
+                f"a rating without an organisation column: the header used ({plan.header.shown()}) names none",
+                where=data.where(r), value=raw[r],
+                hint="say which column holds the organisations: --column org='HEADER' (and --header-row N if that "
+                "is not the header; ccq-stats inspect shows what was read)")
         raise InputError("a rating without an organisation name", where=data.where(r), value=raw[r], hint="fill the organisation's name")
     _need_years(data, year, mask)
-    return _records(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=False,
+    return _records(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=exemplary,
                     disciplined=False, count=1, source_col=column.index, source_header=column.header, raw_label=raw)
 
 
@@ -304,26 +321,57 @@ def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     return parsed(data, column, rows, parse_count, 0).astype(np.int64)
 
 
+def _ones_are_ticks(data: SheetRows, col, tiers, rows: np.ndarray) -> bool:
+    """Is every row a single 1 under one tier, the other tier cells blank, on three rows or more
+    and with no total column? Then the 1s mark ratings: a count of one member in one tier on
+    every row is not a member count form."""
+    if rows.sum() < 3 or col["total_count"] or col["rated_count"] or len(tiers) < 3:
+        return False
+    text = np.array([data.text(c.index)[rows] for c in tiers], dtype=object)
+    ones, blank = text == "1", (text == "") | (text == "0")
+    return bool((ones.sum(axis=0) == 1).all() and (ones | blank).all())
+
+
+def _ticks(data: SheetRows, column) -> np.ndarray:
+    return np.isin(np.char.lower(data.text(column.index).astype(str)), list(TICKS))
+
+
 def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes) -> list[pd.DataFrame]:
-    ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    # "Trong đó: TSVM tiêu biểu" beside the tier columns: a tick there marks the top tier as exemplary
+    flags = [c for c in counts if c.meaning.exemplary] if any(not c.meaning.exemplary for c in counts) else []
+    tiers = [c for c in counts if c not in flags]
+    flagged = np.logical_or.reduce([_ticks(data, c) for c in flags]) if flags else np.zeros(len(data), bool)
+    ticks = np.array([_ticks(data, c) for c in tiers])
+    if _ones_are_ticks(data, col, tiers, rows & (ticks.sum(axis=0) == 0)):
+        notes.warn(f"{data.sheet.where()}: a 1 under one tier on every row and nothing else: read as a tick (the "
+                   "organisation's rating), not as a count of members")
+        ticks |= np.array([data.text(c.index) == "1" for c in tiers])
     ticked = ticks.sum(axis=0)
     twice = rows & (ticked > 1)
     if twice.any():
         r = first(twice)
-        c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
+        c = tiers[[i for i in range(len(tiers)) if ticks[i][r]][1]]
         raise InputError("two tiers ticked for one organisation", where=data.where(r, c), value=data.text(c.index)[r],
                          hint="tick one tier per organisation")
     pieces = []
     tick_rows = rows & (ticked == 1)
-    for i, c in enumerate(counts):  # a mark "x" under a tier: this row's organisation is rated that tier
+    for i, c in enumerate(tiers):  # a mark "x" under a tier: this row's organisation is rated that tier
         mask = tick_rows & ticks[i]
         if mask.any():
             y = pick_year(row_year, c.year, fixed_year)
             _need_years(data, y, mask)
+            exemplary = c.meaning.exemplary | (flagged & (c.meaning.tier == "top"))
             pieces.append(_records(data, base, mask, year=y, shape="units", status=c.meaning.status, tier=c.meaning.tier,
-                                   exemplary=c.meaning.exemplary, disciplined=False, count=1, source_col=c.index,
+                                   exemplary=exemplary, disciplined=False, count=1, source_col=c.index,
                                    source_header=c.header, raw_label=c.header))
-    count_rows = rows & (ticked == 0)
+    only_flag = rows & (ticked == 0) & flagged  # ticked "tiêu biểu" alone: exemplary, so top
+    if only_flag.any():
+        c = flags[0]
+        y = pick_year(row_year, c.year, fixed_year)
+        _need_years(data, y, only_flag)
+        pieces.append(_records(data, base, only_flag, year=y, shape="units", status="rated", tier="top", exemplary=True,
+                               disciplined=False, count=1, source_col=c.index, source_header=c.header, raw_label=c.header))
+    count_rows = rows & (ticked == 0) & ~flagged
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
     members = dict(base, subject="members")
     for c in counts:
@@ -362,29 +410,42 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
             )
 
 
-def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, rows: np.ndarray, notes: Notes) -> None:
-    """A totals row that carries numbers must equal the sum of the rows above it (since the
-    previous totals row, so that subtotals and a grand total both check)."""
-    if not totals.any():
+def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtotal: np.ndarray, rows: np.ndarray,
+                       notes: Notes) -> None:
+    """A totals row that carries numbers must equal the sum of the rows it totals: those above it
+    back to the previous total, all those above it (a grand total under subtotals), or – for a
+    total at the top or a section's subtotal above its organisations – those below it, to the
+    next total or section."""
+    checked = totals | subtotal
+    if not checked.any():
         return
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
-    block = np.cumsum(totals) - totals  # rows up to a totals row belong to its block
-    data_rows = rows & ~totals
+    data_rows = rows & ~checked
+    marks = np.flatnonzero(checked)
     for c in columns:
         text = data.text(c.index)
         try:
             values = _count_values(data, c, data_rows & (text != ""))
         except InputError:
             continue  # the bad cell is reported when its row is read
-        sums = np.bincount(block[data_rows], weights=values[data_rows], minlength=int(totals.sum()) + 1)
-        for r in np.flatnonzero(totals & (text != "")):
+        running = np.concatenate([[0], np.cumsum(np.where(data_rows, values, 0))])  # running[i] = sum of rows < i
+        for k, r in enumerate(marks):
+            if not text[r]:
+                continue
             try:
                 stated = parse_count(data.raw(c.index)[r], data.where(r, c))
             except InputError:
                 continue
-            summed = int(sums[block[r]])
-            if stated != summed:
-                where = data.where(r, c)
-                notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng trên cộng lại {summed}",
-                             "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
-                     f"{where}: the totals row says {stated} but the rows above add up to {summed}")
+            previous = marks[k - 1] + 1 if k else 0
+            following = marks[k + 1] if k + 1 < len(marks) else len(data)
+            above, all_above = int(running[r] - running[previous]), int(running[r])
+            below, all_below = int(running[following] - running[r + 1]), int(running[-1] - running[r + 1])
+            if stated in (above, all_above, below, all_below) and (stated or not (above or below)):
+                continue
+            summed = above if data_rows[previous:r].any() else below
+            where = data.where(r, c)
+            side = "above" if data_rows[previous:r].any() else "below"
+            notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
+                                f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
+                                "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
+                        f"{where}: the totals row says {stated} but the rows {side} add up to {summed}")

@@ -9,15 +9,18 @@ import re
 from datetime import date, datetime
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.scales import Scales
+from ccq_stats.scales import Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
 TICKS = {"x", "✓", "✔", "v", "√"}
+SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part of the numbered row above
 NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
 KIND_HINT = "use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"
 BLANK_MEMBER_RATING_HINT = "write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"
 NO_YEAR_HINT = "fill the 'Năm' cell, or give --year"
+_SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.)]?$")
+_SUB_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})+$")
 
 
@@ -75,7 +78,15 @@ def totals_first_words(scales: Scales) -> set[str]:
     for key in scales.totals_row:
         word = key.split()[0]
         words |= {word, strip_marks(word)}
+    for _, needle in scales.totals_prefixes:
+        words |= {needle[0], strip_marks(needle[0])}
     return words
+
+
+def _subtotal(text: str, scales: Scales) -> bool:
+    """ "Cộng khối Đảng", "Tổng cộng khối chính quyền": a totals word followed by more."""
+    words = tuple(norm_key(SECTION_MARK.sub("", text)).split())
+    return any(find_phrase(words, (True, needle)) == 0 and len(words) > len(needle) for _, needle in scales.totals_prefixes)
 
 
 def totals_test(scales: Scales):
@@ -84,14 +95,32 @@ def totals_test(scales: Scales):
 
     def is_totals(text: str) -> bool:
         return (bool(text) and not text[0].isdigit() and first_word(text) in starts
-                and (norm_key(text) in scales.totals_row or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row))
+                and (norm_key(text) in scales.totals_row or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row
+                     or _subtotal(text, scales)))
 
     return is_totals
 
 
 def section_kind(text: str, scales: Scales):
-    """The (kind, subject) a heading names ("I. CÁC ĐẢNG BỘ CƠ SỞ"), or None."""
-    return scales.lookup(scales.kinds, SECTION_MARK.sub("", text)) if text else None
+    """The (kind, subject) a heading names ("I. CÁC ĐẢNG BỘ CƠ SỞ", "III. CÁC CHI BỘ TRỰC THUỘC
+    ĐẢNG ỦY CƠ SỞ"), or None: its exact name, else the first kind its words name."""
+    if not text or len(text) > 200:
+        return None
+    found = scales.lookup(scales.kinds, SECTION_MARK.sub("", text))
+    if found and found[1] == "by_parent":
+        return None  # "Chi bộ" alone names no kind of block
+    return found or scales.kind_in(text)
+
+
+def is_section_mark(text: str) -> bool:
+    """An STT cell that numbers a section, not an organisation: "I", "II.", "A", "B)"."""
+    return bool(text) and bool(_SECTION_NUMBER.match(text))
+
+
+def sub_number(text: str) -> str | None:
+    """ "1.2" -> "1" (the number of the row it belongs to); None for a plain number."""
+    match = _SUB_NUMBER.match(text) if text else None
+    return match.group(1) if match else None
 
 
 def is_disciplined(text: str) -> bool:

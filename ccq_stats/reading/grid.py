@@ -25,6 +25,9 @@ class Sheet:
     ragged: bool = False  # CSV: rows may be longer than the header (a delimiter inside a value)
     has_errors: bool = False  # some cells hold formula errors (FormulaError)
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
+    hidden_rows: set = field(default_factory=set)  # 0-based indexes of rows hidden in the workbook
+    hidden_columns: set = field(default_factory=set)  # 0-based indexes of hidden columns
+    top: int = 0  # the first row of the table read: rows above belong to another table on the sheet
 
     def where(self, row: int | None = None, column: int | None = None, header: str | None = None) -> Where:
         return Where(self.file, self.name, row, column, header)

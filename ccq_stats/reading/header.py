@@ -1,10 +1,25 @@
-"""The header of a sheet, found by its words, never assumed to be row 1.
+"""The header of a sheet, found by its words and confirmed by the cells under it.
 
-Title rows above, two- or three-row headers under merged cells, an index row (1) (2) … below.
-Each header cell is matched against the column vocabulary of ``scales.toml`` (folded as
-labels are: case, diacritics, punctuation); a header cell that is itself a rating label
-("HTXSNV", "Miễn đánh giá") is a count column of that tier or status; "Năm 2019" alone is the
-wide layout's rating column of that year.
+The header is never assumed to be row 1: title rows above, two- or three-row headers under
+merged cells, an index row (1) (2) … below. Rules, in the order they apply:
+
+* A row with one filled cell (a title, merged across or not) is never a header row, nor the
+  upper row of a multi-row header: "TỔNG HỢP … NĂM 2021" directly above the header is a title.
+* Each header cell is matched by meaning (``resolve_column``): its exact name in [columns]
+  of ``scales.toml``; "Năm 2019" (or 2019 typed as a number) alone is the wide layout's rating
+  column of that year; a header that is itself a rating label ("HTXSNV", "Miễn đánh giá",
+  "Trong đó: TSVM tiêu biểu") is a count (or tick) column of that tier; otherwise its words
+  ([column_words]: "KQ xếp loại", "Tên chi, đảng bộ"), after a year in it is taken off
+  ("Xếp loại năm 2019" is the rating of 2019). A user's ``--column ROLE=HEADER`` wins over all.
+* The cells under a candidate confirm it: a "count" column whose cells are words (rating labels,
+  names) shows that the candidate is a data row, not a header — it loses to the header above.
+  Where no header word names the rating but one names the organisations (or members), the
+  column whose cells are almost all rating labels is the rating column. A header of no known
+  word at all is not read by its cells alone: the error names it and the mapping that fixes it.
+* A table ends at an empty column: a block beyond it (a COUNTIF summary to the right) is not
+  part of the table. Hidden columns are skipped.
+
+Every column keeps the words that decided its role (``Column.because``), for ``inspect``.
 """
 
 from __future__ import annotations
@@ -14,12 +29,19 @@ from dataclasses import dataclass, field
 
 from ccq_stats.classify import match_label
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.scales import Meaning, Scales
-from ccq_stats.text import year_of_header
+from ccq_stats.scales import STATUSES, TIERS, Mapping, Meaning, Scales, words_of
+from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
 
+# roles a row has once (a second column of the same role is not read, see plan.one_of_each)
+SINGLE_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
+                "total_count", "rated_count")
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
+SAMPLE_ROWS = 60  # rows under a candidate header looked at to confirm it
+MAX_HEADER_TEXT = 160  # a longer cell is a title or a note, never a header word
 _INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$", re.I)
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
+_IN_WHICH = re.compile(r"^trong\s+(?:đó|do)\s*[:,.\-–]?\s*", re.I)  # "Trong đó: TSVM tiêu biểu"
+_YEAR_IN_HEADER = re.compile(r"(?:\bn[aă]m\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I)
 
 
 @dataclass
@@ -29,6 +51,7 @@ class Column:
     header: str
     year: int | None = None
     meaning: Meaning | None = None
+    because: str = ""  # the words (or the cells) that decided the role, for inspect
 
 
 @dataclass
@@ -36,6 +59,9 @@ class Header:
     first_row: int  # 0-based index of the header's first row
     last_row: int  # 0-based index of its last row (data starts below, after an index row)
     columns: list[Column] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)  # the header's texts, column by column (for messages)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (index, header, why) of columns left out
+    mapped: set[str] = field(default_factory=set)  # the --column headers (folded) found in this header
 
     def of(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.role == role]
@@ -44,32 +70,112 @@ class Header:
         found = self.of(role)
         return found[0] if found else None
 
+    def shown(self) -> str:
+        """ "row 5: A STT | B Tên tổ chức | C KQ" – the header as the user sees it."""
+        from ccq_stats.errors import column_letter
+
+        cells = [f"{column_letter(i)} {t}" for i, t in enumerate(self.cells) if t]
+        rows = f"row {self.first_row + 1}" + (f"-{self.last_row + 1}" if self.last_row > self.first_row else "")
+        return f"{rows}: " + " | ".join(cells[:20]) + (" …" if len(cells) > 20 else "")
+
+
+def _mapped(index: int, texts: list[str], mapping: Mapping | None) -> Column | None:
+    """The column the user named with --column ROLE=HEADER (its text, or its merged parent's)."""
+    if not mapping or not mapping.columns:
+        return None
+    for text in texts:
+        role = mapping.columns.get(norm_key(text))
+        if role is None:
+            continue
+        because = f"--column {role}={mapping.shown.get(norm_key(text), text)}"
+        year = next((y for y in map(_year_in, texts) if y), None)
+        if role in TIERS or role in STATUSES:
+            return Column(index, "count", text, year, Meaning(role), because)
+        return Column(index, role, text, year if role in ("rating", "total_count", "rated_count") else None,
+                      because=because)
+    return None
+
+
+def _year_in(text: str) -> int | None:
+    """A rating year written in a header ("Năm 2019", "Xếp loại năm 2019", "2019")."""
+    if len(text) > MAX_HEADER_TEXT:
+        return None
+    found = {int(m.group(1)) for m in _YEAR_IN_HEADER.finditer(strip_marks(text))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _by_name(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
+    """A column by its exact name, its year alone, or a rating label; None if none fits."""
+    role = scales.lookup(scales.columns, leaf)
+    if role:
+        return Column(index, role, leaf, year, because=f"name '{leaf}'")
+    leaf_year = year_of_header(leaf)
+    if leaf_year:
+        return Column(index, "rating", leaf, leaf_year, because=f"year {leaf_year}")
+    rest = _IN_WHICH.sub("", leaf)
+    label = match_label(rest, scales)
+    if label is not None:
+        return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
+    folded = strip_marks(norm_key(rest))
+    if (rest != leaf and "tieu bieu" in folded) or folded in ("tieu bieu", "dat tieu bieu", "xep loai tieu bieu"):
+        # "Trong đó tiêu biểu", "Tiêu biểu": the exemplary part of the top tier
+        return Column(index, "count", leaf, year, Meaning("top", exemplary=True), because="words 'trong đó … tiêu biểu'")
+    return _tier_with_words(index, leaf, year, scales)
+
+
+def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
+    """ "Số đảng viên hoàn thành xuất sắc nhiệm vụ": a count word, then a label; "Tỷ lệ HTXSNV": a share."""
+    words = words_of(leaf)
+    for what, prefixes in scales.tier_words.items():
+        for needle in sorted(prefixes, key=len, reverse=True):
+            if len(words) > len(needle) and words[:len(needle)] == needle:
+                label = match_label(" ".join(words[len(needle):]), scales)
+                if label is None:
+                    continue
+                if what == "share":
+                    return Column(index, "share_of", leaf, because=f"words '{' '.join(needle)}' + label")
+                return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
+    return None
+
 
 def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
     """What a column holds, from its header text and the (merged) header cells above it."""
     leaf = _TRAILING_INDEX.sub("", leaf)
-    if not leaf:
+    if not leaf or len(leaf) > MAX_HEADER_TEXT:
         return None
-    year = next((y for y in map(year_of_header, ancestors) if y), None)
-    role = scales.lookup(scales.columns, leaf)
-    if role == "share_of":
-        return Column(index, role, leaf)  # a share beside a count: known, not read
-    if role == "count_of":
+    ancestors = [a for a in ancestors if len(a) <= MAX_HEADER_TEXT]
+    year = next((y for y in map(_year_in, ancestors) if y), None)  # "Kết quả xếp loại năm 2022" over the columns
+    if scales.lookup(scales.columns, leaf) == "share_of":
+        return Column(index, "share_of", leaf, because=f"name '{leaf}'")  # a share beside a count: known, not read
+    if scales.lookup(scales.columns, leaf) == "count_of":
         if not ancestors:
             return None
         parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
         if parent and parent.role in ("count", "total_count", "rated_count"):
-            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning)
+            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning, parent.because)
         return None
-    if role:
-        return Column(index, role, leaf, year)
-    leaf_year = year_of_header(leaf)
-    if leaf_year:
-        return Column(index, "rating", leaf, leaf_year)  # wide layout: one rating column per year
-    label = match_label(leaf, scales)
-    if label is not None:
-        return Column(index, "count", leaf, year, label.meaning)
-    return None
+    column = _by_name(index, leaf, year, scales)
+    if column:
+        return column
+    if ancestors and scales.lookup(scales.columns, ancestors[0]) == "member" and not scales.role_by_words(leaf):
+        # "Họ đệm" | "Tên" under a merged "Họ và tên": parts of the name, joined when read
+        return Column(index, "member", f"{ancestors[0]} / {leaf}", because=f"under '{ancestors[0]}'")
+    own_year = _year_in(leaf)
+    rest = " ".join(_YEAR_IN_HEADER.sub(" ", strip_marks(leaf)).split()) if own_year else leaf
+    if own_year and rest:
+        for found in (_by_name(index, rest, own_year, scales), _by_words(index, rest, own_year, scales)):
+            if found and found.role not in ("year", "birth"):
+                found.header, found.year = leaf, own_year
+                return found
+    return _by_words(index, leaf, year, scales)
+
+
+def _by_words(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
+    found = scales.role_by_words(leaf)
+    if not found:
+        return None
+    role, words = found
+    return Column(index, role, leaf, year if role not in ("year", "birth") else None, because=f"words '{words}'")
 
 
 def _ffill(row: list, width: int) -> list[str]:
@@ -82,8 +188,25 @@ def _ffill(row: list, width: int) -> list[str]:
     return out
 
 
+def filled_count(row: list, limit: int = 2) -> int:
+    """How many cells of a row hold text (counting stops at ``limit``)."""
+    n = 0
+    for value in row:
+        if value is not None and value != "" and clean(value):
+            n += 1
+            if n >= limit:
+                break
+    return n
+
+
+def _is_year_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and 1990 <= value <= 2100
+
+
 def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales) -> bool:
     """Is ``lower`` the second row of a merged header rather than the first data row?"""
+    if filled_count(raw_upper) < 2:
+        return False  # a title is never a header's upper row
     width = max(len(raw_upper), len(lower))
     under_merge = False
     for i in range(width):
@@ -91,7 +214,8 @@ def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales
         if not text:
             continue
         if isinstance(lower[i], (int, float)) and not isinstance(lower[i], bool):
-            return False
+            if not (_is_year_number(lower[i]) and upper[i]):
+                return False  # a number is data, unless it is a year under a merged header
         if not text_at(raw_upper, i) and upper[i]:
             under_merge = True
         if resolve_column(i, text, [upper[i]] if upper[i] else [], scales) is None:
@@ -99,7 +223,7 @@ def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales
     return under_merge
 
 
-def _columns_for(rows: list[list], first: int, depth: int, scales: Scales) -> list[Column]:
+def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mapping: Mapping | None) -> list[Column]:
     width = max(len(rows[r]) for r in range(first, first + depth))
     levels = [_ffill(rows[r], width) for r in range(first, first + depth)]
     columns = []
@@ -109,7 +233,7 @@ def _columns_for(rows: list[list], first: int, depth: int, scales: Scales) -> li
             raw = text_at(rows[first + level], i)
             if raw:
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
-                column = resolve_column(i, raw, ancestors, scales)
+                column = _mapped(i, [raw] + ancestors, mapping) or resolve_column(i, raw, ancestors, scales)
                 if column:
                     columns.append(column)
                 break
@@ -123,24 +247,216 @@ def _score(columns: list[Column]) -> int:
     return len(columns) + 2 * len(roles & {"org", "member", "rating", "count"})
 
 
-def find_header(sheet: Sheet, scales: Scales) -> Header | None:
-    """The header of a sheet: the row (or 2-3 rows under merged cells) whose words fit best."""
-    rows = sheet.rows
-    best: tuple[int, Header] | None = None
-    for r in range(min(SCAN_ROWS, len(rows))):
-        if not any(text_at(rows[r], i) for i in range(len(rows[r]))):
+def _values(rows: list[list], start: int, index: int) -> list:
+    """The filled cells of a column in the rows under a header (a sample)."""
+    out = []
+    for row in rows[start:start + SAMPLE_ROWS]:
+        if index < len(row) and row[index] is not None and clean(row[index]):
+            out.append(row[index])
+    return out
+
+
+def _is_label(value, scales: Scales) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_HEADER_TEXT and match_label(value, scales) is not None
+
+
+def _is_wordy(value) -> bool:
+    """A cell of words: not a number, not a tick mark."""
+    if not isinstance(value, str):
+        return False
+    text = clean(value)
+    return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and text not in ("-", "–")
+
+
+def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scales) -> bool:
+    """Do the cells under the candidate fit it? Count columns must hold numbers or ticks – and a
+    candidate whose only meaning comes from cells that are rating labels needs some below it
+    (the last row of a list is not a header of an empty table)."""
+    labelled = [c for c in columns if c.role == "count" and c.because.startswith("label")]
+    if labelled and not {c.role for c in columns} & {"rating", "member"}:
+        if not any(_values(rows, start, c.index) for c in labelled):
+            return False
+    for column in columns:
+        if column.role == "rating" and column.because.startswith("year"):
+            values = _values(rows, start, column.index)
+            numbers = sum(not _is_wordy(v) for v in values)
+            if values and numbers > len(values) / 2 and not any(_is_label(v, scales) for v in values):
+                return False  # figures under a year (a table of counts by year), not ratings
+        if column.role != "count" or column.because.startswith("--column"):
             continue
-        depth = 1
-        while depth < 3 and r + depth < len(rows):
-            upper = _ffill(rows[r + depth - 1], max(len(rows[r + depth - 1]), len(rows[r + depth])))
-            if not _is_subheader(upper, rows[r + depth - 1], rows[r + depth], scales):
-                break
-            depth += 1
-        columns = _columns_for(rows, r, depth, scales)
-        score = _score(columns)
-        if score and (best is None or score > best[0]):
-            best = (score, Header(r, r + depth - 1, columns))
-    return best[1] if best else None
+        values = _values(rows, start, column.index)
+        wordy = sum(_is_wordy(v) for v in values)
+        if values and wordy > len(values) / 2 and any(_is_label(v, scales) or len(clean(v)) > 2 for v in values):
+            return False  # labels or names under a "header" of labels: it is a data row
+        fractions = sum(isinstance(v, float) and not v.is_integer() for v in values)
+        if values and fractions > len(values) / 2:
+            return False  # shares (0.65), not counts: a table of percentages
+    return True
+
+
+def _by_content(columns: list[Column], rows: list[list], first: int, start: int, scales: Scales) -> list[Column]:
+    """Where no header word names a rating but one names the organisations or members: a column
+    whose cells are almost all rating labels is the rating column."""
+    roles = {c.role for c in columns}
+    if roles & {"rating", "count"} or not roles & {"org", "member", "member_id"}:
+        return columns  # content confirms words: a header of no known word is not read by its cells alone
+    known = {c.index for c in columns}
+    width = max(len(rows[r]) for r in range(first, start))
+    added = []
+    for i in range(width):
+        if i in known:
+            continue
+        values = _values(rows, start, i)
+        labels = sum(_is_label(v, scales) for v in values)
+        if len(values) >= 2 and labels >= 0.8 * len(values):
+            head = text_at(rows[start - 1], i) or "(no header)"
+            added.append(Column(i, "rating", head, _year_in(head),
+                                because=f"content: {labels} of {len(values)} cells are rating labels"))
+    if len(added) != 1:
+        return columns  # none, or several: the user says which (--column rating=…)
+    return sorted(columns + added, key=lambda c: c.index)
+
+
+def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None) -> tuple[int, Header] | None:
+    cells = [v for v in rows[r] if v is not None and clean(v)]
+    if sum(isinstance(v, float) and not v.is_integer() for v in cells) > len(cells) / 2:
+        return None  # a row of shares (0.73, 0.18 …) is data, never a header
+    depth = 1
+    while depth < 3 and r + depth < len(rows):
+        width = max(len(rows[r + depth - 1]), len(rows[r + depth]))
+        upper = _ffill(rows[r + depth - 1], width)
+        if not _is_subheader(upper, rows[r + depth - 1], rows[r + depth], scales):
+            break
+        depth += 1
+    columns = _columns_for(rows, r, depth, scales, mapping)
+    start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
+    if not _confirmed(columns, rows, start, scales):
+        return None
+    columns = _by_content(columns, rows, r, start, scales)
+    score = _score(columns)
+    if not columns:
+        return None
+    width = max(len(rows[x]) for x in range(r, r + depth))
+    cells = [" / ".join(dict.fromkeys(t for t in (text_at(rows[x], i) for x in range(r, r + depth)) if t))
+             for i in range(width)]
+    header = Header(r, r + depth - 1, columns, cells)
+    if mapping and mapping.columns:
+        header.mapped = {norm_key(t) for x in range(r, r + depth) for t in (text_at(rows[x], i) for i in range(width))
+                         if t and norm_key(t) in mapping.columns}
+    return score, header
+
+
+def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) -> Header | None:
+    """The header of a sheet: the row (or 2-3 rows under merged cells) whose words fit best, or
+    the row the user names (``mapping.header_row``)."""
+    rows = sheet.rows
+    if mapping and mapping.header_row:
+        candidates = [mapping.header_row - 1] if mapping.header_row <= len(rows) else []
+    else:  # the first SCAN_ROWS rows of the table (of the sheet, unless it is a table stacked under another)
+        candidates = range(sheet.top, min(sheet.top + SCAN_ROWS, len(rows)))
+    best: tuple[int, Header] | None = None
+    above: list[Header] = []
+    data_seen = False
+    for r in candidates:
+        if filled_count(rows[r]) < 2:
+            continue  # blank, or a title
+        if any(_is_data_of(h, rows[r], scales) for h in above):
+            data_seen = True
+            continue
+        found = _candidate(rows, r, scales, mapping)
+        if found and data_seen and any(c.role == "count" and c.because.startswith("label") for c in found[1].columns):
+            continue  # cells that are rating labels, under data rows of a header above: a data row too
+        if found:
+            above.append(found[1])  # even a header of no rating ("Năm | Đối tượng"): its data rows are data
+            if found[0] and (best is None or found[0] > best[0]):
+                best = found
+    if best is None:
+        return None
+    header = best[1]
+    _drop_hidden(header, sheet)
+    _cut_at_empty_column(header, rows)
+    return header
+
+
+def _is_data_of(header: Header, row: list, scales: Scales) -> bool:
+    """Is the row a data row of a header above it: a rating label under its rating column, a year
+    under its year column? Such a row never is a header, whatever its cells look like."""
+    for column in header.columns:
+        value = row[column.index] if column.index < len(row) else None
+        if value is None or not clean(value):
+            continue
+        if column.role == "rating" and _is_label(value, scales):
+            return True
+        if column.role == "year" and (_is_year_number(value) or year_of_header(value)):
+            return True
+    return False
+
+
+def likely_header(sheet: Sheet) -> str:
+    """The row a header would be in when none is recognised (the first row of two or more
+    filled cells), shown as "row 1: A Cột 1 | B Cột 2 …", for the error's message."""
+    for r, row in enumerate(sheet.rows[:SCAN_ROWS]):
+        if filled_count(row) >= 2:
+            width = min(len(row), 60)
+            return Header(r, r, [], [text_at(row, i) for i in range(width)]).shown()
+    return ""
+
+
+def _drop_hidden(header: Header, sheet: Sheet) -> None:
+    hidden = sheet.hidden_columns
+    for column in [c for c in header.columns if c.index in hidden]:
+        header.columns.remove(column)
+        header.dropped.append((column.index, column.header, "hidden column"))
+
+
+def _empty_below(rows: list[list], first: int, index: int) -> bool:
+    """Is column ``index`` empty from the header's first row down to the end of the sheet?"""
+    for row in rows[first:]:
+        if index < len(row) and row[index] is not None and row[index] != "" and clean(row[index]):
+            return False
+    return True
+
+
+def _cut_at_empty_column(header: Header, rows: list[list]) -> None:
+    """Keep the block of columns that reads best; a block beyond an empty column is another table."""
+    columns = sorted(header.columns, key=lambda c: c.index)
+    blocks, current = [], []
+    for column in columns:
+        if current and any(_empty_below(rows, header.first_row, g) for g in range(current[-1].index + 1, column.index)):
+            blocks.append(current)
+            current = []
+        current.append(column)
+    blocks.append(current)
+    blocks = _rejoin(blocks, rows, header.last_row + 1)
+    if len(blocks) < 2:
+        return
+    keep = max(blocks, key=lambda b: (_score(b), -b[0].index))
+    for block in blocks:
+        if block is not keep:
+            for column in block:
+                header.columns.remove(column)
+                header.dropped.append((column.index, column.header, "beyond an empty column"))
+
+
+def _filled_rows(rows: list[list], start: int, block: list[Column]) -> list[bool]:
+    return [any(c.index < len(row) and row[c.index] is not None and clean(row[c.index]) for c in block) for row in rows[start:]]
+
+
+def _rejoin(blocks: list[list[Column]], rows: list[list], start: int) -> list[list[Column]]:
+    """Blocks split by an empty column are one table again when their rows line up and together
+    they hold each role once: an empty spacer column inside a table does not end it. A summary
+    block beside the table (its own rows, its own "Xếp loại") stays apart."""
+    out = [blocks[0]]
+    for block in blocks[1:]:
+        joined = out[-1] + block
+        once = [c.role for c in joined if c.role in SINGLE_ROLES]
+        undated = [c for c in joined if c.role == "rating" and c.year is None]
+        clash = len(once) != len(set(once))
+        if not clash and len(undated) <= 1 and _filled_rows(rows, start, out[-1]) == _filled_rows(rows, start, block):
+            out[-1] = joined
+        else:
+            out.append(block)
+    return out
 
 
 def is_index_row(row: list) -> bool:

@@ -17,10 +17,11 @@ from ccq_stats.findings import Notes
 from ccq_stats.reading import by_columns
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.grid import Sheet, filled
-from ccq_stats.reading.header import SCAN_ROWS
+from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
-from ccq_stats.reading.plan import check_sheet, expected_hint, plan_sheet
+from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
+from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type
 from ccq_stats.records import COLUMNS, folded
@@ -48,34 +49,87 @@ def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes) -> li
     return sheets
 
 
+def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
+                notes: Notes | None = None, mapping=None, keep_going: bool = False):
+    """(sheet, plan or None, records or None, why) of every sheet of one file, read row by row:
+    what ``read_file`` reads and ``inspect`` shows. ``why`` says why a sheet gives no records
+    ("empty", "hidden", "no header", or an error's text when ``keep_going``)."""
+    notes, limits = Notes() if notes is None else notes, Limits.from_env()
+    mapping = mapping if mapping is not None else scales.mapping
+    for sheet in open_grids(path, kind_of_file, limits, notes):
+        if not any(filled(v) for row in sheet.rows for v in row):
+            yield sheet, None, None, "empty"  # an empty sheet
+            continue
+        if sheet.hidden:
+            notes.warn(f"{sheet.file}: hidden sheet '{sheet.name}' skipped")
+            yield sheet, None, None, "hidden"
+            continue
+        yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits)
+
+
+def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping, keep_going: bool, limits: Limits):
+    """(sheet, plan, records, why) of one sheet – of each table on it, when tables are stacked."""
+    plan = None
+    try:
+        check_sheet(sheet, limits)
+        plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
+        below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
+        if below is not None:  # another table under this one: read up to it, then read it on its own
+            plan.end, plan.end_why = below, "another table below"
+        frame = sheet_records(plan, scales, notes) if plan is not None else None
+    except NotATable as exc:
+        notes.warn(f"{sheet.where()}: {exc}; sheet skipped")
+        yield sheet, None, None, str(exc)
+        return
+    except InputError as exc:
+        if not keep_going:
+            raise
+        yield sheet, plan, None, str(exc)
+        return
+    yield sheet, plan, frame, "" if plan is not None else "no header"
+    if below is not None:
+        rest = Sheet(sheet.file, sheet.name, [[]] * below + sheet.rows[below:], sheet.hidden, sheet.ragged,
+                     sheet.has_errors, sheet.merged, sheet.hidden_rows, sheet.hidden_columns, top=below)
+        yield from _read_sheet(rest, scales, year, shape, notes, mapping, keep_going, limits)
+
+
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
-              notes: Notes | None = None):
+              notes: Notes | None = None, mapping=None):
     """The records of every sheet of one file, read row by row (labels not yet classified)."""
     import pandas as pd
 
-    notes, limits = Notes() if notes is None else notes, Limits.from_env()
-    frames, skipped = [], []
-    for sheet in open_grids(path, kind_of_file, limits, notes):
-        if not any(filled(v) for row in sheet.rows for v in row):
-            continue  # an empty sheet
-        if sheet.hidden:
-            notes.warn(f"{sheet.file}: hidden sheet '{sheet.name}' skipped")
-            continue
-        check_sheet(sheet, limits)
-        plan = plan_sheet(sheet, scales, year, shape, notes)
-        if plan is None:
+    notes = Notes() if notes is None else notes
+    frames, names, skipped, refused, mapped = [], [], [], [], set()
+    for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping):
+        mapped |= plan.header.mapped if plan is not None else set()
+        if why == "no header":
             skipped.append(sheet)
-        else:
-            frames.append(sheet_records(plan, scales, notes))
+        elif frame is not None:
+            frames.append(frame)
+            names.append(sheet.name or "")
+        elif why not in ("empty", "hidden"):
+            refused.append((sheet, why))
+    if not frames and refused:  # every sheet a summary: nothing that can be counted
+        sheet, why = refused[0]
+        raise InputError(why, where=sheet.where(), hint="give the list of organisations (or members) with their "
+                         "ratings, or member counts per organisation")
     if not frames:
         first = skipped[0] if skipped else None
+        shown = likely_header(first) if first else ""
         raise InputError(
-            "no rating or count column found" if first else "no data in the file",
+            ("no rating or count column found" + (f" (the header would be {shown})" if shown else "")) if first
+            else "no data in the file",
             where=first.where() if first else Where("<stdin>" if path == "-" else path),
-            hint=expected_hint(shape) + f" (looked in the first {SCAN_ROWS} rows)",
+            hint=expected_hint(shape) + f" (looked in the first {SCAN_ROWS} rows; if the header is there, say which "
+            "row and columns: --header-row N --column rating='HEADER'; ccq-stats inspect shows what was read)",
         )
     for sheet in skipped:
         notes.warn(f"{sheet.where()}: no rating table found; sheet skipped")
+    mapping = mapping if mapping is not None else scales.mapping
+    for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen
+        notes.warn(f"{'<stdin>' if path == '-' else path}: no header reads '{mapping.shown.get(key, key)}' "
+                   f"(--column {mapping.columns[key]}=…); not used")
+    frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
     return _typed(pd.concat(frames, ignore_index=True))
 
 
@@ -89,22 +143,27 @@ def _typed(frame):
     return frame
 
 
-def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True):
-    """One file's records: by columns when it is a large plain list, else row by row."""
-    if by_columns_ok and kind_of_file in ("text", "parquet") and path != "-":
+def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True, mapping=None):
+    """One file's records: by columns when it is a large plain list, else row by row (always,
+    when the user steers the header: the column reader does not take a mapping)."""
+    if mapping is None:
+        mapping = scales.mapping
+    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and path != "-":
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
             frame.attrs["aggregated"] = True  # alike member rows are one record with a count
             return frame
-    return read_file(path, kind_of_file, scales, year, shape, notes)
+    return read_file(path, kind_of_file, scales, year, shape, notes, mapping)
 
 
 def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape: str | None = None,
-               progress=None) -> Reading:
+               progress=None, mapping=None) -> Reading:
     """Read every sheet of every file into one tidy table (labels not yet classified).
 
-    ``shape`` forces every sheet to be read as units, members or counts (``--kind``).
+    ``shape`` forces every sheet to be read as units, members or counts (``--kind``); ``mapping``
+    (``scales.Mapping``: --header-row, --column) steers the header finder, over the [mapping] of
+    the scales file.
     ``progress(done, total, path)``, if given, is called before each file and once at the end.
     """
     import pandas as pd
@@ -117,9 +176,12 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     for done, (path, kind_of_file) in enumerate(zip(files, kinds)):
         if progress:
             progress(done, len(files), path)
-        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes))
+        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes, mapping=mapping))
     if progress:
         progress(len(files), len(files), "")
+    frames, kept = drop_copies(frames, files, notes)
+    kinds = [kinds[files.index(f)] for f in kept]
+    files = kept
     _unless_shared(frames, files, kinds, scales, year, shape)
     frame = pd.concat(frames, ignore_index=True) if frames else _typed(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # later stages want plain text

@@ -6,25 +6,36 @@ tier), its rating year and where that came from, and the first data row. Both re
 it, and ``inspect`` shows it.
 
 The rating year comes from a year column, else the wide layout's column names ("Năm 2019"),
-else the sheet name, else the title rows above the header, else ``--year``.
+else the sheet name, else the title rows above the header ("… NĂM 2019", or one bare year
+"… TCCS ĐẢNG 2019"; never a date "ngày 10 tháng 01 năm 2020"), else ``--year``. A year only in
+the file name is not taken: a file is often named after the year it was made, the year after
+the ratings; the error names the year it saw there and says to give ``--year``.
+
+The table ends at a signature block, a date line, notes or summary lines under it
+(``table_end``); rows below are not read.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.reading.grid import Sheet, filled, text_at
-from ccq_stats.reading.header import SCAN_ROWS, Column, Header, find_header, is_index_row
+from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
 from ccq_stats.reading.limits import Limits
-from ccq_stats.scales import Scales
-from ccq_stats.text import clean, legacy_encoding, strip_marks
+from ccq_stats.classify import match_label
+from ccq_stats.scales import Scales, find_phrase, words_of
+from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 
 SHAPES = ("units", "members", "counts")
 _TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
 _SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_DATE = re.compile(r"\bngay\b.{0,14}\bthang\b.{0,14}\bnam\b")  # "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm"
+_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+_BULLET = re.compile(r"^[-+•*–]\s*")
+TAIL_ROWS = 80  # a signature block, notes or summary lines are looked for in this many rows at the bottom
 
 
 @dataclass
@@ -35,6 +46,14 @@ class SheetPlan:
     year: int | None  # the year of every row without a year cell or a year column of its own
     year_from: str  # where that year came from: "sheet name", "title", "--year" or ""
     start: int  # 0-based index of the first data row
+    end: int = -1  # 0-based index past the last row of the table (-1: the end of the sheet)
+    end_why: str = ""  # what ended it: "signature", "date line", "notes", "summary"
+    skipped: dict = field(default_factory=dict)  # why -> Excel row numbers of the rows not read (by_rows fills it)
+    ignored: list = field(default_factory=list)  # (column, why) of header columns that are not read
+
+    def skip(self, why: str, rows) -> None:
+        if len(rows):
+            self.skipped.setdefault(why, []).extend(int(r) for r in rows)
 
     def where(self, row: int | None = None, column: Column | None = None):
         if column is None:
@@ -50,14 +69,62 @@ class SheetPlan:
         return self.header.of("count") if "counts" in self.shapes else []
 
 
-def title_year(sheet: Sheet, header: Header) -> int | None:
-    """ "… XẾP LOẠI ĐẢNG VIÊN NĂM 2019" in the rows above the header; dates don't count."""
+def _title_texts(sheet: Sheet, header: Header) -> list[str]:
+    out = []
     for r in range(header.first_row):
-        text = strip_marks(" ".join(text_at(sheet.rows[r], i) for i in range(len(sheet.rows[r]))).casefold())
+        text = " ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
+        out.append(strip_marks(text[:1000].casefold()))
+    return out
+
+
+def title_year(sheet: Sheet, header: Header) -> int | None:
+    """ "… XẾP LOẠI ĐẢNG VIÊN NĂM 2019" in the rows above the header, else one bare year there
+    ("… TCCS ĐẢNG 2019"); dates ("ngày 10 tháng 01 năm 2020") and terms (2015-2020) don't count."""
+    texts = _title_texts(sheet, header)
+    for text in texts:
         for match in _TITLE_YEAR.finditer(text):
             if not match.group(1):  # "ngày 10 tháng 01 năm 2020" is a date, not the rating year
                 return int(match.group(2))
-    return None
+    bare = set()
+    for text in texts:
+        text = _RANGE.sub(" ", text)
+        if _DATE.search(text):
+            text = text[: _DATE.search(text).start()]
+        bare |= {int(y) for y in _SHEET_YEAR.findall(text)}
+    return bare.pop() if len(bare) == 1 else None
+
+
+def file_name_year(path: str) -> int | None:
+    """The one year in a file's name ("xep_loai_tccs_2020.xlsx"), for the hint of the no-year error."""
+    import os
+
+    years = set(_SHEET_YEAR.findall(_RANGE.sub(" ", os.path.basename(path))))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _starts_with(text: str, phrases) -> bool:
+    words = words_of(text)
+    return any(find_phrase(words, (True, needle)) == 0 for _, needle in phrases)
+
+
+def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple[int, str]:
+    """(row index past the table, why) – the first row, among the last ``TAIL_ROWS``, that begins a
+    signature block, a date line, notes or summary lines, and holds no rating of its own."""
+    rows = sheet.rows
+    values = [c.index for c in header.columns if c.role == "rating"]
+    for r in range(max(start, len(rows) - TAIL_ROWS), len(rows)):
+        row = rows[r]
+        texts = [t for t in (text_at(row, i) for i in range(min(len(row), 60))) if t]
+        if not texts or any(match_label(text_at(row, i), scales) for i in values if text_at(row, i)):
+            continue
+        first = _BULLET.sub("", texts[0])
+        if any(_DATE.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
+            return r, "date line"
+        if _starts_with(first, scales.table_end):
+            return r, "signature or notes"
+        if first and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None:
+            return r, "summary"
+    return len(rows), ""
 
 
 def sheet_year(sheet: Sheet) -> int | None:
@@ -85,6 +152,8 @@ def _shapes(header: Header, shape: str | None, sheet: Sheet) -> set[str]:
     shapes = set()
     if "member" in has and "rating" in has:
         shapes.add("members")
+    elif "member" in has and "count" in has:
+        shapes.add("members")  # an "x" under HTXSNV … KHTNV on each member's row
     elif "member" not in has:
         if "rating" in has:
             shapes.add("units")
@@ -100,9 +169,10 @@ def _shapes(header: Header, shape: str | None, sheet: Sheet) -> set[str]:
         shapes = {shape}
     if not shapes:
         raise InputError(
-            "no rating or count column found" + (" beside the member names" if "member" in has else ""),
+            "no rating or count column found" + (" beside the member names" if "member" in has else "")
+            + f" in the header used ({header.shown()})",
             where=sheet.where(header.first_row + 1),
-            hint=expected_hint(None),
+            hint=expected_hint(None) + "; or say which column is which: --column rating='HEADER' (see ccq-stats inspect)",
         )
     return shapes
 
@@ -127,12 +197,103 @@ def check_sheet(sheet: Sheet, limits: Limits) -> None:
         )
 
 
-def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None, notes: Notes) -> SheetPlan | None:
+class NotATable(Exception):
+    """A sheet that holds figures but no list to read (a summary of tiers by year): skipped."""
+
+
+def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool:
+    """A summary table: rating labels down the first column, numbers under the year columns."""
+    ratings = header.of("rating")
+    if not ratings:
+        return False
+    sample = [row for row in sheet.rows[start:start + 40] if any(filled(v) for v in row)]
+    if len(sample) < 2:
+        return False
+    first = min(c.index for c in header.columns)
+    ratings = [c for c in ratings if c.index != first]
+    if not ratings:
+        return False
+    labels = sum(1 for row in sample if first < len(row) and match_label(text_at(row, first), scales) is not None)
+    numbers = sum(1 for row in sample for c in ratings if c.index < len(row)
+                  and isinstance(row[c.index], (int, float)) and not isinstance(row[c.index], bool))
+    return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
+
+
+def _one_of_each(header: Header) -> list:
+    """One column per role that a row has once (organisation, name, year …): the one the user
+    mapped, else the one named exactly, else the first; the others are not read."""
+    rank = {"--column": 0, "name": 1}
+    out = []
+    for role in SINGLE_ROLES:
+        found = header.of(role)
+        if len(found) < 2 or (role == "member" and all(c.because.startswith("under") for c in found)):
+            continue  # parts of one name under a merged "Họ và tên" are read together
+        keep = min(found, key=lambda c: (rank.get(c.because.split(" ")[0], 2), c.index))
+        for c in found:
+            if c is not keep:
+                header.columns.remove(c)
+                out.append((c, f"another column is the {role} ('{keep.header}')"))
+    return out
+
+
+def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
+    """A self-rating or a proposal beside the competent level's decision: the decision counts."""
+    proposed, ratings = header.of("proposed"), header.of("rating")
+    if not proposed:
+        return []
+    if not ratings:
+        c = proposed[0]
+        raise InputError(
+            f"only a self-rating or proposed rating column ({c.header}); the decision that counts is missing",
+            where=sheet.where(header.last_row + 1, c.index, c.header),
+            hint=f"add the competent level's decision, or if this column is the final rating: --column rating='{c.header}'",
+        )
+    names = ", ".join(dict.fromkeys(f"'{c.header}'" for c in proposed))
+    notes.warn(f"{sheet.where()}: {names} not counted (a self-rating or proposal); the decision in "
+               f"'{ratings[0].header}' counts")
+    for c in proposed:
+        header.columns.remove(c)
+    return [(c, "self-rating or proposal, not counted") for c in proposed]
+
+
+def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
+    """Where another table starts below this one on the same sheet – a row that repeats the
+    header (2019's table under 2018's), with the title and blank rows above it – or None."""
+    header, rows = plan.header, sheet.rows
+    last = rows[header.last_row]
+    keys = [(c.index, norm_key(text_at(last, c.index))) for c in header.columns if text_at(last, c.index)]
+    if len(keys) < 2:
+        return None
+    (first_index, first_key), end = keys[0], plan.end if plan.end >= 0 else len(rows)
+    initial = first_key[:1]
+    for r in range(plan.start, end):
+        row = rows[r]
+        value = row[first_index] if first_index < len(row) else None
+        if not isinstance(value, str) or value.lstrip()[:1].casefold() != initial or norm_key(value) != first_key:
+            continue  # most rows: one look at the first letter of one cell
+        if all(norm_key(text_at(row, i)) == key for i, key in keys):
+            top = r - (header.last_row - header.first_row)
+            while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
+                top -= 1  # its title and the blank rows above it belong to it
+            return top
+    return None
+
+
+def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None, notes: Notes,
+               mapping=None) -> SheetPlan | None:
     """The plan of a sheet, or None when no header is found; refuses what cannot be read: two
-    rating columns, no year anywhere."""
-    header = find_header(sheet, scales)
+    rating columns, no year anywhere. ``mapping`` (--header-row, --column) steers the header."""
+    header = find_header(sheet, scales, mapping)
     if header is None:
         return None
+    ignored = _set_aside_proposed(header, sheet, notes) + _one_of_each(header)
+    if header.of("rating"):
+        for column in header.of("count"):
+            if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings
+                column.role = "exemplary_flag"
+    if header.dropped and any(why == "hidden column" for _, _, why in header.dropped):
+        shown = ", ".join(f"'{h}'" for _, h, why in header.dropped if why == "hidden column")
+        notes.warn(f"{sheet.where()}: hidden column(s) {shown} skipped")
     shapes = _shapes(header, shape, sheet)
     fixed, year_from = sheet_year(sheet), "sheet name"
     if not fixed:
@@ -141,22 +302,34 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         notes.warn(f"{sheet.where()}: the sheet says {fixed}; --year {year} is not used for it")
     if not fixed and year:
         fixed, year_from = year, "--year"
+    if header.of("unit_count") and "counts" in shapes:
+        c = header.of("unit_count")[0]
+        raise NotATable(f"counts of organisations per tier ('{c.header}'), not of members nor a list of "
+                        "organisations with their ratings")
+    if _cross_tab(sheet, header, header.last_row + 1, scales):
+        raise NotATable("a summary table (rating labels down the side, numbers under the years), not a list of "
+                        "organisations or members")
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
+    plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts
     if len(ratings) > 1 and any(c.year is None for c in ratings):
         a, b = ratings[:2]
         raise InputError(
             f"two rating columns ({a.header}, {b.header}); the one to count is unclear",
             where=sheet.where(header.last_row + 1, b.index, b.header),
-            hint="delete or rename the column that is not the final rating (e.g. the self-assessment)",
+            hint=f"say which one counts: --column rating='{b.header}' --column ignore='{a.header}' (or the other way)",
         )
     needs_year = not header.one("year") and any(c.year is None for c in ratings + counts)
     if needs_year and not fixed:
+        named = file_name_year(sheet.file)
         raise InputError(
             "no rating year: no year column, no year in the sheet name or title",
             where=sheet.where(header.first_row + 1),
-            hint="add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019",
+            hint=(f"the file name says {named}: if that is the rating year, give --year {named}; else " if named else "")
+            + "add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019",
         )
     if plan.start < len(sheet.rows) and is_index_row(sheet.rows[plan.start]):
+        plan.skip("index row", [plan.start + 1])
         plan.start += 1
+    plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     return plan

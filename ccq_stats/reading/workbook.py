@@ -25,7 +25,7 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     try:
         with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
             book = pc.CalamineWorkbook.from_filelike(stream)
-        errors = formula_errors(file)
+        errors, hidden_parts = formula_errors(file), hidden_cells(file)
         sheets = []
         for meta in book.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -43,8 +43,10 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
                 if r < len(rows) and c < len(rows[r]) and rows[r][c] == "":
                     rows[r][c] = FormulaError(code)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
+            hidden_rows, hidden_columns = hidden_parts.get(meta.name, (set(), set()))
             sheets.append(Sheet(display, meta.name, rows, hidden, merged=list(sheet.merged_cell_ranges or []),
-                                has_errors=bool(errors.get(meta.name))))
+                                has_errors=bool(errors.get(meta.name)), hidden_rows=hidden_rows,
+                                hidden_columns=hidden_columns))
         return sheets
     except pc.PasswordError:
         raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password") from None
@@ -64,6 +66,23 @@ _SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="
 _REL = re.compile(rb'<Relationship\b[^>]*\bId="([^"]*)"[^>]*\bTarget="([^"]*)"|<Relationship\b[^>]*\bTarget="([^"]*)"[^>]*\bId="([^"]*)"')
 
 
+def _sheet_parts(archive: zipfile.ZipFile):
+    """(sheet name, its XML part) of each worksheet of an .xlsx/.xlsm archive."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return
+    targets = {}
+    for m in _REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
+        rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        targets[rid] = target.decode().lstrip("/")
+    for m in _SHEET_ENTRY.finditer(archive.read("xl/workbook.xml")):
+        name, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
+        part = targets.get(rid, "")
+        part = part if part.startswith("xl/") else f"xl/{part}"
+        if part in names:
+            yield name, part
+
+
 def formula_errors(file: Path) -> dict[str, dict[tuple[int, int], str]]:
     """{sheet name: {(row, col): "#REF!"}} of an .xlsx/.xlsm, read from its XML; {} otherwise."""
     import html
@@ -72,19 +91,7 @@ def formula_errors(file: Path) -> dict[str, dict[tuple[int, int], str]]:
         return {}
     out: dict[str, dict] = {}
     with zipfile.ZipFile(file) as archive:
-        names = set(archive.namelist())
-        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-            return {}
-        targets = {}
-        for m in _REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
-            rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            targets[rid] = target.decode().lstrip("/")
-        for m in _SHEET_ENTRY.finditer(archive.read("xl/workbook.xml")):
-            name, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
-            part = targets.get(rid, "")
-            part = part if part.startswith("xl/") else f"xl/{part}"
-            if part not in names:
-                continue
+        for name, part in _sheet_parts(archive):
             found = {}
             content = archive.read(part)
             if b't="e"' not in content:
@@ -98,3 +105,34 @@ def formula_errors(file: Path) -> dict[str, dict[tuple[int, int], str]]:
     return out
 
 
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ATTR = {name: re.compile(rb'\b' + name + rb'="(\d+)"') for name in (b"min", b"max", b"r")}
+
+
+def hidden_cells(file: Path) -> dict[str, tuple[set[int], set[int]]]:
+    """{sheet name: (hidden rows, hidden columns)}, 0-based, of an .xlsx/.xlsm, read from its XML
+    (python-calamine does not say which rows and columns are hidden); {} otherwise."""
+    import html
+
+    if not zipfile.is_zipfile(file):
+        return {}
+    out = {}
+    with zipfile.ZipFile(file) as archive:
+        for name, part in _sheet_parts(archive):
+            content = archive.read(part)
+            if not _HIDDEN.search(content):
+                continue  # most sheets: nothing hidden, no regex over the rows
+            rows, columns = set(), set()
+            for tag in _COL_TAG.finditer(content):
+                low, high = _ATTR[b"min"].search(tag.group(1)), _ATTR[b"max"].search(tag.group(1))
+                if _HIDDEN.search(tag.group(1)) and low and high:
+                    columns |= set(range(int(low.group(1)) - 1, min(int(high.group(1)), 16384)))
+            for tag in _ROW_TAG.finditer(content):
+                ref = _ATTR[b"r"].search(tag.group(1))
+                if _HIDDEN.search(tag.group(1)) and ref:
+                    rows.add(int(ref.group(1)) - 1)
+            if rows or columns:
+                out[html.unescape(name.decode())] = (rows, columns)
+    return out

@@ -1,0 +1,160 @@
+"""What the reader understood of each sheet: the data behind ``ccq-stats inspect``.
+
+Per file and sheet: its shape, the header rows, each header cell with its role (or "ignored")
+and the words that decided it, the rating year and where it came from, the kinds of
+organisation, the rows skipped and why, and the first data rows as read. Member names are
+personal data: they are masked unless the caller asks for them (``names``).
+
+A sheet that cannot be read is shown with the error and as much of the plan as was found, so
+that the user sees which header row was used and can steer it (--header-row, --column).
+"""
+
+from __future__ import annotations
+
+from ccq_stats.classify import match_label
+from ccq_stats.errors import column_letter
+from ccq_stats.findings import Notes
+from ccq_stats.errors import InputError
+from ccq_stats.reading.header import Column, find_header
+from ccq_stats.reading.paths import read_sheets
+from ccq_stats.reading.sandbox import start_reader
+from ccq_stats.reading.sources import expand_paths, file_type
+from ccq_stats.scales import Scales
+
+MASK = "‹hidden: --names›"
+_SHOWN = ("shape", "org", "parent", "member", "org_kind", "subject", "year", "raw_label", "status", "tier", "exemplary", "count")
+
+
+def _header_cells(header, ignored_columns) -> list[dict]:
+    """Every header cell, read or not, with its role and why."""
+    by_index = {c.index: c for c in header.columns}
+    ignored = {c.index: why for c, why in ignored_columns}
+    out = []
+    for i, text in enumerate(header.cells):
+        column = by_index.get(i)
+        if column is not None:
+            entry = {"column": column_letter(i), "header": text, "role": column.role, "because": column.because}
+            if column.year:
+                entry["year"] = column.year
+            if column.meaning is not None:
+                entry["means"] = column.meaning.means + (" (tiêu biểu)" if column.meaning.exemplary else "")
+            if column.role in ("ignored", "share_of"):
+                entry["role"] = "ignored"
+        elif i in ignored:
+            entry = {"column": column_letter(i), "header": text, "role": "ignored", "because": ignored[i]}
+        elif text:
+            entry = {"column": column_letter(i), "header": text, "role": "ignored", "because": "no header word known"}
+        else:
+            continue
+        out.append(entry)
+    return out
+
+
+def _year(plan) -> dict:
+    header = plan.header
+    if header.one("year"):
+        return {"year": None, "from": f"column {column_letter(header.one('year').index)} ({header.one('year').header}), row by row"}
+    years = sorted({c.year for c in header.columns if c.year})
+    if years and all(c.year for c in plan.ratings + plan.counts):
+        return {"year": years if len(years) > 1 else years[0], "from": "the column headers"}
+    return {"year": plan.year, "from": plan.year_from or "nowhere"}
+
+
+def _rows(frame, count: int, names: bool) -> list[dict]:
+    """The first ``count`` data rows as read (one entry per record, in sheet order)."""
+    out = []
+    if frame is None or frame.empty:
+        return out
+    shown = frame["source_row"].drop_duplicates().head(count)
+    for _, record in frame[frame["source_row"].isin(shown)].iterrows():
+        entry = {"row": int(record["source_row"])}
+        for name in _SHOWN:
+            value = record[name]
+            if value is None or value == "" or (isinstance(value, float) and value != value):
+                continue
+            if name == "member" and not names:
+                value = MASK
+            entry[name] = value.item() if hasattr(value, "item") else value
+        out.append(entry)
+    return out
+
+
+def _kinds(frame) -> dict:
+    if frame is None or frame.empty:
+        return {}
+    orgs = frame[frame["shape"] == "units"]
+    out = {}
+    for (subject, kind), group in orgs.groupby(["subject", "org_kind"], dropna=False):
+        out[f"{subject}: {kind or 'kind not given'}"] = int(group["source_row"].nunique())
+    members = frame[frame["shape"] != "units"]
+    if len(members):
+        out["members"] = int(members["count"].sum())
+    return out
+
+
+def _label_meanings(rows: list[dict], scales: Scales) -> None:
+    for entry in rows:
+        if "raw_label" in entry and "tier" not in entry:
+            label = match_label(entry["raw_label"], scales)
+            entry["means"] = label.meaning.means if label else "unknown label"
+
+
+def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = False, rows: int = 5,
+                  mapping=None) -> dict:
+    width = max((len(r) for r in sheet.rows[:200]), default=0)
+    out = {"file": sheet.file, "sheet": sheet.name, "size": {"rows": len(sheet.rows), "columns": width}}
+    if plan is None:
+        out["read"] = False
+        out["why"] = why or "no header"
+        header = find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header") else None
+        if header is not None:  # refused after its header was found: show what was understood
+            out["header_rows"] = [header.first_row + 1, header.last_row + 1]
+            out["columns"] = _header_cells(header, [(Column(i, "ignored", h), w) for i, h, w in header.dropped])
+        return out
+    header = plan.header
+    out["read"] = frame is not None
+    if why:
+        out["why"] = why
+    out["shapes"] = sorted(plan.shapes)
+    out["header_rows"] = [header.first_row + 1, header.last_row + 1]
+    out["data_rows"] = [plan.start + 1, (plan.end if plan.end >= 0 else len(sheet.rows))]
+    out["columns"] = _header_cells(header, plan.ignored)
+    out["year"] = _year(plan)
+    out["kinds"] = _kinds(frame)
+    reasons = sorted((r for r in plan.skipped.items() if r[1]), key=lambda r: min(r[1]))  # in the sheet's order
+    out["skipped"] = {reason: _spans(found) for reason, found in reasons}
+    out["first_rows"] = _rows(frame, rows, names)
+    _label_meanings(out["first_rows"], scales)
+    return out
+
+
+def _spans(rows: list[int]) -> dict:
+    """{"count": n, "rows": "5-7, 12"}: Excel row numbers, runs joined."""
+    rows = sorted(set(rows))
+    spans, start = [], None
+    for i, r in enumerate(rows):
+        if start is None:
+            start = r
+        if i + 1 == len(rows) or rows[i + 1] != r + 1:
+            spans.append(str(start) if start == r else f"{start}-{r}")
+            start = None
+    shown = ", ".join(spans[:12]) + (" …" if len(spans) > 12 else "")
+    return {"count": len(rows), "rows": shown}
+
+
+def inspect_paths(paths: list[str], scales: Scales, year=None, shape=None, mapping=None, names: bool = False,
+                  rows: int = 5) -> tuple[list[dict], Notes]:
+    """What the reader understood of every sheet of every file (see the module's docstring)."""
+    notes = Notes()
+    files = expand_paths(paths)
+    start_reader()
+    out = []
+    for path in files:
+        try:
+            kind_of_file = "text" if path == "-" else file_type(path, notes)
+            for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping,
+                                                       keep_going=True):
+                out.append(inspect_sheet(sheet, plan, frame, why, scales, names, rows, mapping))
+        except InputError as exc:  # the file itself cannot be read: say so, go on with the others
+            out.append({"file": path, "sheet": None, "read": False, "why": str(exc)})
+    return out, notes

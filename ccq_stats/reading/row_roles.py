@@ -1,0 +1,138 @@
+"""What each data row of a sheet is, beyond a row to read: a heading (section) and the kind it
+gives the rows below, a summary line, a member who left, a chi bộ under its đảng bộ.
+
+Masks over whole columns, as in ``by_rows``; only the rare heading rows are looked at one by one.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ccq_stats.classify import match_label
+from ccq_stats.findings import Notes
+from ccq_stats.reading.cells import SUB_MARKS, is_number, section_kind, sub_number, unknown_kind_error
+from ccq_stats.reading.rows import SheetRows, first, mapped
+from ccq_stats.scales import Scales
+from ccq_stats.text import clean
+
+
+def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    """Heading rows of a member list grouped by organisation ("Chi bộ Văn phòng" alone on its row,
+    no rating, no number where the members have one): sections, not members."""
+    if not candidates.any():
+        return candidates
+    filled_cells = np.sum([data.text(i) != "" for i in used], axis=0)
+    one_cell = candidates & (filled_cells == 1)
+    if col["seq"] is not None and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
+        return one_cell & (data.text(col["seq"].index) == "")
+    where = col["member"].index if col["member"] is not None else None
+    if where is None:
+        return np.zeros(len(data), bool)
+    return one_cell & mapped(data.text(where), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
+
+
+def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
+    """Member rows of people who left during the year: the rating cell says so; or the rating is
+    blank and a notes cell says so; or the row lies under a section row that says so."""
+    says = lambda t: bool(t) and scales.says_left(t)  # noqa: E731
+    rating = data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object)
+    out = rows & mapped(rating, says).astype(bool)
+    for column in header.of("ignored"):
+        out |= rows & (rating == "") & mapped(data.text(column.index), says).astype(bool)
+    if section.any():
+        marks = pd.Series([None] * len(data), dtype=object)
+        for r in np.flatnonzero(section):
+            marks[r] = any(says(clean(v)) for v in data.rows[r])
+        under = marks.ffill().fillna(False).to_numpy(dtype=bool)
+        out |= rows & under
+    return out
+
+
+def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
+    organisation's or member's name belongs. Only rows without a rating label of their own are
+    looked at (a member list's 200,000 names are not)."""
+    is_label = lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None  # noqa: E731
+    for column in ratings:
+        candidates = candidates & ~mapped(data.text(column.index), is_label).astype(bool)
+    out = np.zeros(len(data), bool)
+    index = np.flatnonzero(candidates)
+    if not len(index):
+        return out
+    for i in [c.index for c in (col["org"], col["member"]) if c is not None] or lead:
+        out[index] |= mapped(data.text(i)[index], is_label).astype(bool)
+    return out
+
+
+def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray):
+    """Rows numbered 1.1, 1.2 under organisation 1 are its chi bộ trực thuộc: their parent is
+    organisation 1 (unless a parent column names one). Returns (parent, is a sub-row)."""
+    prefix = mapped(seq, sub_number)
+    dash = np.isin(seq, list(SUB_MARKS))  # "-" or "+" under a numbered organisation: one of its cells
+    sub = rows & (~pd.isna(prefix) | dash)
+    if not sub.any():
+        return parent, sub
+    parent = parent.copy()
+    last: dict[str, str] = {}
+    numbered = ""
+    for r in np.flatnonzero(rows):
+        if sub[r] and not parent[r]:
+            parent[r] = numbered if dash[r] else last.get(prefix[r], "")
+        if seq[r] and not dash[r]:
+            last[seq[r].rstrip(".")] = org[r]
+            numbered = org[r] if pd.isna(prefix[r]) else numbered
+    return parent, sub & (parent != "")
+
+
+def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
+    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row."""
+    marks = pd.Series([None] * len(data), dtype=object)
+    for r in np.flatnonzero(section):
+        for value in data.rows[r]:
+            text = clean(value)
+            found = section_kind(text, scales)
+            if found:
+                marks[r] = found
+                break
+    return marks.ffill().to_numpy(dtype=object)
+
+
+def row_kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray,
+           scales: Scales, notes: Notes):
+    """(kind id, subject) of each row: its kind cell, else the section above it. "Chi bộ" or
+    "Đảng bộ" alone is told by the parent (a parent cell, or a 1.1 number under its
+    organisation: trực thuộc / bộ phận), else by the section, else by a parent column left
+    blank (cơ sở); where nothing tells, cơ sở with a warning."""
+    kinds = section_kind.copy()
+    if col["kind"] is not None:
+        text = data.text(col["kind"].index)
+        looked = mapped(text, lambda t: scales.lookup(scales.kinds, t) if t else None)
+        unknown = (text != "") & pd.isna(looked) & rows
+        if unknown.any():
+            r = first(unknown)
+            raise unknown_kind_error(data.where(r, col["kind"]), text[r])
+        kinds = np.where(text != "", looked, kinds)
+    kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
+    subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
+    section_subject = np.array([k[1] if k else "" for k in section_kind], dtype=object)
+    loose = rows & (subject == "by_parent")
+    if loose.any():
+        under = (parent != "") | sub
+        told = np.where(under, "cells", np.where(section_subject != "", section_subject, "units"))
+        unclear = loose & ~under & (section_subject == "") & (col["parent"] is None)
+        for kind, choice in scales.by_parent.items():
+            mask = loose & (kind_id == kind)
+            kind_id = np.where(mask, [choice[t] if t in choice else "" for t in told], kind_id)
+        subject = np.where(loose, told, subject)
+        if unclear.any():
+            notes.warn(f"{data.where(first(unclear), col['kind'])}: {int(unclear.sum())} row(s) of kind "
+                       f"'{data.text(col['kind'].index)[first(unclear)]}' without a parent column or section; "
+                       "counted as cơ sở (write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)")
+    # a sub-row is a cell of the organisation above it, whatever the section says of that one
+    from_section = sub & (subject != "cells")
+    if col["kind"] is not None:
+        from_section &= data.text(col["kind"].index) == ""
+    kind_id = np.where(from_section, "", kind_id)
+    subject = np.where(sub, "cells", subject)
+    return kind_id, subject

@@ -1,0 +1,98 @@
+"""``ccq-stats inspect`` output: what the reader understood of each sheet, as a text table for
+people or as JSON for tools (the list of dicts ``reading.inspect.inspect_paths`` gives)."""
+
+from __future__ import annotations
+
+import json
+
+_ROLE_NAMES = {"member": "name", "member_id": "card", "total_count": "total", "rated_count": "rated",
+               "exemplary_flag": "tick (tiêu biểu)", "proposed": "self-rating"}
+
+
+def inspect_json(sheets: list[dict]) -> str:
+    return json.dumps(sheets, ensure_ascii=False, indent=2) + "\n"
+
+
+def _role(entry: dict) -> str:
+    role = _ROLE_NAMES.get(entry["role"], entry["role"])
+    if entry["role"] == "count":
+        role = f"count: {entry.get('means', '')}"
+    if entry.get("year"):
+        role += f" {entry['year']}"
+    return role
+
+
+def _rating_text(entry: dict, year: bool = True) -> str:
+    text = f"'{entry['raw_label']}' → {entry.get('means') or entry.get('tier') or entry.get('status')}" if entry.get("raw_label") else ""
+    if entry.get("exemplary"):
+        text += " tiêu biểu"
+    if entry.get("shape") == "counts":
+        text = f"{entry.get('tier') or entry.get('status')}: {entry.get('count')}"
+    return f"{entry['year']} {text}" if entry.get("year") and year else text
+
+
+def _row_lines(entries: list[dict]) -> list[str]:
+    """One line per sheet row: who, then each rating or count read from it."""
+    lines, by_row = [], {}
+    for entry in entries:
+        by_row.setdefault(entry["row"], []).append(entry)
+    for row, group in by_row.items():
+        first = group[0]
+        who = [first.get("member", ""), first.get("org", "")]
+        if first.get("parent"):
+            who.append(f"in {first['parent']}")
+        if first.get("subject"):
+            who.append(first["subject"] + (f" ({first['org_kind']})" if first.get("org_kind") else ""))
+        years = {e.get("year") for e in group}
+        if len(years) == 1 and first.get("year"):
+            who.append(str(first["year"]))
+        ratings = "; ".join(_rating_text(e, year=len(years) > 1) for e in group)
+        lines.append(f"    row {row:<5} " + " | ".join(p for p in who + [ratings] if p))
+    return lines
+
+
+def _column_lines(columns: list[dict]) -> list[str]:
+    width = min(max((len(c["header"]) for c in columns), default=0), 40)
+    role_width = max((len(_role(c)) for c in columns), default=0)
+    lines = []
+    for c in columns:
+        header = c["header"] if len(c["header"]) <= 40 else c["header"][:39] + "…"
+        lines.append(f"    {c['column']:<3} {header:<{width}}  {_role(c):<{role_width}}  {c['because']}")
+    return lines
+
+
+def inspect_table(sheets: list[dict]) -> str:
+    lines = []
+    for sheet in sheets:
+        name = sheet["file"] + (f", sheet '{sheet['sheet']}'" if sheet.get("sheet") else "")
+        size = sheet.get("size")
+        lines.append(name + (f": {size['rows']} rows × {size['columns']} columns" if size else ""))
+        if not sheet.get("data_rows"):
+            lines.append(f"  not read: {sheet.get('why', '')}")
+            if sheet.get("header_rows"):
+                first, last = sheet["header_rows"]
+                lines.append(f"  header row {first}" + (f"-{last}" if last > first else "") + ":")
+                lines += _column_lines(sheet["columns"])
+            lines.append("")
+            continue
+        first, last = sheet["header_rows"]
+        start, end = sheet["data_rows"]
+        lines.append(f"  read as: {', '.join(sheet['shapes'])}; header row {first}" + (f"-{last}" if last > first else "")
+                     + f"; data rows {start}-{end}")
+        if sheet.get("why"):
+            lines.append(f"  error: {sheet['why']}")
+        year = sheet["year"]
+        shown = ", ".join(map(str, year["year"])) if isinstance(year["year"], list) else (year["year"] or "")
+        lines.append(f"  year: {shown} (from {year['from']})".replace(":  (", ": ("))
+        lines.append("  columns:")
+        lines += _column_lines(sheet["columns"])
+        if sheet.get("kinds"):
+            lines.append("  read: " + "; ".join(f"{k} {v}" for k, v in sheet["kinds"].items()))
+        if sheet.get("skipped"):
+            lines.append("  rows skipped: " + "; ".join(f"{why} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "")
+                                                        for why, s in sheet["skipped"].items()))
+        if sheet.get("first_rows"):
+            lines.append("  first rows as read:")
+            lines += _row_lines(sheet["first_rows"])
+        lines.append("")
+    return "\n".join(lines)
