@@ -121,8 +121,9 @@ def _names(rng, n):
 def named(members: int, irregular: bool) -> Path:
     """members × 5 years of member rows as a national export has them: name, birth year, card
     number, unit, year, rating, discipline. ``irregular`` adds what staff leave in such files:
-    a section row per year, a totals row after each year, blank lines, a blank card number on
-    one row in a thousand (those members are known by name and birth year) and a signature block."""
+    an STT column, a section row per year, a totals row after each year, blank lines, a blank
+    card number on one row in a thousand (those members are known by name and birth year) and a
+    signature block."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -135,30 +136,33 @@ def named(members: int, irregular: bool) -> Path:
     member_birth = rng.integers(1950, 2001, members)
     path = DATA / ("national_irregular.csv" if irregular else "national_named.csv")
     header = ["Họ và tên", "Năm sinh", "Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại", "Kỷ luật"]
+    if irregular:  # headings and totals go in the STT column, as staff write them
+        header = ["STT"] + header
     chunk = 1_000_000
     with open(path, "wb") as out:
         out.write((",".join(header) + "\n").encode())
         for year in YEARS:
             if irregular:
-                out.write("I. CÁC ĐẢNG BỘ CƠ SỞ,,,,,,\n".encode())
+                out.write("I. CÁC ĐẢNG BỘ CƠ SỞ,,,,,,,\n".encode())
             for start in range(0, members, chunk):
                 stop = min(start + chunk, members)
                 n = stop - start
                 card = np.char.zfill(np.arange(start, stop).astype(str), 9)
                 if irregular:
                     card[rng.random(n) < 0.001] = ""
+                stt = {"stt": np.arange(start + 1, stop + 1).astype(str)} if irregular else {}
                 table = pa.table({
-                    "name": member_name[start:stop], "birth": member_birth[start:stop].astype(str), "card": card,
+                    **stt, "name": member_name[start:stop], "birth": member_birth[start:stop].astype(str), "card": card,
                     "unit": unit_names[member_unit[start:stop]], "year": np.full(n, str(year)),
                     "label": _labels(rng, n), "discipline": DISCIPLINE[rng.choice(3, size=n, p=[0.995, 0.004, 0.001])],
                 })
                 pacsv.write_csv(table, out, pacsv.WriteOptions(include_header=False, quoting_style="none"))
                 if irregular:
-                    out.write(b",,,,,,\n")
+                    out.write(b",,,,,,,\n")
             if irregular:
-                out.write("Tổng cộng,,,,,,\n".encode())
+                out.write("Tổng cộng,,,,,,,\n".encode())
         if irregular:
-            out.write(",,,,,,\n,,,Người lập biểu,,,\n,,,Nguyễn Văn An,,,\n".encode())
+            out.write(",,,,,,,\n,,,,Người lập biểu,,,\n,,,,Nguyễn Văn An,,,\n".encode())
     return path
 
 

@@ -3,27 +3,38 @@ become records.
 
 The row reader (``by_rows``) keeps one Python object per cell: right for a bloc's workbooks,
 hopeless for a national file of 26 million member-year rows. This reader serves the shape
-such files have – one row per member and year, with a card number (số thẻ đảng viên) instead
-of a name – and gives the same tidy records (``records.py``) the row reader would, with one
-difference: member rows alike in everything but their card number and row become one record
-whose ``count`` says how many they are and whose ``source_row`` is the first of them.
-The rows of a member listed twice in a year stay one record each, with their ``member_key``,
-so that ``records.reconcile`` reports them exactly as it does for any file.
+such files have – one row per member and year: name, birth year, card number (số thẻ đảng
+viên), organisation, year, rating, discipline – and gives the same tidy records
+(``records.py``) the row reader would, with one difference: member rows alike in everything
+but who they are and their row become one record whose ``count`` says how many they are and
+whose ``source_row`` is the first of them. The rows of a member listed twice in a year (by the
+member key of ``identity``) stay one record each, with their name and ``member_key``, so that
+``records.reconcile`` reports them exactly as it does for any file.
 
-It takes a file only when every row is plain, and returns ``None`` otherwise, leaving the file
-to the row reader, which reports whatever is wrong with it row by row:
+What staff leave in such lists is handled here as the row reader handles it: blank lines and
+totals rows are left out, a section row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives its kind to the rows
+below it, a signature block is a section without a kind, and a member without a card number
+is known by name and birth year.
+
+It takes a file when it has the shape, and returns ``None`` otherwise, leaving the file to the
+row reader, which reports whatever is wrong with it row by row:
 
 * a CSV or TSV file in UTF-8, or a Parquet file (its column names the header), of at least
-  ``MIN_BYTES``, whose header (found by the same ``find_header``) has a card-number column, one
-  rating column, and besides only the organisation, parent, kind, host type, year, seq (STT)
-  and ignored columns – no names, birth dates or discipline, which are per member;
-* every row as wide as the first, card numbers of letters and digits starting with a digit
-  (with ``.``, ``/`` or ``-`` between them) on every row but blank and totals rows (which are
-  left out, as the row reader leaves them out of a member list); Parquet columns of text or
-  integers.
+  ``MIN_BYTES``, whose header (found by the same ``find_header``) has a card-number or a name
+  column, one rating column, and besides only the organisation, parent, kind, host type, year,
+  seq (STT), birth, discipline and ignored columns;
+* every row as wide as the first (Excel writes every row of a sheet to its full width), card
+  numbers of letters and digits starting with a digit (with ``.``, ``/`` or ``-`` between
+  them); Parquet columns of text or integers; no section row in a list with columns this
+  reader does not read (the row reader looks for the section's kind in every cell).
 
 Within those, the row reader's errors are raised here too, with the same words and the same
-cell: a blank rating, a year that is not a year, a row without a year, an unknown kind.
+cell: a blank rating, a year that is not a year, a row without a year, an unknown kind, a quote
+that is never closed (``unclosed_quote_error``), a NUL byte.
+
+Memory: before reading, the file's size gives an estimate of what reading it will take
+(``needed_mb``); a file over the budget (``CCQ_READ_MEMORY_MB``) stops with a one-line error
+that says so and what to do, before anything is read. See SECURITY.md.
 """
 
 from __future__ import annotations
@@ -38,9 +49,13 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
-from ccq_stats.reading.cells import blank_member_rating_error, no_year_error, parse_year, totals_test, unknown_kind_error
+from ccq_stats.reading.cells import (
+    blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_year, section_kind, totals_first_words,
+    totals_test, unknown_kind_error,
+)
 from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS
+from ccq_stats.reading.identity import BLANK, member_keys
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import check_sheet, plan_sheet
@@ -52,8 +67,10 @@ from ccq_stats.text import clean, norm_key
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
-ROLES = {"seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating", "ignored", "share_of"}
-TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating")  # read as dictionaries: few distinct values
+ROLES = {"seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
+         "ignored", "share_of"}
+# read as dictionaries: few distinct values
+TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating", "birth", "discipline")
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
 
 
@@ -64,20 +81,56 @@ class NotPlain(Exception):
 def read(path: str, scales: Scales, year: int | None, shape: str | None, file_type: str, notes: Notes) -> pd.DataFrame | None:
     """The tidy records of a large, plain member list (``file_type`` "text" for CSV/TSV, or
     "parquet"), or None to leave the file to the row reader."""
-    if os.path.getsize(path) < MIN_BYTES:
+    size = os.path.getsize(path)
+    if size < MIN_BYTES:
         return None
+    budget = Limits.from_env().memory_budget_mb()
+    need = needed_mb(path, size, file_type)
+    if need > budget:
+        raise InputError(f"reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may use",
+                         file=path, hint="split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
+                         "if the machine has that much memory free (see SECURITY.md)")
     # notes made while trying the file (a title year beside --year …) are passed on only if this
     # reader keeps the file, or refuses it: given to the row reader, it says them itself
     held = Notes()
     try:
         frame = (_read_parquet if file_type == "parquet" else _read)(path, scales, year, shape, held)
-    except NotPlain:
+    except NotPlain as exc:
+        need = row_reader_mb(size)
+        if need > budget:  # the row reader keeps a Python object per cell: stop before it starts
+            raise InputError(f"this file can only be read row by row ({exc}), which would need about {need:,} MB of "
+                             f"memory, more than the {budget:,} MB it may use", file=path,
+                             hint="make every row plain (see 'Reading large files' in README.md), split the file, "
+                             "or raise CCQ_MEMORY_MB if the machine has that much memory free") from None
         return None
     except InputError:
         notes.extend(held)
         raise
     notes.extend(held)
     return frame
+
+
+# peak memory per byte of file, measured (bench/README.md): the column reader, of a CSV file or
+# of a Parquet file's uncompressed data; the row reader (a Python object per cell, and the grid
+# once more while it crosses from the reader process)
+COLUMN_BYTES, ROW_BYTES, BASE_MB = 1.6, 30, 400
+
+
+def needed_mb(path: str, size: int, file_type: str) -> int:
+    """An estimate of the peak memory reading a file by columns takes, from its size."""
+    if file_type == "parquet":
+        try:
+            import pyarrow.parquet as pq
+
+            meta = pq.ParquetFile(path).metadata
+            size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        except Exception:  # noqa: BLE001 – a broken file is reported by the reader that opens it
+            pass
+    return int(BASE_MB + COLUMN_BYTES * size / 2**20)
+
+
+def row_reader_mb(size: int) -> int:
+    return int(BASE_MB + ROW_BYTES * size / 2**20)
 
 
 def _text_columns(col: dict) -> set[int]:
@@ -103,13 +156,13 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     if start != 1:
         raise NotPlain("the header is not the column names")
     text_columns = _text_columns(col)
-    needed = sorted(text_columns | {col["member_id"].index} | set(lead))
+    needed = sorted(_read_columns(col, lead))
     strings = text_fields(stored.schema_arrow)
     table = pq.read_table(path, columns=[names[i] for i in needed],
                           read_dictionary=[names[i] for i in text_columns if names[i] in strings])
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
     return _records(pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries(), sheet, col, lead, scales,
-                    fixed_year, start)
+                    fixed_year, start, unread=len(needed) < len(names))
 
 
 def _as_text(column, dictionary: bool):
@@ -130,6 +183,9 @@ def _as_text(column, dictionary: bool):
     return pc.fill_null(column.cast(pa.string()), "")
 
 
+ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline")
+
+
 def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
     check_sheet(sheet, Limits.from_env())
@@ -138,11 +194,18 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain("no header")
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
-    if shapes != {"members"} or "member_id" not in roles or not roles <= ROLES or len(header.of("rating")) != 1:
-        raise NotPlain("not a list of card numbers and ratings")
-    col = {role: header.one(role) for role in ("seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating")}
-    lead = sorted(({0, 1} | {c.index for c in (col["seq"], col["org"]) if c}) - {col["member_id"].index})
+    if shapes != {"members"} or not roles & {"member_id", "member"} or not roles <= ROLES or len(header.of("rating")) != 1:
+        raise NotPlain("not a member list of card numbers or names, and ratings")
+    col = {role: header.one(role) for role in ROLE_NAMES}
+    # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
+    # (the card column is looked at apart: its values are mostly digits)
+    lead = {0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c}
+    lead = sorted(lead - ({col["member_id"].index} if col["member_id"] else set()))
     return header, col, lead, fixed_year, start
+
+
+def _read_columns(col: dict, lead: list[int]) -> set[int]:
+    return {c.index for c in col.values() if c} | set(lead)
 
 
 def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
@@ -155,7 +218,9 @@ def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     width = max(len(trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
     table = _table(path, delimiter, start, col, lead, list(extra))
-    return _records(table, sheet, col, lead, scales, fixed_year, start)
+    _check_text(path, table, sheet, start)
+    unread = bool(set(range(width)) - _read_columns(col, lead))
+    return _records(table, sheet, col, lead, scales, fixed_year, start, unread)
 
 
 def _head_text(path: str) -> str:
@@ -183,9 +248,9 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
         irregular.append(row.number)
         return "skip"
 
-    # card numbers, STT, other lead columns and cells past the header: a dictionary would not pay
+    # card numbers, names, STT, other lead columns and cells past the header: a dictionary would not pay
     dictionaries = _text_columns(col)
-    names = {c.index for c in col.values() if c} | set(lead) | set(extra)
+    names = _read_columns(col, lead) | set(extra)
     types = {f"f{i}": pa.dictionary(pa.int32(), pa.string()) if i in dictionaries else pa.string() for i in names}
     try:
         table = pacsv.read_csv(
@@ -208,6 +273,40 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
     return table.drop_columns([f"f{i}" for i in extra]).unify_dictionaries()
 
 
+def _check_text(path: str, table, sheet, start: int) -> None:
+    """The row reader's refusals of a text file, made here too: NUL bytes, and a quote never
+    closed – pyarrow would read the lines after it into one value, silently losing rows. A
+    value holding a line break is looked at only when the file has more lines than rows."""
+    import pyarrow.compute as pc
+
+    lines, last = 0, b"\n"
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(BLOCK_BYTES), b""):
+            if b"\x00" in block:
+                raise InputError("the text holds NUL bytes; it is not a CSV file", file=path, hint="save it as CSV UTF-8")
+            lines, last = lines + block.count(b"\n"), block[-1:]
+    lines += last != b"\n"
+    if lines <= start + table.num_rows:
+        return
+    for name in table.column_names:
+        column = table.column(name)
+        if hasattr(column.type, "value_type"):
+            column = column.cast(column.type.value_type)
+        spans = pc.count_substring(column, "\n")
+        worst = pc.max(spans).as_py() or 0
+        if worst >= QUOTE_LINES:
+            row = int(pc.index(pc.greater_equal(spans, QUOTE_LINES), True).as_py())
+            raise unclosed_quote_error(sheet.where(start + row + 1), worst + 1)
+
+
+QUOTE_LINES = 5  # a value over this many line breaks is a quote left open, not a cell with line breaks
+
+
+def unclosed_quote_error(where, lines: int) -> InputError:
+    return InputError(f"a quote opened in this row is not closed: the next {lines - 1} lines would be read as one value",
+                      where=where, hint="close the quote (\"), or double a quote inside a value (\"\"), and save the file again")
+
+
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
     """(codes, values) of a dictionary column (dictionaries unified across chunks)."""
     column = table.column(f"f{index}")
@@ -226,36 +325,80 @@ def _cleaned(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarr
     return merged[codes], np.asarray(distinct, dtype=object)
 
 
-def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int) -> pd.DataFrame:
+class Who:
+    """Who each data row is: its card number, name and birth cells (``None`` for a column the
+    list lacks), pyarrow arrays over all rows of the file, picked by ``position``."""
+
+    def __init__(self, card, card_blank: np.ndarray, digits: bool, name, birth, position: np.ndarray | None):
+        self.card, self.card_blank, self.digits = card, card_blank, digits
+        self.name, self.birth, self.position = name, birth, position
+
+    def rows(self, index: np.ndarray) -> np.ndarray:
+        """Rows of the file of the given data rows."""
+        return index if self.position is None else self.position[index]
+
+    def keys(self, index: np.ndarray):
+        """The member keys (identity.member_keys) of the given data rows."""
+        import pyarrow.compute as pc
+
+        rows = self.rows(index)
+        pick = (lambda column: None if column is None else pc.take(column, rows))  # noqa: E731
+        return member_keys(pick(self.card), pick(self.name), pick(self.birth))
+
+    def names(self, index: np.ndarray) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        if self.name is None:
+            return np.full(len(index), "", dtype=object)
+        return np.array([clean(v) for v in pc.take(self.name, self.rows(index)).to_pylist()], dtype=object)
+
+
+def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int,
+             unread: bool = False) -> pd.DataFrame:
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     texts = {}  # role -> (codes, cleaned text of each distinct value)
     for role in TEXT_ROLES:
         if col[role]:
             texts[role] = _cleaned(*_dictionary(table, col[role].index))
-    card = table.column(f"f{col['member_id'].index}")
+    card = table.column(f"f{col['member_id'].index}") if col["member_id"] else None
+    name = table.column(f"f{col['member'].index}") if col["member"] else None
     plain = {i: table.column(f"f{i}") for i in lead if i not in {col[r].index for r in texts}}
+    n = table.num_rows
 
-    # blank rows and totals rows ("Tổng cộng" …) are skipped, as the row reader skips them in a
-    # member list; from here on only the others are looked at
-    digits = pc.all(pc.ascii_is_decimal(card)).as_py()  # the usual card number: quick to check and to compare
-    card_blank = np.zeros(len(card), bool) if digits else _blank(card)
+    # blank rows, totals rows ("Tổng cộng" …) and section rows are skipped, as the row reader
+    # skips them in a member list; from here on only the others are looked at
+    digits = card is not None and pc.all(pc.ascii_is_decimal(card)).as_py()  # the usual card: quick to check
+    card_blank = np.ones(n, bool) if card is None else np.zeros(n, bool) if digits else _blank(card)
     blank = card_blank.copy()
     for codes, values in texts.values():
         blank &= (values == "")[codes]
     for column in plain.values():
         blank &= _blank(column)
-    card_lead = col["member_id"].index in {0, 1}  # the row reader looks for totals in columns A and B too
-    skip = blank | _totals_rows(len(card), texts, plain, card if card_lead and not digits else None, col, lead, scales)
-    if (card_blank & ~skip).any():
-        raise NotPlain("a row without a card number")
+    card_lead = card is not None and col["member_id"].index in {0, 1}  # the row reader looks for totals in A and B too
+    skip = blank | _totals_rows(n, texts, plain, card if card_lead and not digits else None, col, lead, scales)
+    named = ~card_blank if name is None else ~card_blank | ~(_blank(name) if col["member"].index not in plain
+                                                              else _blank(plain[col["member"].index]))
+    rating_codes, rating_values = texts["rating"]
+    section = ~skip & ~named & (rating_values == "")[rating_codes]
+    if section.any():
+        section &= ~_listed(section, texts, plain, col)
+    section_kind = None
+    if section.any():
+        if unread:
+            raise NotPlain("section rows, and columns this reader does not read")
+        section_kind = _section_kinds(section, texts, plain, card, col, scales)
+        skip |= section
+    del blank, named
     position = None  # row i below is data row position[i]
     if skip.any():
         position = np.flatnonzero(~skip)
         texts = {role: (codes[position], values) for role, (codes, values) in texts.items()}
-        card = pc.filter(card, _arrow(~skip))
-        digits = digits or pc.all(pc.ascii_is_decimal(card)).as_py()
-    n = len(card)
+        if section_kind is not None:
+            section_kind = section_kind[position]
+        card_blank = card_blank[position]
+    n = n if position is None else len(position)
     if n == 0:
         raise NotPlain("no rows")
 
@@ -263,31 +406,40 @@ def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_yea
         row = start + int(position[i] if position is not None else i) + 1
         return sheet.where(row, c.index if c else None, c.header if c else None)
 
-    if not digits and not pc.all(pc.match_substring_regex(card, CARD)).as_py():
-        raise NotPlain("card numbers other than letters and digits")
+    if card is not None and not digits:
+        checked = card if position is None else pc.filter(card, _arrow(~skip))
+        odd = pc.invert(pc.match_substring_regex(checked, CARD))
+        if pc.any(odd).as_py() and (np.asarray(odd, dtype=bool) & ~card_blank).any():
+            raise NotPlain("card numbers other than letters and digits")
+        del checked
+    del skip
     rating = col["rating"]
     codes, values = texts["rating"]
     if (values == "")[codes].any():
         raise blank_member_rating_error(where(_first((values == "")[codes]), rating))
     year = _years(texts.get("year"), col["year"], fixed_year, where, n)
-    kind = _kinds(texts.get("kind"), col["kind"], scales, where, n)
+    kind = _kinds(texts.get("kind"), col["kind"], section_kind, scales, where, n)
 
-    # a member listed twice in a year (same card, organisation and year): those rows stay rows.
-    # Looked for on a second core (numpy and pyarrow release the GIL) while the rows are counted
-    # as if there were none; counted again in the rare case there are.
-    fields = [(name, *texts[name]) for name in ("org", "parent", "host_type") if name in texts]
+    # a member listed twice in a year (same member key, organisation and year): those rows stay
+    # rows. Looked for on a second core (numpy and pyarrow release the GIL) while the rows are
+    # counted as if there were none; counted again in the rare case there are.
+    fields = [(role, *texts[role]) for role in ("org", "parent", "host_type") if role in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
+    if "discipline" in texts:
+        codes, values = texts["discipline"]
+        flags = np.array([is_disciplined(v) for v in values])
+        fields.append(("disciplined", flags.astype(np.int64)[codes], np.array([False, True], dtype=object)))
+    who = Who(card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position)
     with ThreadPoolExecutor(1) as pool:
-        pending = pool.submit(_listed_twice, card, digits, year, texts.get("org"))
+        pending = pool.submit(_listed_twice, who, year, texts.get("org"))
         first, counts = _groups(fields, year, None)
-        twice = pending.result()
-    if twice.any():
+        twice, keys = pending.result()
+    pieces = [_frame(sheet, rating, fields, year, first, counts)]
+    if twice is not None:
         first, counts = _groups(fields, year, np.flatnonzero(~twice))
-    pieces = [_frame(sheet, rating, fields, year, first, counts, None)]
-    if twice.any():
         again = np.flatnonzero(twice)
-        keys = np.array(["#" + norm_key(c) for c in pc.take(card, again).to_pylist()], dtype=object)
-        pieces.append(_frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), keys))
+        pieces = [_frame(sheet, rating, fields, year, first, counts),
+                  _frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), keys, who.names(again))]
     frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
@@ -305,27 +457,90 @@ def _first(mask: np.ndarray) -> int:
 
 
 def _blank(column) -> np.ndarray:
+    """Is each value blank once cleaned (spaces and invisible characters only)?"""
     import pyarrow.compute as pc
 
-    return pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
+    return pc.match_substring_regex(column, BLANK).to_numpy(zero_copy_only=False)
+
+
+def _listed(rows: np.ndarray, texts: dict, plain: dict, col: dict) -> np.ndarray:
+    """Of the given rows, those the row reader takes as listed although they name nobody: a
+    number in the STT column beside an organisation (one rating column)."""
+    out = np.zeros(len(rows), bool)
+    if not (col["seq"] and col["org"]):
+        return out
+    index = np.flatnonzero(rows)
+    codes, values = texts["org"]
+    seq = _cell_texts(col["seq"].index, index, texts, plain, col, raw=True)
+    out[index] = np.array([is_number(v) for v in seq], dtype=bool) & (values[codes[index]] != "")
+    return out
+
+
+def _cell_texts(column: int, index: np.ndarray, texts: dict, plain: dict, col: dict, raw=False) -> list[str]:
+    """The cleaned text (or raw text) of one column on a few rows."""
+    import pyarrow.compute as pc
+
+    for role, (codes, values) in texts.items():
+        if col[role].index == column:
+            return list(values[codes[index]])
+    taken = pc.take(plain[column], index).to_pylist()
+    return taken if raw else [clean(v) for v in taken]
+
+
+def _section_kinds(section: np.ndarray, texts: dict, plain: dict, card, col: dict, scales: Scales) -> np.ndarray:
+    """The kind (an index into a list of (kind, subject), 0 for none) a heading row gives each
+    row from it down to the next heading; its first cell that names a kind, left to right."""
+    import pyarrow.compute as pc
+
+    index = np.flatnonzero(section)
+    columns = sorted({c.index for c in col.values() if c} | set(plain))
+    cells = []
+    for column in columns:
+        if card is not None and column == col["member_id"].index:
+            cells.append([clean(v) for v in pc.take(card, index).to_pylist()])
+        elif col["member"] and column == col["member"].index and column not in plain:
+            cells.append([""] * len(index))  # a section row names nobody: its name cell is blank
+        else:
+            cells.append(_cell_texts(column, index, texts, plain, col))
+    found = [None]
+    marks = np.zeros(len(index), np.int64)
+    for r in range(len(index)):
+        for text in (cells[c][r] for c in range(len(columns))):
+            kind = section_kind(text, scales)
+            if kind:
+                found.append(kind)
+                marks[r] = len(found) - 1
+                break
+    heading = np.zeros(len(section), np.int64)
+    heading[index] = np.arange(1, len(index) + 1)
+    heading = np.maximum.accumulate(heading)  # the last heading at or above each row (0: none)
+    kinds = np.concatenate([[0], marks])[heading]
+    return np.array(found, dtype=object)[kinds] if len(found) > 1 else np.full(len(section), None, dtype=object)
 
 
 def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[int], scales: Scales) -> np.ndarray:
-    """Rows whose lead column (A, B, STT, organisation) holds a totals label, found among the
-    distinct values: those of the dictionary columns, and the few plain-text values that do not
-    start with a digit."""
+    """Rows whose lead column (A, B, STT, organisation, name) holds a totals label, found among
+    the distinct values: those of the dictionary columns, and those of the plain-text columns
+    whose first word could start a totals label (a regular expression on all rows first)."""
+    import re
+
     import pyarrow as pa
     import pyarrow.compute as pc
 
     is_totals = totals_test(scales)
+    words = "|".join(sorted(re.escape(w) for w in totals_first_words(scales)))
+    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/][\s\p{Z}]*)?(?:" + words + ")"
+    odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible: cleaning may change the word
 
     rows = np.zeros(n, bool)
     for role, (codes, values) in texts.items():
         if col[role].index in lead:
             rows |= np.array([is_totals(t) for t in values], dtype=bool)[codes]
     for column in list(plain.values()) + ([card] if card is not None else []):
-        words = pc.unique(pc.filter(column, pc.invert(pc.match_substring_regex(column, r"^\s*(\d|$)")))).to_pylist()
-        found = [w for w in words if is_totals(clean(w))]
+        maybe = pc.or_(pc.match_substring_regex(column, start, ignore_case=True), pc.match_substring_regex(column, odd))
+        if not pc.any(maybe).as_py():
+            continue
+        found = [w for w in pc.unique(pc.filter(column, maybe)).to_pylist() if is_totals(clean(w))]
         if found:
             rows |= pc.is_in(column, value_set=pa.array(found, pa.string())).to_numpy(zero_copy_only=False)
     return rows
@@ -351,58 +566,85 @@ def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
     return out
 
 
-def _kinds(kind_text, column, scales: Scales, where, n: int):
-    """(codes, kind id of each distinct value) of the kind column; an unknown kind is an error."""
-    if column is None:
+def _kinds(kind_text, column, section_kind, scales: Scales, where, n: int):
+    """(codes, kind id of each distinct value) of each row's kind: its kind cell, else the kind its
+    section heading gives (``section_kind``: (kind, subject) or None per row); an unknown kind is
+    an error."""
+    if column is None and section_kind is None:
         return np.zeros(n, np.int64), np.array([""], dtype=object)
-    codes, values = kind_text
+    if column is None:
+        codes, values = np.zeros(n, np.int64), np.array([""], dtype=object)
+    else:
+        codes, values = kind_text
     looked = [scales.lookup(scales.kinds, t) if t else None for t in values]
     unknown = np.array([bool(t) and k is None for t, k in zip(values, looked)])[codes]
     if unknown.any():
         r = _first(unknown)
         raise unknown_kind_error(where(r, column), values[codes[r]])
-    return codes, np.array([k[0] if k else "" for k in looked], dtype=object)
+    ids = np.array([k[0] if k else "" for k in looked], dtype=object)
+    if section_kind is None:
+        return codes, ids
+    own = ids[codes]
+    below = np.array([k[0] if k else "" for k in section_kind], dtype=object)
+    merged, distinct = pd.factorize(np.where(own != "", own, below))
+    return merged.astype(np.int64), np.asarray(distinct, dtype=object)
 
 
-def _listed_twice(card, digits: bool, year: np.ndarray, org) -> np.ndarray:
-    """Rows whose (card number, organisation, year) another row has too, by the row reader's
-    identity: the card's norm_key, the organisation's norm_key.
+def _listed_twice(who: Who, year: np.ndarray, org) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(rows whose member key, organisation and year another row has too, their keys), or
+    (None, None): by the row reader's identity (identity.member_keys, the organisation's norm_key).
 
-    First the rows whose card number (as a number, or its folded text's code) comes back in the
-    same year – a count into a table when the numbers are dense, else one sort – then, for those
-    few, the real keys. A card moved between organisations in the year, or "01" beside "1", is
-    such a candidate and is told apart there."""
+    First the rows whose card number (as a number, or its folded text's code) – or, without a
+    card, whose folded name and birth – comes back in the same year: a count into a table when
+    the numbers are dense, else one sort. Then, for those few, the real keys. A card moved between
+    organisations in the year, or "01" beside "1", is such a candidate and is told apart there."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if digits and pc.max(pc.utf8_length(card)).as_py() <= 18:
-        number = pc.cast(card, pa.int64()).to_numpy()  # digits: the number is the card, up to leading zeros
-    else:
-        folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
-        number = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
+    n = len(year)
+    number = np.full(n, -1, dtype=np.int64)  # -1: no key (no card, no name)
+    card_rows = np.flatnonzero(~who.card_blank)
+    if len(card_rows):
+        card = pc.take(who.card, who.rows(card_rows)) if who.position is not None or len(card_rows) < n else who.card
+        if who.digits and pc.max(pc.utf8_length(card)).as_py() <= 18:
+            number[card_rows] = pc.cast(card, pa.int64()).to_numpy()  # digits: the card, up to leading zeros
+        else:
+            folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
+            number[card_rows] = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
+        del card
+    name_rows = np.flatnonzero(who.card_blank)
+    if len(name_rows) and who.name is not None:
+        keys = who.keys(name_rows)
+        codes = pc.dictionary_encode(keys).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        number[name_rows] = np.where(pc.equal(keys, "").to_numpy(zero_copy_only=False), -1,
+                                     codes + (int(number.max()) + 1))
+    keyed = number >= 0
     low = int(year.min())
     span = int(year.max()) - low + 1
     top = int(number.max()) + 1
-    if top * span <= 4 * len(number) + 1024:
-        key = number * span + (year - low)
-        candidates = np.flatnonzero(np.bincount(key, minlength=top * span)[key] > 1)
+    if top * span <= 4 * n + 1024:
+        key = np.where(keyed, number * span + (year - low), top * span)
+        candidates = np.flatnonzero(np.bincount(key, minlength=top * span + 1)[key] > 1)
     else:  # sparse numbers: any mix into 64 bits will do, chance collisions are told apart below
         key = number.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + (year - low).astype(np.uint64)
         ordered = np.sort(key)
         again = ordered[1:][ordered[1:] == ordered[:-1]]
         candidates = np.flatnonzero(np.isin(key, again)) if len(again) else np.zeros(0, np.int64)
-    twice = np.zeros(len(year), bool)
+    candidates = candidates[keyed[candidates]]
     if not len(candidates):
-        return twice
+        return None, None
     org_key = np.zeros(len(candidates), np.int64)
     if org is not None:
         codes, values = org
         org_key = pd.factorize(np.array([norm_key(v) for v in values], dtype=object))[0][codes[candidates]]
-    exact = pd.DataFrame({"card": [norm_key(c) for c in pc.take(card, candidates).to_pylist()],
-                          "org": org_key, "year": year[candidates]})
-    twice[candidates[exact.duplicated(keep=False).to_numpy()]] = True
-    return twice
-
+    keys = who.keys(candidates).to_numpy(zero_copy_only=False)
+    exact = pd.DataFrame({"key": keys, "org": org_key, "year": year[candidates]})
+    dup = exact.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return None, None
+    twice = np.zeros(n, bool)
+    twice[candidates[dup]] = True
+    return twice, keys[dup]  # candidates are in row order, as np.flatnonzero(twice) is
 
 def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """(first row, number of rows) of each group of rows alike in every field and year; of the
@@ -432,9 +674,13 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
     return first[present], counts[present]
 
 
-def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys) -> pd.DataFrame:
+
+
+def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys=None,
+           names=None) -> pd.DataFrame:
     """Records for the given rows (each standing for ``counts`` rows), each field from its row, in
-    reading order. Texts are categoricals over the distinct values: no string per record."""
+    reading order. Texts are categoricals over the distinct values: no string per record.
+    ``keys`` and ``names``: the member key and name of each row, for members listed twice."""
     order = np.argsort(rows, kind="stable")
     rows, counts = rows[order], counts[order]
     n = len(rows)
@@ -445,12 +691,16 @@ def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np
     out = {name: same(value) for name, value in (
         ("subject", "members"), ("shape", "members"), ("org", ""), ("parent", ""), ("host_type", ""), ("member", ""),
         ("member_key", ""), ("source_file", sheet.file), ("source_sheet", ""), ("source_header", rating.header))}
+    out["disciplined"] = np.zeros(n, bool)
     for name, codes, values in fields:
-        out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
+        if name == "disciplined":
+            out[name] = codes[rows].astype(bool)
+        else:
+            out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
     out.update(year=year[rows], status=np.full(n, None, dtype=object), tier=np.full(n, None, dtype=object),
-               exemplary=np.zeros(n, bool), disciplined=np.zeros(n, bool), count=counts.astype(np.int64),
+               exemplary=np.zeros(n, bool), count=counts.astype(np.int64),
                source_row=rows.astype(np.int64), source_col=np.full(n, rating.index, dtype=np.int64))
     if keys is not None:
-        out["member"] = np.full(n, "", dtype=object)
+        out["member"] = names[order]
         out["member_key"] = keys[order]
     return pd.DataFrame(out, columns=list(COLUMNS))
