@@ -135,6 +135,8 @@ def named(members: int, irregular: bool) -> Path:
     member_name = _names(rng, members)
     member_birth = rng.integers(1950, 2001, members)
     path = DATA / ("national_irregular.csv" if irregular else "national_named.csv")
+    if members != 5_300_000:  # a smaller set beside the full one
+        path = path.with_stem(f"{path.stem}_{members}")
     header = ["Họ và tên", "Năm sinh", "Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại", "Kỷ luật"]
     if irregular:  # headings and totals go in the STT column, as staff write them
         header = ["STT"] + header
