@@ -425,21 +425,30 @@ def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_yea
     # counted as if there were none; counted again in the rare case there are.
     fields = [(role, *texts[role]) for role in ("org", "parent", "host_type") if role in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
+    # a disciplined member's row is a record of its own too: the rules name its row
+    disciplined = None
     if "discipline" in texts:
         codes, values = texts["discipline"]
-        flags = np.array([is_disciplined(v) for v in values])
-        fields.append(("disciplined", flags.astype(np.int32)[codes], np.array([False, True], dtype=object)))
+        flags = np.array([is_disciplined(v) for v in values], dtype=bool)
+        disciplined = flags[codes] if flags.any() else None
     who = Who(card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position)
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(_listed_twice, who, year, texts.get("org"))
-        first, counts = _groups(fields, year, None)
+        first, counts = _groups(fields, year, None if disciplined is None else np.flatnonzero(~disciplined))
         twice, keys = pending.result()
     pieces = [_frame(sheet, rating, fields, year, first, counts)]
-    if twice is not None:
-        first, counts = _groups(fields, year, np.flatnonzero(~twice))
-        again = np.flatnonzero(twice)
+    alone = twice if disciplined is None else disciplined if twice is None else twice | disciplined
+    if alone is not None:
+        if twice is not None:
+            first, counts = _groups(fields, year, np.flatnonzero(~alone))
+        again = np.flatnonzero(alone)
+        member_key, member = np.full(len(again), "", dtype=object), np.full(len(again), "", dtype=object)
+        if twice is not None:
+            listed = twice[again]
+            member_key[listed], member[listed] = keys, who.names(again[listed])
         pieces = [_frame(sheet, rating, fields, year, first, counts),
-                  _frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), keys, who.names(again))]
+                  _frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), member_key, member,
+                         None if disciplined is None else disciplined[again])]
     frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
@@ -727,10 +736,10 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
 
 
 def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys=None,
-           names=None) -> pd.DataFrame:
+           names=None, disciplined=None) -> pd.DataFrame:
     """Records for the given rows (each standing for ``counts`` rows), each field from its row, in
     reading order. Texts are categoricals over the distinct values: no string per record.
-    ``keys`` and ``names``: the member key and name of each row, for members listed twice."""
+    ``keys``, ``names``, ``disciplined``: of each row, for rows that are records of their own."""
     order = np.argsort(rows, kind="stable")
     rows, counts = rows[order], counts[order]
     n = len(rows)
@@ -741,12 +750,9 @@ def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np
     out = {name: same(value) for name, value in (
         ("subject", "members"), ("shape", "members"), ("org", ""), ("parent", ""), ("host_type", ""), ("member", ""),
         ("member_key", ""), ("source_file", sheet.file), ("source_sheet", ""), ("source_header", rating.header))}
-    out["disciplined"] = np.zeros(n, bool)
+    out["disciplined"] = np.zeros(n, bool) if disciplined is None else disciplined[order]
     for name, codes, values in fields:
-        if name == "disciplined":
-            out[name] = codes[rows].astype(bool)
-        else:
-            out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
+        out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
     out.update(year=year[rows], status=np.full(n, None, dtype=object), tier=np.full(n, None, dtype=object),
                exemplary=np.zeros(n, bool), count=counts.astype(np.int64),
                source_row=rows.astype(np.int64), source_col=np.full(n, rating.index, dtype=np.int64))
