@@ -90,6 +90,7 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
         raise InputError(f"reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may use",
                          file=path, hint="split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
                          "if the machine has that much memory free (see SECURITY.md)")
+    _release_memory_early()
     # notes made while trying the file (a title year beside --year …) are passed on only if this
     # reader keeps the file, or refuses it: given to the row reader, it says them itself
     held = Notes()
@@ -114,6 +115,20 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
 # of a Parquet file's uncompressed data; the row reader (a Python object per cell, and the grid
 # once more while it crosses from the reader process)
 COLUMN_BYTES, ROW_BYTES, BASE_MB = 1.6, 30, 400
+
+
+def _release_memory_early() -> None:
+    """pyarrow's allocator, told to give memory back to the system at once: mimalloc (the
+    default) keeps what pyarrow frees while reading, which cost 0.5–1 GB of peak on a national
+    file. jemalloc with no decay delay gives it back; kept as is where jemalloc is not built in."""
+    import pyarrow as pa
+
+    try:
+        pool = pa.jemalloc_memory_pool()
+        pa.jemalloc_set_decay_ms(0)
+    except (NotImplementedError, pa.ArrowException):
+        return
+    pa.set_memory_pool(pool)
 
 
 def needed_mb(path: str, size: int, file_type: str) -> int:
@@ -161,8 +176,9 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     table = pq.read_table(path, columns=[names[i] for i in needed],
                           read_dictionary=[names[i] for i in text_columns if names[i] in strings])
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
-    return _records(pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries(), sheet, col, lead, scales,
-                    fixed_year, start, unread=len(needed) < len(names))
+    held = [pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries()]
+    del table, columns
+    return _records(held, sheet, col, lead, scales, fixed_year, start, unread=len(needed) < len(names))
 
 
 def _as_text(column, dictionary: bool):
@@ -217,10 +233,10 @@ def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     # pyarrow's skip_rows counts blank lines above the data as rows, as csv.reader does
     width = max(len(trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
-    table = _table(path, delimiter, start, col, lead, list(extra))
-    _check_text(path, table, sheet, start)
+    held = [_table(path, delimiter, start, col, lead, list(extra))]
+    _check_text(path, held[0], sheet, start)
     unread = bool(set(range(width)) - _read_columns(col, lead))
-    return _records(table, sheet, col, lead, scales, fixed_year, start, unread)
+    return _records(held, sheet, col, lead, scales, fixed_year, start, unread)
 
 
 def _head_text(path: str) -> str:
@@ -353,15 +369,20 @@ class Who:
         return np.array([clean(v) for v in pc.take(self.name, self.rows(index)).to_pylist()], dtype=object)
 
 
-def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int,
+def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int,
              unread: bool = False) -> pd.DataFrame:
+    """The records of a table (handed over in a list, so that its columns are let go of as soon
+    as they are turned into codes: 0.5 GB on a national file)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    table = held.pop()
     texts = {}  # role -> (codes, cleaned text of each distinct value)
     for role in TEXT_ROLES:
         if col[role]:
             texts[role] = _cleaned(*_dictionary(table, col[role].index))
+            if role != "birth":  # birth is needed again for the members known by name
+                table = table.drop_columns([f"f{col[role].index}"])
     card = table.column(f"f{col['member_id'].index}") if col["member_id"] else None
     name = table.column(f"f{col['member'].index}") if col["member"] else None
     plain = {i: table.column(f"f{i}") for i in lead if i not in {col[r].index for r in texts}}
@@ -661,16 +682,21 @@ def _listed_twice(who: Who, year: np.ndarray, org) -> tuple[np.ndarray | None, n
     import pyarrow.compute as pc
 
     n = len(year)
-    number = np.full(n, -1, dtype=np.int64)  # -1: no key (no card, no name)
     card_rows = np.flatnonzero(~who.card_blank)
+    every = who.position is None and len(card_rows) == n
+    number = None if every else np.full(n, -1, dtype=np.int64)  # -1: no key (no card, no name)
     if len(card_rows):
-        card = pc.take(who.card, who.rows(card_rows)) if who.position is not None or len(card_rows) < n else who.card
+        card = who.card if every else pc.take(who.card, who.rows(card_rows))
         if who.digits and pc.max(pc.utf8_length(card)).as_py() <= 18:
-            number[card_rows] = pc.cast(card, pa.int64()).to_numpy()  # digits: the card, up to leading zeros
+            cards = pc.cast(card, pa.int64()).to_numpy()  # digits: the card, up to leading zeros
         else:
             folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
-            number[card_rows] = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
-        del card
+            cards = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
+        if every:
+            number = cards if cards.flags.writeable else cards.copy()
+        else:
+            number[card_rows] = cards
+        del card, cards
     name_rows = np.flatnonzero(who.card_blank)
     if len(name_rows) and who.name is not None:
         keys = who.keys(name_rows)
@@ -682,8 +708,12 @@ def _listed_twice(who: Who, year: np.ndarray, org) -> tuple[np.ndarray | None, n
     span = int(year.max()) - low + 1
     top = int(number.max()) + 1
     if top * span <= 4 * n + 1024:
-        key = np.where(keyed, number * span + (year - low), top * span)
-        candidates = np.flatnonzero(np.bincount(key, minlength=top * span + 1)[key] > 1)
+        key = number  # in place: the numbers are not needed again
+        key *= span
+        key += year
+        key -= low
+        key[~keyed] = top * span
+        candidates = np.flatnonzero((np.bincount(key, minlength=top * span + 1) > 1)[key])
     else:  # sparse numbers: any mix into 64 bits will do, chance collisions are told apart below
         key = number.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + (year - low).astype(np.uint64)
         ordered = np.sort(key)
@@ -717,7 +747,10 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
     radix = int(group.max()) + 1
     for _, codes, values in fields:
         if len(values) > 1:
-            group += pick(codes).astype(np.int64) * radix
+            part = pick(codes).astype(np.int64)
+            part *= radix  # in place: one array of 26 million at a time
+            group += part
+            del part
             radix *= len(values)
         if radix > 1 << 62:
             raise NotPlain("too many distinct values to count by")
