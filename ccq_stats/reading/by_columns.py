@@ -101,8 +101,8 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
         if need > budget:  # the row reader keeps a Python object per cell: stop before it starts
             raise InputError(f"this file can only be read row by row ({exc}), which would need about {need:,} MB of "
                              f"memory, more than the {budget:,} MB it may use", file=path,
-                             hint="make every row plain (see 'Reading large files' in README.md), split the file, "
-                             "or raise CCQ_MEMORY_MB if the machine has that much memory free") from None
+                             hint="correct what is named so that the file reads by columns, or split the file; "
+                             "or raise CCQ_MEMORY_MB if the machine has that much memory free (see SECURITY.md)") from None
         return None
     except InputError:
         notes.extend(held)
