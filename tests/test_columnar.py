@@ -399,8 +399,13 @@ def test_a_quote_left_open_and_a_nul_byte_are_refused(tmp_path, monkeypatch):
     lines[10] = lines[10].replace("Chi bộ B", 'Chi bộ "B"')
     path = tmp_path / "quote.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match="row 4: a quote opened in this row is not closed"):
+    with pytest.raises(InputError, match=r'row 4: a quote \(\"\) opens a cell here that runs over 8 lines and holds whole rows'):
         columnar_records(path)
+    long = tmp_path / "long.csv"  # a cell of 25 short lines: taken for a stray quote too
+    long.write_text("\n".join(lines[:3] + ['000000077,"' + "\n".join(["Chi bộ"] * 25) + '",2019,HTNV'] + lines[3:]) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="row 4: .* runs over 25 lines"):
+        columnar_records(long)
     nul = tmp_path / "nul.csv"
     nul.write_bytes(("\n".join(lines[:3]) + "\n").encode() + b"000\x00,Chi b\xc3\xb4 A,2019,HTNV\n")
     with pytest.raises(InputError, match="NUL bytes"):

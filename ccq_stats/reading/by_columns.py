@@ -30,7 +30,7 @@ row reader, which reports whatever is wrong with it row by row:
 
 Within those, the row reader's errors are raised here too, with the same words and the same
 cell: a blank rating, a year that is not a year, a row without a year, an unknown kind, a quote
-that is never closed (``unclosed_quote_error``), a NUL byte.
+opened by mistake that swallows rows (``stray_quote``), a NUL byte.
 
 Memory: before reading, the file's size gives an estimate of what reading it will take
 (``needed_mb``); a file over the budget (``CCQ_READ_MEMORY_MB``) stops with a one-line error
@@ -234,7 +234,7 @@ def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     width = max(len(trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
     held = [_table(path, delimiter, start, col, lead, list(extra))]
-    _check_text(path, held[0], sheet, start)
+    _check_text(path, held[0], sheet, start, delimiter, width)
     unread = bool(set(range(width)) - _read_columns(col, lead))
     return _records(held, sheet, col, lead, scales, fixed_year, start, unread)
 
@@ -289,9 +289,9 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
     return table.drop_columns([f"f{i}" for i in extra]).unify_dictionaries()
 
 
-def _check_text(path: str, table, sheet, start: int) -> None:
-    """The row reader's refusals of a text file, made here too: NUL bytes, and a quote never
-    closed – pyarrow would read the lines after it into one value, silently losing rows. A
+def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int) -> None:
+    """The row reader's refusals of a text file, made here too: NUL bytes, and a quote opened by
+    mistake – pyarrow would read the lines after it into one value, silently losing rows. A
     value holding a line break is looked at only when the file has more lines than rows."""
     import pyarrow.compute as pc
 
@@ -308,19 +308,26 @@ def _check_text(path: str, table, sheet, start: int) -> None:
         column = table.column(name)
         if hasattr(column.type, "value_type"):
             column = column.cast(column.type.value_type)
-        spans = pc.count_substring(column, "\n")
-        worst = pc.max(spans).as_py() or 0
-        if worst >= QUOTE_LINES:
-            row = int(pc.index(pc.greater_equal(spans, QUOTE_LINES), True).as_py())
-            raise unclosed_quote_error(sheet.where(start + row + 1), worst + 1)
+        broken = pc.indices_nonzero(pc.greater(pc.count_substring(column, "\n"), 0)).to_pylist()
+        for row in broken:
+            stray_quote(column[row].as_py(), sheet.where(start + row + 1), width - 1, delimiter)
 
 
-QUOTE_LINES = 5  # a value over this many line breaks is a quote left open, not a cell with line breaks
+MAX_CELL_LINES = 20  # a quoted cell over more lines than this is taken for a stray quote (as textfile does)
 
 
-def unclosed_quote_error(where, lines: int) -> InputError:
-    return InputError(f"a quote opened in this row is not closed: the next {lines - 1} lines would be read as one value",
-                      where=where, hint="close the quote (\"), or double a quote inside a value (\"\"), and save the file again")
+def stray_quote(value: str, where, width: int, delimiter: str) -> None:
+    """Refuse a quoted cell that holds lines as wide as a row, or runs over more than
+    MAX_CELL_LINES lines: a quote opened by mistake, in the row reader's words."""
+    parts = value.split("\n")
+    hint = "remove the stray quote, or close it on the same line"
+    for line in parts[1:-1]:
+        if width >= 2 and line.count(delimiter) >= width:
+            raise InputError(f"a quote (\") opens a cell here that runs over {len(parts)} lines and holds whole rows",
+                             where=where, hint=hint)
+    if len(parts) > MAX_CELL_LINES:
+        raise InputError(f"a quote (\") opens a cell here that runs over {len(parts)} lines", where=where,
+                         hint=hint + f"; a cell of more than {MAX_CELL_LINES} lines is taken for a stray quote")
 
 
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
