@@ -306,7 +306,9 @@ def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int)
         return
     for name in table.column_names:
         column = table.column(name)
-        if hasattr(column.type, "value_type"):
+        if hasattr(column.type, "value_type"):  # dictionaries (unified): look at the distinct values first
+            if not column.num_chunks or not pc.any(pc.greater(pc.count_substring(column.chunk(0).dictionary, "\n"), 0)).as_py():
+                continue
             column = column.cast(column.type.value_type)
         broken = pc.indices_nonzero(pc.greater(pc.count_substring(column, "\n"), 0)).to_pylist()
         for row in broken:
