@@ -3,27 +3,38 @@ become records.
 
 The row reader (``by_rows``) keeps one Python object per cell: right for a bloc's workbooks,
 hopeless for a national file of 26 million member-year rows. This reader serves the shape
-such files have – one row per member and year, with a card number (số thẻ đảng viên) instead
-of a name – and gives the same tidy records (``records.py``) the row reader would, with one
-difference: member rows alike in everything but their card number and row become one record
-whose ``count`` says how many they are and whose ``source_row`` is the first of them.
-The rows of a member listed twice in a year stay one record each, with their ``member_key``,
-so that ``records.reconcile`` reports them exactly as it does for any file.
+such files have – one row per member and year: name, birth year, card number (số thẻ đảng
+viên), organisation, year, rating, discipline – and gives the same tidy records
+(``records.py``) the row reader would, with one difference: member rows alike in everything
+but who they are and their row become one record whose ``count`` says how many they are and
+whose ``source_row`` is the first of them. The rows of a member listed twice in a year (by the
+member key of ``identity``) stay one record each, with their name and ``member_key``, so that
+``records.reconcile`` reports them exactly as it does for any file.
 
-It takes a file only when every row is plain, and returns ``None`` otherwise, leaving the file
-to the row reader, which reports whatever is wrong with it row by row:
+What staff leave in such lists is handled here as the row reader handles it: blank lines and
+totals rows are left out, a section row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives its kind to the rows
+below it, a signature block is a section without a kind, and a member without a card number
+is known by name and birth year.
+
+It takes a file when it has the shape, and returns ``None`` otherwise, leaving the file to the
+row reader, which reports whatever is wrong with it row by row:
 
 * a CSV or TSV file in UTF-8, or a Parquet file (its column names the header), of at least
-  ``MIN_BYTES``, whose header (found by the same ``find_header``) has a card-number column, one
-  rating column, and besides only the organisation, parent, kind, host type, year, seq (STT)
-  and ignored columns – no names, birth dates or discipline, which are per member;
-* every row as wide as the first, card numbers of letters and digits starting with a digit
-  (with ``.``, ``/`` or ``-`` between them) on every row but blank and totals rows (which are
-  left out, as the row reader leaves them out of a member list); Parquet columns of text or
-  integers.
+  ``MIN_BYTES``, whose header (found by the same ``find_header``) has a card-number or a name
+  column, one rating column, and besides only the organisation, parent, kind, host type, year,
+  seq (STT), birth, discipline and ignored columns;
+* every row as wide as the first (Excel writes every row of a sheet to its full width), card
+  numbers of letters and digits starting with a digit (with ``.``, ``/`` or ``-`` between
+  them); Parquet columns of text or integers; no section row in a list with columns this
+  reader does not read (the row reader looks for the section's kind in every cell).
 
 Within those, the row reader's errors are raised here too, with the same words and the same
-cell: a blank rating, a year that is not a year, a row without a year, an unknown kind.
+cell: a blank rating, a year that is not a year, a row without a year, an unknown kind, a quote
+opened by mistake that swallows rows (``stray_quote``), a NUL byte.
+
+Memory: before reading, the file's size gives an estimate of what reading it will take
+(``needed_mb``); a file over the budget (``CCQ_READ_MEMORY_MB``) stops with a one-line error
+that says so and what to do, before anything is read. See SECURITY.md.
 """
 
 from __future__ import annotations
@@ -38,9 +49,13 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
-from ccq_stats.reading.cells import blank_member_rating_error, no_year_error, parse_year, totals_test, unknown_kind_error
+from ccq_stats.reading.cells import (
+    blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_year, section_kind, totals_first_words,
+    totals_test, unknown_kind_error,
+)
 from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS
+from ccq_stats.reading.identity import BLANK, member_keys
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import check_sheet, plan_sheet
@@ -52,8 +67,10 @@ from ccq_stats.text import clean, norm_key
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
-ROLES = {"seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating", "ignored", "share_of"}
-TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating")  # read as dictionaries: few distinct values
+ROLES = {"seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
+         "ignored", "share_of"}
+# read as dictionaries: few distinct values
+TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating", "birth", "discipline")
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
 
 
@@ -64,20 +81,71 @@ class NotPlain(Exception):
 def read(path: str, scales: Scales, year: int | None, shape: str | None, file_type: str, notes: Notes) -> pd.DataFrame | None:
     """The tidy records of a large, plain member list (``file_type`` "text" for CSV/TSV, or
     "parquet"), or None to leave the file to the row reader."""
-    if os.path.getsize(path) < MIN_BYTES:
+    size = os.path.getsize(path)
+    if size < MIN_BYTES:
         return None
+    budget = Limits.from_env().memory_budget_mb()
+    need = needed_mb(path, size, file_type)
+    if need > budget:
+        raise InputError(f"reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may use",
+                         file=path, hint="split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
+                         "if the machine has that much memory free (see SECURITY.md)")
+    _release_memory_early()
     # notes made while trying the file (a title year beside --year …) are passed on only if this
     # reader keeps the file, or refuses it: given to the row reader, it says them itself
     held = Notes()
     try:
         frame = (_read_parquet if file_type == "parquet" else _read)(path, scales, year, shape, held)
-    except NotPlain:
+    except NotPlain as exc:
+        need = row_reader_mb(size)
+        if need > budget:  # the row reader keeps a Python object per cell: stop before it starts
+            raise InputError(f"this file can only be read row by row ({exc}), which would need about {need:,} MB of "
+                             f"memory, more than the {budget:,} MB it may use", file=path,
+                             hint="correct what is named so that the file reads by columns, or split the file; "
+                             "or raise CCQ_MEMORY_MB if the machine has that much memory free (see SECURITY.md)") from None
         return None
     except InputError:
         notes.extend(held)
         raise
     notes.extend(held)
     return frame
+
+
+# peak memory per byte of file, measured (bench/README.md): the column reader, of a CSV file or
+# of a Parquet file's uncompressed data; the row reader (a Python object per cell, and the grid
+# once more while it crosses from the reader process)
+COLUMN_BYTES, ROW_BYTES, BASE_MB = 1.6, 30, 400
+
+
+def _release_memory_early() -> None:
+    """pyarrow's allocator, told to give memory back to the system at once: mimalloc (the
+    default) keeps what pyarrow frees while reading, which cost 0.5–1 GB of peak on a national
+    file. jemalloc with no decay delay gives it back; kept as is where jemalloc is not built in."""
+    import pyarrow as pa
+
+    try:
+        pool = pa.jemalloc_memory_pool()
+        pa.jemalloc_set_decay_ms(0)
+    except (NotImplementedError, pa.ArrowException):
+        return
+    pa.set_memory_pool(pool)
+
+
+def needed_mb(path: str, size: int, file_type: str) -> int:
+    """An estimate of the peak memory reading a file by columns takes, from its size."""
+    if file_type == "parquet":
+        try:
+            import pyarrow.parquet as pq
+
+            meta = pq.ParquetFile(path).metadata
+            size = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        except Exception:  # noqa: BLE001 – a broken file is reported by the reader that opens it
+            pass
+    return int(BASE_MB + COLUMN_BYTES * size / 2**20)
+
+
+def row_reader_mb(size: int) -> int:
+    return int(BASE_MB + ROW_BYTES * size / 2**20)
 
 
 def _text_columns(col: dict) -> set[int]:
@@ -103,13 +171,14 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     if start != 1:
         raise NotPlain("the header is not the column names")
     text_columns = _text_columns(col)
-    needed = sorted(text_columns | {col["member_id"].index} | set(lead))
+    needed = sorted(_read_columns(col, lead))
     strings = text_fields(stored.schema_arrow)
     table = pq.read_table(path, columns=[names[i] for i in needed],
                           read_dictionary=[names[i] for i in text_columns if names[i] in strings])
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
-    return _records(pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries(), sheet, col, lead, scales,
-                    fixed_year, start)
+    held = [pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries()]
+    del table, columns
+    return _records(held, sheet, col, lead, scales, fixed_year, start, unread=len(needed) < len(names))
 
 
 def _as_text(column, dictionary: bool):
@@ -130,6 +199,9 @@ def _as_text(column, dictionary: bool):
     return pc.fill_null(column.cast(pa.string()), "")
 
 
+ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline")
+
+
 def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
     check_sheet(sheet, Limits.from_env())
@@ -138,11 +210,18 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain("no header")
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
-    if shapes != {"members"} or "member_id" not in roles or not roles <= ROLES or len(header.of("rating")) != 1:
-        raise NotPlain("not a list of card numbers and ratings")
-    col = {role: header.one(role) for role in ("seq", "org", "member_id", "kind", "parent", "host_type", "year", "rating")}
-    lead = sorted(({0, 1} | {c.index for c in (col["seq"], col["org"]) if c}) - {col["member_id"].index})
+    if shapes != {"members"} or not roles & {"member_id", "member"} or not roles <= ROLES or len(header.of("rating")) != 1:
+        raise NotPlain("not a member list of card numbers or names, and ratings")
+    col = {role: header.one(role) for role in ROLE_NAMES}
+    # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
+    # (the card column is looked at apart: its values are mostly digits)
+    lead = {0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c}
+    lead = sorted(lead - ({col["member_id"].index} if col["member_id"] else set()))
     return header, col, lead, fixed_year, start
+
+
+def _read_columns(col: dict, lead: list[int]) -> set[int]:
+    return {c.index for c in col.values() if c} | set(lead)
 
 
 def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
@@ -154,8 +233,10 @@ def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     # pyarrow's skip_rows counts blank lines above the data as rows, as csv.reader does
     width = max(len(trimmed(rows[i])) for i in range(header.first_row, header.last_row + 1))
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
-    table = _table(path, delimiter, start, col, lead, list(extra))
-    return _records(table, sheet, col, lead, scales, fixed_year, start)
+    held = [_table(path, delimiter, start, col, lead, list(extra))]
+    _check_text(path, held[0], sheet, start, delimiter, width)
+    unread = bool(set(range(width)) - _read_columns(col, lead))
+    return _records(held, sheet, col, lead, scales, fixed_year, start, unread)
 
 
 def _head_text(path: str) -> str:
@@ -183,9 +264,9 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
         irregular.append(row.number)
         return "skip"
 
-    # card numbers, STT, other lead columns and cells past the header: a dictionary would not pay
+    # card numbers, names, STT, other lead columns and cells past the header: a dictionary would not pay
     dictionaries = _text_columns(col)
-    names = {c.index for c in col.values() if c} | set(lead) | set(extra)
+    names = _read_columns(col, lead) | set(extra)
     types = {f"f{i}": pa.dictionary(pa.int32(), pa.string()) if i in dictionaries else pa.string() for i in names}
     try:
         table = pacsv.read_csv(
@@ -208,12 +289,55 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
     return table.drop_columns([f"f{i}" for i in extra]).unify_dictionaries()
 
 
+def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int) -> None:
+    """The row reader's refusals of a text file, made here too: NUL bytes, and a quote opened by
+    mistake – pyarrow would read the lines after it into one value, silently losing rows. A
+    value holding a line break is looked at only when the file has more lines than rows."""
+    import pyarrow.compute as pc
+
+    lines, last = 0, b"\n"
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(BLOCK_BYTES), b""):
+            if b"\x00" in block:
+                raise InputError("the text holds NUL bytes; it is not a CSV file", file=path, hint="save it as CSV UTF-8")
+            lines, last = lines + block.count(b"\n"), block[-1:]
+    lines += last != b"\n"
+    if lines <= start + table.num_rows:
+        return
+    for name in table.column_names:
+        column = table.column(name)
+        if hasattr(column.type, "value_type"):  # dictionaries (unified): look at the distinct values first
+            if not column.num_chunks or not pc.any(pc.greater(pc.count_substring(column.chunk(0).dictionary, "\n"), 0)).as_py():
+                continue
+            column = column.cast(column.type.value_type)
+        broken = pc.indices_nonzero(pc.greater(pc.count_substring(column, "\n"), 0)).to_pylist()
+        for row in broken:
+            stray_quote(column[row].as_py(), sheet.where(start + row + 1), width - 1, delimiter)
+
+
+MAX_CELL_LINES = 20  # a quoted cell over more lines than this is taken for a stray quote (as textfile does)
+
+
+def stray_quote(value: str, where, width: int, delimiter: str) -> None:
+    """Refuse a quoted cell that holds lines as wide as a row, or runs over more than
+    MAX_CELL_LINES lines: a quote opened by mistake, in the row reader's words."""
+    parts = value.split("\n")
+    hint = "remove the stray quote, or close it on the same line"
+    for line in parts[1:-1]:
+        if width >= 2 and line.count(delimiter) >= width:
+            raise InputError(f"a quote (\") opens a cell here that runs over {len(parts)} lines and holds whole rows",
+                             where=where, hint=hint)
+    if len(parts) > MAX_CELL_LINES:
+        raise InputError(f"a quote (\") opens a cell here that runs over {len(parts)} lines", where=where,
+                         hint=hint + f"; a cell of more than {MAX_CELL_LINES} lines is taken for a stray quote")
+
+
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
     """(codes, values) of a dictionary column (dictionaries unified across chunks)."""
     column = table.column(f"f{index}")
     values = column.chunk(0).dictionary.to_pylist() + [""]  # the last for a missing value (Parquet's null)
     codes = np.concatenate([chunk.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False)
-                            for chunk in column.chunks], dtype=np.int64)
+                            for chunk in column.chunks], dtype=np.int32)  # int32: half the memory of 26M codes
     return codes, values
 
 
@@ -226,36 +350,84 @@ def _cleaned(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarr
     return merged[codes], np.asarray(distinct, dtype=object)
 
 
-def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int) -> pd.DataFrame:
+class Who:
+    """Who each data row is: its card number, name and birth cells (``None`` for a column the
+    list lacks), pyarrow arrays over all rows of the file, picked by ``position``."""
+
+    def __init__(self, card, card_blank: np.ndarray, digits: bool, name, birth, position: np.ndarray | None):
+        self.card, self.card_blank, self.digits = card, card_blank, digits
+        self.name, self.birth, self.position = name, birth, position
+
+    def rows(self, index: np.ndarray) -> np.ndarray:
+        """Rows of the file of the given data rows."""
+        return index if self.position is None else self.position[index]
+
+    def keys(self, index: np.ndarray):
+        """The member keys (identity.member_keys) of the given data rows."""
+        import pyarrow.compute as pc
+
+        rows = self.rows(index)
+        pick = (lambda column: None if column is None else pc.take(column, rows))  # noqa: E731
+        return member_keys(pick(self.card), pick(self.name), pick(self.birth))
+
+    def names(self, index: np.ndarray) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        if self.name is None:
+            return np.full(len(index), "", dtype=object)
+        return np.array([clean(v) for v in pc.take(self.name, self.rows(index)).to_pylist()], dtype=object)
+
+
+def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int,
+             unread: bool = False) -> pd.DataFrame:
+    """The records of a table (handed over in a list, so that its columns are let go of as soon
+    as they are turned into codes: 0.5 GB on a national file)."""
     import pyarrow.compute as pc
 
+    table = held.pop()
     texts = {}  # role -> (codes, cleaned text of each distinct value)
     for role in TEXT_ROLES:
         if col[role]:
             texts[role] = _cleaned(*_dictionary(table, col[role].index))
-    card = table.column(f"f{col['member_id'].index}")
+            if role != "birth":  # birth is needed again for the members known by name
+                table = table.drop_columns([f"f{col[role].index}"])
+    card = table.column(f"f{col['member_id'].index}") if col["member_id"] else None
+    name = table.column(f"f{col['member'].index}") if col["member"] else None
     plain = {i: table.column(f"f{i}") for i in lead if i not in {col[r].index for r in texts}}
+    n = table.num_rows
 
-    # blank rows and totals rows ("Tổng cộng" …) are skipped, as the row reader skips them in a
-    # member list; from here on only the others are looked at
-    digits = pc.all(pc.ascii_is_decimal(card)).as_py()  # the usual card number: quick to check and to compare
-    card_blank = np.zeros(len(card), bool) if digits else _blank(card)
+    # blank rows, totals rows ("Tổng cộng" …) and section rows are skipped, as the row reader
+    # skips them in a member list; from here on only the others are looked at
+    digits = card is not None and pc.all(pc.ascii_is_decimal(card)).as_py()  # the usual card: quick to check
+    card_blank = np.ones(n, bool) if card is None else np.zeros(n, bool) if digits else _blank(card)
     blank = card_blank.copy()
     for codes, values in texts.values():
         blank &= (values == "")[codes]
     for column in plain.values():
         blank &= _blank(column)
-    card_lead = col["member_id"].index in {0, 1}  # the row reader looks for totals in columns A and B too
-    skip = blank | _totals_rows(len(card), texts, plain, card if card_lead and not digits else None, col, lead, scales)
-    if (card_blank & ~skip).any():
-        raise NotPlain("a row without a card number")
+    card_lead = card is not None and col["member_id"].index in {0, 1}  # the row reader looks for totals in A and B too
+    skip = blank | _totals_rows(n, texts, plain, card if card_lead and not digits else None, col, lead, scales)
+    named = ~card_blank if name is None else ~card_blank | ~(_blank(name) if col["member"].index not in plain
+                                                              else _blank(plain[col["member"].index]))
+    rating_codes, rating_values = texts["rating"]
+    section = ~skip & ~named & (rating_values == "")[rating_codes]
+    if section.any():
+        section &= ~_listed(section, texts, plain, col)
+    section_kind = None
+    if section.any():
+        if unread:
+            raise NotPlain("section rows, and columns this reader does not read")
+        section_kind = _section_kinds(section, texts, plain, card, col, scales)
+        skip |= section
+    del blank, named
     position = None  # row i below is data row position[i]
     if skip.any():
         position = np.flatnonzero(~skip)
         texts = {role: (codes[position], values) for role, (codes, values) in texts.items()}
-        card = pc.filter(card, _arrow(~skip))
-        digits = digits or pc.all(pc.ascii_is_decimal(card)).as_py()
-    n = len(card)
+        if section_kind is not None:
+            section_kind = section_kind[position]
+        card_blank = card_blank[position]
+    n = n if position is None else len(position)
     if n == 0:
         raise NotPlain("no rows")
 
@@ -263,31 +435,49 @@ def _records(table, sheet, col: dict, lead: list[int], scales: Scales, fixed_yea
         row = start + int(position[i] if position is not None else i) + 1
         return sheet.where(row, c.index if c else None, c.header if c else None)
 
-    if not digits and not pc.all(pc.match_substring_regex(card, CARD)).as_py():
-        raise NotPlain("card numbers other than letters and digits")
+    if card is not None and not digits:
+        checked = card if position is None else pc.filter(card, _arrow(~skip))
+        odd = pc.invert(pc.match_substring_regex(checked, CARD))
+        if pc.any(odd).as_py() and (np.asarray(odd, dtype=bool) & ~card_blank).any():
+            raise NotPlain("card numbers other than letters and digits")
+        del checked
+    del skip
     rating = col["rating"]
     codes, values = texts["rating"]
     if (values == "")[codes].any():
         raise blank_member_rating_error(where(_first((values == "")[codes]), rating))
     year = _years(texts.get("year"), col["year"], fixed_year, where, n)
-    kind = _kinds(texts.get("kind"), col["kind"], scales, where, n)
+    kind = _kinds(texts.get("kind"), col["kind"], section_kind, scales, where, n)
 
-    # a member listed twice in a year (same card, organisation and year): those rows stay rows.
-    # Looked for on a second core (numpy and pyarrow release the GIL) while the rows are counted
-    # as if there were none; counted again in the rare case there are.
-    fields = [(name, *texts[name]) for name in ("org", "parent", "host_type") if name in texts]
+    # a member listed twice in a year (same member key, organisation and year): those rows stay
+    # rows. Looked for on a second core (numpy and pyarrow release the GIL) while the rows are
+    # counted as if there were none; counted again in the rare case there are.
+    fields = [(role, *texts[role]) for role in ("org", "parent", "host_type") if role in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
+    # a disciplined member's row is a record of its own too: the rules name its row
+    disciplined = None
+    if "discipline" in texts:
+        codes, values = texts["discipline"]
+        flags = np.array([is_disciplined(v) for v in values], dtype=bool)
+        disciplined = flags[codes] if flags.any() else None
+    who = Who(card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position)
     with ThreadPoolExecutor(1) as pool:
-        pending = pool.submit(_listed_twice, card, digits, year, texts.get("org"))
-        first, counts = _groups(fields, year, None)
-        twice = pending.result()
-    if twice.any():
-        first, counts = _groups(fields, year, np.flatnonzero(~twice))
-    pieces = [_frame(sheet, rating, fields, year, first, counts, None)]
-    if twice.any():
-        again = np.flatnonzero(twice)
-        keys = np.array(["#" + norm_key(c) for c in pc.take(card, again).to_pylist()], dtype=object)
-        pieces.append(_frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), keys))
+        pending = pool.submit(_listed_twice, who, year, texts.get("org"))
+        first, counts = _groups(fields, year, None if disciplined is None else np.flatnonzero(~disciplined))
+        twice, keys = pending.result()
+    pieces = [_frame(sheet, rating, fields, year, first, counts)]
+    alone = twice if disciplined is None else disciplined if twice is None else twice | disciplined
+    if alone is not None:
+        if twice is not None:
+            first, counts = _groups(fields, year, np.flatnonzero(~alone))
+        again = np.flatnonzero(alone)
+        member_key, member = np.full(len(again), "", dtype=object), np.full(len(again), "", dtype=object)
+        if twice is not None:
+            listed = twice[again]
+            member_key[listed], member[listed] = keys, who.names(again[listed])
+        pieces = [_frame(sheet, rating, fields, year, first, counts),
+                  _frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), member_key, member,
+                         None if disciplined is None else disciplined[again])]
     frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
@@ -305,30 +495,143 @@ def _first(mask: np.ndarray) -> int:
 
 
 def _blank(column) -> np.ndarray:
+    """Is each value blank once cleaned (spaces and invisible characters only)? Only the values
+    empty or starting with such a character are given to the regular expression."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.equal(pc.utf8_trim_whitespace(column), "").to_numpy(zero_copy_only=False)
+    first, _, length = _lead_bytes(column)
+    out = length == 0
+    maybe = np.flatnonzero(~out & SPACE_BYTES[first])
+    if len(maybe):
+        out[maybe] = pc.match_substring_regex(pc.take(column, pa.array(maybe)), BLANK).to_numpy(zero_copy_only=False)
+    return out
+
+
+# first bytes (UTF-8) of the characters text.clean drops at the start of a cell: white space and
+# the invisible characters (U+0085, U+00A0, U+00AD: C2; U+1680: E1; U+2000–U+205F: E2; U+3000:
+# E3; U+FEFF: EF)
+SPACE_BYTES = np.zeros(256, bool)
+SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]] = True
+
+
+def _lead_bytes(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(first byte, second byte, length in bytes) of each value of a string column (0 past the
+    end): from its buffers, with no copy of the text."""
+    import pyarrow as pa
+
+    parts = []
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    for chunk in chunks:
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset: chunk.offset + len(chunk) + 1]
+        data = chunk.buffers()[2]
+        data = np.frombuffer(data, dtype=np.uint8) if data is not None and data.size else np.zeros(1, np.uint8)
+        data = np.concatenate([data, np.zeros(2, np.uint8)])  # room to read past the last value
+        starts, length = offsets[:-1], np.diff(offsets)
+        parts.append((np.where(length > 0, data[starts], 0), np.where(length > 1, data[starts + 1], 0), length))
+    if not parts:
+        return np.zeros(0, np.uint8), np.zeros(0, np.uint8), np.zeros(0, np.int32)
+    return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
+
+
+def _listed(rows: np.ndarray, texts: dict, plain: dict, col: dict) -> np.ndarray:
+    """Of the given rows, those the row reader takes as listed although they name nobody: a
+    number in the STT column beside an organisation (one rating column)."""
+    out = np.zeros(len(rows), bool)
+    if not (col["seq"] and col["org"]):
+        return out
+    index = np.flatnonzero(rows)
+    codes, values = texts["org"]
+    seq = _cell_texts(col["seq"].index, index, texts, plain, col, raw=True)
+    out[index] = np.array([is_number(v) for v in seq], dtype=bool) & (values[codes[index]] != "")
+    return out
+
+
+def _cell_texts(column: int, index: np.ndarray, texts: dict, plain: dict, col: dict, raw=False) -> list[str]:
+    """The cleaned text (or raw text) of one column on a few rows."""
+    import pyarrow.compute as pc
+
+    for role, (codes, values) in texts.items():
+        if col[role].index == column:
+            return list(values[codes[index]])
+    taken = pc.take(plain[column], index).to_pylist()
+    return taken if raw else [clean(v) for v in taken]
+
+
+def _section_kinds(section: np.ndarray, texts: dict, plain: dict, card, col: dict, scales: Scales) -> np.ndarray:
+    """The kind (an index into a list of (kind, subject), 0 for none) a heading row gives each
+    row from it down to the next heading; its first cell that names a kind, left to right."""
+    import pyarrow.compute as pc
+
+    index = np.flatnonzero(section)
+    columns = sorted({c.index for c in col.values() if c} | set(plain))
+    cells = []
+    for column in columns:
+        if card is not None and column == col["member_id"].index:
+            cells.append([clean(v) for v in pc.take(card, index).to_pylist()])
+        elif col["member"] and column == col["member"].index and column not in plain:
+            cells.append([""] * len(index))  # a section row names nobody: its name cell is blank
+        else:
+            cells.append(_cell_texts(column, index, texts, plain, col))
+    found = [None]
+    marks = np.zeros(len(index), np.int64)
+    for r in range(len(index)):
+        for text in (cells[c][r] for c in range(len(columns))):
+            kind = section_kind(text, scales)
+            if kind:
+                found.append(kind)
+                marks[r] = len(found) - 1
+                break
+    heading = np.zeros(len(section), np.int64)
+    heading[index] = np.arange(1, len(index) + 1)
+    heading = np.maximum.accumulate(heading)  # the last heading at or above each row (0: none)
+    kinds = np.concatenate([[0], marks])[heading]
+    return np.array(found, dtype=object)[kinds] if len(found) > 1 else np.full(len(section), None, dtype=object)
 
 
 def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[int], scales: Scales) -> np.ndarray:
-    """Rows whose lead column (A, B, STT, organisation) holds a totals label, found among the
-    distinct values: those of the dictionary columns, and the few plain-text values that do not
-    start with a digit."""
+    """Rows whose lead column (A, B, STT, organisation, name) holds a totals label, found among
+    the distinct values: those of the dictionary columns, and those of the plain-text columns
+    whose first word could start a totals label (a regular expression on all rows first)."""
+    import re
+
     import pyarrow as pa
     import pyarrow.compute as pc
 
     is_totals = totals_test(scales)
+    words = "|".join(sorted(re.escape(w) for w in totals_first_words(scales)))
+    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/][\s\p{Z}]*)?(?:" + words + ")"
+    odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible: cleaning may change the word
 
     rows = np.zeros(n, bool)
     for role, (codes, values) in texts.items():
         if col[role].index in lead:
             rows |= np.array([is_totals(t) for t in values], dtype=bool)[codes]
     for column in list(plain.values()) + ([card] if card is not None else []):
-        words = pc.unique(pc.filter(column, pc.invert(pc.match_substring_regex(column, r"^\s*(\d|$)")))).to_pylist()
-        found = [w for w in words if is_totals(clean(w))]
+        first, second, _ = _lead_bytes(column)
+        index = np.flatnonzero(_could_start_totals(first, second))
+        if not len(index):
+            continue
+        some = pc.take(column, pa.array(index))
+        maybe = pc.or_(pc.match_substring_regex(some, start, ignore_case=True), pc.match_substring_regex(some, odd))
+        found = [w for w in pc.unique(pc.filter(some, maybe)).to_pylist() if is_totals(clean(w))]
         if found:
             rows |= pc.is_in(column, value_set=pa.array(found, pa.string())).to_numpy(zero_copy_only=False)
     return rows
+
+
+def _could_start_totals(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Could a value with these first two bytes be a totals label once cleaned? Those labels
+    start with "t" or "c" then "o" or a Vietnamese vowel (E1 …: "tổng", "cộng", "toàn"), or with a
+    section mark ("II.", "A)"), or with a character cleaning drops. A cheap test on every row
+    before the exact one on the few that pass."""
+    upper = first & 0xDF  # ASCII letters in upper case
+    letter = (upper >= ord("A")) & (upper <= ord("Z"))
+    roman = np.isin(upper, np.frombuffer(b"IVXLC", np.uint8))
+    return (SPACE_BYTES[first]
+            | (np.isin(upper, np.frombuffer(b"TC", np.uint8)) & np.isin(second, np.frombuffer(b"oO\xe1", np.uint8)))
+            | (letter & np.isin(second, np.frombuffer(b".)/", np.uint8)))
+            | (roman & np.isin(second & 0xDF, np.frombuffer(b"IVXLC", np.uint8))))
 
 
 def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
@@ -351,58 +654,94 @@ def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
     return out
 
 
-def _kinds(kind_text, column, scales: Scales, where, n: int):
-    """(codes, kind id of each distinct value) of the kind column; an unknown kind is an error."""
+def _kinds(kind_text, column, section_kind, scales: Scales, where, n: int):
+    """(codes, kind id of each distinct value) of each row's kind: its kind cell, else the kind its
+    section heading gives (``section_kind``: (kind, subject) or None per row); an unknown kind is
+    an error."""
+    if column is None and section_kind is None:
+        return np.zeros(n, np.int32), np.array([""], dtype=object)
     if column is None:
-        return np.zeros(n, np.int64), np.array([""], dtype=object)
-    codes, values = kind_text
+        codes, values = np.zeros(n, np.int32), np.array([""], dtype=object)
+    else:
+        codes, values = kind_text
     looked = [scales.lookup(scales.kinds, t) if t else None for t in values]
     unknown = np.array([bool(t) and k is None for t, k in zip(values, looked)])[codes]
     if unknown.any():
         r = _first(unknown)
         raise unknown_kind_error(where(r, column), values[codes[r]])
-    return codes, np.array([k[0] if k else "" for k in looked], dtype=object)
+    ids = np.array([k[0] if k else "" for k in looked], dtype=object)
+    if section_kind is None:
+        return codes, ids
+    own = ids[codes]
+    below = np.array([k[0] if k else "" for k in section_kind], dtype=object)
+    merged, distinct = pd.factorize(np.where(own != "", own, below))
+    return merged.astype(np.int32), np.asarray(distinct, dtype=object)
 
 
-def _listed_twice(card, digits: bool, year: np.ndarray, org) -> np.ndarray:
-    """Rows whose (card number, organisation, year) another row has too, by the row reader's
-    identity: the card's norm_key, the organisation's norm_key.
+def _listed_twice(who: Who, year: np.ndarray, org) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(rows whose member key, organisation and year another row has too, their keys), or
+    (None, None): by the row reader's identity (identity.member_keys, the organisation's norm_key).
 
-    First the rows whose card number (as a number, or its folded text's code) comes back in the
-    same year – a count into a table when the numbers are dense, else one sort – then, for those
-    few, the real keys. A card moved between organisations in the year, or "01" beside "1", is
-    such a candidate and is told apart there."""
+    First the rows whose card number (as a number, or its folded text's code) – or, without a
+    card, whose folded name and birth – comes back in the same year: a count into a table when
+    the numbers are dense, else one sort. Then, for those few, the real keys. A card moved between
+    organisations in the year, or "01" beside "1", is such a candidate and is told apart there."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if digits and pc.max(pc.utf8_length(card)).as_py() <= 18:
-        number = pc.cast(card, pa.int64()).to_numpy()  # digits: the number is the card, up to leading zeros
-    else:
-        folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
-        number = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
+    n = len(year)
+    card_rows = np.flatnonzero(~who.card_blank)
+    every = who.position is None and len(card_rows) == n
+    number = None if every else np.full(n, -1, dtype=np.int64)  # -1: no key (no card, no name)
+    if len(card_rows):
+        card = who.card if every else pc.take(who.card, who.rows(card_rows))
+        if who.digits and pc.max(pc.utf8_length(card)).as_py() <= 18:
+            cards = pc.cast(card, pa.int64()).to_numpy()  # digits: the card, up to leading zeros
+        else:
+            folded = pc.utf8_lower(pc.replace_substring_regex(card, r"[./-]", " "))
+            cards = pc.dictionary_encode(folded).combine_chunks().indices.to_numpy().astype(np.int64)
+        if every:
+            number = cards if cards.flags.writeable else cards.copy()
+        else:
+            number[card_rows] = cards
+        del card, cards
+    name_rows = np.flatnonzero(who.card_blank)
+    if len(name_rows) and who.name is not None:
+        keys = who.keys(name_rows)
+        codes = pc.dictionary_encode(keys).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        number[name_rows] = np.where(pc.equal(keys, "").to_numpy(zero_copy_only=False), -1,
+                                     codes + (int(number.max()) + 1))
+    keyed = number >= 0
     low = int(year.min())
     span = int(year.max()) - low + 1
     top = int(number.max()) + 1
-    if top * span <= 4 * len(number) + 1024:
-        key = number * span + (year - low)
-        candidates = np.flatnonzero(np.bincount(key, minlength=top * span)[key] > 1)
+    if top * span <= 4 * n + 1024:
+        key = number  # in place: the numbers are not needed again
+        key *= span
+        key += year
+        key -= low
+        key[~keyed] = top * span
+        candidates = np.flatnonzero((np.bincount(key, minlength=top * span + 1) > 1)[key])
     else:  # sparse numbers: any mix into 64 bits will do, chance collisions are told apart below
         key = number.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + (year - low).astype(np.uint64)
         ordered = np.sort(key)
         again = ordered[1:][ordered[1:] == ordered[:-1]]
         candidates = np.flatnonzero(np.isin(key, again)) if len(again) else np.zeros(0, np.int64)
-    twice = np.zeros(len(year), bool)
+    candidates = candidates[keyed[candidates]]
     if not len(candidates):
-        return twice
+        return None, None
     org_key = np.zeros(len(candidates), np.int64)
     if org is not None:
         codes, values = org
         org_key = pd.factorize(np.array([norm_key(v) for v in values], dtype=object))[0][codes[candidates]]
-    exact = pd.DataFrame({"card": [norm_key(c) for c in pc.take(card, candidates).to_pylist()],
-                          "org": org_key, "year": year[candidates]})
-    twice[candidates[exact.duplicated(keep=False).to_numpy()]] = True
-    return twice
-
+    keys = who.keys(candidates).to_numpy(zero_copy_only=False)
+    exact = pd.DataFrame({"key": keys, "org": org_key, "year": year[candidates]})
+    dup = exact.duplicated(keep=False).to_numpy()
+    if not dup.any():
+        return None, None
+    twice = np.zeros(n, bool)
+    twice[candidates[dup]] = True
+    return twice, keys[dup]  # candidates are in row order, as np.flatnonzero(twice) is
 
 def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
     """(first row, number of rows) of each group of rows alike in every field and year; of the
@@ -416,7 +755,10 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
     radix = int(group.max()) + 1
     for _, codes, values in fields:
         if len(values) > 1:
-            group += pick(codes) * radix
+            part = pick(codes).astype(np.int64)
+            part *= radix  # in place: one array of 26 million at a time
+            group += part
+            del part
             radix *= len(values)
         if radix > 1 << 62:
             raise NotPlain("too many distinct values to count by")
@@ -432,9 +774,13 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
     return first[present], counts[present]
 
 
-def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys) -> pd.DataFrame:
+
+
+def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys=None,
+           names=None, disciplined=None) -> pd.DataFrame:
     """Records for the given rows (each standing for ``counts`` rows), each field from its row, in
-    reading order. Texts are categoricals over the distinct values: no string per record."""
+    reading order. Texts are categoricals over the distinct values: no string per record.
+    ``keys``, ``names``, ``disciplined``: of each row, for rows that are records of their own."""
     order = np.argsort(rows, kind="stable")
     rows, counts = rows[order], counts[order]
     n = len(rows)
@@ -445,12 +791,13 @@ def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np
     out = {name: same(value) for name, value in (
         ("subject", "members"), ("shape", "members"), ("org", ""), ("parent", ""), ("host_type", ""), ("member", ""),
         ("member_key", ""), ("source_file", sheet.file), ("source_sheet", ""), ("source_header", rating.header))}
+    out["disciplined"] = np.zeros(n, bool) if disciplined is None else disciplined[order]
     for name, codes, values in fields:
         out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
     out.update(year=year[rows], status=np.full(n, None, dtype=object), tier=np.full(n, None, dtype=object),
-               exemplary=np.zeros(n, bool), disciplined=np.zeros(n, bool), count=counts.astype(np.int64),
+               exemplary=np.zeros(n, bool), count=counts.astype(np.int64),
                source_row=rows.astype(np.int64), source_col=np.full(n, rating.index, dtype=np.int64))
     if keys is not None:
-        out["member"] = np.full(n, "", dtype=object)
+        out["member"] = names[order]
         out["member_key"] = keys[order]
     return pd.DataFrame(out, columns=list(COLUMNS))

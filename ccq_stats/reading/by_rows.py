@@ -20,12 +20,13 @@ from ccq_stats.reading.cells import (
     totals_test,
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
+from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.row_roles import left_rows, member_groups, row_kinds, section_kinds, sub_rows, summary_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
-from ccq_stats.text import clean, norm_key
+from ccq_stats.text import clean
 
 
 _ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
@@ -261,13 +262,7 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.Dat
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
-    by_name = card == ""
-    key = np.where(by_name, "", mapped(card, lambda t: "#" + norm_key(t) if t else ""))
-    if by_name.any():
-        key[by_name] = mapped(name[by_name], norm_key)
-    if col["birth"] is not None and by_name.any():
-        key[by_name] = key[by_name] + "|" + mapped(data.text(col["birth"].index)[by_name], norm_key)
-    key[by_name & (name == "")] = ""
+    key = member_keys(card, name, data.text(col["birth"].index) if col["birth"] is not None else None)
     disciplined = (mapped(data.text(col["discipline"].index), is_disciplined).astype(bool)
                    if col["discipline"] is not None else False)
     return _records(data, dict(base, subject="members"), rows, year=year, shape="members", member=name, member_key=key,

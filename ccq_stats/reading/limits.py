@@ -7,6 +7,8 @@ CCQ_MAX_CELLS            20000000  cells of one sheet, from A1 to its farthest c
 CCQ_MAX_COLUMNS          1000      columns of one sheet
 CCQ_READ_MEMORY_MB       4096      address space of the process that parses a file
 CCQ_READ_TIMEOUT         300       seconds the parsing process may take for one file
+CCQ_MEMORY_MB            0         memory reading one CSV or Parquet file may take here (estimated before
+                                   reading); 0: three quarters of the machine's memory
 =======================  ========  ==================================================
 """
 
@@ -26,6 +28,16 @@ class Limits:
     max_columns: int = 1000
     read_memory_mb: int = 4096
     read_timeout: int = 300
+    memory_mb: int = 0
+
+    def memory_budget_mb(self) -> int:
+        """CCQ_MEMORY_MB, or three quarters of the machine's memory (4096 MB where it is unknown)."""
+        if self.memory_mb > 0:
+            return self.memory_mb
+        try:
+            return int(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 0.75 / 2**20)
+        except (ValueError, OSError, AttributeError):
+            return 4096
 
     @classmethod
     def from_env(cls) -> "Limits":
