@@ -38,7 +38,7 @@ def _table(rows, header, sep: str, rule: str | None) -> str:
     return "\n".join(line.rstrip() for line in out) if not rule else "\n".join(out)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|])")  # not "_": file names stay readable (to_chuc_2019.csv)
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # an & that would start an HTML entity
 
 
