@@ -4,10 +4,12 @@ one line, no traceback, nothing on stdout, within seconds; and fuzzing of the re
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
 import tomllib
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -118,3 +120,49 @@ def test_decoding_and_sniffing_any_text(text, delimiter):
         return  # NULs every other byte read as UTF-16: that is what the check is for
     assert decoded == text
     assert sniff_delimiter(decoded) in (",", ";", "\t")
+
+
+# --- Data loss: an output never replaces a file that is read (issue 14, item 1) ---------------
+
+def _data_folder(tmp_path):
+    folder = tmp_path / "sd"
+    folder.mkdir()
+    for name in ("dang_vien_2018.csv", "so_luong_dang_vien_2019.xlsx"):
+        (folder / name).write_bytes((SAMPLE / name).read_bytes())
+    return folder
+
+
+def _refused(result, target: Path, before: bytes):
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ccq-stats: error: ") and "is one of the inputs" in lines[0], result.stderr
+    assert target.read_bytes() == before  # the input is untouched
+    assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize("args", [
+    ["classify", "{folder}", "-o", "{folder}/dang_vien_2018.csv"],
+    ["check", "{folder}", "-o", "{folder}/dang_vien_2018.csv"],
+    ["report", "--year", "2019", "{folder}", "-f", "xlsx", "-o", "{folder}/so_luong_dang_vien_2019.xlsx"],
+])
+def test_an_output_that_is_a_file_inside_an_input_folder_is_refused(tmp_path, args):
+    folder = _data_folder(tmp_path)
+    args = [a.format(folder=folder) for a in args]
+    target = Path(args[-1])
+    _refused(run(*args), target, target.read_bytes())
+
+
+def test_report_reads_the_current_folder_by_default_and_refuses_to_overwrite_a_file_in_it(tmp_path, monkeypatch):
+    folder = _data_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    target = folder / "so_luong_dang_vien_2019.xlsx"
+    _refused(run("report", "--year", "2019", "-f", "xlsx", "-o", "so_luong_dang_vien_2019.xlsx"), target, target.read_bytes())
+
+
+def test_an_output_that_is_a_link_to_an_input_is_refused(tmp_path):
+    folder = _data_folder(tmp_path)
+    target = folder / "dang_vien_2018.csv"
+    (tmp_path / "link.csv").symlink_to(target)
+    os.link(target, tmp_path / "hard.csv")
+    _refused(run("classify", folder, "-o", tmp_path / "link.csv"), target, target.read_bytes())
+    _refused(run("classify", folder, "-o", tmp_path / "hard.csv"), target, target.read_bytes())
