@@ -326,14 +326,16 @@ def _choose_format(fmt: Optional[Format], output: Optional[Path]) -> str:
 
 
 def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:
+    """An output must not replace a file that is read: the files typed, and those found inside the
+    folders typed (``report`` reads the current folder by default), through any link."""
     if output is None:
         return
-    target = output.resolve()
-    for path in paths:
-        if path != "-" and Path(path).resolve() == target:
-            raise InputError("the output file is one of the inputs", file=str(output), hint="write the result to another file")
-    if target.is_dir():
+    from ccq_stats.reading.sources import expand_paths, is_one_of
+
+    if output.is_dir():
         raise InputError("the output is a folder", file=str(output), hint="give a file name, e.g. -o ket_qua.csv")
+    if is_one_of(output, expand_paths(paths)):
+        raise InputError("the output file is one of the inputs", file=str(output), hint="write the result to another file")
 
 
 def _emit(data: str | bytes, output: Optional[Path]) -> None:

@@ -6,6 +6,7 @@ name alone: an .xls may be an .xlsx, a .csv saved as .xlsx is still text.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ccq_stats.errors import InputError
@@ -34,6 +35,20 @@ def expand_paths(paths: list[str]) -> list[str]:
         else:
             out.append(path)
     return out
+
+
+def is_one_of(path, files: list[str]) -> bool:
+    """Whether ``path`` is one of ``files``: the same file on disk, whatever the links (symbolic or
+    hard) or spellings leading to it."""
+    for file in files:
+        if file == "-":
+            continue
+        try:
+            if os.path.samefile(path, file):
+                return True
+        except OSError:  # either does not exist (yet): not the same file
+            continue
+    return False
 
 
 def file_type(path: str, notes: Notes) -> str:
