@@ -166,3 +166,64 @@ def test_an_output_that_is_a_link_to_an_input_is_refused(tmp_path):
     os.link(target, tmp_path / "hard.csv")
     _refused(run("classify", folder, "-o", tmp_path / "link.csv"), target, target.read_bytes())
     _refused(run("classify", folder, "-o", tmp_path / "hard.csv"), target, target.read_bytes())
+
+
+# --- Our own outputs in a data folder are not read back as inputs (issue 14, item 2) ----------
+
+def _sheet_values(path: Path) -> dict:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+
+
+def _skipped_once(stderr: str, *names: str) -> None:
+    lines = [line for line in stderr.splitlines() if "written by ccq-stats" in line]
+    assert len(lines) == 1, stderr
+    assert all(name in lines[0] for name in names), lines[0]
+
+
+def test_a_second_report_into_the_data_folder_skips_the_first(tmp_path, monkeypatch):
+    folder = _data_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    first = run("report", "--year", "2019", "-f", "xlsx", "-o", "bao_cao.xlsx", "--date", "2020-01-15")
+    assert first.exit_code == 0, first.stderr
+    kept = _sheet_values(folder / "bao_cao.xlsx")
+    second = run("report", "--year", "2019", "-f", "xlsx", "-o", "bao_cao.xlsx", "--date", "2020-01-15")
+    assert second.exit_code == 0, second.stderr
+    _skipped_once(second.stderr, "bao_cao.xlsx")
+    assert _sheet_values(folder / "bao_cao.xlsx") == kept  # the same figures: the first report was not read
+
+
+@pytest.mark.parametrize("command,name,extra", [
+    ("classify", "ket_qua.csv", []),
+    ("classify", "ket_qua_excel.csv", ["--bom"]),
+    ("classify", "theo_don_vi.csv", ["--by", "unit"]),
+    ("check", "phat_hien.csv", ["-f", "csv"]),
+])
+def test_our_csv_outputs_in_the_data_folder_are_skipped(tmp_path, monkeypatch, command, name, extra):
+    folder = _data_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    first = run(command, ".", "-o", name, *extra)
+    assert first.exit_code == 0, first.stderr
+    kept = (folder / name).read_bytes()
+    assert "written by ccq-stats" not in first.stderr
+    second = run(command, ".", "-o", name, *extra)
+    assert second.exit_code == 0, second.stderr
+    _skipped_once(second.stderr, name)
+    assert (folder / name).read_bytes() == kept
+
+
+def test_a_workbook_of_ours_is_recognised_by_its_marker_not_its_name(tmp_path):
+    from ccq_stats.reading.sources import written_by_us
+    from ccq_stats.write.workbook import mark_as_ours
+    from openpyxl import Workbook
+
+    ours, theirs = tmp_path / "x.xlsx", tmp_path / "bao_cao.xlsx"
+    wb = Workbook()
+    mark_as_ours(wb)
+    wb.save(ours)
+    Workbook().save(theirs)
+    assert written_by_us(str(ours)) and not written_by_us(str(theirs))
+    assert not written_by_us(str(SAMPLE / "dang_vien_2018.csv"))
+    assert not written_by_us(str(SAMPLE / "so_luong_dang_vien_2019.xlsx"))
