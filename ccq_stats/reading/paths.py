@@ -110,7 +110,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     import pandas as pd
 
     notes = Notes()
-    files = expand_paths(paths)
+    files = expand_paths(paths, notes)
     kinds = ["text" if path == "-" else file_type(path, notes) for path in files]
     start_reader()  # its start-up overlaps the work below
     frames = []

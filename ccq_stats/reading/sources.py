@@ -7,10 +7,14 @@ name alone: an .xls may be an .xlsx, a .csv saved as .xlsx is still text.
 from __future__ import annotations
 
 import os
+import re
+import zipfile
 from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
+from ccq_stats.write.text import FINDING_COLUMNS
+from ccq_stats.write.workbook import CREATOR
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -18,9 +22,11 @@ PARQUET_SUFFIXES = {".parquet", ".pq"}
 FILE_TYPES = ("workbook", "parquet", "text")
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Folders become the spreadsheets inside them (sorted; Excel's ~$ lock files left out)."""
-    out = []
+def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
+    """Folders become the spreadsheets inside them (sorted), leaving out Excel's ~$ lock files,
+    hidden files (our own temporary files among them) and the files this tool wrote (reports,
+    figures and findings: see ``written_by_us``), with one note in ``notes`` naming those."""
+    out, skipped = [], []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
@@ -29,12 +35,69 @@ def expand_paths(paths: list[str]) -> list[str]:
                 if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
                 and not f.name.startswith(("~$", "."))
             )
+            ours = _outputs_of_ours(found, path)
+            skipped += [f for f, mine in zip(found, ours) if mine]
+            found = [f for f, mine in zip(found, ours) if not mine]
             if not found:
-                raise InputError("no spreadsheets in this folder", file=path, hint="give .xlsx, .xls, .ods or .csv files")
+                raise InputError("no spreadsheets in this folder" + (" (only outputs of ccq-stats)" if skipped else ""),
+                                 file=path, hint="give .xlsx, .xls, .ods or .csv files")
             out.extend(found)
         else:
             out.append(path)
+    if skipped and notes is not None:
+        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        notes.warn(f"skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''} written by ccq-stats "
+                   f"(outputs, not rating sheets): {shown}")
     return out
+
+
+# The first line of the CSV files we write (figures, with and without --by unit; findings, with and
+# without --names); a contract that only grows, so a file that starts with one of them is ours.
+OUR_CSV_HEADERS = {
+    b"year,subject,category,label,count,share",
+    b"year,subject,unit,category,label,count,share",
+    ",".join(FINDING_COLUMNS).encode(),
+    ",".join(FINDING_COLUMNS + ("member",)).encode(),
+}
+
+
+def written_by_us(path: str) -> bool:
+    """Whether this tool wrote the file: a workbook whose author (docProps/core.xml) is ours
+    (``write.workbook.mark_as_ours``), or a CSV starting with one of our headers. It opens zip
+    containers: run it in the reader process. A file it cannot make sense of is not ours (the
+    reader then says what is wrong with it)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+        if head.startswith(b"PK\x03\x04"):
+            with zipfile.ZipFile(path) as archive:
+                info = archive.getinfo("docProps/core.xml")
+                if info.file_size > 64 * 1024:
+                    return False
+                with archive.open(info) as part:
+                    return re.search(rb"<dc:creator>\s*" + re.escape(CREATOR.encode()) + rb"\s*</dc:creator>",
+                                     part.read(64 * 1024)) is not None
+        first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+        return first in OUR_CSV_HEADERS
+    except Exception:  # noqa: BLE001 - damaged or strange: not ours, and the reader will say why
+        return False
+
+
+def outputs_of_ours(paths: list[str]) -> list[bool]:
+    """``written_by_us`` of each file (one request to the reader process for a whole folder)."""
+    return [written_by_us(path) for path in paths]
+
+
+def _outputs_of_ours(files: list[str], folder: str) -> list[bool]:
+    from ccq_stats.reading.limits import Limits
+    from ccq_stats.reading.sandbox import isolated
+
+    if not files:
+        return []
+    try:
+        return isolated(outputs_of_ours, files, limits=Limits.from_env(), display=folder)
+    except InputError:  # a file that kills the reader: none is taken for ours; reading it says what is wrong
+        return [False] * len(files)
 
 
 def is_one_of(path, files: list[str]) -> bool:
