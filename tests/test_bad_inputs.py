@@ -227,3 +227,63 @@ def test_a_workbook_of_ours_is_recognised_by_its_marker_not_its_name(tmp_path):
     assert written_by_us(str(ours)) and not written_by_us(str(theirs))
     assert not written_by_us(str(SAMPLE / "dang_vien_2018.csv"))
     assert not written_by_us(str(SAMPLE / "so_luong_dang_vien_2019.xlsx"))
+
+
+# --- A stray quote never drops rows without a word (issue 14, item 3) ----------------------------
+
+def test_a_stray_quote_in_the_sample_member_list_is_an_error_naming_its_row(tmp_path):
+    lines = (SAMPLE / "dang_vien_2018.csv").read_bytes().split(b"\n")
+    lines[3] = b'"' + lines[3]  # sed '4s/^/"/'
+    path = tmp_path / "q.csv"
+    path.write_bytes(b"\n".join(lines))
+    result = run("classify", path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"ccq-stats: error: {path}, row 4: a quote (\") opens a cell here and is never closed: the rest of the "
+        "file would be one cell (hint: remove the stray quote, or close it)"]
+
+
+def _grid(text: str):
+    return text_grid(text.encode("utf-8"), "q.csv", Notes()).rows
+
+
+HEAD = "STT,Tên tổ chức cơ sở đảng,Năm,Xếp loại\n"
+
+
+def test_a_quote_closed_further_down_that_swallows_rows_is_an_error():
+    rows = [f"{i},Chi bộ {i},2019,HTTNV\n" for i in range(1, 8)]
+    rows[1] = '2,"Chi bộ 2,2019,HTTNV\n'      # opens on row 3 (the header is row 1) …
+    rows[4] = '5,Chi bộ 5",2019,HTTNV\n'      # … and closes three lines later, hiding rows 4 and 5
+    with pytest.raises(InputError) as caught:
+        _grid(HEAD + "".join(rows))
+    assert str(caught.value) == (
+        "q.csv, row 3: a quote (\") opens a cell here that runs over 4 lines and holds whole rows (line 4 "
+        "looks like a row of its own) (hint: remove the stray quote, or close it on the same line)")
+
+
+def test_a_quoted_cell_over_many_lines_is_an_error():
+    note = "\n".join(f"dòng {i}" for i in range(30))
+    with pytest.raises(InputError, match=r"row 2: a quote \(\"\) opens a cell here that runs over 30 lines"):
+        _grid(HEAD + f'1,Chi bộ A,2019,"{note}"\n2,Chi bộ B,2019,HTTNV\n')
+
+
+def test_a_cell_of_a_few_lines_and_quotes_inside_cells_are_read():
+    rows = _grid(HEAD + '1,"Chi bộ A\n(cơ quan)",2019,HTTNV\n2,"Chi bộ ""B""",2019,HTNV\n3,Màn hình 5" ,2019,HTTNV\n')
+    assert rows == [HEAD.strip().split(","), ["1", "Chi bộ A\n(cơ quan)", "2019", "HTTNV"],
+                    ["2", 'Chi bộ "B"', "2019", "HTNV"], ["3", 'Màn hình 5" ', "2019", "HTTNV"]]
+
+
+def test_the_quote_and_nul_check_for_other_readers(tmp_path):
+    from ccq_stats.reading.textfile import check_csv_file
+
+    good = tmp_path / "good.csv"
+    good.write_text(HEAD + '1,"Chi bộ A\n(cơ quan)",2019,HTTNV\n', encoding="utf-8")
+    check_csv_file(str(good), ",", "utf-8")  # no error
+    stray = tmp_path / "stray.csv"
+    stray.write_text(HEAD + '1,"Chi bộ A,2019,HTTNV\n2,Chi bộ B,2019,HTTNV\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"stray.csv, row 2: a quote .* is never closed"):
+        check_csv_file(str(stray), ",", "utf-8")
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes((HEAD + "1,Chi bộ A,2019,HT\x00TNV\n").encode())
+    with pytest.raises(InputError, match=r"nul.csv, row 2: the text holds NUL bytes"):
+        check_csv_file(str(nul), ",", "utf-8")
