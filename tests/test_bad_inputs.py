@@ -287,3 +287,26 @@ def test_the_quote_and_nul_check_for_other_readers(tmp_path):
     nul.write_bytes((HEAD + "1,Chi bộ A,2019,HT\x00TNV\n").encode())
     with pytest.raises(InputError, match=r"nul.csv, row 2: the text holds NUL bytes"):
         check_csv_file(str(nul), ",", "utf-8")
+
+
+# --- Damaged files: one short readable line naming the file (issue 14, items 4 and 5) ------------
+
+def test_an_error_line_is_one_short_readable_line_whatever_the_bytes():
+    raw = bytes(range(256)).decode("latin-1") * 110  # 28 KB of control characters and high bytes
+    error = InputError(f"cannot read part '{raw}'", file="thư mục/a\nb\udcff.xlsx", value=raw, hint="save it again")
+    line = str(error)
+    assert len(line) < 400 and line.isprintable()
+    assert line.startswith("thư mục/a\\nb\\xff.xlsx: cannot read part '\\x00\\x01\\x02")  # escaped, not dropped
+    assert line.endswith("(hint: save it again)")
+    quoted = line[line.index(": '\\x00") + 3:line.index(" (hint")]
+    assert len(quoted) <= 82 and quoted.endswith("...'")  # a value: at most ~80 characters
+
+
+def test_a_cell_over_the_field_limit_is_an_error_naming_the_row(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a;b\n" + b"x" * 70_000_000)
+    done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (f"ccq-stats: error: {path}, row 2: a cell holds more than 64 MB of text (hint: not a rating "
+                           "sheet; a stray quote may have opened the cell)\n")
