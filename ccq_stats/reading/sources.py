@@ -20,6 +20,8 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
 FILE_TYPES = ("workbook", "parquet", "text")
+# a zip container starts with a part, or, empty, with the end of its directory (spanned: a marker)
+ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
@@ -126,7 +128,7 @@ def file_type(path: str, notes: Notes) -> str:
         raise InputError(f"cannot open: {exc.strerror}", file=path) from None
     if not head:
         raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
-    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+    if head.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0",)):
         return "workbook"
     if head.startswith(b"PAR1"):
         return "parquet"

@@ -14,7 +14,8 @@ from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.reading.grid import Sheet
 
-csv.field_size_limit(64 * 1024 * 1024)  # a cell of a few MB is bad data to report, not a crash
+FIELD_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(FIELD_LIMIT)  # a cell of a few MB is bad data to report, not a crash
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -109,9 +110,12 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:  # a cell over the field limit (64 MB)
+        except csv.Error as exc:  # a cell over the field limit
+            if "field larger than field limit" in str(exc):
+                raise InputError(f"a cell holds more than {FIELD_LIMIT // (1024 * 1024)} MB of text", file=display,
+                                 row=record + 1, hint="not a rating sheet; a stray quote may have opened the cell") from None
             raise InputError(f"cannot read the CSV ({exc})", file=display, row=record + 1,
-                             hint="a cell this large is not a rating; a stray quote may have opened it") from None
+                             hint="save it again as CSV UTF-8 from Excel") from None
         record += 1
         if ended or len(seen) > 1:
             _check_quoted_lines(seen, record, first_line, width, delimiter, display, never_closed=ended)
