@@ -310,3 +310,61 @@ def test_a_cell_over_the_field_limit_is_an_error_naming_the_row(tmp_path):
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == (f"ccq-stats: error: {path}, row 2: a cell holds more than 64 MB of text (hint: not a rating "
                            "sheet; a stray quote may have opened the cell)\n")
+
+
+# --- Pipes, FIFOs, devices and stdin: read once and bounded, or refused (issue 14, item 7) --------
+
+def _classify(*args, stdin=None, env=None, timeout=60):
+    return subprocess.run([sys.executable, "-m", "ccq_stats", "classify", *map(str, args), "-f", "csv"],
+                          stdin=stdin, capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def test_a_fifo_is_read_once_and_gives_the_figures_of_the_file(tmp_path):
+    import threading
+
+    csv_file = SAMPLE / "dang_vien_2018.csv"
+    fifo = tmp_path / "p.csv"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(csv_file.read_bytes()), daemon=True)
+    writer.start()  # like `cat x.csv > p.csv &`: the writer closes after one reading
+    through_fifo = _classify(fifo)
+    writer.join(timeout=5)
+    assert through_fifo.returncode == 0, through_fifo.stderr
+    assert through_fifo.stdout == _classify(csv_file).stdout
+    assert b"2018,members,total,T\xe1\xbb\x95ng s\xe1\xbb\x91 \xc4\x91\xe1\xba\xa3ng vi\xc3\xaan (c\xc3\xb3 m\xe1\xba\xb7t),4045," in through_fifo.stdout
+
+
+def test_a_workbook_through_a_fifo_is_refused_with_a_hint(tmp_path):
+    import threading
+
+    fifo = tmp_path / "p.xlsx"
+    os.mkfifo(fifo)
+    threading.Thread(target=lambda: fifo.write_bytes((SAMPLE / "dang_vien_2015.xlsx").read_bytes()), daemon=True).start()
+    done = _classify(fifo)
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode() == (f"ccq-stats: error: {fifo}: a workbook cannot be read from a pipe or standard input "
+                                    "(hint: save it as a file and give its name)\n")
+
+
+def test_a_device_is_refused_at_once():
+    started = time.monotonic()
+    done = _classify("/dev/zero")
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode() == ("ccq-stats: error: /dev/zero: is a device, not a file (hint: give a spreadsheet "
+                                    "file, or - for CSV on standard input)\n")
+    with open("/dev/zero", "rb") as zero:
+        done = _classify("-", stdin=zero)
+    assert done.returncode == 2 and "standard input is a device, not a file or a pipe" in done.stderr.decode()
+    assert time.monotonic() - started < 30
+
+
+def test_standard_input_is_read_with_a_bound():
+    data = (SAMPLE / "dang_vien_2018.csv").read_bytes()  # 382 KB
+    fitting = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"], input=data,
+                             capture_output=True, timeout=60, env={**os.environ, "CCQ_MAX_STREAM_MB": "1"})
+    assert fitting.returncode == 0 and b",members,total," in fitting.stdout
+    over = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"], input=data * 3,
+                          capture_output=True, timeout=60, env={**os.environ, "CCQ_MAX_STREAM_MB": "1"})
+    assert over.returncode == 2 and over.stdout == b""
+    assert over.stderr.decode() == ("ccq-stats: error: <stdin>: more than 1 MB arrived on standard input (hint: save it "
+                                    "as a file and give its name, or raise CCQ_MAX_STREAM_MB)\n")
