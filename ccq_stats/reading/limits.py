@@ -7,6 +7,7 @@ CCQ_MAX_CELLS            20000000  cells of one sheet, from A1 to its farthest c
 CCQ_MAX_COLUMNS          1000      columns of one sheet
 CCQ_READ_MEMORY_MB       4096      address space of the process that parses a file
 CCQ_READ_TIMEOUT         300       seconds the parsing process may take for one file
+CCQ_MAX_STREAM_MB        1024      bytes read from standard input or a pipe (a FIFO), kept in memory
 =======================  ========  ==================================================
 """
 
@@ -26,6 +27,7 @@ class Limits:
     max_columns: int = 1000
     read_memory_mb: int = 4096
     read_timeout: int = 300
+    max_stream_mb: int = 1024
 
     @classmethod
     def from_env(cls) -> "Limits":

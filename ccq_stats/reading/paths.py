@@ -9,7 +9,6 @@ time limits; the grids come back here, where their headers are found and their r
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from ccq_stats.errors import InputError, Where
@@ -22,7 +21,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import check_sheet, expected_hint, plan_sheet
 from ccq_stats.reading.sandbox import isolated, start_reader
-from ccq_stats.reading.sources import expand_paths, file_type
+from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.records import COLUMNS, folded
 from ccq_stats.scales import Scales
 
@@ -39,9 +38,9 @@ class Reading:
     notes: Notes
 
 
-def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes) -> list[Sheet]:
-    """The sheets of a file (or of ``-``, stdin), parsed in the reader process."""
-    data = sys.stdin.buffer.read() if path == "-" else None
+def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes, data: bytes | None = None) -> list[Sheet]:
+    """The sheets of a file, parsed in the reader process (``data``: the bytes of stdin or a
+    pipe, read already: see ``sources.read_stream``)."""
     sheets, parse_notes = isolated(parse_grids, path, kind_of_file, data, limits, limits=limits,
                                    display="<stdin>" if path == "-" else path)
     notes.extend(parse_notes)
@@ -49,13 +48,14 @@ def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes) -> li
 
 
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
-              notes: Notes | None = None):
-    """The records of every sheet of one file, read row by row (labels not yet classified)."""
+              notes: Notes | None = None, data: bytes | None = None):
+    """The records of every sheet of one file, read row by row (labels not yet classified);
+    ``data``: its bytes when it is stdin or a pipe."""
     import pandas as pd
 
     notes, limits = Notes() if notes is None else notes, Limits.from_env()
     frames, skipped = [], []
-    for sheet in open_grids(path, kind_of_file, limits, notes):
+    for sheet in open_grids(path, kind_of_file, limits, notes, data):
         if not any(filled(v) for row in sheet.rows for v in row):
             continue  # an empty sheet
         if sheet.hidden:
@@ -89,15 +89,16 @@ def _typed(frame):
     return frame
 
 
-def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True):
+def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True,
+              data: bytes | None = None):
     """One file's records: by columns when it is a large plain list, else row by row."""
-    if by_columns_ok and kind_of_file in ("text", "parquet") and path != "-":
+    if by_columns_ok and kind_of_file in ("text", "parquet") and data is None:
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
             frame.attrs["aggregated"] = True  # alike member rows are one record with a count
             return frame
-    return read_file(path, kind_of_file, scales, year, shape, notes)
+    return read_file(path, kind_of_file, scales, year, shape, notes, data)
 
 
 def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape: str | None = None,
@@ -111,13 +112,15 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
 
     notes = Notes()
     files = expand_paths(paths, notes)
-    kinds = ["text" if path == "-" else file_type(path, notes) for path in files]
+    limits = Limits.from_env()
+    streams = {path: read_stream(path, limits) for path in files if is_stream(path)}  # read once, bounded
+    kinds = [file_type(path, notes, streams.get(path)) for path in files]
     start_reader()  # its start-up overlaps the work below
     frames = []
     for done, (path, kind_of_file) in enumerate(zip(files, kinds)):
         if progress:
             progress(done, len(files), path)
-        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes))
+        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes, data=streams.get(path)))
     if progress:
         progress(len(files), len(files), "")
     _unless_shared(frames, files, kinds, scales, year, shape)

@@ -6,13 +6,17 @@ name alone: an .xls may be an .xlsx, a .csv saved as .xlsx is still text.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import stat
+import sys
 import zipfile
 from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
+from ccq_stats.reading.limits import Limits
 from ccq_stats.write.text import FINDING_COLUMNS
 from ccq_stats.write.workbook import CREATOR
 
@@ -91,7 +95,6 @@ def outputs_of_ours(paths: list[str]) -> list[bool]:
 
 
 def _outputs_of_ours(files: list[str], folder: str) -> list[bool]:
-    from ccq_stats.reading.limits import Limits
     from ccq_stats.reading.sandbox import isolated
 
     if not files:
@@ -116,9 +119,69 @@ def is_one_of(path, files: list[str]) -> bool:
     return False
 
 
-def file_type(path: str, notes: Notes) -> str:
-    """What a file holds, by its first bytes rather than its name: "workbook", "parquet" or "text"."""
+def is_stream(path: str) -> bool:
+    """Whether ``path`` is standard input ("-") or something else than a file or a folder (a
+    FIFO, /dev/stdin, a device): it can be read only once."""
+    if path == "-":
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # opening it says what is wrong
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def read_stream(path: str, limits: Limits) -> bytes:
+    """All the bytes of standard input or a pipe, read once (a second opening of a FIFO waits
+    for ever) and at most ``limits.max_stream_mb``; a device (/dev/zero) is refused."""
+    display = "<stdin>" if path == "-" else path
+    if path == "-":
+        _refuse_a_device_on_stdin()
+        return _read_bounded(sys.stdin.buffer, display, "standard input", limits)
+    mode = os.stat(path).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise InputError("is a device, not a file", file=path, hint="give a spreadsheet file, or - for CSV on standard input")
+    try:
+        with open(path, "rb") as stream:
+            return _read_bounded(stream, display, "this pipe", limits)
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+
+
+def _refuse_a_device_on_stdin() -> None:
+    try:
+        fileno = sys.stdin.fileno()
+        mode = os.fstat(fileno).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation, AttributeError):
+        return  # not a real file descriptor (a test's stand-in): nothing to check
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fileno):
+        raise InputError("standard input is a device, not a file or a pipe", file="<stdin>",
+                         hint="give the file's name, or pipe it in: ccq-stats classify - < x.csv")
+
+
+def _read_bounded(stream, display: str, source: str, limits: Limits) -> bytes:
+    limit = limits.max_stream_mb * 1024 * 1024
+    data = bytearray()
+    while chunk := stream.read(min(1024 * 1024, limit + 1 - len(data))):
+        data += chunk
+        if len(data) > limit:
+            raise InputError(f"more than {limits.max_stream_mb} MB arrived on {source}", file=display,
+                             hint="save it as a file and give its name, or raise CCQ_MAX_STREAM_MB")
+    return bytes(data)
+
+
+def file_type(path: str, notes: Notes, data: bytes | None = None) -> str:
+    """What a file holds, by its first bytes rather than its name: "workbook", "parquet" or "text".
+    ``data``: the bytes of a stream (``read_stream``), already read: only text is read that way."""
     file = Path(path)
+    if data is not None:
+        if not data:
+            raise InputError("no data on standard input" if path == "-" else "the file is empty",
+                             file="<stdin>" if path == "-" else path, hint="give a CSV file, or - for CSV on standard input")
+        if data.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0", b"PAR1")):
+            raise InputError("a workbook cannot be read from a pipe or standard input",
+                             file="<stdin>" if path == "-" else path, hint="save it as a file and give its name")
+        return _type_of(data[:512], path, notes) if path != "-" else _type_of(data[:512], "<stdin>", notes)
     try:
         with file.open("rb") as stream:
             head = stream.read(512)
@@ -126,6 +189,11 @@ def file_type(path: str, notes: Notes) -> str:
         raise InputError("is a folder", file=path, hint="give the spreadsheet files, or the folder as the only argument") from None
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+    return _type_of(head, path, notes)
+
+
+def _type_of(head: bytes, path: str, notes: Notes) -> str:
+    file = Path(path)
     if not head:
         raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
     if head.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0",)):
