@@ -368,3 +368,51 @@ def test_standard_input_is_read_with_a_bound():
     assert over.returncode == 2 and over.stdout == b""
     assert over.stderr.decode() == ("ccq-stats: error: <stdin>: more than 1 MB arrived on standard input (hint: save it "
                                     "as a file and give its name, or raise CCQ_MAX_STREAM_MB)\n")
+
+
+# --- Small things: -o -, --bom with JSON, temporaries left by a kill (issue 14, item 10) ----------
+
+def test_dash_as_output_means_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("classify", SAMPLE / "dang_vien_2018.csv", "-o", "-", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("year,subject,category,label,count,share\n2018,members,total,")
+    assert not (tmp_path / "-").exists()
+
+
+def test_bom_is_for_csv_only():
+    result = run("classify", SAMPLE / "dang_vien_2018.csv", "--bom", "-f", "json")
+    assert result.exit_code == 0 and result.stdout.startswith("[\n {")
+    assert run("classify", SAMPLE / "dang_vien_2018.csv", "--bom", "-f", "csv").stdout.startswith("\ufeffyear,")
+
+
+def _gone_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_stale_temporary_of_ours_is_removed_on_the_next_write_and_nothing_else(tmp_path):
+    from ccq_stats.write import atomic_write
+
+    old = time.time() - 3600
+    stale = tmp_path / f".out.csv.ccq{_gone_pid()}.ab12cd34.tmp"       # a kill -9 during a write, an hour ago
+    fresh = tmp_path / f".out.csv.ccq{_gone_pid()}.ef56gh78.tmp"       # just now: perhaps another machine's write
+    running = tmp_path / f".bao_cao.xlsx.ccq{os.getpid()}.ij90kl12.tmp"  # a write in progress
+    foreign = tmp_path / ".notes.txt.12345.tmp"                           # not ours
+    for path in (stale, fresh, running, foreign):
+        path.write_bytes(b"partial")
+    for path in (stale, running, foreign):
+        os.utime(path, (old, old))
+    atomic_write(tmp_path / "other.csv", b"x\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, running.name, foreign.name, "other.csv"])
+
+
+def test_temporaries_are_named_with_our_mark_and_pid(tmp_path, monkeypatch):
+    from ccq_stats.write import files
+
+    seen = []
+    real = os.replace
+    monkeypatch.setattr(files.os, "replace", lambda a, b: (seen.append(Path(a).name), real(a, b)))
+    files.atomic_write(tmp_path / "out.csv", b"x\n")
+    assert len(seen) == 1 and seen[0].startswith(f".out.csv.ccq{os.getpid()}.") and seen[0].endswith(".tmp")
