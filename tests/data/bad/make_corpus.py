@@ -67,6 +67,16 @@ def with_flags(data: bytes, name: str, bits: int, rename: bytes | None = None) -
     return bytes(data)
 
 
+def with_size(data: bytes, name: str, size: int) -> bytes:
+    """Change the uncompressed size the central directory gives for one entry."""
+    data = bytearray(data)
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, size)
+    return bytes(data)
+
+
 def garbled(data: bytes, name: str) -> bytes:
     """Flip 16 bytes of one entry's compressed data (the zip directory stays whole)."""
     data = bytearray(data)
@@ -175,6 +185,13 @@ def main() -> None:
     files["comment_then_dimension.xlsx"] = rezip(good, lambda n, b: far.encode() if n == "xl/worksheets/sheet1.xml" else b)
     late = laughs.replace("<!DOCTYPE", comment + "<!DOCTYPE")
     files["comment_then_entities.xlsx"] = rezip(good, lambda n, b: late.encode() if n == "xl/worksheets/sheet1.xml" else b)
+    sst = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+           'count="2000000000" uniqueCount="2000000000"><si><t>x</t></si></sst>')
+    with_sst = io.BytesIO(good)
+    with zipfile.ZipFile(with_sst, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", sst)
+    files["shared_strings_count.xlsx"] = with_sst.getvalue()
+    files["part_size_zero.xlsx"] = with_size(good, "xl/worksheets/sheet1.xml", 0)
     rows = [HEADER] + [[i, f"Chi bộ {i}", 2019, "HTTNV"] for i in range(1, 30)]
     text = csv_text(rows)
     files["stray_quote.csv"] = text.replace("3,Chi bộ 3", '3,"Chi bộ 3').encode()
