@@ -33,6 +33,7 @@ _DAMAGED = "the file is damaged; open it in Excel and save it again, or ask for 
 _CHUNK = 1024 * 1024
 _OVERLAP = 64  # bytes kept from one chunk to the next, so that a pattern cut in two is still found
 _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
+_SHARED_STRINGS = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d{1,19})"')
 _FAR_CELL = re.compile(rb'\br="([A-Z]{3})(\d{1,7})"')  # a cell past column ZZ: rare, worth a look anywhere
 
 
@@ -66,9 +67,9 @@ def check_zip(path: str, display: str, limits: Limits) -> None:
             )
         for info in infos:
             _check_entry(info, display, limits)
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels")) and info.file_size:
-                _check_xml_part(archive, info, display, limits)
+        for info in infos:  # every part read through: a damaged one is found here, not by a parser
+            if not info.is_dir():
+                _check_part(archive, info, display, limits)
 
 
 def _check_entry(info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
@@ -99,10 +100,11 @@ def _damage(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
-    """Read one XML part through, in chunks: its compressed data must unpack; no DTD or entity
-    declaration anywhere in it; the sheet's size (declared, or from its first cells and any cell
-    past column ZZ) within the limit."""
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
+    """Read one part through, in chunks: its compressed data must unpack to what the directory
+    says (checksum). In an XML part (or one whose name was damaged: any part may be XML to a
+    parser): no DTD or entity declaration anywhere; the sheet's size (declared, or from its first
+    cells and any cell past column ZZ) and the shared strings' count within the limit."""
     name = shortened(info.filename)
     head, cells, dimension, carried = b"", b"", None, b""
     far_rows, far_columns = [0], [0]
@@ -126,6 +128,10 @@ def _check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: st
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise InputError(f"part '{name}' of the workbook is damaged ({_damage(exc)})", file=display, hint=_DAMAGED) from None
+    strings = _SHARED_STRINGS.search(head)
+    if strings and int(strings.group(1)) > limits.max_cells:
+        raise InputError(f"part '{name}' says it holds {int(strings.group(1)):,} texts, over the limit of "
+                         f"{limits.max_cells:,} cells", file=display, hint=_DAMAGED)
     if info.filename in ("[Content_Types].xml", "xl/workbook.xml") and len(head) < 64 * 1024:
         import defusedxml.ElementTree as ET
         from defusedxml import DefusedXmlException
