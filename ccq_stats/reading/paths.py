@@ -76,16 +76,18 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
         )
     for sheet in skipped:
         notes.warn(f"{sheet.where()}: no rating table found; sheet skipped")
-    return _typed(pd.concat(frames, ignore_index=True))
+    # plain texts: a file read row by row is small, and categoricals per file cost more than they save
+    # (~10 ms a file; read_paths makes every text plain again anyway)
+    return _typed(pd.concat(frames, ignore_index=True), categorical=False)
 
 
-def _typed(frame):
-    """The tidy table with its types; repeated texts as categoricals."""
+def _typed(frame, categorical: bool = True):
+    """The tidy table with its types; repeated texts as categoricals (or plain)."""
     frame = frame[list(COLUMNS)].copy()
     frame["year"] = frame["year"].astype("int64")
     frame["count"] = frame["count"].astype("int64")
     for name in _CATEGORICAL:
-        frame[name] = frame[name].astype("category")
+        frame[name] = frame[name].astype("category" if categorical else object)
     return frame
 
 
