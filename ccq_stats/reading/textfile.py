@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 
 from ccq_stats.errors import InputError
@@ -57,9 +58,13 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter among ',', ';' and tab that splits the first lines most consistently."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    # lines as the CSV reader ends them (str.splitlines also splits at \x85, \x0c, \u2028 …, which are text in a cell)
+    lines = [line for line in _LINE_BREAK.split(text[:1024 * 1024], maxsplit=50)[:50] if line.strip()]
     best, best_score = ",", (-1, -1)
     for delimiter in (",", ";", "\t"):
         try:
