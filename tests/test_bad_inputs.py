@@ -237,6 +237,7 @@ def test_a_second_report_into_the_data_folder_skips_the_first(tmp_path, monkeypa
     ("classify", "ket_qua_excel.csv", ["--bom"]),
     ("classify", "theo_don_vi.csv", ["--by", "unit"]),
     ("check", "phat_hien.csv", ["-f", "csv"]),
+    ("check", "phat_hien_ten.csv", ["-f", "csv", "--names"]),
 ])
 def test_our_csv_outputs_in_the_data_folder_are_skipped(tmp_path, monkeypatch, command, name, extra):
     folder = _data_folder(tmp_path)

@@ -269,9 +269,9 @@ def _run_workers(tmp_path: Path) -> list[dict]:
     for w in range(WORKERS):
         folder = tmp_path / f"w{w}"
         folder.mkdir()
-        numbers = [str(n) for n in range(w, COUNT, WORKERS)]
-        procs.append(subprocess.Popen([sys.executable, __file__, "--worker", str(folder), *numbers], env=env,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path))
+        command = [sys.executable, __file__, "--worker", str(folder), str(w), str(COUNT), str(WORKERS)]
+        procs.append(subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                      cwd=tmp_path))
     outcomes = []
     for proc in procs:
         out, err = proc.communicate(timeout=SECONDS_PER_MUTANT * COUNT)
@@ -326,7 +326,8 @@ def test_some_mutants_through_the_real_command(tmp_path):
 
 if __name__ == "__main__":
     if sys.argv[1] == "--worker":
-        worker([int(n) for n in sys.argv[3:]], Path(sys.argv[2]))
+        start, stop, step = map(int, sys.argv[3:6])
+        worker(list(range(start, stop, step)), Path(sys.argv[2]))
     else:  # make one mutant to look at
         mutation, base, suffix, data = mutant(int(sys.argv[1]))
         out = Path(f"mutant_{sys.argv[1]}_{mutation}{suffix}")

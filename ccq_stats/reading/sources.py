@@ -57,14 +57,14 @@ def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
     return out
 
 
-# The first line of the CSV files we write (figures, with and without --by unit; findings, with and
-# without --names); a contract that only grows, so a file that starts with one of them is ours.
-OUR_CSV_HEADERS = {
+# The first line of the CSV files we write (figures, with and without --by unit; findings, with
+# --names one column more). Columns are a contract that only grows at the end, so a first line
+# that is one of these, or one of these and more columns, is ours.
+OUR_CSV_HEADERS = (
     b"year,subject,category,label,count,share",
     b"year,subject,unit,category,label,count,share",
     ",".join(FINDING_COLUMNS).encode(),
-    ",".join(FINDING_COLUMNS + ("member",)).encode(),
-}
+)
 
 
 def written_by_us(path: str) -> bool:
@@ -84,7 +84,7 @@ def written_by_us(path: str) -> bool:
                     return re.search(rb"<dc:creator>\s*" + re.escape(CREATOR.encode()) + rb"\s*</dc:creator>",
                                      part.read(64 * 1024)) is not None
         first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
-        return first in OUR_CSV_HEADERS
+        return any(first == header or first.startswith(header + b",") for header in OUR_CSV_HEADERS)
     except Exception:  # noqa: BLE001 - damaged or strange: not ours, and the reader will say why
         return False
 
