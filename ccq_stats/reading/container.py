@@ -13,6 +13,7 @@ import re
 import struct
 import zipfile
 import zlib
+from xml.parsers import expat
 
 from ccq_stats.errors import InputError, shortened
 from ccq_stats.reading.limits import Limits
@@ -108,6 +109,9 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
     name = shortened(info.filename)
     head, cells, dimension, carried = b"", b"", None, b""
     far_rows, far_columns = [0], [0]
+    # well-formed, by expat as the chunks pass (after the DTD check, so it never sees an entity): a
+    # lenient parser reads on past a cut-out span, and a cell can lose its parent without a word
+    xml = info.filename.endswith((".xml", ".rels")) and expat.ParserCreate()
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(_CHUNK):
@@ -115,6 +119,8 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
                 if b"<!" in window and _DOCTYPE.search(window):  # the plain search first: ~10x quicker
                     raise InputError(f"part '{name}' declares a DTD or XML entities, which workbooks never need",
                                      file=display, hint="the file may be crafted to attack XML readers; ask for a clean copy")
+                if xml:
+                    xml.Parse(chunk, False)
                 if len(head) < 64 * 1024:
                     head += chunk[: 64 * 1024 - len(head)]
                 if dimension is None and b"dimension" in window:
@@ -124,8 +130,13 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
                     far_columns.append(column_number(c))
                     far_rows.append(int(r))
                 carried = window[-_OVERLAP:]
+        if xml:
+            xml.Parse(b"", True)
     except InputError:
         raise
+    except expat.ExpatError as exc:
+        raise InputError(f"part '{name}' is not well-formed XML ({expat.ErrorString(exc.code)}: line {exc.lineno}, "
+                         f"column {exc.offset})", file=display, hint=_DAMAGED) from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise InputError(f"part '{name}' of the workbook is damaged ({_damage(exc)})", file=display, hint=_DAMAGED) from None
     strings = _SHARED_STRINGS.search(head)
