@@ -114,7 +114,12 @@ def _bad_input_exits_2(command):
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them, or - for CSV on stdin.")]
 YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")]
 KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
+def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
+    """``-o -`` means standard output, as ``-`` means standard input."""
+    return None if value is not None and str(value) == "-" else value
+
+
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", callback=_dash_is_stdout, help="Write to this file (atomically) instead of stdout; - for stdout.")]
 ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml).")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe].")]
 
@@ -193,7 +198,7 @@ def classify(
     elif chosen == "xlsx":
         text = write.figures_xlsx(figures)
     else:
-        text = write.render(figures, chosen, bom=bom)
+        text = write.render(figures, chosen, bom=bom and chosen == "csv")  # a BOM before JSON breaks JSON readers
     _emit(text, output)
 
 
@@ -622,14 +627,16 @@ def _choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], t
 
 
 def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:
+    """An output must not replace a file that is read: the files typed, and those found inside the
+    folders typed (``report`` reads the current folder by default), through any link."""
     if output is None:
         return
-    target = output.resolve()
-    for path in paths:
-        if path != "-" and Path(path).resolve() == target:
-            raise InputError("the output file is one of the inputs", file=str(output), hint="write the result to another file")
-    if target.is_dir():
+    from ccq_stats.reading.sources import expand_paths, is_one_of
+
+    if output.is_dir():
         raise InputError("the output is a folder", file=str(output), hint="give a file name, e.g. -o ket_qua.csv")
+    if is_one_of(output, expand_paths(paths)):
+        raise InputError("the output file is one of the inputs", file=str(output), hint="write the result to another file")
 
 
 def _emit(data: str | bytes, output: Optional[Path]) -> None:

@@ -6,7 +6,37 @@ rows and columns, never a member: a member's name is not a value we put in a mes
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+MAX_VALUE = 80  # characters of a value quoted in a message
+MAX_MESSAGE = 240  # characters of a message (it may quote a part name or an error from a library)
+
+
+def escaped(text: str) -> str:
+    """``text`` with what a terminal would not show as one line escaped: control and format
+    characters, line separators and spaces other than " " (a no-break space in a label is worth
+    seeing), and the raw bytes of an undecodable file name (\\xNN)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a raw byte kept by os.fsdecode (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or (ch.isspace() and ch != " "):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def shortened(text: str, limit: int = MAX_VALUE) -> str:
+    """``text`` escaped (see ``escaped``), cut to ``limit`` characters with "..." if longer."""
+    text = escaped(text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def column_letter(index: int) -> str:
@@ -68,12 +98,11 @@ class InputError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if str(self.where) else self.message
+        where = escaped(str(self.where))
+        message = shortened(self.message, MAX_MESSAGE)
+        text = f"{where}: {message}" if where else message
         if self.value is not None:
-            shown = str(self.value)
-            if len(shown) > 80:
-                shown = shown[:77] + "..."
-            text += f": '{shown}'"
+            text += f": '{shortened(str(self.value))}'"
         if self.hint:
-            text += f" (hint: {self.hint})"
-        return " ".join(text.split())  # one line, whatever the value held
+            text += f" (hint: {shortened(self.hint, MAX_MESSAGE)})"
+        return text  # one line: nothing in it can break the line

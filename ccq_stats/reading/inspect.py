@@ -16,9 +16,10 @@ from ccq_stats.errors import column_letter
 from ccq_stats.findings import Notes
 from ccq_stats.errors import InputError
 from ccq_stats.reading.header import Column, find_header
+from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.paths import read_sheets
 from ccq_stats.reading.sandbox import start_reader
-from ccq_stats.reading.sources import expand_paths, file_type
+from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.scales import Scales
 
 MASK = "‹hidden: --names›"
@@ -146,14 +147,15 @@ def inspect_paths(paths: list[str], scales: Scales, year=None, shape=None, mappi
                   rows: int = 5) -> tuple[list[dict], Notes]:
     """What the reader understood of every sheet of every file (see the module's docstring)."""
     notes = Notes()
-    files = expand_paths(paths)
+    files = expand_paths(paths, notes)
     start_reader()
     out = []
     for path in files:
         try:
-            kind_of_file = "text" if path == "-" else file_type(path, notes)
+            data = read_stream(path, Limits.from_env()) if is_stream(path) else None  # stdin or a pipe: read once, bounded
+            kind_of_file = file_type(path, notes, data)
             for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping,
-                                                       keep_going=True):
+                                                       keep_going=True, data=data):
                 out.append(inspect_sheet(sheet, plan, frame, why, scales, names, rows, mapping))
         except InputError as exc:  # the file itself cannot be read: say so, go on with the others
             out.append({"file": path, "sheet": None, "read": False, "why": str(exc)})

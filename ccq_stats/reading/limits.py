@@ -9,6 +9,7 @@ CCQ_READ_MEMORY_MB       4096      address space of the process that parses a fi
 CCQ_READ_TIMEOUT         300       seconds the parsing process may take for one file
 CCQ_MEMORY_MB            0         memory reading one CSV or Parquet file may take here (estimated before
                                    reading); 0: three quarters of the machine's memory
+CCQ_MAX_STREAM_MB        1024      bytes read from standard input or a pipe (a FIFO), kept in memory
 =======================  ========  ==================================================
 """
 
@@ -28,6 +29,7 @@ class Limits:
     max_columns: int = 1000
     read_memory_mb: int = 4096
     read_timeout: int = 300
+    max_stream_mb: int = 1024
     memory_mb: int = 0
 
     def memory_budget_mb(self) -> int:

@@ -16,10 +16,10 @@ from ccq_stats.reading.workbook import workbook_grids
 
 def parse_grids(path: str, kind_of_file: str, data: bytes | None, limits: Limits) -> tuple[list[Sheet], Notes]:
     """The sheets of a file as grids of cell values, and the notes made on the way (``data``: the
-    bytes of ``-``, stdin). It touches the file's bytes: run it in the reader process."""
+    bytes of stdin or a pipe). It touches the file's bytes: run it in the reader process."""
     notes = Notes()
-    if data is not None:
-        return [text_grid(data, "<stdin>", notes)], notes
+    if data is not None:  # stdin or a pipe, read already: text (sources.file_type refuses the rest)
+        return [text_grid(data, "<stdin>" if path == "-" else path, notes)], notes
     if kind_of_file == "workbook":
         return workbook_grids(path, limits), notes
     if kind_of_file == "parquet":

@@ -9,7 +9,6 @@ time limits; the grids come back here, where their headers are found and their r
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 from ccq_stats.errors import InputError, Where
@@ -23,7 +22,7 @@ from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
-from ccq_stats.reading.sources import expand_paths, file_type
+from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.records import COLUMNS, folded
 from ccq_stats.scales import Scales
 
@@ -40,9 +39,9 @@ class Reading:
     notes: Notes
 
 
-def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes) -> list[Sheet]:
-    """The sheets of a file (or of ``-``, stdin), parsed in the reader process."""
-    data = sys.stdin.buffer.read() if path == "-" else None
+def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes, data: bytes | None = None) -> list[Sheet]:
+    """The sheets of a file, parsed in the reader process (``data``: the bytes of stdin or a
+    pipe, read already: see ``sources.read_stream``)."""
     sheets, parse_notes = isolated(parse_grids, path, kind_of_file, data, limits, limits=limits,
                                    display="<stdin>" if path == "-" else path)
     notes.extend(parse_notes)
@@ -50,13 +49,13 @@ def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes) -> li
 
 
 def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
-                notes: Notes | None = None, mapping=None, keep_going: bool = False):
+                notes: Notes | None = None, mapping=None, keep_going: bool = False, data: bytes | None = None):
     """(sheet, plan or None, records or None, why) of every sheet of one file, read row by row:
     what ``read_file`` reads and ``inspect`` shows. ``why`` says why a sheet gives no records
     ("empty", "hidden", "no header", or an error's text when ``keep_going``)."""
     notes, limits = Notes() if notes is None else notes, Limits.from_env()
     mapping = mapping if mapping is not None else scales.mapping
-    for sheet in open_grids(path, kind_of_file, limits, notes):
+    for sheet in open_grids(path, kind_of_file, limits, notes, data):
         if not any(filled(v) for row in sheet.rows for v in row):
             yield sheet, None, None, "empty"  # an empty sheet
             continue
@@ -94,13 +93,14 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
 
 
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
-              notes: Notes | None = None, mapping=None):
-    """The records of every sheet of one file, read row by row (labels not yet classified)."""
+              notes: Notes | None = None, mapping=None, data: bytes | None = None):
+    """The records of every sheet of one file, read row by row (labels not yet classified);
+    ``data``: its bytes when it is stdin or a pipe."""
     import pandas as pd
 
     notes = Notes() if notes is None else notes
     frames, names, skipped, refused, mapped = [], [], [], [], set()
-    for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping):
+    for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping, data=data):
         mapped |= plan.header.mapped if plan is not None else set()
         if why == "no header":
             skipped.append(sheet)
@@ -130,31 +130,34 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
         notes.warn(f"{'<stdin>' if path == '-' else path}: no header reads '{mapping.shown.get(key, key)}' "
                    f"(--column {mapping.columns[key]}=…); not used")
     frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
-    return _typed(pd.concat(frames, ignore_index=True))
+    # plain texts: a file read row by row is small, and categoricals per file cost more than they save
+    # (~10 ms a file; read_paths makes every text plain again anyway)
+    return _typed(pd.concat(frames, ignore_index=True), categorical=False)
 
 
-def _typed(frame):
-    """The tidy table with its types; repeated texts as categoricals."""
+def _typed(frame, categorical: bool = True):
+    """The tidy table with its types; repeated texts as categoricals (or plain)."""
     frame = frame[list(COLUMNS)].copy()
     frame["year"] = frame["year"].astype("int64")
     frame["count"] = frame["count"].astype("int64")
     for name in _CATEGORICAL:
-        frame[name] = frame[name].astype("category")
+        frame[name] = frame[name].astype("category" if categorical else object)
     return frame
 
 
-def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True, mapping=None):
+def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True, mapping=None,
+              data: bytes | None = None):
     """One file's records: by columns when it is a large plain list, else row by row (always,
     when the user steers the header: the column reader does not take a mapping)."""
     if mapping is None:
         mapping = scales.mapping
-    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and path != "-":
+    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None:
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
             frame.attrs["aggregated"] = True  # alike member rows are one record with a count
             return frame
-    return read_file(path, kind_of_file, scales, year, shape, notes, mapping)
+    return read_file(path, kind_of_file, scales, year, shape, notes, mapping, data)
 
 
 def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape: str | None = None,
@@ -169,14 +172,16 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     import pandas as pd
 
     notes = Notes()
-    files = expand_paths(paths)
-    kinds = ["text" if path == "-" else file_type(path, notes) for path in files]
+    files = expand_paths(paths, notes)
+    limits = Limits.from_env()
+    streams = {path: read_stream(path, limits) for path in files if is_stream(path)}  # read once, bounded
+    kinds = [file_type(path, notes, streams.get(path)) for path in files]
     start_reader()  # its start-up overlaps the work below
     frames = []
     for done, (path, kind_of_file) in enumerate(zip(files, kinds)):
         if progress:
             progress(done, len(files), path)
-        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes, mapping=mapping))
+        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes, mapping=mapping, data=streams.get(path)))
     if progress:
         progress(len(files), len(files), "")
     frames, kept = drop_copies(frames, files, notes)

@@ -10,13 +10,14 @@ process, which may already run threads (pyarrow's pool): forking a threaded proc
 locks held for ever in the child. That works the same way on Windows, where the time limit
 holds but the memory limit does not (Windows has no RLIMIT_AS; see SECURITY.md).
 
-A request is ``(function, args, memory limit)``, pickled (the function by reference: it must be
+A request is ``(function, args, memory limit, current folder)``, pickled (the function by reference: it must be
 importable), and the answer ``(outcome, value)``, each framed by an 8-byte length.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 import pickle
 import struct
 import subprocess
@@ -62,7 +63,8 @@ class ReaderProcess:
         InputError saying how the child failed (crashed, out of memory, too slow)."""
         self.start()
         process = self._process
-        request = pickle.dumps((function, args, limits.read_memory_mb), protocol=pickle.HIGHEST_PROTOCOL)
+        # the current folder goes with each request: relative paths mean the same in both processes
+        request = pickle.dumps((function, args, limits.read_memory_mb, os.getcwd()), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             process.stdin.write(_FRAME.pack(len(request)) + request)
             process.stdin.flush()

@@ -6,20 +6,33 @@ name alone: an .xls may be an .xlsx, a .csv saved as .xlsx is still text.
 
 from __future__ import annotations
 
+import io
+import os
+import re
+import stat
+import sys
+import zipfile
 from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
+from ccq_stats.reading.limits import Limits
+from ccq_stats.write.text import FINDING_COLUMNS
+from ccq_stats.write.workbook import CREATOR
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
 FILE_TYPES = ("workbook", "parquet", "text")
+# a zip container starts with a part, or, empty, with the end of its directory (spanned: a marker)
+ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Folders become the spreadsheets inside them (sorted; Excel's ~$ lock files left out)."""
-    out = []
+def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
+    """Folders become the spreadsheets inside them (sorted), leaving out Excel's ~$ lock files,
+    hidden files (our own temporary files among them) and the files this tool wrote (reports,
+    figures and findings: see ``written_by_us``), with one note in ``notes`` naming those."""
+    out, skipped = [], []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
@@ -28,17 +41,147 @@ def expand_paths(paths: list[str]) -> list[str]:
                 if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
                 and not f.name.startswith(("~$", "."))
             )
+            ours = _outputs_of_ours(found, path)
+            skipped += [f for f, mine in zip(found, ours) if mine]
+            found = [f for f, mine in zip(found, ours) if not mine]
             if not found:
-                raise InputError("no spreadsheets in this folder", file=path, hint="give .xlsx, .xls, .ods or .csv files")
+                raise InputError("no spreadsheets in this folder" + (" (only outputs of ccq-stats)" if skipped else ""),
+                                 file=path, hint="give .xlsx, .xls, .ods or .csv files")
             out.extend(found)
         else:
             out.append(path)
+    if skipped and notes is not None:
+        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        notes.warn(f"skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''} written by ccq-stats "
+                   f"(outputs, not rating sheets): {shown}")
     return out
 
 
-def file_type(path: str, notes: Notes) -> str:
-    """What a file holds, by its first bytes rather than its name: "workbook", "parquet" or "text"."""
+# The first line of the CSV files we write (figures, with and without --by unit; findings, with
+# --names one column more). Columns are a contract that only grows at the end, so a first line
+# that is one of these, or one of these and more columns, is ours.
+OUR_CSV_HEADERS = (
+    b"year,subject,category,label,count,share",
+    b"year,subject,unit,category,label,count,share",
+    ",".join(FINDING_COLUMNS).encode(),
+)
+
+
+def written_by_us(path: str) -> bool:
+    """Whether this tool wrote the file: a workbook whose author (docProps/core.xml) is ours
+    (``write.workbook.mark_as_ours``), or a CSV starting with one of our headers. It opens zip
+    containers: run it in the reader process. A file it cannot make sense of is not ours (the
+    reader then says what is wrong with it)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+        if head.startswith(b"PK\x03\x04"):
+            with zipfile.ZipFile(path) as archive:
+                info = archive.getinfo("docProps/core.xml")
+                if info.file_size > 64 * 1024:
+                    return False
+                with archive.open(info) as part:
+                    return re.search(rb"<dc:creator\b[^>]*>\s*" + re.escape(CREATOR.encode()) + rb"\s*</dc:creator>",
+                                     part.read(64 * 1024)) is not None
+        first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+        return any(first == header or first.startswith(header + b",") for header in OUR_CSV_HEADERS)
+    except Exception:  # noqa: BLE001 - damaged or strange: not ours, and the reader will say why
+        return False
+
+
+def outputs_of_ours(paths: list[str]) -> list[bool]:
+    """``written_by_us`` of each file (one request to the reader process for a whole folder)."""
+    return [written_by_us(path) for path in paths]
+
+
+def _outputs_of_ours(files: list[str], folder: str) -> list[bool]:
+    from ccq_stats.reading.sandbox import isolated
+
+    if not files:
+        return []
+    try:
+        return isolated(outputs_of_ours, files, limits=Limits.from_env(), display=folder)
+    except InputError:  # a file that kills the reader: none is taken for ours; reading it says what is wrong
+        return [False] * len(files)
+
+
+def is_one_of(path, files: list[str]) -> bool:
+    """Whether ``path`` is one of ``files``: the same file on disk, whatever the links (symbolic or
+    hard) or spellings leading to it."""
+    for file in files:
+        if file == "-":
+            continue
+        try:
+            if os.path.samefile(path, file):
+                return True
+        except OSError:  # either does not exist (yet): not the same file
+            continue
+    return False
+
+
+def is_stream(path: str) -> bool:
+    """Whether ``path`` is standard input ("-") or something else than a file or a folder (a
+    FIFO, /dev/stdin, a device): it can be read only once."""
+    if path == "-":
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # opening it says what is wrong
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def read_stream(path: str, limits: Limits) -> bytes:
+    """All the bytes of standard input or a pipe, read once (a second opening of a FIFO waits
+    for ever) and at most ``limits.max_stream_mb``; a device (/dev/zero) is refused."""
+    display = "<stdin>" if path == "-" else path
+    if path == "-":
+        _refuse_a_device_on_stdin()
+        return _read_bounded(sys.stdin.buffer, display, "standard input", limits)
+    mode = os.stat(path).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise InputError("is a device, not a file", file=path, hint="give a spreadsheet file, or - for CSV on standard input")
+    try:
+        with open(path, "rb") as stream:
+            return _read_bounded(stream, display, "this pipe", limits)
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+
+
+def _refuse_a_device_on_stdin() -> None:
+    try:
+        fileno = sys.stdin.fileno()
+        mode = os.fstat(fileno).st_mode
+    except (OSError, ValueError, io.UnsupportedOperation, AttributeError):
+        return  # not a real file descriptor (a test's stand-in): nothing to check
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fileno):
+        raise InputError("standard input is a device, not a file or a pipe", file="<stdin>",
+                         hint="give the file's name, or pipe it in: ccq-stats classify - < x.csv")
+
+
+def _read_bounded(stream, display: str, source: str, limits: Limits) -> bytes:
+    limit = limits.max_stream_mb * 1024 * 1024
+    data = bytearray()
+    while chunk := stream.read(min(1024 * 1024, limit + 1 - len(data))):
+        data += chunk
+        if len(data) > limit:
+            raise InputError(f"more than {limits.max_stream_mb} MB arrived on {source}", file=display,
+                             hint="save it as a file and give its name, or raise CCQ_MAX_STREAM_MB")
+    return bytes(data)
+
+
+def file_type(path: str, notes: Notes, data: bytes | None = None) -> str:
+    """What a file holds, by its first bytes rather than its name: "workbook", "parquet" or "text".
+    ``data``: the bytes of a stream (``read_stream``), already read: only text is read that way."""
     file = Path(path)
+    if data is not None:
+        if not data:
+            raise InputError("no data on standard input" if path == "-" else "the file is empty",
+                             file="<stdin>" if path == "-" else path, hint="give a CSV file, or - for CSV on standard input")
+        if data.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0", b"PAR1")):
+            raise InputError("a workbook cannot be read from a pipe or standard input",
+                             file="<stdin>" if path == "-" else path, hint="save it as a file and give its name")
+        return _type_of(data[:512], path, notes) if path != "-" else _type_of(data[:512], "<stdin>", notes)
     try:
         with file.open("rb") as stream:
             head = stream.read(512)
@@ -46,9 +189,14 @@ def file_type(path: str, notes: Notes) -> str:
         raise InputError("is a folder", file=path, hint="give the spreadsheet files, or the folder as the only argument") from None
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+    return _type_of(head, path, notes)
+
+
+def _type_of(head: bytes, path: str, notes: Notes) -> str:
+    file = Path(path)
     if not head:
         raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
-    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+    if head.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0",)):
         return "workbook"
     if head.startswith(b"PAR1"):
         return "parquet"

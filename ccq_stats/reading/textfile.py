@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable, Iterator
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.reading.grid import Sheet
 
-csv.field_size_limit(64 * 1024 * 1024)  # a cell of a few MB is bad data to report, not a crash
+FIELD_LIMIT = 64 * 1024 * 1024
+csv.field_size_limit(FIELD_LIMIT)  # a cell of a few MB is bad data to report, not a crash
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -55,12 +58,19 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter among ',', ';' and tab that splits the first lines most consistently."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    # lines as the CSV reader ends them (str.splitlines also splits at \x85, \x0c, \u2028 …, which are text in a cell)
+    lines = [line for line in _LINE_BREAK.split(text[:1024 * 1024], maxsplit=50)[:50] if line.strip()]
     best, best_score = ",", (-1, -1)
     for delimiter in (",", ";", "\t"):
-        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a cell over the field limit: not this delimiter's fault; the reading says so
+            continue
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
@@ -68,6 +78,74 @@ def sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+MAX_CELL_LINES = 20  # a quoted cell over more lines than this is taken for a stray quote
+_STRAY = "remove the stray quote, or close it"
+
+
+def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[list[str]]:
+    """The records of CSV text given line by line (each line with its line break, as a file
+    opened with ``newline=""`` gives them), refusing what would otherwise lose rows without a
+    word: NUL bytes, a quote that is never closed, a quoted cell running over more than
+    ``MAX_CELL_LINES`` lines or swallowing lines that look like rows of their own.
+
+    Every reader of CSV text calls this (or ``check_csv_file``), so that they refuse the same
+    files: a quote opened by mistake would otherwise make the rest of a member list one cell."""
+    seen: list[str] = []  # the lines of the record being read
+    read, ended = 0, False
+
+    def feed() -> Iterator[str]:
+        nonlocal read, ended
+        for line in lines:
+            read += 1
+            if "\x00" in line:
+                raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, row=read,
+                                 hint="save it as CSV UTF-8")
+            seen.append(line)
+            yield line
+        ended = True  # asked for more: the text ended inside a quoted cell
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    record, width, first_line = 0, 0, 1
+    while True:
+        seen.clear()
+        first_line = read + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a cell over the field limit
+            if "field larger than field limit" in str(exc):
+                raise InputError(f"a cell holds more than {FIELD_LIMIT // (1024 * 1024)} MB of text", file=display,
+                                 row=record + 1, hint="not a rating sheet; a stray quote may have opened the cell") from None
+            raise InputError(f"cannot read the CSV ({exc})", file=display, row=record + 1,
+                             hint="save it again as CSV UTF-8 from Excel") from None
+        record += 1
+        if ended or len(seen) > 1:
+            _check_quoted_lines(seen, record, first_line, width, delimiter, display, never_closed=ended)
+        else:
+            width = max(width, seen[0].count(delimiter) if seen else 0)
+        yield row
+
+
+def _check_quoted_lines(seen: list[str], record: int, first_line: int, width: int, delimiter: str, display: str,
+                        never_closed: bool) -> None:
+    """A record over several lines: refuse it if its quote never closes, if it holds lines as
+    wide as the one-line rows before it, or if it runs over more than MAX_CELL_LINES lines."""
+    where = f" (line {first_line} of the text)" if first_line != record else ""
+    if never_closed:
+        raise InputError(f"a quote (\") opens a cell here{where} and is never closed: the rest of the file would be "
+                         "one cell", file=display, row=record, hint=_STRAY)
+    for number, line in enumerate(seen[1:-1], start=first_line + 1):
+        if width >= 2 and line.count(delimiter) >= width:
+            raise InputError(f"a quote (\") opens a cell here{where} that runs over {len(seen)} lines and holds whole "
+                             f"rows (line {number} looks like a row of its own)", file=display, row=record,
+                             hint=_STRAY + " on the same line")
+    if len(seen) > MAX_CELL_LINES:
+        raise InputError(f"a quote (\") opens a cell here{where} that runs over {len(seen)} lines", file=display,
+                         row=record, hint=_STRAY + f" on the same line; a cell of more than {MAX_CELL_LINES} lines "
+                         "is taken for a stray quote")
 
 
 def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
@@ -80,9 +158,13 @@ def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
         raise InputError(f"cannot decode the text ({exc.reason})", file=display, hint="save it as CSV UTF-8") from None
     if "\x00" in text:
         raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, hint="save it as CSV UTF-8")
-    delimiter = sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise InputError(f"cannot parse the CSV ({exc})", file=display, hint="save it as CSV UTF-8 from Excel") from None
+    rows = list(csv_rows(io.StringIO(text, newline=""), sniff_delimiter(text), display))
     return Sheet(display, None, rows, ragged=True)
+
+
+def check_csv_file(path: str, delimiter: str, encoding: str, display: str | None = None) -> None:
+    """Refuse a CSV file as ``csv_rows`` does (NUL bytes, a stray quote), reading it as a stream:
+    for readers that parse the file themselves (the column reader)."""
+    with open(path, encoding=encoding, errors="replace", newline="") as stream:
+        for _ in csv_rows(stream, delimiter, display or path):
+            pass

@@ -27,7 +27,8 @@ def _limit_memory(megabytes: int) -> None:
 
 def _run(request: bytes):
     try:
-        function, args, memory_mb = pickle.loads(request)
+        function, args, memory_mb, folder = pickle.loads(request)
+        os.chdir(folder)
         _limit_memory(memory_mb)
         return "ok", function(*args)
     except InputError as exc:

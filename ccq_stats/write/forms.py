@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 
 from ccq_stats.write.cells import put
+from ccq_stats.write.workbook import mark_as_ours
 
 SHEET_NAMES = {"organisations": "Tổ chức đảng", "members": "Đảng viên"}
 HOSTS_HEADER = "Chia theo loại hình cơ quan, đơn vị"
@@ -32,6 +33,7 @@ def forms_xlsx(figures: dict, issuer, rules: dict, day) -> bytes:
     for form in figures["forms"]:
         ws = wb.create_sheet(SHEET_NAMES[form["key"]])
         _lay_out(ws, form, figures["hosts"], issuer, rules, day)
+    mark_as_ours(wb)  # a later run that reads this folder skips the forms
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -8,6 +8,14 @@ from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
 SHARE_FORMAT = "0.00%"  # Excel shows it with the reader's separators: 65,36% on a Vietnamese system
+CREATOR = "ccq-stats"  # the author in the properties of every workbook we write: reading skips them
+
+
+def mark_as_ours(wb) -> None:
+    """Sign a workbook as written by ccq-stats (its "Author" property), so that a later run that
+    reads the folder it lies in skips it instead of reading a report as ratings. Every writer
+    of an xlsx calls this on its Workbook before saving."""
+    wb.properties.creator = CREATOR
 
 
 def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[int, str] | None = None) -> None:
@@ -39,6 +47,7 @@ def report_xlsx(context: dict) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
+    mark_as_ours(wb)
     wb.remove(wb.active)
     _report_sheet(wb, context)
     _figures_sheet(wb, context)
@@ -224,6 +233,8 @@ def findings_xlsx(findings, names: bool = False) -> bytes:
 
 
 def _saved(wb) -> bytes:
+    """The workbook's bytes, signed as ours (``mark_as_ours``)."""
+    mark_as_ours(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -4,12 +4,14 @@ Each file's expected exit code and message are in cases.toml beside it; tests/te
 runs ccq-stats on every one. The files are small and committed; run this script after
 changing it (needs msoffcrypto-tool for the password-protected workbook):
 
-    python tests/data/bad/make_corpus.py
+    python tests/data/bad/make_corpus.py [NAME...]    # only the files named, if any
 """
 
 from __future__ import annotations
 
 import io
+import struct
+import sys
 import zipfile
 from pathlib import Path
 
@@ -45,6 +47,44 @@ def rezip(data: bytes, change) -> bytes:
             if content is not None:
                 dst.writestr(info.filename, content)
     return out.getvalue()
+
+
+def with_flags(data: bytes, name: str, bits: int, rename: bytes | None = None) -> bytes:
+    """Set general-purpose flag bits of one zip entry (1: encrypted, 0x800: name in UTF-8), in its
+    local header and in the central directory; ``rename`` replaces its name (same length)."""
+    data = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name)
+    local, size = info.header_offset, len(name.encode())
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46:central + 46 + size] != name.encode() or struct.unpack_from("<H", data, central + 28)[0] != size:
+        central = data.find(b"PK\x01\x02", central + 4)
+    for at in (local + 6, central + 8):
+        struct.pack_into("<H", data, at, struct.unpack_from("<H", data, at)[0] | bits)
+    if rename is not None:
+        assert len(rename) == size
+        data[central + 46:central + 46 + size] = rename
+        data[local + 30:local + 30 + size] = rename
+    return bytes(data)
+
+
+def with_size(data: bytes, name: str, size: int) -> bytes:
+    """Change the uncompressed size the central directory gives for one entry."""
+    data = bytearray(data)
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(name)] != name.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, size)
+    return bytes(data)
+
+
+def garbled(data: bytes, name: str) -> bytes:
+    """Flip 16 bytes of one entry's compressed data (the zip directory stays whole)."""
+    data = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(name)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 8
+    for k in range(start, start + 16):
+        data[k] ^= 0x55
+    return bytes(data)
 
 
 def tcvn3(text: str) -> str:
@@ -131,6 +171,37 @@ def main() -> None:
             z.writestr(name, zipfile.ZipFile(io.BytesIO(good)).read(name))
         z.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * 300_000_000 + b"/>")
     files["deflate_bomb.xlsx"] = bomb.getvalue()
+    # damaged containers (issue 14): each a one-line error saying what is damaged
+    ods = (HERE.parent / "units_2019.ods").read_bytes()
+    files["encrypted_part.xlsx"] = with_flags(good, "xl/workbook.xml", 1)
+    files["encrypted_part.ods"] = with_flags(ods, "content.xml", 1)
+    files["bad_utf8_name.xlsx"] = with_flags(good, "xl/workbook.xml", 0x800, rename=b"xl/workbook.xm\xff")
+    files["bad_utf8_name.ods"] = with_flags(ods, "content.xml", 0x800, rename=b"content.xm\xff")
+    files["corrupt_part.xlsx"] = garbled(good, "xl/worksheets/sheet1.xml")
+    files["corrupt_part.ods"] = garbled(ods, "content.xml")
+    files["empty_zip.xlsx"] = b"PK\x05\x06" + b"\x00" * 18
+    comment = "<!--" + "x" * 70_000 + "-->"
+    far = sheet.replace("<dimension", comment + "<dimension")
+    files["comment_then_dimension.xlsx"] = rezip(good, lambda n, b: far.encode() if n == "xl/worksheets/sheet1.xml" else b)
+    late = laughs.replace("<!DOCTYPE", comment + "<!DOCTYPE")
+    files["comment_then_entities.xlsx"] = rezip(good, lambda n, b: late.encode() if n == "xl/worksheets/sheet1.xml" else b)
+    sst = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+           'count="2000000000" uniqueCount="2000000000"><si><t>x</t></si></sst>')
+    with_sst = io.BytesIO(good)
+    with zipfile.ZipFile(with_sst, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", sst)
+    files["shared_strings_count.xlsx"] = with_sst.getvalue()
+    files["part_size_zero.xlsx"] = with_size(good, "xl/worksheets/sheet1.xml", 0)
+    # fuzz mutant 878 of seed 15 (tests/test_fuzz.py): a span cut out of a sheet's XML took a cell's
+    # parent (Trực thuộc) with it, and the lenient parser read on: a cell counted as a unit, silently
+    sys.path.insert(0, str(HERE.parent.parent))
+    from test_fuzz import mutant
+
+    files["garbled_sheet.xlsx"] = mutant(878, seed=15)[3]
+    rows = [HEADER] + [[i, f"Chi bộ {i}", 2019, "HTTNV"] for i in range(1, 30)]
+    text = csv_text(rows)
+    files["stray_quote.csv"] = text.replace("3,Chi bộ 3", '3,"Chi bộ 3').encode()
+    files["quote_closed_later.csv"] = text.replace("3,Chi bộ 3", '3,"Chi bộ 3').replace("6,Chi bộ 6", '6,Chi bộ 6"').encode()
     try:
         import msoffcrypto.format.ooxml as ooxml
 
@@ -139,9 +210,11 @@ def main() -> None:
         files["password.xlsx"] = encrypted.getvalue()
     except ImportError:
         print("msoffcrypto-tool is not installed: password.xlsx kept as it is")
+    only = set(sys.argv[1:])  # names given: write only those (the others stay byte for byte)
     for name, data in files.items():
-        (HERE / name).write_bytes(data)
-    print(f"{len(files)} files written")
+        if not only or name in only:
+            (HERE / name).write_bytes(data)
+    print(f"{len(only) or len(files)} files written")
 
 
 if __name__ == "__main__":
