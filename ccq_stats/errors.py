@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 MAX_VALUE = 80  # characters of a value quoted in a message
 MAX_MESSAGE = 240  # characters of a message (it may quote a part name or an error from a library)
+MAX_HINT = 600  # hints are ours (they may quote the header cells a file has): long enough to say the fix whole
 
 
 def escaped(text: str) -> str:
@@ -104,5 +105,5 @@ class InputError(Exception):
         if self.value is not None:
             text += f": '{shortened(str(self.value))}'"
         if self.hint:
-            text += f" (hint: {shortened(self.hint, MAX_MESSAGE)})"
+            text += f" (hint: {shortened(self.hint, MAX_HINT)})"
         return text  # one line: nothing in it can break the line
