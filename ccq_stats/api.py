@@ -71,6 +71,20 @@ def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progr
     return reading.records, findings
 
 
+def within_years(figures, years: str | None):
+    """The figures (``classify``'s frame) or findings (``check``'s list) of the rating years
+    ``years`` names ("2016-2019", "2019"); all of them when it is None. Findings that belong to
+    no year (a totals row) are kept."""
+    if years is None:
+        return figures
+    from ccq_stats.stats import parse_years
+
+    first, last = parse_years(years)
+    if isinstance(figures, list):
+        return [f for f in figures if f.year is None or first <= f.year <= last]
+    return figures[figures["year"].between(first, last)].reset_index(drop=True)
+
+
 def classify_paths(
     paths: list[str],
     *,

@@ -81,7 +81,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
     """Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng
@@ -111,9 +111,11 @@ def _bad_input_exits_2(command):
 
 
 # Options shared by the commands.
-PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them, or - for CSV on stdin.")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin.")]
 YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")]
 KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
+RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help="Read the sub-folders of the folders given too (without it they are not read, and a warning says so).")]
+YearsFilterOpt = Annotated[Optional[str], typer.Option("--years", metavar="A-B", help="Keep only these rating years in the output, e.g. 2016-2019 or 2019 (--year says which year a sheet is; this filters).")]
 def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
     """``-o -`` means standard output, as ``-`` means standard input."""
     return None if value is not None and str(value) == "-" else value
@@ -144,8 +146,8 @@ def _store_help() -> str:
 
 
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_store_help())]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Say nothing on stderr but warnings and errors (for cron).")]
-StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets, folders of them, or - for CSV on stdin [default: the store, when there is one].")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings).")]
+StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one].")]
 
 
 @app.command()
@@ -163,6 +165,10 @@ def classify(
     db: DbOpt = None,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
+    years: YearsFilterOpt = None,
+    quiet: QuietOpt = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the output, when the run gave a warning (a label off its year's scale, totals that do not add up …).")] = False,
+    recursive: RecursiveOpt = False,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members.
 
@@ -182,9 +188,11 @@ def classify(
       cat dang_vien.csv | ccq-stats classify - --kind members --format json
     """
     from ccq_stats import write
-    from ccq_stats.api import classify_paths, classify_store
+    from ccq_stats.api import classify_paths, classify_store, within_years
 
+    _be_quiet(quiet)
     store = _store_for(paths, db, year=year, kind=kind)
+    paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [])
     chosen = _choose_format(fmt, output)
     if store:
@@ -193,6 +201,7 @@ def classify(
         with _progress() as progress:
             figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
                                      progress=progress, header_row=header_row, columns=column)
+    figures = within_years(figures, years)
     if chosen == "table":
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
@@ -200,6 +209,8 @@ def classify(
     else:
         text = write.render(figures, chosen, bom=bom and chosen == "csv")  # a BOM before JSON breaks JSON readers
     _emit(text, output)
+    if strict and _warnings_given.count:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -218,6 +229,9 @@ def check(
     db: DbOpt = None,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
+    years: YearsFilterOpt = None,
+    quiet: QuietOpt = False,
+    recursive: RecursiveOpt = False,
 ) -> None:
     """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.
 
@@ -244,9 +258,11 @@ def check(
       ccq-stats check so_luong_2019.xlsx --quota-base good_or_better
     """
     from ccq_stats import write
-    from ccq_stats.api import check_paths, check_store
+    from ccq_stats.api import check_paths, check_store, within_years
 
+    _be_quiet(quiet)
     store = _store_for(paths, db, year=year, kind=kind)
+    paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [])
     chosen = _choose_format(fmt, output)
     base = (quota_base or QuotaBase.good).value
@@ -258,6 +274,7 @@ def check(
         with _progress() as progress:
             findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
                                    progress=progress, header_row=header_row, columns=column)
+    findings = within_years(findings, years)
     if chosen == "table":
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
@@ -298,6 +315,7 @@ def report(
     signer: SignerOpt = None,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
+    recursive: RecursiveOpt = False,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -321,12 +339,13 @@ def report(
     """
     from ccq_stats.api import report_paths, report_store
 
+    _be_quiet(quiet)
     if month is not None:
         context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
         _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False)
-    paths = paths or ["."]
+    paths = _read_where(paths or ["."], recursive)
     _refuse_overwriting_inputs(output, paths)
     chosen = _choose_report_format(fmt, output, template)
     if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
@@ -428,6 +447,7 @@ def forms(
     place: PlaceOpt = None,
     signer: SignerOpt = None,
     scales: ScalesOpt = None,
+    recursive: RecursiveOpt = False,
 ) -> None:
     """Write the party's statistics forms of a year as a workbook: organisations and members.
 
@@ -446,7 +466,7 @@ def forms(
     from ccq_stats.write.forms import forms_xlsx
     from ccq_stats.write.settings import rulebook
 
-    paths = paths or ["."]
+    paths = _read_where(paths or ["."], recursive)
     _refuse_overwriting_inputs(output, paths)
     _format_of_suffix(output, {".xlsx": "xlsx"}, None, has_format=False)
     issuer = _issuer(settings, committee=committee, place=place, signer=signer)
@@ -512,6 +532,7 @@ def inspect(
     scales: ScalesOpt = None,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
+    recursive: RecursiveOpt = False,
 ) -> None:
     """Show what the reader understood of each sheet: header rows, each column's role and the
     words that decided it, the rating year and where it came from, the rows skipped and why,
@@ -526,6 +547,7 @@ def inspect(
     from ccq_stats.api import inspect_paths
     from ccq_stats.write.inspect import inspect_json, inspect_table
 
+    paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths)
     sheets = inspect_paths(paths, year=year, kind=_value(kind), scales_file=scales, header_row=header_row, columns=column,
                            names=names, rows=rows)
@@ -626,6 +648,15 @@ def _choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], t
     return _value(fmt) or said or by_template or "md"
 
 
+def _read_where(paths: Optional[list[str]], recursive: bool) -> Optional[list[str]]:
+    """The PATHs to read: with --recursive, each folder's sub-folders that hold spreadsheets too."""
+    if not recursive or not paths:
+        return paths
+    from ccq_stats.reading.sources import with_subfolders
+
+    return with_subfolders(paths)
+
+
 def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:
     """An output must not replace a file that is read: the files typed, and those found inside the
     folders typed (``report`` reads the current folder by default), through any link."""
@@ -691,14 +722,35 @@ class _StderrFormatter(logging.Formatter):
         return f"ccq-stats: {tag}: {record.getMessage()}"
 
 
+class _WarningCount(logging.Handler):
+    """How many warnings a run gave (for --strict), whether or not --quiet kept them from stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings_given = _WarningCount()
+
+
 def _setup_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
     color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
     handler.setFormatter(_StderrFormatter(color))
     logger = logging.getLogger("ccq_stats")
-    logger.handlers[:] = [handler]
+    _warnings_given.count = 0
+    logger.handlers[:] = [handler, _warnings_given]
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+
+
+def _be_quiet(quiet: bool) -> None:
+    """--quiet: errors only on stderr (the warnings are still counted, for --strict)."""
+    if quiet:
+        logging.getLogger("ccq_stats").handlers[0].setLevel(logging.ERROR)
 
 
 # -- the store: import, history, roster ----------------------------------------------------
@@ -715,6 +767,7 @@ def import_(
     quiet: QuietOpt = False,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
+    recursive: RecursiveOpt = False,
 ) -> None:
     """Store the ratings of the files: read and classify them exactly like classify, then
     replace, per year, the stored records of the organisations they contain (one transaction).
@@ -735,6 +788,8 @@ def import_(
     from ccq_stats.store import locate
     from ccq_stats.store.backends import shown
 
+    _be_quiet(quiet)
+    paths = _read_where(paths, recursive)
     with _progress() as progress:
         result = import_paths(paths, db=db, year=year, kind=_value(kind), scales_file=scales, dry_run=dry_run, progress=progress,
                               command="import " + " ".join(paths), header_row=header_row, columns=column)
@@ -820,8 +875,18 @@ def roster_import(
             sys.stderr.write(f"ccq-stats: roster of {y}: {n} organisations\n")
 
 
+def _utf8_streams() -> None:
+    """Vietnamese on a console that is not UTF-8 (Windows' cp1252, a cron job's C locale): write
+    UTF-8 rather than fail on the first accented letter (data already goes out as UTF-8 bytes)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
     """Console entry point."""
+    _utf8_streams()
     try:
         app()
     except BrokenPipeError:

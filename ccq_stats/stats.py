@@ -116,6 +116,19 @@ def parse_span(text: str, what: str = "--term") -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+def parse_years(text: str) -> tuple[int, int]:
+    """ "2016-2019" -> (2016, 2019); "2019" -> (2019, 2019): the years a filter keeps (``--years``)."""
+    import re
+
+    match = re.fullmatch(r"\s*((?:19|20)\d\d)\s*(?:[-–—]\s*((?:19|20)\d\d)\s*)?", text or "")
+    if not match or int(match.group(2) or match.group(1)) < int(match.group(1)):
+        from ccq_stats.errors import InputError
+
+        raise InputError("--years must be a year or two years like 2016-2019", value=text,
+                         hint="write FIRST-LAST with FIRST ≤ LAST, or one year")
+    return int(match.group(1)), int(match.group(2) or match.group(1))
+
+
 def term_years(term: str, years: str | None = None) -> list[int]:
     """The rating years a term covers: start … end−1 (a term ends at its congress), unless given."""
     start, end = parse_span(term)

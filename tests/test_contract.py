@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from ccq_stats.stats import CATEGORIES
-from conftest import SAMPLE, ROOT, make_csv, rows_of, run
+from conftest import SAMPLE, ROOT, figures, make_csv, rows_of, run
 
 HEADER = ["year", "subject", "category", "label", "count", "share"]
 
@@ -185,19 +185,34 @@ def test_closed_pipe_ends_quietly():
     assert done.returncode == 0
 
 
+def _commands(group, prefix="ccq-stats"):
+    """(full name, command) of every command, sub-commands (templates list …) included."""
+    for name, command in group.commands.items():
+        full = f"{prefix} {name}"
+        yield full, command
+        if hasattr(command, "commands"):  # a group of commands
+            yield from _commands(command, full)
+
+
 def test_documented_commands_and_options():
-    """Every command and option appears in the README (sqlite-utils habit)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    from ccq_stats.cli import app
+    """Every command and option appears in the README as a whole word (sqlite-utils habit: an
+    undocumented --yea must not pass because --year is there), and each has help."""
+    import re
+
     import typer.main
 
-    group = typer.main.get_command(app)
-    for name, command in group.commands.items():
-        assert f"ccq-stats {name}" in readme, name
+    from ccq_stats.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for full, command in _commands(typer.main.get_command(app)):
+        assert re.search(re.escape(full) + r"(?![\w-])", readme), full
+        assert (command.help or "").strip(), f"{full} has no help"
         for param in command.params:
+            if param.param_type_name == "option":
+                assert (param.help or "").strip(), f"{full} {param.opts} has no help"
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
-                    assert opt in readme, f"{name} {opt}"
+                    assert re.search(r"(?<![\w-])" + re.escape(opt) + r"(?![\w-])", readme), f"{full} {opt}"
 
 
 def test_bom_csv_neutralises_formula_like_text_and_stdout_stays_raw(tmp_path):
@@ -252,3 +267,65 @@ def test_output_to_a_device_or_fifo_writes_through_and_never_replaces_it(tmp_pat
     assert result.exit_code == 0, result.stderr
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert received[0].decode().startswith("year,subject,category,label,count,share")
+
+
+def test_years_filters_the_output_of_classify_and_check():
+    kept = run("classify", SAMPLE, "--years", "2017-2018", "-f", "csv")
+    assert kept.exit_code == 0, kept.stderr
+    years = {row[0] for row in rows_of(kept.stdout)[1:]}
+    assert years == {"2017", "2018"}
+    one = figures(run("classify", SAMPLE, "--years", "2019", "-f", "csv").stdout)
+    assert {y for y, _, _ in one} == {2019} and one[(2019, "members", "total")] == 4173  # the generator's count
+    found = rows_of(run("check", SAMPLE, "--years", "2019", "-f", "csv").stdout)
+    assert found[1:] and all(row[2] in ("2019", "") for row in found[1:])
+    assert "2017" in {row[2] for row in rows_of(run("check", SAMPLE, "-f", "csv").stdout)[1:]}  # unfiltered: 2017 too
+    bad = run("classify", SAMPLE, "--years", "2019-2016")
+    assert bad.exit_code == 2 and "--years must be a year or two years" in bad.stderr
+
+
+def test_dash_capital_v_prints_the_version():
+    from ccq_stats import __version__
+
+    assert run("-V").stdout.strip() == f"ccq-stats {__version__}"
+
+
+def test_quiet_keeps_warnings_off_stderr_and_strict_fails_on_them(tmp_path):
+    # 'Trong sạch vững mạnh' for 2019: counted as top, with a warning (a label off its year's scale)
+    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "Trong sạch vững mạnh"],
+                                         ["Chi bộ B", 2019, "HTTNV"]])
+    loud = run("classify", units, "-f", "csv")
+    assert loud.exit_code == 0 and "warning: " in loud.stderr
+    quiet = run("classify", units, "-f", "csv", "--quiet")
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == loud.stdout
+    strict = run("classify", units, "-f", "csv", "--quiet", "--strict")
+    assert strict.exit_code == 1 and strict.stdout == loud.stdout  # written, then failed
+    clean = make_csv(tmp_path / "ok.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTXSNV"]])
+    assert run("classify", clean, "-f", "csv", "--strict").exit_code == 0
+    bad = run("classify", tmp_path / "missing.csv", "--quiet")
+    assert bad.exit_code == 2 and bad.stderr.startswith("ccq-stats: error: ")  # errors still said
+
+
+def test_sub_folders_are_read_with_recursive_and_named_without(tmp_path):
+    head = ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]
+    make_csv(tmp_path / "2018.csv", [head, ["Chi bộ A", 2018, "HTXSNV"], ["Chi bộ B", 2018, "HTTNV"]])
+    (tmp_path / "nam_2019" / "dot_1").mkdir(parents=True)
+    make_csv(tmp_path / "nam_2019" / "dot_1" / "2019.csv", [head, ["Chi bộ A", 2019, "HTNV"]])
+    (tmp_path / ".an").mkdir()
+    make_csv(tmp_path / ".an" / "x.csv", [head, ["Chi bộ Z", 2019, "HTNV"]])  # hidden: never read
+    flat = run("classify", tmp_path, "-f", "csv")
+    assert flat.exit_code == 0 and "sub-folders not read" in flat.stderr and "dot_1" in flat.stderr
+    assert {y for y, _, _ in figures(flat.stdout)} == {2018}
+    deep = figures(run("classify", tmp_path, "--recursive", "-f", "csv").stdout)
+    assert deep[(2018, "units", "total")] == 2 and deep[(2019, "units", "total")] == 1 and deep[(2019, "units", "pass")] == 1
+
+
+def test_a_console_that_is_not_utf8_still_gets_the_vietnamese(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = make_csv(tmp_path / "k.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "Khá"]])
+    env = dict(os.environ, PYTHONIOENCODING="ascii", LANG="C", LC_ALL="C")  # as a Windows console or a bare cron job
+    done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path)], capture_output=True, env=env, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr.decode("utf-8")
+    assert "unknown rating label: 'Khá'" in done.stderr.decode("utf-8")

@@ -28,6 +28,35 @@ FILE_TYPES = ("workbook", "parquet", "text")
 ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
+def _spreadsheets_in(folder: Path) -> list[Path]:
+    return [f for f in folder.iterdir()
+            if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
+            and not f.name.startswith(("~$", "."))]
+
+
+def _subfolders_with_spreadsheets(folder: Path) -> list[Path]:
+    """The sub-folders (at any depth, hidden ones left out) that hold spreadsheets."""
+    found = []
+    for sub in sorted(d for d in folder.rglob("*") if d.is_dir()):
+        if not any(part.startswith(".") for part in sub.relative_to(folder).parts) and _spreadsheets_in(sub):
+            found.append(sub)
+    return found
+
+
+def with_subfolders(paths: list[str]) -> list[str]:
+    """``--recursive``: each folder among ``paths`` (if it holds spreadsheets itself) and every
+    sub-folder under it that holds spreadsheets."""
+    out = []
+    for path in paths:
+        p = Path(path)
+        if path == "-" or not p.is_dir():
+            out.append(path)
+            continue
+        subs = [str(s) for s in _subfolders_with_spreadsheets(p)]
+        out += ([path] if _spreadsheets_in(p) or not subs else []) + subs
+    return out
+
+
 def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
     """Folders become the spreadsheets inside them (sorted), leaving out Excel's ~$ lock files,
     hidden files (our own temporary files among them) and the files this tool wrote (reports,
@@ -48,6 +77,10 @@ def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
                 raise InputError("no spreadsheets in this folder" + (" (only outputs of ccq-stats)" if skipped else ""),
                                  file=path, hint="give .xlsx, .xls, .ods or .csv files")
             out.extend(found)
+            below = [] if notes is None else _subfolders_with_spreadsheets(p)
+            if below:  # never silently: say what is not read, and how to read it
+                shown = ", ".join(str(b) for b in below[:3]) + (f" and {len(below) - 3} more" if len(below) > 3 else "")
+                notes.warn(f"{path}: sub-folders not read: {shown} (add --recursive to read them)")
         else:
             out.append(path)
     if skipped and notes is not None:
