@@ -59,9 +59,6 @@ class Notes:
     def extend(self, other: "Notes") -> None:
         self.items.extend(other.items)
 
-    def clear(self) -> None:
-        self.items.clear()
-
     @property
     def findings(self) -> list[Finding]:
         return [n.finding for n in self.items if n.finding is not None]

@@ -55,11 +55,6 @@ class SheetPlan:
         if len(rows):
             self.skipped.setdefault(why, []).extend(int(r) for r in rows)
 
-    def where(self, row: int | None = None, column: Column | None = None):
-        if column is None:
-            return self.sheet.where(row)
-        return self.sheet.where(row, column.index, column.header)
-
     @property
     def ratings(self) -> list[Column]:
         return self.header.of("rating") if self.shapes & {"units", "members"} else []

@@ -120,8 +120,9 @@ def _no_borders(table) -> None:
 
 # -- the parts of the document -------------------------------------------------------------
 
-def _header_block(doc, context: dict, issuer, rules: dict) -> None:
-    """Two columns without borders: the issuer on the left, the party and the date on the right."""
+def _two_columns(doc, rules: dict, left_share: float):
+    """(left cell, right cell) of a one-row table without borders across the text width, the left
+    taking ``left_share`` of it: the layout of the header block and of the signature block."""
     from docx.shared import Mm
 
     table = doc.add_table(rows=1, cols=2)
@@ -129,8 +130,16 @@ def _header_block(doc, context: dict, issuer, rules: dict) -> None:
     table.autofit = False
     left, right = table.rows[0].cells
     text_width = 210 - rules["margin_left"] - rules["margin_right"]
-    table.columns[0].width = left.width = Mm(text_width * 0.46)
-    table.columns[1].width = right.width = Mm(text_width * 0.54)
+    table.columns[0].width = left.width = Mm(text_width * left_share)
+    table.columns[1].width = right.width = Mm(text_width * (1 - left_share))
+    return left, right
+
+
+def _header_block(doc, context: dict, issuer, rules: dict) -> None:
+    """Two columns without borders: the issuer on the left, the party and the date on the right."""
+    from docx.shared import Mm
+
+    left, right = _two_columns(doc, rules, 0.46)
     left.paragraphs[0].text = ""
     first = left.paragraphs[0]
     first.alignment = _align(CENTER)
@@ -284,16 +293,10 @@ def _body(doc, context: dict, rules: dict) -> None:
 
 def _signature(doc, issuer, rules: dict) -> None:
     """ "Nơi nhận" on the left, the signature block on the right, in a table without borders."""
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
     _text(doc, "", rules["body_size"])
-    table = doc.add_table(rows=1, cols=2)
-    _no_borders(table)
-    table.autofit = False
-    left, right = table.rows[0].cells
-    text_width = 210 - rules["margin_left"] - rules["margin_right"]
-    table.columns[0].width = left.width = Mm(text_width * 0.5)
-    table.columns[1].width = right.width = Mm(text_width * 0.5)
+    left, right = _two_columns(doc, rules, 0.5)
     first = left.paragraphs[0]
     _run(first, "Nơi nhận:", rules["recipients_title_size"], rules, bold=True, italic=True, underline=True)
     for i, recipient in enumerate(issuer.recipients):
