@@ -15,6 +15,13 @@ from ccq_stats.scales import load_scales
 log = logging.getLogger("ccq_stats")
 
 
+def _tell(notes) -> None:
+    """Log each note as a warning for people, the note itself riding along (``extra``) for
+    whoever wants it as data (the CLI's --warnings file)."""
+    for note in notes:
+        log.warning("%s", note.line, extra={"note": note})
+
+
 def mapping_of(scales, header_row: int | None = None, columns=None):
     """The header mapping of a run: the [mapping] of the scales file, with ``--header-row N`` and
     ``--column ROLE=HEADER`` (a list of such texts, or a {role: header} dict) on top."""
@@ -52,8 +59,7 @@ def load_records(paths: list[str], *, year: int | None = None, kind: str | None 
     warning on the "ccq_stats" logger."""
     reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
-    for message in reading.notes.warnings:
-        log.warning("%s", message)
+    _tell(reading.notes.items)
     return reading.records
 
 
@@ -66,8 +72,7 @@ def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progr
                            header_row=header_row, columns=columns)
     found = reading.notes.findings
     findings = sort_findings(found + check_records(reading.records, quota_base, load_scales(scales_file), reading.notes))
-    for message in reading.notes.plain_warnings:
-        log.warning("%s", message)
+    _tell(reading.notes.plain)
     return reading.records, findings
 
 
@@ -119,7 +124,7 @@ def check_paths(
 ):
     """The findings of ``ccq-stats check``: checks made while reading, then every rule.
     A finding about a member carries the member's name only with ``names=True``."""
-    _, findings = _checked(paths, quota_base=quota_base, year=year, kind=kind, scales_file=scales_file, progress=progress,
+    _records, findings = _checked(paths, quota_base=quota_base, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
     if not names:
         for finding in findings:
@@ -203,8 +208,7 @@ def inspect_paths(paths: list[str], *, year: int | None = None, kind: str | None
     scales = load_scales(scales_file)
     sheets, notes = inspect(list(paths), scales, year=year, shape=kind, mapping=mapping_of(scales, header_row, columns),
                             names=names, rows=rows)
-    for message in notes.warnings:
-        log.warning("%s", message)
+    _tell(notes.items)
     return sheets
 
 
@@ -237,8 +241,7 @@ def import_paths(
                          hint="save the CSV to a file first, so that the store can name it and its SHA-256")
     reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
-    for message in reading.notes.warnings:  # said as classify says them
-        log.warning("%s", message)
+    _tell(reading.notes.items)  # said as classify says them
     records, found = reading.records, reading.notes.findings
     files = []
     for name in dict.fromkeys(records["source_file"].tolist()):
@@ -274,8 +277,7 @@ def store_snapshot(db: str | None = None) -> dict:
         raise InputError("the store holds no ratings yet", file=locate(db), hint="import some files: ccq-stats import PATH")
     notes = Notes()
     snapshot["records"] = reconcile(snapshot["records"], notes)
-    for message in notes.plain_warnings:
-        log.warning("%s", message)
+    _tell(notes.plain)
     snapshot["findings"] = snapshot["findings"] + notes.findings
     return snapshot
 
@@ -288,8 +290,7 @@ def _checked_store(db: str | None, quota_base: str, scales_file: Path | None):
     snapshot = store_snapshot(db)
     notes = Notes()
     findings = sort_findings(snapshot["findings"] + check_records(snapshot["records"], quota_base, load_scales(scales_file), notes))
-    for message in notes.warnings:
-        log.warning("%s", message)
+    _tell(notes.items)
     return snapshot["records"], findings, snapshot
 
 
@@ -297,7 +298,7 @@ def classify_store(db: str | None = None, *, by: str = "year", base: str = "rate
     """``ccq-stats classify`` from the store: the same figures as ``classify_paths`` on the files."""
     from ccq_stats.stats import category_counts
 
-    records, _ = store_records(db)
+    records, _findings = store_records(db)
     return category_counts(records, load_scales(scales_file), by=by, base=base)
 
 
@@ -322,7 +323,7 @@ def report_store(
 ) -> dict:
     """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files."""
     covered = _report_years(term, year, years)
-    records, findings, _ = _checked_store(db, quota_base, scales_file)
+    records, findings, _snapshot = _checked_store(db, quota_base, scales_file)
     return _report(records, findings, covered, "the store", term=term, mean=mean, org=org, today=today,
                    quota_base=quota_base, scales_file=scales_file, issuer=issuer)
 

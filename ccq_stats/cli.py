@@ -20,6 +20,7 @@ import typer
 
 from ccq_stats import __version__
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 
 app = typer.Typer(
     name="ccq-stats",
@@ -104,7 +105,7 @@ def _bad_input_exits_2(command):
         try:
             return command(*args, **kwargs)
         except InputError as exc:
-            sys.stderr.write(f"ccq-stats: error: {exc}\n")
+            sys.stderr.write(_("ccq-stats: error: {message}").format(message=exc) + "\n")
             raise typer.Exit(2) from None
 
     return wrapper
@@ -717,7 +718,7 @@ class _StderrFormatter(logging.Formatter):
         self.color = color
 
     def format(self, record: logging.LogRecord) -> str:
-        level = record.levelname.lower()
+        level = _("error") if record.levelno >= logging.ERROR else _("warning") if record.levelno >= logging.WARNING else _("note")
         tag = f"\x1b[33m{level}\x1b[0m" if self.color and record.levelno >= logging.WARNING else level
         return f"ccq-stats: {tag}: {record.getMessage()}"
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ccq_stats.i18n import gettext as _
+
 MAX_VALUE = 80  # characters of a value quoted in a message
 MAX_MESSAGE = 240  # characters of a message (it may quote a part name or an error from a library)
 MAX_HINT = 600  # hints are ours (they may quote the header cells a file has): long enough to say the fix whole
@@ -65,11 +67,11 @@ class Where:
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(_("sheet '{sheet}'").format(sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(_("row {row}").format(row=self.row))
         if self.column is not None:
-            col = f"column {column_letter(self.column)}"
+            col = _("column {letter}").format(letter=column_letter(self.column))
             if self.header:
                 col += f" ({self.header})"
             parts.append(col)
@@ -105,5 +107,5 @@ class InputError(Exception):
         if self.value is not None:
             text += f": '{shortened(str(self.value))}'"
         if self.hint:
-            text += f" (hint: {shortened(self.hint, MAX_HINT)})"
+            text += " (" + _("hint: {hint}").format(hint=shortened(self.hint, MAX_HINT)) + ")"
         return text  # one line: nothing in it can break the line

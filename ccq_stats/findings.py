@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ccq_stats.errors import Where
+
 SEVERITIES = ("error", "warning")
 
 
@@ -42,6 +44,13 @@ class Note:
 
     message: str
     finding: Finding | None = None
+    where: Where | None = None  # the file, sheet, row, column it is about, when it is about one
+
+    @property
+    def line(self) -> str:
+        """The note as one line for people: where, then what."""
+        where = str(self.where) if self.where is not None else ""
+        return f"{where}: {self.message}" if where else self.message
 
 
 @dataclass
@@ -50,11 +59,11 @@ class Notes:
 
     items: list[Note] = field(default_factory=list)
 
-    def warn(self, message: str) -> None:
-        self.items.append(Note(message))
+    def warn(self, message: str, where: Where | None = None) -> None:
+        self.items.append(Note(message, where=where))
 
-    def found(self, finding: Finding, message: str) -> None:
-        self.items.append(Note(message, finding))
+    def found(self, finding: Finding, message: str, where: Where | None = None) -> None:
+        self.items.append(Note(message, finding, where))
 
     def extend(self, other: "Notes") -> None:
         self.items.extend(other.items)
@@ -66,9 +75,13 @@ class Notes:
     @property
     def warnings(self) -> list[str]:
         """Every note as a line for people (findings included)."""
-        return [n.message for n in self.items]
+        return [n.line for n in self.items]
+
+    @property
+    def plain(self) -> list[Note]:
+        """The notes that carry no finding (for commands that list findings separately)."""
+        return [n for n in self.items if n.finding is None]
 
     @property
     def plain_warnings(self) -> list[str]:
-        """The notes that carry no finding (for commands that list findings separately)."""
-        return [n.message for n in self.items if n.finding is None]
+        return [n.line for n in self.plain]

@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+
+# The tests read English messages, whatever the machine's locale (tests of the Vietnamese ones set
+# CCQ_LANG=vi themselves); set before the CLI is imported, since its help texts are read then.
+os.environ["CCQ_LANG"] = "en"
+
 from openpyxl import Workbook
 from typer.testing import CliRunner
 

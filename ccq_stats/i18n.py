@@ -1,0 +1,98 @@
+"""The users' language: every message for people in Vietnamese or English, from gettext catalogues.
+
+Messages are written in English in the code, wrapped in ``_()`` (``from ccq_stats.i18n import
+gettext as _``; ``ngettext`` where a count changes the words), so Babel can extract them; the Vietnamese catalogue is
+``ccq_stats/locale/vi/LC_MESSAGES/ccq_stats.po``, compiled to the ``.mo`` beside it, both shipped
+in the package (``python -m ccq_stats.i18n`` extracts, updates and compiles; see docs/translating.md).
+
+The language is Vietnamese when ``CCQ_LANG`` says ``vi``, else when the first of ``LANGUAGE``,
+``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set starts with ``vi`` (as gettext reads them), else,
+on Windows with none of them set, when the user's display language is Vietnamese; English
+otherwise. It is read at each message, so a test or a library caller can switch it with
+``CCQ_LANG``; help texts are read once, when the command line is built.
+
+Only messages for people change with the language. What programs read — CSV and JSON columns,
+category codes, rule ids, exit codes — never does.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as catalogues
+import os
+import sys
+from pathlib import Path
+
+DOMAIN = "ccq_stats"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = ("en", "vi")  # English is the msgids themselves
+_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_WINDOWS_VIETNAMESE = 0x2A  # the primary language id of vi-VN (LANGID 0x042A)
+
+
+def language() -> str:
+    """"vi" or "en": the language messages are given in (see the module's doc)."""
+    chosen = os.environ.get("CCQ_LANG", "").strip().lower()
+    if chosen:
+        return "vi" if chosen.startswith("vi") else "en"
+    for name in _ENVIRONMENT:
+        value = os.environ.get(name, "")
+        if value:
+            return "vi" if value.split(":")[0].lower().startswith("vi") else "en"
+    return "vi" if _windows_display_language_is_vietnamese() else "en"
+
+
+def _windows_display_language_is_vietnamese() -> bool:
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+    except (AttributeError, OSError):
+        return False
+    return (langid & 0x3FF) == _WINDOWS_VIETNAMESE
+
+
+@functools.lru_cache(maxsize=None)
+def _catalogue(lang: str) -> catalogues.NullTranslations:
+    if lang == "en":
+        return catalogues.NullTranslations()
+    # fallback=False: a missing catalogue for a language we ship is a packaging error, not English
+    return catalogues.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang])
+
+
+def gettext(message: str) -> str:
+    """``message`` in the user's language (the English text when there is no translation)."""
+    return _catalogue(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, in the user's language (Vietnamese has one form)."""
+    return _catalogue(language()).ngettext(singular, plural, n)
+
+
+def main() -> None:  # pragma: no cover - a maintainer's tool, run by hand and checked by tests/test_i18n.py
+    """Extract the messages, update the Vietnamese catalogue and compile it (needs Babel)."""
+    from babel.messages.frontend import main as pybabel
+
+    import tempfile
+
+    package = Path(__file__).parent
+    template = Path(tempfile.mkdtemp()) / f"{DOMAIN}.pot"  # a by-product: not kept
+    for argv in (
+        ["extract", "--no-location", "--sort-output", "--project=ccq-stats", "-k", "ngettext:1,2",
+         "-o", str(template), str(package)],
+        ["update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(template), "-d", str(LOCALE_DIR), "-D", DOMAIN, "-l", "vi"],
+        ["compile", "--statistics", "-d", str(LOCALE_DIR), "-D", DOMAIN, "-l", "vi"],
+    ):
+        sys.argv = ["pybabel", *argv]
+        try:
+            pybabel()
+        except SystemExit as stop:
+            if stop.code:
+                raise
+
+
+if __name__ == "__main__":
+    main()
