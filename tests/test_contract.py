@@ -6,12 +6,11 @@ import csv
 import json
 import subprocess
 import sys
-import unicodedata
 
 import pytest
 
 from ccq_stats.stats import CATEGORIES
-from conftest import SAMPLE, ROOT, figures, make_csv, rows_of, run
+from conftest import SAMPLE, ROOT, figures, make_csv, rows_of, run, windows_1258
 
 HEADER = ["year", "subject", "category", "label", "count", "share"]
 
@@ -112,25 +111,6 @@ def test_table_format_for_people(tmp_path):
     path = make_csv(tmp_path / "m.csv", [["Họ và tên", "Chi bộ", "Xếp loại"]] + [[f"P{i}", "X", "HTTNV" if i % 3 else "HTXSNV"] for i in range(4100)])
     out = run("classify", path, "--year", "2019", "--format", "table").stdout
     assert "Hoàn thành xuất sắc nhiệm vụ" in out and "4.100" in out and "33,34%" in out
-
-
-def windows_1258(text: str) -> bytes:
-    """Encode as Windows does for cp1258: base letters (with their own marks) + a separate tone mark."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", ch)
-            for mark in marks:  # keep the mark cp1258 has precomposed (ô, ơ, ư …), send the tone apart
-                composed = unicodedata.normalize("NFC", base + mark)
-                if len(composed) == 1 and composed.encode("cp1258", errors="ignore"):
-                    rest = "".join(m for m in marks if m != mark)
-                    out += composed.encode("cp1258") + rest.encode("cp1258")
-                    break
-            else:
-                out += (base + "".join(marks)).encode("cp1258")
-    return out
 
 
 @pytest.mark.parametrize(

@@ -11,30 +11,10 @@ import time
 import pytest
 from openpyxl import Workbook
 
-from conftest import figures, make_csv, make_xlsx, run
+from conftest import figures, make_csv, make_xlsx, run, windows_1258
 
 HEADER = ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"]
 THREE = [[1, "Chi bộ Sở A", "HTXSNV"], [2, "Chi bộ Sở B", "HTTNV"], [3, "Đảng bộ Sở C", "Hoàn thành tốt nhiệm vụ"]]
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: a precomposed letter where the code page has
-    one, else the letter and its tone mark as a combining character."""
-    import unicodedata
-
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            base, *marks = unicodedata.normalize("NFD", ch)
-            for mark in marks if len(marks) == 2 else []:  # the vowel's own mark composed, the tone combining
-                composed = unicodedata.normalize("NFC", base + mark)
-                if len(composed) == 1 and composed.encode("cp1258", errors="ignore"):
-                    base, marks = composed, [m for m in marks if m != mark]
-                    break
-            out += base.encode("cp1258") + "".join(marks).encode("cp1258")
-    return out
 
 
 def ok(result):
@@ -61,7 +41,7 @@ def test_class1_title_above_the_header_in_csv(tmp_path, delimiter, encoding):
     if encoding == "cp1258":
         text = "\r\n".join(delimiter.join("" if v is None else str(v) for v in row) for row in rows) + "\r\n"
         path = tmp_path / "t.csv"
-        path.write_bytes(cp1258(text))
+        path.write_bytes(windows_1258(text))
     else:
         path = make_csv(tmp_path / "t.csv", rows, delimiter=delimiter, encoding=encoding)
     assert units(ok(run("classify", path)), 2021) == (3, 1, 2, 0, 0)
