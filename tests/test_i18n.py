@@ -189,3 +189,20 @@ def test_messages_switch_with_the_language(monkeypatch):
     assert str(error) == "a.xlsx, sheet 'S', row 3, column B: bad (hint: fix it)"
     monkeypatch.setenv("CCQ_LANG", "vi")
     assert str(error) == "a.xlsx, trang tính 'S', dòng 3, cột B: bad (gợi ý: fix it)"
+
+
+@pytest.mark.parametrize("langid, expected", [(0x042A, "vi"), (0x0409, "en"), (0x0809, "en")])
+def test_on_windows_the_display_language_decides_when_no_variable_is_set(monkeypatch, langid, expected):
+    """Windows sets no LANG: the user's display language (GetUserDefaultUILanguage; 0x042A is
+    vi-VN) decides. Tried here with a stand-in for the Windows call."""
+    import ctypes
+    from types import SimpleNamespace
+
+    for name in ("CCQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=SimpleNamespace(GetUserDefaultUILanguage=lambda: langid)),
+                        raising=False)
+    assert i18n.language() == expected
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # a variable set (Git Bash, MSYS) still wins
+    assert i18n.language() == "en"
