@@ -302,3 +302,39 @@ def test_a_text_file_named_as_a_workbook_is_read_as_csv_with_a_warning(monkeypat
         "ccq-stats: cảnh báo: csv_named.xlsx: có đuôi .xlsx nhưng chứa văn bản; đọc là CSV"])
     assert _stderr_in("en", monkeypatch, "classify", "csv_named.xlsx", "--format", "csv") == (0, [
         "ccq-stats: warning: csv_named.xlsx: named .xlsx but holds text; read as CSV"])
+
+
+def _refusal(text: str) -> str:
+    from ccq_stats.findings import Notes
+    from ccq_stats.reading.textfile import text_grid
+
+    with pytest.raises(InputError) as caught:
+        text_grid(text.encode("utf-8"), "q.csv", Notes())
+    return str(caught.value)
+
+
+def test_stray_quotes_below_a_cell_of_several_lines_name_the_line_of_the_text(monkeypatch):
+    """Row 3 starts on line 4 of the text (row 2's name is quoted over two lines): both are said."""
+    text = HEADER + '1,"Chi bộ A\n(cơ quan)",2019,HTTNV\n2,"Chi bộ B,2019,HTTNV\n'
+    monkeypatch.setenv("CCQ_LANG", "en")
+    assert _refusal(text) == (
+        "q.csv, row 3: a quote (\") opens a cell here (line 4 of the text) and is never closed: the rest of the file "
+        "would be one cell (hint: remove the stray quote, or close it)")
+    monkeypatch.setenv("CCQ_LANG", "vi")
+    assert _refusal(text) == (
+        "q.csv, dòng 3: một dấu nháy kép (\") mở một ô tại đây (dòng văn bản thứ 4) nhưng không được đóng lại: toàn "
+        "bộ phần còn lại của tệp sẽ thành một ô (gợi ý: xóa dấu nháy kép thừa, hoặc thêm dấu nháy kép để đóng ô lại)")
+
+
+def test_a_quoted_cell_over_too_many_lines_says_the_limit_in_the_hint(monkeypatch):
+    note = "\n".join(f"dòng {i}" for i in range(30))  # one cell over 30 lines of the text
+    text = HEADER + f'1,Chi bộ A,2019,"{note}"\n2,Chi bộ B,2019,HTTNV\n'
+    monkeypatch.setenv("CCQ_LANG", "en")
+    assert _refusal(text) == (
+        "q.csv, row 2: a quote (\") opens a cell here that runs over 30 lines (hint: remove the stray quote, or close "
+        "it on the same line; a cell of more than 20 lines is taken for a stray quote)")
+    monkeypatch.setenv("CCQ_LANG", "vi")
+    assert _refusal(text) == (
+        "q.csv, dòng 2: một dấu nháy kép (\") mở một ô tại đây và ô này kéo dài qua 30 dòng văn bản (gợi ý: xóa dấu "
+        "nháy kép thừa, hoặc thêm dấu nháy kép để đóng ô lại ngay trên cùng dòng; một ô dài quá 20 dòng được coi là "
+        "do dấu nháy kép thừa)")

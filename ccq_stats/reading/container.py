@@ -31,7 +31,7 @@ def column_number(letters: bytes) -> int:
     return n
 
 
-def damaged_hint() -> str:
+def _damaged_hint() -> str:
     """The hint for a damaged workbook (a function: the language is read at each message)."""
     return _("the file is damaged; open it in Excel and save it again, or ask for a new copy")
 
@@ -54,10 +54,10 @@ def check_zip(path: str, display: str, limits: Limits) -> None:
                          hint=_("the file may be truncated or not a spreadsheet; open it in Excel and save it again")) from None
     except UnicodeDecodeError:
         raise InputError(_("the workbook's list of parts is damaged (a part name is not valid UTF-8)"), file=display,
-                         hint=damaged_hint()) from None
+                         hint=_damaged_hint()) from None
     except (ValueError, OSError, EOFError, struct.error, IndexError, OverflowError) as exc:
         raise InputError(_("the workbook's list of parts is damaged ({reason})").format(reason=f"{type(exc).__name__}: {exc}"),
-                         file=display, hint=damaged_hint()) from None
+                         file=display, hint=_damaged_hint()) from None
     with archive:
         infos = archive.infolist()
         if not infos:
@@ -90,7 +90,7 @@ def _check_entry(info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
                          hint=_("the file was altered after it was saved; ask for a copy saved again from Excel"))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise InputError(_("part '{name}' is compressed with method {method}, which spreadsheet programs do not use").format(
-                         name=name, method=info.compress_type), file=display, hint=damaged_hint())
+                         name=name, method=info.compress_type), file=display, hint=_damaged_hint())
     if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
         raise InputError(
             _("part '{name}' is compressed {ratio} to 1, like a zip bomb").format(
@@ -148,13 +148,13 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
         # expat's own words for the fault stay English: they are the parser's, for whoever repairs the file
         raise InputError(_("part '{name}' is not well-formed XML ({fault}: line {line}, column {column})").format(
                          name=name, fault=expat.ErrorString(exc.code), line=exc.lineno, column=exc.offset),
-                         file=display, hint=damaged_hint()) from None
+                         file=display, hint=_damaged_hint()) from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
-        raise InputError(_damaged_part(name, exc), file=display, hint=damaged_hint()) from None
+        raise InputError(_damaged_part(name, exc), file=display, hint=_damaged_hint()) from None
     strings = _SHARED_STRINGS.search(head)
     if strings and int(strings.group(1)) > limits.max_cells:
         raise InputError(_("part '{name}' says it holds {texts:,} texts, over the limit of {limit:,} cells").format(
-                         name=name, texts=int(strings.group(1)), limit=limits.max_cells), file=display, hint=damaged_hint())
+                         name=name, texts=int(strings.group(1)), limit=limits.max_cells), file=display, hint=_damaged_hint())
     if info.filename in ("[Content_Types].xml", "xl/workbook.xml") and len(head) < 64 * 1024:
         import defusedxml.ElementTree as ET
         from defusedxml import DefusedXmlException
@@ -163,7 +163,7 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
             ET.fromstring(head)
         except (DefusedXmlException, ET.ParseError) as exc:
             raise InputError(_("part '{name}' is not valid XML ({reason})").format(name=name, reason=exc), file=display,
-                             hint=damaged_hint()) from None
+                             hint=_damaged_hint()) from None
     _check_sheet_size(name, dimension, cells or head, far_rows, far_columns, display, limits)
 
 
