@@ -16,6 +16,7 @@ import zlib
 from xml.parsers import expat
 
 from ccq_stats.errors import InputError, shortened
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.limits import Limits
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
@@ -30,7 +31,11 @@ def column_number(letters: bytes) -> int:
     return n
 
 
-_DAMAGED = "the file is damaged; open it in Excel and save it again, or ask for a new copy"
+def _damaged_hint() -> str:
+    """The hint for a damaged workbook (a function: the language is read at each message)."""
+    return _("the file is damaged; open it in Excel and save it again, or ask for a new copy")
+
+
 _CHUNK = 1024 * 1024
 _OVERLAP = 64  # bytes kept from one chunk to the next, so that a pattern cut in two is still found
 _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData\b")
@@ -45,26 +50,28 @@ def check_zip(path: str, display: str, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise InputError("cannot read the workbook (not a valid zip container; truncated?)", file=display,
-                         hint="the file may be truncated or not a spreadsheet; open it in Excel and save it again") from None
+        raise InputError(_("cannot read the workbook (not a valid zip container; truncated?)"), file=display,
+                         hint=_("the file may be truncated or not a spreadsheet; open it in Excel and save it again")) from None
     except UnicodeDecodeError:
-        raise InputError("the workbook's list of parts is damaged (a part name is not valid UTF-8)", file=display,
-                         hint=_DAMAGED) from None
+        raise InputError(_("the workbook's list of parts is damaged (a part name is not valid UTF-8)"), file=display,
+                         hint=_damaged_hint()) from None
     except (ValueError, OSError, EOFError, struct.error, IndexError, OverflowError) as exc:
-        raise InputError(f"the workbook's list of parts is damaged ({type(exc).__name__}: {exc})", file=display,
-                         hint=_DAMAGED) from None
+        raise InputError(_("the workbook's list of parts is damaged ({reason})").format(reason=f"{type(exc).__name__}: {exc}"),
+                         file=display, hint=_damaged_hint()) from None
     with archive:
         infos = archive.infolist()
         if not infos:
-            raise InputError("an empty or damaged workbook (a zip container with no parts)", file=display,
-                             hint="save the spreadsheet again, or leave it out")
+            raise InputError(_("an empty or damaged workbook (a zip container with no parts)"), file=display,
+                             hint=_("save the spreadsheet again, or leave it out"))
         if len(infos) > 10_000:
-            raise InputError(f"the workbook has {len(infos)} parts", file=display, hint="not a rating workbook; see SECURITY.md")
+            raise InputError(_("the workbook has {parts} parts").format(parts=len(infos)), file=display,
+                             hint=_("not a rating workbook; see SECURITY.md"))
         total = sum(i.file_size for i in infos)
         if total > limits.max_unzipped_mb * 1024 * 1024:
             raise InputError(
-                f"the workbook unpacks to {total // (1024 * 1024)} MB, over the limit of {limits.max_unzipped_mb} MB",
-                file=display, hint="for data this large use CSV; or raise CCQ_MAX_UNZIPPED_MB (see SECURITY.md)",
+                _("the workbook unpacks to {size} MB, over the limit of {limit} MB").format(
+                    size=total // (1024 * 1024), limit=limits.max_unzipped_mb),
+                file=display, hint=_("for data this large use CSV; or raise CCQ_MAX_UNZIPPED_MB (see SECURITY.md)"),
             )
         for info in infos:
             _check_entry(info, display, limits)
@@ -76,29 +83,31 @@ def check_zip(path: str, display: str, limits: Limits) -> None:
 def _check_entry(info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
     """What the zip directory says of one part: encrypted, compressed in a way or to a ratio
     that no spreadsheet program writes."""
+    name = shortened(info.filename)
     if info.flag_bits & 0x1:
-        raise InputError(f"part '{shortened(info.filename)}' is encrypted with a zip password, which spreadsheet "
-                         "programs never do", file=display,
-                         hint="the file was altered after it was saved; ask for a copy saved again from Excel")
+        raise InputError(_("part '{name}' is encrypted with a zip password, which spreadsheet programs never do").format(
+                         name=name), file=display,
+                         hint=_("the file was altered after it was saved; ask for a copy saved again from Excel"))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise InputError(f"part '{shortened(info.filename)}' is compressed with method {info.compress_type}, which "
-                         "spreadsheet programs do not use", file=display, hint=_DAMAGED)
+        raise InputError(_("part '{name}' is compressed with method {method}, which spreadsheet programs do not use").format(
+                         name=name, method=info.compress_type), file=display, hint=_damaged_hint())
     if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
         raise InputError(
-            f"part '{shortened(info.filename)}' is compressed {info.file_size // max(info.compress_size, 1)} to 1, "
-            "like a zip bomb", file=display, hint="raise CCQ_MAX_RATIO if the file is genuine (see SECURITY.md)",
+            _("part '{name}' is compressed {ratio} to 1, like a zip bomb").format(
+                name=name, ratio=info.file_size // max(info.compress_size, 1)),
+            file=display, hint=_("raise CCQ_MAX_RATIO if the file is genuine (see SECURITY.md)"),
         )
 
 
-def _damage(exc: BaseException) -> str:
-    """What an exception of the zip library says about a part, in words."""
+def _damaged_part(name: str, exc: BaseException) -> str:
+    """The message for a part the zip library could not read, saying what is wrong in words."""
     if isinstance(exc, zlib.error):
-        return "its compressed data does not unpack"
+        return _("part '{name}' of the workbook is damaged (its compressed data does not unpack)").format(name=name)
     if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
-        return "its checksum does not match its content"
+        return _("part '{name}' of the workbook is damaged (its checksum does not match its content)").format(name=name)
     if isinstance(exc, EOFError):
-        return "it is cut short"
-    return f"{type(exc).__name__}: {exc}"
+        return _("part '{name}' of the workbook is damaged (it is cut short)").format(name=name)
+    return _("part '{name}' of the workbook is damaged ({reason})").format(name=name, reason=f"{type(exc).__name__}: {exc}")
 
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
@@ -117,8 +126,9 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
             while chunk := stream.read(_CHUNK):
                 window = carried + chunk
                 if b"<!" in window and _DOCTYPE.search(window):  # the plain search first: ~10x quicker
-                    raise InputError(f"part '{name}' declares a DTD or XML entities, which workbooks never need",
-                                     file=display, hint="the file may be crafted to attack XML readers; ask for a clean copy")
+                    raise InputError(_("part '{name}' declares a DTD or XML entities, which workbooks never need").format(
+                                     name=name), file=display,
+                                     hint=_("the file may be crafted to attack XML readers; ask for a clean copy"))
                 if xml:
                     xml.Parse(chunk, False)
                 if len(head) < 64 * 1024:
@@ -135,14 +145,16 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
     except InputError:
         raise
     except expat.ExpatError as exc:
-        raise InputError(f"part '{name}' is not well-formed XML ({expat.ErrorString(exc.code)}: line {exc.lineno}, "
-                         f"column {exc.offset})", file=display, hint=_DAMAGED) from None
+        # expat's own words for the fault stay English: they are the parser's, for whoever repairs the file
+        raise InputError(_("part '{name}' is not well-formed XML ({fault}: line {line}, column {column})").format(
+                         name=name, fault=expat.ErrorString(exc.code), line=exc.lineno, column=exc.offset),
+                         file=display, hint=_damaged_hint()) from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
-        raise InputError(f"part '{name}' of the workbook is damaged ({_damage(exc)})", file=display, hint=_DAMAGED) from None
+        raise InputError(_damaged_part(name, exc), file=display, hint=_damaged_hint()) from None
     strings = _SHARED_STRINGS.search(head)
     if strings and int(strings.group(1)) > limits.max_cells:
-        raise InputError(f"part '{name}' says it holds {int(strings.group(1)):,} texts, over the limit of "
-                         f"{limits.max_cells:,} cells", file=display, hint=_DAMAGED)
+        raise InputError(_("part '{name}' says it holds {texts:,} texts, over the limit of {limit:,} cells").format(
+                         name=name, texts=int(strings.group(1)), limit=limits.max_cells), file=display, hint=_damaged_hint())
     if info.filename in ("[Content_Types].xml", "xl/workbook.xml") and len(head) < 64 * 1024:
         import defusedxml.ElementTree as ET
         from defusedxml import DefusedXmlException
@@ -150,7 +162,8 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
         try:
             ET.fromstring(head)
         except (DefusedXmlException, ET.ParseError) as exc:
-            raise InputError(f"part '{name}' is not valid XML ({exc})", file=display, hint=_DAMAGED) from None
+            raise InputError(_("part '{name}' is not valid XML ({reason})").format(name=name, reason=exc), file=display,
+                             hint=_damaged_hint()) from None
     _check_sheet_size(name, dimension, cells or head, far_rows, far_columns, display, limits)
 
 
@@ -172,13 +185,13 @@ def _check_sheet_size(name: str, dimension, cells: bytes, far_rows: list[int], f
     if dimension:
         cols = column_number(dimension.group(3) or dimension.group(1))
         rows = int(dimension.group(4) or dimension.group(2))
-    cols = max([cols] + [c for c, _ in refs] + far_columns)
-    rows = max([rows] + [r for _, r in refs] + far_rows)
+    cols = max([cols] + [c for c, _row in refs] + far_columns)
+    rows = max([rows] + [r for _column, r in refs] + far_rows)
     if rows * cols > limits.max_cells:
         raise InputError(
-            f"sheet part '{name}' spans {rows:,} rows × {cols:,} columns from A1, over the limit of "
-            f"{limits.max_cells:,} cells", file=display,
-            hint="delete the empty rows and columns below and right of the table, or raise CCQ_MAX_CELLS",
+            _("sheet part '{name}' spans {rows:,} rows × {columns:,} columns from A1, over the limit of {limit:,} cells").format(
+                name=name, rows=rows, columns=cols, limit=limits.max_cells), file=display,
+            hint=_("delete the empty rows and columns below and right of the table, or raise CCQ_MAX_CELLS"),
         )
 
 

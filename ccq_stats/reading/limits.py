@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 
 
 @dataclass(frozen=True)
@@ -50,5 +51,6 @@ class Limits:
                 try:
                     values[name] = int(raw)
                 except ValueError:
-                    raise InputError(f"CCQ_{name.upper()} is not a whole number", value=raw, hint="see SECURITY.md") from None
+                    raise InputError(_("{variable} is not a whole number").format(variable=f"CCQ_{name.upper()}"), value=raw,
+                                     hint=_("see SECURITY.md")) from None
         return cls(**values)

@@ -6,6 +6,7 @@ A large plain member list in Parquet is read by columns instead (``by_columns``)
 from __future__ import annotations
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet
 
 
@@ -24,8 +25,8 @@ def parquet_table(path: str):
     try:
         return pq.read_table(path, read_dictionary=text_fields(pq.read_schema(path)))
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(f"cannot read the Parquet file ({str(exc).splitlines()[0]})", file=path,
-                         hint="export the table again as Parquet, or as CSV") from None
+        raise InputError(_("cannot read the Parquet file ({reason})").format(reason=str(exc).splitlines()[0]), file=path,
+                         hint=_("export the table again as Parquet, or as CSV")) from None
 
 
 def parquet_grid(path: str) -> Sheet:

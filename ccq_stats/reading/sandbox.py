@@ -10,8 +10,10 @@ process, which may already run threads (pyarrow's pool): forking a threaded proc
 locks held for ever in the child. That works the same way on Windows, where the time limit
 holds but the memory limit does not (Windows has no RLIMIT_AS; see SECURITY.md).
 
-A request is ``(function, args, memory limit, current folder)``, pickled (the function by reference: it must be
-importable), and the answer ``(outcome, value)``, each framed by an 8-byte length.
+A request is ``(function, args, memory limit, current folder, language)``, pickled (the function by reference: it
+must be importable), and the answer ``(outcome, value)``, each framed by an 8-byte length. The language goes
+with each request, not only with the environment the child inherited when it started: a caller may switch
+``CCQ_LANG`` while the child runs, and the errors and warnings made there must speak as this process does.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import sys
 import threading
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _, language
 from ccq_stats.reading.limits import Limits
 
 _FRAME = struct.Struct(">Q")
@@ -63,8 +66,10 @@ class ReaderProcess:
         InputError saying how the child failed (crashed, out of memory, too slow)."""
         self.start()
         process = self._process
-        # the current folder goes with each request: relative paths mean the same in both processes
-        request = pickle.dumps((function, args, limits.read_memory_mb, os.getcwd()), protocol=pickle.HIGHEST_PROTOCOL)
+        # the current folder and the language go with each request: relative paths mean the same in both
+        # processes, and the messages made there are in this process's language
+        request = pickle.dumps((function, args, limits.read_memory_mb, os.getcwd(), language()),
+                               protocol=pickle.HIGHEST_PROTOCOL)
         try:
             process.stdin.write(_FRAME.pack(len(request)) + request)
             process.stdin.flush()
@@ -75,14 +80,16 @@ class ReaderProcess:
             process.kill()
             process.wait()
             self._process = None
-            raise InputError(f"reading took longer than {limits.read_timeout} s; stopped", file=display,
-                             hint="raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV")
+            raise InputError(_("reading took longer than {seconds} s; stopped").format(seconds=limits.read_timeout),
+                             file=display, hint=_("raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV"))
         if not answer:
             status = process.wait()
             self._process = None
-            how = f"signal {-status}" if status < 0 else f"exit {status}"
-            raise InputError(f"the spreadsheet reader crashed on this file ({how})", file=display,
-                             hint="the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV")
+            crashed = (_("the spreadsheet reader crashed on this file (signal {signal})").format(signal=-status)
+                       if status < 0 else
+                       _("the spreadsheet reader crashed on this file (exit {status})").format(status=status))
+            raise InputError(crashed, file=display,
+                             hint=_("the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV"))
         outcome, value = pickle.loads(answer)
         if outcome == "ok":
             return value
@@ -91,10 +98,11 @@ class ReaderProcess:
             raise InputError(message, where=where, value=shown, hint=hint)
         self.stop()  # after running out of memory or an unexpected error, the next file gets a fresh child
         if outcome == "memory":
-            raise InputError(f"reading needed more than {limits.read_memory_mb} MB of memory; stopped", file=display,
-                             hint="the file may be a bomb; raise CCQ_READ_MEMORY_MB if it is genuine, or save it as CSV")
-        raise InputError(f"the spreadsheet reader failed on this file ({value})", file=display,
-                         hint="open it in Excel and save it again, or save it as CSV")
+            raise InputError(_("reading needed more than {limit} MB of memory; stopped").format(limit=limits.read_memory_mb),
+                             file=display,
+                             hint=_("the file may be a bomb; raise CCQ_READ_MEMORY_MB if it is genuine, or save it as CSV"))
+        raise InputError(_("the spreadsheet reader failed on this file ({reason})").format(reason=value), file=display,
+                         hint=_("open it in Excel and save it again, or save it as CSV"))
 
     @staticmethod
     def _answer(process: subprocess.Popen, timeout: float) -> bytes | None:

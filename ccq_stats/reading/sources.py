@@ -14,8 +14,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from ccq_stats.errors import InputError
+from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.reading.limits import Limits
 from ccq_stats.write.text import FINDING_COLUMNS
 from ccq_stats.write.workbook import CREATOR
@@ -74,20 +75,39 @@ def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
             skipped += [f for f, mine in zip(found, ours) if mine]
             found = [f for f, mine in zip(found, ours) if not mine]
             if not found:
-                raise InputError("no spreadsheets in this folder" + (" (only outputs of ccq-stats)" if skipped else ""),
-                                 file=path, hint="give .xlsx, .xls, .ods or .csv files")
+                raise InputError(_("no spreadsheets in this folder (only outputs of ccq-stats)") if skipped
+                                 else _("no spreadsheets in this folder"),
+                                 file=path, hint=_("give .xlsx, .xls, .ods or .csv files"))
             out.extend(found)
             below = [] if notes is None else _subfolders_with_spreadsheets(p)
             if below:  # never silently: say what is not read, and how to read it
-                shown = ", ".join(str(b) for b in below[:3]) + (f" and {len(below) - 3} more" if len(below) > 3 else "")
-                notes.warn(f"{path}: sub-folders not read: {shown} (add --recursive to read them)")
+                notes.warn(_subfolders_not_read([str(b) for b in below]), Where(file=path))
         else:
             out.append(path)
     if skipped and notes is not None:
-        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
-        notes.warn(f"skipped {len(skipped)} file{'s' if len(skipped) > 1 else ''} written by ccq-stats "
-                   f"(outputs, not rating sheets): {shown}")
+        notes.warn(_outputs_skipped(skipped))
     return out
+
+
+def _subfolders_not_read(folders: list[str]) -> str:
+    """The warning naming the sub-folders a folder holds and that are not read (the first three)."""
+    shown = ", ".join(folders[:3])
+    if len(folders) > 3:
+        return _("sub-folders not read: {folders} and {more} more (add --recursive to read them)").format(
+            folders=shown, more=len(folders) - 3)
+    return _("sub-folders not read: {folders} (add --recursive to read them)").format(folders=shown)
+
+
+def _outputs_skipped(files: list[str]) -> str:
+    """The warning naming the files written by this tool that were skipped (the first five)."""
+    shown, n = ", ".join(files[:5]), len(files)
+    if n > 5:
+        return ngettext("skipped {n} file written by ccq-stats (outputs, not rating sheets): {files} and {more} more",
+                        "skipped {n} files written by ccq-stats (outputs, not rating sheets): {files} and {more} more",
+                        n).format(n=n, files=shown, more=n - 5)
+    return ngettext("skipped {n} file written by ccq-stats (outputs, not rating sheets): {files}",
+                    "skipped {n} files written by ccq-stats (outputs, not rating sheets): {files}",
+                    n).format(n=n, files=shown)
 
 
 # The first line of the CSV files we write (figures, with and without --by unit; findings, with
@@ -170,15 +190,16 @@ def read_stream(path: str, limits: Limits) -> bytes:
     display = "<stdin>" if path == "-" else path
     if path == "-":
         _refuse_a_device_on_stdin()
-        return _read_bounded(sys.stdin.buffer, display, "standard input", limits)
+        return _read_bounded(sys.stdin.buffer, display, _("more than {size} MB arrived on standard input"), limits)
     mode = os.stat(path).st_mode
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise InputError("is a device, not a file", file=path, hint="give a spreadsheet file, or - for CSV on standard input")
+        raise InputError(_("is a device, not a file"), file=path,
+                         hint=_("give a spreadsheet file, or - for CSV on standard input"))
     try:
         with open(path, "rb") as stream:
-            return _read_bounded(stream, display, "this pipe", limits)
+            return _read_bounded(stream, display, _("more than {size} MB arrived on this pipe"), limits)
     except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+        raise InputError(_("cannot open: {reason}").format(reason=exc.strerror), file=path) from None
 
 
 def _refuse_a_device_on_stdin() -> None:
@@ -188,18 +209,19 @@ def _refuse_a_device_on_stdin() -> None:
     except (OSError, ValueError, io.UnsupportedOperation, AttributeError):
         return  # not a real file descriptor (a test's stand-in): nothing to check
     if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fileno):
-        raise InputError("standard input is a device, not a file or a pipe", file="<stdin>",
-                         hint="give the file's name, or pipe it in: ccq-stats classify - < x.csv")
+        raise InputError(_("standard input is a device, not a file or a pipe"), file="<stdin>",
+                         hint=_("give the file's name, or pipe it in: ccq-stats classify - < x.csv"))
 
 
-def _read_bounded(stream, display: str, source: str, limits: Limits) -> bytes:
+def _read_bounded(stream, display: str, too_much: str, limits: Limits) -> bytes:
+    """``too_much``: the message (with ``{size}``) if more than the limit arrives."""
     limit = limits.max_stream_mb * 1024 * 1024
     data = bytearray()
     while chunk := stream.read(min(1024 * 1024, limit + 1 - len(data))):
         data += chunk
         if len(data) > limit:
-            raise InputError(f"more than {limits.max_stream_mb} MB arrived on {source}", file=display,
-                             hint="save it as a file and give its name, or raise CCQ_MAX_STREAM_MB")
+            raise InputError(too_much.format(size=limits.max_stream_mb), file=display,
+                             hint=_("save it as a file and give its name, or raise CCQ_MAX_STREAM_MB"))
     return bytes(data)
 
 
@@ -209,26 +231,28 @@ def file_type(path: str, notes: Notes, data: bytes | None = None) -> str:
     file = Path(path)
     if data is not None:
         if not data:
-            raise InputError("no data on standard input" if path == "-" else "the file is empty",
-                             file="<stdin>" if path == "-" else path, hint="give a CSV file, or - for CSV on standard input")
+            raise InputError(_("no data on standard input") if path == "-" else _("the file is empty"),
+                             file="<stdin>" if path == "-" else path,
+                             hint=_("give a CSV file, or - for CSV on standard input"))
         if data.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0", b"PAR1")):
-            raise InputError("a workbook cannot be read from a pipe or standard input",
-                             file="<stdin>" if path == "-" else path, hint="save it as a file and give its name")
+            raise InputError(_("a workbook cannot be read from a pipe or standard input"),
+                             file="<stdin>" if path == "-" else path, hint=_("save it as a file and give its name"))
         return _type_of(data[:512], path, notes) if path != "-" else _type_of(data[:512], "<stdin>", notes)
     try:
         with file.open("rb") as stream:
             head = stream.read(512)
     except IsADirectoryError:
-        raise InputError("is a folder", file=path, hint="give the spreadsheet files, or the folder as the only argument") from None
+        raise InputError(_("is a folder"), file=path,
+                         hint=_("give the spreadsheet files, or the folder as the only argument")) from None
     except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+        raise InputError(_("cannot open: {reason}").format(reason=exc.strerror), file=path) from None
     return _type_of(head, path, notes)
 
 
 def _type_of(head: bytes, path: str, notes: Notes) -> str:
     file = Path(path)
     if not head:
-        raise InputError("the file is empty", file=path, hint="save the spreadsheet again, or leave it out")
+        raise InputError(_("the file is empty"), file=path, hint=_("save the spreadsheet again, or leave it out"))
     if head.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0",)):
         return "workbook"
     if head.startswith(b"PAR1"):
@@ -236,20 +260,21 @@ def _type_of(head: bytes, path: str, notes: Notes) -> str:
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")):
         raise InputError(
-            "is a web page or XML saved with a spreadsheet extension, not a workbook",
+            _("is a web page or XML saved with a spreadsheet extension, not a workbook"),
             file=path,
-            hint="open it in Excel and save it as .xlsx",
+            hint=_("open it in Excel and save it as .xlsx"),
         )
     suffix = file.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
-        raise InputError(f"named {suffix} but is not a Parquet file", file=path, hint="export the table again as Parquet, or as CSV")
+        raise InputError(_("named {suffix} but is not a Parquet file").format(suffix=suffix), file=path,
+                         hint=_("export the table again as Parquet, or as CSV"))
     if suffix in WORKBOOK_SUFFIXES:
-        notes.warn(f"{path}: named {suffix} but holds text; read as CSV")
+        notes.warn(_("named {suffix} but holds text; read as CSV").format(suffix=suffix), Where(file=path))
         return "text"
     if suffix in TEXT_SUFFIXES or suffix == "":
         return "text"
     raise InputError(
-        f"unsupported file type '{suffix}'",
+        _("unsupported file type '{suffix}'").format(suffix=suffix),
         file=path,
-        hint="give .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv or .parquet files",
+        hint=_("give .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .tsv or .parquet files"),
     )

@@ -11,8 +11,9 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 
-from ccq_stats.errors import InputError
+from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet
 
 FIELD_LIMIT = 64 * 1024 * 1024
@@ -42,7 +43,7 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
     elif _utf16_without_bom(data):
         return data.decode(_utf16_without_bom(data), errors="replace")
     if b"\x00" in data:
-        raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, hint="save it as CSV UTF-8")
+        raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -50,11 +51,11 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
         if any(b >= 0x80 for b in before):  # real UTF-8 before the bad byte: two encodings in one file
             line = before.count(b"\n") + 1
             raise InputError(
-                f"mixed encodings: UTF-8 up to line {line}, then bytes that are not UTF-8",
+                _("mixed encodings: UTF-8 up to line {line}, then bytes that are not UTF-8").format(line=line),
                 file=display, row=line,
-                hint="the file was pasted together from two sources; save it again as CSV UTF-8",
+                hint=_("the file was pasted together from two sources; save it again as CSV UTF-8"),
             ) from None
-        notes.warn(f"{display}: not UTF-8; read as Windows-1258 (Vietnamese)")
+        notes.warn(_("not UTF-8; read as Windows-1258 (Vietnamese)"), Where(file=display))
         return data.decode("cp1258", errors="replace")
 
 
@@ -81,7 +82,6 @@ def sniff_delimiter(text: str) -> str:
 
 
 MAX_CELL_LINES = 20  # a quoted cell over more lines than this is taken for a stray quote
-_STRAY = "remove the stray quote, or close it"
 
 
 def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[list[str]]:
@@ -100,8 +100,8 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
         for line in lines:
             read += 1
             if "\x00" in line:
-                raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, row=read,
-                                 hint="save it as CSV UTF-8")
+                raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=display, row=read,
+                                 hint=_("save it as CSV UTF-8"))
             seen.append(line)
             yield line
         ended = True  # asked for more: the text ended inside a quoted cell
@@ -117,10 +117,11 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
             return
         except csv.Error as exc:  # a cell over the field limit
             if "field larger than field limit" in str(exc):
-                raise InputError(f"a cell holds more than {FIELD_LIMIT // (1024 * 1024)} MB of text", file=display,
-                                 row=record + 1, hint="not a rating sheet; a stray quote may have opened the cell") from None
-            raise InputError(f"cannot read the CSV ({exc})", file=display, row=record + 1,
-                             hint="save it again as CSV UTF-8 from Excel") from None
+                raise InputError(_("a cell holds more than {size} MB of text").format(size=FIELD_LIMIT // (1024 * 1024)),
+                                 file=display, row=record + 1,
+                                 hint=_("not a rating sheet; a stray quote may have opened the cell")) from None
+            raise InputError(_("cannot read the CSV ({reason})").format(reason=exc), file=display, row=record + 1,
+                             hint=_("save it again as CSV UTF-8 from Excel")) from None
         record += 1
         if ended or len(seen) > 1:
             _check_quoted_lines(seen, record, first_line, width, delimiter, display, never_closed=ended)
@@ -132,32 +133,43 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
 def _check_quoted_lines(seen: list[str], record: int, first_line: int, width: int, delimiter: str, display: str,
                         never_closed: bool) -> None:
     """A record over several lines: refuse it if its quote never closes, if it holds lines as
-    wide as the one-line rows before it, or if it runs over more than MAX_CELL_LINES lines."""
-    where = f" (line {first_line} of the text)" if first_line != record else ""
+    wide as the one-line rows before it, or if it runs over more than MAX_CELL_LINES lines.
+    Each message is written twice, with and without the line of the text where the record starts
+    (said when it is not the record's number): a whole sentence per message, for translation."""
+    apart = first_line != record
     if never_closed:
-        raise InputError(f"a quote (\") opens a cell here{where} and is never closed: the rest of the file would be "
-                         "one cell", file=display, row=record, hint=_STRAY)
+        message = (_("a quote (\") opens a cell here (line {line} of the text) and is never closed: the rest of the "
+                     "file would be one cell") if apart else
+                   _("a quote (\") opens a cell here and is never closed: the rest of the file would be one cell"))
+        raise InputError(message.format(line=first_line), file=display, row=record,
+                         hint=_("remove the stray quote, or close it"))
     for number, line in enumerate(seen[1:-1], start=first_line + 1):
         if width >= 2 and line.count(delimiter) >= width:
-            raise InputError(f"a quote (\") opens a cell here{where} that runs over {len(seen)} lines and holds whole "
-                             f"rows (line {number} looks like a row of its own)", file=display, row=record,
-                             hint=_STRAY + " on the same line")
+            message = (_("a quote (\") opens a cell here (line {line} of the text) that runs over {lines} lines and "
+                         "holds whole rows (line {row_line} looks like a row of its own)") if apart else
+                       _("a quote (\") opens a cell here that runs over {lines} lines and holds whole rows (line "
+                         "{row_line} looks like a row of its own)"))
+            raise InputError(message.format(line=first_line, lines=len(seen), row_line=number), file=display,
+                             row=record, hint=_("remove the stray quote, or close it on the same line"))
     if len(seen) > MAX_CELL_LINES:
-        raise InputError(f"a quote (\") opens a cell here{where} that runs over {len(seen)} lines", file=display,
-                         row=record, hint=_STRAY + f" on the same line; a cell of more than {MAX_CELL_LINES} lines "
-                         "is taken for a stray quote")
+        message = (_("a quote (\") opens a cell here (line {line} of the text) that runs over {lines} lines") if apart
+                   else _("a quote (\") opens a cell here that runs over {lines} lines"))
+        raise InputError(message.format(line=first_line, lines=len(seen)), file=display, row=record,
+                         hint=_("remove the stray quote, or close it on the same line; a cell of more than {lines} "
+                                "lines is taken for a stray quote").format(lines=MAX_CELL_LINES))
 
 
 def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
     """A CSV/TSV file's bytes as one sheet."""
     if not data:
-        raise InputError("the file is empty", file=display, hint="save the spreadsheet again, or leave it out")
+        raise InputError(_("the file is empty"), file=display, hint=_("save the spreadsheet again, or leave it out"))
     try:
         text = decode_text(data, display, notes)
     except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode the text ({exc.reason})", file=display, hint="save it as CSV UTF-8") from None
+        raise InputError(_("cannot decode the text ({reason})").format(reason=exc.reason), file=display,
+                         hint=_("save it as CSV UTF-8")) from None
     if "\x00" in text:
-        raise InputError("the text holds NUL bytes; it is not a CSV file", file=display, hint="save it as CSV UTF-8")
+        raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8"))
     rows = list(csv_rows(io.StringIO(text, newline=""), sniff_delimiter(text), display))
     return Sheet(display, None, rows, ragged=True)
 
@@ -166,5 +178,5 @@ def check_csv_file(path: str, delimiter: str, encoding: str, display: str | None
     """Refuse a CSV file as ``csv_rows`` does (NUL bytes, a stray quote), reading it as a stream:
     for readers that parse the file themselves (the column reader)."""
     with open(path, encoding=encoding, errors="replace", newline="") as stream:
-        for _ in csv_rows(stream, delimiter, display or path):
+        for _row in csv_rows(stream, delimiter, display or path):
             pass

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.container import check_zip, column_number, is_encrypted
 from ccq_stats.reading.grid import FormulaError, Sheet
 from ccq_stats.reading.limits import Limits
@@ -21,7 +22,7 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     if zipfile.is_zipfile(file):
         check_zip(path, display, limits)
     if is_encrypted(file):
-        raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password")
+        raise InputError(_("the workbook is password-protected"), file=display, hint=_("save a copy without a password"))
     try:
         with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
             book = pc.CalamineWorkbook.from_filelike(stream)
@@ -34,9 +35,10 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
             cells = sheet.total_height * sheet.total_width
             if cells > limits.max_cells:
                 raise InputError(
-                    f"sheet '{meta.name}' spans {sheet.total_height:,} rows × {sheet.total_width:,} columns, over the "
-                    f"limit of {limits.max_cells:,} cells", file=display,
-                    hint="delete the empty rows and columns around the table, save as CSV, or raise CCQ_MAX_CELLS",
+                    _("sheet '{sheet}' spans {rows:,} rows × {columns:,} columns, over the limit of {limit:,} cells").format(
+                        sheet=meta.name, rows=sheet.total_height, columns=sheet.total_width, limit=limits.max_cells),
+                    file=display,
+                    hint=_("delete the empty rows and columns around the table, save as CSV, or raise CCQ_MAX_CELLS"),
                 )
             rows = sheet.to_python(skip_empty_area=False)
             for (r, c), code in errors.get(meta.name, {}).items():
@@ -49,13 +51,13 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
                                 hidden_columns=hidden_columns))
         return sheets
     except pc.PasswordError:
-        raise InputError("the workbook is password-protected", file=display, hint="save a copy without a password") from None
+        raise InputError(_("the workbook is password-protected"), file=display, hint=_("save a copy without a password")) from None
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as exc:
         reason = " ".join(str(exc).split())[:120]
         raise InputError(
-            f"cannot read the workbook ({reason})",
+            _("cannot read the workbook ({reason})").format(reason=reason),
             file=display,
-            hint="the file may be truncated or not a spreadsheet; open it in Excel and save it again",
+            hint=_("the file may be truncated or not a spreadsheet; open it in Excel and save it again"),
         ) from None
 
 

@@ -27,8 +27,9 @@ def _limit_memory(megabytes: int) -> None:
 
 def _run(request: bytes):
     try:
-        function, args, memory_mb, folder = pickle.loads(request)
+        function, args, memory_mb, folder, language = pickle.loads(request)
         os.chdir(folder)
+        os.environ["CCQ_LANG"] = language  # the parent's language, whatever it was when this process started
         _limit_memory(memory_mb)
         return "ok", function(*args)
     except InputError as exc:
