@@ -153,6 +153,21 @@ StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...
 # -- --warnings FILE: the run's warnings also as data, for a job to act on ------------------
 
 WarningsOpt = Annotated[Optional[Path], typer.Option("--warnings", metavar="FILE", help=_("Also write the run's warnings, and the error that ended it, to FILE at the end: .csv, or .json/.jsonl (one JSON object per line); columns level, file, sheet, row, column, message. Written with --quiet too."))]
+ExcelOpt = Annotated[bool, typer.Option("--excel", help=_("CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."))]
+
+
+def _excel_csv(excel: bool, fmt: Optional[Format], output: Optional[Path], chosen: str) -> str:
+    """--excel writes CSV: the format, unless --format or the -o file's name says another."""
+    if not excel:
+        return chosen
+    if fmt is not None and fmt.value != "csv":
+        raise InputError(_("--excel writes CSV, but --format says {format}").format(format=fmt.value),
+                         hint=_("drop --format (or say --format csv), or drop --excel"))
+    said = _format_of_suffix(output, DATA_SUFFIXES, None)
+    if said is not None and said != "csv":
+        raise InputError(_("--excel writes CSV, but the file name says {format}").format(format=said), file=str(output),
+                         hint=_("name the file .csv"))
+    return "csv"
 
 
 def _keeps_warnings(reads_here: bool = False):
@@ -271,6 +286,7 @@ def classify(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
+    excel: ExcelOpt = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
     header_row: HeaderRowOpt = None,
@@ -306,6 +322,7 @@ def classify(
     paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [])
     chosen = _choose_format(fmt, output)
+    chosen = _excel_csv(excel, fmt, output, chosen)
     if store:
         figures = classify_store(store, by=by.value, base=base.value, scales_file=scales)
     else:
@@ -317,6 +334,8 @@ def classify(
         text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
         text = write.figures_xlsx(figures)
+    elif excel:
+        text = write.excel_csv(figures)
     else:
         text = write.render(figures, chosen, bom=bom and chosen == "csv")  # a BOM before JSON breaks JSON readers
     _emit(text, output)
@@ -336,6 +355,7 @@ def check(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised).")] = False,
+    excel: ExcelOpt = False,
     names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
@@ -378,6 +398,7 @@ def check(
     paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [])
     chosen = _choose_format(fmt, output)
+    chosen = _excel_csv(excel, fmt, output, chosen)
     base = (quota_base or QuotaBase.good).value
     if store and names:
         raise InputError("the store keeps no members' names, so --names needs the files", hint="run check --names on the files themselves")
@@ -392,6 +413,8 @@ def check(
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
         text = write.findings_xlsx(findings, names=names)
+    elif excel:
+        text = write.findings_excel_csv(findings, names=names)
     elif chosen == "csv":
         text = ("\ufeff" if bom else "") + write.findings_csv(findings, names=names, excel=bom)
     else:

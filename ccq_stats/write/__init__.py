@@ -14,7 +14,9 @@ from ccq_stats.write.files import atomic_write
 from ccq_stats.write.text import (
     FINDING_COLUMNS,
     SUBJECT_TITLES,
+    excel_csv,
     findings_csv,
+    findings_excel_csv,
     findings_json,
     findings_table,
     for_excel,
@@ -26,6 +28,6 @@ from ccq_stats.write.text import (
 from ccq_stats.write.workbook import COUNT_FORMAT, SHARE_FORMAT, figures_xlsx, findings_xlsx, report_xlsx
 
 __all__ = [
-    "COUNT_FORMAT", "FINDING_COLUMNS", "SHARE_FORMAT", "SUBJECT_TITLES", "atomic_write", "findings_csv",
+    "COUNT_FORMAT", "FINDING_COLUMNS", "SHARE_FORMAT", "SUBJECT_TITLES", "atomic_write", "excel_csv", "findings_excel_csv", "findings_csv",
     "findings_json", "findings_table", "figures_xlsx", "findings_xlsx", "for_excel", "render", "report_xlsx", "to_csv", "to_json", "to_tables",
 ]
