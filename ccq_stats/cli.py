@@ -331,7 +331,7 @@ def classify(
                                      progress=progress, header_row=header_row, columns=column)
     figures = within_years(figures, years)
     if chosen == "table":
-        text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
+        text = _tables_text(write.fitted_tables(figures, color=output is None, width=_table_width(output is None)), to_terminal=output is None)
     elif chosen == "xlsx":
         text = write.figures_xlsx(figures)
     elif excel:
@@ -844,6 +844,13 @@ def _tables_text(tables, to_terminal: bool) -> str:
         console.print(table)
         console.print()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _table_width(to_terminal: bool) -> int:
+    """The width _tables_text renders at: the terminal's (COLUMNS, if set), else 160."""
+    from rich.console import Console
+
+    return Console().width if to_terminal and sys.stdout.isatty() else 160
 
 
 def _quiet_pipe() -> None:
