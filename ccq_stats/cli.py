@@ -150,9 +150,133 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings).")]
 StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one].")]
 
+# -- --warnings FILE: the run's warnings also as data, for a job to act on ------------------
+
+WarningsOpt = Annotated[Optional[Path], typer.Option("--warnings", metavar="FILE", help=_("Also write the run's warnings, and the error that ended it, to FILE at the end: .csv, or .json/.jsonl (one JSON object per line); columns level, file, sheet, row, column, message. Written with --quiet too."))]
+ExcelOpt = Annotated[bool, typer.Option("--excel", help=_("CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."))]
+
+
+def _excel_csv(excel: bool, fmt: Optional[Format], output: Optional[Path], chosen: str) -> str:
+    """--excel writes CSV: the format, unless --format or the -o file's name says another."""
+    if not excel:
+        return chosen
+    if fmt is not None and fmt.value != "csv":
+        raise InputError(_("--excel writes CSV, but --format says {format}").format(format=fmt.value),
+                         hint=_("drop --format (or say --format csv), or drop --excel"))
+    said = _format_of_suffix(output, DATA_SUFFIXES, None)
+    if said is not None and said != "csv":
+        raise InputError(_("--excel writes CSV, but the file name says {format}").format(format=said), file=str(output),
+                         hint=_("name the file .csv"))
+    return "csv"
+
+
+def _keeps_warnings(reads_here: bool = False):
+    """``--warnings FILE``: every warning of the run (the notes with their place, and plain log
+    warnings) kept by a logging handler and written atomically when the run ends – also when it
+    ends with bad input (exit 2: the error is the last row) or with --strict's exit 1. A crash
+    writes nothing, so no file means the run did not finish. ``reads_here``: without PATHs the
+    command reads the working folder (report, forms)."""
+
+    def decorate(command):
+        @functools.wraps(command)
+        def wrapper(*args, **kwargs):
+            path = kwargs.get("warnings")
+            if path is None:
+                return command(*args, **kwargs)
+            paths = kwargs.get("paths") or (["."] if reads_here else [])
+            form = _warnings_form(path, kwargs.get("output"), _read_where(paths, kwargs.get("recursive", False)))
+            kept = _WarningRows()
+            logger = logging.getLogger("ccq_stats")
+            logger.addHandler(kept)
+            try:
+                result = command(*args, **kwargs)
+            except InputError as exc:
+                kept.add_error(exc)
+                with contextlib.suppress(InputError):  # the folder was checked first; the run's own error matters more
+                    _write_warnings(path, kept.rows, form)
+                raise
+            except typer.Exit:  # --strict's exit 1 (and any other deliberate exit): the run is over
+                _write_warnings(path, kept.rows, form)
+                raise
+            finally:
+                logger.removeHandler(kept)
+            _write_warnings(path, kept.rows, form)
+            return result
+
+        return wrapper
+
+    return decorate
+
+
+def _warnings_form(path: Path, output: Optional[Path], paths: list[str]) -> str:
+    """The form of the --warnings file ("csv" or "jsonl"), after checking that it can be written
+    and replaces neither the output nor an input (checked before anything is read)."""
+    from ccq_stats.reading.sources import expand_paths, is_one_of
+    from ccq_stats.write.warnings_file import WARNINGS_SUFFIXES
+
+    if str(path) == "-":
+        raise InputError(_("--warnings cannot be standard output: the data goes there"),
+                         hint=_("give a file name, e.g. --warnings warnings.csv"))
+    form = WARNINGS_SUFFIXES.get(path.suffix.lower())
+    if form is None:
+        raise InputError(_("--warnings writes a .csv, .json or .jsonl file"), file=str(path),
+                         hint=_("end the name in .csv (a table) or .jsonl (one JSON object per line)"))
+    if path.is_dir() or not (path.parent if str(path.parent) else Path(".")).is_dir():
+        raise InputError(_("the --warnings file cannot be written there (a folder, or in a folder that does not exist)"),
+                         file=str(path), hint=_("give a file name in an existing folder"))
+    if output is not None and (path.resolve() == output.resolve() or is_one_of(path, [str(output)])):
+        raise InputError(_("--warnings and -o name the same file"), file=str(path), hint=_("give the warnings another file name"))
+    if path.exists():
+        try:
+            inputs = expand_paths(paths)
+        except InputError:  # a folder without spreadsheets: reading it will say so (and that error is kept)
+            inputs = paths
+        if is_one_of(path, inputs):
+            raise InputError(_("the --warnings file is one of the inputs"), file=str(path),
+                             hint=_("write the warnings to another file"))
+    return form
+
+
+class _WarningRows(logging.Handler):
+    """The run's warnings as rows of the --warnings file, whether or not --quiet keeps them from stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.rows: list[dict] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from ccq_stats.write.warnings_file import warning_row
+
+        note = getattr(record, "note", None)  # api._tell sends each note along: its place as columns
+        level = "error" if record.levelno >= logging.ERROR else "warning"
+        if note is not None:
+            self.rows.append(warning_row(level, note.where, note.message))
+        else:
+            self.rows.append(warning_row(level, None, record.getMessage()))
+
+    def add_error(self, error: InputError) -> None:
+        """The bad-input error that ended the run: its place as columns, the rest (message, value,
+        hint) as the message, as stderr says it after the place."""
+        from ccq_stats.write.warnings_file import warning_row
+
+        what = InputError(error.message, value=error.value, hint=error.hint)
+        self.rows.append(warning_row("error", error.where, str(what)))
+
+
+def _write_warnings(path: Path, rows: list[dict], form: str) -> None:
+    from ccq_stats import write
+    from ccq_stats.write.warnings_file import warnings_text
+
+    try:
+        write.atomic_write(path, warnings_text(rows, form).encode("utf-8"))
+    except OSError as exc:
+        raise InputError(_("cannot write the warnings file: {reason}").format(reason=exc.strerror), file=str(path),
+                         hint=_("check the folder exists and is writable")) from None
+
 
 @app.command()
 @_bad_input_exits_2
+@_keeps_warnings()
 def classify(
     paths: StorePathsArg = None,
     year: YearOpt = None,
@@ -162,6 +286,7 @@ def classify(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
+    excel: ExcelOpt = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
     header_row: HeaderRowOpt = None,
@@ -170,6 +295,7 @@ def classify(
     quiet: QuietOpt = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the output, when the run gave a warning (a label off its year's scale, totals that do not add up …).")] = False,
     recursive: RecursiveOpt = False,
+    warnings: WarningsOpt = None,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members.
 
@@ -196,6 +322,7 @@ def classify(
     paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [])
     chosen = _choose_format(fmt, output)
+    chosen = _excel_csv(excel, fmt, output, chosen)
     if store:
         figures = classify_store(store, by=by.value, base=base.value, scales_file=scales)
     else:
@@ -204,9 +331,11 @@ def classify(
                                      progress=progress, header_row=header_row, columns=column)
     figures = within_years(figures, years)
     if chosen == "table":
-        text = _tables_text(write.to_tables(figures, color=output is None), to_terminal=output is None)
+        text = _tables_text(write.fitted_tables(figures, color=output is None, width=_table_width(output is None)), to_terminal=output is None)
     elif chosen == "xlsx":
         text = write.figures_xlsx(figures)
+    elif excel:
+        text = write.excel_csv(figures)
     else:
         text = write.render(figures, chosen, bom=bom and chosen == "csv")  # a BOM before JSON breaks JSON readers
     _emit(text, output)
@@ -216,6 +345,7 @@ def classify(
 
 @app.command()
 @_bad_input_exits_2
+@_keeps_warnings()
 def check(
     paths: StorePathsArg = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when a rule is broken (findings of severity error).")] = False,
@@ -225,6 +355,7 @@ def check(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised).")] = False,
+    excel: ExcelOpt = False,
     names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
@@ -233,6 +364,7 @@ def check(
     years: YearsFilterOpt = None,
     quiet: QuietOpt = False,
     recursive: RecursiveOpt = False,
+    warnings: WarningsOpt = None,
 ) -> None:
     """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.
 
@@ -266,6 +398,7 @@ def check(
     paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [])
     chosen = _choose_format(fmt, output)
+    chosen = _excel_csv(excel, fmt, output, chosen)
     base = (quota_base or QuotaBase.good).value
     if store and names:
         raise InputError("the store keeps no members' names, so --names needs the files", hint="run check --names on the files themselves")
@@ -280,6 +413,8 @@ def check(
         text = _tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
     elif chosen == "xlsx":
         text = write.findings_xlsx(findings, names=names)
+    elif excel:
+        text = write.findings_excel_csv(findings, names=names)
     elif chosen == "csv":
         text = ("\ufeff" if bom else "") + write.findings_csv(findings, names=names, excel=bom)
     else:
@@ -291,6 +426,7 @@ def check(
 
 @app.command()
 @_bad_input_exits_2
+@_keeps_warnings(reads_here=True)
 def report(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
     term: Annotated[Optional[str], typer.Option(help="The term (nhiệm kỳ), e.g. 2015-2020: its rating years are 2015–2019 unless --years says otherwise.")] = None,
@@ -317,6 +453,7 @@ def report(
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
     recursive: RecursiveOpt = False,
+    warnings: WarningsOpt = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
 
@@ -438,6 +575,7 @@ def _issuer(settings: Optional[Path], **overrides):
 
 @app.command()
 @_bad_input_exits_2
+@_keeps_warnings(reads_here=True)
 def forms(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
     year: Annotated[int, typer.Option(min=1945, max=2100, help="The rating year of the forms.")] = ...,
@@ -449,6 +587,7 @@ def forms(
     signer: SignerOpt = None,
     scales: ScalesOpt = None,
     recursive: RecursiveOpt = False,
+    warnings: WarningsOpt = None,
 ) -> None:
     """Write the party's statistics forms of a year as a workbook: organisations and members.
 
@@ -522,6 +661,7 @@ class InspectFormat(str, Enum):
 
 @app.command()
 @_bad_input_exits_2
+@_keeps_warnings()
 def inspect(
     paths: PathsArg,
     fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help="table (for people) or json [default: table].")] = None,
@@ -534,6 +674,7 @@ def inspect(
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
     recursive: RecursiveOpt = False,
+    warnings: WarningsOpt = None,
 ) -> None:
     """Show what the reader understood of each sheet: header rows, each column's role and the
     words that decided it, the rating year and where it came from, the rows skipped and why,
@@ -705,6 +846,13 @@ def _tables_text(tables, to_terminal: bool) -> str:
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
+def _table_width(to_terminal: bool) -> int:
+    """The width _tables_text renders at: the terminal's (COLUMNS, if set), else 160."""
+    from rich.console import Console
+
+    return Console().width if to_terminal and sys.stdout.isatty() else 160
+
+
 def _quiet_pipe() -> None:
     """The reader closed the pipe (| head): stop without a traceback."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -758,6 +906,7 @@ def _be_quiet(quiet: bool) -> None:
 
 @app.command("import")
 @_bad_input_exits_2
+@_keeps_warnings()
 def import_(
     paths: PathsArg,
     year: YearOpt = None,
@@ -769,6 +918,7 @@ def import_(
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
     recursive: RecursiveOpt = False,
+    warnings: WarningsOpt = None,
 ) -> None:
     """Store the ratings of the files: read and classify them exactly like classify, then
     replace, per year, the stored records of the organisations they contain (one transaction).

@@ -19,6 +19,7 @@ from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.reading.limits import Limits
 from ccq_stats.write.text import FINDING_COLUMNS
+from ccq_stats.write.warnings_file import WARNING_COLUMNS
 from ccq_stats.write.workbook import CREATOR
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -117,7 +118,10 @@ OUR_CSV_HEADERS = (
     b"year,subject,category,label,count,share",
     b"year,subject,unit,category,label,count,share",
     ",".join(FINDING_COLUMNS).encode(),
+    ",".join(WARNING_COLUMNS).encode(),  # --warnings FILE
 )
+# --excel writes the same columns separated by ";" (Excel's list separator under Vietnamese settings).
+OUR_CSV_HEADERS += tuple(header.replace(b",", b";") for header in OUR_CSV_HEADERS)
 
 
 def written_by_us(path: str) -> bool:
@@ -137,7 +141,8 @@ def written_by_us(path: str) -> bool:
                     return re.search(rb"<dc:creator\b[^>]*>\s*" + re.escape(CREATOR.encode()) + rb"\s*</dc:creator>",
                                      part.read(64 * 1024)) is not None
         first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
-        return any(first == header or first.startswith(header + b",") for header in OUR_CSV_HEADERS)
+        return any(first == header or first.startswith(header + (b";" if b";" in header else b","))
+                   for header in OUR_CSV_HEADERS)
     except Exception:  # noqa: BLE001 - damaged or strange: not ours, and the reader will say why
         return False
 

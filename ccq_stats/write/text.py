@@ -37,9 +37,9 @@ def for_excel(value):
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def _csv_text(header, rows, excel: bool) -> str:
+def _csv_text(header, rows, excel: bool, delimiter: str = ",") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     writer.writerow(header)
     for row in rows:
         writer.writerow([for_excel(v) for v in row] if excel else row)
@@ -54,6 +54,40 @@ def to_csv(figures, excel: bool = False) -> str:
         values["share"] = _share_text(values["share"])
         rows.append(list(values.values()))
     return _csv_text(list(figures.columns), rows, excel)
+
+
+# --excel: CSV as Excel under Vietnamese regional settings reads it without an import dialogue.
+# Its list separator is ";" and its decimal sign ",": a share 0.655 written "0,655000" is a number
+# there, "0.655000" would be text (or a date). A BOM says UTF-8. Same columns, same values.
+EXCEL_SEPARATOR = ";"
+
+
+def _decimal_comma(value):
+    """A float, or a share's text, with a decimal comma; anything else as it is."""
+    if isinstance(value, float):
+        value = repr(value)
+    return value.replace(".", ",") if isinstance(value, str) and value.replace(".", "", 1).lstrip("-").isdigit() else value
+
+
+def excel_csv(figures) -> str:
+    """The classify records for Vietnamese Excel (--excel): a UTF-8 BOM, ";" between cells, the
+    shares with a decimal comma, formula-like text neutralised (see for_excel)."""
+    rows = []
+    for row in figures.itertuples(index=False):
+        values = row._asdict()
+        values["share"] = _decimal_comma(_share_text(values["share"]))
+        rows.append(list(values.values()))
+    return "\ufeff" + _csv_text(list(figures.columns), rows, excel=True, delimiter=EXCEL_SEPARATOR)
+
+
+def findings_excel_csv(findings, names: bool = False) -> str:
+    """The findings for Vietnamese Excel (--excel, as excel_csv): a fraction among the numbers
+    ("share=0,772727") gets a decimal comma too."""
+    header, rows = finding_rows(findings, names)
+    at = header.index("numbers")
+    for row, finding in zip(rows, findings):
+        row[at] = "; ".join(f"{k}={_decimal_comma(v)}" for k, v in finding.numbers.items())
+    return "\ufeff" + _csv_text(header, rows, excel=True, delimiter=EXCEL_SEPARATOR)
 
 
 def to_json(figures) -> str:
