@@ -38,7 +38,8 @@ def clean(value: object) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)  # labels, units and headers repeat on every row
 def _clean_text(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
+    # invisibles out first: a zero-width space between a letter and its mark would keep them apart
+    return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
 
 
 def norm_key(value: object) -> str:
