@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import language
 
 # One number every ccq-stats writer locks on (PostgreSQL advisory lock).
 WRITE_LOCK = 7_302_115
@@ -33,6 +34,12 @@ def wait_seconds() -> float:
         return float(text) if text else DEFAULT_TIMEOUT
     except ValueError:
         raise InputError(_("CCQ_STATS_DB_TIMEOUT is not a number of seconds"), value=text, hint=_("e.g. CCQ_STATS_DB_TIMEOUT=60")) from None
+
+
+def seconds_text(seconds: float) -> str:
+    """A wait in seconds as the reader writes it: "0.3" (English), "0,3" (Vietnamese)."""
+    text = f"{seconds:g}"
+    return text.replace(".", ",") if language() == "vi" else text
 
 
 def is_url(location: str) -> bool:
@@ -156,7 +163,7 @@ class SQLite(Connection):
     def translate(self, exc: Exception) -> InputError:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=f"{self.timeout:g}"),
+            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=seconds_text(self.timeout)),
                               file=self.location,
                               hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait); never keep the store on a network share"))
         if "not a database" in text or "malformed" in text or "encrypted" in text:
@@ -221,7 +228,7 @@ class PostgreSQL(Connection):
         import psycopg
 
         if isinstance(exc, psycopg.errors.LockNotAvailable):
-            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=f"{self.timeout:g}"),
+            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=seconds_text(self.timeout)),
                               file=shown(self.location), hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait)"))
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return InputError(_("the store cannot be used: {reason}").format(reason=first), file=shown(self.location),
