@@ -25,12 +25,13 @@ def in_both(monkeypatch, *args) -> dict:
     return results
 
 
-def assert_error(results: dict, en: str, vi: str) -> None:
-    """Both runs refused with exit 2 and one line: the English line, the Vietnamese line."""
-    for lang, line in (("en", en), ("vi", vi)):
+def assert_error(results: dict, en: str | set, vi: str | set) -> None:
+    """Both runs refused with exit 2 and one line: the English line, the Vietnamese line (or one
+    of the lines given, where either may be right)."""
+    for lang, lines in (("en", en), ("vi", vi)):
         assert results[lang].exit_code == 2, (lang, results[lang].stderr)
         assert results[lang].stdout == ""
-        assert results[lang].stderr.splitlines()[-1] == line, lang
+        assert results[lang].stderr.splitlines()[-1] in ({lines} if isinstance(lines, str) else lines), lang
 
 
 @pytest.fixture
@@ -249,10 +250,14 @@ def test_a_template_that_loops_too_long(monkeypatch, tmp_path, units):
     template.write_text("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n", encoding="utf-8")
     monkeypatch.setenv("CCQ_TEMPLATE_TIMEOUT", "1")
     out = tmp_path / "bao_cao.md"
+    # the line is known when the clock runs out inside the template's loop; between two pieces of
+    # output it is not, and the message has no line then
     assert_error(
         in_both(monkeypatch, "report", "--year", "2019", units, "--template", template, "-o", out),
-        f"ccq-stats: error: {template}: line 1: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}",
-        f"ccq-stats: lỗi: {template}: dòng 1: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}",
+        {f"ccq-stats: error: {template}: line 1: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}",
+         f"ccq-stats: error: {template}: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}"},
+        {f"ccq-stats: lỗi: {template}: dòng 1: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}",
+         f"ccq-stats: lỗi: {template}: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}"},
     )
     assert not out.exists()
 
