@@ -6,7 +6,7 @@ the rule's source, and where in the input it was seen (file, sheet, row) when it
 a cell. Never a member's name, unless the user asks (``--names``).
 
 Reading and reconciling pass ``Notes`` back with their results, as values: a note is a
-warning for people (one line, English today) and, for checks made while reading (a totals row
+warning for people (one line, in the user's language) and, for checks made while reading (a totals row
 that does not add up …), also the finding that ``ccq-stats check`` and the reports list. Which
 of the two a command shows is decided at the edge (``api``): ``classify`` prints every note,
 ``check`` lists the findings and prints the other notes.

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import language
 from ccq_stats.numbers import approx, ngay, pct, points, so, years_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -202,8 +204,8 @@ def template_source(name: str) -> tuple[str, bytes]:
     or without its ``.j2``."""
     chosen = name if name.endswith(".j2") else f"{name}.j2"
     if chosen not in builtin_templates():
-        raise InputError("no such built-in template", value=name,
-                         hint=f"one of {', '.join(builtin_templates())} (ccq-stats templates list)")
+        raise InputError(_("no such built-in template"), value=name,
+                         hint=_("one of {names} (ccq-stats templates list)").format(names=", ".join(builtin_templates())))
     return chosen, (TEMPLATES / chosen).read_bytes()
 
 
@@ -232,7 +234,8 @@ def render_report(context: dict, template: str, fmt: str) -> str:
     else:
         path = Path(template)
         if not path.is_file():
-            raise InputError("no such template file", file=template, hint=f"use a built-in template ({', '.join(BUILTIN)}) or a .j2 file")
+            raise InputError(_("no such template file"), file=template,
+                             hint=_("use a built-in template ({names}) or a .j2 file").format(names=", ".join(BUILTIN)))
         limits = TemplateLimits.from_env()
         env, name, shown = _environment(fmt, path.parent.resolve(), limits), path.name, template
     try:
@@ -240,27 +243,34 @@ def render_report(context: dict, template: str, fmt: str) -> str:
             return env.get_template(name).render(**context)
         return _render_limited(env.get_template(name), context, limits)
     except TemplateSyntaxError as exc:
-        raise InputError(f"line {exc.lineno}: template syntax error: {exc.message}", file=shown, hint="fix the template at that line") from None
+        raise InputError(_("line {line}: template syntax error: {reason}").format(line=exc.lineno, reason=exc.message),
+                         file=shown, hint=_("fix the template at that line")) from None
     except TemplateNotFound as exc:
-        raise InputError(f"template not found: {exc.name}", file=shown, hint="templates may include only files beside them") from None
+        raise InputError(_("template not found: {name}").format(name=exc.name), file=shown,
+                         hint=_("templates may include only files beside them")) from None
     except TemplateLimitError as exc:
-        line = _template_line(exc, name)
-        at = f"line {line}: " if line else ""
-        raise InputError(f"{at}template stopped: {exc}", file=shown,
-                         hint=f"a template may take {limits.seconds} s, {limits.memory_mb} MB of memory and write "
-                              f"{limits.output_mb} MB (CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB)") from None
+        raise InputError(_at_line(str(exc), _template_line(exc, name)), file=shown,
+                         hint=_("a template may take {seconds} s, {memory_mb} MB of memory and write {output_mb} MB "
+                                "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB)").format(
+                             seconds=limits.seconds, memory_mb=limits.memory_mb, output_mb=limits.output_mb)) from None
     except MemoryError:
         if limits is None:
             raise
-        raise InputError(f"template stopped: it needed more than {limits.memory_mb} MB of memory", file=shown,
-                         hint="check the template for an expression that builds a huge text or list (CCQ_TEMPLATE_MEMORY_MB)") from None
+        raise InputError(_("template stopped: it needed more than {memory_mb} MB of memory").format(memory_mb=limits.memory_mb),
+                         file=shown, hint=_("check the template for an expression that builds a huge text or list "
+                                            "(CCQ_TEMPLATE_MEMORY_MB)")) from None
     except RecursionError:
-        raise InputError("template stopped: it calls itself without end", file=shown,
-                         hint="check the template's macros and includes") from None
+        raise InputError(_("template stopped: it calls itself without end"), file=shown,
+                         hint=_("check the template's macros and includes")) from None
     except (TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
-        line = _template_line(exc, name)
-        at = f"line {line}: " if line else ""
-        raise InputError(f"{at}template error: {exc}", file=shown, hint="see docs/templates.md for the variables") from None
+        message = _("template error: {reason}").format(reason=exc)
+        raise InputError(_at_line(message, _template_line(exc, name)), file=shown,
+                         hint=_("see docs/templates.md for the variables")) from None
+
+
+def _at_line(message: str, line: int | None) -> str:
+    """A message about a template, with the template line it happened at when known."""
+    return _("line {line}: {message}").format(line=line, message=message) if line else message
 
 
 def _template_line(exc: BaseException, name: str) -> int | None:
@@ -304,7 +314,8 @@ class TemplateLimits:
             raw = os.environ.get(variable)
             if raw is not None:
                 if not raw.strip().isdigit() or int(raw) <= 0:
-                    raise InputError(f"{variable} is not a positive whole number", value=raw, hint="e.g. 30")
+                    raise InputError(_("{variable} is not a positive whole number").format(variable=variable), value=raw,
+                                     hint=_("e.g. 30"))
                 values[name] = int(raw)
         return cls(**values)
 
@@ -312,11 +323,28 @@ class TemplateLimits:
         import time
 
         if time.monotonic() > self.deadline:
-            raise TemplateLimitError(f"it ran longer than {self.seconds} s")
+            raise TemplateLimitError(_("template stopped: it ran longer than {seconds} s").format(seconds=self.seconds))
 
     def check_size(self, size: int, what: str) -> None:
+        """Refuse a value of ``size`` characters or items over the output limit; ``what`` it is:
+        "text", "text_or_list" or "output"."""
         if size > self.max_chars:
-            raise TemplateLimitError(f"it would build {what} of {size:,} characters or items (limit {self.max_chars:,})")
+            raise TemplateLimitError(_too_big(what).format(size=_count(size), limit=_count(self.max_chars)))
+
+
+def _too_big(what: str) -> str:
+    # a whole sentence for each kind of value: the words around it differ by language
+    if what == "output":
+        return _("template stopped: it would build an output of {size} characters or items (limit {limit})")
+    if what == "text":
+        return _("template stopped: it would build a text of {size} characters or items (limit {limit})")
+    return _("template stopped: it would build a text or list of {size} characters or items (limit {limit})")
+
+
+def _count(n: int) -> str:
+    """A large count grouped by thousands as the reader writes it: "10,000,000" (English), "10.000.000" (Vietnamese)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if language() == "vi" else text
 
 
 def _sized(value) -> bool:
@@ -336,15 +364,16 @@ def limited_sandbox_class():
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if _sized(seq) and isinstance(times, int):
-                        self.limits.check_size(len(seq) * max(times, 0), "a text or list")
+                        self.limits.check_size(len(seq) * max(times, 0), "text_or_list")
             elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
                 if right * abs(left).bit_length() > 1_000_000:  # a number of more than a million bits
-                    raise TemplateLimitError(f"it would compute {left} ** {right}, a number of millions of digits")
+                    raise TemplateLimitError(_("template stopped: it would compute {left} ** {right}, a number of millions of digits")
+                                             .format(left=left, right=right))
             elif operator == "+" and _sized(left) and _sized(right):
-                self.limits.check_size(len(left) + len(right), "a text or list")
+                self.limits.check_size(len(left) + len(right), "text_or_list")
             result = super().call_binop(context, operator, left, right)
             if operator == "%" and _sized(result):
-                self.limits.check_size(len(result), "a text")
+                self.limits.check_size(len(result), "text")
             return result
 
         def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
@@ -352,7 +381,7 @@ def limited_sandbox_class():
             if isinstance(getattr(__obj, "__self__", None), (str, bytes, list)):  # "a".center(10**10), ljust, zfill …
                 for value in list(args) + list(kwargs.values()):
                     if isinstance(value, int) and not isinstance(value, bool):
-                        __self.limits.check_size(value, "a text")
+                        __self.limits.check_size(value, "text")
             return super().call(__context, __obj, *args, **kwargs)
 
     return LimitedSandbox
@@ -365,7 +394,7 @@ def _render_limited(template, context: dict, limits: TemplateLimits) -> str:
     with _address_space_cap(limits.memory_mb), _alarm(limits.seconds):
         for chunk in template.generate(**context):
             size += len(chunk)
-            limits.check_size(size, "an output")
+            limits.check_size(size, "output")
             limits.check_time()
             parts.append(chunk)
     return "".join(parts)
@@ -412,7 +441,7 @@ def _alarm(seconds: int):
             return
 
         def stop(signum, frame):
-            raise TemplateLimitError(f"it ran longer than {seconds} s")
+            raise TemplateLimitError(_("template stopped: it ran longer than {seconds} s").format(seconds=seconds))
 
         previous = signal.signal(signal.SIGALRM, stop)
         signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import SEVERITIES
+from ccq_stats.i18n import gettext as _
 from ccq_stats.text import clean, loose_key, norm_key, strip_marks
 
 TIERS = ("top", "good", "pass", "fail")
@@ -56,15 +57,16 @@ def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str
     for text in columns if not isinstance(columns, dict) else []:
         role, sep, header = str(text).partition("=")
         if not sep or not header.strip() or not role.strip():
-            raise InputError(f"{origin} {text!r} is not ROLE=HEADER", hint="e.g. --column rating='KQ xếp loại'")
+            raise InputError(_("{origin} {text} is not ROLE=HEADER").format(origin=origin, text=repr(text)),
+                             hint=_("e.g. --column rating='KQ xếp loại'"))
         pairs.append((role.strip(), header.strip()))
     mapping = Mapping(header_row)
     for role, header in pairs:
         name = ROLE_NAMES.get(role.casefold(), role.casefold())
         if name not in ROLES + TIERS + STATUSES or name in ("count_of", "share_of"):
             known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_NAMES)) - {"count_of", "share_of"})
-            raise InputError(f"unknown column role '{role}'", file=None if origin == "--column" else origin,
-                             hint=f"roles: {', '.join(known)}")
+            raise InputError(_("unknown column role '{role}'").format(role=role), file=None if origin == "--column" else origin,
+                             hint=_("roles: {roles}").format(roles=", ".join(known)))
         mapping.columns[norm_key(header)] = name
         mapping.shown[norm_key(header)] = header
     return mapping
@@ -220,9 +222,9 @@ class Scales:
             if regime.covers(year):
                 return regime
         raise InputError(
-            f"no rating scale covers the year {year}",
+            _("no rating scale covers the year {year}").format(year=year),
             value=year,
-            hint="add a [[regimes]] entry for it in a --scales file",
+            hint=_("add a [[regimes]] entry for it in a --scales file"),
         )
 
     def category_label(self, year: int, subject: str, category: str) -> str:
@@ -251,9 +253,10 @@ def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origi
         scales.labels[key] = Label(meaning, clean(alias), set(valid), typo)
     elif existing.meaning != meaning:
         raise InputError(
-            f"label '{alias}' means {meaning.means} here but {existing.meaning.means} already",
+            _("label '{alias}' means {means} here but {existing} already").format(
+                alias=alias, means=meaning.means, existing=existing.meaning.means),
             file=origin,
-            hint="an alias may have one meaning only; remove it from one of the entries",
+            hint=_("an alias may have one meaning only; remove it from one of the entries"),
         )
     else:
         existing.valid |= valid
@@ -287,9 +290,9 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
         meaning = Meaning(entry["means"], bool(entry.get("exemplary", False)))
         if meaning.means not in TIERS + STATUSES:
             raise InputError(
-                f"unknown meaning '{meaning.means}'",
+                _("unknown meaning '{means}'").format(means=meaning.means),
                 file=origin,
-                hint=f"means must be one of {', '.join(TIERS + STATUSES)}",
+                hint=_("means must be one of {meanings}").format(meanings=", ".join(TIERS + STATUSES)),
             )
         spec = entry.get("valid", "all")
         valid = (
@@ -303,7 +306,8 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
             _index_label(scales, alias, meaning, valid, origin, typo=True)
     for role, aliases in data.get("columns", {}).items():
         if role not in ROLES:
-            raise InputError(f"unknown column role '{role}'", file=origin, hint=f"roles: {', '.join(ROLES)}")
+            raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
+                             hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
         for alias in aliases:
             scales.columns[norm_key(alias)] = role
             scales.columns.setdefault(loose_key(alias), role)
@@ -319,7 +323,8 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     scales.totals_prefixes += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])]
     for role, phrases in data.get("column_words", {}).items():
         if role not in ROLES:
-            raise InputError(f"unknown column role '{role}'", file=origin, hint=f"roles: {', '.join(ROLES)}")
+            raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
+                             hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
         scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)
     scales.table_end += [phrase(p) for p in data.get("table_end", {}).get("aliases", [])]
     left = data.get("left", {}).get("aliases", [])
@@ -344,8 +349,8 @@ def _rule_source(entry: dict, default_source: str, origin: str, rule_id: str) ->
         exception=entry.get("exception", ""),
     )
     if source.applies and not source.source:
-        raise InputError(f"rule '{rule_id}' applies in regime '{source.regime}' but cites no source",
-                         file=origin, hint="give it a source, or applies = false")
+        raise InputError(_("rule '{rule}' applies in regime '{regime}' but cites no source").format(
+                         rule=rule_id, regime=source.regime), file=origin, hint=_("give it a source, or applies = false"))
     return source
 
 
@@ -355,21 +360,21 @@ def _add_rules(scales: Scales, entries: list, origin: str, builtin: bool) -> Non
         rule_id = entry["id"]
         rule = scales.rules.get(rule_id)
         if rule is None and not builtin:
-            raise InputError(f"unknown rule '{rule_id}'", file=origin,
-                             hint=f"a scales file can amend the rules {', '.join(scales.rules)}; it cannot add one")
+            raise InputError(_("unknown rule '{rule}'").format(rule=rule_id), file=origin,
+                             hint=_("a scales file can amend the rules {rules}; it cannot add one").format(rules=", ".join(scales.rules)))
         if rule is None:
             settings = {k: v for k, v in entry.items() if k not in RULE_KEYS}
             rule = scales.rules[rule_id] = Rule(rule_id, entry["name"], entry["severity"], [], settings)
         unknown = sorted(set(entry) - RULE_KEYS - set(rule.settings))
         if unknown:
-            raise InputError(f"rule '{rule_id}' has no setting '{unknown[0]}'", file=origin,
-                             hint=f"a [[rules]] entry may give {', '.join(sorted(RULE_KEYS | set(rule.settings)))}")
+            raise InputError(_("rule '{rule}' has no setting '{setting}'").format(rule=rule_id, setting=unknown[0]), file=origin,
+                             hint=_("a [[rules]] entry may give {keys}").format(keys=", ".join(sorted(RULE_KEYS | set(rule.settings)))))
         rule.settings.update({k: entry[k] for k in rule.settings if k in entry})
         rule.name = entry.get("name", rule.name)
         rule.severity = entry.get("severity", rule.severity)
         if rule.severity not in SEVERITIES:
-            raise InputError(f"rule '{rule_id}' has severity '{rule.severity}'", file=origin,
-                             hint=f"severity must be one of {', '.join(SEVERITIES)}")
+            raise InputError(_("rule '{rule}' has severity '{severity}'").format(rule=rule_id, severity=rule.severity), file=origin,
+                             hint=_("severity must be one of {severities}").format(severities=", ".join(SEVERITIES)))
         if "source" in entry and not entry.get("sources"):
             rule.sources.append(_rule_source({}, entry["source"], origin, rule_id))
         rule.sources += [_rule_source(s, "", origin, rule_id) for s in entry.get("sources", [])]
@@ -380,8 +385,8 @@ def _check_rule_regimes(scales: Scales, origin: str) -> None:
     for rule in scales.rules.values():
         for source in rule.sources:
             if source.regime != "*" and source.regime not in known:
-                raise InputError(f"rule '{rule.id}' names the regime '{source.regime}', which no [[regimes]] entry has",
-                                 file=origin, hint=f"regimes: {', '.join(sorted(known))}")
+                raise InputError(_("rule '{rule}' names the regime '{regime}', which no [[regimes]] entry has").format(
+                                 rule=rule.id, regime=source.regime), file=origin, hint=_("regimes: {regimes}").format(regimes=", ".join(sorted(known))))
 
 
 def _read_toml(path: Path) -> dict:
@@ -389,9 +394,10 @@ def _read_toml(path: Path) -> dict:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
-        raise InputError(f"cannot read scales file: {exc.strerror}", file=str(path)) from None
+        raise InputError(_("cannot read scales file: {reason}").format(reason=exc.strerror), file=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not a valid TOML file: {exc}", file=str(path), hint="see ccq_stats/scales.toml for the shape") from None
+        raise InputError(_("not a valid TOML file: {reason}").format(reason=exc), file=str(path),
+                         hint=_("see ccq_stats/scales.toml for the shape")) from None
 
 
 def load_scales(extra: Path | None = None) -> Scales:
@@ -410,8 +416,8 @@ def _load(extra: str | None) -> Scales:
             _add(scales, data, extra)
             _add_rules(scales, data.get("rules", []), extra, builtin=False)
         except (KeyError, TypeError, AttributeError) as exc:
-            raise InputError(f"malformed scales file ({exc})", file=extra,
-                             hint="see ccq_stats/scales.toml and ccq_stats/rules.toml for the shape") from None
+            raise InputError(_("malformed scales file ({reason})").format(reason=exc), file=extra,
+                             hint=_("see ccq_stats/scales.toml and ccq_stats/rules.toml for the shape")) from None
     _check_rule_regimes(scales, extra or str(RULES))
     scales.regimes.sort(key=lambda r: r.first_year or 0)
     scales.loose_labels = _build_loose(scales.labels)

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 from ccq_stats.store import changes
 from ccq_stats.store.backends import connect, is_url, shown
 from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, RECORD_COLUMNS, VERSION
@@ -120,19 +121,19 @@ class Store:
             return 0
         meta = dict(self.conn.rows("SELECT key, value FROM meta")) if "meta" in tables else {}
         if meta.get("application") != APPLICATION:
-            raise InputError("not a ccq-stats store (a database with other tables)", file=shown(self.location),
-                             hint="give the store's file with --db, or a new file name to start a store")
+            raise InputError(_("not a ccq-stats store (a database with other tables)"), file=shown(self.location),
+                             hint=_("give the store's file with --db, or a new file name to start a store"))
         version = int(meta.get("schema_version", "0"))
         if version > VERSION:
-            raise InputError(f"the store was made by a newer ccq-stats (schema {version}, this one knows {VERSION})",
-                             file=shown(self.location), hint="upgrade ccq-stats: pip install -U ccq-stats")
+            raise InputError(_("the store was made by a newer ccq-stats (schema {version}, this one knows {known})").format(
+                             version=version, known=VERSION), file=shown(self.location), hint=_("upgrade ccq-stats: pip install -U ccq-stats"))
         return version
 
     def migrate(self, create: bool) -> None:
         version = self.version()
         if version == 0 and not create:
-            raise InputError("no store here (the database is empty)", file=shown(self.location),
-                             hint="import some files first: ccq-stats import PATH")
+            raise InputError(_("no store here (the database is empty)"), file=shown(self.location),
+                             hint=_("import some files first: ccq-stats import PATH"))
         self.conn.ready()
         if version == VERSION:
             return
@@ -174,7 +175,7 @@ class Store:
     def _rows_of_years(self, years: list[int]) -> list[dict]:
         if not years:
             return []
-        marks = ", ".join("?" for _ in years)
+        marks = ", ".join("?" for _year in years)
         cursor = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE year IN ({marks})", years)
         return [dict(zip(RECORD_COLUMNS, row)) for row in cursor.fetchall()]
 

@@ -19,6 +19,8 @@ import os
 from pathlib import Path
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import language
 
 # One number every ccq-stats writer locks on (PostgreSQL advisory lock).
 WRITE_LOCK = 7_302_115
@@ -31,7 +33,13 @@ def wait_seconds() -> float:
     try:
         return float(text) if text else DEFAULT_TIMEOUT
     except ValueError:
-        raise InputError("CCQ_STATS_DB_TIMEOUT is not a number of seconds", value=text, hint="e.g. CCQ_STATS_DB_TIMEOUT=60") from None
+        raise InputError(_("CCQ_STATS_DB_TIMEOUT is not a number of seconds"), value=text, hint=_("e.g. CCQ_STATS_DB_TIMEOUT=60")) from None
+
+
+def seconds_text(seconds: float) -> str:
+    """A wait in seconds as the reader writes it: "0.3" (English), "0,3" (Vietnamese)."""
+    text = f"{seconds:g}"
+    return text.replace(".", ",") if language() == "vi" else text
 
 
 def is_url(location: str) -> bool:
@@ -73,7 +81,7 @@ class Connection:
         return self.execute(text, params).fetchall()
 
     def insert_many(self, table: str, columns: list[str], rows: list[tuple]) -> None:
-        marks = ", ".join("?" for _ in columns)
+        marks = ", ".join("?" for _column in columns)
         self.raw.cursor().executemany(self.sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"), rows)
 
     def close(self) -> None:
@@ -92,9 +100,10 @@ class SQLite(Connection):
         super().__init__(location)
         path = Path(location)
         if not path.exists() and not create:
-            raise InputError("no store here", file=location, hint="import some files first: ccq-stats import PATH --db " + location)
+            raise InputError(_("no store here"), file=location,
+                             hint=_("import some files first: ccq-stats import PATH --db {location}").format(location=location))
         if path.is_dir():
-            raise InputError("the store is a folder, not a file", file=location, hint="give a file name, e.g. --db ccq.sqlite")
+            raise InputError(_("the store is a folder, not a file"), file=location, hint=_("give a file name, e.g. --db ccq.sqlite"))
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
         self.raw = sqlite3.connect(location, timeout=self.timeout, isolation_level=None)
@@ -154,12 +163,14 @@ class SQLite(Connection):
     def translate(self, exc: Exception) -> InputError:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return InputError(f"the store is locked by another run for more than {self.timeout:g} s", file=self.location,
-                              hint="wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait); never keep the store on a network share")
+            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=seconds_text(self.timeout)),
+                              file=self.location,
+                              hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait); never keep the store on a network share"))
         if "not a database" in text or "malformed" in text or "encrypted" in text:
-            return InputError("not a ccq-stats store (not an SQLite database)", file=self.location,
-                              hint="give the store's file with --db, or a new file name to start a store")
-        return InputError(f"the store cannot be used: {text}", file=self.location, hint="check the file and the folder's permissions")
+            return InputError(_("not a ccq-stats store (not an SQLite database)"), file=self.location,
+                              hint=_("give the store's file with --db, or a new file name to start a store"))
+        return InputError(_("the store cannot be used: {reason}").format(reason=text), file=self.location,
+                          hint=_("check the file and the folder's permissions"))
 
 
 class PostgreSQL(Connection):
@@ -170,14 +181,14 @@ class PostgreSQL(Connection):
         try:
             import psycopg
         except ImportError:
-            raise InputError("a PostgreSQL store needs the psycopg package", file=shown(location),
-                             hint="pip install 'ccq-stats[postgresql]'") from None
+            raise InputError(_("a PostgreSQL store needs the psycopg package"), file=shown(location),
+                             hint=_("pip install 'ccq-stats[postgresql]'")) from None
         try:
             self.raw = psycopg.connect(location, autocommit=True, connect_timeout=max(1, int(self.timeout)))
         except psycopg.Error as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise InputError(f"cannot connect to the store: {first}", file=shown(location),
-                             hint="check the server is running and the URL's user, password and database") from None
+            raise InputError(_("cannot connect to the store: {reason}").format(reason=first), file=shown(location),
+                             hint=_("check the server is running and the URL's user, password and database")) from None
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s")
@@ -217,11 +228,11 @@ class PostgreSQL(Connection):
         import psycopg
 
         if isinstance(exc, psycopg.errors.LockNotAvailable):
-            return InputError(f"the store is locked by another run for more than {self.timeout:g} s", file=shown(self.location),
-                              hint="wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait)")
+            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=seconds_text(self.timeout)),
+                              file=shown(self.location), hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait)"))
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return InputError(f"the store cannot be used: {first}", file=shown(self.location),
-                          hint="check the server, the URL and the user's rights on the database")
+        return InputError(_("the store cannot be used: {reason}").format(reason=first), file=shown(self.location),
+                          hint=_("check the server, the URL and the user's rights on the database"))
 
 
 def connect(location: str, *, create: bool) -> Connection:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 from ccq_stats.report import SHORT, STATUS_NAMES
 from ccq_stats.stats import org_history
 from ccq_stats.text import norm_key
@@ -26,8 +27,9 @@ def _pick(names: list[str], wanted: str) -> set[str]:
         import difflib
 
         near = difflib.get_close_matches(wanted, sorted(set(names)), n=3, cutoff=0.6)
-        raise InputError("no organisation of this name in the store", value=wanted,
-                         hint=("did you mean " + " or ".join(repr(n) for n in near) + "?") if near else "see ccq-stats history for the names")
+        raise InputError(_("no organisation of this name in the store"), value=wanted,
+                         hint=_("did you mean {names}?").format(names=_(" or ").join(repr(n) for n in near)) if near
+                         else _("see ccq-stats history for the names"))
     return found
 
 
@@ -37,7 +39,8 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
     years = sorted(int(y) for y in records["year"].unique())
     if year is not None:
         if year not in years:
-            raise InputError(f"no ratings for {year} in the store", hint="the store holds " + ", ".join(map(str, years)))
+            raise InputError(_("no ratings for {year} in the store").format(year=year),
+                             hint=_("the store holds {years}").format(years=", ".join(map(str, years))))
         imports = [i for i in imports if year in i["years"]]
     table = org_history(records, years)
     if org is not None:

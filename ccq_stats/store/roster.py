@@ -9,6 +9,7 @@ is the organisations rated the year before (``expected``).
 from __future__ import annotations
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
 
 ORG_HEADERS = {norm_key(h) for h in (
@@ -27,10 +28,11 @@ def _table(path: str):
             return pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python", encoding="utf-8-sig")
         return pd.read_excel(path, dtype=str, keep_default_na=False, engine="calamine")
     except FileNotFoundError:
-        raise InputError("no such file", file=path, hint="check the path") from None
+        raise InputError(_("no such file"), file=path, hint=_("check the path")) from None
     except Exception as exc:  # any reader's complaint: one line, no traceback
-        raise InputError(f"cannot read the roster: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=path,
-                         hint="give a CSV or a workbook whose first row is the header") from None
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(_("cannot read the roster: {reason}").format(reason=reason), file=path,
+                         hint=_("give a CSV or a workbook whose first row is the header")) from None
 
 
 def read_roster(path: str, year: int | None) -> dict[int, list[dict]]:
@@ -39,12 +41,12 @@ def read_roster(path: str, year: int | None) -> dict[int, list[dict]]:
     names = {norm_key(c): c for c in table.columns}
     org_col = next((names[k] for k in names if k in ORG_HEADERS), None)
     if org_col is None:
-        raise InputError("no organisation column in the roster's first row", file=str(path), value=", ".join(map(str, table.columns)),
-                         hint="name the column 'Tên tổ chức' (and add 'Năm', or give --year)")
+        raise InputError(_("no organisation column in the roster's first row"), file=str(path), value=", ".join(map(str, table.columns)),
+                         hint=_("name the column 'Tên tổ chức' (and add 'Năm', or give --year)"))
     year_col = next((names[k] for k in names if k in YEAR_HEADERS), None)
     kind_col = next((names[k] for k in names if k in KIND_HEADERS), None)
     if year_col is None and year is None:
-        raise InputError("the roster names no year", file=str(path), hint="add a 'Năm' column or give --year")
+        raise InputError(_("the roster names no year"), file=str(path), hint=_("add a 'Năm' column or give --year"))
     out: dict[int, list[dict]] = {}
     for i, row in enumerate(table.to_dict("records"), start=2):
         org = " ".join(str(row[org_col]).split())
@@ -53,15 +55,15 @@ def read_roster(path: str, year: int | None) -> dict[int, list[dict]]:
         text = str(row[year_col]).strip() if year_col else ""
         if text:
             if not (text.isdigit() and 1945 <= int(text) <= 2100):
-                raise InputError("the year is not a year", file=str(path), row=i, value=text, hint="write the rating year, e.g. 2019")
+                raise InputError(_("the year is not a year"), file=str(path), row=i, value=text, hint=_("write the rating year, e.g. 2019"))
             row_year = int(text)
         elif year is not None:
             row_year = year
         else:
-            raise InputError("the year is blank", file=str(path), row=i, hint="write the rating year, or give --year")
+            raise InputError(_("the year is blank"), file=str(path), row=i, hint=_("write the rating year, or give --year"))
         out.setdefault(row_year, []).append({"org": org, "org_kind": str(row[kind_col]).strip() if kind_col else ""})
     if not out:
-        raise InputError("the roster lists no organisation", file=str(path), hint="one organisation per row under the header")
+        raise InputError(_("the roster lists no organisation"), file=str(path), hint=_("one organisation per row under the header"))
     return out
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+from ccq_stats.errors import Where
+from ccq_stats.i18n import gettext as _
+
 _ROLE_NAMES = {"member": "name", "member_id": "card", "total_count": "total", "rated_count": "rated",
                "exemplary_flag": "tick (tiêu biểu)", "proposed": "self-rating"}
 
@@ -40,14 +43,14 @@ def _row_lines(entries: list[dict]) -> list[str]:
         first = group[0]
         who = [first.get("member", ""), first.get("org", "")]
         if first.get("parent"):
-            who.append(f"in {first['parent']}")
+            who.append(_("in {parent}").format(parent=first["parent"]))
         if first.get("subject"):
             who.append(first["subject"] + (f" ({first['org_kind']})" if first.get("org_kind") else ""))
         years = {e.get("year") for e in group}
         if len(years) == 1 and first.get("year"):
             who.append(str(first["year"]))
         ratings = "; ".join(_rating_text(e, year=len(years) > 1) for e in group)
-        lines.append(f"    row {row:<5} " + " | ".join(p for p in who + [ratings] if p))
+        lines.append("    " + _("row {row}").format(row=f"{row:<5}") + " " + " | ".join(p for p in who + [ratings] if p))
     return lines
 
 
@@ -61,38 +64,42 @@ def _column_lines(columns: list[dict]) -> list[str]:
     return lines
 
 
+def _span(first: int, last: int) -> str:
+    return f"{first}-{last}" if last > first else str(first)
+
+
 def inspect_table(sheets: list[dict]) -> str:
+    """The sheets for people, in their language (the role names, shapes and reasons are the
+    reader's words, as in the JSON)."""
     lines = []
     for sheet in sheets:
-        name = sheet["file"] + (f", sheet '{sheet['sheet']}'" if sheet.get("sheet") else "")
+        name = str(Where(file=sheet["file"], sheet=sheet.get("sheet") or None))
         size = sheet.get("size")
-        lines.append(name + (f": {size['rows']} rows × {size['columns']} columns" if size else ""))
+        lines.append(_("{sheet}: {rows} rows × {columns} columns").format(sheet=name, rows=size["rows"], columns=size["columns"])
+                     if size else name)
         if not sheet.get("data_rows"):
-            lines.append(f"  not read: {sheet.get('why', '')}")
+            lines.append("  " + _("not read: {why}").format(why=sheet.get("why", "")))
             if sheet.get("header_rows"):
-                first, last = sheet["header_rows"]
-                lines.append(f"  header row {first}" + (f"-{last}" if last > first else "") + ":")
+                lines.append("  " + _("header row {rows}:").format(rows=_span(*sheet["header_rows"])))
                 lines += _column_lines(sheet["columns"])
             lines.append("")
             continue
-        first, last = sheet["header_rows"]
-        start, end = sheet["data_rows"]
-        lines.append(f"  read as: {', '.join(sheet['shapes'])}; header row {first}" + (f"-{last}" if last > first else "")
-                     + f"; data rows {start}-{end}")
+        lines.append("  " + _("read as: {shapes}; header row {header}; data rows {data}").format(
+            shapes=", ".join(sheet["shapes"]), header=_span(*sheet["header_rows"]), data="{}-{}".format(*sheet["data_rows"])))
         if sheet.get("why"):
-            lines.append(f"  error: {sheet['why']}")
+            lines.append("  " + _("error: {why}").format(why=sheet["why"]))
         year = sheet["year"]
         shown = ", ".join(map(str, year["year"])) if isinstance(year["year"], list) else (year["year"] or "")
-        lines.append(f"  year: {shown} (from {year['from']})".replace(":  (", ": ("))
-        lines.append("  columns:")
+        lines.append("  " + _("year: {year} (from {source})").format(year=shown, source=year["from"]).replace(":  (", ": ("))
+        lines.append("  " + _("columns:"))
         lines += _column_lines(sheet["columns"])
         if sheet.get("kinds"):
-            lines.append("  read: " + "; ".join(f"{k} {v}" for k, v in sheet["kinds"].items()))
+            lines.append("  " + _("read: {counts}").format(counts="; ".join(f"{k} {v}" for k, v in sheet["kinds"].items())))
         if sheet.get("skipped"):
-            lines.append("  rows skipped: " + "; ".join(f"{why} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "")
-                                                        for why, s in sheet["skipped"].items()))
+            skipped = "; ".join(f"{why} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "") for why, s in sheet["skipped"].items())
+            lines.append("  " + _("rows skipped: {rows}").format(rows=skipped))
         if sheet.get("first_rows"):
-            lines.append("  first rows as read:")
+            lines.append("  " + _("first rows as read:"))
             lines += _row_lines(sheet["first_rows"])
         lines.append("")
     return "\n".join(lines)

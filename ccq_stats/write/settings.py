@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ccq_stats.errors import InputError
+from ccq_stats.i18n import gettext as _
 
 SETTINGS_FILE = "ccq-stats.toml"
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents.toml"
@@ -80,27 +81,29 @@ def _read_issuer(path: Path) -> Issuer:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputError("no such settings file", file=str(path), hint="give the path of a ccq-stats.toml") from None
+        raise InputError(_("no such settings file"), file=str(path), hint=_("give the path of a ccq-stats.toml")) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the settings file: {exc}", file=str(path), hint="save it as UTF-8 text") from None
+        raise InputError(_("cannot read the settings file: {reason}").format(reason=exc), file=str(path),
+                         hint=_("save it as UTF-8 text")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"not a valid TOML file: {exc}", file=str(path), hint="see the [issuer] example in the README") from None
+        raise InputError(_("not a valid TOML file: {reason}").format(reason=exc), file=str(path),
+                         hint=_("see the [issuer] example in the README")) from None
     table = data.get("issuer", {})
     known = {f.name for f in fields(Issuer)} - {"source"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise InputError(f"unknown setting [issuer] {unknown[0]}", file=str(path), value=unknown[0],
-                         hint=f"the settings are {', '.join(sorted(known))}")
+        raise InputError(_("unknown setting [issuer] {name}").format(name=unknown[0]), file=str(path), value=unknown[0],
+                         hint=_("the settings are {names}").format(names=", ".join(sorted(known))))
     values = {}
     for name, value in table.items():
         if name == "recipients":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InputError("[issuer] recipients must be a list of texts", file=str(path), value=str(value),
-                                 hint='e.g. recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"]')
+                raise InputError(_("[issuer] recipients must be a list of texts"), file=str(path), value=str(value),
+                                 hint=_('e.g. recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"]'))
             value = tuple(value)
         elif not isinstance(value, str):
-            raise InputError(f"[issuer] {name} must be a text in quotes", file=str(path), value=str(value),
-                             hint=f'e.g. {name} = "…"')
+            raise InputError(_("[issuer] {name} must be a text in quotes").format(name=name), file=str(path), value=str(value),
+                             hint=_('e.g. {name} = "…"').format(name=name))
         values[name] = value
     return Issuer(**values, source=str(path))
 
@@ -111,5 +114,6 @@ def rulebook(name: str = "") -> dict:
     chosen = name or data["default"]
     if chosen not in data or not isinstance(data[chosen], dict):
         tables = ", ".join(k for k, v in data.items() if isinstance(v, dict))
-        raise InputError("unknown document rulebook", value=chosen, hint=f"one of {tables} (ccq_stats/documents.toml)")
+        raise InputError(_("unknown document rulebook"), value=chosen,
+                         hint=_("one of {rulebooks} (ccq_stats/documents.toml)").format(rulebooks=tables))
     return dict(data[chosen], id=chosen)
