@@ -54,8 +54,7 @@ class Scratch:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="ccq-readme-"))
         atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
-        shutil.copytree(ROOT / "sample_data", self.folder / "sample_data",
-                        ignore=shutil.ignore_patterns("__pycache__", "generate.py"))
+        shutil.copytree(ROOT / "sample_data", self.folder / "sample_data", ignore=shutil.ignore_patterns("__pycache__"))
         (self.folder / ".home").mkdir()
         self.env = environment(self.folder / ".home")
         self.status = 0  # the last command's exit status, for `echo $?`
