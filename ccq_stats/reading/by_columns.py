@@ -88,8 +88,8 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     budget = Limits.from_env().memory_budget_mb()
     need = needed_mb(path, size, file_type)
     if need > budget:
-        raise InputError(_("reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may use").format(
-                         need=need, budget=budget),
+        raise InputError(_("reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may "
+                           "use").format(need=need, budget=budget),
                          file=path, hint=_("split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
                                            "if the machine has that much memory free (see SECURITY.md)"))
     _release_memory_early()
@@ -105,7 +105,8 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
                                "memory, more than the {budget:,} MB it may use").format(reason=exc, need=need, budget=budget),
                              file=path,
                              hint=_("correct what is named so that the file reads by columns, or split the file; "
-                                    "or raise CCQ_MEMORY_MB if the machine has that much memory free (see SECURITY.md)")) from None
+                                    "or raise CCQ_MEMORY_MB if the machine has that much memory free "
+                                    "(see SECURITY.md)")) from None
         return None
     except InputError:
         notes.extend(held)

@@ -451,7 +451,7 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtota
             notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
                                 f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
                                 "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
-                        _("the totals row says {stated} but the rows above add up to {sum}").format(stated=stated, sum=summed)
-                        if side == "above" else
-                        _("the totals row says {stated} but the rows below add up to {sum}").format(stated=stated, sum=summed),
+                        (_("the totals row says {stated} but the rows above add up to {sum}") if side == "above"
+                         else _("the totals row says {stated} but the rows below add up to {sum}")).format(
+                            stated=stated, sum=summed),
                         where)

@@ -139,4 +139,5 @@ def blank_member_rating_error(where: Where) -> InputError:
 
 def unknown_kind_error(where: Where, value) -> InputError:
     return InputError(_("unknown kind of organisation"), where=where, value=value,
-                      hint=_("use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"))
+                      hint=_("use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận "
+                             "(ĐBCS, CBCS, CBTT, ĐBBP)"))

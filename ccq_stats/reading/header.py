@@ -76,7 +76,8 @@ class Header:
         from ccq_stats.errors import column_letter
 
         cells = [f"{column_letter(i)} {t}" for i, t in enumerate(self.cells) if t]
-        rows = _("row {row}").format(row=f"{self.first_row + 1}" + (f"-{self.last_row + 1}" if self.last_row > self.first_row else ""))
+        span = f"{self.first_row + 1}" + (f"-{self.last_row + 1}" if self.last_row > self.first_row else "")
+        rows = _("row {row}").format(row=span)
         return f"{rows}: " + " | ".join(cells[:20]) + (" …" if len(cells) > 20 else "")
 
 

@@ -134,7 +134,8 @@ def sheet_year(sheet: Sheet) -> int | None:
 def expected_hint(shape: str | None) -> str:
     """What the header of a sheet of this shape needs, for the hint of an error (in the user's language)."""
     if shape == "units":
-        return _("an organisation column (Tên tổ chức cơ sở đảng) and a rating column (Xếp loại, or Năm 2015 … Năm 2019)")
+        return _("an organisation column (Tên tổ chức cơ sở đảng) and a rating column "
+                 "(Xếp loại, or Năm 2015 … Năm 2019)")
     if shape == "members":
         return _("a name column (Họ và tên), a unit column (Chi bộ) and a rating column (Xếp loại)")
     if shape == "counts":
