@@ -301,6 +301,20 @@ def test_an_unknown_kind(tmp_path, monkeypatch, lang, expected):
     assert lines(result) == [f"{ERROR[lang]}{path}, {expected}"]
 
 
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "1,200 columns, over the limit of 1,000; this is not a rating table (hint: keep the rating table on its own "
+           "sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md))"),
+    # no thousands separator in Vietnamese: "1,200" would read as one point two
+    ("vi", "1200 cột, vượt giới hạn 1000 cột; đây không phải bảng xếp loại (gợi ý: để bảng xếp loại trên một trang "
+           "tính riêng, hoặc tăng CCQ_MAX_COLUMNS (xem SECURITY.md))"),
+])
+def test_a_sheet_too_wide(tmp_path, monkeypatch, lang, expected):
+    path = make_csv(tmp_path / "wide.csv", [UNITS + [f"c{i}" for i in range(4, 1201)], [1, "Chi bộ A", "HTTNV"]])
+    result = in_language(monkeypatch, lang, "classify", path, "--year", "2019")
+    assert result.exit_code == 2
+    assert lines(result) == [f"{ERROR[lang]}{path}: {expected}"]
+
+
 # -- the column reader's own errors ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, expected", [
