@@ -91,8 +91,8 @@ def test_members_who_left_are_not_counted(tmp_path, monkeypatch, lang, expected)
 @pytest.mark.parametrize("lang, expected", [
     ("en", "sheet 'Năm 2019': a 1 under one tier on every row and nothing else: read as a tick (the organisation's "
            "rating), not as a count of members"),
-    ("vi", "trang tính 'Năm 2019': mỗi dòng chỉ có một số 1 ở một mức xếp loại, ngoài ra để trống: đọc là dấu đánh dấu "
-           "(xếp loại của tổ chức đảng), không phải số lượng đảng viên"),
+    ("vi", "trang tính 'Năm 2019': mỗi dòng chỉ có một số 1 ở một mức xếp loại, ngoài ra để trống: đọc là đánh dấu "
+           "mức xếp loại của tổ chức đảng, không phải số lượng đảng viên"),
 ])
 def test_a_one_read_as_a_tick(tmp_path, monkeypatch, lang, expected):
     rows = [["STT", "Tên tổ chức cơ sở đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
