@@ -49,6 +49,7 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
     blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_year, section_kind, totals_first_words,
     totals_test, unknown_kind_error,
@@ -87,9 +88,10 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     budget = Limits.from_env().memory_budget_mb()
     need = needed_mb(path, size, file_type)
     if need > budget:
-        raise InputError(f"reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may use",
-                         file=path, hint="split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
-                         "if the machine has that much memory free (see SECURITY.md)")
+        raise InputError(_("reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may "
+                           "use").format(need=need, budget=budget),
+                         file=path, hint=_("split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
+                                           "if the machine has that much memory free (see SECURITY.md)"))
     _release_memory_early()
     # notes made while trying the file (a title year beside --year …) are passed on only if this
     # reader keeps the file, or refuses it: given to the row reader, it says them itself
@@ -99,10 +101,12 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     except NotPlain as exc:
         need = row_reader_mb(size)
         if need > budget:  # the row reader keeps a Python object per cell: stop before it starts
-            raise InputError(f"this file can only be read row by row ({exc}), which would need about {need:,} MB of "
-                             f"memory, more than the {budget:,} MB it may use", file=path,
-                             hint="correct what is named so that the file reads by columns, or split the file; "
-                             "or raise CCQ_MEMORY_MB if the machine has that much memory free (see SECURITY.md)") from None
+            raise InputError(_("this file can only be read row by row ({reason}), which would need about {need:,} MB of "
+                               "memory, more than the {budget:,} MB it may use").format(reason=exc, need=need, budget=budget),
+                             file=path,
+                             hint=_("correct what is named so that the file reads by columns, or split the file; "
+                                    "or raise CCQ_MEMORY_MB if the machine has that much memory free "
+                                    "(see SECURITY.md)")) from None
         return None
     except InputError:
         notes.extend(held)
@@ -164,12 +168,12 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
         raise NotPlain(str(exc).splitlines()[0]) from None  # the row reader names the error
     names = stored.schema_arrow.names
     if first is None or len(set(names)) != len(names):
-        raise NotPlain("no rows, or two columns of one name")
+        raise NotPlain(_("no rows, or two columns of one name"))
     head = [names] + [list(row.values()) for row in first.to_pylist()]
     sheet = Sheet(path, None, head)
     header, col, lead, fixed_year, start = _plan(sheet, scales, year, shape, notes)
     if start != 1:
-        raise NotPlain("the header is not the column names")
+        raise NotPlain(_("the header is not the column names"))
     text_columns = _text_columns(col)
     needed = sorted(_read_columns(col, lead))
     strings = text_fields(stored.schema_arrow)
@@ -192,7 +196,7 @@ def _as_text(column, dictionary: bool):
         column = column.cast(pa.dictionary(kind.index_type, pa.string()))
         return column if dictionary else pc.fill_null(column.cast(pa.string()), "")
     if not (pa.types.is_integer(kind) or pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-        raise NotPlain(f"a column of {kind}")
+        raise NotPlain(_("a column of {type}").format(type=kind))
     if dictionary:  # encode first, then write out only the distinct values (a year column: 5 of them)
         encoded = pc.dictionary_encode(column)
         return encoded.cast(pa.dictionary(pa.int32(), pa.string()))
@@ -207,11 +211,11 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     check_sheet(sheet, Limits.from_env())
     plan = plan_sheet(sheet, scales, year, shape, notes)
     if plan is None:
-        raise NotPlain("no header")
+        raise NotPlain(_("no header"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
     if shapes != {"members"} or not roles & {"member_id", "member"} or not roles <= ROLES or len(header.of("rating")) != 1:
-        raise NotPlain("not a member list of card numbers or names, and ratings")
+        raise NotPlain(_("not a member list of card numbers or names, and ratings"))
     col = {role: header.one(role) for role in ROLE_NAMES}
     # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
     # (the card column is looked at apart: its values are mostly digits)
@@ -248,7 +252,7 @@ def _head_text(path: str) -> str:
     try:
         return head.decode("utf-8")
     except UnicodeDecodeError:
-        raise NotPlain("not UTF-8") from None
+        raise NotPlain(_("not UTF-8")) from None
 
 
 def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], extra: list[int]):
@@ -281,11 +285,11 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
     except (pa.ArrowInvalid, pa.ArrowKeyError) as exc:  # bad UTF-8, a column the data lacks …
         raise NotPlain(str(exc).splitlines()[0]) from None
     if irregular:
-        raise NotPlain(f"{len(irregular)} rows of another width")
+        raise NotPlain(_("{count} rows of another width").format(count=len(irregular)))
     if table.num_rows == 0 or table.num_columns != len(names):
-        raise NotPlain("no rows")
+        raise NotPlain(_("no rows"))
     if any((~_blank(table.column(f"f{i}"))).any() for i in extra):
-        raise NotPlain("values past the header's last column")
+        raise NotPlain(_("values past the header's last column"))
     return table.drop_columns([f"f{i}" for i in extra]).unify_dictionaries()
 
 
@@ -299,7 +303,7 @@ def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int)
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(BLOCK_BYTES), b""):
             if b"\x00" in block:
-                raise InputError("the text holds NUL bytes; it is not a CSV file", file=path, hint="save it as CSV UTF-8")
+                raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=path, hint=_("save it as CSV UTF-8"))
             lines, last = lines + block.count(b"\n"), block[-1:]
     lines += last != b"\n"
     if lines <= start + table.num_rows:
@@ -322,14 +326,14 @@ def stray_quote(value: str, where, width: int, delimiter: str) -> None:
     """Refuse a quoted cell that holds lines as wide as a row, or runs over more than
     MAX_CELL_LINES lines: a quote opened by mistake, in the row reader's words."""
     parts = value.split("\n")
-    hint = "remove the stray quote, or close it on the same line"
     for line in parts[1:-1]:
         if width >= 2 and line.count(delimiter) >= width:
-            raise InputError(f"a quote (\") opens a cell here that runs over {len(parts)} lines and holds whole rows",
-                             where=where, hint=hint)
+            raise InputError(_("a quote (\") opens a cell here that runs over {count} lines and holds whole rows").format(
+                count=len(parts)), where=where, hint=_("remove the stray quote, or close it on the same line"))
     if len(parts) > MAX_CELL_LINES:
-        raise InputError(f"a quote (\") opens a cell here that runs over {len(parts)} lines", where=where,
-                         hint=hint + f"; a cell of more than {MAX_CELL_LINES} lines is taken for a stray quote")
+        raise InputError(_("a quote (\") opens a cell here that runs over {count} lines").format(count=len(parts)),
+                         where=where, hint=_("remove the stray quote, or close it on the same line; a cell of more than "
+                                             "{limit} lines is taken for a stray quote").format(limit=MAX_CELL_LINES))
 
 
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
@@ -416,7 +420,7 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     section_kind = None
     if section.any():
         if unread:
-            raise NotPlain("section rows, and columns this reader does not read")
+            raise NotPlain(_("section rows, and columns this reader does not read"))
         section_kind = _section_kinds(section, texts, plain, card, col, scales)
         skip |= section
     del blank, named
@@ -429,7 +433,7 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         card_blank = card_blank[position]
     n = n if position is None else len(position)
     if n == 0:
-        raise NotPlain("no rows")
+        raise NotPlain(_("no rows"))
 
     def where(i, c=None):
         row = start + int(position[i] if position is not None else i) + 1
@@ -439,7 +443,7 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         checked = card if position is None else pc.filter(card, _arrow(~skip))
         odd = pc.invert(pc.match_substring_regex(checked, CARD))
         if pc.any(odd).as_py() and (np.asarray(odd, dtype=bool) & ~card_blank).any():
-            raise NotPlain("card numbers other than letters and digits")
+            raise NotPlain(_("card numbers other than letters and digits"))
         del checked
     del skip
     rating = col["rating"]
@@ -500,7 +504,7 @@ def _blank(column) -> np.ndarray:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    first, _, length = _lead_bytes(column)
+    first, _second, length = _lead_bytes(column)
     out = length == 0
     maybe = np.flatnonzero(~out & SPACE_BYTES[first])
     if len(maybe):
@@ -608,7 +612,7 @@ def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[i
         if col[role].index in lead:
             rows |= np.array([is_totals(t) for t in values], dtype=bool)[codes]
     for column in list(plain.values()) + ([card] if card is not None else []):
-        first, second, _ = _lead_bytes(column)
+        first, second, _length = _lead_bytes(column)
         index = np.flatnonzero(_could_start_totals(first, second))
         if not len(index):
             continue
@@ -753,7 +757,7 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
     low = int(group.min())
     group = group - low
     radix = int(group.max()) + 1
-    for _, codes, values in fields:
+    for _name, codes, values in fields:
         if len(values) > 1:
             part = pick(codes).astype(np.int64)
             part *= radix  # in place: one array of 26 million at a time
@@ -761,7 +765,7 @@ def _groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np.ndarr
             del part
             radix *= len(values)
         if radix > 1 << 62:
-            raise NotPlain("too many distinct values to count by")
+            raise NotPlain(_("too many distinct values to count by"))
     if radix <= 4 * len(group) + 1024:  # few enough combinations to count straight into a table
         ids, size = group, radix
     else:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
     TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
     totals_test,
@@ -56,7 +57,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         hidden[[r - plan.start for r in sheet.hidden_rows if plan.start <= r < end]] = True
         hidden &= nonblank
         if hidden.any():
-            notes.warn(f"{sheet.where()}: {int(hidden.sum())} hidden row(s) skipped (first: row {data.excel_row(first(hidden))})")
+            notes.warn(_("{count} hidden row(s) skipped (first: row {row})").format(
+                count=int(hidden.sum()), row=data.excel_row(first(hidden))), sheet.where())
         nonblank &= ~hidden
     plan.skip("hidden", np.flatnonzero(hidden) + data.start + 1)
     _check_cells(data, header, used, nonblank)
@@ -96,8 +98,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
     left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
     if left.any():
-        notes.warn(f"{sheet.where()}: {int(left.sum())} member(s) who left during the year (chuyển sinh hoạt đi, "
-                   f"từ trần, xóa tên …) not counted (first: row {data.excel_row(first(left))})")
+        notes.warn(_("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
+                     "(first: row {row})").format(count=int(left.sum()), row=data.excel_row(first(left))), sheet.where())
         rows &= ~left
     for why, mask in (("totals", totals), ("subtotal", subtotal), ("section", section), ("summary", summary),
                       ("left", left), ("blank", ~nonblank & ~hidden)):
@@ -163,8 +165,8 @@ def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
     if twice.any():
         r = first(twice)
         c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
-        raise InputError("two tiers ticked for one member", where=data.where(r, c), value=data.text(c.index)[r],
-                         hint="tick one tier per member")
+        raise InputError(_("two tiers ticked for one member"), where=data.where(r, c), value=data.text(c.index)[r],
+                         hint=_("tick one tier per member"))
     raw = np.full(len(data), "", dtype=object)
     for i, c in enumerate(counts):
         raw[ticks[i]] = c.header
@@ -182,8 +184,8 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
         if bad.any():
             r = first(bad)
             column = next(c for c in header.columns if c.index == i)
-            raise InputError("the cell holds a formula error", where=data.where(r, column), value=str(data.raw(i)[r]),
-                             hint="fix the formula in Excel, or type the value in the cell")
+            raise InputError(_("the cell holds a formula error"), where=data.where(r, column), value=str(data.raw(i)[r]),
+                             hint=_("fix the formula in Excel, or type the value in the cell"))
     if not data.sheet.ragged:
         return
     rows = data.sheet.rows
@@ -193,9 +195,9 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
         row = data.rows[r]
         if any(clean(v) for v in row[width:]):
             raise InputError(
-                f"the row has {len(trimmed(row))} cells but the header has {width}",
+                _("the row has {cells} cells but the header has {width}").format(cells=len(trimmed(row)), width=width),
                 where=data.sheet.where(data.excel_row(r), width, None), value=clean(row[width]),
-                hint="a value probably holds the delimiter without quotes; quote it or save the file again from Excel",
+                hint=_("a value probably holds the delimiter without quotes; quote it or save the file again from Excel"),
             )
 
 
@@ -290,10 +292,11 @@ def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wi
         r = first(blank)
         merged = merged_range(data.sheet, data.excel_row(r) - 1, column.index)
         raise InputError(
-            "the rating is blank" + (f" (the cell is part of the merged range {merged})" if merged else ""),
+            _("the rating is blank (the cell is part of the merged range {range})").format(range=merged) if merged
+            else _("the rating is blank"),
             where=data.where(r, column), value=base["org"][r],
-            hint="unmerge the cells and write each organisation's rating" if merged
-            else "write the rating, or 'Chưa đánh giá' if the organisation was not rated",
+            hint=_("unmerge the cells and write each organisation's rating") if merged
+            else _("write the rating, or 'Chưa đánh giá' if the organisation was not rated"),
         )
     mask = rows & (raw != "")
     nameless = mask & (base["org"] == "")
@@ -301,11 +304,13 @@ def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wi
         r = first(nameless)
         if plan.header.one("org") is None:
             raise InputError(
-                f"a rating without an organisation column: the header used ({plan.header.shown()}) names none",
+                _("a rating without an organisation column: the header used ({header}) names none").format(
+                    header=plan.header.shown()),
                 where=data.where(r), value=raw[r],
-                hint="say which column holds the organisations: --column org='HEADER' (and --header-row N if that "
-                "is not the header; ccq-stats inspect shows what was read)")
-        raise InputError("a rating without an organisation name", where=data.where(r), value=raw[r], hint="fill the organisation's name")
+                hint=_("say which column holds the organisations: --column org='HEADER' (and --header-row N if that "
+                       "is not the header; ccq-stats inspect shows what was read)"))
+        raise InputError(_("a rating without an organisation name"), where=data.where(r), value=raw[r],
+                         hint=_("fill the organisation's name"))
     _need_years(data, year, mask)
     return _records(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=exemplary,
                     disciplined=False, count=1, source_col=column.index, source_header=column.header, raw_label=raw)
@@ -338,16 +343,16 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, note
     flagged = np.logical_or.reduce([_ticks(data, c) for c in flags]) if flags else np.zeros(len(data), bool)
     ticks = np.array([_ticks(data, c) for c in tiers])
     if _ones_are_ticks(data, col, tiers, rows & (ticks.sum(axis=0) == 0)):
-        notes.warn(f"{data.sheet.where()}: a 1 under one tier on every row and nothing else: read as a tick (the "
-                   "organisation's rating), not as a count of members")
+        notes.warn(_("a 1 under one tier on every row and nothing else: read as a tick (the organisation's rating), "
+                     "not as a count of members"), data.sheet.where())
         ticks |= np.array([data.text(c.index) == "1" for c in tiers])
     ticked = ticks.sum(axis=0)
     twice = rows & (ticked > 1)
     if twice.any():
         r = first(twice)
         c = tiers[[i for i in range(len(tiers)) if ticks[i][r]][1]]
-        raise InputError("two tiers ticked for one organisation", where=data.where(r, c), value=data.text(c.index)[r],
-                         hint="tick one tier per organisation")
+        raise InputError(_("two tiers ticked for one organisation"), where=data.where(r, c), value=data.text(c.index)[r],
+                         hint=_("tick one tier per organisation"))
     pieces = []
     tick_rows = rows & (ticked == 1)
     for i, c in enumerate(tiers):  # a mark "x" under a tier: this row's organisation is rated that tier
@@ -400,8 +405,11 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
                         f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
                         + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
                         "Biểu thống kê đánh giá, xếp loại đảng viên", {"stated": int(stated[r]), "sum": int(summed[r])}, str(where)),
-                f"{where}: {column.header} says {stated[r]} but its parts add up to {summed[r]}"
-                + (f" ({', '.join(sorted(missing))} columns missing)" if missing else ""),
+                _("{header} says {stated} but its parts add up to {sum} ({missing} columns missing)").format(
+                    header=column.header, stated=stated[r], sum=summed[r], missing=", ".join(sorted(missing))) if missing
+                else _("{header} says {stated} but its parts add up to {sum}").format(
+                    header=column.header, stated=stated[r], sum=summed[r]),
+                where,
             )
 
 
@@ -443,4 +451,7 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtota
             notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
                                 f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
                                 "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
-                        f"{where}: the totals row says {stated} but the rows {side} add up to {summed}")
+                        (_("the totals row says {stated} but the rows above add up to {sum}") if side == "above"
+                         else _("the totals row says {stated} but the rows below add up to {sum}")).format(
+                            stated=stated, sum=summed),
+                        where)

@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 
 from ccq_stats.errors import InputError, Where
+from ccq_stats.i18n import gettext as _
 from ccq_stats.scales import Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
@@ -16,9 +17,6 @@ TICKS = {"x", "✓", "✔", "v", "√"}
 SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part of the numbered row above
 NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
-KIND_HINT = "use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"
-BLANK_MEMBER_RATING_HINT = "write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"
-NO_YEAR_HINT = "fill the 'Năm' cell, or give --year"
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.)]?$")
 _SUB_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})+$")
@@ -35,10 +33,10 @@ def parse_year(value, where: Where | None) -> int:
         return int(text)
     shown = value.isoformat() if isinstance(value, (date, datetime)) else value
     raise InputError(
-        "the year is not a year",
+        _("the year is not a year"),
         where=where,
         value=shown,
-        hint="write the rating year as a four-digit number, e.g. 2019",
+        hint=_("write the rating year as a four-digit number, e.g. 2019"),
     )
 
 
@@ -57,7 +55,7 @@ def parse_count(value, where: Where | None) -> int:
             return int(text)
         if _THOUSANDS.match(text):
             return int(re.sub(r"\D", "", text))
-    raise InputError("not a count of members", where=where, value=value, hint="a count is a whole number ≥ 0")
+    raise InputError(_("not a count of members"), where=where, value=value, hint=_("a count is a whole number ≥ 0"))
 
 
 def is_number(value) -> bool:
@@ -78,7 +76,7 @@ def totals_first_words(scales: Scales) -> set[str]:
     for key in scales.totals_row:
         word = key.split()[0]
         words |= {word, strip_marks(word)}
-    for _, needle in scales.totals_prefixes:
+    for _key, needle in scales.totals_prefixes:
         words |= {needle[0], strip_marks(needle[0])}
     return words
 
@@ -86,7 +84,7 @@ def totals_first_words(scales: Scales) -> set[str]:
 def _subtotal(text: str, scales: Scales) -> bool:
     """ "Cộng khối Đảng", "Tổng cộng khối chính quyền": a totals word followed by more."""
     words = tuple(norm_key(SECTION_MARK.sub("", text)).split())
-    return any(find_phrase(words, (True, needle)) == 0 and len(words) > len(needle) for _, needle in scales.totals_prefixes)
+    return any(find_phrase(words, (True, needle)) == 0 and len(words) > len(needle) for _key, needle in scales.totals_prefixes)
 
 
 def totals_test(scales: Scales):
@@ -128,13 +126,18 @@ def is_disciplined(text: str) -> bool:
     return strip_marks(norm_key(text)) not in NO
 
 
+# the errors both readers raise, in the same words (made at the error, in the user's language)
+
 def no_year_error(where: Where) -> InputError:
-    return InputError("no rating year for this row", where=where, hint=NO_YEAR_HINT)
+    return InputError(_("no rating year for this row"), where=where, hint=_("fill the 'Năm' cell, or give --year"))
 
 
 def blank_member_rating_error(where: Where) -> InputError:
-    return InputError("the rating is blank", where=where, hint=BLANK_MEMBER_RATING_HINT)
+    return InputError(_("the rating is blank"), where=where,
+                      hint=_("write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"))
 
 
 def unknown_kind_error(where: Where, value) -> InputError:
-    return InputError("unknown kind of organisation", where=where, value=value, hint=KIND_HINT)
+    return InputError(_("unknown kind of organisation"), where=where, value=value,
+                      hint=_("use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận "
+                             "(ĐBCS, CBCS, CBTT, ĐBBP)"))

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ccq_stats.classify import match_label
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.scales import STATUSES, TIERS, Mapping, Meaning, Scales, words_of
 from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
@@ -75,7 +76,8 @@ class Header:
         from ccq_stats.errors import column_letter
 
         cells = [f"{column_letter(i)} {t}" for i, t in enumerate(self.cells) if t]
-        rows = f"row {self.first_row + 1}" + (f"-{self.last_row + 1}" if self.last_row > self.first_row else "")
+        span = f"{self.first_row + 1}" + (f"-{self.last_row + 1}" if self.last_row > self.first_row else "")
+        rows = _("row {row}").format(row=span)
         return f"{rows}: " + " | ".join(cells[:20]) + (" …" if len(cells) > 20 else "")
 
 

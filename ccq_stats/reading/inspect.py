@@ -7,6 +7,14 @@ personal data: they are masked unless the caller asks for them (``names``).
 
 A sheet that cannot be read is shown with the error and as much of the plan as was found, so
 that the user sees which header row was used and can steer it (--header-row, --column).
+
+What this gives is data (``inspect --format json`` is for tools), the same in every language: the
+keys, the roles, the reasons rows were skipped ("title", "totals", "section", "hidden", "left",
+"signature or notes" …), where the year came from ("sheet name", "title", "--year", "the column
+headers"), why a column was read or not (``because``: the header words that decided it, which the
+header finder itself relies on), and why a sheet gives nothing ("empty", "hidden", "no header").
+Only an error's text – why a sheet or file could not be read – is a message for people, and comes
+in the user's language. A text for people shows these codes in its own words.
 """
 
 from __future__ import annotations

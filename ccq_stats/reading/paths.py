@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading import by_columns
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.grid import Sheet, filled
@@ -60,7 +61,7 @@ def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None =
             yield sheet, None, None, "empty"  # an empty sheet
             continue
         if sheet.hidden:
-            notes.warn(f"{sheet.file}: hidden sheet '{sheet.name}' skipped")
+            notes.warn(_("hidden sheet '{sheet}' skipped").format(sheet=sheet.name), Where(file=sheet.file))
             yield sheet, None, None, "hidden"
             continue
         yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits)
@@ -77,7 +78,7 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
             plan.end, plan.end_why = below, "another table below"
         frame = sheet_records(plan, scales, notes) if plan is not None else None
     except NotATable as exc:
-        notes.warn(f"{sheet.where()}: {exc}; sheet skipped")
+        notes.warn(_("{reason}; sheet skipped").format(reason=exc), sheet.where())
         yield sheet, None, None, str(exc)
         return
     except InputError as exc:
@@ -111,24 +112,30 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
             refused.append((sheet, why))
     if not frames and refused:  # every sheet a summary: nothing that can be counted
         sheet, why = refused[0]
-        raise InputError(why, where=sheet.where(), hint="give the list of organisations (or members) with their "
-                         "ratings, or member counts per organisation")
+        raise InputError(why, where=sheet.where(), hint=_("give the list of organisations (or members) with their "
+                                                          "ratings, or member counts per organisation"))
     if not frames:
         first = skipped[0] if skipped else None
         shown = likely_header(first) if first else ""
+        if first is None:
+            message = _("no data in the file")
+        elif shown:
+            message = _("no rating or count column found (the header would be {header})").format(header=shown)
+        else:
+            message = _("no rating or count column found")
         raise InputError(
-            ("no rating or count column found" + (f" (the header would be {shown})" if shown else "")) if first
-            else "no data in the file",
+            message,
             where=first.where() if first else Where("<stdin>" if path == "-" else path),
-            hint=expected_hint(shape) + f" (looked in the first {SCAN_ROWS} rows; if the header is there, say which "
-            "row and columns: --header-row N --column rating='HEADER'; ccq-stats inspect shows what was read)",
+            hint=_("{expected} (looked in the first {rows} rows; if the header is there, say which row and columns: "
+                   "--header-row N --column rating='HEADER'; ccq-stats inspect shows what was read)").format(
+                expected=expected_hint(shape), rows=SCAN_ROWS),
         )
     for sheet in skipped:
-        notes.warn(f"{sheet.where()}: no rating table found; sheet skipped")
+        notes.warn(_("no rating table found; sheet skipped"), sheet.where())
     mapping = mapping if mapping is not None else scales.mapping
     for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen
-        notes.warn(f"{'<stdin>' if path == '-' else path}: no header reads '{mapping.shown.get(key, key)}' "
-                   f"(--column {mapping.columns[key]}=…); not used")
+        notes.warn(_("no header reads '{header}' (--column {role}=…); not used").format(
+            header=mapping.shown.get(key, key), role=mapping.columns[key]), Where(file="<stdin>" if path == "-" else path))
     frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
     # plain texts: a file read row by row is small, and categoricals per file cost more than they save
     # (~10 ms a file; read_paths makes every text plain again anyway)
@@ -192,8 +199,11 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     for name in _CATEGORICAL:  # later stages want plain text
         frame[name] = frame[name].astype(object)
     if frame.empty:
-        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        raise InputError(f"no ratings in {shown}", hint="the sheets have a header but no rows under it")
+        shown = ", ".join(files[:3])
+        raise InputError(
+            _("no ratings in {files} and {more} more").format(files=shown, more=len(files) - 3) if len(files) > 3
+            else _("no ratings in {files}").format(files=shown),
+            hint=_("the sheets have a header but no rows under it"))
     return Reading(frame, notes)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
 from ccq_stats.reading.limits import Limits
@@ -99,7 +100,7 @@ def file_name_year(path: str) -> int | None:
 
 def _starts_with(text: str, phrases) -> bool:
     words = words_of(text)
-    return any(find_phrase(words, (True, needle)) == 0 for _, needle in phrases)
+    return any(find_phrase(words, (True, needle)) == 0 for _key, needle in phrases)
 
 
 def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple[int, str]:
@@ -131,13 +132,16 @@ def sheet_year(sheet: Sheet) -> int | None:
 
 
 def expected_hint(shape: str | None) -> str:
-    return {
-        "units": "an organisation column (Tên tổ chức cơ sở đảng) and a rating column (Xếp loại, or Năm 2015 … Năm 2019)",
-        "members": "a name column (Họ và tên), a unit column (Chi bộ) and a rating column (Xếp loại)",
-        "counts": "an organisation column and count columns per tier (HTXSNV, HTTNV, HTNV, KHTNV, Miễn đánh giá …)",
-        None: "the header needs a rating column (Xếp loại, Năm 2019 …), count columns per tier (HTXSNV …) "
-        "or a name column (Họ và tên); use --kind units|members|counts to say which",
-    }[shape]
+    """What the header of a sheet of this shape needs, for the hint of an error (in the user's language)."""
+    if shape == "units":
+        return _("an organisation column (Tên tổ chức cơ sở đảng) and a rating column "
+                 "(Xếp loại, or Năm 2015 … Năm 2019)")
+    if shape == "members":
+        return _("a name column (Họ và tên), a unit column (Chi bộ) and a rating column (Xếp loại)")
+    if shape == "counts":
+        return _("an organisation column and count columns per tier (HTXSNV, HTTNV, HTNV, KHTNV, Miễn đánh giá …)")
+    return _("the header needs a rating column (Xếp loại, Năm 2019 …), count columns per tier (HTXSNV …) "
+             "or a name column (Họ và tên); use --kind units|members|counts to say which")
 
 
 def _shapes(header: Header, shape: str | None, sheet: Sheet) -> set[str]:
@@ -157,17 +161,18 @@ def _shapes(header: Header, shape: str | None, sheet: Sheet) -> set[str]:
     if shape:
         if shape not in shapes:
             raise InputError(
-                f"no column for --kind {shape} found",
+                _("no column for --kind {kind} found").format(kind=shape),
                 where=sheet.where(header.first_row + 1),
                 hint=expected_hint(shape),
             )
         shapes = {shape}
     if not shapes:
         raise InputError(
-            "no rating or count column found" + (" beside the member names" if "member" in has else "")
-            + f" in the header used ({header.shown()})",
+            (_("no rating or count column found beside the member names in the header used ({header})") if "member" in has
+             else _("no rating or count column found in the header used ({header})")).format(header=header.shown()),
             where=sheet.where(header.first_row + 1),
-            hint=expected_hint(None) + "; or say which column is which: --column rating='HEADER' (see ccq-stats inspect)",
+            hint=_("{expected}; or say which column is which: --column rating='HEADER' (see ccq-stats inspect)").format(
+                expected=expected_hint(None)),
         )
     return shapes
 
@@ -179,16 +184,17 @@ def check_sheet(sheet: Sheet, limits: Limits) -> None:
     width = max((max((i + 1 for i, v in enumerate(row) if filled(v)), default=0) for row in top), default=0)
     if width > limits.max_columns:
         raise InputError(
-            f"{width:,} columns, over the limit of {limits.max_columns:,}; this is not a rating table",
-            where=sheet.where(), hint="keep the rating table on its own sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md)",
+            _("{width:,} columns, over the limit of {limit:,}; this is not a rating table").format(
+                width=width, limit=limits.max_columns),
+            where=sheet.where(), hint=_("keep the rating table on its own sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md)"),
         )
     text = " ".join(clean(v) for row in top for v in row[:50] if isinstance(v, str))
     encoding = legacy_encoding(text)
     if encoding:
         raise InputError(
-            f"the text is typed in the legacy {encoding} encoding", where=sheet.where(),
-            hint="convert the file to Unicode first (e.g. Unikey's converter, from "
-            f"{encoding.split()[0]} to Unicode), then save it again",
+            _("the text is typed in the legacy {encoding} encoding").format(encoding=encoding), where=sheet.where(),
+            hint=_("convert the file to Unicode first (e.g. Unikey's converter, from {encoding} to Unicode), "
+                   "then save it again").format(encoding=encoding.split()[0]),
         )
 
 
@@ -239,13 +245,15 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
     if not ratings:
         c = proposed[0]
         raise InputError(
-            f"only a self-rating or proposed rating column ({c.header}); the decision that counts is missing",
+            _("only a self-rating or proposed rating column ({header}); the decision that counts is missing").format(
+                header=c.header),
             where=sheet.where(header.last_row + 1, c.index, c.header),
-            hint=f"add the competent level's decision, or if this column is the final rating: --column rating='{c.header}'",
+            hint=_("add the competent level's decision, or if this column is the final rating: "
+                   "--column rating='{header}'").format(header=c.header),
         )
     names = ", ".join(dict.fromkeys(f"'{c.header}'" for c in proposed))
-    notes.warn(f"{sheet.where()}: {names} not counted (a self-rating or proposal); the decision in "
-               f"'{ratings[0].header}' counts")
+    notes.warn(_("{columns} not counted (a self-rating or proposal); the decision in '{rating}' counts").format(
+        columns=names, rating=ratings[0].header), sheet.where())
     for c in proposed:
         header.columns.remove(c)
     return [(c, "self-rating or proposal, not counted") for c in proposed]
@@ -286,42 +294,44 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings
                 column.role = "exemplary_flag"
-    if header.dropped and any(why == "hidden column" for _, _, why in header.dropped):
-        shown = ", ".join(f"'{h}'" for _, h, why in header.dropped if why == "hidden column")
-        notes.warn(f"{sheet.where()}: hidden column(s) {shown} skipped")
+    if header.dropped and any(why == "hidden column" for _index, _header, why in header.dropped):
+        shown = ", ".join(f"'{h}'" for _index, h, why in header.dropped if why == "hidden column")
+        notes.warn(_("hidden column(s) {columns} skipped").format(columns=shown), sheet.where())
     shapes = _shapes(header, shape, sheet)
     fixed, year_from = sheet_year(sheet), "sheet name"
     if not fixed:
         fixed, year_from = title_year(sheet, header), "title"
     if fixed and year and fixed != year:
-        notes.warn(f"{sheet.where()}: the sheet says {fixed}; --year {year} is not used for it")
+        notes.warn(_("the sheet says {year}; --year {given} is not used for it").format(year=fixed, given=year), sheet.where())
     if not fixed and year:
         fixed, year_from = year, "--year"
     if header.of("unit_count") and "counts" in shapes:
         c = header.of("unit_count")[0]
-        raise NotATable(f"counts of organisations per tier ('{c.header}'), not of members nor a list of "
-                        "organisations with their ratings")
+        raise NotATable(_("counts of organisations per tier ('{header}'), not of members nor a list of "
+                          "organisations with their ratings").format(header=c.header))
     if _cross_tab(sheet, header, header.last_row + 1, scales):
-        raise NotATable("a summary table (rating labels down the side, numbers under the years), not a list of "
-                        "organisations or members")
+        raise NotATable(_("a summary table (rating labels down the side, numbers under the years), not a list of "
+                          "organisations or members"))
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
     plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts
     if len(ratings) > 1 and any(c.year is None for c in ratings):
         a, b = ratings[:2]
         raise InputError(
-            f"two rating columns ({a.header}, {b.header}); the one to count is unclear",
+            _("two rating columns ({first}, {second}); the one to count is unclear").format(first=a.header, second=b.header),
             where=sheet.where(header.last_row + 1, b.index, b.header),
-            hint=f"say which one counts: --column rating='{b.header}' --column ignore='{a.header}' (or the other way)",
+            hint=_("say which one counts: --column rating='{second}' --column ignore='{first}' (or the other way)").format(
+                first=a.header, second=b.header),
         )
     needs_year = not header.one("year") and any(c.year is None for c in ratings + counts)
     if needs_year and not fixed:
         named = file_name_year(sheet.file)
         raise InputError(
-            "no rating year: no year column, no year in the sheet name or title",
+            _("no rating year: no year column, no year in the sheet name or title"),
             where=sheet.where(header.first_row + 1),
-            hint=(f"the file name says {named}: if that is the rating year, give --year {named}; else " if named else "")
-            + "add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019",
+            hint=_("the file name says {year}: if that is the rating year, give --year {year}; else add a 'Năm' column, "
+                   "name the sheet 'Năm 2019', or give --year 2019").format(year=named) if named
+            else _("add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019"),
         )
     if plan.start < len(sheet.rows) and is_index_row(sheet.rows[plan.start]):
         plan.skip("index row", [plan.start + 1])

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+from ccq_stats.errors import Where
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.records import folded
 
 
@@ -58,12 +60,14 @@ def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes
                 continue
             mine, theirs = _totals(frame), _totals(rest)
             agree = all(theirs.get(key) == value for key, value in mine.items())
-            notes.warn(f"{file}: sheet '{names[i]}' has no organisation names and covers the years of sheets {shown}; "
-                       + ("its figures repeat theirs; not counted again" if agree else
-                          "its figures differ from theirs (check them); not counted, the organisations' rows are"))
+            notes.warn((_("sheet '{sheet}' has no organisation names and covers the years of sheets {sheets}; its figures "
+                          "repeat theirs; not counted again") if agree else
+                        _("sheet '{sheet}' has no organisation names and covers the years of sheets {sheets}; its figures "
+                          "differ from theirs (check them); not counted, the organisations' rows are")).format(
+                sheet=names[i], sheets=shown), Where(file=file))
         elif _keys(frame) <= _keys(rest):
-            notes.warn(f"{file}: sheet '{names[i]}' repeats rows of sheets {shown} (same years, organisations and "
-                       "ratings); not counted again")
+            notes.warn(_("sheet '{sheet}' repeats rows of sheets {sheets} (same years, organisations and ratings); "
+                         "not counted again").format(sheet=names[i], sheets=shown), Where(file=file))
         else:
             continue
         keep.remove(i)
@@ -82,7 +86,7 @@ def drop_copies(frames: list, files: list[str], notes: Notes) -> tuple[list, lis
         keys = _keys(frame)
         twin = next((other for other, other_keys in seen if keys and keys == other_keys), None)
         if twin is not None:
-            notes.warn(f"{path}: the same rows as {twin} (a copy?); read once")
+            notes.warn(_("the same rows as {other} (a copy?); read once").format(other=twin), Where(file=path))
             continue
         seen.append((path, keys))
         kept.append(frame)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ccq_stats.classify import match_label
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import SUB_MARKS, is_number, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.scales import Scales
@@ -126,9 +127,10 @@ def row_kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray
             kind_id = np.where(mask, [choice[t] if t in choice else "" for t in told], kind_id)
         subject = np.where(loose, told, subject)
         if unclear.any():
-            notes.warn(f"{data.where(first(unclear), col['kind'])}: {int(unclear.sum())} row(s) of kind "
-                       f"'{data.text(col['kind'].index)[first(unclear)]}' without a parent column or section; "
-                       "counted as cơ sở (write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)")
+            notes.warn(_("{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
+                         "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)").format(
+                count=int(unclear.sum()), kind=data.text(col["kind"].index)[first(unclear)]),
+                data.where(first(unclear), col["kind"]))
     # a sub-row is a cell of the organisation above it, whatever the section says of that one
     from_section = sub & (subject != "cells")
     if col["kind"] is not None:
