@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ccq_stats.classify import match_label
+from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.scales import (
     STATUSES, TIERS, Mapping, Meaning, Scales, find_phrase, has_marks, phrase, words_of,
@@ -309,6 +310,19 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
     return True
 
 
+def _year_or_not(column: Column, rows: list[list], start: int) -> Column:
+    """A year column named without diacritics ("Nam") is năm only if a year is under it: "Nam"
+    beside "Nữ", ticked with x, is nam (male), and not read. One year under it keeps it the
+    year column, whose other cells are then errors, never skipped."""
+    if column.role != "year" or has_marks(norm_key(column.header)) or column.because.startswith("--column"):
+        return column
+    values = _values(rows, start, column.index)
+    if not values or any(_is_year_number(v) or year_of_header(v) for v in values):
+        return column
+    return Column(column.index, "ignored", column.header,
+                  because=_("'{header}' without diacritics, and no year under it: not 'Năm'").format(header=column.header))
+
+
 def _by_content(columns: list[Column], rows: list[list], first: int, start: int, scales: Scales) -> list[Column]:
     """Where no header word names a rating but one names the organisations or members: a column
     whose cells are almost all rating labels is the rating column."""
@@ -345,6 +359,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         depth += 1
     columns = _columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
+    columns = [_year_or_not(c, rows, start) for c in columns]
     if not _confirmed(columns, rows, start, scales):
         return None
     columns = _by_content(columns, rows, r, start, scales)
