@@ -164,3 +164,56 @@ def test_nam_with_years_under_it_is_the_year_and_its_other_cells_are_errors(tmp_
     path = make_xlsx(tmp_path / "u.xlsx", {"Sheet1": [header] + rows})
     result = run("classify", path)
     assert result.exit_code == 2 and "row 4, column C (Nam)" in result.stderr and "'x'" in result.stderr
+
+
+# -- the table ends at the same row whichever reader reads it --------------------------------
+
+NAMED = ["STT", "Họ và tên", "Năm sinh", "Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại", "Kỷ luật"]
+LISTED = [[1, "Lê An", "1970", "000001", "Chi bộ A", 2019, "HTXSNV", ""],
+          [2, "Trần Bình", "1975", "000002", "Chi bộ A", 2019, "HTTNV", ""],
+          [3, "Phạm Cúc", "1980", "000003", "Chi bộ B", 2019, "HTTNV", ""],
+          [4, "Đỗ Dũng", "1985", "000004", "Chi bộ B", 2019, "Miễn đánh giá", ""]]
+BLANK = [""] * 8
+
+
+def cells(**at) -> list:
+    """A row of the list's width with text in the given columns (A … H)."""
+    row = [""] * 8
+    for letter, text in at.items():
+        row["ABCDEFGH".index(letter)] = text
+    return row
+
+
+UNDER = {  # what staff write under a member list: none of it is data
+    "date line and signature": [BLANK, cells(F="Quảng Trị, ngày 15 tháng 01 năm 2020"), cells(F="T/M BAN THƯỜNG VỤ"),
+                                cells(F="BÍ THƯ"), BLANK, cells(B="Nguyễn Văn Bình")],
+    "a list under the signature": [cells(A="Người lập biểu", F="T/M CHI ỦY"), cells(B="Danh sách đảng viên chuyển đến"),
+                                   [1, "Võ Em", "1990", "000009", "Chi bộ A", 2019, "HTTNV", ""]],
+    "notes": [cells(A="Ghi chú:"), cells(B="Đồng chí Hồ Giang chuyển đến tháng 12")],
+    "summary lines": [BLANK, cells(B="HTXSNV", G="1"), cells(B="HTTNV", G="2")],
+}
+
+
+@pytest.mark.parametrize("under", sorted(UNDER))
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_both_readers_end_the_table_at_the_same_row(tmp_path, monkeypatch, under, kind):
+    """The column reader skipped a signature row but read on below it: the signer's name was a
+    member with a blank rating, a list under the signature was counted. Now both readers end the
+    table there. Counted by hand: 4 present, 1 exempt, 3 rated: 1 top, 2 good."""
+    from test_columnar import assert_same, by_columns, write
+
+    from ccq_stats.api import classify_paths
+
+    rows = LISTED + UNDER[under]
+    path = write(tmp_path / "ds.csv", rows, header=NAMED)
+    if kind == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        columns = list(zip(*[[str(v) for v in row] for row in rows]))
+        pq.write_table(pa.table({name: list(values) for name, values in zip(NAMED, columns)}), tmp_path / "ds.parquet")
+        path = tmp_path / "ds.parquet"
+    assert by_columns(path, monkeypatch)  # the column reader takes it: the comparison is between two readers
+    got = assert_same(monkeypatch, lambda: classify_paths([str(path)]))
+    counts = {row.category: row.count for row in got.itertuples() if row.year == 2019 and row.subject == "members"}
+    assert [counts[c] for c in ("total", "exempt", "rated", "top", "good", "pass", "fail")] == [4, 1, 3, 1, 2, 0, 0]
