@@ -13,8 +13,10 @@ member key of ``identity``) stay one record each, with their name and ``member_k
 
 What staff leave in such lists is handled here as the row reader handles it: blank lines and
 totals rows are left out, a section row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives its kind to the rows
-below it, a signature block is a section without a kind, and a member without a card number
-is known by name and birth year.
+below it, a heading without a kind is skipped, a member without a card number is known by name
+and birth year, and the table ends where the row reader ends it (``plan.table_end``: a signature
+block, a date line, notes or summary lines among its last rows, read here with every cell):
+nothing under that row is data.
 
 It takes a file when it has the shape, and returns ``None`` otherwise, leaving the file to the
 row reader, which reports whatever is wrong with it row by row:
@@ -170,6 +172,8 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     header, col, lead, fixed_year, start = _plan(sheet, scales, year, shape, notes)
     if start != 1:
         raise NotPlain("the header is not the column names")
+    # the last rows with every column, read before the table: the row group decoded for them is let go first
+    tail = _parquet_tail(stored, min(TAIL_ROWS, stored.metadata.num_rows))
     text_columns = _text_columns(col)
     needed = sorted(_read_columns(col, lead))
     strings = text_fields(stored.schema_arrow)
@@ -178,7 +182,7 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
     table = pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries()
     del columns
-    held = [_cut_at_end(table, _parquet_tail(stored, min(TAIL_ROWS, table.num_rows)), header, scales)]
+    held = [_cut_at_end(table, tail, header, scales)]
     del table
     return _records(held, sheet, col, lead, scales, fixed_year, start, unread=len(needed) < len(names))
 
