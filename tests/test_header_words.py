@@ -217,3 +217,34 @@ def test_both_readers_end_the_table_at_the_same_row(tmp_path, monkeypatch, under
     got = assert_same(monkeypatch, lambda: classify_paths([str(path)]))
     counts = {row.category: row.count for row in got.itertuples() if row.year == 2019 and row.subject == "members"}
     assert [counts[c] for c in ("total", "exempt", "rated", "top", "good", "pass", "fail")] == [4, 1, 3, 1, 2, 0, 0]
+
+
+# -- a label with another in brackets ---------------------------------------------------------
+
+BRACKETED = [[1, "Chi bộ A", "HTXSNV (TSVM tiêu biểu)"], [2, "Chi bộ B", "HTXSNV (Trong sạch, vững mạnh tiêu biểu)"],
+             [3, "Chi bộ C", "TSVM tiêu biểu (HTXSNV)"], [4, "Chi bộ D", "Hoàn thành xuất sắc nhiệm vụ (TSVMTB)"],
+             [5, "Chi bộ E", "HTXSNV (TSVM)"], [6, "Chi bộ G", "Hoàn thành tốt nhiệm vụ (HTTNV)"],
+             [7, "Chi bộ H", "HTTNV (Hoàn thành tốt nhiệm vụ)"], [8, "Chi bộ K", "HTNV (Hoàn thành nhiệm vụ)"]]
+
+
+def test_a_top_rating_with_the_exemplary_mark_in_brackets_is_top_and_exemplary(tmp_path):
+    """ "HTXSNV (TSVM tiêu biểu)": both halves name the top tier, the bracket says it is
+    exemplary (a part of top). Counted by hand: 8 units; A-D top and exemplary, E top; G, H
+    good; K pass."""
+    path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"]] + BRACKETED})
+    result = run("classify", path, "--format", "csv")
+    got = figures(ok(result))
+    assert units(got, 2019) == (8, 5, 2, 1, 0)
+    assert got[(2019, "units", "exemplary")] == 4
+    assert "not on the 2019 scale" not in result.stderr  # every half is a label of 2019's scale for organisations
+
+
+@pytest.mark.parametrize("label", ["HTTNV (KHTNV)", "HTTNV (TSVM)", "KHTNV (HTXSNV)", "HTXSNV (Miễn đánh giá)"])
+def test_a_bracket_that_names_another_rating_is_an_error(tmp_path, label):
+    """Which of the two was decided cannot be told: an error naming the cell, never a guess."""
+    rows = [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ A", "HTTNV"], [2, "Chi bộ B", label]]
+    path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows})
+    result = run("classify", path)
+    assert result.exit_code == 2 and not result.stdout
+    assert "row 3, column C (Xếp loại)" in result.stderr and "bracket name two ratings" in result.stderr
+    assert f"'{label}'" in result.stderr and "Traceback" not in result.stderr
