@@ -210,7 +210,7 @@ def _column_of(row) -> tuple[int | None, str | None]:
 def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -> None:
     """One warning per file and sheet, with the first row and the number of rows."""
     rows = records[todo & (records["raw_label"] == raw) & (records["year"] == year) & (records["subject"] == subject)]
-    for _, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
+    for _where, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
         first = group.iloc[0]
         column, header = _column_of(first)
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
