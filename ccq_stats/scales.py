@@ -226,7 +226,7 @@ class Scales:
 
     def role_by_words(self, text: object, marks: bool = False) -> tuple[str, str] | None:
         """(role, the phrase that decided it) of a header by its words, or None (see [column_words]);
-        ``marks``: the header was typed with diacritics (see ``words_of``)."""
+        ``marks``: the cell it was cut from had diacritics (see ``words_of``)."""
         words = words_of(text, marks)
         if not words or len(words) > 16:
             return None
@@ -281,12 +281,13 @@ class Scales:
 
     def lookup(self, table: dict, text: object, marks: bool = False):
         """A text's entry in [columns] or [kinds]: exact (case, spaces and punctuation aside); without
-        diacritics only when the text has none and ``marks`` does not say its header has some."""
+        diacritics only when the text has none and ``marks`` does not say the cell it was cut from
+        had some. An entry is written with its marks (a user's too): "Ma DV" matches "Ma DV" only."""
         key = norm_key(text)
         if key in table:
             return table[key]
         if marks or has_marks(key):
-            return None  # "Nam" typed beside "Năm sinh", "Chỉ tiêu": other words than năm, chi
+            return None  # "Chỉ tiêu", "Đang viên": other words than chi, đảng
         return table.get(LOOSE + loose_key(text))
 
 
