@@ -12,6 +12,7 @@ import re
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.scales import Label, Meaning, Scales
 from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
 
@@ -21,17 +22,34 @@ _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 def match_label(text: object, scales: Scales) -> Label | None:
     """The vocabulary entry for a label, or None.
 
-    "Hoàn thành tốt nhiệm vụ (HTTNV)" – a label followed by its abbreviation in brackets –
-    is accepted when both halves are known and mean the same.
+    A label followed by another in brackets – "Hoàn thành tốt nhiệm vụ (HTTNV)", "HTTNV (TSVM)",
+    "HTXSNV (TSVM tiêu biểu)" – is accepted when both halves are known and name the same tier (or
+    status); it is then the more specific half: the one that says the top tier is exemplary
+    (tiêu biểu), if one does. Halves of two meanings are no label (``bracket_conflict``).
     """
     label = scales.lookup_label(text)
     if label is None:
-        paren = _PAREN.match(clean(text))
-        if paren:
-            outer, inner = (scales.lookup_label(part) for part in paren.groups())
-            if outer is not None and inner is not None and outer.meaning == inner.meaning:
-                label = outer
+        halves = _bracket_halves(text, scales)
+        if halves and halves[0].meaning.means == halves[1].meaning.means:
+            outer, inner = halves
+            label = inner if inner.meaning.exemplary and not outer.meaning.exemplary else outer
     return label
+
+
+def _bracket_halves(text: object, scales: Scales) -> tuple[Label, Label] | None:
+    """(the label, the label in brackets after it) when both are known, else None."""
+    paren = _PAREN.match(clean(text))
+    if not paren:
+        return None
+    outer, inner = (scales.lookup_label(part) for part in paren.groups())
+    return (outer, inner) if outer is not None and inner is not None else None
+
+
+def bracket_conflict(text: object, scales: Scales) -> tuple[Label, Label] | None:
+    """(label, bracket) when a label's bracket names another tier or status ("HTTNV (KHTNV)"):
+    which one was decided cannot be told, so it is an error, never a guess."""
+    halves = _bracket_halves(text, scales)
+    return halves if halves and halves[0].meaning.means != halves[1].meaning.means else None
 
 
 def closest_labels(text: object, scales: Scales, n: int = 3) -> list[str]:
@@ -90,6 +108,13 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
     subject (e.g. "trong sạch vững mạnh" for 2019, an award since 2018): counted all the same.
     """
     label = match_label(text, scales)
+    conflict = bracket_conflict(text, scales) if label is None else None
+    if conflict:
+        outer, inner = conflict
+        raise InputError(_("the label and its bracket name two ratings: '{outer}' is {outer_means}, "
+                           "'{inner}' is {inner_means}").format(outer=outer.display, outer_means=outer.meaning.means,
+                                                                inner=inner.display, inner_means=inner.meaning.means),
+                         value=clean(text), hint=_("write the one rating the competent level decided"))
     if label is None:
         raise InputError("unknown rating label", value=clean(text), hint=unknown_label_hint(text, scales))
     vocabulary = scales.subjects[subject]["vocabulary"]
@@ -185,7 +210,7 @@ def _column_of(row) -> tuple[int | None, str | None]:
 def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -> None:
     """One warning per file and sheet, with the first row and the number of rows."""
     rows = records[todo & (records["raw_label"] == raw) & (records["year"] == year) & (records["subject"] == subject)]
-    for _, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
+    for _where, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
         first = group.iloc[0]
         column, header = _column_of(first)
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)

@@ -72,20 +72,59 @@ def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str
     return mapping
 
 
-def phrase(text: str) -> tuple[bool, tuple[str, ...]]:
-    """(anchored at the start, words without diacritics) of a vocabulary phrase ("^loại")."""
+# A folded key's prefix in the [columns] and [kinds] tables for its form without diacritics: kept
+# apart from the keys with them, so that a text typed with marks is never looked up without.
+LOOSE = "\x00"
+
+
+def has_marks(text: str) -> bool:
+    """Does text carry Vietnamese diacritics (a tone or vowel mark, or đ)?"""
+    return strip_marks(text) != text
+
+
+class Words(tuple):
+    """A text's words, folded, and how they are compared with the vocabulary's.
+
+    In Vietnamese the marks tell words apart (chi/chỉ, tổ/tỏ, đảng/đang, năm/nam), so a text
+    typed with them (``marked``) keeps them and matches a vocabulary word with its marks only.
+    A text typed without any (Telex off, an old CSV: "Xep loai") is matched without them: there
+    the marks are missing, not meant."""
+
+    marked: bool
+
+    def __new__(cls, words, marked: bool):
+        self = super().__new__(cls, words)
+        self.marked = marked
+        return self
+
+
+def phrase(text: str) -> tuple[bool, Words]:
+    """(anchored at the start, words with their diacritics) of a vocabulary phrase ("^loại").
+    The vocabulary is written with its marks: a word without them is the word without them."""
     anchored = text.startswith("^")
-    return anchored, tuple(strip_marks(norm_key(text.lstrip("^"))).split())
+    return anchored, Words(norm_key(text.lstrip("^")).split(), True)
 
 
-def words_of(text: object) -> tuple[str, ...]:
-    """A header's words, folded and without diacritics, for phrase matching."""
-    return tuple(strip_marks(norm_key(text)).split())
+def words_of(text: object, marks: bool = False) -> Words:
+    """A header's words, folded; with their diacritics when the text has some ("Chỉ tiêu" is not
+    "chi"), without when it has none ("Xep loai" is xếp loại); ``marks``: the cell it was cut from
+    had some."""
+    key = norm_key(text)
+    marked = marks or has_marks(key)
+    return Words((key if marked else strip_marks(key)).split(), marked)
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_marks(needle: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(strip_marks(word) for word in needle)
 
 
 def find_phrase(words: tuple[str, ...], wanted: tuple[bool, tuple[str, ...]]) -> int:
-    """The position of a phrase among the words (whole words), or -1."""
+    """The position of a phrase among the words (whole words), or -1. Words typed without
+    diacritics (``Words.marked`` false) are compared with the phrase's words without them."""
     anchored, needle = wanted
+    if isinstance(words, Words) and not words.marked:
+        needle = _without_marks(tuple(needle))
     n = len(needle)
     if not n:
         return -1
@@ -166,8 +205,8 @@ class Scales:
     subjects: dict[str, dict[str, str]]  # subject -> {vocabulary, total, rated, ...}
     labels: dict[str, Label]  # norm_key -> Label
     loose_labels: dict[str, Label | None]  # loose_key -> Label, None when ambiguous
-    columns: dict[str, str]  # norm_key or loose_key of a header -> role
-    kinds: dict[str, tuple[str, str]]  # key -> (kind id, subject); subject "by_parent": see by_parent
+    columns: dict[str, str]  # norm_key of a header, or LOOSE + its loose_key -> role (see lookup)
+    kinds: dict[str, tuple[str, str]]  # key (as columns) -> (kind id, subject); subject "by_parent": see by_parent
     totals_row: set[str]  # keys
     rules: dict[str, Rule] = field(default_factory=dict)  # rule id -> Rule
     column_words: dict[str, list] = field(default_factory=dict)  # role -> phrases, in the order tried
@@ -187,9 +226,10 @@ class Scales:
         regime = self.regime(year).id
         return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
 
-    def role_by_words(self, text: object) -> tuple[str, str] | None:
-        """(role, the phrase that decided it) of a header by its words, or None (see [column_words])."""
-        words = words_of(text)
+    def role_by_words(self, text: object, marks: bool = False) -> tuple[str, str] | None:
+        """(role, the phrase that decided it) of a header by its words, or None (see [column_words]);
+        ``marks``: the cell it was cut from had diacritics (see ``words_of``)."""
+        words = words_of(text, marks)
         if not words or len(words) > 16:
             return None
         for role, phrases in self.column_words.items():
@@ -211,7 +251,7 @@ class Scales:
         for key, found in self.kinds.items():
             if found[1] == "by_parent" or " " not in key:
                 continue  # "Chi bộ" alone, or a folded key, is not a heading's kind
-            at = find_phrase(words, (False, tuple(strip_marks(key).split())))
+            at = find_phrase(words, (False, tuple(key.split())))
             size = len(key.split())
             if at >= 0 and (best is None or (at, -size) < best[0]):
                 best = ((at, -size), found)
@@ -241,9 +281,16 @@ class Scales:
             label = self.loose_labels.get(loose_key(text))
         return label
 
-    def lookup(self, table: dict, text: object):
+    def lookup(self, table: dict, text: object, marks: bool = False):
+        """A text's entry in [columns] or [kinds]: exact (case, spaces and punctuation aside); without
+        diacritics only when the text has none and ``marks`` does not say the cell it was cut from
+        had some. An entry is written with its marks (a user's too): "Ma DV" matches "Ma DV" only."""
         key = norm_key(text)
-        return table.get(key) if key in table else table.get(loose_key(text))
+        if key in table:
+            return table[key]
+        if marks or has_marks(key):
+            return None  # "Chỉ tiêu", "Đang viên": other words than chi, đảng
+        return table.get(LOOSE + loose_key(text))
 
 
 def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origin: str, typo: bool) -> None:
@@ -310,13 +357,13 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
                              hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
         for alias in aliases:
             scales.columns[norm_key(alias)] = role
-            scales.columns.setdefault(loose_key(alias), role)
+            scales.columns.setdefault(LOOSE + loose_key(alias), role)
     for kind, spec in data.get("kinds", {}).items():
         if spec["subject"] == "by_parent":
             scales.by_parent[kind] = {"units": spec["units"], "cells": spec["cells"]}
         for alias in spec["aliases"]:
             scales.kinds[norm_key(alias)] = (kind, spec["subject"])
-            scales.kinds.setdefault(loose_key(alias), (kind, spec["subject"]))
+            scales.kinds.setdefault(LOOSE + loose_key(alias), (kind, spec["subject"]))
     for alias in data.get("totals_row", {}).get("aliases", []):
         scales.totals_row |= {norm_key(alias), loose_key(alias)}
     # with diacritics: "Tổng cộng" begins a total, "Tổng công ty" an organisation

@@ -13,8 +13,10 @@ member key of ``identity``) stay one record each, with their name and ``member_k
 
 What staff leave in such lists is handled here as the row reader handles it: blank lines and
 totals rows are left out, a section row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives its kind to the rows
-below it, a signature block is a section without a kind, and a member without a card number
-is known by name and birth year.
+below it, a heading without a kind is skipped, a member without a card number is known by name
+and birth year, and the table ends where the row reader ends it (``plan.table_end``: a signature
+block, a date line, notes or summary lines among its last rows, read here with every cell):
+nothing under that row is data.
 
 It takes a file when it has the shape, and returns ``None`` otherwise, leaving the file to the
 row reader, which reports whatever is wrong with it row by row:
@@ -59,7 +61,7 @@ from ccq_stats.reading.header import SCAN_ROWS
 from ccq_stats.reading.identity import BLANK, member_keys
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
-from ccq_stats.reading.plan import check_sheet, plan_sheet
+from ccq_stats.reading.plan import TAIL_ROWS, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
@@ -174,14 +176,18 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     header, col, lead, fixed_year, start = _plan(sheet, scales, year, shape, notes)
     if start != 1:
         raise NotPlain(_("the header is not the column names"))
+    # the last rows with every column, read before the table: the row group decoded for them is let go first
+    tail = _parquet_tail(stored, min(TAIL_ROWS, stored.metadata.num_rows))
     text_columns = _text_columns(col)
     needed = sorted(_read_columns(col, lead))
     strings = text_fields(stored.schema_arrow)
     table = pq.read_table(path, columns=[names[i] for i in needed],
                           read_dictionary=[names[i] for i in text_columns if names[i] in strings])
     columns = [_as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
-    held = [pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries()]
-    del table, columns
+    table = pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries()
+    del columns
+    held = [_cut_at_end(table, tail, header, scales)]
+    del table
     return _records(held, sheet, col, lead, scales, fixed_year, start, unread=len(needed) < len(names))
 
 
@@ -239,8 +245,68 @@ def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     extra = range(width, len(rows[start]) if start < len(rows) else width)  # cells past the header: must be blank
     held = [_table(path, delimiter, start, col, lead, list(extra))]
     _check_text(path, held[0], sheet, start, delimiter, width)
+    tail = _text_tail(path, delimiter, held[0], min(TAIL_ROWS, held[0].num_rows))
+    held = [_cut_at_end(held.pop(), tail, header, scales)]
     unread = bool(set(range(width)) - _read_columns(col, lead))
     return _records(held, sheet, col, lead, scales, fixed_year, start, unread)
+
+
+def _cut_at_end(table, tail: list[list], header, scales: Scales):
+    """The table's rows above its end: a signature block, a date line, notes or summary lines, found
+    in its last rows (``tail``, every cell) by the row reader's own ``plan.table_end``, so that
+    both readers end a table at the same row (rows under the signature are not data)."""
+    end, _ = table_end(Sheet("", None, tail), header, 0, scales)
+    keep = table.num_rows - len(tail) + end
+    return table if keep == table.num_rows else table.slice(0, keep)
+
+
+TAIL_BYTES = 64 * 1024  # the end of a text file read first for its last rows; more if they are longer
+
+
+def _text_tail(path: str, delimiter: str, table, count: int) -> list[list[str]]:
+    """The last ``count`` rows of a text file with every cell (the table holds only the columns
+    read), parsed from a line's start near the end. A cut inside a quoted cell over several lines
+    would parse other rows: they are checked against the table's last rows, and a file whose
+    rows do not match is left to the row reader."""
+    size = os.path.getsize(path)
+    span = TAIL_BYTES
+    while True:
+        with open(path, "rb") as stream:
+            stream.seek(max(0, size - span))
+            data = stream.read()
+        whole = span >= size
+        data = data.removeprefix(b"\xef\xbb\xbf") if whole else data[data.find(b"\n") + 1:]
+        try:
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter))
+        except (UnicodeDecodeError, csv.Error):
+            raise NotPlain(_("the end of the file does not read as CSV")) from None
+        if whole or len(rows) > count:  # one more than needed: the first line may end a cell
+            break
+        if span > 64 * BLOCK_BYTES:
+            raise NotPlain(_("rows too long to find the table's end"))
+        span *= 8
+    tail = rows[len(rows) - count:] if count else []
+    last = table.slice(table.num_rows - count, count).to_pylist()
+    for row, read in zip(tail, last):
+        for name, value in read.items():
+            i = int(name[1:])
+            if (row[i] if i < len(row) else "") != (value or ""):
+                raise NotPlain(_("the last rows of the file do not line up"))
+    return tail
+
+
+def _parquet_tail(stored, count: int) -> list[list]:
+    """The last ``count`` rows of a Parquet file with every column, as the row reader's grid
+    has them: from the last row groups, a batch at a time."""
+    rows: list[list] = []
+    for group in range(stored.num_row_groups - 1, -1, -1):
+        if len(rows) >= count:
+            break
+        kept: list[list] = []
+        for batch in stored.iter_batches(batch_size=8192, row_groups=[group]):
+            kept = (kept + [list(r.values()) for r in batch.slice(max(0, batch.num_rows - count)).to_pylist()])[-count:]
+        rows = kept + rows
+    return rows[len(rows) - count:] if count else []
 
 
 def _head_text(path: str) -> str:
@@ -644,8 +710,10 @@ def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
     if column is not None:
         codes, values = year_text
         parsed = np.full(len(values), -1, dtype=np.int64)
+        used = np.zeros(len(values), bool)
+        used[codes] = True  # a dictionary keeps the values of rows left out (a date line under the table)
         for i, value in enumerate(values):
-            if value:
+            if value and used[i]:
                 try:
                     parsed[i] = parse_year(value, None)
                 except InputError:

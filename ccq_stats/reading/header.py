@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from ccq_stats.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.scales import STATUSES, TIERS, Mapping, Meaning, Scales, words_of
+from ccq_stats.scales import (
+    STATUSES, TIERS, Mapping, Meaning, Scales, find_phrase, has_marks, phrase, words_of,
+)
 from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
 
 # roles a row has once (a second column of the same role is not read, see plan.one_of_each)
@@ -106,9 +108,15 @@ def _year_in(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _by_name(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
-    """A column by its exact name, its year alone, or a rating label; None if none fits."""
-    role = scales.lookup(scales.columns, leaf)
+_EXEMPLARY = [phrase(p) for p in ("^tiêu biểu", "^đạt tiêu biểu", "^xếp loại tiêu biểu")]  # the whole header
+_IN_WHICH_EXEMPLARY = phrase("tiêu biểu")  # after "Trong đó"
+
+
+def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:
+    """A column by its exact name, its year alone, or a rating label; None if none fits.
+    ``marks``: the header cell it comes from has diacritics, so its words keep theirs (the year
+    taken off "Xep loai năm 2019" held the only ones; see ``scales.words_of``)."""
+    role = scales.lookup(scales.columns, leaf, marks)
     if role:
         return Column(index, role, leaf, year, because=f"name '{leaf}'")
     leaf_year = year_of_header(leaf)
@@ -118,19 +126,20 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales) -> Column 
     label = match_label(rest, scales)
     if label is not None:
         return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
-    folded = strip_marks(norm_key(rest))
-    if (rest != leaf and "tieu bieu" in folded) or folded in ("tieu bieu", "dat tieu bieu", "xep loai tieu bieu"):
+    words = words_of(rest, marks)
+    if ((rest != leaf and find_phrase(words, _IN_WHICH_EXEMPLARY) >= 0)
+            or any(find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in _EXEMPLARY)):
         # "Trong đó tiêu biểu", "Tiêu biểu": the exemplary part of the top tier
         return Column(index, "count", leaf, year, Meaning("top", exemplary=True), because="words 'trong đó … tiêu biểu'")
-    return _tier_with_words(index, leaf, year, scales)
+    return _tier_with_words(index, leaf, year, scales, marks)
 
 
-def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
+def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:
     """ "Số đảng viên hoàn thành xuất sắc nhiệm vụ": a count word, then a label; "Tỷ lệ HTXSNV": a share."""
-    words = words_of(leaf)
+    words = words_of(leaf, marks)
     for what, prefixes in scales.tier_words.items():
         for needle in sorted(prefixes, key=len, reverse=True):
-            if len(words) > len(needle) and words[:len(needle)] == needle:
+            if len(words) > len(needle) and find_phrase(words, (True, needle)) == 0:
                 label = match_label(" ".join(words[len(needle):]), scales)
                 if label is None:
                     continue
@@ -141,7 +150,12 @@ def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales) ->
 
 
 def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
-    """What a column holds, from its header text and the (merged) header cells above it."""
+    """What a column holds, from its header text and the (merged) header cells above it.
+
+    A header cell typed with diacritics is matched with them, one typed without any is matched
+    without (``scales.words_of``): per cell, since a header row often mixes both ("Ten to chuc
+    co so dang | Loại hình | Xep loai": a column added by another hand), while one cell is typed
+    in one go."""
     leaf = _TRAILING_INDEX.sub("", leaf)
     if not leaf or len(leaf) > MAX_HEADER_TEXT:
         return None
@@ -163,17 +177,18 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
         # "Họ đệm" | "Tên" under a merged "Họ và tên": parts of the name, joined when read
         return Column(index, "member", f"{ancestors[0]} / {leaf}", because=f"under '{ancestors[0]}'")
     own_year = _year_in(leaf)
-    rest = " ".join(_YEAR_IN_HEADER.sub(" ", strip_marks(leaf)).split()) if own_year else leaf
+    rest = " ".join(_YEAR_IN_HEADER.sub(" ", leaf).split()) if own_year else leaf
+    marks = has_marks(norm_key(leaf))  # "Xep loai năm 2019" was typed with marks: "Xep loai" is not xếp loại
     if own_year and rest:
-        for found in (_by_name(index, rest, own_year, scales), _by_words(index, rest, own_year, scales)):
+        for found in (_by_name(index, rest, own_year, scales, marks), _by_words(index, rest, own_year, scales, marks)):
             if found and found.role not in ("year", "birth"):
                 found.header, found.year = leaf, own_year
                 return found
     return _by_words(index, leaf, year, scales)
 
 
-def _by_words(index: int, leaf: str, year: int | None, scales: Scales) -> Column | None:
-    found = scales.role_by_words(leaf)
+def _by_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:
+    found = scales.role_by_words(leaf, marks)
     if not found:
         return None
     role, words = found
@@ -296,6 +311,19 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
     return True
 
 
+def _year_or_not(column: Column, rows: list[list], start: int) -> Column:
+    """A year column named without diacritics ("Nam") is năm only if a year is under it: "Nam"
+    beside "Nữ", ticked with x, is nam (male), and not read. One year under it keeps it the
+    year column, whose other cells are then errors, never skipped."""
+    if column.role != "year" or has_marks(norm_key(column.header)) or column.because.startswith("--column"):
+        return column
+    values = _values(rows, start, column.index)
+    if not values or any(_is_year_number(v) or year_of_header(v) for v in values):
+        return column
+    return Column(column.index, "ignored", column.header,
+                  because=_("'{header}' without diacritics, and no year under it: not 'Năm'").format(header=column.header))
+
+
 def _by_content(columns: list[Column], rows: list[list], first: int, start: int, scales: Scales) -> list[Column]:
     """Where no header word names a rating but one names the organisations or members: a column
     whose cells are almost all rating labels is the rating column."""
@@ -332,6 +360,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         depth += 1
     columns = _columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
+    columns = [_year_or_not(c, rows, start) for c in columns]
     if not _confirmed(columns, rows, start, scales):
         return None
     columns = _by_content(columns, rows, r, start, scales)
