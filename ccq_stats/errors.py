@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ccq_stats.i18n import N_
 from ccq_stats.i18n import gettext as _
 
 MAX_VALUE = 80  # characters of a value quoted in a message
@@ -63,15 +64,24 @@ class Where:
     header: str | None = None
 
     def __str__(self) -> str:
+        """The place for people, in their language: "a.xlsx, sheet 'S', row 3, column B (Xếp loại)"."""
+        return self._text(_)
+
+    def as_data(self) -> str:
+        """The place as programs read it (a finding's ``where`` in CSV/JSON and the store): the
+        same English words whatever the user's language."""
+        return self._text(lambda words: words)
+
+    def _text(self, translated) -> str:  # the words are N_-marked, so that Babel finds them
         parts = []
         if self.file:
             parts.append(self.file)
         if self.sheet:
-            parts.append(_("sheet '{sheet}'").format(sheet=self.sheet))
+            parts.append(translated(N_("sheet '{sheet}'")).format(sheet=self.sheet))
         if self.row is not None:
-            parts.append(_("row {row}").format(row=self.row))
+            parts.append(translated(N_("row {row}")).format(row=self.row))
         if self.column is not None:
-            col = _("column {letter}").format(letter=column_letter(self.column))
+            col = translated(N_("column {letter}")).format(letter=column_letter(self.column))
             if self.header:
                 col += f" ({self.header})"
             parts.append(col)

@@ -72,6 +72,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:
+    """``message`` as it is, marked for Babel to extract: for a text given in the user's language
+    in one place (``_(TEXT)``) and in English, as data, in another."""
+    return message
+
+
 def main() -> None:  # pragma: no cover - a maintainer's tool, run by hand and checked by tests/test_i18n.py
     """Extract the messages, update the Vietnamese catalogue and compile it (needs Babel)."""
     from babel.messages.frontend import main as pybabel

@@ -31,7 +31,7 @@ def _extracted() -> dict:
 
     found = {}
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), keywords={"_": None, "ngettext": (1, 2)}, method_map=[("**.py", "python")]):
+            str(PACKAGE), keywords={"_": None, "N_": None, "ngettext": (1, 2)}, method_map=[("**.py", "python")]):
         key = message[0] if isinstance(message, tuple) else message
         found[key] = message
     return found
@@ -206,3 +206,25 @@ def test_on_windows_the_display_language_decides_when_no_variable_is_set(monkeyp
     assert i18n.language() == expected
     monkeypatch.setenv("LANG", "en_US.UTF-8")  # a variable set (Git Bash, MSYS) still wins
     assert i18n.language() == "en"
+
+
+def test_a_findings_place_is_data_the_same_in_every_language(tmp_path):
+    """check's CSV/JSON `where` column is read by programs and kept in the store: English words in
+    every language, while the line for people on stderr is in the user's language."""
+    from conftest import make_xlsx
+
+    path = make_xlsx(tmp_path / "so_luong.xlsx", {"2019": [
+        ["STT", "Tên tổ chức cơ sở đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+        [1, "Chi bộ Sở A", 2, 5, 1, 0],
+        [2, "Chi bộ Sở B", 1, 4, 0, 1],
+        ["", "Tổng cộng", 3, 9, 1, 2],  # KHTNV: the rows add up to 1, the totals row says 2
+    ]})
+    outputs = {}
+    for lang in ("en", "vi"):
+        done = subprocess.run([sys.executable, "-m", "ccq_stats", "check", str(path), "--format", "json"],
+                              capture_output=True, text=True, env={**os.environ, "CCQ_LANG": lang}, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        outputs[lang] = json.loads(done.stdout)
+    totals = [f for f in outputs["en"] if f["rule"] == "totals_row"]
+    assert [f["where"] for f in totals] == [f"{path}, sheet '2019', row 4, column F (KHTNV)"]
+    assert outputs["vi"] == outputs["en"]

@@ -404,7 +404,7 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
                 Finding("present_total", "error", None if pd.isna(year[r]) else int(year[r]), base["org"][r],
                         f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
                         + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
-                        "Biểu thống kê đánh giá, xếp loại đảng viên", {"stated": int(stated[r]), "sum": int(summed[r])}, str(where)),
+                        "Biểu thống kê đánh giá, xếp loại đảng viên", {"stated": int(stated[r]), "sum": int(summed[r])}, where.as_data()),
                 _("{header} says {stated} but its parts add up to {sum} ({missing} columns missing)").format(
                     header=column.header, stated=stated[r], sum=summed[r], missing=", ".join(sorted(missing))) if missing
                 else _("{header} says {stated} but its parts add up to {sum}").format(
@@ -450,7 +450,7 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtota
             side = "above" if data_rows[previous:r].any() else "below"
             notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
                                 f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
-                                "Biểu thống kê", {"stated": stated, "sum": summed}, str(where)),
+                                "Biểu thống kê", {"stated": stated, "sum": summed}, where.as_data()),
                         (_("the totals row says {stated} but the rows above add up to {sum}") if side == "above"
                          else _("the totals row says {stated} but the rows below add up to {sum}")).format(
                             stated=stated, sum=summed),
