@@ -317,3 +317,14 @@ def test_md_filter_escapes_only_what_markdown_would_act_on():
     assert md("Chi bộ Sở Lao động - TB&XH") == "Chi bộ Sở Lao động - TB&XH"
     assert md("A &lt; B") == "A &amp;lt; B" and md("x<y>") == "x&lt;y&gt;"
     assert md("Chi bộ (Đảng bộ Sở Y)") == "Chi bộ (Đảng bộ Sở Y)"
+
+
+def test_xlsx_data_sheets_name_the_subjects_in_vietnamese(tmp_path):
+    """The workbook is read by people: "Chi, đảng bộ cơ sở", never the CSV's code "units"."""
+    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    out = tmp_path / "bao_cao.xlsx"
+    assert run("report", units, "--year", "2019", "-f", "xlsx", "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    for sheet in ("Hằng năm", "Tổ chức"):
+        column = [r[0 if sheet == "Tổ chức" else 1].value for r in wb[sheet].iter_rows(min_row=2)]
+        assert set(column) == {"Chi, đảng bộ cơ sở"}, (sheet, set(column))

@@ -39,6 +39,14 @@ TIER_NAMES = {"top": "Xuất sắc / TSVM", "good": "Tốt", "pass": "Hoàn thà
 TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "616161"}  # as the html chart
 
 
+def _subject_name(subject: str) -> str:
+    """"units" -> "Chi, đảng bộ cơ sở": what the subject is called in the report."""
+    from ccq_stats.report import SUBJECT_NAMES
+
+    name = SUBJECT_NAMES[subject]
+    return name[:1].upper() + name[1:]
+
+
 def report_xlsx(context: dict) -> bytes:
     """The report as a workbook: the report itself (header, narrative, note), the figures with
     the years side by side and a bar chart of the tier shares per year, then the data sheets
@@ -53,19 +61,21 @@ def report_xlsx(context: dict) -> bytes:
     _figures_sheet(wb, context)
     yearly = []
     for subject, block in context["subjects"].items():
+        name = _subject_name(subject)
         for y in block["years"]:
             for category, c in y["categories"].items():
-                yearly.append([y["year"], subject, category, c["label"], c["count"], c["share"]])
-            yearly.append([y["year"], subject, "exemplary_of_top", "Tiêu biểu trong số xếp loại cao nhất", None, y["nested"]["exemplary_of_top"]])
-            yearly.append([y["year"], subject, "top_of_good_or_better", "Xếp loại cao nhất trong số tốt trở lên", None, y["nested"]["top_of_good_or_better"]])
-    _sheet(wb, "Hằng năm", ["Năm", "Đối tượng", "Chỉ tiêu", "Nhãn", "Số lượng", "Tỷ lệ"], yearly, {5: COUNT_FORMAT, 6: SHARE_FORMAT})
+                yearly.append([y["year"], name, category, c["label"], c["count"], c["share"]])
+            yearly.append([y["year"], name, "exemplary_of_top", "Tiêu biểu trong số xếp loại cao nhất", None, y["nested"]["exemplary_of_top"]])
+            yearly.append([y["year"], name, "top_of_good_or_better", "Xếp loại cao nhất trong số tốt trở lên", None, y["nested"]["top_of_good_or_better"]])
+    # the reader of the workbook is Vietnamese: subjects by name; the category codes stay, for filters, beside their labels
+    _sheet(wb, "Hằng năm", ["Năm", "Đối tượng", "Mã chỉ tiêu", "Nhãn", "Số lượng", "Tỷ lệ"], yearly, {5: COUNT_FORMAT, 6: SHARE_FORMAT})
     if context["report"]["kind"] == "term":
-        term = [[subject, category, " / ".join(f["labels"]), f["value"], f["count"], f["first"], f["last"], f["change"], f["max_year"], f["min_year"]]
+        term = [[_subject_name(subject), category, " / ".join(f["labels"]), f["value"], f["count"], f["first"], f["last"], f["change"], f["max_year"], f["min_year"]]
                 for subject, block in context["subjects"].items() for category, f in block["term"].items()]
-        _sheet(wb, "Nhiệm kỳ", ["Đối tượng", "Chỉ tiêu", "Nhãn", "Tỷ lệ nhiệm kỳ", "Tổng lượt", "Năm đầu", "Năm cuối", "Thay đổi", "Cao nhất", "Thấp nhất"],
+        _sheet(wb, "Nhiệm kỳ", ["Đối tượng", "Mã chỉ tiêu", "Nhãn", "Tỷ lệ nhiệm kỳ", "Tổng lượt", "Năm đầu", "Năm cuối", "Thay đổi", "Cao nhất", "Thấp nhất"],
                term, {4: SHARE_FORMAT, 5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: SHARE_FORMAT, 8: "+0.00%;-0.00%;0.00%"})
     years = context["report"]["table_years"]
-    orgs = [[o["subject"], o["org"], o["parent"], o["kind_name"], o["host_type"]] + [o["labels"][y] for y in years]
+    orgs = [[_subject_name(o["subject"]), o["org"], o["parent"], o["kind_name"], o["host_type"]] + [o["labels"][y] for y in years]
             + [o["years_top"], o["longest_top_run"], "x" if o["candidate"] else "", ", ".join(map(str, o["weak_years"])),
                "; ".join(f"{f['year']}: {f['from_label']} → {f['to_label']}" for f in o["falls"])] for o in context["organisations"]]
     _sheet(wb, "Tổ chức", ["Đối tượng", "Tổ chức", "Trực thuộc", "Loại", "Loại hình"] + [str(y) for y in years]
