@@ -965,7 +965,7 @@ def _plain_usage_error(exc) -> str:
 
 
 def _no_such(name: str, known, alone: str, with_close: str) -> str:
-    """"no such …: NAME", with the closest known name when one is close (--yea: --year)."""
+    """The "no such option/command" message, naming the closest known name when one is close (--yea: --year)."""
     import difflib
 
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)
@@ -978,6 +978,7 @@ def _option_name(param) -> str:
 
 
 def _argument_name(param) -> str:
+    """An argument as the help names it: PATH, FILE (its metavar without brackets), else its name."""
     return (param.metavar or param.name.upper()).strip("[].")
 
 
@@ -985,8 +986,8 @@ def _bad_value(exc) -> str:
     """A value the option's type refused: not one of the choices, not a whole number, out of range."""
     param = exc.param
     name = _option_name(param) if param.param_type_name == "option" else _argument_name(param)
-    cause = exc.__cause__
-    error = cause.errors()[0] if hasattr(cause, "errors") and cause.errors() else {}
+    errors = exc.__cause__.errors() if hasattr(exc.__cause__, "errors") else []  # Typer validates with pydantic
+    error = errors[0] if errors else {}
     value = error.get("input", "")
     choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
     if choices:

@@ -44,6 +44,13 @@ def _where(row) -> Where:
     return Where(row["source_file"], row["source_sheet"] or None, int(row["source_row"]))
 
 
+def _place(row) -> str:
+    """Where a finding was seen, for its ``where`` column: the same words in every language (programs
+    read the CSV and JSON, and the store keeps it), unlike ``_where``, which is for people."""
+    sheet = f", sheet '{row['source_sheet']}'" if row["source_sheet"] else ""
+    return f"{row['source_file']}{sheet}, row {int(row['source_row'])}"
+
+
 def folded(series):
     """norm_key of each value, computed once per distinct value."""
     import pandas as pd
@@ -150,7 +157,7 @@ def _prefer_member_rows(records, notes: Notes):
             notes.found(
                 Finding("counts_vs_rows", "error", int(year), first["org"],
                         f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; dùng danh sách",
-                        "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, str(_where(first))),
+                        "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, _place(first)),
                 _("member counts of '{org}' in {year} add up to {counted} but its member rows number {listed}; using the member rows")
                 .format(org=first["org"], year=year, counted=counted, listed=listed),
                 _where(first),

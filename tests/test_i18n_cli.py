@@ -242,6 +242,22 @@ def test_data_on_stdout_is_the_same_in_both_languages(args):
     assert "ccq-stats: warning: " not in vietnamese.stderr
 
 
+def test_where_a_finding_was_seen_is_the_same_in_both_languages(tmp_path):
+    """The findings' `where` is data (a CSV column, kept in the store): not translated."""
+    counts = make_csv(tmp_path / "sl.csv", [["Tên TCCS đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], ["Chi bộ A", 0, 3, 0, 0]])
+    rows = make_csv(tmp_path / "dv.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["Người A", "Chi bộ A", "HTTNV"],
+                                          ["Người B", "Chi bộ A", "HTNV"]])
+    english = ccq("check", counts, rows, "--year", "2019", "-f", "json", CCQ_LANG="en")
+    vietnamese = ccq("check", counts, rows, "--year", "2019", "-f", "json", CCQ_LANG="vi")
+    assert english.returncode == vietnamese.returncode == 0
+    assert vietnamese.stdout == english.stdout
+    found = [f for f in json.loads(english.stdout) if f["rule"] == "counts_vs_rows"]
+    assert [f["where"] for f in found] == [f"{counts}, row 2"]
+    said = ccq("classify", counts, rows, "--year", "2019", "-f", "csv", CCQ_LANG="vi").stderr  # check lists it as a finding
+    assert (f"ccq-stats: cảnh báo: {counts}, dòng 2: số liệu tổng hợp đảng viên của 'Chi bộ A' năm 2019 cộng lại được 3 nhưng "
+            "danh sách đảng viên có 2 dòng; dùng danh sách đảng viên") in said.splitlines()
+
+
 # -- warnings and errors of classify, records, rules, stats, month, api, cli (in-process) -------
 
 @pytest.fixture
