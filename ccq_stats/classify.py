@@ -193,7 +193,6 @@ def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -
         column, header = _column_of(first)
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
         rows_more = int(group["count"].sum()) - 1  # a record of a large list may stand for many rows
-        if rows_more > 0:
-            warning = ngettext("{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(
-                warning=warning, count=rows_more)
-        notes.warn(warning, where)
+        said = warning if rows_more <= 0 else ngettext(
+            "{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(warning=warning, count=rows_more)
+        notes.warn(said, where)

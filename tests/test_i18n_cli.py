@@ -295,6 +295,20 @@ def test_a_label_off_its_years_scale_is_a_warning_in_either_language(units_off_s
         "(và 1 dòng khác)"]
 
 
+def test_each_file_says_its_own_rows_with_the_label(units_off_scale, tmp_path, vietnamese):
+    other = make_xlsx(tmp_path / "other.xlsx", {"TCCS": [["STT", "Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+                                                         [1, "Chi bộ Sở Xây dựng", 2019, "Trong sạch, vững mạnh"]]})
+    result = run("classify", units_off_scale, other, "-f", "csv")
+    assert result.exit_code == 0
+    said = "nhãn 'Trong sạch, vững mạnh' không có trong thang xếp loại năm 2019 cho units"
+    assert result.stderr.splitlines() == [
+        f"ccq-stats: cảnh báo: {units_off_scale}, trang tính 'TCCS', dòng 2, cột D (Xếp loại): {said} ({REGIME_2019}); "
+        "được tính là top ('Hoàn thành xuất sắc nhiệm vụ') (và 1 dòng khác)",
+        f"ccq-stats: cảnh báo: {other}, trang tính 'TCCS', dòng 2, cột D (Xếp loại): {said} ({REGIME_2019}); "
+        "được tính là top ('Hoàn thành xuất sắc nhiệm vụ')",
+    ]
+
+
 def test_an_organisation_listed_twice_in_vietnamese(tmp_path, vietnamese):
     alike = make_csv(tmp_path / "alike.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
                                               ["Chi bộ A", 2019, "HTTNV"], ["Chi bộ A", 2019, "HTTNV"]])
