@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from ccq_stats.i18n import gettext as _
 from ccq_stats.scales import load_scales
 
 log = logging.getLogger("ccq_stats")
@@ -154,7 +155,7 @@ def report_paths(
     covered = _report_years(term, year, years)
     records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress,
                                  header_row=header_row, columns=columns)
-    return _report(records, findings, covered, "the files given", term=term, mean=mean, org=org, today=today,
+    return _report(records, findings, covered, "files", term=term, mean=mean, org=org, today=today,
                    quota_base=quota_base, scales_file=scales_file, issuer=issuer)
 
 
@@ -164,13 +165,13 @@ def _report_years(term: str | None, year: int | None, years: str | None) -> list
     from ccq_stats.stats import term_years
 
     if (term is None) == (year is None):
-        raise InputError("give either --term START-END or --year YEAR", hint="e.g. --term 2015-2020")
+        raise InputError(_("give either --term START-END or --year YEAR"), hint=_("e.g. --term 2015-2020"))
     return term_years(term, years) if term else [year]
 
 
 def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file,
             issuer: dict | None = None) -> dict:
-    """The report context of ``covered`` years from the checked records (files or store)."""
+    """The report context of ``covered`` years from the checked records (``source``: "files" or "store")."""
     from ccq_stats.errors import InputError
     from ccq_stats.report import report_context
     from ccq_stats.stats import parse_span
@@ -180,11 +181,14 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
     present = set(records["year"].unique().tolist())
     missing = [y for y in covered if y not in present]
     if len(missing) == len(covered):
-        raise InputError(f"no ratings for {', '.join(map(str, covered))} in {source}",
-                         hint="import those years, or check --years" if source == "the store"
-                         else "check the files, or the years with --years")
+        listed = ", ".join(map(str, covered))
+        if source == "store":
+            raise InputError(_("no ratings for {years} in the store").format(years=listed),
+                             hint=_("import those years, or check --years"))
+        raise InputError(_("no ratings for {years} in the files given").format(years=listed),
+                         hint=_("check the files, or the years with --years"))
     if missing:
-        log.warning("no ratings for %s; the report covers the other years", ", ".join(map(str, missing)))
+        log.warning("%s", _("no ratings for {years}; the report covers the other years").format(years=", ".join(map(str, missing))))
     return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
                           kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
                           today=today, quota_base=quota_base, issuer=issuer if issuer is not None else _default_issuer())
@@ -237,8 +241,8 @@ def import_paths(
     from ccq_stats.store import Store, exists, locate
 
     if "-" in paths:
-        raise InputError("import reads files, not standard input", value="-",
-                         hint="save the CSV to a file first, so that the store can name it and its SHA-256")
+        raise InputError(_("import reads files, not standard input"), value="-",
+                         hint=_("save the CSV to a file first, so that the store can name it and its SHA-256"))
     reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
     _tell(reading.notes.items)  # said as classify says them
@@ -274,7 +278,7 @@ def store_snapshot(db: str | None = None) -> dict:
     if snapshot["records"].empty:
         from ccq_stats.errors import InputError
 
-        raise InputError("the store holds no ratings yet", file=locate(db), hint="import some files: ccq-stats import PATH")
+        raise InputError(_("the store holds no ratings yet"), file=locate(db), hint=_("import some files: ccq-stats import PATH"))
     notes = Notes()
     snapshot["records"] = reconcile(snapshot["records"], notes)
     _tell(notes.plain)
@@ -324,7 +328,7 @@ def report_store(
     """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files."""
     covered = _report_years(term, year, years)
     records, findings, _snapshot = _checked_store(db, quota_base, scales_file)
-    return _report(records, findings, covered, "the store", term=term, mean=mean, org=org, today=today,
+    return _report(records, findings, covered, "store", term=term, mean=mean, org=org, today=today,
                    quota_base=quota_base, scales_file=scales_file, issuer=issuer)
 
 
@@ -382,8 +386,9 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
 
     records = load_records(paths, scales_file=scales_file, progress=progress)
     if not (records["year"] == year).any():
-        present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or "none"
-        raise InputError(f"no ratings for {year} in the files given", hint=f"the files hold the years {present}")
+        present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
+        raise InputError(_("no ratings for {years} in the files given").format(years=year),
+                         hint=_("the files hold the years {years}").format(years=present))
     return form_figures(records, year)
 
 
@@ -405,10 +410,10 @@ def copy_template(name: str, dest: Path | None = None) -> Path:
     if target.is_dir():
         target = target / chosen
     if target.exists():
-        raise InputError("the file exists already", file=str(target), hint="give another name, or delete the file first")
+        raise InputError(_("the file exists already"), file=str(target), hint=_("give another name, or delete the file first"))
     try:
         atomic_write(target, text)
     except OSError as exc:
-        raise InputError(f"cannot write the template: {exc.strerror}", file=str(target),
-                         hint="check the folder exists and is writable") from None
+        raise InputError(_("cannot write the template: {reason}").format(reason=exc.strerror), file=str(target),
+                         hint=_("check the folder exists and is writable")) from None
     return target

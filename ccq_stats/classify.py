@@ -12,7 +12,7 @@ import re
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
-from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.scales import Label, Meaning, Scales
 from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
 
@@ -91,10 +91,13 @@ def _edit_distance(a: str, b: str) -> int:
 def unknown_label_hint(text: object, scales: Scales) -> str:
     encoding = legacy_encoding(clean(text))
     if encoding:
-        return f"the label is typed in the legacy {encoding} encoding; convert the file to Unicode (e.g. with Unikey) first"
+        return _("the label is typed in the legacy {encoding} encoding; convert the file to Unicode (e.g. with Unikey) first").format(
+            encoding=encoding)
     close = closest_labels(text, scales)
-    near = f"did you mean {' / '.join(repr(c) for c in close)}? " if close else ""
-    return near + "add the spelling as an alias in a --scales file if it is a real label"
+    if close:
+        return _("did you mean {labels}? add the spelling as an alias in a --scales file if it is a real label").format(
+            labels=" / ".join(repr(c) for c in close))
+    return _("add the spelling as an alias in a --scales file if it is a real label")
 
 
 def is_valid_in(label: Label, vocabulary: str, regime_id: str) -> bool:
@@ -116,23 +119,22 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
                                                                 inner=inner.display, inner_means=inner.meaning.means),
                          value=clean(text), hint=_("write the one rating the competent level decided"))
     if label is None:
-        raise InputError("unknown rating label", value=clean(text), hint=unknown_label_hint(text, scales))
+        raise InputError(_("unknown rating label"), value=clean(text), hint=unknown_label_hint(text, scales))
     vocabulary = scales.subjects[subject]["vocabulary"]
     if label.meaning.means in ("exempt", "left") and vocabulary != "members":
         raise InputError(
-            "an organisation cannot be exempt from rating" if label.meaning.means == "exempt"
-            else "an organisation is rated, not 'left'",
+            _("an organisation cannot be exempt from rating") if label.meaning.means == "exempt"
+            else _("an organisation is rated, not 'left'"),
             value=clean(text),
-            hint="write 'Chưa đánh giá' for an organisation that was not rated; leave out one that no longer exists",
+            hint=_("write 'Chưa đánh giá' for an organisation that was not rated; leave out one that no longer exists"),
         )
     regime = scales.regime(year)
     warning = None
     if not is_valid_in(label, vocabulary, regime.id):
         tier_label = scales.category_label(year, subject, label.meaning.means) if label.meaning.tier else label.meaning.means
-        warning = (
-            f"label '{clean(text)}' is not on the {year} scale for {subject} ({regime.documents}); "
-            f"counted as {label.meaning.means} ('{tier_label}')"
-        )
+        warning = _("label '{label}' is not on the {year} scale for {subject} ({documents}); counted as {category} ('{tier_label}')").format(
+            label=clean(text), year=year, subject=subject, documents=regime.documents, category=label.meaning.means,
+            tier_label=tier_label)
     return label.meaning, warning
 
 
@@ -210,10 +212,11 @@ def _column_of(row) -> tuple[int | None, str | None]:
 def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -> None:
     """One warning per file and sheet, with the first row and the number of rows."""
     rows = records[todo & (records["raw_label"] == raw) & (records["year"] == year) & (records["subject"] == subject)]
-    for _where, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
+    for _key, group in rows.groupby(["source_file", "source_sheet"], sort=False, dropna=False):
         first = group.iloc[0]
         column, header = _column_of(first)
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
         rows_more = int(group["count"].sum()) - 1  # a record of a large list may stand for many rows
-        more = f" (and {rows_more} more rows)" if rows_more > 0 else ""
-        notes.warn(f"{where}{more}: {warning}")
+        said = warning if rows_more <= 0 else ngettext(
+            "{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(warning=warning, count=rows_more)
+        notes.warn(said, where)

@@ -20,8 +20,11 @@ import typer
 
 from ccq_stats import __version__
 from ccq_stats.errors import InputError
-from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import gettext as _, ngettext
 
+# Help texts are help=_("...") on the decorators and options, in the user's language (read once, when
+# this module is imported): Typer cannot translate a docstring, so a command's docstring is a short
+# note for Python readers only.
 app = typer.Typer(
     name="ccq-stats",
     add_completion=False,
@@ -79,21 +82,18 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=_(
+    "Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên): read the yearly rating spreadsheets, classify every rating, count the shares.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats classify sample_data/\n\n"
+    "  ccq-stats classify xep_loai_2019.xlsx --by unit --format csv -o 2019.csv"
+))
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=_("Print the version and exit."))
     ] = False,
 ) -> None:
-    """Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng
-    và đảng viên): read the yearly rating spreadsheets, classify every rating, count the shares.
-
-    Examples:
-
-      ccq-stats classify sample_data/
-
-      ccq-stats classify xep_loai_2019.xlsx --by unit --format csv -o 2019.csv
-    """
+    """Before any command: the warnings' handler on stderr."""
     _setup_logging()
 
 
@@ -112,43 +112,43 @@ def _bad_input_exits_2(command):
 
 
 # Options shared by the commands.
-PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin.")]
-YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Rating year for sheets that name none (no 'Năm' column, sheet name or title).")]
-KindOpt = Annotated[Optional[Kind], typer.Option(help="Read every sheet as this shape instead of recognising it from the headers.")]
-RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help="Read the sub-folders of the folders given too (without it they are not read, and a warning says so).")]
-YearsFilterOpt = Annotated[Optional[str], typer.Option("--years", metavar="A-B", help="Keep only these rating years in the output, e.g. 2016-2019 or 2019 (--year says which year a sheet is; this filters).")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))]
+YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("Rating year for sheets that name none (no 'Năm' column, sheet name or title)."))]
+KindOpt = Annotated[Optional[Kind], typer.Option(help=_("Read every sheet as this shape instead of recognising it from the headers."))]
+RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help=_("Read the sub-folders of the folders given too (without it they are not read, and a warning says so)."))]
+YearsFilterOpt = Annotated[Optional[str], typer.Option("--years", metavar="A-B", help=_("Keep only these rating years in the output, e.g. 2016-2019 or 2019 (--year says which year a sheet is; this filters)."))]
 def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
     """``-o -`` means standard output, as ``-`` means standard input."""
     return None if value is not None and str(value) == "-" else value
 
 
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", callback=_dash_is_stdout, help="Write to this file (atomically) instead of stdout; - for stdout.")]
-ScalesOpt = Annotated[Optional[Path], typer.Option(help="A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml).")]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe].")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", callback=_dash_is_stdout, help=_("Write to this file (atomically) instead of stdout; - for stdout."))]
+ScalesOpt = Annotated[Optional[Path], typer.Option(help=_("A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml)."))]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help=_("Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe]."))]
 
 # Steering the header finder (also for `import`): where it cannot tell, the user says.
-HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help="The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect).")]
-ColumnOpt = Annotated[Optional[list[str]], typer.Option("--column", metavar="ROLE=HEADER", help="Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column.")]
+HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help=_("The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect)."))]
+ColumnOpt = Annotated[Optional[list[str]], typer.Option("--column", metavar="ROLE=HEADER", help=_("Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column."))]
 
 # Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
-SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one].")]
-AboveOpt = Annotated[Optional[str], typer.Option("--above", help="The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'.")]
-CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", help="The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH].")]
-PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="The place before the date: '<place>, ngày … tháng … năm …'.")]
-NumberOpt = Annotated[Optional[str], typer.Option("--number", help="The document's number: 'Số <number>-BC/ĐUK'.")]
-SignerOpt = Annotated[Optional[str], typer.Option("--signer", help="Who signs (the name under the signature block).")]
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help=_("A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one]."))]
+AboveOpt = Annotated[Optional[str], typer.Option("--above", help=_("The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'."))]
+CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", help=_("The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH]."))]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", help=_("The place before the date: '<place>, ngày … tháng … năm …'."))]
+NumberOpt = Annotated[Optional[str], typer.Option("--number", help=_("The document's number: 'Số <number>-BC/ĐUK'."))]
+SignerOpt = Annotated[Optional[str], typer.Option("--signer", help=_("Who signs (the name under the signature block)."))]
 
 
 def _store_help() -> str:
     from ccq_stats.store import default_location
 
-    return ("The store (ccq-stats import): an SQLite file or a postgresql:// URL "
-            f"[default: $CCQ_STATS_DB, else {default_location()}].")
+    return _("The store (ccq-stats import): an SQLite file or a postgresql:// URL [default: $CCQ_STATS_DB, else {location}].").format(
+        location=default_location())
 
 
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_store_help())]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings).")]
-StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one].")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=_("Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings)."))]
+StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one]."))]
 
 # -- --warnings FILE: the run's warnings also as data, for a job to act on ------------------
 
@@ -274,18 +274,26 @@ def _write_warnings(path: Path, rows: list[dict], form: str) -> None:
                          hint=_("check the folder exists and is writable")) from None
 
 
-@app.command()
+@app.command(help=_(
+    "Classify every rating and count each tier per year: units, cells, members.\n\n"
+    "Output columns: year, subject, [unit,] category, label, count, share. subject: units (chi, đảng bộ cơ sở), cells (chi bộ trực thuộc), members (đảng viên). share = count / rated (or / total with --base total) on top, exemplary, good, pass, fail and good_or_better.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats classify sample_data/\n\n"
+    "  ccq-stats classify dang_vien_2019.xlsx to_chuc_2019.xlsx --format csv\n\n"
+    "  ccq-stats classify tong_hop.xlsx --year 2019 --by unit -o 2019.csv --bom\n\n"
+    "  cat dang_vien.csv | ccq-stats classify - --kind members --format json"
+))
 @_bad_input_exits_2
 @_keeps_warnings()
 def classify(
     paths: StorePathsArg = None,
     year: YearOpt = None,
     kind: KindOpt = None,
-    by: Annotated[By, typer.Option(help="Figures per year, or per year and grassroots organisation (unit).")] = By.year,
-    base: Annotated[Base, typer.Option(help="Denominator of the shares: those rated (so với số được đánh giá) or the total.")] = Base.rated,
+    by: Annotated[By, typer.Option(help=_("Figures per year, or per year and grassroots organisation (unit)."))] = By.year,
+    base: Annotated[Base, typer.Option(help=_("Denominator of the shares: those rated (so với số được đánh giá) or the total."))] = Base.rated,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help=_("Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right."))] = False,
     excel: ExcelOpt = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
@@ -293,27 +301,11 @@ def classify(
     column: ColumnOpt = None,
     years: YearsFilterOpt = None,
     quiet: QuietOpt = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the output, when the run gave a warning (a label off its year's scale, totals that do not add up …).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1, after writing the output, when the run gave a warning (a label off its year's scale, totals that do not add up …)."))] = False,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
-    """Classify every rating and count each tier per year: units, cells, members.
-
-    Output columns: year, subject, [unit,] category, label, count, share.
-    subject: units (chi, đảng bộ cơ sở), cells (chi bộ trực thuộc), members (đảng viên).
-    share = count / rated (or / total with --base total) on top, exemplary, good, pass,
-    fail and good_or_better.
-
-    Examples:
-
-      ccq-stats classify sample_data/
-
-      ccq-stats classify dang_vien_2019.xlsx to_chuc_2019.xlsx --format csv
-
-      ccq-stats classify tong_hop.xlsx --year 2019 --by unit -o 2019.csv --bom
-
-      cat dang_vien.csv | ccq-stats classify - --kind members --format json
-    """
+    """Classify every rating and count each tier per year: units, cells, members."""
     from ccq_stats import write
     from ccq_stats.api import classify_paths, classify_store, within_years
 
@@ -343,20 +335,28 @@ def classify(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_(
+    "Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.\n\n"
+    "Rules: member_quota (HTXSNV/HTTNV ≤ 20% per organisation, from 2019, HD 21); top_unit_members / top_unit_cells (an HTXSNV organisation needs its members or cells 100% HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail (from 2018); weak_unit_members / weak_unit_cells (HD 27, 2014-2017); org_quota (a warning: HTXSNV/HTTNV organisations ≤ 20% per group, QĐ 124, 2023-2024); present_total, totals_row, counts_vs_rows (totals that do not add up); missing_year. Each finding cites the source of its rating year's regime; a rule is checked only in the years whose source has it, and a year whose source is not verified is said on stderr. The rule table (names, severities, sources by regime) is ccq_stats/rules.toml; a --scales file can amend it.\n\n"
+    "Output columns: rule, severity, year, org, numbers, message, source, where (and member, with --names). Exit codes: 0 (findings are reported), 1 with --strict when a rule is broken, 2 bad input.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats check sample_data/\n\n"
+    "  ccq-stats check sample_data/ --strict --format csv -o phat_hien.csv\n\n"
+    "  ccq-stats check so_luong_2019.xlsx --quota-base good_or_better"
+))
 @_bad_input_exits_2
 @_keeps_warnings()
 def check(
     paths: StorePathsArg = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1 when a rule is broken (findings of severity error).")] = False,
-    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quotas (members, HD 21; organisations, QĐ 124): those rated good (HTTNV), or good or better.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1 when a rule is broken (findings of severity error)."))] = False,
+    quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quotas (members, HD 21; organisations, QĐ 124): those rated good (HTTNV), or good or better."))] = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    bom: Annotated[bool, typer.Option("--bom", help="Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised).")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help=_("Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised)."))] = False,
     excel: ExcelOpt = False,
-    names: Annotated[bool, typer.Option("--names", help="Add the member's name to findings about a member (a 'member' column). Names are personal data.")] = False,
+    names: Annotated[bool, typer.Option("--names", help=_("Add the member's name to findings about a member (a 'member' column). Names are personal data."))] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
     header_row: HeaderRowOpt = None,
@@ -366,30 +366,7 @@ def check(
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
-    """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.
-
-    Rules: member_quota (HTXSNV ≤ 20% of HTTNV per organisation, from 2019, HD 21);
-    top_unit_members / top_unit_cells (an HTXSNV organisation needs 100% of its members or
-    cells HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail (from 2018);
-    weak_unit_members / weak_unit_cells (HD 27, 2014-2017); org_quota (a warning: HTXSNV
-    organisations ≤ 20% of HTTNV per group, QĐ 124, 2023-2024); present_total, totals_row,
-    counts_vs_rows (totals that do not add up); missing_year. Each finding cites the source
-    of its rating year's regime; a rule is checked only in the years whose source has it, and
-    a year whose source is not verified is said on stderr. The rule table (names, severities,
-    sources by regime) is ccq_stats/rules.toml; a --scales file can amend it.
-
-    Output columns: rule, severity, year, org, numbers, message, source, where (and member,
-    with --names).
-    Exit codes: 0 (findings are reported), 1 with --strict when a rule is broken, 2 bad input.
-
-    Examples:
-
-      ccq-stats check sample_data/
-
-      ccq-stats check sample_data/ --strict --format csv -o phat_hien.csv
-
-      ccq-stats check so_luong_2019.xlsx --quota-base good_or_better
-    """
+    """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them."""
     from ccq_stats import write
     from ccq_stats.api import check_paths, check_store, within_years
 
@@ -401,7 +378,7 @@ def check(
     chosen = _excel_csv(excel, fmt, output, chosen)
     base = (quota_base or QuotaBase.good).value
     if store and names:
-        raise InputError("the store keeps no members' names, so --names needs the files", hint="run check --names on the files themselves")
+        raise InputError(_("the store keeps no members' names, so --names needs the files"), hint=_("run check --names on the files themselves"))
     if store:
         findings = check_store(store, quota_base=base, scales_file=scales)
     else:
@@ -424,26 +401,36 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_(
+    "Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.\n\n"
+    'The narrative gives the headline figures the way a Ban Tổ chức writes them ("hơn 65%", "gần 30%"); the tables give every figure exactly, so that each narrative figure can be checked in the same report.\n\n'
+    "Examples:\n\n"
+    "  ccq-stats report --term 2015-2020 sample_data/\n\n"
+    "  ccq-stats report --term 2015-2020 sample_data/ --format html -o bao_cao.html\n\n"
+    "  ccq-stats report --year 2019 sample_data/ --format xlsx -o 2019.xlsx\n\n"
+    "  ccq-stats report --term 2015-2020 sample_data/ --template my_report.md.j2\n\n"
+    "  ccq-stats report --year 2019 sample_data/ -o bao_cao_2019.docx --settings ccq-stats.toml\n\n"
+    "  ccq-stats report --month 2019-12 --db ccq.sqlite -o thang_12.md"
+))
 @_bad_input_exits_2
 @_keeps_warnings(reads_here=True)
 def report(
-    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
-    term: Annotated[Optional[str], typer.Option(help="The term (nhiệm kỳ), e.g. 2015-2020: its rating years are 2015–2019 unless --years says otherwise.")] = None,
-    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="A one-year report instead of a term report.")] = None,
-    years: Annotated[Optional[str], typer.Option(help="The rating years the term covers, e.g. 2016-2020 [default: START to END-1].")] = None,
-    term_mean: Annotated[TermMean, typer.Option(help="Term figure of each tier: the mean of the yearly shares, or pooled counts.")] = None,
-    template: Annotated[Optional[str], typer.Option(help="A built-in template (term, year) or a Jinja template file (see docs/templates.md).")] = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md].")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder]."))] = None,
+    term: Annotated[Optional[str], typer.Option(help=_("The term (nhiệm kỳ), e.g. 2015-2020: its rating years are 2015–2019 unless --years says otherwise."))] = None,
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("A one-year report instead of a term report."))] = None,
+    years: Annotated[Optional[str], typer.Option(help=_("The rating years the term covers, e.g. 2016-2020 [default: START to END-1]."))] = None,
+    term_mean: Annotated[TermMean, typer.Option(help=_("Term figure of each tier: the mean of the yearly shares, or pooled counts."))] = None,
+    template: Annotated[Optional[str], typer.Option(help=_("A built-in template (term, year) or a Jinja template file (see docs/templates.md)."))] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help=_("md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."))] = None,
     output: OutputOpt = None,
-    org: Annotated[str, typer.Option(help="The reporting party committee, printed in the heading.")] = "Đảng bộ Khối các cơ quan tỉnh",
-    date: Annotated[Optional[str], typer.Option("--date", help="The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
-    quota_base: Annotated[QuotaBase, typer.Option(help="Base of the 20% quota of HD 21 in the findings.")] = None,
+    org: Annotated[str, typer.Option(help=_("The reporting party committee, printed in the heading."))] = "Đảng bộ Khối các cơ quan tỉnh",
+    date: Annotated[Optional[str], typer.Option("--date", help=_("The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
+    quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quota of HD 21 in the findings."))] = None,
     scales: ScalesOpt = None,
     db: DbOpt = None,
-    month: Annotated[Optional[str], typer.Option(help="The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM).")] = None,
+    month: Annotated[Optional[str], typer.Option(help=_("The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM)."))] = None,
     quiet: QuietOpt = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with code 1, after writing the report, when its findings include a broken rule (for cron).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1, after writing the report, when its findings include a broken rule (for cron)."))] = False,
     settings: SettingsOpt = None,
     above: AboveOpt = None,
     committee: CommitteeOpt = None,
@@ -455,26 +442,7 @@ def report(
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
-    """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists.
-
-    The narrative gives the headline figures the way a Ban Tổ chức writes them ("hơn 65%",
-    "gần 30%"); the tables give every figure exactly, so that each narrative figure can be
-    checked in the same report.
-
-    Examples:
-
-      ccq-stats report --term 2015-2020 sample_data/
-
-      ccq-stats report --term 2015-2020 sample_data/ --format html -o bao_cao.html
-
-      ccq-stats report --year 2019 sample_data/ --format xlsx -o 2019.xlsx
-
-      ccq-stats report --term 2015-2020 sample_data/ --template my_report.md.j2
-
-      ccq-stats report --year 2019 sample_data/ -o bao_cao_2019.docx --settings ccq-stats.toml
-
-      ccq-stats report --month 2019-12 --db ccq.sqlite -o thang_12.md
-    """
+    """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists."""
     from ccq_stats.api import report_paths, report_store
 
     _be_quiet(quiet)
@@ -487,7 +455,7 @@ def report(
     _refuse_overwriting_inputs(output, paths)
     chosen = _choose_report_format(fmt, output, template)
     if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
-        raise InputError(f"an {chosen} file is not for the terminal", hint=f"add -o bao_cao.{chosen}")
+        raise InputError(_("an {format} file is not for the terminal").format(format=chosen), hint=_("add -o bao_cao.{format}").format(format=chosen))
     issuer = _issuer(settings, above=above, committee=committee, place=place, number=number, signer=signer)
     options = dict(term=term, year=year, years=years, mean=(term_mean or TermMean.shares).value, org=org,
                    quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
@@ -528,11 +496,12 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
     from ccq_stats.render import format_of_template, render_report
 
     if paths or term or year:
-        raise InputError("--month summarises the store: give no PATH, --term or --year with it", hint="e.g. ccq-stats report --month 2019-12 --db ccq.sqlite")
+        raise InputError(_("--month summarises the store: give no PATH, --term or --year with it"),
+                         hint=_("e.g. ccq-stats report --month 2019-12 --db ccq.sqlite"))
     chosen = fmt.value if fmt else ((format_of_template(template) if template and template != "month" else None)
                                     or (format_of_template(str(output) + ".j2") if output else None) or "md")
     if chosen in ("xlsx", "docx"):
-        raise InputError(f"the monthly summary has no {chosen} form yet", hint="use --format md, html or txt")
+        raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen), hint=_("use --format md, html or txt"))
     from ccq_stats.month import parse_month
 
     first = parse_month(month)
@@ -542,7 +511,7 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
                            scales_file=scales, today=_parse_date(date))
     _emit(render_report(context, template or "month", chosen), output)
     if output is not None and not quiet:
-        sys.stderr.write(f"ccq-stats: wrote the summary of {first:%Y-%m} to {output}\n")
+        sys.stderr.write(_("ccq-stats: wrote the summary of {month} to {file}").format(month=f"{first:%Y-%m}", file=output) + "\n")
     return context
 
 
@@ -554,16 +523,16 @@ def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=No
     if db is None and paths:
         return None
     if db is not None and paths:
-        raise InputError("give files or --db, not both", hint="drop --db to read the files, or the PATHs to read the store")
+        raise InputError(_("give files or --db, not both"), hint=_("drop --db to read the files, or the PATHs to read the store"))
     location = locate(db)
     if db is None and not exists(location):
         if required:
-            raise InputError("no PATH given and no store yet", file=location,
-                             hint="give the spreadsheets, or import them first: ccq-stats import PATH")
+            raise InputError(_("no PATH given and no store yet"), file=location,
+                             hint=_("give the spreadsheets, or import them first: ccq-stats import PATH"))
         return None
     if year is not None or kind is not None:
-        raise InputError("--year and --kind are for reading files; the store's records have their years and shapes",
-                         hint="give them to ccq-stats import")
+        raise InputError(_("--year and --kind are for reading files; the store's records have their years and shapes"),
+                         hint=_("give them to ccq-stats import"))
     return location
 
 
@@ -573,14 +542,20 @@ def _issuer(settings: Optional[Path], **overrides):
     return load_issuer(settings, overrides)
 
 
-@app.command()
+@app.command(help=_(
+    "Write the party's statistics forms of a year as a workbook: organisations and members.\n\n"
+    "Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when the data has that column. A row the data cannot give (số mới thành lập, reasons for KHTNV) is left empty with a note on the form.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx\n\n"
+    "  ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml"
+))
 @_bad_input_exits_2
 @_keeps_warnings(reads_here=True)
 def forms(
-    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help="Spreadsheets or folders [default: the spreadsheets in the current folder].")] = None,
-    year: Annotated[int, typer.Option(min=1945, max=2100, help="The rating year of the forms.")] = ...,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The workbook to write (.xlsx), atomically.")] = ...,
-    date: Annotated[Optional[str], typer.Option("--date", help="The date under the forms, YYYY-MM-DD or DD/MM/YYYY [default: today].")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder]."))] = None,
+    year: Annotated[int, typer.Option(min=1945, max=2100, help=_("The rating year of the forms."))] = ...,
+    output: Annotated[Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx), atomically."))] = ...,
+    date: Annotated[Optional[str], typer.Option("--date", help=_("The date under the forms, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
     settings: SettingsOpt = None,
     committee: CommitteeOpt = None,
     place: PlaceOpt = None,
@@ -589,19 +564,7 @@ def forms(
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
-    """Write the party's statistics forms of a year as a workbook: organisations and members.
-
-    Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the
-    Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when
-    the data has that column. A row the data cannot give (số mới thành lập, reasons for
-    KHTNV) is left empty with a note on the form.
-
-    Examples:
-
-      ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx
-
-      ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml
-    """
+    """Write the party's statistics forms of a year as a workbook: organisations and members."""
     from ccq_stats.api import forms_paths
     from ccq_stats.write.forms import forms_xlsx
     from ccq_stats.write.settings import rulebook
@@ -616,42 +579,39 @@ def forms(
     _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day), output)
 
 
-templates_app = typer.Typer(help="The built-in report templates: list them, copy one to start your own.", no_args_is_help=True)
+templates_app = typer.Typer(help=_("The built-in report templates: list them, copy one to start your own."), no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("list")
+@templates_app.command("list", help=_(
+    "List the built-in templates: the reports (NAME.FORMAT.j2), then the parts they include.\n\n"
+    "Example:\n\n"
+    "  ccq-stats templates list"
+))
 @_bad_input_exits_2
 def templates_list() -> None:
-    """List the built-in templates: the reports (NAME.FORMAT.j2), then the parts they include.
-
-    Example:
-
-      ccq-stats templates list
-    """
+    """List the built-in templates: the reports (NAME.FORMAT.j2), then the parts they include."""
     from ccq_stats.api import template_names
 
     _emit("".join(f"{name}\n" for name in template_names()), None)
 
 
-@templates_app.command("copy")
+@templates_app.command("copy", help=_(
+    "Copy a built-in template to start a template of your own; never overwrites a file.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats templates copy term.md.j2 bao_cao_cua_toi.md.j2\n\n"
+    "  ccq-stats report --term 2015-2020 sample_data/ --template bao_cao_cua_toi.md.j2"
+))
 @_bad_input_exits_2
 def templates_copy(
-    name: Annotated[str, typer.Argument(help="A built-in template, e.g. term.md.j2 (or term.md).")],
-    dest: Annotated[Optional[Path], typer.Argument(help="The new file, or a folder to copy into [default: the working folder].")] = None,
+    name: Annotated[str, typer.Argument(help=_("A built-in template, e.g. term.md.j2 (or term.md)."))],
+    dest: Annotated[Optional[Path], typer.Argument(help=_("The new file, or a folder to copy into [default: the working folder]."))] = None,
 ) -> None:
-    """Copy a built-in template to start a template of your own; never overwrites a file.
-
-    Examples:
-
-      ccq-stats templates copy term.md.j2 bao_cao_cua_toi.md.j2
-
-      ccq-stats report --term 2015-2020 sample_data/ --template bao_cao_cua_toi.md.j2
-    """
+    """Copy a built-in template to start a template of your own; never overwrites a file."""
     from ccq_stats.api import copy_template
 
     target = copy_template(name, dest)
-    sys.stderr.write(f"ccq-stats: copied {name} to {target}\n")
+    sys.stderr.write(_("ccq-stats: copied {name} to {file}").format(name=name, file=target) + "\n")
 
 
 class InspectFormat(str, Enum):
@@ -659,15 +619,20 @@ class InspectFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(help=_(
+    "Show what the reader understood of each sheet: header rows, each column's role and the words that decided it, the rating year and where it came from, the rows skipped and why, and the first data rows as read. A sheet that cannot be read is shown with its error.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats inspect sample_data/dang_vien_2018.csv\n\n"
+    "  ccq-stats inspect xep_loai.xlsx --header-row 5 --column rating='KQ' --format json"
+))
 @_bad_input_exits_2
 @_keeps_warnings()
 def inspect(
     paths: PathsArg,
-    fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help="table (for people) or json [default: table].")] = None,
+    fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help=_("table (for people) or json [default: table]."))] = None,
     output: OutputOpt = None,
-    names: Annotated[bool, typer.Option("--names", help="Show member names in the first rows (masked by default: personal data).")] = False,
-    rows: Annotated[int, typer.Option("--rows", min=0, max=100, help="How many data rows to show per sheet.")] = 5,
+    names: Annotated[bool, typer.Option("--names", help=_("Show member names in the first rows (masked by default: personal data)."))] = False,
+    rows: Annotated[int, typer.Option("--rows", min=0, max=100, help=_("How many data rows to show per sheet."))] = 5,
     year: YearOpt = None,
     kind: KindOpt = None,
     scales: ScalesOpt = None,
@@ -676,16 +641,7 @@ def inspect(
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
-    """Show what the reader understood of each sheet: header rows, each column's role and the
-    words that decided it, the rating year and where it came from, the rows skipped and why,
-    and the first data rows as read. A sheet that cannot be read is shown with its error.
-
-    Examples:
-
-      ccq-stats inspect sample_data/dang_vien_2018.csv
-
-      ccq-stats inspect xep_loai.xlsx --header-row 5 --column rating='KQ' --format json
-    """
+    """Show what the reader understood of each sheet."""
     from ccq_stats.api import inspect_paths
     from ccq_stats.write.inspect import inspect_json, inspect_table
 
@@ -708,7 +664,8 @@ def _parse_date(text: Optional[str]):
             return datetime.date(year, month, day)
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise InputError("--date is not a date", value=text, hint="write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020") from None
+        raise InputError(_("--date is not a date"), value=text,
+                         hint=_("write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020")) from None
 
 
 @contextlib.contextmanager
@@ -723,7 +680,7 @@ def _progress(delay: float = 2.0):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("đọc"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
+    bar = Progress(TextColumn(_("reading")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
                    console=Console(stderr=True), transient=True)
     task = bar.add_task("", total=None)
     timer = threading.Timer(delay, bar.start)
@@ -758,11 +715,12 @@ def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str]
     said = suffixes.get(suffix)
     writable = ", ".join(dict.fromkeys(suffixes))
     if said is None and suffix and fmt is None:
-        raise InputError(f"cannot write a {suffix} file (this command writes {writable})", file=str(output),
-                         hint=f"end the name in one of {writable}" + (", or say --format" if has_format else ""))
+        hint = _("end the name in one of {suffixes}, or say --format") if has_format else _("end the name in one of {suffixes}")
+        raise InputError(_("cannot write a {suffix} file (this command writes {suffixes})").format(suffix=suffix, suffixes=writable),
+                         file=str(output), hint=hint.format(suffixes=writable))
     if said is not None and fmt is not None and said != fmt:
-        raise InputError(f"the file name says {said} but --format says {fmt}", file=str(output),
-                         hint=f"name the file .{fmt}, or drop --format")
+        raise InputError(_("the file name says {said} but --format says {format}").format(said=said, format=fmt), file=str(output),
+                         hint=_("name the file .{format}, or drop --format").format(format=fmt))
     return said
 
 
@@ -785,8 +743,8 @@ def _choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], t
     said = _format_of_suffix(output, REPORT_SUFFIXES, _value(fmt))
     by_template = format_of_template(template) if template and template not in BUILTIN else None
     if said and by_template and said != by_template and fmt is None:
-        raise InputError(f"the file name says {said} but the template writes {by_template}", file=str(output),
-                         hint=f"name the file .{by_template}, or use a {said} template")
+        raise InputError(_("the file name says {said} but the template writes {format}").format(said=said, format=by_template),
+                         file=str(output), hint=_("name the file .{format}, or use a {said} template").format(format=by_template, said=said))
     return _value(fmt) or said or by_template or "md"
 
 
@@ -807,9 +765,9 @@ def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None
     from ccq_stats.reading.sources import expand_paths, is_one_of
 
     if output.is_dir():
-        raise InputError("the output is a folder", file=str(output), hint="give a file name, e.g. -o ket_qua.csv")
+        raise InputError(_("the output is a folder"), file=str(output), hint=_("give a file name, e.g. -o ket_qua.csv"))
     if is_one_of(output, expand_paths(paths)):
-        raise InputError("the output file is one of the inputs", file=str(output), hint="write the result to another file")
+        raise InputError(_("the output file is one of the inputs"), file=str(output), hint=_("write the result to another file"))
 
 
 def _emit(data: str | bytes, output: Optional[Path]) -> None:
@@ -821,7 +779,8 @@ def _emit(data: str | bytes, output: Optional[Path]) -> None:
         try:
             write.atomic_write(output, raw)
         except OSError as exc:
-            raise InputError(f"cannot write the output: {exc.strerror}", file=str(output), hint="check the folder exists and is writable") from None
+            raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file=str(output),
+                             hint=_("check the folder exists and is writable")) from None
         return
     try:
         sys.stdout.buffer.write(raw)
@@ -904,7 +863,14 @@ def _be_quiet(quiet: bool) -> None:
 
 # -- the store: import, history, roster ----------------------------------------------------
 
-@app.command("import")
+@app.command("import", help=_(
+    "Store the ratings of the files: read and classify them exactly like classify, then replace, per year, the stored records of the organisations they contain (one transaction).\n\n"
+    "Importing the same files again changes nothing. A corrected file replaces its organisations' records of that year and the changes are listed on stderr (added, changed, removed). A failed or killed import leaves the store as it was.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats import sample_data/dang_vien_2018.csv\n\n"
+    "  ccq-stats import to_chuc_2019.xlsx --db /srv/ccq/ccq.sqlite --dry-run\n\n"
+    "  ccq-stats import so_lieu/ --db postgresql://ccq@db.local/ccq"
+))
 @_bad_input_exits_2
 @_keeps_warnings()
 def import_(
@@ -912,7 +878,7 @@ def import_(
     year: YearOpt = None,
     kind: KindOpt = None,
     db: DbOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read, classify and say what would change; write nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Read, classify and say what would change; write nothing."))] = False,
     scales: ScalesOpt = None,
     quiet: QuietOpt = False,
     header_row: HeaderRowOpt = None,
@@ -920,21 +886,7 @@ def import_(
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
-    """Store the ratings of the files: read and classify them exactly like classify, then
-    replace, per year, the stored records of the organisations they contain (one transaction).
-
-    Importing the same files again changes nothing. A corrected file replaces its
-    organisations' records of that year and the changes are listed on stderr (added, changed,
-    removed). A failed or killed import leaves the store as it was.
-
-    Examples:
-
-      ccq-stats import sample_data/dang_vien_2018.csv
-
-      ccq-stats import to_chuc_2019.xlsx --db /srv/ccq/ccq.sqlite --dry-run
-
-      ccq-stats import so_lieu/ --db postgresql://ccq@db.local/ccq
-    """
+    """Store the ratings of the files in the store (replacing, per year, their organisations' records)."""
     from ccq_stats.api import import_paths
     from ccq_stats.store import locate
     from ccq_stats.store.backends import shown
@@ -952,12 +904,16 @@ def _import_lines(result, where: str) -> list[str]:
     """What an import says: one line per year, one per organisation changed."""
     files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
     if not result.changed:
-        return [f"nothing changed: {where} already holds these ratings from {files}"]
-    verb = "would import" if result.dry_run else f"imported (import {result.import_id})"
-    lines = [f"{verb} {files} into {where}"]
+        return [_("nothing changed: {store} already holds these ratings from {files}").format(store=where, files=files)]
+    if result.dry_run:
+        lines = [_("would import {files} into {store}").format(files=files, store=where)]
+    else:
+        lines = [_("imported (import {id}) {files} into {store}").format(id=result.import_id, files=files, store=where)]
     for year, t in result.summary["years"].items():
-        lines.append(f"{year}: organisations {t['orgs_added']} added, {t['orgs_changed']} changed, {t['orgs_unchanged']} unchanged; "
-                     f"records {t['records_added']} added, {t['records_changed']} changed, {t['records_removed']} removed")
+        lines.append(_("{year}: organisations {orgs_added} added, {orgs_changed} changed, {orgs_unchanged} unchanged; "
+                       "records {records_added} added, {records_changed} changed, {records_removed} removed").format(
+            year=year, orgs_added=t["orgs_added"], orgs_changed=t["orgs_changed"], orgs_unchanged=t["orgs_unchanged"],
+            records_added=t["records_added"], records_changed=t["records_changed"], records_removed=t["records_removed"]))
     for o in result.summary["orgs"]:
         if o["status"] == "changed":
             groups = ", ".join(f"{g} {a} → {b}" for g, (a, b) in o["groups"].items())
@@ -966,24 +922,20 @@ def _import_lines(result, where: str) -> list[str]:
     return lines
 
 
-@app.command()
+@app.command(help=_(
+    "What the store holds: each import (when, who, which files, counts), then each organisation's ratings by year – the history staff look up before proposing awards.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats history\n\n"
+    '  ccq-stats history --org "Chi bộ Sở Tư pháp"\n\n'
+    "  ccq-stats history --year 2019 --db ccq.sqlite"
+))
 @_bad_input_exits_2
 def history(
     db: DbOpt = None,
-    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="Only this rating year.")] = None,
-    org: Annotated[Optional[str], typer.Option(help="Only this organisation (its name; a đảng bộ shows its chi bộ too).")] = None,
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("Only this rating year."))] = None,
+    org: Annotated[Optional[str], typer.Option(help=_("Only this organisation (its name; a đảng bộ shows its chi bộ too)."))] = None,
 ) -> None:
-    """What the store holds: each import (when, who, which files, counts), then each
-    organisation's ratings by year – the history staff look up before proposing awards.
-
-    Examples:
-
-      ccq-stats history
-
-      ccq-stats history --org "Chi bộ Sở Tư pháp"
-
-      ccq-stats history --year 2019 --db ccq.sqlite
-    """
+    """What the store holds: the imports, then each organisation's ratings by year."""
     from ccq_stats.api import history as store_history
     from ccq_stats.render import text_table
 
@@ -999,31 +951,30 @@ def history(
     _emit("Các lần nhập\n" + text_table(imports) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n", None)
 
 
-roster_app = typer.Typer(help="The organisations expected to report each year (for the monthly summary).", no_args_is_help=True)
+roster_app = typer.Typer(help=_("The organisations expected to report each year (for the monthly summary)."), no_args_is_help=True)
 app.add_typer(roster_app, name="roster")
 
 
-@roster_app.command("import")
+@roster_app.command("import", help=_(
+    "Set the roster of grassroots organisations (tổ chức cơ sở đảng) expected to report a year; without one, a year's roster is the organisations rated the year before.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats roster import danh_sach_2020.csv --year 2020"
+))
 @_bad_input_exits_2
 def roster_import(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A CSV or workbook: a 'Tên tổ chức' column, and a 'Năm' column or --year.")],
-    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help="The year of a roster without a 'Năm' column.")] = None,
+    file: Annotated[str, typer.Argument(metavar="FILE", help=_("A CSV or workbook: a 'Tên tổ chức' column, and a 'Năm' column or --year."))],
+    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("The year of a roster without a 'Năm' column."))] = None,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Set the roster of grassroots organisations (tổ chức cơ sở đảng) expected to report a
-    year; without one, a year's roster is the organisations rated the year before.
-
-    Examples:
-
-      ccq-stats roster import danh_sach_2020.csv --year 2020
-    """
+    """Set the roster of grassroots organisations (tổ chức cơ sở đảng) expected to report a year."""
     from ccq_stats.api import roster_import as set_roster
 
     counts = set_roster(file, db=db, year=year)
     if not quiet:
         for y, n in sorted(counts.items()):
-            sys.stderr.write(f"ccq-stats: roster of {y}: {n} organisations\n")
+            sys.stderr.write(ngettext("ccq-stats: roster of {year}: {count} organisation", "ccq-stats: roster of {year}: {count} organisations", n)
+                             .format(year=y, count=n) + "\n")
 
 
 def _utf8_streams() -> None:
@@ -1036,11 +987,169 @@ def _utf8_streams() -> None:
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point: usage errors of the option parser are one line in our words, exit 2."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # Typer 0.29 vendors click
+
     _utf8_streams()
     try:
-        app()
+        code = _command_line().main(standalone_mode=False)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    except NoArgsIsHelpError as exc:  # no_args_is_help: the help, on stderr, exit 2 (as before)
+        exc.show()
+        sys.exit(exc.exit_code)
+    except UsageError as exc:
+        sys.stderr.write(_("ccq-stats: error: {message}").format(message=_usage_error(exc)) + "\n")
+        sys.exit(2)
+    except ClickException as exc:  # pragma: no cover - our commands raise none but usage errors
+        sys.stderr.write(_("ccq-stats: error: {message}").format(message=exc.format_message()) + "\n")
+        sys.exit(exc.exit_code)
+    except typer.Abort:  # pragma: no cover - end of input at a prompt; we have no prompts
+        sys.stderr.write(_("Aborted!") + "\n")
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)  # without standalone mode, typer.Exit(n) comes back as n
+
+
+# -- the command line in the user's language: Typer's own words, usage errors ---------------
+
+def _typer_words() -> dict:
+    """Typer's own words in a help page, in the user's language. Its vendored click has no
+    catalogue (typer.core asks the stdlib's empty default domain), so without these a Vietnamese
+    help page would say "Usage:", "Options:" and "Show this message and exit." in English."""
+    return {"Usage: ": _("Usage: "), "Arguments": _("Arguments"), "Options": _("Options"), "Commands": _("Commands"),
+            "default: {default}": _("default: {default}"), "required": _("required"),
+            "Show this message and exit.": _("Show this message and exit.")}
+
+
+def _command_line():
+    """The app as a click command whose help pages speak the user's language (see _typer_words):
+    typer.core's section titles and "[default: …]" come through its module-level ``_``, which we
+    point at our words; "Usage:" and the --help option's text through a help formatter of ours,
+    on every command's context."""
+    import typer.core
+    import typer.main
+    from typer._click import Context, HelpFormatter
+
+    words = _typer_words()
+    typer.core._ = lambda text: words.get(text, text)
+
+    class Formatter(HelpFormatter):
+        def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+            super().write_usage(prog, args, words["Usage: "] if prefix is None else prefix)
+
+        def write_dl(self, rows, *args, **kwargs) -> None:
+            super().write_dl([(term, words.get(text, text)) for term, text in rows], *args, **kwargs)
+
+    class OurContext(Context):
+        formatter_class = Formatter
+
+    command = typer.main.get_command(app)
+    commands = [command]
+    while commands:
+        one = commands.pop()
+        one.context_class = OurContext
+        commands += list(getattr(one, "commands", {}).values())
+    return command
+
+
+def _usage_error(exc) -> str:
+    """A usage error of the option parser in our words, with the command's --help as the hint:
+    built from the exception's type and attributes (the parser's own text is English)."""
+    from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, NoSuchOption
+
+    ctx = _context_of(exc)
+    hint = f"{ctx.command_path} --help" if ctx is not None else "ccq-stats --help"
+    if isinstance(exc, NoSuchOption):
+        message = _no_such(exc.option_name, exc.possibilities or [], _("no such option: {name}"),
+                           _("no such option: {name} (did you mean {close}?)"))
+    elif isinstance(exc, MissingParameter):
+        if exc.param is not None and exc.param.param_type_name == "argument":
+            message = _("missing argument {name}").format(name=_argument_name(exc.param))
+        else:
+            message = _("missing option {name}").format(name=_option_name(exc.param) if exc.param else "")
+    elif isinstance(exc, BadParameter) and exc.param is not None:
+        message = _bad_value(exc)
+    elif isinstance(exc, BadOptionUsage):
+        flag = ctx is not None and any(exc.option_name in p.opts and getattr(p, "is_flag", False) for p in ctx.command.params)
+        message = (_("{option} takes no value") if flag else _("{option} needs a value")).format(option=exc.option_name)
+    else:
+        message = _plain_usage_error(exc)
+    return str(InputError(message, hint=hint))
+
+
+def _context_of(exc):
+    """The command context a usage error is about. The parser raises some (an option without its
+    value) without one; the frame of the command that was parsing has it."""
+    from typer._click import Context
+
+    if exc.ctx is not None:
+        return exc.ctx
+    found, frame = None, exc.__traceback__
+    while frame is not None:  # the innermost: a group's frame holds its own context, not its command's
+        local = frame.tb_frame.f_locals.get("ctx")
+        found = local if isinstance(local, Context) else found
+        frame = frame.tb_next
+    return found
+
+
+def _plain_usage_error(exc) -> str:
+    """The usage errors click raises with a text only (no attributes): an unknown command, extra
+    arguments, a missing command – recognised by that text, the rest passed on as it is."""
+    import ast
+    import re
+
+    text = exc.format_message()
+    unknown = re.match(r"No such command ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", text)
+    if unknown:
+        name = ast.literal_eval(unknown.group(1))
+        commands = list(getattr(exc.ctx.command, "commands", {})) if exc.ctx is not None else []
+        return _no_such(name, commands, _("no such command: {name}"), _("no such command: {name} (did you mean {close}?)"))
+    extra = re.fullmatch(r"Got unexpected extra argument\(s\) \((.*)\)", text, re.S)
+    if extra:
+        return _("unexpected extra argument(s): {arguments}").format(arguments=extra.group(1))
+    if text == "Missing command.":
+        return _("missing command")
+    return text
+
+
+def _no_such(name: str, known, alone: str, with_close: str) -> str:
+    """The "no such option/command" message, naming the closest known name when one is close (--yea: --year)."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)
+    return with_close.format(name=name, close=close[0]) if close else alone.format(name=name)
+
+
+def _option_name(param) -> str:
+    """An option as the user would type it: its first long name (--format rather than -f)."""
+    return next((o for o in param.opts if o.startswith("--")), param.opts[0])
+
+
+def _argument_name(param) -> str:
+    """An argument as the help names it: PATH, FILE (its metavar without brackets), else its name."""
+    return (param.metavar or param.name.upper()).strip("[].")
+
+
+def _bad_value(exc) -> str:
+    """A value the option's type refused: not one of the choices, not a whole number, out of range."""
+    param = exc.param
+    name = _option_name(param) if param.param_type_name == "option" else _argument_name(param)
+    errors = exc.__cause__.errors() if hasattr(exc.__cause__, "errors") else []  # Typer validates with pydantic
+    error = errors[0] if errors else {}
+    value = error.get("input", "")
+    choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    if choices:
+        listed = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        return _("{option}: '{value}' is not one of {choices}").format(option=name, value=value, choices=listed)
+    if error.get("type") == "int_parsing":
+        return _("{option}: '{value}' is not a whole number").format(option=name, value=value)
+    if error.get("type") in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        low, high = getattr(param, "min", None), getattr(param, "max", None)
+        if low is not None and high is not None:
+            return _("{option}: {value} is not between {minimum} and {maximum}").format(option=name, value=value, minimum=low, maximum=high)
+        if low is not None:
+            return _("{option}: {value} is less than {minimum}").format(option=name, value=value, minimum=low)
+        return _("{option}: {value} is more than {maximum}").format(option=name, value=value, maximum=high)
+    return _("{option}: '{value}' is not valid ({reason})").format(option=name, value=value, reason=exc.message)

@@ -12,6 +12,7 @@ import calendar
 import re
 from datetime import date
 
+from ccq_stats.i18n import gettext as _
 from ccq_stats.rules import rule_name, severity_name
 from ccq_stats.stats import category_counts, wide
 
@@ -34,7 +35,7 @@ def parse_month(text: str, today: date | None = None) -> date:
         return date(today.year - 1, 12, 1) if today.month == 1 else date(today.year, today.month - 1, 1)
     match = re.fullmatch(r"\s*((?:19|20)\d\d)-(0?[1-9]|1[0-2])\s*", text or "")
     if not match:
-        raise InputError("--month must be a month like 2019-12, or last or this", value=text, hint="write YYYY-MM")
+        raise InputError(_("--month must be a month like 2019-12, or last or this"), value=text, hint=_("write YYYY-MM"))
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 

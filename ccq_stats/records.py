@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Finding, Notes
+from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
 
 COLUMNS = (
@@ -65,8 +66,8 @@ def leave_out_departed(records, notes: Notes):
         return records
     for file, group in records[left].groupby("source_file", sort=False):
         count = int(group["count"].sum())
-        notes.warn(f"{file}: {count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) "
-                   f"not counted (first: row {int(group['source_row'].iloc[0])})")
+        notes.warn(_("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
+                     "(first: row {row})").format(count=count, row=int(group["source_row"].iloc[0])), Where(file=file))
     return records[~left].reset_index(drop=True)
 
 
@@ -104,23 +105,29 @@ def _dedupe(records, mask, key: list[str], what: str, notes: Notes):
     dup = subset.duplicated(key, keep=False)
     if not dup.any():
         return keep
-    for _, group in subset[dup].groupby(key, sort=False):
+    for _key, group in subset[dup].groupby(key, sort=False):
         first = group.iloc[0]
         ratings = group[_RATING].astype(str).drop_duplicates()
         other = group.iloc[1]
-        org = first["org"] if what == "organisation" else f"an organisation's member ({first['org']})"
+        org = repr(first["org"])
         if len(ratings) > 1:
             differs = group[group[_RATING].astype(str).ne(first[_RATING].astype(str)).any(axis=1)].iloc[0]
-            raise InputError(
-                f"{'organisation ' + repr(org) if what == 'organisation' else 'a member of ' + repr(first['org'])} "
-                f"is listed twice in {first['year']} with different ratings: "
-                f"'{first['raw_label']}' at {_where(first)} and '{differs['raw_label']}'",
-                where=_where(differs),
-                hint="keep one rating per year; remove or correct one of the two rows"
-                + ("" if what == "organisation" else "; if they are two people, add a 'Số thẻ đảng viên' column"),
-            )
-        notes.warn(f"{_where(other)}: {org!r} listed again in {first['year']} with the same rating "
-                   f"(first at {_where(first)}); counted once")
+            said = dict(org=org, year=first["year"], first=first["raw_label"], where=_where(first), other=differs["raw_label"])
+            if what == "organisation":
+                message = _("organisation {org} is listed twice in {year} with different ratings: '{first}' at {where} and '{other}'")
+                hint = _("keep one rating per year; remove or correct one of the two rows")
+            else:
+                message = _("a member of {org} is listed twice in {year} with different ratings: '{first}' at {where} and '{other}'")
+                hint = _("keep one rating per year; remove or correct one of the two rows; if they are two people, "
+                         "add a 'Số thẻ đảng viên' column")
+            raise InputError(message.format(**said), where=_where(differs), hint=hint)
+        said = dict(org=org, year=first["year"], first=_where(first))
+        if what == "organisation":
+            notes.warn(_("{org} listed again in {year} with the same rating (first at {first}); counted once").format(**said),
+                       _where(other))
+        else:
+            notes.warn(_("a member of {org} listed again in {year} with the same rating (first at {first}); counted once")
+                       .format(**said), _where(other))
         keep[group.index[1:]] = False
     return keep
 
@@ -143,9 +150,10 @@ def _prefer_member_rows(records, notes: Notes):
             notes.found(
                 Finding("counts_vs_rows", "error", int(year), first["org"],
                         f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; dùng danh sách",
-                        "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, str(_where(first))),
-                f"{_where(first)}: member counts of '{first['org']}' in {year} add up to {counted} "
-                f"but its member rows number {listed}; using the member rows",
+                        "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, _where(first).as_data()),
+                _("member counts of '{org}' in {year} add up to {counted} but its member rows number {listed}; using the member rows")
+                .format(org=first["org"], year=year, counted=counted, listed=listed),
+                _where(first),
             )
     import pandas as pd
 

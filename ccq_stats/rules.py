@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
+from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.numbers import pct
 from ccq_stats.scales import RuleSource, Scales, load_scales
 from ccq_stats.stats import member_quota, tally
@@ -70,11 +71,13 @@ class Citations:
     def note_unchecked(self, notes: Notes) -> None:
         for rule_id, years in sorted(self.unchecked.items()):
             cases = sum(years.values())
-            notes.warn(
-                f"rule {rule_id} not checked for {', '.join(map(str, sorted(years)))}: no verified source for it in "
-                f"{'that year' if len(years) == 1 else 'those years'} ({cases} case{'' if cases == 1 else 's'} it would "
-                "flag); see docs/domain.md §4 – a --scales file can turn it on"
-            )
+            flagged = ngettext("{count} case it would flag", "{count} cases it would flag", cases).format(count=cases)
+            notes.warn(ngettext(
+                "rule {rule} not checked for {years}: no verified source for it in that year ({cases}); "
+                "see docs/domain.md §4 – a --scales file can turn it on",
+                "rule {rule} not checked for {years}: no verified source for it in those years ({cases}); "
+                "see docs/domain.md §4 – a --scales file can turn it on",
+                len(years)).format(rule=rule_id, years=", ".join(map(str, sorted(years))), cases=flagged))
 
 
 def cite(source: RuleSource) -> str:
@@ -115,8 +118,8 @@ def check_org_quota(records, base: str = "good", citations: Citations | None = N
     citations = citations or Citations(load_scales())
     group = citations.scales.rules["org_quota"].settings.get("group", "host_type")
     if group not in ORG_QUOTA_GROUPS:
-        raise InputError(f"rule org_quota: group '{group}' is not one of {', '.join(ORG_QUOTA_GROUPS)}",
-                         hint="set group in the [[rules]] entry of org_quota in the --scales file")
+        raise InputError(_("rule org_quota: group '{group}' is not one of {groups}").format(group=group, groups=", ".join(ORG_QUOTA_GROUPS)),
+                         hint=_("set group in the [[rules]] entry of org_quota in the --scales file"))
     units = records[records["subject"] == "units"]
     if units.empty:
         return []

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from ccq_stats.i18n import gettext as _
 from ccq_stats.scales import Scales
 from ccq_stats.text import norm_key
 
@@ -68,7 +69,7 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
     import pandas as pd
 
     if by not in BY or base not in BASES:
-        raise ValueError(f"by must be one of {BY}, base one of {BASES}")
+        raise ValueError(_("by must be one of {by}, base one of {bases}").format(by=BY, bases=BASES))
     keys = ["year", "subject"] + (["unit"] if by == "unit" else [])
     if by == "unit":
         records = records.assign(unit=unit_of(records))
@@ -112,7 +113,8 @@ def parse_span(text: str, what: str = "--term") -> tuple[int, int]:
     if not match or int(match.group(1)) >= int(match.group(2)):
         from ccq_stats.errors import InputError
 
-        raise InputError(f"{what} must be two years like 2015-2020", value=text, hint="write START-END with START < END")
+        raise InputError(_("{option} must be two years like 2015-2020").format(option=what), value=text,
+                         hint=_("write START-END with START < END"))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -124,8 +126,8 @@ def parse_years(text: str) -> tuple[int, int]:
     if not match or int(match.group(2) or match.group(1)) < int(match.group(1)):
         from ccq_stats.errors import InputError
 
-        raise InputError("--years must be a year or two years like 2016-2019", value=text,
-                         hint="write FIRST-LAST with FIRST ≤ LAST, or one year")
+        raise InputError(_("--years must be a year or two years like 2016-2019"), value=text,
+                         hint=_("write FIRST-LAST with FIRST ≤ LAST, or one year"))
     return int(match.group(1)), int(match.group(2) or match.group(1))
 
 
