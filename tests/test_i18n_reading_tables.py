@@ -260,7 +260,7 @@ def test_a_blank_rating(tmp_path, monkeypatch, lang, expected):
 @pytest.mark.parametrize("lang, expected", [
     ("en", "row 3, column C (Năm): the year is not a year: 'năm nay' (hint: write the rating year as a four-digit "
            "number, e.g. 2019)"),
-    ("vi", "dòng 3, cột C (Năm): giá trị năm không phải là một năm: 'năm nay' (gợi ý: ghi năm xếp loại bằng số có "
+    ("vi", "dòng 3, cột C (Năm): giá trị ở cột năm không phải là một năm: 'năm nay' (gợi ý: ghi năm xếp loại bằng số có "
            "bốn chữ số, ví dụ 2019)"),
 ])
 def test_a_year_that_is_not_a_year(tmp_path, monkeypatch, lang, expected):
@@ -321,7 +321,7 @@ def test_a_sheet_too_wide(tmp_path, monkeypatch, lang, expected):
     ("en", 'row 7: a quote (") opens a cell here that runs over 3 lines and holds whole rows (hint: remove the stray '
            "quote, or close it on the same line)"),
     ("vi", 'dòng 7: dấu nháy kép (") mở một ô tại đây kéo dài qua 3 dòng của tệp và chứa trọn các dòng dữ liệu (gợi '
-           "ý: xóa dấu nháy thừa, hoặc đóng nháy ngay trên cùng dòng)"),
+           "ý: xóa dấu nháy kép thừa, hoặc thêm dấu nháy kép để đóng ô lại ngay trên cùng dòng)"),
 ])
 def test_a_stray_quote_in_a_large_list(monkeypatch, lang, expected):
     from ccq_stats.errors import InputError, Where
