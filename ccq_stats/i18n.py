@@ -72,6 +72,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, n)
 
 
+def number(n: int) -> str:
+    """A whole number grouped by thousands as the reader writes it: "1,048,576" in English,
+    "1.048.576" in Vietnamese (where "1,048" would read as one and a bit)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if language() == "vi" else text
+
+
 def N_(message: str) -> str:
     """``message`` as it is, marked for Babel to extract: for a text given in the user's language
     in one place (``_(TEXT)``) and in English, as data, in another."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.i18n import language
+from ccq_stats.i18n import number
 from ccq_stats.numbers import approx, ngay, pct, points, so, years_text
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -329,7 +329,7 @@ class TemplateLimits:
         """Refuse a value of ``size`` characters or items over the output limit; ``what`` it is:
         "text", "text_or_list" or "output"."""
         if size > self.max_chars:
-            raise TemplateLimitError(_too_big(what).format(size=_count(size), limit=_count(self.max_chars)))
+            raise TemplateLimitError(_too_big(what).format(size=number(size), limit=number(self.max_chars)))
 
 
 def _too_big(what: str) -> str:
@@ -339,12 +339,6 @@ def _too_big(what: str) -> str:
     if what == "text":
         return _("template stopped: it would build a text of {size} characters or items (limit {limit})")
     return _("template stopped: it would build a text or list of {size} characters or items (limit {limit})")
-
-
-def _count(n: int) -> str:
-    """A large count grouped by thousands as the reader writes it: "10,000,000" (English), "10.000.000" (Vietnamese)."""
-    text = f"{n:,}"
-    return text.replace(",", ".") if language() == "vi" else text
 
 
 def _sized(value) -> bool:

@@ -81,8 +81,8 @@ CORPUS = [
      "ccq-stats: error: dimension_bomb.xlsx: sheet part 'xl/worksheets/sheet1.xml' spans 1,048,576 rows × 16,384 "
      "columns from A1, over the limit of 20,000,000 cells (hint: delete the empty rows and columns below and "
      "right of the table, or raise CCQ_MAX_CELLS)",
-     "ccq-stats: lỗi: dimension_bomb.xlsx: thành phần trang tính 'xl/worksheets/sheet1.xml' trải rộng 1,048,576 "
-     "dòng × 16,384 cột tính từ ô A1, vượt giới hạn 20,000,000 ô (gợi ý: xóa các dòng trống bên dưới và các cột "
+     "ccq-stats: lỗi: dimension_bomb.xlsx: thành phần trang tính 'xl/worksheets/sheet1.xml' trải rộng 1.048.576 "
+     "dòng × 16.384 cột tính từ ô A1, vượt giới hạn 20.000.000 ô (gợi ý: xóa các dòng trống bên dưới và các cột "
      "trống bên phải bảng, hoặc tăng CCQ_MAX_CELLS)"),
     ("billion_laughs.xlsx",
      "ccq-stats: error: billion_laughs.xlsx: part 'xl/worksheets/sheet1.xml' declares a DTD or XML entities, which "

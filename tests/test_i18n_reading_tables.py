@@ -304,8 +304,8 @@ def test_an_unknown_kind(tmp_path, monkeypatch, lang, expected):
 @pytest.mark.parametrize("lang, expected", [
     ("en", "1,200 columns, over the limit of 1,000; this is not a rating table (hint: keep the rating table on its own "
            "sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md))"),
-    # no thousands separator in Vietnamese: "1,200" would read as one point two
-    ("vi", "1200 cột, vượt giới hạn 1000 cột; đây không phải bảng xếp loại (gợi ý: để bảng xếp loại trên một trang "
+    # thousands grouped with a dot in Vietnamese: "1,200" would read as one point two
+    ("vi", "1.200 cột, vượt giới hạn 1.000 cột; đây không phải bảng xếp loại (gợi ý: để bảng xếp loại trên một trang "
            "tính riêng, hoặc tăng CCQ_MAX_COLUMNS (xem SECURITY.md))"),
 ])
 def test_a_sheet_too_wide(tmp_path, monkeypatch, lang, expected):

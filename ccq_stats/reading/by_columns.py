@@ -52,6 +52,7 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.reading.cells import (
     blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_year, section_kind, totals_first_words,
     totals_test, unknown_kind_error,
@@ -90,8 +91,8 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     budget = Limits.from_env().memory_budget_mb()
     need = needed_mb(path, size, file_type)
     if need > budget:
-        raise InputError(_("reading this file needs about {need:,} MB of memory, more than the {budget:,} MB it may "
-                           "use").format(need=need, budget=budget),
+        raise InputError(_("reading this file needs about {need} MB of memory, more than the {budget} MB it may "
+                           "use").format(need=number(need), budget=number(budget)),
                          file=path, hint=_("split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
                                            "if the machine has that much memory free (see SECURITY.md)"))
     _release_memory_early()
@@ -103,8 +104,8 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     except NotPlain as exc:
         need = row_reader_mb(size)
         if need > budget:  # the row reader keeps a Python object per cell: stop before it starts
-            raise InputError(_("this file can only be read row by row ({reason}), which would need about {need:,} MB of "
-                               "memory, more than the {budget:,} MB it may use").format(reason=exc, need=need, budget=budget),
+            raise InputError(_("this file can only be read row by row ({reason}), which would need about {need} MB of "
+                               "memory, more than the {budget} MB it may use").format(reason=exc, need=number(need), budget=number(budget)),
                              file=path,
                              hint=_("correct what is named so that the file reads by columns, or split the file; "
                                     "or raise CCQ_MEMORY_MB if the machine has that much memory free "

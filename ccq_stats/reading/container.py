@@ -17,6 +17,7 @@ from xml.parsers import expat
 
 from ccq_stats.errors import InputError, shortened
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.reading.limits import Limits
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?\"")
@@ -153,8 +154,8 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
         raise InputError(_damaged_part(name, exc), file=display, hint=_damaged_hint()) from None
     strings = _SHARED_STRINGS.search(head)
     if strings and int(strings.group(1)) > limits.max_cells:
-        raise InputError(_("part '{name}' says it holds {texts:,} texts, over the limit of {limit:,} cells").format(
-                         name=name, texts=int(strings.group(1)), limit=limits.max_cells), file=display, hint=_damaged_hint())
+        raise InputError(_("part '{name}' says it holds {texts} texts, over the limit of {limit} cells").format(
+                         name=name, texts=number(int(strings.group(1))), limit=number(limits.max_cells)), file=display, hint=_damaged_hint())
     if info.filename in ("[Content_Types].xml", "xl/workbook.xml") and len(head) < 64 * 1024:
         import defusedxml.ElementTree as ET
         from defusedxml import DefusedXmlException
@@ -189,8 +190,8 @@ def _check_sheet_size(name: str, dimension, cells: bytes, far_rows: list[int], f
     rows = max([rows] + [r for _column, r in refs] + far_rows)
     if rows * cols > limits.max_cells:
         raise InputError(
-            _("sheet part '{name}' spans {rows:,} rows × {columns:,} columns from A1, over the limit of {limit:,} cells").format(
-                name=name, rows=rows, columns=cols, limit=limits.max_cells), file=display,
+            _("sheet part '{name}' spans {rows} rows × {columns} columns from A1, over the limit of {limit} cells").format(
+                name=name, rows=number(rows), columns=number(cols), limit=number(limits.max_cells)), file=display,
             hint=_("delete the empty rows and columns below and right of the table, or raise CCQ_MAX_CELLS"),
         )
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
 from ccq_stats.reading.limits import Limits
@@ -184,8 +185,8 @@ def check_sheet(sheet: Sheet, limits: Limits) -> None:
     width = max((max((i + 1 for i, v in enumerate(row) if filled(v)), default=0) for row in top), default=0)
     if width > limits.max_columns:
         raise InputError(
-            _("{width:,} columns, over the limit of {limit:,}; this is not a rating table").format(
-                width=width, limit=limits.max_columns),
+            _("{width} columns, over the limit of {limit}; this is not a rating table").format(
+                width=number(width), limit=number(limits.max_columns)),
             where=sheet.where(), hint=_("keep the rating table on its own sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md)"),
         )
     text = " ".join(clean(v) for row in top for v in row[:50] if isinstance(v, str))

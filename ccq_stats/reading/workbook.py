@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.reading.container import check_zip, column_number, is_encrypted
 from ccq_stats.reading.grid import FormulaError, Sheet
 from ccq_stats.reading.limits import Limits
@@ -35,8 +36,8 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
             cells = sheet.total_height * sheet.total_width
             if cells > limits.max_cells:
                 raise InputError(
-                    _("sheet '{sheet}' spans {rows:,} rows × {columns:,} columns, over the limit of {limit:,} cells").format(
-                        sheet=meta.name, rows=sheet.total_height, columns=sheet.total_width, limit=limits.max_cells),
+                    _("sheet '{sheet}' spans {rows} rows × {columns} columns, over the limit of {limit} cells").format(
+                        sheet=meta.name, rows=number(sheet.total_height), columns=number(sheet.total_width), limit=number(limits.max_cells)),
                     file=display,
                     hint=_("delete the empty rows and columns around the table, save as CSV, or raise CCQ_MAX_CELLS"),
                 )
