@@ -373,6 +373,7 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, note
                                disciplined=False, count=1, source_col=c.index, source_header=c.header, raw_label=c.header))
     count_rows = rows & (ticked == 0) & ~flagged
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
+    _split_cumulative(data, counts, values, count_rows)
     members = dict(base, subject="members")
     for c in counts:
         mask = count_rows & (values[c.index] > 0)
@@ -384,6 +385,34 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, note
                                    source_col=c.index, source_header=c.header, raw_label=c.header))
     _check_parts(data, col, counts, count_rows, values, pick_year(row_year, None, fixed_year), base, notes)
     return pieces
+
+
+def _split_cumulative(data: SheetRows, counts, values: dict, rows: np.ndarray) -> None:
+    """ "HTTNV trở lên" counts its tier and the tiers above it ("trở lên" is cumulative); its own
+    tier is what is left once the tiers above, each in a column of its own ("Trong đó: HTXSNV"),
+    are taken off. Without a column for each tier above, the tiers cannot be told apart: refused."""
+    from ccq_stats.scales import TIERS
+
+    for c in [c for c in counts if c.or_better]:
+        above = TIERS[:TIERS.index(c.meaning.tier)]
+        parts = [p for p in counts if p.meaning.tier in above and not p.or_better and not p.meaning.exemplary]
+        missing = [t for t in above if t not in {p.meaning.tier for p in parts}]
+        if missing:
+            raise InputError(
+                _("'{header}' counts a tier and the tiers above it, but no column gives {missing} on its own: "
+                  "the tiers cannot be told apart").format(header=c.header, missing=", ".join(missing)),
+                where=data.sheet.where(data.header.last_row + 1, c.index, c.header),
+                hint=_("add a column per tier above it ('Trong đó: HTXSNV'), or give the tiers in columns of their own"))
+        own = values[c.index] - np.sum([values[p.index] for p in parts], axis=0)
+        negative = rows & (own < 0)
+        if negative.any():
+            r = first(negative)
+            raise InputError(
+                _("'{header}' is less than the tiers above it it includes ({parts})").format(
+                    header=c.header, parts=", ".join(f"'{p.header}'" for p in parts)),
+                where=data.where(r, c), value=int(values[c.index][r]),
+                hint=_("'trở lên' counts the tier and those above it: check the figures of the row"))
+        values[c.index] = np.where(rows, own, 0)
 
 
 def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: Notes) -> None:
