@@ -285,17 +285,30 @@ def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappi
             raw = text_at(rows[first + level], i)
             if raw:
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
-                column = _mapped(i, [raw] + ancestors, mapping) or resolve_column(i, raw, ancestors, scales)
+                column = _mapped(i, [raw] + ancestors, mapping) or _under_organisations(
+                    resolve_column(i, raw, ancestors, scales), ancestors, scales)
                 if column:
                     columns.append(column)
                 break
     return columns
 
 
+def _under_organisations(column: Column | None, ancestors: list[str], scales: Scales) -> Column | None:
+    """A count under a merged cell that names organisations ("Chi bộ trực thuộc" over "Tổng số |
+    HTXSNV | HTTNV …") counts organisations of each tier, not members: a unit count."""
+    if column is None or column.role not in ("count", "total_count", "rated_count") or not ancestors:
+        return column
+    above = resolve_column(column.index, ancestors[0], ancestors[1:], scales)
+    if above is None or above.role not in ("org", "unit_count", "kind"):
+        return column
+    return Column(column.index, "unit_count", f"{ancestors[0]} / {column.header}",
+                  because=_("under '{header}': organisations").format(header=ancestors[0]))
+
+
 def _score(columns: list[Column]) -> int:
     roles = {c.role for c in columns}
-    if not roles & {"rating", "count", "member"}:
-        return 0
+    if not roles & {"rating", "count", "member"} and sum(c.role == "unit_count" for c in columns) < 2:
+        return 0  # (tiers under a merged "Chi bộ trực thuộc" are a header too: of a table that is refused)
     return len(columns) + 2 * len(roles & {"org", "member", "rating", "count"})
 
 
