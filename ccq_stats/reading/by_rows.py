@@ -414,7 +414,7 @@ def _split_cumulative(data: SheetRows, counts, values: dict, rows: np.ndarray) -
         if negative.any():
             r = first(negative)
             raise InputError(
-                _("'{header}' is less than the tiers above it it includes ({parts})").format(
+                _("'{header}' is less than the tiers above it that it includes ({parts})").format(
                     header=c.header, parts=", ".join(f"'{p.header}'" for p in parts)),
                 where=data.where(r, c), value=int(values[c.index][r]),
                 hint=_("'trở lên' counts the tier and those above it: check the figures of the row"))
