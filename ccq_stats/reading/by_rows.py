@@ -94,6 +94,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
             org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
                             dtype=object).ffill().fillna("").to_numpy(dtype=object)
+    if counts and col["seq"] is not None and "members" not in shapes:
+        subtotal |= _group_sums(data, counts, col, nonblank & ~totals & ~section & ~subtotal & has_value)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
     left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
@@ -106,6 +108,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
     section_kind = section_kinds(data, section | subtotal, scales)
+    if shapes == {"counts"}:  # (beside unit ratings, the chi bộ rows are rated in their own right: kept)
+        detail = _sub_rows_in_parent(data, counts, col, seq, org, rows, notes)
+        plan.skip("sub-row, in its đảng bộ's figures", np.flatnonzero(detail) + data.start + 1)
+        rows &= ~detail
     if counts or col["total_count"] or col["rated_count"]:
         _check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
@@ -373,6 +379,7 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, note
                                disciplined=False, count=1, source_col=c.index, source_header=c.header, raw_label=c.header))
     count_rows = rows & (ticked == 0) & ~flagged
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
+    _split_cumulative(data, counts, values, count_rows)
     members = dict(base, subject="members")
     for c in counts:
         mask = count_rows & (values[c.index] > 0)
@@ -384,6 +391,34 @@ def _counts(data: SheetRows, col, counts, rows, row_year, fixed_year, base, note
                                    source_col=c.index, source_header=c.header, raw_label=c.header))
     _check_parts(data, col, counts, count_rows, values, pick_year(row_year, None, fixed_year), base, notes)
     return pieces
+
+
+def _split_cumulative(data: SheetRows, counts, values: dict, rows: np.ndarray) -> None:
+    """ "HTTNV trở lên" counts its tier and the tiers above it ("trở lên" is cumulative); its own
+    tier is what is left once the tiers above, each in a column of its own ("Trong đó: HTXSNV"),
+    are taken off. Without a column for each tier above, the tiers cannot be told apart: refused."""
+    from ccq_stats.scales import TIERS
+
+    for c in [c for c in counts if c.or_better]:
+        above = TIERS[:TIERS.index(c.meaning.tier)]
+        parts = [p for p in counts if p.meaning.tier in above and not p.or_better and not p.meaning.exemplary]
+        missing = [t for t in above if t not in {p.meaning.tier for p in parts}]
+        if missing:
+            raise InputError(
+                _("'{header}' counts a tier and the tiers above it, but no column gives {missing} on its own: "
+                  "the tiers cannot be told apart").format(header=c.header, missing=", ".join(missing)),
+                where=data.sheet.where(data.header.last_row + 1, c.index, c.header),
+                hint=_("add a column per tier above it ('Trong đó: HTXSNV'), or give the tiers in columns of their own"))
+        own = values[c.index] - np.sum([values[p.index] for p in parts], axis=0)
+        negative = rows & (own < 0)
+        if negative.any():
+            r = first(negative)
+            raise InputError(
+                _("'{header}' is less than the tiers above it that it includes ({parts})").format(
+                    header=c.header, parts=", ".join(f"'{p.header}'" for p in parts)),
+                where=data.where(r, c), value=int(values[c.index][r]),
+                hint=_("'trở lên' counts the tier and those above it: check the figures of the row"))
+        values[c.index] = np.where(rows, own, 0)
 
 
 def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: Notes) -> None:
@@ -411,6 +446,76 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
                     header=column.header, stated=stated[r], sum=summed[r]),
                 where,
             )
+
+
+def _figures(data: SheetRows, counts, col, rows: np.ndarray) -> list[np.ndarray] | None:
+    """The figures of every count (and total) column on the given rows; None if one is not a count
+    (the bad cell is reported when its row is read)."""
+    columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
+    try:
+        return [_count_values(data, c, rows) for c in columns]
+    except InputError:
+        return None
+
+
+def _group_sums(data: SheetRows, counts, col, candidates: np.ndarray) -> np.ndarray:
+    """Rows without a number where the organisations are numbered, whose figures are the sum of the
+    rows under them up to the next such row (or of those above them back to the previous one): a
+    group's subtotal ("KHỐI CƠ QUAN ĐẢNG | 35 | 1 | 1 …"), never an organisation – whatever its words."""
+    out = np.zeros(len(data), bool)
+    numbered = mapped(data.raw(col["seq"].index), is_number).astype(bool)
+    marks = np.flatnonzero(candidates & (data.text(col["seq"].index) == ""))
+    if not len(marks) or not (candidates & numbered).any():
+        return out
+    figures = _figures(data, counts, col, candidates)
+    if figures is None:
+        return out
+    plain = candidates & numbered
+    for k, r in enumerate(marks):
+        spans = (slice(r + 1, marks[k + 1] if k + 1 < len(marks) else len(data)), slice(marks[k - 1] + 1 if k else 0, r))
+        out[r] = any(plain[span].any() and all(v[r] == v[span][plain[span]].sum() for v in figures) for span in spans) \
+            and any(v[r] for v in figures)
+    return out
+
+
+def _sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray, notes: Notes) -> np.ndarray:
+    """In a member-count form, a đảng bộ's row carries its members, and its chi bộ rows under it
+    (1.1, 1.2 or "-") carry the same members again: the đảng bộ's row counts (the grassroots
+    organisation, the unit of the bloc's figures and rules), its chi bộ rows are its detail, not
+    counted; where they do not add up to it, a finding names the rows. Returns the detail rows."""
+    parent_col = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
+    names, sub = sub_rows(seq, org, parent_col, rows)
+    sub &= parent_col == ""  # a parent column names the parent itself: no row above holds its figures
+    detail = np.zeros(len(data), bool)
+    if not sub.any():
+        return detail
+    figures = _figures(data, counts, col, rows)
+    if figures is None:
+        return detail
+    columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
+    owner = -1
+    groups: dict[int, list[int]] = {}
+    for r in np.flatnonzero(rows):
+        if not sub[r]:
+            owner = r
+        elif owner >= 0 and org[owner] == names[r]:
+            groups.setdefault(owner, []).append(r)
+    for p, members in groups.items():
+        detail[members] = True
+        for c, v in zip(columns, figures):
+            summed = int(v[members].sum())
+            if v[p] != summed:
+                where = data.where(p, c)
+                last = data.excel_row(members[-1])
+                notes.found(
+                    Finding("totals_row", "error", None, org[p],
+                            f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới cộng lại {summed}",
+                            "Biểu thống kê", {"stated": int(v[p]), "sum": summed}, str(where)),
+                    _("'{org}' says {stated} but its chi bộ rows {first}-{last} under it add up to {sum}; the row of "
+                      "'{org}' is counted, not its chi bộ rows").format(
+                        org=org[p], stated=int(v[p]), first=data.excel_row(members[0]), last=last, sum=summed),
+                    where)
+    return detail
 
 
 def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtotal: np.ndarray, rows: np.ndarray,
@@ -445,6 +550,8 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtota
             below, all_below = int(running[following] - running[r + 1]), int(running[-1] - running[r + 1])
             if stated in (above, all_above, below, all_below) and (stated or not (above or below)):
                 continue
+            if subtotal[r] and stated == below == 0:
+                continue  # a group's subtotal above its organisations: none of them has any
             summed = above if data_rows[previous:r].any() else below
             where = data.where(r, c)
             side = "above" if data_rows[previous:r].any() else "below"

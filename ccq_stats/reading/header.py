@@ -44,6 +44,8 @@ MAX_HEADER_TEXT = 160  # a longer cell is a title or a note, never a header word
 _INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$", re.I)
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
 _IN_WHICH = re.compile(r"^trong\s+(?:đó|do)\s*[:,.\-–]?\s*", re.I)  # "Trong đó: TSVM tiêu biểu"
+# "Hoàn thành tốt nhiệm vụ trở lên": a tier and the tiers above it (DOMAIN: "trở lên" is cumulative)
+_OR_BETTER = re.compile(r"\s*\b(?:trở|tro)\s+(?:lên|len)\s*$", re.I)
 _YEAR_IN_HEADER = re.compile(r"(?:\bn[aă]m\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I)
 
 
@@ -55,6 +57,7 @@ class Column:
     year: int | None = None
     meaning: Meaning | None = None
     because: str = ""  # the words (or the cells) that decided the role, for inspect
+    or_better: bool = False  # "HTTNV trở lên": the count of this tier and the tiers above it (cumulative)
 
 
 @dataclass
@@ -126,6 +129,11 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: boo
     label = match_label(rest, scales)
     if label is not None:
         return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
+    cumulative = _OR_BETTER.sub("", rest)
+    label = match_label(cumulative, scales) if cumulative != rest and cumulative else None
+    if label is not None and label.meaning.tier and not label.meaning.exemplary:
+        return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}' trở lên",
+                      or_better=True)
     words = words_of(rest, marks)
     if ((rest != leaf and find_phrase(words, _IN_WHICH_EXEMPLARY) >= 0)
             or any(find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in _EXEMPLARY)):
@@ -163,13 +171,18 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     year = next((y for y in map(_year_in, ancestors) if y), None)  # "Kết quả xếp loại năm 2022" over the columns
     if scales.lookup(scales.columns, leaf) == "share_of":
         return Column(index, "share_of", leaf, because=f"name '{leaf}'")  # a share beside a count: known, not read
-    if scales.lookup(scales.columns, leaf) == "count_of":
-        if not ancestors:
-            return None
+    if scales.lookup(scales.columns, leaf) in ("count_of", "total_count") and ancestors:
+        # "Số lượng" or "Tổng số" under a tier ("KHTNV" over "Tổng số | Trong đó: bị kỷ luật"), under
+        # "Được đánh giá" or under "HTTNV trở lên": the whole of what the merged cell above counts
         parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
         if parent and parent.role in ("count", "total_count", "rated_count"):
-            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning, parent.because)
+            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning, parent.because,
+                          parent.or_better)
+    if scales.lookup(scales.columns, leaf) == "count_of":
         return None
+    part = _part_of_tier(index, leaf, ancestors, scales)
+    if part:
+        return part
     column = _by_name(index, leaf, year, scales)
     if column:
         return column
@@ -185,6 +198,18 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
                 found.header, found.year = leaf, own_year
                 return found
     return _by_words(index, leaf, year, scales)
+
+
+def _part_of_tier(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
+    """ "Trong đó: bị xử lý kỷ luật" under a tier: a part of that tier's count, neither another
+    tier nor a figure to add; not read. (A part that is itself a tier, "Trong đó: HTXSNV" under
+    "HTTNV trở lên", or the exemplary "Trong đó: tiêu biểu", is read by its label.)"""
+    if not ancestors or not _IN_WHICH.match(leaf) or _by_name(index, leaf, None, scales):
+        return None
+    parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
+    if parent is None or parent.role != "count":
+        return None
+    return Column(index, "ignored", f"{ancestors[0]} / {leaf}", because=f"a part of '{ancestors[0]}' (trong đó)")
 
 
 def _by_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:
@@ -220,8 +245,10 @@ def _is_year_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() and 1990 <= value <= 2100
 
 
-def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales) -> bool:
-    """Is ``lower`` the second row of a merged header rather than the first data row?"""
+def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales, below: list | None = None) -> bool:
+    """Is ``lower`` the second row of a merged header rather than the first data row? A cell of
+    no known word is a header cell too when it heads a further level in ``below`` ("Chia ra",
+    "Trong đó" merged over HTXSNV | HTTNV | HTNV | KHTNV): the header is as deep as its merges go."""
     if filled_count(raw_upper) < 2:
         return False  # a title is never a header's upper row
     width = max(len(raw_upper), len(lower))
@@ -235,9 +262,17 @@ def _is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales
                 return False  # a number is data, unless it is a year under a merged header
         if not text_at(raw_upper, i) and upper[i]:
             under_merge = True
-        if resolve_column(i, text, [upper[i]] if upper[i] else [], scales) is None:
+        if resolve_column(i, text, [upper[i]] if upper[i] else [], scales) is None and not _heads_level(i, lower, below, scales):
             return False
     return under_merge
+
+
+def _heads_level(index: int, row: list, below: list | None, scales: Scales) -> bool:
+    """Is the text at ``index`` a group heading over header cells in the row below (a third level)?"""
+    if below is None or not text_at(below, index):
+        return False
+    width = max(len(row), len(below))
+    return _is_subheader(_ffill(row, width), row, below, scales)
 
 
 def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mapping: Mapping | None) -> list[Column]:
@@ -250,17 +285,30 @@ def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappi
             raw = text_at(rows[first + level], i)
             if raw:
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
-                column = _mapped(i, [raw] + ancestors, mapping) or resolve_column(i, raw, ancestors, scales)
+                column = _mapped(i, [raw] + ancestors, mapping) or _under_organisations(
+                    resolve_column(i, raw, ancestors, scales), ancestors, scales)
                 if column:
                     columns.append(column)
                 break
     return columns
 
 
+def _under_organisations(column: Column | None, ancestors: list[str], scales: Scales) -> Column | None:
+    """A count under a merged cell that names organisations ("Chi bộ trực thuộc" over "Tổng số |
+    HTXSNV | HTTNV …") counts organisations of each tier, not members: a unit count."""
+    if column is None or column.role not in ("count", "total_count", "rated_count") or not ancestors:
+        return column
+    above = resolve_column(column.index, ancestors[0], ancestors[1:], scales)
+    if above is None or above.role not in ("org", "unit_count", "kind"):
+        return column
+    return Column(column.index, "unit_count", f"{ancestors[0]} / {column.header}",
+                  because=_("under '{header}': organisations").format(header=ancestors[0]))
+
+
 def _score(columns: list[Column]) -> int:
     roles = {c.role for c in columns}
-    if not roles & {"rating", "count", "member"}:
-        return 0
+    if not roles & {"rating", "count", "member"} and sum(c.role == "unit_count" for c in columns) < 2:
+        return 0  # (tiers under a merged "Chi bộ trực thuộc" are a header too: of a table that is refused)
     return len(columns) + 2 * len(roles & {"org", "member", "rating", "count"})
 
 
@@ -355,7 +403,8 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
     while depth < 3 and r + depth < len(rows):
         width = max(len(rows[r + depth - 1]), len(rows[r + depth]))
         upper = _ffill(rows[r + depth - 1], width)
-        if not _is_subheader(upper, rows[r + depth - 1], rows[r + depth], scales):
+        below = rows[r + depth + 1] if depth < 2 and r + depth + 1 < len(rows) else None
+        if not _is_subheader(upper, rows[r + depth - 1], rows[r + depth], scales, below):
             break
         depth += 1
     columns = _columns_for(rows, r, depth, scales, mapping)

@@ -283,6 +283,22 @@ def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
     return None
 
 
+def _refuse_organisation_counts(header: Header) -> None:
+    """Counts that are not of members per organisation: counts of organisations per tier ("Số chi
+    bộ trực thuộc", or the tiers under a merged "Chi bộ trực thuộc"), or counts per host type
+    ("Loại hình" where the organisation's name would be: a summary of the bloc by loại hình)."""
+    has = {c.role for c in header.columns}
+    if has & {"rating", "member", "member_id"}:
+        return
+    if "unit_count" in has and not header.of("count"):
+        c = header.of("unit_count")[0]
+        raise NotATable(_("counts of organisations per tier ('{header}'), not of members nor a list of "
+                          "organisations with their ratings").format(header=c.header))
+    if "host_type" in has and "org" not in has and "count" in has:
+        raise NotATable(_("counts per host type ('{header}'), a summary of the bloc, not one row per organisation "
+                          "nor a list of organisations with their ratings").format(header=header.one("host_type").header))
+
+
 def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None, notes: Notes,
                mapping=None) -> SheetPlan | None:
     """The plan of a sheet, or None when no header is found; refuses what cannot be read: two
@@ -298,6 +314,7 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     if header.dropped and any(why == "hidden column" for _index, _header, why in header.dropped):
         shown = ", ".join(f"'{h}'" for _index, h, why in header.dropped if why == "hidden column")
         notes.warn(_("hidden column(s) {columns} skipped").format(columns=shown), sheet.where())
+    _refuse_organisation_counts(header)
     shapes = _shapes(header, shape, sheet)
     fixed, year_from = sheet_year(sheet), "sheet name"
     if not fixed:
