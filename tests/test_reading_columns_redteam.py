@@ -122,6 +122,22 @@ def test_loai_dang_vien_is_a_member_attribute_not_the_kind(tmp_path):
     assert tiers(out, 2019, "members") == THREE
 
 
+def test_a_bare_loai_column_of_member_standings_in_a_member_list_is_not_the_kind(tmp_path):
+    rows = [["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2019"], [], ["STT", "Họ và tên", "Loại", "Chi bộ", "Xếp loại"],
+            [1, "Lê Văn A", "Chính thức", "Chi bộ Văn phòng", "HTXSNV"], [2, "Lê Văn B", "Dự bị", "Chi bộ Văn phòng", "HTTNV"],
+            [3, "Lê Văn C", "Chính thức", "Chi bộ Văn phòng", "HTNV"]]
+    out = ok(run("classify", make_xlsx(tmp_path / "ldv.xlsx", {"DS": rows}), "--format", "csv"))
+    assert tiers(out, 2019, "members") == THREE
+
+
+def test_an_unknown_kind_in_a_list_of_organisations_is_still_an_error(tmp_path):
+    """There the kind decides units or cells: never dropped."""
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2019"], [], ["STT", "Tên tổ chức đảng", "Loại", "Xếp loại"],
+            [1, "Đảng bộ Sở Y tế", "Đảng bộ CS", "HTTNV"], [2, "Chi bộ Khoa Dược", "Chi bộ TT", "HTXSNV"]]
+    result = run("classify", make_xlsx(tmp_path / "loai.xlsx", {"2019": rows}), "--format", "csv")
+    assert result.exit_code == 2 and "unknown kind of organisation" in result.stderr
+
+
 # -- B3, C3: "Họ đệm | Tên" -------------------------------------------------------------------
 
 def test_ho_dem_and_ten_side_by_side_are_a_members_name(tmp_path):

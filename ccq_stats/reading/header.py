@@ -390,6 +390,23 @@ def _parent_or_not(column: Column, rows: list[list], start: int, scales: Scales)
                       header=column.header))
 
 
+def _kind_or_not(columns: list[Column], rows: list[list], start: int, scales: Scales) -> list[Column]:
+    """In a member list, a "Loại" column under which no cell is a kind of organisation ("Chính
+    thức", "Dự bị": the member's standing) is about the members, and not read. In a list of
+    organisations an unknown kind stays an error: there it decides units or cells."""
+    if not {c.role for c in columns} & {"member", "member_id"}:
+        return columns
+    out = []
+    for column in columns:
+        values = _values(rows, start, column.index) if column.role == "kind" and not column.because.startswith("--column") else []
+        if values and not any(scales.lookup(scales.kinds, clean(v)) for v in values):
+            column = Column(column.index, "ignored", column.header,
+                            because=_("'{header}': no kind of organisation under it, in a member list").format(
+                                header=column.header))
+        out.append(column)
+    return out
+
+
 def _by_content(columns: list[Column], rows: list[list], first: int, start: int, scales: Scales) -> list[Column]:
     """Where no header word names a rating but one names the organisations or members: a column
     whose cells are almost all rating labels is the rating column."""
@@ -427,6 +444,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
     columns = _columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
     columns = [_parent_or_not(_year_or_not(c, rows, start), rows, start, scales) for c in columns]
+    columns = _kind_or_not(columns, rows, start, scales)
     if not _confirmed(columns, rows, start, scales):
         return None
     columns = _by_content(columns, rows, r, start, scales)
