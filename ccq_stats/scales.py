@@ -212,9 +212,13 @@ class Scales:
     column_words: dict[str, list] = field(default_factory=dict)  # role -> phrases, in the order tried
     table_end: list = field(default_factory=list)  # phrases that begin a row ending the table
     left: list = field(default_factory=list)  # phrases that say a member left during the year
+    arrived: list = field(default_factory=list)  # words after a transfer that say the member came in ([left])
+    arrived_then: list = field(default_factory=list)  # words after those that confirm it (a date, where from)
     tier_words: dict[str, list] = field(default_factory=dict)  # "count"/"share" -> phrases before a label
     totals_prefixes: list = field(default_factory=list)  # phrases that begin a subtotal row
+    totals_groups: list = field(default_factory=list)  # phrases after such a prefix: what the subtotal totals
     by_parent: dict[str, dict[str, str]] = field(default_factory=dict)  # kind id -> {units: kind, cells: kind}
+    name_parts: dict[str, str] = field(default_factory=dict)  # key (as columns) -> "first" / "last" ([name_parts])
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
 
     def rule_source(self, rule_id: str, year: int) -> RuleSource | None:
@@ -239,9 +243,26 @@ class Scales:
         return None
 
     def says_left(self, text: object) -> bool:
-        """Does a cell say that a member left during the year ("Chuyển sinh hoạt đi 10/2019")?"""
+        """Does a cell say that a member left during the year ("Chuyển sinh hoạt đi 10/2019")?
+        Not when it says the member came in ("Chuyển sinh hoạt đến tháng 3/2019")."""
         words = words_of(text)
-        return 0 < len(words) <= 20 and any(find_phrase(words, wanted) >= 0 for wanted in self.left)
+        if not 0 < len(words) <= 20:
+            return False
+        for wanted in self.left:
+            at = find_phrase(words, wanted)
+            if at >= 0 and not self._came_in(Words(words[at + len(wanted[1]):], words.marked)):
+                return True
+        return False
+
+    def _came_in(self, rest: "Words") -> bool:
+        """Do the words after a transfer say it was inwards: an arrival word ("đến", "về"), then
+        nothing, a date or where from – not where to ("đến Đảng bộ huyện X")?"""
+        for wanted in self.arrived:
+            if find_phrase(rest, wanted) == 0:
+                after = Words(rest[len(wanted[1]):], rest.marked)
+                return (not after or after[0][:1].isdigit()
+                        or any(find_phrase(after, then) == 0 for then in self.arrived_then))
+        return False
 
     def kind_in(self, text: object) -> tuple[str, str] | None:
         """The (kind, subject) a heading names anywhere in its words ("III. CÁC CHI BỘ TRỰC THUỘC
@@ -364,10 +385,15 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
         for alias in spec["aliases"]:
             scales.kinds[norm_key(alias)] = (kind, spec["subject"])
             scales.kinds.setdefault(LOOSE + loose_key(alias), (kind, spec["subject"]))
+    for part, aliases in data.get("name_parts", {}).items():
+        for alias in aliases:
+            scales.name_parts[norm_key(alias)] = part
+            scales.name_parts.setdefault(LOOSE + loose_key(alias), part)
     for alias in data.get("totals_row", {}).get("aliases", []):
         scales.totals_row |= {norm_key(alias), loose_key(alias)}
     # with diacritics: "Tổng cộng" begins a total, "Tổng công ty" an organisation
     scales.totals_prefixes += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])]
+    scales.totals_groups += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("groups", [])]
     for role, phrases in data.get("column_words", {}).items():
         if role not in ROLES:
             raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
@@ -376,6 +402,8 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     scales.table_end += [phrase(p) for p in data.get("table_end", {}).get("aliases", [])]
     left = data.get("left", {}).get("aliases", [])
     scales.left += [phrase(p) for p in left]
+    scales.arrived += [phrase("^" + p) for p in data.get("left", {}).get("arrived", [])]
+    scales.arrived_then += [phrase("^" + p) for p in data.get("left", {}).get("arrived_then", [])]
     for alias in left:  # the same words in a rating cell: a label of its own (members only; never counted)
         _index_label(scales, alias, Meaning("left"), {("*", "*")}, origin, typo=False)
     for what, phrases in data.get("tier_words", {}).items():

@@ -264,7 +264,8 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.Dat
     raw = data.text(column.index) if raw is None else raw
     blank = rows & (raw == "")
     if blank.any():
-        raise blank_member_rating_error(data.where(first(blank), column))
+        r = first(blank)
+        raise blank_member_rating_error(data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index))
     _need_years(data, year, rows)
     name = _names(data, data.header.of("member"))
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)

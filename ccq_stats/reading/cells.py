@@ -66,8 +66,8 @@ def first_word(text: str) -> str:
     """The first word of a cell, case-folded, past a section mark ("I.") – to rule out most cells cheaply."""
     words = text[:40].split(maxsplit=2)
     if len(words) > 1 and len(words[0]) <= 5 and SECTION_MARK.match(text):
-        return SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold()
-    return words[0].casefold() if words else ""
+        return SECTION_MARK.sub("", text[:40]).split(maxsplit=1)[0].casefold().rstrip(":.,;")
+    return words[0].casefold().rstrip(":.,;") if words else ""  # "Cộng:" is "Cộng"
 
 
 def totals_first_words(scales: Scales) -> set[str]:
@@ -82,9 +82,20 @@ def totals_first_words(scales: Scales) -> set[str]:
 
 
 def _subtotal(text: str, scales: Scales) -> bool:
-    """ "Cộng khối Đảng", "Tổng cộng khối chính quyền": a totals word followed by more."""
+    """ "Cộng khối Đảng", "Tổng cộng khối chính quyền", "Cộng (I)": a totals word followed by what
+    it totals – not a name that starts with the word ("Cộng đồng doanh nghiệp trẻ")."""
     words = tuple(norm_key(SECTION_MARK.sub("", text)).split())
-    return any(find_phrase(words, (True, needle)) == 0 and len(words) > len(needle) for _key, needle in scales.totals_prefixes)
+    return any(find_phrase(words, (True, needle)) == 0 and len(words) > len(needle) and _totals_what(words[len(needle):], scales)
+               for _key, needle in scales.totals_prefixes)
+
+
+def _totals_what(rest: tuple[str, ...], scales: Scales) -> bool:
+    """Do the words after "Cộng" name what it totals: a number or section mark ("56 TCCSĐ", "I",
+    "A"), or a group ([totals_row] groups: "khối", "các", "chi bộ" …)?"""
+    first = rest[0]
+    if first[:1].isdigit() or _SECTION_NUMBER.match(first.upper()):
+        return True
+    return any(find_phrase(rest, group) == 0 for group in scales.totals_groups)
 
 
 def totals_test(scales: Scales):
@@ -132,7 +143,13 @@ def no_year_error(where: Where) -> InputError:
     return InputError(_("no rating year for this row"), where=where, hint=_("fill the 'Năm' cell, or give --year"))
 
 
-def blank_member_rating_error(where: Where) -> InputError:
+def blank_member_rating_error(where: Where, merged: str | None = None) -> InputError:
+    """A member row without a rating. ``merged``: the merged range the blank cell lies in – a rating
+    merged down over several members is, in the file, the rating of the first of them only (Excel
+    keeps a merged range's value in its top cell): each member's rating is written, not guessed."""
+    if merged:
+        return InputError(_("the rating is blank (the cell is part of the merged range {range})").format(range=merged),
+                          where=where, hint=_("unmerge the cells and write each member's rating"))
     return InputError(_("the rating is blank"), where=where,
                       hint=_("write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"))
 

@@ -278,19 +278,45 @@ def _heads_level(index: int, row: list, below: list | None, scales: Scales) -> b
 def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mapping: Mapping | None) -> list[Column]:
     width = max(len(rows[r]) for r in range(first, first + depth))
     levels = [_ffill(rows[r], width) for r in range(first, first + depth)]
-    columns = []
+    columns, leaves = [], {}
     for i in range(width):
         # the leaf is the lowest non-empty header cell; the cells above it are its ancestors
         for level in range(depth - 1, -1, -1):
             raw = text_at(rows[first + level], i)
             if raw:
+                leaves[i] = raw
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
                 column = _mapped(i, [raw] + ancestors, mapping) or _under_organisations(
                     resolve_column(i, raw, ancestors, scales), ancestors, scales)
                 if column:
                     columns.append(column)
                 break
-    return columns
+    return _name_in_two_columns(columns, leaves, scales)
+
+
+NAME_PARTS = "name in two columns"  # Column.because of "Họ đệm" | "Tên" read together (see is_name_part)
+
+
+def _name_in_two_columns(columns: list[Column], leaves: dict[int, str], scales: Scales) -> list[Column]:
+    """ "Họ đệm" | "Tên" side by side with no merged "Họ và tên" above ([name_parts]): the two
+    parts of each member's name, read together – a member list, not a list of organisations."""
+    taken = {c.index: c for c in columns}
+    for i, text in leaves.items():
+        given = leaves.get(i + 1, "")
+        if scales.lookup(scales.name_parts, text) != "first" or scales.lookup(scales.name_parts, given) != "last":
+            continue
+        first = taken.get(i)  # "Họ và tên đệm" holds the words "họ và tên": its own words, not the whole name
+        if i + 1 in taken or (first and (first.role != "member" or not first.because.startswith("words"))):
+            continue
+        because = f"{NAME_PARTS} '{text}' + '{given}'"
+        taken[i], taken[i + 1] = Column(i, "member", text, because=because), Column(i + 1, "member", given, because=because)
+    return sorted(taken.values(), key=lambda c: c.index)
+
+
+def is_name_part(column: Column) -> bool:
+    """Is the column one part of a member's name in two columns (under a merged "Họ và tên", or
+    "Họ đệm" | "Tên" side by side)? Such parts are read together, not as two name columns."""
+    return column.because.startswith(("under", NAME_PARTS))
 
 
 def _under_organisations(column: Column | None, ancestors: list[str], scales: Scales) -> Column | None:
@@ -372,6 +398,63 @@ def _year_or_not(column: Column, rows: list[list], start: int) -> Column:
                   because=_("'{header}' without diacritics, and no year under it: not 'Năm'").format(header=column.header))
 
 
+MAX_NAME_WORDS = 12  # an organisation's name is short; a longer cell is a sentence (a comment)
+
+
+def _names_organisation(value, scales: Scales) -> bool:
+    """Does a cell read as an organisation's name: an organisation word in it ("Đảng bộ Sở Y tế",
+    "ĐU Sở Tài chính") or a proper name of capitalised words ("Sở Tài chính"), not a number, a
+    rating label or a sentence ("Còn hạn chế trong sinh hoạt chuyên đề")?"""
+    if not _is_wordy(value) or _is_label(value, scales):
+        return False
+    text = clean(value)
+    words = words_of(text)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return False
+    if any(find_phrase(words, wanted) >= 0 for wanted, _shown in scales.column_words.get("org", [])):
+        return True
+    return sum(w[:1].isupper() for w in text.split()) >= 2
+
+
+def _parent_or_not(column: Column, rows: list[list], start: int, scales: Scales) -> Column:
+    """A parent column holds the names of organisations. Headed by its role word ("Trực thuộc",
+    "Thuộc đảng bộ"), it is one unless its cells are numbers or rating labels; found by a word
+    inside a longer header ("… cấp trên …"), its cells must read as names: a score ("Điểm cấp
+    ủy cấp trên chấm": 92, 80) or a comment is not a parent, and its rows are not chi bộ trực thuộc."""
+    if column.role != "parent" or column.because.startswith("--column"):
+        return column
+    values = _values(rows, start, column.index)
+    if not values:
+        return column
+    headed = column.because.startswith("name") or column.because.startswith("words '^")
+    if headed:
+        unnamed = sum(not _is_wordy(v) or _is_label(v, scales) for v in values)
+        if unnamed <= len(values) / 2:
+            return column
+    elif sum(_names_organisation(v, scales) for v in values) >= len(values) / 2:
+        return column
+    return Column(column.index, "ignored", column.header,
+                  because=_("'{header}': its cells are not names of organisations, so not the parent").format(
+                      header=column.header))
+
+
+def _kind_or_not(columns: list[Column], rows: list[list], start: int, scales: Scales) -> list[Column]:
+    """In a member list, a "Loại" column under which no cell is a kind of organisation ("Chính
+    thức", "Dự bị": the member's standing) is about the members, and not read. In a list of
+    organisations an unknown kind stays an error: there it decides units or cells."""
+    if not {c.role for c in columns} & {"member", "member_id"}:
+        return columns
+    out = []
+    for column in columns:
+        values = _values(rows, start, column.index) if column.role == "kind" and not column.because.startswith("--column") else []
+        if values and not any(scales.lookup(scales.kinds, clean(v)) for v in values):
+            column = Column(column.index, "ignored", column.header,
+                            because=_("'{header}': no kind of organisation under it, in a member list").format(
+                                header=column.header))
+        out.append(column)
+    return out
+
+
 def _by_content(columns: list[Column], rows: list[list], first: int, start: int, scales: Scales) -> list[Column]:
     """Where no header word names a rating but one names the organisations or members: a column
     whose cells are almost all rating labels is the rating column."""
@@ -409,7 +492,8 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         depth += 1
     columns = _columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
-    columns = [_year_or_not(c, rows, start) for c in columns]
+    columns = [_parent_or_not(_year_or_not(c, rows, start), rows, start, scales) for c in columns]
+    columns = _kind_or_not(columns, rows, start, scales)
     if not _confirmed(columns, rows, start, scales):
         return None
     columns = _by_content(columns, rows, r, start, scales)

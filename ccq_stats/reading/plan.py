@@ -25,7 +25,7 @@ from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.grid import Sheet, filled, text_at
-from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
+from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row, is_name_part
 from ccq_stats.reading.limits import Limits
 from ccq_stats.classify import match_label
 from ccq_stats.scales import Scales, find_phrase, words_of
@@ -228,7 +228,7 @@ def _one_of_each(header: Header) -> list:
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
-        if len(found) < 2 or (role == "member" and all(c.because.startswith("under") for c in found)):
+        if len(found) < 2 or (role == "member" and all(is_name_part(c) for c in found)):
             continue  # parts of one name under a merged "Họ và tên" are read together
         keep = min(found, key=lambda c: (rank.get(c.because.split(" ")[0], 2), c.index))
         for c in found:
