@@ -22,7 +22,7 @@ from ccq_stats.reading.cells import (
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
-from ccq_stats.reading.row_roles import left_rows, member_groups, row_kinds, section_kinds, sub_rows, summary_rows
+from ccq_stats.reading.row_roles import left_rows, member_groups, sheet_org, row_kinds, section_kinds, sub_rows, summary_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
@@ -94,6 +94,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
             org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
                             dtype=object).ffill().fillna("").to_numpy(dtype=object)
+        elif col["org"] is None:  # one sheet per chi bộ: its name ("Chi bộ Văn phòng") names their organisation
+            org = np.full(len(data), sheet_org(sheet, scales), dtype=object)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
     left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)

@@ -33,6 +33,13 @@ def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray,
     return one_cell & mapped(data.text(where), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
 
 
+def sheet_org(sheet, scales: Scales) -> str:
+    """The organisation a member sheet without an organisation column is about, when its name
+    says one ("Chi bộ Văn phòng", "Đảng bộ Sở Y tế"): staff keep one sheet per chi bộ. Else ""."""
+    name = clean(sheet.name or "")
+    return name if name and (scales.role_by_words(name) or ("",))[0] == "org" else ""
+
+
 def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
     """Member rows of people who left during the year: the rating cell says so; or the rating is
     blank and a notes cell says so; or the row lies under a section row that says so."""
