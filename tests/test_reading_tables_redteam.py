@@ -58,3 +58,57 @@ def test_member_sheets_win_over_a_stale_summary_sheet(tmp_path):
     # the member rows count: 5 rated, top 1, good 2, pass 1, fail 1
     assert members(ok(result)) == (5, 0, 0, 1, 2, 1, 1)
     assert "using the member rows" in result.stderr
+
+
+# -- chi bộ trực thuộc under their đảng bộ: lettered, or under a "Trong đó" heading -------------
+
+def test_lettered_rows_under_a_dang_bo_are_its_chi_bo(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2019"], [], ORGS,
+            [1, "Đảng bộ Sở Tài chính", "HTXSNV"],
+            ["a", "Chi bộ Phòng Ngân sách", "HTTNV"],
+            ["b)", "Chi bộ Văn phòng", "KHTNV"],
+            [2, "Chi bộ Sở Tư pháp", "HTNV"],
+            [3, "Đảng bộ Sở Y tế", "HTTNV"],
+            ["a.", "Chi bộ Nghiệp vụ", "HTXSNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv"))
+    assert of(got, "units") == (3, 1, 1, 1, 0)  # 1, 2, 3
+    assert of(got, "cells") == (3, 1, 1, 0, 1)  # a, b), a.
+
+
+def test_trong_do_heading_inside_the_table_heads_the_chi_bo_below_it(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2019"], [], ORGS,
+            [1, "Đảng bộ Sở Y tế", "HTXSNV"],
+            [None, "Trong đó, các chi bộ trực thuộc:", None],
+            ["-", "Chi bộ Văn phòng Sở", "HTTNV"],
+            [None, "Chi bộ Phòng Nghiệp vụ", "HTNV"],  # no mark: still under the heading
+            [2, "Chi bộ Sở Tư pháp", "HTTNV"],
+            [3, "Đảng bộ Sở Tài chính", "HTNV"],
+            [None, "Trong đó: chi bộ trực thuộc", None],
+            ["-", "Chi bộ Phòng Ngân sách", "KHTNV"],
+            [],
+            ["Ghi chú: số liệu đến ngày 31/12"],
+            ["Người lập biểu"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv"))
+    assert of(got, "units") == (3, 1, 1, 1, 0)  # 1, 2, 3
+    assert of(got, "cells") == (3, 0, 1, 1, 1)  # the three under the two headings
+
+
+# -- a table's title names the kind of its rows ------------------------------------------------
+
+def test_a_sheet_of_chi_bo_truc_thuoc_said_by_its_title_is_cells(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC ĐẢNG ỦY CƠ SỞ NĂM 2019"], [], ["STT", "Tên chi bộ", "Xếp loại"],
+            [1, "Chi bộ Phòng Ngân sách", "HTXSNV"], [2, "Chi bộ Văn phòng", "HTTNV"], [3, "Chi bộ Nghiệp vụ", "KHTNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"CB truc thuoc": rows}), "--format", "csv"))
+    assert of(got, "cells") == (3, 1, 1, 0, 1)
+    assert of(got, "units") == (0, 0, 0, 0, 0)
+
+
+def test_two_tables_same_header_the_second_titled_chi_bo_truc_thuoc(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2019"], ORGS,
+            [1, "Đảng bộ Sở Tài chính", "HTXSNV"], [2, "Đảng bộ Sở Y tế", "HTTNV"], [3, "Chi bộ Sở Tư pháp", "HTNV"],
+            [],
+            ["KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC ĐẢNG ỦY CƠ SỞ NĂM 2019"], ORGS,
+            [1, "Chi bộ Phòng Ngân sách", "HTTNV"], [2, "Chi bộ Văn phòng", "KHTNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"2019": rows}), "--format", "csv"))
+    assert of(got, "units") == (3, 1, 1, 1, 0)
+    assert of(got, "cells") == (2, 0, 1, 0, 1)

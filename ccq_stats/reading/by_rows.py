@@ -22,7 +22,9 @@ from ccq_stats.reading.cells import (
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
-from ccq_stats.reading.row_roles import left_rows, member_groups, sheet_org, row_kinds, section_kinds, sub_rows, summary_rows
+from ccq_stats.reading.row_roles import (
+    left_rows, member_groups, row_kinds, section_kinds, sheet_org, sub_rows, subset_rows, summary_rows,
+)
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
@@ -107,13 +109,14 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                       ("left", left), ("blank", ~nonblank & ~hidden)):
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
-    section_kind = section_kinds(data, section | subtotal, scales)
+    section_kind = section_kinds(data, section | subtotal, scales, plan.kind)
     if counts or col["total_count"] or col["rated_count"]:
         _check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
-    parent, sub = sub_rows(seq, org, parent, rows) if "members" not in shapes else (parent, np.zeros(len(data), bool))
+    parent, sub = (sub_rows(seq, org, parent, rows, subset_rows(data, section, seq)) if "members" not in shapes
+                   else (parent, np.zeros(len(data), bool)))
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {

@@ -12,7 +12,11 @@ the file name is not taken: a file is often named after the year it was made, th
 the ratings; the error names the year it saw there and says to give ``--year``.
 
 The table ends at a signature block, a date line, notes or summary lines under it
-(``table_end``); rows below are not read.
+(``table_end``); rows below are not read. A "Trong đó, các chi bộ trực thuộc:" row with rows
+of the table under it heads a part of the table and does not end it.
+
+A title that names one kind of organisation ("KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC …") gives
+that kind to the table's rows, as a section heading does to the rows under it (``kind``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from dataclasses import dataclass, field
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.cells import is_subset_heading
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
 from ccq_stats.reading.limits import Limits
@@ -51,6 +56,7 @@ class SheetPlan:
     end_why: str = ""  # what ended it: "signature", "date line", "notes", "summary"
     skipped: dict = field(default_factory=dict)  # why -> Excel row numbers of the rows not read (by_rows fills it)
     ignored: list = field(default_factory=list)  # (column, why) of header columns that are not read
+    kind: tuple | None = None  # (kind, subject) the title names for every row of the table ("… CHI BỘ TRỰC THUỘC …")
 
     def skip(self, why: str, rows) -> None:
         if len(rows):
@@ -90,6 +96,32 @@ def title_year(sheet: Sheet, header: Header) -> int | None:
     return bare.pop() if len(bare) == 1 else None
 
 
+def kinds_named(text: str, scales: Scales) -> set[tuple]:
+    """Every kind of organisation a title names, the longest name at each place ("CHI BỘ TRỰC
+    THUỘC ĐẢNG ỦY CƠ SỞ" is one kind: chi bộ trực thuộc, not also đảng ủy cơ sở)."""
+    from ccq_stats.scales import Words
+
+    words, out, i = words_of(text), set(), 0
+    names = [(tuple(key.split()), found) for key, found in scales.kinds.items()
+             if found[1] != "by_parent" and " " in key]  # "Chi bộ" alone names no kind of table
+    while i < len(words):
+        rest = Words(words[i:], words.marked)
+        size, found = max(((len(n), f) for n, f in names if find_phrase(rest, (True, n)) == 0), default=(1, None))
+        if found:
+            out.add(found)
+        i += size
+    return out
+
+
+def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
+    """The (kind, subject) of a table's rows when its title (or its sheet's name) names one kind
+    of organisation and only one: "KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC …" lists chi bộ trực thuộc."""
+    texts = [sheet.name or ""] + [" ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
+                                  for r in range(header.first_row)]
+    named = set().union(*(kinds_named(t[:300], scales) for t in texts if t))
+    return named.pop() if len(named) == 1 else None
+
+
 def file_name_year(path: str) -> int | None:
     """The one year in a file's name ("xep_loai_tccs_2020.xlsx"), for the hint of the no-year error."""
     import os
@@ -116,11 +148,27 @@ def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple
         first = _BULLET.sub("", texts[0])
         if any(_DATE.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
             return r, "date line"
-        if _starts_with(first, scales.table_end):
+        if _starts_with(first, scales.table_end) and not (is_subset_heading(first) and _data_below(rows, r, header, scales)):
             return r, "signature or notes"
         if first and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None:
             return r, "summary"
     return len(rows), ""
+
+
+def _data_below(rows: list, r: int, header: Header, scales: Scales) -> bool:
+    """Do rows of the table follow row r: a rating label under a rating column, or a count under
+    a count column? Then row r ("Trong đó, các chi bộ trực thuộc:") heads a part of the table,
+    it does not end it. (Under a signature block a list of other people is not the table's: the
+    table ends at the signature whatever follows it.)"""
+    ratings = [c.index for c in header.columns if c.role == "rating"]
+    counts = [c.index for c in header.columns if c.role == "count"]
+    for row in rows[r + 1:]:
+        if any(match_label(text_at(row, i), scales) for i in ratings if text_at(row, i)):
+            return True
+        if not ratings and sum(isinstance(row[i], (int, float)) and not isinstance(row[i], bool)
+                               for i in counts if i < len(row)) >= 2:
+            return True
+    return False
 
 
 def sheet_year(sheet: Sheet) -> int | None:
@@ -313,6 +361,8 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         raise NotATable(_("a summary table (rating labels down the side, numbers under the years), not a list of "
                           "organisations or members"))
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
+    if "members" not in shapes:
+        plan.kind = title_kind(sheet, header, scales)
     plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts
     if len(ratings) > 1 and any(c.year is None for c in ratings):

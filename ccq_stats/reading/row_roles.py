@@ -12,7 +12,7 @@ import pandas as pd
 from ccq_stats.classify import match_label
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import SUB_MARKS, is_number, section_kind, sub_number, unknown_kind_error
+from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean
@@ -73,11 +73,29 @@ def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.
     return out
 
 
-def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray):
-    """Rows numbered 1.1, 1.2 under organisation 1 are its chi bộ trực thuộc: their parent is
-    organisation 1 (unless a parent column names one). Returns (parent, is a sub-row)."""
+def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray) -> np.ndarray:
+    """Rows under a "Trong đó, các chi bộ trực thuộc:" heading, down to the next numbered row or
+    heading: parts of the organisation above the heading, whatever their STT cell says."""
+    out = np.zeros(len(data), bool)
+    for r in np.flatnonzero(section):
+        if not any(is_subset_heading(clean(v)) for v in data.rows[r][:60]):
+            continue
+        for below in range(r + 1, len(data)):
+            if section[below] or (seq[below] and is_number(seq[below]) and sub_number(seq[below]) is None):
+                break
+            out[below] = True
+    return out
+
+
+def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, subset=None):
+    """Rows numbered 1.1, 1.2 (or marked "-", or lettered a, b) under organisation 1 are its chi
+    bộ trực thuộc: their parent is organisation 1 (unless a parent column names one). Returns
+    (parent, is a sub-row)."""
     prefix = mapped(seq, sub_number)
-    dash = np.isin(seq, list(SUB_MARKS))  # "-" or "+" under a numbered organisation: one of its cells
+    # "-", "+" or a letter "a", "b)" under a numbered organisation: one of its cells
+    dash = np.isin(seq, list(SUB_MARKS)) | mapped(seq, is_sub_letter).astype(bool)
+    if subset is not None:
+        dash |= subset & pd.isna(prefix)
     sub = rows & (~pd.isna(prefix) | dash)
     if not sub.any():
         return parent, sub
@@ -93,9 +111,12 @@ def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndar
     return parent, sub & (parent != "")
 
 
-def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
-    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row."""
+def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> np.ndarray:
+    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row; above
+    the first heading, the kind the table's title names (``title``), if any."""
     marks = pd.Series([None] * len(data), dtype=object)
+    if title and len(data):
+        marks[0] = title
     for r in np.flatnonzero(section):
         for value in data.rows[r]:
             text = clean(value)
