@@ -7,7 +7,7 @@ Every expected figure is counted by hand from the rows written here.
 
 from __future__ import annotations
 
-from conftest import figures, make_xlsx, run
+from conftest import figures, make_xlsx, rows_of, run
 
 MEMBERS = ["STT", "Họ và tên", "Xếp loại"]
 ORGS = ["STT", "Tên tổ chức đảng", "Xếp loại"]
@@ -18,6 +18,13 @@ UNIT_TIERS = ("total", "top", "good", "pass", "fail")
 def ok(result):
     assert result.exit_code == 0, result.stderr
     return figures(result.stdout)
+
+
+def by_unit(csv_text, unit):
+    """{(year, subject, category): count} of one unit from classify --by unit CSV output."""
+    rows = rows_of(csv_text)
+    assert rows[0][:4] == ["year", "subject", "unit", "category"]
+    return {(int(r[0]), r[1], r[3]): int(r[5]) for r in rows[1:] if r[2] == unit}
 
 
 def members(got, year=2019):
@@ -112,3 +119,88 @@ def test_two_tables_same_header_the_second_titled_chi_bo_truc_thuoc(tmp_path):
     got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"2019": rows}), "--format", "csv"))
     assert of(got, "units") == (3, 1, 1, 1, 0)
     assert of(got, "cells") == (2, 0, 1, 0, 1)
+
+
+# -- heading rows inside a member list ---------------------------------------------------------
+
+GROUPED = [["STT", "Họ và tên", "Chức vụ", "Xếp loại"],
+           ["1", "Chi bộ Văn phòng Sở (03 đảng viên)", "", ""],
+           ["1", "Phạm Văn An", "Bí thư", "HTXSNV"],
+           ["2", "Phạm Thị Bình", "Đảng viên", "HTTNV"],
+           ["3", "Phạm Văn Cường", "Đảng viên", "Miễn"],
+           ["2", "Chi bộ Phòng Trung học (02 đảng viên)", "", ""],
+           ["1", "Trần Văn Dũng", "Bí thư", "HTNV"],
+           ["2", "Trần Thị Em", "Đảng viên", "HTTNV"]]
+
+SECTIONS = [["STT", "Họ và tên", "Năm sinh", "Xếp loại"],
+            ["A", "ĐẢNG VIÊN ĐƯỢC ĐÁNH GIÁ, XẾP LOẠI", "", ""],
+            ["1", "Võ Văn An", "1970", "HTXSNV"],
+            ["2", "Võ Thị Bình", "1980", "HTTNV"],
+            ["3", "Võ Văn Cường", "1985", "KHTNV"],
+            ["B", "ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ (MIỄN CÔNG TÁC VÀ SINH HOẠT ĐẢNG)", "", ""],
+            ["4", "Võ Văn Dũng", "1948", ""],
+            ["5", "Võ Thị Em", "1950", "Miễn đánh giá"],
+            ["C", "ĐẢNG VIÊN MỚI KẾT NẠP", "", ""],
+            ["6", "Võ Văn Giang", "1998", ""]]
+
+
+def _both_readers(tmp_path, monkeypatch, rows, title):
+    from test_columnar import assert_same, write
+
+    from ccq_stats.api import classify_paths
+
+    path = write(tmp_path / "ds.csv", rows[1:], header=rows[0], title=title)
+    got = assert_same(monkeypatch, lambda: classify_paths([str(path)]))
+    counts = {row.category: row.count for row in got.itertuples() if row.year == 2019 and row.subject == "members"}
+    return tuple(counts.get(c, 0) for c in TIERS)
+
+
+def test_numbered_chi_bo_headings_with_a_member_count_are_headings(tmp_path):
+    rows = [["DANH SÁCH ĐẢNG VIÊN ĐẢNG BỘ SỞ GIÁO DỤC NĂM 2019"], []] + GROUPED
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"DS": rows}), "--format", "csv", "--by", "unit")
+    assert result.exit_code == 0, result.stderr
+    # the heading names the chi bộ of the members under it, without its "(03 đảng viên)"
+    assert members(by_unit(result.stdout, "Chi bộ Văn phòng Sở")) == (3, 1, 0, 1, 1, 0, 0)
+    assert members(by_unit(result.stdout, "Chi bộ Phòng Trung học")) == (2, 0, 0, 0, 1, 1, 0)
+
+
+def test_a_section_that_states_a_status_gives_it_to_blank_ratings(tmp_path):
+    rows = [["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CHI BỘ SỞ VĂN HÓA NĂM 2019"], []] + SECTIONS
+    # 6 present: exempt 2 (4, 5), not rated 1 (6), rated 3: top 1, good 1, fail 1
+    assert members(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"DS": rows}), "--format", "csv"))) == (
+        6, 2, 1, 1, 1, 0, 1)
+
+
+def test_both_readers_agree_on_headings_in_a_member_list(tmp_path, monkeypatch):
+    title = "DANH SÁCH ĐẢNG VIÊN NĂM 2019"
+    assert _both_readers(tmp_path, monkeypatch, SECTIONS, title) == (6, 2, 1, 1, 1, 0, 1)
+    assert _both_readers(tmp_path, monkeypatch, GROUPED, title) == (5, 1, 0, 1, 2, 1, 0)
+
+
+def test_a_blank_rating_under_a_heading_without_a_status_is_still_an_error(tmp_path):
+    rows = [["DANH SÁCH ĐẢNG VIÊN NĂM 2019"], []] + SECTIONS[:4] + [["4", "Võ Văn Dũng", "1948", ""]]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"DS": rows}), "--format", "csv")
+    assert result.exit_code == 2 and "row 7" in result.stderr and "the rating is blank" in result.stderr
+
+
+def test_a_dang_bo_row_without_a_rating_above_its_chi_bo_heads_them(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2020"], [], ORGS,
+            ["I", "CÁC ĐẢNG BỘ CƠ SỞ", None],
+            [1, "Đảng bộ Sở Tài chính", "HTXSNV"],
+            [2, "Đảng bộ Sở Y tế", "HTTNV"],
+            ["II", "CÁC CHI BỘ TRỰC THUỘC ĐẢNG ỦY CƠ SỞ", None],
+            [1, "Đảng bộ Sở Tài chính", None],
+            [1.1, "Chi bộ Phòng Ngân sách", "HTXSNV"],
+            [1.2, "Chi bộ Văn phòng", "HTNV"],
+            [2, "Đảng bộ Sở Y tế", None],
+            [2.1, "Chi bộ Thanh tra Sở", "KHTNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv", "--year", "2020"),)
+    assert of(got, "units", 2020) == (2, 1, 1, 0, 0)
+    assert of(got, "cells", 2020) == (3, 1, 0, 1, 1)
+
+
+def test_a_numbered_organisation_without_a_rating_and_no_chi_bo_under_it_is_still_an_error(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2020"], [], ORGS,
+            [1, "Đảng bộ Sở Tài chính", None], [2, "Chi bộ Sở Y tế", "HTTNV"]]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv")
+    assert result.exit_code == 2 and "row 4" in result.stderr and "the rating is blank" in result.stderr
