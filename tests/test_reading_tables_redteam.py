@@ -204,3 +204,52 @@ def test_a_numbered_organisation_without_a_rating_and_no_chi_bo_under_it_is_stil
             [1, "Đảng bộ Sở Tài chính", None], [2, "Chi bộ Sở Y tế", "HTTNV"]]
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv")
     assert result.exit_code == 2 and "row 4" in result.stderr and "the rating is blank" in result.stderr
+
+
+# -- two tables on one sheet, each with its own header -----------------------------------------
+
+def test_an_organisation_table_above_a_chi_bo_table_with_another_header(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2019"], [], ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
+            [1, "Đảng bộ Sở Tài chính", "HTXSNV"], [2, "Đảng bộ Sở Y tế", "HTTNV"], [3, "Chi bộ Sở Tư pháp", "HTNV"],
+            [], [],
+            ["DANH SÁCH CHI BỘ TRỰC THUỘC NĂM 2019"], [], ["STT", "Tên chi bộ", "Thuộc đảng bộ", "Xếp loại"],
+            [1, "Chi bộ Phòng Ngân sách", "Đảng bộ Sở Tài chính", "HTTNV"],
+            [2, "Chi bộ Văn phòng", "Đảng bộ Sở Y tế", "KHTNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"2019": rows}), "--format", "csv"))
+    assert of(got, "units") == (3, 1, 1, 1, 0)
+    assert of(got, "cells") == (2, 0, 1, 0, 1)
+
+
+def test_two_years_stacked_with_different_headers(tmp_path):
+    rows = [["KẾT QUẢ XẾP LOẠI TCCS ĐẢNG NĂM 2018"], ["STT", "Tên TCCS đảng", "Xếp loại"],
+            [1, "Chi bộ Sở Tư pháp", "HTXSNV"], [2, "Đảng bộ Sở Y tế", "HTNV"],
+            [],
+            ["KẾT QUẢ XẾP LOẠI TCCS ĐẢNG NĂM 2019"], ["TT", "Tổ chức cơ sở đảng", "Kết quả xếp loại"],
+            [1, "Chi bộ Sở Tư pháp", "HTTNV"], [2, "Đảng bộ Sở Y tế", "HTTNV"], [3, "Chi bộ Sở Du lịch", "KHTNV"]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv"))
+    assert of(got, "units", 2018) == (2, 1, 0, 1, 0)
+    assert of(got, "units", 2019) == (3, 0, 2, 0, 1)
+
+
+def test_organisations_then_member_counts_on_one_sheet(tmp_path):
+    rows = [["I. KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2019"], ["STT", "Tên TCCS đảng", "Xếp loại"],
+            [1, "Chi bộ Sở Tư pháp", "HTXSNV"], [2, "Đảng bộ Sở Y tế", "HTTNV"],
+            [],
+            ["II. KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2019"],
+            ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+            [1, "Chi bộ Sở Tư pháp", 10, 1, 0, 2, 6, 1, 0],
+            [2, "Đảng bộ Sở Y tế", 30, 2, 1, 4, 20, 2, 1]]
+    got = ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"2019": rows}), "--format", "csv"))
+    assert of(got, "units") == (2, 1, 1, 0, 0)
+    # 40 present: exempt 3, not rated 1; rated 36: top 6, good 26, pass 3, fail 1
+    assert members(got) == (40, 3, 1, 6, 26, 3, 1)
+
+
+def test_a_numbered_row_is_never_taken_for_a_second_header(tmp_path):
+    # "Miễn đánh giá" is also a count column's header; the row is numbered: a row of this table
+    from conftest import make_csv
+
+    path = make_csv(tmp_path / "t.csv", [["KẾT QUẢ NĂM 2019"], ORGS, [1, "Chi bộ A", "HTTNV"],
+                                         [2, "Chi bộ B", "HTXSNV (Miễn đánh giá)"], [3, "Chi bộ C", "HTNV"]])
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 2 and "row 4" in result.stderr and "bracket name two ratings" in result.stderr

@@ -222,6 +222,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     roles = {c.role for c in header.columns}
     if shapes != {"members"} or not roles & {"member_id", "member"} or not roles <= ROLES or len(header.of("rating")) != 1:
         raise NotPlain(_("not a member list of card numbers or names, and ratings"))
+    if plan.other_header is not None:  # the row reader reads the tables one by one
+        raise NotPlain(_("another table under the first"))
     col = {role: header.one(role) for role in ROLE_NAMES}
     # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
     # (the card column is looked at apart: its values are mostly digits)

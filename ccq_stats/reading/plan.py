@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import is_subset_heading
+from ccq_stats.reading.cells import is_number, is_subset_heading
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row
 from ccq_stats.reading.limits import Limits
@@ -57,6 +57,7 @@ class SheetPlan:
     skipped: dict = field(default_factory=dict)  # why -> Excel row numbers of the rows not read (by_rows fills it)
     ignored: list = field(default_factory=list)  # (column, why) of header columns that are not read
     kind: tuple | None = None  # (kind, subject) the title names for every row of the table ("… CHI BỘ TRỰC THUỘC …")
+    other_header: int | None = None  # 0-based row of a second table's own header under this table's rows
 
     def skip(self, why: str, rows) -> None:
         if len(rows):
@@ -309,7 +310,9 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
 
 def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
     """Where another table starts below this one on the same sheet – a row that repeats the
-    header (2019's table under 2018's), with the title and blank rows above it – or None."""
+    header (2019's table under 2018's), or a header of its own (``plan.other_header``: "TT | Tổ
+    chức cơ sở đảng | Kết quả xếp loại" where this table has its ratings) – with the title and
+    blank rows above it; or None."""
     header, rows = plan.header, sheet.rows
     last = rows[header.last_row]
     keys = [(c.index, norm_key(text_at(last, c.index))) for c in header.columns if text_at(last, c.index)]
@@ -317,16 +320,52 @@ def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
         return None
     (first_index, first_key), end = keys[0], plan.end if plan.end >= 0 else len(rows)
     initial = first_key[:1]
+    if plan.other_header is not None:
+        end = plan.other_header
     for r in range(plan.start, end):
         row = rows[r]
         value = row[first_index] if first_index < len(row) else None
         if not isinstance(value, str) or value.lstrip()[:1].casefold() != initial or norm_key(value) != first_key:
             continue  # most rows: one look at the first letter of one cell
         if all(norm_key(text_at(row, i)) == key for i, key in keys):
-            top = r - (header.last_row - header.first_row)
-            while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
-                top -= 1  # its title and the blank rows above it belong to it
-            return top
+            return _table_top(rows, r - (header.last_row - header.first_row), plan)
+    return _table_top(rows, plan.other_header, plan) if plan.other_header is not None else None
+
+
+def _table_top(rows: list, top: int, plan: SheetPlan) -> int:
+    while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
+        top -= 1  # its title and the blank rows above it belong to it
+    return top
+
+
+def _counts_a_row(value) -> bool:
+    """A number that is no year ("2", 15): a header has words and years, never such a number."""
+    if not is_number(value):
+        return False
+    number = float(value) if not isinstance(value, str) else float(clean(value))
+    return not 1945 <= number <= 2100
+
+
+def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
+    """The first row of the table that is the header of another table (0-based), or None. Only
+    rows with a text that is no rating label where this table has its first rating (or count)
+    are looked at closely; the verdict on a text is kept, as a column holds few distinct ones."""
+    from ccq_stats.reading.header import header_at
+
+    values = plan.header.of("rating") or plan.header.of("count")
+    if not values:
+        return None
+    at, seen = values[0].index, {}
+    for r in range(plan.start, plan.end if plan.end >= 0 else len(sheet.rows)):
+        row = sheet.rows[r]
+        value = row[at] if at < len(row) else None
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = norm_key(value)
+        if key not in seen:
+            seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
+        if seen[key] and not any(_counts_a_row(v) for v in row) and header_at(sheet, r, scales) is not None:
+            return r  # a header is words: a row with a number in it (STT 2) is a row of this table
     return None
 
 
@@ -387,4 +426,5 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         plan.skip("index row", [plan.start + 1])
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
+    plan.other_header = other_header(sheet, plan, scales)
     return plan
