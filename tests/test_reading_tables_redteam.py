@@ -50,6 +50,9 @@ def test_one_member_sheet_per_chi_bo_counts_every_sheet(tmp_path):
     })
     # 8 present: exempt 1; rated 7 = top 1, good 4, pass 1, fail 1
     assert members(ok(run("classify", path, "--format", "csv"))) == (8, 1, 0, 1, 4, 1, 1)
+    result = run("classify", path, "--format", "csv", "--by", "unit")
+    assert members(by_unit(result.stdout, "CB Thanh tra")) == (3, 0, 0, 0, 1, 1, 1)  # the sheet's name names it
+    assert members(by_unit(result.stdout, "Chi bộ Kế toán")) == (2, 1, 0, 0, 1, 0, 0)
 
 
 def test_member_sheets_win_over_a_stale_summary_sheet(tmp_path):

@@ -48,11 +48,14 @@ def _starts_with_kind(data: SheetRows, col, candidates: np.ndarray, scales: Scal
     if col["member"] is None:
         return np.zeros(len(data), bool)
 
-    def starts(text: str) -> bool:
-        words = text.split()
-        return any(scales.lookup(scales.kinds, " ".join(words[:n])) for n in (1, 2) if len(words) > n)
+    return candidates & mapped(data.text(col["member"].index), lambda t: starts_with_kind(t, scales)).astype(bool)
 
-    return candidates & mapped(data.text(col["member"].index), lambda t: bool(t) and starts(t)).astype(bool)
+
+def starts_with_kind(text: str, scales: Scales) -> bool:
+    """Does a text begin with a kind of organisation and go on with its name ("Chi bộ Văn phòng",
+    "CB Thanh tra", "Đảng bộ Sở Y tế")?"""
+    words = text.split() if text else []
+    return any(scales.lookup(scales.kinds, " ".join(words[:n])) for n in (1, 2) if len(words) > n)
 
 
 def heading_org(text: str) -> str:
@@ -81,9 +84,10 @@ def section_statuses(data: SheetRows, section: np.ndarray, scales: Scales) -> np
 
 def sheet_org(sheet, scales: Scales) -> str:
     """The organisation a member sheet without an organisation column is about, when its name
-    says one ("Chi bộ Văn phòng", "Đảng bộ Sở Y tế"): staff keep one sheet per chi bộ. Else ""."""
+    says one ("Chi bộ Văn phòng", "CB Thanh tra", "Đảng bộ Sở Y tế"): staff keep one sheet per
+    chi bộ. Else ""."""
     name = clean(sheet.name or "")
-    return name if name and (scales.role_by_words(name) or ("",))[0] == "org" else ""
+    return name if name and ((scales.role_by_words(name) or ("",))[0] == "org" or starts_with_kind(name, scales)) else ""
 
 
 def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
