@@ -257,7 +257,7 @@ def _cut_at_end(table, tail: list[list], header, scales: Scales):
     """The table's rows above its end: a signature block, a date line, notes or summary lines, found
     in its last rows (``tail``, every cell) by the row reader's own ``plan.table_end``, so that
     both readers end a table at the same row (rows under the signature are not data)."""
-    end, _ = table_end(Sheet("", None, tail), header, 0, scales)
+    end = table_end(Sheet("", None, tail), header, 0, scales)[0]
     keep = table.num_rows - len(tail) + end
     return table if keep == table.num_rows else table.slice(0, keep)
 
