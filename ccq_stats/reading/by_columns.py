@@ -54,8 +54,8 @@ from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.cells import (
-    blank_member_rating_error, is_disciplined, is_number, no_year_error, parse_year, section_kind, totals_first_words,
-    totals_test, unknown_kind_error,
+    blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_year, section_kind,
+    totals_first_words, totals_test, unknown_kind_error,
 )
 from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS
@@ -225,6 +225,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("not a member list of card numbers or names, and ratings"))
     if len(header.of("member")) > 1:
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
+    if plan.other_header is not None:  # the row reader reads the tables one by one
+        raise NotPlain(_("another table under the first"))
     col = {role: header.one(role) for role in ROLE_NAMES}
     # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
     # (the card column is looked at apart: its values are mostly digits)
@@ -258,7 +260,7 @@ def _cut_at_end(table, tail: list[list], header, scales: Scales):
     """The table's rows above its end: a signature block, a date line, notes or summary lines, found
     in its last rows (``tail``, every cell) by the row reader's own ``plan.table_end``, so that
     both readers end a table at the same row (rows under the signature are not data)."""
-    end, _why = table_end(Sheet("", None, tail), header, 0, scales)
+    end = table_end(Sheet("", None, tail), header, 0, scales)[0]
     keep = table.num_rows - len(tail) + end
     return table if keep == table.num_rows else table.slice(0, keep)
 
@@ -518,7 +520,14 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     rating = col["rating"]
     codes, values = texts["rating"]
     if (values == "")[codes].any():
-        raise blank_member_rating_error(where(_first((values == "")[codes]), rating))
+        first = _first((values == "")[codes])
+        row = int(position[first] if position is not None else first)
+        seq = plain.get(col["seq"].index) if col["seq"] else None
+        if section_kind is not None or _heading_at(name, seq, row, scales):
+            # a heading under a section, or "1 | Chi bộ Văn phòng (04 đảng viên)": the row reader
+            # tells headings and the statuses they state from members (row_roles)
+            raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
+        raise blank_member_rating_error(where(first, rating))
     year = _years(texts.get("year"), col["year"], fixed_year, where, n)
     kind = _kinds(texts.get("kind"), col["kind"], section_kind, scales, where, n)
 
@@ -555,6 +564,14 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
     return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
+
+
+def _heading_at(name, seq, row: int, scales: Scales) -> bool:
+    """Is a row a heading: its STT a section mark ("B"), or its name cell naming an organisation
+    ("Chi bộ …") rather than a person?"""
+    text = clean(name[row].as_py()) if name is not None else ""
+    mark = clean(seq[row].as_py()) if seq is not None else ""
+    return is_section_mark(mark) or (bool(text) and (scales.role_by_words(text) or ("",))[0] == "org")
 
 
 def _arrow(mask: np.ndarray):

@@ -22,7 +22,10 @@ from ccq_stats.reading.cells import (
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
-from ccq_stats.reading.row_roles import left_rows, member_groups, row_kinds, section_kinds, sub_rows, summary_rows
+from ccq_stats.reading.row_roles import (
+    heading_org, left_rows, member_groups, parent_headings, row_kinds, section_kinds, section_statuses, sheet_org,
+    sub_rows, subset_rows, summary_rows,
+)
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.records import COLUMNS
@@ -92,8 +95,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         group = member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
         section |= group
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
-            org = pd.Series(np.where(group, data.text(col["member"].index if col["member"] else lead[0]), None),
-                            dtype=object).ffill().fillna("").to_numpy(dtype=object)
+            named_by = mapped(data.text(col["member"].index if col["member"] else lead[0]), heading_org)
+            org = pd.Series(np.where(group, named_by, None), dtype=object).ffill().fillna("").to_numpy(dtype=object)
+        elif col["org"] is None:  # one sheet per chi bộ: its name ("Chi bộ Văn phòng") names their organisation
+            org = np.full(len(data), sheet_org(sheet, scales), dtype=object)
     if counts and col["seq"] is not None and "members" not in shapes:
         subtotal |= _group_sums(data, counts, col, nonblank & ~totals & ~section & ~subtotal & has_value)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
@@ -107,7 +112,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                       ("left", left), ("blank", ~nonblank & ~hidden)):
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
-    section_kind = section_kinds(data, section | subtotal, scales)
+    section_kind = section_kinds(data, section | subtotal, scales, plan.kind)
     if shapes == {"counts"}:  # (beside unit ratings, the chi bộ rows are rated in their own right: kept)
         detail = _sub_rows_in_parent(data, counts, col, seq, org, rows, notes)
         plan.skip("sub-row, in its đảng bộ's figures", np.flatnonzero(detail) + data.start + 1)
@@ -117,7 +122,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
-    parent, sub = sub_rows(seq, org, parent, rows) if "members" not in shapes else (parent, np.zeros(len(data), bool))
+    parent, sub = (sub_rows(seq, org, parent, rows, subset_rows(data, section, seq)) if "members" not in shapes
+                   else (parent, np.zeros(len(data), bool)))
+    if len(ratings) == 1 and sub.any():
+        heads = parent_headings(data.text(ratings[0].index), org, parent, sub, rows)
+        rows &= ~heads
+        plan.skip("section", np.flatnonzero(heads) + data.start + 1)
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
@@ -128,7 +138,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     pieces = []
     if "members" in shapes:
         column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
-        pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw))
+        stated = section_statuses(data, section, scales) if section.any() else None
+        pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated))
     else:
         for column in ratings:
             pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
@@ -260,8 +271,10 @@ def _records(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.Dat
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
-def _members(data: SheetRows, col, column, rows, year, base, raw=None) -> pd.DataFrame:
+def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None) -> pd.DataFrame:
     raw = data.text(column.index) if raw is None else raw
+    if stated is not None:  # a blank rating under "B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ": the status its heading states
+        raw = np.where((raw == "") & (stated != ""), stated, raw)
     blank = rows & (raw == "")
     if blank.any():
         r = first(blank)

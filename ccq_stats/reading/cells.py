@@ -18,6 +18,7 @@ SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part o
 NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.)]?$")
+_SUB_LETTER = re.compile(r"^\(?[a-zđ][.)]?$")  # "a", "b)", "(c)": lower case; "A", "B" number sections
 _SUB_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})+$")
 
@@ -110,10 +111,17 @@ def totals_test(scales: Scales):
     return is_totals
 
 
+def is_subset_heading(text: str) -> bool:
+    """ "Trong đó, các chi bộ trực thuộc:" under an organisation: the rows below it, to the next
+    numbered one, are parts of that organisation (DOMAIN: "trong đó" introduces a subset)."""
+    return bool(text) and strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()[:2] == ["trong", "do"]
+
+
 def section_kind(text: str, scales: Scales):
     """The (kind, subject) a heading names ("I. CÁC ĐẢNG BỘ CƠ SỞ", "III. CÁC CHI BỘ TRỰC THUỘC
-    ĐẢNG ỦY CƠ SỞ"), or None: its exact name, else the first kind its words name."""
-    if not text or len(text) > 200:
+    ĐẢNG ỦY CƠ SỞ"), or None: its exact name, else the first kind its words name. A "Trong đó …"
+    heading names the parts of the row above it, not a block of the table: None."""
+    if not text or len(text) > 200 or is_subset_heading(text):
         return None
     found = scales.lookup(scales.kinds, SECTION_MARK.sub("", text))
     if found and found[1] == "by_parent":
@@ -124,6 +132,12 @@ def section_kind(text: str, scales: Scales):
 def is_section_mark(text: str) -> bool:
     """An STT cell that numbers a section, not an organisation: "I", "II.", "A", "B)"."""
     return bool(text) and bool(_SECTION_NUMBER.match(text))
+
+
+def is_sub_letter(text: str) -> bool:
+    """An STT cell lettering a row under the numbered row above ("a", "b)"): one of its parts,
+    as "-" or "1.1" are."""
+    return bool(text) and bool(_SUB_LETTER.match(text))
 
 
 def sub_number(text: str) -> str | None:

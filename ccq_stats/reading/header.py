@@ -520,16 +520,19 @@ def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) ->
         candidates = range(sheet.top, min(sheet.top + SCAN_ROWS, len(rows)))
     best: tuple[int, Header] | None = None
     above: list[Header] = []
-    data_seen = False
+    data_seen = best_has_data = False
     for r in candidates:
         if filled_count(rows[r]) < 2:
             continue  # blank, or a title
         if any(_is_data_of(h, rows[r], scales) for h in above):
             data_seen = True
+            best_has_data |= best is not None and _is_data_of(best[1], rows[r], scales)
             continue
         found = _candidate(rows, r, scales, mapping)
         if found and data_seen and any(c.role == "count" and c.because.startswith("label") for c in found[1].columns):
             continue  # cells that are rating labels, under data rows of a header above: a data row too
+        if found and found[0] and best_has_data:
+            break  # the header of a second table under the first one's rows: read on its own (plan.next_table)
         if found:
             above.append(found[1])  # even a header of no rating ("Năm | Đối tượng"): its data rows are data
             if found[0] and (best is None or found[0] > best[0]):
@@ -540,6 +543,13 @@ def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) ->
     _drop_hidden(header, sheet)
     _cut_at_empty_column(header, rows)
     return header
+
+
+def header_at(sheet: Sheet, r: int, scales: Scales) -> Header | None:
+    """The header starting at row r (0-based) when the row is one (it has a rating or count
+    column), else None: the header of a second table on a sheet."""
+    found = _candidate(sheet.rows, r, scales, None)
+    return found[1] if found and found[0] else None
 
 
 def _is_data_of(header: Header, row: list, scales: Scales) -> bool:

@@ -12,7 +12,11 @@ the file name is not taken: a file is often named after the year it was made, th
 the ratings; the error names the year it saw there and says to give ``--year``.
 
 The table ends at a signature block, a date line, notes or summary lines under it
-(``table_end``); rows below are not read.
+(``table_end``); rows below are not read. A "Trong đó, các chi bộ trực thuộc:" row with rows
+of the table under it heads a part of the table and does not end it.
+
+A title that names one kind of organisation ("KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC …") gives
+that kind to the table's rows, as a section heading does to the rows under it (``kind``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
+from ccq_stats.reading.cells import is_number, is_subset_heading
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row, is_name_part
 from ccq_stats.reading.limits import Limits
@@ -52,6 +57,8 @@ class SheetPlan:
     end_why: str = ""  # what ended it: "signature", "date line", "notes", "summary"
     skipped: dict = field(default_factory=dict)  # why -> Excel row numbers of the rows not read (by_rows fills it)
     ignored: list = field(default_factory=list)  # (column, why) of header columns that are not read
+    kind: tuple | None = None  # (kind, subject) the title names for every row of the table ("… CHI BỘ TRỰC THUỘC …")
+    other_header: int | None = None  # 0-based row of a second table's own header under this table's rows
 
     def skip(self, why: str, rows) -> None:
         if len(rows):
@@ -91,6 +98,32 @@ def title_year(sheet: Sheet, header: Header) -> int | None:
     return bare.pop() if len(bare) == 1 else None
 
 
+def kinds_named(text: str, scales: Scales) -> set[tuple]:
+    """Every kind of organisation a title names, the longest name at each place ("CHI BỘ TRỰC
+    THUỘC ĐẢNG ỦY CƠ SỞ" is one kind: chi bộ trực thuộc, not also đảng ủy cơ sở)."""
+    from ccq_stats.scales import Words
+
+    words, out, i = words_of(text), set(), 0
+    names = [(tuple(key.split()), found) for key, found in scales.kinds.items()
+             if found[1] != "by_parent" and " " in key]  # "Chi bộ" alone names no kind of table
+    while i < len(words):
+        rest = Words(words[i:], words.marked)
+        size, found = max(((len(n), f) for n, f in names if find_phrase(rest, (True, n)) == 0), default=(1, None))
+        if found:
+            out.add(found)
+        i += size
+    return out
+
+
+def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
+    """The (kind, subject) of a table's rows when its title (or its sheet's name) names one kind
+    of organisation and only one: "KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC …" lists chi bộ trực thuộc."""
+    texts = [sheet.name or ""] + [" ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
+                                  for r in range(header.first_row)]
+    named = set().union(*(kinds_named(t[:300], scales) for t in texts if t))
+    return named.pop() if len(named) == 1 else None
+
+
 def file_name_year(path: str) -> int | None:
     """The one year in a file's name ("xep_loai_tccs_2020.xlsx"), for the hint of the no-year error."""
     import os
@@ -117,11 +150,27 @@ def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple
         first = _BULLET.sub("", texts[0])
         if any(_DATE.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
             return r, "date line"
-        if _starts_with(first, scales.table_end):
+        if _starts_with(first, scales.table_end) and not (is_subset_heading(first) and _data_below(rows, r, header, scales)):
             return r, "signature or notes"
         if first and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None:
             return r, "summary"
     return len(rows), ""
+
+
+def _data_below(rows: list, r: int, header: Header, scales: Scales) -> bool:
+    """Do rows of the table follow row r: a rating label under a rating column, or a count under
+    a count column? Then row r ("Trong đó, các chi bộ trực thuộc:") heads a part of the table,
+    it does not end it. (Under a signature block a list of other people is not the table's: the
+    table ends at the signature whatever follows it.)"""
+    ratings = [c.index for c in header.columns if c.role == "rating"]
+    counts = [c.index for c in header.columns if c.role == "count"]
+    for row in rows[r + 1:]:
+        if any(match_label(text_at(row, i), scales) for i in ratings if text_at(row, i)):
+            return True
+        if not ratings and sum(isinstance(row[i], (int, float)) and not isinstance(row[i], bool)
+                               for i in counts if i < len(row)) >= 2:
+            return True
+    return False
 
 
 def sheet_year(sheet: Sheet) -> int | None:
@@ -262,7 +311,9 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
 
 def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
     """Where another table starts below this one on the same sheet – a row that repeats the
-    header (2019's table under 2018's), with the title and blank rows above it – or None."""
+    header (2019's table under 2018's), or a header of its own (``plan.other_header``: "TT | Tổ
+    chức cơ sở đảng | Kết quả xếp loại" where this table has its ratings) – with the title and
+    blank rows above it; or None."""
     header, rows = plan.header, sheet.rows
     last = rows[header.last_row]
     keys = [(c.index, norm_key(text_at(last, c.index))) for c in header.columns if text_at(last, c.index)]
@@ -270,16 +321,52 @@ def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
         return None
     (first_index, first_key), end = keys[0], plan.end if plan.end >= 0 else len(rows)
     initial = first_key[:1]
+    if plan.other_header is not None:
+        end = plan.other_header
     for r in range(plan.start, end):
         row = rows[r]
         value = row[first_index] if first_index < len(row) else None
         if not isinstance(value, str) or value.lstrip()[:1].casefold() != initial or norm_key(value) != first_key:
             continue  # most rows: one look at the first letter of one cell
         if all(norm_key(text_at(row, i)) == key for i, key in keys):
-            top = r - (header.last_row - header.first_row)
-            while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
-                top -= 1  # its title and the blank rows above it belong to it
-            return top
+            return _table_top(rows, r - (header.last_row - header.first_row), plan)
+    return _table_top(rows, plan.other_header, plan) if plan.other_header is not None else None
+
+
+def _table_top(rows: list, top: int, plan: SheetPlan) -> int:
+    while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
+        top -= 1  # its title and the blank rows above it belong to it
+    return top
+
+
+def _counts_a_row(value) -> bool:
+    """A number that is no year ("2", 15): a header has words and years, never such a number."""
+    if not is_number(value):
+        return False
+    number = float(value) if not isinstance(value, str) else float(clean(value))
+    return not 1945 <= number <= 2100
+
+
+def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
+    """The first row of the table that is the header of another table (0-based), or None. Only
+    rows with a text that is no rating label where this table has its first rating (or count)
+    are looked at closely; the verdict on a text is kept, as a column holds few distinct ones."""
+    from ccq_stats.reading.header import header_at
+
+    values = plan.header.of("rating") or plan.header.of("count")
+    if not values:
+        return None
+    at, seen = values[0].index, {}
+    for r in range(plan.start, plan.end if plan.end >= 0 else len(sheet.rows)):
+        row = sheet.rows[r]
+        value = row[at] if at < len(row) else None
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = norm_key(value)
+        if key not in seen:
+            seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
+        if seen[key] and not any(_counts_a_row(v) for v in row) and header_at(sheet, r, scales) is not None:
+            return r  # a header is words: a row with a number in it (STT 2) is a row of this table
     return None
 
 
@@ -331,6 +418,8 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         raise NotATable(_("a summary table (rating labels down the side, numbers under the years), not a list of "
                           "organisations or members"))
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
+    if "members" not in shapes:
+        plan.kind = title_kind(sheet, header, scales)
     plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts
     if len(ratings) > 1 and any(c.year is None for c in ratings):
@@ -355,4 +444,5 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         plan.skip("index row", [plan.start + 1])
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
+    plan.other_header = other_header(sheet, plan, scales)
     return plan

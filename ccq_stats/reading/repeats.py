@@ -53,7 +53,9 @@ def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes
 
         rest = pd.concat([frames[j] for j in others], ignore_index=True)
         shown = ", ".join(f"'{names[j]}'" for j in others)
-        nameless = frame["org"].astype(object).fillna("").eq("").all()
+        # a summary names no organisation and nobody: rows of members are people, never a summary
+        nameless = (frame["org"].astype(object).fillna("").eq("").all()
+                    and frame["member"].astype(object).fillna("").eq("").all())
         if nameless:
             covered = set(zip(frame["year"], frame["subject"])) <= set(zip(rest["year"], rest["subject"]))
             if not covered:

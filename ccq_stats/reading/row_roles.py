@@ -6,16 +6,20 @@ Masks over whole columns, as in ``by_rows``; only the rare heading rows are look
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from ccq_stats.classify import match_label
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import SUB_MARKS, is_number, section_kind, sub_number, unknown_kind_error
+from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.rows import SheetRows, first, mapped
-from ccq_stats.scales import Scales
+from ccq_stats.scales import Scales, find_phrase, words_of
 from ccq_stats.text import clean
+
+_COUNT_TAIL = re.compile(r"\s*[(\[]\s*\d+\s*(?:đảng viên|đ/c|ĐV|dv|người)?\s*[)\]]\s*[:.]?$", re.I)
 
 
 def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
@@ -26,11 +30,64 @@ def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray,
     filled_cells = np.sum([data.text(i) != "" for i in used], axis=0)
     one_cell = candidates & (filled_cells == 1)
     if col["seq"] is not None and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
-        return one_cell & (data.text(col["seq"].index) == "")
-    where = col["member"].index if col["member"] is not None else None
-    if where is None:
+        # "1 | Chi bộ Văn phòng Sở (04 đảng viên)": numbered like a member, but it names a chi bộ
+        return (one_cell & (data.text(col["seq"].index) == "")) | _starts_with_kind(data, col, candidates, scales)
+    return one_cell & _names_org(data, col, candidates, scales)
+
+
+def _names_org(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    if col["member"] is None:
         return np.zeros(len(data), bool)
-    return one_cell & mapped(data.text(where), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
+    return candidates & mapped(data.text(col["member"].index),
+                               lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
+
+
+def _starts_with_kind(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    """Name cells that begin with a kind of organisation ("Chi bộ …", "Đảng bộ …", "CB …"): a
+    heading, not a person ("Ngô Ngọc Chi" is one)."""
+    if col["member"] is None:
+        return np.zeros(len(data), bool)
+
+    return candidates & mapped(data.text(col["member"].index), lambda t: starts_with_kind(t, scales)).astype(bool)
+
+
+def starts_with_kind(text: str, scales: Scales) -> bool:
+    """Does a text begin with a kind of organisation and go on with its name ("Chi bộ Văn phòng",
+    "CB Thanh tra", "Đảng bộ Sở Y tế")?"""
+    words = text.split() if text else []
+    return any(scales.lookup(scales.kinds, " ".join(words[:n])) for n in (1, 2) if len(words) > n)
+
+
+def heading_org(text: str) -> str:
+    """The organisation a heading names, without the member count staff add to it: "Chi bộ Văn
+    phòng Sở (04 đảng viên)" -> "Chi bộ Văn phòng Sở"."""
+    return (_COUNT_TAIL.sub("", text) or text) if text else ""
+
+
+def section_statuses(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
+    """The status a heading of a member list states for the members under it, as a label
+    ("B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ" -> "Miễn đánh giá"; "ĐẢNG VIÊN MỚI KẾT NẠP" -> "Mới kết nạp"),
+    down to the next heading; "" where no heading above states one (or a heading states two)."""
+    marks = pd.Series([None] * len(data), dtype=object)
+    names = [(tuple(key.split()), label) for key, label in scales.labels.items()
+             if label.meaning.means in ("exempt", "not_rated") and " " in key]  # "Miễn" alone is not a heading's status
+    for r in np.flatnonzero(section):
+        said = {}
+        for value in data.rows[r]:
+            words = words_of(clean(value)[:200])
+            for needle, label in names:
+                if find_phrase(words, (False, needle)) >= 0:
+                    said.setdefault(label.meaning.means, label.display)
+        marks[r] = next(iter(said.values())) if len(said) == 1 else ""
+    return marks.ffill().fillna("").to_numpy(dtype=object)
+
+
+def sheet_org(sheet, scales: Scales) -> str:
+    """The organisation a member sheet without an organisation column is about, when its name
+    says one ("Chi bộ Văn phòng", "CB Thanh tra", "Đảng bộ Sở Y tế"): staff keep one sheet per
+    chi bộ. Else ""."""
+    name = clean(sheet.name or "")
+    return name if name and ((scales.role_by_words(name) or ("",))[0] == "org" or starts_with_kind(name, scales)) else ""
 
 
 def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
@@ -66,11 +123,29 @@ def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.
     return out
 
 
-def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray):
-    """Rows numbered 1.1, 1.2 under organisation 1 are its chi bộ trực thuộc: their parent is
-    organisation 1 (unless a parent column names one). Returns (parent, is a sub-row)."""
+def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray) -> np.ndarray:
+    """Rows under a "Trong đó, các chi bộ trực thuộc:" heading, down to the next numbered row or
+    heading: parts of the organisation above the heading, whatever their STT cell says."""
+    out = np.zeros(len(data), bool)
+    for r in np.flatnonzero(section):
+        if not any(is_subset_heading(clean(v)) for v in data.rows[r][:60]):
+            continue
+        for below in range(r + 1, len(data)):
+            if section[below] or (seq[below] and is_number(seq[below]) and sub_number(seq[below]) is None):
+                break
+            out[below] = True
+    return out
+
+
+def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, subset=None):
+    """Rows numbered 1.1, 1.2 (or marked "-", or lettered a, b) under organisation 1 are its chi
+    bộ trực thuộc: their parent is organisation 1 (unless a parent column names one). Returns
+    (parent, is a sub-row)."""
     prefix = mapped(seq, sub_number)
-    dash = np.isin(seq, list(SUB_MARKS))  # "-" or "+" under a numbered organisation: one of its cells
+    # "-", "+" or a letter "a", "b)" under a numbered organisation: one of its cells
+    dash = np.isin(seq, list(SUB_MARKS)) | mapped(seq, is_sub_letter).astype(bool)
+    if subset is not None:
+        dash |= subset & pd.isna(prefix)
     sub = rows & (~pd.isna(prefix) | dash)
     if not sub.any():
         return parent, sub
@@ -86,9 +161,25 @@ def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndar
     return parent, sub & (parent != "")
 
 
-def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
-    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row."""
+def parent_headings(rating: np.ndarray, org: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Rows that only head their chi bộ: "1 | Đảng bộ Sở Tài chính" without a rating, right above
+    its rows 1.1, 1.2 under "III. CÁC CHI BỘ TRỰC THUỘC" (the đảng bộ is rated in its own block)."""
+    index = np.flatnonzero(rows)
+    out = np.zeros(len(rows), bool)
+    if len(index) < 2:
+        return out
+    above, below = index[:-1], index[1:]
+    heads = (rating[above] == "") & sub[below] & (parent[below] == org[above]) & (org[above] != "")
+    out[above[heads]] = True
+    return out
+
+
+def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> np.ndarray:
+    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row; above
+    the first heading, the kind the table's title names (``title``), if any."""
     marks = pd.Series([None] * len(data), dtype=object)
+    if title and len(data):
+        marks[0] = title
     for r in np.flatnonzero(section):
         for value in data.rows[r]:
             text = clean(value)
