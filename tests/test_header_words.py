@@ -248,3 +248,25 @@ def test_a_bracket_that_names_another_rating_is_an_error(tmp_path, label):
     assert result.exit_code == 2 and not result.stdout
     assert "row 3, column C (Xếp loại)" in result.stderr and "bracket name two ratings" in result.stderr
     assert f"'{label}'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_birth_year_by_sex_under_a_merged_nam_sinh_is_not_a_rating_year(tmp_path):
+    """"Năm sinh" merged over "Nam | Nữ", the birth year under the member's sex: "Nam" is male there,
+    never the rating year (which the title gives). Counted by hand: 6 members rated in 2019 –
+    1 HTXSNV, 2 HTTNV, 1 HTNV, 1 exempt, 1 not rated."""
+    rows = [["DANH SÁCH ĐẢNG VIÊN VÀ KẾT QUẢ XẾP LOẠI NĂM 2019"], [],
+            ["STT", "Họ và tên", "Năm sinh", None, "Chi bộ", "Xếp loại"],
+            [None, None, "Nam", "Nữ", None, None],
+            [1, "Người A", 1975, None, "Chi bộ Sở Tư pháp", "HTXSNV"],
+            [2, "Người B", None, 1980, "Chi bộ Sở Tư pháp", "HTTNV"],
+            [3, "Người C", 1968, None, "Chi bộ Sở Tư pháp", "HTTNV"],
+            [4, "Người D", None, 1990, "Chi bộ Ban Dân vận", "HTNV"],
+            [5, "Người E", 1950, None, "Chi bộ Ban Dân vận", "Miễn đánh giá"],
+            [6, "Người G", None, 1998, "Chi bộ Ban Dân vận", "Chưa đánh giá"]]
+    path = make_xlsx(tmp_path / "ds.xlsx", {"DS": rows}, merges={"DS": ["C3:D3", "A3:A4", "B3:B4", "E3:E4", "F3:F4"]})
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert figures(result.stdout) == {
+        (2019, "members", "total"): 6, (2019, "members", "exempt"): 1, (2019, "members", "not_rated"): 1,
+        (2019, "members", "rated"): 4, (2019, "members", "top"): 1, (2019, "members", "good"): 2,
+        (2019, "members", "pass"): 1, (2019, "members", "fail"): 0, (2019, "members", "good_or_better"): 3}

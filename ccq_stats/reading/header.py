@@ -183,6 +183,10 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     part = _part_of_tier(index, leaf, ancestors, scales)
     if part:
         return part
+    if ancestors and scales.lookup(scales.columns, ancestors[0]) == "birth":
+        # "Năm sinh" merged over "Nam | Nữ": the birth year by sex, never a rating year ("Nam" is male
+        # here, not "năm"); known and not read (birth only tells namesakes apart)
+        return Column(index, "ignored", f"{ancestors[0]} / {leaf}", because=f"a part of '{ancestors[0]}'")
     column = _by_name(index, leaf, year, scales)
     if column:
         return column
