@@ -270,3 +270,15 @@ def test_birth_year_by_sex_under_a_merged_nam_sinh_is_not_a_rating_year(tmp_path
         (2019, "members", "total"): 6, (2019, "members", "exempt"): 1, (2019, "members", "not_rated"): 1,
         (2019, "members", "rated"): 4, (2019, "members", "top"): 1, (2019, "members", "good"): 2,
         (2019, "members", "pass"): 1, (2019, "members", "fail"): 0, (2019, "members", "good_or_better"): 3}
+
+
+def test_a_sheet_name_and_a_title_that_name_two_years_are_said(tmp_path):
+    """The sheet "Năm 2019" under the title "… NĂM 2020": the sheet's name decides, as always, and a
+    warning says the two disagree (a figure we are not sure of is never given silently)."""
+    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2020"], ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
+            [1, "Chi bộ Sở A", "HTXSNV"], [2, "Chi bộ Sở B", "HTTNV"]]
+    path = make_xlsx(tmp_path / "xl.xlsx", {"Năm 2019": rows})
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert figures(result.stdout)[(2019, "units", "rated")] == 2
+    assert "sheet's name says 2019 but its title says 2020" in result.stderr

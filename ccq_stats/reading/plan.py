@@ -404,8 +404,12 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     _refuse_organisation_counts(header)
     shapes = _shapes(header, shape, sheet)
     fixed, year_from = sheet_year(sheet), "sheet name"
+    titled = title_year(sheet, header)
     if not fixed:
-        fixed, year_from = title_year(sheet, header), "title"
+        fixed, year_from = titled, "title"
+    elif titled and titled != fixed:  # two sources disagree: the sheet name decides, and the user is told
+        notes.warn(_("the sheet's name says {year} but its title says {title}; read as {year}, as the sheet's name says "
+                     "(rename the sheet if the title is right)").format(year=fixed, title=titled), sheet.where())
     if fixed and year and fixed != year:
         notes.warn(_("the sheet says {year}; --year {given} is not used for it").format(year=fixed, given=year), sheet.where())
     if not fixed and year:
