@@ -22,7 +22,7 @@ from ccq_stats.api import check_paths, classify_paths
 from ccq_stats.errors import InputError
 from ccq_stats.scales import load_scales
 
-from conftest import run
+from conftest import make_csv, run
 
 HEADER = ["Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại"]
 LABELS = ["HTXSNV", "HTTNV", "Hoàn thành tốt nhiệm vụ", "Hoan thanh tot nhiem vu", "HTNV", "KHTNV", "Miễn đánh giá",
@@ -326,8 +326,9 @@ def test_a_warning_is_said_once_whichever_reader_keeps_the_file(tmp_path, monkey
 
 
 def test_an_ignored_column_among_the_first_two_reads_alike(tmp_path, monkeypatch):
-    rows = [[r[0], "ghi chú" if i % 7 == 0 else "", r[1], r[2], r[3]] for i, r in enumerate(members(6))]
-    path = write(tmp_path / "ds.csv", rows, header=["Số thẻ đảng viên", "Ghi chú", "Chi bộ", "Năm", "Xếp loại"])
+    # (a notes column – "Ghi chú" – goes to the row reader, which reads what notes say: see below)
+    rows = [[r[0], "Bí thư" if i % 7 == 0 else "", r[1], r[2], r[3]] for i, r in enumerate(members(6))]
+    path = write(tmp_path / "ds.csv", rows, header=["Số thẻ đảng viên", "Chức vụ", "Chi bộ", "Năm", "Xếp loại"])
     assert by_columns(path, monkeypatch)
     assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
 
@@ -426,3 +427,18 @@ def test_a_file_too_big_for_its_budget_stops_before_reading(tmp_path, monkeypatc
         columnar_records(odd)
     result = run("classify", odd)
     assert result.exit_code == 2 and "CCQ_MEMORY_MB" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_exempt_member_whose_notes_say_he_died_is_not_counted_by_either_reader(tmp_path, monkeypatch):
+    """"Miễn đánh giá" with "Từ trần ngày 20/11/2019" in the notes: he was not present at rating time,
+    so he is no part of the total, exempt or otherwise (members who left are never taken for
+    exempt). Counted by hand: 3 present – 1 HTXSNV, 1 HTTNV, 1 exempt (old age)."""
+    path = make_csv(tmp_path / "ds.csv", [["Số thẻ", "Họ và tên", "Năm", "Xếp loại", "Ghi chú"],
+                                          ["001", "Người A", 2019, "HTXSNV", ""],
+                                          ["002", "Người B", 2019, "Miễn đánh giá", "Từ trần ngày 20/11/2019"],
+                                          ["003", "Người C", 2019, "HTTNV", ""],
+                                          ["004", "Người D", 2019, "Miễn đánh giá", "Tuổi cao"]])
+    assert not by_columns(path, monkeypatch)  # the notes are read row by row
+    figures = assert_same(monkeypatch, lambda: classify_paths([str(path)]))
+    counts = dict(zip(figures["category"], figures["count"]))
+    assert (counts["total"], counts["exempt"], counts["rated"], counts["top"], counts["good"]) == (3, 1, 2, 1, 1)

@@ -68,6 +68,7 @@ from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean, norm_key
 
+NOTES_HEADERS = ("ghi chú", "ghi chu", "lưu ý", "chú thích")  # columns where staff write that a member left
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
@@ -227,6 +228,10 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
     if plan.other_header is not None:  # the row reader reads the tables one by one
         raise NotPlain(_("another table under the first"))
+    if any(norm_key(c.header).startswith(NOTES_HEADERS) for c in header.of("ignored")):
+        # "Từ trần ngày 20/11" beside "Miễn đánh giá": notes can say a member left, and only the
+        # row reader reads them (row_roles.left_rows); this reader reads no ignored column
+        raise NotPlain(_("a notes column, which can say that a member left"))
     col = {role: header.one(role) for role in ROLE_NAMES}
     # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
     # (the card column is looked at apart: its values are mostly digits)

@@ -92,12 +92,15 @@ def sheet_org(sheet, scales: Scales) -> str:
 
 def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
     """Member rows of people who left during the year: the rating cell says so; or the rating is
-    blank and a notes cell says so; or the row lies under a section row that says so."""
+    blank or "miễn" and a notes cell says so (one who died or moved away is not present, so not
+    exempt either: DOMAIN, members who left are never taken for exempt); or the row lies under a
+    section row that says so."""
     says = lambda t: bool(t) and scales.says_left(t)  # noqa: E731
     rating = data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object)
     out = rows & mapped(rating, says).astype(bool)
+    no_rating = (rating == "") | mapped(rating, lambda t: _says_exempt(t, scales)).astype(bool)
     for column in header.of("ignored"):
-        out |= rows & (rating == "") & mapped(data.text(column.index), says).astype(bool)
+        out |= rows & no_rating & mapped(data.text(column.index), says).astype(bool)
     if section.any():
         marks = pd.Series([None] * len(data), dtype=object)
         for r in np.flatnonzero(section):
@@ -105,6 +108,11 @@ def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.nd
         under = marks.ffill().fillna(False).to_numpy(dtype=bool)
         out |= rows & under
     return out
+
+
+def _says_exempt(text: str, scales: Scales) -> bool:
+    label = match_label(text, scales) if text else None
+    return label is not None and label.meaning.means == "exempt"
 
 
 def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.ndarray, scales: Scales) -> np.ndarray:
