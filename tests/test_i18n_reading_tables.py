@@ -26,6 +26,13 @@ def in_language(monkeypatch, lang: str, *args):
     return run(*args)
 
 
+def warns_once(monkeypatch, lang: str, path, expected: str, *options) -> None:
+    """classify reads the file (exit 0) and says one warning: about the file, then ``expected``."""
+    result = in_language(monkeypatch, lang, "classify", path, *options)
+    assert result.exit_code == 0, result.stderr
+    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+
+
 def lines(result) -> list[str]:
     return result.stderr.splitlines()
 
@@ -50,9 +57,7 @@ def _hidden_row_workbook(path):
 ])
 def test_hidden_rows_skipped(tmp_path, monkeypatch, lang, expected):
     path = _hidden_row_workbook(tmp_path / "an.xlsx")
-    result = in_language(monkeypatch, lang, "classify", path)
-    assert result.exit_code == 0, result.stderr
-    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+    warns_once(monkeypatch, lang, path, expected)
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -65,9 +70,7 @@ def test_a_self_rating_is_not_counted(tmp_path, monkeypatch, lang, expected):
     rows = [["STT", "Tên tổ chức cơ sở đảng", "Tự xếp loại", "Cấp ủy cấp trên xếp loại"],
             [1, "Chi bộ A", "HTXSNV", "HTTNV"], [2, "Chi bộ B", "HTXSNV", "HTXSNV"]]
     path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows})
-    result = in_language(monkeypatch, lang, "classify", path)
-    assert result.exit_code == 0, result.stderr
-    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+    warns_once(monkeypatch, lang, path, expected)
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -98,9 +101,7 @@ def test_a_one_read_as_a_tick(tmp_path, monkeypatch, lang, expected):
     rows = [["STT", "Tên tổ chức cơ sở đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
             [1, "Chi bộ A", 1, None, None, None], [2, "Chi bộ B", None, 1, None, None], [3, "Chi bộ C", None, 1, None, None]]
     path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows})
-    result = in_language(monkeypatch, lang, "classify", path)
-    assert result.exit_code == 0, result.stderr
-    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+    warns_once(monkeypatch, lang, path, expected)
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -128,9 +129,7 @@ def test_a_repeated_sheet_is_counted_once(tmp_path, monkeypatch, lang, expected)
 ])
 def test_the_year_fixed_by_the_sheet(tmp_path, monkeypatch, lang, expected):
     path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": [UNITS, [1, "Chi bộ A", "HTTNV"], [2, "Chi bộ B", "HTNV"]]})
-    result = in_language(monkeypatch, lang, "classify", path, "--year", "2018")
-    assert result.exit_code == 0, result.stderr
-    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+    warns_once(monkeypatch, lang, path, expected, "--year", "2018")
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -143,9 +142,7 @@ def test_rows_of_unclear_kind(tmp_path, monkeypatch, lang, expected):
     rows = [["STT", "Tên tổ chức đảng", "Loại", "Xếp loại"], [1, "Chi bộ Sở B", "Chi bộ", "HTNV"],
             [2, "Đảng bộ Sở A", "Đảng bộ cơ sở", "HTTNV"]]
     path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows})
-    result = in_language(monkeypatch, lang, "classify", path)
-    assert result.exit_code == 0, result.stderr
-    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+    warns_once(monkeypatch, lang, path, expected)
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -201,9 +198,7 @@ def test_a_hidden_sheet_is_skipped(tmp_path, monkeypatch, lang, expected):
 def test_a_sheet_that_is_not_a_list_is_skipped(tmp_path, monkeypatch, lang, expected):
     summary = [["TỔNG HỢP NĂM 2019"], ["Năm", "Tổng số TCCSĐ", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], [2019, 56, 39, 15, 1, 1]]
     path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": [UNITS, [1, "Chi bộ A", "HTTNV"]], "Tổng hợp": summary})
-    result = in_language(monkeypatch, lang, "classify", path)
-    assert result.exit_code == 0, result.stderr
-    assert lines(result) == [f"{WARNING[lang]}{path}, {expected}"]
+    warns_once(monkeypatch, lang, path, expected)
 
 
 # -- errors: one line, in the user's language ---------------------------------------------------------
