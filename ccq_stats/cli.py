@@ -798,7 +798,7 @@ def _tables_text(tables, to_terminal: bool) -> str:
     terminal = to_terminal and sys.stdout.isatty()
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=terminal, no_color=not terminal or "NO_COLOR" in os.environ,
-                      width=Console().width if terminal else 160)
+                      width=_table_width(to_terminal))
     for table in tables:
         console.print(table)
         console.print()
@@ -806,7 +806,7 @@ def _tables_text(tables, to_terminal: bool) -> str:
 
 
 def _table_width(to_terminal: bool) -> int:
-    """The width _tables_text renders at: the terminal's (COLUMNS, if set), else 160."""
+    """The width tables are fitted to and rendered at: the terminal's (COLUMNS, if set), else 160."""
     from rich.console import Console
 
     return Console().width if to_terminal and sys.stdout.isatty() else 160
