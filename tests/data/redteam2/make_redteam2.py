@@ -724,6 +724,7 @@ def c04():
     write_xlsx(FILES / "c04_theo_doi_cot_an_nam_cu.xlsx", [sh])
     case("c04_theo_doi_cot_an_nam_cu.xlsx", "C,G", "tracking sheet whose title says 2020 - 2022; the columns of "
          "2017-2019 are kept but hidden (old data)", rows=org_figures(orgs, shown))
+    return orgs, shown
 
 
 def c05():
@@ -1123,6 +1124,7 @@ def g01():
     write_xlsx(FILES / "g01_dong_an_to_chuc_da_hop_nhat_2023.xlsx", [sh])
     case("g01_dong_an_to_chuc_da_hop_nhat_2023.xlsx", "G", "rows of organisations merged away, with last year's "
          "rating, kept but hidden among the rows (unnumbered, 'Đã hợp nhất năm 2023')", rows=org_figures(orgs, [y]))
+    return orgs, y
 
 
 def g02():
@@ -1157,6 +1159,7 @@ def g03():
     write_xlsx(FILES / "g03_sheet_an_nam_truoc.xlsx", [new, old])
     case("g03_sheet_an_nam_truoc.xlsx", "G", "this year's sheet and last year's sheet, the latter hidden "
          "('2022 (cu)'): only 2023 is shown", rows=org_figures(orgs, [2023]))
+    return orgs
 
 
 def g04(g02_orgs):
@@ -1574,6 +1577,99 @@ def n05():
          rows=[[y, "units", k, v] for k, v in org_counts(orgs, y).items()])
 
 
+
+# ---------------------------------------------------------------- O. more of the same sheets through other formats
+def o_family(c04_data, g01_data, g03_data):
+    """Format parity (issue 18, §3): sheets read right as .xlsx, saved by LibreOffice as .ods/.xls."""
+    orgs, shown = c04_data
+    if soffice_convert(FILES / "c04_theo_doi_cot_an_nam_cu.xlsx", "ods", FILES / "o01_theo_doi_cot_an_nam_cu.ods"):
+        case("o01_theo_doi_cot_an_nam_cu.ods", "E,G", "c04 (years 2017-2019 in hidden columns) saved by LibreOffice "
+             "as .ods", rows=org_figures(orgs, shown))
+    gorgs, y = g01_data
+    if soffice_convert(FILES / "g01_dong_an_to_chuc_da_hop_nhat_2023.xlsx", "ods", FILES / "o02_dong_an_2023.ods"):
+        case("o02_dong_an_2023.ods", "E,G", "g01 (hidden rows of organisations merged away) saved by LibreOffice as "
+             ".ods", rows=org_figures(gorgs, [y]))
+    if soffice_convert(FILES / "g01_dong_an_to_chuc_da_hop_nhat_2023.xlsx", "xls", FILES / "o03_dong_an_2023.xls"):
+        case("o03_dong_an_2023.xls", "E,G", "g01 (hidden rows) saved by LibreOffice as .xls", rows=org_figures(gorgs, [y]))
+    horgs = g03_data
+    if soffice_convert(FILES / "g03_sheet_an_nam_truoc.xlsx", "ods", FILES / "o04_sheet_an_nam_truoc.ods"):
+        case("o04_sheet_an_nam_truoc.ods", "E,G", "g03 (last year's sheet hidden) saved by LibreOffice as .ods",
+             rows=org_figures(horgs, [2023]))
+
+
+def p01():
+    """A đảng bộ's list of its chi bộ with the đảng bộ's name merged down its rows, in three formats."""
+    y = 2022
+    orgs = M.orgs([y], n_units=0, n_parents=3, cells_each=(3, 4))
+    sh = Sheet("Năm 2022")
+    sh.add("KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC CÁC ĐẢNG BỘ CƠ SỞ NĂM 2022", bold=True)
+    sh.merges.append("A1:D1")
+    sh.add("Đảng bộ cơ sở", "STT", "Chi bộ trực thuộc", "Xếp loại", bold=True)
+    for o in orgs:
+        first = len(sh.rows) + 1
+        for i, c in enumerate(o.cells, 1):
+            sh.add(o.name if i == 1 else None, i, c.name, NEW_ABBR[c.ratings[y]])
+        sh.merges.append(f"A{first}:A{first + len(o.cells) - 1}")
+    cells = [c for o in orgs for c in o.cells]
+    rows = [[y, "cells", k, v] for k, v in org_counts(cells, y).items()]
+    write_xlsx(FILES / "p01_dang_bo_gop_o_2022.xlsx", [sh])
+    case("p01_dang_bo_gop_o_2022.xlsx", "O", "chi bộ trực thuộc of three đảng bộ, the đảng bộ's name merged down over "
+         "its chi bộ in the first column (the title names chi bộ trực thuộc); chi bộ names repeat", rows=rows)
+    for fmt, name in (("ods", "p02_dang_bo_gop_o_2022.ods"), ("xls", "p03_dang_bo_gop_o_2022.xls")):
+        if soffice_convert(FILES / "p01_dang_bo_gop_o_2022.xlsx", fmt, FILES / name):
+            case(name, "O,E", f"p01 (đảng bộ merged down over its chi bộ) saved by LibreOffice as .{fmt}", rows=rows)
+
+
+def k03():
+    y = 2019
+    orgs = M.orgs([y - 1, y], n_units=12)
+    sh = Sheet("Sheet1")
+    sh.add("KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2019", bold=True)
+    sh.add("STT", "Tên tổ chức cơ sở đảng", "Xếp loại năm trước", "Xếp loại", bold=True)
+    for i, o in enumerate(orgs, 1):
+        sh.add(i, o.name, NEW[o.ratings[y - 1]], NEW[o.ratings[y]])
+    write_xlsx(FILES / "k03_xep_loai_nam_truoc_khong_ghi_nam_2019.xlsx", [sh])
+    case("k03_xep_loai_nam_truoc_khong_ghi_nam_2019.xlsx", "K", "a 2019 list (the title) with 'Xếp loại năm trước' "
+         "(2018, the year is not written) left of 'Xếp loại'", rows=org_figures(orgs, [y - 1, y]))
+
+
+def a07():
+    y = 2020
+    ms = M.members([y], n=17, exempt=1, new=1, leave=0)
+    sh = Sheet("2020")
+    sh.add("CHI BỘ SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+    sh.add("KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2020", bold=True)
+    sh.add("STT", "Họ và tên", "Chi bộ xếp loại", "Kết quả tự đánh giá của đảng viên", "Ghi chú", bold=True)
+    for i, m in enumerate(ms, 1):
+        s = m.status[y]
+        if s in TIERS:
+            sh.add(i, m.name, NEW_ABBR[s], NEW_ABBR[better(s)], None)
+        else:
+            lab = {"exempt": "Miễn đánh giá", "not_rated": "Chưa đánh giá"}[s]
+            sh.add(i, m.name, lab, None, None)
+    write_xlsx(FILES / "a07_tu_danh_gia_ben_phai_2020.xlsx", [sh])
+    case("a07_tu_danh_gia_ben_phai_2020.xlsx", "A", "the chi bộ's rating first, the member's self-assessment "
+         "('Kết quả tự đánh giá của đảng viên', often a tier better) to its right", rows=member_figures(ms, [y]))
+
+
+def f06():
+    y = 2023
+    units = {f"Chi bộ {a}": M.members([y], n=M.rng.randint(8, 20), exempt=M.rng.randint(0, 2), new=M.rng.randint(1, 2), leave=0)
+             for a in M.rng.sample(AGENCIES, 7)}
+    cs = count_rows_for(units, y)
+    sh = Sheet("Bieu")
+    sh.add("SỐ LIỆU ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2023", bold=True)
+    sh.add("STT", "Tên tổ chức cơ sở đảng", "Tổng số đảng viên", "Trong đó: đảng viên dự bị", "Miễn đánh giá",
+           "Chưa đánh giá", "Trong đó: mới kết nạp", "HTXSNV", "HTTNV", "HTNV", "KHTNV", bold=True)
+    for i, (nm, c) in enumerate(cs.items(), 1):
+        dubi = c["not_rated"] + M.rng.randint(0, 2)
+        sh.add(i, nm, c["total"], dubi, c["exempt"], c["not_rated"], c["not_rated"], c["top"], c["good"], c["pass"], c["fail"])
+    write_xlsx(FILES / "f06_du_bi_moi_ket_nap_trong_do_2023.xlsx", [sh])
+    case("f06_du_bi_moi_ket_nap_trong_do_2023.xlsx", "F", "count table with two 'Trong đó' columns that are parts, "
+         "not categories: 'Trong đó: đảng viên dự bị' after the total, 'Trong đó: mới kết nạp' after Chưa đánh giá",
+         rows=rows_from_counts(sum_counts(cs.values()), y))
+
+
 # ---------------------------------------------------------------- main
 def main():
     FILES.mkdir(exist_ok=True)
@@ -1583,13 +1679,13 @@ def main():
     a02(); a03(); a04(); a05(); a06()
     b01(); b02(); b03(); b04()
     c01_data = c01()
-    c02(); c03(); c04(); c05()
+    c02(); c03(); c04_data = c04(); c05()
     d01_data = d01()
     d02(); d03(); d04(); d05()
     e_family(a01_orgs, c01_data, d01_data)
     e05(); e06()
     f01(); f02(); f03(); f04(); f05()
-    g01(); g02_orgs = g02(); g03(); g04(g02_orgs)
+    g01_data = g01(); g02_orgs = g02(); g03_data = g03(); g04(g02_orgs)
     h01(); h02()
     i01(); i02(); i03()
     j01(); j02(); j03(); j04()
@@ -1597,6 +1693,8 @@ def main():
     l01(); l02(); l03()
     m01(); m02(); m03()
     n01(); n02(); n03(); n04(); n05()
+    o_family(c04_data, g01_data, g03_data)
+    p01(); k03(); a07(); f06()
     assert {p.name for p in FILES.iterdir()} == set(CASES), "a file without a case or a case without a file"
     (HERE / "expected.json").write_text(json.dumps(CASES, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     fams = sorted({f for c in CASES.values() for f in c["family"].split(",")})
