@@ -1670,6 +1670,93 @@ def f06():
          rows=rows_from_counts(sum_counts(cs.values()), y))
 
 
+# ---------------------------------------------------------------- more columns that look like others
+def d06():
+    y = 2021
+    ms = M.members([y], n=18, exempt=1, new=1, leave=2)
+    sh = Sheet("2021")
+    sh.add("CHI BỘ HỘI LIÊN HIỆP PHỤ NỮ TỈNH - XẾP LOẠI ĐẢNG VIÊN NĂM 2021", bold=True)
+    sh.add("STT", "Họ và tên", "Năm sinh", "Xếp loại", "Biến động trong năm", bold=True)
+    for i, m in enumerate(ms, 1):
+        s = m.status[y]
+        if s == "left":
+            sh.add(i, m.name, m.birth, None, f"{m.left[2]} tháng {m.left[1]}/{y}")
+        else:
+            sh.add(i, m.name, m.birth, {"exempt": "Miễn đánh giá", "not_rated": "Chưa đánh giá"}.get(s) or NEW[s],
+                   f"Kết nạp tháng {m.joined[1]}/{y}" if s == "not_rated" else None)
+    write_xlsx(FILES / "d06_cot_bien_dong_trong_nam_2021.xlsx", [sh])
+    case("d06_cot_bien_dong_trong_nam_2021.xlsx", "D", "members who left noted in a column headed 'Biến động trong "
+         "năm' (not 'Ghi chú'), their rating blank", rows=member_figures(ms, [y]))
+
+
+def b05():
+    y = 2021
+    ms = M.members([y], n=20, exempt=1, new=2, leave=0)
+    sh = Sheet("DS")
+    sh.add("DANH SÁCH ĐẢNG VIÊN CHI BỘ CỤC THỐNG KÊ - KẾT QUẢ XẾP LOẠI NĂM 2021", bold=True)
+    sh.add("STT", "Họ và tên", "Năm sinh", "Năm vào Đảng", "Số thẻ", "Xếp loại", bold=True)
+    for i, m in enumerate(ms, 1):
+        s = m.status[y]
+        sh.add(i, m.name, m.birth, m.joined[0], m.card,
+               {"exempt": "Miễn đánh giá", "not_rated": "Chưa đánh giá"}.get(s) or NEW_ABBR[s])
+    write_xlsx(FILES / "b05_nam_vao_dang_la_so_2021.xlsx", [sh])
+    case("b05_nam_vao_dang_la_so_2021.xlsx", "B", "a member list of 2021 (title) with a 'Năm vào Đảng' column of bare "
+         "years (1978 … 2021) beside 'Năm sinh': the year of admission, not the rating year",
+         rows=member_figures(ms, [y]))
+
+
+def c06():
+    years = [2021, 2022, 2023, 2024]
+    orgs = M.orgs(years, n_units=10)
+    sh = Sheet("Theo doi")
+    sh.add("THEO DÕI XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG", bold=True)
+    sh.add("STT", "Tên tổ chức cơ sở đảng", "Năm thành lập", "Số đảng viên", *years, bold=True)
+    for i, o in enumerate(orgs, 1):
+        sh.add(i, o.name, M.rng.randint(1976, 2010), M.rng.randint(5, 28), *[NEW_ABBR[o.ratings[y]] for y in years])
+    write_xlsx(FILES / "c06_nam_thanh_lap_va_nam_la_so_2021_2024.xlsx", [sh])
+    case("c06_nam_thanh_lap_va_nam_la_so_2021_2024.xlsx", "C", "tracking sheet with years as bare numbers 2021 … "
+         "2024 as headers, after a 'Năm thành lập' column (founding years 1976-2010) and a 'Số đảng viên' column",
+         rows=org_figures(orgs, years))
+
+
+def p04():
+    y = 2019
+    orgs = M.orgs([y], n_units=10)
+    sh = Sheet("2019")
+    sh.add("KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2019", bold=True)
+    sh.add("STT", "Tên tổ chức cơ sở đảng", "Xếp loại", bold=True)
+    for i, o in enumerate(orgs, 1):
+        name = o.name
+        if len(name) > 24 and " " in name[14:]:
+            cut = name.index(" ", 14)
+            r = sh.add(i, name[:cut], NEW[o.ratings[y]])
+            sh.add(None, name[cut + 1:], None)
+            sh.merges += [f"A{r}:A{r + 1}", f"C{r}:C{r + 1}"]
+        else:
+            sh.add(i, name, NEW[o.ratings[y]])
+    write_xlsx(FILES / "p04_ten_xuong_dong_hai_hang_2019.xlsx", [sh])
+    case("p04_ten_xuong_dong_hai_hang_2019.xlsx", "O", "long names written on two rows (as pasted from Word), the "
+         "number and the rating merged over both rows", rows=org_figures(orgs, [y]))
+
+
+def l04():
+    y = 2020
+    orgs = M.orgs([y], n_units=6, n_parents=3)
+    sh = Sheet("2020")
+    sh.add("XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2020", bold=True)
+    sh.add("STT", "Tên tổ chức đảng", "Cấp tổ chức đảng", "Xếp loại", bold=True)
+    kinds = {"dbcs": "Đảng bộ cơ sở", "cbcs": "Chi bộ cơ sở", "cbtt": "Chi bộ trực thuộc"}
+    i = 0
+    for o in orgs:
+        for x in (o, *o.cells):
+            i += 1
+            sh.add(i, x.name if x.kind != "cbtt" else f"{x.name} ({o.name})", kinds[x.kind], NEW[x.ratings[y]])
+    write_xlsx(FILES / "l04_cot_cap_to_chuc_dang_2020.xlsx", [sh])
+    case("l04_cot_cap_to_chuc_dang_2020.xlsx", "L", "the kind of each organisation in a column headed 'Cấp tổ chức "
+         "đảng' (Đảng bộ cơ sở / Chi bộ cơ sở / Chi bộ trực thuộc), the parent in brackets after a chi bộ's name",
+         rows=org_figures(orgs, [y]))
+
+
 # ---------------------------------------------------------------- main
 def main():
     FILES.mkdir(exist_ok=True)
@@ -1695,6 +1782,7 @@ def main():
     n01(); n02(); n03(); n04(); n05()
     o_family(c04_data, g01_data, g03_data)
     p01(); k03(); a07(); f06()
+    d06(); b05(); c06(); p04(); l04()
     assert {p.name for p in FILES.iterdir()} == set(CASES), "a file without a case or a case without a file"
     (HERE / "expected.json").write_text(json.dumps(CASES, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     fams = sorted({f for c in CASES.values() for f in c["family"].split(",")})
