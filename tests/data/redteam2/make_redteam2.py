@@ -1757,6 +1757,63 @@ def l04():
          rows=org_figures(orgs, [y]))
 
 
+# ---------------------------------------------------------------- labels with words around them, member subtotals
+def i04():
+    y = 2019
+    orgs = M.orgs([y], n_units=12)
+    sh = Sheet("2019")
+    sh.add("XẾP LOẠI TCCS ĐẢNG NĂM 2019", bold=True)
+    sh.add("STT", "Tên tổ chức cơ sở đảng", "Xếp loại", bold=True)
+    for i, o in enumerate(orgs, 1):
+        r = o.ratings[y]
+        sh.add(i, o.name, "HTXSNV (TSVM tiêu biểu)" if o.award[y] else NEW_ABBR[r])
+    write_xlsx(FILES / "i04_htxsnv_tsvm_tieu_bieu_trong_ngoac_2019.xlsx", [sh])
+    case("i04_htxsnv_tsvm_tieu_bieu_trong_ngoac_2019.xlsx", "I,M", "the award written in brackets after the rating: "
+         "'HTXSNV (TSVM tiêu biểu)'", rows=org_figures(orgs, [y], exemplary_from_award=True))
+
+
+def m04():
+    y = 2022
+    ms = M.members([y], n=18, exempt=2, new=2, leave=0)
+    sh = Sheet("2022")
+    sh.add("CHI BỘ SỞ XÂY DỰNG - KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2022", bold=True)
+    sh.add("STT", "Họ và tên", "Xếp loại", bold=True)
+    for i, m in enumerate(ms, 1):
+        s = m.status[y]
+        lab = {"exempt": "Miễn (tuổi cao)", "not_rated": f"Chưa đánh giá (kết nạp {m.joined[1]}/{y})"}.get(s)
+        if lab is None:
+            lab = NEW_ABBR[s] + (" (bị kỷ luật khiển trách)" if s == "fail" else "")
+        sh.add(i, m.name, lab)
+    write_xlsx(FILES / "m04_nhan_kem_giai_thich_2022.xlsx", [sh])
+    case("m04_nhan_kem_giai_thich_2022.xlsx", "M", "labels with an explanation in brackets: 'Miễn (tuổi cao)', "
+         "'Chưa đánh giá (kết nạp 9/2022)', 'KHTNV (bị kỷ luật khiển trách)'", rows=member_figures(ms, [y]))
+
+
+def l05():
+    y = 2023
+    groups = {f"Chi bộ {c}": M.members([y], n=M.rng.randint(6, 10), exempt=M.rng.randint(0, 1), new=M.rng.randint(0, 1), leave=0)
+              for c in M.rng.sample(CELL_NAMES, 3)}
+    sh = Sheet("DS 2023")
+    sh.add("ĐẢNG BỘ SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", bold=True)
+    sh.add("KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2023", bold=True)
+    sh.add("STT", "Họ và tên", "Chức vụ", "Xếp loại", bold=True)
+    every = []
+    for g, ms in groups.items():
+        sh.add(None, g.upper(), None, None, bold=True)
+        n = 0
+        for m in ms:
+            n += 1
+            s = m.status[y]
+            sh.add(n, m.name, M.rng.choice(["Chuyên viên", "Trưởng phòng", "Nhân viên"]),
+                   {"exempt": "Miễn đánh giá", "not_rated": "Chưa đánh giá"}.get(s) or NEW[s])
+        sh.add(None, f"Cộng: {n} đồng chí", None, None, bold=True)
+        every += ms
+    write_xlsx(FILES / "l05_dang_vien_theo_chi_bo_dong_cong_2023.xlsx", [sh])
+    case("l05_dang_vien_theo_chi_bo_dong_cong_2023.xlsx", "L,D", "a đảng bộ's member list grouped under chi bộ "
+         "heading rows (upper case), each group closed by a 'Cộng: n đồng chí' row with a blank rating",
+         rows=member_figures(every, [y]))
+
+
 # ---------------------------------------------------------------- main
 def main():
     FILES.mkdir(exist_ok=True)
@@ -1783,6 +1840,7 @@ def main():
     o_family(c04_data, g01_data, g03_data)
     p01(); k03(); a07(); f06()
     d06(); b05(); c06(); p04(); l04()
+    i04(); m04(); l05()
     assert {p.name for p in FILES.iterdir()} == set(CASES), "a file without a case or a case without a file"
     (HERE / "expected.json").write_text(json.dumps(CASES, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     fams = sorted({f for c in CASES.values() for f in c["family"].split(",")})
