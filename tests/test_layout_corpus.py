@@ -77,7 +77,7 @@ def test_layout(name):
     result = run("classify", FILES / name, *case["args"], "--format", "csv")
     stderr = result.stderr
     assert result.exit_code == case["exit"], f"{case['about']}\n{stderr}"
-    for part in case.get("error", []):
+    for part in case.get("error", []) + case.get("warning", []):
         assert part in stderr, f"the message should mention {part!r}: {stderr}"
     for part in case.get("forbid", []):
         assert part not in stderr, f"the messages should not say {part!r}: {stderr}"

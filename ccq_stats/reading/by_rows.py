@@ -23,7 +23,7 @@ from ccq_stats.reading.cells import (
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.row_roles import (
-    heading_org, left_rows, member_groups, parent_headings, row_kinds, section_kinds, section_statuses, sheet_org,
+    heading_org, indented_rows, left_rows, member_groups, parent_headings, row_kinds, section_kinds, section_statuses, sheet_org,
     sub_rows, subset_rows, summary_rows,
 )
 from ccq_stats.reading.rows import SheetRows, first, mapped
@@ -122,8 +122,16 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
-    parent, sub = (sub_rows(seq, org, parent, rows, subset_rows(data, section, seq)) if "members" not in shapes
+    indented = indented_rows(data, col, rows) if "members" not in shapes else np.zeros(len(data), bool)
+    parent, sub = (sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented) if "members" not in shapes
                    else (parent, np.zeros(len(data), bool)))
+    by_indent = indented & sub & (seq == "")  # no number (1.1, "-", a) and no parent cell says so
+    if col["parent"] is not None:
+        by_indent &= data.text(col["parent"].index) == ""
+    if by_indent.any():  # a weak signal: say which rows rest on it
+        notes.warn(_("{count} row(s) read as chi bộ trực thuộc of the organisation above them only because their names "
+                     "are indented (first: row {row}); check with ccq-stats inspect").format(
+            count=int(by_indent.sum()), row=data.excel_row(first(by_indent))), sheet.where())
     if len(ratings) == 1 and sub.any():
         heads = parent_headings(data.text(ratings[0].index), org, parent, sub, rows)
         rows &= ~heads

@@ -9,6 +9,7 @@ time limits; the grids come back here, where their headers are found and their r
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ccq_stats.errors import InputError, Where
@@ -88,8 +89,7 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
         return
     yield sheet, plan, frame, "" if plan is not None else "no header"
     if below is not None:
-        rest = Sheet(sheet.file, sheet.name, [[]] * below + sheet.rows[below:], sheet.hidden, sheet.ragged,
-                     sheet.has_errors, sheet.merged, sheet.hidden_rows, sheet.hidden_columns, top=below)
+        rest = dataclasses.replace(sheet, rows=[[]] * below + sheet.rows[below:], top=below)
         yield from _read_sheet(rest, scales, year, shape, notes, mapping, keep_going, limits)
 
 

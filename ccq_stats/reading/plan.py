@@ -41,6 +41,7 @@ _TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
 _SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _DATE = re.compile(r"\bngay\b.{0,14}\bthang\b.{0,14}\bnam\b")  # "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm"
 _RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+_DATE_IN_NAME = re.compile(r"\d{1,2}\s*[-_./ ]\s*(?:19|20)\d\d")  # "15_01_2020": a date, not a rating year
 _BULLET = re.compile(r"^[-+•*–]\s*")
 TAIL_ROWS = 80  # a signature block, notes or summary lines are looked for in this many rows at the bottom
 
@@ -51,7 +52,7 @@ class SheetPlan:
     header: Header
     shapes: set[str]
     year: int | None  # the year of every row without a year cell or a year column of its own
-    year_from: str  # where that year came from: "sheet name", "title", "--year" or ""
+    year_from: str  # where that year came from: "sheet name", "title", "--year", "file name" or ""
     start: int  # 0-based index of the first data row
     end: int = -1  # 0-based index past the last row of the table (-1: the end of the sheet)
     end_why: str = ""  # what ended it: "signature", "date line", "notes", "summary"
@@ -125,11 +126,14 @@ def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
 
 
 def file_name_year(path: str) -> int | None:
-    """The one year in a file's name ("xep_loai_tccs_2020.xlsx"), for the hint of the no-year error."""
+    """The one year in a file's name ("xep_loai_tccs_2020.xlsx"); None where it names two, a range,
+    or a date ("bao_cao_15_01_2020.xlsx": the day a report was written, not the year rated)."""
     import os
 
-    years = set(_SHEET_YEAR.findall(_RANGE.sub(" ", os.path.basename(path))))
+    name = _DATE_IN_NAME.sub(" ", _RANGE.sub(" ", os.path.basename(path)))
+    years = set(_SHEET_YEAR.findall(name))
     return int(years.pop()) if len(years) == 1 else None
+
 
 
 def _starts_with(text: str, phrases) -> bool:
@@ -435,14 +439,16 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
                 first=a.header, second=b.header),
         )
     needs_year = not header.one("year") and any(c.year is None for c in ratings + counts)
-    if needs_year and not fixed:
-        named = file_name_year(sheet.file)
+    if needs_year and not fixed and (named := file_name_year(sheet.file)):
+        # a careful person reads "xep_loai_tccs_2020.xlsx" as the 2020 ratings; a weak signal, so said
+        plan.year, plan.year_from = named, "file name"
+        notes.warn(_("rating year {year} read from the file name alone (no year column, sheet name or title gives it); "
+                     "if {year} is not the year rated, give --year").format(year=named), sheet.where())
+    elif needs_year and not fixed:
         raise InputError(
             _("no rating year: no year column, no year in the sheet name or title"),
             where=sheet.where(header.first_row + 1),
-            hint=_("the file name says {year}: if that is the rating year, give --year {year}; else add a 'Năm' column, "
-                   "name the sheet 'Năm 2019', or give --year 2019").format(year=named) if named
-            else _("add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019"),
+            hint=_("add a 'Năm' column, name the sheet 'Năm 2019', or give --year 2019"),
         )
     if plan.start < len(sheet.rows) and is_index_row(sheet.rows[plan.start]):
         plan.skip("index row", [plan.start + 1])

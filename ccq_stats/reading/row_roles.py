@@ -145,6 +145,35 @@ def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray) -> np.nda
     return out
 
 
+def indented_rows(data: SheetRows, col, rows: np.ndarray) -> np.ndarray:
+    """Organisation rows whose name is indented deeper than the rows of the list's own level, below
+    the first of those: where a list shows its chi bộ trực thuộc only by indenting them under their
+    đảng bộ (Excel's indent, LibreOffice's left margin, or leading spaces typed before the name).
+    A weak signal: whoever reads by it says so (``by_rows``)."""
+    out = np.zeros(len(data), bool)
+    if col["org"] is None or not rows.any():
+        return out
+    index = col["org"].index
+    level = mapped(data.raw(index), _typed_indent).astype(int)
+    for (r, c), depth in data.sheet.indent.items():
+        if c == index and 0 <= r - data.start < len(data):
+            level[r - data.start] = max(level[r - data.start], depth)
+    if not (level[rows] > 0).any():
+        return out
+    base = level[rows].min()
+    out = rows & (level > base)
+    out[: first(rows & (level == base))] = False  # indented above any row of the list's level: under nothing
+    return out
+
+
+def _typed_indent(value) -> int:
+    """Leading spaces or a tab typed before a name, as an indentation (two spaces or more)."""
+    if not isinstance(value, str):
+        return 0
+    head = len(value) - len(value.lstrip(" \t\u00a0\u3000"))
+    return 1 if head >= 2 or value[:1] == "\t" else 0
+
+
 def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, subset=None):
     """Rows numbered 1.1, 1.2 (or marked "-", or lettered a, b) under organisation 1 are its chi
     bộ trực thuộc: their parent is organisation 1 (unless a parent column names one). Returns
@@ -166,6 +195,8 @@ def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndar
         if seq[r] and not dash[r]:
             last[seq[r].rstrip(".")] = org[r]
             numbered = org[r] if pd.isna(prefix[r]) else numbered
+        elif not seq[r] and not sub[r]:  # no STT column (or cell): the last organisation of the list's own level
+            numbered = org[r]
     return parent, sub & (parent != "")
 
 

@@ -4,16 +4,17 @@ checks (``container``). Runs in the reader process (``sandbox``). See SECURITY.m
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.reading.container import check_zip, column_number, is_encrypted
+from ccq_stats.reading.container import check_zip, is_encrypted
 from ccq_stats.reading.grid import FormulaError, Sheet
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.looks import Looks, workbook_looks
+
 
 def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     """The sheets of a workbook as grids, after the container checks. Run it in the sandbox."""
@@ -27,7 +28,7 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     try:
         with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
             book = pc.CalamineWorkbook.from_filelike(stream)
-        errors, hidden_parts = formula_errors(file), hidden_cells(file)
+        looks_of = workbook_looks(file)
         sheets = []
         for meta in book.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -42,14 +43,15 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
                     hint=_("delete the empty rows and columns around the table, save as CSV, or raise CCQ_MAX_CELLS"),
                 )
             rows = sheet.to_python(skip_empty_area=False)
-            for (r, c), code in errors.get(meta.name, {}).items():
+            looks = looks_of.get(meta.name, Looks())
+            for (r, c), code in looks.errors.items():
                 if r < len(rows) and c < len(rows[r]) and rows[r][c] == "":
                     rows[r][c] = FormulaError(code)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            hidden_rows, hidden_columns = hidden_parts.get(meta.name, (set(), set()))
-            sheets.append(Sheet(display, meta.name, rows, hidden, merged=list(sheet.merged_cell_ranges or []),
-                                has_errors=bool(errors.get(meta.name)), hidden_rows=hidden_rows,
-                                hidden_columns=hidden_columns))
+            sheets.append(Sheet(display, meta.name, rows, hidden,
+                                merged=list(sheet.merged_cell_ranges or looks.merged),  # .ods: calamine gives none
+                                has_errors=bool(looks.errors), hidden_rows=looks.hidden_rows,
+                                hidden_columns=looks.hidden_columns, indent=looks.indent, bold=looks.bold))
         return sheets
     except pc.PasswordError:
         raise InputError(_("the workbook is password-protected"), file=display, hint=_("save a copy without a password")) from None
@@ -60,82 +62,3 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
             file=display,
             hint=_("the file may be truncated or not a spreadsheet; open it in Excel and save it again"),
         ) from None
-
-
-_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
-_ERROR_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
-_SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"|<(?:\w+:)?sheet\b[^>]*\br:id="([^"]*)"[^>]*\bname="([^"]*)"')
-_REL = re.compile(rb'<Relationship\b[^>]*\bId="([^"]*)"[^>]*\bTarget="([^"]*)"|<Relationship\b[^>]*\bTarget="([^"]*)"[^>]*\bId="([^"]*)"')
-
-
-def _sheet_parts(archive: zipfile.ZipFile):
-    """(sheet name, its XML part) of each worksheet of an .xlsx/.xlsm archive."""
-    names = set(archive.namelist())
-    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return
-    targets = {}
-    for m in _REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
-        rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        targets[rid] = target.decode().lstrip("/")
-    for m in _SHEET_ENTRY.finditer(archive.read("xl/workbook.xml")):
-        name, rid = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4), m.group(3))
-        part = targets.get(rid, "")
-        part = part if part.startswith("xl/") else f"xl/{part}"
-        if part in names:
-            yield name, part
-
-
-def formula_errors(file: Path) -> dict[str, dict[tuple[int, int], str]]:
-    """{sheet name: {(row, col): "#REF!"}} of an .xlsx/.xlsm, read from its XML; {} otherwise."""
-    import html
-
-    if not zipfile.is_zipfile(file):
-        return {}
-    out: dict[str, dict] = {}
-    with zipfile.ZipFile(file) as archive:
-        for name, part in _sheet_parts(archive):
-            found = {}
-            content = archive.read(part)
-            if b't="e"' not in content:
-                continue  # most sheets: no error cell, no regex
-            for cell in _ERROR_CELL.finditer(content):
-                ref, value = _ERROR_REF.search(cell.group(1)), _CELL_VALUE.search(cell.group(2))
-                if ref:
-                    found[(int(ref.group(2)) - 1, column_number(ref.group(1)) - 1)] = value.group(1).decode() if value else "#ERROR"
-            if found:
-                out[html.unescape(name.decode())] = found
-    return out
-
-
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ATTR = {name: re.compile(rb'\b' + name + rb'="(\d+)"') for name in (b"min", b"max", b"r")}
-
-
-def hidden_cells(file: Path) -> dict[str, tuple[set[int], set[int]]]:
-    """{sheet name: (hidden rows, hidden columns)}, 0-based, of an .xlsx/.xlsm, read from its XML
-    (python-calamine does not say which rows and columns are hidden); {} otherwise."""
-    import html
-
-    if not zipfile.is_zipfile(file):
-        return {}
-    out = {}
-    with zipfile.ZipFile(file) as archive:
-        for name, part in _sheet_parts(archive):
-            content = archive.read(part)
-            if not _HIDDEN.search(content):
-                continue  # most sheets: nothing hidden, no regex over the rows
-            rows, columns = set(), set()
-            for tag in _COL_TAG.finditer(content):
-                low, high = _ATTR[b"min"].search(tag.group(1)), _ATTR[b"max"].search(tag.group(1))
-                if _HIDDEN.search(tag.group(1)) and low and high:
-                    columns |= set(range(int(low.group(1)) - 1, min(int(high.group(1)), 16384)))
-            for tag in _ROW_TAG.finditer(content):
-                ref = _ATTR[b"r"].search(tag.group(1))
-                if _HIDDEN.search(tag.group(1)) and ref:
-                    rows.add(int(ref.group(1)) - 1)
-            if rows or columns:
-                out[html.unescape(name.decode())] = (rows, columns)
-    return out
