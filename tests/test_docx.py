@@ -51,6 +51,7 @@ def runs_of(paragraph):
     return [r for r in paragraph.runs if r.text.strip()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", [2017, 2019])
 def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     doc, _ = report_docx(tmp_path, "--year", year)
@@ -93,6 +94,7 @@ def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     assert all(runs_of(p)[0].bold for p in right.paragraphs)
 
 
+@pytest.mark.slow
 def test_docx_page_fonts_and_numbers(tmp_path):
     doc, _ = report_docx(tmp_path, "--term", "2015-2020")
     section = doc.sections[0]
@@ -109,6 +111,7 @@ def test_docx_page_fonts_and_numbers(tmp_path):
     assert "tỷ lệ nhiệm kỳ là bình quân tỷ lệ của các năm" in text  # the method note, under the figures
 
 
+@pytest.mark.slow
 def test_no_rule_id_in_a_vietnamese_document(tmp_path):
     doc, _ = report_docx(tmp_path, "--term", "2015-2020")
     text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
@@ -172,6 +175,7 @@ def test_missing_settings_file_and_both_date_forms(tmp_path):
     assert a == b and "ngày 05 tháng 02 năm 2020" in a
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked")
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_libreoffice_converts_the_report_to_pdf(tmp_path, fmt):

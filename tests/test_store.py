@@ -130,6 +130,7 @@ def _importer(location: str, path, *, pause: bool) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_the_store_unchanged_and_usable(store_location, season, tmp_path):
     units, members = season
     assert run("import", units).exit_code == 0
@@ -154,6 +155,7 @@ def test_an_import_killed_midway_leaves_the_store_unchanged_and_usable(store_loc
     assert figures_of(run("classify", "--format", "csv").stdout)[(2019, "members", "total")] == 4
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_both_land(store_location, season):
     units, members = season
     first, second = _importer(store_location, units, pause=False), _importer(store_location, members, pause=False)
