@@ -114,14 +114,10 @@ def _sample_paths(paths, cwd: str) -> bool:
     return bool(paths)
 
 
-@pytest.fixture(scope="session")
-def sample_readings() -> dict:
-    """{key: Reading} of the reads of sample_data/ made so far in this process."""
-    return {}
-
-
-@pytest.fixture(autouse=True)
-def _sample_read_once(sample_readings, monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def _sample_read_once():
+    """For the whole session (module-scoped fixtures that read the sample too), keeping
+    {key: Reading} of the reads of sample_data/ made so far in this process."""
     import copy
 
     import ccq_stats.api as api
@@ -136,13 +132,16 @@ def _sample_read_once(sample_readings, monkeypatch):
             return real(paths, **options)
         settings = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("CCQ_") and not k.startswith("CCQ_STATS_DB")))
         scales_text = Path(cwd, scales_file).read_bytes() if scales_file and Path(cwd, scales_file).is_file() else None
-        key = (tuple(map(str, paths)), cwd, year, kind, str(scales_file), scales_text, header_row, repr(columns), language(),
+        key = (tuple(map(str, paths)), cwd, year, kind, str(scales_file), scales_text, header_row, repr(columns or None), language(),
                settings)
         if key not in sample_readings:
             sample_readings[key] = real(paths, **options)  # an error is raised each time, never kept
         return copy.deepcopy(sample_readings[key])  # the callers add notes and mark findings: a copy each
 
-    monkeypatch.setattr(api, "read_records", read_records)
+    sample_readings: dict = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(api, "read_records", read_records)
+        yield
 
 
 # -- running in parallel (pytest-xdist, --dist loadgroup) -------------------------------------
