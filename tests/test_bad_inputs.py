@@ -226,6 +226,7 @@ def _skipped_once(stderr: str, *names: str) -> None:
     assert all(name in lines[0] for name in names), lines[0]
 
 
+@pytest.mark.slow
 def test_a_second_report_into_the_data_folder_skips_the_first(tmp_path, monkeypatch):
     folder = _data_folder(tmp_path)
     monkeypatch.chdir(folder)

@@ -239,6 +239,7 @@ def test_parquet_gives_what_the_same_list_in_csv_gives(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(ours, from_csv)
 
 
+@pytest.mark.slow
 def test_parquet_with_names_floats_or_nulls_reads_alike(tmp_path, monkeypatch):
     named = parquet(tmp_path / "named.parquet", [[f"Người {i}"] + r for i, r in enumerate(members(5))], ["Họ và tên"] + HEADER)
     assert by_columns(named, monkeypatch)

@@ -81,6 +81,7 @@ def test_by_unit_adds_a_unit_column_after_subject(tmp_path):
     assert [r[1] for r in rows[1:]] == sorted([r[1] for r in rows[1:]], key=["units", "cells", "members"].index)
 
 
+@pytest.mark.slow
 def test_json_holds_the_same_records(sample_csv):
     records = json.loads(run("classify", SAMPLE, "--format", "json").stdout)
     rows = rows_of(sample_csv)
@@ -210,7 +211,8 @@ def test_bom_csv_neutralises_formula_like_text_and_stdout_stays_raw(tmp_path):
 
 @pytest.mark.parametrize("args", [
     ["classify", "-f", "csv"], ["classify", "-f", "json"], ["classify", "-f", "table"], ["classify", "--by", "unit", "-f", "csv"],
-    ["classify", "--by", "unit", "-f", "table"], ["check", "-f", "csv"], ["check", "-f", "json"], ["check", "-f", "table"],
+    pytest.param(["classify", "--by", "unit", "-f", "table"], marks=pytest.mark.slow),  # rich fits 56 units: seconds
+    ["check", "-f", "csv"], ["check", "-f", "json"], ["check", "-f", "table"],
 ])
 def test_no_member_name_leaves_in_aggregates_or_messages(args, sample_member_names):
     """Privacy: no command or format prints a member's name, on stdout or stderr, unless --names."""
@@ -239,6 +241,7 @@ def test_output_to_a_device_or_fifo_writes_through_and_never_replaces_it(tmp_pat
     assert received[0].decode().startswith("year,subject,category,label,count,share")
 
 
+@pytest.mark.slow
 def test_years_filters_the_output_of_classify_and_check():
     kept = run("classify", SAMPLE, "--years", "2017-2018", "-f", "csv")
     assert kept.exit_code == 0, kept.stderr

@@ -133,6 +133,7 @@ def test_formula_like_names_stay_text_in_docx(tmp_path):
         i.text or "" for i in doc.element.iter() if i.tag.endswith("instrText"))
 
 
+@pytest.mark.slow
 def test_the_same_header_in_md_txt_and_html(tmp_path):
     settings = tmp_path / "s.toml"
     settings.write_text(SETTINGS, encoding="utf-8")
@@ -144,6 +145,7 @@ def test_the_same_header_in_md_txt_and_html(tmp_path):
         assert "*" in text.split("Số 125-BC/ĐUK")[0]
 
 
+@pytest.mark.slow
 def test_settings_from_the_working_folder_and_options_over_them(tmp_path, monkeypatch):
     (tmp_path / "ccq-stats.toml").write_text(SETTINGS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -165,6 +167,7 @@ def test_bad_settings_are_one_line(tmp_path, content, message):
     assert result.exit_code == 2 and message in result.stderr.splitlines()[-1] and not out.exists()
 
 
+@pytest.mark.slow
 def test_missing_settings_file_and_both_date_forms(tmp_path):
     result = run("report", SAMPLE, "--year", "2019", "--settings", tmp_path / "nope.toml")
     assert result.exit_code == 2 and "no such settings file" in result.stderr

@@ -337,6 +337,7 @@ def test_an_organisation_listed_twice_in_vietnamese(tmp_path, vietnamese):
         "một trong hai dòng)\n")
 
 
+@pytest.mark.slow
 def test_a_rule_left_unchecked_is_said_in_vietnamese(vietnamese):
     result = run("check", SAMPLE, "--format", "csv")
     assert result.exit_code == 0

@@ -194,6 +194,7 @@ def test_standard_input_and_settings_in_the_users_language(monkeypatch):
 
 # --- the reader process's own limits ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_reader_processs_limits_in_the_users_language(monkeypatch):
     monkeypatch.setenv("CCQ_LANG", "vi")
     with pytest.raises(InputError) as crashed:
@@ -255,6 +256,7 @@ def test_sub_folders_not_read_are_said_in_the_users_language(monkeypatch, tmp_pa
     assert _stderr_in("vi", monkeypatch, "classify", "data") == (0, [vietnamese])
 
 
+@pytest.mark.slow
 def test_our_own_outputs_skipped_are_said_in_the_users_language(monkeypatch, tmp_path):
     _data_folder(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -266,6 +268,7 @@ def test_our_own_outputs_skipped_are_said_in_the_users_language(monkeypatch, tmp
         "ccq-stats: warning: skipped 1 file written by ccq-stats (outputs, not rating sheets): data/ket_qua.csv"])
 
 
+@pytest.mark.slow
 def test_six_outputs_of_ours_skipped_name_five_and_count_the_rest(monkeypatch, tmp_path):
     folder = _data_folder(tmp_path)
     monkeypatch.chdir(tmp_path)

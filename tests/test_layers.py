@@ -75,11 +75,14 @@ def _modules() -> dict[str, Path]:
 MODULES = _modules()
 
 
+TREES = {name: ast.parse(path.read_text(encoding="utf-8"), str(path)) for name, path in MODULES.items()}
+
+
 def _imports(name: str, path: Path) -> list[tuple[str, str, int]]:
     """(module imported, name taken from it or "", line) for every import of ours in the module."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in ast.walk(TREES[name]):
         if isinstance(node, ast.Import):
             out += [(a.name, "", node.lineno) for a in node.names if a.name.split(".")[0] == PACKAGE.name]
         elif isinstance(node, ast.ImportFrom):
@@ -202,7 +205,7 @@ def test_no_private_names_across_modules():
             if taken.startswith("_") and not taken.startswith("__") and target != name:
                 private.append(f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}: {taken} from {target}")
         # ``import ccq_stats.x as x`` then ``x._y``: the same thing by attribute
-        tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+        tree = TREES[name]
         aliases = {a.asname or a.name: a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
                    for a in node.names if a.name.split(".")[0] == PACKAGE.name}
         aliases |= {a.asname or a.name: f"{t}.{a.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
