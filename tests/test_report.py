@@ -180,6 +180,7 @@ def test_no_member_name_in_any_report(tmp_path, args, fmt, sample_member_names):
     assert len(names) > 1000 and not [n for n in names if n in text]
 
 
+@pytest.mark.slow
 def test_every_template_variable_is_documented():
     from ccq_stats.api import report_paths
 
@@ -193,6 +194,7 @@ def test_every_template_variable_is_documented():
     assert missing == []
 
 
+@pytest.mark.slow
 def test_member_quota_columns_only_in_the_years_the_quota_applies(tmp_path):
     """Issue 13, bug 4: the 20% quota of HD 21 binds the ratings of 2019 on; before that the
     per-organisation member sheet leaves "Tối đa HTXSNV" and "Vượt" empty."""
@@ -209,12 +211,14 @@ def test_member_quota_columns_only_in_the_years_the_quota_applies(tmp_path):
     assert [(r[1], r[excess]) for r in rows if r[0] == 2019 and r[excess]] == [("Chi bộ Sở Tư pháp", 2)]
 
 
+@pytest.mark.slow
 def test_a_year_report_before_the_quota_has_no_quota_columns():
     text = run("report", SAMPLE, "--year", "2018", "--date", DATE).stdout
     members = text.split("## Đảng viên theo tổ chức cơ sở đảng")[1].split("## Kiểm tra")[0]
     assert "Có mặt" in members and "Tối đa HTXSNV" not in members and "Hướng dẫn 21" not in members
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("body", "message"), [
     ("{{ 'a' * 10**10 }}\n", "line 1: template stopped: it would build a text or list of 10,000,000,000"),
     ("{{ range(10**9)|list }}\n", "Range too big"),
