@@ -253,6 +253,7 @@ def test_a_user_template_renders_under_limits(tmp_path, monkeypatch, body, messa
     assert took < 30  # the whole run, reading the sample included
 
 
+@pytest.mark.slow
 def test_templates_list_and_copy(tmp_path, monkeypatch):
     listed = run("templates", "list").stdout.splitlines()
     assert listed[:9] == ["month.html.j2", "month.md.j2", "month.txt.j2", "term.html.j2", "term.md.j2", "term.txt.j2",
@@ -272,6 +273,7 @@ def test_templates_list_and_copy(tmp_path, monkeypatch):
     assert own == run("report", SAMPLE, "--year", "2019", "--date", DATE).stdout
 
 
+@pytest.mark.slow
 def test_xlsx_report_reads_as_a_report(tmp_path):
     """Issue 12: the years side by side, a narrative sheet, print setup, a native bar chart."""
     out = tmp_path / "nhiem_ky.xlsx"

@@ -124,6 +124,7 @@ def test_check_on_the_sample_finds_each_seeded_breach():
     assert "rule disciplined_not_fail not checked for 2017" in result.stderr and "(1 case it would flag)" in result.stderr
 
 
+@pytest.mark.slow
 def test_check_exit_codes(tmp_path):
     clean = members(tmp_path, [("Chi bộ A", "HTTNV")] * 5, name="clean.csv")
     assert run("check", clean, "--strict").exit_code == 0

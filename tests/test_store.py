@@ -275,6 +275,7 @@ def from_files():
         os.chdir(old)
 
 
+@pytest.mark.slow
 def test_the_store_gives_what_the_files_give(sample_store, from_files):
     for name, args in STORE_EQUALS_FILES.items():
         from_store = run(*args, "--db", sample_store)
@@ -283,6 +284,7 @@ def test_the_store_gives_what_the_files_give(sample_store, from_files):
         assert len(from_store.stdout) > 500
 
 
+@pytest.mark.slow
 def test_history_lists_the_imports_and_an_organisations_years(sample_store):
     import re
 
