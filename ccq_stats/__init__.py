@@ -8,3 +8,6 @@ Nothing heavy is imported here, so ``ccq-stats --help`` and ``--version`` start 
 """
 
 __version__ = "0.1.0"
+# The author in the properties of every workbook we write (write.workbook.mark_as_ours); reading
+# skips such files (reading.sources.written_by_us). Here, below both, so neither imports the other.
+CREATOR = "ccq-stats"

@@ -17,8 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import Where
+from ccq_stats.scales import SEVERITIES  # noqa: F401 - vocabulary, kept importable from here
 
-SEVERITIES = ("error", "warning")
+# The columns of a finding in csv and json output, and of the --warnings file: contracts that only
+# grow at the end. Here, below reading and write, because the writers write them and the reader
+# recognises a file we wrote by its first line (reading.sources.OUR_CSV_HEADERS).
+FINDING_COLUMNS = ("rule", "severity", "year", "org", "numbers", "message", "source", "where")
+WARNING_COLUMNS = ("level", "file", "sheet", "row", "column", "message")
 
 
 @dataclass

@@ -71,7 +71,7 @@ def _change(now: dict | None, before: dict | None) -> dict | None:
 
 
 def _roster(records, rosters: dict, year: int) -> dict:
-    from ccq_stats.store.roster import expected, grassroots
+    from ccq_stats.stats import expected, grassroots
     from ccq_stats.text import norm_key
 
     names, source, source_year = expected(records, rosters, year)
@@ -87,7 +87,7 @@ def _roster(records, rosters: dict, year: int) -> dict:
 
 
 def _group_name(scales, year: int, shape: str, group: str) -> str:
-    from ccq_stats.report import SHORT, STATUS_NAMES
+    from ccq_stats.scales import SHORT, STATUS_NAMES
 
     if group in STATUS_NAMES:
         return STATUS_NAMES[group]

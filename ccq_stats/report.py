@@ -9,19 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from ccq_stats.rules import rule_applies, rule_name, severity_name
-from ccq_stats.scales import Scales
+from ccq_stats.scales import KIND_NAMES, LEGEND, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales  # display names: vocabulary
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
     org_history, term_figures, wide,
 )
 
-SUBJECT_NAMES = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thuộc", "members": "đảng viên"}
-KIND_NAMES = {"dang_bo_co_so": "Đảng bộ cơ sở", "chi_bo_co_so": "Chi bộ cơ sở", "chi_bo_truc_thuoc": "Chi bộ trực thuộc",
-              "dang_bo_bo_phan": "Đảng bộ bộ phận", "": ""}
-STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
-# Abbreviations the tables of a report use, as staff write them; a report prints the legend.
-SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
-         "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+
 def _quota(year: int, scales: Scales) -> dict:
     """Whether the members' 20% quota binds the ratings of ``year``, and the source it cites then."""
     source = scales.rule_source("member_quota", year)
@@ -38,10 +32,6 @@ def figure_note(kind: str, mean: str, years: list[int], table_years: list[int]) 
     if len(table_years) > 1:
         return f"{note}; các bảng ghi cả năm {table_years[0]} để so sánh."
     return note + "."
-
-
-LEGEND = ("TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; "
-          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; ĐG: đánh giá")
 
 
 def _top_names(scales: Scales, years: list[int]) -> list[dict]:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccq_stats.errors import InputError
-from ccq_stats.findings import SEVERITIES
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import clean, loose_key, norm_key, strip_marks
 
 TIERS = ("top", "good", "pass", "fail")
 STATUSES = ("exempt", "not_rated", "left")  # left: no longer a member at rating time (not counted)
 SUBJECTS = ("units", "cells", "members")
+SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
 BUILTIN = Path(__file__).with_name("scales.toml")
 RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
@@ -194,7 +194,7 @@ class RuleSource:
 class Rule:
     id: str
     name: str  # Vietnamese, for people
-    severity: str  # one of findings.SEVERITIES
+    severity: str  # one of SEVERITIES
     sources: list[RuleSource]  # later entries win; empty = the same in every year
     settings: dict = field(default_factory=dict)  # a rule's own settings (org_quota: group), see rules.toml
 
@@ -497,3 +497,17 @@ def _load(extra: str | None) -> Scales:
     scales.regimes.sort(key=lambda r: r.first_year or 0)
     scales.loose_labels = _build_loose(scales.labels)
     return scales
+
+
+# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers.
+# Vocabulary, so they live here, below the documents and writers that print them (report.py,
+# month.py, store/history.py, write/terminal.py, write/workbook.py all take them from here).
+SUBJECT_NAMES = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thuộc", "members": "đảng viên"}
+KIND_NAMES = {"dang_bo_co_so": "Đảng bộ cơ sở", "chi_bo_co_so": "Chi bộ cơ sở", "chi_bo_truc_thuoc": "Chi bộ trực thuộc",
+              "dang_bo_bo_phan": "Đảng bộ bộ phận", "": ""}
+STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
+# Abbreviations the tables of a report use, as staff write them; a report prints the legend.
+SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
+         "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+LEGEND = ("TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; "
+          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; ĐG: đánh giá")

@@ -249,3 +249,32 @@ def member_quota(records, base: str = "good"):
     tallies["allowed"] = tallies[base if base == "good" else "good_or_better"] // 5
     tallies["excess"] = (tallies["top"] - tallies["allowed"]).clip(lower=0)
     return tallies
+
+
+# Which organisations report a year (month.py's roster table; the roster file is read by store/roster.py).
+def grassroots(records, year: int) -> dict[str, str]:
+    """{folded name: name} of the grassroots organisations with ratings in ``year``: units
+    rated, the organisations of members, the parents of cells."""
+    rows = records[records["year"] == year]
+    names: dict[str, str] = {}
+    units = rows[rows["subject"] == "units"]["org"].tolist()
+    members = rows[rows["subject"] == "members"]["org"].tolist()
+    parents = rows[rows["subject"] == "cells"]["parent"].tolist()
+    for name in units + members + parents:
+        if name:
+            names.setdefault(norm_key(name), name)
+    return names
+
+
+def expected(records, rosters: dict[int, list[dict]], year: int) -> tuple[list[str], str, int | None]:
+    """The organisations expected to report ``year``, where that list comes from, and the year
+    it was taken from: the roster given for the year; else the organisations rated in the
+    latest year before it; else those of the year itself (nothing then counts as missing)."""
+    if year in rosters:
+        return [o["org"] for o in rosters[year]], "roster", year
+    earlier = sorted(int(y) for y in records["year"].unique() if int(y) < year)
+    if earlier:
+        units = records[(records["year"] == earlier[-1]) & (records["subject"] == "units")]["org"]
+        named = list(dict.fromkeys(n for n in units.tolist() if n)) or list(grassroots(records, earlier[-1]).values())
+        return named, "previous_year", earlier[-1]
+    return list(grassroots(records, year).values()), "same_year", year

@@ -94,3 +94,92 @@ def _no_user_store(tmp_path_factory, monkeypatch):
     with no PATH reads the default store when one exists (tests that want a store set their own)."""
     if "CCQ_STATS_DB" not in os.environ:
         monkeypatch.setenv("CCQ_STATS_DB", str(tmp_path_factory.getbasetemp() / "no-store-here.sqlite"))
+
+
+# -- the sample data, read once per test run ---------------------------------------------------
+# Dozens of tests run a command on sample_data/ (test_report.py alone 30-odd): each read takes
+# seconds, and every one gives the same tidy table. The first read with a given set of options is
+# real (the reader process, classify, reconcile); later ones with the same options get a copy of
+# its result. Anything that could change what reading gives is in the key: the paths as given,
+# the folder they are relative to, the options, the language of the messages and every CCQ_*
+# setting (limits, time-outs). A read with a progress callback, or of anything else than the
+# sample, is always real. A per-process cache: each xdist worker reads the sample once.
+
+def _sample_paths(paths, cwd: str) -> bool:
+    sample = SAMPLE.resolve()
+    for path in paths:
+        full = (Path(cwd) / path).resolve() if path != "-" else None
+        if full is None or not (full == sample or sample in full.parents):
+            return False
+    return bool(paths)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sample_read_once():
+    """For the whole session (module-scoped fixtures that read the sample too), keeping
+    {key: Reading} of the reads of sample_data/ made so far in this process."""
+    import copy
+
+    import ccq_stats.api as api
+    from ccq_stats.i18n import language
+
+    real = api.read_records
+
+    def read_records(paths, *, year=None, kind=None, scales_file=None, progress=None, header_row=None, columns=None):
+        options = dict(year=year, kind=kind, scales_file=scales_file, progress=progress, header_row=header_row, columns=columns)
+        cwd = os.getcwd()
+        if progress is not None or not _sample_paths(list(map(str, paths)), cwd):
+            return real(paths, **options)
+        settings = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("CCQ_") and not k.startswith("CCQ_STATS_DB")))
+        scales_text = Path(cwd, scales_file).read_bytes() if scales_file and Path(cwd, scales_file).is_file() else None
+        key = (tuple(map(str, paths)), cwd, year, kind, str(scales_file), scales_text, header_row, repr(columns or None), language(),
+               settings)
+        if key not in sample_readings:
+            sample_readings[key] = real(paths, **options)  # an error is raised each time, never kept
+        return copy.deepcopy(sample_readings[key])  # the callers add notes and mark findings: a copy each
+
+    sample_readings: dict = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(api, "read_records", read_records)
+        yield
+
+
+# -- running in parallel (pytest-xdist, --dist loadgroup) -------------------------------------
+# Every test runs in a worker process of its own choosing, with its own temporary folders, reader
+# process and environment, so tests that set variables or change folder are safe. What is costly
+# and shared is kept in one worker, by group: the PostgreSQL server these tests start (one per
+# worker that needs it: initdb and a server are seconds), and each module-scoped fixture (a store
+# filled once, help texts read by subprocesses), which would otherwise be built again by each
+# worker that runs one of its tests.
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        params = getattr(item, "callspec", None)
+        if "postgres_url" in item.fixturenames or (params and "postgresql" in params.params.values()):
+            item.add_marker(pytest.mark.xdist_group("postgresql"))
+            item.add_marker(pytest.mark.slow)  # a server started, a database made per test
+            continue
+        # pytest has no public way to ask a fixture's scope from an item; _fixtureinfo has been there since pytest 3
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if any(defs and defs[-1].scope == "module" for defs in definitions.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+@pytest.fixture(scope="session")
+def sample_member_names() -> frozenset[str]:
+    """The members' names in sample_data/ (the privacy tests look for them in every output),
+    read once: from the member lists (workbooks, names in column B under the heading rows) and
+    the 2018 list in CSV."""
+    import csv
+
+    import openpyxl
+
+    names = set()
+    for path in sorted(SAMPLE.glob("dang_vien_*.xlsx")):
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        for ws in workbook.worksheets:
+            names |= {row[1] for row in ws.iter_rows(min_row=6, values_only=True) if row and isinstance(row[1], str)}
+        workbook.close()
+    with open(SAMPLE / "dang_vien_2018.csv", encoding="utf-8-sig") as f:
+        names |= {row[1] for row in list(csv.reader(f, delimiter=";"))[1:]}
+    return frozenset(names)

@@ -32,6 +32,7 @@ def test_the_corpus_is_complete():
     assert files == set(CASES) and len(files) >= 30
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_bad_input(name):
     code, message, *counted = CASES[name]
@@ -84,6 +85,7 @@ def test_limits_are_settings(monkeypatch):
     assert "CCQ_MAX_CELLS is not a whole number" in run("classify", SAMPLE).stderr
 
 
+@pytest.mark.slow
 def test_sample_inputs_are_never_modified():
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in SAMPLE.iterdir()}
     for args in (["classify", SAMPLE], ["check", SAMPLE], ["report", SAMPLE, "--term", "2015-2020"]):
@@ -104,6 +106,7 @@ def test_legacy_encodings_are_named():
 _CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=",;\t\r\n\x00\ufeff"), max_size=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.integers(2, 6).flatmap(lambda width: st.lists(st.lists(_CELL, min_size=width, max_size=width), min_size=1,
                                                          max_size=8)),
@@ -120,6 +123,7 @@ def test_a_table_written_as_csv_reads_back_cell_for_cell(grid, delimiter, encodi
     assert text_grid(buffer.getvalue().encode(encoding), "t.csv", Notes()).rows == grid
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_the_csv_reader_refuses_or_reads_every_line_of_any_bytes(data):
@@ -137,6 +141,7 @@ def test_the_csv_reader_refuses_or_reads_every_line_of_any_bytes(data):
     assert all(isinstance(cell, str) for row in sheet.rows for cell in row)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
 def test_decoding_any_text(text):
@@ -150,6 +155,7 @@ def test_decoding_any_text(text):
     assert decoded == text.removeprefix("\ufeff")
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(_CELL.filter(lambda c: '"' not in c), min_size=2, max_size=6), min_size=1, max_size=20),
        st.sampled_from([",", ";", "\t"]))
@@ -220,6 +226,7 @@ def _skipped_once(stderr: str, *names: str) -> None:
     assert all(name in lines[0] for name in names), lines[0]
 
 
+@pytest.mark.slow
 def test_a_second_report_into_the_data_folder_skips_the_first(tmp_path, monkeypatch):
     folder = _data_folder(tmp_path)
     monkeypatch.chdir(folder)
@@ -232,6 +239,7 @@ def test_a_second_report_into_the_data_folder_skips_the_first(tmp_path, monkeypa
     assert _sheet_values(folder / "bao_cao.xlsx") == kept  # the same figures: the first report was not read
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command,name,extra", [
     ("classify", "ket_qua.csv", []),
     ("classify", "ket_qua_excel.csv", ["--bom"]),
@@ -340,6 +348,7 @@ def test_an_error_line_is_one_short_readable_line_whatever_the_bytes():
     assert len(quoted) <= 82 and quoted.endswith("...'")  # a value: at most ~80 characters
 
 
+@pytest.mark.slow
 def test_a_cell_over_the_field_limit_is_an_error_naming_the_row(tmp_path):
     path = tmp_path / "big.csv"
     path.write_bytes(b"a;b\n" + b"x" * 70_000_000)
@@ -357,6 +366,7 @@ def _classify(*args, stdin=None, env=None, timeout=60):
                           stdin=stdin, capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
 
 
+@pytest.mark.slow
 def test_a_fifo_is_read_once_and_gives_the_figures_of_the_file(tmp_path):
     import threading
 
@@ -372,6 +382,7 @@ def test_a_fifo_is_read_once_and_gives_the_figures_of_the_file(tmp_path):
     assert b"2018,members,total,T\xe1\xbb\x95ng s\xe1\xbb\x91 \xc4\x91\xe1\xba\xa3ng vi\xc3\xaan (c\xc3\xb3 m\xe1\xba\xb7t),4045," in through_fifo.stdout
 
 
+@pytest.mark.slow
 def test_a_workbook_through_a_fifo_is_refused_with_a_hint(tmp_path):
     import threading
 
@@ -384,6 +395,7 @@ def test_a_workbook_through_a_fifo_is_refused_with_a_hint(tmp_path):
                                     "(hint: save it as a file and give its name)\n")
 
 
+@pytest.mark.slow
 def test_a_device_is_refused_at_once():
     started = time.monotonic()
     done = _classify("/dev/zero")
@@ -396,6 +408,7 @@ def test_a_device_is_refused_at_once():
     assert time.monotonic() - started < 30
 
 
+@pytest.mark.slow
 def test_standard_input_is_read_with_a_bound():
     data = (SAMPLE / "dang_vien_2018.csv").read_bytes()  # 382 KB
     fitting = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"], input=data,
@@ -418,6 +431,7 @@ def test_dash_as_output_means_stdout(tmp_path, monkeypatch):
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.slow
 def test_bom_is_for_csv_only():
     result = run("classify", SAMPLE / "dang_vien_2018.csv", "--bom", "-f", "json")
     assert result.exit_code == 0 and result.stdout.startswith("[\n {")

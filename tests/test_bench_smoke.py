@@ -3,7 +3,11 @@
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # the benchmark script, in a subprocess
 
 
 def test_bench_run_smoke():

@@ -213,6 +213,7 @@ ROW = st.tuples(CARDS, st.sampled_from(["Chi bộ A", " Chi bộ  A", "Chi bộ 
                 st.sampled_from([2017, 2018, 2019, " 2019"]), st.sampled_from(LABELS + [" httnv "]))
 
 
+@pytest.mark.slow
 @settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ROW, min_size=1, max_size=30))
 def test_any_plain_list_gives_the_row_readers_figures_warnings_and_errors(tmp_path, monkeypatch, rows):
@@ -226,6 +227,7 @@ def parquet(path, rows, header=HEADER):
     return path
 
 
+@pytest.mark.slow
 def test_parquet_gives_what_the_same_list_in_csv_gives(tmp_path, monkeypatch):
     rows = members(10) + [["000000004", "Chi bộ B", 2019, LABELS[(4 + 2019) % 6]]]  # listed twice, alike
     table = parquet(tmp_path / "ds.parquet", rows)
@@ -237,6 +239,7 @@ def test_parquet_gives_what_the_same_list_in_csv_gives(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(ours, from_csv)
 
 
+@pytest.mark.slow
 def test_parquet_with_names_floats_or_nulls_reads_alike(tmp_path, monkeypatch):
     named = parquet(tmp_path / "named.parquet", [[f"Người {i}"] + r for i, r in enumerate(members(5))], ["Họ và tên"] + HEADER)
     assert by_columns(named, monkeypatch)
@@ -280,6 +283,7 @@ WIDE_ROW = st.tuples(st.integers(1, 99), CARDS, st.sampled_from(["Chi bộ A", "
                      st.sampled_from(LABELS))
 
 
+@pytest.mark.slow
 @settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "25")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(WIDE_ROW, min_size=1, max_size=25))
@@ -347,6 +351,7 @@ ODD_ROWS = {  # what staff leave in a list, written in the STT column or under t
 SIGNATURE = [["", "", "", "", "Người lập biểu", "", "", ""], ["", "", "", "", "Nguyễn Văn An", "", "", ""]]
 
 
+@pytest.mark.slow
 @settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(NAMED_ROW, st.sampled_from(sorted(ODD_ROWS))), min_size=1, max_size=30), st.booleans())

@@ -81,6 +81,7 @@ def test_by_unit_adds_a_unit_column_after_subject(tmp_path):
     assert [r[1] for r in rows[1:]] == sorted([r[1] for r in rows[1:]], key=["units", "cells", "members"].index)
 
 
+@pytest.mark.slow
 def test_json_holds_the_same_records(sample_csv):
     records = json.loads(run("classify", SAMPLE, "--format", "json").stdout)
     rows = rows_of(sample_csv)
@@ -143,6 +144,7 @@ def test_version_and_help_of_every_command():
         assert result.exit_code == 0 and "Examples:" in result.stdout
 
 
+@pytest.mark.slow
 def test_help_and_version_do_not_import_pandas_or_openpyxl():
     code = (
         "import sys, contextlib, io\n"
@@ -157,6 +159,7 @@ def test_help_and_version_do_not_import_pandas_or_openpyxl():
     assert out.strip() == "[]"
 
 
+@pytest.mark.slow
 def test_closed_pipe_ends_quietly():
     script = f"{sys.executable} -m ccq_stats classify '{SAMPLE}' --format csv | head -n 1"
     done = subprocess.run(["bash", "-c", "set -o pipefail; " + script], capture_output=True, text=True)
@@ -206,25 +209,14 @@ def test_bom_csv_neutralises_formula_like_text_and_stdout_stays_raw(tmp_path):
     assert {r[2] for r in excel[1:]} == {'\'=HYPERLINK("http://x","y")', "'+Chi bộ B"}
 
 
-def member_names() -> set[str]:
-    import openpyxl
-
-    names = set()
-    for path in SAMPLE.glob("dang_vien_*.xlsx"):
-        for ws in openpyxl.load_workbook(path, read_only=True).worksheets:
-            names |= {row[1] for row in ws.iter_rows(min_row=6, values_only=True) if row and isinstance(row[1], str)}
-    with open(SAMPLE / "dang_vien_2018.csv", encoding="utf-8-sig") as f:
-        names |= {row[1] for row in list(csv.reader(f, delimiter=";"))[1:]}
-    return names
-
-
 @pytest.mark.parametrize("args", [
     ["classify", "-f", "csv"], ["classify", "-f", "json"], ["classify", "-f", "table"], ["classify", "--by", "unit", "-f", "csv"],
-    ["classify", "--by", "unit", "-f", "table"], ["check", "-f", "csv"], ["check", "-f", "json"], ["check", "-f", "table"],
+    pytest.param(["classify", "--by", "unit", "-f", "table"], marks=pytest.mark.slow),  # rich fits 56 units: seconds
+    ["check", "-f", "csv"], ["check", "-f", "json"], ["check", "-f", "table"],
 ])
-def test_no_member_name_leaves_in_aggregates_or_messages(args):
+def test_no_member_name_leaves_in_aggregates_or_messages(args, sample_member_names):
     """Privacy: no command or format prints a member's name, on stdout or stderr, unless --names."""
-    names = member_names()
+    names = sample_member_names
     result = run(args[0], SAMPLE, *args[1:])
     assert result.exit_code == 0
     text = result.stdout + result.stderr
@@ -249,6 +241,7 @@ def test_output_to_a_device_or_fifo_writes_through_and_never_replaces_it(tmp_pat
     assert received[0].decode().startswith("year,subject,category,label,count,share")
 
 
+@pytest.mark.slow
 def test_years_filters_the_output_of_classify_and_check():
     kept = run("classify", SAMPLE, "--years", "2017-2018", "-f", "csv")
     assert kept.exit_code == 0, kept.stderr
@@ -299,6 +292,7 @@ def test_sub_folders_are_read_with_recursive_and_named_without(tmp_path):
     assert deep[(2018, "units", "total")] == 2 and deep[(2019, "units", "total")] == 1 and deep[(2019, "units", "pass")] == 1
 
 
+@pytest.mark.slow
 def test_a_console_that_is_not_utf8_still_gets_the_vietnamese(tmp_path):
     import os
     import subprocess

@@ -51,6 +51,7 @@ def runs_of(paragraph):
     return [r for r in paragraph.runs if r.text.strip()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", [2017, 2019])
 def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     doc, _ = report_docx(tmp_path, "--year", year)
@@ -93,6 +94,7 @@ def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     assert all(runs_of(p)[0].bold for p in right.paragraphs)
 
 
+@pytest.mark.slow
 def test_docx_page_fonts_and_numbers(tmp_path):
     doc, _ = report_docx(tmp_path, "--term", "2015-2020")
     section = doc.sections[0]
@@ -109,6 +111,7 @@ def test_docx_page_fonts_and_numbers(tmp_path):
     assert "tỷ lệ nhiệm kỳ là bình quân tỷ lệ của các năm" in text  # the method note, under the figures
 
 
+@pytest.mark.slow
 def test_no_rule_id_in_a_vietnamese_document(tmp_path):
     doc, _ = report_docx(tmp_path, "--term", "2015-2020")
     text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
@@ -130,6 +133,7 @@ def test_formula_like_names_stay_text_in_docx(tmp_path):
         i.text or "" for i in doc.element.iter() if i.tag.endswith("instrText"))
 
 
+@pytest.mark.slow
 def test_the_same_header_in_md_txt_and_html(tmp_path):
     settings = tmp_path / "s.toml"
     settings.write_text(SETTINGS, encoding="utf-8")
@@ -141,6 +145,7 @@ def test_the_same_header_in_md_txt_and_html(tmp_path):
         assert "*" in text.split("Số 125-BC/ĐUK")[0]
 
 
+@pytest.mark.slow
 def test_settings_from_the_working_folder_and_options_over_them(tmp_path, monkeypatch):
     (tmp_path / "ccq-stats.toml").write_text(SETTINGS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -162,6 +167,7 @@ def test_bad_settings_are_one_line(tmp_path, content, message):
     assert result.exit_code == 2 and message in result.stderr.splitlines()[-1] and not out.exists()
 
 
+@pytest.mark.slow
 def test_missing_settings_file_and_both_date_forms(tmp_path):
     result = run("report", SAMPLE, "--year", "2019", "--settings", tmp_path / "nope.toml")
     assert result.exit_code == 2 and "no such settings file" in result.stderr
@@ -172,6 +178,7 @@ def test_missing_settings_file_and_both_date_forms(tmp_path):
     assert a == b and "ngày 05 tháng 02 năm 2020" in a
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked")
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_libreoffice_converts_the_report_to_pdf(tmp_path, fmt):

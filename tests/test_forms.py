@@ -184,6 +184,7 @@ def test_forms_refuses_a_year_without_data_and_a_wrong_suffix(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked")
 def test_libreoffice_converts_the_forms_to_pdf(tmp_path):
     _, out = forms_of(tmp_path, 2019)

@@ -32,6 +32,10 @@ import warnings
 import zipfile
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # hundreds of mutated files through the readers and the real command
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 COUNT = int(os.environ.get("CCQ_FUZZ", "300"))

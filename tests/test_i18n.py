@@ -208,6 +208,7 @@ def test_on_windows_the_display_language_decides_when_no_variable_is_set(monkeyp
     assert i18n.language() == "en"
 
 
+@pytest.mark.slow
 def test_a_findings_place_is_data_the_same_in_every_language(tmp_path):
     """check's CSV/JSON `where` column is read by programs and kept in the store: English words in
     every language, while the line for people on stderr is in the user's language."""

@@ -50,6 +50,7 @@ def bad_workbook(tmp_path) -> Path:
     ]})
 
 
+@pytest.mark.slow
 def test_a_vietnamese_locale_gets_the_error_in_vietnamese(bad_workbook):
     result = ccq("classify", "bad.xlsx", cwd=bad_workbook.parent, LANG="vi_VN.UTF-8")
     assert result.returncode == 2
@@ -60,6 +61,7 @@ def test_a_vietnamese_locale_gets_the_error_in_vietnamese(bad_workbook):
     ]
 
 
+@pytest.mark.slow
 def test_the_c_locale_gets_the_same_error_in_english(bad_workbook):
     result = ccq("classify", "bad.xlsx", cwd=bad_workbook.parent, LANG="C")
     assert result.returncode == 2
@@ -118,6 +120,7 @@ USAGE_ERRORS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, english, vietnamese", USAGE_ERRORS, ids=[" ".join(a) for a, _e, _v in USAGE_ERRORS])
 def test_usage_errors_are_one_line_in_the_users_language(args, english, vietnamese):
     for language, expected in (("en", english), ("vi", vietnamese)):
@@ -125,6 +128,7 @@ def test_usage_errors_are_one_line_in_the_users_language(args, english, vietname
         assert (result.returncode, result.stdout, result.stderr) == (2, "", expected + "\n"), language
 
 
+@pytest.mark.slow
 def test_no_arguments_still_show_the_help_with_exit_code_2():
     for language, usage in (("en", "Usage: ccq-stats templates "), ("vi", "Cách dùng: ccq-stats templates ")):
         result = ccq("templates", CCQ_LANG=language)
@@ -133,6 +137,7 @@ def test_no_arguments_still_show_the_help_with_exit_code_2():
         assert "list" in result.stderr and "copy" in result.stderr
 
 
+@pytest.mark.slow
 def test_version_and_exit_codes_of_the_commands_are_unchanged():
     from ccq_stats import __version__
 
@@ -174,6 +179,7 @@ def help_texts() -> dict:
     return {"en": _help_texts("en"), "vi": _help_texts("vi")}
 
 
+@pytest.mark.slow
 def test_every_command_and_option_has_its_help_in_vietnamese(help_texts):
     english, vietnamese = help_texts["en"], help_texts["vi"]
     assert set(english) == set(vietnamese)
@@ -192,6 +198,7 @@ def test_every_command_and_option_has_its_help_in_vietnamese(help_texts):
     assert not untranslated, untranslated
 
 
+@pytest.mark.slow
 def test_help_texts_say_what_the_catalogue_says(help_texts):
     vietnamese = help_texts["vi"]
     assert vietnamese["ccq-stats classify"]["params"]["year"] == (
@@ -203,6 +210,7 @@ def test_help_texts_say_what_the_catalogue_says(help_texts):
         "Rating year for sheets that name none (no 'Năm' column, sheet name or title).")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["", "classify", "check", "report", "forms", "inspect", "import", "history", "templates",
                                      "templates list", "templates copy", "roster", "roster import"])
 def test_the_help_page_is_vietnamese_around_the_texts_too(command):
@@ -222,6 +230,7 @@ def test_the_help_page_is_vietnamese_around_the_texts_too(command):
         assert "\nĐối số:\n" in page
 
 
+@pytest.mark.slow
 def test_the_english_help_page_is_as_before():
     result = ccq("classify", "--help", CCQ_LANG="en")
     page = result.stdout
@@ -232,6 +241,7 @@ def test_the_english_help_page_is_as_before():
 
 # -- machine output does not change with the language -------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["classify", "sample_data/", "-f", "csv"], ["check", "sample_data/", "-f", "json"]])
 def test_data_on_stdout_is_the_same_in_both_languages(args):
     english, vietnamese = ccq(*args, CCQ_LANG="en"), ccq(*args, CCQ_LANG="vi")
@@ -242,6 +252,7 @@ def test_data_on_stdout_is_the_same_in_both_languages(args):
     assert "ccq-stats: warning: " not in vietnamese.stderr
 
 
+@pytest.mark.slow
 def test_where_a_finding_was_seen_is_the_same_in_both_languages(tmp_path):
     """The findings' `where` is data (a CSV column, kept in the store): not translated."""
     counts = make_csv(tmp_path / "sl.csv", [["Tên TCCS đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], ["Chi bộ A", 0, 3, 0, 0]])
@@ -326,6 +337,7 @@ def test_an_organisation_listed_twice_in_vietnamese(tmp_path, vietnamese):
         "một trong hai dòng)\n")
 
 
+@pytest.mark.slow
 def test_a_rule_left_unchecked_is_said_in_vietnamese(vietnamese):
     result = run("check", SAMPLE, "--format", "csv")
     assert result.exit_code == 0

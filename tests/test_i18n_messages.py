@@ -275,6 +275,7 @@ def test_a_template_that_would_build_a_huge_text(monkeypatch, tmp_path, units):
     )
 
 
+@pytest.mark.slow
 def test_a_template_with_an_error(monkeypatch, tmp_path, units):
     template = tmp_path / "sai.md.j2"
     template.write_text("Năm {{ report.year }}\n{% if %}\n", encoding="utf-8")

@@ -145,6 +145,7 @@ def test_the_reader_process_speaks_the_language_of_the_run_that_asks(monkeypatch
     assert _stderr_in("en", monkeypatch, "classify", "corrupt_part.xlsx", "--format", "csv") == (2, [CORPUS[0][1]])
 
 
+@pytest.mark.slow
 def test_a_vietnamese_locale_gives_vietnamese_errors_from_the_command_line():
     """As the issue asks: ``LANG=vi_VN.UTF-8 ccq-stats classify bad.xlsx`` says its error in Vietnamese
     (a fresh process, the language from the locale alone); ``LANG=C.UTF-8`` in English."""
@@ -179,6 +180,7 @@ def test_a_word_document_is_not_a_workbook(monkeypatch):
                              "lưu lại)")
 
 
+@pytest.mark.slow
 def test_standard_input_and_settings_in_the_users_language(monkeypatch):
     assert _stderr_in("vi", monkeypatch, "classify", "-", input=b"") == (2, [
         "ccq-stats: lỗi: <stdin>: không có dữ liệu trên đầu vào chuẩn (stdin) (gợi ý: hãy đưa vào một tệp CSV, "
@@ -192,6 +194,7 @@ def test_standard_input_and_settings_in_the_users_language(monkeypatch):
 
 # --- the reader process's own limits ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_the_reader_processs_limits_in_the_users_language(monkeypatch):
     monkeypatch.setenv("CCQ_LANG", "vi")
     with pytest.raises(InputError) as crashed:
@@ -253,6 +256,7 @@ def test_sub_folders_not_read_are_said_in_the_users_language(monkeypatch, tmp_pa
     assert _stderr_in("vi", monkeypatch, "classify", "data") == (0, [vietnamese])
 
 
+@pytest.mark.slow
 def test_our_own_outputs_skipped_are_said_in_the_users_language(monkeypatch, tmp_path):
     _data_folder(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -264,6 +268,7 @@ def test_our_own_outputs_skipped_are_said_in_the_users_language(monkeypatch, tmp
         "ccq-stats: warning: skipped 1 file written by ccq-stats (outputs, not rating sheets): data/ket_qua.csv"])
 
 
+@pytest.mark.slow
 def test_six_outputs_of_ours_skipped_name_five_and_count_the_rest(monkeypatch, tmp_path):
     folder = _data_folder(tmp_path)
     monkeypatch.chdir(tmp_path)

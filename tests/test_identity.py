@@ -6,6 +6,7 @@ import unicodedata
 
 import numpy as np
 import pyarrow as pa
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -56,6 +57,7 @@ ALPHABET = st.sampled_from(list("aAăÂđĐeÊoƠuƯyÝ ,.-_/'\"\t\u00a0\u200b\u
 TEXT = st.lists(ALPHABET, max_size=6).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(TEXT, TEXT, TEXT), min_size=1, max_size=20), st.booleans())
 @example([("", "a\u200b\u0301", "1")], True)  # a zero-width space between a letter and its mark (found by hypothesis)

@@ -24,6 +24,8 @@ import pytest
 
 from conftest import SAMPLE
 
+pytestmark = pytest.mark.slow  # each command run, then killed, in subprocesses
+
 INPUT = "so_luong_dang_vien_2019.xlsx"
 COMMANDS = {
     "classify": ["classify", ".", "-f", "csv", "-o", "out.csv"],  # the folder: a temporary is never an input

@@ -44,6 +44,7 @@ def test_classify_suffix_picks_json_or_csv(units_2019, tmp_path, name, check):
     assert check(out.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_check_to_xlsx_writes_the_findings(tmp_path):
     out = tmp_path / "phat_hien.xlsx"
     result = run("check", SAMPLE, "-o", out)
@@ -73,6 +74,7 @@ def test_an_explicit_format_writes_to_a_file_without_a_known_suffix(units_2019, 
     assert rows_of(out.read_text(encoding="utf-8"))[0][0] == "year"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "magic"), [("bao_cao.xlsx", b"PK"), ("bao_cao.html", b"<!DOCTYPE html>"),
                                               ("bao_cao.docx", b"PK"), ("bao_cao.txt", None), ("bao_cao.md", None)])
 def test_report_suffix_picks_the_format(tmp_path, name, magic):

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from ccq_stats.classify import match_label
 from ccq_stats.scales import load_scales
 from ccq_stats.reading.grid import Sheet
 from ccq_stats.reading.header import find_header
+
+pytestmark = pytest.mark.slow  # hypothesis: hundreds of inputs through the whole reading
 
 SCALES = load_scales()
 LABELS = {

@@ -84,6 +84,7 @@ def test_class2_organisation_headers(tmp_path, name):
     assert units(ok(run("classify", path)), 2019) == (3, 1, 2, 0, 0)
 
 
+@pytest.mark.slow
 def test_class2_the_tools_own_report_workbook_reads_back(tmp_path):
     """The report's organisation sheet ("Tổ chức | Trực thuộc | … | 2018 | 2019", "HTXSNV TB") and
     its member sheet read back into the figures they came from (sample data, 2019)."""

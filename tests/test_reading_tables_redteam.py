@@ -7,6 +7,8 @@ Every expected figure is counted by hand from the rows written here.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import figures, make_xlsx, rows_of, run
 
 MEMBERS = ["STT", "Họ và tên", "Xếp loại"]
@@ -174,6 +176,7 @@ def test_a_section_that_states_a_status_gives_it_to_blank_ratings(tmp_path):
         6, 2, 1, 1, 1, 0, 1)
 
 
+@pytest.mark.slow
 def test_both_readers_agree_on_headings_in_a_member_list(tmp_path, monkeypatch):
     title = "DANH SÁCH ĐẢNG VIÊN NĂM 2019"
     assert _both_readers(tmp_path, monkeypatch, SECTIONS, title) == (6, 2, 1, 1, 1, 0, 1)

@@ -18,7 +18,8 @@ from conftest import ROOT
 DOCUMENTS = ("README.md", "docs/templates.md")
 REGENERATE = ".venv/bin/cog -r " + " ".join(DOCUMENTS)
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="the examples run at a pseudo-terminal (pty), which needs POSIX")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="the examples run at a pseudo-terminal (pty), which needs POSIX"),
+              pytest.mark.slow]  # cog runs every example command in a subprocess
 
 
 def cog(*args: str) -> subprocess.CompletedProcess:

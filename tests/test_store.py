@@ -130,6 +130,7 @@ def _importer(location: str, path, *, pause: bool) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_the_store_unchanged_and_usable(store_location, season, tmp_path):
     units, members = season
     assert run("import", units).exit_code == 0
@@ -154,6 +155,7 @@ def test_an_import_killed_midway_leaves_the_store_unchanged_and_usable(store_loc
     assert figures_of(run("classify", "--format", "csv").stdout)[(2019, "members", "total")] == 4
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_both_land(store_location, season):
     units, members = season
     first, second = _importer(store_location, units, pause=False), _importer(store_location, members, pause=False)
@@ -273,6 +275,7 @@ def from_files():
         os.chdir(old)
 
 
+@pytest.mark.slow
 def test_the_store_gives_what_the_files_give(sample_store, from_files):
     for name, args in STORE_EQUALS_FILES.items():
         from_store = run(*args, "--db", sample_store)
@@ -281,6 +284,7 @@ def test_the_store_gives_what_the_files_give(sample_store, from_files):
         assert len(from_store.stdout) > 500
 
 
+@pytest.mark.slow
 def test_history_lists_the_imports_and_an_organisations_years(sample_store):
     import re
 

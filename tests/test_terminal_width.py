@@ -149,6 +149,7 @@ def _at_a_terminal(args, columns: int) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)  # bold headers
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", [80, 60])
 def test_the_command_at_a_terminal(files, columns):
     text = _at_a_terminal(["classify", *files], columns)

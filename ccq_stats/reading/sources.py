@@ -15,12 +15,10 @@ import zipfile
 from pathlib import Path
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Notes
+from ccq_stats import CREATOR
+from ccq_stats.findings import FINDING_COLUMNS, WARNING_COLUMNS, Notes
 from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.reading.limits import Limits
-from ccq_stats.write.text import FINDING_COLUMNS
-from ccq_stats.write.warnings_file import WARNING_COLUMNS
-from ccq_stats.write.workbook import CREATOR
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.report import SHORT, STATUS_NAMES
+from ccq_stats.scales import SHORT, STATUS_NAMES
 from ccq_stats.stats import org_history
 from ccq_stats.text import norm_key
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
+from ccq_stats.stats import expected, grassroots  # noqa: F401 - figures on the records, moved below the documents; kept importable here
 from ccq_stats.text import norm_key
 
 ORG_HEADERS = {norm_key(h) for h in (
@@ -65,31 +66,3 @@ def read_roster(path: str, year: int | None) -> dict[int, list[dict]]:
     if not out:
         raise InputError(_("the roster lists no organisation"), file=str(path), hint=_("one organisation per row under the header"))
     return out
-
-
-def grassroots(records, year: int) -> dict[str, str]:
-    """{folded name: name} of the grassroots organisations with ratings in ``year``: units
-    rated, the organisations of members, the parents of cells."""
-    rows = records[records["year"] == year]
-    names: dict[str, str] = {}
-    units = rows[rows["subject"] == "units"]["org"].tolist()
-    members = rows[rows["subject"] == "members"]["org"].tolist()
-    parents = rows[rows["subject"] == "cells"]["parent"].tolist()
-    for name in units + members + parents:
-        if name:
-            names.setdefault(norm_key(name), name)
-    return names
-
-
-def expected(records, rosters: dict[int, list[dict]], year: int) -> tuple[list[str], str, int | None]:
-    """The organisations expected to report ``year``, where that list comes from, and the year
-    it was taken from: the roster given for the year; else the organisations rated in the
-    latest year before it; else those of the year itself (nothing then counts as missing)."""
-    if year in rosters:
-        return [o["org"] for o in rosters[year]], "roster", year
-    earlier = sorted(int(y) for y in records["year"].unique() if int(y) < year)
-    if earlier:
-        units = records[(records["year"] == earlier[-1]) & (records["subject"] == "units")]["org"]
-        named = list(dict.fromkeys(n for n in units.tolist() if n)) or list(grassroots(records, earlier[-1]).values())
-        return named, "previous_year", earlier[-1]
-    return list(grassroots(records, year).values()), "same_year", year

@@ -18,7 +18,7 @@ import io
 
 from ccq_stats.write.text import SUBJECT_TITLES, to_tables
 
-# Short names of the categories that are not tiers (a tier's label is shortened by report.SHORT).
+# Short names of the categories that are not tiers (a tier's label is shortened by scales.SHORT).
 SHORT_CATEGORIES = {"total": "Tổng số", "exempt": "Miễn ĐG", "not_rated": "Chưa ĐG", "rated": "Được ĐG"}
 SHORT_MEMBERS_TOTAL = "Có mặt"  # "Tổng số đảng viên (có mặt)", as the reports' member tables head it
 CONTINUED = " (tiếp)"
@@ -68,7 +68,7 @@ def short_label(subject: str, category: str, labels: list[str]) -> str:
 def abbreviated(label: str) -> str:
     """``label`` with each tier name in it written short ("Hoàn thành tốt nhiệm vụ trở lên" ->
     "HTTNV trở lên"); a label without one is kept whole."""
-    from ccq_stats.report import SHORT
+    from ccq_stats.scales import SHORT
 
     for long, short in sorted(SHORT.items(), key=lambda item: -len(item[0])):
         label = label.replace(long, short)
@@ -114,7 +114,7 @@ def _year_blocks(title: str, years: list, rows: list, color: bool, width: int) -
 def _legend():
     from rich.text import Text
 
-    from ccq_stats.report import LEGEND
+    from ccq_stats.scales import LEGEND
 
     return Text(LEGEND)
 

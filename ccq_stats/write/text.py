@@ -10,6 +10,9 @@ import io
 import json
 import math
 
+from ccq_stats.findings import FINDING_COLUMNS  # the columns' contract, shared with the reader
+
+
 def _share_text(share) -> str:
     """A share as a decimal fraction with a point: 0.653571 (empty when not defined)."""
     if share is None or (isinstance(share, float) and math.isnan(share)):
@@ -125,9 +128,6 @@ def to_tables(figures, color: bool) -> list:
             table.add_row(Text(labels), *(by_year.get(y, "") for y in years))
         tables.append(table)
     return tables
-
-
-FINDING_COLUMNS = ("rule", "severity", "year", "org", "numbers", "message", "source", "where")
 
 
 def _numbers_text(numbers: dict) -> str:

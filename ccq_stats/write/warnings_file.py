@@ -16,8 +16,8 @@ import io
 import json
 
 from ccq_stats.errors import Where, column_letter
+from ccq_stats.findings import WARNING_COLUMNS
 
-WARNING_COLUMNS = ("level", "file", "sheet", "row", "column", "message")
 WARNINGS_SUFFIXES = {".csv": "csv", ".json": "jsonl", ".jsonl": "jsonl"}
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
+from ccq_stats import CREATOR  # the author of every workbook we write: reading skips them
 from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
 SHARE_FORMAT = "0.00%"  # Excel shows it with the reader's separators: 65,36% on a Vietnamese system
-CREATOR = "ccq-stats"  # the author in the properties of every workbook we write: reading skips them
 
 
 def mark_as_ours(wb) -> None:
@@ -41,7 +41,7 @@ TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "61
 
 def _subject_name(subject: str) -> str:
     """"units" -> "Chi, đảng bộ cơ sở": what the subject is called in the report."""
-    from ccq_stats.report import SUBJECT_NAMES
+    from ccq_stats.scales import SUBJECT_NAMES
 
     name = SUBJECT_NAMES[subject]
     return name[:1].upper() + name[1:]
