@@ -656,7 +656,8 @@ def inspect(
     _refuse_overwriting_inputs(output, paths)
     sheets = inspect_paths(paths, year=year, kind=_value(kind), scales_file=scales, header_row=header_row, columns=column,
                            names=names, rows=rows)
-    chosen = _value(fmt) or _format_of_suffix(output, INSPECT_SUFFIXES, _value(fmt)) or "table"
+    said = _format_of_suffix(output, INSPECT_SUFFIXES, _value(fmt))
+    chosen = _value(fmt) or said or "table"
     _emit(inspect_json(sheets) if chosen == "json" else inspect_table(sheets), output)
 
 
