@@ -509,11 +509,10 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
     from ccq_stats.month import parse_month
     from ccq_stats.store import locate
 
-    _refuse_overwriting_inputs(output, [], locate(db))
-
     first = parse_month(month)
     if output is not None and "{month}" in str(output):  # one file per month: thang_{month}.html -> thang_2019-12.html
         output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
+    _refuse_overwriting_inputs(output, [], locate(db))
     context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
                            scales_file=scales, today=_parse_date(date))
     _emit(render_report(context, template or "month", chosen), output)
