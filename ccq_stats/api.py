@@ -278,7 +278,9 @@ def store_snapshot(db: str | None = None) -> dict:
     if snapshot["records"].empty:
         from ccq_stats.errors import InputError
 
-        raise InputError(_("the store holds no ratings yet"), file=locate(db), hint=_("import some files: ccq-stats import PATH"))
+        from ccq_stats.store.backends import shown
+
+        raise InputError(_("the store holds no ratings yet"), file=shown(locate(db)), hint=_("import some files: ccq-stats import PATH"))
     notes = Notes()
     snapshot["records"] = reconcile(snapshot["records"], notes)
     _tell(notes.plain)

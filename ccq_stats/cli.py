@@ -312,7 +312,7 @@ def classify(
     _be_quiet(quiet)
     store = _store_for(paths, db, year=year, kind=kind)
     paths = _read_where(paths, recursive)
-    _refuse_overwriting_inputs(output, paths or [])
+    _refuse_overwriting_inputs(output, paths or [], store)
     chosen = _choose_format(fmt, output)
     chosen = _excel_csv(excel, fmt, output, chosen)
     if store:
@@ -373,7 +373,7 @@ def check(
     _be_quiet(quiet)
     store = _store_for(paths, db, year=year, kind=kind)
     paths = _read_where(paths, recursive)
-    _refuse_overwriting_inputs(output, paths or [])
+    _refuse_overwriting_inputs(output, paths or [], store)
     chosen = _choose_format(fmt, output)
     chosen = _excel_csv(excel, fmt, output, chosen)
     base = (quota_base or QuotaBase.good).value
@@ -451,8 +451,8 @@ def report(
         _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False)
-    paths = _read_where(paths or ["."], recursive)
-    _refuse_overwriting_inputs(output, paths)
+    paths = None if store else _read_where(paths or ["."], recursive)  # with a store, the store is the source
+    _refuse_overwriting_inputs(output, paths or [], store)
     chosen = _choose_report_format(fmt, output, template)
     if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
         raise InputError(_("an {format} file is not for the terminal").format(format=chosen), hint=_("add -o bao_cao.{format}").format(format=chosen))
@@ -498,15 +498,21 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
     if paths or term or year:
         raise InputError(_("--month summarises the store: give no PATH, --term or --year with it"),
                          hint=_("e.g. ccq-stats report --month 2019-12 --db ccq.sqlite"))
-    chosen = fmt.value if fmt else ((format_of_template(template) if template and template != "month" else None)
-                                    or (format_of_template(str(output) + ".j2") if output else None) or "md")
-    if chosen in ("xlsx", "docx"):
+    said = _format_of_suffix(output, REPORT_SUFFIXES, _value(fmt))
+    by_template = format_of_template(template) if template and template != "month" else None
+    if said and by_template and said != by_template and fmt is None:
+        raise InputError(_("the file name says {said} but the template writes {format}").format(said=said, format=by_template),
+                         file=str(output), hint=_("name the file .{format}, or use a {said} template").format(format=by_template, said=said))
+    chosen = _value(fmt) or by_template or said or "md"
+    if chosen not in MONTH_FORMATS:  # never Markdown under a .docx name: the format the name says, or an error
         raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen), hint=_("use --format md, html or txt"))
     from ccq_stats.month import parse_month
+    from ccq_stats.store import locate
 
     first = parse_month(month)
     if output is not None and "{month}" in str(output):  # one file per month: thang_{month}.html -> thang_2019-12.html
         output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
+    _refuse_overwriting_inputs(output, [], locate(db))
     context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
                            scales_file=scales, today=_parse_date(date))
     _emit(render_report(context, template or "month", chosen), output)
@@ -649,7 +655,8 @@ def inspect(
     _refuse_overwriting_inputs(output, paths)
     sheets = inspect_paths(paths, year=year, kind=_value(kind), scales_file=scales, header_row=header_row, columns=column,
                            names=names, rows=rows)
-    chosen = fmt.value if fmt else ("json" if output is not None and output.suffix.lower() == ".json" else "table")
+    said = _format_of_suffix(output, INSPECT_SUFFIXES, _value(fmt))
+    chosen = _value(fmt) or said or "table"
     _emit(inspect_json(sheets) if chosen == "json" else inspect_table(sheets), output)
 
 
@@ -705,6 +712,13 @@ def _value(option: Optional[Enum]) -> Optional[str]:
 DATA_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
                    ".docx": "docx"}
+INSPECT_SUFFIXES = {".json": "json", ".txt": "table"}
+MONTH_FORMATS = ("md", "html", "txt")  # what the monthly summary can be written as
+# Suffixes that name a format: a command writes under one of them only the format it names,
+# --format or not (".txt" is plain text of any kind: not among them).
+FORMAT_SUFFIXES = frozenset(DATA_SUFFIXES) | frozenset(REPORT_SUFFIXES) - {".txt"} | {
+    ".tsv", ".jsonl", ".xls", ".xlsm", ".xlsb", ".ods", ".odt", ".doc", ".rtf", ".pdf", ".xml", ".parquet", ".pq",
+    ".sqlite", ".sqlite3", ".db", ".zip"}
 
 
 def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str], has_format: bool = True) -> Optional[str]:
@@ -714,8 +728,9 @@ def _format_of_suffix(output: Optional[Path], suffixes: dict, fmt: Optional[str]
     suffix = output.suffix.lower() if output is not None else ""
     said = suffixes.get(suffix)
     writable = ", ".join(dict.fromkeys(suffixes))
-    if said is None and suffix and fmt is None:
-        hint = _("end the name in one of {suffixes}, or say --format") if has_format else _("end the name in one of {suffixes}")
+    if said is None and suffix and (fmt is None or suffix in FORMAT_SUFFIXES):  # never one format under another's name
+        hint = (_("end the name in one of {suffixes}, or say --format") if has_format and suffix not in FORMAT_SUFFIXES
+                else _("end the name in one of {suffixes}"))
         raise InputError(_("cannot write a {suffix} file (this command writes {suffixes})").format(suffix=suffix, suffixes=writable),
                          file=str(output), hint=hint.format(suffixes=writable))
     if said is not None and fmt is not None and said != fmt:
@@ -757,16 +772,17 @@ def _read_where(paths: Optional[list[str]], recursive: bool) -> Optional[list[st
     return with_subfolders(paths)
 
 
-def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str]) -> None:
+def _refuse_overwriting_inputs(output: Optional[Path], paths: list[str], store: Optional[str] = None) -> None:
     """An output must not replace a file that is read: the files typed, and those found inside the
-    folders typed (``report`` reads the current folder by default), through any link."""
+    folders typed (``report`` reads the current folder by default), or the store read, through any link."""
     if output is None:
         return
     from ccq_stats.reading.sources import expand_paths, is_one_of
+    from ccq_stats.store.backends import is_url
 
     if output.is_dir():
         raise InputError(_("the output is a folder"), file=str(output), hint=_("give a file name, e.g. -o ket_qua.csv"))
-    if is_one_of(output, expand_paths(paths)):
+    if is_one_of(output, expand_paths(paths) + ([store] if store and not is_url(store) else [])):
         raise InputError(_("the output file is one of the inputs"), file=str(output), hint=_("write the result to another file"))
 
 
@@ -787,6 +803,11 @@ def _emit(data: str | bytes, output: Optional[Path]) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_pipe()
+    except OSError as exc:  # > /dev/full, a full disk, a quota: said once; the unwritten rest is dropped
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit does not fail a second time
+        raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file="<stdout>",
+                         hint=_("check the disk the output goes to has room")) from None
 
 
 def _tables_text(tables, to_terminal: bool) -> str:

@@ -473,6 +473,9 @@ def _read_toml(path: Path) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(_("not a valid TOML file: {reason}").format(reason=exc), file=str(path),
                          hint=_("see ccq_stats/scales.toml for the shape")) from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise InputError(_("not a valid TOML file: arrays or tables nested too deep"), file=str(path),
+                         hint=_("see ccq_stats/scales.toml for the shape")) from None
 
 
 def load_scales(extra: Path | None = None) -> Scales:

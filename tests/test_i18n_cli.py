@@ -374,10 +374,14 @@ def test_command_errors_of_the_cli_in_vietnamese(tmp_path, vietnamese):
     assert result.exit_code == 2
     assert result.stderr == ("ccq-stats: lỗi: --date không phải là một ngày: '30/02/2020' (gợi ý: ghi theo dạng YYYY-MM-DD "
                              "hoặc DD/MM/YYYY, ví dụ 2020-10-21 hoặc 21/10/2020)\n")
-    result = run("classify", SAMPLE, "-o", tmp_path / "ket_qua.pdf")
+    result = run("classify", SAMPLE, "-o", tmp_path / "ket_qua.dat")
+    assert result.exit_code == 2
+    assert result.stderr == (f"ccq-stats: lỗi: {tmp_path / 'ket_qua.dat'}: không ghi được tệp .dat (lệnh này ghi .csv, .json, "
+                             ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx, hoặc ghi rõ --format)\n")
+    result = run("classify", SAMPLE, "-o", tmp_path / "ket_qua.pdf")  # a suffix of another format: --format cannot help
     assert result.exit_code == 2
     assert result.stderr == (f"ccq-stats: lỗi: {tmp_path / 'ket_qua.pdf'}: không ghi được tệp .pdf (lệnh này ghi .csv, .json, "
-                             ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx, hoặc ghi rõ --format)\n")
+                             ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx)\n")
     result = run("report", "--term", "2015-2020", "--year", "2019", SAMPLE)
     assert result.exit_code == 2
     assert result.stderr == "ccq-stats: lỗi: cho --term START-END hoặc --year YEAR (một trong hai) (gợi ý: ví dụ --term 2015-2020)\n"

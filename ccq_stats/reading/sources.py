@@ -62,6 +62,7 @@ def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
     hidden files (our own temporary files among them) and the files this tool wrote (reports,
     figures and findings: see ``written_by_us``), with one note in ``notes`` naming those."""
     out, skipped = [], []
+    given = {os.path.realpath(path) for path in paths if path != "-"}  # folders read anyway (--recursive gives them)
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
@@ -78,7 +79,7 @@ def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
                                  else _("no spreadsheets in this folder"),
                                  file=path, hint=_("give .xlsx, .xls, .ods or .csv files"))
             out.extend(found)
-            below = [] if notes is None else _subfolders_with_spreadsheets(p)
+            below = [] if notes is None else [b for b in _subfolders_with_spreadsheets(p) if os.path.realpath(b) not in given]
             if below:  # never silently: say what is not read, and how to read it
                 notes.warn(_subfolders_not_read([str(b) for b in below]), Where(file=path))
         else:

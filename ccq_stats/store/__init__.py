@@ -100,7 +100,7 @@ class Store:
         try:
             store.migrate(create)
         except BaseException:
-            conn.close()
+            store.conn.close()  # the connection migrate may have reopened for writing, or the first
             raise
         return store
 
@@ -123,7 +123,13 @@ class Store:
         if meta.get("application") != APPLICATION:
             raise InputError(_("not a ccq-stats store (a database with other tables)"), file=shown(self.location),
                              hint=_("give the store's file with --db, or a new file name to start a store"))
-        version = int(meta.get("schema_version", "0"))
+        text = meta.get("schema_version")
+        if not (isinstance(text, str) and text.isascii() and text.isdigit() and int(text) >= 1):
+            # written with the application's row in the same transaction: missing or garbled is damage
+            raise InputError(_("the store is damaged: its schema version (table meta) is missing or not a whole number"),
+                             file=shown(self.location), value=None if text is None else str(text),
+                             hint=_("restore the store from a backup copy; ccq-stats does not guess which tables it has"))
+        version = int(text)
         if version > VERSION:
             raise InputError(_("the store was made by a newer ccq-stats (schema {version}, this one knows {known})").format(
                              version=version, known=VERSION), file=shown(self.location), hint=_("upgrade ccq-stats: pip install -U ccq-stats"))
@@ -134,6 +140,10 @@ class Store:
         if version == 0 and not create:
             raise InputError(_("no store here (the database is empty)"), file=shown(self.location),
                              hint=_("import some files first: ccq-stats import PATH"))
+        if not self.conn.writer:
+            if version == VERSION:
+                return  # a reader sets nothing and writes nothing
+            self.conn = self.conn.reopened_for_writing()  # an older store is upgraded by whoever opens it first
         self.conn.ready()
         if version == VERSION:
             return

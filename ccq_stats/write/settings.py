@@ -88,7 +88,13 @@ def _read_issuer(path: Path) -> Issuer:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(_("not a valid TOML file: {reason}").format(reason=exc), file=str(path),
                          hint=_("see the [issuer] example in the README")) from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise InputError(_("not a valid TOML file: arrays or tables nested too deep"), file=str(path),
+                         hint=_("see the [issuer] example in the README")) from None
     table = data.get("issuer", {})
+    if not isinstance(table, dict):  # issuer = 5: a value where the [issuer] table belongs
+        raise InputError(_("issuer must be a table: a line [issuer], then one setting per line"), file=str(path),
+                         value=str(table)[:80], hint=_("see the [issuer] example in the README")) from None
     known = {f.name for f in fields(Issuer)} - {"source"}
     unknown = sorted(set(table) - known)
     if unknown:
