@@ -269,17 +269,24 @@ class Store:
                 raise InputError(_("import {number} was made before the store kept versions (since import {since}): what it replaced is not known").format(
                                  number=number, since=since), file=shown(self.location), hint=_("import the right files again instead"))
             columns = ", ".join(RECORD_COLUMNS)
-            added = [dict(zip(RECORD_COLUMNS + ("valid_to",), r))
-                     for r in self.conn.rows(f"SELECT {columns}, valid_to FROM records WHERE import_id = ?", (number,))]
+            added = [dict(zip(RECORD_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))]
             replaced = [dict(zip(RECORD_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))]
-            later = sorted({(r["year"], r["org"] or "", r["parent"] or "", r["valid_to"]) for r in added if r["valid_to"] is not None})
+            keys = set(changes.by_key(added)) | set(changes.by_key(replaced))
+            years = sorted({k[0] for k in keys})
+            current = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in keys])
+            brought = changes.by_key(added)
+            # a later import changed them when the current records of a key are not those import N brought
+            later = sorted({(k[0], (current.get(k) or brought.get(k) or [{}])[0].get("org") or "",
+                             (current.get(k) or brought.get(k) or [{}])[0].get("parent") or "",
+                             max((r["import_id"] for r in current.get(k, [])), default=None) or self._closer(k, number))
+                            for k in keys if not changes.same_content(current.get(k, []), brought.get(k, []))})
             if later:
                 named = "; ".join(f"{y} {o}" + (f" ({p})" if p else "") + " " + _("by import {id}").format(id=v) for y, o, p, v in later[:5])
                 more = len(later) - 5
                 raise InputError(_("a later import changed records that import {number} brought: {orgs}").format(number=number, orgs=named)
                                  + (_(" and {count} more").format(count=more) if more > 0 else ""),
                                  file=shown(self.location), hint=_("revert the later imports first, newest first"))
-            old = changes.by_key([r for r in added])
+            old = brought
             back = changes.by_key(replaced)
             summary = changes.summarise(old, back)
             gone = [k for k in old if k not in back]
@@ -292,14 +299,13 @@ class Store:
                 "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM records WHERE valid_to = ?)"
                 " ORDER BY file, import_id", (number,))]
             files = list({f["file"]: f for f in files}.values())
-            years = sorted({k[0] for k in list(old) + list(back)})
             result = ImportResult(None, files, years, len(replaced), bool(added or replaced), summary, changes.totals(summary), dry_run,
                                   "revert")
             if dry_run or not result.changed:
                 return result
             import_id = ids[-1] + 1
             result.import_id = import_id
-            self.conn.execute("UPDATE records SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number))
+            self._close(import_id, sorted(keys))
             for row in replaced:
                 row["import_id"] = import_id
             self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in replaced])
@@ -310,6 +316,12 @@ class Store:
             self.conn.insert_many("findings", list(FINDING_COLUMNS), restored)
             self._log(import_id, result, command, at or now_utc())
         return result
+
+    def _closer(self, key: tuple, number: int) -> int | None:
+        """The first import after ``number`` that closed records of ``key``."""
+        found = self.conn.rows("SELECT MIN(valid_to) FROM records WHERE valid_to > ? AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?",
+                               (number, *key))
+        return found[0][0] if found else None
 
     # -- reading ------------------------------------------------------------------------
     def keeps_versions(self) -> bool:

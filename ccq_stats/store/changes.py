@@ -49,6 +49,11 @@ def same_rows(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> boo
     return all(Counter(map(_full, old.get(k, []))) == Counter(map(_full, rows)) for k, rows in new.items())
 
 
+def same_content(a: list[dict], b: list[dict]) -> bool:
+    """Whether two sets of rows give the same ratings (provenance aside)."""
+    return Counter(map(_content, a)) == Counter(map(_content, b))
+
+
 def _groups(rows: list[dict]) -> Counter:
     """How many ratings of each group (tier when rated, else the status) the rows stand for."""
     out: Counter = Counter()
