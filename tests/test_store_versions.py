@@ -283,3 +283,27 @@ def test_a_read_only_store_written_before_versions_is_read_without_migrating(tmp
     refused = as_nobody("classify", "--as-of", "2")
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "needs one run with write access" in refused.stderr
     assert Path(location).read_bytes() == digest  # untouched
+
+
+def test_an_old_store_that_cannot_be_migrated_is_read_as_it_is(tmp_path, monkeypatch):
+    """The same as the test above where it cannot run (no unprivileged user): the write that
+    would migrate is refused, as for a store the user may only read."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.store import Store
+
+    location = str(tmp_path / "old.sqlite")
+    _old_store(location, tmp_path)
+
+    def refused(self):
+        raise InputError("attempt to write a readonly database", file=location)
+
+    monkeypatch.setattr(Store, "_migrate", refused)
+    read = run("classify", "-f", "csv", "--db", location)
+    assert read.exit_code == 0, read.stderr
+    assert counts(read.stdout)[(2019, "units", "good")] == 2
+    assert "HTTNV" in run("history", "--db", location).stdout
+    for args in (["classify", "--as-of", "2"], ["history", "--changes", "--since", "1"]):
+        result = run(*args, "--db", location)
+        assert result.exit_code == 2 and "needs one run with write access" in result.stderr and result.stderr.count("\n") == 1
+    with sqlite3.connect(location) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
