@@ -445,13 +445,27 @@ def month_report(
 
     first = parse_month(month)
     if as_of is None:  # the summary of December written in March shows December's figures
-        as_of = first.replace(day=calendar.monthrange(first.year, first.month)[1]).isoformat()
+        as_of = _month_end_state(db, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
     records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
     context = month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file),
                             month=first, org=org, today=today)
     context["issuer"] = issuer if issuer is not None else _default_issuer()  # the document header, as in every report
     context["store"] = snapshot["store"]
     return context
+
+
+def _month_end_state(db: str | None, last_day) -> str | None:
+    """The --as-of of a month's summary: the end of its last day; None (the store as it stands)
+    when the store held nothing yet then – its ratings were all imported after the month, so
+    there is no earlier state to show (nor when the store kept no versions then)."""
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.versions import end_of_day_utc
+
+    with Store.open(locate(db)) as store:
+        imports = store.imports()
+        since = store.versions_since()
+    held = [i["id"] for i in imports if i["at"] < end_of_day_utc(last_day)]
+    return last_day.isoformat() if held and held[-1] >= since and store.keeps_versions() else None
 
 
 # -- documents: the statistics forms, templates -------------------------------------------------

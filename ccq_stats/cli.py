@@ -533,7 +533,7 @@ def _say_store_state(state: Optional[dict], quiet: bool) -> None:
     from ccq_stats.write.stamp import note
 
     if state and not quiet:
-        sys.stderr.write(f"ccq-stats: {note(state)}\n")
+        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in [note(state)]))
 
 
 def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=None, required: bool = True,

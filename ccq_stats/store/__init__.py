@@ -341,6 +341,11 @@ class Store:
                     entry["orgs"].add(org)
         return list(out.values())
 
+    def versions_since(self) -> int:
+        """The first import whose state the store can give again (0: all of them)."""
+        with self.conn.reading():
+            return int(self._meta().get("versions_since", "0"))
+
     def _meta(self) -> dict:
         return dict(self.conn.rows("SELECT key, value FROM meta"))
 
