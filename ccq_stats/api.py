@@ -170,7 +170,7 @@ def _report_years(term: str | None, year: int | None, years: str | None) -> list
 
 
 def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file,
-            issuer: dict | None = None) -> dict:
+            issuer: dict | None = None, store: dict | None = None) -> dict:
     """The report context of ``covered`` years from the checked records (``source``: "files" or "store")."""
     from ccq_stats.errors import InputError
     from ccq_stats.report import report_context
@@ -189,9 +189,13 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
                          hint=_("check the files, or the years with --years"))
     if missing:
         log.warning("%s", _("no ratings for {years}; the report covers the other years").format(years=", ".join(map(str, missing))))
-    return report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
-                          kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
-                          today=today, quota_base=quota_base, issuer=issuer if issuer is not None else _default_issuer())
+    context = report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
+                             kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
+                             today=today, quota_base=quota_base,
+                             issuer=issuer if issuer is not None else _default_issuer())
+    context["store"] = store  # the store state it was built from (None: files), named in the document
+    return context
+
 
 
 def _default_issuer() -> dict:
@@ -255,26 +259,59 @@ def import_paths(
     if dry_run and not exists(location):
         location = ":memory:"  # what an empty store would make of it, without creating one
     with Store.open(location, create=True) as store:
+        if location != ":memory:":
+            _tell_other_years(store, records, files)
         return store.import_records(records, found, files, command=command, dry_run=dry_run)
 
 
-def store_records(db: str | None = None):
+def _tell_other_years(store, records, files: list[dict]) -> None:
+    """Warn when a file of this import was imported before for another year whose records are
+    still current: the same file name, or a name it extends (a corrected "x_sua.csv" of "x.csv")
+    with the same organisations – a corrected year leaves the old one in the store."""
+    from ccq_stats.store.versions import same_file_other_year
+
+    current = store.current_files()
+    for f in files:
+        mine = records[records["source_file"] == f["file"]]
+        found = same_file_other_year(f["file"], set(mine["year"].tolist()), set(mine["org"].dropna().tolist()), current)
+        for old in found:
+            log.warning("%s", _("{file}: the same file was imported before for {year} ({old}, import {id}), and those ratings are "
+                                "still in the store; if that year was wrong, remove them: ccq-stats import --revert {id}").format(
+                file=f["file"], year=old["year"], old=old["file"], id=old["import_id"]))
+
+
+def import_revert(number: int, *, db: str | None = None, dry_run: bool = False, command: str = "import --revert"):
+    """``ccq-stats import --revert N``: a new import that restores what import N replaced and
+    closes what it added; refused, naming them, when a later import changed the same records.
+    Returns a ``store.ImportResult``."""
+    from ccq_stats.store import Store, locate
+
+    with Store.open(locate(db)) as store:
+        return store.revert(number, command=command, dry_run=dry_run)
+
+
+def store_records(db: str | None = None, *, as_of: str | None = None):
     """(records, findings) from the store: the tidy table with the columns of ``load_records``
     (members' names empty: the store keeps none) and the findings made while reading the files,
-    reconciled as the files are (``records.reconcile``)."""
-    snapshot = store_snapshot(db)
+    reconciled as the files are (``records.reconcile``) – as the store stood after the import
+    ``as_of`` names (an import number, or a date: the end of that day), else now."""
+    snapshot = store_snapshot(db, as_of=as_of)
     return snapshot["records"], snapshot["findings"]
 
 
-def store_snapshot(db: str | None = None) -> dict:
-    """The whole store as of one moment: ``records`` and ``findings`` as ``store_records``
-    gives them, ``imports`` (the import log) and ``rosters`` (the rosters given)."""
+def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
+    """The whole store as of one moment (after the import ``as_of`` names, else now):
+    ``records`` and ``findings`` as ``store_records`` gives them, ``imports`` (the import log
+    up to then), ``rosters`` (the rosters given) and ``store`` ({"import", "at", "asked"}:
+    the state read, which a document names)."""
     from ccq_stats.findings import Notes
     from ccq_stats.records import reconcile
     from ccq_stats.store import Store, locate
 
     with Store.open(locate(db)) as store:
-        snapshot = store.load()
+        snapshot = store.load(as_of)
+    state = snapshot.pop("state")
+    snapshot["store"] = {"import": state.import_id, "at": state.at, "asked": state.asked}
     if snapshot["records"].empty:
         from ccq_stats.errors import InputError
 
@@ -288,30 +325,36 @@ def store_snapshot(db: str | None = None) -> dict:
     return snapshot
 
 
-def _checked_store(db: str | None, quota_base: str, scales_file: Path | None):
+def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as_of: str | None = None):
     """(records, findings, snapshot) of the store: the findings stored with the files, then every rule's."""
     from ccq_stats.findings import Notes
     from ccq_stats.rules import check_records, sort_findings
 
-    snapshot = store_snapshot(db)
+    snapshot = store_snapshot(db, as_of=as_of)
     notes = Notes()
     findings = sort_findings(snapshot["findings"] + check_records(snapshot["records"], quota_base, load_scales(scales_file), notes))
     _tell(notes.items)
     return snapshot["records"], findings, snapshot
 
 
-def classify_store(db: str | None = None, *, by: str = "year", base: str = "rated", scales_file: Path | None = None):
-    """``ccq-stats classify`` from the store: the same figures as ``classify_paths`` on the files."""
+def classify_store(db: str | None = None, *, by: str = "year", base: str = "rated", scales_file: Path | None = None,
+                   as_of: str | None = None, with_state: bool = False):
+    """``ccq-stats classify`` from the store: the same figures as ``classify_paths`` on the files
+    (as of ``as_of``: see ``store_records``). ``with_state``: (figures, the store state read)."""
     from ccq_stats.stats import category_counts
 
-    records, _findings = store_records(db)
-    return category_counts(records, load_scales(scales_file), by=by, base=base)
+    snapshot = store_snapshot(db, as_of=as_of)
+    figures = category_counts(snapshot["records"], load_scales(scales_file), by=by, base=base)
+    return (figures, snapshot["store"]) if with_state else figures
 
 
-def check_store(db: str | None = None, *, quota_base: str = "good", scales_file: Path | None = None):
+def check_store(db: str | None = None, *, quota_base: str = "good", scales_file: Path | None = None,
+                as_of: str | None = None, with_state: bool = False):
     """``ccq-stats check`` from the store: the findings ``check_paths`` gives on the files
-    (without members' names, which the store does not keep)."""
-    return _checked_store(db, quota_base, scales_file)[1]
+    (without members' names, which the store does not keep), as of ``as_of``.
+    ``with_state``: (findings, the store state read)."""
+    _records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
+    return (findings, snapshot["store"]) if with_state else findings
 
 
 def report_store(
@@ -326,21 +369,49 @@ def report_store(
     scales_file: Path | None = None,
     today=None,
     issuer: dict | None = None,
+    as_of: str | None = None,
 ) -> dict:
-    """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files."""
+    """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files, as
+    the store stood after the import ``as_of`` names (else now); ``context["store"]`` names that
+    state."""
     covered = _report_years(term, year, years)
-    records, findings, _snapshot = _checked_store(db, quota_base, scales_file)
+    records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
     return _report(records, findings, covered, "store", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file, issuer=issuer)
+                   quota_base=quota_base, scales_file=scales_file, issuer=issuer, store=snapshot["store"])
 
 
-def history(db: str | None = None, *, year: int | None = None, org: str | None = None) -> dict:
-    """``ccq-stats history``: the import log (what, when, who, which files, counts) and each
-    organisation's ratings by year – for ``year`` and ``org`` (a name, folded) when given."""
-    from ccq_stats.store.history import history_of
+def history(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None) -> dict:
+    """``ccq-stats history``: the import log (what, when, who, which files, counts), each
+    organisation's ratings by year, and its corrections (``corrections``: every version of a
+    rating with its import, file and time) – for ``year`` and ``org`` (a name, folded) when
+    given, as of ``as_of``; ``store``: the state read."""
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.history import corrections, history_of
 
-    snapshot = store_snapshot(db)
-    return history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org)
+    snapshot = store_snapshot(db, as_of=as_of)
+    found = history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org)
+    with Store.open(locate(db)) as store:
+        versions = store.versions() if store.keeps_versions() else []
+    found["corrections"] = corrections(versions, snapshot["imports"], load_scales(None), upto=snapshot["store"]["import"],
+                                       year=year, orgs={(o["org"], o["parent"]) for o in found["organisations"]})
+    found["store"] = snapshot["store"]
+    return found
+
+
+def changes_since(db: str | None = None, *, since: str, as_of: str | None = None) -> dict:
+    """``ccq-stats history --changes --since DATE``: what changed in the store after the end of
+    ``since`` (a date, or an import number) up to ``as_of`` (else now): the imports made since,
+    and each rating changed, added or removed, before → after."""
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.history import changes_between
+
+    with Store.open(locate(db)) as store:
+        start = store.state(since)
+        end = store.state(as_of)
+        versions = store.versions()
+        imports = store.imports()
+    return changes_between(versions, imports, load_scales(None), start.import_id, end.import_id) | {
+        "since": {"import": start.import_id, "at": start.at}, "store": {"import": end.import_id, "at": end.at}}
 
 
 def roster_import(path: str, *, db: str | None = None, year: int | None = None) -> dict:
@@ -365,20 +436,57 @@ def month_report(
     scales_file: Path | None = None,
     today=None,
     issuer: dict | None = None,
+    as_of: str | None = None,
 ) -> dict:
     """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
-    ``month.month_context`` and docs/templates.md)."""
+    ``month.month_context`` and docs/templates.md), from the store as it stood at the end of
+    that month (or as of ``as_of``)."""
+    import calendar
+
     from ccq_stats.month import month_context, parse_month
 
     first = parse_month(month)
-    records, findings, snapshot = _checked_store(db, quota_base, scales_file)
+    if as_of is None:  # the summary of December written in March shows December's figures
+        as_of = _month_end_state(db, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
+    records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
     context = month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file),
                             month=first, org=org, today=today)
     context["issuer"] = issuer if issuer is not None else _default_issuer()  # the document header, as in every report
+    context["store"] = snapshot["store"]
     return context
 
 
+def _month_end_state(db: str | None, last_day) -> str | None:
+    """The --as-of of a month's summary: the end of its last day; None (the store as it stands)
+    when the store held nothing yet then – its ratings were all imported after the month, so
+    there is no earlier state to show (nor when the store kept no versions then)."""
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.versions import end_of_day_utc
+
+    with Store.open(locate(db)) as store:
+        imports = store.imports()
+        since = store.versions_since()
+    held = [i["id"] for i in imports if i["at"] < end_of_day_utc(last_day)]
+    return last_day.isoformat() if held and held[-1] >= since and store.keeps_versions() else None
+
+
 # -- documents: the statistics forms, templates -------------------------------------------------
+
+def forms_store(db: str | None = None, *, year: int, scales_file: Path | None = None, as_of: str | None = None) -> dict:
+    """The figures of ``ccq-stats forms --db``: the forms of ``year`` from the store (as of
+    ``as_of``); ``figures["store"]`` names the state read."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.form_figures import form_figures
+
+    snapshot = store_snapshot(db, as_of=as_of)
+    records = snapshot["records"]
+    if not (records["year"] == year).any():
+        present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
+        raise InputError(_("no ratings for {years} in the store").format(years=year), hint=_("the store holds {years}").format(years=present))
+    figures = form_figures(records, year)
+    figures["store"] = snapshot["store"]
+    return figures
+
 
 def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:
     """The figures of ``ccq-stats forms``: the two statistics forms of ``year`` in the layout of

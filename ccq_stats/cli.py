@@ -147,6 +147,7 @@ def _store_help() -> str:
 
 
 DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_store_help())]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="IMPORT|DATE", help=_("Read the store as it stood after that import (its number in ccq-stats history) or at the end of that day (YYYY-MM-DD, local time)."))]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=_("Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings)."))]
 StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one]."))]
 
@@ -297,6 +298,7 @@ def classify(
     excel: ExcelOpt = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
+    as_of: AsOfOpt = None,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
     years: YearsFilterOpt = None,
@@ -310,13 +312,14 @@ def classify(
     from ccq_stats.api import classify_paths, classify_store, within_years
 
     _be_quiet(quiet)
-    store = _store_for(paths, db, year=year, kind=kind)
+    store = _store_for(paths, db, year=year, kind=kind, as_of=as_of)
     paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [], store)
     chosen = _choose_format(fmt, output)
     chosen = _excel_csv(excel, fmt, output, chosen)
     if store:
-        figures = classify_store(store, by=by.value, base=base.value, scales_file=scales)
+        figures, state = classify_store(store, by=by.value, base=base.value, scales_file=scales, as_of=as_of, with_state=True)
+        _say_store_state(state, quiet)
     else:
         with _progress() as progress:
             figures = classify_paths(paths, year=year, kind=_value(kind), by=by.value, base=base.value, scales_file=scales,
@@ -359,6 +362,7 @@ def check(
     names: Annotated[bool, typer.Option("--names", help=_("Add the member's name to findings about a member (a 'member' column). Names are personal data."))] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
+    as_of: AsOfOpt = None,
     header_row: HeaderRowOpt = None,
     column: ColumnOpt = None,
     years: YearsFilterOpt = None,
@@ -371,7 +375,7 @@ def check(
     from ccq_stats.api import check_paths, check_store, within_years
 
     _be_quiet(quiet)
-    store = _store_for(paths, db, year=year, kind=kind)
+    store = _store_for(paths, db, year=year, kind=kind, as_of=as_of)
     paths = _read_where(paths, recursive)
     _refuse_overwriting_inputs(output, paths or [], store)
     chosen = _choose_format(fmt, output)
@@ -380,7 +384,8 @@ def check(
     if store and names:
         raise InputError(_("the store keeps no members' names, so --names needs the files"), hint=_("run check --names on the files themselves"))
     if store:
-        findings = check_store(store, quota_base=base, scales_file=scales)
+        findings, state = check_store(store, quota_base=base, scales_file=scales, as_of=as_of, with_state=True)
+        _say_store_state(state, quiet)
     else:
         with _progress() as progress:
             findings = check_paths(paths, year=year, kind=_value(kind), quota_base=base, scales_file=scales, names=names,
@@ -428,6 +433,7 @@ def report(
     quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quota of HD 21 in the findings."))] = None,
     scales: ScalesOpt = None,
     db: DbOpt = None,
+    as_of: AsOfOpt = None,
     month: Annotated[Optional[str], typer.Option(help=_("The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM)."))] = None,
     quiet: QuietOpt = False,
     strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1, after writing the report, when its findings include a broken rule (for cron)."))] = False,
@@ -447,10 +453,10 @@ def report(
 
     _be_quiet(quiet)
     if month is not None:
-        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
+        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, as_of)
         _exit_if_broken(context, strict)
         return
-    store = _store_for(paths, db, required=False)
+    store = _store_for(paths, db, required=False, as_of=as_of)
     paths = None if store else _read_where(paths or ["."], recursive)  # with a store, the store is the source
     _refuse_overwriting_inputs(output, paths or [], store)
     chosen = _choose_report_format(fmt, output, template)
@@ -461,7 +467,7 @@ def report(
                    quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
                    issuer=issuer.record())
     if store:
-        context = report_store(store, **options)
+        context = report_store(store, as_of=as_of, **options)
     else:
         with _progress() as progress:
             context = report_paths(paths, progress=progress, header_row=header_row, columns=column, **options)
@@ -479,8 +485,11 @@ def report(
         _exit_if_broken(context, strict)
         return
     from ccq_stats.render import render_report
+    from ccq_stats.write.stamp import comment
 
-    _emit(render_report(context, template or ("term" if term else "year"), chosen), output)
+    _emit(comment(render_report(context, template or ("term" if term else "year"), chosen), context.get("store"), chosen), output)
+    if chosen not in ("html", "md"):
+        _say_store_state(context.get("store"), quiet)
     _exit_if_broken(context, strict)
 
 
@@ -490,7 +499,7 @@ def _exit_if_broken(context: dict, strict: bool) -> None:
         raise typer.Exit(1)
 
 
-def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet) -> dict:
+def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, as_of=None) -> dict:
     """``report --month``: the monthly summary of the store, from the built-in ``month`` templates."""
     from ccq_stats.api import month_report
     from ccq_stats.render import format_of_template, render_report
@@ -514,25 +523,40 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
         output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
     _refuse_overwriting_inputs(output, [], locate(db))
     context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
-                           scales_file=scales, today=_parse_date(date))
-    _emit(render_report(context, template or "month", chosen), output)
+                           scales_file=scales, today=_parse_date(date), as_of=as_of)
+    from ccq_stats.write.stamp import comment
+
+    _emit(comment(render_report(context, template or "month", chosen), context["store"], chosen), output)
+    if chosen not in ("html", "md"):
+        _say_store_state(context["store"], quiet)
     if output is not None and not quiet:
         sys.stderr.write(_("ccq-stats: wrote the summary of {month} to {file}").format(month=f"{first:%Y-%m}", file=output) + "\n")
     return context
 
 
-def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=None, required: bool = True) -> Optional[str]:
+def _say_store_state(state: Optional[dict], quiet: bool) -> None:
+    """On stderr: the store state an output was built from (outputs without a place for it)."""
+    from ccq_stats.write.stamp import note
+
+    if state and not quiet:
+        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in [note(state)]))
+
+
+def _store_for(paths: Optional[list[str]], db: Optional[str], year=None, kind=None, required: bool = True,
+               as_of: Optional[str] = None) -> Optional[str]:
     """The store a reading command reads – ``--db``, or, when no PATH is given, the store if
     there is one – or None to read the files (an error when there are none and ``required``)."""
     from ccq_stats.store import exists, locate
 
+    if as_of is not None and paths:
+        raise InputError(_("--as-of reads the store: give no PATH with it"), value=as_of, hint=_("drop the PATHs, and give --db if the store is not the default one"))
     if db is None and paths:
         return None
     if db is not None and paths:
         raise InputError(_("give files or --db, not both"), hint=_("drop --db to read the files, or the PATHs to read the store"))
     location = locate(db)
     if db is None and not exists(location):
-        if required:
+        if required or as_of is not None:
             raise InputError(_("no PATH given and no store yet"), file=location,
                              hint=_("give the spreadsheets, or import them first: ccq-stats import PATH"))
         return None
@@ -553,7 +577,8 @@ def _issuer(settings: Optional[Path], **overrides):
     "Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when the data has that column. A row the data cannot give (số mới thành lập, reasons for KHTNV) is left empty with a note on the form.\n\n"
     "Examples:\n\n"
     "  ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx\n\n"
-    "  ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml"
+    "  ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml\n\n"
+    "  ccq-stats forms --year 2019 --db ccq.sqlite --as-of 3 --date 2020-01-15 -o bieu_2019.xlsx"
 ))
 @_bad_input_exits_2
 @_keeps_warnings(reads_here=True)
@@ -567,22 +592,28 @@ def forms(
     place: PlaceOpt = None,
     signer: SignerOpt = None,
     scales: ScalesOpt = None,
+    db: DbOpt = None,
+    as_of: AsOfOpt = None,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
     """Write the party's statistics forms of a year as a workbook: organisations and members."""
-    from ccq_stats.api import forms_paths
+    from ccq_stats.api import forms_paths, forms_store
     from ccq_stats.write.forms import forms_xlsx
     from ccq_stats.write.settings import rulebook
 
-    paths = _read_where(paths or ["."], recursive)
-    _refuse_overwriting_inputs(output, paths)
+    store = _store_for(paths, db, required=False, as_of=as_of)
+    paths = [] if store else _read_where(paths or ["."], recursive)  # with a store, the folder is not read
+    _refuse_overwriting_inputs(output, paths, store)
     _format_of_suffix(output, {".xlsx": "xlsx"}, None, has_format=False)
     issuer = _issuer(settings, committee=committee, place=place, signer=signer)
     day = _parse_date(date) or __import__("datetime").date.today()
-    with _progress() as progress:
-        figures = forms_paths(paths, year=year, scales_file=scales, progress=progress)
-    _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day), output)
+    if store:
+        figures = forms_store(store, year=year, scales_file=scales, as_of=as_of)
+    else:
+        with _progress() as progress:
+            figures = forms_paths(paths, year=year, scales_file=scales, progress=progress)
+    _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day, figures.get("store")), output)
 
 
 templates_app = typer.Typer(help=_("The built-in report templates: list them, copy one to start your own."), no_args_is_help=True)
@@ -886,20 +917,22 @@ def _be_quiet(quiet: bool) -> None:
 
 @app.command("import", help=_(
     "Store the ratings of the files: read and classify them exactly like classify, then replace, per year, the stored records of the organisations they contain (one transaction).\n\n"
-    "Importing the same files again changes nothing. A corrected file replaces its organisations' records of that year and the changes are listed on stderr (added, changed, removed). A failed or killed import leaves the store as it was.\n\n"
+    "Importing the same files again changes nothing. A corrected file replaces its organisations' records of that year and the changes are listed on stderr (added, changed, removed); the replaced records are kept as earlier versions (--as-of, history). A failed or killed import leaves the store as it was.\n\n"
     "Examples:\n\n"
     "  ccq-stats import sample_data/dang_vien_2018.csv\n\n"
     "  ccq-stats import to_chuc_2019.xlsx --db /srv/ccq/ccq.sqlite --dry-run\n\n"
-    "  ccq-stats import so_lieu/ --db postgresql://ccq@db.local/ccq"
+    "  ccq-stats import so_lieu/ --db postgresql://ccq@db.local/ccq\n\n"
+    "  ccq-stats import --revert 7 --dry-run"
 ))
 @_bad_input_exits_2
 @_keeps_warnings()
 def import_(
-    paths: PathsArg,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))] = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     db: DbOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Read, classify and say what would change; write nothing."))] = False,
+    revert: Annotated[Optional[int], typer.Option("--revert", metavar="IMPORT", min=1, help=_("Undo that import by a new one: what it replaced comes back, what it added is closed (refused when a later import changed the same records)."))] = None,
     scales: ScalesOpt = None,
     quiet: QuietOpt = False,
     header_row: HeaderRowOpt = None,
@@ -913,6 +946,17 @@ def import_(
     from ccq_stats.store.backends import shown
 
     _be_quiet(quiet)
+    if revert is not None:
+        from ccq_stats.api import import_revert
+
+        if paths:
+            raise InputError(_("--revert undoes an import: give no PATH with it"), value=str(revert), hint=_("e.g. ccq-stats import --revert 7"))
+        result = import_revert(revert, db=db, dry_run=dry_run, command=f"import --revert {revert}")
+        if not quiet:
+            sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in _import_lines(result, shown(locate(db)))))
+        return
+    if not paths:
+        raise InputError(_("give the files to import"), hint=_("e.g. ccq-stats import sample_data/"))
     paths = _read_where(paths, recursive)
     with _progress() as progress:
         result = import_paths(paths, db=db, year=year, kind=_value(kind), scales_file=scales, dry_run=dry_run, progress=progress,
@@ -926,7 +970,11 @@ def _import_lines(result, where: str) -> list[str]:
     files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
     if not result.changed:
         return [_("nothing changed: {store} already holds these ratings from {files}").format(store=where, files=files)]
-    if result.dry_run:
+    if result.dry_run and result.command_kind == "revert":
+        lines = [_("would undo the import as a new import into {store}").format(store=where)]
+    elif result.command_kind == "revert":
+        lines = [_("undone by a new import (import {id}) into {store}").format(id=result.import_id, store=where)]
+    elif result.dry_run:
         lines = [_("would import {files} into {store}").format(files=files, store=where)]
     else:
         lines = [_("imported (import {id}) {files} into {store}").format(id=result.import_id, files=files, store=where)]
@@ -955,21 +1003,49 @@ def history(
     db: DbOpt = None,
     year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("Only this rating year."))] = None,
     org: Annotated[Optional[str], typer.Option(help=_("Only this organisation (its name; a đảng bộ shows its chi bộ too)."))] = None,
+    as_of: AsOfOpt = None,
+    changes: Annotated[bool, typer.Option("--changes", help=_("Only what changed after --since: the imports made since, and each rating before → after."))] = False,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|IMPORT", help=_("With --changes: the day a report was signed (YYYY-MM-DD: changes after the end of that day), or an import number."))] = None,
+    quiet: QuietOpt = False,
 ) -> None:
-    """What the store holds: the imports, then each organisation's ratings by year."""
-    from ccq_stats.api import history as store_history
+    """What the store holds: the imports, then each organisation's ratings by year and their corrections."""
     from ccq_stats.render import text_table
 
-    found = store_history(db, year=year, org=org)
-    imports = {"header": ["Lần", "Thời gian (UTC)", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
-               "rows": [[str(i["id"]), i["at"][:19].replace("T", " "), f"{i['user_name']}@{i['host']}",
-                         "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]), ",".join(map(str, i["years"])),
-                         str(i["records"]), str(i["records_added"]), str(i["records_changed"]), str(i["records_removed"])]
-                        for i in found["imports"]]}
+    if changes or since is not None:
+        if not (changes and since is not None):
+            raise InputError(_("--changes and --since go together"), hint=_("e.g. ccq-stats history --changes --since 2020-01-15"))
+        from ccq_stats.api import changes_since
+
+        found = changes_since(db, since=since, as_of=as_of)
+        imports = _imports_table(found["imports"])
+        rows = {"header": ["Năm", "Tổ chức", "Trực thuộc", "Trước", "Sau", "Lần nhập"],
+                "rows": [[str(c["year"]), c["org"], c["parent"], c["before"], c["after"], str(c["import"])] for c in found["changes"]]}
+        _emit(f"Các lần nhập sau lần {found['since']['import']} ({found['since']['at'][:19].replace('T', ' ')})\n" + text_table(imports)
+              + "\n\nThay đổi\n" + text_table(rows) + "\n", None)
+        _say_store_state(found["store"], quiet)
+        return
+    from ccq_stats.api import history as store_history
+
+    found = store_history(db, year=year, org=org, as_of=as_of)
     years = found["years"] if year is None else [year]
     ratings = {"header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years],
                "rows": [[o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] for o in found["organisations"]]}
-    _emit("Các lần nhập\n" + text_table(imports) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n", None)
+    text = "Các lần nhập\n" + text_table(_imports_table(found["imports"])) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n"
+    if found["corrections"]:
+        fixes = {"header": ["Tổ chức", "Trực thuộc", "Năm", "Các phiên bản (lần nhập, tệp)"],
+                 "rows": [[c["org"], c["parent"], str(c["year"]),
+                           " → ".join(f"{v['label']} ({v['import']}, {v['file']})" for v in c["versions"])] for c in found["corrections"]]}
+        text += "\nSửa đổi\n" + text_table(fixes) + "\n"
+    _emit(text, None)
+    _say_store_state(found["store"], quiet)
+
+
+def _imports_table(imports: list[dict]) -> dict:
+    return {"header": ["Lần", "Thời gian (UTC)", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
+            "rows": [[str(i["id"]), i["at"][:19].replace("T", " "), f"{i['user_name']}@{i['host']}",
+                      "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]), ",".join(map(str, i["years"])),
+                      str(i["records"]), str(i["records_added"]), str(i["records_changed"]), str(i["records_removed"])]
+                     for i in imports]}
 
 
 roster_app = typer.Typer(help=_("The organisations expected to report each year (for the monthly summary)."), no_args_is_help=True)

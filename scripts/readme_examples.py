@@ -175,6 +175,7 @@ def mask_machine(text: str) -> str:
     sets: the times become 'YYYY-MM-DD hh:mm:ss' (same width) and user@host 'staff@HOST', the
     column re-padded to the mask's width as the table would pad it."""
     text = re.sub(r"\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\b", "YYYY-MM-DD hh:mm:ss", text)
+    text = re.sub(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", "YYYY-MM-DDThh:mm:ss+00:00", text)  # a store state's time
     real, shown, header = f"staff@{socket.gethostname()}", "staff@HOST", "Người nhập"
     width = max(len(shown), len(header))
     text = re.sub(re.escape(header) + " {2,}", header.ljust(width) + "  ", text)

@@ -280,7 +280,11 @@ def test_the_store_gives_what_the_files_give(sample_store, from_files):
     for name, args in STORE_EQUALS_FILES.items():
         from_store = run(*args, "--db", sample_store)
         assert from_store.exit_code == 0, from_store.stderr
-        assert from_store.stdout == from_files[name], name
+        text = from_store.stdout
+        if name.startswith("report"):  # a report from the store names the store state it was built from, in a comment at its end
+            text, comment = text.rsplit("<!-- ", 1)
+            assert comment.startswith("ccq-stats store: import 7, "), comment
+        assert text == from_files[name], name
         assert len(from_store.stdout) > 500
 
 
@@ -343,4 +347,4 @@ def test_a_store_of_a_newer_ccq_stats_is_refused(tmp_path, season):
     with sqlite3.connect(location) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     result = run("classify", "--db", location)
-    assert result.exit_code == 2 and "made by a newer ccq-stats (schema 99, this one knows 1)" in result.stderr
+    assert result.exit_code == 2 and "made by a newer ccq-stats (schema 99, this one knows 2)" in result.stderr

@@ -21,13 +21,19 @@ the rows of one organisation and year never come from two imports, and the store
 give exactly the figures and findings the files give. What is lost: ``check --names`` cannot
 name members from the store (it says so and points at the files).
 
-Replace semantics
------------------
+Replace semantics, and versions
+-------------------------------
 An import replaces, per rating year, the records of each organisation its files contain –
 keyed by (year, shape, organisation, parent), names folded as the reader folds them – and
-leaves the others alone. Importing the same files again changes nothing and writes nothing.
-Each import is one transaction under the store's single write lock: a failed or killed import
-leaves the store as it was, and two imports at once run one after the other.
+leaves the others alone. Importing the same files again (under any spelling of their path:
+files are compared by their SHA-256) changes nothing and writes nothing. Each import is one
+transaction under the store's single write lock: a failed or killed import leaves the store
+as it was, and two imports at once run one after the other.
+
+Replacing closes, never deletes: the old records get ``valid_to`` = the new import and stay,
+so that the store as it stood after any import (``--as-of``) can be read again, a correction
+shows in ``history`` with both versions, and ``import --revert N`` undoes import N by a new
+import (see ``versions.py`` and ``schema.py``).
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from datetime import datetime, timezone
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.store import changes
+from ccq_stats.store.versions import State, resolve
 from ccq_stats.store.backends import connect, is_url, shown
 from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, RECORD_COLUMNS, VERSION
 
@@ -84,6 +91,7 @@ class ImportResult:
     summary: dict = field(default_factory=dict)
     totals: dict = field(default_factory=dict)
     dry_run: bool = False
+    command_kind: str = "import"  # or "revert" (import --revert N)
 
 
 class Store:
@@ -92,6 +100,7 @@ class Store:
     def __init__(self, conn) -> None:
         self.conn = conn
         self.location = conn.location
+        self.schema = VERSION  # lower when a store of an earlier version is only read (it could not be migrated)
 
     @classmethod
     def open(cls, location: str, *, create: bool = False) -> "Store":
@@ -147,6 +156,15 @@ class Store:
         self.conn.ready()
         if version == VERSION:
             return
+        if not create and version >= 1:
+            try:
+                self._migrate()
+            except InputError:  # e.g. a copy the user may only read: read it as it is
+                self.schema = version
+            return
+        self._migrate()
+
+    def _migrate(self) -> None:
         with self.conn.writing():
             version = self.version()  # again, under the lock: another run may have migrated it
             for statements in MIGRATIONS[version:]:
@@ -159,11 +177,18 @@ class Store:
                 self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(VERSION),))
 
     # -- import -------------------------------------------------------------------------
+    def _need_versions(self) -> None:
+        if self.schema < VERSION:
+            raise InputError(_("the store was made by an earlier ccq-stats and needs one run with write access to be upgraded"),
+                             file=shown(self.location), hint=_("run this once as a user who may write the store (or its folder)"))
+
     def import_records(self, records, findings: list, files: list[dict], *, command: str, dry_run: bool = False,
                        at: str | None = None) -> ImportResult:
         """Replace, per year, the stored records of the organisations in ``records`` (the
-        reconciled frame of ``load_records``) in one transaction; ``findings`` are those made
-        while reading; ``files`` are {"file", "sha256", "size"}."""
+        reconciled frame of ``load_records``) in one transaction: the current ones are closed,
+        the new ones added. ``findings`` are those made while reading; ``files`` are
+        {"file", "sha256", "size"}."""
+        self._need_versions()
         sha = {f["file"]: f["sha256"] for f in files}
         new_rows = rows_of(records, sha)
         new = changes.by_key(new_rows)
@@ -183,27 +208,33 @@ class Store:
         return result
 
     def _rows_of_years(self, years: list[int]) -> list[dict]:
+        """The current records of ``years``."""
         if not years:
             return []
         marks = ", ".join("?" for _year in years)
-        cursor = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE year IN ({marks})", years)
+        cursor = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE valid_to IS NULL AND year IN ({marks})", years)
         return [dict(zip(RECORD_COLUMNS, row)) for row in cursor.fetchall()]
 
-    def _replace(self, import_id: int, new: dict, new_rows: list[dict]) -> None:
+    def _close(self, import_id: int, keys) -> None:
+        """Close the current records of ``keys``: valid until ``import_id``."""
         self.conn.raw.cursor().executemany(
-            self.conn.sql("DELETE FROM records WHERE year = ? AND shape = ? AND org_key = ? AND parent_key = ?"), list(new))
+            self.conn.sql("UPDATE records SET valid_to = ? WHERE valid_to IS NULL AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?"),
+            [(import_id, *k) for k in keys])
+
+    def _replace(self, import_id: int, new: dict, new_rows: list[dict]) -> None:
+        self._close(import_id, list(new))
         for row in new_rows:
             row["import_id"] = import_id
         self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in new_rows])
 
     def _replace_findings(self, import_id: int, findings: list, new: dict, files: list[str]) -> None:
-        """The new import's findings replace those about the organisations it replaced, those
-        made in the same files, and those made in files none of whose records are left."""
+        """The new import's findings replace (close) those about the organisations it replaced,
+        those made in the same files, and those made in files none of whose records are left."""
         from ccq_stats.text import norm_key
 
         replaced = {(k[0], k[2]) for k in new}
-        live = [r[0] for r in self.conn.rows("SELECT DISTINCT source_file FROM records") if r[0]]
-        stored = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
+        live = [r[0] for r in self.conn.rows("SELECT DISTINCT source_file FROM records WHERE valid_to IS NULL") if r[0]]
+        stored = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings WHERE valid_to IS NULL")
         at = {c: i for i, c in enumerate(FINDING_COLUMNS)}
 
         def names(where: str, paths) -> bool:
@@ -214,11 +245,12 @@ class Store:
             return ((row[at["year"]], row[at["org_key"]]) in replaced or names(where, files)
                     or (bool(where) and not names(where, live)))
 
-        kept = [row for row in stored if not stale(row)]
+        closing = [(import_id, row[at["import_id"]], row[at["seq"]]) for row in stored if stale(row)]
+        self.conn.raw.cursor().executemany(
+            self.conn.sql("UPDATE findings SET valid_to = ? WHERE valid_to IS NULL AND import_id = ? AND seq = ?"), closing)
         fresh = [(import_id, i, f.year, f.org or "", norm_key(f.org), f.rule, f.severity, f.message, f.source,
                   json.dumps(f.numbers, ensure_ascii=False, sort_keys=True), f.where or "") for i, f in enumerate(findings)]
-        self.conn.execute("DELETE FROM findings")
-        self.conn.insert_many("findings", list(FINDING_COLUMNS), kept + fresh)
+        self.conn.insert_many("findings", list(FINDING_COLUMNS), fresh)
 
     def _log(self, import_id: int, result: ImportResult, command: str, at: str) -> None:
         t = result.totals
@@ -231,20 +263,147 @@ class Store:
         self.conn.insert_many("files", ["import_id", "file", "sha256", "size"],
                               [(import_id, f["file"], f["sha256"], f["size"]) for f in result.files])
 
+    # -- undo ---------------------------------------------------------------------------
+    def revert(self, number: int, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
+        """Undo import ``number`` by a new import: the records it added are closed and those it
+        replaced come back (as new versions, with their files); its findings likewise. Refused,
+        naming them, when a later import changed records import ``number`` brought."""
+        self._need_versions()
+        with self.conn.writing():
+            ids = [r[0] for r in self.conn.rows("SELECT id FROM imports ORDER BY id")]
+            if number not in ids:
+                raise InputError(_("no import {number} in the store").format(number=number), file=shown(self.location),
+                                 hint=_("the store's imports are 1 to {last} (ccq-stats history lists them)").format(last=ids[-1] if ids else 0))
+            since = int(self._meta().get("versions_since", "0"))
+            if number <= since:
+                raise InputError(_("import {number} was made before the store kept versions (since import {since}): what it replaced is not known").format(
+                                 number=number, since=since), file=shown(self.location), hint=_("import the right files again instead"))
+            columns = ", ".join(RECORD_COLUMNS)
+            added = [dict(zip(RECORD_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))]
+            replaced = [dict(zip(RECORD_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))]
+            keys = set(changes.by_key(added)) | set(changes.by_key(replaced))
+            years = sorted({k[0] for k in keys})
+            current = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in keys])
+            brought = changes.by_key(added)
+            # a later import changed them when the current records of a key are not those import N brought
+            later = sorted({(k[0], (current.get(k) or brought.get(k) or [{}])[0].get("org") or "",
+                             (current.get(k) or brought.get(k) or [{}])[0].get("parent") or "",
+                             max((r["import_id"] for r in current.get(k, [])), default=None) or self._closer(k, number))
+                            for k in keys if not changes.same_content(current.get(k, []), brought.get(k, []))})
+            if later:
+                named = "; ".join(f"{y} {o}" + (f" ({p})" if p else "") + " " + _("by import {id}").format(id=v) for y, o, p, v in later[:5])
+                more = len(later) - 5
+                raise InputError(_("a later import changed records that import {number} brought: {orgs}").format(number=number, orgs=named)
+                                 + (_(" and {count} more").format(count=more) if more > 0 else ""),
+                                 file=shown(self.location), hint=_("revert the later imports first, newest first"))
+            old = brought
+            back = changes.by_key(replaced)
+            summary = changes.summarise(old, back)
+            gone = [k for k in old if k not in back]
+            for key in gone:  # records the import brought where there were none: removed
+                tally = summary["years"].setdefault(key[0], dict.fromkeys(
+                    ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed"), 0))
+                tally["orgs_changed"] += 1
+                tally["records_removed"] += len(old[key])
+            files = [{"file": f, "sha256": h, "size": n} for f, h, n in self.conn.rows(
+                "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM records WHERE valid_to = ?)"
+                " ORDER BY file, import_id", (number,))]
+            files = list({f["file"]: f for f in files}.values())
+            result = ImportResult(None, files, years, len(replaced), bool(added or replaced), summary, changes.totals(summary), dry_run,
+                                  "revert")
+            if dry_run or not result.changed:
+                return result
+            import_id = ids[-1] + 1
+            result.import_id = import_id
+            self._close(import_id, sorted(keys))
+            for row in replaced:
+                row["import_id"] = import_id
+            self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in replaced])
+            fcols = ", ".join(FINDING_COLUMNS)
+            restored = [(import_id, i, *r[2:]) for i, r in enumerate(self.conn.rows(
+                f"SELECT {fcols} FROM findings WHERE valid_to = ? ORDER BY import_id, seq", (number,)))]
+            self.conn.execute("UPDATE findings SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number))
+            self.conn.insert_many("findings", list(FINDING_COLUMNS), restored)
+            self._log(import_id, result, command, at or now_utc())
+        return result
+
+    def _closer(self, key: tuple, number: int) -> int | None:
+        """The first import after ``number`` that closed records of ``key``."""
+        found = self.conn.rows("SELECT MIN(valid_to) FROM records WHERE valid_to > ? AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?",
+                               (number, *key))
+        return found[0][0] if found else None
+
     # -- reading ------------------------------------------------------------------------
-    def load(self) -> dict:
-        """One snapshot of the whole store: ``records`` (a tidy frame in the order the files gave
-        them: file name, then import, then row), ``findings`` (made while reading them),
-        ``imports`` (the log) and ``rosters`` – all as of one moment, even during an import."""
+    def keeps_versions(self) -> bool:
+        """False for a store of an earlier version that could only be read, not upgraded."""
+        return self.schema >= VERSION
+
+    def current_files(self) -> list[dict]:
+        """The files of the current records: [{"file", "year", "import_id", "orgs": set}]."""
+        out: dict[tuple, dict] = {}
+        with self.conn.reading():
+            for file, year, import_id, org in self.conn.rows(
+                    "SELECT DISTINCT source_file, year, import_id, org FROM records WHERE valid_to IS NULL" if self.keeps_versions()
+                    else "SELECT DISTINCT source_file, year, import_id, org FROM records"):
+                entry = out.setdefault((file, year), {"file": file, "year": year, "import_id": import_id, "orgs": set()})
+                entry["import_id"] = max(entry["import_id"], import_id)
+                if org:
+                    entry["orgs"].add(org)
+        return list(out.values())
+
+    def versions_since(self) -> int:
+        """The first import whose state the store can give again (0: all of them)."""
+        with self.conn.reading():
+            return int(self._meta().get("versions_since", "0"))
+
+    def _meta(self) -> dict:
+        return dict(self.conn.rows("SELECT key, value FROM meta"))
+
+    def state(self, as_of: str | None = None) -> State:
+        """The state ``as_of`` names (see versions.resolve); the current one when None."""
+        with self.conn.reading():
+            return self._state(as_of)
+
+    def _state(self, as_of: str | None) -> State:
+        imports = [{"id": i, "at": a} for i, a in self.conn.rows("SELECT id, at FROM imports ORDER BY id")]
+        if as_of is not None:
+            self._need_versions()
+        since = int(self._meta().get("versions_since", "0"))
+        return resolve(as_of, imports, since, where=shown(self.location))
+
+    def load(self, as_of: str | None = None) -> dict:
+        """One snapshot of the store as it stood after the import ``as_of`` names (the current
+        one when None): ``records`` (a tidy frame in the order the files gave them: file name,
+        then import, then row), ``findings`` (made while reading them), ``imports`` (the log up
+        to that import), ``rosters`` and ``state`` (a versions.State) – all as of one moment,
+        even during an import."""
         from ccq_stats.findings import Finding
 
         with self.conn.reading():
-            rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
-            found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
-            imports, rosters = self._imports(), self._rosters()
+            state = self._state(as_of)
+            n = state.import_id
+            if self.schema < VERSION:  # an earlier store only read: it holds its current rows only
+                rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
+                found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
+            else:
+                valid = "import_id <= ? AND (valid_to IS NULL OR valid_to > ?)"
+                rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE {valid}", (n, n))
+                found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings WHERE {valid}", (n, n))
+            imports = [i for i in self._imports() if i["id"] <= n]
+            rosters = self._rosters(state.until)
         found.sort(key=lambda r: (r[0], r[1]))
         findings = [Finding(r[5], r[6], r[3], r[4], r[7], r[8], json.loads(r[9]), r[10]) for r in found]
-        return {"records": frame_of(rows), "findings": findings, "imports": imports, "rosters": rosters}
+        return {"records": frame_of(rows), "findings": findings, "imports": imports, "rosters": rosters, "state": state}
+
+    def versions(self) -> list[dict]:
+        """Every version of every record, with the import that brought it and the one that
+        closed it: [{"year", "subject", "shape", "org", "parent", "org_key", "parent_key",
+        "status", "tier", "exemplary", "count", "source_file", "import_id", "valid_to"}]."""
+        self._need_versions()
+        names = ("year", "subject", "shape", "org", "parent", "org_key", "parent_key", "status", "tier", "exemplary", "count",
+                 "source_file", "import_id", "valid_to")
+        with self.conn.reading():
+            return [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {', '.join(names)} FROM records")]
 
     def imports(self) -> list[dict]:
         """The import log, oldest first, each with its files."""
@@ -256,12 +415,15 @@ class Store:
                  "records_added", "records_changed", "records_removed", "changes")
         rows = self.conn.rows(f"SELECT {', '.join(names)} FROM imports ORDER BY id")
         files = self.conn.rows("SELECT import_id, file, sha256, size FROM files ORDER BY import_id, file")
+        by_import: dict[int, list[dict]] = {}
+        for i, f, s, n in files:
+            by_import.setdefault(i, []).append({"file": f, "sha256": s, "size": n})
         out = []
         for row in rows:
             entry = dict(zip(names, row))
             entry["years"] = [int(y) for y in entry["years"].split(",") if y]
             entry["changes"] = json.loads(entry["changes"])
-            entry["files"] = [{"file": f, "sha256": s, "size": n} for i, f, s, n in files if i == entry["id"]]
+            entry["files"] = by_import.get(entry["id"], [])
             out.append(entry)
         return out
 
@@ -270,23 +432,33 @@ class Store:
         with self.conn.reading():
             return self._rosters()
 
-    def _rosters(self) -> dict[int, list[dict]]:
+    def _rosters(self, until: str | None = None) -> dict[int, list[dict]]:
+        """The rosters as they stood just before ``until`` (UTC ISO; None: now)."""
         out: dict[int, list[dict]] = {}
-        for year, org, kind, source, at in self.conn.rows("SELECT year, org, org_kind, source, at FROM roster ORDER BY year, org"):
+        if self.schema < VERSION:
+            rows = self.conn.rows("SELECT year, org, org_kind, source, at FROM roster ORDER BY year, org")
+        elif until is None:
+            rows = self.conn.rows("SELECT year, org, org_kind, source, at FROM roster_versions WHERE closed_at IS NULL ORDER BY year, org")
+        else:
+            rows = self.conn.rows("SELECT year, org, org_kind, source, at FROM roster_versions WHERE at < ? AND (closed_at IS NULL OR closed_at >= ?)"
+                                  " ORDER BY year, org", (until, until))
+        for year, org, kind, source, at in rows:
             out.setdefault(int(year), []).append({"org": org, "org_kind": kind, "source": source, "at": at})
         return out
 
     def set_roster(self, year: int, orgs: list[dict], source: str, at: str | None = None) -> None:
-        """Replace the roster of ``year``: [{"org", "org_kind"}] (names folded to find duplicates)."""
+        """Replace the roster of ``year``: [{"org", "org_kind"}] (names folded to find duplicates);
+        the earlier one is closed, not deleted."""
         from ccq_stats.text import norm_key
 
+        self._need_versions()
         at = at or now_utc()
         rows = {}
         for o in orgs:
             rows.setdefault(norm_key(o["org"]), (year, o["org"], norm_key(o["org"]), o.get("org_kind") or "", source, at))
         with self.conn.writing():
-            self.conn.execute("DELETE FROM roster WHERE year = ?", (year,))
-            self.conn.insert_many("roster", ["year", "org", "org_key", "org_kind", "source", "at"], list(rows.values()))
+            self.conn.execute("UPDATE roster_versions SET closed_at = ? WHERE year = ? AND closed_at IS NULL", (at, year))
+            self.conn.insert_many("roster_versions", ["year", "org", "org_key", "org_kind", "source", "at"], list(rows.values()))
 
 
 def _user() -> str:

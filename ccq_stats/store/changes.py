@@ -7,8 +7,9 @@ its own rating (from the organisation workbook) alone.
 
 Two comparisons:
 
-* ``same_rows``: the new rows equal the stored ones, provenance included (same file, same
-  SHA-256, same rows) – the import changes nothing and writes nothing;
+* ``same_rows``: the new rows equal the stored ones, provenance included (same file content
+  by its SHA-256, same sheets and rows; the path may be spelt otherwise) – the import changes
+  nothing and writes nothing;
 * ``summarise``: what changed in the ratings themselves, provenance aside – per organisation
   added or changed, and records added, changed (one rating replaced by another) or removed.
 """
@@ -19,7 +20,7 @@ from collections import Counter
 
 # Record fields that make up a rating (what a corrected file can change).
 CONTENT = ("subject", "org", "parent", "org_kind", "host_type", "status", "tier", "exemplary", "disciplined", "count", "raw_label")
-PROVENANCE = ("source_file", "source_sheet", "source_row", "source_col", "source_header", "file_sha256")
+PROVENANCE = ("source_sheet", "source_row", "source_col", "source_header", "file_sha256")
 KEY = ("year", "shape", "org_key", "parent_key")
 GROUPS = ("top", "good", "pass", "fail", "exempt", "not_rated")
 
@@ -39,13 +40,18 @@ def _content(row: dict) -> tuple:
     return tuple(row[c] for c in CONTENT)
 
 
-def _full(row: dict) -> tuple:
+def _full(row: dict) -> tuple:  # the file by its content: "sd/x.csv" and "/home/u/sd/x.csv" are one file
     return tuple(row[c] for c in CONTENT + PROVENANCE)
 
 
 def same_rows(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> bool:
     """True when every key of the import is stored with exactly these rows and provenance."""
     return all(Counter(map(_full, old.get(k, []))) == Counter(map(_full, rows)) for k, rows in new.items())
+
+
+def same_content(a: list[dict], b: list[dict]) -> bool:
+    """Whether two sets of rows give the same ratings (provenance aside)."""
+    return Counter(map(_content, a)) == Counter(map(_content, b))
 
 
 def _groups(rows: list[dict]) -> Counter:

@@ -55,3 +55,92 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
             "labels": {y: _label(scales, y, h["subject"], h["ratings"].get(y), y in h["exemplary_years"]) for y in years},
         })
     return {"imports": imports, "years": years, "organisations": organisations}
+
+
+def _version_label(scales, rows: list[dict]) -> str:
+    """What one version of an organisation's records says: its rating (units, cells), or its
+    members' counts by tier ("HTXSNV 2 · HTTNV 14")."""
+    if not rows:
+        return _("removed")
+    first = rows[0]
+    if first["subject"] in ("units", "cells") and len(rows) == 1:
+        value = first["tier"] if first["status"] == "rated" else first["status"]
+        return _label(scales, first["year"], first["subject"], value, bool(first["exemplary"]))
+    counts: dict[str, int] = {}
+    for r in rows:
+        value = r["tier"] if r["status"] == "rated" else r["status"]
+        name = _label(scales, r["year"], r["subject"], value, False) or "?"
+        counts[name] = counts.get(name, 0) + int(r["count"])
+    return " · ".join(f"{name} {n}" for name, n in counts.items())
+
+
+def _keyed(versions: list[dict], upto: int) -> dict[tuple, dict[int, list[dict]]]:
+    """{(year, shape, org_key, parent_key): {import that brought a version: its rows}} of the
+    versions made up to import ``upto``; a version closed by an import that brought no rows of
+    its key (``import --revert``) is followed by an empty one."""
+    out: dict[tuple, dict[int, list[dict]]] = {}
+    for v in versions:
+        if v["import_id"] > upto:
+            continue
+        key = (v["year"], v["shape"], v["org_key"], v["parent_key"])
+        out.setdefault(key, {}).setdefault(v["import_id"], []).append(v)
+        if v["valid_to"] is not None and v["valid_to"] <= upto:
+            out[key].setdefault(v["valid_to"], [])
+    return out
+
+
+def corrections(versions: list[dict], imports: list[dict], scales, *, upto: int, year: int | None = None,
+                orgs: set | None = None) -> list[dict]:
+    """Each organisation and year whose ratings were imported more than once with a difference:
+    [{"year", "shape", "org", "parent", "versions": [{"label", "import", "file", "at"}]}], oldest
+    version first – as the store stood after import ``upto``. ``orgs``: only these (org, parent)."""
+    at = {i["id"]: i["at"] for i in imports}
+    out = []
+    for key, by_import in _keyed(versions, upto).items():
+        if year is not None and key[0] != year:
+            continue
+        chain = []
+        for import_id in sorted(by_import):
+            rows = by_import[import_id]
+            label = _version_label(scales, rows)
+            if chain and chain[-1]["label"] == label:
+                continue  # the same ratings again (a file re-imported with another one)
+            files = sorted({r["source_file"] or "" for r in rows})
+            chain.append({"label": label, "import": import_id, "file": ", ".join(f.rsplit("/", 1)[-1] for f in files),
+                          "at": at.get(import_id, "")})
+        if len(chain) < 2:
+            continue
+        named = next((rows[0] for rows in by_import.values() if rows), None)
+        org, parent = (named["org"] or "", named["parent"] or "") if named else ("", "")
+        if orgs is not None and key[1] in ("units", "cells") and (org, parent) not in orgs:
+            continue
+        out.append({"year": key[0], "shape": key[1], "org": org, "parent": parent, "versions": chain})
+    out.sort(key=lambda c: (c["org"], c["parent"], c["year"], c["shape"]))
+    return out
+
+
+def changes_between(versions: list[dict], imports: list[dict], scales, start: int, end: int) -> dict:
+    """What changed from the state after import ``start`` to the state after import ``end``:
+    {"imports": the imports in between, "changes": [{"year", "shape", "org", "parent",
+    "before", "after", "import"}]} – "before" empty for an organisation added, "after" for one removed."""
+    from ccq_stats.store.versions import valid_at
+
+    def state(n: int) -> dict[tuple, list[dict]]:
+        out: dict[tuple, list[dict]] = {}
+        for v in versions:
+            if valid_at(v["import_id"], v["valid_to"], n):
+                out.setdefault((v["year"], v["shape"], v["org_key"], v["parent_key"]), []).append(v)
+        return out
+
+    before, after = state(start), state(end)
+    rows = []
+    for key in sorted(set(before) | set(after), key=lambda k: (k[0], k[1], k[2], k[3])):
+        a, b = before.get(key, []), after.get(key, [])
+        was, now = (_version_label(scales, a) if a else ""), (_version_label(scales, b) if b else "")
+        if was == now:
+            continue
+        named = (b or a)[0]
+        rows.append({"year": key[0], "shape": key[1], "org": named["org"] or "", "parent": named["parent"] or "",
+                     "before": was, "after": now,
+                     "import": max(r["import_id"] for r in b) if b else max(r["valid_to"] for r in a)})
+    return {"imports": [i for i in imports if start < i["id"] <= end], "changes": rows}

@@ -1,5 +1,11 @@
 """The store's tables, versioned: ``meta.schema_version`` says which migrations have run.
 
+Since schema 2 the store forgets nothing: a record (and a finding) is valid from the import that
+brought it (``import_id``) until the import that replaced it (``valid_to``, NULL while it is
+current); a roster entry from its time ``at`` until ``closed_at``. Nothing is updated but
+``valid_to`` / ``closed_at``, nothing is deleted. ``meta.versions_since`` is the last import
+of a store migrated from schema 1: the states before it were not kept, so they cannot be asked for.
+
 A migration is a list of portable statements (INTEGER and TEXT columns, no autoincrement, no
 dialect types) applied in the write transaction that opens the store, so a store is always at
 one version, never half-migrated. A store newer than this program is refused, not touched.
@@ -48,6 +54,17 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE roster (
             year INTEGER NOT NULL, org TEXT NOT NULL, org_key TEXT NOT NULL, org_kind TEXT NOT NULL,
             source TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (year, org_key))""",
+    ],
+    # 2: versions – records and findings closed by the import that replaces them, rosters by time
+    [
+        "ALTER TABLE records ADD COLUMN valid_to INTEGER",
+        "ALTER TABLE findings ADD COLUMN valid_to INTEGER",
+        """CREATE TABLE roster_versions (
+            year INTEGER NOT NULL, org TEXT NOT NULL, org_key TEXT NOT NULL, org_kind TEXT NOT NULL,
+            source TEXT NOT NULL, at TEXT NOT NULL, closed_at TEXT)""",
+        "INSERT INTO roster_versions (year, org, org_key, org_kind, source, at) SELECT year, org, org_key, org_kind, source, at FROM roster",
+        "DROP TABLE roster",
+        "INSERT INTO meta (key, value) SELECT 'versions_since', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM imports",
     ],
 ]
 VERSION = len(MIGRATIONS)

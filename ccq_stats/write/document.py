@@ -29,9 +29,12 @@ def report_docx(context: dict, issuer, rules: dict) -> bytes:
     _title(doc, context, rules)
     _body(doc, context, rules)
     _signature(doc, issuer, rules)
+    from ccq_stats.write.stamp import fixed, label, moment
+
+    doc.core_properties.identifier = label(context.get("store"))  # the store state it was built from
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return fixed(buffer.getvalue(), moment(context["report"]["date"]))  # the same bytes for the same data and date
 
 
 # -- page and styles ---------------------------------------------------------------------

@@ -23,9 +23,10 @@ LABEL_WIDTH = 62  # column A, in characters of the default font
 LABEL_CHARS = 68  # characters of a 12 pt Times New Roman label on one line of column A
 
 
-def forms_xlsx(figures: dict, issuer, rules: dict, day) -> bytes:
+def forms_xlsx(figures: dict, issuer, rules: dict, day, store: dict | None = None) -> bytes:
     """The workbook of ``figures`` (form_figures), issued by ``issuer`` (settings.Issuer),
-    sized by ``rules`` (settings.rulebook), dated ``day``."""
+    sized by ``rules`` (settings.rulebook), dated ``day``; ``store``: the store state it was
+    built from ({"import", "at"}), named in its properties."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -34,9 +35,12 @@ def forms_xlsx(figures: dict, issuer, rules: dict, day) -> bytes:
         ws = wb.create_sheet(SHEET_NAMES[form["key"]])
         _lay_out(ws, form, figures["hosts"], issuer, rules, day)
     mark_as_ours(wb)  # a later run that reads this folder skips the forms
+    from ccq_stats.write.stamp import fixed, label, moment
+
+    wb.properties.identifier = label(store) or None
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return fixed(buffer.getvalue(), moment(day))  # the same bytes for the same data and date
 
 
 def _styles(rules: dict):

@@ -88,7 +88,10 @@ def report_xlsx(context: dict) -> bytes:
     _sheet(wb, "Phát hiện", ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
     for ws in wb.worksheets[2:]:
         _print_setup(ws, landscape=ws.max_column > 6, title_rows="1:1")
-    return _saved(wb)
+    from ccq_stats.write.stamp import fixed, label, moment
+
+    wb.properties.identifier = label(context.get("store")) or None  # the store state it was built from
+    return fixed(_saved(wb), moment(context["report"]["date"]))  # the same bytes for the same data and date
 
 
 def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
