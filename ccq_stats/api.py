@@ -286,7 +286,7 @@ def import_revert(number: int, *, db: str | None = None, dry_run: bool = False, 
     Returns a ``store.ImportResult``."""
     from ccq_stats.store import Store, locate
 
-    with Store.open(locate(db)) as store:
+    with Store.open(locate(db), write=True) as store:  # --dry-run too: it computes under the write lock
         return store.revert(number, command=command, dry_run=dry_run)
 
 

@@ -264,7 +264,7 @@ def test_a_read_only_folder_with_unmerged_changes_is_refused_not_misread(modes_h
     without it would miss changes; one line says what to do."""
     writer = sqlite3.connect(store, isolation_level=None)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
-    writer.execute("INSERT INTO roster (year, org, org_key, org_kind, source, at) VALUES (2019, 'x', 'x', 'unit', 's', 't')")
+    writer.execute("INSERT INTO meta (key, value) VALUES ('a change', 'not yet merged into the file')")
     wal, shm = Path(str(store) + "-wal"), Path(str(store) + "-shm")
     assert wal.stat().st_size > 0
     keep = wal.read_bytes()

@@ -103,8 +103,10 @@ class Store:
         self.schema = VERSION  # lower when a store of an earlier version is only read (it could not be migrated)
 
     @classmethod
-    def open(cls, location: str, *, create: bool = False) -> "Store":
-        conn = connect(location, create=create)
+    def open(cls, location: str, *, create: bool = False, write: bool | None = None) -> "Store":
+        """``write`` [default: ``create``]: a command that changes an existing store (``import
+        --revert``) opens it for writing without creating it."""
+        conn = connect(location, create=create, write=write)
         store = cls(conn)
         try:
             store.migrate(create)
