@@ -93,8 +93,16 @@ def _root(
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=_("Print the version and exit."))
     ] = False,
 ) -> None:
-    """Before any command: the warnings' handler on stderr."""
+    """Before any command: the warnings' handler on stderr; the numeric settings checked (one
+    line naming a bad one, before any work)."""
     _setup_logging()
+    from ccq_stats.environment import check_all
+
+    try:
+        check_all()
+    except InputError as exc:
+        sys.stderr.write(_("ccq-stats: error: {message}").format(message=exc) + "\n")
+        raise typer.Exit(2) from None
 
 
 def _bad_input_exits_2(command):

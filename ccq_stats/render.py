@@ -307,17 +307,10 @@ class TemplateLimits:
 
     @classmethod
     def from_env(cls) -> "TemplateLimits":
-        import os
+        from ccq_stats.environment import number_setting
 
-        values = {}
-        for name, variable in cls.ENV.items():
-            raw = os.environ.get(variable)
-            if raw is not None:
-                if not raw.strip().isdigit() or int(raw) <= 0:
-                    raise InputError(_("{variable} is not a positive whole number").format(variable=variable), value=raw,
-                                     hint=_("e.g. 30"))
-                values[name] = int(raw)
-        return cls(**values)
+        values = {name: number_setting(variable) for name, variable in cls.ENV.items()}
+        return cls(**{name: value for name, value in values.items() if value is not None})  # each checked (environment)
 
     def check_time(self) -> None:
         import time
