@@ -185,11 +185,23 @@ def _environment(fmt: str, folder: Path | None, limits: "TemplateLimits | None" 
     if limits is None:
         env = ImmutableSandboxedEnvironment(**settings)
     else:
+        # no constant folding: Jinja evaluates a constant expression ('a'|center(300000000)) while it
+        # compiles, where the sandbox's hooks do not look; folded nothing, every expression runs at
+        # render time, under the limits (compiling runs under them too: render_report)
+        from jinja2 import pass_context
+
+        settings.update(optimized=False, finalize=pass_context(_at_render_time))
         env = limited_sandbox_class()(**settings)
         env.limits = limits
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     return env
+
+
+def _at_render_time(context, value):
+    """A finalize that needs the render context, which is what keeps Jinja from evaluating a
+    constant output ({{ '%0*d'|format(2000000000, 1) }}) at compile time; the value as it is."""
+    return value
 
 
 def builtin_templates() -> list[str]:
@@ -241,7 +253,7 @@ def render_report(context: dict, template: str, fmt: str) -> str:
     try:
         if limits is None:
             return env.get_template(name).render(**context)
-        return _render_limited(env.get_template(name), context, limits)
+        return _render_limited(env, name, context, limits)
     except TemplateSyntaxError as exc:
         raise InputError(_("line {line}: template syntax error: {reason}").format(line=exc.lineno, reason=exc.message),
                          file=shown, hint=_("fix the template at that line")) from None
@@ -375,10 +387,12 @@ def limited_sandbox_class():
 
 
 
-def _render_limited(template, context: dict, limits: TemplateLimits) -> str:
-    """Render chunk by chunk, counting the output, under the memory and time caps."""
+def _render_limited(env, name: str, context: dict, limits: TemplateLimits) -> str:
+    """Compile, then render chunk by chunk, counting the output, all under the memory and time caps."""
     parts, size = [], 0
     with _address_space_cap(limits.memory_mb), _alarm(limits.seconds):
+        template = env.get_template(name)
+        limits.check_time()
         for chunk in template.generate(**context):
             size += len(chunk)
             limits.check_size(size, "output")

@@ -140,3 +140,54 @@ def test_a_reader_killed_from_outside_is_said_killed_not_a_bad_file(sent):
 def test_a_reader_that_crashes_is_still_a_crash():
     with pytest.raises(InputError, match=r"crashed on this file \(signal 11\).*damaged or crafted"):
         isolated(signal.raise_signal, signal.SIGSEGV, limits=Limits(), display="x.xlsx")
+
+
+# --- item 1: a user template's constant expressions run under the template limits -------------------
+
+PEAK = textwrap.dedent("""
+    import resource, subprocess, sys
+    def cap():  # a broken build must not take the machine down: 6 GB at most
+        resource.setrlimit(resource.RLIMIT_AS, (6 * 1024**3, resource.RLIM_INFINITY))
+    done = subprocess.run(sys.argv[1:], capture_output=True, text=True, preexec_fn=cap)
+    sys.stderr.write(done.stderr)
+    sys.stdout.write(done.stdout)
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, file=sys.stderr)
+    sys.exit(done.returncode)
+""")
+
+
+def with_peak(*args, env: dict) -> tuple[subprocess.CompletedProcess, int]:
+    """The command's run and the peak memory (MB, resident) of it and its reader process."""
+    done = subprocess.run([sys.executable, "-c", PEAK, sys.executable, "-m", "ccq_stats", *map(str, args)],
+                          capture_output=True, text=True, timeout=120, env={**ENV, **env})
+    *lines, peak = done.stderr.splitlines()
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout, "\n".join(lines) + "\n"), int(peak)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the address-space cap needs Linux")
+@pytest.mark.parametrize("body", [
+    "{{ '%0*d'|format(2000000000, 1) }}\n",  # was 49–58 s and 9.9 GB, all of it while Jinja compiled
+    "{{ 'a'|center(300000000) }}\n",  # was 1.2 GB at compile time
+    "{% autoescape 'a'|center(300000000) %}x{% endautoescape %}\n",  # an expression Jinja evaluates to compile
+])
+def test_a_templates_constant_expressions_are_under_its_limits(tmp_path, body):
+    template = tmp_path / "hang.md.j2"
+    template.write_text(body, encoding="utf-8")
+    started = time.monotonic()
+    done, peak = with_peak("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "--template", template,
+                           env={"CCQ_TEMPLATE_MEMORY_MB": "200", "CCQ_TEMPLATE_TIMEOUT": "5"})
+    took = time.monotonic() - started
+    assert done.returncode == 2 and "Traceback" not in done.stderr and done.stdout == ""
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith(f"ccq-stats: error: {template}: template stopped: it needed more than 200 MB of memory")
+    assert peak < 600, f"{peak} MB"  # the tool (~170 MB reading the sample) and the template's 200 MB
+    assert took < 60
+
+
+def test_a_template_folds_nothing_so_its_output_is_unchanged(tmp_path):
+    """Constant expressions still give their values, at render time."""
+    template = tmp_path / "ok.txt.j2"
+    template.write_text("{{ 'ab'|upper }} {{ 2 * 3 }} {{ '%03d'|format(7) }} {{ none }}|{{ '' }}|\n", encoding="utf-8")
+    done = ccq("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "--template", template)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "AB 6 007 None||\n"
