@@ -40,15 +40,25 @@ def _table(rows, header, sep: str, rule: str | None) -> str:
     return "\n".join(line.rstrip() for line in out) if not rule else "\n".join(out)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]|])")  # not "_": file names stay readable (to_chuc_2019.csv)
+_MD_SPECIAL = re.compile(r"([\\`*~\[\]|])")  # active anywhere: code, emphasis, strikethrough, links, tables
+_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "_" not between two letters or digits: "_x_", not "to_chuc_2019"
+_MD_LINE_START = re.compile(r"^(?:([#+=-])|(\d{1,9})([.)])(?=\s|$))")  # a heading, a list item, a rule, "1." or "1)"
+_MD_AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)")  # what GitHub's Markdown links by itself
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # an & that would start an HTML entity
 
 
 def md(value) -> str:
     """Text that Markdown shows as it is: an organisation's name never becomes a link, an image,
-    emphasis, code or HTML in whatever renders the report ("<script>", "[x](javascript:…)")."""
-    text = _ENTITY.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")  # "TB&XH" stays as it is
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    emphasis, strikethrough, code, a heading, a list item or HTML in whatever renders the report
+    ("<script>", "[x](javascript:…)", "_x_", "~~x~~", "# x", "1. x", "www.x.vn"). A figure of
+    ours ("12", "-", "45,5%") stays as it is: nothing in it is active inside a table's cell."""
+    text = str(value)
+    if _NUMERIC.match(text):
+        return text
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")  # "TB&XH" stays as it is
+    text = _MD_UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_AUTOLINK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"{m[3]}\\{m[4]}", text)
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def md_table(table: dict) -> str:
