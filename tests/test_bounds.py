@@ -191,3 +191,44 @@ def test_a_template_folds_nothing_so_its_output_is_unchanged(tmp_path):
     done = ccq("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "--template", template)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "AB 6 007 None||\n"
+
+
+# --- item 2: the memory a file read row by row would take, and the reader process's limit, agree ---
+
+def test_a_text_file_too_big_for_the_reader_process_is_refused_before_parsing(tmp_path):
+    """Lowered limits stand for the 300 MB CSV and the 4 GB reader: the estimate passed, then the
+    reader stopped at its cap saying the file "may be a bomb … or save it as CSV" — of a CSV."""
+    lines = (SAMPLE / "dang_vien_2018.csv").read_bytes().splitlines(keepends=True)
+    body = b"".join(lines[1:])
+    big = tmp_path / "lon.csv"
+    big.write_bytes(lines[0] + body * (7_000_000 // len(body)))  # ~7 MB: under 8 MB, so read row by row
+    started = time.monotonic()
+    line = one_error_line(ccq("classify", big, env={"CCQ_READ_MEMORY_MB": "256"}))
+    assert time.monotonic() - started < 60
+    assert "this file is read row by row, which would need about" in line and "more than the 256 MB the reader may use" in line
+    assert "bomb" not in line and "save it as CSV" not in line and "CCQ_READ_MEMORY_MB" in line
+
+
+def test_a_text_file_within_the_reader_process_limit_is_read():
+    done = ccq("classify", SAMPLE / "dang_vien_2018.csv", env={"CCQ_READ_MEMORY_MB": "256"})
+    assert done.returncode == 0, done.stderr
+
+
+# --- item 17: a header repeated on every row ------------------------------------------------------
+
+def test_a_header_repeated_on_every_row_is_a_repeated_header(tmp_path):
+    """Was a RecursionError after 24 s (each repeat read as a table of one row, one inside the other)."""
+    lines = (SAMPLE / "dang_vien_2018.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, members = lines[0], lines[1:301]
+    repeated = tmp_path / "lap.csv"
+    plain = tmp_path / "thuong.csv"
+    plain.write_text("\n".join([header] + members) + "\n", encoding="utf-8")
+    repeated_text = "\n".join([header] + [x for member in members for x in (member, header)]) + "\n"
+    repeated.write_text(repeated_text, encoding="utf-8")
+    started = time.monotonic()
+    done = ccq("classify", repeated)
+    assert time.monotonic() - started < 60
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert done.stdout == ccq("classify", plain).stdout  # the same members, counted once each
+    assert f"ccq-stats: warning: {repeated}: the header is repeated on 300 rows (3, 5, 7, 9, 11, …); those rows skipped" \
+        in done.stderr.splitlines()
