@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ccq_stats.errors import InputError, Where
+from ccq_stats.errors import InputError, Where, escaped
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
@@ -26,7 +26,7 @@ from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_t
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
-from ccq_stats.records import COLUMNS, folded
+from ccq_stats.records import COLUMNS, folded, without_control_characters
 from ccq_stats.scales import Scales
 from ccq_stats.text import norm_key
 
@@ -51,6 +51,10 @@ def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes, data:
     sheets, parse_notes = isolated(parse_grids, path, kind_of_file, data, limits, limits=limits,
                                    display="<stdin>" if path == "-" else path)
     notes.extend(parse_notes)
+    shown = escaped(path)  # a name that is not UTF-8 (bad\xff.csv) or holds an ESC: as messages show it, in every record
+    if shown != path:
+        for sheet in sheets:
+            sheet.file = shown
     return sheets
 
 
@@ -213,7 +217,9 @@ def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: 
     when the user steers the header: the column reader does not take a mapping)."""
     if mapping is None:
         mapping = scales.mapping
-    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None:
+    # a file name that is not UTF-8 or holds a control character goes row by row, where records get it
+    # escaped (open_grids): the column reader keeps the name as it is
+    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None and escaped(path) == path:
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
@@ -253,6 +259,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     frame = pd.concat(frames, ignore_index=True) if frames else _typed(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # later stages want plain text
         frame[name] = frame[name].astype(object)
+    frame = without_control_characters(frame, notes)  # decided once, here and for the store
     if frame.empty:
         shown = ", ".join(files[:3])
         raise InputError(
