@@ -143,7 +143,7 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> Sheet:
         if all(norm_key(text_at(rows[r], i)) == key for i, key in keys):
             top = r - height
             if top > plan.start and sum(filled(v) for v in kept[top - 1][:60]) >= 2:
-                kept[top:r + 1] = [[] for _ in range(top, r + 1)]
+                kept[top:r + 1] = [[] for _row in range(top, r + 1)]
                 blanked.append(top + 1)
     shown = ", ".join(map(str, blanked[:5])) + (", …" if len(blanked) > 5 else "")
     notes.warn(_("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
