@@ -247,10 +247,10 @@ def import_paths(
                            header_row=header_row, columns=columns)
     _tell(reading.notes.items)  # said as classify says them
     records, found = reading.records, reading.notes.findings
-    from ccq_stats.errors import escaped
+    from ccq_stats.errors import name_shown
     from ccq_stats.reading.sources import expand_paths
 
-    real = {escaped(path): path for path in expand_paths(list(paths))}  # a name not UTF-8 is kept escaped in records
+    real = {name_shown(path): path for path in expand_paths(list(paths))}  # a name not UTF-8 is kept escaped in records
     files = []
     for name in dict.fromkeys(records["source_file"].tolist()):
         data = Path(real.get(name, name)).read_bytes()

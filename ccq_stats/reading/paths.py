@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ccq_stats.errors import InputError, Where, escaped
+from ccq_stats.errors import InputError, Where, name_shown
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
@@ -51,7 +51,7 @@ def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes, data:
     sheets, parse_notes = isolated(parse_grids, path, kind_of_file, data, limits, limits=limits,
                                    display="<stdin>" if path == "-" else path)
     notes.extend(parse_notes)
-    shown = escaped(path)  # a name that is not UTF-8 (bad\xff.csv) or holds an ESC: as messages show it, in every record
+    shown = name_shown(path)  # a name that is not UTF-8 (bad\xff.csv) or holds an ESC: as messages show it, in every record
     if shown != path:
         for sheet in sheets:
             sheet.file = shown
@@ -219,7 +219,7 @@ def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: 
         mapping = scales.mapping
     # a file name that is not UTF-8 or holds a control character goes row by row, where records get it
     # escaped (open_grids): the column reader keeps the name as it is
-    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None and escaped(path) == path:
+    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None and name_shown(path) == path:
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
