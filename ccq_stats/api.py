@@ -251,9 +251,13 @@ def import_paths(
                            header_row=header_row, columns=columns)
     _tell(reading.notes.items)  # said as classify says them
     records, found = reading.records, reading.notes.findings
+    from ccq_stats.errors import name_shown
+    from ccq_stats.reading.sources import expand_paths
+
+    real = {name_shown(path): path for path in expand_paths(list(paths))}  # a name not UTF-8 is kept escaped in records
     files = []
     for name in dict.fromkeys(records["source_file"].tolist()):
-        data = Path(name).read_bytes()
+        data = Path(real.get(name, name)).read_bytes()
         files.append({"file": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
     location = locate(db)
     if dry_run and not exists(location):
@@ -318,8 +322,10 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
         from ccq_stats.store.backends import shown
 
         raise InputError(_("the store holds no ratings yet"), file=shown(locate(db)), hint=_("import some files: ccq-stats import PATH"))
+    from ccq_stats.records import without_control_characters
+
     notes = Notes()
-    snapshot["records"] = reconcile(snapshot["records"], notes)
+    snapshot["records"] = reconcile(without_control_characters(snapshot["records"], notes), notes)
     _tell(notes.plain)
     snapshot["findings"] = snapshot["findings"] + notes.findings
     return snapshot

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import logging
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Annotated, Optional
 import typer
 
 from ccq_stats import __version__
-from ccq_stats.errors import InputError
+from ccq_stats.errors import InputError, escaped
 from ccq_stats.i18n import gettext as _, ngettext
 
 # Help texts are help=_("...") on the decorators and options, in the user's language (read once, when
@@ -93,8 +94,16 @@ def _root(
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=_("Print the version and exit."))
     ] = False,
 ) -> None:
-    """Before any command: the warnings' handler on stderr."""
+    """Before any command: the warnings' handler on stderr; the numeric settings checked (one
+    line naming a bad one, before any work)."""
     _setup_logging()
+    from ccq_stats.environment import check_all
+
+    try:
+        check_all()
+    except InputError as exc:
+        sys.stderr.write(_("ccq-stats: error: {message}").format(message=exc) + "\n")
+        raise typer.Exit(2) from None
 
 
 def _bad_input_exits_2(command):
@@ -829,6 +838,8 @@ def _emit(data: str | bytes, output: Optional[Path]) -> None:
             raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file=str(output),
                              hint=_("check the folder exists and is writable")) from None
         return
+    if isinstance(data, str) and sys.stdout.isatty():
+        raw = for_terminal(data).encode("utf-8")
     try:
         sys.stdout.buffer.write(raw)
         sys.stdout.flush()
@@ -839,6 +850,19 @@ def _emit(data: str | bytes, output: Optional[Path]) -> None:
         os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit does not fail a second time
         raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file="<stdout>",
                          hint=_("check the disk the output goes to has room")) from None
+
+
+_SGR = r"\x1b\[[0-9;]*m"  # the colours our own tables write (rich)
+_TERMINAL_CONTROL = re.compile(f"({_SGR})|([\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f])")
+
+
+def for_terminal(text: str) -> str:
+    """Text for a terminal with every control character shown escaped (\\x1b, \\x07), as file
+    names are in messages, so that no name can move the cursor, retitle the window or clear
+    the screen; lines, tabs and the colours of our own tables pass. The one function for text
+    that goes to a terminal (names have no control characters after reading: this is the guard
+    behind that rule)."""
+    return _TERMINAL_CONTROL.sub(lambda m: m[1] or escaped(m[2]), text)
 
 
 def _tables_text(tables, to_terminal: bool) -> str:
@@ -879,7 +903,7 @@ class _StderrFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         level = _("error") if record.levelno >= logging.ERROR else _("warning") if record.levelno >= logging.WARNING else _("note")
         tag = f"\x1b[33m{level}\x1b[0m" if self.color and record.levelno >= logging.WARNING else level
-        return f"ccq-stats: {tag}: {record.getMessage()}"
+        return f"ccq-stats: {tag}: {escaped(record.getMessage())}"  # one line, and no name's ESC reaches the terminal
 
 
 class _WarningCount(logging.Handler):

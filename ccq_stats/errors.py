@@ -37,6 +37,14 @@ def escaped(text: str) -> str:
     return "".join(out)
 
 
+def name_shown(path: str) -> str:
+    """A file's name as records, outputs and the store keep it: as it is, unless it holds bytes
+    that are not UTF-8 (bad\\xff.csv) or a control character (an ESC), which are escaped."""
+    if any(0xDC80 <= ord(ch) <= 0xDCFF or ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in path):
+        return escaped(path)
+    return path
+
+
 def shortened(text: str, limit: int = MAX_VALUE) -> str:
     """``text`` escaped (see ``escaped``), cut to ``limit`` characters with "..." if longer."""
     text = escaped(text)

@@ -53,6 +53,39 @@ def folded(series):
     return pd.Series(folded.take(codes), index=series.index, dtype=object)
 
 
+# the texts of the tidy table that reach documents and terminals
+TEXT_COLUMNS = ("org", "parent", "host_type", "member", "source_sheet", "source_header", "raw_label")
+
+
+def without_control_characters(records, notes: Notes):
+    """The records with every control character taken out of their texts, and one warning saying
+    where the first was (never the text: it may be a member's name). The one place this is
+    decided, for files and for the store alike: no writer or terminal ever sees one (README,
+    "Control characters in names")."""
+    from ccq_stats.text import CONTROL, clean, without_controls
+
+    where = None
+    for name in TEXT_COLUMNS:
+        if name not in records or records.empty:
+            continue
+        column = records[name]
+        texts = column.astype(object)
+        bad = texts.map(lambda v: isinstance(v, str) and CONTROL.search(v) is not None).astype(bool)
+        if not bad.any():
+            continue
+        if where is None:
+            first = records[bad].iloc[0]
+            where = (int(bad.sum()), Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"])))
+        else:
+            where = (where[0] + int(bad.sum()), where[1])
+        cleaned = texts.where(~bad, texts[bad].map(lambda v: clean(without_controls(v))))  # "B\x85\x9b": no space left at the end
+        records[name] = cleaned.astype(column.dtype) if str(column.dtype) == "category" else cleaned
+    if where is not None:
+        notes.warn(_("control characters (invisible codes such as ESC or NUL) removed from {count} cell(s), the first "
+                     "here").format(count=where[0]), where[1])
+    return records
+
+
 def _org_key(records):
     return folded(records["org"])
 

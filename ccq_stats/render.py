@@ -40,15 +40,25 @@ def _table(rows, header, sep: str, rule: str | None) -> str:
     return "\n".join(line.rstrip() for line in out) if not rule else "\n".join(out)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*\[\]|])")  # not "_": file names stay readable (to_chuc_2019.csv)
+_MD_SPECIAL = re.compile(r"([\\`*~\[\]|])")  # active anywhere: code, emphasis, strikethrough, links, tables
+_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "_" not between two letters or digits: "_x_", not "to_chuc_2019"
+_MD_LINE_START = re.compile(r"^(?:([#+=-])|(\d{1,9})([.)])(?=\s|$))")  # a heading, a list item, a rule, "1." or "1)"
+_MD_AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)")  # what GitHub's Markdown links by itself
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # an & that would start an HTML entity
 
 
 def md(value) -> str:
     """Text that Markdown shows as it is: an organisation's name never becomes a link, an image,
-    emphasis, code or HTML in whatever renders the report ("<script>", "[x](javascript:…)")."""
-    text = _ENTITY.sub("&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")  # "TB&XH" stays as it is
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    emphasis, strikethrough, code, a heading, a list item or HTML in whatever renders the report
+    ("<script>", "[x](javascript:…)", "_x_", "~~x~~", "# x", "1. x", "www.x.vn"). A figure of
+    ours ("12", "-", "45,5%") stays as it is: nothing in it is active inside a table's cell."""
+    text = str(value)
+    if _NUMERIC.match(text):
+        return text
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")  # "TB&XH" stays as it is
+    text = _MD_UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_AUTOLINK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"{m[3]}\\{m[4]}", text)
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def md_table(table: dict) -> str:
@@ -185,11 +195,23 @@ def _environment(fmt: str, folder: Path | None, limits: "TemplateLimits | None" 
     if limits is None:
         env = ImmutableSandboxedEnvironment(**settings)
     else:
+        # no constant folding: Jinja evaluates a constant expression ('a'|center(300000000)) while it
+        # compiles, where the sandbox's hooks do not look; folded nothing, every expression runs at
+        # render time, under the limits (compiling runs under them too: render_report)
+        from jinja2 import pass_context
+
+        settings.update(optimized=False, finalize=pass_context(_at_render_time))
         env = limited_sandbox_class()(**settings)
         env.limits = limits
     env.filters.update(FILTERS)
     env.globals.update(GLOBALS)
     return env
+
+
+def _at_render_time(context, value):
+    """A finalize that needs the render context, which is what keeps Jinja from evaluating a
+    constant output ({{ '%0*d'|format(2000000000, 1) }}) at compile time; the value as it is."""
+    return value
 
 
 def builtin_templates() -> list[str]:
@@ -241,7 +263,7 @@ def render_report(context: dict, template: str, fmt: str) -> str:
     try:
         if limits is None:
             return env.get_template(name).render(**context)
-        return _render_limited(env.get_template(name), context, limits)
+        return _render_limited(env, name, context, limits)
     except TemplateSyntaxError as exc:
         raise InputError(_("line {line}: template syntax error: {reason}").format(line=exc.lineno, reason=exc.message),
                          file=shown, hint=_("fix the template at that line")) from None
@@ -307,17 +329,10 @@ class TemplateLimits:
 
     @classmethod
     def from_env(cls) -> "TemplateLimits":
-        import os
+        from ccq_stats.environment import number_setting
 
-        values = {}
-        for name, variable in cls.ENV.items():
-            raw = os.environ.get(variable)
-            if raw is not None:
-                if not raw.strip().isdigit() or int(raw) <= 0:
-                    raise InputError(_("{variable} is not a positive whole number").format(variable=variable), value=raw,
-                                     hint=_("e.g. 30"))
-                values[name] = int(raw)
-        return cls(**values)
+        values = {name: number_setting(variable) for name, variable in cls.ENV.items()}
+        return cls(**{name: value for name, value in values.items() if value is not None})  # each checked (environment)
 
     def check_time(self) -> None:
         import time
@@ -382,10 +397,12 @@ def limited_sandbox_class():
 
 
 
-def _render_limited(template, context: dict, limits: TemplateLimits) -> str:
-    """Render chunk by chunk, counting the output, under the memory and time caps."""
+def _render_limited(env, name: str, context: dict, limits: TemplateLimits) -> str:
+    """Compile, then render chunk by chunk, counting the output, all under the memory and time caps."""
     parts, size = [], 0
     with _address_space_cap(limits.memory_mb), _alarm(limits.seconds):
+        template = env.get_template(name)
+        limits.check_time()
         for chunk in template.generate(**context):
             size += len(chunk)
             limits.check_size(size, "output")

@@ -42,6 +42,16 @@ def _clean_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
 
 
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1) and the two non-characters
+# XML refuses: an ESC sequence in a name would colour a terminal, and no xlsx or docx can hold one.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` without its control characters (``CONTROL``)."""
+    return CONTROL.sub("", text)
+
+
 def norm_key(value: object) -> str:
     return _norm_text(clean(value))
 

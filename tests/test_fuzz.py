@@ -348,6 +348,74 @@ def test_some_mutants_through_the_real_command(tmp_path):
             assert done.stdout == "" and done.stderr.count("ccq-stats: error: ") == 1, (number, mutation, done.stderr)
 
 
+# --- Names holding control characters, file names that are not UTF-8 (issue 20) ----------------------
+
+CONTROL_CODES = [chr(c) for c in (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85, 0x9B)]
+NAMED_MUTANTS = int(os.environ.get("CCQ_FUZZ_NAMES", "24"))
+
+
+def named_mutant(number: int, seed: int = SEED) -> tuple[bytes, bytes]:
+    """(file name as bytes, CSV bytes): the 300-row base with control characters put into the
+    organisation names of some rows (the same name alike on every row, as a pasted name is),
+    saved under a name with bytes that are not UTF-8 and, now and then, an ESC sequence."""
+    rng = random.Random(f"names:{seed}:{number}")
+    text = csv_base().decode("utf-8-sig")
+    lines = text.split("\n")
+    orgs = sorted({line.split(";")[3] for line in lines[1:] if line.count(";") >= 6})
+    for org in rng.sample(orgs, k=min(len(orgs), rng.randint(1, 3))):
+        at = rng.randrange(len(org) + 1)
+        hostile = org[:at] + "".join(rng.choice(CONTROL_CODES) for _ in range(rng.randint(1, 4))) + org[at:]
+        lines = [";".join(hostile if i == 3 and cell == org else cell for i, cell in enumerate(line.split(";")))
+                 for line in lines]
+    name = b"named_%d_" % number + bytes(rng.randrange(0x80, 0x100) for _ in range(rng.randint(1, 3)))
+    if rng.random() < 0.3:
+        name += b"\x1b[2J"
+    return name + b".csv", ("\ufeff" + "\n".join(lines)).encode("utf-8")
+
+
+def test_names_with_control_characters_under_names_not_utf8(tmp_path):
+    """Every such mutant reads with the base file's figures and one warning about the control
+    characters, no traceback, and its report writes as xlsx and docx; the file name shows escaped."""
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from ccq_stats.cli import app
+
+    base = tmp_path / "base.csv"
+    base.write_bytes(csv_base())
+    runner = CliRunner()
+    expected = runner.invoke(app, ["classify", str(base), "-f", "csv"]).stdout
+    problems = []
+    for number in range(NAMED_MUTANTS):
+        name, data = named_mutant(number)
+        path = tmp_path / os.fsdecode(name)
+        path.write_bytes(data)
+        result = runner.invoke(app, ["classify", str(path), "-f", "csv"], catch_exceptions=True)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            problems.append(f"named mutant {number}: {type(result.exception).__name__}: {result.exception}")
+            continue
+        warned = [line for line in result.stderr.splitlines() if "control characters" in line]
+        # controls that are white space (\x0b, \x1c …) are spaces, as in any cell: nothing to remove, nothing said
+        said = 1 if any(ch in data.decode("utf-8") and not ch.isspace() for ch in CONTROL_CODES) else 0
+        if result.exit_code != 0 or result.stdout != expected or len(warned) != said:
+            problems.append(f"named mutant {number}: exit {result.exit_code}, same figures {result.stdout == expected}, "
+                            f"{result.stderr[-300:]!r}")
+        elif said and "\\x" not in warned[0] or said and any(0xDC80 <= ord(ch) <= 0xDCFF for ch in warned[0]):
+            problems.append(f"named mutant {number}: the file name is not shown escaped: {warned[0]!r}")
+        if number % 4 == 0:  # the writers that crashed (xlsx, docx)
+            for out in ("bc.xlsx", "bc.docx"):
+                written = runner.invoke(app, ["report", str(path), "--year", "2018", "-o", str(tmp_path / out)],
+                                        catch_exceptions=True)
+                if written.exit_code != 0 or (written.exception is not None and not isinstance(written.exception, SystemExit)):
+                    problems.append(f"named mutant {number}: report -o {out}: exit {written.exit_code} {written.exception!r}")
+            cells = [c.value for ws in openpyxl.load_workbook(tmp_path / "bc.xlsx") for row in ws.iter_rows() for c in row
+                     if isinstance(c.value, str)]
+            if any(re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", c) for c in cells):
+                problems.append(f"named mutant {number}: a control character reached the workbook")
+        path.unlink()
+    assert not problems, "\n".join(problems[:20])
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--worker":
         start, stop, step = map(int, sys.argv[3:6])

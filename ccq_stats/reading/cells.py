@@ -5,11 +5,13 @@ of their errors.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.scales import Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
@@ -41,21 +43,33 @@ def parse_year(value, where: Where | None) -> int:
     )
 
 
+MAX_COUNT = 100_000_000  # more than all the Party's members many times over: no organisation has more
+
+
 def parse_count(value, where: Where | None) -> int:
-    """A non-negative whole count; blank and '-' are 0; "1.234" is Vietnamese for 1234."""
+    """A non-negative whole count; blank and '-' are 0; "1.234" is Vietnamese for 1234. A count
+    over ``MAX_COUNT`` (99999999999999999999999, a date-styled cell of serial 1e300) is an error
+    naming the cell: no organisation has that many members, and the sums must fit 64 bits."""
     if value is None or value == "":
         return 0
+    count = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer() and value >= 0:
-            return int(value)
+        if math.isfinite(value) and float(value).is_integer() and value >= 0:
+            count = int(value)
     else:
         text = clean(value)
         if text in ("", "-", "–"):
             return 0
-        if text.isdigit():
-            return int(text)
-        if _THOUSANDS.match(text):
-            return int(re.sub(r"\D", "", text))
+        if text.isdigit() and text.isascii():
+            count = int(text) if len(text) <= 20 else MAX_COUNT + 1  # int() of a 5,000-digit text is refused by Python
+        elif _THOUSANDS.match(text):
+            digits = re.sub(r"\D", "", text)
+            count = int(digits) if len(digits) <= 20 else MAX_COUNT + 1
+    if count is not None and count <= MAX_COUNT:
+        return count
+    if count is not None:
+        raise InputError(_("a count larger than any organisation's"), where=where, value=value,
+                         hint=_("a count is a whole number of members, at most {limit}; check the cell").format(limit=number(MAX_COUNT)))
     raise InputError(_("not a count of members"), where=where, value=value, hint=_("a count is a whole number ≥ 0"))
 
 

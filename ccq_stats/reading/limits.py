@@ -18,8 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ccq_stats.errors import InputError
-from ccq_stats.i18n import gettext as _
+from ccq_stats.environment import number_setting
 
 
 @dataclass(frozen=True)
@@ -44,13 +43,5 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> "Limits":
-        values = {}
-        for name in cls.__dataclass_fields__:
-            raw = os.environ.get(f"CCQ_{name.upper()}")
-            if raw is not None:
-                try:
-                    values[name] = int(raw)
-                except ValueError:
-                    raise InputError(_("{variable} is not a whole number").format(variable=f"CCQ_{name.upper()}"), value=raw,
-                                     hint=_("see SECURITY.md")) from None
-        return cls(**values)
+        values = {name: number_setting(f"CCQ_{name.upper()}") for name in cls.__dataclass_fields__}
+        return cls(**{name: value for name, value in values.items() if value is not None})  # each checked (environment)

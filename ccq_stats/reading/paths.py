@@ -10,14 +10,16 @@ time limits; the grids come back here, where their headers are found and their r
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 
-from ccq_stats.errors import InputError, Where
+from ccq_stats.errors import InputError, Where, name_shown
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns
 from ccq_stats.reading.by_rows import sheet_records
-from ccq_stats.reading.grid import Sheet, filled
+from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
@@ -25,8 +27,9 @@ from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_t
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
-from ccq_stats.records import COLUMNS, folded
+from ccq_stats.records import COLUMNS, folded, without_control_characters
 from ccq_stats.scales import Scales
+from ccq_stats.text import norm_key
 
 # repeated texts travel as categoricals (small to pickle between processes, quick to pass on)
 _CATEGORICAL = ("subject", "shape", "org", "parent", "org_kind", "host_type", "source_file", "source_sheet",
@@ -44,10 +47,35 @@ class Reading:
 def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes, data: bytes | None = None) -> list[Sheet]:
     """The sheets of a file, parsed in the reader process (``data``: the bytes of stdin or a
     pipe, read already: see ``sources.read_stream``)."""
+    if kind_of_file == "text":
+        _fits_the_reader_process(path, len(data) if data is not None else os.path.getsize(path), limits)
     sheets, parse_notes = isolated(parse_grids, path, kind_of_file, data, limits, limits=limits,
                                    display="<stdin>" if path == "-" else path)
     notes.extend(parse_notes)
+    shown = name_shown(path)  # a name that is not UTF-8 (bad\xff.csv) or holds an ESC: as messages show it, in every record
+    if shown != path:
+        for sheet in sheets:
+            sheet.file = shown
     return sheets
+
+
+# peak address space of the reader process per byte of a text file it parses into a grid, and its
+# own start (measured: 25 MB of member list took 414 MB, of which 152 MB before the file)
+READER_BYTES, READER_BASE_MB = 14, 200
+
+
+def _fits_the_reader_process(path: str, size: int, limits: Limits) -> None:
+    """Refuse, before parsing, a text file the reader process could not parse within its memory
+    limit: the estimate and the limit agree, and the message says what is true (the file is too
+    big to read row by row), not that a CSV may be a bomb."""
+    need = int(READER_BASE_MB + READER_BYTES * size / 2**20)
+    if need > limits.read_memory_mb:
+        raise InputError(_("this file is read row by row, which would need about {need} MB of memory, more than the "
+                           "{limit} MB the reader may use").format(need=number(need), limit=number(limits.read_memory_mb)),
+                         file="<stdin>" if path == "-" else path,
+                         hint=_("split the file (by year or by organisation); a plain member list of 8 MB or more (a header "
+                                "row, then one row per member) is read by columns, without this limit; or raise CCQ_READ_MEMORY_MB if "
+                                "the machine has that much memory free (see SECURITY.md)"))
 
 
 def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
@@ -75,6 +103,10 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
         check_sheet(sheet, limits)
         plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
         below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
+        if below is not None and _header_repeated_on_rows(sheet, plan, below):
+            sheet = _without_repeated_headers(sheet, plan, notes)  # blank rows, which the readers pass over
+            plan = plan_sheet(sheet, scales, year, shape, Notes(), mapping)  # noted already
+            below = next_table(sheet, plan) if plan is not None else None
         if below is not None:  # another table under this one: read up to it, then read it on its own
             plan.end, plan.end_why = below, "another table below"
         frame = sheet_records(plan, scales, notes) if plan is not None else None
@@ -91,6 +123,33 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
     if below is not None:
         rest = dataclasses.replace(sheet, rows=[[]] * below + sheet.rows[below:], top=below)
         yield from _read_sheet(rest, scales, year, shape, notes, mapping, keep_going, limits)
+
+
+def _header_repeated_on_rows(sheet: Sheet, plan, below: int) -> bool:
+    """Is the header repeated right under a row of data, with no title or blank row above it (the
+    header of every printed page, or of every row), rather than another table below this one?"""
+    return below > plan.start and sum(filled(v) for v in sheet.rows[below - 1][:60]) >= 2
+
+
+def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> Sheet:
+    """The sheet with every row that repeats the header (right under a row of data) blanked, and
+    one warning naming them: a repeated header is a repeated header, not a table of one row each."""
+    header, rows = plan.header, sheet.rows
+    last = rows[header.last_row]
+    keys = [(c.index, norm_key(text_at(last, c.index))) for c in header.columns if text_at(last, c.index)]
+    height = header.last_row - header.first_row
+    blanked, kept = [], list(rows)
+    for r in range(plan.start + height, len(rows)):
+        if all(norm_key(text_at(rows[r], i)) == key for i, key in keys):
+            top = r - height
+            if top > plan.start and sum(filled(v) for v in kept[top - 1][:60]) >= 2:
+                kept[top:r + 1] = [[] for _row in range(top, r + 1)]
+                blanked.append(top + 1)
+    shown = ", ".join(map(str, blanked[:5])) + (", …" if len(blanked) > 5 else "")
+    notes.warn(_("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
+               sheet.where())
+    return Sheet(sheet.file, sheet.name, kept, sheet.hidden, sheet.ragged, sheet.has_errors, sheet.merged,
+                 sheet.hidden_rows, sheet.hidden_columns, top=sheet.top)
 
 
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
@@ -158,7 +217,9 @@ def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: 
     when the user steers the header: the column reader does not take a mapping)."""
     if mapping is None:
         mapping = scales.mapping
-    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None:
+    # a file name that is not UTF-8 or holds a control character goes row by row, where records get it
+    # escaped (open_grids): the column reader keeps the name as it is
+    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None and name_shown(path) == path:
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
@@ -198,6 +259,7 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     frame = pd.concat(frames, ignore_index=True) if frames else _typed(pd.DataFrame({name: [] for name in COLUMNS}))
     for name in _CATEGORICAL:  # later stages want plain text
         frame[name] = frame[name].astype(object)
+    frame = without_control_characters(frame, notes)  # decided once, here and for the store
     if frame.empty:
         shown = ", ".join(files[:3])
         raise InputError(

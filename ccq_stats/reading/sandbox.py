@@ -10,7 +10,7 @@ process, which may already run threads (pyarrow's pool): forking a threaded proc
 locks held for ever in the child. That works the same way on Windows, where the time limit
 holds but the memory limit does not (Windows has no RLIMIT_AS; see SECURITY.md).
 
-A request is ``(function, args, memory limit, current folder, language)``, pickled (the function by reference: it
+A request is ``(function, args, memory limit, time limit, current folder, language)``, pickled (the function by reference: it
 must be importable), and the answer ``(outcome, value)``, each framed by an 8-byte length. The language goes
 with each request, not only with the environment the child inherited when it started: a caller may switch
 ``CCQ_LANG`` while the child runs, and the errors and warnings made there must speak as this process does.
@@ -68,7 +68,7 @@ class ReaderProcess:
         process = self._process
         # the current folder and the language go with each request: relative paths mean the same in both
         # processes, and the messages made there are in this process's language
-        request = pickle.dumps((function, args, limits.read_memory_mb, os.getcwd(), language()),
+        request = pickle.dumps((function, args, limits.read_memory_mb, limits.read_timeout, os.getcwd(), language()),
                                protocol=pickle.HIGHEST_PROTOCOL)
         try:
             process.stdin.write(_FRAME.pack(len(request)) + request)
@@ -85,11 +85,7 @@ class ReaderProcess:
         if not answer:
             status = process.wait()
             self._process = None
-            crashed = (_("the spreadsheet reader crashed on this file (signal {signal})").format(signal=-status)
-                       if status < 0 else
-                       _("the spreadsheet reader crashed on this file (exit {status})").format(status=status))
-            raise InputError(crashed, file=display,
-                             hint=_("the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV"))
+            raise _ended(status, limits, display)
         outcome, value = pickle.loads(answer)
         if outcome == "ok":
             return value
@@ -123,6 +119,31 @@ class ReaderProcess:
         thread.start()
         thread.join(timeout)
         return box[0] if box else None
+
+
+# how the reader process may end without answering, by the signal that ended it
+_KILLED = {"SIGKILL", "SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT"}  # from outside: a user, the system's OOM killer
+_OWN_LIMIT = {"SIGALRM", "SIGXCPU"}  # its own time limit (worker._limit_time)
+
+
+def _ended(status: int, limits: Limits, display: str) -> InputError:
+    """The error for a reader process that ended without answering, with ``status`` (negative:
+    the signal). Only a crash is the file's fault; a kill is said as a kill."""
+    import signal
+
+    name = signal.Signals(-status).name if status < 0 and -status in signal.valid_signals() else ""
+    if name in _OWN_LIMIT:
+        return InputError(_("reading took longer than {seconds} s; stopped").format(seconds=limits.read_timeout),
+                          file=display, hint=_("raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV"))
+    if name in _KILLED:
+        return InputError(_("the spreadsheet reader was killed from outside ({signal}) while reading this file").format(signal=name),
+                          file=display, hint=_("something else stopped it (a user, or the system when memory ran short); "
+                                               "run again, or read fewer files at a time"))
+    crashed = (_("the spreadsheet reader crashed on this file (signal {signal})").format(signal=-status)
+               if status < 0 else
+               _("the spreadsheet reader crashed on this file (exit {status})").format(status=status))
+    return InputError(crashed, file=display,
+                      hint=_("the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV"))
 
 
 _reader = ReaderProcess()

@@ -31,11 +31,9 @@ DEFAULT_TIMEOUT = 60.0  # seconds a run waits for another one's import before gi
 
 def wait_seconds() -> float:
     """How long a run waits for the store's write lock: ``CCQ_STATS_DB_TIMEOUT`` or 60 s."""
-    text = os.environ.get("CCQ_STATS_DB_TIMEOUT", "")
-    try:
-        return float(text) if text else DEFAULT_TIMEOUT
-    except ValueError:
-        raise InputError(_("CCQ_STATS_DB_TIMEOUT is not a number of seconds"), value=text, hint=_("e.g. CCQ_STATS_DB_TIMEOUT=60")) from None
+    from ccq_stats.environment import number_setting
+
+    return float(number_setting("CCQ_STATS_DB_TIMEOUT", DEFAULT_TIMEOUT))  # checked there: finite, 0 to a week
 
 
 def seconds_text(seconds: float) -> str:

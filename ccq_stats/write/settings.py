@@ -74,7 +74,21 @@ def load_issuer(path: Path | None = None, overrides: dict | None = None, folder:
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     if "recipients" in given:
         given["recipients"] = tuple(given["recipients"])
+    for name, value in given.items():
+        _no_control_characters(name, value, None)
     return replace(issuer, **given)
+
+
+def _no_control_characters(name: str, value, path: Path | None) -> None:
+    """A setting's text goes into every document: a control character (an ESC, a NUL) is refused
+    with the setting named (README, "Control characters in names")."""
+    from ccq_stats.text import CONTROL
+
+    for text in (value if isinstance(value, tuple) else (value,)):
+        if isinstance(text, str) and CONTROL.search(text):
+            raise InputError(_("[issuer] {name} holds a control character (an invisible code such as ESC or NUL)").format(name=name),
+                             file=str(path) if path else None, value=text,
+                             hint=_("type the text again without it"))
 
 
 def _read_issuer(path: Path) -> Issuer:
@@ -110,6 +124,7 @@ def _read_issuer(path: Path) -> Issuer:
         elif not isinstance(value, str):
             raise InputError(_("[issuer] {name} must be a text in quotes").format(name=name), file=str(path), value=str(value),
                              hint=_('e.g. {name} = "…"').format(name=name))
+        _no_control_characters(name, value, path)
         values[name] = value
     return Issuer(**values, source=str(path))
 
