@@ -110,7 +110,15 @@ def test_plain_lists_read_alike_by_rows_and_by_columns(tmp_path):
     stray.write_text(text.replace("Đảng viên 3", '"Đảng viên 3', 1) + '\r\n"\r\n', encoding="utf-8")
     long_cell = tmp_path / "long_cell.csv"
     long_cell.write_text(text.replace("Đảng viên 3", '"Đảng viên 3' + "\n-" * 25 + '"', 1), encoding="utf-8")
-    for path in (stray, long_cell):
+    swallowed = tmp_path / "swallowed_row.csv"  # the rating's quote takes the next row in; every row as wide
+    lines = text.split("\r\n")
+    head, rating = lines[3].rsplit(",", 1)
+    lines[3], lines[4] = f'{head},"{rating}', lines[4] + '"'
+    swallowed.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    apart = tmp_path / "two_cells_of_lines.csv"  # a name over two lines above: the text's line is said apart
+    apart.write_text(text.replace("Đảng viên 1", '"Đảng viên\n1"', 1).replace("Đảng viên 6", '"Đảng viên 6' + "\n-" * 22 + '"', 1),
+                     encoding="utf-8")
+    for path in (stray, long_cell, swallowed, apart):
         entries += both_ways(["classify", str(path), "--format", "csv"])
     assert not _report(entries), _report(entries)
     assert sum(e["by_columns"] for e in entries) >= len(PLAIN)  # most of them take the column path

@@ -32,7 +32,7 @@ row reader, which reports whatever is wrong with it row by row:
 
 Within those, the row reader's errors are raised here too, with the same words and the same
 cell: a blank rating, a year that is not a year, a row without a year, an unknown kind, a quote
-opened by mistake that swallows rows (``stray_quote``), a NUL byte.
+opened by mistake that swallows rows (``textfile.check_csv_file``), a NUL byte.
 
 Memory: before reading, the file's size gives an estimate of what reading it will take
 (``needed_mb``); a file over the budget (``CCQ_READ_MEMORY_MB``) stops with a one-line error
@@ -67,7 +67,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.row_roles import heading_kind
 from ccq_stats.reading.plan import TAIL_ROWS, check_sheet, plan_sheet, table_end
-from ccq_stats.reading.textfile import sniff_delimiter
+from ccq_stats.reading.textfile import check_csv_file, sniff_delimiter
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean, norm_key
@@ -384,8 +384,10 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
 
 def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int) -> None:
     """The row reader's refusals of a text file, made here too: NUL bytes, and a quote opened by
-    mistake – pyarrow would read the lines after it into one value, silently losing rows. A
-    value holding a line break is looked at only when the file has more lines than rows."""
+    mistake – pyarrow would read the lines after it into one value, silently losing rows. Only
+    when the file has more lines than rows (a value holds a line break) is it read again, by the
+    text reader's own check (``textfile.check_csv_file``, the one rule and its words), up to the
+    last such row: a stream in Python, but only over files with cells of several lines."""
     import pyarrow.compute as pc
 
     lines, last = 0, b"\n"
@@ -397,32 +399,20 @@ def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int)
     lines += last != b"\n"
     if lines <= start + table.num_rows:
         return
+    broken, extra = [], 0  # rows with a line break in a column read here, and the breaks they hold
     for name in table.column_names:
         column = table.column(name)
         if hasattr(column.type, "value_type"):  # dictionaries (unified): look at the distinct values first
             if not column.num_chunks or not pc.any(pc.greater(pc.count_substring(column.chunk(0).dictionary, "\n"), 0)).as_py():
                 continue
             column = column.cast(column.type.value_type)
-        broken = pc.indices_nonzero(pc.greater(pc.count_substring(column, "\n"), 0)).to_pylist()
-        for row in broken:
-            stray_quote(column[row].as_py(), sheet.where(start + row + 1), width - 1, delimiter)
-
-
-MAX_CELL_LINES = 20  # a quoted cell over more lines than this is taken for a stray quote (as textfile does)
-
-
-def stray_quote(value: str, where, width: int, delimiter: str) -> None:
-    """Refuse a quoted cell that holds lines as wide as a row, or runs over more than
-    MAX_CELL_LINES lines: a quote opened by mistake, in the row reader's words."""
-    parts = value.split("\n")
-    for line in parts[1:-1]:
-        if width >= 2 and line.count(delimiter) >= width:
-            raise InputError(_("a quote (\") opens a cell here that runs over {count} lines and holds whole rows").format(
-                count=len(parts)), where=where, hint=_("remove the stray quote, or close it on the same line"))
-    if len(parts) > MAX_CELL_LINES:
-        raise InputError(_("a quote (\") opens a cell here that runs over {count} lines").format(count=len(parts)),
-                         where=where, hint=_("remove the stray quote, or close it on the same line; a cell of more than "
-                                             "{limit} lines is taken for a stray quote").format(limit=MAX_CELL_LINES))
+        breaks = pc.count_substring(column, "\n")
+        broken += pc.indices_nonzero(pc.greater(breaks, 0)).to_pylist()
+        extra += pc.sum(breaks).as_py() or 0
+    head_breaks = sum(str(v).count("\n") for row in sheet.rows[:start] for v in row)
+    # a line break in a column not read here, or above the table: the whole file is looked at
+    until = start + max(broken) + 1 if broken and lines == start + table.num_rows + extra + head_breaks else None
+    check_csv_file(path, delimiter, "utf-8-sig", sheet.file, until)
 
 
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
