@@ -66,7 +66,7 @@ from ccq_stats.reading.identity import BLANK, member_keys
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.row_roles import heading_kind
-from ccq_stats.reading.plan import TAIL_ROWS, check_sheet, plan_sheet, table_end
+from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import check_csv_file, sniff_delimiter
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
@@ -231,7 +231,10 @@ ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "h
 def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
     check_sheet(sheet, Limits.from_env())
-    plan = plan_sheet(sheet, scales, year, shape, notes)
+    try:
+        plan = plan_sheet(sheet, scales, year, shape, notes)
+    except NotATable as exc:  # the row reader says why, in its words (paths.read_file)
+        raise NotPlain(str(exc)) from None
     if plan is None:
         raise NotPlain(_("no header"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start

@@ -73,7 +73,7 @@ def carry_down_coded(n: int, at: np.ndarray, values: list, first=None) -> tuple[
     """A section's state carried down to the rows under it (a forward fill), as (code of each
     row, the states): ``values[k]`` from row ``at[k]`` (ascending) down to the next row of ``at``
     whose value is not None (None: the row changes nothing); above the first, ``first``."""
-    index = np.zeros(n, np.int64)
+    index = np.zeros(n, np.int32)  # int32: 26 million rows of a national list
     states = [first]
     for row, value in zip(at, values):
         if value is not None:
