@@ -63,8 +63,24 @@ def windows_1258(text: str) -> bytes:
 
 
 def run(*args: str, input: bytes | str | None = None):
-    """Run ccq-stats in-process; returns the result with .exit_code, .stdout, .stderr."""
-    return CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+    """Run ccq-stats in-process; returns the result with .exit_code, .stdout, .stderr.
+
+    With ``CCQ_TEST_DIFFERENTIAL`` naming a file, a reading command is run again with the large-file
+    path forced (tests/differential.py) and what differed is logged there, one JSON line a run:
+    tests/test_reading_differential.py runs the red-team tests so."""
+    result = CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+    log = os.environ.get("CCQ_TEST_DIFFERENTIAL")
+    if log:
+        import json
+
+        import differential
+
+        if differential.compared([str(a) for a in args]):
+            with open(log, "a", encoding="utf-8") as stream:
+                for entry in differential.both_ways([str(a) for a in args], input):
+                    entry["test"] = os.environ.get("PYTEST_CURRENT_TEST", "")
+                    stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return result
 
 
 def rows_of(csv_text: str) -> list[list[str]]:

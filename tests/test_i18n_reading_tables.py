@@ -313,20 +313,23 @@ def test_a_sheet_too_wide(tmp_path, monkeypatch, lang, expected):
 # -- the column reader's own errors ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, expected", [
-    ("en", 'row 7: a quote (") opens a cell here that runs over 3 lines and holds whole rows (hint: remove the stray '
-           "quote, or close it on the same line)"),
-    ("vi", 'dòng 7: dấu nháy kép (") mở một ô tại đây kéo dài qua 3 dòng của tệp và chứa trọn các dòng dữ liệu (gợi '
-           "ý: xóa dấu nháy kép thừa, hoặc thêm dấu nháy kép để đóng ô lại ngay trên cùng dòng)"),
+    ("en", 'row 3: a quote (") opens a cell here that runs over 3 lines and holds whole rows (line 4 looks like a row '
+           "of its own) (hint: remove the stray quote, or close it on the same line)"),
+    ("vi", 'dòng 3: một dấu nháy kép (") mở một ô tại đây; ô này kéo dài qua 3 dòng văn bản và chứa trọn các dòng dữ '
+           "liệu (dòng văn bản thứ 4 trông như một dòng dữ liệu riêng) (gợi ý: xóa dấu nháy kép thừa, hoặc thêm dấu nháy kép để đóng ô lại ngay "
+           "trên cùng dòng)"),
 ])
-def test_a_stray_quote_in_a_large_list(monkeypatch, lang, expected):
-    from ccq_stats.errors import InputError, Where
-    from ccq_stats.reading.by_columns import stray_quote
+def test_a_stray_quote_in_a_large_list(tmp_path, monkeypatch, lang, expected):
+    """A list read by columns is refused by the text reader's own check, in its words."""
+    from ccq_stats.reading import by_columns
 
-    monkeypatch.setenv("CCQ_LANG", lang)
-    value = "Chi bộ A\nNgười B,Chi bộ A,2019,HTTNV\nNgười C"  # the quote swallowed a whole row of 4 cells
-    with pytest.raises(InputError) as caught:
-        stray_quote(value, Where("ds.csv", None, 7), 3, ",")
-    assert str(caught.value) == f"ds.csv, {expected}"
+    path = tmp_path / "ds.csv"  # record 3's name opens a quote that swallows the next row, 4 cells wide
+    path.write_text('Họ và tên,Chi bộ,Năm,Xếp loại\nNgười A,Chi bộ A,2019,HTTNV\n"Người B\nNgười C,Chi bộ A,2019,HTTNV\n'
+                    'Người D",Chi bộ A,2019,HTTNV\n', encoding="utf-8")
+    monkeypatch.setenv(by_columns.MIN_BYTES_ENV, "0")  # a tiny file stands for a large one
+    result = in_language(monkeypatch, lang, "classify", path)
+    assert result.exit_code == 2
+    assert lines(result) == [f"{ERROR[lang]}{path}, {expected}"]
 
 
 @pytest.mark.parametrize("lang, expected", [

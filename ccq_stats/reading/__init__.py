@@ -11,12 +11,16 @@ One module per concern:
 ``header``         the header rows and what each column holds, by their words, confirmed by the cells
 ``plan``           a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
 ``cells``          rules for cells both readers apply: years, counts, totals and section words
+``column_rules``   rules over whole columns both readers call, written once: members who left, a
+                   section's state carried down, the lead columns, the totals words' first bytes
 ``rows``           the data rows of a sheet as columns (cleaned once per distinct value)
 ``row_roles``      what each row is: section, summary, member who left, chi bộ under its đảng bộ
 ``repeats``        sheets and files that repeat others: counted once
 ``inspect``        what the reader understood of each sheet (``ccq-stats inspect``)
 ``by_rows``        the row reader (every layout; the reference)
-``by_columns``     the column reader (large plain member lists, with pyarrow)
+``by_columns``     the column reader (large plain member lists, with pyarrow): feeds the same
+                   rules; the file's size only decides the feeding (test hook:
+                   ``CCQ_TEST_COLUMNS_FROM_BYTES``, tests/test_reading_differential.py)
 ``sandbox``        the reader process that parses untrusted files under limits (``worker``)
 ``paths``          files -> records, from end to end
 =================  ==========================================================================

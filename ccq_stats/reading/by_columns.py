@@ -32,7 +32,7 @@ row reader, which reports whatever is wrong with it row by row:
 
 Within those, the row reader's errors are raised here too, with the same words and the same
 cell: a blank rating, a year that is not a year, a row without a year, an unknown kind, a quote
-opened by mistake that swallows rows (``stray_quote``), a NUL byte.
+opened by mistake that swallows rows (``textfile.check_csv_file``), a NUL byte.
 
 Memory: before reading, the file's size gives an estimate of what reading it will take
 (``needed_mb``); a file over the budget (``CCQ_READ_MEMORY_MB``) stops with a one-line error
@@ -54,22 +54,29 @@ from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.cells import (
-    blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_year, section_kind,
+    blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_year,
     totals_first_words, totals_test, unknown_kind_error,
+)
+from ccq_stats.reading.column_rules import (
+    TotalsStarts, carry_down_coded, lead_columns, left_members, left_warning, section_says_left,
 )
 from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS
 from ccq_stats.reading.identity import BLANK, member_keys
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
-from ccq_stats.reading.plan import TAIL_ROWS, check_sheet, plan_sheet, table_end
-from ccq_stats.reading.textfile import sniff_delimiter
+from ccq_stats.reading.row_roles import heading_kind
+from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
+from ccq_stats.reading.textfile import check_csv_file, sniff_delimiter
 from ccq_stats.records import COLUMNS
 from ccq_stats.scales import Scales
 from ccq_stats.text import clean, norm_key
 
-NOTES_HEADERS = ("ghi chú", "ghi chu", "lưu ý", "chú thích")  # columns where staff write that a member left
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
+# Test hook: the size from which a plain list is read by columns, read at each call (so that a test
+# can send a small file down this path, in this process or in a child): the differential test
+# (tests/test_reading_differential.py) reads every file both ways and wants the same bytes out.
+MIN_BYTES_ENV = "CCQ_TEST_COLUMNS_FROM_BYTES"
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
 ROLES = {"seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
@@ -87,7 +94,7 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     """The tidy records of a large, plain member list (``file_type`` "text" for CSV/TSV, or
     "parquet"), or None to leave the file to the row reader."""
     size = os.path.getsize(path)
-    if size < MIN_BYTES:
+    if size < min_bytes():
         return None
     budget = Limits.from_env().memory_budget_mb()
     need = needed_mb(path, size, file_type)
@@ -117,6 +124,12 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
         raise
     notes.extend(held)
     return frame
+
+
+def min_bytes() -> int:
+    """The size from which a plain list is read here: ``MIN_BYTES``, or the test hook's value."""
+    raw = os.environ.get(MIN_BYTES_ENV, "")
+    return int(raw) if raw.isdigit() else MIN_BYTES
 
 
 # peak memory per byte of file, measured (bench/README.md): the column reader, of a CSV file or
@@ -157,8 +170,9 @@ def row_reader_mb(size: int) -> int:
 
 
 def _text_columns(col: dict) -> set[int]:
-    """Indexes of the columns of the text roles: few distinct values, read as dictionaries."""
-    return {col[role].index for role in TEXT_ROLES if col[role]}
+    """Indexes of the columns of the text roles and the notes: few distinct values, read as dictionaries."""
+    # (a notes column in A or B is read as plain text: the totals look there too)
+    return {col[role].index for role in TEXT_ROLES if col[role]} | {c.index for c in col["notes"] if c.index > 1}
 
 
 def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
@@ -190,7 +204,7 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     del columns
     held = [_cut_at_end(table, tail, header, scales)]
     del table
-    return _records(held, sheet, col, lead, scales, fixed_year, start, unread=len(needed) < len(names))
+    return _records(held, sheet, col, lead, scales, fixed_year, start, len(needed) < len(names), notes)
 
 
 def _as_text(column, dictionary: bool):
@@ -217,7 +231,10 @@ ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "h
 def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
     check_sheet(sheet, Limits.from_env())
-    plan = plan_sheet(sheet, scales, year, shape, notes)
+    try:
+        plan = plan_sheet(sheet, scales, year, shape, notes)
+    except NotATable as exc:  # the row reader says why, in its words (paths.read_file)
+        raise NotPlain(str(exc)) from None
     if plan is None:
         raise NotPlain(_("no header"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
@@ -228,20 +245,19 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
     if plan.other_header is not None:  # the row reader reads the tables one by one
         raise NotPlain(_("another table under the first"))
-    if any(norm_key(c.header).startswith(NOTES_HEADERS) for c in header.of("ignored")):
-        # "Từ trần ngày 20/11" beside "Miễn đánh giá": notes can say a member left, and only the
-        # row reader reads them (row_roles.left_rows); this reader reads no ignored column
-        raise NotPlain(_("a notes column, which can say that a member left"))
     col = {role: header.one(role) for role in ROLE_NAMES}
-    # the columns the row reader looks in for totals labels: A, B, STT, organisation, name
-    # (the card column is looked at apart: its values are mostly digits)
-    lead = {0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c}
-    lead = sorted(lead - ({col["member_id"].index} if col["member_id"] else set()))
+    # every column the header ignores is read, as notes: "Từ trần ngày 20/11" beside "Miễn đánh
+    # giá" says a member left (column_rules.left_members), whatever the column's header
+    col["notes"] = tuple(header.of("ignored"))
+    col["title_kind"] = plan.kind
+    # the columns totals labels are looked for in (the card column is looked at apart: its values
+    # are mostly digits)
+    lead = [i for i in lead_columns(col) if not (col["member_id"] and i == col["member_id"].index)]
     return header, col, lead, fixed_year, start
 
 
 def _read_columns(col: dict, lead: list[int]) -> set[int]:
-    return {c.index for c in col.values() if c} | set(lead)
+    return {col[role].index for role in ROLE_NAMES if col[role]} | {c.index for c in col["notes"]} | set(lead)
 
 
 def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
@@ -258,7 +274,7 @@ def _read(path: str, scales: Scales, year, shape, notes: Notes) -> pd.DataFrame:
     tail = _text_tail(path, delimiter, held[0], min(TAIL_ROWS, held[0].num_rows))
     held = [_cut_at_end(held.pop(), tail, header, scales)]
     unread = bool(set(range(width)) - _read_columns(col, lead))
-    return _records(held, sheet, col, lead, scales, fixed_year, start, unread)
+    return _records(held, sheet, col, lead, scales, fixed_year, start, unread, notes)
 
 
 def _cut_at_end(table, tail: list[list], header, scales: Scales):
@@ -371,8 +387,10 @@ def _table(path: str, delimiter: str, start: int, col: dict, lead: list[int], ex
 
 def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int) -> None:
     """The row reader's refusals of a text file, made here too: NUL bytes, and a quote opened by
-    mistake – pyarrow would read the lines after it into one value, silently losing rows. A
-    value holding a line break is looked at only when the file has more lines than rows."""
+    mistake – pyarrow would read the lines after it into one value, silently losing rows. Only
+    when the file has more lines than rows (a value holds a line break) is it read again, by the
+    text reader's own check (``textfile.check_csv_file``, the one rule and its words), up to the
+    last such row: a stream in Python, but only over files with cells of several lines."""
     import pyarrow.compute as pc
 
     lines, last = 0, b"\n"
@@ -384,32 +402,20 @@ def _check_text(path: str, table, sheet, start: int, delimiter: str, width: int)
     lines += last != b"\n"
     if lines <= start + table.num_rows:
         return
+    broken, extra = [], 0  # rows with a line break in a column read here, and the breaks they hold
     for name in table.column_names:
         column = table.column(name)
         if hasattr(column.type, "value_type"):  # dictionaries (unified): look at the distinct values first
             if not column.num_chunks or not pc.any(pc.greater(pc.count_substring(column.chunk(0).dictionary, "\n"), 0)).as_py():
                 continue
             column = column.cast(column.type.value_type)
-        broken = pc.indices_nonzero(pc.greater(pc.count_substring(column, "\n"), 0)).to_pylist()
-        for row in broken:
-            stray_quote(column[row].as_py(), sheet.where(start + row + 1), width - 1, delimiter)
-
-
-MAX_CELL_LINES = 20  # a quoted cell over more lines than this is taken for a stray quote (as textfile does)
-
-
-def stray_quote(value: str, where, width: int, delimiter: str) -> None:
-    """Refuse a quoted cell that holds lines as wide as a row, or runs over more than
-    MAX_CELL_LINES lines: a quote opened by mistake, in the row reader's words."""
-    parts = value.split("\n")
-    for line in parts[1:-1]:
-        if width >= 2 and line.count(delimiter) >= width:
-            raise InputError(_("a quote (\") opens a cell here that runs over {count} lines and holds whole rows").format(
-                count=len(parts)), where=where, hint=_("remove the stray quote, or close it on the same line"))
-    if len(parts) > MAX_CELL_LINES:
-        raise InputError(_("a quote (\") opens a cell here that runs over {count} lines").format(count=len(parts)),
-                         where=where, hint=_("remove the stray quote, or close it on the same line; a cell of more than "
-                                             "{limit} lines is taken for a stray quote").format(limit=MAX_CELL_LINES))
+        breaks = pc.count_substring(column, "\n")
+        broken += pc.indices_nonzero(pc.greater(breaks, 0)).to_pylist()
+        extra += pc.sum(breaks).as_py() or 0
+    head_breaks = sum(str(v).count("\n") for row in sheet.rows[:start] for v in row)
+    # a line break in a column not read here, or above the table: the whole file is looked at
+    until = start + max(broken) + 1 if broken and lines == start + table.num_rows + extra + head_breaks else None
+    check_csv_file(path, delimiter, "utf-8-sig", sheet.file, until)
 
 
 def _dictionary(table, index: int) -> tuple[np.ndarray, list[str]]:
@@ -458,8 +464,8 @@ class Who:
         return np.array([clean(v) for v in pc.take(self.name, self.rows(index)).to_pylist()], dtype=object)
 
 
-def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int,
-             unread: bool = False) -> pd.DataFrame:
+def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int, unread: bool,
+             notes_out: Notes) -> pd.DataFrame:
     """The records of a table (handed over in a list, so that its columns are let go of as soon
     as they are turned into codes: 0.5 GB on a national file)."""
     import pyarrow.compute as pc
@@ -474,6 +480,14 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     card = table.column(f"f{col['member_id'].index}") if col["member_id"] else None
     name = table.column(f"f{col['member'].index}") if col["member"] else None
     plain = {i: table.column(f"f{i}") for i in lead if i not in {col[r].index for r in texts}}
+    notes = []  # the columns the header ignores, where a note may say that a member left
+    for c in col["notes"]:
+        if c.index in plain:
+            codes, values = pd.factorize(plain[c.index].to_numpy(zero_copy_only=False))
+            notes.append(_cleaned(codes, list(values)))
+        else:
+            notes.append(_cleaned(*_dictionary(table, c.index)))
+            table = table.drop_columns([f"f{c.index}"])
     n = table.num_rows
 
     # blank rows, totals rows ("Tổng cộng" …) and section rows are skipped, as the row reader
@@ -493,19 +507,29 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     section = ~skip & ~named & (rating_values == "")[rating_codes]
     if section.any():
         section &= ~_listed(section, texts, plain, col)
-    section_kind = None
-    if section.any():
+    section_kind, under_left = None, None
+    headings = bool(section.any())
+    if headings:
         if unread:
             raise NotPlain(_("section rows, and columns this reader does not read"))
-        section_kind = _section_kinds(section, texts, plain, card, col, scales)
+        section_kind, under_left = _sections(section, texts, plain, notes, card, col, scales)
         skip |= section
-    del blank, named
+    elif col["title_kind"]:
+        section_kind = carry_down_coded(n, np.zeros(0, np.int64), [], col["title_kind"])
+    # members who left (column_rules.left_members), and those under a section saying so
+    left = ~skip & left_members(texts["rating"], notes, scales)
+    if under_left is not None:
+        left |= ~skip & under_left
+    if left.any():
+        notes_out.warn(left_warning(int(left.sum()), start + _first(left) + 1), sheet.where())
+        skip |= left
+    del blank, named, left, notes
     position = None  # row i below is data row position[i]
     if skip.any():
         position = np.flatnonzero(~skip)
         texts = {role: (codes[position], values) for role, (codes, values) in texts.items()}
         if section_kind is not None:
-            section_kind = section_kind[position]
+            section_kind = (section_kind[0][position], section_kind[1])
         card_blank = card_blank[position]
     n = n if position is None else len(position)
     if n == 0:
@@ -528,7 +552,7 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         first = _first((values == "")[codes])
         row = int(position[first] if position is not None else first)
         seq = plain.get(col["seq"].index) if col["seq"] else None
-        if section_kind is not None or _heading_at(name, seq, row, scales):
+        if headings or _heading_at(name, seq, row, scales):
             # a heading under a section, or "1 | Chi bộ Văn phòng (04 đảng viên)": the row reader
             # tells headings and the statuses they state from members (row_roles)
             raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
@@ -653,35 +677,31 @@ def _cell_texts(column: int, index: np.ndarray, texts: dict, plain: dict, col: d
     return taken if raw else [clean(v) for v in taken]
 
 
-def _section_kinds(section: np.ndarray, texts: dict, plain: dict, card, col: dict, scales: Scales) -> np.ndarray:
-    """The kind (an index into a list of (kind, subject), 0 for none) a heading row gives each
-    row from it down to the next heading; its first cell that names a kind, left to right."""
+def _sections(section: np.ndarray, texts: dict, plain: dict, notes: list, card, col: dict, scales: Scales):
+    """What the heading rows say, carried down to the rows under them (``column_rules``): (the
+    kind, coded as ``carry_down_coded`` gives it – its first cell naming a kind, left to right,
+    above the first heading the kind the title names; the rows under a heading that says its
+    members left). Every cell of a heading row is looked at, as the row reader does."""
     import pyarrow.compute as pc
 
     index = np.flatnonzero(section)
-    columns = sorted({c.index for c in col.values() if c} | set(plain))
+    roles = {col[role].index: role for role in ROLE_NAMES if col[role]}
+    noted = {c.index: k for k, c in enumerate(col["notes"])}
     cells = []
-    for column in columns:
+    for column in sorted(set(roles) | set(plain) | set(noted)):
         if card is not None and column == col["member_id"].index:
             cells.append([clean(v) for v in pc.take(card, index).to_pylist()])
         elif col["member"] and column == col["member"].index and column not in plain:
             cells.append([""] * len(index))  # a section row names nobody: its name cell is blank
+        elif column in noted and column not in plain:
+            codes, values = notes[noted[column]]
+            cells.append(list(values[codes[index]]))
         else:
             cells.append(_cell_texts(column, index, texts, plain, col))
-    found = [None]
-    marks = np.zeros(len(index), np.int64)
-    for r in range(len(index)):
-        for text in (cells[c][r] for c in range(len(columns))):
-            kind = section_kind(text, scales)
-            if kind:
-                found.append(kind)
-                marks[r] = len(found) - 1
-                break
-    heading = np.zeros(len(section), np.int64)
-    heading[index] = np.arange(1, len(index) + 1)
-    heading = np.maximum.accumulate(heading)  # the last heading at or above each row (0: none)
-    kinds = np.concatenate([[0], marks])[heading]
-    return np.array(found, dtype=object)[kinds] if len(found) > 1 else np.full(len(section), None, dtype=object)
+    rows = [[cells[c][r] for c in range(len(cells))] for r in range(len(index))]
+    kinds = carry_down_coded(len(section), index, [heading_kind(row, scales) for row in rows], col["title_kind"])
+    left_index, left_table = carry_down_coded(len(section), index, [section_says_left(row, scales) for row in rows])
+    return kinds, np.array([v is True for v in left_table], dtype=bool)[left_index]
 
 
 def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[int], scales: Scales) -> np.ndarray:
@@ -698,13 +718,14 @@ def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[i
     start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/][\s\p{Z}]*)?(?:" + words + ")"
     odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible: cleaning may change the word
 
+    starts = TotalsStarts(scales)
     rows = np.zeros(n, bool)
     for role, (codes, values) in texts.items():
         if col[role].index in lead:
             rows |= np.array([is_totals(t) for t in values], dtype=bool)[codes]
     for column in list(plain.values()) + ([card] if card is not None else []):
         first, second, _length = _lead_bytes(column)
-        index = np.flatnonzero(_could_start_totals(first, second))
+        index = np.flatnonzero(_could_start_totals(first, second, starts))
         if not len(index):
             continue
         some = pc.take(column, pa.array(index))
@@ -715,16 +736,15 @@ def _totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[i
     return rows
 
 
-def _could_start_totals(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Could a value with these first two bytes be a totals label once cleaned? Those labels
-    start with "t" or "c" then "o" or a Vietnamese vowel (E1 …: "tổng", "cộng", "toàn"), or with a
-    section mark ("II.", "A)"), or with a character cleaning drops. A cheap test on every row
-    before the exact one on the few that pass."""
+def _could_start_totals(first: np.ndarray, second: np.ndarray, starts: TotalsStarts) -> np.ndarray:
+    """Could a value with these first two bytes be a totals label once cleaned? If they begin a
+    first word of the totals vocabulary (``starts``, from scales.toml and --scales), or a section
+    mark ("II.", "A)"), or with a character cleaning drops. A cheap test on every row before the
+    exact one on the few that pass."""
     upper = first & 0xDF  # ASCII letters in upper case
     letter = (upper >= ord("A")) & (upper <= ord("Z"))
     roman = np.isin(upper, np.frombuffer(b"IVXLC", np.uint8))
-    return (SPACE_BYTES[first]
-            | (np.isin(upper, np.frombuffer(b"TC", np.uint8)) & np.isin(second, np.frombuffer(b"oO\xe1", np.uint8)))
+    return (SPACE_BYTES[first] | starts.could_start(first, second)
             | (letter & np.isin(second, np.frombuffer(b".)/", np.uint8)))
             | (roman & np.isin(second & 0xDF, np.frombuffer(b"IVXLC", np.uint8))))
 
@@ -753,8 +773,8 @@ def _years(year_text, column, fixed_year, where, n: int) -> np.ndarray:
 
 def _kinds(kind_text, column, section_kind, scales: Scales, where, n: int):
     """(codes, kind id of each distinct value) of each row's kind: its kind cell, else the kind its
-    section heading gives (``section_kind``: (kind, subject) or None per row); an unknown kind is
-    an error."""
+    section heading gives (``section_kind``: (code of each row, (kind, subject) or None of each
+    code), from ``column_rules.carry_down_coded``); an unknown kind is an error."""
     if column is None and section_kind is None:
         return np.zeros(n, np.int32), np.array([""], dtype=object)
     if column is None:
@@ -769,10 +789,14 @@ def _kinds(kind_text, column, section_kind, scales: Scales, where, n: int):
     ids = np.array([k[0] if k else "" for k in looked], dtype=object)
     if section_kind is None:
         return codes, ids
-    own = ids[codes]
-    below = np.array([k[0] if k else "" for k in section_kind], dtype=object)
-    merged, distinct = pd.factorize(np.where(own != "", own, below))
-    return merged.astype(np.int32), np.asarray(distinct, dtype=object)
+    below_codes, below_table = section_kind
+    below = np.array([k[0] if k else "" for k in below_table], dtype=object)
+    # each pair (own kind, the section's) once, not each of 26 million rows
+    pair = codes.astype(np.int64) * len(below) + below_codes
+    pairs, inverse = np.unique(pair, return_inverse=True)
+    own, under = ids[pairs // len(below)], below[pairs % len(below)]
+    merged, distinct = pd.factorize(np.where(own != "", own, under))
+    return merged[inverse].astype(np.int32), np.asarray(distinct, dtype=object)
 
 
 def _listed_twice(who: Who, year: np.ndarray, org) -> tuple[np.ndarray | None, np.ndarray | None]:

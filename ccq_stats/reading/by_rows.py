@@ -20,6 +20,7 @@ from ccq_stats.reading.cells import (
     TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
     totals_test,
 )
+from ccq_stats.reading.column_rules import lead_columns, left_warning
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.row_roles import (
@@ -51,7 +52,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     ratings, counts = plan.ratings, plan.counts
     flags = header.of("exemplary_flag")
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
-    lead = sorted({0, 1} | {c.index for c in (col["seq"], col["org"], col["member"]) if c})
+    lead = lead_columns(col)
 
     filled = {i: data.text(i) != "" for i in set(used) | set(lead)}
     nonblank = np.logical_or.reduce([filled[i] for i in filled])
@@ -105,8 +106,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
     left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
     if left.any():
-        notes.warn(_("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
-                     "(first: row {row})").format(count=int(left.sum()), row=data.excel_row(first(left))), sheet.where())
+        notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
     for why, mask in (("totals", totals), ("subtotal", subtotal), ("section", section), ("summary", summary),
                       ("left", left), ("blank", ~nonblank & ~hidden)):

@@ -15,6 +15,7 @@ from ccq_stats.classify import match_label
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
+from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.scales import Scales, find_phrase, words_of
 from ccq_stats.text import clean
@@ -91,28 +92,16 @@ def sheet_org(sheet, scales: Scales) -> str:
 
 
 def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
-    """Member rows of people who left during the year: the rating cell says so; or the rating is
-    blank or "miễn" and a notes cell says so (one who died or moved away is not present, so not
-    exempt either: DOMAIN, members who left are never taken for exempt); or the row lies under a
-    section row that says so."""
-    says = lambda t: bool(t) and scales.says_left(t)  # noqa: E731
-    rating = data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object)
-    out = rows & mapped(rating, says).astype(bool)
-    no_rating = (rating == "") | mapped(rating, lambda t: _says_exempt(t, scales)).astype(bool)
-    for column in header.of("ignored"):
-        out |= rows & no_rating & mapped(data.text(column.index), says).astype(bool)
+    """Member rows of people who left during the year (``column_rules.left_members``: the rating
+    cell, or a notes cell beside a blank or exempt rating, says so), or under a section row that
+    says so (carried down to the next section row)."""
+    rating = coded(data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object))
+    out = rows & left_members(rating, [coded(data.text(c.index)) for c in header.of("ignored")], scales)
     if section.any():
-        marks = pd.Series([None] * len(data), dtype=object)
-        for r in np.flatnonzero(section):
-            marks[r] = any(says(clean(v)) for v in data.rows[r])
-        under = marks.ffill().fillna(False).to_numpy(dtype=bool)
-        out |= rows & under
+        at = np.flatnonzero(section)
+        under = carry_down(len(data), at, [section_says_left([clean(v) for v in data.rows[r]], scales) for r in at])
+        out |= rows & (under == True)  # noqa: E712 – None above the first section
     return out
-
-
-def _says_exempt(text: str, scales: Scales) -> bool:
-    label = match_label(text, scales) if text else None
-    return label is not None and label.meaning.means == "exempt"
 
 
 def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.ndarray, scales: Scales) -> np.ndarray:
@@ -216,17 +205,17 @@ def parent_headings(rating: np.ndarray, org: np.ndarray, parent: np.ndarray, sub
 def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> np.ndarray:
     """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row; above
     the first heading, the kind the table's title names (``title``), if any."""
-    marks = pd.Series([None] * len(data), dtype=object)
-    if title and len(data):
-        marks[0] = title
-    for r in np.flatnonzero(section):
-        for value in data.rows[r]:
-            text = clean(value)
-            found = section_kind(text, scales)
-            if found:
-                marks[r] = found
-                break
-    return marks.ffill().to_numpy(dtype=object)
+    at = np.flatnonzero(section)
+    return carry_down(len(data), at, [heading_kind([clean(v) for v in data.rows[r]], scales) for r in at], title)
+
+
+def heading_kind(texts, scales: Scales):
+    """The (kind, subject) a heading row names: its first cell that names one, left to right; or None."""
+    for text in texts:
+        found = section_kind(text, scales)
+        if found:
+            return found
+    return None
 
 
 def row_kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray,

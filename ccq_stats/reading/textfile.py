@@ -174,9 +174,13 @@ def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
     return Sheet(display, None, rows, ragged=True)
 
 
-def check_csv_file(path: str, delimiter: str, encoding: str, display: str | None = None) -> None:
+def check_csv_file(path: str, delimiter: str, encoding: str, display: str | None = None,
+                   records: int | None = None) -> None:
     """Refuse a CSV file as ``csv_rows`` does (NUL bytes, a stray quote), reading it as a stream:
-    for readers that parse the file themselves (the column reader)."""
+    for readers that parse the file themselves (the column reader), so that the refusal and its
+    words are this module's. ``records``: stop after so many records (nothing past the last cell
+    over several lines can be refused)."""
     with open(path, encoding=encoding, errors="replace", newline="") as stream:
-        for _row in csv_rows(stream, delimiter, display or path):
-            pass
+        for number, _row in enumerate(csv_rows(stream, delimiter, display or path), start=1):
+            if records is not None and number >= records:
+                return

@@ -1,0 +1,124 @@
+"""Rules of the reading stage written once, as operations on whole columns, for both ways a table
+is fed: the row reader (``by_rows``, a grid of cells) and the column reader (``by_columns``, a
+large plain list through pyarrow). Each reader brings its columns in the form both can give
+cheaply – a column as ``Coded`` (a code per row into its distinct cleaned texts) – and the rule
+is decided here, once, so that the size of a file can never change what a row is.
+
+Which rules live where (the rest of each reader only feeds them):
+- a cell's meaning (year, count, totals words, section words, kinds, discipline): ``cells``;
+- the columns a totals label is looked for in: ``lead_columns``; the cheap first look at a large
+  column for such labels, derived from the vocabulary: ``TotalsStarts``;
+- a member who left (the rating cell, a notes cell beside a blank or exempt rating, a section
+  row): ``left_members``, ``left_warning``; a section's state carried down: ``carry_down``;
+- a quote opened by mistake: ``textfile.check_quoted_record`` (the text reader's own check).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from ccq_stats.classify import match_label
+from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.cells import totals_first_words
+from ccq_stats.scales import Scales
+
+Coded = tuple[np.ndarray, np.ndarray]  # (code of each row, distinct cleaned texts): values[codes] is the column
+
+
+def coded(texts: np.ndarray) -> Coded:
+    """A column of cleaned texts as ``Coded``."""
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object))
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def per_value(column: Coded, test) -> np.ndarray:
+    """test(text) of each row, decided once per distinct text."""
+    codes, values = column
+    return np.array([test(v) for v in values], dtype=bool)[codes] if len(values) else np.zeros(len(codes), bool)
+
+
+def lead_columns(col: dict) -> list[int]:
+    """The columns a totals or summary label is looked for in: A, B, STT, organisation, name."""
+    return sorted({0, 1} | {c.index for c in (col.get("seq"), col.get("org"), col.get("member")) if c})
+
+
+def _says_exempt(text: str, scales: Scales) -> bool:
+    label = match_label(text, scales) if text else None
+    return label is not None and label.meaning.means == "exempt"
+
+
+def left_members(rating: Coded, notes: list[Coded], scales: Scales) -> np.ndarray:
+    """Rows of members who left during the year, by their cells: the rating cell says so; or the
+    rating is blank or "miễn" and a notes cell (any column the header ignores) says so – one who
+    died or moved away is not present, so not exempt either (DOMAIN: members who left are never
+    taken for exempt)."""
+    says = lambda t: bool(t) and scales.says_left(t)  # noqa: E731
+    out = per_value(rating, says)
+    no_rating = per_value(rating, lambda t: t == "" or _says_exempt(t, scales))
+    if no_rating.any():
+        for column in notes:
+            out |= no_rating & per_value(column, says)
+    return out
+
+
+def section_says_left(texts, scales: Scales) -> bool:
+    """Does a section row ("B. ĐẢNG VIÊN ĐÃ CHUYỂN ĐI") say that the members under it left?"""
+    return any(bool(t) and scales.says_left(t) for t in texts)
+
+
+def carry_down_coded(n: int, at: np.ndarray, values: list, first=None) -> tuple[np.ndarray, np.ndarray]:
+    """A section's state carried down to the rows under it (a forward fill), as (code of each
+    row, the states): ``values[k]`` from row ``at[k]`` (ascending) down to the next row of ``at``
+    whose value is not None (None: the row changes nothing); above the first, ``first``."""
+    index = np.zeros(n, np.int32)  # int32: 26 million rows of a national list
+    states = [first]
+    for row, value in zip(at, values):
+        if value is not None:
+            states.append(value)
+            index[int(row)] = len(states) - 1
+    if n:
+        index = np.maximum.accumulate(index)
+    table = np.empty(len(states), dtype=object)
+    for i, value in enumerate(states):
+        table[i] = value
+    return index, table
+
+
+def carry_down(n: int, at: np.ndarray, values: list, first=None) -> np.ndarray:
+    """``carry_down_coded`` as one state per row."""
+    index, table = carry_down_coded(n, at, values, first)
+    return table[index]
+
+
+def left_warning(count: int, row: int) -> str:
+    return _("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
+             "(first: row {row})").format(count=count, row=row)
+
+
+class TotalsStarts:
+    """The first two bytes (UTF-8) a cell can start with when it may be a totals label once
+    cleaned: those of each first word of the totals vocabulary (``cells.totals_first_words``, so a
+    word added with --scales counts), in lower and upper case, composed or decomposed – besides a
+    section mark ("II.", "A)") or a character cleaning drops, which the caller tests. A cheap test
+    on every row of a large column before the exact one (``cells.totals_test``) on the few that pass."""
+
+    def __init__(self, scales: Scales):
+        self.pairs = np.zeros((256, 256), bool)
+        for word in totals_first_words(scales):
+            head = word[:2]
+            if len(head) < 2:  # a word of one letter: any byte may follow
+                for form in ("NFC", "NFD"):
+                    for a in {head.lower(), head.upper()}:
+                        self.pairs[unicodedata.normalize(form, a).encode("utf-8")[0], :] = True
+                continue
+            for a in {head[:1].lower(), head[:1].upper()}:
+                for b in {head[1:2].lower(), head[1:2].upper()}:
+                    for form in ("NFC", "NFD"):
+                        data = unicodedata.normalize(form, a + b).encode("utf-8") + b"\0"
+                        self.pairs[data[0], data[1]] = True
+
+    def could_start(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        return self.pairs[first, second]
