@@ -329,9 +329,10 @@ def _cell_margins(grid, mm: float) -> None:
 
 def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[float]]:
     """(text size, column widths in mm) of a table across the text width. Each column holds at
-    least its widest word (the header's in bold) and its figures whole; the short columns then
-    (at most a quarter of the width) get their whole text on one line, the narrowest need first;
-    what is left goes to the long columns (names, details) by how much more they hold. Where even the widest words do not fit, the
+    least its widest word (the header's in bold) and its figures whole; then every column gets
+    the same share of its longest text, as large as the page allows (a name column wraps to two
+    lines rather than four while the figures beside it stay half empty). Where even the widest
+    words do not fit, the
     text shrinks half a point at a time down to the rulebook's table_min_size."""
     from ccq_stats.write.measure import longest_word_mm, width_mm
 
@@ -348,15 +349,19 @@ def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[f
         if sum(least) <= room or size <= rules["table_min_size"]:
             break
         size -= 0.5
-    widths = list(least)
-    for j in sorted(range(len(widths)), key=lambda k: whole[k] - least[k]):
-        if whole[j] <= room / 4 and sum(widths) - widths[j] + whole[j] <= room:  # short: whole; long texts share the rest
-            widths[j] = whole[j]
+    # as few lines as can be in the tallest cell: the smallest L at which each column, given
+    # 1/L of its longest text (and a tenth more, as words never wrap evenly), fits the page
+    for lines in range(1, 40):
+        widths = [max(low, pad + (high - pad) * 1.1 / lines) if lines > 1 else high for low, high in zip(least, whole)]
+        if sum(widths) <= room:
+            break
+    else:
+        widths = list(least)
     left = room - sum(widths)
-    if left > 0:
+    if left > 0:  # what is left goes to the columns that still wrap, by how much more they hold
         wanting = [max(whole[j] - widths[j], 0) for j in range(len(widths))]
-        total = sum(wanting) or len(widths)
-        widths = [w + left * ((wanting[j] / total) if sum(wanting) else 1 / len(widths)) for j, w in enumerate(widths)]
+        share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
+        widths = [w + left * share[j] for j, w in enumerate(widths)]
     return size, widths
 
 
