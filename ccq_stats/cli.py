@@ -447,7 +447,8 @@ def report(
 
     _be_quiet(quiet)
     if month is not None:
-        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
+        issuer = _issuer(settings, above=above, committee=committee, place=place, number=number, signer=signer)
+        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, issuer)
         _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False)
@@ -490,26 +491,35 @@ def _exit_if_broken(context: dict, strict: bool) -> None:
         raise typer.Exit(1)
 
 
-def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet) -> dict:
-    """``report --month``: the monthly summary of the store, from the built-in ``month`` templates."""
+def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, issuer) -> dict:
+    """``report --month``: the monthly summary of the store, from the built-in ``month`` templates
+    (md, html, txt) or in the party's document form (docx), headed by ``issuer`` as every report."""
     from ccq_stats.api import month_report
     from ccq_stats.render import format_of_template, render_report
 
     if paths or term or year:
         raise InputError(_("--month summarises the store: give no PATH, --term or --year with it"),
                          hint=_("e.g. ccq-stats report --month 2019-12 --db ccq.sqlite"))
-    chosen = fmt.value if fmt else ((format_of_template(template) if template and template != "month" else None)
-                                    or (format_of_template(str(output) + ".j2") if output else None) or "md")
-    if chosen in ("xlsx", "docx"):
-        raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen), hint=_("use --format md, html or txt"))
+    chosen = _choose_report_format(fmt, output, template if template != "month" else None)  # -o thang.docx: docx
+    if chosen == "xlsx":
+        raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen),
+                         hint=_("use --format md, html, txt or docx"))
+    if chosen == "docx" and output is None and sys.stdout.isatty():
+        raise InputError(_("an {format} file is not for the terminal").format(format=chosen), hint=_("add -o bao_cao.{format}").format(format=chosen))
     from ccq_stats.month import parse_month
 
     first = parse_month(month)
     if output is not None and "{month}" in str(output):  # one file per month: thang_{month}.html -> thang_2019-12.html
         output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
     context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
-                           scales_file=scales, today=_parse_date(date))
-    _emit(render_report(context, template or "month", chosen), output)
+                           scales_file=scales, today=_parse_date(date), issuer=issuer.record())
+    if chosen == "docx":
+        from ccq_stats.write.document import month_docx
+        from ccq_stats.write.settings import rulebook
+
+        _emit(month_docx(context, issuer, rulebook(issuer.rulebook)), output)
+    else:
+        _emit(render_report(context, template or "month", chosen), output)
     if output is not None and not quiet:
         sys.stderr.write(_("ccq-stats: wrote the summary of {month} to {file}").format(month=f"{first:%Y-%m}", file=output) + "\n")
     return context

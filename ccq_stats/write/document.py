@@ -20,6 +20,17 @@ FIGURE = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|gi�
 
 def report_docx(context: dict, issuer, rules: dict) -> bytes:
     """The year or term report as a .docx file (bytes)."""
+    return _document(context, issuer, rules, _body)
+
+
+def month_docx(context: dict, issuer, rules: dict) -> bytes:
+    """The monthly summary (``report --month``) as a .docx file (bytes), in the same form."""
+    return _document(context, issuer, rules, _month_body)
+
+
+def _document(context: dict, issuer, rules: dict, body) -> bytes:
+    """The party's document form around ``body(doc, context, rules)``: page, header block,
+    title, the body, "Nơi nhận" and the signature."""
     from docx import Document
 
     doc = Document()
@@ -27,7 +38,7 @@ def report_docx(context: dict, issuer, rules: dict) -> bytes:
     _base_style(doc, rules)
     _header_block(doc, context, issuer, rules)
     _title(doc, context, rules)
-    _body(doc, context, rules)
+    body(doc, context, rules)
     _signature(doc, issuer, rules)
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -408,6 +419,39 @@ def _body(doc, context: dict, rules: dict) -> None:
         _table(doc, findings_rows(context["findings"]), rules, small, keep_with_next=True)
     else:
         _paragraph(doc, "Không phát hiện trường hợp nào trái quy định.", rules).paragraph_format.keep_with_next = True
+
+
+def _month_body(doc, context: dict, rules: dict) -> None:
+    """The monthly summary: the same paragraphs, lists and tables as its md, txt and html."""
+    from ccq_stats.render import findings_rows, imports_table, narrative
+
+    for text in narrative(context):
+        _paragraph(doc, text, rules)
+    roster, small = context["roster"], rules["table_size"] - 2
+    if roster and roster.get("not_reported"):
+        _heading(doc, f"Tổ chức cơ sở đảng chưa báo cáo kết quả năm {roster['year']} ({len(roster['not_reported'])})", rules)
+        for i, name in enumerate(roster["not_reported"], start=1):
+            _paragraph(doc, f"{i}. {name}", rules)
+    if roster and roster.get("outside"):
+        _heading(doc, f"Tổ chức có kết quả năm {roster['year']} nhưng không có trong danh sách", rules)
+        for name in roster["outside"]:
+            _paragraph(doc, f"- {name}", rules)
+    last = None
+    if context["imports"]:
+        _heading(doc, "Số liệu nhập trong tháng", rules)
+        _table(doc, imports_table(context["imports"]), rules, small, keep_with_next=not context["findings"])
+        for i in context["imports"]:
+            for c in i["changes"]:
+                if c["status"] == "changed":
+                    parent = f" ({c['parent']})" if c.get("parent") else ""
+                    last = _paragraph(doc, f"- {c['year']}, {c['org']}{parent}: {c['text']}", rules)
+    if context["findings"]:
+        _heading(doc, f"Phát hiện khi kiểm tra năm {context['latest_year']}", rules)
+        _table(doc, findings_rows(context["findings"]), rules, small, keep_with_next=True)
+    elif last is not None:
+        last.paragraph_format.keep_with_next = True
+    elif not context["imports"]:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the last paragraph of the text
 
 
 def _signature(doc, issuer, rules: dict) -> None:
