@@ -25,6 +25,7 @@ Times New Roman, the font the documents name).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 SETTINGS = Path(__file__).resolve().parent / "render_settings.toml"
 DATE = "21/10/2020"
+KIND = {"docx": "word", "xlsx": "excel", "html": "web"}
 
 
 def ccq(*args: str, cwd: Path) -> None:
@@ -59,7 +61,7 @@ def write_documents(out: Path) -> list[Path]:
     docs = []
     for name, span in (("bao_cao_nhiem_ky", ["--term", "2015-2020"]), ("bao_cao_2019", ["--year", "2019"])):
         for fmt in ("docx", "xlsx", "html"):
-            target = out / f"{name}.{fmt}"
+            target = out / f"{name}-{KIND[fmt]}.{fmt}"  # one PDF name per document: soffice names it by the stem
             ccq("report", *span, str(SAMPLE), "-o", str(target), "-q", *settings, cwd=out)
             docs.append(target)
     for year in (2017, 2019):
@@ -70,7 +72,7 @@ def write_documents(out: Path) -> list[Path]:
     store.unlink(missing_ok=True)
     ccq("import", str(SAMPLE), "--db", str(store), "-q", cwd=out)
     for fmt in ("docx", "html", "md", "txt"):
-        target = out / f"tong_hop_thang_01-2020.{fmt}"
+        target = out / f"tong_hop_thang_01-2020-{KIND.get(fmt, fmt)}.{fmt}"
         ccq("report", "--month", "2020-01", "--db", str(store), "-o", str(target), "-q", "--format", fmt, *settings, cwd=out)
         if fmt in ("docx", "html"):
             docs.append(target)
@@ -87,15 +89,13 @@ def to_pdf(docs: list[Path], out: Path) -> list[Path]:
         with tempfile.TemporaryDirectory() as profile:  # a profile of its own: never a user's running LibreOffice
             subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                             "--outdir", str(out), *map(str, office)], check=True, capture_output=True, timeout=600)
-        pdfs += [out / f"{d.stem}.{d.suffix[1:]}.pdf" for d in office]
-        for d, pdf in zip(office, pdfs):  # two documents of one name (bao_cao_2019.docx, .xlsx) keep their kind
-            (out / f"{d.stem}.pdf").replace(pdf)
+        pdfs += [out / f"{d.stem}.pdf" for d in office]  # the names differ by kind (bao_cao_2019-word, -excel)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     for d in (d for d in docs if d.suffix == ".html"):
         if not chromium:
             print(f"render_documents: no Chromium, {d.name} not printed", file=sys.stderr)
             continue
-        pdf = out / f"{d.stem}.html.pdf"
+        pdf = out / f"{d.stem}.pdf"
         with tempfile.TemporaryDirectory() as profile:
             subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
                             "--no-pdf-header-footer", f"--print-to-pdf={pdf}", d.as_uri()],
@@ -111,7 +111,7 @@ def to_png(pdfs: list[Path], out: Path, dpi: int) -> list[Path]:
     for old in folder.glob("*.png"):
         old.unlink()
     for pdf in pdfs:
-        stem = pdf.name[: -len(".pdf")].replace(".", "_")
+        stem = pdf.stem
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / stem)], check=True)
         subprocess.run(["pdftotext", "-layout", str(pdf), str(pdf.with_suffix(".txt"))], check=True)
     return sorted(folder.glob("*.png"))
@@ -128,7 +128,7 @@ def main() -> None:
     pdfs = to_pdf(docs, out)
     pages = to_png(pdfs, out, args.dpi)
     for pdf in pdfs:
-        count = sum(1 for p in pages if p.name.startswith(pdf.name[: -len(".pdf")].replace(".", "_") + "-"))
+        count = sum(1 for p in pages if re.fullmatch(re.escape(pdf.stem) + r"-\d+\.png", p.name))
         print(f"{pdf.name}: {count} page(s)")
     print(f"{len(pages)} pages in {out / 'png'}")
 
