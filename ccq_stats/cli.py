@@ -462,7 +462,9 @@ def report(
 
     _be_quiet(quiet)
     if month is not None:
-        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, as_of)
+        issuer = _issuer(settings, above=above, committee=committee, place=place, number=number, signer=signer)
+        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet,
+                                issuer, as_of)
         _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False, as_of=as_of)
@@ -508,8 +510,10 @@ def _exit_if_broken(context: dict, strict: bool) -> None:
         raise typer.Exit(1)
 
 
-def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, as_of=None) -> dict:
-    """``report --month``: the monthly summary of the store, from the built-in ``month`` templates."""
+def _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet, issuer,
+                  as_of=None) -> dict:
+    """``report --month``: the monthly summary of the store, from the built-in ``month`` templates
+    (md, html, txt) or in the party's document form (docx), headed by ``issuer`` as every report."""
     from ccq_stats.api import month_report
     from ccq_stats.render import format_of_template, render_report
 
@@ -523,7 +527,10 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
                          file=str(output), hint=_("name the file .{format}, or use a {said} template").format(format=by_template, said=said))
     chosen = _value(fmt) or by_template or said or "md"
     if chosen not in MONTH_FORMATS:  # never Markdown under a .docx name: the format the name says, or an error
-        raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen), hint=_("use --format md, html or txt"))
+        raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen),
+                         hint=_("use --format md, html, txt or docx"))
+    if chosen == "docx" and output is None and sys.stdout.isatty():
+        raise InputError(_("an {format} file is not for the terminal").format(format=chosen), hint=_("add -o bao_cao.{format}").format(format=chosen))
     from ccq_stats.month import parse_month
     from ccq_stats.store import locate
 
@@ -532,11 +539,17 @@ def _month_report(month, db, paths, template, fmt, output, org, date, quota_base
         output = Path(str(output).replace("{month}", first.strftime("%Y-%m")))
     _refuse_overwriting_inputs(output, [], locate(db))
     context = month_report(db, month=first.strftime("%Y-%m"), org=org, quota_base=(quota_base or QuotaBase.good).value,
-                           scales_file=scales, today=_parse_date(date), as_of=as_of)
+                           scales_file=scales, today=_parse_date(date), as_of=as_of, issuer=issuer.record())
     from ccq_stats.write.stamp import comment
 
-    _emit(comment(render_report(context, template or "month", chosen), context["store"], chosen), output)
-    if chosen not in ("html", "md"):
+    if chosen == "docx":
+        from ccq_stats.write.document import month_docx
+        from ccq_stats.write.settings import rulebook
+
+        _emit(month_docx(context, issuer, rulebook(issuer.rulebook)), output)
+    else:
+        _emit(comment(render_report(context, template or "month", chosen), context["store"], chosen), output)
+    if chosen not in ("html", "md", "docx"):
         _say_store_state(context["store"], quiet)
     if output is not None and not quiet:
         sys.stderr.write(_("ccq-stats: wrote the summary of {month} to {file}").format(month=f"{first:%Y-%m}", file=output) + "\n")
@@ -753,7 +766,7 @@ DATA_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 REPORT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".xlsx": "xlsx",
                    ".docx": "docx"}
 INSPECT_SUFFIXES = {".json": "json", ".txt": "table"}
-MONTH_FORMATS = ("md", "html", "txt")  # what the monthly summary can be written as
+MONTH_FORMATS = ("md", "html", "txt", "docx")  # what the monthly summary can be written as
 # Suffixes that name a format: a command writes under one of them only the format it names,
 # --format or not (".txt" is plain text of any kind: not among them).
 FORMAT_SUFFIXES = frozenset(DATA_SUFFIXES) | frozenset(REPORT_SUFFIXES) - {".txt"} | {

@@ -135,7 +135,9 @@ def month_context(records, findings: list, imports: list[dict], rosters: dict, s
         by_rule[f["rule"]] = by_rule.get(f["rule"], 0) + 1
     return {
         "report": {"kind": "month", "org": org, "date": today or date.today(), "month": month,
-                   "month_label": f"{month.month:02d}/{month.year}"},
+                   "month_label": f"{month.month:02d}/{month.year}",
+                   # the line under "BÁO CÁO" in the document form (docx)
+                   "summary": f"Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng {month.month:02d}/{month.year}"},
         "season": {"in_season": season is not None, "year": season},
         "term": term,
         "latest_year": latest,

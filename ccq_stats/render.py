@@ -128,6 +128,13 @@ def findings_rows(findings: list) -> dict:
     return {"header": header, "rows": rows}
 
 
+def imports_table(imports: list) -> dict:
+    """The monthly summary's table of the imports made in the month (month._in_month's rows)."""
+    header = ["Thời gian (UTC)", "Người nhập", "Tệp", "Năm", "Tổ chức mới", "Tổ chức sửa", "Bản ghi thêm",
+              "Bản ghi sửa", "Bản ghi bớt"]
+    return {"header": header, "rows": [i["row"] for i in imports]}
+
+
 def chart(block: dict, title: str):
     from markupsafe import Markup
 
@@ -135,7 +142,7 @@ def chart(block: dict, title: str):
 
 
 GLOBALS = {"figure_table": figure_table, "term_table": term_table, "org_table": org_table, "member_table": member_table,
-           "findings_rows": findings_rows, "chart": chart}
+           "findings_rows": findings_rows, "imports_table": imports_table, "chart": chart}
 
 FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,
            "md": md, "md_table": md_table, "text_table": text_table}

@@ -142,3 +142,41 @@ def test_month_last_and_a_file_per_month(half_season, tmp_path):
     name = f"thang_{datetime.date.today():%Y-%m}.html"
     assert result.exit_code == 0 and result.stderr.endswith(f"{tmp_path / name}\n")
     assert (tmp_path / name).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+SETTINGS = '[issuer]\nabove = "ĐẢNG BỘ TỈNH BÌNH DƯƠNG"\nplace = "Thủ Dầu Một"\nnumber = "7"\nsigner = "Nguyễn Văn A"\n'
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_every_text_format_is_headed_by_the_settings_file(half_season, tmp_path, fmt):
+    """The issuer block of the settings file opens md and txt as it opens html (issue 19: md and
+    txt printed the bloc's name and "…" for the place)."""
+    settings = tmp_path / "ccq-stats.toml"
+    settings.write_text(SETTINGS, encoding="utf-8")
+    text = summary("--month", "2019-12", "--format", fmt, "--settings", settings)
+    head = text[: text.index("TÌNH HÌNH")]
+    for line in ("ĐẢNG BỘ TỈNH BÌNH DƯƠNG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Số 7-BC/ĐUK", "Thủ Dầu Một, ngày 31 tháng 12 năm 2019"):
+        assert line in head, (fmt, line)
+    assert "ĐẢNG BỘ KHỐI" not in head and "…," not in head
+
+
+def test_the_summary_as_a_word_document(half_season, tmp_path):
+    """--format docx (or -o NAME.docx): the party's document form, the same paragraphs as md,
+    the signer from the settings file."""
+    from docx import Document
+
+    settings = tmp_path / "ccq-stats.toml"
+    settings.write_text(SETTINGS, encoding="utf-8")
+    target = tmp_path / "thang_12.docx"
+    result = run("report", "--month", "2019-12", "--date", "2019-12-31", "--settings", settings, "-o", target, "-q")
+    assert result.exit_code == 0, result.stderr
+    doc = Document(str(target))
+    header_left = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs]
+    assert header_left[0] == "ĐẢNG BỘ TỈNH BÌNH DƯƠNG" and header_left[-1] == "Số 7-BC/ĐUK"
+    texts = [p.text for p in doc.paragraphs]
+    assert "BÁO CÁO" in texts
+    assert "Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng 12/2019" in texts[texts.index("BÁO CÁO") + 1].replace("\n", " ")
+    assert any("đã có 2/4 tổ chức cơ sở đảng báo cáo (50,00%)" in t for t in texts)
+    assert "1. Chi bộ C" in texts and "2. Chi bộ D" in texts
+    signature = doc.tables[-1].rows[0].cells[1]
+    assert [p.text for p in signature.paragraphs][-1] == "Nguyễn Văn A"

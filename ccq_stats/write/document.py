@@ -20,6 +20,17 @@ FIGURE = re.compile(r"^[-–+]?[\d.,]+%?( \([\d.,]+%\))?$|^[-–]?$|^(tăng|gi�
 
 def report_docx(context: dict, issuer, rules: dict) -> bytes:
     """The year or term report as a .docx file (bytes)."""
+    return _document(context, issuer, rules, _body)
+
+
+def month_docx(context: dict, issuer, rules: dict) -> bytes:
+    """The monthly summary (``report --month``) as a .docx file (bytes), in the same form."""
+    return _document(context, issuer, rules, _month_body)
+
+
+def _document(context: dict, issuer, rules: dict, body) -> bytes:
+    """The party's document form around ``body(doc, context, rules)``: page, header block,
+    title, the body, "Nơi nhận" and the signature."""
     from docx import Document
 
     doc = Document()
@@ -27,7 +38,7 @@ def report_docx(context: dict, issuer, rules: dict) -> bytes:
     _base_style(doc, rules)
     _header_block(doc, context, issuer, rules)
     _title(doc, context, rules)
-    _body(doc, context, rules)
+    body(doc, context, rules)
     _signature(doc, issuer, rules)
     from ccq_stats.write.stamp import fixed, label, moment
 
@@ -125,39 +136,98 @@ def _no_borders(table) -> None:
 
 def _two_columns(doc, rules: dict, left_share: float):
     """(left cell, right cell) of a one-row table without borders across the text width, the left
-    taking ``left_share`` of it: the layout of the header block and of the signature block."""
+    taking ``left_share`` of it: the layout of the header block and of the signature block. The
+    row cannot split across pages."""
     from docx.shared import Mm
 
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     table.autofit = False
+    _cant_split(table.rows[0])
     left, right = table.rows[0].cells
-    text_width = 210 - rules["margin_left"] - rules["margin_right"]
+    text_width = _text_width(rules)
     table.columns[0].width = left.width = Mm(text_width * left_share)
     table.columns[1].width = right.width = Mm(text_width * (1 - left_share))
     return left, right
 
 
+def _text_width(rules: dict) -> float:
+    """The width between the margins, in millimetres (A4 portrait)."""
+    return 210 - rules["margin_left"] - rules["margin_right"]
+
+
+def _cant_split(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement("w:cantSplit")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def heading_groups(text: str, breaks_before: list[str]) -> list[str]:
+    """The meaningful groups of a heading line, where staff may break it: before the words of
+    ``breaks_before`` (documents.toml: "KHỐI", "CÁC", "TỈNH" …), never leaving one word alone
+    ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH" → "ĐẢNG ỦY", "KHỐI", "CÁC CƠ QUAN TỈNH")."""
+    words = text.split()
+    groups: list[list[str]] = []
+    for i, word in enumerate(words):
+        starts = any(words[i:i + len(b.split())] == b.split() for b in breaks_before)
+        if groups and not starts:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    if len(groups) > 1 and len(groups[-1]) == 1:  # "CÁC CƠ QUAN" + "TỈNH": a last word alone is no group
+        last = groups.pop()
+        groups[-1] += last
+    return [" ".join(g) for g in groups]
+
+
+def _lines_of(container, first, lines: list[str], size: float, rules: dict, **style):
+    """``lines`` in the paragraph ``first`` of ``container``, one line each, an explicit line
+    break between them (their widths were measured, with some room to spare, so the printer
+    breaks them no further; ordinary spaces, so that the text is found and copied as typed)."""
+    for i, line in enumerate(lines):
+        run = _run(first, line, size, rules, **style)
+        if i < len(lines) - 1:
+            run.add_break()
+
+
 def _header_block(doc, context: dict, issuer, rules: dict) -> None:
-    """Two columns without borders: the issuer on the left, the party and the date on the right."""
+    """Two columns without borders: the issuer on the left, the party and the date on the right.
+    The right column is as wide as its longer line (the date stays on one line); the issuer's
+    lines break, where they must, between meaningful groups."""
     from docx.shared import Mm
 
-    left, right = _two_columns(doc, rules, 0.46)
-    left.paragraphs[0].text = ""
+    from ccq_stats.numbers import ngay
+    from ccq_stats.write.measure import break_lines, width_mm
+
+    date_line = f"{issuer.place}, {ngay(context['report']['date'])}"
+    pad = rules["cell_padding"]
+    right_needs = max(width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", rules["party_size"], bold=True),
+                      width_mm(date_line, rules["place_date_size"], italic=True)) + pad + 2  # 2 mm: never on the edge
+    share = min(max(1 - right_needs / _text_width(rules), 0.4), 0.6)
+    left, right = _two_columns(doc, rules, share)
+    room = _text_width(rules) * share - pad
+    breaks = rules["heading_breaks_before"]
     first = left.paragraphs[0]
     first.alignment = _align(CENTER)
-    _run(first, issuer.above, rules["above_size"], rules)
-    _text(left, issuer.committee, rules["committee_size"], bold=True, rules=rules)
+    _lines_of(left, first, break_lines(heading_groups(issuer.above, breaks), room, rules["above_size"]),
+              rules["above_size"], rules)
+    committee = _text(left, "", rules["committee_size"], rules=rules)
+    _lines_of(left, committee, break_lines(heading_groups(issuer.committee, breaks), room, rules["committee_size"], bold=True),
+              rules["committee_size"], rules, bold=True)
     _text(left, "*", rules["committee_size"], rules=rules)
     _text(left, issuer.number_line, rules["number_size"], rules=rules)
     party = right.paragraphs[0]
     party.alignment = _align(CENTER)
     # the rule under "ĐẢNG CỘNG SẢN VIỆT NAM" is as long as the words: an underline of the run
     _run(party, "ĐẢNG CỘNG SẢN VIỆT NAM", rules["party_size"], rules, bold=True, underline=True)
-    from ccq_stats.numbers import ngay
-
-    _text(right, f"{issuer.place}, {ngay(context['report']['date'])}", rules["place_date_size"], italic=True,
-          rules=rules).paragraph_format.space_before = Mm(2)
+    place_date = _text(right, "", rules["place_date_size"], rules=rules)
+    place_date.paragraph_format.space_before = Mm(2)
+    lines = break_lines([f"{issuer.place},", ngay(context["report"]["date"])], _text_width(rules) * (1 - share) - pad,
+                        rules["place_date_size"], italic=True)  # a place too long for one line: the date below it
+    _lines_of(right, place_date, lines, rules["place_date_size"], rules, italic=True)
 
 
 def _run(paragraph, text: str, size: float, rules: dict, **style):
@@ -177,10 +247,21 @@ def _title(doc, context: dict, rules: dict) -> None:
     _text(doc, "", rules["body_size"])
     title = _text(doc, "BÁO CÁO", rules["title_size"], bold=True, rules=rules)
     title.paragraph_format.space_before = Pt(12)
-    _text(doc, context["report"]["summary"], rules["summary_size"], bold=True, rules=rules)
+    summary = _text(doc, "", rules["summary_size"], rules=rules)
+    _lines_of(doc, summary, _summary_lines(context["report"]["summary"], rules), rules["summary_size"], rules, bold=True)
     # the short rule under the summary line: an underlined run of spaces, centred
     rule = _text(doc, "\u00a0" * 24, rules["summary_size"], underline=True, rules=rules)
     rule.paragraph_format.space_after = Pt(12)
+
+
+def _summary_lines(text: str, rules: dict) -> list[str]:
+    """The summary line under the title, in lines of even length where it is too long for one,
+    broken only before the words of the rulebook's summary_breaks_before ("và", "năm" …), never
+    inside "tổ chức" or "năm 2019"."""
+    from ccq_stats.write.measure import break_lines
+
+    groups = heading_groups(text, rules["summary_breaks_before"])
+    return break_lines(groups, _text_width(rules) - rules["cell_padding"], rules["summary_size"], bold=True)
 
 
 def _paragraph(doc, text: str, rules: dict):
@@ -207,47 +288,95 @@ def _note(doc, text: str, rules: dict):
     return _text(doc, text, rules["table_size"], italic=True, align=JUSTIFY, after=6, rules=rules)
 
 
-def _table(doc, table: dict, rules: dict, size: float | None = None) -> None:
-    """A {"header", "rows"} table of text: a grid, the header bold and repeated on each page,
-    the first column left, figures right."""
+def _table(doc, table: dict, rules: dict, size: float | None = None, keep_with_next: bool = False) -> None:
+    """A {"header", "rows"} table of text: a grid of fixed column widths that fit the page, the
+    header bold and repeated on each page, the first column left, figures right. A figure
+    ("34 (61,82%)", "tăng 7,82 điểm phần trăm") is one unbreakable line; no word of a header or
+    a cell is ever broken (the columns are measured, and the text shrinks if they cannot fit).
+    ``keep_with_next``: the last row stays on the page of what follows (the signature)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
-    size = size or rules["table_size"]
+    size, widths = _column_widths(table, rules, size or rules["table_size"])
     grid = doc.add_table(rows=1 + len(table["rows"]), cols=len(table["header"]))
     grid.style = "Table Grid"
     grid.autofit = False
-    widths = _column_widths(table, rules)
+    _cell_margins(grid, rules["table_cell_margin"])
     for column, width in zip(grid.columns, widths):
-        column.width = width
+        column.width = Mm(width)
+    last = len(table["rows"])
     for i, values in enumerate([table["header"]] + table["rows"]):
         row = grid.rows[i]
+        _cant_split(row)
         if i == 0:
             header = OxmlElement("w:tblHeader")
             header.set(qn("w:val"), "true")
             row._tr.get_or_add_trPr().append(header)
         for j, value in enumerate(values):
             cell = row.cells[j]
-            cell.width = widths[j]  # Word reads the cells' widths, LibreOffice the grid's
+            cell.width = Mm(widths[j])  # Word reads the cells' widths, LibreOffice the grid's
             paragraph = cell.paragraphs[0]
-            paragraph.alignment = _align(CENTER if i == 0 else (RIGHT if j and FIGURE.match(str(value)) else LEFT))
-            _run(paragraph, str(value), size, rules, bold=i == 0)
-    doc.add_paragraph().paragraph_format.space_after = Pt(2)
+            figure = i and j and FIGURE.match(str(value))
+            paragraph.alignment = _align(CENTER if i == 0 else (RIGHT if figure else LEFT))
+            paragraph.paragraph_format.keep_with_next = i == 0 or (keep_with_next and i == last)
+            _run(paragraph, str(value), size, rules, bold=i == 0)  # a figure's column holds it whole
+    after = doc.add_paragraph()
+    after.paragraph_format.space_after = Pt(2)
+    after.paragraph_format.keep_with_next = keep_with_next
 
 
-def _column_widths(table: dict, rules: dict) -> list:
-    """The text width shared among the columns by the length of what they hold (a long word of
-    the header counts, so that it is never broken), each at least 12 mm."""
-    from docx.shared import Mm
+def _cell_margins(grid, mm: float) -> None:
+    """The left and right margin of every cell of ``grid`` (w:tblCellMar), which _column_widths
+    counts on."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
-    text_width = 210 - rules["margin_left"] - rules["margin_right"]
-    weights = []
-    for j, name in enumerate(table["header"]):
-        longest = max([len(str(r[j])) for r in table["rows"]] + [max(len(w) for w in str(name).split() or [""])])
-        weights.append(min(max(longest, 9), 32))
-    total = sum(weights)
-    return [Mm(max(12, text_width * w / total)) for w in weights]
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(round(mm * 1440 / 25.4)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    grid._tbl.tblPr.append(margins)
+
+
+def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[float]]:
+    """(text size, column widths in mm) of a table across the text width. Each column holds at
+    least its widest word (the header's in bold) and its figures whole; then every column gets
+    the same share of its longest text, as large as the page allows (a name column wraps to two
+    lines rather than four while the figures beside it stay half empty). Where even the widest
+    words do not fit, the
+    text shrinks half a point at a time down to the rulebook's table_min_size."""
+    from ccq_stats.write.measure import longest_word_mm, width_mm
+
+    room, pad = _text_width(rules), 2 * rules["table_cell_margin"] + 1  # 1 mm: never on the edge
+    while True:
+        least, whole = [], []
+        for j, name in enumerate(table["header"]):
+            cells = [str(r[j]) for r in table["rows"]]
+            figures = [c for c in cells if FIGURE.match(c)]
+            least.append(pad + max([longest_word_mm(str(name), size, bold=True)]
+                                   + [longest_word_mm(c, size) for c in cells] + [width_mm(c, size) for c in figures]))
+            # a header may wrap between its words, a cell had better not: "Đảng bộ cơ sở" on one line
+            whole.append(pad + max([longest_word_mm(str(name), size, bold=True)] + [width_mm(c, size) for c in cells]))
+        if sum(least) <= room or size <= rules["table_min_size"]:
+            break
+        size -= 0.5
+    # as few lines as can be in the tallest cell: the smallest L at which each column, given
+    # 1/L of its longest text (and a tenth more, as words never wrap evenly), fits the page
+    for lines in range(1, 40):
+        widths = [max(low, pad + (high - pad) * 1.1 / lines) if lines > 1 else high for low, high in zip(least, whole)]
+        if sum(widths) <= room:
+            break
+    else:
+        widths = list(least)
+    left = room - sum(widths)
+    if left > 0:  # what is left goes to the columns that still wrap, by how much more they hold
+        wanting = [max(whole[j] - widths[j], 0) for j in range(len(widths))]
+        share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
+        widths = [w + left * share[j] for j, w in enumerate(widths)]
+    return size, widths
 
 
 def _body(doc, context: dict, rules: dict) -> None:
@@ -288,18 +417,52 @@ def _body(doc, context: dict, rules: dict) -> None:
         _heading(doc, "Đảng viên theo tổ chức cơ sở đảng", rules)
         _table(doc, member_table(context["member_units"], report["year"]), rules, small)
     _heading(doc, "Kiểm tra theo quy định", rules)
+    # the last lines of the text stay on the page of the signature (keep with next)
     if context["findings"]:
-        _table(doc, findings_rows(context["findings"]), rules, small)
+        _table(doc, findings_rows(context["findings"]), rules, small, keep_with_next=True)
     else:
-        _paragraph(doc, "Không phát hiện trường hợp nào trái quy định.", rules)
+        _paragraph(doc, "Không phát hiện trường hợp nào trái quy định.", rules).paragraph_format.keep_with_next = True
+
+
+def _month_body(doc, context: dict, rules: dict) -> None:
+    """The monthly summary: the same paragraphs, lists and tables as its md, txt and html."""
+    from ccq_stats.render import findings_rows, imports_table, narrative
+
+    for text in narrative(context):
+        _paragraph(doc, text, rules)
+    roster, small = context["roster"], rules["table_size"] - 2
+    if roster and roster.get("not_reported"):
+        _heading(doc, f"Tổ chức cơ sở đảng chưa báo cáo kết quả năm {roster['year']} ({len(roster['not_reported'])})", rules)
+        for i, name in enumerate(roster["not_reported"], start=1):
+            _paragraph(doc, f"{i}. {name}", rules)
+    if roster and roster.get("outside"):
+        _heading(doc, f"Tổ chức có kết quả năm {roster['year']} nhưng không có trong danh sách", rules)
+        for name in roster["outside"]:
+            _paragraph(doc, f"- {name}", rules)
+    last = None
+    if context["imports"]:
+        _heading(doc, "Số liệu nhập trong tháng", rules)
+        _table(doc, imports_table(context["imports"]), rules, small, keep_with_next=not context["findings"])
+        for i in context["imports"]:
+            for c in i["changes"]:
+                if c["status"] == "changed":
+                    parent = f" ({c['parent']})" if c.get("parent") else ""
+                    last = _paragraph(doc, f"- {c['year']}, {c['org']}{parent}: {c['text']}", rules)
+    if context["findings"]:
+        _heading(doc, f"Phát hiện khi kiểm tra năm {context['latest_year']}", rules)
+        _table(doc, findings_rows(context["findings"]), rules, small, keep_with_next=True)
+    elif last is not None:
+        last.paragraph_format.keep_with_next = True
+    elif not context["imports"]:
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the last paragraph of the text
 
 
 def _signature(doc, issuer, rules: dict) -> None:
     """ "Nơi nhận" on the left, the signature block on the right, in a table without borders."""
     from docx.shared import Pt
 
-    _text(doc, "", rules["body_size"])
-    left, right = _two_columns(doc, rules, 0.5)
+    _text(doc, "", rules["body_size"]).paragraph_format.keep_with_next = True
+    left, right = _two_columns(doc, rules, 0.5)  # one row that cannot split: "Nơi nhận" beside the signer
     first = left.paragraphs[0]
     _run(first, "Nơi nhận:", rules["recipients_title_size"], rules, bold=True, italic=True, underline=True)
     for i, recipient in enumerate(issuer.recipients):

@@ -35,7 +35,7 @@ def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[in
 
 
 TIERS = ("top", "good", "pass", "fail")
-TIER_NAMES = {"top": "Xuất sắc / TSVM", "good": "Tốt", "pass": "Hoàn thành", "fail": "Không hoàn thành / Yếu kém"}
+FONT = "Times New Roman"  # the documents' font (HD 36), in every cell of the report workbook
 TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "616161"}  # as the html chart
 
 
@@ -88,10 +88,24 @@ def report_xlsx(context: dict) -> bytes:
     _sheet(wb, "Phát hiện", ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
     for ws in wb.worksheets[2:]:
         _print_setup(ws, landscape=ws.max_column > 6, title_rows="1:1")
+    for ws in wb.worksheets:
+        _one_font(ws)
     from ccq_stats.write.stamp import fixed, label, moment
 
     wb.properties.identifier = label(context.get("store")) or None  # the store state it was built from
     return fixed(_saved(wb), moment(context["report"]["date"]))  # the same bytes for the same data and date
+
+
+def _one_font(ws) -> None:
+    """Every written cell of ``ws`` in the documents' font, keeping its size, weight and slant
+    (a heading in Times New Roman over cells in Calibri looks like two documents)."""
+    from openpyxl.styles import Font
+
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.font.name != FONT:
+                f = cell.font
+                cell.font = Font(name=FONT, size=f.sz, bold=f.b, italic=f.i, underline=f.u, color=f.color)
 
 
 def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
@@ -152,13 +166,21 @@ def _figures_sheet(wb, context: dict) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from openpyxl.worksheet.pagebreak import Break
+
     ws = wb.create_sheet("Số liệu")
     bold, centre = Font(bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap = Alignment(vertical="top", wrap_text=True)
     term = context["report"]["kind"] == "term"
     row = 1
-    ws.column_dimensions["A"].width = 44
-    for subject, block in context["subjects"].items():
+    labels = [_row_label(block["years"], c) for block in context["subjects"].values() for c in block["years"][0]["categories"]]
+    # the row labels whole on one line where the page allows ("Trong sạch, vững mạnh / Hoàn thành
+    # xuất sắc nhiệm vụ"), else wrapped: a label is never cut at the next column
+    ws.column_dimensions["A"].width = min(max([len(t) for t in labels] + [30]) + 2, 56)
+    for number, (subject, block) in enumerate(context["subjects"].items()):
         years = block["years"]
+        if number:  # each subject's figures and chart on a page of their own: a chart never split
+            ws.row_breaks.append(Break(id=row - 1))
         put(ws, row, 1, f"Kết quả xếp loại {block['name']}").font = Font(bold=True, size=12)
         row += 1
         put(ws, row, 1, "Chỉ tiêu").font = bold
@@ -175,7 +197,7 @@ def _figures_sheet(wb, context: dict) -> None:
             ws.merge_cells(start_row=row, start_column=2 + 2 * len(years), end_row=row + 1, end_column=2 + 2 * len(years))
         row += 2
         for category in years[0]["categories"]:
-            put(ws, row, 1, " / ".join(dict.fromkeys(y["categories"][category]["label"] for y in years)))
+            put(ws, row, 1, _row_label(years, category)).alignment = wrap
             for i, y in enumerate(years):
                 c = y["categories"][category]
                 put(ws, row, 2 + 2 * i, c["count"], COUNT_FORMAT)
@@ -189,6 +211,12 @@ def _figures_sheet(wb, context: dict) -> None:
     _print_setup(ws, landscape=True)
 
 
+def _row_label(years: list, category: str) -> str:
+    """A category's label over the years, each label once ("Trong sạch, vững mạnh / Hoàn thành
+    xuất sắc nhiệm vụ" across 2017–2018)."""
+    return " / ".join(dict.fromkeys(y["categories"][category]["label"] for y in years))
+
+
 def _tier_chart(ws, block: dict, row: int) -> int:
     """The tier shares per year as a small table and a native stacked bar chart beside it;
     returns the row after both."""
@@ -196,9 +224,19 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     from openpyxl.styles import Font
 
     put(ws, row, 1, f"Tỷ lệ các mức xếp loại {block['name']} (so với số được đánh giá)").font = Font(italic=True)
-    put(ws, row + 1, 1, "Năm")
+    from openpyxl.styles import Alignment
+
+    put(ws, row + 1, 1, "Năm").font = Font(bold=True)
+    header = Alignment(horizontal="center", vertical="top", wrap_text=True)
     for j, tier in enumerate(TIERS, start=2):
-        put(ws, row + 1, j, TIER_NAMES[tier])
+        # the subject's own tier labels (members are never "Trong sạch, vững mạnh" nor "Yếu kém"),
+        # which are also the chart's legend; wrapped in their column, never over the next one
+        cell = put(ws, row + 1, j, _row_label(block["years"], tier))
+        cell.font, cell.alignment = Font(bold=True), header
+    # a wrapped header row does not grow by itself in every program: as many lines as the longest
+    # label takes in a column 10 characters wide
+    longest = max(len(_row_label(block["years"], tier)) for tier in TIERS)
+    ws.row_dimensions[row + 1].height = 13.5 * max(1, -(-longest // 10))
     for i, y in enumerate(block["years"], start=row + 2):
         put(ws, i, 1, str(y["year"]))
         for j, tier in enumerate(TIERS, start=2):
@@ -209,13 +247,14 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     chart.title = f"Tỷ lệ các mức xếp loại {block['name']}"
     chart.y_axis.number_format = "0%"
     chart.y_axis.majorGridlines = None
-    chart.height, chart.width = 7.5, 14
+    chart.height, chart.width = 9, 15
+    chart.legend.position = "b"  # below the bars: long tier names do not squeeze the plot
     chart.add_data(Reference(ws, min_col=2, max_col=1 + len(TIERS), min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
     for series, tier in zip(chart.series, TIERS):
         series.graphicalProperties.solidFill = TIER_COLOURS[tier]
     ws.add_chart(chart, f"G{row}")
-    return max(last, row + 18)  # the chart is about 17 rows high
+    return max(last, row + 20)  # the chart is about 18 rows high
 
 
 def figures_xlsx(figures) -> bytes:
