@@ -389,7 +389,10 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
         present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
         raise InputError(_("no ratings for {years} in the files given").format(years=year),
                          hint=_("the files hold the years {years}").format(years=present))
-    return form_figures(records, year)
+    figures = form_figures(records, year)
+    for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
+        log.warning("%s", line)
+    return figures
 
 
 def template_names() -> list[str]:

@@ -544,7 +544,7 @@ def _issuer(settings: Optional[Path], **overrides):
 
 @app.command(help=_(
     "Write the party's statistics forms of a year as a workbook: organisations and members.\n\n"
-    "Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when the data has that column. A row the data cannot give (số mới thành lập, reasons for KHTNV) is left empty with a note on the form.\n\n"
+    "Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and the official host-type columns (loại hình: Xã … Loại hình khác), all of them in the official order; the input's host types map onto them through [forms.host_columns] of ccq_stats/documents.toml, and a host type it does not list goes to Loại hình khác with a warning. A figure the data cannot give (số mới thành lập, reasons for KHTNV, đảng bộ cơ sở when the input does not say which organisations are) is an empty cell, never 0, with a note on the form and a warning.\n\n"
     "Examples:\n\n"
     "  ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx\n\n"
     "  ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml"
@@ -561,6 +561,7 @@ def forms(
     place: PlaceOpt = None,
     signer: SignerOpt = None,
     scales: ScalesOpt = None,
+    quiet: QuietOpt = False,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
@@ -569,6 +570,7 @@ def forms(
     from ccq_stats.write.forms import forms_xlsx
     from ccq_stats.write.settings import rulebook
 
+    _be_quiet(quiet)
     paths = _read_where(paths or ["."], recursive)
     _refuse_overwriting_inputs(output, paths)
     _format_of_suffix(output, {".xlsx": "xlsx"}, None, has_format=False)
