@@ -423,7 +423,7 @@ def report(
     template: Annotated[Optional[str], typer.Option(help=_("A built-in template (term, year) or a Jinja template file (see docs/templates.md)."))] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help=_("md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."))] = None,
     output: OutputOpt = None,
-    org: Annotated[str, typer.Option(help=_("The reporting party committee, printed in the heading."))] = "Đảng bộ Khối các cơ quan tỉnh",
+    org: Annotated[Optional[str], typer.Option(help=_("The party organisation the report is about, e.g. \"Đảng bộ Khối các cơ quan tỉnh\": a term or year report names it in the summary line under the title; the month summary prints it at the top [default there: Đảng bộ Khối các cơ quan tỉnh]."))] = None,
     date: Annotated[Optional[str], typer.Option("--date", help=_("The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quota of HD 21 in the findings."))] = None,
     scales: ScalesOpt = None,
@@ -447,7 +447,9 @@ def report(
 
     _be_quiet(quiet)
     if month is not None:
-        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet)
+        from ccq_stats.report import DEFAULT_ORG
+
+        context = _month_report(month, db, paths, template, fmt, output, org or DEFAULT_ORG, date, quota_base, scales, term, year, quiet)
         _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False)
