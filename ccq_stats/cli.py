@@ -113,6 +113,8 @@ def _bad_input_exits_2(command):
 
 # Options shared by the commands.
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))]
+# import keeps where each record came from (the file, its sheet and row): standard input has no name to keep
+ImportPathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv) or folders of them (sub-folders with --recursive); not standard input: the store keeps the file each record came from."))]
 YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("Rating year for sheets that name none (no 'Năm' column, sheet name or title)."))]
 KindOpt = Annotated[Optional[Kind], typer.Option(help=_("Read every sheet as this shape instead of recognising it from the headers."))]
 RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help=_("Read the sub-folders of the folders given too (without it they are not read, and a warning says so)."))]
@@ -878,7 +880,7 @@ def _be_quiet(quiet: bool) -> None:
 @_bad_input_exits_2
 @_keeps_warnings()
 def import_(
-    paths: PathsArg,
+    paths: ImportPathsArg,
     year: YearOpt = None,
     kind: KindOpt = None,
     db: DbOpt = None,
