@@ -140,7 +140,7 @@ def report_paths(
     year: int | None = None,
     years: str | None = None,
     mean: str = "shares",
-    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    org: str | None = None,
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,
@@ -189,6 +189,8 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
                          hint=_("check the files, or the years with --years"))
     if missing:
         log.warning("%s", _("no ratings for {years}; the report covers the other years").format(years=", ".join(map(str, missing))))
+    if not (records["subject"] == "units").any():  # member counts only: say so, the report leaves the organisations out
+        log.warning("%s", _("no ratings of grassroots organisations were read: the report gives the members' figures only"))
     context = report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
                              kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
                              today=today, quota_base=quota_base,
@@ -370,7 +372,7 @@ def report_store(
     year: int | None = None,
     years: str | None = None,
     mean: str = "shares",
-    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    org: str | None = None,
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,
@@ -505,7 +507,10 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
         present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
         raise InputError(_("no ratings for {years} in the files given").format(years=year),
                          hint=_("the files hold the years {years}").format(years=present))
-    return form_figures(records, year)
+    figures = form_figures(records, year)
+    for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
+        log.warning("%s", line)
+    return figures
 
 
 def template_names() -> list[str]:

@@ -131,11 +131,23 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
     regime = scales.regime(year)
     warning = None
     if not is_valid_in(label, vocabulary, regime.id):
-        tier_label = scales.category_label(year, subject, label.meaning.means) if label.meaning.tier else label.meaning.means
-        warning = _("label '{label}' is not on the {year} scale for {subject} ({documents}); counted as {category} ('{tier_label}')").format(
-            label=clean(text), year=year, subject=subject, documents=regime.documents, category=label.meaning.means,
-            tier_label=tier_label)
+        tier_label = (scales.category_label(year, subject, label.meaning.means) if label.meaning.tier
+                      else status_name(label.meaning.means))
+        # the subject and the tier by their names, never the codes (units, top) inside a sentence
+        warning = _("label '{label}' is not on the {year} scale of {subject} ({documents}); counted as '{tier_label}'").format(
+            label=clean(text), year=year, subject=subject_name(subject), documents=regime.documents, tier_label=tier_label)
     return label.meaning, warning
+
+
+def subject_name(subject: str) -> str:
+    """A subject as a sentence names it, in the user's language."""
+    return {"units": _("grassroots organisations"), "cells": _("organisations under a grassroots one"),
+            "members": _("members")}.get(subject, subject)
+
+
+def status_name(status: str) -> str:
+    """A status that is not a tier (exempt, not rated), as a sentence names it."""
+    return {"exempt": _("exempt from rating"), "not_rated": _("not rated")}.get(status, status)
 
 
 def classify_records(records, scales: Scales, notes: Notes):

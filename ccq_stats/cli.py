@@ -122,6 +122,8 @@ def _bad_input_exits_2(command):
 
 # Options shared by the commands.
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))]
+# import keeps where each record came from (the file, its sheet and row): standard input has no name to keep
+ImportPathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv) or folders of them (sub-folders with --recursive); not standard input: the store keeps the file each record came from."))]
 YearOpt = Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("Rating year for sheets that name none (no 'Năm' column, sheet name or title)."))]
 KindOpt = Annotated[Optional[Kind], typer.Option(help=_("Read every sheet as this shape instead of recognising it from the headers."))]
 RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help=_("Read the sub-folders of the folders given too (without it they are not read, and a warning says so)."))]
@@ -437,7 +439,7 @@ def report(
     template: Annotated[Optional[str], typer.Option(help=_("A built-in template (term, year) or a Jinja template file (see docs/templates.md)."))] = None,
     fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help=_("md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."))] = None,
     output: OutputOpt = None,
-    org: Annotated[str, typer.Option(help=_("The reporting party committee, printed in the heading."))] = "Đảng bộ Khối các cơ quan tỉnh",
+    org: Annotated[Optional[str], typer.Option(help=_("The party organisation the report is about, e.g. \"Đảng bộ Khối các cơ quan tỉnh\": a term or year report names it in the summary line under the title; the month summary prints it at the top [default there: Đảng bộ Khối các cơ quan tỉnh]."))] = None,
     date: Annotated[Optional[str], typer.Option("--date", help=_("The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quota of HD 21 in the findings."))] = None,
     scales: ScalesOpt = None,
@@ -462,9 +464,11 @@ def report(
 
     _be_quiet(quiet)
     if month is not None:
+        from ccq_stats.report import DEFAULT_ORG
+
         issuer = _issuer(settings, above=above, committee=committee, place=place, number=number, signer=signer)
-        context = _month_report(month, db, paths, template, fmt, output, org, date, quota_base, scales, term, year, quiet,
-                                issuer, as_of)
+        context = _month_report(month, db, paths, template, fmt, output, org or DEFAULT_ORG, date, quota_base, scales, term,
+                                year, quiet, issuer, as_of)
         _exit_if_broken(context, strict)
         return
     store = _store_for(paths, db, required=False, as_of=as_of)
@@ -596,7 +600,7 @@ def _issuer(settings: Optional[Path], **overrides):
 
 @app.command(help=_(
     "Write the party's statistics forms of a year as a workbook: organisations and members.\n\n"
-    "Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and one per host type (loại hình) when the data has that column. A row the data cannot give (số mới thành lập, reasons for KHTNV) is left empty with a note on the form.\n\n"
+    "Up to 2017 the forms known as Biểu 7A-TCTW and 7B-TCTW; from 2018 the forms of the Quy định 132 regime. Columns: Tổng số, Tỷ lệ (%) and the official host-type columns (loại hình: Xã … Loại hình khác), all of them in the official order; the input's host types map onto them through [forms.host_columns] of ccq_stats/documents.toml, and a host type it does not list goes to Loại hình khác with a warning. A figure the data cannot give (số mới thành lập, reasons for KHTNV, đảng bộ cơ sở when the input does not say which organisations are) is an empty cell, never 0, with a note on the form and a warning.\n\n"
     "Examples:\n\n"
     "  ccq-stats forms --year 2019 sample_data/ -o bieu_2019.xlsx\n\n"
     "  ccq-stats forms --year 2017 sample_data/ -o bieu_2017.xlsx --settings ccq-stats.toml\n\n"
@@ -616,6 +620,7 @@ def forms(
     scales: ScalesOpt = None,
     db: DbOpt = None,
     as_of: AsOfOpt = None,
+    quiet: QuietOpt = False,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
@@ -624,6 +629,7 @@ def forms(
     from ccq_stats.write.forms import forms_xlsx
     from ccq_stats.write.settings import rulebook
 
+    _be_quiet(quiet)
     store = _store_for(paths, db, required=False, as_of=as_of)
     paths = [] if store else _read_where(paths or ["."], recursive)  # with a store, the folder is not read
     _refuse_overwriting_inputs(output, paths, store)
@@ -964,7 +970,7 @@ def _be_quiet(quiet: bool) -> None:
 @_bad_input_exits_2
 @_keeps_warnings()
 def import_(
-    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))] = None,
+    paths: ImportPathsArg = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     db: DbOpt = None,

@@ -2,136 +2,66 @@
 
 Two tables a year, in the layout of the year's regime: the organisations (up to 2017 the form
 known as Biểu 7A-TCTW; from 2018 "Thống kê kết quả xếp loại chất lượng tổ chức cơ sở đảng")
-and the members (Biểu 7B-TCTW up to 2017; from 2018 the KĐ, ĐG, XL form). Each row is counted
-here from the classified tidy table with ``stats.tally``; a row the data cannot give ("số mới
-thành lập", most reasons for KHTNV) carries no figure and a note says why — never a guess.
+and the members (Biểu 7B-TCTW up to 2017; from 2018 the KĐ, ĐG, XL form). Everything a form
+shows — which layout a year takes, its rows, its official host-type columns and the mapping of
+the input's host types onto them — is data: the ``[forms]`` tables of ``documents.toml``.
 
-The rows are data (``ORG_ROWS``, ``MEMBER_ROWS``): a label, a depth (for the indent), whether it
-is a heading, and what it counts: ``(group, category)`` where the group selects organisations
-or members and the category is one of ``stats.CATEGORIES``, or ``None`` for a row without
-figures (a heading), or ``"missing:<reason>"`` for a row the data cannot give.
+A form is copied upward cell by cell, so a figure nobody counted is never shown as 0: a row the
+data cannot give ("số mới thành lập", the reasons for KHTNV, đảng bộ cơ sở when the input does
+not say which organisations are đảng bộ cơ sở) and a host-type column the data has no
+organisation of stay empty, a note on the form says why, and a warning says which rows.
 """
 
 from __future__ import annotations
 
+import functools
+import tomllib
+from pathlib import Path
+
+from ccq_stats.i18n import gettext as _
 from ccq_stats.stats import tally
 from ccq_stats.text import norm_key
 
-FORMS_FROM = 2018  # the first rating year of the Quy định 132 forms; before it, Biểu 7A/7B-TCTW
-UNKNOWN_HOST = "Chưa rõ loại hình"
+DOCUMENTS = Path(__file__).with_name("documents.toml")
 
 # Which records a group counts: subject and organisation kinds (None: any kind).
 GROUPS = {
     "units": ("units", None),
     "dang_bo_co_so": ("units", {"dang_bo_co_so"}),
     "chi_bo_co_so": ("units", {"chi_bo_co_so"}),
+    "cells": ("cells", None),
     "dang_bo_bo_phan": ("cells", {"dang_bo_bo_phan"}),
     "chi_bo_truc_thuoc": ("cells", {"chi_bo_truc_thuoc", ""}),  # a cell without a kind is a chi bộ trực thuộc
     "members": ("members", None),
 }
-
-MISSING = {
-    "new": "số mới thành lập: dữ liệu đầu vào không ghi ngày thành lập tổ chức",
-    "reasons": "lý do không hoàn thành nhiệm vụ (suy thoái, dưới 50% chỉ tiêu, công chức/viên chức KHTNV, khác): "
-               "dữ liệu đầu vào không ghi",
-    "discipline": "số bị xử lý kỷ luật trong năm: chỉ có khi mọi đảng viên của năm được nhập theo danh sách "
-                  "có cột 'Kỷ luật'",
-}
-
-
-def _block_2018(group: str, numeral: str, title: str) -> list[tuple]:
-    return [
-        (f"{numeral}. {title}", 1, True, None),
-        ("1. Số có đến cuối năm (1 = 2+3)", 2, False, (group, "total")),
-        ("2. Số được đánh giá, xếp loại chất lượng", 2, False, (group, "rated")),
-        ("- Hoàn thành xuất sắc nhiệm vụ", 3, False, (group, "top")),
-        ("- Hoàn thành tốt nhiệm vụ", 3, False, (group, "good")),
-        ("- Hoàn thành nhiệm vụ", 3, False, (group, "pass")),
-        ("- Không hoàn thành nhiệm vụ", 3, False, (group, "fail")),
-        ("3. Số chưa được đánh giá, xếp loại", 2, False, (group, "not_rated")),
-        ("Trong đó: Số mới thành lập dưới 6 tháng", 3, False, "missing:new"),
-    ]
-
-
-ORG_ROWS = {
-    "hd27": [
-        ("A. Số tổ chức cơ sở đảng có đến cuối năm (A = 1+2)", 0, True, ("units", "total")),
-        ("1. Số tổ chức cơ sở đảng được đánh giá chất lượng", 1, False, ("units", "rated")),
-        ("Kết quả đánh giá:", 2, False, None),
-        ("a) Trong sạch vững mạnh", 2, False, ("units", "top")),
-        ("Trong đó: Trong sạch vững mạnh tiêu biểu", 3, False, ("units", "exemplary")),
-        ("b) Hoàn thành tốt nhiệm vụ", 2, False, ("units", "good")),
-        ("c) Hoàn thành nhiệm vụ", 2, False, ("units", "pass")),
-        ("d) Yếu kém", 2, False, ("units", "fail")),
-        ("2. Số tổ chức cơ sở đảng chưa được đánh giá chất lượng", 1, False, ("units", "not_rated")),
-        ("Trong đó: Số mới thành lập", 2, False, "missing:new"),
-        ("B. Số chi bộ trực thuộc đảng bộ cơ sở", 0, True, ("chi_bo_truc_thuoc", "total")),
-        ("Trong đó: Số chi bộ đã được đánh giá chất lượng", 1, False, ("chi_bo_truc_thuoc", "rated")),
-        ("a) Trong sạch vững mạnh", 2, False, ("chi_bo_truc_thuoc", "top")),
-        ("b) Hoàn thành tốt nhiệm vụ", 2, False, ("chi_bo_truc_thuoc", "good")),
-        ("c) Hoàn thành nhiệm vụ", 2, False, ("chi_bo_truc_thuoc", "pass")),
-        ("d) Yếu kém", 2, False, ("chi_bo_truc_thuoc", "fail")),
-    ],
-    "qd132": [
-        ("A. TỔ CHỨC CƠ SỞ ĐẢNG", 0, True, None),
-        *_block_2018("dang_bo_co_so", "I", "ĐẢNG BỘ CƠ SỞ"),
-        *_block_2018("chi_bo_co_so", "II", "CHI BỘ CƠ SỞ"),
-        ("B. TỔ CHỨC ĐẢNG TRỰC THUỘC", 0, True, None),
-        *_block_2018("dang_bo_bo_phan", "I", "ĐẢNG BỘ BỘ PHẬN"),
-        *_block_2018("chi_bo_truc_thuoc", "II", "CHI BỘ TRỰC THUỘC"),
-    ],
-}
-
-MEMBER_ROWS = {
-    "hd27": [
-        ("Đảng viên có đến thời điểm đánh giá chất lượng", 0, True, ("members", "total")),
-        ("Chia ra:", 1, False, None),
-        ("1) Đảng viên được miễn đánh giá", 1, False, ("members", "exempt")),
-        ("2) Đảng viên chưa được đánh giá", 1, False, ("members", "not_rated")),
-        ("3) Đảng viên đã được đánh giá chất lượng", 1, False, ("members", "rated")),
-        ("A. Đảng viên đủ tư cách, hoàn thành xuất sắc nhiệm vụ", 2, False, ("members", "top")),
-        ("B. Đảng viên đủ tư cách, hoàn thành tốt nhiệm vụ", 2, False, ("members", "good")),
-        ("C. Đảng viên đủ tư cách, hoàn thành nhiệm vụ", 2, False, ("members", "pass")),
-        ("D. Đảng viên vi phạm tư cách", 2, False, ("members", "fail")),
-        ("Trong đó: bị xử lý kỷ luật trong năm", 3, False, ("members", "disciplined_fail")),
-    ],
-    "qd132": [
-        ("1. Số có mặt đến thời điểm KĐ, ĐG, XL chất lượng (1 = 2+3+4)", 0, True, ("members", "total")),
-        ("2. Số được miễn KĐ, ĐG, XL chất lượng", 0, False, ("members", "exempt")),
-        ("3. Số chưa được KĐ, ĐG, XL chất lượng", 0, False, ("members", "not_rated")),
-        ("4. Số đã KĐ, ĐG, XL chất lượng", 0, False, ("members", "rated")),
-        ("- Hoàn thành xuất sắc nhiệm vụ", 1, False, ("members", "top")),
-        ("- Hoàn thành tốt nhiệm vụ", 1, False, ("members", "good")),
-        ("- Hoàn thành nhiệm vụ", 1, False, ("members", "pass")),
-        ("- Không hoàn thành nhiệm vụ", 1, False, ("members", "fail")),
-        ("Trong đó:", 2, False, None),
-        ("+ Cấp có thẩm quyền kết luận có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "
-         "\"tự diễn biến\", \"tự chuyển hóa\"", 2, False, "missing:reasons"),
-        ("+ Chỉ hoàn thành dưới 50% số chỉ tiêu, nhiệm vụ", 2, False, "missing:reasons"),
-        ("+ Đảng viên là công chức, viên chức xếp loại không hoàn thành nhiệm vụ", 2, False, "missing:reasons"),
-        ("+ Bị xử lý kỷ luật trong năm", 2, False, ("members", "disciplined_fail")),
-        ("+ Khác", 2, False, "missing:reasons"),
-    ],
-}
-
-TITLES = {
-    ("hd27", "organisations"): "KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM {year}",
-    ("qd132", "organisations"): "THỐNG KÊ KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM {year}",
-    ("hd27", "members"): "KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG ĐẢNG VIÊN NĂM {year}",
-    ("qd132", "members"): "THỐNG KÊ KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM {year}",
-}
-# The form numbers as the sources at hand give them; from 2018 none is given, so the form
-# prints a dotted space for staff to fill rather than a number we are not sure of.
-CODES = {("hd27", "organisations"): "7A-TCTW", ("hd27", "members"): "7B-TCTW"}
-UNITS = {"organisations": "Tổ chức", "members": "Người"}
+FORM_SUBJECTS = {"organisations": ("units", "cells"), "members": ("members",)}
+UNITS_OF_COUNT = {"organisations": "Tổ chức", "members": "Người"}
 # The share column: of those rated on the tier rows (as classify), of the total on the rows
 # of those rated, not rated and exempt.
 SHARE_BASE = {"top": "rated", "exemplary": "rated", "good": "rated", "pass": "rated", "fail": "rated",
               "disciplined_fail": "rated", "rated": "total", "not_rated": "total", "exempt": "total"}
 
 
+@functools.cache
+def forms_vocabulary() -> dict:
+    """The ``[forms]`` tables of documents.toml, with the host-type mapping keyed by folded text."""
+    data = tomllib.loads(DOCUMENTS.read_text(encoding="utf-8"))["forms"]
+    keys = {c["key"] for c in data["columns"]}
+    hosts = {}
+    for column, names in data["host_columns"].items():
+        if column not in keys:
+            raise ValueError(f"documents.toml: [forms.host_columns] {column} is not a column")
+        hosts.update({norm_key(n): column for n in names})
+    return dict(data, host_keys=hosts)
+
+
+def forms_from() -> int:
+    """The first rating year of the Quy định 132 forms; before it, Biểu 7A/7B-TCTW."""
+    return int(forms_vocabulary()["new_forms_from"])
+
+
 def regime_of_form(year: int) -> str:
-    return "qd132" if year >= FORMS_FROM else "hd27"
+    return "qd132" if year >= forms_from() else "hd27"
 
 
 def host_of(records):
@@ -144,23 +74,49 @@ def host_of(records):
             for s, y, o, h in zip(records["subject"], records["year"], owner, records["host_type"].fillna(""))]
 
 
-def _counts(records, group: str, hosts: list[str]) -> dict:
-    """{category: {"total": n, "by_host": {host: n}}} for the records of one group."""
+def column_of(hosts: list[str]) -> tuple[list[str], dict]:
+    """Each host type's official column key ("" for no host type), and {host type: number of
+    records} of those that map to no column (they go to the "other" column)."""
+    vocabulary = forms_vocabulary()
+    other = vocabulary["columns"][-1]["key"]
+    out, unmapped = [], {}
+    for host in hosts:
+        if not host:
+            out.append("")
+            continue
+        column = vocabulary["host_keys"].get(norm_key(host))
+        if column is None:
+            unmapped[host] = unmapped.get(host, 0) + 1
+            column = other
+        out.append(column)
+    return out, unmapped
+
+
+def _selected(records, group: str):
     subject, kinds = GROUPS[group]
     selected = records[records["subject"] == subject]
     if kinds is not None:
         selected = selected[selected["org_kind"].fillna("").isin(kinds)]
+    return selected
+
+
+def _counts(records, group: str, columns: list[dict]) -> dict:
+    """{category: {"total": n, "by_column": {key: n}}} for the records of one group; a "trong đó"
+    column (part_of) is counted in the column it belongs to as well."""
+    selected = _selected(records, group)
     out: dict = {}
     if selected.empty:
         return out
-    selected = selected.assign(host=selected["host"].where(selected["host"] != "", UNKNOWN_HOST))
-    wide = tally(selected, ["host"]).set_index("host")
+    wide = tally(selected, ["column"]).set_index("column")
     disciplined = selected[selected["disciplined"].fillna(False).astype(bool) & (selected["status"] == "rated")
-                           & (selected["tier"] == "fail")].groupby("host")["count"].sum()
+                           & (selected["tier"] == "fail")].groupby("column")["count"].sum()
     wide["disciplined_fail"] = disciplined.reindex(wide.index, fill_value=0)
     for category in wide.columns:
-        by_host = {h: int(wide.at[h, category]) if h in wide.index else 0 for h in hosts}
-        out[category] = {"total": int(wide[category].sum()), "by_host": by_host}
+        by_column = {c["key"]: int(wide.at[c["key"], category]) if c["key"] in wide.index else 0 for c in columns}
+        for c in columns:
+            if c.get("part_of"):
+                by_column[c["part_of"]] += by_column[c["key"]]
+        out[category] = {"total": int(wide[category].sum()), "by_column": by_column}
     return out
 
 
@@ -170,51 +126,112 @@ def _discipline_known(members) -> bool:
     return not members.empty and (members["shape"] == "members").all() and bool(members["disciplined"].fillna(False).any())
 
 
-def _table(rows_spec: list[tuple], counts: dict, hosts: list[str], discipline_known: bool) -> tuple[list[dict], set]:
-    rows, missing = [], set()
-    for label, depth, heading, what in rows_spec:
-        row = {"label": label, "depth": depth, "heading": heading, "total": None, "share": None,
-               "by_host": {h: None for h in hosts}, "missing": None}
-        if isinstance(what, str):
-            row["missing"] = what.split(":", 1)[1]
-        elif what is not None:
-            group, category = what
-            if category == "disciplined_fail" and not discipline_known:
+def _unknown_groups(records) -> dict:
+    """{group: reason} of the groups the data cannot count at all: no records of the subject, or
+    no organisation that says its kind where the group is a kind."""
+    out = {}
+    for group, (subject, kinds) in GROUPS.items():
+        of_subject = records[records["subject"] == subject]
+        if of_subject.empty:
+            out[group] = subject
+        elif kinds is not None and "" not in kinds and not (of_subject["org_kind"].fillna("") != "").any():
+            out[group] = "kind" if subject == "units" else "cell_kind"
+    return out
+
+
+def _table(spec: list[dict], counts: dict, columns: list[dict], shown: set, unknown: dict,
+           discipline_known: bool) -> tuple[list[dict], list[str]]:
+    rows, missing = [], []
+    for line in spec:
+        row = {"label": line["label"], "depth": line.get("depth", 0), "heading": line.get("heading", False),
+               "total": None, "share": None, "by_column": {c["key"]: None for c in columns}, "missing": line.get("missing")}
+        if "count" in line:
+            group, category = line["count"].split(".", 1)
+            if group in unknown:
+                row["missing"] = unknown[group]
+            elif category == "disciplined_fail" and not discipline_known:
                 row["missing"] = "discipline"
             else:
-                figures = counts[group].get(category, {"total": 0, "by_host": {h: 0 for h in hosts}})
+                figures = counts[group].get(category, {"total": 0, "by_column": {c["key"]: 0 for c in columns}})
                 base = counts[group].get(SHARE_BASE.get(category, ""), {}).get("total")
-                row.update(total=figures["total"], by_host=figures["by_host"],
-                           share=figures["total"] / base if base else None)
-        if row["missing"]:
-            missing.add(row["missing"])
+                row.update(total=figures["total"], share=figures["total"] / base if base else None,
+                           by_column={k: (v if k in shown else None) for k, v in figures["by_column"].items()})
+        if row["missing"] and row["missing"] not in missing:
+            missing.append(row["missing"])
         rows.append(row)
     return rows, missing
 
 
+def _why(reason: str) -> str:
+    """Why a group of rows stays empty, for the user (the form's own note is in documents.toml)."""
+    return {
+        "units": _("the input has no ratings of grassroots organisations"),
+        "cells": _("the input has no list of the organisations under the grassroots ones"),
+        "members": _("the input has no ratings of members"),
+        "kind": _("the input does not say which grassroots organisations are đảng bộ cơ sở and which chi bộ cơ sở "
+                  "(add a 'Loại' column to the list of organisations)"),
+        "cell_kind": _("the input does not say which organisations under the grassroots ones are đảng bộ bộ phận"),
+    }[reason]
+
+
 def form_figures(records, year: int) -> dict:
-    """The two forms of ``year``: {"year", "regime", "hosts", "forms": [organisations, members]},
-    each form {"key", "title", "code", "unit", "rows", "notes"}; a row {"label", "depth",
-    "heading", "total", "share", "by_host", "missing"} (figures None where the data has none)."""
+    """The two forms of ``year``: {"year", "regime", "columns", "forms": [organisations, members],
+    "warnings"}; each form {"key", "title", "code", "unit", "rows", "notes", "empty_rows"}; a row
+    {"label", "depth", "heading", "total", "share", "by_column", "missing"} (figures None where
+    the data has none). ``columns`` are the official host-type columns ({"key", "label", "group",
+    "part_of"}); ``warnings`` are lines for the user (which rows are empty and why)."""
+    vocabulary = forms_vocabulary()
+    columns = vocabulary["columns"]
     records = records[records["year"] == year]
     records = records.assign(host=host_of(records))
+    column, unmapped = column_of(list(records["host"]))
+    records = records.assign(column=column)
     regime = regime_of_form(year)
-    hosts = list(dict.fromkeys(h for h in records.loc[records["subject"] == "units", "host"] if h))
-    if hosts and (records["host"] == "").any():
-        hosts.append(UNKNOWN_HOST)
-    counts = {group: _counts(records, group, hosts) for group in GROUPS}
+    unknown = _unknown_groups(records)
+    counts = {group: _counts(records, group, columns) for group in GROUPS if group not in unknown}
     members = records[records["subject"] == "members"]
+    warnings = []
     units = records[records["subject"] == "units"]
-    no_kind = int(units.loc[units["org_kind"].fillna("") == "", "count"].sum())
+    for host in sorted(unmapped, key=norm_key):
+        n = int(units.loc[units["host"] == host, "count"].sum())
+        warnings.append(_("host type '{host}' ({n} grassroots organisations) has no column of its own on the forms: "
+                          "counted under '{other}'").format(host=host, n=n, other=columns[-1]["label"])
+                        + " — " + _("name the kind of host in the input, or map it in [forms.host_columns] of "
+                                    "ccq_stats/documents.toml"))
     forms = []
-    for key, spec in (("organisations", ORG_ROWS[regime]), ("members", MEMBER_ROWS[regime])):
-        rows, missing = _table(spec, counts, hosts, _discipline_known(members))
-        notes = [f"Để trống: {MISSING[m]}." for m in sorted(missing)]
-        if key == "organisations" and regime == "qd132" and no_kind:
-            notes.append(f"{no_kind} tổ chức cơ sở đảng không ghi loại (đảng bộ cơ sở hay chi bộ cơ sở) nên không có "
-                         "trong mục A.I, A.II; thêm cột 'Loại' vào danh sách tổ chức.")
+    for key in ("organisations", "members"):
+        layout = vocabulary[regime][key]
+        mine = records[records["subject"].isin(FORM_SUBJECTS[key])]
+        shown = {c for c in mine["column"] if c}
+        shown |= {c["part_of"] for c in columns if c.get("part_of") in shown}
+        rows, missing = _table(layout["rows"], counts, columns, shown, unknown, _discipline_known(members))
+        notes = [f"Để trống: {vocabulary['missing'][m]}." for m in missing]
+        no_host = int(mine.loc[mine["column"] == "", "count"].sum())
+        if not shown:
+            notes.append(f"Để trống: {vocabulary['missing']['hosts']}.")
+        elif no_host:
+            notes.append(f"{no_host} {UNITS_OF_COUNT[key].lower()} không ghi loại hình: có trong cột Tổng số, "
+                         "không có trong cột loại hình nào.")
+        no_kind = int(units.loc[units["org_kind"].fillna("") == "", "count"].sum())
+        if key == "organisations" and regime == "qd132" and no_kind and "kind" not in missing:
+            notes.append(f"{no_kind} tổ chức cơ sở đảng không ghi loại tổ chức đảng (đảng bộ cơ sở hay chi bộ cơ sở) "
+                         "nên không có trong mục A.I, A.II; thêm cột 'Loại' vào danh sách tổ chức.")
+        notes.append(vocabulary[f"note_columns_{regime}"])
         notes.append("Tỷ lệ (%): các dòng xếp loại tính trên số được đánh giá, xếp loại; các dòng số được, chưa được "
                      "(và được miễn) đánh giá tính trên tổng số.")
-        forms.append({"key": key, "title": TITLES[(regime, key)].format(year=year), "code": CODES.get((regime, key)),
-                      "unit": UNITS[key], "rows": rows, "notes": notes})
-    return {"year": year, "regime": regime, "hosts": hosts, "forms": forms}
+        empty = [r["label"] for r in rows if r["missing"]]
+        reasons = sorted({r["missing"] for r in rows if r["missing"] in ("units", "cells", "members", "kind", "cell_kind")})
+        if reasons:  # the rows the data could have given for another input: said on stderr too
+            sections, heading = [], ""
+            for r in rows:  # the rows named by their section's heading ("I. ĐẢNG BỘ CƠ SỞ"): 30 labels say less
+                heading = r["label"] if r["heading"] else heading
+                if r["missing"] in reasons and (heading or r["label"]) not in sections:
+                    sections.append(heading or r["label"])
+            n = sum(1 for r in rows if r["missing"] in reasons)
+            warnings.append(_("form '{form}': {n} rows left empty, under {rows}: {why}").format(
+                form=layout["title"].format(year=year), n=n, rows="; ".join(sections),
+                why="; ".join(_why(r) for r in reasons)))
+        forms.append({"key": key, "title": layout["title"].format(year=year), "code": layout.get("code") or None,
+                      "unit": layout["unit"], "rows": rows, "notes": notes, "empty_rows": empty})
+    return {"year": year, "regime": regime, "columns": columns, "forms": forms, "warnings": warnings,
+            "headers": {k: vocabulary[k] for k in ("label_header", "total_header", "share_header", "hosts_header", "numbers")}}

@@ -44,12 +44,16 @@ def approx(share) -> str:
 
 
 def points(change) -> str:
-    """A change of share in percentage points: "tăng 11,40 điểm phần trăm", "giảm 2,05 điểm phần trăm"."""
+    """A change of share in percentage points: "tăng 11,4 điểm phần trăm", "giảm 2,05 điểm phần
+    trăm", "tăng 2 điểm phần trăm" (no trailing zeros)."""
     if change is None:
         return "–"
     if abs(change) < 0.00005:
         return "không đổi"
-    return f"{'tăng' if change > 0 else 'giảm'} {so(abs(change) * 100, 2)} điểm phần trăm"
+    figure = so(abs(change) * 100, 2)
+    if "," in figure:  # nobody writes "2,00 điểm" or "1,50 điểm": "2 điểm", "1,5 điểm"
+        figure = figure.rstrip("0").rstrip(",")
+    return f"{'tăng' if change > 0 else 'giảm'} {figure} điểm phần trăm"
 
 
 def ngay(day: date) -> str:

@@ -15,6 +15,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.numbers import approx, ngay, pct, points, so, years_text
+from ccq_stats.report import said
 
 TEMPLATES = Path(__file__).with_name("templates")
 FORMATS = ("md", "html", "txt")
@@ -89,22 +90,22 @@ def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> d
             cells.append(so(c["count"]) + (f" ({pct(c['share'])})" if c["share"] is not None else ""))
         term = block["term"].get(category) if with_term else None
         rows.append([label] + cells + ([pct(term["value"]) if term else ""] if with_term else []))
-    for key, label in (("exemplary_of_top", "– tiêu biểu, trong số xếp loại cao nhất"),
-                       ("top_of_good_or_better", "– xếp loại cao nhất, trong số tốt trở lên")):
+    for key, label in (("exemplary_of_top", "– tiêu biểu, trong số đạt mức cao nhất"),
+                       ("top_of_good_or_better", "– mức cao nhất, trong số hoàn thành tốt nhiệm vụ trở lên")):
         if any(y["nested"][key] is not None for y in years):
             rows.append([label] + [pct(y["nested"][key]) for y in years] + ([""] if with_term else []))
     return {"header": header, "rows": rows}
 
 
 def term_table(block: dict) -> dict:
-    header = ["Chỉ tiêu", "Nhiệm kỳ", "Năm đầu", "Năm cuối", "Thay đổi", "Cao nhất", "Thấp nhất"]
+    header = ["Chỉ tiêu", "Nhiệm kỳ", "Năm đầu", "Năm cuối", "Thay đổi", "Năm cao nhất", "Năm thấp nhất"]
     rows = [[" / ".join(f["labels"]), pct(f["value"]), pct(f["first"]), pct(f["last"]), points(f["change"]),
              str(f["max_year"] or "–"), str(f["min_year"] or "–")] for f in block["term"].values()]
     return {"header": header, "rows": rows}
 
 
 def org_table(organisations: list, years: list) -> dict:
-    header = ["Tổ chức", "Loại"] + [str(y) for y in years] + ["Số năm cao nhất", "Liên tục"]
+    header = ["Tổ chức", "Loại"] + [str(y) for y in years] + ["Số năm đạt mức cao nhất", "Số năm liền"]
     rows = [[o["org"] + (f" ({o['parent']})" if o["parent"] else ""), o["kind_name"]] + [o["labels"][y] for y in years]
             + [str(o["years_top"]), str(o["longest_top_run"])] for o in organisations]
     return {"header": header, "rows": rows}
@@ -115,8 +116,8 @@ def member_table(member_units: list, year: int) -> dict:
     it applies (``allowed`` is None before them, and the two quota columns are left out)."""
     units = [u for u in member_units if u["year"] == year]
     quota = any(u["allowed"] is not None for u in units)
-    header = ["Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
-    header += ["Tối đa HTXSNV", "Vượt"] if quota else []
+    header = ["Tổ chức", "Có mặt", "Miễn đánh giá", "Chưa đánh giá", "Được đánh giá", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    header += ["Tối đa HTXSNV", "Vượt mức tối đa"] if quota else []
     rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")]
             + ([so(u["allowed"]), so(u["excess"]) if u["excess"] else ""] if quota else []) for u in units]
     return {"header": header, "rows": rows}
@@ -145,7 +146,7 @@ GLOBALS = {"figure_table": figure_table, "term_table": term_table, "org_table": 
            "findings_rows": findings_rows, "imports_table": imports_table, "chart": chart}
 
 FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,
-           "md": md, "md_table": md_table, "text_table": text_table}
+           "md": md, "md_table": md_table, "text_table": text_table, "said": said}
 
 
 # -- the chart ---------------------------------------------------------------------------

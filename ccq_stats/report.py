@@ -9,11 +9,23 @@ from __future__ import annotations
 from datetime import date
 
 from ccq_stats.rules import rule_applies, rule_name, severity_name
-from ccq_stats.scales import KIND_NAMES, LEGEND, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales  # display names: vocabulary
+from ccq_stats.scales import KIND_NAMES, LEGEND, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for  # display names: vocabulary
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
     org_history, term_figures, wide,
 )
+
+DEFAULT_ORG = "Đảng bộ Khối các cơ quan tỉnh"  # the month summary's heading when --org is not given
+
+
+def said(label: str, category: str) -> str:
+    """A tier as a sentence says it after "39 tổ chức": "hoàn thành tốt nhiệm vụ", "đạt trong
+    sạch, vững mạnh", "bị xếp loại yếu kém" — a number followed by a bare tier name is not
+    Vietnamese. The verb goes with the words of the label (its grammar), not with the figures."""
+    text = label[:1].lower() + label[1:]
+    if text.startswith(("hoàn thành", "không hoàn thành", "đủ tư cách", "vi phạm")):
+        return text
+    return ("bị xếp loại " if category == "fail" else "đạt ") + text
 
 
 def _quota(year: int, scales: Scales) -> dict:
@@ -53,8 +65,11 @@ def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales
     rows = []
     for y in present:
         cats = by_year[(y, subject)]
-        if "exemplary" in cats:  # one name for "tiêu biểu": the top tier's name and "tiêu biểu"
-            cats["exemplary"] = dict(cats["exemplary"], label=f"{cats['top']['label']} tiêu biểu")
+        # the labels are the vocabulary's (scales.toml), as classify writes them: one name per tier and
+        # year everywhere ("Trong sạch, vững mạnh tiêu biểu" also from 2018, when it is an award)
+        for category in ("top", "exemplary", "good", "pass", "fail"):
+            if category in cats:
+                cats[category] = dict(cats[category], said=said(cats[category]["label"], category))
         regime = scales.regime(y)
         rows.append({"year": y, "regime": regime.id, "documents": regime.documents, "categories": cats, "nested": nested_shares(cats)})
     term = term_figures(by_year, subject, present, mean=mean)
@@ -87,7 +102,12 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
                 labels[y] = STATUS_NAMES[value]
             else:
                 label = scales.category_label(y, h["subject"], value)
-                labels[y] = SHORT.get(label, label) + (" tiêu biểu" if y in h["exemplary_years"] else "")
+                labels[y] = SHORT.get(label, label)
+                if y in h["exemplary_years"]:  # the vocabulary's name of "tiêu biểu", shortened as staff do
+                    exemplary = scales.category_label(y, h["subject"], "exemplary")
+                    short = SHORT.get(exemplary.removesuffix(" tiêu biểu"), exemplary.removesuffix(" tiêu biểu"))
+                    labels[y] = labels[y] if short == labels[y] else f"{labels[y]}, {short}"
+                    labels[y] += " tiêu biểu"
         rows.append({**h, "kind_name": KIND_NAMES.get(h["org_kind"], ""), "labels": labels,
                      "falls": [dict(f, from_label=scales.category_label(f["year"] - 1, h["subject"], f["from"]),
                                     to_label=scales.category_label(f["year"], h["subject"], f["to"])) for f in h["falls"]]})
@@ -95,13 +115,15 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
 
 
 def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
-                   term: tuple[int, int] | None = None, mean: str = "shares", org: str = "Đảng bộ Khối các cơ quan tỉnh",
+                   term: tuple[int, int] | None = None, mean: str = "shares", org: str | None = None,
                    today: date | None = None, quota_base: str = "good", issuer: dict | None = None) -> dict:
     """Everything a report template receives. ``kind`` is "term" or "year"; for a year report
     ``years`` holds the year (and the figures of the year before are given for comparison).
     ``issuer`` (write.settings.Issuer.record) says who issues the report; the document header."""
     import pandas as pd
 
+    org_given = bool(org)  # --org: the organisation the report is about, named in its summary line
+    org = org or DEFAULT_ORG
     shown_years = list(years)
     if kind == "year":
         shown_years = [years[0] - 1, years[0]]
@@ -116,12 +138,15 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         block["current"] = block["years"][-1]
         block["previous"] = block["years"][-2] if kind == "year" and len(block["years"]) == 2 else None
         subjects[subject] = block
-    span = shown_years if kind == "year" else list(years)  # a year report compares with the year before
+    # a year report compares with the year before, when the data has it: never a year it does not hold
+    present = set(records["year"].unique().tolist()) if len(records) else set()
+    span = [y for y in shown_years if y in present or y == years[-1]] if kind == "year" else list(years)
     history = org_history(records, span) if len(records) else pd.DataFrame()
     organisations = _history_rows(history, span, scales) if len(history) else []
     for o in organisations:
         o["weak_years"] = [y for y in o["weak_years"] if y in years]
     units = [o for o in organisations if o["subject"] == "units"]
+    units_read = bool(len(records)) and bool((records["subject"] == "units").any())
     quota = member_quota(records[records["year"].isin(years)], quota_base) if len(records) else pd.DataFrame()
     member_units = [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
         ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
@@ -134,15 +159,19 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
             "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
             "term": {"start": term[0], "end": term[1], "label": f"{term[0]}-{term[1]}"} if term else None,
             "year": years[-1] if kind == "year" else None, "quota_base": quota_base, "table_years": span,
-            "summary": "Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên "
-                       + (f"nhiệm kỳ {term[0]}-{term[1]}" if kind == "term" and term else f"năm {years[-1]}"),
+            "summary": "Kết quả đánh giá, xếp loại chất lượng "
+                       + ("tổ chức cơ sở đảng và đảng viên " if units_read or not len(records) else "đảng viên ")
+                       + (f"nhiệm kỳ {term[0]}-{term[1]}" if kind == "term" and term else f"năm {years[-1]}")
+                       + (f" của {org}" if org_given else ""),
             "note": figure_note(kind, mean, list(years), span),
         },
         "issuer": issuer or {},
         "subjects": subjects,
         "top_names": _top_names(scales, list(years)),
         "shared_categories": list(SHARED),
-        "legend": LEGEND,
+        "legend": legend_for(label for o in units for label in o["labels"].values()),
+        "units_read": units_read,  # False: no organisation ratings were given (member counts only)
+        "subjects_read": [subject for subject in SUBJECT_ORDER if subject in subjects],
         "organisations": organisations,
         "candidates": [o for o in units if o["candidate"]],
         "to_work_with": [o for o in units if o["weak_years"]],

@@ -512,5 +512,19 @@ STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
 # Abbreviations the tables of a report use, as staff write them; a report prints the legend.
 SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
          "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
-LEGEND = ("TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; "
-          "HTNV: hoàn thành nhiệm vụ; KHTNV: không hoàn thành nhiệm vụ; ĐG: đánh giá")
+# The abbreviations of the tables and what they stand for, in the order a legend gives them.
+LEGEND_WORDS = (("TSVM", "trong sạch, vững mạnh"), ("HTXSNV", "hoàn thành xuất sắc nhiệm vụ"),
+                ("HTTNV", "hoàn thành tốt nhiệm vụ"), ("HTNV", "hoàn thành nhiệm vụ"),
+                ("KHTNV", "không hoàn thành nhiệm vụ"), ("ĐG", "đánh giá"))
+
+
+def legend_for(texts) -> str:
+    """The legend of the abbreviations that occur in ``texts`` (the cells of a table), and only
+    those: no TSVM under a table of members or of 2018–2019 ratings."""
+    import re
+
+    words = set(re.findall(r"\w+", " ".join(texts)))
+    return "; ".join(f"{short}: {meaning}" for short, meaning in LEGEND_WORDS if short in words)
+
+
+LEGEND = legend_for(short for short, meaning in LEGEND_WORDS)  # every abbreviation

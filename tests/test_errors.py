@@ -122,7 +122,8 @@ def test_homonyms_with_card_numbers_are_two_people(tmp_path):
         ("empty.xlsx", b"", "the file is empty"),
         ("empty.csv", b"", "the file is empty"),
         ("page.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "is a web page or XML"),
-        ("notes.txt.docx", b"hello", "unsupported file type '.docx'"),
+        ("notes.txt.docx", b"hello", "is a Word document, not a spreadsheet: ccq-stats writes reports as documents but does not read them"),
+        ("bao_cao.pdf", b"%PDF-1.4\n", "is a PDF document, not a spreadsheet"),
     ],
 )
 def test_unreadable_files(tmp_path, name, content, message):

@@ -296,14 +296,14 @@ def test_a_label_off_its_years_scale_is_a_warning_in_either_language(units_off_s
     assert english.exit_code == 0
     assert english.stderr.splitlines() == [
         f"ccq-stats: warning: {units_off_scale}, sheet 'TCCS', row 2, column D (Xếp loại): label 'Trong sạch, vững mạnh' "
-        f"is not on the 2019 scale for units ({REGIME_2019}); counted as top ('Hoàn thành xuất sắc nhiệm vụ') (and 1 more row)"]
+        f"is not on the 2019 scale of grassroots organisations ({REGIME_2019}); counted as 'Hoàn thành xuất sắc nhiệm vụ' (and 1 more row)"]
     monkeypatch.setenv("CCQ_LANG", "vi")
     vietnamese = run("classify", units_off_scale, "-f", "csv")
     assert vietnamese.stdout == english.stdout
     assert vietnamese.stderr.splitlines() == [
         f"ccq-stats: cảnh báo: {units_off_scale}, trang tính 'TCCS', dòng 2, cột D (Xếp loại): nhãn 'Trong sạch, vững mạnh' "
-        f"không có trong thang xếp loại năm 2019 cho units ({REGIME_2019}); được tính là top ('Hoàn thành xuất sắc nhiệm vụ') "
-        "(và 1 dòng khác)"]
+        f"không có trong thang xếp loại năm 2019 của chi, đảng bộ cơ sở ({REGIME_2019}); được tính là 'Hoàn thành xuất sắc "
+        "nhiệm vụ' (và 1 dòng khác)"]
 
 
 def test_each_file_says_its_own_rows_with_the_label(units_off_scale, tmp_path, vietnamese):
@@ -311,12 +311,12 @@ def test_each_file_says_its_own_rows_with_the_label(units_off_scale, tmp_path, v
                                                          [1, "Chi bộ Sở Xây dựng", 2019, "Trong sạch, vững mạnh"]]})
     result = run("classify", units_off_scale, other, "-f", "csv")
     assert result.exit_code == 0
-    said = "nhãn 'Trong sạch, vững mạnh' không có trong thang xếp loại năm 2019 cho units"
+    said = "nhãn 'Trong sạch, vững mạnh' không có trong thang xếp loại năm 2019 của chi, đảng bộ cơ sở"
     assert result.stderr.splitlines() == [
         f"ccq-stats: cảnh báo: {units_off_scale}, trang tính 'TCCS', dòng 2, cột D (Xếp loại): {said} ({REGIME_2019}); "
-        "được tính là top ('Hoàn thành xuất sắc nhiệm vụ') (và 1 dòng khác)",
+        "được tính là 'Hoàn thành xuất sắc nhiệm vụ' (và 1 dòng khác)",
         f"ccq-stats: cảnh báo: {other}, trang tính 'TCCS', dòng 2, cột D (Xếp loại): {said} ({REGIME_2019}); "
-        "được tính là top ('Hoàn thành xuất sắc nhiệm vụ')",
+        "được tính là 'Hoàn thành xuất sắc nhiệm vụ'",
     ]
 
 
@@ -384,7 +384,7 @@ def test_command_errors_of_the_cli_in_vietnamese(tmp_path, vietnamese):
                              ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx)\n")
     result = run("report", "--term", "2015-2020", "--year", "2019", SAMPLE)
     assert result.exit_code == 2
-    assert result.stderr == "ccq-stats: lỗi: cho --term START-END hoặc --year YEAR (một trong hai) (gợi ý: ví dụ --term 2015-2020)\n"
+    assert result.stderr == "ccq-stats: lỗi: hãy dùng một trong hai: --term START-END hoặc --year YEAR (gợi ý: ví dụ --term 2015-2020)\n"
 
 
 def test_templates_copy_says_what_it_did_in_vietnamese(tmp_path, vietnamese):

@@ -33,18 +33,18 @@ def summary(*args) -> str:
 
 def test_inside_a_season_it_names_who_has_not_reported(half_season):
     text = summary("--month", "2019-12")
-    assert "Tháng 12/2019, trong đợt đánh giá, xếp loại chất lượng năm 2019" in text
+    assert "Tháng 12/2019 nằm trong đợt đánh giá, xếp loại chất lượng năm 2019" in text
     # the roster of 2019 is the four organisations rated in 2018; A and B have reported
     assert "Năm 2019, đã có 2/4 tổ chức cơ sở đảng báo cáo (50,00%), còn 2 tổ chức chưa báo cáo" in text
-    assert "so với các tổ chức cơ sở đảng đã xếp loại năm 2018" in text
+    assert "căn cứ các tổ chức cơ sở đảng đã xếp loại năm 2018" in text
     section = text.split("chưa báo cáo kết quả năm 2019 (2)")[1]
     assert "1. Chi bộ C" in section and "2. Chi bộ D" in section
     # the latest year so far: 2 organisations, 1 top (50%), 2 good or better (100%); 2018: 1/4 top, 3/4 good or better
-    assert "Năm 2019 (số liệu chưa đủ): 2 chi, đảng bộ cơ sở, 2 được đánh giá, xếp loại; 1 (50,00%) hoàn thành xuất sắc nhiệm vụ, 2 (100,00%) hoàn thành tốt nhiệm vụ trở lên" in text
-    assert "So với năm 2018: tỷ lệ chi, đảng bộ cơ sở xếp loại cao nhất tăng 25,00 điểm phần trăm, hoàn thành tốt nhiệm vụ trở lên tăng 25,00 điểm phần trăm" in text
-    assert "Nhiệm kỳ 2015-2020: kho số liệu có kết quả các năm 2018–2019" in text
+    assert "Năm 2019 (số liệu chưa đủ): 2 chi, đảng bộ cơ sở, 2 được đánh giá, xếp loại; 1 tổ chức (50,00%) hoàn thành xuất sắc nhiệm vụ, 2 tổ chức (100,00%) hoàn thành tốt nhiệm vụ trở lên, không có tổ chức nào không hoàn thành nhiệm vụ" in text
+    assert "So với năm 2018: tỷ lệ chi, đảng bộ cơ sở đạt mức cao nhất tăng 25 điểm phần trăm, hoàn thành tốt nhiệm vụ trở lên tăng 25 điểm phần trăm" in text
+    assert "Nhiệm kỳ 2015-2020: kho dữ liệu có kết quả các năm 2018–2019" in text
     assert "Trong tháng không có số liệu mới" in text  # both imports were made today, not in December 2019
-    assert "Năm 2019 không có phát hiện nào khi kiểm tra." in text  # no members given, so no rule can break
+    assert "Năm 2019, qua kiểm tra không có trường hợp nào cần xem." in text  # no members given, so no rule can break
 
 
 def test_a_roster_given_counts_against_it(half_season, tmp_path):
@@ -53,25 +53,25 @@ def test_a_roster_given_counts_against_it(half_season, tmp_path):
     result = run("roster", "import", roster, "--year", "2019")
     assert result.exit_code == 0 and "roster of 2019: 5 organisations" in result.stderr
     text = summary("--month", "2020-01")  # January belongs to the season of the year before
-    assert "Năm 2019, đã có 2/5 tổ chức cơ sở đảng báo cáo (40,00%), còn 3 tổ chức chưa báo cáo (so với danh sách tổ chức cơ sở đảng năm 2019)" in text
+    assert "Năm 2019, đã có 2/5 tổ chức cơ sở đảng báo cáo (40,00%), còn 3 tổ chức chưa báo cáo (căn cứ danh sách tổ chức cơ sở đảng năm 2019)" in text
 
 
 def test_outside_a_season_with_everyone_reported(half_season, tmp_path):
     rest = make_csv(tmp_path / "to_chuc_2019_dot2.csv", [UNITS, ["Chi bộ C", 2019, "HTNV"], ["Chi bộ D", 2019, "HTNV"]])
     assert run("import", rest, "--quiet").exit_code == 0
     text = summary("--month", "2020-06", "--format", "txt")
-    assert "Tháng 06/2020, ngoài đợt đánh giá, xếp loại." in text
+    assert "Tháng 06/2020 không thuộc đợt đánh giá, xếp loại." in text
     assert "Năm 2019, đã có 4/4 tổ chức cơ sở đảng báo cáo (100,00%), đủ các tổ chức" in text
     assert "CHƯA BÁO CÁO" not in text
     # 2019 complete: A top, B good, C and D pass -> 1/4 top, 2/4 good or better; 2018: 1/4 and 3/4
-    assert "1 (25,00%) hoàn thành xuất sắc nhiệm vụ, 2 (50,00%) hoàn thành tốt nhiệm vụ trở lên" in text
-    assert "cao nhất không đổi, hoàn thành tốt nhiệm vụ trở lên giảm 25,00 điểm phần trăm" in text
+    assert "1 tổ chức (25,00%) hoàn thành xuất sắc nhiệm vụ, 2 tổ chức (50,00%) hoàn thành tốt nhiệm vụ trở lên" in text
+    assert "cao nhất không đổi, hoàn thành tốt nhiệm vụ trở lên giảm 25 điểm phần trăm" in text
 
 
 def test_the_imports_of_the_month_are_listed(half_season):
     this_month = datetime.date.today().strftime("%Y-%m")
     text = summary("--month", this_month)
-    assert "Trong tháng có 2 lần nhập số liệu: 6 bản ghi mới, 0 bản ghi được sửa, 0 bản ghi bị bớt." in text
+    assert "Trong tháng có 2 lần nhập số liệu: 6 bản ghi mới; không có bản ghi nào được sửa hoặc bị xóa." in text
     assert "to_chuc_2018.csv" in text and "to_chuc_2019_dot1.csv" in text
 
 
@@ -128,7 +128,7 @@ def test_strict_fails_the_cron_job_on_a_broken_rule(store_location, tmp_path):
     result = run("report", "--month", "2020-03", "--strict", "-o", out, "--quiet")
     assert result.exit_code == 1, result.stderr
     assert "Chi bộ HTXSNV chưa đủ điều kiện về đảng viên" in out.read_text(encoding="utf-8")  # written, then failed
-    assert "Năm 2019 có 1 phát hiện khi kiểm tra, trong đó 1 vi phạm quy định cần xử lý." in out.read_text(encoding="utf-8")
+    assert "Năm 2019, qua kiểm tra có 1 trường hợp cần xem, trong đó 1 trường hợp trái quy định cần xử lý." in out.read_text(encoding="utf-8")
     assert run("report", "--month", "2020-03", "-o", out, "--quiet").exit_code == 0
 
 
@@ -180,3 +180,11 @@ def test_the_summary_as_a_word_document(half_season, tmp_path):
     assert "1. Chi bộ C" in texts and "2. Chi bộ D" in texts
     signature = doc.tables[-1].rows[0].cells[1]
     assert [p.text for p in signature.paragraphs][-1] == "Nguyễn Văn A"
+
+
+def test_a_season_with_nobody_reported_yet_says_so_in_words(half_season):
+    """December 2020: the season of 2020, and the store holds no 2020 result yet; without a roster,
+    the organisations rated the year before are expected: A and B (rated in 2019)."""
+    text = summary("--month", "2020-12")
+    assert "Năm 2020, chưa có tổ chức cơ sở đảng nào báo cáo (0/2, căn cứ các tổ chức cơ sở đảng đã xếp loại năm 2019)" in text
+    assert "đã có 0/" not in text

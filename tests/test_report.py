@@ -29,7 +29,8 @@ def test_vietnamese_numbers_and_dates():
     assert so(4740) == "4.740" and so(4100) == "4.100" and so(1234567) == "1.234.567" and so(12) == "12"
     assert pct(0.6536) == "65,36%" and pct(0.653549) == "65,35%" and pct(0.00005) == "0,01%" and pct(None) == "–"
     assert pct(0.981) == "98,10%" and so(65.355, 2) == "65,36"
-    assert points(0.1140) == "tăng 11,40 điểm phần trăm" and points(-0.0205) == "giảm 2,05 điểm phần trăm" and points(0) == "không đổi"
+    assert points(0.1140) == "tăng 11,4 điểm phần trăm" and points(-0.0205) == "giảm 2,05 điểm phần trăm" and points(0) == "không đổi"
+    assert points(0.02) == "tăng 2 điểm phần trăm"  # nobody writes "2,00 điểm"
     assert ngay(date(2020, 10, 21)) == "ngày 21 tháng 10 năm 2020"
     assert ngay(date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020" and ngay(date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
 

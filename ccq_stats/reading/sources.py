@@ -23,6 +23,8 @@ from ccq_stats.reading.limits import Limits
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
+DOCUMENT_SUFFIXES = {".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".html": "HTML",
+                     ".htm": "HTML", ".md": "Markdown"}  # what reports are written as, never read
 FILE_TYPES = ("workbook", "parquet", "text")
 # a zip container starts with a part, or, empty, with the end of its directory (spanned: a marker)
 ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -257,6 +259,10 @@ def _type_of(head: bytes, path: str, notes: Notes) -> str:
     file = Path(path)
     if not head:
         raise InputError(_("the file is empty"), file=path, hint=_("save the spreadsheet again, or leave it out"))
+    if file.suffix.lower() in DOCUMENT_SUFFIXES:  # a report ccq-stats wrote, given back by mistake
+        raise InputError(_("is a {kind} document, not a spreadsheet: ccq-stats writes reports as documents but does "
+                           "not read them").format(kind=DOCUMENT_SUFFIXES[file.suffix.lower()]), file=path,
+                         hint=_("give the spreadsheets the report was made from"))
     if head.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0",)):
         return "workbook"
     if head.startswith(b"PAR1"):

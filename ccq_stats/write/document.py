@@ -395,7 +395,7 @@ def _body(doc, context: dict, rules: dict) -> None:
             _table(doc, term_table(block), rules, small)
     _note(doc, report["note"], rules)
     if term and context["candidates"]:
-        _heading(doc, f"Tổ chức cơ sở đảng {len(report['years'])} năm liền xếp loại cao nhất (đề nghị khen thưởng)", rules)
+        _heading(doc, f"Tổ chức cơ sở đảng {len(report['years'])} năm liền đạt mức cao nhất (đề nghị khen thưởng)", rules)
         for o in context["candidates"]:
             _paragraph(doc, f"- {o['org']}", rules)
     if context["to_work_with"]:

@@ -15,12 +15,14 @@ from ccq_stats.write.cells import put
 from ccq_stats.write.workbook import mark_as_ours
 
 SHEET_NAMES = {"organisations": "Tổ chức đảng", "members": "Đảng viên"}
-HOSTS_HEADER = "Chia theo loại hình cơ quan, đơn vị"
 SHARE_FORMAT = "0.00"  # the column says "(%)": 65.36 shows as 65,36 on a Vietnamese system
 COUNT_FORMAT = "#,##0"
 HEADER_ROW = 6  # the table's header starts here; rows above hold the boxes and the title
-LABEL_WIDTH = 62  # column A, in characters of the default font
-LABEL_CHARS = 68  # characters of a 12 pt Times New Roman label on one line of column A
+LABEL_WIDTH = 58  # column A, in characters of the default font
+LABEL_CHARS = 64  # characters of a 12 pt Times New Roman label on one line of column A
+HOST_WIDTH = 9.5  # a host-type column: "Trong đó 100% vốn NN" in three lines, six-digit counts
+NOTE_CHARS = 170  # characters of an italic note on one line across the whole table
+ROW_HEIGHT = 15.75  # points, one line of 12 pt text
 
 
 def forms_xlsx(figures: dict, issuer, rules: dict, day, store: dict | None = None) -> bytes:
@@ -33,7 +35,7 @@ def forms_xlsx(figures: dict, issuer, rules: dict, day, store: dict | None = Non
     wb.remove(wb.active)
     for form in figures["forms"]:
         ws = wb.create_sheet(SHEET_NAMES[form["key"]])
-        _lay_out(ws, form, figures["hosts"], issuer, rules, day)
+        _lay_out(ws, form, figures, issuer, rules, day)
     mark_as_ours(wb)  # a later run that reads this folder skips the forms
     from ccq_stats.write.stamp import fixed, label, moment
 
@@ -60,22 +62,24 @@ def _styles(rules: dict):
     }
 
 
-def _lay_out(ws, form: dict, hosts: list[str], issuer, rules: dict, day) -> None:
+def _lay_out(ws, form: dict, figures: dict, issuer, rules: dict, day) -> None:
     from openpyxl.utils import get_column_letter
 
     st = _styles(rules)
-    last = 3 + len(hosts)  # A label, B total, C share, then one column per host type
-    right = max(2, last - 2)  # the right box takes the last columns
+    columns = figures["columns"]
+    last = 3 + len(columns)  # A label, B total, C share, then the official host-type columns
+    right = max(2, last - 4)  # the right box takes the last columns
     _header_boxes(ws, form, issuer, st, last, right)
-    row = _table_header(ws, form, hosts, st, last)
+    row = _table_header(ws, figures, st, last)
     ws.print_title_rows = f"{HEADER_ROW}:{row - 1}"  # the header repeats on every printed page
-    row = _table_rows(ws, form, hosts, st, row)
+    row = _table_rows(ws, form, columns, st, row)
     row = _notes(ws, form, st, row + 1, last)
     _signature(ws, issuer, st, row + 1, last, right, day)
     ws.column_dimensions["A"].width = LABEL_WIDTH
-    ws.column_dimensions["B"].width = 10 + 2 * len(hosts)  # "1 = 3+4+5+6+7" on one line
-    for column in range(3, last + 1):
-        ws.column_dimensions[get_column_letter(column)].width = 11 if column == 3 else 14
+    ws.column_dimensions["B"].width = 11  # "2 = 4+...+14" on one line
+    ws.column_dimensions["C"].width = 8
+    for column in range(4, last + 1):
+        ws.column_dimensions[get_column_letter(column)].width = HOST_WIDTH
     _print_setup(ws, rules, last)
 
 
@@ -106,26 +110,37 @@ def _header_boxes(ws, form: dict, issuer, st: dict, last: int, right: int) -> No
     _merged(ws, 5, 1, last, f"Đvt: {form['unit']}", st["italic"], st["right"])
 
 
-def _table_header(ws, form: dict, hosts: list[str], st: dict, last: int) -> int:
-    top = HEADER_ROW
-    rows = 2 if hosts else 1
-    for column, name in ((1, "Chỉ tiêu"), (2, "Tổng số"), (3, "Tỷ lệ (%)")):
-        _merged(ws, top, column, column, name, st["bold"], st["center"], rows=rows)
-    if hosts:
-        _merged(ws, top, 4, last, HOSTS_HEADER, st["bold"], st["center"])
-        for j, host in enumerate(hosts, start=4):
-            _merged(ws, top + 1, j, j, host, st["bold"], st["center"])
-        ws.row_dimensions[top + 1].height = 48
-    numbers_row = top + rows
-    type_numbers = list(range(3, 3 + len(hosts)))
-    total = "1" + (" = " + "+".join(map(str, type_numbers)) if hosts else "")
-    for column, text in enumerate(["A", total, "2"] + [str(n) for n in type_numbers], start=1):
+def _table_header(ws, figures: dict, st: dict, last: int) -> int:
+    """CHỈ TIÊU | Tổng số | Tỷ lệ(%) | the host-type columns under one heading, a split column
+    (DN có vốn đầu tư NN: Tổng số, Trong đó 100% vốn NN) under its own, then the column numbers."""
+    top, words = HEADER_ROW, figures["headers"]
+    for column, name in ((1, words["label_header"]), (2, words["total_header"]), (3, words["share_header"])):
+        _merged(ws, top, column, column, name, st["bold"], st["center"], rows=3)
+    _merged(ws, top, 4, last, words["hosts_header"], st["bold"], st["center"])
+    columns = figures["columns"]
+    j = 4
+    while j < 4 + len(columns):
+        column = columns[j - 4]
+        if column.get("group"):
+            width = sum(1 for c in columns if c.get("group") == column["group"])
+            _merged(ws, top + 1, j, j + width - 1, column["group"], st["bold"], st["center"])
+            for k in range(width):
+                _merged(ws, top + 2, j + k, j + k, columns[j - 4 + k]["label"], st["bold"], st["center"])
+            j += width
+        else:
+            _merged(ws, top + 1, j, j, column["label"], st["bold"], st["center"], rows=2)
+            j += 1
+    ws.row_dimensions[top + 1].height = 32
+    ws.row_dimensions[top + 2].height = 48
+    numbers_row = top + 3
+    numbers = list(words["numbers"]) + [str(n) for n in range(4, 4 + len(columns))]
+    for column, text in enumerate(numbers, start=1):
         _merged(ws, numbers_row, column, column, text, st["italic"], st["center"])
     _border(ws, top, numbers_row, 1, last, st["box"])
     return numbers_row + 1
 
 
-def _table_rows(ws, form: dict, hosts: list[str], st: dict, row: int) -> int:
+def _table_rows(ws, form: dict, columns: list[dict], st: dict, row: int) -> int:
     from openpyxl.styles import Alignment
 
     first = row
@@ -135,15 +150,15 @@ def _table_rows(ws, form: dict, hosts: list[str], st: dict, row: int) -> int:
         label.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=spec["depth"] * 2)
         # a wrapped label needs its row's height set: neither Excel nor LibreOffice grows it on opening
         lines = 1 + (len(spec["label"]) + 4 * spec["depth"]) // LABEL_CHARS
-        ws.row_dimensions[row].height = 16 * lines
+        ws.row_dimensions[row].height = ROW_HEIGHT * lines
         values = [(spec["total"], COUNT_FORMAT), (None if spec["share"] is None else round(spec["share"] * 100, 2), SHARE_FORMAT)]
-        values += [(spec["by_host"][h], COUNT_FORMAT) for h in hosts]
+        values += [(spec["by_column"][c["key"]], COUNT_FORMAT) for c in columns]
         for column, (value, number_format) in enumerate(values, start=2):
-            cell = put(ws, row, column, value, number_format)
+            cell = put(ws, row, column, value, number_format)  # None stays an empty cell: never 0
             cell.font = st["bold"] if spec["heading"] else st["plain"]
             cell.alignment = st["right"]
         row += 1
-    _border(ws, first, row - 1, 1, 3 + len(hosts), st["box"])
+    _border(ws, first, row - 1, 1, 3 + len(columns), st["box"])
     return row
 
 
@@ -155,7 +170,7 @@ def _notes(ws, form: dict, st: dict, row: int, last: int) -> int:
     for note in notes:
         row += 1
         _merged(ws, row, 1, last, note, st["italic"], st["left"])
-        ws.row_dimensions[row].height = 18 * (1 + len(note) // 150)
+        ws.row_dimensions[row].height = ROW_HEIGHT * (1 + len(note) // NOTE_CHARS)
     return row + 1
 
 
@@ -178,7 +193,7 @@ def _print_setup(ws, rules: dict, last: int) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1  # one form, one page: the notes and the signatures stay with the table
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     inches = rules["form_margin"] / 25.4
     ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = inches

@@ -133,8 +133,8 @@ def rulebook(name: str = "") -> dict:
     """The sizes and margins of a document rulebook (a table of documents.toml)."""
     data = tomllib.loads(DOCUMENTS.read_text(encoding="utf-8"))
     chosen = name or data["default"]
-    if chosen not in data or not isinstance(data[chosen], dict):
-        tables = ", ".join(k for k, v in data.items() if isinstance(v, dict))
+    if chosen not in data or not isinstance(data[chosen], dict) or chosen == "forms":
+        tables = ", ".join(k for k, v in data.items() if isinstance(v, dict) and k != "forms")  # [forms]: the forms' layouts
         raise InputError(_("unknown document rulebook"), value=chosen,
                          hint=_("one of {rulebooks} (ccq_stats/documents.toml)").format(rulebooks=tables))
     return dict(data[chosen], id=chosen)

@@ -33,11 +33,11 @@ def fitted_tables(figures, color: bool, width: int) -> list:
     for stacked in (False, True):
         tables = [_table(title, years, rows, color, stacked) for title, years, rows in groups]
         if all(_width(t) <= width for t in tables):
-            return tables + [_legend()]
+            return tables + [_legend(groups)]
     tables = []
     for title, years, rows in groups:
         tables += _year_blocks(title, years, rows, color, width)
-    return tables + [_legend()]
+    return tables + [_legend(groups)]
 
 
 def _groups(figures) -> list[tuple[str, list, list]]:
@@ -111,12 +111,13 @@ def _year_blocks(title: str, years: list, rows: list, color: bool, width: int) -
     return [_table(title + (CONTINUED if i else ""), block, rows, color, True) for i, block in enumerate(even if fits else greedy)]
 
 
-def _legend():
+def _legend(groups):
+    """The legend of the short labels these tables use, and only those (no TSVM under members)."""
     from rich.text import Text
 
-    from ccq_stats.scales import LEGEND
+    from ccq_stats.scales import legend_for
 
-    return Text(LEGEND)
+    return Text(legend_for(label for title, years, rows in groups for label, figures in rows))
 
 
 def _width(table) -> int:

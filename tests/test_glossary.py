@@ -1,0 +1,50 @@
+"""One term per concept (docs/translating.md, "One term per concept"): the catalogue and the
+templates never use a word the glossary replaces."""
+
+from __future__ import annotations
+
+import re
+
+from babel.messages.pofile import read_po
+
+from conftest import ROOT
+
+CATALOGUE = ROOT / "ccq_stats" / "locale" / "vi" / "LC_MESSAGES" / "ccq_stats.po"
+TEMPLATES = ROOT / "ccq_stats" / "templates"
+
+# the words replaced, as patterns (written by hand from the glossary's "never" column)
+REPLACED = {
+    r"kho số liệu": "kho dữ liệu",
+    r"bị bớt": "bị xóa",
+    r"xếp loại cao nhất": "đạt mức cao nhất",
+    r"(\d|\}|\}\}) phát hiện": "trường hợp",
+    r"\bcho (units|cells|members)\b": "the subject's Vietnamese name",
+    r"được tính là (top|good|pass|fail)\b": "the tier's label",
+    r"không cho cả hai|^cho --": "hãy dùng một trong hai: …",
+    r",00 điểm phần trăm": "no trailing zeros",
+}
+
+
+def _texts():
+    with open(CATALOGUE, "rb") as stream:
+        for message in read_po(stream):
+            if message.id:
+                strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+                for text in strings:
+                    yield f"catalogue: {message.id!r}", text
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        yield f"template {path.name}", path.read_text(encoding="utf-8")
+
+
+def test_no_catalogue_entry_or_template_uses_a_word_the_glossary_replaces():
+    found = [f"{where}: '{re.search(pattern, text).group(0)}' (write {instead})"
+             for where, text in _texts() for pattern, instead in REPLACED.items() if re.search(pattern, text, re.M)]
+    assert not found, "\n".join(found)
+
+
+def test_the_glossary_catches_what_it_forbids():
+    """The patterns themselves, on the sentences issue 19 quoted."""
+    said = ["thang xếp loại năm 2018 cho units", "được tính là top ('…')", "0 bản ghi bị bớt", "Năm 2019 có 2 phát hiện",
+            "kho số liệu có kết quả", "tỷ lệ xếp loại cao nhất tăng 2,00 điểm phần trăm", "cho các tệp hoặc --db, không cho cả hai"]
+    for sentence in said:
+        assert any(re.search(p, sentence, re.M) for p in REPLACED), sentence
