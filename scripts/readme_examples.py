@@ -117,7 +117,11 @@ def at_terminal(command: str, cwd: Path, env: dict[str, str]) -> tuple[str, int]
         status = proc.wait(timeout=TIMEOUT)
     finally:
         os.close(master)
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), status
+    raw = b"".join(chunks)
+    try:
+        return raw.decode("utf-8").replace("\r\n", "\n"), status
+    except UnicodeDecodeError as exc:
+        raise SystemExit(f"readme_examples: {command!r} printed bytes that are not UTF-8: {raw[max(0, exc.start - 60):exc.end + 20]!r}") from None
 
 
 def scratch() -> Scratch:

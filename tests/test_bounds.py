@@ -232,3 +232,22 @@ def test_a_header_repeated_on_every_row_is_a_repeated_header(tmp_path):
     assert done.stdout == ccq("classify", plain).stdout  # the same members, counted once each
     assert f"ccq-stats: warning: {repeated}: the header is repeated on 300 rows (3, 5, 7, 9, 11, …); those rows skipped" \
         in done.stderr.splitlines()
+
+
+# -- 17: a count beyond any organisation is one line naming the cell -------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cell", [99999999999999999999999, 1e300, "99999999999999999999999"])
+def test_a_count_beyond_any_organisation_is_one_line_naming_the_cell(tmp_path, cell):
+    """The fuzz found these ending in 'OverflowError: Python int too large to convert to C long'."""
+    from conftest import make_xlsx
+
+    header = ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    path = make_xlsx(tmp_path / "so_luong.xlsx", {"Năm 2019": [header, [1, "Chi bộ A", 10, 2, 6, 2, 0],
+                                                                [2, "Chi bộ B", 20, cell, 14, 3, 0]]})
+    result = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path), "-f", "csv"], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "CCQ_LANG": "en"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "row 3" in lines[0] and "column D" in lines[0], result.stderr
+    assert result.stdout == ""

@@ -77,7 +77,7 @@ def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     assert runs_of(body)[0].font.size == Pt(RULES["body_size"])
     assert f"có {e[('units', 'total')]} chi, đảng bộ cơ sở" in body.text
     share = round(100 * e[("units", "top")] / e[("units", "rated")], 2)
-    assert f"{e[('units', 'top')]} " in body.text and f"({share:.2f}%)".replace(".", ",") in body.text
+    assert f"{e[('units', 'top')]} tổ chức" in body.text and f"({share:.2f}%".replace(".", ",") in body.text
     # the tables of the figures: the units table holds the year's tier counts
     units = doc.tables[1]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in units.rows}
@@ -108,7 +108,7 @@ def test_docx_page_fonts_and_numbers(tmp_path):
     fonts = {r.font.name for p in doc.paragraphs for r in p.runs if r.text.strip()}
     assert fonts <= {"Times New Roman", None}  # None: the Normal style's, Times New Roman
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Có 8 tổ chức cơ sở đảng 5 năm liền xếp loại cao nhất" in text  # the term narrative
+    assert "Có 8 chi, đảng bộ cơ sở 5 năm liền đạt mức cao nhất" in text  # the term narrative
     assert "tỷ lệ nhiệm kỳ là bình quân tỷ lệ của các năm" in text  # the method note, under the figures
 
 

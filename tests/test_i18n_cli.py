@@ -84,9 +84,9 @@ USAGE_ERRORS = [
     (["check", "x.csv", "-z"],
      "ccq-stats: error: no such option: -z (hint: ccq-stats check --help)",
      "ccq-stats: lỗi: không có tùy chọn -z (gợi ý: ccq-stats check --help)"),
-    (["import"],
-     "ccq-stats: error: missing argument PATH (hint: ccq-stats import --help)",
-     "ccq-stats: lỗi: thiếu đối số PATH (gợi ý: ccq-stats import --help)"),
+    (["import"],  # PATH is optional since import --revert N; without either, one line says what to give
+     "ccq-stats: error: give the files to import (hint: e.g. ccq-stats import sample_data/)",
+     "ccq-stats: lỗi: hãy chỉ ra các tệp cần nhập (gợi ý: ví dụ ccq-stats import sample_data/)"),
     (["roster", "import"],
      "ccq-stats: error: missing argument FILE (hint: ccq-stats roster import --help)",
      "ccq-stats: lỗi: thiếu đối số FILE (gợi ý: ccq-stats roster import --help)"),
