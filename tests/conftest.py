@@ -168,8 +168,14 @@ def _sample_read_once():
 # filled once, help texts read by subprocesses), which would otherwise be built again by each
 # worker that runs one of its tests.
 
+_MEASURED_SLOW = frozenset(line.strip() for line in (Path(__file__).parent / "slow_tests.txt").read_text("utf-8").splitlines()
+                           if line.strip() and not line.startswith("#"))
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        if item.nodeid in _MEASURED_SLOW:  # measured (tests/slow_tests.txt): kept out of the fast lane
+            item.add_marker(pytest.mark.slow)
         params = getattr(item, "callspec", None)
         if "postgres_url" in item.fixturenames or (params and "postgresql" in params.params.values()):
             item.add_marker(pytest.mark.xdist_group("postgresql"))

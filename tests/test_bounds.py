@@ -23,6 +23,8 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.sandbox import isolated
 from conftest import ROOT, SAMPLE
 
+pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
+
 ENV = {**os.environ, "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1"}
 
 

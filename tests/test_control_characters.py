@@ -24,6 +24,8 @@ import pytest
 
 from conftest import SAMPLE, make_csv
 
+pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
+
 ENV = {**os.environ, "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1"}
 UNITS = ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -32,6 +32,8 @@ import pytest
 
 from conftest import SAMPLE, rows_of
 
+pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
+
 FILE = SAMPLE / "dang_vien_2018.csv"
 DROP = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"]
 
