@@ -75,8 +75,8 @@ def break_lines(groups: list[str], width: float, size: float, **style) -> list[s
     if len(lines) == 2:  # two lines: move groups down while that makes them more even
         first, second = lines
         while len(first) > 1:
-            a, b = " ".join(first[:-1]), " ".join([first[-1]] + second)
-            if width_mm(b, size, **style) > width or width_mm(b, size, **style) > width_mm(" ".join(first), size, **style):
+            below = width_mm(" ".join([first[-1]] + second), size, **style)
+            if below > width or below > width_mm(" ".join(first), size, **style):
                 break
             first, second = first[:-1], [first[-1]] + second
         lines = [first, second]
