@@ -15,10 +15,11 @@ How a command is run, so that the output is what a user sees and the same on eve
   a clean environment: ``CCQ_LANG=en``, ``CCQ_NO_PROGRESS=1``, ``NO_COLOR=1`` and ``TERM=dumb``
   (no escape codes), ``TZ=UTC``, a UTF-8 locale, ``HOME`` and the data folder inside the scratch
   folder (no user store is ever read), no ``CCQ_STATS_DB``.
-- in a scratch folder that holds a copy of the repository's ``sample_data/``: paths read exactly
-  as from the repository root (``sample_data/…``), while the files the examples write (a store,
-  a report, a copied template) never land in the repository. The blocks of one document run in
-  order in one scratch folder, so a later block sees the store an earlier one filled.
+- in a scratch folder that holds a copy of the repository's ``sample_data/`` and
+  ``sample_term_2020_2025/``: paths read exactly as from the repository root (``sample_data/…``),
+  while the files the examples write (a store, a report, a copied template) never land in the
+  repository. The blocks of one document run in order in one scratch folder, so a later block
+  sees the store an earlier one filled.
 - dates come from options (``--date``). What no option fixes is masked visibly, never edited
   silently: only ``history``'s import log, whose time and user@host are those of the run
   (``mask_machine``).
@@ -49,12 +50,13 @@ _scratches: dict[str, "Scratch"] = {}
 
 
 class Scratch:
-    """A scratch folder with a copy of sample_data/, and the environment the examples run in."""
+    """A scratch folder with a copy of the samples, and the environment the examples run in."""
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="ccq-readme-"))
         atexit.register(shutil.rmtree, self.folder, ignore_errors=True)
-        shutil.copytree(ROOT / "sample_data", self.folder / "sample_data", ignore=shutil.ignore_patterns("__pycache__"))
+        for sample in ("sample_data", "sample_term_2020_2025"):  # the two samples, read as from the repository root
+            shutil.copytree(ROOT / sample, self.folder / sample, ignore=shutil.ignore_patterns("__pycache__"))
         (self.folder / ".home").mkdir()
         self.env = environment(self.folder / ".home")
         self.status = 0  # the last command's exit status, for `echo $?`
