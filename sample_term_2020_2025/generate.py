@@ -54,6 +54,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 HERE = Path(__file__).parent
 ORACLE = HERE.parent / "tests" / "data"
@@ -135,7 +136,7 @@ LINEAGE = [
         ["Chi bộ Báo tỉnh", "Chi bộ Đài Phát thanh và Truyền hình tỉnh", "Chi bộ Hội Văn học nghệ thuật tỉnh"],
         [NEW_DB],
         "1245-QĐ/TU",
-        "Thành lập Đảng bộ cơ sở; ba chi bộ cũ thành chi bộ trực thuộc",
+        "Thành lập Đảng bộ cơ sở, ba chi bộ cũ thành chi bộ trực thuộc",
     ),
     (
         "sáp nhập",
@@ -503,6 +504,9 @@ def save(wb: Workbook, path: Path) -> None:
     import datetime as dt
 
     wb.properties.created = wb.properties.modified = dt.datetime(2026, 1, 12, 8, 0, 0)
+    for ws in wb.worksheets:  # as staff widen them: the names whole, the rest readable
+        for c in range(1, ws.max_column + 1):
+            ws.column_dimensions[get_column_letter(c)].width = 6 if c == 1 else 44 if c == 2 else 16
     buffer = io.BytesIO()
     wb.save(buffer)
     out = io.BytesIO()
