@@ -172,6 +172,9 @@ _MEASURED_SLOW = frozenset(line.strip() for line in (Path(__file__).parent / "sl
                            if line.strip() and not line.startswith("#"))
 
 
+# tryfirst: pytest-xdist's worker reads the xdist_group marks in its own collection hook, which
+# pluggy calls before a conftest's; without it the groups were never seen (tests ran split).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid in _MEASURED_SLOW:  # measured (tests/slow_tests.txt): kept out of the fast lane
