@@ -154,3 +154,85 @@ def applicable_rules(year: int, scales: Scales) -> list[dict]:
         out.append({"id": rule_id, "name": rule.name, "source": source.source, "verified": source.verified,
                     "reading": rule_id in reading})
     return out
+
+
+def known_organisations(records, rosters: dict, year: int) -> dict[str, dict]:
+    """{folded name: {"org", "kind", "cells"}} of the grassroots organisations expected to report
+    ``year`` (the roster of the year, else those rated the year before: ``stats.expected``),
+    each with its kind and its chi bộ trực thuộc ({"org", "kind", "parent"}) as the latest year
+    before ``year`` that has them gives them. ``records`` may be empty (no store)."""
+    from ccq_stats.stats import expected
+    from ccq_stats.text import norm_key
+
+    if records is None or records.empty:
+        return {}
+    names, _source, _year = expected(records, rosters, year)
+    given = {norm_key(o["org"]): o.get("org_kind", "") for o in rosters.get(year, [])}
+    from ccq_stats.records import folded
+
+    earlier = records[(records["year"] <= year) & records["subject"].isin(["units", "cells"])]
+    org_keys, parent_keys = folded(earlier["org"]), folded(earlier["parent"])
+    out = {}
+    for name in names:
+        key = norm_key(name)
+        units = earlier[(earlier["subject"] == "units") & (org_keys == key)]
+        kind = units.sort_values("year")["org_kind"].iloc[-1] if len(units) else ""
+        kind = kind or _kind_id(given.get(key, ""))
+        cells = earlier[(earlier["subject"] == "cells") & (parent_keys == key)]
+        rows = []
+        if len(cells):
+            latest = cells[cells["year"] == cells["year"].max()]
+            for org, cell_kind in dict.fromkeys(zip(latest["org"], latest["org_kind"])):
+                rows.append({"org": org, "kind": cell_kind or "chi_bo_truc_thuoc", "parent": name})
+        out[key] = {"org": name, "kind": kind, "cells": rows}
+    return out
+
+
+def _kind_id(text: str) -> str:
+    """A roster's kind ("Đảng bộ cơ sở", "ĐBCS", or the id itself) as a kind id, else ""."""
+    from ccq_stats.scales import KIND_NAMES, load_scales
+
+    if text in KIND_NAMES:
+        return text
+    found = load_scales().lookup(load_scales().kinds, text) if text else None
+    return found[0] if found and found[1] != "by_parent" else ""
+
+
+def members_by_org(records) -> dict[str, list[dict]]:
+    """{folded organisation: [{"member", "birth"}]} of last year's member rows (the latest year of
+    ``records``), in their order, each member once: the rows a member list is pre-filled with.
+    The birth year comes from the member key where the list gave one (``name|1975``)."""
+    from ccq_stats.text import norm_key
+
+    members = records[(records["subject"] == "members") & (records["shape"] == "members") & (records["member"] != "")]
+    if members.empty:
+        return {}
+    members = members[members["year"] == members["year"].max()].sort_values(["source_file", "source_sheet", "source_row"])
+    out: dict[str, list[dict]] = {}
+    seen = set()
+    for org, name, key in zip(members["org"], members["member"], members["member_key"]):
+        if (org, key or name) in seen:
+            continue
+        seen.add((org, key or name))
+        birth = (key or "").rpartition("|")[2]
+        out.setdefault(norm_key(org), []).append({"member": name, "birth": int(birth) if birth.isdigit() and len(birth) == 4 else None})
+    return out
+
+
+def blank_groups(shape: str, orgs: list[dict], members: dict[str, list[dict]], one_file: bool) -> list[dict]:
+    """The workbooks to write: [{"org", "rows"}], one per organisation (``one_file`` False), or one
+    for all of them. ``orgs``: [{"org", "kind", "cells"}] as ``known_organisations`` gives them
+    (kind and cells may be empty for an organisation the store does not know)."""
+    from ccq_stats.text import norm_key
+
+    def rows_of(o: dict) -> list[dict]:
+        if shape == "members":
+            return members.get(norm_key(o["org"]), [])
+        if shape == "units":
+            return [{"org": o["org"], "kind": o.get("kind", ""), "parent": ""}] + list(o.get("cells", []))
+        return [{"org": o["org"]}]
+
+    if not one_file:
+        return [{"org": o["org"], "rows": rows_of(o)} for o in orgs]
+    rows = [row for o in orgs for row in rows_of(o)]
+    return [{"org": orgs[0]["org"] if len(orgs) == 1 else "", "rows": rows}]
