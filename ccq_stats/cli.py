@@ -655,7 +655,7 @@ def forms(
 @_bad_input_exits_2
 def blank(
     year: Annotated[int, typer.Option(min=1945, max=2100, help=_("The rating year the workbook collects."))] = ...,
-    output: Annotated[Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx), or a folder ending in / for one workbook per organisation; written atomically."))] = ...,
+    output: Annotated[Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx), or a folder (a name without a suffix) for one workbook per organisation; written atomically."))] = ...,
     org: Annotated[Optional[list[str]], typer.Option("--org", help=_("An organisation to write for (repeatable) [default: those the store expects to report the year]."))] = None,
     shape: Annotated[Kind, typer.Option("--shape", help=_("What the organisations fill: a member list, organisation ratings, or member counts."))] = Kind.members,
     from_: Annotated[Optional[list[str]], typer.Option("--from", metavar="FILE", help=_("Last year's member list: its members pre-fill the list of their organisation (repeatable)."))] = None,

@@ -31,6 +31,8 @@ MEANS = {
 TIERS = ("top", "good", "pass", "fail")
 SHEETS = {"members": "Danh sách đảng viên", "units": "Xếp loại tổ chức đảng", "counts": "Số lượng đảng viên"}
 FIRST_ROW = 7
+# every test here writes a workbook with openpyxl (and most read one back): over the fast lane's 0.25 s
+pytestmark = pytest.mark.slow
 
 
 def blank(tmp_path: Path, *args: str) -> Path:
@@ -89,7 +91,6 @@ def members_model(year: int) -> list[dict]:
     return model
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("year", [2019, 2025])
 def test_a_filled_member_list_reads_back_as_its_model(tmp_path, year):
     template = blank(tmp_path, "--year", str(year), "--org", "Chi bộ Sở Tư pháp")
@@ -109,7 +110,6 @@ def test_a_filled_member_list_reads_back_as_its_model(tmp_path, year):
     assert len(disciplined) == (expected if year == 2019 else 0)
 
 
-@pytest.mark.slow
 def test_import_of_a_filled_workbook_gives_the_model_figures(tmp_path):
     template = blank(tmp_path, "--year", "2025", "--org", "Chi bộ Sở Tư pháp")
     model = members_model(2025)
@@ -120,7 +120,6 @@ def test_import_of_a_filled_workbook_gives_the_model_figures(tmp_path):
     assert got == member_counts(model)
 
 
-@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="score reading lands with branch season-scores")
 def test_the_score_columns_are_read(tmp_path):
     template = blank(tmp_path, "--year", "2025", "--org", "Chi bộ Sở Tư pháp")
@@ -130,7 +129,6 @@ def test_the_score_columns_are_read(tmp_path):
     assert roles["Điểm chi bộ chấm"] != "ignored" and roles["Điểm tự chấm"] != "ignored"
 
 
-@pytest.mark.slow
 def test_organisation_ratings_read_back_as_their_model(tmp_path):
     """Units and their chi bộ trực thuộc, every label of 2019 and one of another regime's (TSVM:
     a warning, counted in the top tier, as for every file)."""
@@ -174,7 +172,6 @@ def test_a_label_of_no_scale_is_an_error_naming_the_cell(tmp_path):
     assert "sheet 'Danh sách đảng viên', row 8, column D (Xếp loại)" in result.stderr and "'Khá'" in result.stderr
 
 
-@pytest.mark.slow
 def test_member_counts_read_back_and_their_formulas_hold_values(tmp_path):
     template = blank(tmp_path, "--year", "2025", "--shape", "counts", "--org", "Chi bộ A", "--org", "Đảng bộ B")
     from python_calamine import CalamineWorkbook
@@ -231,7 +228,6 @@ def test_2019_has_no_score_columns_and_the_labels_of_its_regime(tmp_path):
     assert {"Trong sạch, vững mạnh", "Yếu kém", "TSVM"} <= guide and "Không hoàn thành nhiệm vụ" not in guide
 
 
-@pytest.mark.slow
 def test_inspect_names_the_template_and_a_rearranged_sheet_still_reads(tmp_path):
     template = blank(tmp_path, "--year", "2019", "--org", "Chi bộ Sở Tư pháp")
     model = [{"name": "A", "label": "HTTNV"}, {"name": "B", "label": "HTXSNV"}, {"name": "C", "label": "Miễn đánh giá"}]
@@ -251,7 +247,6 @@ def test_inspect_names_the_template_and_a_rearranged_sheet_still_reads(tmp_path)
     assert got == member_counts(model)
 
 
-@pytest.mark.slow
 def test_pre_filled_from_last_years_list_and_reported_in_the_monthly_summary(tmp_path):
     """The store's roster gives the organisations (one workbook each), last year's list their
     members (those who left not carried over); a workbook that came back counts as reported."""
@@ -292,7 +287,6 @@ def test_one_member_list_per_organisation(tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
-@pytest.mark.slow
 def test_it_opens_cleanly_in_libreoffice(tmp_path):
     """LibreOffice converts each shape without complaint (a workbook it must repair does not convert
     cleanly), and a copy it saves again as .xlsx still reads as our collection workbook."""
