@@ -67,10 +67,22 @@ def layout(shape: str, year: int, scales: Scales, version: int | None = None) ->
     if (version or d["version"]) != d["version"] or shape not in SHAPES:
         return None
     scored = is_scored(year, scales)
-    columns = tuple(Column(c["role"], c["header"], c["width"], c.get("formula", ""))
-                    for c in d["columns"][shape] if scored or not c.get("scored"))
-    return Layout(d["version"], shape, year, d["sheets"][shape], d["titles"][shape].format(year=year),
-                  d["header_row"], d["first_row"], columns, scored)
+    columns = tuple(
+        Column(c["role"], c["header"], c["width"], c.get("formula", ""))
+        for c in d["columns"][shape]
+        if scored or not c.get("scored")
+    )
+    return Layout(
+        d["version"],
+        shape,
+        year,
+        d["sheets"][shape],
+        d["titles"][shape].format(year=year),
+        d["header_row"],
+        d["first_row"],
+        columns,
+        scored,
+    )
 
 
 def index_labels(lay: Layout) -> list[str]:
@@ -96,14 +108,19 @@ def parse_marker(text: str | None) -> dict | None:
     if not text or not text.startswith(PREFIX + ";"):
         return None
     fields = {}
-    rest = text[len(PREFIX) + 1:]
+    rest = text[len(PREFIX) + 1 :]
     for _i in range(3):
         part, _sep, rest = rest.partition(";")
         key, _eq, value = part.partition("=")
         fields[key] = value
     key, _eq, org = rest.partition("=")
     try:
-        out = {"version": int(fields["v"]), "year": int(fields["year"]), "shape": fields["shape"], "org": org if key == "org" else ""}
+        out = {
+            "version": int(fields["v"]),
+            "year": int(fields["year"]),
+            "shape": fields["shape"],
+            "org": org if key == "org" else "",
+        }
     except (KeyError, ValueError):
         return None
     return out if out["shape"] in SHAPES else None
@@ -130,7 +147,11 @@ def rating_choices(shape: str, year: int, scales: Scales) -> list[Choice]:
         full.append(Choice(f"{regime.tiers[vocabulary]['top']} tiêu biểu", "top", exemplary=True))
     statuses = [s for s in STATUSES if s != "left" and (subject == "members" or s == "not_rated")]
     full += [Choice(scales.subjects["members"]["exempt"] if s == "exempt" else "Chưa đánh giá", s) for s in statuses]
-    short = [Choice(SHORT[c.text], c.means, abbreviation_of=c.text) for c in full if c.text in SHORT and SHORT[c.text] != c.text]
+    short = [
+        Choice(SHORT[c.text], c.means, abbreviation_of=c.text)
+        for c in full
+        if c.text in SHORT and SHORT[c.text] != c.text
+    ]
     short += [Choice(STATUS_NAMES[c.means], c.means, abbreviation_of=c.text) for c in full if c.means in STATUS_NAMES]
     return [c for c in full + short if _reads_as(c, vocabulary, regime.id, scales)]
 
@@ -151,8 +172,15 @@ def applicable_rules(year: int, scales: Scales) -> list[dict]:
         source = scales.rule_source(rule_id, year)
         if source is None or not source.applies:
             continue
-        out.append({"id": rule_id, "name": rule.name, "source": source.source, "verified": source.verified,
-                    "reading": rule_id in reading})
+        out.append(
+            {
+                "id": rule_id,
+                "name": rule.name,
+                "source": source.source,
+                "verified": source.verified,
+                "reading": rule_id in reading,
+            }
+        )
     return out
 
 
@@ -207,7 +235,9 @@ def members_by_org(records) -> dict[str, list[dict]]:
     members = records[(records["subject"] == "members") & (records["shape"] == "members") & (records["member"] != "")]
     if members.empty:
         return {}
-    members = members[members["year"] == members["year"].max()].sort_values(["source_file", "source_sheet", "source_row"])
+    members = members[members["year"] == members["year"].max()].sort_values(
+        ["source_file", "source_sheet", "source_row"]
+    )
     out: dict[str, list[dict]] = {}
     seen = set()
     for org, name, key in zip(members["org"], members["member"], members["member_key"]):
@@ -215,7 +245,9 @@ def members_by_org(records) -> dict[str, list[dict]]:
             continue
         seen.add((org, key or name))
         birth = (key or "").rpartition("|")[2]
-        out.setdefault(norm_key(org), []).append({"member": name, "birth": int(birth) if birth.isdigit() and len(birth) == 4 else None})
+        out.setdefault(norm_key(org), []).append(
+            {"member": name, "birth": int(birth) if birth.isdigit() and len(birth) == 4 else None}
+        )
     return out
 
 

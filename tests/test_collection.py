@@ -22,11 +22,23 @@ from conftest import figures, make_csv, run
 # What each text of a rating cell means, written here by hand from docs/domain.md (the model's
 # meaning, independent of scales.toml).
 MEANS = {
-    "Hoàn thành xuất sắc nhiệm vụ": "top", "HTXSNV": "top", "Hoàn thành tốt nhiệm vụ": "good", "HTTNV": "good",
-    "Hoàn thành nhiệm vụ": "pass", "HTNV": "pass", "Không hoàn thành nhiệm vụ": "fail", "KHTNV": "fail",
-    "Miễn đánh giá": "exempt", "Miễn ĐG": "exempt", "Chưa đánh giá": "not_rated", "Chưa ĐG": "not_rated",
-    "Hoàn thành xuất sắc nhiệm vụ tiêu biểu": "top", "Trong sạch, vững mạnh": "top", "Trong sạch, vững mạnh tiêu biểu": "top",
-    "TSVM": "top", "Yếu kém": "fail",
+    "Hoàn thành xuất sắc nhiệm vụ": "top",
+    "HTXSNV": "top",
+    "Hoàn thành tốt nhiệm vụ": "good",
+    "HTTNV": "good",
+    "Hoàn thành nhiệm vụ": "pass",
+    "HTNV": "pass",
+    "Không hoàn thành nhiệm vụ": "fail",
+    "KHTNV": "fail",
+    "Miễn đánh giá": "exempt",
+    "Miễn ĐG": "exempt",
+    "Chưa đánh giá": "not_rated",
+    "Chưa ĐG": "not_rated",
+    "Hoàn thành xuất sắc nhiệm vụ tiêu biểu": "top",
+    "Trong sạch, vững mạnh": "top",
+    "Trong sạch, vững mạnh tiêu biểu": "top",
+    "TSVM": "top",
+    "Yếu kém": "fail",
 }
 TIERS = ("top", "good", "pass", "fail")
 SHEETS = {"members": "Danh sách đảng viên", "units": "Xếp loại tổ chức đảng", "counts": "Số lượng đảng viên"}
@@ -67,9 +79,16 @@ def fill_members(path: Path, model: list[dict], out: Path) -> Path:
     col = header_of(ws)
     for i, m in enumerate(model):
         r = FIRST_ROW + i
-        for header, key in (("STT", "seq"), ("Họ và tên", "name"), ("Năm sinh", "birth"), ("Xếp loại", "label"),
-                            ("Kỷ luật", "discipline"), ("Ghi chú", "note"), ("Điểm tự chấm", "self"),
-                            ("Điểm chi bộ chấm", "score")):
+        for header, key in (
+            ("STT", "seq"),
+            ("Họ và tên", "name"),
+            ("Năm sinh", "birth"),
+            ("Xếp loại", "label"),
+            ("Kỷ luật", "discipline"),
+            ("Ghi chú", "note"),
+            ("Điểm tự chấm", "self"),
+            ("Điểm chi bộ chấm", "score"),
+        ):
             if header in col:
                 ws.cell(r, col[header], m.get(key) if key != "seq" else (i + 1 if m.get("name") else None))
     wb.save(out)
@@ -77,8 +96,18 @@ def fill_members(path: Path, model: list[dict], out: Path) -> Path:
 
 
 def members_model(year: int) -> list[dict]:
-    labels = [t for t in MEANS if t not in ("Hoàn thành xuất sắc nhiệm vụ tiêu biểu", "Trong sạch, vững mạnh",
-                                             "Trong sạch, vững mạnh tiêu biểu", "TSVM", "Yếu kém")]
+    labels = [
+        t
+        for t in MEANS
+        if t
+        not in (
+            "Hoàn thành xuất sắc nhiệm vụ tiêu biểu",
+            "Trong sạch, vững mạnh",
+            "Trong sạch, vững mạnh tiêu biểu",
+            "TSVM",
+            "Yếu kém",
+        )
+    ]
     model = []
     for i, label in enumerate(labels * 2):  # every label of the year, twice
         score = {"top": 92.5, "good": 80, "pass": 60, "fail": 40}.get(MEANS[label])
@@ -116,7 +145,11 @@ def test_import_of_a_filled_workbook_gives_the_model_figures(tmp_path):
     filled = fill_members(template, model, tmp_path / "tu_phap.xlsx")
     db = tmp_path / "s.sqlite"
     assert run("import", filled, "--db", db).exit_code == 0
-    got = {c: n for (y, s, c), n in figures(run("classify", "--db", db, "--format", "csv").stdout).items() if s == "members"}
+    got = {
+        c: n
+        for (y, s, c), n in figures(run("classify", "--db", db, "--format", "csv").stdout).items()
+        if s == "members"
+    }
     assert got == member_counts(model)
 
 
@@ -132,14 +165,18 @@ def test_the_score_columns_are_read(tmp_path):
 def test_organisation_ratings_read_back_as_their_model(tmp_path):
     """Units and their chi bộ trực thuộc, every label of 2019 and one of another regime's (TSVM:
     a warning, counted in the top tier, as for every file)."""
-    template = blank(tmp_path, "--year", "2019", "--shape", "units", "--org", "Đảng bộ Sở Y tế", "--org", "Chi bộ Sở Tư pháp")
-    rows = [("Đảng bộ Sở Y tế", "Đảng bộ cơ sở", None, "Hoàn thành xuất sắc nhiệm vụ tiêu biểu"),
-            ("Chi bộ Sở Tư pháp", "Chi bộ cơ sở", None, "HTTNV"),
-            ("Chi bộ Phòng 1", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "Hoàn thành xuất sắc nhiệm vụ"),
-            ("Chi bộ Phòng 2", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "Hoàn thành nhiệm vụ"),
-            ("Chi bộ Phòng 3", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "KHTNV"),
-            ("Chi bộ Phòng 4", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "Chưa đánh giá"),
-            ("Chi bộ Phòng 5", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "TSVM")]
+    template = blank(
+        tmp_path, "--year", "2019", "--shape", "units", "--org", "Đảng bộ Sở Y tế", "--org", "Chi bộ Sở Tư pháp"
+    )
+    rows = [
+        ("Đảng bộ Sở Y tế", "Đảng bộ cơ sở", None, "Hoàn thành xuất sắc nhiệm vụ tiêu biểu"),
+        ("Chi bộ Sở Tư pháp", "Chi bộ cơ sở", None, "HTTNV"),
+        ("Chi bộ Phòng 1", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "Hoàn thành xuất sắc nhiệm vụ"),
+        ("Chi bộ Phòng 2", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "Hoàn thành nhiệm vụ"),
+        ("Chi bộ Phòng 3", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "KHTNV"),
+        ("Chi bộ Phòng 4", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "Chưa đánh giá"),
+        ("Chi bộ Phòng 5", "Chi bộ trực thuộc", "Đảng bộ Sở Y tế", "TSVM"),
+    ]
     wb = openpyxl.load_workbook(template)
     ws = wb[SHEETS["units"]]
     col = header_of(ws)
@@ -166,7 +203,9 @@ def test_organisation_ratings_read_back_as_their_model(tmp_path):
 
 def test_a_label_of_no_scale_is_an_error_naming_the_cell(tmp_path):
     template = blank(tmp_path, "--year", "2019", "--org", "Chi bộ Sở Tư pháp")
-    filled = fill_members(template, [{"name": "A", "label": "HTTNV"}, {"name": "B", "label": "Khá"}], tmp_path / "kha.xlsx")
+    filled = fill_members(
+        template, [{"name": "A", "label": "HTTNV"}, {"name": "B", "label": "Khá"}], tmp_path / "kha.xlsx"
+    )
     result = run("classify", filled)
     assert result.exit_code == 2
     assert "sheet 'Danh sách đảng viên', row 8, column D (Xếp loại)" in result.stderr and "'Khá'" in result.stderr
@@ -183,15 +222,24 @@ def test_member_counts_read_back_and_their_formulas_hold_values(tmp_path):
     assert totals[head.index("Được đánh giá")] == 0 and totals[head.index("HTXSNV")] == 0
     assert totals[head.index("Kiểm tra")] == "Khớp"
     assert rows[FIRST_ROW - 1][head.index("Được đánh giá")] == ""
-    model = {"Chi bộ A": {"total": 20, "exempt": 2, "not_rated": 1, "top": 3, "good": 10, "pass": 3, "fail": 1},
-             "Đảng bộ B": {"total": 40, "exempt": 0, "not_rated": 4, "top": 6, "good": 25, "pass": 5, "fail": 0}}
+    model = {
+        "Chi bộ A": {"total": 20, "exempt": 2, "not_rated": 1, "top": 3, "good": 10, "pass": 3, "fail": 1},
+        "Đảng bộ B": {"total": 40, "exempt": 0, "not_rated": 4, "top": 6, "good": 25, "pass": 5, "fail": 0},
+    }
     wb = openpyxl.load_workbook(template)
     ws = wb[SHEETS["counts"]]
     col = header_of(ws)
     for r in range(FIRST_ROW, FIRST_ROW + 2):
         counts = model[ws.cell(r, col["Tên tổ chức cơ sở đảng"]).value]
-        for header, key in (("Tổng số đảng viên", "total"), ("Miễn đánh giá", "exempt"), ("Chưa đánh giá", "not_rated"),
-                            ("HTXSNV", "top"), ("HTTNV", "good"), ("HTNV", "pass"), ("KHTNV", "fail")):
+        for header, key in (
+            ("Tổng số đảng viên", "total"),
+            ("Miễn đánh giá", "exempt"),
+            ("Chưa đánh giá", "not_rated"),
+            ("HTXSNV", "top"),
+            ("HTTNV", "good"),
+            ("HTNV", "pass"),
+            ("KHTNV", "fail"),
+        ):
             ws.cell(r, col[header], counts[key])
     wb.save(tmp_path / "so_luong.xlsx")
     result = run("classify", tmp_path / "so_luong.xlsx", "--format", "csv")
@@ -213,11 +261,27 @@ def test_the_layout_is_locked_without_a_password_and_the_rows_are_open(tmp_path)
     assert len(rating) == 1 and "F7:F" in str(rating[0].sqref)
     first, last = (int(x.split("$")[-1]) for x in rating[0].formula1.split("!")[1].split(":"))
     offered = {wb["Hướng dẫn"].cell(r, 2).value for r in range(first, last + 1)}
-    assert offered == {t for t in MEANS if t not in ("Hoàn thành xuất sắc nhiệm vụ tiêu biểu", "Trong sạch, vững mạnh",
-                                                       "Trong sạch, vững mạnh tiêu biểu", "TSVM", "Yếu kém")}
+    assert offered == {
+        t
+        for t in MEANS
+        if t
+        not in (
+            "Hoàn thành xuất sắc nhiệm vụ tiêu biểu",
+            "Trong sạch, vững mạnh",
+            "Trong sạch, vững mạnh tiêu biểu",
+            "TSVM",
+            "Yếu kém",
+        )
+    }
     scores = [v for v in ws.data_validations.dataValidation if v.type == "custom"]
     assert len(scores) == 2 and all("MOD(" in v.formula1 and "<=100" in v.formula1 for v in scores)
-    assert [header_of(ws)[h] for h in ("Điểm tự chấm", "Điểm chi bộ chấm", "Xếp loại", "Kỷ luật", "Ghi chú")] == [4, 5, 6, 7, 8]
+    assert [header_of(ws)[h] for h in ("Điểm tự chấm", "Điểm chi bộ chấm", "Xếp loại", "Kỷ luật", "Ghi chú")] == [
+        4,
+        5,
+        6,
+        7,
+        8,
+    ]
 
 
 def test_2019_has_no_score_columns_and_the_labels_of_its_regime(tmp_path):
@@ -233,9 +297,17 @@ def test_inspect_names_the_template_and_a_rearranged_sheet_still_reads(tmp_path)
     model = [{"name": "A", "label": "HTTNV"}, {"name": "B", "label": "HTXSNV"}, {"name": "C", "label": "Miễn đánh giá"}]
     filled = fill_members(template, model, tmp_path / "f.xlsx")
     sheets = json.loads(run("inspect", filled, "--format", "json").stdout)
-    assert sheets[0]["collection"] == {"instructions": True, "layout": "instructions"} and sheets[0]["why"] == "instructions"
-    assert sheets[1]["collection"] == {"version": 1, "year": 2019, "shape": "members", "org": "Chi bộ Sở Tư pháp",
-                                       "layout": "as made"}
+    assert (
+        sheets[0]["collection"] == {"instructions": True, "layout": "instructions"}
+        and sheets[0]["why"] == "instructions"
+    )
+    assert sheets[1]["collection"] == {
+        "version": 1,
+        "year": 2019,
+        "shape": "members",
+        "org": "Chi bộ Sở Tư pháp",
+        "layout": "as made",
+    }
     assert "template version 1" in run("inspect", filled).stdout
     wb = openpyxl.load_workbook(filled)
     wb[SHEETS["members"]].insert_cols(3)  # someone adds a column: the ordinary reading takes over, and says so
@@ -252,15 +324,20 @@ def test_pre_filled_from_last_years_list_and_reported_in_the_monthly_summary(tmp
     members (those who left not carried over); a workbook that came back counts as reported."""
     from ccq_stats.api import month_report
 
-    last_year = make_csv(tmp_path / "dang_vien_2024.csv", [
-        ["Họ và tên", "Năm sinh", "Chi bộ", "Năm", "Xếp loại", "Ghi chú"],
-        ["Nguyễn Văn A", "1970", "Chi bộ A", "2024", "HTTNV", ""],
-        ["Trần Thị B", "1980", "Chi bộ A", "2024", "HTXSNV", ""],
-        ["Lê Văn C", "1950", "Chi bộ A", "2024", "", "Từ trần"],
-        ["Phạm D", "1985", "Chi bộ B", "2024", "HTNV", ""],
-    ])
-    units = make_csv(tmp_path / "to_chuc_2024.csv", [["Tên tổ chức", "Năm", "Xếp loại"], ["Chi bộ A", "2024", "HTTNV"],
-                                                      ["Chi bộ B", "2024", "HTNV"]])
+    last_year = make_csv(
+        tmp_path / "dang_vien_2024.csv",
+        [
+            ["Họ và tên", "Năm sinh", "Chi bộ", "Năm", "Xếp loại", "Ghi chú"],
+            ["Nguyễn Văn A", "1970", "Chi bộ A", "2024", "HTTNV", ""],
+            ["Trần Thị B", "1980", "Chi bộ A", "2024", "HTXSNV", ""],
+            ["Lê Văn C", "1950", "Chi bộ A", "2024", "", "Từ trần"],
+            ["Phạm D", "1985", "Chi bộ B", "2024", "HTNV", ""],
+        ],
+    )
+    units = make_csv(
+        tmp_path / "to_chuc_2024.csv",
+        [["Tên tổ chức", "Năm", "Xếp loại"], ["Chi bộ A", "2024", "HTTNV"], ["Chi bộ B", "2024", "HTNV"]],
+    )
     db = tmp_path / "s.sqlite"
     assert run("import", units, last_year, "--db", db, "-q").exit_code == 0
     folder = tmp_path / "thu_thap"
@@ -292,17 +369,44 @@ def test_it_opens_cleanly_in_libreoffice(tmp_path):
     cleanly), and a copy it saves again as .xlsx still reads as our collection workbook."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed: the open-cleanly check needs it")
-    books = [blank(tmp_path / s, "--year", "2025", "--shape", s, "--org", "Chi bộ Sở Tư pháp")
-             for s in ("members", "units", "counts") if (tmp_path / s).mkdir() is None]
+    books = [
+        blank(tmp_path / s, "--year", "2025", "--shape", s, "--org", "Chi bộ Sở Tư pháp")
+        for s in ("members", "units", "counts")
+        if (tmp_path / s).mkdir() is None
+    ]
     out = tmp_path / "out"
     profile = tmp_path / "profile"
     for book in books:
-        done = subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                               "--outdir", str(out / book.parent.name), str(book)], capture_output=True, timeout=180)
+        done = subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out / book.parent.name),
+                str(book),
+            ],
+            capture_output=True,
+            timeout=180,
+        )
         assert done.returncode == 0, done.stderr
         assert (out / book.parent.name / "blank.pdf").stat().st_size > 1000
-    done = subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "xlsx",
-                           "--outdir", str(out / "again"), str(books[0])], capture_output=True, timeout=180)
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out / "again"),
+            str(books[0]),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     again = json.loads(run("inspect", out / "again" / "blank.xlsx", "--format", "json").stdout)
     assert any(s.get("collection", {}).get("shape") == "members" for s in again)

@@ -82,17 +82,26 @@ def collection_header(sheet, scales, notes):
     marker = sheet.collection
     lay = layout(marker["shape"], marker["year"], scales, marker["version"])
     if lay is None:
-        notes.warn(_("a collection workbook of template version {version}, which this ccq-stats does not know; "
-                     "read by its headers").format(version=marker["version"]), sheet.where())
+        notes.warn(
+            _(
+                "a collection workbook of template version {version}, which this ccq-stats does not know; "
+                "read by its headers"
+            ).format(version=marker["version"]),
+            sheet.where(),
+        )
         return None
     r = lay.header_row - 1
     row = sheet.rows[r] if r < len(sheet.rows) else []
     texts = [text_at(row, i) for i in range(max(len(row), len(lay.columns)))]
     expected = [c.header for c in lay.columns]
-    if [norm_key(t) for t in texts[:len(expected)]] != [norm_key(h) for h in expected] or any(texts[len(expected):]):
-        notes.warn(_("a collection workbook (template version {version}) whose columns were changed; read by its "
-                     "headers, check the result with ccq-stats inspect").format(version=lay.version),
-                   sheet.where(lay.header_row))
+    if [norm_key(t) for t in texts[: len(expected)]] != [norm_key(h) for h in expected] or any(texts[len(expected) :]):
+        notes.warn(
+            _(
+                "a collection workbook (template version {version}) whose columns were changed; read by its "
+                "headers, check the result with ccq-stats inspect"
+            ).format(version=lay.version),
+            sheet.where(lay.header_row),
+        )
         return None
     because = f"collection workbook v{lay.version}"
     columns = []

@@ -17,6 +17,7 @@ saved file as the formulas' cached values (``_with_cached_values``), as Excel it
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -38,7 +39,9 @@ class Blank:
 
     layout: Layout
     org: str  # the organisation it is sent to ("" for a list of the whole bloc)
-    rows: list[dict] = field(default_factory=list)  # pre-filled rows: members {member, birth}; units {org, kind, parent}; counts {org}
+    rows: list[dict] = field(
+        default_factory=list
+    )  # pre-filled rows: members {member, birth}; units {org, kind, parent}; counts {org}
 
 
 def collection_xlsx(blank: Blank, issuer, rules: dict, scales: Scales) -> bytes:
@@ -72,8 +75,10 @@ def _styles(rules: dict) -> dict:
     font, size = rules["font"], rules["table_size"]
     thin = Side(style="thin")
     return {
-        "plain": Font(name=font, size=size), "bold": Font(name=font, size=size, bold=True),
-        "italic": Font(name=font, size=size, italic=True), "title": Font(name=font, size=size + 2, bold=True),
+        "plain": Font(name=font, size=size),
+        "bold": Font(name=font, size=size, bold=True),
+        "italic": Font(name=font, size=size, italic=True),
+        "title": Font(name=font, size=size + 2, bold=True),
         "box": Border(left=thin, right=thin, top=thin, bottom=thin),
         "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
@@ -101,8 +106,15 @@ def _guide(ws, blank: Blank, issuer, rules: dict, scales: Scales, choices) -> tu
     g, lay, st = data()["guide"], blank.layout, _styles(rules)
     for i, width in enumerate(GUIDE_WIDTHS, start=1):
         ws.column_dimensions["ABC"[i - 1]].width = width
-    words = {"org": blank.org or issuer.committee, "year": lay.year, "receiver": issuer.receiver, "deadline": issuer.deadline,
-             "address": issuer.address, "first_row": lay.first_row, "sheet": lay.sheet}
+    words = {
+        "org": blank.org or issuer.committee,
+        "year": lay.year,
+        "receiver": issuer.receiver,
+        "deadline": issuer.deadline,
+        "address": issuer.address,
+        "first_row": lay.first_row,
+        "sheet": lay.sheet,
+    }
     row = 1
     _line(ws, row, g["title"].format(**words), st["title"], 3, st["center"], 36)
     row += 2
@@ -114,7 +126,7 @@ def _guide(ws, blank: Blank, issuer, rules: dict, scales: Scales, choices) -> tu
     row += 1
     for text in g["what"][lay.shape]:
         text = text.format(**words)
-        _line(ws, row, "– " + text, st["plain"], 3, st["top"], 16 * _lines_needed(text, 120))
+        _line(ws, row, "– " + text, st["plain"], 3, st["top"], 16 * _lines_needed(text, 150))
         row += 1
     row += 1
     _line(ws, row, g["labels_heading"].format(**words), st["bold"], 3, st["left"])
@@ -144,19 +156,22 @@ def _guide(ws, blank: Blank, issuer, rules: dict, scales: Scales, choices) -> tu
         _line(ws, row, g["scores_heading"], st["bold"], 3, st["left"])
         row += 1
         for text in scores:
-            _line(ws, row, "– " + text, st["plain"], 3, st["top"], 16 * _lines_needed(text, 120))
+            _line(ws, row, "– " + text, st["plain"], 3, st["top"], 16 * _lines_needed(text, 150))
             row += 1
         number = 4
     row += 1
     _line(ws, row, g["rules_heading"].format(number=number), st["bold"], 3, st["left"])
     row += 1
     for rule in applicable_rules(lay.year, scales):
-        text = f"– {rule['name']}" + (f" ({rule['source']}" + (", chưa được kiểm chứng" if not rule["verified"] else "") + ")"
-                                      if rule["source"] else "")
-        _line(ws, row, text, st["plain"], 3, st["top"], 16 * _lines_needed(text, 120))
+        text = f"– {rule['name']}" + (
+            f" ({rule['source']}" + (", chưa được kiểm chứng" if not rule["verified"] else "") + ")"
+            if rule["source"]
+            else ""
+        )
+        _line(ws, row, text, st["plain"], 3, st["top"], 16 * _lines_needed(text, 150))
         row += 1
     row += 1
-    _line(ws, row, g["last"], st["italic"], 3, st["top"], 16 * _lines_needed(g["last"], 120))
+    _line(ws, row, g["last"], st["italic"], 3, st["top"], 16 * _lines_needed(g["last"], 150))
     ws.protection.sheet = True  # no password: a guide is read, not edited, and nobody is locked out
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -196,7 +211,9 @@ def _sheet(ws, blank: Blank, issuer, rules: dict, span: tuple[int, int]) -> dict
         for i, column in enumerate(lay.columns, start=1):
             cell = ws.cell(row=r, column=i)
             cell.font, cell.border = st["plain"], st["box"]
-            cell.alignment = st["left"] if column.role in ("member", "org", "parent", "rating", "ignored") else st["center"]
+            cell.alignment = (
+                st["left"] if column.role in ("member", "org", "parent", "rating", "ignored") else st["center"]
+            )
             if column.formula:
                 formula, value = _formula(column.formula, letter, r, {})
                 cell.value = formula
@@ -219,9 +236,14 @@ def _sheet(ws, blank: Blank, issuer, rules: dict, span: tuple[int, int]) -> dict
             elif column.role not in ("seq", "ignored"):
                 cell.value, cached[f"{col}{r}"] = f"=SUM({col}{first}:{col}{last})", 0
         check = letter["check"]
-        ws.conditional_formatting.add(f"{check}{first}:{check}{r}", FormulaRule(
-            formula=[f'{check}{first}="{MISMATCH}"'], font=Font(color="9C0006", bold=True),
-            fill=PatternFill("solid", fgColor="FFC7CE")))
+        ws.conditional_formatting.add(
+            f"{check}{first}:{check}{r}",
+            FormulaRule(
+                formula=[f'{check}{first}="{MISMATCH}"'],
+                font=Font(color="9C0006", bold=True),
+                fill=PatternFill("solid", fgColor="FFC7CE"),
+            ),
+        )
     _validations(ws, lay, letter, first, last, span)
     ws.freeze_panes = ws.cell(row=first, column=1)
     ws.print_title_rows = f"{head}:{numbers}"
@@ -275,27 +297,62 @@ def _validations(ws, lay: Layout, letter: dict, first: int, last: int, span: tup
 
     guide = data()["instructions"]
     if "rating" in letter:
-        add(DataValidation(type="list", formula1=f"='{guide}'!$B${span[0]}:$B${span[1]}", allow_blank=True,
-                           showErrorMessage=True, errorTitle="Xếp loại",
-                           error=f"Chọn một mức xếp loại của năm {lay.year} trong danh sách (xem trang {guide}).",
-                           showInputMessage=True, promptTitle="Xếp loại", prompt="Chọn trong danh sách"),
-            letter["rating"])
+        add(
+            DataValidation(
+                type="list",
+                formula1=f"='{guide}'!$B${span[0]}:$B${span[1]}",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Xếp loại",
+                error=f"Chọn một mức xếp loại của năm {lay.year} trong danh sách (xem trang {guide}).",
+                showInputMessage=True,
+                promptTitle="Xếp loại",
+                prompt="Chọn trong danh sách",
+            ),
+            letter["rating"],
+        )
     for role in ("score_self", "score_decided"):
         if role in letter:
             col = letter[role]
-            add(DataValidation(type="custom", formula1=f"AND(ISNUMBER({col}{first}),{col}{first}>=0,{col}{first}<=100,"
-                                                       f"MOD({col}{first}*2,1)=0)",
-                               allow_blank=True, showErrorMessage=True, errorTitle="Điểm",
-                               error="Điểm từ 0 đến 100, số nguyên hoặc lẻ 0,5 (ví dụ 85 hoặc 85,5)."), col)
+            add(
+                DataValidation(
+                    type="custom",
+                    formula1=f"AND(ISNUMBER({col}{first}),{col}{first}>=0,{col}{first}<=100,MOD({col}{first}*2,1)=0)",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle="Điểm",
+                    error="Điểm từ 0 đến 100, số nguyên hoặc lẻ 0,5 (ví dụ 85 hoặc 85,5).",
+                ),
+                col,
+            )
     if "birth" in letter:
-        add(DataValidation(type="whole", operator="between", formula1="1900", formula2=str(lay.year), allow_blank=True,
-                           showErrorMessage=True, errorTitle="Năm sinh", error="Ghi năm sinh bằng 4 chữ số, ví dụ 1975."),
-            letter["birth"])
+        add(
+            DataValidation(
+                type="whole",
+                operator="between",
+                formula1="1900",
+                formula2=str(lay.year),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Năm sinh",
+                error="Ghi năm sinh bằng 4 chữ số, ví dụ 1975.",
+            ),
+            letter["birth"],
+        )
     for role in ("total_count", "exempt", "not_rated", "top", "good", "pass", "fail"):
         if role in letter and lay.shape == "counts":
-            add(DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                               showErrorMessage=True, errorTitle="Số đảng viên", error="Ghi số nguyên, từ 0 trở lên."),
-                letter[role])
+            add(
+                DataValidation(
+                    type="whole",
+                    operator="greaterThanOrEqual",
+                    formula1="0",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle="Số đảng viên",
+                    error="Ghi số nguyên, từ 0 trở lên.",
+                ),
+                letter[role],
+            )
 
 
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>', re.S)
@@ -311,7 +368,7 @@ def _with_cached_values(xlsx: bytes, cached: dict[int, dict[str, object]]) -> by
             found = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
             values = cached.get(int(found.group(1))) if found else None
             if values:
-                body = _FORMULA_CELL.sub(lambda m: _cell(m, values), body)
+                body = _FORMULA_CELL.sub(functools.partial(_cell, values=values), body)
             target.writestr(info, body)
     return out.getvalue()
 
