@@ -563,6 +563,9 @@ def blank_workbooks(*, year: int, output: Path, shape: str = "members", orgs: li
     if not folder and Path(output).suffix.lower() != ".xlsx":
         raise InputError(_("a collection workbook is an .xlsx file, or a folder of them"), file=str(output),
                          hint=_("end the name in .xlsx, or give a folder (a name without a suffix) for one workbook per organisation"))
+    if from_paths and shape != "members":
+        raise InputError(_("--from pre-fills a member list; --shape {shape} has no member rows").format(shape=shape),
+                         hint=_("drop --from, or write --shape members"))
     known = {}
     if db is not None or exists(locate(None)):
         snapshot = store_snapshot(db)

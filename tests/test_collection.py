@@ -356,6 +356,14 @@ def test_pre_filled_from_last_years_list_and_reported_in_the_monthly_summary(tmp
     assert roster["reported"] == ["Chi bộ A"] and roster["not_reported"] == ["Chi bộ B"]
 
 
+def test_a_returned_workbook_is_not_taken_for_an_output_of_ours(tmp_path):
+    """Files ccq-stats wrote are skipped when a folder is read; a collection workbook comes back to be read."""
+    from ccq_stats.reading.sources import outputs_of_ours
+
+    assert outputs_of_ours([str(blank(tmp_path, "--year", "2025", "--org", "Chi bộ A"))]) == [False]
+    assert run("blank", "--year", "2025", "--shape", "units", "--from", tmp_path / "x.csv", "-o", tmp_path / "u.xlsx").exit_code == 2
+
+
 def test_one_member_list_per_organisation(tmp_path):
     result = run("blank", "--year", "2025", "--org", "A", "--org", "B", "-o", tmp_path / "x.xlsx")
     assert result.exit_code == 2 and "-o FOLDER/" in result.stderr
