@@ -418,3 +418,20 @@ def test_it_opens_cleanly_in_libreoffice(tmp_path):
     assert done.returncode == 0, done.stderr
     again = json.loads(run("inspect", out / "again" / "blank.xlsx", "--format", "json").stdout)
     assert any(s.get("collection", {}).get("shape") == "members" for s in again)
+
+
+def test_a_count_row_that_does_not_add_up_is_the_finding_of_every_file(tmp_path):
+    """The "Kiểm tra" column shows it in Excel; read back, the same rule as for any count form flags it."""
+    template = blank(tmp_path, "--year", "2025", "--shape", "counts", "--org", "Chi bộ A")
+    wb = openpyxl.load_workbook(template)
+    ws = wb[SHEETS["counts"]]
+    col = header_of(ws)
+    stated, parts = 21, {"Miễn đánh giá": 2, "Chưa đánh giá": 1, "HTXSNV": 3, "HTTNV": 10, "HTNV": 3, "KHTNV": 1}
+    ws.cell(FIRST_ROW, col["Tổng số đảng viên"], stated)
+    for header, n in parts.items():
+        ws.cell(FIRST_ROW, col[header], n)
+    wb.save(tmp_path / "lech.xlsx")
+    found = json.loads(run("check", tmp_path / "lech.xlsx", "--format", "json").stdout)
+    present = [f for f in found if f["rule"] == "present_total"]
+    assert len(present) == 1 and present[0]["numbers"] == {"stated": stated, "sum": sum(parts.values())}
+    assert f"row {FIRST_ROW}" in present[0]["where"]
