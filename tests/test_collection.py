@@ -361,7 +361,12 @@ def test_a_returned_workbook_is_not_taken_for_an_output_of_ours(tmp_path):
     from ccq_stats.reading.sources import outputs_of_ours
 
     assert outputs_of_ours([str(blank(tmp_path, "--year", "2025", "--org", "Chi bộ A"))]) == [False]
-    assert run("blank", "--year", "2025", "--shape", "units", "--from", tmp_path / "x.csv", "-o", tmp_path / "u.xlsx").exit_code == 2
+    assert (
+        run(
+            "blank", "--year", "2025", "--shape", "units", "--from", tmp_path / "x.csv", "-o", tmp_path / "u.xlsx"
+        ).exit_code
+        == 2
+    )
 
 
 def test_one_member_list_per_organisation(tmp_path):
