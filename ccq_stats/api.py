@@ -580,7 +580,7 @@ def blank_workbooks(*, year: int, output: Path, shape: str = "members", orgs: li
             chosen.append(found or {"org": " ".join(name.split()), "kind": "", "cells": []})
     else:
         chosen = list(known.values())
-    if folder and not chosen:
+    if (folder or shape == "members") and not chosen:  # a member list is one organisation's: the reader takes it from the marker
         raise InputError(_("no organisation to write a workbook for"), file=str(output),
                          hint=_("name them with --org, or give the store that has the roster: --db"))
     if not folder and shape == "members" and len(chosen) > 1:

@@ -374,6 +374,8 @@ def test_one_member_list_per_organisation(tmp_path):
     assert result.exit_code == 2 and "-o FOLDER/" in result.stderr
     result = run("blank", "--year", "2025", "--org", "A", "-o", tmp_path / "x.csv")
     assert result.exit_code == 2 and ".xlsx" in result.stderr
+    result = run("blank", "--year", "2025", "-o", tmp_path / "x.xlsx")  # no --org and no store: whose list?
+    assert result.exit_code == 2 and "--org" in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 
