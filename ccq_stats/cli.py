@@ -644,6 +644,47 @@ def forms(
     _emit(forms_xlsx(figures, issuer, rulebook(issuer.rulebook), day, figures.get("store")), output)
 
 
+@app.command(help=_(
+    "Write the collection workbook of a year, to send down to every organisation and read back exactly.\n\n"
+    "A first sheet 'Hướng dẫn' (what to fill, the year's labels and their meaning, the deadline and address of the settings file, the checks that will be made), then the list in the layout the reader knows: the rating column a drop-down of the year's labels, from 2025 the score columns (0-100, whole or half points), a discipline and a notes column; the header locked without a password, the rows to fill open; a hidden marker by which ccq-stats recognises the workbook when it comes back. The organisations, their kinds and chi bộ trực thuộc come from the store (--db) or --org; a member list is pre-filled from last year's list (--from).\n\n"
+    "Examples:\n\n"
+    "  ccq-stats blank --year 2025 --db ccq.sqlite -o thu_thap_2025/\n\n"
+    "  ccq-stats blank --year 2025 --org 'Chi bộ Sở Tư pháp' --from dang_vien_2024.xlsx -o tu_phap_2025.xlsx\n\n"
+    "  ccq-stats blank --year 2025 --shape counts --db ccq.sqlite -o so_luong_2025.xlsx"
+))
+@_bad_input_exits_2
+def blank(
+    year: Annotated[int, typer.Option(min=1945, max=2100, help=_("The rating year the workbook collects."))] = ...,
+    output: Annotated[Path, typer.Option("--output", "-o", help=_("The workbook to write (.xlsx), or a folder (a name without a suffix) for one workbook per organisation; written atomically."))] = ...,
+    org: Annotated[Optional[list[str]], typer.Option("--org", help=_("An organisation to write for (repeatable) [default: those the store expects to report the year]."))] = None,
+    shape: Annotated[Kind, typer.Option("--shape", help=_("What the organisations fill: a member list, organisation ratings, or member counts."))] = Kind.members,
+    from_: Annotated[Optional[list[str]], typer.Option("--from", metavar="FILE", help=_("Last year's member list: its members pre-fill the list of their organisation (repeatable)."))] = None,
+    db: DbOpt = None,
+    settings: SettingsOpt = None,
+    scales: ScalesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write the collection workbook of a year, to send down to every organisation and read back exactly."""
+    from ccq_stats import write
+    from ccq_stats.api import blank_workbooks
+
+    _be_quiet(quiet)
+    books = blank_workbooks(year=year, output=output, shape=shape.value, orgs=org, db=db, from_paths=from_,
+                            settings=settings, scales_file=scales)
+    for path, data in books:
+        if path.parent != Path("") and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_overwriting_inputs(path, list(from_ or []))
+        try:
+            write.atomic_write(path, data)
+        except OSError as exc:
+            raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file=str(path),
+                             hint=_("check the folder exists and is writable")) from None
+    if not quiet:
+        sys.stderr.write(_("ccq-stats: wrote {count} collection workbook(s) for {year}: {files}").format(
+            count=len(books), year=year, files=", ".join(str(p) for p, _data in books[:3]) + (" …" if len(books) > 3 else "")) + "\n")
+
+
 templates_app = typer.Typer(help=_("The built-in report templates: list them, copy one to start your own."), no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 

@@ -206,9 +206,9 @@ def test_a_scales_file_with_a_bad_severity(monkeypatch, tmp_path, units):
      "[issuer] signer must be a text in quotes: '3' (hint: e.g. signer = \"…\")",
      "[issuer] signer phải là văn bản đặt trong dấu ngoặc kép: '3' (gợi ý: ví dụ: signer = \"…\")"),
     ('[issuer]\nnguoi_ky = "Nguyễn Văn A"\n',
-     "unknown setting [issuer] nguoi_ky: 'nguoi_ky' (hint: the settings are above, committee, deadline, number, office, "
+     "unknown setting [issuer] nguoi_ky: 'nguoi_ky' (hint: the settings are above, address, committee, deadline, number, office, "
      "on_behalf, place, receiver, recipients, rulebook, signer, symbol)",
-     "không có thiết lập [issuer] nguoi_ky: 'nguoi_ky' (gợi ý: các thiết lập được dùng: above, committee, deadline, number, "
+     "không có thiết lập [issuer] nguoi_ky: 'nguoi_ky' (gợi ý: các thiết lập được dùng: above, address, committee, deadline, number, "
      "office, on_behalf, place, receiver, recipients, rulebook, signer, symbol)"),
     ('[issuer]\nrecipients = "Ban Tổ chức Tỉnh ủy"\n',
      "[issuer] recipients must be a list of texts: 'Ban Tổ chức Tỉnh ủy' "

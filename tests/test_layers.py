@@ -52,6 +52,7 @@ TOP_LEVEL = {
     "ccq_stats.report": "documents",
     "ccq_stats.month": "documents",
     "ccq_stats.form_figures": "documents",
+    "ccq_stats.collection": "documents",  # the collection workbook's layout, shared by its writer and its reader
     "ccq_stats.render": "documents",
     "ccq_stats.api": "api",
     "ccq_stats.cli": "cli",

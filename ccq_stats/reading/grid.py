@@ -30,6 +30,7 @@ class Sheet:
     indent: dict = field(default_factory=dict)  # {(row, col): level} of indented cells (reading/looks.py)
     bold: set = field(default_factory=set)  # {(row, col)} of cells in bold type
     top: int = 0  # the first row of the table read: rows above belong to another table on the sheet
+    collection: dict | None = None  # a collection workbook's marker on this sheet (reading/collection.py)
 
     def where(self, row: int | None = None, column: int | None = None, header: str | None = None) -> Where:
         return Where(self.file, self.name, row, column, header)

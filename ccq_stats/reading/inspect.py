@@ -112,10 +112,13 @@ def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = Fa
                   mapping=None) -> dict:
     width = max((len(r) for r in sheet.rows[:200]), default=0)
     out = {"file": sheet.file, "sheet": sheet.name, "size": {"rows": len(sheet.rows), "columns": width}}
+    if sheet.collection:  # our collection workbook: its template version, and whether its marker fixed the plan
+        out["collection"] = dict(sheet.collection, layout="instructions" if sheet.collection.get("instructions") else
+                                 "as made" if plan is not None and plan.collection else "changed")
     if plan is None:
         out["read"] = False
         out["why"] = why or "no header"
-        header = find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header") else None
+        header = find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
         if header is not None:  # refused after its header was found: show what was understood
             out["header_rows"] = [header.first_row + 1, header.last_row + 1]
             out["columns"] = _header_cells(header, [(Column(i, "ignored", h), w) for i, h, w in header.dropped])

@@ -20,6 +20,7 @@ from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.grid import Sheet, filled, text_at
+from ccq_stats.reading.collection import is_instructions
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
@@ -89,6 +90,9 @@ def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None =
         if not any(filled(v) for row in sheet.rows for v in row):
             yield sheet, None, None, "empty"  # an empty sheet
             continue
+        if is_instructions(sheet):  # the "Hướng dẫn" of a collection workbook: words for people, no data
+            yield sheet, None, None, "instructions"
+            continue
         if sheet.hidden:
             notes.warn(_("hidden sheet '{sheet}' skipped").format(sheet=sheet.name), Where(file=sheet.file))
             yield sheet, None, None, "hidden"
@@ -149,7 +153,7 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> Sheet:
     notes.warn(_("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
                sheet.where())
     return Sheet(sheet.file, sheet.name, kept, sheet.hidden, sheet.ragged, sheet.has_errors, sheet.merged,
-                 sheet.hidden_rows, sheet.hidden_columns, top=sheet.top)
+                 sheet.hidden_rows, sheet.hidden_columns, top=sheet.top, collection=sheet.collection)
 
 
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
@@ -167,7 +171,7 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
         elif frame is not None:
             frames.append(frame)
             names.append(sheet.name or "")
-        elif why not in ("empty", "hidden"):
+        elif why not in ("empty", "hidden", "instructions"):
             refused.append((sheet, why))
     if not frames and refused:  # every sheet a summary: nothing that can be counted
         sheet, why = refused[0]

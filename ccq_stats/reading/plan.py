@@ -29,6 +29,7 @@ from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.cells import is_number, is_subset_heading
+from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row, is_name_part
 from ccq_stats.reading.limits import Limits
@@ -60,6 +61,7 @@ class SheetPlan:
     ignored: list = field(default_factory=list)  # (column, why) of header columns that are not read
     kind: tuple | None = None  # (kind, subject) the title names for every row of the table ("… CHI BỘ TRỰC THUỘC …")
     other_header: int | None = None  # 0-based row of a second table's own header under this table's rows
+    collection: dict | None = None  # the marker of our collection workbook that fixed this plan (reading/collection.py)
 
     def skip(self, why: str, rows) -> None:
         if len(rows):
@@ -394,7 +396,11 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
                mapping=None) -> SheetPlan | None:
     """The plan of a sheet, or None when no header is found; refuses what cannot be read: two
     rating columns, no year anywhere. ``mapping`` (--header-row, --column) steers the header."""
-    header = find_header(sheet, scales, mapping)
+    header, marker = None, None
+    if sheet.collection and not is_instructions(sheet) and not mapping:  # the user's mapping steers, always
+        header, marker = collection_header(sheet, scales, notes) or (None, None)
+    if header is None:
+        header = find_header(sheet, scales, mapping)
     if header is None:
         return None
     ignored = _set_aside_proposed(header, sheet, notes) + _one_of_each(header)
@@ -409,7 +415,9 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     shapes = _shapes(header, shape, sheet)
     fixed, year_from = sheet_year(sheet), "sheet name"
     titled = title_year(sheet, header)
-    if not fixed:
+    if marker:  # our own workbook says the year it was made for
+        fixed, year_from, titled = marker["year"], "collection workbook", None
+    elif not fixed:
         fixed, year_from = titled, "title"
     elif titled and titled != fixed:  # two sources disagree: the sheet name decides, and the user is told
         notes.warn(_("the sheet's name says {year} but its title says {title}; read as {year}, as the sheet's name says "
@@ -426,7 +434,8 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         raise NotATable(_("a summary table (rating labels down the side, numbers under the years), not a list of "
                           "organisations or members"))
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
-    if "members" not in shapes:
+    plan.collection = marker
+    if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
         plan.kind = title_kind(sheet, header, scales)
     plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts

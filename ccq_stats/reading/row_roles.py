@@ -14,6 +14,7 @@ import pandas as pd
 from ccq_stats.classify import match_label
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.collection import marker_org
 from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
@@ -87,6 +88,8 @@ def sheet_org(sheet, scales: Scales) -> str:
     """The organisation a member sheet without an organisation column is about, when its name
     says one ("Chi bộ Văn phòng", "CB Thanh tra", "Đảng bộ Sở Y tế"): staff keep one sheet per
     chi bộ. Else ""."""
+    if marker_org(sheet):  # our collection workbook, sent to one organisation: its members
+        return marker_org(sheet)
     name = clean(sheet.name or "")
     return name if name and ((scales.role_by_words(name) or ("",))[0] == "org" or starts_with_kind(name, scales)) else ""
 

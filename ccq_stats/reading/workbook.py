@@ -13,6 +13,7 @@ from ccq_stats.i18n import number
 from ccq_stats.reading.container import check_zip, is_encrypted
 from ccq_stats.reading.grid import FormulaError, Sheet
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.collection import workbook_markers
 from ccq_stats.reading.looks import Looks, workbook_looks
 
 
@@ -29,6 +30,7 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
         with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
             book = pc.CalamineWorkbook.from_filelike(stream)
         looks_of = workbook_looks(file)
+        markers = workbook_markers(file, [meta.name for meta in book.sheets_metadata])
         sheets = []
         for meta in book.sheets_metadata:
             if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -51,7 +53,8 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
             sheets.append(Sheet(display, meta.name, rows, hidden,
                                 merged=list(sheet.merged_cell_ranges or looks.merged),  # .ods: calamine gives none
                                 has_errors=bool(looks.errors), hidden_rows=looks.hidden_rows,
-                                hidden_columns=looks.hidden_columns, indent=looks.indent, bold=looks.bold))
+                                hidden_columns=looks.hidden_columns, indent=looks.indent, bold=looks.bold,
+                                collection=markers.get(meta.name)))
         return sheets
     except pc.PasswordError:
         raise InputError(_("the workbook is password-protected"), file=display, hint=_("save a copy without a password")) from None

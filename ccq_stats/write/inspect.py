@@ -64,6 +64,19 @@ def _column_lines(columns: list[dict]) -> list[str]:
     return lines
 
 
+def _collection_lines(marker: dict | None) -> list[str]:
+    """What ``inspect`` says of our collection workbook (ccq-stats blank)."""
+    if not marker or marker.get("instructions"):
+        return ["  " + _("the instructions sheet of a collection workbook (ccq-stats blank): not data")] if marker else []
+    line = _("collection workbook (ccq-stats blank), template version {version}: {year}, {shape}").format(
+        version=marker["version"], year=marker["year"], shape=marker["shape"])
+    if marker.get("org"):
+        line += f", {marker['org']}"
+    if marker.get("layout") == "changed":
+        line += "; " + _("its columns were changed: read by its headers")
+    return ["  " + line]
+
+
 def _span(first: int, last: int) -> str:
     return f"{first}-{last}" if last > first else str(first)
 
@@ -77,6 +90,7 @@ def inspect_table(sheets: list[dict]) -> str:
         size = sheet.get("size")
         lines.append(_("{sheet}: {rows} rows × {columns} columns").format(sheet=name, rows=size["rows"], columns=size["columns"])
                      if size else name)
+        lines += _collection_lines(sheet.get("collection"))
         if not sheet.get("data_rows"):
             lines.append("  " + _("not read: {why}").format(why=sheet.get("why", "")))
             if sheet.get("header_rows"):

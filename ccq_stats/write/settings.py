@@ -14,7 +14,8 @@ file ``--settings`` names — with command-line options over it:
     signer = "Nguyễn Văn A"
     recipients = ["Ban Tổ chức Tỉnh ủy (b/c)", "Các chi, đảng bộ cơ sở", "Lưu Văn phòng Đảng ủy"]
     receiver = "Ban Tổ chức Tỉnh ủy"            # the statistics forms: who receives them
-    deadline = "trước ngày 15/01 năm sau"        # the forms' deadline box
+    deadline = "trước ngày 15/01 năm sau"        # the forms' deadline box; blank: the collection workbook's deadline
+    address = "Văn phòng Đảng ủy Khối, … (email: …)"   # blank: where the collection workbook is sent back
     rulebook = "hd36_2018"                      # a table of ccq_stats/documents.toml
 
 What is not given prints as "…", for staff to fill by hand: never a name we made up.
@@ -47,6 +48,7 @@ class Issuer:
     recipients: tuple[str, ...] = ("Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy")
     receiver: str = "Ban Tổ chức Tỉnh ủy"
     deadline: str = BLANK
+    address: str = BLANK  # where a collection workbook (ccq-stats blank) is sent back
     rulebook: str = ""
     source: str = field(default="", compare=False)  # the settings file read, for messages
 
