@@ -221,12 +221,15 @@ class Scales:
     name_parts: dict[str, str] = field(default_factory=dict)  # key (as columns) -> "first" / "last" ([name_parts])
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
 
-    def rule_source(self, rule_id: str, year: int) -> RuleSource | None:
+    def rule_source(self, rule_id: str, year: int | None) -> RuleSource | None:
         """The entry of the rule table that covers ``year`` (the last one, so a user's file wins);
         None when none does: the rule is not checked then. Check ``applies`` before citing it."""
         rule = self.rules[rule_id]
         if not rule.sources:
-            return RuleSource("*")  # a check of the files themselves: every year, the reader cites
+            return RuleSource("*")  # a rule with no source of its own: every year, citing nothing
+        if year is None:  # a check of the files themselves on a row that names no year
+            return next((s for s in reversed(rule.sources) if s.regime == "*" and s.first_year is None
+                         and s.last_year is None), None)
         regime = self.regime(year).id
         return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
 
