@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import load_scales
+from ccq_stats.scales import DEFAULT_ORG, load_scales
 
 log = logging.getLogger("ccq_stats")
 
@@ -445,7 +445,7 @@ def month_report(
     db: str | None = None,
     *,
     month: str,
-    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    org: str = DEFAULT_ORG,
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,

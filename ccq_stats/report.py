@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from ccq_stats.rules import rule_applies, rule_name, severity_name
-from ccq_stats.scales import KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for  # display names: vocabulary
+from ccq_stats.scales import (  # display names: vocabulary
+    DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for,
+)
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
     org_history, term_figures, wide,
 )
-
-DEFAULT_ORG = "Đảng bộ Khối các cơ quan tỉnh"  # the month summary's heading when --org is not given
 
 
 def said(label: str, category: str) -> str:

@@ -16,11 +16,26 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import clean, loose_key, norm_key, strip_marks
 
-TIERS = ("top", "good", "pass", "fail")
-STATUSES = ("exempt", "not_rated", "left")  # left: no longer a member at rating time (not counted)
-SUBJECTS = ("units", "cells", "members")
-SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
 BUILTIN = Path(__file__).with_name("scales.toml")
+with open(BUILTIN, "rb") as _handle:  # the package's own file: read once, for these words and for load_scales
+    _BUILTIN_DATA = tomllib.load(_handle)
+
+# The words of the code, written once in scales.toml (see its head): the command line's choices too.
+TIERS = tuple(_BUILTIN_DATA["tiers"])  # best first
+STATUSES = tuple(_BUILTIN_DATA["statuses"])  # left: no longer a member at rating time (not counted)
+SUBJECTS = tuple(_BUILTIN_DATA["subjects"])  # what a figure counts: units, cells, members – in output order
+SHAPES = tuple(_BUILTIN_DATA["shapes"])  # of an input sheet (--kind)
+TERM_MEANS = tuple(_BUILTIN_DATA["term_means"])  # how a term's share is taken (--mean)
+QUOTA_BASES = tuple(_BUILTIN_DATA["quota_bases"])  # what the 20% quotas count on (--quota-base)
+FIRST_YEAR, LAST_YEAR = int(_BUILTIN_DATA["years"]["first"]), int(_BUILTIN_DATA["years"]["last"])  # rating years accepted
+HEADER_FIRST_YEAR = int(_BUILTIN_DATA["years"]["header_first"])  # a bare number in a header is a year from this one
+SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
+
+
+def is_rating_year(value: object) -> bool:
+    """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
+            and FIRST_YEAR <= value <= LAST_YEAR)
 RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
@@ -489,7 +504,7 @@ def load_scales(extra: Path | None = None) -> Scales:
 @functools.lru_cache(maxsize=8)
 def _load(extra: str | None) -> Scales:
     scales = Scales([], {}, {}, {}, {}, {}, set())
-    _add(scales, _read_toml(BUILTIN), str(BUILTIN))
+    _add(scales, _BUILTIN_DATA, str(BUILTIN))
     _add_rules(scales, _read_toml(RULES)["rules"], str(RULES), builtin=True)
     if extra:
         try:
@@ -505,20 +520,20 @@ def _load(extra: str | None) -> Scales:
     return scales
 
 
-# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers.
-# Vocabulary, so they live here, below the documents and writers that print them (report.py,
-# month.py, store/history.py, write/terminal.py, write/workbook.py all take them from here).
-SUBJECT_NAMES = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thuộc", "members": "đảng viên"}
-KIND_NAMES = {"dang_bo_co_so": "Đảng bộ cơ sở", "chi_bo_co_so": "Chi bộ cơ sở", "chi_bo_truc_thuoc": "Chi bộ trực thuộc",
-              "dang_bo_bo_phan": "Đảng bộ bộ phận", "": ""}
-STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
+# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers
+# ([names] of scales.toml). Vocabulary, so they live here, below the documents and writers that
+# print them (report.py, month.py, store/history.py, write/terminal.py, write/text.py and
+# write/workbook.py all take them from here).
+_NAMES = _BUILTIN_DATA["names"]
+DEFAULT_ORG = _NAMES["default_org"]  # the organisation a document is about when --org is not given
+SUBJECT_NAMES = dict(_NAMES["subjects"])  # in a sentence: "chi bộ trực thuộc"
+SUBJECT_TITLES = dict(_NAMES["subject_titles"])  # a table's title: "Chi bộ trực thuộc"
+KIND_NAMES = dict(_NAMES["kinds"])
+STATUS_NAMES = dict(_NAMES["statuses"])
 # Abbreviations the tables of a report use, as staff write them; a report prints the legend.
-SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
-         "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+SHORT = dict(_NAMES["short"])
 # The abbreviations of the tables and what they stand for, in the order a legend gives them.
-LEGEND_WORDS = (("TSVM", "trong sạch, vững mạnh"), ("HTXSNV", "hoàn thành xuất sắc nhiệm vụ"),
-                ("HTTNV", "hoàn thành tốt nhiệm vụ"), ("HTNV", "hoàn thành nhiệm vụ"),
-                ("KHTNV", "không hoàn thành nhiệm vụ"), ("ĐG", "đánh giá"))
+LEGEND_WORDS = tuple((short, meaning) for short, meaning in _NAMES["legend"])
 
 
 def legend_for(texts) -> str:

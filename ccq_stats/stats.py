@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import Scales
+from ccq_stats.scales import QUOTA_BASES, SUBJECTS, TERM_MEANS, TIERS, Scales  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
 from ccq_stats.text import norm_key
 
-SUBJECT_ORDER = ("units", "cells", "members")
+SUBJECT_ORDER = SUBJECTS  # the order of the output (scales.toml)
 CATEGORIES = {
     "units": ("total", "not_rated", "rated", "top", "exemplary", "good", "pass", "fail", "good_or_better"),
     "cells": ("total", "not_rated", "rated", "top", "exemplary", "good", "pass", "fail", "good_or_better"),
@@ -101,8 +101,7 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
 # --------------------------------------------------------------------------------------
 # Nested ("trong đó") shares, term figures, per-organisation history, member quota
 
-TIER_ORDER = ("top", "good", "pass", "fail")
-TERM_MEANS = ("shares", "pooled")
+TIER_ORDER = TIERS  # best first (scales.toml)
 
 
 def parse_span(text: str, what: str = "--term") -> tuple[int, int]:
@@ -237,8 +236,6 @@ def org_history(records, years: list[int]):
                                        "years_top", "years_good", "years_pass", "years_fail", "longest_top_run",
                                        "candidate", "weak_years", "falls"])
 
-
-QUOTA_BASES = ("good", "good_or_better")
 
 
 def member_quota(records, base: str = "good"):

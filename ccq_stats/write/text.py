@@ -11,6 +11,7 @@ import json
 import math
 
 from ccq_stats.findings import FINDING_COLUMNS  # the columns' contract, shared with the reader
+from ccq_stats.scales import SUBJECT_TITLES  # noqa: F401 - display names are vocabulary; kept importable here
 
 
 def _share_text(share) -> str:
@@ -97,7 +98,6 @@ def to_json(figures) -> str:
     return json.dumps(_records(figures), ensure_ascii=False, indent=1) + "\n"
 
 
-SUBJECT_TITLES = {"units": "Chi, đảng bộ cơ sở", "cells": "Chi bộ trực thuộc", "members": "Đảng viên"}
 
 
 def _cell(count, share) -> str:
