@@ -202,7 +202,7 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
 
 
 def _default_issuer() -> dict:
-    from ccq_stats.write.settings import load_issuer
+    from ccq_stats.write import load_issuer
 
     return load_issuer().record()
 
