@@ -27,6 +27,8 @@ SUBJECTS = tuple(_BUILTIN_DATA["subjects"])  # what a figure counts: units, cell
 SHAPES = tuple(_BUILTIN_DATA["shapes"])  # of an input sheet (--kind)
 TERM_MEANS = tuple(_BUILTIN_DATA["term_means"])  # how a term's share is taken (--mean)
 QUOTA_BASES = tuple(_BUILTIN_DATA["quota_bases"])  # what the 20% quotas count on (--quota-base)
+SHARE_BASES = tuple(_BUILTIN_DATA["share_bases"])  # what a share is of (--base)
+GROUP_BY = tuple(_BUILTIN_DATA["group_by"])  # what the figures are grouped by (--by)
 FIRST_YEAR, LAST_YEAR = int(_BUILTIN_DATA["years"]["first"]), int(_BUILTIN_DATA["years"]["last"])  # rating years accepted
 HEADER_FIRST_YEAR = int(_BUILTIN_DATA["years"]["header_first"])  # a bare number in a header is a year from this one
 SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
@@ -43,10 +45,11 @@ ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
     "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
 )
-# Names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles themselves);
-# a tier or a status names a count column of it.
-ROLE_NAMES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
-              "ignore": "ignored", "self_rating": "proposed"}
+# Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
+# themselves): alias -> role; a tier or a status names a count column of it.
+ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
+                "ignore": "ignored", "self_rating": "proposed"}
+ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
 
 
 @dataclass
@@ -77,9 +80,9 @@ def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str
         pairs.append((role.strip(), header.strip()))
     mapping = Mapping(header_row)
     for role, header in pairs:
-        name = ROLE_NAMES.get(role.casefold(), role.casefold())
+        name = ROLE_ALIASES.get(role.casefold(), role.casefold())
         if name not in ROLES + TIERS + STATUSES or name in ("count_of", "share_of"):
-            known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_NAMES)) - {"count_of", "share_of"})
+            known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_ALIASES)) - {"count_of", "share_of"})
             raise InputError(_("unknown column role '{role}'").format(role=role), file=None if origin == "--column" else origin,
                              hint=_("roles: {roles}").format(roles=", ".join(known)))
         mapping.columns[norm_key(header)] = name
@@ -530,6 +533,9 @@ SUBJECT_NAMES = dict(_NAMES["subjects"])  # in a sentence: "chi bộ trực thu�
 SUBJECT_TITLES = dict(_NAMES["subject_titles"])  # a table's title: "Chi bộ trực thuộc"
 KIND_NAMES = dict(_NAMES["kinds"])
 STATUS_NAMES = dict(_NAMES["statuses"])
+# a category that is no tier, as a narrow table heads it; the members' total so headed
+SHORT_CATEGORIES = {"total": _NAMES["categories"]["total"], **STATUS_NAMES, "rated": _NAMES["categories"]["rated"]}
+SHORT_MEMBERS_TOTAL = _NAMES["members_total"]
 # Abbreviations the tables of a report use, as staff write them; a report prints the legend.
 SHORT = dict(_NAMES["short"])
 # The abbreviations of the tables and what they stand for, in the order a legend gives them.

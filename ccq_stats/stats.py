@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import QUOTA_BASES, SUBJECTS, TERM_MEANS, TIERS, Scales  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
+from ccq_stats.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
+    GROUP_BY, QUOTA_BASES, SHARE_BASES, SUBJECTS, TERM_MEANS, TIERS, Scales,
+)
 from ccq_stats.text import norm_key
 
 SUBJECT_ORDER = SUBJECTS  # the order of the output (scales.toml)
@@ -18,8 +20,8 @@ CATEGORIES = {
 }
 # Categories whose share is given: of those rated (default) or of the total (--base total).
 SHARED = ("top", "exemplary", "good", "pass", "fail", "good_or_better")
-BASES = ("rated", "total")
-BY = ("year", "unit")
+BASES = SHARE_BASES  # of --base (scales.toml)
+BY = GROUP_BY  # of --by (scales.toml)
 
 
 def unit_of(records):

@@ -36,6 +36,7 @@ def test_the_words_of_the_code_are_the_toml_files():
     assert scales.SUBJECTS == ("units", "cells", "members") == tuple(data["subjects"])
     assert scales.SHAPES == ("units", "members", "counts") == tuple(data["shapes"])
     assert scales.TERM_MEANS == ("shares", "pooled") and scales.QUOTA_BASES == ("good", "good_or_better")
+    assert scales.SHARE_BASES == ("rated", "total") and scales.GROUP_BY == ("year", "unit")
     assert (scales.FIRST_YEAR, scales.LAST_YEAR, scales.HEADER_FIRST_YEAR) == (1945, 2100, 1990)
     assert scales.DEFAULT_ORG == data["names"]["default_org"] == "Đảng bộ Khối các cơ quan tỉnh"
 
