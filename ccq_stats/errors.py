@@ -87,7 +87,7 @@ class Where:
                 "column": None if self.column is None else column_letter(self.column), "header": self.header}
 
     @classmethod
-    def from_data(cls, text: str) -> "Where":
+    def from_data(cls, text: str) -> Where:
         """The place back from its ``as_data`` text (a store keeps a finding's place as that text):
         "a.xlsx, sheet 'S', row 3, column B (Xếp loại)". Read from the end, where our words are;
         what is left is the file's name."""

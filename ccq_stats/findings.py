@@ -54,7 +54,8 @@ def read_finding(rule: str, year: int | None, org: str, message: str, numbers: d
 
     scales = load_scales()
     source = scales.rule_source(rule, year)
-    return Finding(rule, scales.rules[rule].severity, year, org, message, source.source if source else "", numbers, where)
+    cited = source.source if source else ""
+    return Finding(rule, scales.rules[rule].severity, year, org, message, cited, numbers, where)
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Notes:
     def found(self, finding: Finding, message: str, where: Where | None = None) -> None:
         self.items.append(Note(message, finding, where))
 
-    def extend(self, other: "Notes") -> None:
+    def extend(self, other: Notes) -> None:
         self.items.extend(other.items)
 
     @property

@@ -36,7 +36,8 @@ def forms_vocabulary() -> dict:
         if column not in keys:
             raise ValueError(f"documents.toml: [forms.host_columns] {column} is not a column")
         hosts.update({norm_key(n): column for n in names})
-    groups = {name: (spec["subject"], set(spec["kinds"]) if "kinds" in spec else None) for name, spec in data["groups"].items()}
+    groups = {name: (spec["subject"], set(spec["kinds"]) if "kinds" in spec else None)
+              for name, spec in data["groups"].items()}
     return dict(data, host_keys=hosts, groups=groups)
 
 

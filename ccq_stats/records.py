@@ -182,7 +182,8 @@ def _prefer_member_rows(records, notes: Notes):
             first = count_rows[(count_rows["year"] == year) & (count_rows["_org"] == org)].iloc[0]
             notes.found(
                 read_finding("counts_vs_rows", int(year), first["org"],
-                             f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; dùng danh sách",
+                             f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; "
+                             "dùng danh sách",
                              {"counts": counted, "rows": listed}, _where(first)),
                 _("member counts of '{org}' in {year} add up to {counted} but its member rows number {listed}; using the member rows")
                 .format(org=first["org"], year=year, counted=counted, listed=listed),

@@ -321,5 +321,6 @@ def ruled(findings: list[Finding], scales: Scales) -> list[Finding]:
             out.append(finding)
             continue
         source = scales.rule_source(finding.rule, finding.year)
-        out.append(replace(finding, severity=rule.severity, source=source.source if source and source.source else finding.source))
+        cited = source.source if source and source.source else finding.source
+        out.append(replace(finding, severity=rule.severity, source=cited))
     return out

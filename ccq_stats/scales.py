@@ -29,8 +29,9 @@ TERM_MEANS = tuple(_BUILTIN_DATA["term_means"])  # how a term's share is taken (
 QUOTA_BASES = tuple(_BUILTIN_DATA["quota_bases"])  # what the 20% quotas count on (--quota-base)
 SHARE_BASES = tuple(_BUILTIN_DATA["share_bases"])  # what a share is of (--base)
 GROUP_BY = tuple(_BUILTIN_DATA["group_by"])  # what the figures are grouped by (--by)
-FIRST_YEAR, LAST_YEAR = int(_BUILTIN_DATA["years"]["first"]), int(_BUILTIN_DATA["years"]["last"])  # rating years accepted
-HEADER_FIRST_YEAR = int(_BUILTIN_DATA["years"]["header_first"])  # a bare number in a header is a year from this one
+# the rating years accepted, and the first a bare number in a header is taken for
+FIRST_YEAR, LAST_YEAR = int(_BUILTIN_DATA["years"]["first"]), int(_BUILTIN_DATA["years"]["last"])
+HEADER_FIRST_YEAR = int(_BUILTIN_DATA["years"]["header_first"])
 SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
 
 

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
 from ccq_stats.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
-    GROUP_BY, QUOTA_BASES, SHARE_BASES, SUBJECTS, TERM_MEANS, TIERS, Scales,
+    GROUP_BY,
+    QUOTA_BASES,
+    SHARE_BASES,
+    SUBJECTS,
+    TERM_MEANS,
+    TIERS,
+    Scales,
 )
 from ccq_stats.text import norm_key
 

@@ -24,7 +24,8 @@ def broken(tmp_path):
 @pytest.fixture
 def lowered(tmp_path):
     path = tmp_path / "totals_warning.toml"
-    path.write_text('[[rules]]\nid = "totals_row"\nseverity = "warning"\nsource = "Biểu số 1 của tỉnh"\n', encoding="utf-8")
+    rule = '[[rules]]\nid = "totals_row"\nseverity = "warning"\nsource = "Biểu số 1 của tỉnh"\n'
+    path.write_text(rule, encoding="utf-8")
     return path
 
 

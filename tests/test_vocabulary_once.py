@@ -52,7 +52,8 @@ def test_no_module_writes_the_vocabulary_again():
     subjects = re.compile(r"""\(\s*["']units["'],\s*["']cells["'],\s*["']members["']\s*\)""")
     repeated = []
     for name, text in sources():
-        for what, pattern in (("tiers", tiers), ("subjects", subjects), ("year range", re.compile(r"\b1945\b|\b2100\b")),
+        years = re.compile(r"\b1945\b|\b2100\b")
+        for what, pattern in (("tiers", tiers), ("subjects", subjects), ("year range", years),
                               ("default organisation", re.compile("Khối các cơ quan tỉnh"))):
             if pattern.search(text):
                 repeated.append(f"{name}: {what}")

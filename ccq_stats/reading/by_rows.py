@@ -531,7 +531,8 @@ def _sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray
                 last = data.excel_row(members[-1])
                 notes.found(
                     read_finding("totals_row", None, org[p],
-                                 f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới cộng lại {summed}",
+                                 f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới "
+                                 f"cộng lại {summed}",
                                  {"stated": int(v[p]), "sum": summed}, where),
                     _("'{org}' says {stated} but its chi bộ rows {first}-{last} under it add up to {sum}; the row of "
                       "'{org}' is counted, not its chi bộ rows").format(
@@ -577,8 +578,8 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtota
             summed = above if data_rows[previous:r].any() else below
             where = data.where(r, c)
             side = "above" if data_rows[previous:r].any() else "below"
-            notes.found(read_finding("totals_row", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
-                                     f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
+            notes.found(read_finding("totals_row", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng "
+                                     f"các dòng {'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
                                      {"stated": stated, "sum": summed}, where),
                         (_("the totals row says {stated} but the rows above add up to {sum}") if side == "above"
                          else _("the totals row says {stated} but the rows below add up to {sum}")).format(

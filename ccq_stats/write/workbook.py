@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from ccq_stats.scales import TIERS  # the vocabulary, best first
 from ccq_stats import CREATOR  # the author of every workbook we write: reading skips them
+from ccq_stats.scales import TIERS  # the vocabulary, best first
 from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
@@ -166,7 +166,6 @@ def _figures_sheet(wb, context: dict) -> None:
     term share last), then a small table of the tier shares per year and its bar chart."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-
     from openpyxl.worksheet.pagebreak import Break
 
     ws = wb.create_sheet("Số liệu")
