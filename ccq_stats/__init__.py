@@ -1,8 +1,9 @@
 """ccq-stats: party-building rating statistics (thống kê đánh giá, xếp loại chất lượng).
 
-The flow, one module per stage::
+The flow, one module per stage (``api`` holds one function per command that runs it)::
 
-    reading.read_paths  ->  classify.classify_records  ->  stats.category_counts  ->  write.*
+    reading.paths.read_paths  ->  classify.classify_records  ->  records.reconcile
+        ->  stats.category_counts · rules.check_records  ->  report.report_context  ->  write.*
 
 Nothing heavy is imported here, so ``ccq-stats --help`` and ``--version`` start fast.
 """

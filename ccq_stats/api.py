@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import load_scales
+from ccq_stats.scales import DEFAULT_ORG, load_scales
 
 log = logging.getLogger("ccq_stats")
 
@@ -67,12 +67,13 @@ def load_records(paths: list[str], *, year: int | None = None, kind: str | None 
 def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progress=None, header_row=None, columns=None):
     """(records, findings): the findings made while reading, then every rule's; the other notes
     are logged as warnings."""
-    from ccq_stats.rules import check_records, sort_findings
+    from ccq_stats.rules import check_records, ruled, sort_findings
 
     reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
-    found = reading.notes.findings
-    findings = sort_findings(found + check_records(reading.records, quota_base, load_scales(scales_file), reading.notes))
+    scales = load_scales(scales_file)
+    found = ruled(reading.notes.findings, scales)  # the reader's checks, as the rule table says
+    findings = sort_findings(found + check_records(reading.records, quota_base, scales, reading.notes))
     _tell(reading.notes.plain)
     return reading.records, findings
 
@@ -201,7 +202,7 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
 
 
 def _default_issuer() -> dict:
-    from ccq_stats.write.settings import load_issuer
+    from ccq_stats.write import load_issuer
 
     return load_issuer().record()
 
@@ -252,7 +253,9 @@ def import_paths(
     reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
     _tell(reading.notes.items)  # said as classify says them
-    records, found = reading.records, reading.notes.findings
+    from ccq_stats.rules import ruled
+
+    records, found = reading.records, ruled(reading.notes.findings, load_scales(scales_file))
     from ccq_stats.errors import name_shown
     from ccq_stats.reading.sources import expand_paths
 
@@ -336,11 +339,14 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
 def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as_of: str | None = None):
     """(records, findings, snapshot) of the store: the findings stored with the files, then every rule's."""
     from ccq_stats.findings import Notes
-    from ccq_stats.rules import check_records, sort_findings
+    from ccq_stats.rules import check_records, ruled, sort_findings
 
     snapshot = store_snapshot(db, as_of=as_of)
     notes = Notes()
-    findings = sort_findings(snapshot["findings"] + check_records(snapshot["records"], quota_base, load_scales(scales_file), notes))
+    scales = load_scales(scales_file)
+    # the findings kept with the files, as this run's rule table says (not the import's)
+    found = ruled(snapshot["findings"], scales)
+    findings = sort_findings(found + check_records(snapshot["records"], quota_base, scales, notes))
     _tell(notes.items)
     return snapshot["records"], findings, snapshot
 
@@ -439,7 +445,7 @@ def month_report(
     db: str | None = None,
     *,
     month: str,
-    org: str = "Đảng bộ Khối các cơ quan tỉnh",
+    org: str = DEFAULT_ORG,
     quota_base: str = "good",
     scales_file: Path | None = None,
     today=None,

@@ -80,6 +80,34 @@ class Where:
         same English words whatever the user's language."""
         return self._text(lambda words: words)
 
+    def record(self) -> dict:
+        """The place as data, under the same English keys whatever the user's language (a finding's
+        ``place`` in JSON): file, sheet, row (1-based), column (Excel letters), header; None where unknown."""
+        return {"file": self.file, "sheet": self.sheet, "row": None if self.row is None else int(self.row),
+                "column": None if self.column is None else column_letter(self.column), "header": self.header}
+
+    @classmethod
+    def from_data(cls, text: str) -> Where:
+        """The place back from its ``as_data`` text (a store keeps a finding's place as that text):
+        "a.xlsx, sheet 'S', row 3, column B (Xếp loại)". Read from the end, where our words are;
+        what is left is the file's name."""
+        import re
+
+        rest, place = text or "", cls()
+        match = re.search(r"(?:^|, )column ([A-Z]+)(?: \((.*)\))?$", rest)
+        if match:
+            letters = match.group(1)
+            place.column = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(letters))) - 1
+            place.header, rest = match.group(2), rest[:match.start()]
+        match = re.search(r"(?:^|, )row (\d+)$", rest)
+        if match:
+            place.row, rest = int(match.group(1)), rest[:match.start()]
+        match = re.search(r"(?:^|, )sheet '(.*)'$", rest)
+        if match:
+            place.sheet, rest = match.group(1), rest[:match.start()]
+        place.file = rest or None
+        return place
+
     def _text(self, translated) -> str:  # the words are N_-marked, so that Babel finds them
         parts = []
         if self.file:

@@ -29,18 +29,33 @@ WARNING_COLUMNS = ("level", "file", "sheet", "row", "column", "message")
 @dataclass
 class Finding:
     rule: str
-    severity: str
+    severity: str  # one of SEVERITIES: the rule table's (rules.toml, amended by --scales)
     year: int | None
     org: str
     message: str  # Vietnamese, names the source document
     source: str = ""
     numbers: dict = field(default_factory=dict)
-    where: str = ""
+    where: Where = field(default_factory=Where)  # the place in the input; text only when shown
     member: str = ""  # a member's name: filled only when the user asks (--names)
 
     def record(self) -> dict:
+        """The finding as data: ``where`` as the CSV contract writes it (English words, see
+        ``Where.as_data``) and ``place``, the same place as fields with English keys (JSON)."""
         # shallow: dataclasses.asdict deep-copies, 2.6 s for the 16,000 findings of a national report
-        return {name: getattr(self, name) for name in self.__dataclass_fields__} | {"numbers": dict(self.numbers)}
+        return {name: getattr(self, name) for name in self.__dataclass_fields__} | {
+            "numbers": dict(self.numbers), "where": self.where.as_data(), "place": self.where.record()}
+
+
+def read_finding(rule: str, year: int | None, org: str, message: str, numbers: dict, where: Where) -> Finding:
+    """A finding of a check made while reading (``present_total``, ``totals_row``, ``counts_vs_rows``),
+    with the severity and source of the built-in rule table. The user's table (``--scales``) is
+    applied where the findings are gathered (``rules.ruled``): the reader's checks do not carry it."""
+    from ccq_stats.scales import load_scales
+
+    scales = load_scales()
+    source = scales.rule_source(rule, year)
+    cited = source.source if source else ""
+    return Finding(rule, scales.rules[rule].severity, year, org, message, cited, numbers, where)
 
 
 @dataclass
@@ -70,7 +85,7 @@ class Notes:
     def found(self, finding: Finding, message: str, where: Where | None = None) -> None:
         self.items.append(Note(message, finding, where))
 
-    def extend(self, other: "Notes") -> None:
+    def extend(self, other: Notes) -> None:
         self.items.extend(other.items)
 
     @property

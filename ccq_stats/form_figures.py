@@ -24,22 +24,6 @@ from ccq_stats.text import norm_key
 
 DOCUMENTS = Path(__file__).with_name("documents.toml")
 
-# Which records a group counts: subject and organisation kinds (None: any kind).
-GROUPS = {
-    "units": ("units", None),
-    "dang_bo_co_so": ("units", {"dang_bo_co_so"}),
-    "chi_bo_co_so": ("units", {"chi_bo_co_so"}),
-    "cells": ("cells", None),
-    "dang_bo_bo_phan": ("cells", {"dang_bo_bo_phan"}),
-    "chi_bo_truc_thuoc": ("cells", {"chi_bo_truc_thuoc", ""}),  # a cell without a kind is a chi bộ trực thuộc
-    "members": ("members", None),
-}
-FORM_SUBJECTS = {"organisations": ("units", "cells"), "members": ("members",)}
-UNITS_OF_COUNT = {"organisations": "Tổ chức", "members": "Người"}
-# The share column: of those rated on the tier rows (as classify), of the total on the rows
-# of those rated, not rated and exempt.
-SHARE_BASE = {"top": "rated", "exemplary": "rated", "good": "rated", "pass": "rated", "fail": "rated",
-              "disciplined_fail": "rated", "rated": "total", "not_rated": "total", "exempt": "total"}
 
 
 @functools.cache
@@ -52,16 +36,19 @@ def forms_vocabulary() -> dict:
         if column not in keys:
             raise ValueError(f"documents.toml: [forms.host_columns] {column} is not a column")
         hosts.update({norm_key(n): column for n in names})
-    return dict(data, host_keys=hosts)
-
-
-def forms_from() -> int:
-    """The first rating year of the Quy định 132 forms; before it, Biểu 7A/7B-TCTW."""
-    return int(forms_vocabulary()["new_forms_from"])
+    groups = {name: (spec["subject"], set(spec["kinds"]) if "kinds" in spec else None)
+              for name, spec in data["groups"].items()}
+    return dict(data, host_keys=hosts, groups=groups)
 
 
 def regime_of_form(year: int) -> str:
-    return "qd132" if year >= forms_from() else "hd27"
+    """The layout of a rating year's forms: the last of [forms] layouts whose first year it has
+    reached (documents.toml), e.g. "hd27" (Biểu 7A/7B-TCTW) up to 2017, "qd132" from 2018."""
+    chosen = None
+    for layout in forms_vocabulary()["layouts"]:
+        if layout.get("first_year") is None or year >= int(layout["first_year"]):
+            chosen = layout["id"]
+    return chosen
 
 
 def host_of(records):
@@ -93,7 +80,7 @@ def column_of(hosts: list[str]) -> tuple[list[str], dict]:
 
 
 def _selected(records, group: str):
-    subject, kinds = GROUPS[group]
+    subject, kinds = forms_vocabulary()["groups"][group]
     selected = records[records["subject"] == subject]
     if kinds is not None:
         selected = selected[selected["org_kind"].fillna("").isin(kinds)]
@@ -130,7 +117,7 @@ def _unknown_groups(records) -> dict:
     """{group: reason} of the groups the data cannot count at all: no records of the subject, or
     no organisation that says its kind where the group is a kind."""
     out = {}
-    for group, (subject, kinds) in GROUPS.items():
+    for group, (subject, kinds) in forms_vocabulary()["groups"].items():
         of_subject = records[records["subject"] == subject]
         if of_subject.empty:
             out[group] = subject
@@ -153,7 +140,7 @@ def _table(spec: list[dict], counts: dict, columns: list[dict], shown: set, unkn
                 row["missing"] = "discipline"
             else:
                 figures = counts[group].get(category, {"total": 0, "by_column": {c["key"]: 0 for c in columns}})
-                base = counts[group].get(SHARE_BASE.get(category, ""), {}).get("total")
+                base = counts[group].get(forms_vocabulary()["share_base"].get(category, ""), {}).get("total")
                 row.update(total=figures["total"], share=figures["total"] / base if base else None,
                            by_column={k: (v if k in shown else None) for k, v in figures["by_column"].items()})
         if row["missing"] and row["missing"] not in missing:
@@ -188,7 +175,7 @@ def form_figures(records, year: int) -> dict:
     records = records.assign(column=column)
     regime = regime_of_form(year)
     unknown = _unknown_groups(records)
-    counts = {group: _counts(records, group, columns) for group in GROUPS if group not in unknown}
+    counts = {group: _counts(records, group, columns) for group in vocabulary["groups"] if group not in unknown}
     members = records[records["subject"] == "members"]
     warnings = []
     units = records[records["subject"] == "units"]
@@ -201,7 +188,7 @@ def form_figures(records, year: int) -> dict:
     forms = []
     for key in ("organisations", "members"):
         layout = vocabulary[regime][key]
-        mine = records[records["subject"].isin(FORM_SUBJECTS[key])]
+        mine = records[records["subject"].isin(vocabulary["subjects"][key])]
         shown = {c for c in mine["column"] if c}
         shown |= {c["part_of"] for c in columns if c.get("part_of") in shown}
         rows, missing = _table(layout["rows"], counts, columns, shown, unknown, _discipline_known(members))
@@ -210,7 +197,7 @@ def form_figures(records, year: int) -> dict:
         if not shown:
             notes.append(f"Để trống: {vocabulary['missing']['hosts']}.")
         elif no_host:
-            notes.append(f"{no_host} {UNITS_OF_COUNT[key].lower()} không ghi loại hình: có trong cột Tổng số, "
+            notes.append(f"{no_host} {layout['unit'].lower()} không ghi loại hình: có trong cột Tổng số, "
                          "không có trong cột loại hình nào.")
         no_kind = int(units.loc[units["org_kind"].fillna("") == "", "count"].sum())
         if key == "organisations" and regime == "qd132" and no_kind and "kind" not in missing:

@@ -25,21 +25,27 @@ from pathlib import Path
 
 DOMAIN = "ccq_stats"
 LOCALE_DIR = Path(__file__).parent / "locale"
-LANGUAGES = ("en", "vi")  # English is the msgids themselves
+LANGUAGES = ("en", "vi")  # what language() answers; English is the msgids themselves, vi has a catalogue
 _ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _WINDOWS_VIETNAMESE = 0x2A  # the primary language id of vi-VN (LANGID 0x042A)
 
 
 def language() -> str:
-    """"vi" or "en": the language messages are given in (see the module's doc)."""
-    chosen = os.environ.get("CCQ_LANG", "").strip().lower()
+    """One of LANGUAGES, "vi" or "en": the language messages are given in (see the module's doc)."""
+    chosen = os.environ.get("CCQ_LANG", "").strip()
     if chosen:
-        return "vi" if chosen.startswith("vi") else "en"
+        return _of(chosen)
     for name in _ENVIRONMENT:
         value = os.environ.get(name, "")
         if value:
-            return "vi" if value.split(":")[0].lower().startswith("vi") else "en"
-    return "vi" if _windows_display_language_is_vietnamese() else "en"
+            return _of(value.split(":")[0])
+    return "vi" if _windows_display_language_is_vietnamese() else LANGUAGES[0]
+
+
+def _of(tag: str) -> str:
+    """The language of a locale or language tag ("vi_VN.UTF-8" -> "vi"); English for any we have no catalogue of."""
+    tag = tag.lower()
+    return next((lang for lang in LANGUAGES[1:] if tag.startswith(lang)), LANGUAGES[0])
 
 
 def _windows_display_language_is_vietnamese() -> bool:

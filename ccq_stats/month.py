@@ -14,6 +14,7 @@ from datetime import date
 
 from ccq_stats.i18n import gettext as _
 from ccq_stats.rules import rule_name, severity_name
+from ccq_stats.scales import DEFAULT_ORG
 from ccq_stats.stats import category_counts, wide
 
 SEASON_MONTHS = (11, 12, 1)
@@ -113,7 +114,7 @@ def _in_month(imports: list[dict], first: date, scales) -> list[dict]:
 
 
 def month_context(records, findings: list, imports: list[dict], rosters: dict, scales, *, month: date,
-                  org: str = "Đảng bộ Khối các cơ quan tỉnh", today: date | None = None) -> dict:
+                  org: str = DEFAULT_ORG, today: date | None = None) -> dict:
     """Everything the ``month`` templates receive (docs/templates.md, "The monthly summary")."""
     store_years = sorted(int(y) for y in records["year"].unique())
     season = season_year(month)

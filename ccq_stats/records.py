@@ -28,7 +28,7 @@ raw_label      the label as written (for counts: the column header)
 from __future__ import annotations
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Finding, Notes
+from ccq_stats.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
 
@@ -181,9 +181,10 @@ def _prefer_member_rows(records, notes: Notes):
         if counted != listed:
             first = count_rows[(count_rows["year"] == year) & (count_rows["_org"] == org)].iloc[0]
             notes.found(
-                Finding("counts_vs_rows", "error", int(year), first["org"],
-                        f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; dùng danh sách",
-                        "Đối chiếu biểu tổng hợp với danh sách", {"counts": counted, "rows": listed}, _where(first).as_data()),
+                read_finding("counts_vs_rows", int(year), first["org"],
+                             f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; "
+                             "dùng danh sách",
+                             {"counts": counted, "rows": listed}, _where(first)),
                 _("member counts of '{org}' in {year} add up to {counted} but its member rows number {listed}; using the member rows")
                 .format(org=first["org"], year=year, counted=counted, listed=listed),
                 _where(first),

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from ccq_stats.rules import rule_applies, rule_name, severity_name
-from ccq_stats.scales import KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for  # display names: vocabulary
+from ccq_stats.scales import (  # display names: vocabulary
+    DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for,
+)
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
     org_history, term_figures, wide,
 )
-
-DEFAULT_ORG = "Đảng bộ Khối các cơ quan tỉnh"  # the month summary's heading when --org is not given
 
 
 def said(label: str, category: str) -> str:
@@ -35,10 +35,11 @@ def _quota(year: int, scales: Scales) -> dict:
     return {"applies": applies, "source": source.source if applies else ""}
 
 
-def figure_note(kind: str, mean: str, years: list[int], table_years: list[int]) -> str:
-    """How the figures are counted, for a note under the figures (not the narrative's first sentence)."""
+def figure_note(span: str, mean: str, years: list[int], table_years: list[int]) -> str:
+    """How the figures are counted, for a note under the figures (not the narrative's first sentence);
+    ``span`` is the report's: "term" or "year"."""
     note = "Tỷ lệ tính trên số được đánh giá, xếp loại"
-    if kind == "term":
+    if span == "term":
         how = "bình quân tỷ lệ của các năm" if mean == "shares" else "tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ"
         return f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {years[0]}–{years[-1]})." if len(years) > 1 else note + "."
     if len(table_years) > 1:
@@ -117,7 +118,8 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
 def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
                    term: tuple[int, int] | None = None, mean: str = "shares", org: str | None = None,
                    today: date | None = None, quota_base: str = "good", issuer: dict | None = None) -> dict:
-    """Everything a report template receives. ``kind`` is "term" or "year"; for a year report
+    """Everything a report template receives. ``kind`` is the report's span, "term" or "year" (the
+    name templates know it by: ``report.kind``); for a year report
     ``years`` holds the year (and the figures of the year before are given for comparison).
     ``issuer`` (write.settings.Issuer.record) says who issues the report; the document header."""
     import pandas as pd

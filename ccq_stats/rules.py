@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ccq_stats.errors import InputError
+from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Finding, Notes
 from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.numbers import pct
@@ -258,7 +258,7 @@ def check_disciplined(records, citations: Citations | None = None) -> list[Findi
         source = citations.source("disciplined_not_fail", int(row.year))
         if source is None:
             continue
-        where = f"{row.source_file}" + (f", sheet '{row.source_sheet}'" if row.source_sheet else "") + f", row {row.source_row}"
+        where = Where(row.source_file, row.source_sheet or None, int(row.source_row))
         out.append(Finding(
             "disciplined_not_fail", citations.severity("disciplined_not_fail"), int(row.year), row.org,
             f"Đảng viên ở dòng {row.source_row} bị kỷ luật trong năm nhưng xếp loại '{row.raw_label}' "
@@ -304,4 +304,23 @@ def check_records(records, quota_base: str = "good", scales: Scales | None = Non
 
 
 def sort_findings(found: list[Finding]) -> list[Finding]:
-    return sorted(found, key=lambda f: (f.year or 0, f.rule, norm_key(f.org), f.where))
+    return sorted(found, key=lambda f: (f.year or 0, f.rule, norm_key(f.org), f.where.as_data()))
+
+
+def ruled(findings: list[Finding], scales: Scales) -> list[Finding]:
+    """The findings made while reading (or kept with the files in a store), with the severity and
+    the source that ``scales``' rule table gives their rule: a --scales file that makes
+    ``totals_row`` a warning is obeyed, and --strict follows it. A rule the table does not know
+    keeps what it has."""
+    from dataclasses import replace
+
+    out = []
+    for finding in findings:
+        rule = scales.rules.get(finding.rule)
+        if rule is None:
+            out.append(finding)
+            continue
+        source = scales.rule_source(finding.rule, finding.year)
+        cited = source.source if source and source.source else finding.source
+        out.append(replace(finding, severity=rule.severity, source=cited))
+    return out

@@ -16,11 +16,29 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import clean, loose_key, norm_key, strip_marks
 
-TIERS = ("top", "good", "pass", "fail")
-STATUSES = ("exempt", "not_rated", "left")  # left: no longer a member at rating time (not counted)
-SUBJECTS = ("units", "cells", "members")
-SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
 BUILTIN = Path(__file__).with_name("scales.toml")
+with open(BUILTIN, "rb") as _handle:  # the package's own file: read once, for these words and for load_scales
+    _BUILTIN_DATA = tomllib.load(_handle)
+
+# The words of the code, written once in scales.toml (see its head): the command line's choices too.
+TIERS = tuple(_BUILTIN_DATA["tiers"])  # best first
+STATUSES = tuple(_BUILTIN_DATA["statuses"])  # left: no longer a member at rating time (not counted)
+SUBJECTS = tuple(_BUILTIN_DATA["subjects"])  # what a figure counts: units, cells, members – in output order
+SHAPES = tuple(_BUILTIN_DATA["shapes"])  # of an input sheet (--kind)
+TERM_MEANS = tuple(_BUILTIN_DATA["term_means"])  # how a term's share is taken (--mean)
+QUOTA_BASES = tuple(_BUILTIN_DATA["quota_bases"])  # what the 20% quotas count on (--quota-base)
+SHARE_BASES = tuple(_BUILTIN_DATA["share_bases"])  # what a share is of (--base)
+GROUP_BY = tuple(_BUILTIN_DATA["group_by"])  # what the figures are grouped by (--by)
+# the rating years accepted, and the first a bare number in a header is taken for
+FIRST_YEAR, LAST_YEAR = int(_BUILTIN_DATA["years"]["first"]), int(_BUILTIN_DATA["years"]["last"])
+HEADER_FIRST_YEAR = int(_BUILTIN_DATA["years"]["header_first"])
+SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
+
+
+def is_rating_year(value: object) -> bool:
+    """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
+            and FIRST_YEAR <= value <= LAST_YEAR)
 RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
@@ -28,10 +46,11 @@ ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
     "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
 )
-# Names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles themselves);
-# a tier or a status names a count column of it.
-ROLE_NAMES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
-              "ignore": "ignored", "self_rating": "proposed"}
+# Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
+# themselves): alias -> role; a tier or a status names a count column of it.
+ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
+                "ignore": "ignored", "self_rating": "proposed"}
+ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
 
 
 @dataclass
@@ -62,9 +81,9 @@ def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str
         pairs.append((role.strip(), header.strip()))
     mapping = Mapping(header_row)
     for role, header in pairs:
-        name = ROLE_NAMES.get(role.casefold(), role.casefold())
+        name = ROLE_ALIASES.get(role.casefold(), role.casefold())
         if name not in ROLES + TIERS + STATUSES or name in ("count_of", "share_of"):
-            known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_NAMES)) - {"count_of", "share_of"})
+            known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_ALIASES)) - {"count_of", "share_of"})
             raise InputError(_("unknown column role '{role}'").format(role=role), file=None if origin == "--column" else origin,
                              hint=_("roles: {roles}").format(roles=", ".join(known)))
         mapping.columns[norm_key(header)] = name
@@ -221,12 +240,15 @@ class Scales:
     name_parts: dict[str, str] = field(default_factory=dict)  # key (as columns) -> "first" / "last" ([name_parts])
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
 
-    def rule_source(self, rule_id: str, year: int) -> RuleSource | None:
+    def rule_source(self, rule_id: str, year: int | None) -> RuleSource | None:
         """The entry of the rule table that covers ``year`` (the last one, so a user's file wins);
         None when none does: the rule is not checked then. Check ``applies`` before citing it."""
         rule = self.rules[rule_id]
         if not rule.sources:
-            return RuleSource("*")  # a check of the files themselves: every year, the reader cites
+            return RuleSource("*")  # a rule with no source of its own: every year, citing nothing
+        if year is None:  # a check of the files themselves on a row that names no year
+            return next((s for s in reversed(rule.sources) if s.regime == "*" and s.first_year is None
+                         and s.last_year is None), None)
         regime = self.regime(year).id
         return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
 
@@ -486,7 +508,7 @@ def load_scales(extra: Path | None = None) -> Scales:
 @functools.lru_cache(maxsize=8)
 def _load(extra: str | None) -> Scales:
     scales = Scales([], {}, {}, {}, {}, {}, set())
-    _add(scales, _read_toml(BUILTIN), str(BUILTIN))
+    _add(scales, _BUILTIN_DATA, str(BUILTIN))
     _add_rules(scales, _read_toml(RULES)["rules"], str(RULES), builtin=True)
     if extra:
         try:
@@ -502,20 +524,23 @@ def _load(extra: str | None) -> Scales:
     return scales
 
 
-# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers.
-# Vocabulary, so they live here, below the documents and writers that print them (report.py,
-# month.py, store/history.py, write/terminal.py, write/workbook.py all take them from here).
-SUBJECT_NAMES = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thuộc", "members": "đảng viên"}
-KIND_NAMES = {"dang_bo_co_so": "Đảng bộ cơ sở", "chi_bo_co_so": "Chi bộ cơ sở", "chi_bo_truc_thuoc": "Chi bộ trực thuộc",
-              "dang_bo_bo_phan": "Đảng bộ bộ phận", "": ""}
-STATUS_NAMES = {"not_rated": "Chưa ĐG", "exempt": "Miễn ĐG"}
+# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers
+# ([names] of scales.toml). Vocabulary, so they live here, below the documents and writers that
+# print them (report.py, month.py, store/history.py, write/terminal.py, write/text.py and
+# write/workbook.py all take them from here).
+_NAMES = _BUILTIN_DATA["names"]
+DEFAULT_ORG = _NAMES["default_org"]  # the organisation a document is about when --org is not given
+SUBJECT_NAMES = dict(_NAMES["subjects"])  # in a sentence: "chi bộ trực thuộc"
+SUBJECT_TITLES = dict(_NAMES["subject_titles"])  # a table's title: "Chi bộ trực thuộc"
+KIND_NAMES = dict(_NAMES["kinds"])
+STATUS_NAMES = dict(_NAMES["statuses"])
+# a category that is no tier, as a narrow table heads it; the members' total so headed
+SHORT_CATEGORIES = {"total": _NAMES["categories"]["total"], **STATUS_NAMES, "rated": _NAMES["categories"]["rated"]}
+SHORT_MEMBERS_TOTAL = _NAMES["members_total"]
 # Abbreviations the tables of a report use, as staff write them; a report prints the legend.
-SHORT = {"Trong sạch, vững mạnh": "TSVM", "Hoàn thành xuất sắc nhiệm vụ": "HTXSNV", "Hoàn thành tốt nhiệm vụ": "HTTNV",
-         "Hoàn thành nhiệm vụ": "HTNV", "Không hoàn thành nhiệm vụ": "KHTNV", "Yếu kém": "Yếu kém"}
+SHORT = dict(_NAMES["short"])
 # The abbreviations of the tables and what they stand for, in the order a legend gives them.
-LEGEND_WORDS = (("TSVM", "trong sạch, vững mạnh"), ("HTXSNV", "hoàn thành xuất sắc nhiệm vụ"),
-                ("HTTNV", "hoàn thành tốt nhiệm vụ"), ("HTNV", "hoàn thành nhiệm vụ"),
-                ("KHTNV", "không hoàn thành nhiệm vụ"), ("ĐG", "đánh giá"))
+LEGEND_WORDS = tuple((short, meaning) for short, meaning in _NAMES["legend"])
 
 
 def legend_for(texts) -> str:

@@ -7,10 +7,18 @@
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import Scales
+from ccq_stats.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
+    GROUP_BY,
+    QUOTA_BASES,
+    SHARE_BASES,
+    SUBJECTS,
+    TERM_MEANS,
+    TIERS,
+    Scales,
+)
 from ccq_stats.text import norm_key
 
-SUBJECT_ORDER = ("units", "cells", "members")
+SUBJECT_ORDER = SUBJECTS  # the order of the output (scales.toml)
 CATEGORIES = {
     "units": ("total", "not_rated", "rated", "top", "exemplary", "good", "pass", "fail", "good_or_better"),
     "cells": ("total", "not_rated", "rated", "top", "exemplary", "good", "pass", "fail", "good_or_better"),
@@ -18,8 +26,8 @@ CATEGORIES = {
 }
 # Categories whose share is given: of those rated (default) or of the total (--base total).
 SHARED = ("top", "exemplary", "good", "pass", "fail", "good_or_better")
-BASES = ("rated", "total")
-BY = ("year", "unit")
+BASES = SHARE_BASES  # of --base (scales.toml)
+BY = GROUP_BY  # of --by (scales.toml)
 
 
 def unit_of(records):
@@ -101,8 +109,7 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
 # --------------------------------------------------------------------------------------
 # Nested ("trong đó") shares, term figures, per-organisation history, member quota
 
-TIER_ORDER = ("top", "good", "pass", "fail")
-TERM_MEANS = ("shares", "pooled")
+TIER_ORDER = TIERS  # best first (scales.toml)
 
 
 def parse_span(text: str, what: str = "--term") -> tuple[int, int]:
@@ -237,8 +244,6 @@ def org_history(records, years: list[int]):
                                        "years_top", "years_good", "years_pass", "years_fail", "longest_top_run",
                                        "candidate", "weak_years", "falls"])
 
-
-QUOTA_BASES = ("good", "good_or_better")
 
 
 def member_quota(records, base: str = "good"):

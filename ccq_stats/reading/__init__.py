@@ -5,6 +5,8 @@ One module per concern:
 =================  ==========================================================================
 ``sources``        folders -> files; a file's type from its bytes
 ``workbook``       workbooks -> grids, after the container checks (zip/XML bombs, encryption)
+``container``      those checks, before any parser runs
+``looks``          what a workbook shows beyond its values: hidden parts, merges, indentation, bold
 ``textfile``       CSV/TSV -> a grid (encoding, delimiter)
 ``parquet``        Parquet -> a table, or a grid
 ``grid``           the grid of cells every format becomes
@@ -16,12 +18,15 @@ One module per concern:
 ``rows``           the data rows of a sheet as columns (cleaned once per distinct value)
 ``row_roles``      what each row is: section, summary, member who left, chi bộ under its đảng bộ
 ``repeats``        sheets and files that repeat others: counted once
+``identity``       who a member row is: the member key both readers use to find a member listed twice
 ``inspect``        what the reader understood of each sheet (``ccq-stats inspect``)
 ``by_rows``        the row reader (every layout; the reference)
 ``by_columns``     the column reader (large plain member lists, with pyarrow): feeds the same
                    rules; the file's size only decides the feeding (test hook:
                    ``CCQ_TEST_COLUMNS_FROM_BYTES``, tests/test_reading_differential.py)
-``sandbox``        the reader process that parses untrusted files under limits (``worker``)
+``sandbox``        the reader process that parses untrusted files under limits
+``worker``         that process's main loop; ``parse`` the work it does (bytes -> grids)
+``limits``         what one input may cost, from the environment (SECURITY.md)
 ``paths``          files -> records, from end to end
 =================  ==========================================================================
 

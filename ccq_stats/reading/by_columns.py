@@ -35,7 +35,7 @@ cell: a blank rating, a year that is not a year, a row without a year, an unknow
 opened by mistake that swallows rows (``textfile.check_csv_file``), a NUL byte.
 
 Memory: before reading, the file's size gives an estimate of what reading it will take
-(``needed_mb``); a file over the budget (``CCQ_READ_MEMORY_MB``) stops with a one-line error
+(``needed_mb``); a file over the budget (``CCQ_MEMORY_MB``) stops with a one-line error
 that says so and what to do, before anything is read. See SECURITY.md.
 """
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ccq_stats.errors import InputError
-from ccq_stats.findings import Finding, Notes
+from ccq_stats.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
     TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
@@ -458,10 +458,10 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
         for r in np.flatnonzero(stated_rows & (stated != summed)):
             where = data.where(r, column)
             notes.found(
-                Finding("present_total", "error", None if pd.isna(year[r]) else int(year[r]), base["org"][r],
-                        f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
-                        + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
-                        "Biểu thống kê đánh giá, xếp loại đảng viên", {"stated": int(stated[r]), "sum": int(summed[r])}, where.as_data()),
+                read_finding("present_total", None if pd.isna(year[r]) else int(year[r]), base["org"][r],
+                             f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
+                             + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
+                             {"stated": int(stated[r]), "sum": int(summed[r])}, where),
                 _("{header} says {stated} but its parts add up to {sum} ({missing} columns missing)").format(
                     header=column.header, stated=stated[r], sum=summed[r], missing=", ".join(sorted(missing))) if missing
                 else _("{header} says {stated} but its parts add up to {sum}").format(
@@ -530,9 +530,10 @@ def _sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray
                 where = data.where(p, c)
                 last = data.excel_row(members[-1])
                 notes.found(
-                    Finding("totals_row", "error", None, org[p],
-                            f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới cộng lại {summed}",
-                            "Biểu thống kê", {"stated": int(v[p]), "sum": summed}, str(where)),
+                    read_finding("totals_row", None, org[p],
+                                 f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới "
+                                 f"cộng lại {summed}",
+                                 {"stated": int(v[p]), "sum": summed}, where),
                     _("'{org}' says {stated} but its chi bộ rows {first}-{last} under it add up to {sum}; the row of "
                       "'{org}' is counted, not its chi bộ rows").format(
                         org=org[p], stated=int(v[p]), first=data.excel_row(members[0]), last=last, sum=summed),
@@ -577,9 +578,9 @@ def _check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtota
             summed = above if data_rows[previous:r].any() else below
             where = data.where(r, c)
             side = "above" if data_rows[previous:r].any() else "below"
-            notes.found(Finding("totals_row", "error", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng các dòng "
-                                f"{'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
-                                "Biểu thống kê", {"stated": stated, "sum": summed}, where.as_data()),
+            notes.found(read_finding("totals_row", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng "
+                                     f"các dòng {'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
+                                     {"stated": stated, "sum": summed}, where),
                         (_("the totals row says {stated} but the rows above add up to {sum}") if side == "above"
                          else _("the totals row says {stated} but the rows below add up to {sum}")).format(
                             stated=stated, sum=summed),

@@ -45,7 +45,7 @@ import socket
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ccq_stats.errors import InputError
+from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.store import changes
 from ccq_stats.store.versions import State, resolve
@@ -251,7 +251,8 @@ class Store:
         self.conn.raw.cursor().executemany(
             self.conn.sql("UPDATE findings SET valid_to = ? WHERE valid_to IS NULL AND import_id = ? AND seq = ?"), closing)
         fresh = [(import_id, i, f.year, f.org or "", norm_key(f.org), f.rule, f.severity, f.message, f.source,
-                  json.dumps(f.numbers, ensure_ascii=False, sort_keys=True), f.where or "") for i, f in enumerate(findings)]
+                  json.dumps(f.numbers, ensure_ascii=False, sort_keys=True), f.where.as_data())  # the place as text
+                 for i, f in enumerate(findings)]
         self.conn.insert_many("findings", list(FINDING_COLUMNS), fresh)
 
     def _log(self, import_id: int, result: ImportResult, command: str, at: str) -> None:
@@ -394,7 +395,9 @@ class Store:
             imports = [i for i in self._imports() if i["id"] <= n]
             rosters = self._rosters(state.until)
         found.sort(key=lambda r: (r[0], r[1]))
-        findings = [Finding(r[5], r[6], r[3], r[4], r[7], r[8], json.loads(r[9]), r[10]) for r in found]
+        # the columns of FINDING_COLUMNS: year 2, org 3, rule 5, severity 6, message 7, source 8, numbers 9, location 10
+        findings = [Finding(r[5], r[6], r[2], r[3], r[7], r[8], json.loads(r[9]), Where.from_data(r[10]))
+                    for r in found]
         return {"records": frame_of(rows), "findings": findings, "imports": imports, "rosters": rosters, "state": state}
 
     def versions(self) -> list[dict]:

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ccq_stats.scales import STATUSES, TIERS
+
 # Record fields that make up a rating (what a corrected file can change).
 CONTENT = ("subject", "org", "parent", "org_kind", "host_type", "status", "tier", "exemplary", "disciplined", "count", "raw_label")
 PROVENANCE = ("source_sheet", "source_row", "source_col", "source_header", "file_sha256")
 KEY = ("year", "shape", "org_key", "parent_key")
-GROUPS = ("top", "good", "pass", "fail", "exempt", "not_rated")
+# what a change counts: the tiers, then the statuses a record keeps (one who left is no record)
+GROUPS = TIERS + tuple(status for status in STATUSES if status != "left")
 
 
 def key_of(row: dict) -> tuple:

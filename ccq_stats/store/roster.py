@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
+from ccq_stats.scales import is_rating_year
 from ccq_stats.stats import expected, grassroots  # noqa: F401 - figures on the records, moved below the documents; kept importable here
 from ccq_stats.text import norm_key
 
@@ -55,7 +56,7 @@ def read_roster(path: str, year: int | None) -> dict[int, list[dict]]:
             continue
         text = str(row[year_col]).strip() if year_col else ""
         if text:
-            if not (text.isdigit() and 1945 <= int(text) <= 2100):
+            if not (text.isdigit() and is_rating_year(int(text))):
                 raise InputError(_("the year is not a year"), file=str(path), row=i, value=text, hint=_("write the rating year, e.g. 2019"))
             row_year = int(text)
         elif year is not None:

@@ -8,8 +8,9 @@ import json
 from ccq_stats.errors import Where
 from ccq_stats.i18n import gettext as _
 
-_ROLE_NAMES = {"member": "name", "member_id": "card", "total_count": "total", "rated_count": "rated",
-               "exemplary_flag": "tick (tiêu biểu)", "proposed": "self-rating"}
+# A role as inspect shows it: the short name --column takes (scales.ROLE_ALIASES), or words for people.
+_SHOWN_AS = {"member": "name", "member_id": "card", "total_count": "total", "rated_count": "rated",
+             "exemplary_flag": "tick (tiêu biểu)", "proposed": "self-rating"}
 
 
 def inspect_json(sheets: list[dict]) -> str:
@@ -17,7 +18,7 @@ def inspect_json(sheets: list[dict]) -> str:
 
 
 def _role(entry: dict) -> str:
-    role = _ROLE_NAMES.get(entry["role"], entry["role"])
+    role = _SHOWN_AS.get(entry["role"], entry["role"])
     if entry["role"] == "count":
         role = f"count: {entry.get('means', '')}"
     if entry.get("year"):

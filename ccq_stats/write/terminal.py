@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import io
 
-from ccq_stats.write.text import SUBJECT_TITLES, to_tables
+# Short names of the categories that are not tiers (a tier's label is shortened by scales.SHORT):
+# vocabulary, [names] of scales.toml.
+from ccq_stats.scales import SHORT_CATEGORIES, SHORT_MEMBERS_TOTAL, SUBJECT_TITLES
+from ccq_stats.write.text import to_tables
 
-# Short names of the categories that are not tiers (a tier's label is shortened by scales.SHORT).
-SHORT_CATEGORIES = {"total": "Tổng số", "exempt": "Miễn ĐG", "not_rated": "Chưa ĐG", "rated": "Được ĐG"}
-SHORT_MEMBERS_TOTAL = "Có mặt"  # "Tổng số đảng viên (có mặt)", as the reports' member tables head it
 CONTINUED = " (tiếp)"
 
 

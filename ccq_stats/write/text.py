@@ -11,6 +11,7 @@ import json
 import math
 
 from ccq_stats.findings import FINDING_COLUMNS  # the columns' contract, shared with the reader
+from ccq_stats.scales import SUBJECT_TITLES  # noqa: F401 - display names are vocabulary; kept importable here
 
 
 def _share_text(share) -> str:
@@ -97,7 +98,6 @@ def to_json(figures) -> str:
     return json.dumps(_records(figures), ensure_ascii=False, indent=1) + "\n"
 
 
-SUBJECT_TITLES = {"units": "Chi, đảng bộ cơ sở", "cells": "Chi bộ trực thuộc", "members": "Đảng viên"}
 
 
 def _cell(count, share) -> str:
@@ -156,7 +156,9 @@ def findings_csv(findings, names: bool = False, excel: bool = False) -> str:
 
 
 def findings_json(findings, names: bool = False) -> str:
-    columns = _finding_columns(names)
+    """Findings as JSON: the CSV's columns, then ``place``, the finding's place as fields under
+    English keys (file, sheet, row, column, header), the same whatever the user's language."""
+    columns = _finding_columns(names) + ("place",)
     return json.dumps([{c: f.record()[c] for c in columns} for f in findings], ensure_ascii=False, indent=1) + "\n"
 
 
@@ -174,7 +176,8 @@ def findings_table(findings, color: bool):
         table.add_column(name, overflow="fold")
     for f in findings:
         severity = Text(severity_name(f.severity), style="red" if color and f.severity == "error" else "")
-        message = f.message + (f" ({f.where})" if f.where else "") + (f" – {f.member}" if f.member else "")
+        where = str(f.where)  # the place for people, in their language (CSV and JSON keep English words)
+        message = f.message + (f" ({where})" if where else "") + (f" – {f.member}" if f.member else "")
         table.add_row(Text("" if f.year is None else str(f.year)), Text(rule_name(f.rule)), severity, Text(f.org), Text(message))
     return [table]
 

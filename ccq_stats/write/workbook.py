@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from ccq_stats import CREATOR  # the author of every workbook we write: reading skips them
+from ccq_stats.scales import TIERS  # the vocabulary, best first
 from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
@@ -34,7 +35,7 @@ def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[in
         ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(max(width + 2, 8), 60)
 
 
-TIERS = ("top", "good", "pass", "fail")
+
 FONT = "Times New Roman"  # the documents' font (HD 36), in every cell of the report workbook
 TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "616161"}  # as the html chart
 
@@ -165,7 +166,6 @@ def _figures_sheet(wb, context: dict) -> None:
     term share last), then a small table of the tier shares per year and its bar chart."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-
     from openpyxl.worksheet.pagebreak import Break
 
     ws = wb.create_sheet("Số liệu")
