@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from ccq_stats.collection import Layout, applicable_rules, data, index_labels, marker_text, rating_choices
-from ccq_stats.scales import KIND_NAMES, Scales
+from ccq_stats.scales import KIND_NAMES, TIERS, Scales
 from ccq_stats.write.cells import put
 
 MATCH, MISMATCH = "Khớp", "Lệch"
@@ -273,10 +273,10 @@ def _prefilled(role: str, given: dict, n: int):
 def _formula(kind: str, letter: dict, r: int, values: dict) -> tuple[str, object]:
     """(formula, its value) of a computed cell of row ``r``: blank while its row is blank, as the
     reader then sees a blank row (``values``: the row's numbers, none in a blank template)."""
-    tiers = [letter[t] for t in ("top", "good", "pass", "fail")]
+    tiers = [letter[t] for t in TIERS]
     if kind == "tiers":
         span = f"{tiers[0]}{r}:{tiers[-1]}{r}"
-        parts = [values[t] for t in ("top", "good", "pass", "fail") if values.get(t) is not None]
+        parts = [values[t] for t in TIERS if values.get(t) is not None]
         return f'=IF(COUNT({span})=0,"",SUM({span}))', sum(parts) if parts else ""
     total, exempt, not_rated, rated = (letter[k] for k in ("total_count", "exempt", "not_rated", "rated_count"))
     span = f"{total}{r}:{tiers[-1]}{r}"
@@ -339,7 +339,7 @@ def _validations(ws, lay: Layout, letter: dict, first: int, last: int, span: tup
             ),
             letter["birth"],
         )
-    for role in ("total_count", "exempt", "not_rated", "top", "good", "pass", "fail"):
+    for role in ("total_count", "exempt", "not_rated", *TIERS):
         if role in letter and lay.shape == "counts":
             add(
                 DataValidation(
