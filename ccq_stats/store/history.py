@@ -74,8 +74,11 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
             "labels": {y: _label(scales, y, h["subject"], h["ratings"].get(y), y in h["exemplary_years"]) for y in years},
             "former": former, "events": events, "note": "; ".join(([former_text(former)] if former else []) + events),
         })
-    return {"imports": imports, "years": years, "organisations": organisations,
-            "drift": drift(grassroots_years(records), line)}
+    found = drift(grassroots_years(records), line)
+    if org is not None:  # only the drift of the organisations shown
+        shown = {norm_key(o["org"]) for o in organisations} | {norm_key(o["parent"]) for o in organisations if o["parent"]}
+        found = [d for d in found if any(norm_key(line.follow(n, 0, until)) in shown for n in d["names"])]
+    return {"imports": imports, "years": years, "organisations": organisations, "drift": found}
 
 
 def hierarchy_order(rows: list[dict]) -> list[dict]:
