@@ -93,8 +93,21 @@ def _roster(records, rosters: dict, year: int, lineage: list | None = None) -> d
         "year": year, "source": source, "source_year": source_year, "total": len(names), "reported_count": len(reported), "reported": reported,
         "not_reported": missing, "share": len(reported) / len(names) if names else None,
         "outside": sorted(name for key, name in seen.items() if key not in keys),
-        "followed": [{"kind": f["change"].kind, "year": f["change"].year, "removed": f["removed"], "added": f["added"]} for f in followed],
+        "followed": [{"kind": f["change"].kind, "year": f["change"].year, "removed": f["removed"], "added": f["added"],
+                      "text": _followed_text(f)} for f in followed],
     }
+
+
+def _followed_text(applied: dict) -> str:
+    """One change applied to the list, as the summary says it: "Chi bộ A đổi tên thành Chi bộ B năm 2025"."""
+    c = applied["change"]
+    removed, added = ", ".join(applied["removed"]), ", ".join(applied["added"])
+    if c.kind == "dissolved":
+        return f"{removed} giải thể năm {c.year}"
+    if c.kind == "established":
+        return f"{added} thành lập năm {c.year}"
+    verb = {"renamed": "đổi tên thành", "moved": "chuyển thành", "merged": "sáp nhập thành", "split": "chia tách thành"}[c.kind]
+    return f"{removed} {verb} {added or ', '.join(c.targets)} năm {c.year}"
 
 
 def _group_name(scales, year: int, shape: str, group: str) -> str:

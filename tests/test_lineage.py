@@ -288,6 +288,11 @@ def test_the_month_roster_expects_organisations_as_they_are_now(filled):
     assert roster["not_reported"] == [G]  # written G2 in 2025: drift, never joined silently
     assert roster["outside"] == [G2]
     assert roster["total"] == 4
+    month = run("report", "--month", "2025-12", "--date", "2025-12-31", "-f", "txt")
+    assert month.exit_code == 0, month.stderr
+    assert ("Năm 2025, đã có 3/4 tổ chức cơ sở đảng báo cáo (75,00%), còn 1 tổ chức chưa báo cáo" in month.stdout)
+    assert (f"Danh sách đã tính theo các thay đổi tổ chức: {A} đổi tên thành {A2} năm 2025; {D}, {E} sáp nhập thành {C} năm 2025; "
+            f"{F} giải thể năm 2025; {H} thành lập năm 2025.") in month.stdout
 
 
 def test_history_org_lists_a_dang_bo_before_its_chi_bo(tmp_path):
