@@ -265,6 +265,7 @@ def test_the_term_report_counts_a_run_across_a_rename_never_across_a_merger(fill
     assert md.exit_code == 0, md.stderr
     assert f"{A2} (trước năm 2025: {A})" in md.stdout
     assert f"{D}, {E} sáp nhập thành {C}" in md.stdout
+    assert f"'{G}' (2021–2024) and '{G2}' (2025) may be one organisation (only place words at the end differ); not joined" in md.stderr
 
 
 def test_without_the_lineage_the_rename_breaks_the_run(tmp_path):

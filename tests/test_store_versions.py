@@ -204,7 +204,7 @@ def _old_store(location: str, tmp_path: Path) -> dict:
         assert run("import", path, "--db", new).exit_code == 0
     with Store.open(new) as store:
         rows = {
-            "imports": store.conn.rows("SELECT * FROM imports"),
+            "imports": store.conn.rows(f"SELECT {', '.join(_columns('imports'))} FROM imports"),
             "files": store.conn.rows("SELECT * FROM files"),
             "records": [r[:-1] for r in store.conn.rows("SELECT * FROM records WHERE valid_to IS NULL")],
             "findings": [r[:-1] for r in store.conn.rows("SELECT * FROM findings WHERE valid_to IS NULL")],
