@@ -522,7 +522,7 @@ def orgs_revert(number: int, *, db: str | None = None, dry_run: bool = False, co
     from ccq_stats.store.backends import shown
 
     with Store.open(locate(db), write=True) as store:
-        if store.schema < 3 or store.conn.rows("SELECT kind FROM imports WHERE id = ?", (number,)) != [("orgs",)]:
+        if store.import_kind(number) != "orgs":
             raise InputError(_("import {number} is not a lineage import").format(number=number), file=shown(store.location),
                              hint=_("ccq-stats history lists the imports; ratings are undone with ccq-stats import --revert"))
         return store.revert_changes(number, command=command or f"orgs import --revert {number}", dry_run=dry_run)

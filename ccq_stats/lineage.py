@@ -259,9 +259,10 @@ def grassroots_years(records) -> dict[str, set[int]]:
 
 def follow_records(records, lineage: Lineage, until: int):
     """The record frame with ``org`` and ``parent`` named as in ``until`` (``Lineage.follow``),
-    and ``org_written`` / ``parent_written`` keeping the names as the files wrote them."""
+    and ``org_written`` / ``parent_written`` keeping the names as the files wrote them; the
+    frame itself, untouched, when there is no lineage (no copy of a large frame for nothing)."""
     if not lineage or records.empty:
-        return records.assign(org_written=records["org"], parent_written=records["parent"])
+        return records
     out = records.assign(org_written=records["org"], parent_written=records["parent"])
     for column in ("org", "parent"):
         pairs = {(n, int(y)) for n, y in zip(records[column].tolist(), records["year"].tolist()) if n}

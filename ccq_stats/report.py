@@ -149,7 +149,8 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
     span = [y for y in shown_years if y in present or y == years[-1]] if kind == "year" else list(years)
     line = Lineage(list(lineage or []))
     # an organisation renamed or moved is one line, under its name in the last year shown (lineage.py)
-    history = org_history(follow_records(records, line, span[-1]), span) if len(records) else pd.DataFrame()
+    orgs = records[records["subject"].isin(["units", "cells"])] if len(records) else records  # what org_history reads
+    history = org_history(follow_records(orgs, line, span[-1]), span) if len(records) else pd.DataFrame()
     organisations = _history_rows(history, span, scales) if len(history) else []
     for o in organisations:
         o["former"] = line.former(o["org"], span[-1])

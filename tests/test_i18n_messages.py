@@ -100,7 +100,7 @@ def test_a_store_of_a_newer_schema(monkeypatch, tmp_path, units):
         f"ccq-stats: error: {location}: the store was made by a newer ccq-stats (schema 99, this one knows 3) "
         "(hint: upgrade ccq-stats: pip install -U ccq-stats)",
         f"ccq-stats: lỗi: {location}: kho dữ liệu được tạo bởi phiên bản ccq-stats mới hơn "
-        "(lược đồ 99, phiên bản này chỉ biết đến lược đồ 2) (gợi ý: nâng cấp ccq-stats: pip install -U ccq-stats)",
+        "(lược đồ 99, phiên bản này chỉ biết đến lược đồ 3) (gợi ý: nâng cấp ccq-stats: pip install -U ccq-stats)",
     )
 
 

@@ -271,7 +271,7 @@ class Store:
         """Undo import ``number`` by a new import: the records it added are closed and those it
         replaced come back (as new versions, with their files); its findings likewise. Refused,
         naming them, when a later import changed records import ``number`` brought."""
-        if self._import_kind(number) == "orgs":
+        if self.import_kind(number) == "orgs":
             return self.revert_changes(number, command=command, dry_run=dry_run, at=at)
         self._need_versions()
         with self.conn.writing():
@@ -469,7 +469,8 @@ class Store:
 
 
     # -- the lineage of organisations (schema 3) ----------------------------------------
-    def _import_kind(self, number: int) -> str | None:
+    def import_kind(self, number: int) -> str | None:
+        """What import ``number`` brought: "orgs" (a lineage file), None (ratings, or no such import)."""
         if self.schema < 3:
             return None
         with self.conn.reading():

@@ -54,7 +54,7 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
         imports = [i for i in imports if year in i["years"]]
     line = Lineage(list(lineage or []))
     until = max(years + [c.year for c in line.changes])  # every organisation under its latest name
-    table = org_history(follow_records(records, line, until), years)
+    table = org_history(follow_records(records[records["subject"].isin(["units", "cells"])], line, until), years)
     if org is not None:
         written = records["org"].dropna().tolist() + records["parent"].dropna().tolist()
         picked = _pick(table["org"].tolist() + table["parent"].tolist() + written, org)
