@@ -59,6 +59,7 @@ def filled(tmp_path, monkeypatch):
 
 # -- the file -------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_semicolon_file_with_a_bom_and_a_workbook_read_the_same_changes(tmp_path):
     from ccq_stats.lineage import Change
     from ccq_stats.store.lineage import read_changes
@@ -165,6 +166,7 @@ def test_drift_by_spelling_and_by_place_words_with_the_joining_row():
 
 # -- the store: import, list, versions, revert, migration ----------------------------------------
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_orgs_import_list_and_the_same_file_again(filled, tmp_path):
     listed = run("orgs", "list", "-f", "json")
     assert listed.exit_code == 0, listed.stderr
@@ -179,6 +181,7 @@ def test_orgs_import_list_and_the_same_file_again(filled, tmp_path):
     assert again.exit_code == 0 and "nothing changed" in again.stderr
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_corrected_lineage_is_a_version_and_revert_brings_the_first_back(filled, tmp_path):
     fixed = make_csv(tmp_path / "sap_xep_sua.csv", [LINEAGE[0], ["2025", "giải thể", F, "", "", ""]])
     result = run("orgs", "import", fixed)
@@ -194,12 +197,13 @@ def test_a_corrected_lineage_is_a_version_and_revert_brings_the_first_back(fille
     assert run("orgs", "import", "--revert", "6").exit_code == 2  # import 7 replaced what 6 brought
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_schema_2_store_is_migrated_to_3_without_losing_a_row(store_location, tmp_path):
     from ccq_stats.store import Store
     from ccq_stats.store.backends import connect
 
     sql = (Path(__file__).parent / "data" / "store_schema_2.sql").read_text(encoding="utf-8")
-    statements = [s.strip() for s in "\n".join(l for l in sql.splitlines() if not l.startswith("--")).split(";") if s.strip()]
+    statements = [s.strip() for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";") if s.strip()]
     conn = connect(store_location, create=True)
     with conn.writing():
         for statement in statements:
@@ -226,6 +230,7 @@ def test_a_schema_2_store_is_migrated_to_3_without_losing_a_row(store_location, 
 
 # -- following an organisation --------------------------------------------------------------------
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_history_follows_a_rename_and_names_a_merger_from_both_sides(filled):
     from ccq_stats.api import history
 
@@ -250,6 +255,7 @@ def test_history_follows_a_rename_and_names_a_merger_from_both_sides(filled):
     assert f"2025,đổi tên,{G},{G2}" in drift_warning[0]
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_the_term_report_counts_a_run_across_a_rename_never_across_a_merger(filled):
     from ccq_stats.api import report_store
 
@@ -268,6 +274,7 @@ def test_the_term_report_counts_a_run_across_a_rename_never_across_a_merger(fill
     assert f"'{G}' (2021–2024) and '{G2}' (2025) may be one organisation (only place words at the end differ); not joined" in md.stderr
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_without_the_lineage_the_rename_breaks_the_run(tmp_path):
     """The same files read with and without --orgs FILE: the report follows the file's lineage."""
     files = years_files(tmp_path)
@@ -280,6 +287,7 @@ def test_without_the_lineage_the_rename_breaks_the_run(tmp_path):
     assert "Có 1 chi, đảng bộ cơ sở 5 năm liền đạt mức cao nhất" in followed.stdout
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_the_month_roster_expects_organisations_as_they_are_now(filled):
     from ccq_stats.api import month_report
 
@@ -296,6 +304,7 @@ def test_the_month_roster_expects_organisations_as_they_are_now(filled):
             f"{F} giải thể năm 2025; {H} thành lập năm 2025.") in month.stdout
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_history_org_lists_a_dang_bo_before_its_chi_bo(tmp_path):
     db = tmp_path / "s.sqlite"
     cells = make_csv(tmp_path / "chi_bo.csv", [["Tên tổ chức đảng", "Trực thuộc", "Năm", "Xếp loại"],
@@ -324,6 +333,7 @@ def test_import_times_are_shown_in_local_time_with_their_offset(monkeypatch):
         time.tzset()
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_orgs_check_lists_drift_with_its_signal_and_row(filled):
     result = run("orgs", "check", "-f", "csv")
     assert result.exit_code == 0, result.stderr
@@ -331,6 +341,7 @@ def test_orgs_check_lists_drift_with_its_signal_and_row(filled):
                                       [G, "2021; 2022; 2023; 2024", G2, "2025", "place_words", f"2025,đổi tên,{G},{G2}"]]
 
 
+@pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_the_lineage_table_is_never_written_by_a_reader(filled):
     """A reading command on a schema-3 store changes nothing (no migration, no write)."""
     before = sqlite3.connect(filled).execute("SELECT COUNT(*) FROM org_changes").fetchone()
