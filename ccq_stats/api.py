@@ -149,15 +149,18 @@ def report_paths(
     issuer: dict | None = None,
     header_row: int | None = None,
     columns=None,
+    orgs_file: str | None = None,
 ) -> dict:
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md).
     ``issuer``: who issues the report (write.settings.Issuer.record()) [default: ccq-stats.toml
-    in the working folder, if there is one, else the defaults]."""
+    in the working folder, if there is one, else the defaults]. ``orgs_file``: a lineage file
+    (see ``orgs_import``) the per-organisation tables follow."""
     covered = _report_years(term, year, years)
+    lineage = read_lineage(orgs_file) if orgs_file else []
     records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress,
                                  header_row=header_row, columns=columns)
     return _report(records, findings, covered, "files", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file, issuer=issuer)
+                   quota_base=quota_base, scales_file=scales_file, issuer=issuer, lineage=lineage)
 
 
 def _report_years(term: str | None, year: int | None, years: str | None) -> list[int]:
@@ -171,7 +174,7 @@ def _report_years(term: str | None, year: int | None, years: str | None) -> list
 
 
 def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file,
-            issuer: dict | None = None, store: dict | None = None) -> dict:
+            issuer: dict | None = None, store: dict | None = None, lineage: list | None = None) -> dict:
     """The report context of ``covered`` years from the checked records (``source``: "files" or "store")."""
     from ccq_stats.errors import InputError
     from ccq_stats.report import report_context
@@ -195,7 +198,8 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
     context = report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
                              kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
                              today=today, quota_base=quota_base,
-                             issuer=issuer if issuer is not None else _default_issuer())
+                             issuer=issuer if issuer is not None else _default_issuer(), lineage=lineage)
+    _tell_drift(context["lineage"]["drift"])
     context["store"] = store  # the store state it was built from (None: files), named in the document
     return context
 
@@ -391,7 +395,8 @@ def report_store(
     covered = _report_years(term, year, years)
     records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
     return _report(records, findings, covered, "store", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file, issuer=issuer, store=snapshot["store"])
+                   quota_base=quota_base, scales_file=scales_file, issuer=issuer, store=snapshot["store"],
+                   lineage=snapshot.get("lineage", []))
 
 
 def history(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None) -> dict:
@@ -403,7 +408,9 @@ def history(db: str | None = None, *, year: int | None = None, org: str | None =
     from ccq_stats.store.history import corrections, history_of
 
     snapshot = store_snapshot(db, as_of=as_of)
-    found = history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org)
+    found = history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org,
+                       lineage=snapshot.get("lineage", []))
+    _tell_drift(found["drift"])
     with Store.open(locate(db)) as store:
         versions = store.versions() if store.keeps_versions() else []
     found["corrections"] = corrections(versions, snapshot["imports"], load_scales(None), upto=snapshot["store"]["import"],
@@ -464,7 +471,7 @@ def month_report(
         as_of = _month_end_state(db, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
     records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
     context = month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file),
-                            month=first, org=org, today=today)
+                            month=first, org=org, today=today, lineage=snapshot.get("lineage", []))
     context["issuer"] = issuer if issuer is not None else _default_issuer()  # the document header, as in every report
     context["store"] = snapshot["store"]
     return context
@@ -482,6 +489,85 @@ def _month_end_state(db: str | None, last_day) -> str | None:
         since = store.versions_since()
     held = [i["id"] for i in imports if i["at"] < end_of_day_utc(last_day)]
     return last_day.isoformat() if held and held[-1] >= since and store.keeps_versions() else None
+
+
+# -- the lineage of organisations: ccq-stats orgs --------------------------------------------------
+
+def read_lineage(path: str) -> list:
+    """The changes a lineage file records (``lineage.Change``; see store/lineage.py for the file)."""
+    from ccq_stats.store.lineage import read_changes
+
+    return read_changes(str(path))
+
+
+def orgs_import(path: str, *, db: str | None = None, dry_run: bool = False, command: str | None = None):
+    """``ccq-stats orgs import FILE``: record what happened to organisations (renamed, merged,
+    split, moved, dissolved, established) in the store, replacing the recorded changes of the
+    years the file holds – an import of its own, kept as a version (``--as-of``, ``orgs import
+    --revert``). Returns a ``store.ImportResult``."""
+    import hashlib
+
+    from ccq_stats.errors import name_shown
+    from ccq_stats.store import Store, exists, locate
+
+    changes = read_lineage(path)
+    data = Path(path).read_bytes()
+    file = {"file": name_shown(str(path)), "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    location = locate(db)
+    if dry_run and not exists(location):
+        location = ":memory:"
+    with Store.open(location, create=True) as store:
+        return store.import_changes(changes, file, command=command or f"orgs import {path}", dry_run=dry_run)
+
+
+def orgs_revert(number: int, *, db: str | None = None, dry_run: bool = False, command: str | None = None):
+    """``ccq-stats orgs import --revert N``: undo the lineage import N by a new import (refused
+    when N imported ratings: ``import --revert`` undoes those)."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.backends import shown
+
+    with Store.open(locate(db), write=True) as store:
+        if store.import_kind(number) != "orgs":
+            raise InputError(_("import {number} is not a lineage import").format(number=number), file=shown(store.location),
+                             hint=_("ccq-stats history lists the imports; ratings are undone with ccq-stats import --revert"))
+        return store.revert_changes(number, command=command or f"orgs import --revert {number}", dry_run=dry_run)
+
+
+def orgs_list(db: str | None = None, *, as_of: str | None = None) -> list:
+    """``ccq-stats orgs list``: the changes recorded in the store (``lineage.Change``), oldest first."""
+    from ccq_stats.lineage import Lineage
+    from ccq_stats.store import Store, locate
+
+    with Store.open(locate(db)) as store:
+        return Lineage(store.lineage(as_of)).changes
+
+
+def orgs_check(db: str | None = None, *, as_of: str | None = None, orgs_file: str | None = None) -> list[dict]:
+    """``ccq-stats orgs check``: the names of the store that may be one organisation written two
+    ways with no change recorded between them (``lineage.drift``), each with the lineage row that
+    would join them. ``orgs_file``: check against that file's changes instead of the store's."""
+    from ccq_stats.lineage import Lineage, drift, grassroots_years
+
+    snapshot = store_snapshot(db, as_of=as_of)
+    changes = read_lineage(orgs_file) if orgs_file else snapshot.get("lineage", [])
+    return drift(grassroots_years(snapshot["records"]), Lineage(changes))
+
+
+def _tell_drift(found: list[dict]) -> None:
+    """Each name drift as a warning: the two names, the signal, the lineage row that would join them."""
+    for d in found:
+        (a, b), (ya, yb) = d["names"], d["years"]
+        signal = _("only case, spaces or punctuation differ") if d["signal"] == "spelling" else _("only place words at the end differ")
+        line = _("'{a}' ({ya}) and '{b}' ({yb}) may be one organisation ({signal}); not joined").format(
+            a=a, b=b, ya=_span(ya), yb=_span(yb), signal=signal)
+        if d["suggestion"] is not None:
+            line += "; " + _("if they are, add to the lineage file: {row}").format(row=d["suggestion"].file_row())
+        log.warning("%s", line)
+
+
+def _span(years: list[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
 # -- documents: the statistics forms, templates -------------------------------------------------

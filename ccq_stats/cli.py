@@ -458,6 +458,7 @@ def report(
     column: ColumnOpt = None,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
+    orgs: Annotated[Optional[str], typer.Option("--orgs", metavar="FILE", help=_("A lineage file (see ccq-stats orgs import) the per-organisation tables follow when the report reads files; the store's own lineage is used with the store."))] = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists."""
     from ccq_stats.api import report_paths, report_store
@@ -482,10 +483,13 @@ def report(
                    quota_base=(quota_base or QuotaBase.good).value, scales_file=scales, today=_parse_date(date),
                    issuer=issuer.record())
     if store:
+        if orgs is not None:
+            raise InputError(_("--orgs is for reading files; the store follows its own lineage"), value=orgs,
+                             hint=_("record it in the store: ccq-stats orgs import FILE"))
         context = report_store(store, as_of=as_of, **options)
     else:
         with _progress() as progress:
-            context = report_paths(paths, progress=progress, header_row=header_row, columns=column, **options)
+            context = report_paths(paths, progress=progress, header_row=header_row, columns=column, orgs_file=orgs, **options)
     if chosen == "docx":
         from ccq_stats.write.document import report_docx
         from ccq_stats.write.settings import rulebook
@@ -1112,8 +1116,10 @@ def history(
 
     found = store_history(db, year=year, org=org, as_of=as_of)
     years = found["years"] if year is None else [year]
-    ratings = {"header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years],
-               "rows": [[o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] for o in found["organisations"]]}
+    noted = any(o["note"] for o in found["organisations"])  # the column only where the lineage says something
+    ratings = {"header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years] + (["Ghi chú"] if noted else []),
+               "rows": [[o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] + ([o["note"]] if noted else [])
+                        for o in found["organisations"]]}
     text = "Các lần nhập\n" + text_table(_imports_table(found["imports"])) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n"
     if found["corrections"]:
         fixes = {"header": ["Tổ chức", "Trực thuộc", "Năm", "Các phiên bản (lần nhập, tệp)"],
@@ -1125,8 +1131,11 @@ def history(
 
 
 def _imports_table(imports: list[dict]) -> dict:
-    return {"header": ["Lần", "Thời gian (UTC)", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
-            "rows": [[str(i["id"]), i["at"][:19].replace("T", " "), f"{i['user_name']}@{i['host']}",
+    from ccq_stats.store.versions import local_time
+
+    # the store keeps UTC; staff read their local time, shown with its offset so that it is never ambiguous
+    return {"header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
+            "rows": [[str(i["id"]), local_time(i["at"]), f"{i['user_name']}@{i['host']}",
                       "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]), ",".join(map(str, i["years"])),
                       str(i["records"]), str(i["records_added"]), str(i["records_changed"]), str(i["records_removed"])]
                      for i in imports]}
@@ -1156,6 +1165,132 @@ def roster_import(
         for y, n in sorted(counts.items()):
             sys.stderr.write(ngettext("ccq-stats: roster of {year}: {count} organisation", "ccq-stats: roster of {year}: {count} organisations", n)
                              .format(year=y, count=n) + "\n")
+
+
+# -- the lineage of organisations: orgs import, list, check (logic in api.orgs_*) ---------------
+
+orgs_app = typer.Typer(help=_("What happened to organisations (renamed, merged, split, moved, dissolved, established), so that history, reports and the roster follow them."),
+                       no_args_is_help=True)
+app.add_typer(orgs_app, name="orgs")
+
+
+class OrgsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@orgs_app.command("import", help=_(
+    "Record what happened to organisations, from a CSV or workbook with the columns Năm (or Ngày), Thay đổi (đổi tên, sáp nhập, chia tách, chuyển, giải thể, thành lập), Từ, Thành (several names separated by ';'), and optionally Số quyết định, Mã, Ghi chú. "
+    "The changes of the years the file holds replace those recorded before (kept as versions: --as-of, --revert).\n\n"
+    "Examples:\n\n"
+    "  ccq-stats orgs import sap_xep_2025.csv\n\n"
+    "  ccq-stats orgs import --revert 9"
+))
+@_bad_input_exits_2
+def orgs_import(
+    file: Annotated[Optional[str], typer.Argument(metavar="FILE", help=_("The lineage file (CSV or workbook)."))] = None,
+    db: DbOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Read the file and say what would change; write nothing."))] = False,
+    revert: Annotated[Optional[int], typer.Option("--revert", metavar="IMPORT", min=1, help=_("Undo that lineage import by a new one."))] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Record what happened to organisations (the lineage), from a file."""
+    from ccq_stats.api import orgs_import as record, orgs_revert
+    from ccq_stats.store import locate
+    from ccq_stats.store.backends import shown
+
+    if (file is None) == (revert is None):
+        raise InputError(_("give the lineage file, or --revert IMPORT"), hint=_("e.g. ccq-stats orgs import sap_xep_2025.csv"))
+    result = orgs_revert(revert, db=db, dry_run=dry_run) if revert is not None else record(file, db=db, dry_run=dry_run)
+    if not quiet:
+        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in _orgs_lines(result, shown(locate(db)))))
+
+
+def _orgs_lines(result, where: str) -> list[str]:
+    files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
+    if not result.changed:
+        return [_("nothing changed: {store} already holds this lineage").format(store=where)]
+    if result.command_kind == "revert":
+        lines = [(_("would undo the lineage import as a new import into {store}") if result.dry_run
+                  else _("undone by a new import (import {id}) into {store}")).format(id=result.import_id, store=where)]
+    elif result.dry_run:
+        lines = [_("would record the lineage of {files} in {store}").format(files=files, store=where)]
+    else:
+        lines = [_("recorded (import {id}) the lineage of {files} in {store}").format(id=result.import_id, files=files, store=where)]
+    for year, t in result.summary["years"].items():
+        lines.append(_("{year}: changes {added} added, {removed} replaced").format(year=year, added=t["records_added"], removed=t["records_removed"]))
+    return lines
+
+
+@orgs_app.command("list", help=_(
+    "The changes recorded in the store, oldest first.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats orgs list\n\n"
+    "  ccq-stats orgs list --format json --as-of 12"
+))
+@_bad_input_exits_2
+def orgs_list(
+    db: DbOpt = None,
+    fmt: Annotated[Optional[OrgsFormat], typer.Option("--format", "-f", help=_("table, csv or json [default: table]."))] = None,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """The changes recorded in the store."""
+    from ccq_stats.api import orgs_list as listed
+
+    rows = [c.record() for c in listed(db, as_of=as_of)]
+    columns = ["year", "day", "kind", "kind_name", "sources", "targets", "decision", "code", "note", "file", "row"]
+    _emit(_records_as(rows, columns, _value(fmt) or "table", {"sources", "targets"},
+                      ["Năm", "Ngày", "Thay đổi", "Từ", "Thành", "Số quyết định", "Mã", "Ghi chú"],
+                      lambda r: [str(r["year"]), r["day"], r["kind_name"], "; ".join(r["sources"]), "; ".join(r["targets"]),
+                                 r["decision"], r["code"], r["note"]]), output)
+
+
+@orgs_app.command("check", help=_(
+    "Names that may be one organisation written two ways with no change recorded between them (only case, spaces or punctuation differ, or only place words at the end such as 'tỉnh'), each with the lineage row that would join them. Never joined by itself.\n\n"
+    "Examples:\n\n"
+    "  ccq-stats orgs check\n\n"
+    "  ccq-stats orgs check --orgs sap_xep_2025.csv --format csv"
+))
+@_bad_input_exits_2
+def orgs_check(
+    db: DbOpt = None,
+    orgs: Annotated[Optional[str], typer.Option("--orgs", metavar="FILE", help=_("Check against this lineage file instead of the store's lineage."))] = None,
+    fmt: Annotated[Optional[OrgsFormat], typer.Option("--format", "-f", help=_("table, csv or json [default: table]."))] = None,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Name drift: names that may be one organisation, with the lineage row that would join them."""
+    from ccq_stats.api import orgs_check as check_names
+
+    rows = [{"name": d["names"][0], "years": d["years"][0], "other_name": d["names"][1], "other_years": d["years"][1],
+             "signal": d["signal"], "suggestion": d["suggestion"].file_row() if d["suggestion"] else ""}
+            for d in check_names(db, as_of=as_of, orgs_file=orgs)]
+    _emit(_records_as(rows, ["name", "years", "other_name", "other_years", "signal", "suggestion"], _value(fmt) or "table",
+                      {"years", "other_years"}, ["Tên", "Năm", "Tên khác", "Năm", "Dấu hiệu", "Dòng đề nghị (tệp thay đổi)"],
+                      lambda r: [r["name"], ",".join(map(str, r["years"])), r["other_name"], ",".join(map(str, r["other_years"])),
+                                 _("spelling") if r["signal"] == "spelling" else _("place words"), r["suggestion"]]), output)
+
+
+def _records_as(rows: list[dict], columns: list[str], form: str, lists: set, header: list[str], cells) -> str:
+    """Rows as csv (lists joined by "; "), json (lists kept) or an aligned table (``header``, ``cells``)."""
+    import csv
+    import io
+    import json
+
+    if form == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if form == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["; ".join(map(str, r[c])) if c in lists else r[c] for c in columns])
+        return out.getvalue()
+    from ccq_stats.render import text_table
+
+    return text_table({"header": header, "rows": [cells(r) for r in rows]}) + "\n"
 
 
 def _utf8_streams() -> None:

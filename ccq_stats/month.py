@@ -71,12 +71,22 @@ def _change(now: dict | None, before: dict | None) -> dict | None:
     return out
 
 
-def _roster(records, rosters: dict, year: int) -> dict:
+def _roster(records, rosters: dict, year: int, lineage: list | None = None) -> dict:
+    """Who has reported ``year`` against who is expected to (``stats.expected``), through the
+    lineage: organisations renamed, merged, split, dissolved or established since the list the
+    expectation comes from are expected as they are now (``followed``: what was applied), and a
+    file that still writes an old name counts for the organisation's name now."""
+    from ccq_stats.lineage import Lineage
     from ccq_stats.stats import expected, grassroots
     from ccq_stats.text import norm_key
 
+    line = Lineage(list(lineage or []))
     names, source, source_year = expected(records, rosters, year)
-    seen = grassroots(records, year)
+    followed = []
+    if line:
+        since = 0 if source == "roster" else source_year  # a roster given for the year: only what ended before or in it
+        names, followed = line.expected(names, since, year, add_new=source != "roster")
+    seen = {norm_key(line.follow(name, year, year)): line.follow(name, year, year) for name in grassroots(records, year).values()}
     keys = {norm_key(n) for n in names}
     reported = [n for n in names if norm_key(n) in seen]
     missing = [n for n in names if norm_key(n) not in seen]
@@ -84,7 +94,21 @@ def _roster(records, rosters: dict, year: int) -> dict:
         "year": year, "source": source, "source_year": source_year, "total": len(names), "reported_count": len(reported), "reported": reported,
         "not_reported": missing, "share": len(reported) / len(names) if names else None,
         "outside": sorted(name for key, name in seen.items() if key not in keys),
+        "followed": [{"kind": f["change"].kind, "year": f["change"].year, "removed": f["removed"], "added": f["added"],
+                      "text": _followed_text(f)} for f in followed],
     }
+
+
+def _followed_text(applied: dict) -> str:
+    """One change applied to the list, as the summary says it: "Chi bộ A đổi tên thành Chi bộ B năm 2025"."""
+    c = applied["change"]
+    removed, added = ", ".join(applied["removed"]), ", ".join(applied["added"])
+    if c.kind == "dissolved":
+        return f"{removed} giải thể năm {c.year}"
+    if c.kind == "established":
+        return f"{added} thành lập năm {c.year}"
+    verb = {"renamed": "đổi tên thành", "moved": "chuyển thành", "merged": "sáp nhập thành", "split": "chia tách thành"}[c.kind]
+    return f"{removed} {verb} {added or ', '.join(c.targets)} năm {c.year}"
 
 
 def _group_name(scales, year: int, shape: str, group: str) -> str:
@@ -114,7 +138,7 @@ def _in_month(imports: list[dict], first: date, scales) -> list[dict]:
 
 
 def month_context(records, findings: list, imports: list[dict], rosters: dict, scales, *, month: date,
-                  org: str = DEFAULT_ORG, today: date | None = None) -> dict:
+                  org: str = DEFAULT_ORG, today: date | None = None, lineage: list | None = None) -> dict:
     """Everything the ``month`` templates receive (docs/templates.md, "The monthly summary")."""
     store_years = sorted(int(y) for y in records["year"].unique())
     season = season_year(month)
@@ -144,7 +168,7 @@ def month_context(records, findings: list, imports: list[dict], rosters: dict, s
         "latest_year": latest,
         "store_years": store_years,
         "subjects": subjects,
-        "roster": _roster(records, rosters, focus) if focus is not None else None,
+        "roster": _roster(records, rosters, focus, lineage) if focus is not None else None,
         "imports": _in_month(imports, month, scales),
         "findings": open_findings,
         "findings_by_rule": dict(sorted(by_rule.items())),

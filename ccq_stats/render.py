@@ -106,9 +106,25 @@ def term_table(block: dict) -> dict:
 
 def org_table(organisations: list, years: list) -> dict:
     header = ["Tổ chức", "Loại"] + [str(y) for y in years] + ["Số năm đạt mức cao nhất", "Số năm liền"]
-    rows = [[o["org"] + (f" ({o['parent']})" if o["parent"] else ""), o["kind_name"]] + [o["labels"][y] for y in years]
+    # the lineage's note after the name: "(trước năm 2025: Chi bộ …)", "(sáp nhập năm 2025 từ …)"
+    rows = [[o["org"] + (f" ({o['parent']})" if o["parent"] else "") + (f" ({o['note']})" if o.get("note") else ""), o["kind_name"]]
+            + [o["labels"][y] for y in years]
             + [str(o["years_top"]), str(o["longest_top_run"])] for o in organisations]
     return {"header": header, "rows": rows}
+
+
+def reorganised_lines(changes: list) -> list[str]:
+    """The report's lineage changes (report.reorganised), one line each, stated for what they
+    are: "Chi bộ A, Chi bộ B sáp nhập thành Chi bộ C (năm 2025; trước: Chi bộ A HTXSNV năm 2024,
+    Chi bộ B HTTNV năm 2024; năm 2025: Chi bộ C HTTNV)"."""
+    out = []
+    for c in changes:
+        before = ", ".join(f"{b['org']} {b['label']} năm {b['year']}" for b in c["before"] if b["year"] is not None)
+        after = ", ".join(f"{a['org']} {a['label']}" for a in c["after"])
+        parts = [f"năm {c['year']}"] + ([f"Quyết định số {c['decision']}"] if c["decision"] else []) + (
+            [f"trước: {before}"] if before else []) + ([f"năm {c['year']}: {after}"] if after else [])
+        out.append(f"{c['text']} ({'; '.join(parts)})")
+    return out
 
 
 def member_table(member_units: list, year: int) -> dict:
@@ -142,7 +158,7 @@ def chart(block: dict, title: str):
     return Markup(tier_chart_svg(block["years"], title))  # built from escaped parts
 
 
-GLOBALS = {"figure_table": figure_table, "term_table": term_table, "org_table": org_table, "member_table": member_table,
+GLOBALS = {"reorganised_lines": reorganised_lines, "figure_table": figure_table, "term_table": term_table, "org_table": org_table, "member_table": member_table,
            "findings_rows": findings_rows, "imports_table": imports_table, "chart": chart}
 
 FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ccq_stats.lineage import (  # organisations through the reorganisation
+    ONE_TO_ONE, Lineage, drift, event_text, follow_records, former_text, grassroots_years, kind_name,
+)
 from ccq_stats.rules import rule_applies, rule_name, severity_name
 from ccq_stats.scales import (  # display names: vocabulary
     DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for,
@@ -16,6 +19,7 @@ from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
     org_history, term_figures, wide,
 )
+from ccq_stats.text import norm_key
 
 
 def said(label: str, category: str) -> str:
@@ -117,7 +121,8 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
 
 def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
                    term: tuple[int, int] | None = None, mean: str = "shares", org: str | None = None,
-                   today: date | None = None, quota_base: str = "good", issuer: dict | None = None) -> dict:
+                   today: date | None = None, quota_base: str = "good", issuer: dict | None = None,
+                   lineage: list | None = None) -> dict:
     """Everything a report template receives. ``kind`` is the report's span, "term" or "year" (the
     name templates know it by: ``report.kind``); for a year report
     ``years`` holds the year (and the figures of the year before are given for comparison).
@@ -143,8 +148,15 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
     # a year report compares with the year before, when the data has it: never a year it does not hold
     present = set(records["year"].unique().tolist()) if len(records) else set()
     span = [y for y in shown_years if y in present or y == years[-1]] if kind == "year" else list(years)
-    history = org_history(records, span) if len(records) else pd.DataFrame()
+    line = Lineage(list(lineage or []))
+    # an organisation renamed or moved is one line, under its name in the last year shown (lineage.py)
+    orgs = records[records["subject"].isin(["units", "cells"])] if len(records) else records  # what org_history reads
+    history = org_history(follow_records(orgs, line, span[-1]), span) if len(records) else pd.DataFrame()
     organisations = _history_rows(history, span, scales) if len(history) else []
+    for o in organisations:
+        o["former"] = line.former(o["org"], span[-1])
+        o["events"] = [event_text(e) for e in line.events(o["org"], span[-1])]
+        o["note"] = "; ".join(([former_text(o["former"])] if o["former"] else []) + o["events"])
     for o in organisations:
         o["weak_years"] = [y for y in o["weak_years"] if y in years]
     units = [o for o in organisations if o["subject"] == "units"]
@@ -182,4 +194,41 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "quota": _quota(years[-1], scales),
         "findings": [dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
                      for f in findings if f.year is None or f.year in years],
+        "lineage": {"changes": reorganised(records, line, span, scales),
+                    "drift": drift(grassroots_years(records[records["year"].isin(span)]), line) if len(records) else []},
     }
+
+
+def reorganised(records, line, span: list[int], scales: Scales) -> list[dict]:
+    """The changes of the years shown after the first (a merger in the report's second year …),
+    each stated for what it is, never as a rise or fall of one organisation: [{"kind",
+    "kind_name", "year", "text", "before": [{"org", "year", "label"}], "after": [...]}] – the
+    ratings of the organisations before the change (their last year before it) and after (the
+    change's year), as far as the records hold them."""
+    out = []
+    for c in line.changes:
+        if not (span[0] < c.year <= span[-1]) or c.kind in ONE_TO_ONE:
+            continue
+
+        def rated(names, year):
+            got = []
+            for name in names:
+                rows = records[(records["subject"] == "units") & (records["org"].map(norm_key) == norm_key(name))
+                               & (records["year"] <= year)]
+                if rows.empty:
+                    got.append({"org": name, "year": None, "label": ""})
+                    continue
+                last = rows[rows["year"] == rows["year"].max()].iloc[0]
+                value = last["tier"] if last["status"] == "rated" else last["status"]
+                label = STATUS_NAMES.get(value) or SHORT.get(scales.category_label(int(last["year"]), "units", value),
+                                                             scales.category_label(int(last["year"]), "units", value))
+                got.append({"org": name, "year": int(last["year"]), "label": label})
+            return got
+
+        before, after = rated(c.sources, c.year - 1), [a for a in rated(c.targets, c.year) if a["year"] == c.year]
+        text = {"merged": f"{', '.join(c.sources)} sáp nhập thành {', '.join(c.targets)}",
+                "split": f"{', '.join(c.sources)} chia tách thành {', '.join(c.targets)}",
+                "dissolved": f"{', '.join(c.sources)} giải thể", "established": f"thành lập {', '.join(c.targets)}"}[c.kind]
+        out.append({"kind": c.kind, "kind_name": kind_name(c.kind), "year": c.year, "text": text,
+                    "decision": c.decision, "before": before, "after": after})
+    return out

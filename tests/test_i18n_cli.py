@@ -185,7 +185,8 @@ def test_every_command_and_option_has_its_help_in_vietnamese(help_texts):
     assert set(english) == set(vietnamese)
     assert {"ccq-stats", "ccq-stats classify", "ccq-stats check", "ccq-stats report", "ccq-stats forms", "ccq-stats inspect",
             "ccq-stats import", "ccq-stats history", "ccq-stats templates", "ccq-stats templates list",
-            "ccq-stats templates copy", "ccq-stats roster", "ccq-stats roster import", "ccq-stats blank"} == set(english)
+            "ccq-stats templates copy", "ccq-stats roster", "ccq-stats roster import", "ccq-stats blank",
+            "ccq-stats orgs", "ccq-stats orgs import", "ccq-stats orgs list", "ccq-stats orgs check"} == set(english)
     untranslated = []
     for path, command in english.items():
         assert command["help"], f"{path} has no help"
@@ -212,7 +213,8 @@ def test_help_texts_say_what_the_catalogue_says(help_texts):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["", "classify", "check", "report", "forms", "inspect", "import", "history", "templates",
-                                     "templates list", "templates copy", "roster", "roster import", "blank"])
+                                     "templates list", "templates copy", "roster", "roster import", "blank",
+                                     "orgs", "orgs import", "orgs list", "orgs check"])
 def test_the_help_page_is_vietnamese_around_the_texts_too(command):
     """Typer's own words (usage, section titles, [default: …], the --help option) from our catalogue."""
     result = ccq(*command.split(), "--help", CCQ_LANG="vi")

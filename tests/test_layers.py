@@ -49,6 +49,7 @@ TOP_LEVEL = {
     "ccq_stats.stats": "figures",
     "ccq_stats.rules": "figures",
     "ccq_stats.findings": "figures",
+    "ccq_stats.lineage": "figures",  # organisations through renames and mergers: pure, over names and years
     "ccq_stats.report": "documents",
     "ccq_stats.month": "documents",
     "ccq_stats.form_figures": "documents",

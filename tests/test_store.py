@@ -347,4 +347,4 @@ def test_a_store_of_a_newer_ccq_stats_is_refused(tmp_path, season):
     with sqlite3.connect(location) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     result = run("classify", "--db", location)
-    assert result.exit_code == 2 and "made by a newer ccq-stats (schema 99, this one knows 2)" in result.stderr
+    assert result.exit_code == 2 and "made by a newer ccq-stats (schema 99, this one knows 3)" in result.stderr

@@ -33,28 +33,62 @@ def _pick(names: list[str], wanted: str) -> set[str]:
     return found
 
 
-def history_of(records, imports: list[dict], scales, *, year: int | None = None, org: str | None = None) -> dict:
+def history_of(records, imports: list[dict], scales, *, year: int | None = None, org: str | None = None,
+               lineage: list | None = None) -> dict:
     """{"imports": the log entries (of ``year`` when given), "years": the years shown,
-    "organisations": [{"subject", "org", "parent", "labels": {year: label}}]}."""
+    "organisations": [{"subject", "org", "parent", "labels": {year: label}, "former", "events",
+    "note"}], "drift": names that may be one organisation (``lineage.drift``)}.
+
+    With a ``lineage`` (``lineage.Change`` list), an organisation renamed or moved is one row
+    under its latest name, its earlier names in ``former`` and in ``note`` ("trước năm 2025:
+    Chi bộ …"); ``org`` finds it by any of its names, and shows the organisations a merger or
+    split joins to it too. Rows come in the order of the hierarchy: each grassroots
+    organisation, then its chi bộ trực thuộc (in list order otherwise, never alphabetical)."""
+    from ccq_stats.lineage import Lineage, drift, event_text, follow_records, former_text, grassroots_years
+
     years = sorted(int(y) for y in records["year"].unique())
     if year is not None:
         if year not in years:
             raise InputError(_("no ratings for {year} in the store").format(year=year),
                              hint=_("the store holds {years}").format(years=", ".join(map(str, years))))
         imports = [i for i in imports if year in i["years"]]
-    table = org_history(records, years)
+    line = Lineage(list(lineage or []))
+    until = max(years + [c.year for c in line.changes])  # every organisation under its latest name
+    table = org_history(follow_records(records[records["subject"].isin(["units", "cells"])], line, until), years)
     if org is not None:
-        chosen = _pick(table["org"].tolist() + table["parent"].tolist(), org)
-        table = table[table["org"].isin(chosen) | table["parent"].isin(chosen)]
+        written = records["org"].dropna().tolist() + records["parent"].dropna().tolist()
+        picked = _pick(table["org"].tolist() + table["parent"].tolist() + written, org)
+        keys = set()
+        for name in picked:
+            for other in line.related(name) | {name}:
+                keys.add(norm_key(line.follow(other, 0, until)))
+        table = table[table["org"].map(norm_key).isin(keys) | table["parent"].map(norm_key).isin(keys)]
     organisations = []
-    for h in table.to_dict("records"):
+    for h in hierarchy_order(table.to_dict("records")):
         if year is not None and year not in h["ratings"]:
             continue
+        former = line.former(h["org"], until)
+        events = [event_text(e) for e in line.events(h["org"])]
         organisations.append({
             "subject": h["subject"], "org": h["org"], "parent": h["parent"],
             "labels": {y: _label(scales, y, h["subject"], h["ratings"].get(y), y in h["exemplary_years"]) for y in years},
+            "former": former, "events": events, "note": "; ".join(([former_text(former)] if former else []) + events),
         })
-    return {"imports": imports, "years": years, "organisations": organisations}
+    found = drift(grassroots_years(records), line)
+    if org is not None:  # only the drift of the organisations shown
+        shown = {norm_key(o["org"]) for o in organisations} | {norm_key(o["parent"]) for o in organisations if o["parent"]}
+        found = [d for d in found if any(norm_key(line.follow(n, 0, until)) in shown for n in d["names"])]
+    return {"imports": imports, "years": years, "organisations": organisations, "drift": found}
+
+
+def hierarchy_order(rows: list[dict]) -> list[dict]:
+    """Each grassroots organisation (a unit, or the organisation of members) first, then its chi
+    bộ trực thuộc; otherwise in the order given."""
+    first: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        first.setdefault(norm_key(r["parent"] if r["subject"] == "cells" else r["org"]), i)
+    return [r for _i, r in sorted(enumerate(rows), key=lambda p: (
+        first[norm_key(p[1]["parent"] if p[1]["subject"] == "cells" else p[1]["org"])], p[1]["subject"] == "cells", p[0]))]
 
 
 def _version_label(scales, rows: list[dict]) -> str:

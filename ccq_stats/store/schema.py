@@ -10,6 +10,10 @@ A migration is a list of portable statements (INTEGER and TEXT columns, no autoi
 dialect types) applied in the write transaction that opens the store, so a store is always at
 one version, never half-migrated. A store newer than this program is refused, not touched.
 
+Since schema 3 the store keeps the lineage of organisations (``org_changes``): what a lineage
+file (``ccq-stats orgs import``) recorded, per year, versioned like the records – an import of
+its own (``imports.kind`` = 'orgs') brings them and the next import of the same years closes them.
+
 Booleans are INTEGER 0/1; times are ISO 8601 text in UTC; ids are assigned by the importer
 under the write lock (max + 1), which both back-ends do alike.
 """
@@ -25,6 +29,9 @@ RECORD_COLUMNS = (
     "status", "tier", "exemplary", "disciplined", "count",
     "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label", "file_sha256",
 )
+# Columns of ``org_changes`` (schema 3) as written; ``sources`` and ``targets`` are JSON lists of names.
+CHANGE_COLUMNS = ("import_id", "seq", "year", "day", "kind", "sources", "targets", "decision", "code", "note",
+                  "source_file", "source_row", "file_sha256")
 FINDING_COLUMNS = ("import_id", "seq", "year", "org", "org_key", "rule_id", "severity", "message", "source", "numbers", "location")
 
 MIGRATIONS: list[list[str]] = [
@@ -66,5 +73,15 @@ MIGRATIONS: list[list[str]] = [
         "DROP TABLE roster",
         "INSERT INTO meta (key, value) SELECT 'versions_since', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM imports",
     ],
+    # 3: the lineage of organisations (renamed, merged, split, moved, dissolved, established), versioned as the
+    # records are: brought by an import of its own (imports.kind 'orgs'; NULL: ratings), closed by the one that replaces it
+    [
+        "ALTER TABLE imports ADD COLUMN kind TEXT",
+        """CREATE TABLE org_changes (
+            import_id INTEGER NOT NULL, seq INTEGER NOT NULL, year INTEGER NOT NULL, day TEXT, kind TEXT NOT NULL,
+            sources TEXT NOT NULL, targets TEXT NOT NULL, decision TEXT, code TEXT, note TEXT,
+            source_file TEXT, source_row INTEGER, file_sha256 TEXT NOT NULL, valid_to INTEGER)""",
+    ],
 ]
 VERSION = len(MIGRATIONS)
+VERSIONS_KEPT = 2  # the first schema whose records and rosters keep their versions (--as-of, history of corrections)

@@ -53,6 +53,18 @@ def end_of_day_utc(day: date) -> str:
     return local.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
+def local_time(at: str) -> str:
+    """A stored time (UTC, ISO 8601) as staff read it: in the machine's zone, with its offset
+    ("2026-12-07 21:06:09+07:00"); the text itself when it is not a time."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().isoformat(sep=" ", timespec="seconds")
+
+
 def resolve(as_of: str | None, imports: list[dict], versions_since: int, *, where: str = "") -> State:
     """The state ``as_of`` names (an import number, or a date: the end of that day, local time)
     in a store whose import log is ``imports`` (oldest first); the current state when None."""

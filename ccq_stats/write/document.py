@@ -380,7 +380,7 @@ def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[f
 
 
 def _body(doc, context: dict, rules: dict) -> None:
-    from ccq_stats.render import findings_rows, figure_table, member_table, narrative, org_table, term_table
+    from ccq_stats.render import findings_rows, figure_table, member_table, narrative, org_table, reorganised_lines, term_table
 
     report = context["report"]
     term = report["kind"] == "term"
@@ -397,7 +397,7 @@ def _body(doc, context: dict, rules: dict) -> None:
     if term and context["candidates"]:
         _heading(doc, f"Tổ chức cơ sở đảng {len(report['years'])} năm liền đạt mức cao nhất (đề nghị khen thưởng)", rules)
         for o in context["candidates"]:
-            _paragraph(doc, f"- {o['org']}", rules)
+            _paragraph(doc, f"- {o['org']}" + (f" ({o['note']})" if o.get("note") else ""), rules)
     if context["to_work_with"]:
         _heading(doc, "Tổ chức cơ sở đảng cần chỉ đạo, khắc phục", rules)
         for o in context["to_work_with"]:
@@ -408,6 +408,11 @@ def _body(doc, context: dict, rules: dict) -> None:
         for o in context["falls"]:
             falls = "; ".join(f"năm {f['year']} từ {f['from_label'].lower()} xuống {f['to_label'].lower()}" for f in o["falls"])
             _paragraph(doc, f"- {o['org']}: {falls}", rules)
+    changes = (context.get("lineage") or {}).get("changes")
+    if changes:  # mergers, splits … stated for what they are, never as one organisation's rise or fall
+        _heading(doc, "Tổ chức cơ sở đảng được sắp xếp lại (không so sánh như một tổ chức)", rules)
+        for line in reorganised_lines(changes):
+            _paragraph(doc, f"- {line}", rules)
     units = [o for o in context["organisations"] if o["subject"] == "units"]
     if units:
         _heading(doc, "Kết quả từng tổ chức cơ sở đảng", rules)
