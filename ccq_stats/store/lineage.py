@@ -26,6 +26,7 @@ import io
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.lineage import Change, kind_of, vocabulary
+from ccq_stats.scales import is_rating_year
 from ccq_stats.store.versions import parse_day
 from ccq_stats.text import clean, norm_key
 
@@ -112,7 +113,7 @@ def _change(row: dict, path: str, number: int, at: dict, header: list[str]) -> C
         day = parsed.isoformat()
     text = row.get("year", "")
     if text:
-        if not (text.isdigit() and 1945 <= int(text) <= 2100):
+        if not (text.isdigit() and is_rating_year(int(text))):
             raise bad("year", _("the year is not a year"), _("write the first rating year under the new state, e.g. 2025"))
         year = int(text)
         if day and int(day[:4]) != year:
