@@ -296,12 +296,21 @@ def check_score_bands(records, citations: Citations | None = None) -> list[Findi
     points, HTTNV under 70, HTNV under 50); a tier below it a warning – the conditions beyond the
     score can lower a tier, never raise it. HD 27 (2014–2017): an organisation under 50 points
     rated above "yếu kém" (its bands above 50 are not in our sources)."""
+    import numpy as np
+
     citations = citations or Citations(load_scales())
     scales = citations.scales
+    rows = _scored_rows(records)
+    if rows.empty:
+        return []
+    # the band of each score, vectorised: a national list has millions of scored rows, few off their band
+    bands = scales.scores["bands"]
+    band_rank = np.select([rows["score"].to_numpy() >= b["from"] for b in bands], [TIERS.index(b["tier"]) for b in bands],
+                          len(TIERS) - 1)
+    rank = rows["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(-1).to_numpy()
+    off = (rank >= 0) & (rank != band_rank)
     out = []
-    for row in _scored_rows(records).itertuples(index=False):
-        if row.tier not in TIERS:
-            continue
+    for row in rows[off].itertuples(index=False):
         year, band = int(row.year), scales.band_of(row.score)
         rank, band_rank = TIERS.index(row.tier), TIERS.index(band)
         label = scales.category_label(year, row.subject, row.tier)

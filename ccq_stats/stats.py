@@ -139,10 +139,11 @@ def score_counts(records, scales: Scales, by: str = "year"):
         year, subject = int(key["year"]), key["subject"]
         counts, score = group["count"].to_numpy(np.int64), group["score"].to_numpy()
         total = int(counts.sum())
-        band = np.array([scales.band_of(v) for v in score], dtype=object)
+        bands = scales.scores["bands"]
+        band = np.select([score >= b["from"] for b in bands], range(len(bands)), len(bands) - 1)  # best band first
         figures = [("scored", total, None)]
-        for b in scales.scores["bands"]:
-            n = int(counts[band == b["tier"]].sum())
+        for i, b in enumerate(bands):
+            n = int(counts[band == i].sum())
             figures.append((b["category"], n, n / total if total else None))
         figures.append(("mean", total, float((score * counts).sum() / total) / 100 if total else None))
         tiers = group["tier"].to_numpy(dtype=object)
