@@ -162,7 +162,6 @@ def test_2016_hd27_scores_counted_by_hand(files):
 
 # -- which column is the score ---------------------------------------------------------------
 
-@pytest.mark.slow
 @pytest.mark.parametrize("header, role", [
     ("Điểm tự chấm", "self"), ("Điểm tự đánh giá", "self"),
     ("Điểm chi bộ chấm", "proposed"), ("Điểm chi bộ đề xuất", "proposed"), ("Điểm đề xuất", "proposed"),
@@ -228,7 +227,6 @@ def test_a_score_that_is_no_number_from_0_to_100_is_one_line_naming_the_cell(tmp
     assert "the score is not a number from 0 to 100" in line and str(value) in line and "hint:" in line
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("value, expected", [("85,5", 85.5), ("85.5", 85.5), (" 90 ", 90.0), (0, 0.0), (100, 100.0),
                                              ("72 điểm", 72.0), ("", None), ("-", None)])
 def test_score_cells_that_read(value, expected):
