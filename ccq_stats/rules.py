@@ -296,19 +296,14 @@ def check_score_bands(records, citations: Citations | None = None) -> list[Findi
     points, HTTNV under 70, HTNV under 50); a tier below it a warning – the conditions beyond the
     score can lower a tier, never raise it. HD 27 (2014–2017): an organisation under 50 points
     rated above "yếu kém" (its bands above 50 are not in our sources)."""
-    import numpy as np
-
     citations = citations or Citations(load_scales())
     scales = citations.scales
     rows = _scored_rows(records)
     if rows.empty:
         return []
-    # the band of each score, vectorised: a national list has millions of scored rows, few off their band
-    bands = scales.scores["bands"]
-    band_rank = np.select([rows["score"].to_numpy() >= b["from"] for b in bands], [TIERS.index(b["tier"]) for b in bands],
-                          len(TIERS) - 1)
+    # by array: a national list has millions of scored rows, few off their band
     rank = rows["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(-1).to_numpy()
-    off = (rank >= 0) & (rank != band_rank)
+    off = scales.off_band(rank, rows["score"].to_numpy())
     out = []
     for row in rows[off].itertuples(index=False):
         year, band = int(row.year), scales.band_of(row.score)

@@ -269,6 +269,25 @@ class Scales:
         """The tier whose band a score lies in ([scores] bands: QĐ 366 from 2025)."""
         return next(b["tier"] for b in self.scores["bands"] if score >= b["from"])
 
+    def band_ranks(self, scores):
+        """The tier index (TIERS) of the band of each score, as an array ([scores] bands, best first);
+        NaN scores fall in the last band – callers look only at scores that are there."""
+        import numpy as np
+
+        bands = self.scores["bands"]
+        scores = np.asarray(scores, dtype=np.float64)
+        return np.select([scores >= b["from"] for b in bands], [TIERS.index(b["tier"]) for b in bands], len(TIERS) - 1)
+
+    def off_band(self, tier_ranks, scores):
+        """Rows whose rating's tier (an index into TIERS; -1: not a tier) is not the band of their
+        score (NaN: no score): the rows the score rules look at, and the rows the column reader
+        keeps as records of their own so that a finding names each."""
+        import numpy as np
+
+        scores = np.asarray(scores, dtype=np.float64)
+        tier_ranks = np.asarray(tier_ranks)
+        return (tier_ranks >= 0) & ~np.isnan(scores) & (tier_ranks != self.band_ranks(scores))
+
     def band_floor(self, tier: str) -> float:
         """The lowest score of a tier's band (top: 90, good: 70, pass: 50, fail: 0)."""
         return next(b["from"] for b in self.scores["bands"] if b["tier"] == tier)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import Scales
+from ccq_stats.scales import TIERS, Scales
 from ccq_stats.text import norm_key
 
 SUBJECT_ORDER = ("units", "cells", "members")
@@ -139,11 +139,10 @@ def score_counts(records, scales: Scales, by: str = "year"):
         year, subject = int(key["year"]), key["subject"]
         counts, score = group["count"].to_numpy(np.int64), group["score"].to_numpy()
         total = int(counts.sum())
-        bands = scales.scores["bands"]
-        band = np.select([score >= b["from"] for b in bands], range(len(bands)), len(bands) - 1)  # best band first
+        band = scales.band_ranks(score)  # by array, as the rules find the band
         figures = [("scored", total, None)]
-        for i, b in enumerate(bands):
-            n = int(counts[band == i].sum())
+        for b in scales.scores["bands"]:
+            n = int(counts[band == TIERS.index(b["tier"])].sum())
             figures.append((b["category"], n, n / total if total else None))
         figures.append(("mean", total, float((score * counts).sum() / total) / 100 if total else None))
         tiers = group["tier"].to_numpy(dtype=object)

@@ -342,13 +342,19 @@ def test_score_lists_read_alike_by_rows_and_by_columns(files, tmp_path):
     bad = _csv(tmp_path / "bad.csv", MEMBERS_2016[:3] + [["007", "X", "Chi bộ H1", 2016, "120", "HTTNV"]]
                    + [["008", "Y", "Chi bộ H1", 2016, "abc", "HTTNV"]])
     blank = _csv(tmp_path / "blank.csv", MEMBERS_2016 + [["009", "Z", "Chi bộ H1", 2016, "", "HTTNV"]])
+    # rows alike but off their band: the column reader keeps each a record of its own, so that a finding names each row
+    alike = _csv(tmp_path / "alike.csv", [MEMBERS_2016[0]] + [[f"{i:03d}", f"N{i}", "Chi bộ H1", 2025, score, label]
+                                                              for i, (score, label) in enumerate(
+                                                                  [(85, "HTXSNV")] * 2 + [(91, "HTXSNV")] * 2 + [(95, "HTTNV")] * 2)])
     entries = []
-    for path in (files["members_2016"], files["members_2025_csv"], bad, blank):
+    for path in (files["members_2016"], files["members_2025_csv"], bad, blank, alike):
         for command in ("classify", "check"):
             entries += both_ways([command, str(path), "--format", "csv"])
     differ = [e for e in entries if not e["same"]]
     assert not differ, differ[0]["difference"]
-    assert sum(e["by_columns"] for e in entries) >= 8  # the column reader kept the score lists
+    assert sum(e["by_columns"] for e in entries) >= 10  # the column reader kept the score lists
+    alike_check = next(e for e in entries if e["args"][:2] == ["check", str(alike)])
+    assert alike_check["same"] and alike_check["by_columns"]
 
 
 def test_score_text():

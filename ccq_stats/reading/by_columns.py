@@ -574,13 +574,19 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         codes, values = texts["discipline"]
         flags = np.array([is_disciplined(v) for v in values], dtype=bool)
         disciplined = flags[codes] if flags.any() else None
+    # so is the row of a score off its rating's band (scales.off_band, the rule's own test): check names its row
+    single = disciplined
+    if "score" in texts:
+        off = _off_band(texts["rating"], next(f for f in fields if f[0] == "score"), scales)
+        if off is not None:
+            single = off if single is None else single | off
     who = Who(card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position)
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(_listed_twice, who, year, texts.get("org"))
-        first, counts = _groups(fields, year, None if disciplined is None else np.flatnonzero(~disciplined))
+        first, counts = _groups(fields, year, None if single is None else np.flatnonzero(~single))
         twice, keys = pending.result()
     pieces = [_frame(sheet, rating, fields, year, first, counts)]
-    alone = twice if disciplined is None else disciplined if twice is None else twice | disciplined
+    alone = twice if single is None else single if twice is None else twice | single
     if alone is not None:
         if twice is not None:
             first, counts = _groups(fields, year, np.flatnonzero(~alone))
@@ -596,6 +602,20 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
     return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
+
+
+def _off_band(rating, score, scales: Scales) -> np.ndarray | None:
+    """The rows whose score lies outside the band of their rating's tier (None: none), decided per
+    distinct rating and score by ``scales.off_band`` – the test the score rules make."""
+    from ccq_stats.classify import match_label
+    from ccq_stats.scales import TIERS
+
+    rating_codes, rating_values = rating
+    _name, score_codes, score_values = score
+    tiers = np.array([(lambda label: TIERS.index(label.meaning.tier) if label and label.meaning.tier else -1)(
+        match_label(v, scales) if v else None) for v in rating_values], dtype=np.int64)
+    off = scales.off_band(tiers[rating_codes], score_values[score_codes])
+    return off if off.any() else None
 
 
 def _scores(column, score, where) -> np.ndarray:
