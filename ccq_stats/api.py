@@ -44,13 +44,14 @@ def read_records(paths: list[str], *, year: int | None = None, kind: str | None 
     start_reader()  # the reader process imports its libraries while this one imports its own
     from ccq_stats.classify import classify_records
     from ccq_stats.reading.paths import read_paths
-    from ccq_stats.records import leave_out_departed, reconcile
+    from ccq_stats.records import leave_out_departed, reconcile, without_score
 
     scales = load_scales(scales_file)
     reading = read_paths(list(paths), scales, year=year, shape=kind, progress=progress,
                          mapping=mapping_of(scales, header_row, columns))
     classified = classify_records(reading.records, scales, reading.notes)
     reading.records = reconcile(leave_out_departed(classified, reading.notes), reading.notes)
+    without_score(reading.records, reading.notes)
     return reading
 
 
@@ -105,11 +106,12 @@ def classify_paths(
     columns=None,
 ):
     """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share."""
-    from ccq_stats.stats import category_counts
+    from ccq_stats.stats import category_counts, with_scores
 
     records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
                            header_row=header_row, columns=columns)
-    return category_counts(records, load_scales(scales_file), by=by, base=base)
+    scales = load_scales(scales_file)
+    return with_scores(category_counts(records, scales, by=by, base=base), records, scales, by=by)
 
 
 def check_paths(

@@ -56,6 +56,15 @@ def points(change) -> str:
     return f"{'tăng' if change > 0 else 'giảm'} {figure} điểm phần trăm"
 
 
+def score(value) -> str:
+    """A score out of 100 the Vietnamese way, to two decimals without trailing zeros: "87,5",
+    "90", "78,33"; "–" when there is none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    figure = so(value, 2)
+    return figure.rstrip("0").rstrip(",") if "," in figure else figure
+
+
 def ngay(day: date) -> str:
     """ "ngày 21 tháng 10 năm 2020". As official documents write dates, a day below 10 and the
     months 1 and 2 take a leading zero ("ngày 05 tháng 02 năm 2020", "ngày 05 tháng 3 năm 2020")."""

@@ -19,7 +19,10 @@ status         ``rated``, ``exempt`` (miễn đánh giá) or ``not_rated`` (chư
                who left during the year: chuyển đi, từ trần …) only until ``leave_out_departed``
 tier           ``top``, ``good``, ``pass``, ``fail`` when rated, else empty
 exemplary      True for "TSVM tiêu biểu" (a subset of top)
-disciplined    True when a member row says the member was disciplined in the year
+disciplined    True when a member row says the member was disciplined in the year (an organisation row: that
+               a subordinate organisation or a member of its leadership was, as its "Kỷ luật" cell says)
+score          the decided score out of 100 (QĐ 366 from 2025, HD 27 2014–2017) where the list has a score
+               column, else NaN (reading/plan.py ``_score_used`` says which column; cells.parse_score reads it)
 count          how many subjects the row stands for
 source_file, source_sheet, source_row (as Excel shows it), source_col (0-based), source_header
 raw_label      the label as written (for counts: the column header)
@@ -34,7 +37,7 @@ from ccq_stats.text import norm_key
 
 COLUMNS = (
     "year", "subject", "shape", "org", "parent", "org_kind", "host_type", "member", "member_key",
-    "status", "tier", "exemplary", "disciplined", "count",
+    "status", "tier", "exemplary", "disciplined", "score", "count",
     "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label",
 )
 _RATING = ["status", "tier", "exemplary"]
@@ -102,6 +105,26 @@ def leave_out_departed(records, notes: Notes):
         notes.warn(_("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
                      "(first: row {row})").format(count=count, row=int(group["source_row"].iloc[0])), Where(file=file))
     return records[~left].reset_index(drop=True)
+
+
+def without_score(records, notes: Notes) -> None:
+    """Rated rows without a score on a sheet whose other rated rows have one: said once per sheet
+    (how many, the first row) and left out of the score figures – never given a score, nor taken
+    for 0. A row not rated (miễn, chưa đánh giá) has no score to give."""
+    if "score" not in records or records.empty:
+        return
+    score = records["score"].astype("float64")
+    rated = records["status"] == "rated"
+    if not (rated & score.notna()).any():
+        return
+    sheets = records[rated].groupby(["source_file", "source_sheet"], sort=False, dropna=False)
+    for (file, sheet), group in sheets:
+        missing = group[score[group.index].isna()]
+        if len(missing) and len(missing) < len(group):
+            notes.warn(_("{count} rated row(s) without a score where the others have one (first: row {row}); left out "
+                         "of the score figures").format(count=int(missing["count"].sum()),
+                                                        row=int(missing["source_row"].min())),
+                       Where(file, sheet or None))
 
 
 def reconcile(records, notes: Notes):

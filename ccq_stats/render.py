@@ -14,7 +14,7 @@ from pathlib import Path
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.numbers import approx, ngay, pct, points, so, years_text
+from ccq_stats.numbers import approx, ngay, pct, points, score, so, years_text
 from ccq_stats.report import said
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -139,6 +139,23 @@ def member_table(member_units: list, year: int) -> dict:
     return {"header": header, "rows": rows}
 
 
+def score_table(block: dict) -> dict:
+    """A subject's score figures (report.py ``scores``): the number in each band, with its share of
+    those scored, and the mean score over all and per tier, the years side by side."""
+    years = block["years"]
+    header = ["Chỉ tiêu"] + [str(y["year"]) for y in years]
+    rows = [["Được chấm điểm"] + [so(y["scored"]) for y in years]]
+    for i, band in enumerate(years[0]["bands"]):
+        rows.append([band["label"]] + [so(y["bands"][i]["count"]) + (f" ({pct(y['bands'][i]['share'])})"
+                                                                       if y["bands"][i]["share"] is not None else "")
+                                       for y in years])
+    rows.append(["Điểm bình quân"] + [score(y["mean"]) for y in years])
+    for i, mean in enumerate(years[0]["means"]):
+        label = " / ".join(dict.fromkeys(y["means"][i]["tier_label"] for y in years))
+        rows.append([f"– {label[:1].lower() + label[1:]}"] + [score(y["means"][i]["mean"]) for y in years])
+    return {"header": header, "rows": rows}
+
+
 def findings_rows(findings: list) -> dict:
     header = ["Năm", "Nội dung kiểm tra", "Tổ chức", "Chi tiết"]
     rows = [[str(f["year"] or ""), f["rule_name"], f["org"], f["message"]] for f in findings]
@@ -159,9 +176,11 @@ def chart(block: dict, title: str):
 
 
 GLOBALS = {"reorganised_lines": reorganised_lines, "figure_table": figure_table, "term_table": term_table, "org_table": org_table, "member_table": member_table,
+           "score_table": score_table,
            "findings_rows": findings_rows, "imports_table": imports_table, "chart": chart}
 
 FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,
+           "score": score,
            "md": md, "md_table": md_table, "text_table": text_table, "said": said}
 
 

@@ -13,7 +13,7 @@ from ccq_stats.lineage import (  # organisations through the reorganisation
 )
 from ccq_stats.rules import rule_applies, rule_name, severity_name
 from ccq_stats.scales import (  # display names: vocabulary
-    DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, Scales, legend_for,
+    DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, TIERS, Scales, legend_for,
 )
 from ccq_stats.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
@@ -93,6 +93,35 @@ def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales
         "last_total": last["total"]["count"],
         "last_rated": last["rated"]["count"],
     }
+
+
+def _score_blocks(records, years: list[int], scales: Scales) -> list[dict]:
+    """The score figures (stats.score_counts: bands, means per tier) of each subject, for the years
+    of ``years`` whose lists carry scores (QĐ 366 from 2025, HD 27 2014–2017); empty otherwise."""
+    from ccq_stats.stats import score_counts
+
+    figures = score_counts(records[records["year"].isin(years)], scales) if len(records) else None
+    if figures is None or figures.empty:
+        return []
+    out = []
+    for subject in SUBJECT_ORDER:
+        part = figures[figures["subject"] == f"{subject}_scores"]
+        if part.empty:
+            continue
+        rows = []
+        for year, group in part.groupby("year", sort=True):
+            cats = {r["category"]: {"label": r["label"], "count": int(r["count"]),
+                                    "share": None if r["share"] is None or r["share"] != r["share"] else float(r["share"])}
+                    for r in group.to_dict("records")}
+            bands = [dict(cats[b["category"]], category=b["category"], tier=b["tier"]) for b in scales.scores["bands"]]
+            means = [dict(cats[f"mean_{t}"], tier=t, tier_label=scales.category_label(int(year), subject, t),
+                          mean=None if cats[f"mean_{t}"]["share"] is None else cats[f"mean_{t}"]["share"] * 100)
+                     for t in TIERS]
+            rows.append({"year": int(year), "scored": cats["scored"]["count"], "bands": bands, "means": means,
+                         "mean": None if cats["mean"]["share"] is None else cats["mean"]["share"] * 100,
+                         "documents": scales.regime(int(year)).documents})
+        out.append({"subject": subject, "name": SUBJECT_NAMES[subject], "years": rows})
+    return out
 
 
 def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
@@ -192,6 +221,8 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "falls": [o for o in units if o["falls"]],
         "member_units": member_units,
         "quota": _quota(years[-1], scales),
+        # score bands and means (QĐ 366 from 2025, HD 27 2014–2017): only the years whose lists have scores
+        "scores": _score_blocks(records, list(years), scales),
         "findings": [dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
                      for f in findings if f.year is None or f.year in years],
         "lineage": {"changes": reorganised(records, line, span, scales),

@@ -17,7 +17,7 @@ from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Finding, Notes
 from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.numbers import pct
-from ccq_stats.scales import RuleSource, Scales, load_scales
+from ccq_stats.scales import TIERS, RuleSource, Scales, load_scales
 from ccq_stats.stats import member_quota, tally
 from ccq_stats.text import norm_key
 
@@ -268,6 +268,123 @@ def check_disciplined(records, citations: Citations | None = None) -> list[Findi
     return out
 
 
+_ORG_SUBJECTS = ("units", "cells")
+_OF_WHAT = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thuộc", "members": "đảng viên"}
+
+
+def _scored_rows(records):
+    """Rated records that carry a score (QĐ 366, HD 27): a list without a score column has none."""
+    from ccq_stats.stats import scored
+
+    return scored(records)
+
+
+def _row_where(row) -> Where:
+    return Where(row.source_file, row.source_sheet or None, int(row.source_row))
+
+
+def _who(row) -> str:
+    """Who a finding is about, never a member's name: the organisation, or a member row's place."""
+    if row.subject == "members":
+        many = f"{row.count} đảng viên từ dòng {row.source_row}" if row.count > 1 else f"Đảng viên ở dòng {row.source_row}"
+        return many
+    return "Tổ chức"
+
+
+def check_score_bands(records, citations: Citations | None = None) -> list[Finding]:
+    """QĐ 366 / HD 43 (from 2025): a tier above its score's band is an error (a top tier under 90
+    points, HTTNV under 70, HTNV under 50); a tier below it a warning – the conditions beyond the
+    score can lower a tier, never raise it. HD 27 (2014–2017): an organisation under 50 points
+    rated above "yếu kém" (its bands above 50 are not in our sources)."""
+    citations = citations or Citations(load_scales())
+    scales = citations.scales
+    rows = _scored_rows(records)
+    if rows.empty:
+        return []
+    # by array: a national list has millions of scored rows, few off their band
+    rank = rows["tier"].map({t: i for i, t in enumerate(TIERS)}).fillna(-1).to_numpy()
+    off = scales.off_band(rank, rows["score"].to_numpy())
+    out = []
+    for row in rows[off].itertuples(index=False):
+        year, band = int(row.year), scales.band_of(row.score)
+        rank, band_rank = TIERS.index(row.tier), TIERS.index(band)
+        label = scales.category_label(year, row.subject, row.tier)
+        points = score_text(row.score)
+        whole = float(row.score).is_integer()
+        numbers = {"score": int(row.score) if whole else float(row.score), "floor": scales.band_floor(row.tier),
+                   "count": int(row.count)}
+        where = _row_where(row) if row.subject == "members" else Where()
+        member = (row.member or "") if row.subject == "members" else ""
+        if rank < band_rank:  # rated better than the score allows
+            weak = row.subject in _ORG_SUBJECTS and band == "fail"
+            for rule in ("score_above_band",) + (("score_weak_hd27",) if weak else ()):
+                source = citations.source(rule, year)
+                if source is None:
+                    continue
+                if rule == "score_weak_hd27":
+                    text = (f"{_who(row)} đạt {points} điểm, dưới 50 điểm, nhưng xếp loại '{row.raw_label}' "
+                            f"(phải xếp loại {scales.category_label(year, row.subject, 'fail').lower()} {cite(source)})")
+                else:
+                    text = (f"{_who(row)} xếp loại {label.lower()} nhưng chỉ đạt {points} điểm "
+                            f"(mức này cần từ {score_text(scales.band_floor(row.tier))} điểm {cite(source)})")
+                out.append(Finding(rule, citations.severity(rule), year, row.org, text, source.source, numbers, where,
+                                   member=member))
+        elif rank > band_rank:  # rated below its band: a condition beyond the score may explain it
+            source = citations.source("score_below_band", year)
+            if source is None:
+                continue
+            band_label = scales.category_label(year, row.subject, band).lower()
+            out.append(Finding(
+                "score_below_band", citations.severity("score_below_band"), year, row.org,
+                f"{_who(row)} đạt {points} điểm (khung {band_label}) nhưng xếp loại {label.lower()}; kiểm tra các điều kiện "
+                f"ngoài điểm (chưa được đối chiếu nguyên văn) {cite(source)}", source.source, numbers, where, member=member))
+    return out
+
+
+def check_top_disciplined(records, citations: Citations | None = None) -> list[Finding]:
+    """QĐ 366 (from 2025): a collective rated top needs, besides ≥ 90 points, no subordinate
+    organisation and no member of its leadership disciplined in the year – where the data shows
+    it: the organisation's own row marked in a "Kỷ luật" column, or one of its chi bộ trực thuộc
+    so marked. Member rows are not used: a list does not say who is in the leadership."""
+    citations = citations or Citations(load_scales())
+    orgs = records[records["subject"].isin(_ORG_SUBJECTS) & (records["status"] == "rated")]
+    if orgs.empty:
+        return []
+    flagged = orgs["disciplined"].fillna(False).astype(bool)
+    marked_cells = orgs[(orgs["subject"] == "cells") & flagged]
+    below = {(int(y), norm_key(p)): n for (y, p), n in
+             marked_cells.groupby([marked_cells["year"], marked_cells["parent"].map(norm_key)]).size().items()}
+    out = []
+    for row, own in zip(orgs.itertuples(index=False), flagged):
+        if row.tier != "top":
+            continue
+        year = int(row.year)
+        cells = below.get((year, norm_key(row.org)), 0) if row.subject == "units" else 0
+        if not own and not cells:
+            continue
+        source = citations.source("score_top_disciplined", year)
+        if source is None:
+            continue
+        why = ("dòng của tổ chức ghi có kỷ luật trong năm (tổ chức trực thuộc hoặc thành viên cấp ủy)" if own
+               else f"có {cells} chi bộ trực thuộc bị kỷ luật trong năm")
+        out.append(Finding(
+            "score_top_disciplined", citations.severity("score_top_disciplined"), year, row.org,
+            f"Xếp loại {scales_label(citations, year, row.subject)} nhưng {why}; tập thể có tổ chức trực thuộc hoặc "
+            f"thành viên cấp ủy bị kỷ luật trong năm không được xếp loại này {cite(source)}",
+            source.source, {"own": bool(own), "cells": int(cells)}))
+    return out
+
+
+def scales_label(citations: Citations, year: int, subject: str) -> str:
+    return citations.scales.category_label(year, subject, "top").lower()
+
+
+def score_text(value) -> str:
+    from ccq_stats.numbers import score
+
+    return score(value)
+
+
 def check_missing_years(records, citations: Citations | None = None) -> list[Finding]:
     """An organisation absent from a year although it appears before and after it."""
     citations = citations or Citations(load_scales())
@@ -298,7 +415,8 @@ def check_records(records, quota_base: str = "good", scales: Scales | None = Non
     found = (check_member_quota(records, quota_base, citations) + check_org_quota(records, quota_base, citations)
              + check_top_units(records, citations)
              + check_weak_units(records, citations) + check_disciplined(records, citations)
-             + check_missing_years(records, citations))
+             + check_missing_years(records, citations)
+             + check_score_bands(records, citations) + check_top_disciplined(records, citations))
     citations.note_unchecked(notes if notes is not None else Notes())
     return sort_findings(found)
 

@@ -45,7 +45,10 @@ RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[r
 ROLES = (
     "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
     "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
+    "score", "score_proposed", "score_self",
 )
+# Who gave a score ([score_by] in scales.toml), as the role of its column: decided, proposed, self-scored.
+SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score_self"}
 # Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
 # themselves): alias -> role; a tier or a status names a count column of it.
 ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
@@ -238,6 +241,8 @@ class Scales:
     totals_groups: list = field(default_factory=list)  # phrases after such a prefix: what the subtotal totals
     by_parent: dict[str, dict[str, str]] = field(default_factory=dict)  # kind id -> {units: kind, cells: kind}
     name_parts: dict[str, str] = field(default_factory=dict)  # key (as columns) -> "first" / "last" ([name_parts])
+    score_by: dict[str, list] = field(default_factory=dict)  # "decision"/"self"/"proposal" -> phrases ([score_by])
+    scores: dict = field(default_factory=dict)  # [scores]: bands (category, from, tier) best first, labels
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
 
     def rule_source(self, rule_id: str, year: int | None) -> RuleSource | None:
@@ -263,6 +268,51 @@ class Scales:
                 if find_phrase(words, wanted) >= 0:
                     return role, shown
         return None
+
+    def score_role(self, text: object, marks: bool = False) -> str:
+        """The role of a score column by who gave it ([score_by]): ``score`` (the decision, also
+        when no word says who), ``score_proposed`` or ``score_self``."""
+        words = words_of(text, marks)
+        for by in ("decision", "self", "proposal"):
+            if any(find_phrase(words, wanted) >= 0 for wanted in self.score_by.get(by, [])):
+                return SCORE_ROLES[by]
+        return SCORE_ROLES["decision"]
+
+    def score_label(self, year: int, subject: str, category: str) -> str:
+        """The Vietnamese label of a category of the score figures ("Từ 90 điểm trở lên",
+        "Điểm bình quân – Hoàn thành tốt nhiệm vụ")."""
+        labels = self.scores.get("labels", {})
+        if category.startswith("mean_"):
+            tier = self.category_label(year, subject, category.removeprefix("mean_"))
+            return labels.get("mean_tier", "{tier}").format(tier=tier)
+        return labels.get(category, category)
+
+    def band_of(self, score: float) -> str:
+        """The tier whose band a score lies in ([scores] bands: QĐ 366 from 2025)."""
+        return next(b["tier"] for b in self.scores["bands"] if score >= b["from"])
+
+    def band_ranks(self, scores):
+        """The tier index (TIERS) of the band of each score, as an array ([scores] bands, best first);
+        NaN scores fall in the last band – callers look only at scores that are there."""
+        import numpy as np
+
+        bands = self.scores["bands"]
+        scores = np.asarray(scores, dtype=np.float64)
+        return np.select([scores >= b["from"] for b in bands], [TIERS.index(b["tier"]) for b in bands], len(TIERS) - 1)
+
+    def off_band(self, tier_ranks, scores):
+        """Rows whose rating's tier (an index into TIERS; -1: not a tier) is not the band of their
+        score (NaN: no score): the rows the score rules look at, and the rows the column reader
+        keeps as records of their own so that a finding names each."""
+        import numpy as np
+
+        scores = np.asarray(scores, dtype=np.float64)
+        tier_ranks = np.asarray(tier_ranks)
+        return (tier_ranks >= 0) & ~np.isnan(scores) & (tier_ranks != self.band_ranks(scores))
+
+    def band_floor(self, tier: str) -> float:
+        """The lowest score of a tier's band (top: 90, good: 70, pass: 50, fail: 0)."""
+        return next(b["from"] for b in self.scores["bands"] if b["tier"] == tier)
 
     def says_left(self, text: object) -> bool:
         """Does a cell say that a member left during the year ("Chuyển sinh hoạt đi 10/2019")?
@@ -428,6 +478,14 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     scales.arrived_then += [phrase("^" + p) for p in data.get("left", {}).get("arrived_then", [])]
     for alias in left:  # the same words in a rating cell: a label of its own (members only; never counted)
         _index_label(scales, alias, Meaning("left"), {("*", "*")}, origin, typo=False)
+    if "scores" in data:
+        scales.scores = {"bands": data["scores"].get("bands", scales.scores.get("bands", [])),
+                         "labels": scales.scores.get("labels", {}) | data["scores"].get("labels", {})}
+    for by, phrases in data.get("score_by", {}).items():
+        if by not in SCORE_ROLES:
+            raise InputError(_("unknown [score_by] entry '{by}'").format(by=by), file=origin,
+                             hint=_("[score_by] has {names}").format(names=", ".join(SCORE_ROLES)))
+        scales.score_by.setdefault(by, []).extend(phrase(p) for p in phrases)
     for what, phrases in data.get("tier_words", {}).items():
         scales.tier_words.setdefault(what, []).extend(phrase(p)[1] for p in phrases)
     if "mapping" in data:

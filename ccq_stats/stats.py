@@ -107,6 +107,85 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
 
 
 # --------------------------------------------------------------------------------------
+# Scores out of 100 (QĐ 366 from 2025, HD 27 2014–2017): bands beside the tiers, means per tier
+
+SCORE_CATEGORIES = ("scored", "band_90", "band_70", "band_50", "band_0", "mean", "mean_top", "mean_good", "mean_pass",
+                    "mean_fail")
+
+
+def score_subject(subject: str) -> str:
+    """The subject of a subject's score figures in classify's output: ``units_scores`` …"""
+    return f"{subject}_scores"
+
+
+def scored(records):
+    """The rated records that carry a score (the records of a list without scores have none)."""
+    if "score" not in records or records.empty:
+        return records.iloc[0:0]
+    score = records["score"].astype("float64")
+    return records[(records["status"] == "rated") & score.notna()].assign(score=score)
+
+
+def score_counts(records, scales: Scales, by: str = "year"):
+    """The score figures of every (year, subject[, unit]) whose rated records carry scores – none
+    for the others: ``scored`` (rated with a score), each band of [scores] (count, share of
+    ``scored``), and the mean score over all and per tier (count: the scores averaged; share: the
+    mean ÷ 100, so that the share column stays a fraction). Columns as ``category_counts``."""
+    import numpy as np
+    import pandas as pd
+
+    keys = ["year", "subject"] + (["unit"] if by == "unit" else [])
+    rows_of = scored(records)
+    columns = keys + ["category", "label", "count", "share"]
+    if rows_of.empty:
+        return pd.DataFrame([], columns=columns)
+    if by == "unit":
+        rows_of = rows_of.assign(unit=unit_of(rows_of))
+    rows = []
+    for key, group in rows_of.groupby(keys, sort=True):
+        key = dict(zip(keys, key))
+        year, subject = int(key["year"]), key["subject"]
+        counts, score = group["count"].to_numpy(np.int64), group["score"].to_numpy()
+        total = int(counts.sum())
+        band = scales.band_ranks(score)  # by array, as the rules find the band
+        figures = [("scored", total, None)]
+        for b in scales.scores["bands"]:
+            n = int(counts[band == TIERS.index(b["tier"])].sum())
+            figures.append((b["category"], n, n / total if total else None))
+        figures.append(("mean", total, float((score * counts).sum() / total) / 100 if total else None))
+        tiers = group["tier"].to_numpy(dtype=object)
+        for tier in TIER_ORDER:
+            n = int(counts[tiers == tier].sum())
+            mean = float((score[tiers == tier] * counts[tiers == tier]).sum() / n) / 100 if n else None
+            figures.append((f"mean_{tier}", n, mean))
+        for category, count, share in figures:
+            row = dict(key, year=year, subject=score_subject(subject))
+            row.update(category=category, label=scales.score_label(year, subject, category), count=count, share=share)
+            rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def with_scores(figures, records, scales: Scales, by: str = "year"):
+    """classify's figures with the score figures of the years that have scores: after each year's
+    subjects, in the order units, cells, members (README, the output contract)."""
+    import pandas as pd
+
+    extra = score_counts(records, scales, by)
+    if extra.empty:
+        return figures
+    order = {s: i for i, s in enumerate(SUBJECT_ORDER + tuple(score_subject(s) for s in SUBJECT_ORDER))}
+    both = pd.concat([figures, extra], ignore_index=True)
+    both["_y"], both["_s"] = both["year"], both["subject"].map(order)
+    both["_i"] = range(len(both))  # within a year and subject, the order each part gave
+    sort = ["_y", "_s"] + (["_u"] if by == "unit" else []) + ["_i"]
+    if by == "unit":
+        both["_u"] = both["unit"].map(norm_key)
+    both = both.sort_values(sort, kind="stable").drop(columns=[c for c in ("_y", "_s", "_i", "_u") if c in both])
+    both["count"] = both["count"].astype("int64")
+    return both.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
 # Nested ("trong đó") shares, term figures, per-organisation history, member quota
 
 TIER_ORDER = TIERS  # best first (scales.toml)

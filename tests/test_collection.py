@@ -153,7 +153,6 @@ def test_import_of_a_filled_workbook_gives_the_model_figures(tmp_path):
     assert got == member_counts(model)
 
 
-@pytest.mark.xfail(strict=True, reason="score reading lands with branch season-scores")
 def test_the_score_columns_are_read(tmp_path):
     template = blank(tmp_path, "--year", "2025", "--org", "Chi bộ Sở Tư pháp")
     filled = fill_members(template, members_model(2025), tmp_path / "tu_phap.xlsx")

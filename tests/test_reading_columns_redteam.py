@@ -65,7 +65,7 @@ def test_a_score_by_the_higher_committee_is_not_the_parent(tmp_path):
             [1, "Chi bộ Sở Tư pháp", 95, 92, "HTXSNV"], [2, "Đảng bộ Sở Y tế", 88, 80, "HTTNV"],
             [3, "Chi bộ Ban Dân tộc", 70, 65, "HTNV"]]
     out = ok(run("classify", make_xlsx(tmp_path / "diem.xlsx", {"2025": rows}), "--format", "csv"))
-    assert subjects(out) == {"units"}
+    assert subjects(out) == {"units", "units_scores"}  # no cells; the decided score is read (issue 22)
     assert tiers(out, 2025, "units") == THREE
 
 

@@ -24,7 +24,6 @@ LISTS = FOLDER / "to_chuc"
 ORACLE = ROOT / "tests" / "data"
 # one worker reads the folder once (the session fixtures below), the others leave these tests to it
 pytestmark = pytest.mark.xdist_group("sample_term")
-SCORES_LAND = pytest.mark.xfail(strict=True, reason="score reading lands with branch season-scores")
 
 
 def oracle_counts() -> dict[tuple, int]:
@@ -102,7 +101,6 @@ def test_self_ratings_and_members_who_left_are_said_not_counted(term_classify):
 
 
 @pytest.mark.slow
-@SCORES_LAND
 def test_the_2025_score_bands_and_means_are_the_generators(term_classify):
     """Per subject: the rated with a decided score (organisations: 'Điểm cấp ủy cấp trên chấm';
     members: 'Điểm chi bộ chấm', the only score beside the self-score), each band, the mean score
@@ -131,7 +129,6 @@ def test_the_term_checks_clean(term_check):
 
 
 @pytest.mark.slow
-@SCORES_LAND
 def test_the_2025_tiers_below_their_band_are_warned_and_none_is_above(term_check):
     """Seeded: one member disciplined (KHTNV with a score of the good band) and his organisation
     (HTTNV with 92.5 points); no tier above its band."""

@@ -54,7 +54,7 @@ from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.cells import (
-    blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_year,
+    blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_score, parse_year,
     totals_first_words, totals_test, unknown_kind_error,
 )
 from ccq_stats.reading.column_rules import (
@@ -80,9 +80,9 @@ MIN_BYTES_ENV = "CCQ_TEST_COLUMNS_FROM_BYTES"
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
 ROLES = {"seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
-         "ignored", "share_of"}
-# read as dictionaries: few distinct values
-TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating", "birth", "discipline")
+         "ignored", "share_of", "score"}
+# read as dictionaries: few distinct values (a score out of 100: at most a few hundred)
+TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating", "birth", "discipline", "score")
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
 
 
@@ -225,7 +225,8 @@ def _as_text(column, dictionary: bool):
     return pc.fill_null(column.cast(pa.string()), "")
 
 
-ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline")
+ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
+              "score")
 
 
 def _plan(sheet, scales: Scales, year, shape, notes: Notes):
@@ -565,19 +566,27 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     # counted as if there were none; counted again in the rare case there are.
     fields = [(role, *texts[role]) for role in ("org", "parent", "host_type") if role in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
+    if "score" in texts:  # the score of each row (cells.parse_score, once per distinct value): a field to count by
+        fields.append(("score", texts["score"][0], _scores(texts["score"], col["score"], where)))
     # a disciplined member's row is a record of its own too: the rules name its row
     disciplined = None
     if "discipline" in texts:
         codes, values = texts["discipline"]
         flags = np.array([is_disciplined(v) for v in values], dtype=bool)
         disciplined = flags[codes] if flags.any() else None
+    # so is the row of a score off its rating's band (scales.off_band, the rule's own test): check names its row
+    single = disciplined
+    if "score" in texts:
+        off = _off_band(texts["rating"], next(f for f in fields if f[0] == "score"), scales)
+        if off is not None:
+            single = off if single is None else single | off
     who = Who(card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position)
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(_listed_twice, who, year, texts.get("org"))
-        first, counts = _groups(fields, year, None if disciplined is None else np.flatnonzero(~disciplined))
+        first, counts = _groups(fields, year, None if single is None else np.flatnonzero(~single))
         twice, keys = pending.result()
     pieces = [_frame(sheet, rating, fields, year, first, counts)]
-    alone = twice if disciplined is None else disciplined if twice is None else twice | disciplined
+    alone = twice if single is None else single if twice is None else twice | single
     if alone is not None:
         if twice is not None:
             first, counts = _groups(fields, year, np.flatnonzero(~alone))
@@ -593,6 +602,41 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
     return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
+
+
+def _off_band(rating, score, scales: Scales) -> np.ndarray | None:
+    """The rows whose score lies outside the band of their rating's tier (None: none), decided per
+    distinct rating and score by ``scales.off_band`` – the test the score rules make."""
+    from ccq_stats.classify import match_label
+    from ccq_stats.scales import TIERS
+
+    rating_codes, rating_values = rating
+    _name, score_codes, score_values = score
+    tiers = np.array([(lambda label: TIERS.index(label.meaning.tier) if label and label.meaning.tier else -1)(
+        match_label(v, scales) if v else None) for v in rating_values], dtype=np.int64)
+    off = scales.off_band(tiers[rating_codes], score_values[score_codes])
+    return off if off.any() else None
+
+
+def _scores(column, score, where) -> np.ndarray:
+    """The score of each distinct text of the score column (NaN: blank); a text that is no score is
+    the error of the first row holding it, as the row reader reports it."""
+    codes, values = column
+    out = np.full(len(values), np.nan)
+    used = np.zeros(len(values), bool)
+    used[np.unique(codes)] = True
+    bad = []
+    for i, value in enumerate(values):
+        if not used[i]:
+            continue  # a value only on rows left out (totals, members who left): not read, as by rows
+        try:
+            out[i] = parse_score(value, None)
+        except InputError:
+            bad.append(i)
+    if bad:  # the first row holding a bad value, as the row reader meets it
+        row, i = min((_first(codes == i), i) for i in bad)
+        parse_score(values[i], where(row, score))  # raises, naming the row
+    return out
 
 
 def _heading_at(name, seq, row: int, scales: Scales) -> bool:
@@ -914,7 +958,11 @@ def _frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np
         ("member_key", ""), ("source_file", sheet.file), ("source_sheet", ""), ("source_header", rating.header))}
     out["disciplined"] = np.zeros(n, bool) if disciplined is None else disciplined[order]
     for name, codes, values in fields:
+        if name == "score":  # numbers (NaN: none), not texts: "85" and "85,0" are one score
+            out[name] = values[codes[rows]]
+            continue
         out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
+    out.setdefault("score", np.full(n, np.nan))
     out.update(year=year[rows], status=np.full(n, None, dtype=object), tier=np.full(n, None, dtype=object),
                exemplary=np.zeros(n, bool), count=counts.astype(np.int64),
                source_row=rows.astype(np.int64), source_col=np.full(n, rating.index, dtype=np.int64))

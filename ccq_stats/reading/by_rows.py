@@ -10,6 +10,8 @@ are looked at one by one.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -17,7 +19,8 @@ from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
-    TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_year,
+    TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_score,
+    parse_year,
     totals_test,
 )
 from ccq_stats.reading.column_rules import lead_columns, left_warning
@@ -35,7 +38,7 @@ from ccq_stats.text import clean
 
 
 _ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
-          "total_count", "rated_count")
+          "total_count", "rated_count", "score")
 _DESCRIBING = ("parent", "kind", "host_type", "year")  # merged down: each row under the merge has the value
 
 
@@ -293,11 +296,25 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=No
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
     key = member_keys(card, name, data.text(col["birth"].index) if col["birth"] is not None else None)
-    disciplined = (mapped(data.text(col["discipline"].index), is_disciplined).astype(bool)
-                   if col["discipline"] is not None else False)
+    disciplined = _disciplined(data, col)
     return _records(data, dict(base, subject="members"), rows, year=year, shape="members", member=name, member_key=key,
-                    status=None, tier=None, exemplary=False, disciplined=disciplined, count=1,
+                    status=None, tier=None, exemplary=False, disciplined=disciplined, score=_scores(data, col, rows), count=1,
                     source_col=column.index, source_header=column.header, raw_label=raw)
+
+
+def _disciplined(data: SheetRows, col) -> np.ndarray | bool:
+    """The rows whose "Kỷ luật" cell says so: a member disciplined in the year, or for an
+    organisation, a subordinate organisation or a member of its leadership disciplined (QĐ 366)."""
+    if col["discipline"] is None:
+        return False
+    return mapped(data.text(col["discipline"].index), is_disciplined).astype(bool)
+
+
+def _scores(data: SheetRows, col, rows: np.ndarray) -> np.ndarray | float:
+    """The score of each row (cells.parse_score, the rule both readers apply), NaN where none."""
+    if col["score"] is None:
+        return math.nan
+    return parsed(data, col["score"], rows, parse_score, math.nan).astype(np.float64)
 
 
 def _names(data: SheetRows, columns) -> np.ndarray:
@@ -340,8 +357,10 @@ def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wi
         raise InputError(_("a rating without an organisation name"), where=data.where(r), value=raw[r],
                          hint=_("fill the organisation's name"))
     _need_years(data, year, mask)
+    plan_col = {"discipline": plan.header.one("discipline"), "score": None if wide else plan.header.one("score")}
     return _records(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=exemplary,
-                    disciplined=False, count=1, source_col=column.index, source_header=column.header, raw_label=raw)
+                    disciplined=_disciplined(data, plan_col), score=_scores(data, plan_col, mask), count=1,
+                    source_col=column.index, source_header=column.header, raw_label=raw)
 
 
 def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:

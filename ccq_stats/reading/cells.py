@@ -165,6 +165,33 @@ def is_disciplined(text: str) -> bool:
     return strip_marks(norm_key(text)) not in NO
 
 
+MAX_SCORE = 100  # QĐ 366-QĐ/TW (2025), HD 27-HD/BTCTW (2014): scores out of 100
+_SCORE = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?(?:\s*(?:điểm|đ))?$", re.I)  # "85", "85,5", "85.5", "85 điểm"
+
+
+def parse_score(value, where: Where | None) -> float:
+    """A score out of 100 (QĐ 366, HD 27) – half points and the Vietnamese decimal comma
+    ("85,5") allowed; blank and "-" are no score (NaN). Anything else is an error at ``where``.
+    The one rule both readers apply to a score cell (a row's score, once per distinct value)."""
+    score = None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        score = float(value) if math.isfinite(value) else None
+        if score is not None:
+            score = round(score, 2)  # 85.49999999 typed by a formula: two decimals, as shown in Excel
+    else:
+        text = clean(value)
+        if text in ("", "-", "–"):
+            return math.nan
+        match = _SCORE.match(text)
+        if match:
+            score = float(f"{match.group(1)}.{match.group(2) or 0}")
+    if score is not None and 0 <= score <= MAX_SCORE:
+        return score
+    raise InputError(_("the score is not a number from 0 to 100"), where=where,
+                     value=clean(value) if isinstance(value, str) else value,
+                     hint=_("write the score as a number, e.g. 85 or 85,5 (the rating goes in its own column)"))
+
+
 # the errors both readers raise, in the same words (made at the error, in the user's language)
 
 def no_year_error(where: Where) -> InputError:

@@ -221,6 +221,8 @@ def _by_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bo
     if not found:
         return None
     role, words = found
+    if role == "score":  # who gave it: self-scored, proposed or decided ([score_by]), as for ratings
+        role = scales.score_role(leaf, marks)
     return Column(index, role, leaf, year if role not in ("year", "birth") else None, because=f"words '{words}'")
 
 

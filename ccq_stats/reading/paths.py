@@ -210,6 +210,7 @@ def _typed(frame, categorical: bool = True):
     frame = frame[list(COLUMNS)].copy()
     frame["year"] = frame["year"].astype("int64")
     frame["count"] = frame["count"].astype("int64")
+    frame["score"] = frame["score"].astype("float64")  # None (no score column) is NaN
     for name in _CATEGORICAL:
         frame[name] = frame[name].astype("category" if categorical else object)
     return frame

@@ -315,6 +315,36 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
     return [(c, "self-rating or proposal, not counted") for c in proposed]
 
 
+def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
+    """The one score a row carries (QĐ 366, HD 27: out of 100): the decided score; where the sheet
+    has none, the score the chi bộ or committee proposed (a member list often stops there: the
+    competent level decides the rating, written beside it). A self-score alone is not used (said
+    once). Of two columns of one kind, one given with --column wins, else the rightmost (the later
+    level of a sheet filled left to right). The others stay in the sheet, not read."""
+    decided, proposed, own = header.of("score"), header.of("score_proposed"), header.of("score_self")
+    if not (decided or proposed or own):
+        return []
+    kept = decided or proposed
+    if not kept:
+        c = own[0]
+        notes.warn(_("only a self-score column ({header}): not used; the decided score is missing").format(header=c.header),
+                   sheet.where())
+        for c in own:
+            header.columns.remove(c)
+        return [(c, "self-score, not used") for c in own]
+    used = max(kept, key=lambda c: (c.because.startswith("--column"), c.index))
+    if used.role == "score_proposed":
+        used.because += "; the proposed score: no decided score given"
+    used.role = "score"
+    out = []
+    for c in decided + proposed + own:
+        if c is not used:
+            header.columns.remove(c)
+            why = {"score_self": "self-score", "score_proposed": "proposed score"}.get(c.role, "another decided score")
+            out.append((c, f"{why}, not used; the score used is '{used.header}'"))
+    return out
+
+
 def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
     """Where another table starts below this one on the same sheet – a row that repeats the
     header (2019's table under 2018's), or a header of its own (``plan.other_header``: "TT | Tổ
@@ -403,7 +433,7 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
-    ignored = _set_aside_proposed(header, sheet, notes) + _one_of_each(header)
+    ignored = _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header)
     if header.of("rating"):
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings

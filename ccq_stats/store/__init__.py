@@ -655,6 +655,7 @@ def frame_of(rows: list[tuple]):
     data["disciplined"] = col("disciplined", bool)
     data["member"] = [None] * len(rows)
     data["member_key"] = [None] * len(rows)
+    data.setdefault("score", [None] * len(rows))  # scores are not kept in the store (yet): none read back
     frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in COLUMNS})
     for name in ("year", "count", "source_row"):
         frame[name] = frame[name].astype("int64")

@@ -380,7 +380,9 @@ def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[f
 
 
 def _body(doc, context: dict, rules: dict) -> None:
-    from ccq_stats.render import findings_rows, figure_table, member_table, narrative, org_table, reorganised_lines, term_table
+    from ccq_stats.render import (
+        findings_rows, figure_table, member_table, narrative, org_table, reorganised_lines, score_table, term_table,
+    )
 
     report = context["report"]
     term = report["kind"] == "term"
@@ -393,6 +395,10 @@ def _body(doc, context: dict, rules: dict) -> None:
         _table(doc, figures, rules, small if len(figures["header"]) > 4 else None)
         if term:
             _table(doc, term_table(block), rules, small)
+    for block in context.get("scores", []):  # score bands and means (QĐ 366, HD 27), where the lists have scores
+        _heading(doc, f"Điểm đánh giá {block['name']}", rules)
+        table = score_table(block)
+        _table(doc, table, rules, small if len(table["header"]) > 4 else None)
     _note(doc, report["note"], rules)
     if term and context["candidates"]:
         _heading(doc, f"Tổ chức cơ sở đảng {len(report['years'])} năm liền đạt mức cao nhất (đề nghị khen thưởng)", rules)

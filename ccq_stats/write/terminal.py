@@ -49,7 +49,7 @@ def _groups(figures) -> list[tuple[str, list, list]]:
         key = key if isinstance(key, tuple) else (key,)
         title = SUBJECT_TITLES[key[0]] + (f" – {key[1]}" if len(key) > 1 and key[1] else "")
         rows = [(short_label(key[0], category, list(dict.fromkeys(part["label"]))),
-                 {r.year: (r.count, r.share) for r in part.itertuples()})
+                 {r.year: (r.count, r.share, category) for r in part.itertuples()})
                 for category, part in group.groupby("category", sort=False)]
         groups.append((title, list(dict.fromkeys(group["year"])), rows))
     return groups
@@ -75,9 +75,11 @@ def abbreviated(label: str) -> str:
     return label
 
 
-def _cell(count, share, stacked: bool) -> str:
-    from ccq_stats.numbers import pct, so
+def _cell(count, share, category: str, stacked: bool) -> str:
+    from ccq_stats.numbers import pct, score, so
 
+    if category.startswith("mean") and share is not None and share == share:  # a mean score (share: mean ÷ 100)
+        return f"{score(share * 100)} điểm"
     if share is None or share != share:  # no share (a count that is not a tier) or NaN (a base of 0)
         return so(count)
     return f"{so(count)}\n({pct(share)})" if stacked else f"{so(count)} ({pct(share)})"

@@ -98,11 +98,11 @@ def to_json(figures) -> str:
     return json.dumps(_records(figures), ensure_ascii=False, indent=1) + "\n"
 
 
+def _cell(count, share, category: str = "") -> str:
+    from ccq_stats.numbers import pct, score, so  # the reports' Vietnamese numbers
 
-
-def _cell(count, share) -> str:
-    from ccq_stats.numbers import pct, so  # the reports' Vietnamese numbers
-
+    if category.startswith("mean") and _share_text(share) != "":  # a mean score, its share being the mean ÷ 100
+        return f"{score(share * 100)} điểm"
     return so(count) if _share_text(share) == "" else f"{so(count)} ({pct(share)})"
 
 
@@ -124,7 +124,7 @@ def to_tables(figures, color: bool) -> list:
             table.add_column(str(year), justify="right")
         for category, rows in group.groupby("category", sort=False):
             labels = " / ".join(dict.fromkeys(rows["label"]))  # the label changes with the regime
-            by_year = {r.year: _cell(r.count, r.share) for r in rows.itertuples()}
+            by_year = {r.year: _cell(r.count, r.share, category) for r in rows.itertuples()}
             table.add_row(Text(labels), *(by_year.get(y, "") for y in years))
         tables.append(table)
     return tables

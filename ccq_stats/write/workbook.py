@@ -68,8 +68,19 @@ def report_xlsx(context: dict) -> bytes:
                 yearly.append([y["year"], name, category, c["label"], c["count"], c["share"]])
             yearly.append([y["year"], name, "exemplary_of_top", "Tiêu biểu trong số xếp loại cao nhất", None, y["nested"]["exemplary_of_top"]])
             yearly.append([y["year"], name, "top_of_good_or_better", "Xếp loại cao nhất trong số tốt trở lên", None, y["nested"]["top_of_good_or_better"]])
+    for block in context.get("scores", []):  # score figures (QĐ 366, HD 27): same columns, the mean in points
+        name = _subject_name(block["subject"]) + " – điểm"
+        for y in block["years"]:
+            yearly.append([y["year"], name, "scored", "Được chấm điểm", y["scored"], None])
+            yearly += [[y["year"], name, b["category"], b["label"], b["count"], b["share"]] for b in y["bands"]]
+            yearly.append([y["year"], name, "mean", "Điểm bình quân (điểm)", y["scored"], None, y["mean"]])
+            yearly += [[y["year"], name, f"mean_{m['tier']}", f"Điểm bình quân – {m['tier_label']} (điểm)", m["count"], None,
+                        m["mean"]] for m in y["means"]]
     # the reader of the workbook is Vietnamese: subjects by name; the category codes stay, for filters, beside their labels
-    _sheet(wb, "Hằng năm", ["Năm", "Đối tượng", "Mã chỉ tiêu", "Nhãn", "Số lượng", "Tỷ lệ"], yearly, {5: COUNT_FORMAT, 6: SHARE_FORMAT})
+    points = ["Điểm bình quân"] if context.get("scores") else []  # a column at the end, only where there are scores
+    yearly = [row + [None] * (6 + len(points) - len(row)) for row in yearly]
+    _sheet(wb, "Hằng năm", ["Năm", "Đối tượng", "Mã chỉ tiêu", "Nhãn", "Số lượng", "Tỷ lệ"] + points, yearly,
+           {5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: "0.00"})
     if context["report"]["kind"] == "term":
         term = [[_subject_name(subject), category, " / ".join(f["labels"]), f["value"], f["count"], f["first"], f["last"], f["change"], f["max_year"], f["min_year"]]
                 for subject, block in context["subjects"].items() for category, f in block["term"].items()]
