@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from ccq_stats.cli.localisation import command_line, usage_error
+from ccq_stats.cli.localisation import ClickException, NoArgsIsHelpError, UsageError, command_line, usage_error
 from ccq_stats.i18n import gettext as _
 
 
@@ -22,8 +22,6 @@ def _utf8_streams() -> None:
 
 def main() -> None:
     """Console entry point: usage errors of the option parser are one line in our words, exit 2."""
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError  # Typer 0.29 vendors click
-
     _utf8_streams()
     try:
         code = command_line().main(standalone_mode=False)

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ccq_stats import api, outputs
 from ccq_stats.cli.app import app
 from ccq_stats.cli.options import (
     ColumnOpt,
@@ -18,9 +19,11 @@ from ccq_stats.cli.options import (
     ScalesOpt,
     WarningsOpt,
     YearOpt,
+    read_options,
+    value_of,
 )
-from ccq_stats.cli.output import INSPECT_SUFFIXES, emit, format_of_suffix, refuse_overwriting_inputs
-from ccq_stats.cli.preamble import bad_input_exits_2, read_where, value_of
+from ccq_stats.cli.output import INSPECT_SUFFIXES, emit, format_of_suffix
+from ccq_stats.cli.preamble import bad_input_exits_2, start
 from ccq_stats.cli.warnings_file import keeps_warnings
 from ccq_stats.i18n import gettext as _
 
@@ -38,7 +41,7 @@ def inspect(
     fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help=_("table (for people) or json [default: table]."))] = None,
     output: OutputOpt = None,
     names: Annotated[bool, typer.Option("--names", help=_("Show member names in the first rows (masked by default: personal data)."))] = False,
-    rows: Annotated[int, typer.Option("--rows", min=0, max=100, help=_("How many data rows to show per sheet."))] = 5,
+    rows: Annotated[int, typer.Option("--rows", min=0, max=100, metavar="N", help=_("How many data rows to show per sheet."))] = 5,
     year: YearOpt = None,
     kind: KindOpt = None,
     scales: ScalesOpt = None,
@@ -48,13 +51,8 @@ def inspect(
     warnings: WarningsOpt = None,
 ) -> None:
     """Show what the reader understood of each sheet."""
-    from ccq_stats.api import inspect_paths
-    from ccq_stats.write.inspect import inspect_json, inspect_table
-
-    paths = read_where(paths, recursive)
-    refuse_overwriting_inputs(output, paths)
-    sheets = inspect_paths(paths, year=year, kind=value_of(kind), scales_file=scales, header_row=header_row, columns=column,
-                           names=names, rows=rows)
+    options = read_options(year, kind, scales, header_row, column)
+    source = start(api.source_of(paths, options=options, recursive=recursive), output)
+    sheets = api.inspect(source, options, names=names, rows=rows)
     said = format_of_suffix(output, INSPECT_SUFFIXES, value_of(fmt))
-    chosen = value_of(fmt) or said or "table"
-    emit(inspect_json(sheets) if chosen == "json" else inspect_table(sheets), output)
+    emit(outputs.inspect_output(sheets, value_of(fmt) or said or "table"), output)

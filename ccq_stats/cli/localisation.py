@@ -1,14 +1,37 @@
-"""The option parser in the user's language: Typer's own words in help pages, and its usage errors in our words."""
+"""The option parser in the user's language: Typer's own words in help pages, and its usage errors in our words.
+
+The one module that reaches into Typer's private parts, on purpose and nowhere else. Typer
+0.29 vendors click as ``typer._click`` without its message catalogue, and typer.core asks the
+stdlib's default gettext domain for its words ("Options", "[default: …]"), whose language
+comes from LANGUAGE/LC_ALL/LANG – not from CCQ_LANG – and whose catalogue would be ours only by
+taking over the process's default domain. No public API gives either the words or the parser's
+exception types (only ``typer.BadParameter``), so pyproject.toml pins ``typer>=0.29,<0.30``,
+the range these names are tested with, and tests/test_cli_thin.py fails when one of them is
+gone (read it before widening the range).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import re
 from typing import Optional
+
+from typer._click import Context, HelpFormatter
+from typer._click.exceptions import (  # noqa: F401  ClickException … are the entry point's
+    BadOptionUsage,
+    BadParameter,
+    ClickException,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 
 from ccq_stats.cli.app import app
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 
-# -- the command line in the user's language: Typer's own words, usage errors ---------------
+_ARGUMENT_TYPE = re.compile(r" <[^<>]*>$")  # the Python type Typer writes after an argument's name in a help page
 
 def _typer_words() -> dict:
     """Typer's own words in a help page, in the user's language. Its vendored click has no
@@ -26,16 +49,25 @@ def command_line():
     on every command's context."""
     import typer.core
     import typer.main
-    from typer._click import Context, HelpFormatter
 
     words = _typer_words()
     typer.core._ = lambda text: words.get(text, text)
 
     class Formatter(HelpFormatter):
+        section_name = ""
+
         def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
             super().write_usage(prog, args, words["Usage: "] if prefix is None else prefix)
 
+        @contextlib.contextmanager
+        def section(self, name: str):
+            self.section_name = name
+            with super().section(name):
+                yield
+
         def write_dl(self, rows, *args, **kwargs) -> None:
+            if self.section_name == words["Arguments"]:  # an argument's metavar says what it is: no "<list[str]>" after it
+                rows = [(_ARGUMENT_TYPE.sub("", term), text) for term, text in rows]
             super().write_dl([(term, words.get(text, text)) for term, text in rows], *args, **kwargs)
 
     class OurContext(Context):
@@ -53,8 +85,6 @@ def command_line():
 def usage_error(exc) -> str:
     """A usage error of the option parser in our words, with the command's --help as the hint:
     built from the exception's type and attributes (the parser's own text is English)."""
-    from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, NoSuchOption
-
     ctx = _context_of(exc)
     hint = f"{ctx.command_path} --help" if ctx is not None else "ccq-stats --help"
     if isinstance(exc, NoSuchOption):
@@ -78,8 +108,6 @@ def usage_error(exc) -> str:
 def _context_of(exc):
     """The command context a usage error is about. The parser raises some (an option without its
     value) without one; the frame of the command that was parsing has it."""
-    from typer._click import Context
-
     if exc.ctx is not None:
         return exc.ctx
     found, frame = None, exc.__traceback__
@@ -94,7 +122,6 @@ def _plain_usage_error(exc) -> str:
     """The usage errors click raises with a text only (no attributes): an unknown command, extra
     arguments, a missing command – recognised by that text, the rest passed on as it is."""
     import ast
-    import re
 
     text = exc.format_message()
     unknown = re.match(r"No such command ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", text)

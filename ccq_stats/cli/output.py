@@ -1,4 +1,5 @@
-"""Choosing the output format (--format, the -o file's suffix, terminal or pipe) and writing the output: atomically to a file, or to stdout."""
+"""Choosing the output format (--format, the -o file's suffix, terminal or pipe) and writing the
+output: atomically to a file, or to stdout."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Optional
 
 import typer
 
-from ccq_stats.cli.options import Format, ReportFormat
-from ccq_stats.cli.preamble import value_of
+from ccq_stats import outputs
+from ccq_stats.cli.options import Format, ReportFormat, value_of
 from ccq_stats.errors import InputError, escaped
 from ccq_stats.i18n import gettext as _
 
@@ -72,44 +73,43 @@ def choose_format(fmt: Optional[Format], output: Optional[Path]) -> str:
     return "table" if output is None and sys.stdout.isatty() else "csv"
 
 
-def choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], template: Optional[str]) -> str:
+def choose_report_format(fmt: Optional[ReportFormat], output: Optional[Path], template: Optional[str],
+                         month: bool = False) -> str:
     """--format, else the -o suffix, else the template file's name, else md; any two that
-    disagree are an error."""
-    from ccq_stats.render import BUILTIN, format_of_template
-
+    disagree are an error, and so is a format the monthly summary (``month``) has no form in,
+    or a workbook or Word document for the terminal."""
     said = format_of_suffix(output, REPORT_SUFFIXES, value_of(fmt))
-    by_template = format_of_template(template) if template and template not in BUILTIN else None
+    by_template = outputs.template_format(template)
     if said and by_template and said != by_template and fmt is None:
         raise InputError(_("the file name says {said} but the template writes {format}").format(said=said, format=by_template),
                          file=str(output), hint=_("name the file .{format}, or use a {said} template").format(format=by_template, said=said))
-    return value_of(fmt) or said or by_template or "md"
+    chosen = value_of(fmt) or said or by_template or "md"
+    if month and chosen not in MONTH_FORMATS:  # never Markdown under a .docx name: the format the name says, or an error
+        raise InputError(_("the monthly summary has no {format} form yet").format(format=chosen),
+                         hint=_("use --format md, html, txt or docx"))
+    if chosen in ("xlsx", "docx") and output is None and sys.stdout.isatty():
+        raise InputError(_("an {format} file is not for the terminal").format(format=chosen), hint=_("add -o bao_cao.{format}").format(format=chosen))
+    return chosen
 
 
-def refuse_overwriting_inputs(output: Optional[Path], paths: list[str], store: Optional[str] = None) -> None:
-    """An output must not replace a file that is read: the files typed, and those found inside the
-    folders typed (``report`` reads the current folder by default), or the store read, through any link."""
-    if output is None:
-        return
-    from ccq_stats.reading.sources import expand_paths, is_one_of
-    from ccq_stats.store.backends import is_url
+def month_output(output: Optional[Path], month: str) -> Optional[Path]:
+    """One file per month: '{month}' in the -o name becomes YYYY-MM (thang_{month}.html -> thang_2019-12.html)."""
+    if output is not None and "{month}" in str(output):
+        return Path(str(output).replace("{month}", month))
+    return output
 
-    if output.is_dir():
-        raise InputError(_("the output is a folder"), file=str(output), hint=_("give a file name, e.g. -o ket_qua.csv"))
-    if is_one_of(output, expand_paths(paths) + ([store] if store and not is_url(store) else [])):
-        raise InputError(_("the output file is one of the inputs"), file=str(output), hint=_("write the result to another file"))
+
+def data_text(data, fmt: str, output: Optional[Path]):
+    """What a command writes: the text or bytes as they are; tables (rich) rendered as text,
+    coloured only on a terminal."""
+    return tables_text(data, to_terminal=output is None) if fmt == "table" else data
 
 
 def emit(data: str | bytes, output: Optional[Path]) -> None:
     """Write the whole result: to a file atomically, or to stdout (quietly if the pipe closes)."""
-    from ccq_stats import write
-
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is not None:
-        try:
-            write.atomic_write(output, raw)
-        except OSError as exc:
-            raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file=str(output),
-                             hint=_("check the folder exists and is writable")) from None
+        outputs.write_output(output, raw)
         return
     if isinstance(data, str) and sys.stdout.isatty():
         raw = for_terminal(data).encode("utf-8")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
+from ccq_stats import api, outputs
 from ccq_stats.cli.app import app
-from ccq_stats.cli.logs import be_quiet, warnings_given
+from ccq_stats.cli.logs import warnings_given
 from ccq_stats.cli.options import (
     AsOfOpt,
     Base,
@@ -27,18 +29,11 @@ from ccq_stats.cli.options import (
     WarningsOpt,
     YearOpt,
     YearsFilterOpt,
+    read_options,
 )
-from ccq_stats.cli.output import (
-    choose_format,
-    emit,
-    excel_csv,
-    refuse_overwriting_inputs,
-    table_width,
-    tables_text,
-)
-from ccq_stats.cli.preamble import bad_input_exits_2, progress_bar, read_where, say_store_state, store_for, value_of
+from ccq_stats.cli.output import choose_format, data_text, emit, excel_csv, table_width
+from ccq_stats.cli.preamble import bad_input_exits_2, exit_if_broken, progress_bar, say_store_state, start
 from ccq_stats.cli.warnings_file import keeps_warnings
-from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 
 
@@ -75,45 +70,29 @@ def classify(
     warnings: WarningsOpt = None,
 ) -> None:
     """Classify every rating and count each tier per year: units, cells, members."""
-    from ccq_stats import write
-    from ccq_stats.api import classify_paths, classify_store, within_years
-
-    be_quiet(quiet)
-    store = store_for(paths, db, year=year, kind=kind, as_of=as_of)
-    paths = read_where(paths, recursive)
-    refuse_overwriting_inputs(output, paths or [], store)
-    chosen = choose_format(fmt, output)
-    chosen = excel_csv(excel, fmt, output, chosen)
-    if store:
-        figures, state = classify_store(store, by=by.value, base=base.value, scales_file=scales, as_of=as_of, with_state=True)
-        say_store_state(state, quiet)
-    else:
-        with progress_bar() as progress:
-            figures = classify_paths(paths, year=year, kind=value_of(kind), by=by.value, base=base.value, scales_file=scales,
-                                     progress=progress, header_row=header_row, columns=column)
-    figures = within_years(figures, years)
-    if chosen == "table":
-        text = tables_text(write.fitted_tables(figures, color=output is None, width=table_width(output is None)), to_terminal=output is None)
-    elif chosen == "xlsx":
-        text = write.figures_xlsx(figures)
-    elif excel:
-        text = write.excel_csv(figures)
-    else:
-        text = write.render(figures, chosen, bom=bom and chosen == "csv")  # a BOM before JSON breaks JSON readers
-    emit(text, output)
+    options = read_options(year, kind, scales, header_row, column)
+    source = start(api.source_of(paths, db=db, as_of=as_of, options=options, recursive=recursive), output, quiet)
+    chosen = excel_csv(excel, fmt, output, choose_format(fmt, output))
+    with progress_bar(source) as progress:
+        figures, state = api.classify(source, replace(options, progress=progress), by=by.value, base=base.value,
+                                      years=years, with_state=True)
+    say_store_state(state, quiet)
+    terminal = output is None
+    emit(data_text(outputs.figures_output(figures, chosen, bom=bom, excel=excel, color=terminal, width=table_width(terminal)),
+                   chosen, output), output)
     if strict and warnings_given.count:
         raise typer.Exit(1)
 
 
 @app.command(help=_(
     "Check the rules staff check before signing (docs/domain.md §4) and list what breaks them.\n\n"
-    "Rules: member_quota (HTXSNV/HTTNV ≤ 20% per organisation, from 2019, HD 21); top_unit_members / top_unit_cells (an HTXSNV organisation needs its members or cells 100% HTNV or better and ≥ 80% HTTNV or better); disciplined_not_fail (from 2018); weak_unit_members / weak_unit_cells (HD 27, 2014-2017); org_quota (a warning: HTXSNV/HTTNV organisations ≤ 20% per group, QĐ 124, 2023-2024); present_total, totals_row, counts_vs_rows (totals that do not add up); missing_year. Each finding cites the source of its rating year's regime; a rule is checked only in the years whose source has it, and a year whose source is not verified is said on stderr. The rule table (names, severities, sources by regime) is ccq_stats/rules.toml; a --scales file can amend it.\n\n"
+    "Rules (the rule table, ccq_stats/rules.toml, gives their names, severities and sources by regime; a --scales file can amend it): {rules}. Each finding cites the source of its rating year's regime; a rule is checked only in the years whose source has it, and a year whose source is not verified is said on stderr.\n\n"
     "Output columns: rule, severity, year, org, numbers, message, source, where (and member, with --names). Exit codes: 0 (findings are reported), 1 with --strict when a rule is broken, 2 bad input.\n\n"
     "Examples:\n\n"
     "  ccq-stats check sample_data/\n\n"
     "  ccq-stats check sample_data/ --strict --format csv -o phat_hien.csv\n\n"
     "  ccq-stats check so_luong_2019.xlsx --quota-base good_or_better"
-))
+).format(rules=outputs.rules_listed()))
 @bad_input_exits_2
 @keeps_warnings()
 def check(
@@ -138,36 +117,13 @@ def check(
     warnings: WarningsOpt = None,
 ) -> None:
     """Check the rules staff check before signing (docs/domain.md §4) and list what breaks them."""
-    from ccq_stats import write
-    from ccq_stats.api import check_paths, check_store, within_years
-
-    be_quiet(quiet)
-    store = store_for(paths, db, year=year, kind=kind, as_of=as_of)
-    paths = read_where(paths, recursive)
-    refuse_overwriting_inputs(output, paths or [], store)
-    chosen = choose_format(fmt, output)
-    chosen = excel_csv(excel, fmt, output, chosen)
-    base = (quota_base or QuotaBase.good).value
-    if store and names:
-        raise InputError(_("the store keeps no members' names, so --names needs the files"), hint=_("run check --names on the files themselves"))
-    if store:
-        findings, state = check_store(store, quota_base=base, scales_file=scales, as_of=as_of, with_state=True)
-        say_store_state(state, quiet)
-    else:
-        with progress_bar() as progress:
-            findings = check_paths(paths, year=year, kind=value_of(kind), quota_base=base, scales_file=scales, names=names,
-                                   progress=progress, header_row=header_row, columns=column)
-    findings = within_years(findings, years)
-    if chosen == "table":
-        text = tables_text(write.findings_table(findings, color=output is None), to_terminal=output is None)
-    elif chosen == "xlsx":
-        text = write.findings_xlsx(findings, names=names)
-    elif excel:
-        text = write.findings_excel_csv(findings, names=names)
-    elif chosen == "csv":
-        text = ("\ufeff" if bom else "") + write.findings_csv(findings, names=names, excel=bom)
-    else:
-        text = write.findings_json(findings, names=names)
-    emit(text, output)
-    if strict and any(f.severity == "error" for f in findings):
-        raise typer.Exit(1)
+    options = read_options(year, kind, scales, header_row, column)
+    source = start(api.source_of(paths, db=db, as_of=as_of, options=options, recursive=recursive), output, quiet)
+    chosen = excel_csv(excel, fmt, output, choose_format(fmt, output))
+    with progress_bar(source) as progress:
+        findings, state = api.check(source, replace(options, progress=progress), quota_base=(quota_base or QuotaBase.good).value,
+                                    names=names, years=years, with_state=True)
+    say_store_state(state, quiet)
+    emit(data_text(outputs.findings_output(findings, chosen, bom=bom, excel=excel, names=names, color=output is None),
+                   chosen, output), output)
+    exit_if_broken(findings, strict)

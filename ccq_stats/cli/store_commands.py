@@ -7,9 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from ccq_stats import api, outputs
 from ccq_stats.cli.app import app
 from ccq_stats.cli.logs import be_quiet
 from ccq_stats.cli.options import (
+    NAME,
     AsOfOpt,
     ColumnOpt,
     DbOpt,
@@ -21,15 +23,15 @@ from ccq_stats.cli.options import (
     ScalesOpt,
     WarningsOpt,
     YearOpt,
+    value_of,
+    year_option,
 )
 from ccq_stats.cli.output import emit
-from ccq_stats.cli.preamble import bad_input_exits_2, progress_bar, read_where, say_store_state, value_of
+from ccq_stats.cli.preamble import bad_input_exits_2, progress_bar, say_store_state
 from ccq_stats.cli.warnings_file import keeps_warnings
-from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import ngettext
 
-# -- the store: import, history, roster ----------------------------------------------------
 
 @app.command("import", help=_(
     "Store the ratings of the files: read and classify them exactly like classify, then replace, per year, the stored records of the organisations they contain (one transaction).\n\n"
@@ -57,54 +59,13 @@ def import_(
     warnings: WarningsOpt = None,
 ) -> None:
     """Store the ratings of the files in the store (replacing, per year, their organisations' records)."""
-    from ccq_stats.api import import_paths
-    from ccq_stats.store import locate
-    from ccq_stats.store.backends import shown
-
     be_quiet(quiet)
-    if revert is not None:
-        from ccq_stats.api import import_revert
-
-        if paths:
-            raise InputError(_("--revert undoes an import: give no PATH with it"), value=str(revert), hint=_("e.g. ccq-stats import --revert 7"))
-        result = import_revert(revert, db=db, dry_run=dry_run, command=f"import --revert {revert}")
-        if not quiet:
-            sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in _import_lines(result, shown(locate(db)))))
-        return
-    if not paths:
-        raise InputError(_("give the files to import"), hint=_("e.g. ccq-stats import sample_data/"))
-    paths = read_where(paths, recursive)
-    with progress_bar() as progress:
-        result = import_paths(paths, db=db, year=year, kind=value_of(kind), scales_file=scales, dry_run=dry_run, progress=progress,
-                              command="import " + " ".join(paths), header_row=header_row, columns=column)
+    with progress_bar(api.Source.store(db) if revert is not None else None) as progress:
+        result = api.import_ratings(paths, api.ReadOptions(year=year, kind=value_of(kind), scales_file=scales, header_row=header_row,
+                                                           columns=column, progress=progress),
+                                    db=db, dry_run=dry_run, revert=revert, recursive=recursive)
     if not quiet:
-        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in _import_lines(result, shown(locate(db)))))
-
-
-def _import_lines(result, where: str) -> list[str]:
-    """What an import says: one line per year, one per organisation changed."""
-    files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
-    if not result.changed:
-        return [_("nothing changed: {store} already holds these ratings from {files}").format(store=where, files=files)]
-    if result.dry_run and result.command_kind == "revert":
-        lines = [_("would undo the import as a new import into {store}").format(store=where)]
-    elif result.command_kind == "revert":
-        lines = [_("undone by a new import (import {id}) into {store}").format(id=result.import_id, store=where)]
-    elif result.dry_run:
-        lines = [_("would import {files} into {store}").format(files=files, store=where)]
-    else:
-        lines = [_("imported (import {id}) {files} into {store}").format(id=result.import_id, files=files, store=where)]
-    for year, t in result.summary["years"].items():
-        lines.append(_("{year}: organisations {orgs_added} added, {orgs_changed} changed, {orgs_unchanged} unchanged; "
-                       "records {records_added} added, {records_changed} changed, {records_removed} removed").format(
-            year=year, orgs_added=t["orgs_added"], orgs_changed=t["orgs_changed"], orgs_unchanged=t["orgs_unchanged"],
-            records_added=t["records_added"], records_changed=t["records_changed"], records_removed=t["records_removed"]))
-    for o in result.summary["orgs"]:
-        if o["status"] == "changed":
-            groups = ", ".join(f"{g} {a} → {b}" for g, (a, b) in o["groups"].items())
-            name = o["org"] + (f" ({o['parent']})" if o["parent"] else "")
-            lines.append(f"  {o['year']} {name} [{o['shape']}]: {groups}")
-    return lines
+        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in outputs.import_summary(result, db)))
 
 
 @app.command(help=_(
@@ -117,51 +78,17 @@ def _import_lines(result, where: str) -> list[str]:
 @bad_input_exits_2
 def history(
     db: DbOpt = None,
-    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("Only this rating year."))] = None,
-    org: Annotated[Optional[str], typer.Option(help=_("Only this organisation (its name; a đảng bộ shows its chi bộ too)."))] = None,
+    year: Annotated[Optional[int], year_option(_("Only this rating year."))] = None,
+    org: Annotated[Optional[str], typer.Option(metavar=NAME, help=_("Only this organisation (its name; a đảng bộ shows its chi bộ too)."))] = None,
     as_of: AsOfOpt = None,
     changes: Annotated[bool, typer.Option("--changes", help=_("Only what changed after --since: the imports made since, and each rating before → after."))] = False,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|IMPORT", help=_("With --changes: the day a report was signed (YYYY-MM-DD: changes after the end of that day), or an import number."))] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """What the store holds: the imports, then each organisation's ratings by year and their corrections."""
-    from ccq_stats.render import text_table
-
-    if changes or since is not None:
-        if not (changes and since is not None):
-            raise InputError(_("--changes and --since go together"), hint=_("e.g. ccq-stats history --changes --since 2020-01-15"))
-        from ccq_stats.api import changes_since
-
-        found = changes_since(db, since=since, as_of=as_of)
-        imports = _imports_table(found["imports"])
-        rows = {"header": ["Năm", "Tổ chức", "Trực thuộc", "Trước", "Sau", "Lần nhập"],
-                "rows": [[str(c["year"]), c["org"], c["parent"], c["before"], c["after"], str(c["import"])] for c in found["changes"]]}
-        emit(f"Các lần nhập sau lần {found['since']['import']} ({found['since']['at'][:19].replace('T', ' ')})\n" + text_table(imports)
-              + "\n\nThay đổi\n" + text_table(rows) + "\n", None)
-        say_store_state(found["store"], quiet)
-        return
-    from ccq_stats.api import history as store_history
-
-    found = store_history(db, year=year, org=org, as_of=as_of)
-    years = found["years"] if year is None else [year]
-    ratings = {"header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years],
-               "rows": [[o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] for o in found["organisations"]]}
-    text = "Các lần nhập\n" + text_table(_imports_table(found["imports"])) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n"
-    if found["corrections"]:
-        fixes = {"header": ["Tổ chức", "Trực thuộc", "Năm", "Các phiên bản (lần nhập, tệp)"],
-                 "rows": [[c["org"], c["parent"], str(c["year"]),
-                           " → ".join(f"{v['label']} ({v['import']}, {v['file']})" for v in c["versions"])] for c in found["corrections"]]}
-        text += "\nSửa đổi\n" + text_table(fixes) + "\n"
+    text, state = outputs.history_page(db, year=year, org=org, as_of=as_of, changes=changes, since=since)
     emit(text, None)
-    say_store_state(found["store"], quiet)
-
-
-def _imports_table(imports: list[dict]) -> dict:
-    return {"header": ["Lần", "Thời gian (UTC)", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
-            "rows": [[str(i["id"]), i["at"][:19].replace("T", " "), f"{i['user_name']}@{i['host']}",
-                      "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]), ",".join(map(str, i["years"])),
-                      str(i["records"]), str(i["records_added"]), str(i["records_changed"]), str(i["records_removed"])]
-                     for i in imports]}
+    say_store_state(state, quiet)
 
 
 roster_app = typer.Typer(help=_("The organisations expected to report each year (for the monthly summary)."), no_args_is_help=True)
@@ -176,14 +103,12 @@ app.add_typer(roster_app, name="roster")
 @bad_input_exits_2
 def roster_import(
     file: Annotated[str, typer.Argument(metavar="FILE", help=_("A CSV or workbook: a 'Tên tổ chức' column, and a 'Năm' column or --year."))],
-    year: Annotated[Optional[int], typer.Option(min=1945, max=2100, help=_("The year of a roster without a 'Năm' column."))] = None,
+    year: Annotated[Optional[int], year_option(_("The year of a roster without a 'Năm' column."))] = None,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Set the roster of grassroots organisations (tổ chức cơ sở đảng) expected to report a year."""
-    from ccq_stats.api import roster_import as set_roster
-
-    counts = set_roster(file, db=db, year=year)
+    counts = api.roster_import(file, db=db, year=year)
     if not quiet:
         for y, n in sorted(counts.items()):
             sys.stderr.write(ngettext("ccq-stats: roster of {year}: {count} organisation", "ccq-stats: roster of {year}: {count} organisations", n)
