@@ -51,7 +51,7 @@ def exit_if_broken(findings, strict: bool) -> None:
 def say_store_state(state: Optional[dict], quiet: bool) -> None:
     """On stderr: the store state an output was built from (outputs without a place for it)."""
     if state and not quiet:
-        sys.stderr.write(f"ccq-stats: {outputs.store_note(state)}\n")
+        sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in [outputs.store_note(state)]))
 
 
 @contextlib.contextmanager
