@@ -1,8 +1,14 @@
 """The Python API behind the commands: each CLI command is a thin shell over one function here.
 
->>> from ccq_stats.api import classify_paths
->>> figures = classify_paths(["sample_data"])            # doctest: +SKIP
->>> figures.query("subject == 'units' and category == 'top'")   # doctest: +SKIP
+A command's function takes a ``Source`` (files, or a store as of a moment) and, when it reads
+files, one ``ReadOptions`` (the options every reading command shares):
+
+>>> from ccq_stats.api import ReadOptions, Source, classify
+>>> figures = classify(Source.files(["sample_data"]), ReadOptions(year=2019))   # doctest: +SKIP
+>>> figures = classify(Source.store("ccq.sqlite"))                              # doctest: +SKIP
+
+The names of the earlier API (``classify_paths``, ``classify_store``, ``check_paths`` …) stay,
+as thin aliases over these.
 """
 
 from __future__ import annotations
@@ -11,7 +17,18 @@ import logging
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import DEFAULT_ORG, load_scales
+from ccq_stats.scales import DEFAULT_ORG, FIRST_YEAR, LAST_YEAR, load_scales  # noqa: F401 - the command line's too
+# the source and the reading options every command takes, part of this API
+from ccq_stats.source import (  # noqa: F401
+    ReadOptions,
+    Source,
+    default_store,
+    inputs_of,
+    refuse_overwriting_inputs,
+    report_source,
+    source_of,
+    with_subfolders,
+)
 
 log = logging.getLogger("ccq_stats")
 
@@ -35,10 +52,13 @@ def read_records(paths: list[str], *, year: int | None = None, kind: str | None 
                  progress=None, header_row: int | None = None, columns=None):
     """Read, classify and reconcile the files: a ``Reading`` whose ``records`` are the classified
     tidy table (see ``records.py``) and whose ``notes`` are the warnings and the findings made
-    while reading (see ``findings.py``). ``kind`` forces the shape of every sheet (units,
-    members, counts); ``progress(done, total, path)`` is told of each file as it is read.
-    ``header_row`` (1-based) and ``columns`` (``["rating=KQ xếp loại"]`` or ``{"rating": "KQ xếp
-    loại"}``) say where the header is and which column is which, where the reader cannot tell."""
+    while reading (see ``findings.py``). The options are ``ReadOptions``'."""
+    return _read(paths, ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns,
+                                    progress=progress))
+
+
+def _read(paths, options: ReadOptions):
+    """``read_records`` with the options as one object."""
     from ccq_stats.reading.sandbox import start_reader
 
     start_reader()  # the reader process imports its libraries while this one imports its own
@@ -46,9 +66,9 @@ def read_records(paths: list[str], *, year: int | None = None, kind: str | None 
     from ccq_stats.reading.paths import read_paths
     from ccq_stats.records import leave_out_departed, reconcile, without_score
 
-    scales = load_scales(scales_file)
-    reading = read_paths(list(paths), scales, year=year, shape=kind, progress=progress,
-                         mapping=mapping_of(scales, header_row, columns))
+    scales = load_scales(options.scales_file)
+    reading = read_paths(list(paths), scales, year=options.year, shape=options.kind, progress=options.progress,
+                         mapping=mapping_of(scales, options.header_row, options.columns))
     classified = classify_records(reading.records, scales, reading.notes)
     reading.records = reconcile(leave_out_departed(classified, reading.notes), reading.notes)
     without_score(reading.records, reading.notes)
@@ -59,24 +79,44 @@ def load_records(paths: list[str], *, year: int | None = None, kind: str | None 
                  progress=None, header_row: int | None = None, columns=None):
     """The classified tidy table of the files (see ``read_records``); every note is logged as a
     warning on the "ccq_stats" logger."""
-    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
-                           header_row=header_row, columns=columns)
+    return _load(paths, ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns,
+                                    progress=progress))
+
+
+def _load(paths, options: ReadOptions):
+    reading = _read(paths, options)
     _tell(reading.notes.items)
     return reading.records
 
 
-def _checked(paths, *, quota_base, year=None, kind=None, scales_file=None, progress=None, header_row=None, columns=None):
+def _checked(paths, options: ReadOptions, quota_base: str):
     """(records, findings): the findings made while reading, then every rule's; the other notes
     are logged as warnings."""
     from ccq_stats.rules import check_records, ruled, sort_findings
 
-    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
-                           header_row=header_row, columns=columns)
-    scales = load_scales(scales_file)
+    reading = _read(paths, options)
+    scales = load_scales(options.scales_file)
     found = ruled(reading.notes.findings, scales)  # the reader's checks, as the rule table says
     findings = sort_findings(found + check_records(reading.records, quota_base, scales, reading.notes))
     _tell(reading.notes.plain)
     return reading.records, findings
+
+
+def _checked_source(source: Source, options: ReadOptions, quota_base: str):
+    """(records, findings, the store state read or None, the store's lineage or None) of either source."""
+    if source.is_store:
+        records, findings, snapshot = _checked_store(source.db, quota_base, options.scales_file, source.as_of)
+        return records, findings, snapshot["store"], snapshot.get("lineage", [])
+    records, findings = _checked(source.paths, options, quota_base)
+    return records, findings, None, None
+
+
+def _records_of(source: Source, options: ReadOptions):
+    """(records, the store state read or None) of either source."""
+    if source.is_store:
+        snapshot = store_snapshot(source.db, as_of=source.as_of)
+        return snapshot["records"], snapshot["store"]
+    return _load(source.paths, options), None
 
 
 def within_years(figures, years: str | None):
@@ -93,76 +133,92 @@ def within_years(figures, years: str | None):
     return figures[figures["year"].between(first, last)].reset_index(drop=True)
 
 
-def classify_paths(
-    paths: list[str],
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    by: str = "year",
-    base: str = "rated",
-    scales_file: Path | None = None,
-    progress=None,
-    header_row: int | None = None,
-    columns=None,
-):
-    """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share."""
+def classify(source: Source, options: ReadOptions | None = None, *, by: str = "year", base: str = "rated",
+             years: str | None = None, with_state: bool = False):
+    """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share –
+    of the files or of the store (as of ``source.as_of``), of the rating ``years`` named (all
+    when None). ``with_state``: (figures, the store state read, None for files)."""
     from ccq_stats.stats import category_counts, with_scores
 
-    records = load_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
-                           header_row=header_row, columns=columns)
-    scales = load_scales(scales_file)
-    return with_scores(category_counts(records, scales, by=by, base=base), records, scales, by=by)
+    options = options or ReadOptions()
+    records, state = _records_of(source, options)
+    scales = load_scales(options.scales_file)
+    figures = within_years(with_scores(category_counts(records, scales, by=by, base=base), records, scales, by=by), years)
+    return (figures, state) if with_state else figures
 
 
-def check_paths(
-    paths: list[str],
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    names: bool = False,
-    progress=None,
-    header_row: int | None = None,
-    columns=None,
-):
-    """The findings of ``ccq-stats check``: checks made while reading, then every rule.
-    A finding about a member carries the member's name only with ``names=True``."""
-    _records, findings = _checked(paths, quota_base=quota_base, year=year, kind=kind, scales_file=scales_file, progress=progress,
-                           header_row=header_row, columns=columns)
+def check(source: Source, options: ReadOptions | None = None, *, quota_base: str = "good", names: bool = False,
+          years: str | None = None, with_state: bool = False):
+    """The findings of ``ccq-stats check``: checks made while reading, then every rule – of the
+    files or of the store. A finding about a member carries the member's name only with
+    ``names=True`` (files only: the store keeps no names). ``with_state`` as ``classify``."""
+    from ccq_stats.errors import InputError
+
+    options = options or ReadOptions()
+    if source.is_store and names:
+        raise InputError(_("the store keeps no members' names, so --names needs the files"),
+                         hint=_("run check --names on the files themselves"))
+    _records, findings, state, _lineage = _checked_source(source, options, quota_base)
     if not names:
         for finding in findings:
             finding.member = ""
-    return findings
+    findings = within_years(findings, years)
+    return (findings, state) if with_state else findings
 
 
-def report_paths(
-    paths: list[str],
-    *,
-    term: str | None = None,
-    year: int | None = None,
-    years: str | None = None,
-    mean: str = "shares",
-    org: str | None = None,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    today=None,
-    progress=None,
-    issuer: dict | None = None,
-    header_row: int | None = None,
-    columns=None,
-    orgs_file: str | None = None,
-) -> dict:
-    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md).
-    ``issuer``: who issues the report (write.settings.Issuer.record()) [default: ccq-stats.toml
-    in the working folder, if there is one, else the defaults]. ``orgs_file``: a lineage file
-    (see ``orgs_import``) the per-organisation tables follow."""
+def report(source: Source, options: ReadOptions | None = None, *, term: str | None = None, year: int | None = None,
+           years: str | None = None, mean: str = "shares", org: str | None = None, quota_base: str = "good", today=None,
+           issuer: dict | None = None, month: str | None = None, orgs_file: str | None = None) -> dict:
+    """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md),
+    from the files or the store: a ``term`` (its rating years, or ``years``) or one ``year``;
+    with ``month`` (YYYY-MM, last, this) the monthly summary of the store instead (see
+    ``month_report``). ``issuer``: who issues the report (write.settings.Issuer.record())
+    [default: ccq-stats.toml in the working folder, if there is one, else the defaults].
+    ``context["store"]`` names the store state read (None: files). ``orgs_file``: a lineage file
+    (see ``orgs_import``) the per-organisation tables follow when the report reads files (the
+    store follows its own lineage)."""
+    from ccq_stats.errors import InputError
+
+    options = options or ReadOptions()
+    if orgs_file is not None and source.is_store:
+        raise InputError(_("--orgs is for reading files; the store follows its own lineage"), value=orgs_file,
+                         hint=_("record it in the store: ccq-stats orgs import FILE"))
+    if month is not None:
+        return month_report(source.db, month=month, org=org or DEFAULT_ORG, quota_base=quota_base,
+                            scales_file=options.scales_file, today=today, as_of=source.as_of, issuer=issuer)
     covered = _report_years(term, year, years)
-    lineage = read_lineage(orgs_file) if orgs_file else []
-    records, findings = _checked(paths, quota_base=quota_base, scales_file=scales_file, progress=progress,
-                                 header_row=header_row, columns=columns)
-    return _report(records, findings, covered, "files", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file, issuer=issuer, lineage=lineage)
+    from_file = read_lineage(orgs_file) if orgs_file else []
+    records, findings, state, lineage = _checked_source(source, options, quota_base)
+    return _report(records, findings, covered, "store" if source.is_store else "files", term=term, mean=mean, org=org,
+                   today=today, quota_base=quota_base, scales_file=options.scales_file, issuer=issuer, store=state,
+                   lineage=from_file if lineage is None else lineage)
+
+
+def classify_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, by: str = "year",
+                   base: str = "rated", scales_file: Path | None = None, progress=None, header_row: int | None = None,
+                   columns=None):
+    """``classify`` of the files (the earlier API, kept)."""
+    return classify(Source.files(paths), ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row,
+                                                     columns=columns, progress=progress), by=by, base=base)
+
+
+def check_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, quota_base: str = "good",
+                scales_file: Path | None = None, names: bool = False, progress=None, header_row: int | None = None,
+                columns=None):
+    """``check`` of the files (the earlier API, kept)."""
+    return check(Source.files(paths), ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row,
+                                                  columns=columns, progress=progress), quota_base=quota_base, names=names)
+
+
+def report_paths(paths: list[str], *, term: str | None = None, year: int | None = None, years: str | None = None,
+                 mean: str = "shares", org: str | None = None, quota_base: str = "good", scales_file: Path | None = None,
+                 today=None, progress=None, issuer: dict | None = None, header_row: int | None = None,
+                 columns=None, orgs_file: str | None = None) -> dict:
+    """``report`` of the files (the earlier API, kept)."""
+    return report(Source.files(paths), ReadOptions(scales_file=scales_file, header_row=header_row, columns=columns,
+                                                   progress=progress),
+                  term=term, year=year, years=years, mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer,
+                  orgs_file=orgs_file)
 
 
 def _report_years(term: str | None, year: int | None, years: str | None) -> list[int]:
@@ -213,41 +269,63 @@ def _default_issuer() -> dict:
     return load_issuer().record()
 
 
-def inspect_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
-                  header_row: int | None = None, columns=None, names: bool = False, rows: int = 5) -> list[dict]:
+def inspect(source: Source, options: ReadOptions | None = None, *, names: bool = False, rows: int = 5) -> list[dict]:
     """What the reader understood of every sheet (``ccq-stats inspect``): a dict per file and
     sheet with its size, header rows, each column's role and the words that decided it, the
     rating year and where it came from, the kinds read, the rows skipped and why, and the first
     ``rows`` data rows as read (member names masked unless ``names``). See reading/inspect.py.
-    The reading notes are logged as warnings; a sheet that cannot be read is listed with its error."""
-    from ccq_stats.reading.inspect import inspect_paths as inspect
+    The reading notes are logged as warnings; a sheet that cannot be read is listed with its
+    error. Files only: the store keeps records, not sheets."""
+    from ccq_stats.reading.inspect import inspect_paths as inspect_sheets
 
-    scales = load_scales(scales_file)
-    sheets, notes = inspect(list(paths), scales, year=year, shape=kind, mapping=mapping_of(scales, header_row, columns),
-                            names=names, rows=rows)
+    options = options or ReadOptions()
+    scales = load_scales(options.scales_file)
+    sheets, notes = inspect_sheets(list(source.paths), scales, year=options.year, shape=options.kind,
+                                   mapping=mapping_of(scales, options.header_row, options.columns), names=names, rows=rows)
     _tell(notes.items)
     return sheets
 
 
+def inspect_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
+                  header_row: int | None = None, columns=None, names: bool = False, rows: int = 5) -> list[dict]:
+    """``inspect`` of the files (the earlier API, kept)."""
+    return inspect(Source.files(paths), ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row,
+                                                    columns=columns), names=names, rows=rows)
+
+
 # -- the store (ccq_stats/store): import, the commands read from it, history, roster, month ------
 
-def import_paths(
-    paths: list[str],
-    *,
-    db: str | None = None,
-    year: int | None = None,
-    kind: str | None = None,
-    scales_file: Path | None = None,
-    dry_run: bool = False,
-    progress=None,
-    command: str = "import",
-    header_row: int | None = None,
-    columns=None,
-):
-    """``ccq-stats import``: read and classify the files exactly like ``load_records`` (same
-    errors and warnings), then replace in the store, per year, the records of the organisations
-    they contain – in one transaction. Returns a ``store.ImportResult`` (what changed; nothing
-    is written when nothing changed or with ``dry_run``)."""
+def import_ratings(paths: list[str] | None, options: ReadOptions | None = None, *, db: str | None = None,
+                   dry_run: bool = False, revert: int | None = None, recursive: bool = False):
+    """``ccq-stats import``: the files' ratings into the store (see ``import_paths``; with
+    ``recursive`` the folders' sub-folders too), or, with ``revert``, that import undone by a new
+    one (see ``import_revert``). Returns a ``store.ImportResult``; ``import_summary`` says it."""
+    from ccq_stats.errors import InputError
+
+    options = options or ReadOptions()
+    if revert is not None:
+        if paths:
+            raise InputError(_("--revert undoes an import: give no PATH with it"), value=str(revert),
+                             hint=_("e.g. ccq-stats import --revert 7"))
+        return import_revert(revert, db=db, dry_run=dry_run, command=f"import --revert {revert}")
+    if not paths:
+        raise InputError(_("give the files to import"), hint=_("e.g. ccq-stats import sample_data/"))
+    paths = with_subfolders(paths) if recursive else paths
+    return _import(paths, options, db=db, dry_run=dry_run, command="import " + " ".join(paths))
+
+
+def import_paths(paths: list[str], *, db: str | None = None, year: int | None = None, kind: str | None = None,
+                 scales_file: Path | None = None, dry_run: bool = False, progress=None, command: str = "import",
+                 header_row: int | None = None, columns=None):
+    """``ccq-stats import`` of the files: read and classify them exactly like ``load_records``
+    (same errors and warnings), then replace in the store, per year, the records of the
+    organisations they contain – in one transaction. Returns a ``store.ImportResult`` (what
+    changed; nothing is written when nothing changed or with ``dry_run``)."""
+    return _import(paths, ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns,
+                                      progress=progress), db=db, dry_run=dry_run, command=command)
+
+
+def _import(paths: list[str], options: ReadOptions, *, db: str | None, dry_run: bool, command: str):
     import hashlib
 
     from ccq_stats.errors import InputError
@@ -256,12 +334,11 @@ def import_paths(
     if "-" in paths:
         raise InputError(_("import reads files, not standard input"), value="-",
                          hint=_("save the CSV to a file first, so that the store can name it and its SHA-256"))
-    reading = read_records(paths, year=year, kind=kind, scales_file=scales_file, progress=progress,
-                           header_row=header_row, columns=columns)
+    reading = _read(paths, options)
     _tell(reading.notes.items)  # said as classify says them
     from ccq_stats.rules import ruled
 
-    records, found = reading.records, ruled(reading.notes.findings, load_scales(scales_file))
+    records, found = reading.records, ruled(reading.notes.findings, load_scales(options.scales_file))
     from ccq_stats.errors import name_shown
     from ccq_stats.reading.sources import expand_paths
 
@@ -359,46 +436,25 @@ def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as
 
 def classify_store(db: str | None = None, *, by: str = "year", base: str = "rated", scales_file: Path | None = None,
                    as_of: str | None = None, with_state: bool = False):
-    """``ccq-stats classify`` from the store: the same figures as ``classify_paths`` on the files
-    (as of ``as_of``: see ``store_records``). ``with_state``: (figures, the store state read)."""
-    from ccq_stats.stats import category_counts
-
-    snapshot = store_snapshot(db, as_of=as_of)
-    figures = category_counts(snapshot["records"], load_scales(scales_file), by=by, base=base)
-    return (figures, snapshot["store"]) if with_state else figures
+    """``classify`` of the store (the earlier API, kept): the same figures as ``classify_paths``
+    on the files imported, as of ``as_of`` (see ``store_records``)."""
+    return classify(Source.store(db, as_of), ReadOptions(scales_file=scales_file), by=by, base=base, with_state=with_state)
 
 
 def check_store(db: str | None = None, *, quota_base: str = "good", scales_file: Path | None = None,
                 as_of: str | None = None, with_state: bool = False):
-    """``ccq-stats check`` from the store: the findings ``check_paths`` gives on the files
-    (without members' names, which the store does not keep), as of ``as_of``.
-    ``with_state``: (findings, the store state read)."""
-    _records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
-    return (findings, snapshot["store"]) if with_state else findings
+    """``check`` of the store (the earlier API, kept): the findings ``check_paths`` gives on the
+    files (without members' names, which the store does not keep), as of ``as_of``."""
+    return check(Source.store(db, as_of), ReadOptions(scales_file=scales_file), quota_base=quota_base,
+                 with_state=with_state)
 
 
-def report_store(
-    db: str | None = None,
-    *,
-    term: str | None = None,
-    year: int | None = None,
-    years: str | None = None,
-    mean: str = "shares",
-    org: str | None = None,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    today=None,
-    issuer: dict | None = None,
-    as_of: str | None = None,
-) -> dict:
-    """``ccq-stats report`` from the store: the context ``report_paths`` gives on the files, as
-    the store stood after the import ``as_of`` names (else now); ``context["store"]`` names that
-    state."""
-    covered = _report_years(term, year, years)
-    records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
-    return _report(records, findings, covered, "store", term=term, mean=mean, org=org, today=today,
-                   quota_base=quota_base, scales_file=scales_file, issuer=issuer, store=snapshot["store"],
-                   lineage=snapshot.get("lineage", []))
+def report_store(db: str | None = None, *, term: str | None = None, year: int | None = None, years: str | None = None,
+                 mean: str = "shares", org: str | None = None, quota_base: str = "good", scales_file: Path | None = None,
+                 today=None, issuer: dict | None = None, as_of: str | None = None) -> dict:
+    """``report`` of the store (the earlier API, kept)."""
+    return report(Source.store(db, as_of), ReadOptions(scales_file=scales_file), term=term, year=year, years=years,
+                  mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer)
 
 
 def history(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None) -> dict:
@@ -450,17 +506,8 @@ def roster_import(path: str, *, db: str | None = None, year: int | None = None) 
     return {y: len(orgs) for y, orgs in rosters.items()}
 
 
-def month_report(
-    db: str | None = None,
-    *,
-    month: str,
-    org: str = DEFAULT_ORG,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    today=None,
-    issuer: dict | None = None,
-    as_of: str | None = None,
-) -> dict:
+def month_report(db: str | None = None, *, month: str, org: str = DEFAULT_ORG, quota_base: str = "good",
+                 scales_file: Path | None = None, today=None, issuer: dict | None = None, as_of: str | None = None) -> dict:
     """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
     ``month.month_context`` and docs/templates.md), from the store as it stood at the end of
     that month (or as of ``as_of``)."""
@@ -574,37 +621,42 @@ def _span(years: list[int]) -> str:
 
 # -- documents: the statistics forms, templates -------------------------------------------------
 
-def forms_store(db: str | None = None, *, year: int, scales_file: Path | None = None, as_of: str | None = None) -> dict:
-    """The figures of ``ccq-stats forms --db``: the forms of ``year`` from the store (as of
-    ``as_of``); ``figures["store"]`` names the state read."""
-    from ccq_stats.errors import InputError
-    from ccq_stats.form_figures import form_figures
-
-    snapshot = store_snapshot(db, as_of=as_of)
-    records = snapshot["records"]
-    if not (records["year"] == year).any():
-        present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
-        raise InputError(_("no ratings for {years} in the store").format(years=year), hint=_("the store holds {years}").format(years=present))
-    figures = form_figures(records, year)
-    figures["store"] = snapshot["store"]
-    return figures
-
-
-def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:
+def forms(source: Source, options: ReadOptions | None = None, *, year: int) -> dict:
     """The figures of ``ccq-stats forms``: the two statistics forms of ``year`` in the layout of
-    its regime (see form_figures.form_figures)."""
+    its regime (see form_figures.form_figures), from the files or the store (as of
+    ``source.as_of``; ``figures["store"]`` names the state read, None for files)."""
     from ccq_stats.errors import InputError
     from ccq_stats.form_figures import form_figures
 
-    records = load_records(paths, scales_file=scales_file, progress=progress)
+    options = options or ReadOptions()
+    if source.is_store:
+        records, state = _records_of(source, options)
+    else:  # the forms read every sheet as it says: no --year or --kind of the reader's
+        records, state = _load(source.paths, ReadOptions(scales_file=options.scales_file, progress=options.progress)), None
     if not (records["year"] == year).any():
         present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
+        if source.is_store:
+            raise InputError(_("no ratings for {years} in the store").format(years=year),
+                             hint=_("the store holds {years}").format(years=present))
         raise InputError(_("no ratings for {years} in the files given").format(years=year),
                          hint=_("the files hold the years {years}").format(years=present))
     figures = form_figures(records, year)
-    for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
-        log.warning("%s", line)
+    if source.is_store:
+        figures["store"] = state
+    else:
+        for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
+            log.warning("%s", line)
     return figures
+
+
+def forms_store(db: str | None = None, *, year: int, scales_file: Path | None = None, as_of: str | None = None) -> dict:
+    """``forms`` of the store (the earlier API, kept)."""
+    return forms(Source.store(db, as_of), ReadOptions(scales_file=scales_file), year=year)
+
+
+def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:
+    """``forms`` of the files (the earlier API, kept)."""
+    return forms(Source.files(paths), ReadOptions(scales_file=scales_file, progress=progress), year=year)
 
 
 def template_names() -> list[str]:

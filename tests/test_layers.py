@@ -32,7 +32,8 @@ LAYERS = (
 RANK = {room: i for i, layer in enumerate(LAYERS) for room in ((layer,) if isinstance(layer, str) else layer)}
 
 # Each top-level module as it is today. The layer packages DESIGN.md names (vocabulary/,
-# figures/, documents/, cli/) take their layer from their name when the modules move there.
+# figures/, documents/, cli/) take their layer from their name: ccq_stats.cli and every
+# ccq_stats.cli.* module are "cli".
 TOP_LEVEL = {
     "ccq_stats": "base",  # the version and CREATOR, the mark on the files we write
     "ccq_stats.__main__": "cli",
@@ -56,7 +57,8 @@ TOP_LEVEL = {
     "ccq_stats.collection": "documents",  # the collection workbook's layout, shared by its writer and its reader
     "ccq_stats.render": "documents",
     "ccq_stats.api": "api",
-    "ccq_stats.cli": "cli",
+    "ccq_stats.source": "api",  # the source (files or a store) and the reading options every command takes
+    "ccq_stats.outputs": "api",  # the writers a command chooses from, and what it says of its run
 }
 
 # Imports that cross the layers today and need a bigger move than this test's change: each one
@@ -158,7 +160,9 @@ def test_temporary_exceptions_are_still_needed():
     ("ccq_stats.write.document", "ccq_stats.render", True),
     ("ccq_stats.reading.plan", "ccq_stats.reading.header", True),
     ("ccq_stats.cli", "ccq_stats.api", True),
+    ("ccq_stats.cli.read_commands", "ccq_stats.api", True),
     ("ccq_stats.api", "ccq_stats.cli", False),
+    ("ccq_stats.outputs", "ccq_stats.cli.output", False),
 ])
 def test_the_order_itself(importer, imported, allowed):
     """The rule the checks above apply, on arrows whose answer DESIGN.md gives in words."""

@@ -1,0 +1,154 @@
+"""The options the commands share, written once as annotated types (``YearOpt``, ``DbOpt`` …), and their enums.
+
+A metavar says what a value is in the user's language (NĂM, TỆP), never a Python type
+(``<int range>``, ``<path>``). The enums are the values the options take; each is the value
+the API takes (``Kind.members.value == "members"``).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ccq_stats.i18n import gettext as _
+
+
+class Kind(str, Enum):
+    units = "units"
+    members = "members"
+    counts = "counts"
+
+
+class By(str, Enum):
+    year = "year"
+    unit = "unit"
+
+
+class Base(str, Enum):
+    rated = "rated"
+    total = "total"
+
+
+class QuotaBase(str, Enum):
+    good = "good"
+    good_or_better = "good_or_better"
+
+
+class TermMean(str, Enum):
+    shares = "shares"
+    pooled = "pooled"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    txt = "txt"
+    xlsx = "xlsx"
+    docx = "docx"
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+# The rating years an option accepts.
+from ccq_stats.api import FIRST_YEAR, LAST_YEAR  # noqa: E402 - the vocabulary's rating years (scales.toml)
+YEAR = _("YEAR")
+FILE = _("FILE")
+NAME = _("NAME")
+
+
+def year_option(help: str, **more) -> typer.Option:
+    """A rating year option (--year): a whole number from FIRST_YEAR to LAST_YEAR, shown as YEAR."""
+    return typer.Option(min=FIRST_YEAR, max=LAST_YEAR, metavar=YEAR, help=help, **more)
+
+
+# Options shared by the commands.
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))]
+# import keeps where each record came from (the file, its sheet and row): standard input has no name to keep
+ImportPathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv) or folders of them (sub-folders with --recursive); not standard input: the store keeps the file each record came from."))]
+YearOpt = Annotated[Optional[int], year_option(_("Rating year for sheets that name none (no 'Năm' column, sheet name or title)."))]
+KindOpt = Annotated[Optional[Kind], typer.Option(help=_("Read every sheet as this shape instead of recognising it from the headers."))]
+RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help=_("Read the sub-folders of the folders given too (without it they are not read, and a warning says so)."))]
+YearsFilterOpt = Annotated[Optional[str], typer.Option("--years", metavar="A-B", help=_("Keep only these rating years in the output, e.g. 2016-2019 or 2019 (--year says which year a sheet is; this filters)."))]
+def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
+    """``-o -`` means standard output, as ``-`` means standard input."""
+    return None if value is not None and str(value) == "-" else value
+
+
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", callback=_dash_is_stdout, metavar=FILE, help=_("Write to this file (atomically) instead of stdout; - for stdout."))]
+ScalesOpt = Annotated[Optional[Path], typer.Option(metavar=FILE, help=_("A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml)."))]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help=_("Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe]."))]
+
+# Steering the header finder (also for `import`): where it cannot tell, the user says.
+HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help=_("The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect)."))]
+ColumnOpt = Annotated[Optional[list[str]], typer.Option("--column", metavar="ROLE=HEADER", help=_("Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column."))]
+
+# Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", metavar=FILE, help=_("A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one]."))]
+AboveOpt = Annotated[Optional[str], typer.Option("--above", metavar=NAME, help=_("The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'."))]
+CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", metavar=NAME, help=_("The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH]."))]
+PlaceOpt = Annotated[Optional[str], typer.Option("--place", metavar=NAME, help=_("The place before the date: '<place>, ngày … tháng … năm …'."))]
+NumberOpt = Annotated[Optional[str], typer.Option("--number", metavar=_("NUMBER"), help=_("The document's number: 'Số <number>-BC/ĐUK'."))]
+SignerOpt = Annotated[Optional[str], typer.Option("--signer", metavar=NAME, help=_("Who signs (the name under the signature block)."))]
+
+
+def _store_help() -> str:
+    from ccq_stats.api import default_store as default_location
+
+    return _("The store (ccq-stats import): an SQLite file or a postgresql:// URL [default: $CCQ_STATS_DB, else {location}].").format(
+        location=default_location())
+
+
+DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_store_help())]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="IMPORT|DATE", help=_("Read the store as it stood after that import (its number in ccq-stats history) or at the end of that day (YYYY-MM-DD, local time)."))]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=_("Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings)."))]
+StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one]."))]
+
+# -- --warnings FILE: the run's warnings also as data, for a job to act on ------------------
+
+WarningsOpt = Annotated[Optional[Path], typer.Option("--warnings", metavar="FILE", help=_("Also write the run's warnings, and the error that ended it, to FILE at the end: .csv, or .json/.jsonl (one JSON object per line); columns level, file, sheet, row, column, message. Written with --quiet too."))]
+ExcelOpt = Annotated[bool, typer.Option("--excel", help=_("CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."))]
+
+
+class InspectFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def parse_date(text: Optional[str]):
+    """--date: YYYY-MM-DD, or DD/MM/YYYY as Vietnamese documents write dates; None when not given."""
+    import datetime
+
+    from ccq_stats.errors import InputError
+
+    if text is None:
+        return None
+    try:
+        if "/" in text:  # 21/10/2020
+            day, month, year = (int(part) for part in text.split("/"))
+            return datetime.date(year, month, day)
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(_("--date is not a date"), value=text,
+                         hint=_("write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020")) from None
+
+
+def value_of(option: Optional[Enum]) -> Optional[str]:
+    """An enum option's value, as the API takes it (None when not given)."""
+    return option.value if option is not None else None
+
+
+def read_options(year: Optional[int] = None, kind: Optional[Kind] = None, scales: Optional[Path] = None,
+                 header_row: Optional[int] = None, column: Optional[list[str]] = None):
+    """The reading options of a command (--year, --kind, --scales, --header-row, --column) as
+    the one object the API takes."""
+    from ccq_stats.api import ReadOptions
+
+    return ReadOptions(year=year, kind=value_of(kind), scales_file=scales, header_row=header_row, columns=column)
