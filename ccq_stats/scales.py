@@ -30,6 +30,9 @@ ROLES = (
 )
 # Names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles themselves);
 # a tier or a status names a count column of it.
+# [column_words] keys beside the roles: columns known by their header and not read, for a reason of
+# their own that inspect states (a score, until scores are read; an award, unless its cells are labels)
+NOT_READ_WORDS = ("score", "award")
 ROLE_NAMES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
               "ignore": "ignored", "self_rating": "proposed"}
 
@@ -395,7 +398,7 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     scales.totals_prefixes += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])]
     scales.totals_groups += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("groups", [])]
     for role, phrases in data.get("column_words", {}).items():
-        if role not in ROLES:
+        if role not in ROLES + NOT_READ_WORDS:
             raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
                              hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
         scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)

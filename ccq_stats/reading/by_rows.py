@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccq_stats.classify import match_label
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Finding, Notes
 from ccq_stats.i18n import gettext as _
@@ -151,7 +152,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     else:
         for column in ratings:
             pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
-                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags)))
+                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags, scales)))
         if counts:
             pieces += _counts(data, col, counts, rows, year, fixed_year, base, notes)
     pieces = [p for p in pieces if len(p)]
@@ -171,16 +172,23 @@ def _skip_around(plan: SheetPlan, end: int) -> None:
     plan.skip(plan.end_why or "below the table", below)
 
 
-def _flagged(data: SheetRows, column, ratings, flags) -> np.ndarray | bool:
+def _flagged(data: SheetRows, column, ratings, flags, scales: Scales) -> np.ndarray | bool:
     """Rows ticked in a "Trong đó: TSVM tiêu biểu" column of this rating's year (or, without a
-    year, the rating column nearest left of the tick column)."""
+    year, the rating column nearest left of the tick column, else the first) – ticked with a mark,
+    or with the award's own label ("TSVM tiêu biểu" in a "Danh hiệu" column, reading/account.py)."""
     out = np.zeros(len(data), bool)
     for flag in flags:
         left = [c for c in ratings if c.index < flag.index]
-        owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else None)
+        owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else ratings[0])
         if owner is column:
             out |= np.isin(np.char.lower(data.text(flag.index).astype(str)), list(TICKS))
+            out |= mapped(data.text(flag.index), lambda t: _is_exemplary(t, scales)).astype(bool)
     return out
+
+
+def _is_exemplary(text: str, scales: Scales) -> bool:
+    label = match_label(text, scales) if text and len(text) < 160 else None
+    return label is not None and label.meaning.exemplary and label.meaning.tier == "top"
 
 
 def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
