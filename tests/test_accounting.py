@@ -103,7 +103,7 @@ def _stray_row(rows, ratings, notes, extra, draw):
 ADDITIONS = [_another_year, _second_decision, _label_in_notes, _stray_row]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiers, st.data())
 def test_a_label_added_to_a_sheet_is_counted_or_named(ratings, data):
     notes = data.draw(st.lists(st.sampled_from(NOTES), min_size=len(ratings), max_size=len(ratings)))
