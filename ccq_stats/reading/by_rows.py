@@ -26,7 +26,7 @@ from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.row_roles import (
     heading_org, indented_rows, left_rows, member_groups, parent_headings, row_kinds, section_kinds, section_statuses, sheet_org,
-    sub_rows, subset_rows, summary_rows,
+    starts_with_kind, sub_rows, subset_rows, summary_rows,
 )
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
@@ -137,6 +137,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         heads = parent_headings(data.text(ratings[0].index), org, parent, sub, rows)
         rows &= ~heads
         plan.skip("section", np.flatnonzero(heads) + data.start + 1)
+        # "1 | ĐƠN VỊ SỰ NGHIỆP" over 1.1, 1.2: a heading that names no organisation (a group, a host
+        # type) heads organisations of the list's own level, not its chi bộ trực thuộc
+        groups = heads & ~mapped(org, lambda t: starts_with_kind(t, scales)).astype(bool)
+        if groups.any():
+            under = sub & np.isin(parent, org[groups]) & (data.text(col["parent"].index) == "" if col["parent"] else True)
+            parent, sub = np.where(under, "", parent).astype(object), sub & ~under
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {

@@ -359,7 +359,23 @@ def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappi
                 if column:
                     columns.append(column)
                 break
-    return _name_in_two_columns(columns, leaves, scales)
+    return _parts_beside(_name_in_two_columns(columns, leaves, scales), leaves)
+
+
+def _parts_beside(columns: list[Column], leaves: dict[int, str]) -> list[Column]:
+    """ "Chưa đánh giá | Trong đó: mới kết nạp": a "Trong đó" column of the same tier or status as a
+    count column left of it is a part of that count (new members among the not rated), not more of
+    them – as a "Trong đó" under a merged tier is (``_part_of_tier``)."""
+    out, seen = [], {}
+    for column in columns:
+        key = (column.meaning, column.year) if column.role == "count" else None
+        if (key is not None and not column.meaning.exemplary and key in seen and column.source == Source.LABEL
+                and _IN_WHICH.match(leaves.get(column.index, ""))):
+            column = ignored(column.index, column.header, Ignored.PART_OF_TIER, seen[key].header)
+        elif key is not None:
+            seen.setdefault(key, column)
+        out.append(column)
+    return out
 
 
 
