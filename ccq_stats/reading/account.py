@@ -43,12 +43,14 @@ def _label(value, scales: Scales):
     return match_label(value, scales)
 
 
-def account_columns(plan, scales: Scales, notes) -> None:
+def account_columns(plan, scales: Scales, notes, until: int | None = None) -> None:
     """Give every unread non-empty column of the plan's table its reason (``plan.ignored``); read a
-    column of exemplary labels as the exemplary tick; refuse a column of other labels left unread."""
+    column of exemplary labels as the exemplary tick; refuse a column of other labels left unread.
+    ``until``: the first row of another table below this one (its columns are its own)."""
     sheet, header = plan.sheet, plan.header
     rows = sheet.rows
     end = min(len(rows), HEAD_ROWS) if plan.end < 0 else min(len(rows), HEAD_ROWS, plan.end)
+    end = min(end, until) if until is not None else end
     sample = range(plan.start, end)
     read = {c.index for c in header.columns if c.reason is None}
     # not read: by the header's words ("Ghi chú": kept in the header, the notes of the left-members rule), or set aside

@@ -70,7 +70,8 @@ def _header_cells(header, ignored_columns: list[Column]) -> list[dict]:
     by_index = {c.index: c for c in header.columns}
     unread = {c.index: c for c in ignored_columns}
     out = []
-    for i, text in enumerate(header.cells):
+    for i in sorted(set(range(len(header.cells))) | set(unread)):  # with the columns of data under no header text
+        text = header.cells[i] if i < len(header.cells) else ""
         column = by_index.get(i) or unread.get(i)
         if column is None and not text:
             continue

@@ -458,5 +458,5 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
-    account_columns(plan, scales, notes)  # every column read or not read for a stated reason; ratings never in silence
+    account_columns(plan, scales, notes, next_table(sheet, plan))  # every column read or not read for a stated reason; ratings never in silence
     return plan
