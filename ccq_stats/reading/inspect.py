@@ -44,7 +44,7 @@ _SOURCE_WORDS = {  # how a role was decided, in words ({detail}: what decided it
     Source.READER: "",
 }
 _REASON_WORDS = {  # why a column is not read, in words
-    Ignored.HEADER: "its header: not read ({because})", Ignored.MAPPED: "--column {detail}",
+    Ignored.HEADER: "{because}", Ignored.MAPPED: "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
     Ignored.SHARE: "a share ({because})", Ignored.SCORE: "a score ({because}), not read here",
     Ignored.AWARD: "an award or title ({because}), not the year's rating",
     Ignored.PART: "a part of '{detail}'", Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
