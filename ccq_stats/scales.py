@@ -54,6 +54,9 @@ SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score
 ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
                 "ignore": "ignored", "self_rating": "proposed"}
 ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
+# [column_words] keys beside the roles: columns known by their header and not read, for a reason of
+# their own that inspect states (an award, unless its cells are labels)
+NOT_READ_WORDS = ("award",)
 
 
 @dataclass
@@ -467,7 +470,7 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     scales.totals_prefixes += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])]
     scales.totals_groups += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("groups", [])]
     for role, phrases in data.get("column_words", {}).items():
-        if role not in ROLES:
+        if role not in ROLES + NOT_READ_WORDS:
             raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
                              hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
         scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)

@@ -15,6 +15,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ccq_stats.classify import match_label
 from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
@@ -28,7 +29,7 @@ from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.row_roles import (
     heading_org, indented_rows, left_rows, member_groups, parent_headings, row_kinds, section_kinds, section_statuses, sheet_org,
-    sub_rows, subset_rows, summary_rows,
+    starts_with_kind, sub_rows, subset_rows, summary_rows,
 )
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
@@ -139,6 +140,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         heads = parent_headings(data.text(ratings[0].index), org, parent, sub, rows)
         rows &= ~heads
         plan.skip("section", np.flatnonzero(heads) + data.start + 1)
+        # "1 | ĐƠN VỊ SỰ NGHIỆP" over 1.1, 1.2: a heading that names no organisation (a group, a host
+        # type) heads organisations of the list's own level, not its chi bộ trực thuộc
+        groups = heads & ~mapped(org, lambda t: starts_with_kind(t, scales)).astype(bool)
+        if groups.any():
+            under = sub & np.isin(parent, org[groups]) & (data.text(col["parent"].index) == "" if col["parent"] else True)
+            parent, sub = np.where(under, "", parent).astype(object), sub & ~under
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
@@ -154,7 +161,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     else:
         for column in ratings:
             pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
-                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags)))
+                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags, scales)))
         if counts:
             pieces += _counts(data, col, counts, rows, year, fixed_year, base, notes)
     pieces = [p for p in pieces if len(p)]
@@ -174,16 +181,23 @@ def _skip_around(plan: SheetPlan, end: int) -> None:
     plan.skip(plan.end_why or "below the table", below)
 
 
-def _flagged(data: SheetRows, column, ratings, flags) -> np.ndarray | bool:
+def _flagged(data: SheetRows, column, ratings, flags, scales: Scales) -> np.ndarray | bool:
     """Rows ticked in a "Trong đó: TSVM tiêu biểu" column of this rating's year (or, without a
-    year, the rating column nearest left of the tick column)."""
+    year, the rating column nearest left of the tick column, else the first) – ticked with a mark,
+    or with the award's own label ("TSVM tiêu biểu" in a "Danh hiệu" column, reading/account.py)."""
     out = np.zeros(len(data), bool)
     for flag in flags:
         left = [c for c in ratings if c.index < flag.index]
-        owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else None)
+        owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else ratings[0])
         if owner is column:
             out |= np.isin(np.char.lower(data.text(flag.index).astype(str)), list(TICKS))
+            out |= mapped(data.text(flag.index), lambda t: _is_exemplary(t, scales)).astype(bool)
     return out
+
+
+def _is_exemplary(text: str, scales: Scales) -> bool:
+    label = match_label(text, scales) if text and len(text) < 160 else None
+    return label is not None and label.meaning.exemplary and label.meaning.tier == "top"
 
 
 def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):

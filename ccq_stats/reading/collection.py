@@ -75,7 +75,7 @@ def collection_header(sheet, scales, notes):
     no longer has the layout its marker names, or the template version is unknown here."""
     from ccq_stats.collection import layout
     from ccq_stats.reading.grid import text_at
-    from ccq_stats.reading.header import Column, Header, resolve_column
+    from ccq_stats.reading.header import Column, Header, Source, resolve_column
     from ccq_stats.scales import STATUSES, TIERS, Meaning
     from ccq_stats.text import norm_key
 
@@ -103,15 +103,15 @@ def collection_header(sheet, scales, notes):
             sheet.where(lay.header_row),
         )
         return None
-    because = f"collection workbook v{lay.version}"
+    mark = {"source": Source.COLLECTION, "detail": str(lay.version)}
     columns = []
     for i, column in enumerate(lay.columns):
         if column.role in TIERS or column.role in STATUSES:
-            columns.append(Column(i, "count", column.header, None, Meaning(column.role), because))
+            columns.append(Column(i, "count", column.header, None, Meaning(column.role), **mark))
         elif column.role in ("score_self", "score_decided"):
             found = resolve_column(i, column.header, [], scales)  # read as the reader's vocabulary reads a score
             if found is not None:
                 columns.append(found)
         elif column.role != "check":
-            columns.append(Column(i, column.role, column.header, because=because))
+            columns.append(Column(i, column.role, column.header, **mark))
     return Header(r, r, columns, texts), marker

@@ -19,13 +19,17 @@ merged cells, an index row (1) (2) … below. Rules, in the order they apply:
 * A table ends at an empty column: a block beyond it (a COUNTIF summary to the right) is not
   part of the table. Hidden columns are skipped.
 
-Every column keeps the words that decided its role (``Column.because``), for ``inspect``.
+Every column keeps how its role was decided (``Column.source``, a ``Source``) and what decided it
+(``Column.detail``: the words, the label, as data); a column that is not read keeps why
+(``Column.reason``, an ``Ignored``). Decisions test these values; ``inspect`` alone turns them into
+words for people.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from ccq_stats.classify import match_label
 from ccq_stats.i18n import gettext as _
@@ -49,6 +53,45 @@ _OR_BETTER = re.compile(r"\s*\b(?:trở|tro)\s+(?:lên|len)\s*$", re.I)
 _YEAR_IN_HEADER = re.compile(r"(?:\bn[aă]m\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I)
 
 
+class Source(str, Enum):
+    """How a column's role was decided."""
+
+    MAPPED = "mapped"  # --column ROLE=HEADER (or [mapping] of a --scales file)
+    NAME = "name"  # its exact name in [columns]
+    YEAR = "year"  # the header is a year alone: the wide layout's rating of that year
+    LABEL = "label"  # the header is a rating label: a count (or tick) column of that tier
+    OR_BETTER = "or_better"  # "HTTNV trở lên": a tier and the tiers above it
+    EXEMPLARY = "exemplary"  # "Trong đó: tiêu biểu"
+    WORDS = "words"  # a phrase of [column_words] inside the header
+    HEAD_WORDS = "head_words"  # a phrase of [column_words] that must begin the header ("^trực thuộc")
+    NAME_PART = "name_part"  # "Họ đệm" | "Tên" under a merged "Họ và tên"
+    NAME_PARTS = "name_parts"  # "Họ đệm" | "Tên" side by side ([name_parts])
+    UNDER_ORGS = "under_orgs"  # tiers under a merged cell naming organisations: counts of organisations
+    CONTENT = "content"  # no header word: its cells are almost all rating labels
+    READER = "reader"  # not a header's doing: the reader set it (a reason says why)
+    COLLECTION = "collection"  # the marker of our own collection workbook fixes the column (detail: its version)
+
+
+class Ignored(str, Enum):
+    """Why a column of a table is not read. Every non-empty column of a table is read or has one."""
+
+    HEADER = "header"  # its header says it is not read ("Ghi chú", "Chức vụ", [columns] ignored)
+    MAPPED = "mapped"  # --column ignore=HEADER
+    SHARE = "share"  # a share beside a count ("Tỷ lệ", "%")
+    SCORE = "score"  # a score ("Điểm …", [column_words] score)
+    AWARD = "award"  # an award or title ("Danh hiệu", "Khen thưởng", [column_words] award), not the year's rating
+    PART = "part"  # a part of another column ("Năm sinh" over "Nam | Nữ")
+    PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count
+    NOT_YEAR = "not_year"  # "Nam" without diacritics and no year under it: not "Năm"
+    NOT_PARENT = "not_parent"  # its cells are not names of organisations
+    NOT_KIND = "not_kind"  # "Loại" in a member list, no kind of organisation under it
+    HIDDEN = "hidden"  # a hidden column
+    BEYOND_EMPTY = "beyond_empty"  # beyond an empty column: another table
+    SECOND = "second"  # another column has this role (a row has one)
+    PROPOSED = "proposed"  # a self-rating or proposal beside the decision
+    UNKNOWN = "unknown"  # no header word known, and its cells carry no rating
+
+
 @dataclass
 class Column:
     index: int
@@ -56,8 +99,24 @@ class Column:
     header: str
     year: int | None = None
     meaning: Meaning | None = None
-    because: str = ""  # the words (or the cells) that decided the role, for inspect
+    source: Source = Source.READER  # how the role was decided
     or_better: bool = False  # "HTTNV trở lên": the count of this tier and the tiers above it (cumulative)
+    detail: str = ""  # what decided it, as data (the words, the label, the other header …), for inspect
+    reason: Ignored | None = None  # why it is not read (role "ignored")
+
+
+# [column_words] keys that name no role: a column known by its words and not read, for this reason
+NOT_READ = {"score": Ignored.SCORE, "award": Ignored.AWARD}  # (until scores are read: the season-scores branch owns that role)
+
+
+def _reason_of(role: str) -> Ignored | None:
+    """Why a column of this role, named by its header, is not read (None: it is read)."""
+    return {"ignored": Ignored.HEADER, "share_of": Ignored.SHARE}.get(role)
+
+
+def ignored(index: int, header: str, reason: Ignored, detail: str = "") -> Column:
+    """A column of the table that is not read, and why."""
+    return Column(index, "ignored", header, source=Source.READER, detail=detail, reason=reason)
 
 
 @dataclass
@@ -66,7 +125,7 @@ class Header:
     last_row: int  # 0-based index of its last row (data starts below, after an index row)
     columns: list[Column] = field(default_factory=list)
     cells: list[str] = field(default_factory=list)  # the header's texts, column by column (for messages)
-    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (index, header, why) of columns left out
+    dropped: list[tuple[int, str, Ignored]] = field(default_factory=list)  # (index, header, why) of columns left out
     mapped: set[str] = field(default_factory=set)  # the --column headers (folded) found in this header
 
     def of(self, role: str) -> list[Column]:
@@ -94,12 +153,12 @@ def _mapped(index: int, texts: list[str], mapping: Mapping | None) -> Column | N
         role = mapping.columns.get(norm_key(text))
         if role is None:
             continue
-        because = f"--column {role}={mapping.shown.get(norm_key(text), text)}"
+        detail = f"{role}={mapping.shown.get(norm_key(text), text)}"
         year = next((y for y in map(_year_in, texts) if y), None)
         if role in TIERS or role in STATUSES:
-            return Column(index, "count", text, year, Meaning(role), because)
+            return Column(index, "count", text, year, Meaning(role), Source.MAPPED, detail=detail)
         return Column(index, role, text, year if role in ("rating", "total_count", "rated_count") else None,
-                      because=because)
+                      source=Source.MAPPED, detail=detail, reason=Ignored.MAPPED if role == "ignored" else None)
     return None
 
 
@@ -121,24 +180,24 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: boo
     taken off "Xep loai năm 2019" held the only ones; see ``scales.words_of``)."""
     role = scales.lookup(scales.columns, leaf, marks)
     if role:
-        return Column(index, role, leaf, year, because=f"name '{leaf}'")
+        return Column(index, role, leaf, year, source=Source.NAME, detail=leaf, reason=_reason_of(role))
     leaf_year = year_of_header(leaf)
     if leaf_year:
-        return Column(index, "rating", leaf, leaf_year, because=f"year {leaf_year}")
+        return Column(index, "rating", leaf, leaf_year, source=Source.YEAR, detail=str(leaf_year))
     rest = _IN_WHICH.sub("", leaf)
     label = match_label(rest, scales)
     if label is not None:
-        return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
+        return Column(index, "count", leaf, year, label.meaning, Source.LABEL, detail=label.display)
     cumulative = _OR_BETTER.sub("", rest)
     label = match_label(cumulative, scales) if cumulative != rest and cumulative else None
     if label is not None and label.meaning.tier and not label.meaning.exemplary:
-        return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}' trở lên",
-                      or_better=True)
+        return Column(index, "count", leaf, year, label.meaning, Source.OR_BETTER, or_better=True,
+                      detail=label.display)
     words = words_of(rest, marks)
     if ((rest != leaf and find_phrase(words, _IN_WHICH_EXEMPLARY) >= 0)
             or any(find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in _EXEMPLARY)):
         # "Trong đó tiêu biểu", "Tiêu biểu": the exemplary part of the top tier
-        return Column(index, "count", leaf, year, Meaning("top", exemplary=True), because="words 'trong đó … tiêu biểu'")
+        return Column(index, "count", leaf, year, Meaning("top", exemplary=True), Source.EXEMPLARY, detail=leaf)
     return _tier_with_words(index, leaf, year, scales, marks)
 
 
@@ -152,8 +211,9 @@ def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales, ma
                 if label is None:
                     continue
                 if what == "share":
-                    return Column(index, "share_of", leaf, because=f"words '{' '.join(needle)}' + label")
-                return Column(index, "count", leaf, year, label.meaning, because=f"label '{label.display}'")
+                    return Column(index, "share_of", leaf, source=Source.WORDS, detail=" ".join(needle),
+                                  reason=Ignored.SHARE)
+                return Column(index, "count", leaf, year, label.meaning, Source.LABEL, detail=label.display)
     return None
 
 
@@ -170,14 +230,15 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     ancestors = [a for a in ancestors if len(a) <= MAX_HEADER_TEXT]
     year = next((y for y in map(_year_in, ancestors) if y), None)  # "Kết quả xếp loại năm 2022" over the columns
     if scales.lookup(scales.columns, leaf) == "share_of":
-        return Column(index, "share_of", leaf, because=f"name '{leaf}'")  # a share beside a count: known, not read
+        # a share beside a count: known, not read
+        return Column(index, "share_of", leaf, source=Source.NAME, detail=leaf, reason=Ignored.SHARE)
     if scales.lookup(scales.columns, leaf) in ("count_of", "total_count") and ancestors:
         # "Số lượng" or "Tổng số" under a tier ("KHTNV" over "Tổng số | Trong đó: bị kỷ luật"), under
         # "Được đánh giá" or under "HTTNV trở lên": the whole of what the merged cell above counts
         parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
         if parent and parent.role in ("count", "total_count", "rated_count"):
-            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning, parent.because,
-                          parent.or_better)
+            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning, parent.source,
+                          parent.or_better, parent.detail)
     if scales.lookup(scales.columns, leaf) == "count_of":
         return None
     part = _part_of_tier(index, leaf, ancestors, scales)
@@ -186,13 +247,13 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     if ancestors and scales.lookup(scales.columns, ancestors[0]) == "birth":
         # "Năm sinh" merged over "Nam | Nữ": the birth year by sex, never a rating year ("Nam" is male
         # here, not "năm"); known and not read (birth only tells namesakes apart)
-        return Column(index, "ignored", f"{ancestors[0]} / {leaf}", because=f"a part of '{ancestors[0]}'")
+        return ignored(index, f"{ancestors[0]} / {leaf}", Ignored.PART, ancestors[0])
     column = _by_name(index, leaf, year, scales)
     if column:
         return column
     if ancestors and scales.lookup(scales.columns, ancestors[0]) == "member" and not scales.role_by_words(leaf):
         # "Họ đệm" | "Tên" under a merged "Họ và tên": parts of the name, joined when read
-        return Column(index, "member", f"{ancestors[0]} / {leaf}", because=f"under '{ancestors[0]}'")
+        return Column(index, "member", f"{ancestors[0]} / {leaf}", source=Source.NAME_PART, detail=ancestors[0])
     own_year = _year_in(leaf)
     rest = " ".join(_YEAR_IN_HEADER.sub(" ", leaf).split()) if own_year else leaf
     marks = has_marks(norm_key(leaf))  # "Xep loai năm 2019" was typed with marks: "Xep loai" is not xếp loại
@@ -213,7 +274,7 @@ def _part_of_tier(index: int, leaf: str, ancestors: list[str], scales: Scales) -
     parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
     if parent is None or parent.role != "count":
         return None
-    return Column(index, "ignored", f"{ancestors[0]} / {leaf}", because=f"a part of '{ancestors[0]}' (trong đó)")
+    return ignored(index, f"{ancestors[0]} / {leaf}", Ignored.PART_OF_TIER, ancestors[0])
 
 
 def _by_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:
@@ -221,9 +282,13 @@ def _by_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bo
     if not found:
         return None
     role, words = found
+    source = Source.HEAD_WORDS if words.startswith("^") else Source.WORDS  # "^": the phrase begins the header
     if role == "score":  # who gave it: self-scored, proposed or decided ([score_by]), as for ratings
         role = scales.score_role(leaf, marks)
-    return Column(index, role, leaf, year if role not in ("year", "birth") else None, because=f"words '{words}'")
+    if role in NOT_READ:  # a column known by its words and not read for a reason of its own (an award)
+        return Column(index, "ignored", leaf, source=source, detail=words, reason=NOT_READ[role])
+    return Column(index, role, leaf, year if role not in ("year", "birth") else None, source=source, detail=words,
+                  reason=_reason_of(role))
 
 
 def _ffill(row: list, width: int) -> list[str]:
@@ -297,10 +362,25 @@ def _columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappi
                 if column:
                     columns.append(column)
                 break
-    return _name_in_two_columns(columns, leaves, scales)
+    return _parts_beside(_name_in_two_columns(columns, leaves, scales), leaves)
 
 
-NAME_PARTS = "name in two columns"  # Column.because of "Họ đệm" | "Tên" read together (see is_name_part)
+def _parts_beside(columns: list[Column], leaves: dict[int, str]) -> list[Column]:
+    """ "Chưa đánh giá | Trong đó: mới kết nạp": a "Trong đó" column of the same tier or status as a
+    count column left of it is a part of that count (new members among the not rated), not more of
+    them – as a "Trong đó" under a merged tier is (``_part_of_tier``)."""
+    out, seen = [], {}
+    for column in columns:
+        key = (column.meaning, column.year) if column.role == "count" else None
+        if (key is not None and not column.meaning.exemplary and key in seen and column.source == Source.LABEL
+                and _IN_WHICH.match(leaves.get(column.index, ""))):
+            column = ignored(column.index, column.header, Ignored.PART_OF_TIER, seen[key].header)
+        elif key is not None:
+            seen.setdefault(key, column)
+        out.append(column)
+    return out
+
+
 
 
 def _name_in_two_columns(columns: list[Column], leaves: dict[int, str], scales: Scales) -> list[Column]:
@@ -312,17 +392,18 @@ def _name_in_two_columns(columns: list[Column], leaves: dict[int, str], scales: 
         if scales.lookup(scales.name_parts, text) != "first" or scales.lookup(scales.name_parts, given) != "last":
             continue
         first = taken.get(i)  # "Họ và tên đệm" holds the words "họ và tên": its own words, not the whole name
-        if i + 1 in taken or (first and (first.role != "member" or not first.because.startswith("words"))):
+        if i + 1 in taken or (first and (first.role != "member" or first.source not in (Source.WORDS, Source.HEAD_WORDS))):
             continue
-        because = f"{NAME_PARTS} '{text}' + '{given}'"
-        taken[i], taken[i + 1] = Column(i, "member", text, because=because), Column(i + 1, "member", given, because=because)
+        detail = f"{text} + {given}"
+        taken[i] = Column(i, "member", text, source=Source.NAME_PARTS, detail=detail)
+        taken[i + 1] = Column(i + 1, "member", given, source=Source.NAME_PARTS, detail=detail)
     return sorted(taken.values(), key=lambda c: c.index)
 
 
 def is_name_part(column: Column) -> bool:
     """Is the column one part of a member's name in two columns (under a merged "Họ và tên", or
     "Họ đệm" | "Tên" side by side)? Such parts are read together, not as two name columns."""
-    return column.because.startswith(("under", NAME_PARTS))
+    return column.source in (Source.NAME_PART, Source.NAME_PARTS)
 
 
 def _under_organisations(column: Column | None, ancestors: list[str], scales: Scales) -> Column | None:
@@ -333,8 +414,8 @@ def _under_organisations(column: Column | None, ancestors: list[str], scales: Sc
     above = resolve_column(column.index, ancestors[0], ancestors[1:], scales)
     if above is None or above.role not in ("org", "unit_count", "kind"):
         return column
-    return Column(column.index, "unit_count", f"{ancestors[0]} / {column.header}",
-                  because=_("under '{header}': organisations").format(header=ancestors[0]))
+    return Column(column.index, "unit_count", f"{ancestors[0]} / {column.header}", source=Source.UNDER_ORGS,
+                  detail=ancestors[0])
 
 
 def _score(columns: list[Column]) -> int:
@@ -369,17 +450,17 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
     """Do the cells under the candidate fit it? Count columns must hold numbers or ticks – and a
     candidate whose only meaning comes from cells that are rating labels needs some below it
     (the last row of a list is not a header of an empty table)."""
-    labelled = [c for c in columns if c.role == "count" and c.because.startswith("label")]
+    labelled = [c for c in columns if c.role == "count" and c.source == Source.LABEL]
     if labelled and not {c.role for c in columns} & {"rating", "member"}:
         if not any(_values(rows, start, c.index) for c in labelled):
             return False
     for column in columns:
-        if column.role == "rating" and column.because.startswith("year"):
+        if column.role == "rating" and column.source == Source.YEAR:
             values = _values(rows, start, column.index)
             numbers = sum(not _is_wordy(v) for v in values)
             if values and numbers > len(values) / 2 and not any(_is_label(v, scales) for v in values):
                 return False  # figures under a year (a table of counts by year), not ratings
-        if column.role != "count" or column.because.startswith("--column"):
+        if column.role != "count" or column.source == Source.MAPPED:
             continue
         values = _values(rows, start, column.index)
         wordy = sum(_is_wordy(v) for v in values)
@@ -395,13 +476,12 @@ def _year_or_not(column: Column, rows: list[list], start: int) -> Column:
     """A year column named without diacritics ("Nam") is năm only if a year is under it: "Nam"
     beside "Nữ", ticked with x, is nam (male), and not read. One year under it keeps it the
     year column, whose other cells are then errors, never skipped."""
-    if column.role != "year" or has_marks(norm_key(column.header)) or column.because.startswith("--column"):
+    if column.role != "year" or has_marks(norm_key(column.header)) or column.source == Source.MAPPED:
         return column
     values = _values(rows, start, column.index)
     if not values or any(_is_year_number(v) or year_of_header(v) for v in values):
         return column
-    return Column(column.index, "ignored", column.header,
-                  because=_("'{header}' without diacritics, and no year under it: not 'Năm'").format(header=column.header))
+    return ignored(column.index, column.header, Ignored.NOT_YEAR)
 
 
 MAX_NAME_WORDS = 12  # an organisation's name is short; a longer cell is a sentence (a comment)
@@ -427,21 +507,19 @@ def _parent_or_not(column: Column, rows: list[list], start: int, scales: Scales)
     "Thuộc đảng bộ"), it is one unless its cells are numbers or rating labels; found by a word
     inside a longer header ("… cấp trên …"), its cells must read as names: a score ("Điểm cấp
     ủy cấp trên chấm": 92, 80) or a comment is not a parent, and its rows are not chi bộ trực thuộc."""
-    if column.role != "parent" or column.because.startswith("--column"):
+    if column.role != "parent" or column.source == Source.MAPPED:
         return column
     values = _values(rows, start, column.index)
     if not values:
         return column
-    headed = column.because.startswith("name") or column.because.startswith("words '^")
+    headed = column.source in (Source.NAME, Source.HEAD_WORDS)
     if headed:
         unnamed = sum(not _is_wordy(v) or _is_label(v, scales) for v in values)
         if unnamed <= len(values) / 2:
             return column
     elif sum(_names_organisation(v, scales) for v in values) >= len(values) / 2:
         return column
-    return Column(column.index, "ignored", column.header,
-                  because=_("'{header}': its cells are not names of organisations, so not the parent").format(
-                      header=column.header))
+    return ignored(column.index, column.header, Ignored.NOT_PARENT)
 
 
 def _kind_or_not(columns: list[Column], rows: list[list], start: int, scales: Scales) -> list[Column]:
@@ -452,11 +530,9 @@ def _kind_or_not(columns: list[Column], rows: list[list], start: int, scales: Sc
         return columns
     out = []
     for column in columns:
-        values = _values(rows, start, column.index) if column.role == "kind" and not column.because.startswith("--column") else []
+        values = _values(rows, start, column.index) if column.role == "kind" and column.source != Source.MAPPED else []
         if values and not any(scales.lookup(scales.kinds, clean(v)) for v in values):
-            column = Column(column.index, "ignored", column.header,
-                            because=_("'{header}': no kind of organisation under it, in a member list").format(
-                                header=column.header))
+            column = ignored(column.index, column.header, Ignored.NOT_KIND)
         out.append(column)
     return out
 
@@ -477,8 +553,8 @@ def _by_content(columns: list[Column], rows: list[list], first: int, start: int,
         labels = sum(_is_label(v, scales) for v in values)
         if len(values) >= 2 and labels >= 0.8 * len(values):
             head = text_at(rows[start - 1], i) or "(no header)"
-            added.append(Column(i, "rating", head, _year_in(head),
-                                because=f"content: {labels} of {len(values)} cells are rating labels"))
+            added.append(Column(i, "rating", head, _year_in(head), source=Source.CONTENT,
+                                detail=f"{labels}/{len(values)}"))
     if len(added) != 1:
         return columns  # none, or several: the user says which (--column rating=…)
     return sorted(columns + added, key=lambda c: c.index)
@@ -535,7 +611,7 @@ def find_header(sheet: Sheet, scales: Scales, mapping: Mapping | None = None) ->
             best_has_data |= best is not None and _is_data_of(best[1], rows[r], scales)
             continue
         found = _candidate(rows, r, scales, mapping)
-        if found and data_seen and any(c.role == "count" and c.because.startswith("label") for c in found[1].columns):
+        if found and data_seen and any(c.role == "count" and c.source == Source.LABEL for c in found[1].columns):
             continue  # cells that are rating labels, under data rows of a header above: a data row too
         if found and found[0] and best_has_data:
             break  # the header of a second table under the first one's rows: read on its own (plan.next_table)
@@ -586,7 +662,7 @@ def _drop_hidden(header: Header, sheet: Sheet) -> None:
     hidden = sheet.hidden_columns
     for column in [c for c in header.columns if c.index in hidden]:
         header.columns.remove(column)
-        header.dropped.append((column.index, column.header, "hidden column"))
+        header.dropped.append((column.index, column.header, Ignored.HIDDEN))
 
 
 def _empty_below(rows: list[list], first: int, index: int) -> bool:
@@ -615,7 +691,7 @@ def _cut_at_empty_column(header: Header, rows: list[list]) -> None:
         if block is not keep:
             for column in block:
                 header.columns.remove(column)
-                header.dropped.append((column.index, column.header, "beyond an empty column"))
+                header.dropped.append((column.index, column.header, Ignored.BEYOND_EMPTY))
 
 
 def _filled_rows(rows: list[list], start: int, block: list[Column]) -> list[bool]:

@@ -11,8 +11,9 @@ that the user sees which header row was used and can steer it (--header-row, --c
 What this gives is data (``inspect --format json`` is for tools), the same in every language: the
 keys, the roles, the reasons rows were skipped ("title", "totals", "section", "hidden", "left",
 "signature or notes" …), where the year came from ("sheet name", "title", "--year", "the column
-headers"), why a column was read or not (``because``: the header words that decided it, which the
-header finder itself relies on), and why a sheet gives nothing ("empty", "hidden", "no header").
+headers"), why a column was read or not (``source``: how its role was decided, ``reason``: why it is
+not read – the reader's enums – and ``because``: the same in a few English words with what decided
+it, made here and only here), and why a sheet gives nothing ("empty", "hidden", "no header").
 Only an error's text – why a sheet or file could not be read – is a message for people, and comes
 in the user's language. A text for people shows these codes in its own words.
 """
@@ -23,7 +24,7 @@ from ccq_stats.classify import match_label
 from ccq_stats.errors import column_letter
 from ccq_stats.findings import Notes
 from ccq_stats.errors import InputError
-from ccq_stats.reading.header import Column, find_header
+from ccq_stats.reading.header import Column, Ignored, Source, find_header, ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.paths import read_sheets
 from ccq_stats.reading.sandbox import start_reader
@@ -34,27 +35,56 @@ MASK = "‹hidden: --names›"
 _SHOWN = ("shape", "org", "parent", "member", "org_kind", "subject", "year", "raw_label", "status", "tier", "exemplary", "count")
 
 
-def _header_cells(header, ignored_columns) -> list[dict]:
+_SOURCE_WORDS = {  # how a role was decided, in words ({detail}: what decided it)
+    Source.MAPPED: "--column {detail}", Source.NAME: "name '{detail}'", Source.YEAR: "year {detail}",
+    Source.LABEL: "label '{detail}'", Source.OR_BETTER: "label '{detail}' trở lên",
+    Source.EXEMPLARY: "words 'trong đó … tiêu biểu'", Source.WORDS: "words '{detail}'", Source.HEAD_WORDS: "words '{detail}'",
+    Source.NAME_PART: "under '{detail}'", Source.NAME_PARTS: "name in two columns ({detail})",
+    Source.UNDER_ORGS: "under '{detail}': organisations", Source.CONTENT: "content: {detail} cells are rating labels",
+    Source.READER: "",
+    Source.COLLECTION: "collection workbook v{detail}",
+}
+_REASON_WORDS = {  # why a column is not read, in words
+    Ignored.HEADER: "{because}", Ignored.MAPPED: "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
+    Ignored.SHARE: "a share ({because})", Ignored.SCORE: "a score ({because}), not read here",
+    Ignored.AWARD: "an award or title ({because}), not the year's rating",
+    Ignored.PART: "a part of '{detail}'", Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
+    Ignored.NOT_YEAR: "without diacritics, and no year under it: not 'Năm'",
+    Ignored.NOT_PARENT: "its cells are not names of organisations, so not the parent",
+    Ignored.NOT_KIND: "no kind of organisation under it, in a member list",
+    Ignored.HIDDEN: "hidden column", Ignored.BEYOND_EMPTY: "beyond an empty column",
+    Ignored.SECOND: "another column is the {detail}",
+    Ignored.PROPOSED: "self-rating or proposal, not counted", Ignored.UNKNOWN: "no header word known",
+}
+
+
+def because(column: Column) -> str:
+    """Why a column has its role, or why it is not read, in a few words (the reader's enums said)."""
+    said = _SOURCE_WORDS[column.source].format(detail=column.detail)
+    if column.reason is None:
+        return said
+    return _REASON_WORDS[column.reason].format(detail=column.detail, because=said)
+
+
+def _header_cells(header, ignored_columns: list[Column]) -> list[dict]:
     """Every header cell, read or not, with its role and why."""
     by_index = {c.index: c for c in header.columns}
-    ignored = {c.index: why for c, why in ignored_columns}
+    unread = {c.index: c for c in ignored_columns}
     out = []
-    for i, text in enumerate(header.cells):
-        column = by_index.get(i)
-        if column is not None:
-            entry = {"column": column_letter(i), "header": text, "role": column.role, "because": column.because}
-            if column.year:
-                entry["year"] = column.year
-            if column.meaning is not None:
-                entry["means"] = column.meaning.means + (" (tiêu biểu)" if column.meaning.exemplary else "")
-            if column.role in ("ignored", "share_of"):
-                entry["role"] = "ignored"
-        elif i in ignored:
-            entry = {"column": column_letter(i), "header": text, "role": "ignored", "because": ignored[i]}
-        elif text:
-            entry = {"column": column_letter(i), "header": text, "role": "ignored", "because": "no header word known"}
-        else:
+    for i in sorted(set(range(len(header.cells))) | set(unread)):  # with the columns of data under no header text
+        text = header.cells[i] if i < len(header.cells) else ""
+        column = by_index.get(i) or unread.get(i)
+        if column is None and not text:
             continue
+        column = column or ignored(i, text, Ignored.UNKNOWN)
+        entry = {"column": column_letter(i), "header": text, "role": column.role, "source": column.source.value}
+        if column.reason is not None:
+            entry["role"], entry["reason"] = "ignored", column.reason.value
+        entry["because"] = because(column)
+        if column.year:
+            entry["year"] = column.year
+        if column.meaning is not None:
+            entry["means"] = column.meaning.means + (" (tiêu biểu)" if column.meaning.exemplary else "")
         out.append(entry)
     return out
 
@@ -121,7 +151,7 @@ def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = Fa
         header = find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
         if header is not None:  # refused after its header was found: show what was understood
             out["header_rows"] = [header.first_row + 1, header.last_row + 1]
-            out["columns"] = _header_cells(header, [(Column(i, "ignored", h), w) for i, h, w in header.dropped])
+            out["columns"] = _header_cells(header, [ignored(i, h, w) for i, h, w in header.dropped])
         return out
     header = plan.header
     out["read"] = frame is not None

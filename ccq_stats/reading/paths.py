@@ -107,13 +107,17 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
         check_sheet(sheet, limits)
         plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
         below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
+        repeated = []
         if below is not None and _header_repeated_on_rows(sheet, plan, below):
-            sheet = _without_repeated_headers(sheet, plan, notes)  # blank rows, which the readers pass over
+            sheet, repeated = _without_repeated_headers(sheet, plan, notes)  # blank rows, which the readers pass over
             plan = plan_sheet(sheet, scales, year, shape, Notes(), mapping)  # noted already
             below = next_table(sheet, plan) if plan is not None else None
         if below is not None:  # another table under this one: read up to it, then read it on its own
             plan.end, plan.end_why = below, "another table below"
         frame = sheet_records(plan, scales, notes) if plan is not None else None
+        if plan is not None and repeated:  # blanked to be passed over, listed for what they were
+            plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r not in set(repeated)]
+            plan.skip("repeated header", repeated)
     except NotATable as exc:
         notes.warn(_("{reason}; sheet skipped").format(reason=exc), sheet.where())
         yield sheet, None, None, str(exc)
@@ -135,25 +139,26 @@ def _header_repeated_on_rows(sheet: Sheet, plan, below: int) -> bool:
     return below > plan.start and sum(filled(v) for v in sheet.rows[below - 1][:60]) >= 2
 
 
-def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> Sheet:
+def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> tuple[Sheet, list[int]]:
     """The sheet with every row that repeats the header (right under a row of data) blanked, and
     one warning naming them: a repeated header is a repeated header, not a table of one row each."""
     header, rows = plan.header, sheet.rows
     last = rows[header.last_row]
     keys = [(c.index, norm_key(text_at(last, c.index))) for c in header.columns if text_at(last, c.index)]
     height = header.last_row - header.first_row
-    blanked, kept = [], list(rows)
+    blanked, kept, gone = [], list(rows), []
     for r in range(plan.start + height, len(rows)):
         if all(norm_key(text_at(rows[r], i)) == key for i, key in keys):
             top = r - height
             if top > plan.start and sum(filled(v) for v in kept[top - 1][:60]) >= 2:
                 kept[top:r + 1] = [[] for _row in range(top, r + 1)]
                 blanked.append(top + 1)
+                gone += [x + 1 for x in range(top, r + 1)]  # Excel row numbers
     shown = ", ".join(map(str, blanked[:5])) + (", …" if len(blanked) > 5 else "")
     notes.warn(_("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
                sheet.where())
     return Sheet(sheet.file, sheet.name, kept, sheet.hidden, sheet.ragged, sheet.has_errors, sheet.merged,
-                 sheet.hidden_rows, sheet.hidden_columns, top=sheet.top, collection=sheet.collection)
+                 sheet.hidden_rows, sheet.hidden_columns, top=sheet.top, collection=sheet.collection), gone
 
 
 def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,

@@ -28,10 +28,13 @@ from ccq_stats.errors import InputError
 from ccq_stats.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
+from ccq_stats.reading.account import account_columns
 from ccq_stats.reading.cells import is_number, is_subset_heading
 from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.grid import Sheet, filled, text_at
-from ccq_stats.reading.header import SCAN_ROWS, SINGLE_ROLES, Column, Header, find_header, is_index_row, is_name_part
+from ccq_stats.reading.header import (
+    SCAN_ROWS, SINGLE_ROLES, Column, Header, Ignored, Source, find_header, ignored, is_index_row, is_name_part,
+)
 from ccq_stats.reading.limits import Limits
 from ccq_stats.classify import match_label
 from ccq_stats.scales import Scales, find_phrase, words_of
@@ -58,7 +61,7 @@ class SheetPlan:
     end: int = -1  # 0-based index past the last row of the table (-1: the end of the sheet)
     end_why: str = ""  # what ended it: "signature", "date line", "notes", "summary"
     skipped: dict = field(default_factory=dict)  # why -> Excel row numbers of the rows not read (by_rows fills it)
-    ignored: list = field(default_factory=list)  # (column, why) of header columns that are not read
+    ignored: list = field(default_factory=list)  # header columns that are not read (Column.reason says why)
     kind: tuple | None = None  # (kind, subject) the title names for every row of the table ("… CHI BỘ TRỰC THUỘC …")
     other_header: int | None = None  # 0-based row of a second table's own header under this table's rows
     collection: dict | None = None  # the marker of our collection workbook that fixed this plan (reading/collection.py)
@@ -279,17 +282,17 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
 def _one_of_each(header: Header) -> list:
     """One column per role that a row has once (organisation, name, year …): the one the user
     mapped, else the one named exactly, else the first; the others are not read."""
-    rank = {"--column": 0, "name": 1}
+    rank = {Source.MAPPED: 0, Source.NAME: 1}
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
         if len(found) < 2 or (role == "member" and all(is_name_part(c) for c in found)):
             continue  # parts of one name under a merged "Họ và tên" are read together
-        keep = min(found, key=lambda c: (rank.get(c.because.split(" ")[0], 2), c.index))
+        keep = min(found, key=lambda c: (rank.get(c.source, 2), c.index))
         for c in found:
             if c is not keep:
                 header.columns.remove(c)
-                out.append((c, f"another column is the {role} ('{keep.header}')"))
+                out.append(ignored(c.index, c.header, Ignored.SECOND, f"{role}={keep.header}"))
     return out
 
 
@@ -312,7 +315,7 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
         columns=names, rating=ratings[0].header), sheet.where())
     for c in proposed:
         header.columns.remove(c)
-    return [(c, "self-rating or proposal, not counted") for c in proposed]
+    return [ignored(c.index, c.header, Ignored.PROPOSED, ratings[0].header) for c in proposed]
 
 
 def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
@@ -320,7 +323,8 @@ def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
     has none, the score the chi bộ or committee proposed (a member list often stops there: the
     competent level decides the rating, written beside it). A self-score alone is not used (said
     once). Of two columns of one kind, one given with --column wins, else the rightmost (the later
-    level of a sheet filled left to right). The others stay in the sheet, not read."""
+    level of a sheet filled left to right). The others stay in the sheet, not read (reason: score,
+    detail: the score used)."""
     decided, proposed, own = header.of("score"), header.of("score_proposed"), header.of("score_self")
     if not (decided or proposed or own):
         return []
@@ -331,17 +335,16 @@ def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
                    sheet.where())
         for c in own:
             header.columns.remove(c)
-        return [(c, "self-score, not used") for c in own]
-    used = max(kept, key=lambda c: (c.because.startswith("--column"), c.index))
+        return [ignored(c.index, c.header, Ignored.SCORE, "self") for c in own]
+    used = max(kept, key=lambda c: (c.source == Source.MAPPED, c.index))
     if used.role == "score_proposed":
-        used.because += "; the proposed score: no decided score given"
+        used.detail = (used.detail + "; " if used.detail else "") + "proposed: no decided score given"
     used.role = "score"
     out = []
     for c in decided + proposed + own:
         if c is not used:
             header.columns.remove(c)
-            why = {"score_self": "self-score", "score_proposed": "proposed score"}.get(c.role, "another decided score")
-            out.append((c, f"{why}, not used; the score used is '{used.header}'"))
+            out.append(ignored(c.index, c.header, Ignored.SCORE, used.header))
     return out
 
 
@@ -433,13 +436,13 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
-    ignored = _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header)
+    set_aside = _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header)
     if header.of("rating"):
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings
                 column.role = "exemplary_flag"
-    if header.dropped and any(why == "hidden column" for _index, _header, why in header.dropped):
-        shown = ", ".join(f"'{h}'" for _index, h, why in header.dropped if why == "hidden column")
+    if header.dropped and any(why == Ignored.HIDDEN for _index, _header, why in header.dropped):
+        shown = ", ".join(f"'{h}'" for _index, h, why in header.dropped if why == Ignored.HIDDEN)
         notes.warn(_("hidden column(s) {columns} skipped").format(columns=shown), sheet.where())
     _refuse_organisation_counts(header)
     shapes = _shapes(header, shape, sheet)
@@ -467,7 +470,7 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     plan.collection = marker
     if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
         plan.kind = title_kind(sheet, header, scales)
-    plan.ignored = ignored + [(Column(i, "ignored", h), why) for i, h, why in header.dropped]
+    plan.ignored = set_aside + [ignored(i, h, why) for i, h, why in header.dropped]
     ratings, counts = plan.ratings, plan.counts
     if len(ratings) > 1 and any(c.year is None for c in ratings):
         a, b = ratings[:2]
@@ -494,4 +497,5 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
+    account_columns(plan, scales, notes, next_table(sheet, plan))  # every column read or not read for a stated reason; ratings never in silence
     return plan

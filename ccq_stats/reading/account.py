@@ -1,0 +1,113 @@
+"""Every column of a table is accounted for: read, or not read for a stated reason.
+
+The reader's silent errors shared one cause: a column that carried ratings was not used and
+nothing said so. So, once the plan of a table is made (for both readers: they plan alike), each
+non-empty column that no role reads gets a reason (``header.Ignored``) that ``inspect`` shows, and
+a column that carries rating labels is never left in silence:
+
+* the labels are the exemplary part of the top tier ("TSVM tiêu biểu" in a "Danh hiệu" column, or
+  in the notes) beside a rating column: the column is read as the exemplary tick of that rating,
+  as a careful person reads an award named beside the rating;
+* a label that says the same as the row's own rating (a "Miễn đánh giá" repeated in the notes), or
+  that says a member left (the rule for members who left reads it): nothing more to read;
+* any other label – another year's rating with no year to tell, a second decision, a label typed
+  in the notes – stops the run with one line naming the column and the ``--column`` that settles it;
+  where the user named the rating column (--column rating=…), the choice is made: a warning names
+  the column not read.
+
+A column not read for a reason the user or the reader stated (``SETTLED``: --column ignore, a
+self-rating beside the decision, a hidden column, another table beyond an empty column …) is not
+looked at again. The cells looked at are those of the first rows of the table (``HEAD_ROWS`` of the
+sheet), the rows both readers plan from, so that a file's size never changes the verdict.
+"""
+
+from __future__ import annotations
+
+from ccq_stats.classify import match_label
+from ccq_stats.errors import InputError, column_letter
+from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.grid import text_at
+from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored
+from ccq_stats.scales import Scales
+
+HEAD_ROWS = SCAN_ROWS + 2  # the rows of a sheet the column reader plans from (by_columns): the same here
+# reasons that settle a column whatever its cells: said by the user, or by a warning, or another table's
+SETTLED = (Ignored.MAPPED, Ignored.PROPOSED, Ignored.HIDDEN, Ignored.BEYOND_EMPTY, Ignored.SECOND, Ignored.SHARE,
+           Ignored.SCORE)
+_NOT_A_RATING = ("left",)  # a label that says a member left is read by the members-who-left rule
+
+
+def _label(value, scales: Scales):
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_HEADER_TEXT:
+        return None
+    return match_label(value, scales)
+
+
+def account_columns(plan, scales: Scales, notes, until: int | None = None) -> None:
+    """Give every unread non-empty column of the plan's table its reason (``plan.ignored``); read a
+    column of exemplary labels as the exemplary tick; refuse a column of other labels left unread.
+    ``until``: the first row of another table below this one (its columns are its own)."""
+    sheet, header = plan.sheet, plan.header
+    rows = sheet.rows
+    end = min(len(rows), HEAD_ROWS) if plan.end < 0 else min(len(rows), HEAD_ROWS, plan.end)
+    end = min(end, until) if until is not None else end
+    sample = range(plan.start, end)
+    read = {c.index for c in header.columns if c.reason is None}
+    # not read: by the header's words ("Ghi chú": kept in the header, the notes of the left-members rule), or set aside
+    unread = {c.index: c for c in header.columns if c.reason is not None} | {c.index: c for c in plan.ignored}
+    width = max([len(rows[r]) for r in range(header.first_row, end)] + [len(header.cells)], default=0)
+    ratings = header.of("rating")
+    for i in range(width):
+        if i in read:
+            continue
+        text = header.cells[i] if i < len(header.cells) else ""
+        column = unread.get(i)
+        if column is not None and column.reason in SETTLED:
+            continue
+        cells = [(r, rows[r][i]) for r in sample if i < len(rows[r]) and text_at(rows[r], i)]
+        if column is None and not cells and not text:
+            continue  # an empty column: nothing to account for
+        if column is None:
+            column = ignored(i, text, Ignored.UNKNOWN)
+            plan.ignored.append(column)
+        labels = [(r, v, found) for r, v in cells if (found := _label(v, scales)) is not None
+                  and found.meaning.means not in _NOT_A_RATING]
+        if not labels:
+            continue
+        if ratings and "units" in plan.shapes and all(f.meaning.exemplary and f.meaning.tier == "top" for _r, _v, f in labels):
+            # "TSVM tiêu biểu" named beside the rating: the award among the top tier, read as its tick
+            if column in plan.ignored:
+                plan.ignored.remove(column)
+            if column in header.columns:
+                header.columns.remove(column)
+            header.columns.append(Column(i, "exemplary_flag", text, ratings[0].year, labels[0][2].meaning, Source.CONTENT,
+                                         detail=f"{len(labels)}/{len(cells)}"))
+            continue
+        rated = sum(any(_label(rows[r][c.index], scales) for c in ratings if c.index < len(rows[r])) for r in sample)
+        # a label here and there that repeats the row's rating is a note ("Miễn đánh giá" again); a column
+        # of them is another rating, whatever it says
+        sparse = len(labels) <= rated / 2
+        stray = [(r, v) for r, v, found in labels if not (sparse and _same_as_rating(rows[r], ratings, found, scales))]
+        if stray and any(c.source == Source.MAPPED for c in ratings):
+            notes.warn(_("column {column} ('{header}') holds rating labels and is not read: the rating counted is "
+                         "'{rating}', as --column says").format(column=column_letter(i), header=text,
+                                                                rating=ratings[0].header), sheet.where())
+        elif stray:
+            r, value = stray[0]
+            raise InputError(
+                _("column {column} ('{header}') holds rating labels ({count} in the first rows) and is not read").format(
+                    column=column_letter(i), header=text or "", count=len(labels)),
+                where=sheet.where(r + 1, i, text or None), value=value,
+                hint=(_("if it is the rating to count: --column rating='{header}'; if it is not (another year, a "
+                        "proposal, a note): --column ignore='{header}'").format(header=text) if text else
+                      _("give the column a header, then --column rating=HEADER or --column ignore=HEADER")),
+            )
+
+
+def _same_as_rating(row: list, ratings: list[Column], found, scales: Scales) -> bool:
+    """Does a label repeat what the row's own rating says (the same tier or status)?"""
+    for column in ratings:
+        own = _label(row[column.index], scales) if column.index < len(row) else None
+        if own is not None and own.meaning == found.meaning:
+            return True
+    return False
