@@ -85,11 +85,7 @@ def test_the_signature_and_recipients_stay_on_the_page_of_the_last_lines(printed
     assert holding[0] == len(pages) - 1  # and that page is the last
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="the term report's organisations table sets 'Loại' 1 mm from the "
-                                            "name column: pdftotext reads 'tỉnh' + 'cơ sở' of two cells as 'tỉnhcơ' (page 9); "
-                                            "the columns need more room (issue 19, open)")) if k == "term" else k
-    for k in REPORTS])
+@pytest.mark.parametrize("kind", list(REPORTS))
 def test_no_word_is_broken_across_lines(printed, kind):
     """Every word the PDF prints is a word of the document: a word broken in a table header
     ("Miễ n ĐG", "Vượ t") or in the issuer block ("CƠ / QUAN") leaves fragments that are not."""
