@@ -12,7 +12,7 @@ import re
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes
-from ccq_stats.i18n import gettext as _, ngettext
+from ccq_stats.i18n import gettext as _, ngettext, number
 from ccq_stats.scales import Label, Meaning, Scales
 from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
 
@@ -230,5 +230,5 @@ def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
         rows_more = int(group["count"].sum()) - 1  # a record of a large list may stand for many rows
         said = warning if rows_more <= 0 else ngettext(
-            "{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(warning=warning, count=rows_more)
+            "{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(warning=warning, count=number(rows_more))
         notes.warn(said, where)

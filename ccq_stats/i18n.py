@@ -17,6 +17,7 @@ category codes, rule ids, exit codes — never does.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gettext as catalogues
 import os
@@ -89,6 +90,30 @@ def N_(message: str) -> str:
     """``message`` as it is, marked for Babel to extract: for a text given in the user's language
     in one place (``_(TEXT)``) and in English, as data, in another."""
     return message
+
+
+# the system's own words for a failed open or write are English whatever the language ("No such
+# file or directory"): the common ones in ours, by errno; the rarer ones as the system says them
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("the operation is not permitted"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.ELOOP: N_("too many symbolic links in the path"),
+    errno.EMFILE: N_("too many files open"),
+    errno.EBUSY: N_("the file is in use"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an open or write failed, in the user's language: our phrase for its errno, else the
+    system's own text (``strerror``)."""
+    reason = _OS_REASONS.get(exc.errno)
+    return gettext(reason) if reason else (exc.strerror or str(exc))
 
 
 def main() -> None:  # pragma: no cover - a maintainer's tool, run by hand and checked by tests/test_i18n.py

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.findings import Notes, read_finding
-from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import gettext as _, number
 from ccq_stats.text import norm_key
 
 COLUMNS = (
@@ -85,7 +85,7 @@ def without_control_characters(records, notes: Notes):
         records[name] = cleaned.astype(column.dtype) if str(column.dtype) == "category" else cleaned
     if where is not None:
         notes.warn(_("control characters (invisible codes such as ESC or NUL) removed from {count} cell(s), the first "
-                     "here").format(count=where[0]), where[1])
+                     "here").format(count=number(where[0])), where[1])
     return records
 
 
@@ -103,7 +103,7 @@ def leave_out_departed(records, notes: Notes):
     for file, group in records[left].groupby("source_file", sort=False):
         count = int(group["count"].sum())
         notes.warn(_("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
-                     "(first: row {row})").format(count=count, row=int(group["source_row"].iloc[0])), Where(file=file))
+                     "(first: row {row})").format(count=number(count), row=int(group["source_row"].iloc[0])), Where(file=file))
     return records[~left].reset_index(drop=True)
 
 

@@ -22,6 +22,11 @@ REPLACED = {
     r"được tính là (top|good|pass|fail)\b": "the tier's label",
     r"không cho cả hai|^cho --": "hãy dùng một trong hai: …",
     r",00 điểm phần trăm": "no trailing zeros",
+    # a rule is "quy tắc kiểm tra" and a breach "trái quy định": a bare "quy định" reads as Quy định 132-QĐ/TW
+    r"quy định (bị vi phạm|org_quota|\{rule\}|này|ấy)|bộ quy định|các quy định mà|[Bb]ảng quy định|^Quy định:": "quy tắc kiểm tra",
+    r"chế độ xếp loại|theo chế độ\b": "giai đoạn áp dụng",
+    r"nguồn quy định|nguồn văn bản|có nguồn\b|nguồn của năm|nguồn theo": "văn bản căn cứ",
+    r"\bcác phát hiện\b|[Mm]ỗi phát\s+hiện|\(phát hiện mức": "trường hợp / kết quả kiểm tra",
 }
 
 
@@ -45,6 +50,10 @@ def test_no_catalogue_entry_or_template_uses_a_word_the_glossary_replaces():
 def test_the_glossary_catches_what_it_forbids():
     """The patterns themselves, on the sentences issue 19 quoted."""
     said = ["thang xếp loại năm 2018 cho units", "được tính là top ('…')", "0 bản ghi bị bớt", "Năm 2019 có 2 phát hiện",
-            "kho số liệu có kết quả", "tỷ lệ xếp loại cao nhất tăng 2,00 điểm phần trăm", "cho các tệp hoặc --db, không cho cả hai"]
+            "kho số liệu có kết quả", "tỷ lệ xếp loại cao nhất tăng 2,00 điểm phần trăm", "cho các tệp hoặc --db, không cho cả hai",
+            # the help texts before the sweep (issue 19)
+            "khi có quy định bị vi phạm", "chế độ xếp loại hoặc nguồn quy định", "Bảng quy định (tên, mức độ, nguồn theo chế độ)",
+            "Thêm họ tên đảng viên vào các phát hiện", "không kiểm tra quy định {rule} cho năm {years}: chưa có nguồn đã đối chiếu",
+            "một trong các bộ quy định {rulebooks}"]
     for sentence in said:
         assert any(re.search(p, sentence, re.M) for p in REPLACED), sentence

@@ -343,8 +343,10 @@ def test_an_organisation_listed_twice_in_vietnamese(tmp_path, vietnamese):
 def test_a_rule_left_unchecked_is_said_in_vietnamese(vietnamese):
     result = run("check", SAMPLE, "--format", "csv")
     assert result.exit_code == 0
-    assert ("không kiểm tra quy định disciplined_not_fail cho năm 2017: chưa có nguồn đã đối chiếu cho quy định này trong "
-            "năm đó (1 trường hợp lẽ ra bị nêu); xem docs/domain.md §4 – có thể bật bằng một tệp --scales") in result.stderr
+    # the glossary's words (docs/translating.md): a rule is "quy tắc kiểm tra", a source "văn bản căn cứ"
+    assert ("không áp dụng quy tắc kiểm tra disciplined_not_fail cho năm 2017: chưa có văn bản căn cứ đã đối chiếu cho "
+            "quy tắc này trong năm đó (1 trường hợp lẽ ra bị nêu); xem docs/domain.md §4 – có thể bật bằng một tệp "
+            "--scales") in result.stderr
 
 
 def test_bad_years_and_months_in_vietnamese(monkeypatch):

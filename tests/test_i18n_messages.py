@@ -301,10 +301,11 @@ def test_the_inspect_table_in_both_languages(monkeypatch):
     results = in_both(monkeypatch, "inspect", SAMPLE / "dang_vien_2017.xlsx", "--rows", "1")
     where = SAMPLE / "dang_vien_2017.xlsx"
     en, vi = results["en"].stdout.splitlines(), results["vi"].stdout.splitlines()
-    assert en[:4] == [f"{where}, sheet 'Danh sách': 3944 rows × 7 columns", "  read as: members; header row 5; data rows 6-3944",
+    assert en[:4] == [f"{where}, sheet 'Danh sách': 3,944 rows × 7 columns", "  read as: members; header row 5; data rows 6-3944",
                       "  year: 2017 (from title)", "  columns:"]
-    assert vi[:4] == [f"{where}, trang tính 'Danh sách': 3944 dòng × 7 cột", "  đọc là: members; dòng tiêu đề 5; dòng dữ liệu 6-3944",
-                      "  năm: 2017 (theo title)", "  các cột:"]
+    # counts with the thousands dot, the subject and the year's source in Vietnamese (issue 19)
+    assert vi[:4] == [f"{where}, trang tính 'Danh sách': 3.944 dòng × 7 cột", "  đọc là: đảng viên; dòng tiêu đề 5; dòng dữ liệu 6-3944",
+                      "  năm: 2017 (theo tiêu đề)", "  các cột:"]
     assert "  rows skipped: title 1-3 (3)" in en and "  dòng bỏ qua: title 1-3 (3)" in vi
     assert en[-2:] == ["  first rows as read:", "    row 6     ‹hidden: --names› | Đảng bộ Văn phòng Tỉnh ủy | members | 2017 | 'HTXSNV' → top"]
     assert vi[-2] == "  các dòng đầu, như đã đọc:" and vi[-1].startswith("    dòng 6     ")

@@ -85,9 +85,6 @@ def test_class2_organisation_headers(tmp_path, name):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="regression of this session: the report workbook's 'Số liệu' sheet now heads its chart "
-                   "data with the tiers' full labels, which the reader takes for a counts header (issue 19 work); "
-                   "to mend in the reader's accounting of columns (issue 18 §2)")
 def test_class2_the_tools_own_report_workbook_reads_back(tmp_path):
     """The report's organisation sheet ("Tổ chức | Trực thuộc | … | 2018 | 2019", "HTXSNV TB") and
     its member sheet read back into the figures they came from (sample data, 2019)."""

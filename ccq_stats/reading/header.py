@@ -106,7 +106,7 @@ class Column:
 
 
 # [column_words] keys that name no role: a column known by its words and not read, for this reason
-NOT_READ = {"score": Ignored.SCORE, "award": Ignored.AWARD}  # (until scores are read: the season-scores branch owns that role)
+NOT_READ = {"award": Ignored.AWARD}  # known by their words, not read: an award or title (scores are read: role score)
 
 
 def _reason_of(role: str) -> Ignored | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from ccq_stats.errors import InputError, Where
 from ccq_stats import CREATOR
 from ccq_stats.findings import FINDING_COLUMNS, WARNING_COLUMNS, Notes
-from ccq_stats.i18n import gettext as _, ngettext
+from ccq_stats.i18n import gettext as _, ngettext, os_reason
 from ccq_stats.reading.limits import Limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -205,7 +205,7 @@ def read_stream(path: str, limits: Limits) -> bytes:
         with open(path, "rb") as stream:
             return _read_bounded(stream, display, _("more than {size} MB arrived on this pipe"), limits)
     except OSError as exc:
-        raise InputError(_("cannot open: {reason}").format(reason=exc.strerror), file=path) from None
+        raise InputError(_("cannot open: {reason}").format(reason=os_reason(exc)), file=path) from None
 
 
 def _refuse_a_device_on_stdin() -> None:
@@ -251,7 +251,7 @@ def file_type(path: str, notes: Notes, data: bytes | None = None) -> str:
         raise InputError(_("is a folder"), file=path,
                          hint=_("give the spreadsheet files, or the folder as the only argument")) from None
     except OSError as exc:
-        raise InputError(_("cannot open: {reason}").format(reason=exc.strerror), file=path) from None
+        raise InputError(_("cannot open: {reason}").format(reason=os_reason(exc)), file=path) from None
     return _type_of(head, path, notes)
 
 

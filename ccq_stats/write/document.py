@@ -343,40 +343,18 @@ def _cell_margins(grid, mm: float) -> None:
 
 def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[float]]:
     """(text size, column widths in mm) of a table across the text width. Each column holds at
-    least its widest word (the header's in bold) and its figures whole; then every column gets
-    the same share of its longest text, as large as the page allows (a name column wraps to two
-    lines rather than four while the figures beside it stay half empty). Where even the widest
-    words do not fit, the
-    text shrinks half a point at a time down to the rulebook's table_min_size."""
-    from ccq_stats.write.measure import longest_word_mm, width_mm
+    least its widest word (the header's in bold) and its figures whole; the rest of the page goes
+    where it saves the most broken lines (measure.fit_columns: "Đảng bộ cơ sở" stays on one line
+    in every row before a name gets its third line back). Where even the widest words do not
+    fit, the text shrinks half a point at a time down to the rulebook's table_min_size."""
+    from ccq_stats.write.measure import fit_columns
 
     room, pad = _text_width(rules), 2 * rules["table_cell_margin"] + 1  # 1 mm: never on the edge
     while True:
-        least, whole = [], []
-        for j, name in enumerate(table["header"]):
-            cells = [str(r[j]) for r in table["rows"]]
-            figures = [c for c in cells if FIGURE.match(c)]
-            least.append(pad + max([longest_word_mm(str(name), size, bold=True)]
-                                   + [longest_word_mm(c, size) for c in cells] + [width_mm(c, size) for c in figures]))
-            # a header may wrap between its words, a cell had better not: "Đảng bộ cơ sở" on one line
-            whole.append(pad + max([longest_word_mm(str(name), size, bold=True)] + [width_mm(c, size) for c in cells]))
-        if sum(least) <= room or size <= rules["table_min_size"]:
-            break
+        widths = fit_columns(table["header"], table["rows"], room, pad, size, whole=lambda text: bool(FIGURE.match(text)))
+        if sum(widths) <= room + 0.01 or size <= rules["table_min_size"]:
+            return size, widths
         size -= 0.5
-    # as few lines as can be in the tallest cell: the smallest L at which each column, given
-    # 1/L of its longest text (and a tenth more, as words never wrap evenly), fits the page
-    for lines in range(1, 40):
-        widths = [max(low, pad + (high - pad) * 1.1 / lines) if lines > 1 else high for low, high in zip(least, whole)]
-        if sum(widths) <= room:
-            break
-    else:
-        widths = list(least)
-    left = room - sum(widths)
-    if left > 0:  # what is left goes to the columns that still wrap, by how much more they hold
-        wanting = [max(whole[j] - widths[j], 0) for j in range(len(widths))]
-        share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
-        widths = [w + left * share[j] for j, w in enumerate(widths)]
-    return size, widths
 
 
 def _body(doc, context: dict, rules: dict) -> None:

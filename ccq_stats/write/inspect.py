@@ -5,12 +5,42 @@ from __future__ import annotations
 
 import json
 
+import re
+
 from ccq_stats.errors import Where
+from ccq_stats.i18n import N_, language, number
 from ccq_stats.i18n import gettext as _
 
 # A role as inspect shows it: the short name --column takes (scales.ROLE_ALIASES), or words for people.
 _SHOWN_AS = {"member": "name", "member_id": "card", "total_count": "total", "rated_count": "rated",
              "exemplary_flag": "tick (tiêu biểu)", "proposed": "self-rating"}
+
+
+# where a sheet's year came from, as the reader says it in the JSON (data, English), in the
+# reader's language for the table
+_YEAR_SOURCES = {"title": N_("title"), "the column headers": N_("the column headers"), "sheet name": N_("sheet name"),
+                 "file name": N_("file name")}
+_BY_ROW = re.compile(r"^column (?P<column>[A-Z]+) \((?P<header>.*)\), row by row$")
+
+
+def _year_source(said: str) -> str:
+    by_row = _BY_ROW.match(said)
+    if by_row:
+        return _("column {column} ({header}), row by row").format(**by_row.groupdict())
+    return _(_YEAR_SOURCES[said]) if said in _YEAR_SOURCES else said
+
+
+def _subject(code: str) -> str:
+    """A shape or subject ("units", "units: chi_bo_co_so", "counts") by its Vietnamese name from
+    the vocabulary where the reader reads Vietnamese; the code itself otherwise."""
+    if language() != "vi":
+        return code
+    from ccq_stats.scales import KIND_NAMES, SUBJECT_NAMES
+
+    subject, _sep, kind = code.partition(": ")
+    name = SUBJECT_NAMES.get(subject) or (_("count columns") if subject == "counts" else subject)
+    kind = KIND_NAMES.get(kind, kind).lower()
+    return f"{name}: {kind}" if kind and kind != name else name
 
 
 def inspect_json(sheets: list[dict]) -> str:
@@ -46,7 +76,7 @@ def _row_lines(entries: list[dict]) -> list[str]:
         if first.get("parent"):
             who.append(_("in {parent}").format(parent=first["parent"]))
         if first.get("subject"):
-            who.append(first["subject"] + (f" ({first['org_kind']})" if first.get("org_kind") else ""))
+            who.append(_subject(first["subject"]) + (f" ({first['org_kind']})" if first.get("org_kind") else ""))
         years = {e.get("year") for e in group}
         if len(years) == 1 and first.get("year"):
             who.append(str(first["year"]))
@@ -89,7 +119,8 @@ def inspect_table(sheets: list[dict]) -> str:
     for sheet in sheets:
         name = str(Where(file=sheet["file"], sheet=sheet.get("sheet") or None))
         size = sheet.get("size")
-        lines.append(_("{sheet}: {rows} rows × {columns} columns").format(sheet=name, rows=size["rows"], columns=size["columns"])
+        lines.append(_("{sheet}: {rows} rows × {columns} columns").format(sheet=name, rows=number(size["rows"]),
+                                                                                columns=number(size["columns"]))
                      if size else name)
         lines += _collection_lines(sheet.get("collection"))
         if not sheet.get("data_rows"):
@@ -100,16 +131,16 @@ def inspect_table(sheets: list[dict]) -> str:
             lines.append("")
             continue
         lines.append("  " + _("read as: {shapes}; header row {header}; data rows {data}").format(
-            shapes=", ".join(sheet["shapes"]), header=_span(*sheet["header_rows"]), data="{}-{}".format(*sheet["data_rows"])))
+            shapes=", ".join(map(_subject, sheet["shapes"])), header=_span(*sheet["header_rows"]), data="{}-{}".format(*sheet["data_rows"])))
         if sheet.get("why"):
             lines.append("  " + _("error: {why}").format(why=sheet["why"]))
         year = sheet["year"]
         shown = ", ".join(map(str, year["year"])) if isinstance(year["year"], list) else (year["year"] or "")
-        lines.append("  " + _("year: {year} (from {source})").format(year=shown, source=year["from"]).replace(":  (", ": ("))
+        lines.append("  " + _("year: {year} (from {source})").format(year=shown, source=_year_source(year["from"])).replace(":  (", ": ("))
         lines.append("  " + _("columns:"))
         lines += _column_lines(sheet["columns"])
         if sheet.get("kinds"):
-            lines.append("  " + _("read: {counts}").format(counts="; ".join(f"{k} {v}" for k, v in sheet["kinds"].items())))
+            lines.append("  " + _("read: {counts}").format(counts="; ".join(f"{_subject(k)} {number(v)}" for k, v in sheet["kinds"].items())))
         if sheet.get("skipped"):
             skipped = "; ".join(f"{why} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "") for why, s in sheet["skipped"].items())
             lines.append("  " + _("rows skipped: {rows}").format(rows=skipped))

@@ -12,6 +12,7 @@ the horned ơ/ư and Ơ/Ư, which are wider, and đ/Đ.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 _ASCII = {  # code points 32–126, Times New Roman / Liberation Serif (hmtx, units per 1000 em)
@@ -81,3 +82,109 @@ def break_lines(groups: list[str], width: float, size: float, **style) -> list[s
             first, second = first[:-1], [first[-1]] + second
         lines = [first, second]
     return [" ".join(line) for line in lines]
+
+
+class _Cell:
+    """A text as its words' widths, so that its line count at any column width is a sum."""
+
+    def __init__(self, text: str, size: float, whole: bool, **style):
+        words = text.split()
+        self.widths = [width_mm(w, size, **style) for w in words]
+        self.space = width_mm(" ", size, **style)
+        self.whole = whole  # a figure ("34 (61,82%)"): one line, never broken
+
+    def lines(self, width: float) -> int:
+        """The lines the words take, broken greedily as a word processor breaks them."""
+        count, line = 0, None
+        for w in self.widths:
+            if line is not None and line + self.space + w <= width:
+                line += self.space + w
+            else:
+                count, line = count + 1, w
+        return max(count, 1)
+
+    def steps(self) -> set[float]:
+        """Every width at which the line count can change: the widths of runs of its words."""
+        out = set()
+        for i in range(len(self.widths)):
+            run = -self.space
+            for w in self.widths[i:]:
+                run += self.space + w
+                out.add(round(run + 0.05, 1))  # a tenth of a mm over: rounding never makes it one line short
+        return out
+
+
+def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: float, size: float,
+                whole: callable = lambda text: False) -> list[float]:
+    """Widths in mm of the columns of a table ``room`` mm wide (each column ``pad`` mm beside its
+    text). Where the columns' widest words (the header's in bold) and whole figures
+    (``whole(text)``) do not fit at this text ``size``, those least widths, wider than ``room``.
+
+    First the rows as low as the page allows: the fewest lines L such that every column, given
+    the width its cells need for L lines at most, fits (a header wraps between its words as it
+    must). Then the room left goes, a column at a time, to the column that saves the most broken
+    lines per millimetre by taking one line fewer: a short column of labels ("Đảng bộ cơ sở" in
+    every row) costs little to keep on one line and saves a line in each row, so it is kept whole
+    before a long name gets its third line back. What is left goes to the columns that still wrap,
+    by how much more they hold."""
+    columns = [[_Cell(str(r[j]), size, whole(str(r[j]))) for r in rows] for j in range(len(header))]
+    heads = [_Cell(str(name), size, False, bold=True) for name in header]
+    least = [max([max(c.widths, default=0.0) for c in [h] + cells]
+                 + [sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells if c.whole])
+             for h, cells in zip(heads, columns)]
+    if room - pad * len(columns) - sum(least) < 0:
+        return [pad + w for w in least]
+    steps = [sorted(set().union(*(c.steps() for c in cells))) for cells in columns]
+
+    def tallest(j: int, width: float) -> int:
+        return max((c.lines(width) for c in columns[j]), default=1)
+
+    def width_for(j: int, lines: int) -> float:
+        """The least width at which no cell of column ``j`` takes more than ``lines`` lines."""
+        candidates = [w for w in steps[j] if w > least[j]]
+        if tallest(j, least[j]) <= lines:
+            return least[j]
+        lo, hi = 0, len(candidates) - 1  # the widest candidate holds every cell on one line
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tallest(j, candidates[mid]) <= lines:
+                hi = mid
+            else:
+                lo = mid + 1
+        return candidates[lo]
+
+    longest = max((tallest(j, least[j]) for j in range(len(columns))), default=1)
+    for target in range(1, longest + 1):
+        widths = [width_for(j, target) for j in range(len(columns))]
+        if sum(widths) + pad * len(columns) <= room:
+            break
+    left = room - pad * len(columns) - sum(widths)
+
+    def broken(j: int, width: float) -> int:
+        return sum(c.lines(width) for c in [heads[j]] + columns[j])
+
+    while True:  # columns alike (2018 and 2019 beside each other) move together: never one wider than its twin
+        moves: dict[tuple[float, float], list[int]] = {}
+        for j in range(len(columns)):
+            now = tallest(j, widths[j])
+            if now > 1:
+                moves.setdefault((round(widths[j], 1), round(width_for(j, now - 1), 1)), []).append(j)
+        best = None
+        for (_, wider), group in moves.items():
+            wider = width_for(group[0], tallest(group[0], widths[group[0]]) - 1)
+            cost = sum(wider - widths[j] for j in group)
+            if 0 < cost <= left:
+                gain = sum(broken(j, widths[j]) - broken(j, wider) for j in group) / cost
+                if best is None or gain > best[0]:
+                    best = (gain, group, wider, cost)
+        if best is None:
+            break
+        _, group, wider, cost = best
+        left -= cost
+        for j in group:
+            widths[j] = wider
+    # a header may wrap between its words ("Số năm / đạt mức"), a cell had better not
+    longest = [max([sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells], default=0.0) for cells in columns]
+    wanting = [max(longest[j] - widths[j], 0) for j in range(len(widths))]
+    share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
+    return [pad + w + left * share[j] for j, w in enumerate(widths)]

@@ -233,26 +233,27 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     returns the row after both."""
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     put(ws, row, 1, f"Tỷ lệ các mức xếp loại {block['name']} (so với số được đánh giá)").font = Font(italic=True)
     from openpyxl.styles import Alignment
 
-    put(ws, row + 1, 1, "Năm").font = Font(bold=True)
-    header = Alignment(horizontal="center", vertical="top", wrap_text=True)
-    for j, tier in enumerate(TIERS, start=2):
-        # the subject's own tier labels (members are never "Trong sạch, vững mạnh" nor "Yếu kém"),
-        # which are also the chart's legend; wrapped in their column, never over the next one
-        cell = put(ws, row + 1, j, _row_label(block["years"], tier))
+    # laid out as the figures table above it, a tier a row and a year a column ("Mức xếp loại |
+    # 2018 | 2019"): a row of tier labels over columns of shares would read back as a table of
+    # counts (a sheet of counts per tier), and this workbook is one ccq-stats reads again
+    put(ws, row + 1, 1, "Mức xếp loại").font = Font(bold=True)
+    header = Alignment(horizontal="center", vertical="top")
+    for j, y in enumerate(block["years"], start=2):
+        cell = put(ws, row + 1, j, str(y["year"]))
         cell.font, cell.alignment = Font(bold=True), header
-    # a wrapped header row does not grow by itself in every program: as many lines as the longest
-    # label takes in a column 10 characters wide
-    longest = max(len(_row_label(block["years"], tier)) for tier in TIERS)
-    ws.row_dimensions[row + 1].height = 13.5 * max(1, -(-longest // 10))
-    for i, y in enumerate(block["years"], start=row + 2):
-        put(ws, i, 1, str(y["year"]))
-        for j, tier in enumerate(TIERS, start=2):
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for i, tier in enumerate(TIERS, start=row + 2):
+        # the subject's own tier labels (members are never "Trong sạch, vững mạnh" nor "Yếu kém"),
+        # which are also the chart's legend
+        put(ws, i, 1, _row_label(block["years"], tier)).alignment = wrap
+        for j, y in enumerate(block["years"], start=2):
             put(ws, i, j, y["categories"][tier]["share"], SHARE_FORMAT)
-    last = row + 1 + len(block["years"])
+    last = row + 1 + len(TIERS)
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "col", "percentStacked", 100
     chart.title = f"Tỷ lệ các mức xếp loại {block['name']}"
@@ -260,11 +261,13 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     chart.y_axis.majorGridlines = None
     chart.height, chart.width = 9, 15
     chart.legend.position = "b"  # below the bars: long tier names do not squeeze the plot
-    chart.add_data(Reference(ws, min_col=2, max_col=1 + len(TIERS), min_row=row + 1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=row + 2, max_row=last))
+    columns = 1 + len(block["years"])
+    chart.add_data(Reference(ws, min_col=1, max_col=columns, min_row=row + 2, max_row=last), titles_from_data=True,
+                   from_rows=True)
+    chart.set_categories(Reference(ws, min_col=2, max_col=columns, min_row=row + 1, max_row=row + 1))
     for series, tier in zip(chart.series, TIERS):
         series.graphicalProperties.solidFill = TIER_COLOURS[tier]
-    ws.add_chart(chart, f"G{row}")
+    ws.add_chart(chart, f"{get_column_letter(columns + 2)}{row}")
     return max(last, row + 20)  # the chart is about 18 rows high
 
 
