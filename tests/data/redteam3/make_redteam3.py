@@ -270,9 +270,12 @@ def fam_s() -> None:
 # -- family R: after the 2025 reorganisation ------------------------------------------------------
 def fam_r() -> None:
     us = units(12, years=(2025,), offset=2)
-    olds = ["Chi bộ Ban Tuyên giáo Tỉnh ủy; Chi bộ Ban Dân vận Tỉnh ủy", "", "Chi bộ Sở Tài nguyên và Môi trường; "
-            "Chi bộ Sở Nông nghiệp và PTNT", "", "Chi bộ Sở Kế hoạch và Đầu tư", "", "", "Chi bộ Sở Giao thông vận tải", "",
-            "", "", "Chi bộ Sở Lao động - TB&XH"]
+    merged_from = {"Chi bộ Ban Tuyên giáo và Dân vận Tỉnh ủy": "Chi bộ Ban Tuyên giáo Tỉnh ủy; Chi bộ Ban Dân vận Tỉnh ủy",
+                   "Chi bộ Sở Nông nghiệp và Môi trường": "Chi bộ Sở Tài nguyên và Môi trường; Chi bộ Sở Nông nghiệp và PTNT",
+                   "Chi bộ Sở Tài chính": "Chi bộ Sở Tài chính; Chi bộ Sở Kế hoạch và Đầu tư",
+                   "Chi bộ Sở Xây dựng": "Chi bộ Sở Xây dựng; Chi bộ Sở Giao thông vận tải",
+                   "Chi bộ Sở Nội vụ": "Chi bộ Sở Nội vụ; Chi bộ Sở Lao động - TB&XH"}
+    olds = [merged_from.get(u["name"], "") for u in us]
     rows = [*PARTY_HEAD, ["DANH SÁCH XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2025"],
             ["(sau sắp xếp, tiếp nhận từ Đảng bộ Khối các cơ quan tỉnh và Đảng bộ Khối doanh nghiệp tỉnh)"], [],
             ["STT", "Tên tổ chức cơ sở đảng", "Tổ chức đảng trước sắp xếp", "Đảng bộ cấp trên trước 01/7/2025",
