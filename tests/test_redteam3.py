@@ -25,7 +25,9 @@ _spec = importlib.util.spec_from_file_location("redteam3_summarize", HERE / "sum
 summarize = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(summarize)
 EXPECTED = summarize.EXPECTED
-KNOWN = tomllib.loads((HERE / "known_failures.toml").read_text(encoding="utf-8"))["failures"]
+_KNOWN_ALL = tomllib.loads((HERE / "known_failures.toml").read_text(encoding="utf-8"))
+KNOWN = _KNOWN_ALL["failures"]
+DIFFERENTIAL = _KNOWN_ALL.get("differential", {})
 
 
 def test_the_red_team_is_complete():
@@ -33,6 +35,7 @@ def test_the_red_team_is_complete():
     assert len(EXPECTED) >= 30
     assert len({f for e in EXPECTED.values() for f in e["family"].split(",")}) >= 12
     assert set(KNOWN) <= set(EXPECTED)
+    assert set(DIFFERENTIAL) <= set(EXPECTED)
     assert all(k["symptom"] in ("wrong", "refused", "crashed") for k in KNOWN.values())
 
 
@@ -56,3 +59,20 @@ def _cases():
 def test_red_team_file(name):
     verdict, detail = summarize.judge(EXPECTED[name], *_classify(name))
     assert verdict == "right", detail
+
+
+def _differential_cases():
+    for name in sorted(EXPECTED):
+        marks = [pytest.mark.xfail(strict=True, reason=DIFFERENTIAL[name]["what"])] if name in DIFFERENTIAL else []
+        yield pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", list(_differential_cases()))
+def test_red_team_file_reads_alike_by_rows_and_by_columns(name):
+    """Issue 18 §1: the size of a file never changes a figure. Each file again with the large-file path
+    forced (tests/differential.py): the same exit code, output, warnings and errors."""
+    from differential import both_ways
+
+    entries = both_ways(["classify", str(FILES / name), "--format", "csv", *EXPECTED[name]["args"]], None)
+    differing = [e["difference"] for e in entries if not e["same"]]
+    assert not differing, differing[0][:2000]
