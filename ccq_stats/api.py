@@ -257,7 +257,7 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
                              kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
                              today=today, quota_base=quota_base,
                              issuer=issuer if issuer is not None else _default_issuer(), lineage=lineage)
-    _tell_drift(context["lineage"]["drift"])
+    tell_drift(context["lineage"]["drift"])
     context["store"] = store  # the store state it was built from (None: files), named in the document
     return context
 
@@ -457,42 +457,6 @@ def report_store(db: str | None = None, *, term: str | None = None, year: int | 
                   mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer)
 
 
-def history(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None) -> dict:
-    """``ccq-stats history``: the import log (what, when, who, which files, counts), each
-    organisation's ratings by year, and its corrections (``corrections``: every version of a
-    rating with its import, file and time) – for ``year`` and ``org`` (a name, folded) when
-    given, as of ``as_of``; ``store``: the state read."""
-    from ccq_stats.store import Store, locate
-    from ccq_stats.store.history import corrections, history_of
-
-    snapshot = store_snapshot(db, as_of=as_of)
-    found = history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org,
-                       lineage=snapshot.get("lineage", []))
-    _tell_drift(found["drift"])
-    with Store.open(locate(db)) as store:
-        versions = store.versions() if store.keeps_versions() else []
-    found["corrections"] = corrections(versions, snapshot["imports"], load_scales(None), upto=snapshot["store"]["import"],
-                                       year=year, orgs={(o["org"], o["parent"]) for o in found["organisations"]})
-    found["store"] = snapshot["store"]
-    return found
-
-
-def changes_since(db: str | None = None, *, since: str, as_of: str | None = None) -> dict:
-    """``ccq-stats history --changes --since DATE``: what changed in the store after the end of
-    ``since`` (a date, or an import number) up to ``as_of`` (else now): the imports made since,
-    and each rating changed, added or removed, before → after."""
-    from ccq_stats.store import Store, locate
-    from ccq_stats.store.history import changes_between
-
-    with Store.open(locate(db)) as store:
-        start = store.state(since)
-        end = store.state(as_of)
-        versions = store.versions()
-        imports = store.imports()
-    return changes_between(versions, imports, load_scales(None), start.import_id, end.import_id) | {
-        "since": {"import": start.import_id, "at": start.at}, "store": {"import": end.import_id, "at": end.at}}
-
-
 def roster_import(path: str, *, db: str | None = None, year: int | None = None) -> dict:
     """``ccq-stats roster import``: the organisations expected to report each year, from a CSV
     or workbook with an organisation column (and a year column, or ``year``)."""
@@ -549,61 +513,7 @@ def read_lineage(path: str) -> list:
     return read_changes(str(path))
 
 
-def orgs_import(path: str, *, db: str | None = None, dry_run: bool = False, command: str | None = None):
-    """``ccq-stats orgs import FILE``: record what happened to organisations (renamed, merged,
-    split, moved, dissolved, established) in the store, replacing the recorded changes of the
-    years the file holds – an import of its own, kept as a version (``--as-of``, ``orgs import
-    --revert``). Returns a ``store.ImportResult``."""
-    import hashlib
-
-    from ccq_stats.errors import name_shown
-    from ccq_stats.store import Store, exists, locate
-
-    changes = read_lineage(path)
-    data = Path(path).read_bytes()
-    file = {"file": name_shown(str(path)), "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-    location = locate(db)
-    if dry_run and not exists(location):
-        location = ":memory:"
-    with Store.open(location, create=True) as store:
-        return store.import_changes(changes, file, command=command or f"orgs import {path}", dry_run=dry_run)
-
-
-def orgs_revert(number: int, *, db: str | None = None, dry_run: bool = False, command: str | None = None):
-    """``ccq-stats orgs import --revert N``: undo the lineage import N by a new import (refused
-    when N imported ratings: ``import --revert`` undoes those)."""
-    from ccq_stats.errors import InputError
-    from ccq_stats.store import Store, locate
-    from ccq_stats.store.backends import shown
-
-    with Store.open(locate(db), write=True) as store:
-        if store.import_kind(number) != "orgs":
-            raise InputError(_("import {number} is not a lineage import").format(number=number), file=shown(store.location),
-                             hint=_("ccq-stats history lists the imports; ratings are undone with ccq-stats import --revert"))
-        return store.revert_changes(number, command=command or f"orgs import --revert {number}", dry_run=dry_run)
-
-
-def orgs_list(db: str | None = None, *, as_of: str | None = None) -> list:
-    """``ccq-stats orgs list``: the changes recorded in the store (``lineage.Change``), oldest first."""
-    from ccq_stats.lineage import Lineage
-    from ccq_stats.store import Store, locate
-
-    with Store.open(locate(db)) as store:
-        return Lineage(store.lineage(as_of)).changes
-
-
-def orgs_check(db: str | None = None, *, as_of: str | None = None, orgs_file: str | None = None) -> list[dict]:
-    """``ccq-stats orgs check``: the names of the store that may be one organisation written two
-    ways with no change recorded between them (``lineage.drift``), each with the lineage row that
-    would join them. ``orgs_file``: check against that file's changes instead of the store's."""
-    from ccq_stats.lineage import Lineage, drift, grassroots_years
-
-    snapshot = store_snapshot(db, as_of=as_of)
-    changes = read_lineage(orgs_file) if orgs_file else snapshot.get("lineage", [])
-    return drift(grassroots_years(snapshot["records"]), Lineage(changes))
-
-
-def _tell_drift(found: list[dict]) -> None:
+def tell_drift(found: list[dict]) -> None:
     """Each name drift as a warning: the two names, the signal, the lineage row that would join them."""
     for d in found:
         (a, b), (ya, yb) = d["names"], d["years"]
@@ -659,106 +569,19 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
     return forms(Source.files(paths), ReadOptions(scales_file=scales_file, progress=progress), year=year)
 
 
-def template_names() -> list[str]:
-    """The built-in report templates (``ccq-stats templates list``)."""
-    from ccq_stats.render import builtin_templates
-
-    return builtin_templates()
-
-
-def copy_template(name: str, dest: Path | None = None) -> Path:
-    """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
-    from ccq_stats.errors import InputError
-    from ccq_stats.render import template_source
-    from ccq_stats.write import atomic_write
-
-    chosen, text = template_source(name)
-    target = Path(dest) if dest else Path(chosen)
-    if target.is_dir():
-        target = target / chosen
-    if target.exists():
-        raise InputError(_("the file exists already"), file=str(target), hint=_("give another name, or delete the file first"))
-    try:
-        atomic_write(target, text)
-    except OSError as exc:
-        raise InputError(_("cannot write the template: {reason}").format(reason=exc.strerror), file=str(target),
-                         hint=_("check the folder exists and is writable")) from None
-    return target
+# ``history``, ``templates``, ``blank`` and ``orgs`` live in their own modules of this layer
+# (store_views.py, outputs.py, collecting.py, orgs.py); their
+# functions stay importable from here, loaded when first asked for (imported by name, not by an
+# import statement, so that api.py does not import the modules that import it).
+_ELSEWHERE = {"history": "ccq_stats.store_views", "changes_since": "ccq_stats.store_views",
+              "template_names": "ccq_stats.outputs", "copy_template": "ccq_stats.outputs",
+              "blank_workbooks": "ccq_stats.collecting", "orgs_import": "ccq_stats.orgs", "orgs_revert": "ccq_stats.orgs",
+              "orgs_list": "ccq_stats.orgs", "orgs_check": "ccq_stats.orgs"}
 
 
-def blank_workbooks(*, year: int, output: Path, shape: str = "members", orgs: list[str] | None = None, db: str | None = None,
-                    from_paths: list[str] | None = None, settings: Path | None = None, scales_file: Path | None = None) -> list:
-    """``ccq-stats blank``: the collection workbooks of ``year`` to send down, as [(path, bytes)]
-    (write/collection.py). ``output`` is a .xlsx file (one workbook: one organisation's members,
-    or the organisations' rows together) or a folder (one workbook per organisation). The
-    organisations are ``orgs``, else the store's roster of the year (``--db``, or the default
-    store when there is one); their kinds and chi bộ trực thuộc come from the store; a member
-    list is pre-filled with the members of ``from_paths`` (last year's list: the store keeps no
-    names). Nothing is written here."""
-    from ccq_stats.collection import blank_groups, known_organisations, layout, members_by_org
-    from ccq_stats.errors import InputError
-    from ccq_stats.store import exists, locate
-    from ccq_stats.text import norm_key
-    from ccq_stats.write.collection import Blank, collection_xlsx
-    from ccq_stats.write.settings import load_issuer, rulebook
+def __getattr__(name: str):
+    if name in _ELSEWHERE:
+        import importlib
 
-    scales = load_scales(scales_file)
-    issuer = load_issuer(settings)
-    lay = layout(shape, year, scales)
-    folder = str(output).endswith(("/", "\\")) or Path(output).is_dir() or not Path(output).suffix  # "thu_thap_2025/"
-    if not folder and Path(output).suffix.lower() != ".xlsx":
-        raise InputError(_("a collection workbook is an .xlsx file, or a folder of them"), file=str(output),
-                         hint=_("end the name in .xlsx, or give a folder (a name without a suffix) for one workbook per organisation"))
-    if from_paths and shape != "members":
-        raise InputError(_("--from pre-fills a member list; --shape {shape} has no member rows").format(shape=shape),
-                         hint=_("drop --from, or write --shape members"))
-    known = {}
-    if db is not None or exists(locate(None)):
-        snapshot = store_snapshot(db)
-        known = known_organisations(snapshot["records"], snapshot["rosters"], year)
-    if orgs:
-        chosen = []
-        for name in orgs:
-            found = known.get(norm_key(name))
-            if found is None and known:
-                log.warning("%s", _("'{org}' is not among the organisations expected to report {year} in the store; "
-                                    "its workbook has no kind or chi bộ pre-filled").format(org=name, year=year))
-            chosen.append(found or {"org": " ".join(name.split()), "kind": "", "cells": []})
-    else:
-        chosen = list(known.values())
-    if (folder or shape == "members") and not chosen:  # a member list is one organisation's: the reader takes it from the marker
-        raise InputError(_("no organisation to write a workbook for"), file=str(output),
-                         hint=_("name them with --org, or give the store that has the roster: --db"))
-    if not folder and shape == "members" and len(chosen) > 1:
-        raise InputError(_("{count} organisations in one member list: each organisation fills its own").format(count=len(chosen)),
-                         file=str(output), hint=_("give a folder (-o FOLDER/) for one workbook per organisation, or one --org"))
-    members = members_by_org(load_records(list(from_paths))) if from_paths else {}
-    if from_paths and not members:
-        raise InputError(_("no member rows with names in the --from files"), file=", ".join(from_paths),
-                         hint=_("give last year's member list (Họ và tên, Xếp loại)"))
-    if (issuer.deadline, issuer.address) == ("…", "…"):
-        log.warning("%s", _("no deadline nor address to send back in the settings file ([issuer] deadline, address): "
-                            "the guide shows '…' for them"))
-    out, names = [], set()
-    for group in blank_groups(shape, chosen, members, one_file=not folder):
-        data = collection_xlsx(Blank(lay, group["org"], group["rows"]), issuer, rulebook(issuer.rulebook), scales)
-        if not folder:
-            out.append((Path(output), data))
-            continue
-        name = _file_name(group["org"], year, names)
-        out.append((Path(output) / name, data))
-    return out
-
-
-def _file_name(org: str, year: int, taken: set) -> str:
-    """A file name for an organisation's workbook: its name with the characters no system allows
-    in a file name replaced, the year after it, unique in the folder."""
-    import re
-
-    base = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", " ".join(org.split())).strip(" .")[:120] or "to_chuc"
-    name, n = f"{base} - {year}.xlsx", 1
-    while name.casefold() in taken:
-        n += 1
-        name = f"{base} ({n}) - {year}.xlsx"
-    taken.add(name.casefold())
-    return name
+        return getattr(importlib.import_module(_ELSEWHERE[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -179,15 +179,15 @@ def history_page(db: str | None = None, *, year: int | None = None, org: str | N
                  changes: bool = False, since: str | None = None) -> tuple[str, dict]:
     """``ccq-stats history``'s page and the store state it shows: the store's history (see
     ``api.history``), or with ``changes`` what changed after ``since`` (see ``api.changes_since``)."""
-    from ccq_stats import api
+    from ccq_stats import api, store_views
     from ccq_stats.errors import InputError
 
     if changes or since is not None:
         if not (changes and since is not None):
             raise InputError(_("--changes and --since go together"), hint=_("e.g. ccq-stats history --changes --since 2020-01-15"))
-        found = api.changes_since(db, since=since, as_of=as_of)
+        found = store_views.changes_since(db, since=since, as_of=as_of)
         return changes_text(found), found["store"]
-    found = api.history(db, year=year, org=org, as_of=as_of)
+    found = store_views.history(db, year=year, org=org, as_of=as_of)
     return history_text(found, year), found["store"]
 
 
@@ -351,3 +351,32 @@ def _records_as(rows: list[dict], columns: list[str], form: str, lists: set, hea
     from ccq_stats.render import text_table
 
     return text_table({"header": header, "rows": [cells(r) for r in rows]}) + "\n"
+
+
+# -- the built-in templates: templates list, templates copy --------------------------------------
+
+def template_names() -> list[str]:
+    """The built-in report templates (``ccq-stats templates list``)."""
+    from ccq_stats.render import builtin_templates
+
+    return builtin_templates()
+
+
+def copy_template(name: str, dest: Path | None = None) -> Path:
+    """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.render import template_source
+    from ccq_stats.write import atomic_write
+
+    chosen, text = template_source(name)
+    target = Path(dest) if dest else Path(chosen)
+    if target.is_dir():
+        target = target / chosen
+    if target.exists():
+        raise InputError(_("the file exists already"), file=str(target), hint=_("give another name, or delete the file first"))
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise InputError(_("cannot write the template: {reason}").format(reason=exc.strerror), file=str(target),
+                         hint=_("check the folder exists and is writable")) from None
+    return target

@@ -24,6 +24,8 @@ ALLOWED = {
     "ccq_stats.api",
     "ccq_stats.source",  # the API's Source and ReadOptions
     "ccq_stats.outputs",  # the API's writers
+    "ccq_stats.collecting",  # the API of blank
+    "ccq_stats.orgs",  # the API of orgs
     "ccq_stats.errors",
     "ccq_stats.i18n",
     "ccq_stats.environment",  # the numeric settings, checked before any command

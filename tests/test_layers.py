@@ -58,6 +58,9 @@ TOP_LEVEL = {
     "ccq_stats.render": "documents",
     "ccq_stats.api": "api",
     "ccq_stats.source": "api",  # the source (files or a store) and the reading options every command takes
+    "ccq_stats.collecting": "api",  # blank: the collection workbooks of a year
+    "ccq_stats.orgs": "api",  # orgs: the lineage of organisations recorded, listed, checked
+    "ccq_stats.store_views": "api",  # history: what the store holds over time
     "ccq_stats.outputs": "api",  # the writers a command chooses from, and what it says of its run
 }
 

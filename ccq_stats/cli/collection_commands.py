@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ccq_stats import api, outputs
+from ccq_stats import collecting, outputs
+from ccq_stats import orgs as organisations  # not `orgs`: the name of --orgs's parameter
 from ccq_stats.cli.app import app
 from ccq_stats.cli.logs import be_quiet
 from ccq_stats.cli.options import (
@@ -51,7 +52,7 @@ def blank(
 ) -> None:
     """Write the collection workbook of a year, to send down to every organisation and read back exactly."""
     be_quiet(quiet)
-    books = api.blank_workbooks(year=year, output=output, shape=shape.value, orgs=org, db=db, from_paths=from_,
+    books = collecting.blank_workbooks(year=year, output=output, shape=shape.value, orgs=org, db=db, from_paths=from_,
                                 settings=settings, scales_file=scales)
     outputs.write_workbooks(books, list(from_ or []), quiet=quiet, year=year)
 
@@ -90,7 +91,7 @@ def orgs_import(
 
     if (file is None) == (revert is None):
         raise InputError(_("give the lineage file, or --revert IMPORT"), hint=_("e.g. ccq-stats orgs import sap_xep_2025.csv"))
-    result = api.orgs_revert(revert, db=db, dry_run=dry_run) if revert is not None else api.orgs_import(file, db=db, dry_run=dry_run)
+    result = organisations.orgs_revert(revert, db=db, dry_run=dry_run) if revert is not None else organisations.orgs_import(file, db=db, dry_run=dry_run)
     if not quiet:
         sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in outputs.orgs_summary(result, db)))
 
@@ -104,7 +105,7 @@ def orgs_import(
 @bad_input_exits_2
 def orgs_list(db: DbOpt = None, fmt: OrgsFormatOpt = None, as_of: AsOfOpt = None, output: OutputOpt = None) -> None:
     """The changes recorded in the store."""
-    emit(outputs.orgs_listed(api.orgs_list(db, as_of=as_of), (fmt.value if fmt else "table")), output)
+    emit(outputs.orgs_listed(organisations.orgs_list(db, as_of=as_of), (fmt.value if fmt else "table")), output)
 
 
 @orgs_app.command("check", help=_(
@@ -122,4 +123,4 @@ def orgs_check(
     output: OutputOpt = None,
 ) -> None:
     """Name drift: names that may be one organisation, with the lineage row that would join them."""
-    emit(outputs.drift_listed(api.orgs_check(db, as_of=as_of, orgs_file=orgs), (fmt.value if fmt else "table")), output)
+    emit(outputs.drift_listed(organisations.orgs_check(db, as_of=as_of, orgs_file=orgs), (fmt.value if fmt else "table")), output)

@@ -154,7 +154,7 @@ app.add_typer(templates_app, name="templates")
 @bad_input_exits_2
 def templates_list() -> None:
     """List the built-in templates: the reports (NAME.FORMAT.j2), then the parts they include."""
-    emit("".join(f"{name}\n" for name in api.template_names()), None)
+    emit("".join(f"{name}\n" for name in outputs.template_names()), None)
 
 
 @templates_app.command("copy", help=_(
@@ -169,5 +169,5 @@ def templates_copy(
     dest: Annotated[Optional[Path], typer.Argument(metavar=_("[DEST]"), help=_("The new file, or a folder to copy into [default: the working folder]."))] = None,
 ) -> None:
     """Copy a built-in template to start a template of your own; never overwrites a file."""
-    target = api.copy_template(name, dest)
+    target = outputs.copy_template(name, dest)
     sys.stderr.write(_("ccq-stats: copied {name} to {file}").format(name=name, file=target) + "\n")
