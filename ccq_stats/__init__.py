@@ -12,3 +12,38 @@ __version__ = "0.1.0"
 # The author in the properties of every workbook we write (write.workbook.mark_as_ours); reading
 # skips such files (reading.sources.written_by_us). Here, below both, so neither imports the other.
 CREATOR = "ccq-stats"
+
+
+def _keep_old_module_names() -> None:
+    """``import ccq_stats.rules`` (documented) and the other modules' names from before they moved
+    into their layer packages keep working: the old name is the moved module itself, not a copy."""
+    import importlib
+    import importlib.abc
+    import importlib.util
+    import sys
+
+    moved = {f"ccq_stats.{old}": f"ccq_stats.{new}" for old, new in (
+        ("scales", "vocabulary.scales"), ("classify", "figures.classify"), ("records", "figures.records"),
+        ("stats", "figures.stats"), ("rules", "figures.rules"), ("findings", "figures.findings"),
+        ("report", "documents.report"), ("month", "documents.month"),
+        ("form_figures", "documents.form_figures"), ("render", "documents.render"),
+        ("lineage", "figures.lineage"), ("collection", "documents.collection"), ("source", "api.source"),
+        ("outputs", "api.outputs"))}
+
+    class Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+        def find_spec(self, name, path=None, target=None):
+            return importlib.util.spec_from_loader(name, self) if name in moved else None
+
+        def create_module(self, spec):
+            module = importlib.import_module(moved[spec.name])
+            self.own = module.__spec__, module.__loader__  # the import system overwrites these next
+            return module
+
+        def exec_module(self, module):  # already executed under its new name: give its own spec back
+            sys.modules[module.__spec__.name] = module
+            module.__spec__, module.__loader__ = self.own
+
+    sys.meta_path.insert(0, Alias())  # before any path finder: a stale copy of the old file never wins
+
+
+_keep_old_module_names()

@@ -99,7 +99,7 @@ def figures(csv_text: str) -> dict[tuple, int]:
 
 @pytest.fixture
 def scales():
-    from ccq_stats.scales import load_scales
+    from ccq_stats.vocabulary.scales import load_scales
 
     return load_scales()
 

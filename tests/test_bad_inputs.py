@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ccq_stats.errors import InputError
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.sandbox import isolated
 from ccq_stats.reading.textfile import decode_text, sniff_delimiter, text_grid
@@ -97,7 +97,7 @@ def test_legacy_encodings_are_named():
     assert legacy_encoding("Hoµn thµnh tèt nhiÖm vô") == "TCVN3 (ABC)"
     assert legacy_encoding("Hoaøn thaønh toát nhieäm vuï") == "VNI"
     assert legacy_encoding("Hoàn thành tốt nhiệm vụ") is None and legacy_encoding("Café crème") is None
-    from ccq_stats.scales import load_scales
+    from ccq_stats.vocabulary.scales import load_scales
 
     vocabulary = " ".join(label.display for label in load_scales().labels.values())
     assert legacy_encoding(vocabulary) is None  # no false alarm on any real label

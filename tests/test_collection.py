@@ -157,8 +157,11 @@ def test_the_score_columns_are_read(tmp_path):
     template = blank(tmp_path, "--year", "2025", "--org", "Chi bộ Sở Tư pháp")
     filled = fill_members(template, members_model(2025), tmp_path / "tu_phap.xlsx")
     sheets = json.loads(run("inspect", filled, "--format", "json").stdout)
-    roles = {c["header"]: c["role"] for c in sheets[1]["columns"]}
-    assert roles["Điểm chi bộ chấm"] != "ignored" and roles["Điểm tự chấm"] != "ignored"
+    columns = {c["header"]: c for c in sheets[1]["columns"]}
+    # the chi bộ's score is the one used (no decided score above it on a member list); the member's
+    # own score is accounted for, not used, and inspect says which score is (QĐ 366: the decision counts)
+    assert columns["Điểm chi bộ chấm"]["role"] == "score"
+    assert columns["Điểm tự chấm"]["role"] == "ignored" and columns["Điểm tự chấm"]["reason"] == "self_score"
 
 
 def test_organisation_ratings_read_back_as_their_model(tmp_path):

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.reading import by_columns as columnar
 from ccq_stats.reading.sources import file_type
 from ccq_stats.api import check_paths, classify_paths
 from ccq_stats.errors import InputError
-from ccq_stats.scales import load_scales
+from ccq_stats.vocabulary.scales import load_scales
 
 from conftest import make_csv, run
 

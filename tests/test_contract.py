@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from ccq_stats.stats import CATEGORIES
+from ccq_stats.figures.stats import CATEGORIES
 from conftest import SAMPLE, ROOT, figures, make_csv, rows_of, run, windows_1258
 
 HEADER = ["year", "subject", "category", "label", "count", "share"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from ccq_stats.reading.header import resolve_column
-from ccq_stats.scales import find_phrase, phrase, words_of
+from ccq_stats.vocabulary.scales import find_phrase, phrase, words_of
 
 from conftest import figures, make_csv, make_xlsx, rows_of, run
 

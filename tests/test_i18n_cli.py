@@ -351,8 +351,8 @@ def test_a_rule_left_unchecked_is_said_in_vietnamese(vietnamese):
 
 def test_bad_years_and_months_in_vietnamese(monkeypatch):
     from ccq_stats.errors import InputError
-    from ccq_stats.month import parse_month
-    from ccq_stats.stats import parse_span, parse_years
+    from ccq_stats.documents.month import parse_month
+    from ccq_stats.figures.stats import parse_span, parse_years
 
     cases = [
         (lambda: parse_years("2019-2016"),

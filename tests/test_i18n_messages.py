@@ -174,8 +174,8 @@ def test_a_roster_with_a_year_that_is_not_a_year(monkeypatch, tmp_path):
 
 def test_an_unknown_column_role_lists_the_roles(monkeypatch, units):
     roles = ("birth, card, discipline, exempt, fail, good, host_type, ignore, ignored, kind, left, member, member_id, "
-             "name, not_rated, org, parent, pass, proposed, rated, rated_count, rating, self_rating, seq, top, total, "
-             "total_count, unit, unit_count, year")
+             "name, not_rated, org, parent, pass, proposed, rated, rated_count, rating, score, score_proposed, score_self, "
+             "self_rating, seq, top, total, total_count, unit, unit_count, year")  # the score roles: QĐ 366's scores
     assert_error(
         in_both(monkeypatch, "classify", units, "--column", "xep_loai=Xếp loại"),
         f"ccq-stats: error: unknown column role 'xep_loai' (hint: roles: {roles})",

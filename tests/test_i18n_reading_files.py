@@ -312,7 +312,7 @@ def test_a_text_file_named_as_a_workbook_is_read_as_csv_with_a_warning(monkeypat
 
 
 def _refusal(text: str) -> str:
-    from ccq_stats.findings import Notes
+    from ccq_stats.figures.findings import Notes
     from ccq_stats.reading.textfile import text_grid
 
     with pytest.raises(InputError) as caught:

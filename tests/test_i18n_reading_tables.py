@@ -340,7 +340,7 @@ def test_a_stray_quote_in_a_large_list(tmp_path, monkeypatch, lang, expected):
 ])
 def test_a_list_too_large_for_the_memory_it_may_use(tmp_path, monkeypatch, scales, lang, expected):
     from ccq_stats.errors import InputError
-    from ccq_stats.findings import Notes
+    from ccq_stats.figures.findings import Notes
     from ccq_stats.reading import by_columns
 
     path = make_csv(tmp_path / "ds.csv", [["Họ và tên", "Chi bộ", "Năm", "Xếp loại"], ["Người A", "Chi bộ X", 2019, "HTTNV"]])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ccq_stats.scales import load_scales
+from ccq_stats.vocabulary.scales import load_scales
 from ccq_stats.reading.grid import Sheet
 from ccq_stats.reading.header import find_header
 from conftest import figures, make_csv, make_xlsx, run

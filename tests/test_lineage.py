@@ -61,7 +61,7 @@ def filled(tmp_path, monkeypatch):
 
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_semicolon_file_with_a_bom_and_a_workbook_read_the_same_changes(tmp_path):
-    from ccq_stats.lineage import Change
+    from ccq_stats.figures.lineage import Change
     from ccq_stats.store.lineage import read_changes
 
     text = "\ufeffNgày;Thay đổi;Từ;Thành;Mã\n01/07/2025;chia tách;Chi bộ X;\"Chi bộ Y; Chi bộ Z\";123\n"
@@ -104,7 +104,7 @@ def test_a_header_without_the_columns_says_which(tmp_path):
 # -- the lineage, pure ----------------------------------------------------------------------------
 
 def lineage():
-    from ccq_stats.lineage import Change, Lineage
+    from ccq_stats.figures.lineage import Change, Lineage
 
     return Lineage([Change(2025, "renamed", (A,), (A2,)), Change(2025, "merged", (D, E), (C,)),
                     Change(2025, "dissolved", (F,)), Change(2025, "established", (), (H,)),
@@ -124,7 +124,7 @@ def test_follow_and_former_go_through_renames_only():
 
 
 def test_events_name_the_other_side_of_a_merger():
-    from ccq_stats.lineage import event_text
+    from ccq_stats.figures.lineage import event_text
 
     line = lineage()
     assert [event_text(e) for e in line.events(C)] == [f"sáp nhập năm 2025 từ {D}, {E}"]
@@ -148,7 +148,7 @@ def test_who_is_expected_after_the_changes():
 
 
 def test_drift_by_spelling_and_by_place_words_with_the_joining_row():
-    from ccq_stats.lineage import Lineage, drift, drift_key
+    from ccq_stats.figures.lineage import Lineage, drift, drift_key
 
     assert drift_key("Chi bộ Sở Tư Pháp tỉnh") == drift_key("Chi bộ Sở Tư pháp") == "chi bộ sở tư pháp"
     assert drift_key("Chi bộ Số Tư pháp") != drift_key("Chi bộ Sở Tư pháp")  # diacritics kept: other words
@@ -157,7 +157,7 @@ def test_drift_by_spelling_and_by_place_words_with_the_joining_row():
         (["CHI BỘ SỞ Y TẾ", "Chi bộ Sở Y tế"], "spelling", "2024,đổi tên,CHI BỘ SỞ Y TẾ,Chi bộ Sở Y tế"),
         ([G, G2], "place_words", f"2025,đổi tên,{G},{G2}"),
     ]
-    from ccq_stats.lineage import Change
+    from ccq_stats.figures.lineage import Change
 
     assert drift({G: {2024}, G2: {2025}}, Lineage([Change(2025, "renamed", (G,), (G2,))])) == []  # recorded: joined
     both = drift({G: {2024, 2025}, G2: {2025}})

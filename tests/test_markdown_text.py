@@ -11,7 +11,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from ccq_stats.render import md, md_table
+from ccq_stats.documents.render import md, md_table
 from conftest import make_csv, run
 
 RENDER = MarkdownIt("commonmark").enable(["strikethrough", "table"])

@@ -133,7 +133,7 @@ def test_strict_fails_the_cron_job_on_a_broken_rule(store_location, tmp_path):
 
 
 def test_month_last_and_a_file_per_month(half_season, tmp_path):
-    from ccq_stats.month import parse_month
+    from ccq_stats.documents.month import parse_month
 
     assert parse_month("last", datetime.date(2020, 1, 1)) == datetime.date(2019, 12, 1)
     assert parse_month("last", datetime.date(2020, 3, 31)) == datetime.date(2020, 2, 1)

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ccq_stats.api import classify_paths
-from ccq_stats.classify import match_label
-from ccq_stats.scales import load_scales
+from ccq_stats.figures.classify import match_label
+from ccq_stats.vocabulary.scales import load_scales
 from ccq_stats.reading.grid import Sheet
 from ccq_stats.reading.header import find_header
 

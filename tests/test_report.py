@@ -189,7 +189,7 @@ def test_every_template_variable_is_documented():
     context = report_paths([str(SAMPLE)], term="2015-2020")
     keys = set(context) | set(context["report"]) | set(context["subjects"]["units"]) | set(context["organisations"][0])
     keys |= set(context["member_units"][0]) | set(context["findings"][0]) | set(context["subjects"]["units"]["term"]["top"])
-    from ccq_stats.render import FILTERS, GLOBALS
+    from ccq_stats.documents.render import FILTERS, GLOBALS
 
     missing = [k for k in sorted(keys | set(FILTERS) | set(GLOBALS)) if f"`{k}`" not in docs and f"`{k}(" not in docs]
     assert missing == []
@@ -322,7 +322,7 @@ def test_markdown_report_shows_hostile_names_as_text(tmp_path):
 
 
 def test_md_filter_escapes_only_what_markdown_would_act_on():
-    from ccq_stats.render import md
+    from ccq_stats.documents.render import md
 
     assert md("Chi bộ Sở Lao động - TB&XH") == "Chi bộ Sở Lao động - TB&XH"
     assert md("A &lt; B") == "A &amp;lt; B" and md("x<y>") == "x&lt;y&gt;"

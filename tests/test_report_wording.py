@@ -88,7 +88,7 @@ def test_exemplary_has_one_name_in_classify_and_in_the_reports():
 
 
 def test_the_tables_legend_names_only_the_abbreviations_they_use():
-    from ccq_stats.report import legend_for
+    from ccq_stats.documents.report import legend_for
 
     assert legend_for(["HTXSNV", "HTTNV, TSVM tiêu biểu", "Chưa ĐG"]) == (
         "TSVM: trong sạch, vững mạnh; HTXSNV: hoàn thành xuất sắc nhiệm vụ; HTTNV: hoàn thành tốt nhiệm vụ; ĐG: đánh giá")

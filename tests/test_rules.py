@@ -265,8 +265,8 @@ def test_scales_file_turns_a_rule_off_for_some_years(tmp_path):
 
 
 def test_scales_file_changes_a_rules_severity_and_name(tmp_path):
-    from ccq_stats.rules import rule_name
-    from ccq_stats.scales import load_scales
+    from ccq_stats.figures.rules import rule_name
+    from ccq_stats.vocabulary.scales import load_scales
 
     path = members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3)
     extra = scales_file(tmp_path, '[[rules]]\nid = "member_quota"\nseverity = "warning"\nname = "Quá 20% HTXSNV"\n')
@@ -316,8 +316,8 @@ def rule_ids_in_the_code():
 
 
 def test_every_rule_id_has_a_vietnamese_name():
-    from ccq_stats.rules import rule_name
-    from ccq_stats.scales import load_scales
+    from ccq_stats.figures.rules import rule_name
+    from ccq_stats.vocabulary.scales import load_scales
 
     ids = rule_ids_in_the_code()
     assert {"member_quota", "disciplined_not_fail", "top_unit_cells", "present_total", "totals_row",
@@ -331,7 +331,7 @@ def test_every_rule_id_has_a_vietnamese_name():
 
 
 def test_rule_applies_by_year():
-    from ccq_stats.rules import rule_applies
+    from ccq_stats.figures.rules import rule_applies
 
     assert [y for y in range(2012, 2027) if rule_applies("member_quota", y)] == [2019, 2020, 2021, 2022, 2023, 2024]
     assert [y for y in range(2012, 2027) if rule_applies("disciplined_not_fail", y)] == list(range(2018, 2025))
@@ -340,8 +340,8 @@ def test_rule_applies_by_year():
 
 
 def test_severities_have_vietnamese_names():
-    from ccq_stats.findings import SEVERITIES
-    from ccq_stats.rules import severity_name
+    from ccq_stats.figures.findings import SEVERITIES
+    from ccq_stats.figures.rules import severity_name
 
     assert [severity_name(s) for s in SEVERITIES] == ["vi phạm", "lưu ý"]
 

@@ -170,7 +170,7 @@ def test_2016_hd27_scores_counted_by_hand(files):
 ])
 def test_score_headers_by_who_gave_the_score(header, role):
     from ccq_stats.reading.header import resolve_column
-    from ccq_stats.scales import load_scales
+    from ccq_stats.vocabulary.scales import load_scales
 
     column = resolve_column(3, header, [], load_scales())
     assert column.role == {"self": "score_self", "proposed": "score_proposed", "decided": "score"}[role]

@@ -221,8 +221,11 @@ def test_output_to_a_full_device_is_one_line(store, command):
 @pytest.mark.parametrize("text, words", [
     ("issuer = 5\n", ("issuer must be a table",)),
     ("issuer = 'Đảng ủy'\n", ("issuer must be a table",)),
-    ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", ("nested too deep",)),
-    ("[issuer]\nabove = " + "{x = " * 100_000 + "}" * 100_000 + "\n", ("nested too deep",)),
+    # short ids: a test's id goes into PYTEST_CURRENT_TEST, and 200,000 brackets there are over the
+    # size of one environment string exec accepts ("Argument list too long" for the subprocess)
+    pytest.param("a = " + "[" * 100_000 + "]" * 100_000 + "\n", ("nested too deep",), id="arrays-100000-deep"),
+    pytest.param("[issuer]\nabove = " + "{x = " * 100_000 + "}" * 100_000 + "\n", ("nested too deep",),
+                 id="tables-100000-deep"),
 ])
 def test_a_settings_file_that_is_not_settings(tmp_path, text, words):
     settings = tmp_path / "ccq-stats.toml"

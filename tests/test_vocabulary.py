@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-from ccq_stats.classify import classify_label, closest_labels, match_label
+from ccq_stats.figures.classify import classify_label, closest_labels, match_label
 from ccq_stats.errors import InputError
-from ccq_stats.scales import BUILTIN, Meaning, load_scales
+from ccq_stats.vocabulary.scales import BUILTIN, Meaning, load_scales
 from ccq_stats.text import loose_key
 
 ENTRIES = tomllib.loads(BUILTIN.read_text(encoding="utf-8"))["labels"]

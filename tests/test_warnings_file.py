@@ -102,7 +102,7 @@ def test_a_note_with_a_place_fills_the_columns(tmp_path, monkeypatch):
     as columns (row as Excel numbers it, the column as its letter) and its message without the place."""
     import ccq_stats.api as api
     from ccq_stats.errors import Where
-    from ccq_stats.findings import Note
+    from ccq_stats.figures.findings import Note
 
     note = Note("3 hidden row(s) skipped", where=Where("so_lieu.xlsx", "TCCS", 12, 27, "Ghi chú"))
     original = api.within_years

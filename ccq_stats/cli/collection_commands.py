@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ccq_stats import collecting, outputs
-from ccq_stats import orgs as organisations  # not `orgs`: the name of --orgs's parameter
+from ccq_stats.api import collecting, outputs
+from ccq_stats.api import orgs as organisations  # not `orgs`: the name of --orgs's parameter
 from ccq_stats.cli.app import app
 from ccq_stats.cli.logs import be_quiet
 from ccq_stats.cli.options import (

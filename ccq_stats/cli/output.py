@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from ccq_stats import outputs
+from ccq_stats.api import outputs
 from ccq_stats.cli.options import Format, ReportFormat, value_of
 from ccq_stats.errors import InputError, escaped
 from ccq_stats.i18n import gettext as _

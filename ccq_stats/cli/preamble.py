@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from ccq_stats import api, outputs
+from ccq_stats import api
+from ccq_stats.api import outputs
 from ccq_stats.cli.logs import be_quiet
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _

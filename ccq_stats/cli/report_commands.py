@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ccq_stats import api, outputs
+from ccq_stats import api
+from ccq_stats.api import outputs
 from ccq_stats.cli.app import app
 from ccq_stats.cli.options import (
     FILE,

@@ -8,7 +8,7 @@ import logging
 
 import typer
 
-from ccq_stats import outputs
+from ccq_stats.api import outputs
 from ccq_stats.errors import InputError
 
 

@@ -23,17 +23,17 @@ sheet), the rows both readers plan from, so that a file's size never changes the
 
 from __future__ import annotations
 
-from ccq_stats.classify import match_label
+from ccq_stats.figures.classify import match_label
 from ccq_stats.errors import InputError, column_letter
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import text_at
 from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored
-from ccq_stats.scales import Scales
+from ccq_stats.vocabulary.scales import Scales
 
 HEAD_ROWS = SCAN_ROWS + 2  # the rows of a sheet the column reader plans from (by_columns): the same here
 # reasons that settle a column whatever its cells: said by the user, or by a warning, or another table's
 SETTLED = (Ignored.MAPPED, Ignored.PROPOSED, Ignored.HIDDEN, Ignored.BEYOND_EMPTY, Ignored.SECOND, Ignored.SHARE,
-           Ignored.SCORE)
+           Ignored.SCORE, Ignored.SELF_SCORE, Ignored.PROPOSED_SCORE, Ignored.OTHER_SCORE)
 _NOT_A_RATING = ("left",)  # a label that says a member left is read by the members-who-left rule
 
 
@@ -61,6 +61,8 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         if i in read:
             continue
         text = header.cells[i] if i < len(header.cells) else ""
+        if sheet.ragged and i >= max((k + 1 for k, cell in enumerate(header.cells) if cell), default=0):
+            continue  # a CSV row longer than its header: the ragged-row rule names it (a delimiter inside a value)
         column = unread.get(i)
         if column is not None and column.reason in SETTLED:
             continue

@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from ccq_stats.errors import InputError
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.cells import (
@@ -68,8 +68,8 @@ from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.row_roles import heading_kind
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import check_csv_file, sniff_delimiter
-from ccq_stats.records import COLUMNS
-from ccq_stats.scales import Scales
+from ccq_stats.figures.records import COLUMNS
+from ccq_stats.vocabulary.scales import Scales
 from ccq_stats.text import clean, norm_key
 
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
@@ -607,8 +607,8 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
 def _off_band(rating, score, scales: Scales) -> np.ndarray | None:
     """The rows whose score lies outside the band of their rating's tier (None: none), decided per
     distinct rating and score by ``scales.off_band`` – the test the score rules make."""
-    from ccq_stats.classify import match_label
-    from ccq_stats.scales import TIERS
+    from ccq_stats.figures.classify import match_label
+    from ccq_stats.vocabulary.scales import TIERS
 
     rating_codes, rating_values = rating
     _name, score_codes, score_values = score

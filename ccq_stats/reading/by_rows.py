@@ -15,9 +15,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from ccq_stats.classify import match_label
+from ccq_stats.figures.classify import match_label
 from ccq_stats.errors import InputError
-from ccq_stats.findings import Notes, read_finding
+from ccq_stats.figures.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
     TICKS, blank_member_rating_error, is_disciplined, is_number, is_section_mark, no_year_error, parse_count, parse_score,
@@ -33,8 +33,8 @@ from ccq_stats.reading.row_roles import (
 )
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.reading.plan import SheetPlan
-from ccq_stats.records import COLUMNS
-from ccq_stats.scales import Scales
+from ccq_stats.figures.records import COLUMNS
+from ccq_stats.vocabulary.scales import Scales
 from ccq_stats.text import clean
 
 
@@ -452,7 +452,7 @@ def _split_cumulative(data: SheetRows, counts, values: dict, rows: np.ndarray) -
     """ "HTTNV trở lên" counts its tier and the tiers above it ("trở lên" is cumulative); its own
     tier is what is left once the tiers above, each in a column of its own ("Trong đó: HTXSNV"),
     are taken off. Without a column for each tier above, the tiers cannot be told apart: refused."""
-    from ccq_stats.scales import TIERS
+    from ccq_stats.vocabulary.scales import TIERS
 
     for c in [c for c in counts if c.or_better]:
         above = TIERS[:TIERS.index(c.meaning.tier)]

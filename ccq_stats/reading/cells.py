@@ -12,7 +12,7 @@ from datetime import date, datetime
 from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.scales import Scales, find_phrase
+from ccq_stats.vocabulary.scales import Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
 TICKS = {"x", "✓", "✔", "v", "√"}

@@ -33,7 +33,7 @@ def workbook_markers(file: Path, sheet_names: list[str]) -> dict[str, dict]:
     workbook's order, hidden ones included, as ``localSheetId`` counts them): each data sheet's
     parsed marker, and ``{"instructions": True}`` for the guide sheet. {} for any other file.
     Runs in the reader process: the file is untrusted, so a part it cannot read is no marker."""
-    from ccq_stats.collection import data, parse_marker
+    from ccq_stats.documents.collection import data, parse_marker
 
     try:
         if not zipfile.is_zipfile(file):
@@ -73,10 +73,10 @@ def marker_org(sheet) -> str:
 def collection_header(sheet, scales, notes):
     """(header, marker) fixed by the sheet's marker, or None – with a warning – when the sheet
     no longer has the layout its marker names, or the template version is unknown here."""
-    from ccq_stats.collection import layout
+    from ccq_stats.documents.collection import layout
     from ccq_stats.reading.grid import text_at
     from ccq_stats.reading.header import Column, Header, Source, resolve_column
-    from ccq_stats.scales import STATUSES, TIERS, Meaning
+    from ccq_stats.vocabulary.scales import STATUSES, TIERS, Meaning
     from ccq_stats.text import norm_key
 
     marker = sheet.collection

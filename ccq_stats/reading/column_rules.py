@@ -20,10 +20,10 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from ccq_stats.classify import match_label
+from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import totals_first_words
-from ccq_stats.scales import Scales
+from ccq_stats.vocabulary.scales import Scales
 
 Coded = tuple[np.ndarray, np.ndarray]  # (code of each row, distinct cleaned texts): values[codes] is the column
 

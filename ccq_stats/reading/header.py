@@ -31,10 +31,10 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ccq_stats.classify import match_label
+from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.scales import (
+from ccq_stats.vocabulary.scales import (
     STATUSES, TIERS, Mapping, Meaning, Scales, find_phrase, has_marks, phrase, words_of,
 )
 from ccq_stats.text import clean, norm_key, strip_marks, year_of_header
@@ -79,6 +79,9 @@ class Ignored(str, Enum):
     MAPPED = "mapped"  # --column ignore=HEADER
     SHARE = "share"  # a share beside a count ("Tỷ lệ", "%")
     SCORE = "score"  # a score ("Điểm …", [column_words] score)
+    SELF_SCORE = "self_score"  # a self-score beside the score used (detail: its header), or alone (no detail)
+    PROPOSED_SCORE = "proposed_score"  # a proposed score beside the decided one (detail: its header)
+    OTHER_SCORE = "other_score"  # a second decided score; the one used is --column's or the rightmost (detail)
     AWARD = "award"  # an award or title ("Danh hiệu", "Khen thưởng", [column_words] award), not the year's rating
     PART = "part"  # a part of another column ("Năm sinh" over "Nam | Nữ")
     PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count

@@ -20,16 +20,16 @@ in the user's language. A text for people shows these codes in its own words.
 
 from __future__ import annotations
 
-from ccq_stats.classify import match_label
+from ccq_stats.figures.classify import match_label
 from ccq_stats.errors import column_letter
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.errors import InputError
 from ccq_stats.reading.header import Column, Ignored, Source, find_header, ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.paths import read_sheets
 from ccq_stats.reading.sandbox import start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
-from ccq_stats.scales import Scales
+from ccq_stats.vocabulary.scales import Scales
 
 MASK = "‹hidden: --names›"
 _SHOWN = ("shape", "org", "parent", "member", "org_kind", "subject", "year", "raw_label", "status", "tier", "exemplary", "count")
@@ -48,6 +48,9 @@ _REASON_WORDS = {  # why a column is not read, in words
     Ignored.HEADER: "{because}", Ignored.MAPPED: "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
     Ignored.SHARE: "a share ({because})", Ignored.SCORE: "a score ({because}), not read here",
     Ignored.AWARD: "an award or title ({because}), not the year's rating",
+    Ignored.SELF_SCORE: "self-score, not used; the score used is '{detail}'",
+    Ignored.PROPOSED_SCORE: "proposed score, not used; the score used is '{detail}'",
+    Ignored.OTHER_SCORE: "another decided score, not used; the score used is '{detail}'",
     Ignored.PART: "a part of '{detail}'", Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
     Ignored.NOT_YEAR: "without diacritics, and no year under it: not 'Năm'",
     Ignored.NOT_PARENT: "its cells are not names of organisations, so not the parent",

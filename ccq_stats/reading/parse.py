@@ -6,7 +6,7 @@ It imports nothing heavy (no pandas), so that the reader process starts in a fra
 
 from __future__ import annotations
 
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.reading.grid import Sheet
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import parquet_grid

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 
 from ccq_stats.errors import InputError, Where, name_shown
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns
@@ -28,8 +28,8 @@ from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_t
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
-from ccq_stats.records import COLUMNS, folded, without_control_characters
-from ccq_stats.scales import Scales
+from ccq_stats.figures.records import COLUMNS, folded, without_control_characters
+from ccq_stats.vocabulary.scales import Scales
 from ccq_stats.text import norm_key
 
 # repeated texts travel as categoricals (small to pickle between processes, quick to pass on)

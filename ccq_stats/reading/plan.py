@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.account import account_columns
@@ -36,8 +36,8 @@ from ccq_stats.reading.header import (
     SCAN_ROWS, SINGLE_ROLES, Column, Header, Ignored, Source, find_header, ignored, is_index_row, is_name_part,
 )
 from ccq_stats.reading.limits import Limits
-from ccq_stats.classify import match_label
-from ccq_stats.scales import Scales, find_phrase, words_of
+from ccq_stats.figures.classify import match_label
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 
 SHAPES = ("units", "members", "counts")
@@ -107,7 +107,7 @@ def title_year(sheet: Sheet, header: Header) -> int | None:
 def kinds_named(text: str, scales: Scales) -> set[tuple]:
     """Every kind of organisation a title names, the longest name at each place ("CHI BỘ TRỰC
     THUỘC ĐẢNG ỦY CƠ SỞ" is one kind: chi bộ trực thuộc, not also đảng ủy cơ sở)."""
-    from ccq_stats.scales import Words
+    from ccq_stats.vocabulary.scales import Words
 
     words, out, i = words_of(text), set(), 0
     names = [(tuple(key.split()), found) for key, found in scales.kinds.items()
@@ -335,7 +335,7 @@ def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
                    sheet.where())
         for c in own:
             header.columns.remove(c)
-        return [ignored(c.index, c.header, Ignored.SCORE, "self") for c in own]
+        return [ignored(c.index, c.header, Ignored.SELF_SCORE, "—") for c in own]
     used = max(kept, key=lambda c: (c.source == Source.MAPPED, c.index))
     if used.role == "score_proposed":
         used.detail = (used.detail + "; " if used.detail else "") + "proposed: no decided score given"
@@ -344,7 +344,8 @@ def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
     for c in decided + proposed + own:
         if c is not used:
             header.columns.remove(c)
-            out.append(ignored(c.index, c.header, Ignored.SCORE, used.header))
+            reason = {"score_self": Ignored.SELF_SCORE, "score_proposed": Ignored.PROPOSED_SCORE}.get(c.role, Ignored.OTHER_SCORE)
+            out.append(ignored(c.index, c.header, reason, used.header))
     return out
 
 

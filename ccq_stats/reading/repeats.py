@@ -14,9 +14,9 @@
 from __future__ import annotations
 
 from ccq_stats.errors import Where
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
-from ccq_stats.records import folded
+from ccq_stats.figures.records import folded
 
 
 def _keys(frame) -> set[tuple]:

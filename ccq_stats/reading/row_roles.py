@@ -11,14 +11,14 @@ import re
 import numpy as np
 import pandas as pd
 
-from ccq_stats.classify import match_label
-from ccq_stats.findings import Notes
+from ccq_stats.figures.classify import match_label
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.collection import marker_org
 from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
-from ccq_stats.scales import Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 from ccq_stats.text import clean
 
 _COUNT_TAIL = re.compile(r"\s*[(\[]\s*\d+\s*(?:đảng viên|đ/c|ĐV|dv|người)?\s*[)\]]\s*[:.]?$", re.I)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats import CREATOR
-from ccq_stats.findings import FINDING_COLUMNS, WARNING_COLUMNS, Notes
+from ccq_stats.figures.findings import FINDING_COLUMNS, WARNING_COLUMNS, Notes
 from ccq_stats.i18n import gettext as _, ngettext, os_reason
 from ccq_stats.reading.limits import Limits
 

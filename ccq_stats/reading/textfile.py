@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import Sheet
 

@@ -6,7 +6,7 @@ Where it is: ``--db PATH`` or ``--db postgresql://…``, else the environment va
 
 What it keeps, and what not
 ---------------------------
-The tidy records of ``ccq_stats/records.py`` as ``load_records`` returns them (reconciled),
+The tidy records of ``ccq_stats/figures/records.py`` as ``load_records`` returns them (reconciled),
 each with its file, sheet, row, column, header and label as written and the SHA-256 of its
 file; the findings made while reading (totals that do not add up …); which import brought
 them, when, by whom and on which host.
@@ -383,7 +383,7 @@ class Store:
         then import, then row), ``findings`` (made while reading them), ``imports`` (the log up
         to that import), ``rosters`` and ``state`` (a versions.State) – all as of one moment,
         even during an import."""
-        from ccq_stats.findings import Finding
+        from ccq_stats.figures.findings import Finding
 
         with self.conn.reading():
             state = self._state(as_of)
@@ -482,7 +482,7 @@ class Store:
 
     def _changes(self, upto: int | None = None, *, current: bool = False) -> list:
         """The lineage (``lineage.Change``) as it stood after import ``upto`` (None: now)."""
-        from ccq_stats.lineage import Change
+        from ccq_stats.figures.lineage import Change
 
         if self.schema < 3:
             return []
@@ -567,7 +567,7 @@ def _change_row(change, seq: int, sha256: str) -> dict:
 
 
 def _change_of(row: dict):
-    from ccq_stats.lineage import Change
+    from ccq_stats.figures.lineage import Change
 
     return Change(int(row["year"]), row["kind"], tuple(json.loads(row["sources"])), tuple(json.loads(row["targets"])),
                   row["day"] or "", row["decision"] or "", row["code"] or "", row["note"] or "", row["source_file"] or "",
@@ -641,7 +641,7 @@ def frame_of(rows: list[tuple]):
     """The tidy frame of stored rows, with the columns and types of ``load_records``."""
     import pandas as pd
 
-    from ccq_stats.records import COLUMNS
+    from ccq_stats.figures.records import COLUMNS
 
     at = {c: i for i, c in enumerate(RECORD_COLUMNS)}
     rows = sorted(rows, key=lambda r: (r[at["source_file"]] or "", r[at["import_id"]], r[at["seq"]]))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ccq_stats.scales import STATUSES, TIERS
+from ccq_stats.vocabulary.scales import STATUSES, TIERS
 
 # Record fields that make up a rating (what a corrected file can change).
 CONTENT = ("subject", "org", "parent", "org_kind", "host_type", "status", "tier", "exemplary", "disciplined", "count", "raw_label")

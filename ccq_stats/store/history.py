@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import SHORT, STATUS_NAMES
-from ccq_stats.stats import org_history
+from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES
+from ccq_stats.figures.stats import org_history
 from ccq_stats.text import norm_key
 
 
@@ -44,7 +44,7 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
     Chi bộ …"); ``org`` finds it by any of its names, and shows the organisations a merger or
     split joins to it too. Rows come in the order of the hierarchy: each grassroots
     organisation, then its chi bộ trực thuộc (in list order otherwise, never alphabetical)."""
-    from ccq_stats.lineage import Lineage, drift, event_text, follow_records, former_text, grassroots_years
+    from ccq_stats.figures.lineage import Lineage, drift, event_text, follow_records, former_text, grassroots_years
 
     years = sorted(int(y) for y in records["year"].unique())
     if year is not None:

@@ -25,8 +25,8 @@ import io
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.lineage import Change, kind_of, vocabulary
-from ccq_stats.scales import is_rating_year
+from ccq_stats.figures.lineage import Change, kind_of, vocabulary
+from ccq_stats.vocabulary.scales import is_rating_year
 from ccq_stats.store.versions import parse_day
 from ccq_stats.text import clean, norm_key
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import is_rating_year
-from ccq_stats.stats import expected, grassroots  # noqa: F401 - figures on the records, moved below the documents; kept importable here
+from ccq_stats.vocabulary.scales import is_rating_year
+from ccq_stats.figures.stats import expected, grassroots  # noqa: F401 - figures on the records, moved below the documents; kept importable here
 from ccq_stats.text import norm_key
 
 ORG_HEADERS = {norm_key(h) for h in (

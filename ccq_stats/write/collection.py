@@ -24,8 +24,8 @@ import zipfile
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from ccq_stats.collection import Layout, applicable_rules, data, index_labels, marker_text, rating_choices
-from ccq_stats.scales import KIND_NAMES, TIERS, Scales
+from ccq_stats.documents.collection import Layout, applicable_rules, data, index_labels, marker_text, rating_choices
+from ccq_stats.vocabulary.scales import KIND_NAMES, TIERS, Scales
 from ccq_stats.write.cells import put
 
 MATCH, MISMATCH = "Khớp", "Lệch"

@@ -358,7 +358,7 @@ def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[f
 
 
 def _body(doc, context: dict, rules: dict) -> None:
-    from ccq_stats.render import (
+    from ccq_stats.documents.render import (
         findings_rows, figure_table, member_table, narrative, org_table, reorganised_lines, score_table, term_table,
     )
 
@@ -415,7 +415,7 @@ def _body(doc, context: dict, rules: dict) -> None:
 
 def _month_body(doc, context: dict, rules: dict) -> None:
     """The monthly summary: the same paragraphs, lists and tables as its md, txt and html."""
-    from ccq_stats.render import findings_rows, imports_table, narrative
+    from ccq_stats.documents.render import findings_rows, imports_table, narrative
 
     for text in narrative(context):
         _paragraph(doc, text, rules)

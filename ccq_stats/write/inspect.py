@@ -35,7 +35,7 @@ def _subject(code: str) -> str:
     the vocabulary where the reader reads Vietnamese; the code itself otherwise."""
     if language() != "vi":
         return code
-    from ccq_stats.scales import KIND_NAMES, SUBJECT_NAMES
+    from ccq_stats.vocabulary.scales import KIND_NAMES, SUBJECT_NAMES
 
     subject, _sep, kind = code.partition(": ")
     name = SUBJECT_NAMES.get(subject) or (_("count columns") if subject == "counts" else subject)

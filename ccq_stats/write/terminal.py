@@ -18,7 +18,7 @@ import io
 
 # Short names of the categories that are not tiers (a tier's label is shortened by scales.SHORT):
 # vocabulary, [names] of scales.toml.
-from ccq_stats.scales import SHORT_CATEGORIES, SHORT_MEMBERS_TOTAL, SUBJECT_TITLES
+from ccq_stats.vocabulary.scales import SHORT_CATEGORIES, SHORT_MEMBERS_TOTAL, SUBJECT_TITLES
 from ccq_stats.write.text import to_tables
 
 CONTINUED = " (tiếp)"
@@ -68,7 +68,7 @@ def short_label(subject: str, category: str, labels: list[str]) -> str:
 def abbreviated(label: str) -> str:
     """``label`` with each tier name in it written short ("Hoàn thành tốt nhiệm vụ trở lên" ->
     "HTTNV trở lên"); a label without one is kept whole."""
-    from ccq_stats.scales import SHORT
+    from ccq_stats.vocabulary.scales import SHORT
 
     for long, short in sorted(SHORT.items(), key=lambda item: -len(item[0])):
         label = label.replace(long, short)
@@ -117,7 +117,7 @@ def _legend(groups):
     """The legend of the short labels these tables use, and only those (no TSVM under members)."""
     from rich.text import Text
 
-    from ccq_stats.scales import legend_for
+    from ccq_stats.vocabulary.scales import legend_for
 
     return Text(legend_for(label for title, years, rows in groups for label, figures in rows))
 

@@ -10,8 +10,8 @@ import io
 import json
 import math
 
-from ccq_stats.findings import FINDING_COLUMNS  # the columns' contract, shared with the reader
-from ccq_stats.scales import SUBJECT_TITLES  # noqa: F401 - display names are vocabulary; kept importable here
+from ccq_stats.figures.findings import FINDING_COLUMNS  # the columns' contract, shared with the reader
+from ccq_stats.vocabulary.scales import SUBJECT_TITLES  # noqa: F401 - display names are vocabulary; kept importable here
 
 
 def _share_text(share) -> str:
@@ -168,7 +168,7 @@ def findings_table(findings, color: bool):
     from rich.table import Table
     from rich.text import Text  # plain text: an organisation name is never read as markup
 
-    from ccq_stats.rules import rule_name, severity_name
+    from ccq_stats.figures.rules import rule_name, severity_name
 
     table = Table(title=f"{len(findings)} phát hiện" if findings else "Không có phát hiện nào",
                   title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)

@@ -16,7 +16,7 @@ import io
 import json
 
 from ccq_stats.errors import Where, column_letter
-from ccq_stats.findings import WARNING_COLUMNS
+from ccq_stats.figures.findings import WARNING_COLUMNS
 
 WARNINGS_SUFFIXES = {".csv": "csv", ".json": "jsonl", ".jsonl": "jsonl"}
 

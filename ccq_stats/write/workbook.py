@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from ccq_stats import CREATOR  # the author of every workbook we write: reading skips them
-from ccq_stats.scales import TIERS  # the vocabulary, best first
+from ccq_stats.vocabulary.scales import TIERS  # the vocabulary, best first
 from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
@@ -42,7 +42,7 @@ TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "61
 
 def _subject_name(subject: str) -> str:
     """"units" -> "Chi, đảng bộ cơ sở": what the subject is called in the report."""
-    from ccq_stats.scales import SUBJECT_NAMES
+    from ccq_stats.vocabulary.scales import SUBJECT_NAMES
 
     name = SUBJECT_NAMES[subject]
     return name[:1].upper() + name[1:]
@@ -138,7 +138,7 @@ def _report_sheet(wb, context: dict) -> None:
     """The report as people read it: the header block, the title, the narrative, the note."""
     from openpyxl.styles import Alignment, Font
 
-    from ccq_stats.render import narrative, ngay
+    from ccq_stats.documents.render import narrative, ngay
 
     ws = wb.create_sheet("Báo cáo")
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 45, 55

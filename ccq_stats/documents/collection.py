@@ -18,9 +18,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccq_stats.scales import SHORT, STATUS_NAMES, STATUSES, TIERS, Scales
+from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES, STATUSES, TIERS, Scales
 
-DATA = Path(__file__).with_name("collection.toml")
+DATA = Path(__file__).resolve().parent.parent / "collection.toml"  # the data files stay at the package root
 SHAPES = ("members", "units", "counts")
 PREFIX = "ccq-stats collection"
 MAX_MARKER = 255  # Excel keeps at most 255 characters of a text constant in a formula (a defined name's value)
@@ -189,14 +189,14 @@ def known_organisations(records, rosters: dict, year: int) -> dict[str, dict]:
     ``year`` (the roster of the year, else those rated the year before: ``stats.expected``),
     each with its kind and its chi bộ trực thuộc ({"org", "kind", "parent"}) as the latest year
     before ``year`` that has them gives them. ``records`` may be empty (no store)."""
-    from ccq_stats.stats import expected
+    from ccq_stats.figures.stats import expected
     from ccq_stats.text import norm_key
 
     if records is None or records.empty:
         return {}
     names, _source, _year = expected(records, rosters, year)
     given = {norm_key(o["org"]): o.get("org_kind", "") for o in rosters.get(year, [])}
-    from ccq_stats.records import folded
+    from ccq_stats.figures.records import folded
 
     earlier = records[(records["year"] <= year) & records["subject"].isin(["units", "cells"])]
     org_keys, parent_keys = folded(earlier["org"]), folded(earlier["parent"])
@@ -218,7 +218,7 @@ def known_organisations(records, rosters: dict, year: int) -> dict[str, dict]:
 
 def _kind_id(text: str) -> str:
     """A roster's kind ("Đảng bộ cơ sở", "ĐBCS", or the id itself) as a kind id, else ""."""
-    from ccq_stats.scales import KIND_NAMES, load_scales
+    from ccq_stats.vocabulary.scales import KIND_NAMES, load_scales
 
     if text in KIND_NAMES:
         return text

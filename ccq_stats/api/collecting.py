@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ccq_stats.api import load_records, store_snapshot
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import load_scales
+from ccq_stats.vocabulary.scales import load_scales
 
 log = logging.getLogger("ccq_stats")
 
@@ -24,7 +24,7 @@ def blank_workbooks(*, year: int, output: Path, shape: str = "members", orgs: li
     store when there is one); their kinds and chi bộ trực thuộc come from the store; a member
     list is pre-filled with the members of ``from_paths`` (last year's list: the store keeps no
     names). Nothing is written here."""
-    from ccq_stats.collection import blank_groups, known_organisations, layout, members_by_org
+    from ccq_stats.documents.collection import blank_groups, known_organisations, layout, members_by_org
     from ccq_stats.errors import InputError
     from ccq_stats.store import exists, locate
     from ccq_stats.text import norm_key

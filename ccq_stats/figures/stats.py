@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
+from ccq_stats.vocabulary.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
     GROUP_BY,
     QUOTA_BASES,
     SHARE_BASES,

@@ -11,9 +11,9 @@ import difflib
 import re
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Notes
+from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _, ngettext, number
-from ccq_stats.scales import Label, Meaning, Scales
+from ccq_stats.vocabulary.scales import Label, Meaning, Scales
 from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
 
 _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")

@@ -15,9 +15,9 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.numbers import approx, ngay, pct, points, score, so, years_text
-from ccq_stats.report import said
+from ccq_stats.documents.report import said
 
-TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("md", "html", "txt")
 BUILTIN = ("term", "year", "month")
 

@@ -19,10 +19,10 @@ import tomllib
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.stats import tally
+from ccq_stats.figures.stats import tally
 from ccq_stats.text import norm_key
 
-DOCUMENTS = Path(__file__).with_name("documents.toml")
+DOCUMENTS = Path(__file__).resolve().parent.parent / "documents.toml"
 
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ccq_stats.text import loose_key, norm_key
 
-VOCABULARY = Path(__file__).with_name("organisations.toml")
+VOCABULARY = Path(__file__).resolve().parent.parent / "organisations.toml"  # the data files stay at the package root
 KINDS = ("renamed", "merged", "split", "moved", "dissolved", "established")
 ONE_TO_ONE = ("renamed", "moved")  # the same organisation under another name or parent
 

@@ -13,9 +13,9 @@ import re
 from datetime import date
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.rules import rule_name, severity_name
-from ccq_stats.scales import DEFAULT_ORG
-from ccq_stats.stats import category_counts, wide
+from ccq_stats.figures.rules import rule_name, severity_name
+from ccq_stats.vocabulary.scales import DEFAULT_ORG
+from ccq_stats.figures.stats import category_counts, wide
 
 SEASON_MONTHS = (11, 12, 1)
 TERM_FIRST = 2015  # a term (nhiệm kỳ) of five years starts at a congress year: 2015, 2020, 2025 …
@@ -76,8 +76,8 @@ def _roster(records, rosters: dict, year: int, lineage: list | None = None) -> d
     lineage: organisations renamed, merged, split, dissolved or established since the list the
     expectation comes from are expected as they are now (``followed``: what was applied), and a
     file that still writes an old name counts for the organisation's name now."""
-    from ccq_stats.lineage import Lineage
-    from ccq_stats.stats import expected, grassroots
+    from ccq_stats.figures.lineage import Lineage
+    from ccq_stats.figures.stats import expected, grassroots
     from ccq_stats.text import norm_key
 
     line = Lineage(list(lineage or []))
@@ -112,7 +112,7 @@ def _followed_text(applied: dict) -> str:
 
 
 def _group_name(scales, year: int, shape: str, group: str) -> str:
-    from ccq_stats.scales import SHORT, STATUS_NAMES
+    from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES
 
     if group in STATUS_NAMES:
         return STATUS_NAMES[group]

@@ -16,7 +16,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import clean, loose_key, norm_key, strip_marks
 
-BUILTIN = Path(__file__).with_name("scales.toml")
+BUILTIN = Path(__file__).resolve().parent.parent / "scales.toml"
 with open(BUILTIN, "rb") as _handle:  # the package's own file: read once, for these words and for load_scales
     _BUILTIN_DATA = tomllib.load(_handle)
 
@@ -39,7 +39,7 @@ def is_rating_year(value: object) -> bool:
     """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
     return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
             and FIRST_YEAR <= value <= LAST_YEAR)
-RULES = Path(__file__).with_name("rules.toml")  # the rule table: names, severities, sources by regime
+RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
 ROLES = (

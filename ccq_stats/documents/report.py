@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ccq_stats.lineage import (  # organisations through the reorganisation
+from ccq_stats.figures.lineage import (  # organisations through the reorganisation
     ONE_TO_ONE, Lineage, drift, event_text, follow_records, former_text, grassroots_years, kind_name,
 )
-from ccq_stats.rules import rule_applies, rule_name, severity_name
-from ccq_stats.scales import (  # display names: vocabulary
+from ccq_stats.figures.rules import rule_applies, rule_name, severity_name
+from ccq_stats.vocabulary.scales import (  # display names: vocabulary
     DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, TIERS, Scales, legend_for,
 )
-from ccq_stats.stats import (
+from ccq_stats.figures.stats import (
     SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
     org_history, term_figures, wide,
 )
@@ -98,7 +98,7 @@ def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales
 def _score_blocks(records, years: list[int], scales: Scales) -> list[dict]:
     """The score figures (stats.score_counts: bands, means per tier) of each subject, for the years
     of ``years`` whose lists carry scores (QĐ 366 from 2025, HD 27 2014–2017); empty otherwise."""
-    from ccq_stats.stats import score_counts
+    from ccq_stats.figures.stats import score_counts
 
     figures = score_counts(records[records["year"].isin(years)], scales) if len(records) else None
     if figures is None or figures.empty:

@@ -63,7 +63,7 @@ def document(context: dict, fmt: str, *, template: str | None = None, issuer=Non
         from ccq_stats.write import report_xlsx
 
         return report_xlsx(context)
-    from ccq_stats.render import render_report
+    from ccq_stats.documents.render import render_report
     from ccq_stats.write.stamp import comment
 
     return comment(render_report(context, template or kind, fmt), context.get("store"), fmt)
@@ -71,14 +71,14 @@ def document(context: dict, fmt: str, *, template: str | None = None, issuer=Non
 
 def template_format(template: str | None) -> str | None:
     """The format a template file's name says ("bao_cao.html.j2": html); None for a built-in one."""
-    from ccq_stats.render import BUILTIN, format_of_template
+    from ccq_stats.documents.render import BUILTIN, format_of_template
 
     return format_of_template(template) if template and template not in BUILTIN else None
 
 
 def month_name(month: str) -> str:
     """The month ``--month`` names (YYYY-MM, last, this) as YYYY-MM."""
-    from ccq_stats.month import parse_month
+    from ccq_stats.documents.month import parse_month
 
     return parse_month(month).strftime("%Y-%m")
 
@@ -107,7 +107,7 @@ def store_note(state: dict | None) -> str:
 
 def history_text(found: dict, year: int | None = None) -> str:
     """``history``'s page: the imports, each organisation's ratings by year, its corrections."""
-    from ccq_stats.render import text_table
+    from ccq_stats.documents.render import text_table
 
     years = found["years"] if year is None else [year]
     noted = any(o["note"] for o in found["organisations"])  # the column only where the lineage says something
@@ -125,7 +125,7 @@ def history_text(found: dict, year: int | None = None) -> str:
 
 def changes_text(found: dict) -> str:
     """``history --changes``' page: the imports made since, then each rating before → after."""
-    from ccq_stats.render import text_table
+    from ccq_stats.documents.render import text_table
 
     imports = _imports_table(found["imports"])
     rows = {"header": ["Năm", "Tổ chức", "Trực thuộc", "Trước", "Sau", "Lần nhập"],
@@ -179,7 +179,8 @@ def history_page(db: str | None = None, *, year: int | None = None, org: str | N
                  changes: bool = False, since: str | None = None) -> tuple[str, dict]:
     """``ccq-stats history``'s page and the store state it shows: the store's history (see
     ``api.history``), or with ``changes`` what changed after ``since`` (see ``api.changes_since``)."""
-    from ccq_stats import api, store_views
+    from ccq_stats import api
+    from ccq_stats.api import store_views
     from ccq_stats.errors import InputError
 
     if changes or since is not None:
@@ -263,7 +264,7 @@ def rules_listed() -> str:
     the help text): each id with its name for people, the warnings said as such."""
     import tomllib
 
-    from ccq_stats.scales import RULES
+    from ccq_stats.vocabulary.scales import RULES
 
     rules = tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]
     return "; ".join((_("{rule} ({name}; a warning)") if r["severity"] == "warning" else _("{rule} ({name})")).format(
@@ -277,7 +278,7 @@ def write_workbooks(books: list, inputs: list[str], quiet: bool = False, year: i
     one of the ``inputs`` (the --from lists); then say on stderr what was written."""
     import sys
 
-    from ccq_stats.source import Source, refuse_overwriting_inputs
+    from ccq_stats.api.source import Source, refuse_overwriting_inputs
 
     for path, data in books:
         if path.parent != Path("") and not path.parent.exists():
@@ -348,7 +349,7 @@ def _records_as(rows: list[dict], columns: list[str], form: str, lists: set, hea
         for r in rows:
             writer.writerow(["; ".join(map(str, r[c])) if c in lists else r[c] for c in columns])
         return out.getvalue()
-    from ccq_stats.render import text_table
+    from ccq_stats.documents.render import text_table
 
     return text_table({"header": header, "rows": [cells(r) for r in rows]}) + "\n"
 
@@ -357,7 +358,7 @@ def _records_as(rows: list[dict], columns: list[str], form: str, lists: set, hea
 
 def template_names() -> list[str]:
     """The built-in report templates (``ccq-stats templates list``)."""
-    from ccq_stats.render import builtin_templates
+    from ccq_stats.documents.render import builtin_templates
 
     return builtin_templates()
 
@@ -365,7 +366,7 @@ def template_names() -> list[str]:
 def copy_template(name: str, dest: Path | None = None) -> Path:
     """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
     from ccq_stats.errors import InputError
-    from ccq_stats.render import template_source
+    from ccq_stats.documents.render import template_source
     from ccq_stats.write import atomic_write
 
     chosen, text = template_source(name)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import Where
-from ccq_stats.scales import SEVERITIES  # noqa: F401 - vocabulary, kept importable from here
+from ccq_stats.vocabulary.scales import SEVERITIES  # noqa: F401 - vocabulary, kept importable from here
 
 # The columns of a finding in csv and json output, and of the --warnings file: contracts that only
 # grow at the end. Here, below reading and write, because the writers write them and the reader
@@ -50,7 +50,7 @@ def read_finding(rule: str, year: int | None, org: str, message: str, numbers: d
     """A finding of a check made while reading (``present_total``, ``totals_row``, ``counts_vs_rows``),
     with the severity and source of the built-in rule table. The user's table (``--scales``) is
     applied where the findings are gathered (``rules.ruled``): the reader's checks do not carry it."""
-    from ccq_stats.scales import load_scales
+    from ccq_stats.vocabulary.scales import load_scales
 
     scales = load_scales()
     source = scales.rule_source(rule, year)

@@ -31,7 +31,7 @@ raw_label      the label as written (for counts: the column header)
 from __future__ import annotations
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Notes, read_finding
+from ccq_stats.figures.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _, number
 from ccq_stats.text import norm_key
 

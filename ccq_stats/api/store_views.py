@@ -6,7 +6,7 @@ changed since a day or an import. Part of the API layer.
 from __future__ import annotations
 
 from ccq_stats.api import store_snapshot, tell_drift
-from ccq_stats.scales import load_scales
+from ccq_stats.vocabulary.scales import load_scales
 
 
 def history(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None) -> dict:

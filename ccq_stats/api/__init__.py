@@ -17,9 +17,9 @@ import logging
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.scales import DEFAULT_ORG, FIRST_YEAR, LAST_YEAR, load_scales  # noqa: F401 - the command line's too
+from ccq_stats.vocabulary.scales import DEFAULT_ORG, FIRST_YEAR, LAST_YEAR, load_scales  # noqa: F401 - the command line's too
 # the source and the reading options every command takes, part of this API
-from ccq_stats.source import (  # noqa: F401
+from ccq_stats.api.source import (  # noqa: F401
     ReadOptions,
     Source,
     default_store,
@@ -43,7 +43,7 @@ def _tell(notes) -> None:
 def mapping_of(scales, header_row: int | None = None, columns=None):
     """The header mapping of a run: the [mapping] of the scales file, with ``--header-row N`` and
     ``--column ROLE=HEADER`` (a list of such texts, or a {role: header} dict) on top."""
-    from ccq_stats.scales import parse_mapping
+    from ccq_stats.vocabulary.scales import parse_mapping
 
     return scales.mapping.merged(parse_mapping(header_row, columns or []))
 
@@ -62,9 +62,9 @@ def _read(paths, options: ReadOptions):
     from ccq_stats.reading.sandbox import start_reader
 
     start_reader()  # the reader process imports its libraries while this one imports its own
-    from ccq_stats.classify import classify_records
+    from ccq_stats.figures.classify import classify_records
     from ccq_stats.reading.paths import read_paths
-    from ccq_stats.records import leave_out_departed, reconcile, without_score
+    from ccq_stats.figures.records import leave_out_departed, reconcile, without_score
 
     scales = load_scales(options.scales_file)
     reading = read_paths(list(paths), scales, year=options.year, shape=options.kind, progress=options.progress,
@@ -92,7 +92,7 @@ def _load(paths, options: ReadOptions):
 def _checked(paths, options: ReadOptions, quota_base: str):
     """(records, findings): the findings made while reading, then every rule's; the other notes
     are logged as warnings."""
-    from ccq_stats.rules import check_records, ruled, sort_findings
+    from ccq_stats.figures.rules import check_records, ruled, sort_findings
 
     reading = _read(paths, options)
     scales = load_scales(options.scales_file)
@@ -125,7 +125,7 @@ def within_years(figures, years: str | None):
     no year (a totals row) are kept."""
     if years is None:
         return figures
-    from ccq_stats.stats import parse_years
+    from ccq_stats.figures.stats import parse_years
 
     first, last = parse_years(years)
     if isinstance(figures, list):
@@ -138,7 +138,7 @@ def classify(source: Source, options: ReadOptions | None = None, *, by: str = "y
     """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share –
     of the files or of the store (as of ``source.as_of``), of the rating ``years`` named (all
     when None). ``with_state``: (figures, the store state read, None for files)."""
-    from ccq_stats.stats import category_counts, with_scores
+    from ccq_stats.figures.stats import category_counts, with_scores
 
     options = options or ReadOptions()
     records, state = _records_of(source, options)
@@ -224,7 +224,7 @@ def report_paths(paths: list[str], *, term: str | None = None, year: int | None 
 def _report_years(term: str | None, year: int | None, years: str | None) -> list[int]:
     """The rating years a report covers: a term's (or ``years``), or the one year."""
     from ccq_stats.errors import InputError
-    from ccq_stats.stats import term_years
+    from ccq_stats.figures.stats import term_years
 
     if (term is None) == (year is None):
         raise InputError(_("give either --term START-END or --year YEAR"), hint=_("e.g. --term 2015-2020"))
@@ -235,8 +235,8 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
             issuer: dict | None = None, store: dict | None = None, lineage: list | None = None) -> dict:
     """The report context of ``covered`` years from the checked records (``source``: "files" or "store")."""
     from ccq_stats.errors import InputError
-    from ccq_stats.report import report_context
-    from ccq_stats.stats import parse_span
+    from ccq_stats.documents.report import report_context
+    from ccq_stats.figures.stats import parse_span
 
     for finding in findings:
         finding.member = ""  # reports are aggregates: never a member's name
@@ -336,7 +336,7 @@ def _import(paths: list[str], options: ReadOptions, *, db: str | None, dry_run: 
                          hint=_("save the CSV to a file first, so that the store can name it and its SHA-256"))
     reading = _read(paths, options)
     _tell(reading.notes.items)  # said as classify says them
-    from ccq_stats.rules import ruled
+    from ccq_stats.figures.rules import ruled
 
     records, found = reading.records, ruled(reading.notes.findings, load_scales(options.scales_file))
     from ccq_stats.errors import name_shown
@@ -396,8 +396,8 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
     ``records`` and ``findings`` as ``store_records`` gives them, ``imports`` (the import log
     up to then), ``rosters`` (the rosters given) and ``store`` ({"import", "at", "asked"}:
     the state read, which a document names)."""
-    from ccq_stats.findings import Notes
-    from ccq_stats.records import reconcile
+    from ccq_stats.figures.findings import Notes
+    from ccq_stats.figures.records import reconcile
     from ccq_stats.store import Store, locate
 
     with Store.open(locate(db)) as store:
@@ -410,7 +410,7 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
         from ccq_stats.store.backends import shown
 
         raise InputError(_("the store holds no ratings yet"), file=shown(locate(db)), hint=_("import some files: ccq-stats import PATH"))
-    from ccq_stats.records import without_control_characters
+    from ccq_stats.figures.records import without_control_characters
 
     notes = Notes()
     snapshot["records"] = reconcile(without_control_characters(snapshot["records"], notes), notes)
@@ -421,8 +421,8 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
 
 def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as_of: str | None = None):
     """(records, findings, snapshot) of the store: the findings stored with the files, then every rule's."""
-    from ccq_stats.findings import Notes
-    from ccq_stats.rules import check_records, ruled, sort_findings
+    from ccq_stats.figures.findings import Notes
+    from ccq_stats.figures.rules import check_records, ruled, sort_findings
 
     snapshot = store_snapshot(db, as_of=as_of)
     notes = Notes()
@@ -477,7 +477,7 @@ def month_report(db: str | None = None, *, month: str, org: str = DEFAULT_ORG, q
     that month (or as of ``as_of``)."""
     import calendar
 
-    from ccq_stats.month import month_context, parse_month
+    from ccq_stats.documents.month import month_context, parse_month
 
     first = parse_month(month)
     if as_of is None:  # the summary of December written in March shows December's figures
@@ -536,7 +536,7 @@ def forms(source: Source, options: ReadOptions | None = None, *, year: int) -> d
     its regime (see form_figures.form_figures), from the files or the store (as of
     ``source.as_of``; ``figures["store"]`` names the state read, None for files)."""
     from ccq_stats.errors import InputError
-    from ccq_stats.form_figures import form_figures
+    from ccq_stats.documents.form_figures import form_figures
 
     options = options or ReadOptions()
     if source.is_store:
@@ -573,10 +573,10 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
 # (store_views.py, outputs.py, collecting.py, orgs.py); their
 # functions stay importable from here, loaded when first asked for (imported by name, not by an
 # import statement, so that api.py does not import the modules that import it).
-_ELSEWHERE = {"history": "ccq_stats.store_views", "changes_since": "ccq_stats.store_views",
-              "template_names": "ccq_stats.outputs", "copy_template": "ccq_stats.outputs",
-              "blank_workbooks": "ccq_stats.collecting", "orgs_import": "ccq_stats.orgs", "orgs_revert": "ccq_stats.orgs",
-              "orgs_list": "ccq_stats.orgs", "orgs_check": "ccq_stats.orgs"}
+_ELSEWHERE = {"history": "ccq_stats.api.store_views", "changes_since": "ccq_stats.api.store_views",
+              "template_names": "ccq_stats.api.outputs", "copy_template": "ccq_stats.api.outputs",
+              "blank_workbooks": "ccq_stats.api.collecting", "orgs_import": "ccq_stats.api.orgs", "orgs_revert": "ccq_stats.api.orgs",
+              "orgs_list": "ccq_stats.api.orgs", "orgs_check": "ccq_stats.api.orgs"}
 
 
 def __getattr__(name: str):

@@ -47,7 +47,7 @@ def orgs_revert(number: int, *, db: str | None = None, dry_run: bool = False, co
 
 def orgs_list(db: str | None = None, *, as_of: str | None = None) -> list:
     """``ccq-stats orgs list``: the changes recorded in the store (``lineage.Change``), oldest first."""
-    from ccq_stats.lineage import Lineage
+    from ccq_stats.figures.lineage import Lineage
     from ccq_stats.store import Store, locate
 
     with Store.open(locate(db)) as store:
@@ -58,7 +58,7 @@ def orgs_check(db: str | None = None, *, as_of: str | None = None, orgs_file: st
     """``ccq-stats orgs check``: the names of the store that may be one organisation written two
     ways with no change recorded between them (``lineage.drift``), each with the lineage row that
     would join them. ``orgs_file``: check against that file's changes instead of the store's."""
-    from ccq_stats.lineage import Lineage, drift, grassroots_years
+    from ccq_stats.figures.lineage import Lineage, drift, grassroots_years
 
     snapshot = store_snapshot(db, as_of=as_of)
     changes = read_lineage(orgs_file) if orgs_file else snapshot.get("lineage", [])

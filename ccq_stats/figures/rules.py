@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError, Where
-from ccq_stats.findings import Finding, Notes
+from ccq_stats.figures.findings import Finding, Notes
 from ccq_stats.i18n import gettext as _, ngettext
 from ccq_stats.numbers import pct
-from ccq_stats.scales import TIERS, RuleSource, Scales, load_scales
-from ccq_stats.stats import member_quota, tally
+from ccq_stats.vocabulary.scales import TIERS, RuleSource, Scales, load_scales
+from ccq_stats.figures.stats import member_quota, tally
 from ccq_stats.text import norm_key
 
 # How a table or report for people names a severity; CSV and JSON keep "error" / "warning".
@@ -274,7 +274,7 @@ _OF_WHAT = {"units": "chi, đảng bộ cơ sở", "cells": "chi bộ trực thu
 
 def _scored_rows(records):
     """Rated records that carry a score (QĐ 366, HD 27): a list without a score column has none."""
-    from ccq_stats.stats import scored
+    from ccq_stats.figures.stats import scored
 
     return scored(records)
 
