@@ -129,6 +129,14 @@ def test_a_filled_member_list_reads_back_as_its_model(tmp_path, year):
     assert result.exit_code == 0, result.stderr
     got = {category: n for (y, subject, category), n in figures(result.stdout).items() if subject == "members"}
     assert got == member_counts(model)
+    if year >= 2025:  # the score each rated member was given (QĐ 366 bands), counted from the model
+        scores = [m["score"] for m in model if not m.get("left") and m.get("label") and MEANS[m["label"]] in TIERS
+                  and m.get("score") is not None]
+        bands = {"scored": len(scores), "band_90": sum(s >= 90 for s in scores),
+                 "band_70": sum(70 <= s < 90 for s in scores), "band_50": sum(50 <= s < 70 for s in scores),
+                 "band_0": sum(s < 50 for s in scores)}
+        read = {c: n for (y, subject, c), n in figures(result.stdout).items() if subject == "members_scores"}
+        assert {c: read.get(c) for c in bands} == bands
     assert "1 member(s) who left" in result.stderr or "left" in result.stderr  # said, not counted
     by_unit = run("classify", filled, "--by", "unit", "--format", "csv").stdout
     assert ",Chi bộ Sở Tư pháp,total," in by_unit  # the members belong to the organisation the workbook was sent to
