@@ -20,7 +20,7 @@ def history(db: str | None = None, *, year: int | None = None, org: str | None =
     snapshot = store_snapshot(db, as_of=as_of)
     found = history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org,
                        lineage=snapshot.get("lineage", []))
-    _tell_drift(found["drift"])
+    tell_drift(found["drift"])
     with Store.open(locate(db)) as store:
         versions = store.versions() if store.keeps_versions() else []
     found["corrections"] = corrections(versions, snapshot["imports"], load_scales(None), upto=snapshot["store"]["import"],
