@@ -452,3 +452,60 @@ def test_a_count_row_that_does_not_add_up_is_the_finding_of_every_file(tmp_path)
     present = [f for f in found if f["rule"] == "present_total"]
     assert len(present) == 1 and present[0]["numbers"] == {"stated": stated, "sum": sum(parts.values())}
     assert f"row {FIRST_ROW}" in present[0]["where"]
+
+
+def test_the_new_terms_bloc_gets_a_workbook_per_organisation_that_reads_back(tmp_path):
+    """The second sample's bloc (sample_term_2020_2025/, after the 2025 reorganisation): a store
+    holding only its 2025 roster (the first thing a Ban Tổ chức imports) gives, for 2026, one
+    member list per organisation of that roster – the generator's own list of names – each with
+    the score columns of the 100-point regime; filled from a model and imported back as a folder,
+    the store's figures per organisation and in total are the model's."""
+    from conftest import ROOT, rows_of
+
+    term = ROOT / "sample_term_2020_2025"
+    roster_2025 = json.loads((ROOT / "tests" / "data" / "sample_term_lineage.json").read_text("utf-8"))["rosters"]["2025"]
+    db = tmp_path / "term.sqlite"
+    assert run("roster", "import", term / "to_chuc" / "danh_sach_to_chuc_2025.csv", "--year", "2025", "--db", db, "-q").exit_code == 0
+    folder = tmp_path / "thu_thap_2026"
+    result = run("blank", "--year", "2026", "--db", db, "-o", f"{folder}/")
+    assert result.exit_code == 0, result.stderr
+    assert "no roster of 2026" in result.stderr and "2025 roster" in result.stderr  # says where the list comes from
+    books = sorted(folder.glob("*.xlsx"))
+    assert len(books) == len(roster_2025) == 31
+    labels = [t for t in MEANS if MEANS[t] in (*TIERS, "exempt", "not_rated") and "tiêu biểu" not in t
+              and t not in ("Trong sạch, vững mạnh", "TSVM", "Yếu kém")]
+    expected_by_org, named, scores = {}, [], []
+    for n, book in enumerate(books):
+        wb = openpyxl.load_workbook(book)
+        ws = wb[SHEETS["members"]]
+        org = ws.cell(3, 1).value.removeprefix("Tổ chức đảng: ")
+        named.append(org)
+        assert {"Điểm tự chấm", "Điểm chi bộ chấm", "Xếp loại", "Kỷ luật"} <= set(header_of(ws))  # 2026: scored
+        model = [{"name": f"Đảng viên {n}-{i}", "birth": 1970 + i, "label": labels[(n + i) % len(labels)],
+                  "score": 50 + (n * 7 + i * 11) % 50} for i in range(3 + n % 5)]
+        for m in model:
+            if MEANS[m["label"]] not in TIERS:
+                m["score"] = None  # exempt and not rated members have no score
+        fill_members(book, model, book)
+        expected_by_org[org] = member_counts(model)
+        scores += [m["score"] for m in model if m["score"] is not None]
+    assert sorted(named) == sorted(roster_2025)  # the organisations of the generator's 2025 roster, each once
+    store = tmp_path / "back.sqlite"
+    result = run("import", folder, "--db", store, "-q")
+    assert result.exit_code == 0, result.stderr
+    rows = rows_of(run("classify", "--db", store, "--by", "unit", "--format", "csv").stdout)
+    head = rows[0]
+    got: dict[str, dict[str, int]] = {}
+    for row in rows[1:]:
+        r = dict(zip(head, row))
+        if r["subject"] == "members":
+            got.setdefault(r["unit"], {})[r["category"]] = int(r["count"])
+    assert {org: {c: got.get(org, {}).get(c) for c in counts} for org, counts in expected_by_org.items()} == expected_by_org
+    total = figures(run("classify", "--db", store, "--format", "csv").stdout)
+    for category in ("total", "rated", "exempt", "not_rated", *TIERS):
+        assert total[(2026, "members", category)] == sum(c[category] for c in expected_by_org.values()), category
+    bands = {"scored": len(scores), "band_90": sum(s >= 90 for s in scores), "band_70": sum(70 <= s < 90 for s in scores),
+             "band_50": sum(50 <= s < 70 for s in scores), "band_0": sum(s < 50 for s in scores)}
+    read = {c: n for (y, subject, c), n in figures(run("classify", folder, "--format", "csv").stdout).items()
+            if subject == "members_scores"}
+    assert {c: read.get(c) for c in bands} == bands  # the files' scores (the store keeps none yet: issue 22)

@@ -391,11 +391,12 @@ def store_records(db: str | None = None, *, as_of: str | None = None):
     return snapshot["records"], snapshot["findings"]
 
 
-def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
+def store_snapshot(db: str | None = None, *, as_of: str | None = None, ratings_needed: bool = True) -> dict:
     """The whole store as of one moment (after the import ``as_of`` names, else now):
     ``records`` and ``findings`` as ``store_records`` gives them, ``imports`` (the import log
     up to then), ``rosters`` (the rosters given) and ``store`` ({"import", "at", "asked"}:
-    the state read, which a document names)."""
+    the state read, which a document names). A store with no ratings is an error unless
+    ``ratings_needed`` is false (``blank`` works from a roster alone: the year's first import)."""
     from ccq_stats.figures.findings import Notes
     from ccq_stats.figures.records import reconcile
     from ccq_stats.store import Store, locate
@@ -404,6 +405,8 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None) -> dict:
         snapshot = store.load(as_of)
     state = snapshot.pop("state")
     snapshot["store"] = {"import": state.import_id, "at": state.at, "asked": state.asked}
+    if snapshot["records"].empty and not ratings_needed:
+        return snapshot
     if snapshot["records"].empty:
         from ccq_stats.errors import InputError
 

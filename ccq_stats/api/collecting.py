@@ -24,7 +24,7 @@ def blank_workbooks(*, year: int, output: Path, shape: str = "members", orgs: li
     store when there is one); their kinds and chi bộ trực thuộc come from the store; a member
     list is pre-filled with the members of ``from_paths`` (last year's list: the store keeps no
     names). Nothing is written here."""
-    from ccq_stats.documents.collection import blank_groups, known_organisations, layout, members_by_org
+    from ccq_stats.documents.collection import blank_groups, known_organisations, layout, members_by_org, roster_year
     from ccq_stats.errors import InputError
     from ccq_stats.store import exists, locate
     from ccq_stats.text import norm_key
@@ -43,8 +43,12 @@ def blank_workbooks(*, year: int, output: Path, shape: str = "members", orgs: li
                          hint=_("drop --from, or write --shape members"))
     known = {}
     if db is not None or exists(locate(None)):
-        snapshot = store_snapshot(db)
+        snapshot = store_snapshot(db, ratings_needed=False)  # a roster alone names the organisations
         known = known_organisations(snapshot["records"], snapshot["rosters"], year)
+        taken = roster_year(snapshot["rosters"], year)
+        if snapshot["records"].empty and taken is not None and taken != year:
+            log.warning("%s", _("no roster of {year} in the store and no ratings yet: the organisations of the {taken} "
+                                "roster").format(year=year, taken=taken))
     if orgs:
         chosen = []
         for name in orgs:

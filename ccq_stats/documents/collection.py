@@ -184,18 +184,25 @@ def applicable_rules(year: int, scales: Scales) -> list[dict]:
     return out
 
 
+def roster_year(rosters: dict, year: int) -> int | None:
+    """The year of the roster ``known_organisations`` takes when the store has no ratings."""
+    return max((y for y in rosters if y <= year), default=None)
+
+
 def known_organisations(records, rosters: dict, year: int) -> dict[str, dict]:
     """{folded name: {"org", "kind", "cells"}} of the grassroots organisations expected to report
     ``year`` (the roster of the year, else those rated the year before: ``stats.expected``),
     each with its kind and its chi bộ trực thuộc ({"org", "kind", "parent"}) as the latest year
-    before ``year`` that has them gives them. ``records`` may be empty (no store)."""
+    before ``year`` that has them gives them. With no ``records`` (a store holding only rosters),
+    the roster of the year, else the latest before it (``roster_year`` says which)."""
     from ccq_stats.figures.stats import expected
     from ccq_stats.text import norm_key
 
-    if records is None or records.empty:
-        return {}
-    names, _source, _year = expected(records, rosters, year)
     given = {norm_key(o["org"]): o.get("org_kind", "") for o in rosters.get(year, [])}
+    if records is None or records.empty:  # a roster alone (no ratings imported yet): the latest up to the year
+        return {norm_key(o["org"]): {"org": o["org"], "kind": _kind_id(o.get("org_kind", "")), "cells": []}
+                for o in rosters.get(roster_year(rosters, year), [])}
+    names, _source, _year = expected(records, rosters, year)
     from ccq_stats.figures.records import folded
 
     earlier = records[(records["year"] <= year) & records["subject"].isin(["units", "cells"])]
