@@ -190,16 +190,19 @@ def _tallies(records):
     """Tier counts of the chi bộ trực thuộc per (year, parent) and of the members per (year, unit)."""
     cells = records[records["subject"] == "cells"].assign(_unit=lambda f: f["parent"].map(norm_key))
     members = records[records["subject"] == "members"].assign(_unit=lambda f: f["org"].map(norm_key))
-    cell_tally = tally(cells, ["year", "_unit"]).set_index(["year", "_unit"]) if len(cells) else None
-    member_tally = tally(members, ["year", "_unit"]).set_index(["year", "_unit"]) if len(members) else None
-    return cell_tally, member_tally
+    return _by_key(tally(cells, ["year", "_unit"])) if len(cells) else None, \
+        _by_key(tally(members, ["year", "_unit"])) if len(members) else None
+
+
+def _by_key(table) -> dict:
+    """{(year, unit): {"rated", "fail", "good_or_better"}} of a tally: a dict, as each unit asks once."""
+    names = ("rated", "fail", "good_or_better")
+    return {(year, unit): {n: int(v) for n, v in zip(names, values)}
+            for year, unit, *values in table[["year", "_unit", *names]].itertuples(index=False, name=None)}
 
 
 def _counts(table, key) -> dict | None:
-    if table is None or key not in table.index:
-        return None
-    row = table.loc[key]
-    return {name: int(row[name]) for name in ("rated", "fail", "good_or_better")}
+    return None if table is None else table.get(key)
 
 
 def _unit_checks(records, tiers, check) -> list[Finding]:
@@ -390,10 +393,11 @@ def check_missing_years(records, citations: Citations | None = None) -> list[Fin
     citations = citations or Citations(load_scales())
     units = records[records["subject"].isin(["units", "cells"])]
     out = []
+    years_of = {subject: sorted({int(y) for y in records.loc[records["subject"] == subject, "year"].unique()})
+                for subject in ("units", "cells")}  # once: per organisation it was the run's slowest part
     for (subject, org, parent), group in units.groupby(["subject", "org", "parent"], sort=False, dropna=False):
         years = sorted(set(int(y) for y in group["year"]))
-        all_years = sorted(set(int(y) for y in records.loc[records["subject"] == subject, "year"]))
-        for year in all_years:
+        for year in years_of[subject]:
             if not years[0] < year < years[-1] or year in years:
                 continue
             source = citations.source("missing_year", year)

@@ -295,12 +295,20 @@ def org_history(records, years: list[int]):
     import pandas as pd
 
     orgs = records[records["subject"].isin(["units", "cells"]) & records["year"].isin(years)]
+    # grouped by hand in one pass over plain tuples: a pandas group per organisation was most of a report's time
+    groups: dict[tuple, dict] = {}
+    fields = ["subject", "org", "parent", "year", "tier", "status", "exemplary", "org_kind", "host_type"]
+    for subject, org, parent, year, tier, status, exemplary, org_kind, host_type in orgs[fields].itertuples(index=False, name=None):
+        key = (subject, org, parent if parent == parent else None)  # NaN: one group, as groupby(dropna=False) makes
+        group = groups.setdefault(key, {"parent": parent, "org_kind": org_kind, "host_type": host_type, "by_year": {},
+                                        "exemplary": []})
+        group["by_year"][int(year)] = tier if status == "rated" else status
+        if pd.notna(exemplary) and bool(exemplary):  # NaN and None: not exemplary
+            group["exemplary"].append(int(year))
     rows = []
-    for (subject, org, parent), group in orgs.groupby(["subject", "org", "parent"], sort=False, dropna=False):
-        by_year = {}
-        for rec in group.itertuples(index=False):
-            by_year[int(rec.year)] = rec.tier if rec.status == "rated" else rec.status
-        exemplary_years = sorted(int(y) for y in group.loc[group["exemplary"].fillna(False).astype(bool), "year"])
+    for (subject, org, _key), group in groups.items():
+        by_year, parent = group["by_year"], group["parent"]
+        exemplary_years = sorted(group["exemplary"])
         run = best = 0
         for y in years:
             run = run + 1 if by_year.get(y) == "top" else 0
@@ -310,10 +318,9 @@ def org_history(records, years: list[int]):
             before, now = by_year.get(y - 1), by_year.get(y)
             if before in TIER_ORDER and now in TIER_ORDER and TIER_ORDER.index(now) > TIER_ORDER.index(before):
                 falls.append({"year": y, "from": before, "to": now})
-        first = group.iloc[0]
         rows.append({
-            "subject": subject, "org": org, "parent": parent or "", "org_kind": first["org_kind"] or "",
-            "host_type": first["host_type"] or "", "ratings": by_year, "exemplary_years": exemplary_years,
+            "subject": subject, "org": org, "parent": parent or "", "org_kind": group["org_kind"] or "",
+            "host_type": group["host_type"] or "", "ratings": by_year, "exemplary_years": exemplary_years,
             **{f"years_{t}": sum(1 for v in by_year.values() if v == t) for t in TIER_ORDER},
             "longest_top_run": best, "candidate": best >= 5,
             "weak_years": [y for y in years if by_year.get(y) in ("pass", "fail")],

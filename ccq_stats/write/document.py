@@ -306,15 +306,15 @@ def _table(doc, table: dict, rules: dict, size: float | None = None, keep_with_n
     for column, width in zip(grid.columns, widths):
         column.width = Mm(width)
     last = len(table["rows"])
-    for i, values in enumerate([table["header"]] + table["rows"]):
-        row = grid.rows[i]
+    for i, (row, values) in enumerate(zip(grid.rows, [table["header"]] + table["rows"])):  # rows[i] is a list each time
         _cant_split(row)
         if i == 0:
             header = OxmlElement("w:tblHeader")
             header.set(qn("w:val"), "true")
             row._tr.get_or_add_trPr().append(header)
+        cells = row.cells  # python-docx builds the whole row's list at each .cells: once per row
         for j, value in enumerate(values):
-            cell = row.cells[j]
+            cell = cells[j]
             cell.width = Mm(widths[j])  # Word reads the cells' widths, LibreOffice the grid's
             paragraph = cell.paragraphs[0]
             figure = i and j and FIGURE.match(str(value))
