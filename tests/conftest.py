@@ -65,22 +65,37 @@ def windows_1258(text: str) -> bytes:
 def run(*args: str, input: bytes | str | None = None):
     """Run ccq-stats in-process; returns the result with .exit_code, .stdout, .stderr.
 
-    With ``CCQ_TEST_DIFFERENTIAL`` naming a file, a reading command is run again with the large-file
-    path forced (tests/differential.py) and what differed is logged there, one JSON line a run:
-    tests/test_reading_differential.py runs the red-team tests so."""
+    In a test marked ``differential`` (the red-team modules), a reading command is run again with
+    the large-file path forced (tests/differential.py); the fixture ``_differential`` fails the
+    test when any run gave other bytes (tests/test_reading_differential.py has the why)."""
     result = CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-    log = os.environ.get("CCQ_TEST_DIFFERENTIAL")
-    if log:
-        import json
-
+    if _compared is not None:
         import differential
 
-        if differential.compared([str(a) for a in args]):
-            with open(log, "a", encoding="utf-8") as stream:
-                for entry in differential.both_ways([str(a) for a in args], input):
-                    entry["test"] = os.environ.get("PYTEST_CURRENT_TEST", "")
-                    stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        argv = [str(a) for a in args]
+        if differential.compared(argv):
+            _compared.extend(differential.both_ways(argv, input, first=(result.exit_code, result.stdout, result.stderr)))
     return result
+
+
+_compared: list | None = None  # what run() compared both ways in the current differential test
+
+
+@pytest.fixture(autouse=True)
+def _differential(request):
+    """In a test marked ``differential``: every reading command it runs gives the same bytes
+    read as it is and with the large-file path forced, with and without more words."""
+    global _compared
+    if request.node.get_closest_marker("differential") is None:
+        yield
+        return
+    _compared = []
+    try:
+        yield
+    finally:
+        entries, _compared = _compared, None
+    different = [f"{' '.join(e['args'])}\n{e['difference']}" for e in entries if not e["same"]]
+    assert not different, "read by rows and by columns, the figures or messages differ:\n" + "\n\n".join(different)
 
 
 def rows_of(csv_text: str) -> list[list[str]]:

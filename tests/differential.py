@@ -2,9 +2,8 @@
 (``by_columns.MIN_BYTES_ENV`` set to 0, so that every plain list, however small, is read by
 columns) – and say whether the two runs gave the same bytes: output, warnings and errors.
 
-Used by tests/test_reading_differential.py, directly on the layout corpus and, through
-``conftest.run`` when ``CCQ_TEST_DIFFERENTIAL`` names a log file, on every command the red-team
-tests run.
+Used by tests/test_reading_differential.py, directly on the layout corpus, and by
+``conftest.run`` on every reading command of a test marked ``differential`` (the red-team tests).
 """
 
 from __future__ import annotations
@@ -63,13 +62,14 @@ def outcome(args: list[str], input=None, forced: bool = False) -> tuple[tuple, i
     return (result.exit_code, result.stdout, result.stderr + crash), len(taken)
 
 
-def both_ways(args: list[str], input=None) -> list[dict]:
+def both_ways(args: list[str], input=None, first: tuple | None = None) -> list[dict]:
     """For the command as given and with MORE_WORDS added (unless it gives --scales itself): was
-    the output the same both ways, and how many files the column path kept."""
+    the output the same both ways, and how many files the column path kept. ``first``: the
+    (exit code, stdout, stderr) of the command as given, when the caller has just run it."""
     out = []
     variants = [list(args)] + ([list(args) + ["--scales", str(MORE_WORDS)]] if "--scales" not in args else [])
-    for variant in variants:
-        plain, _ = outcome(variant, input)
+    for n, variant in enumerate(variants):
+        plain = first if n == 0 and first is not None else outcome(variant, input)[0]
         forced, taken = outcome(variant, input, forced=True)
         out.append({"args": [str(a) for a in variant], "same": plain == forced, "by_columns": taken,
                     "difference": "" if plain == forced else _difference(plain, forced)})

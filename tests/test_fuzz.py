@@ -38,7 +38,7 @@ pytestmark = pytest.mark.slow  # hundreds of mutated files through the readers a
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
-COUNT = int(os.environ.get("CCQ_FUZZ", "300"))
+COUNT = int(os.environ.get("CCQ_FUZZ", "120"))  # the suite's share of its five minutes; CCQ_FUZZ for more
 SEED = int(os.environ.get("CCQ_FUZZ_SEED", "14"))
 WORKERS = 2
 SECONDS_PER_MUTANT = 30  # the reader process is stopped after 20 (CCQ_READ_TIMEOUT below)

@@ -13,6 +13,9 @@ from openpyxl import Workbook
 
 from conftest import figures, make_csv, make_xlsx, run, windows_1258
 
+# each reading command is also run with the large-file path forced: same bytes (tests/differential.py)
+pytestmark = pytest.mark.differential
+
 HEADER = ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"]
 THREE = [[1, "Chi bộ Sở A", "HTXSNV"], [2, "Chi bộ Sở B", "HTTNV"], [3, "Đảng bộ Sở C", "Hoàn thành tốt nhiệm vụ"]]
 

@@ -32,6 +32,9 @@ from ccq_stats.vocabulary.scales import load_scales
 
 from conftest import figures, make_csv, make_xlsx, run
 
+# each reading command is also run with the large-file path forced: same bytes (tests/differential.py)
+pytestmark = pytest.mark.differential
+
 
 def read_by_columns(path: str, monkeypatch):
     """The column reader's records of a file, or None when it leaves the file to the row reader."""

@@ -14,6 +14,9 @@ import pytest
 
 from conftest import figures, make_xlsx, run
 
+# each reading command is also run with the large-file path forced: same bytes (tests/differential.py)
+pytestmark = pytest.mark.differential
+
 MEMBERS = ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")
 FLAT = ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "HTXSNV", "HTTNV", "HTNV",
         "KHTNV"]

@@ -11,6 +11,9 @@ import pytest
 
 from conftest import figures, make_xlsx, rows_of, run
 
+# each reading command is also run with the large-file path forced: same bytes (tests/differential.py)
+pytestmark = pytest.mark.differential
+
 MEMBERS = ["STT", "Họ và tên", "Xếp loại"]
 ORGS = ["STT", "Tên tổ chức đảng", "Xếp loại"]
 TIERS = ("total", "exempt", "not_rated", "top", "good", "pass", "fail")
