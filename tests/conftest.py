@@ -203,6 +203,13 @@ def pytest_collection_modifyitems(config, items):
         definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
         if any(defs and defs[-1].scope == "module" for defs in definitions.values()):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    # The modules with the most slow tests first, each module kept together (its fixtures built
+    # once): the long tests start while the short ones are left to fill the end, so that no
+    # worker waits idle for another's last long test.
+    slow = {}
+    for item in items:
+        slow[item.module.__name__] = slow.get(item.module.__name__, 0) + (item.get_closest_marker("slow") is not None)
+    items.sort(key=lambda item: -slow[item.module.__name__])
 
 
 @pytest.fixture(scope="session")
