@@ -5,7 +5,8 @@ bytes unchanged; a read-only store is read; report --db reads the store, not the
 folder; no output carries one format under another's suffix; a database password is never
 shown; --recursive does not warn about the folders it reads.
 
-Each case runs the whole program in a subprocess (exit code, stderr, no traceback).
+Each case runs the whole program in a subprocess (exit code, stderr, no traceback), but for the
+password and --recursive cases, which run in this interpreter (no file mode or limit at stake).
 
 Permissions: the tests run as root here, and root ignores file modes. The permission cases run
 the program with root's two overrides of file modes dropped (CAP_DAC_OVERRIDE and
@@ -30,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, rows_of
+from conftest import SAMPLE, rows_of, run
 
 pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
 
@@ -341,11 +342,30 @@ LOCATIONS = [
 ]
 
 
+class _InProcess:
+    """A result of conftest.run shaped as a subprocess's (returncode, stdout, stderr)."""
+
+    def __init__(self, result):
+        self.returncode, self.stdout, self.stderr = result.exit_code, result.stdout, result.stderr
+
+
+def in_process(*args, cwd: Path, env: dict, monkeypatch) -> _InProcess:
+    """ccq-stats in this interpreter (no file modes, limits or signals at stake: no subprocess's
+    start-up to pay), in ``cwd`` with ``env`` as ``ccq`` would give it."""
+    monkeypatch.chdir(cwd)
+    for name in ("CCQ_STATS_DB", "PGPASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return _InProcess(run(*args))
+
+
 @pytest.mark.parametrize("location", LOCATIONS)
-def test_a_password_is_never_shown(tmp_path, location):
+def test_a_password_is_never_shown(tmp_path, location, monkeypatch):
     env = {"PGPASSWORD": "Mk0EnvSecret", "CCQ_STATS_DB_TIMEOUT": "1"}
     for command in (["history", "--db", location], ["import", FILE, "--db", location], ["classify"], ["report", "--month", "2019-01"]):
-        result = ccq(*command, cwd=tmp_path, env=env if "--db" in command else dict(env, CCQ_STATS_DB=location))
+        result = in_process(*command, cwd=tmp_path, env=env if "--db" in command else dict(env, CCQ_STATS_DB=location),
+                            monkeypatch=monkeypatch)
         one_error(result)
         said = result.stdout + result.stderr
         for secret in SECRETS + ["Mk0EnvSecret", "zzSecret", "Secret"]:
@@ -385,8 +405,8 @@ def tree(tmp_path) -> Path:
 @pytest.mark.parametrize("start", ["tree", "tree/a"])
 @pytest.mark.parametrize("command", [["classify", "--strict", "-f", "csv"], ["check", "-f", "csv"], ["inspect"],
                                      ["report", "--year", "2017", "--strict"], ["import", "--dry-run", "--db", "kho.sqlite"]])
-def test_recursive_reads_every_folder_without_warning(tree, command, start):
-    result = ccq(command[0], start, "--recursive", *command[1:], cwd=tree.parent)
+def test_recursive_reads_every_folder_without_warning(tree, command, start, monkeypatch):
+    result = in_process(command[0], start, "--recursive", *command[1:], cwd=tree.parent, env={}, monkeypatch=monkeypatch)
     assert "sub-folders not read" not in result.stderr
     assert "Traceback" not in result.stderr
     if command[0] == "classify":  # --strict: no warning at all, every year of the tree read
