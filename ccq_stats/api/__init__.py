@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
 from ccq_stats.vocabulary.scales import DEFAULT_ORG, FIRST_YEAR, LAST_YEAR, load_scales  # noqa: F401 - the command line's too
+from ccq_stats.vocabulary.scales import GROUP_BY, QUOTA_BASES, SHAPES, SHARE_BASES, TERM_MEANS  # noqa: F401 - the values of the command line's options
 # the source and the reading options every command takes, part of this API
 from ccq_stats.api.source import (  # noqa: F401
     ReadOptions,
