@@ -20,7 +20,7 @@ from ccq_stats.i18n import gettext as _
 
 def _values(name: str, values: tuple[str, ...]) -> type[Enum]:
     """The enum of an option's values, each member named as its value (``Kind.members.value ==
-    "members"``): the values are the vocabulary's (scales.toml), never written here again."""
+    "members"``); the values of the vocabulary's options are scales.toml's, never written here again."""
     return Enum(name, [(value, value) for value in values], type=str, module=__name__)
 
 
@@ -31,19 +31,11 @@ QuotaBase = _values("QuotaBase", QUOTA_BASES)  # --quota-base
 TermMean = _values("TermMean", TERM_MEANS)  # --term-mean
 
 
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    txt = "txt"
-    xlsx = "xlsx"
-    docx = "docx"
-
-
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
+# The formats each command writes (the values of its -f), in the order its help lists them.
+Format = _values("Format", ("table", "csv", "json", "xlsx"))  # classify, check
+ReportFormat = _values("ReportFormat", ("md", "html", "txt", "xlsx", "docx"))  # report
+InspectFormat = _values("InspectFormat", ("table", "json"))  # inspect
+OrgsFormat = _values("OrgsFormat", ("table", "csv", "json"))  # orgs list, orgs check
 
 
 YEAR = _("YEAR")
@@ -152,17 +144,6 @@ StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...
 
 WarningsOpt = Annotated[Optional[Path], typer.Option("--warnings", metavar="FILE", help=_("Also write the run's warnings, and the error that ended it, to FILE at the end: .csv, or .json/.jsonl (one JSON object per line); columns level, file, sheet, row, column, message. Written with --quiet too."))]
 ExcelOpt = Annotated[bool, typer.Option("--excel", help=_("CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."))]
-
-
-class InspectFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-class OrgsFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 InspectFormatOpt = Annotated[Optional[InspectFormat], format_option(_("table (for people) or json [default: table]."))]
