@@ -60,6 +60,8 @@ CELL_NAMES = ["Văn phòng", "Phòng Tổ chức", "Phòng Kế hoạch", "Phòn
               "Phòng Nghiệp vụ 2", "Khoa Nội", "Khoa Ngoại", "Trung tâm Dữ liệu", "Thanh tra"]
 
 # How staff spell each tier, per regime and subject: several spellings, chosen at random.
+# sample_term_2020_2025/generate.py takes TIERS, MEMBER, messy, pick_tier, title_rows and member_label
+# from here: a change to them changes the bytes of both samples (each has its test of determinism).
 ORG_OLD = {"top": ["Trong sạch, vững mạnh", "TSVM", "Trong sạch vững mạnh"], "exemplary": ["TSVM tiêu biểu", "Trong sạch, vững mạnh tiêu biểu"],
            "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV"], "pass": ["Hoàn thành nhiệm vụ", "HTNV"], "fail": ["Yếu kém"]}
 ORG_NEW = {"top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV"], "exemplary": ["HTXSNV - TSVM tiêu biểu"],

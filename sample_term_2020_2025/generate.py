@@ -42,26 +42,40 @@ band. Every name is invented. Run: python sample_term_2020_2025/generate.py
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import random
 import re
 import sys
-import unicodedata
 import zipfile
 from collections import Counter
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 HERE = Path(__file__).parent
+
+
+def _first_sample():
+    """sample_data/generate.py, whose helpers this sample shares (how staff garble a cell, how they
+    spell a member's rating, the title rows): loaded by its path, both being scripts named generate.py."""
+    spec = importlib.util.spec_from_file_location("sample_data_generate", HERE.parent / "sample_data" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FIRST = _first_sample()
+TIERS, MEMBER = FIRST.TIERS, FIRST.MEMBER  # the tiers best first; how staff spell a member's rating
+messy, member_label, title_rows = FIRST.messy, FIRST.member_label, FIRST.title_rows
+pick = FIRST.pick_tier  # one of ``weights``' keys, drawn by its weight
 ORACLE = HERE.parent / "tests" / "data"
 SEED = 20250701
 YEARS = range(2020, 2026)
 TERM_YEARS = range(2020, 2025)
-TIERS = ("top", "good", "pass", "fail")
 PROVINCE = "Bắc Lam"
 BLOC = f"Đảng bộ Khối các cơ quan tỉnh {PROVINCE}"
 SUCCESSOR = f"Đảng bộ các cơ quan Đảng tỉnh {PROVINCE}"
@@ -244,36 +258,10 @@ ORG = {
     "fail": ["Không hoàn thành nhiệm vụ", "KHTNV"],
     "not_rated": ["Mới thành lập"],
 }
-MEMBER = {
-    "top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "Xuất sắc", "HTSXNV"],
-    "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV", "Hoan thanh tot nhiem vu", "HT tốt NV", "HTTTNV"],
-    "pass": ["Hoàn thành nhiệm vụ", "HTNV"],
-    "fail": ["Không hoàn thành nhiệm vụ", "KHTNV", "Không HTNV"],
-    "exempt": ["Miễn đánh giá", "Miễn công tác và sinh hoạt đảng"],
-    "not_rated": ["Chưa đánh giá", "Chưa xếp loại"],
-}
 LEFT_LABELS = ["Chuyển sinh hoạt đi", "Từ trần"]
 
 
 # -- the model ------------------------------------------------------------------------------------
-
-
-def messy(rng: random.Random, text: str) -> str:
-    """The ways real cells go wrong: NFD copied from Word, trailing and non-breaking spaces, case."""
-    roll = rng.random()
-    if roll < 0.05:
-        return unicodedata.normalize("NFD", text)
-    if roll < 0.08:
-        return text + "  "
-    if roll < 0.10:
-        return text.replace(" ", "\u00a0", 1)
-    if roll < 0.12:
-        return text.upper()
-    return text
-
-
-def pick(rng: random.Random, weights: dict[str, float]) -> str:
-    return rng.choices(list(weights), list(weights.values()))[0]
 
 
 def band_of(score: float) -> str:
@@ -521,14 +509,6 @@ def save(wb: Workbook, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
-def title_rows(ws, lines: list[str], width: int) -> int:
-    for r, line in enumerate(lines, start=1):
-        ws.cell(r, 1, line).font = Font(bold=True)
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-        ws.cell(r, 1).alignment = Alignment(horizontal="center")
-    return len(lines) + 2  # a blank row, then the header
-
-
 def org_label(rng, tier: str, exemplary: bool) -> str:
     return rng.choice(ORG["exemplary" if exemplary else tier])
 
@@ -633,10 +613,6 @@ def write_cells(rng, out: Path, orgs, ratings) -> None:
                     [n, cell, org["name"], messy(rng, org_label(rng, *ratings[(year, "cells", cell, org["name"])]))]
                 )
     save(wb, out / "chi_bo_truc_thuoc_2020-2024.xlsx")
-
-
-def member_label(rng, status: str) -> str:
-    return messy(rng, rng.choice(MEMBER[status]))
 
 
 def write_member_rows(rng, out: Path, year: int, rows, split: bool) -> None:

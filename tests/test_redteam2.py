@@ -10,49 +10,27 @@ red until the list is updated. summarize.py prints the same verdicts for people.
 
 from __future__ import annotations
 
-import importlib.util
-import tomllib
-
 import pytest
 
-from conftest import ROOT, run
+from conftest import ROOT
+from redteam_corpus import Corpus, cases, classify_in_process, judge, known_failure
 
 pytestmark = pytest.mark.slow
 
-HERE = ROOT / "tests" / "data" / "redteam2"
-FILES = HERE / "files"
-_spec = importlib.util.spec_from_file_location("redteam2_summarize", HERE / "summarize.py")
-summarize = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(summarize)
-EXPECTED = summarize.EXPECTED
-KNOWN = tomllib.loads((HERE / "known_failures.toml").read_text(encoding="utf-8"))["failures"]
+CORPUS = Corpus(ROOT / "tests" / "data" / "redteam2")
+EXPECTED = CORPUS.expected
+KNOWN = CORPUS.known
 
 
 def test_the_red_team_is_complete():
-    assert {p.name for p in FILES.iterdir()} == set(EXPECTED)
+    assert {p.name for p in CORPUS.files.iterdir()} == set(EXPECTED)
     assert len(EXPECTED) >= 45
     assert len({f for e in EXPECTED.values() for f in e["family"].split(",")}) >= 12
     assert set(KNOWN) <= set(EXPECTED)
     assert all(k["symptom"] in ("wrong", "refused", "crashed") for k in KNOWN.values())
 
 
-def _classify(name: str):
-    try:
-        r = run("classify", FILES / name, "--format", "csv", *EXPECTED[name]["args"])
-    except Exception as e:  # noqa: BLE001 - a crash is a verdict here, not an error of the test
-        return 1, "", f"Traceback (in process): {type(e).__name__}: {e}"
-    return r.exit_code, r.stdout, r.stderr
-
-
-def _cases():
-    for name in sorted(EXPECTED):
-        marks = []
-        if name in KNOWN:
-            marks.append(pytest.mark.xfail(strict=True, reason=f"{KNOWN[name]['symptom']}: {KNOWN[name]['what']}"))
-        yield pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", list(_cases()))
+@pytest.mark.parametrize("name", cases(CORPUS, KNOWN, known_failure))
 def test_red_team_file(name):
-    verdict, detail = summarize.judge(EXPECTED[name], *_classify(name))
+    verdict, detail = judge(EXPECTED[name], *classify_in_process(CORPUS, name))
     assert verdict == "right", detail

@@ -10,28 +10,21 @@ red until the list is updated. summarize.py prints the same verdicts for people.
 
 from __future__ import annotations
 
-import importlib.util
-import tomllib
-
 import pytest
 
-from conftest import ROOT, run
+from conftest import ROOT
+from redteam_corpus import Corpus, cases, classify_in_process, judge, known_failure
 
 pytestmark = pytest.mark.slow
 
-HERE = ROOT / "tests" / "data" / "redteam3"
-FILES = HERE / "files"
-_spec = importlib.util.spec_from_file_location("redteam3_summarize", HERE / "summarize.py")
-summarize = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(summarize)
-EXPECTED = summarize.EXPECTED
-_KNOWN_ALL = tomllib.loads((HERE / "known_failures.toml").read_text(encoding="utf-8"))
-KNOWN = _KNOWN_ALL["failures"]
-DIFFERENTIAL = _KNOWN_ALL.get("differential", {})
+CORPUS = Corpus(ROOT / "tests" / "data" / "redteam3")
+EXPECTED = CORPUS.expected
+KNOWN = CORPUS.known
+DIFFERENTIAL = CORPUS.differential
 
 
 def test_the_red_team_is_complete():
-    assert {p.name for p in FILES.iterdir()} == set(EXPECTED)
+    assert {p.name for p in CORPUS.files.iterdir()} == set(EXPECTED)
     assert len(EXPECTED) >= 30
     assert len({f for e in EXPECTED.values() for f in e["family"].split(",")}) >= 12
     assert set(KNOWN) <= set(EXPECTED)
@@ -39,40 +32,18 @@ def test_the_red_team_is_complete():
     assert all(k["symptom"] in ("wrong", "refused", "crashed") for k in KNOWN.values())
 
 
-def _classify(name: str):
-    try:
-        r = run("classify", FILES / name, "--format", "csv", *EXPECTED[name]["args"])
-    except Exception as e:  # noqa: BLE001 - a crash is a verdict here, not an error of the test
-        return 1, "", f"Traceback (in process): {type(e).__name__}: {e}"
-    return r.exit_code, r.stdout, r.stderr
-
-
-def _cases():
-    for name in sorted(EXPECTED):
-        marks = []
-        if name in KNOWN:
-            marks.append(pytest.mark.xfail(strict=True, reason=f"{KNOWN[name]['symptom']}: {KNOWN[name]['what']}"))
-        yield pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", list(_cases()))
+@pytest.mark.parametrize("name", cases(CORPUS, KNOWN, known_failure))
 def test_red_team_file(name):
-    verdict, detail = summarize.judge(EXPECTED[name], *_classify(name))
+    verdict, detail = judge(EXPECTED[name], *classify_in_process(CORPUS, name))
     assert verdict == "right", detail
 
 
-def _differential_cases():
-    for name in sorted(EXPECTED):
-        marks = [pytest.mark.xfail(strict=True, reason=DIFFERENTIAL[name]["what"])] if name in DIFFERENTIAL else []
-        yield pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", list(_differential_cases()))
+@pytest.mark.parametrize("name", cases(CORPUS, DIFFERENTIAL, lambda entry: entry["what"]))
 def test_red_team_file_reads_alike_by_rows_and_by_columns(name):
     """Issue 18 §1: the size of a file never changes a figure. Each file again with the large-file path
     forced (tests/differential.py): the same exit code, output, warnings and errors."""
     from differential import both_ways
 
-    entries = both_ways(["classify", str(FILES / name), "--format", "csv", *EXPECTED[name]["args"]], None)
+    entries = both_ways(CORPUS.args(name), None)
     differing = [e["difference"] for e in entries if not e["same"]]
     assert not differing, differing[0][:2000]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
 from ccq_stats.vocabulary.scales import DEFAULT_ORG, FIRST_YEAR, LAST_YEAR, load_scales  # noqa: F401 - the command line's too
+from ccq_stats.vocabulary.scales import GROUP_BY, QUOTA_BASES, SHAPES, SHARE_BASES, TERM_MEANS  # noqa: F401 - the values of the command line's options
 # the source and the reading options every command takes, part of this API
 from ccq_stats.api.source import (  # noqa: F401
     ReadOptions,
@@ -376,10 +377,15 @@ def import_revert(number: int, *, db: str | None = None, dry_run: bool = False, 
     """``ccq-stats import --revert N``: a new import that restores what import N replaced and
     closes what it added; refused, naming them, when a later import changed the same records.
     Returns a ``store.ImportResult``."""
+    import dataclasses
+
     from ccq_stats.store import Store, locate
 
     with Store.open(locate(db), write=True) as store:  # --dry-run too: it computes under the write lock
-        return store.revert(number, command=command, dry_run=dry_run)
+        result = store.revert(number, command=command, dry_run=dry_run)
+        lineage = store.import_kind(number) == "orgs"
+    # the store undoes a lineage import (orgs import) too: its summary speaks of changes, not records
+    return dataclasses.replace(result, command_kind="revert_lineage") if lineage else result
 
 
 def store_records(db: str | None = None, *, as_of: str | None = None):
@@ -554,11 +560,10 @@ def forms(source: Source, options: ReadOptions | None = None, *, year: int) -> d
         raise InputError(_("no ratings for {years} in the files given").format(years=year),
                          hint=_("the files hold the years {years}").format(years=present))
     figures = form_figures(records, year)
+    for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
+        log.warning("%s", line)
     if source.is_store:
         figures["store"] = state
-    else:
-        for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
-            log.warning("%s", line)
     return figures
 
 

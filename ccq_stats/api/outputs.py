@@ -150,6 +150,8 @@ def import_summary(result, db: str | None = None) -> list[str]:
     from ccq_stats.store import locate
     from ccq_stats.store.backends import shown
 
+    if result.command_kind == "revert_lineage":  # import --revert N of a lineage import: said as orgs import says it
+        return orgs_summary(result, db)
     where = shown(locate(db))
     files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
     if not result.changed:
@@ -301,9 +303,9 @@ def orgs_summary(result, db: str | None = None) -> list[str]:
     files = ", ".join(f"{f['file']} (sha256 {f['sha256'][:12]})" for f in result.files)
     if not result.changed:
         return [_("nothing changed: {store} already holds this lineage").format(store=where)]
-    if result.command_kind == "revert":
+    if result.command_kind in ("revert", "revert_lineage"):
         lines = [(_("would undo the lineage import as a new import into {store}") if result.dry_run
-                  else _("undone by a new import (import {id}) into {store}")).format(id=result.import_id, store=where)]
+                  else _("the lineage import undone by a new import (import {id}) into {store}")).format(id=result.import_id, store=where)]
     elif result.dry_run:
         lines = [_("would record the lineage of {files} in {store}").format(files=files, store=where)]
     else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -19,10 +18,15 @@ from ccq_stats.cli.options import (
     AsOfOpt,
     DbOpt,
     Kind,
+    OrgsFormatOpt,
     OutputOpt,
     QuietOpt,
     ScalesOpt,
     SettingsOpt,
+    dry_run_option,
+    orgs_file_option,
+    output_option,
+    revert_option,
     year_option,
 )
 from ccq_stats.cli.output import emit
@@ -41,7 +45,7 @@ from ccq_stats.i18n import gettext as _
 @bad_input_exits_2
 def blank(
     year: Annotated[int, year_option(_("The rating year the workbook collects."))] = ...,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar=FILE, help=_("The workbook to write (.xlsx), or a folder (a name without a suffix) for one workbook per organisation; written atomically."))] = ...,
+    output: Annotated[Path, output_option(_("The workbook to write (.xlsx), or a folder (a name without a suffix) for one workbook per organisation; written atomically."))] = ...,
     org: Annotated[Optional[list[str]], typer.Option("--org", metavar=NAME, help=_("An organisation to write for (repeatable) [default: those the store expects to report the year]."))] = None,
     shape: Annotated[Kind, typer.Option("--shape", help=_("What the organisations fill: a member list, organisation ratings, or member counts."))] = Kind.members,
     from_: Annotated[Optional[list[str]], typer.Option("--from", metavar=FILE, help=_("Last year's member list: its members pre-fill the list of their organisation (repeatable)."))] = None,
@@ -62,15 +66,6 @@ orgs_app = typer.Typer(help=_("What happened to organisations (renamed, merged, 
 app.add_typer(orgs_app, name="orgs")
 
 
-class OrgsFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-OrgsFormatOpt = Annotated[Optional[OrgsFormat], typer.Option("--format", "-f", help=_("table, csv or json [default: table]."))]
-
-
 @orgs_app.command("import", help=_(
     "Record what happened to organisations, from a CSV or workbook with the columns Năm (or Ngày), Thay đổi (đổi tên, sáp nhập, chia tách, chuyển, giải thể, thành lập), Từ, Thành (several names separated by ';'), and optionally Số quyết định, Mã, Ghi chú. "
     "The changes of the years the file holds replace those recorded before (kept as versions: --as-of, --revert).\n\n"
@@ -82,8 +77,8 @@ OrgsFormatOpt = Annotated[Optional[OrgsFormat], typer.Option("--format", "-f", h
 def orgs_import(
     file: Annotated[Optional[str], typer.Argument(metavar="FILE", help=_("The lineage file (CSV or workbook)."))] = None,
     db: DbOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Read the file and say what would change; write nothing."))] = False,
-    revert: Annotated[Optional[int], typer.Option("--revert", metavar="IMPORT", min=1, help=_("Undo that lineage import by a new one."))] = None,
+    dry_run: Annotated[bool, dry_run_option(_("Read the file and say what would change; write nothing."))] = False,
+    revert: Annotated[Optional[int], revert_option(_("Undo that lineage import by a new one."))] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Record what happened to organisations (the lineage), from a file."""
@@ -117,7 +112,7 @@ def orgs_list(db: DbOpt = None, fmt: OrgsFormatOpt = None, as_of: AsOfOpt = None
 @bad_input_exits_2
 def orgs_check(
     db: DbOpt = None,
-    orgs: Annotated[Optional[str], typer.Option("--orgs", metavar="FILE", help=_("Check against this lineage file instead of the store's lineage."))] = None,
+    orgs: Annotated[Optional[str], orgs_file_option(_("Check against this lineage file instead of the store's lineage."))] = None,
     fmt: OrgsFormatOpt = None,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,

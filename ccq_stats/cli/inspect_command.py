@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,7 @@ from ccq_stats.cli.app import app
 from ccq_stats.cli.options import (
     ColumnOpt,
     HeaderRowOpt,
-    InspectFormat,
+    InspectFormatOpt,
     KindOpt,
     OutputOpt,
     PathsArg,
@@ -20,6 +20,7 @@ from ccq_stats.cli.options import (
     ScalesOpt,
     WarningsOpt,
     YearOpt,
+    names_option,
     read_options,
     value_of,
 )
@@ -39,9 +40,9 @@ from ccq_stats.i18n import gettext as _
 @keeps_warnings()
 def inspect(
     paths: PathsArg,
-    fmt: Annotated[Optional[InspectFormat], typer.Option("--format", "-f", help=_("table (for people) or json [default: table]."))] = None,
+    fmt: InspectFormatOpt = None,
     output: OutputOpt = None,
-    names: Annotated[bool, typer.Option("--names", help=_("Show member names in the first rows (masked by default: personal data)."))] = False,
+    names: Annotated[bool, names_option(_("Show member names in the first rows (masked by default: personal data)."))] = False,
     rows: Annotated[int, typer.Option("--rows", min=0, max=100, metavar="N", help=_("How many data rows to show per sheet."))] = 5,
     year: YearOpt = None,
     kind: KindOpt = None,

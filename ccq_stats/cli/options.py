@@ -13,52 +13,31 @@ from typing import Annotated, Optional
 
 import typer
 
+# the vocabulary's rating years and option values (scales.toml), through the API
+from ccq_stats.api import FIRST_YEAR, GROUP_BY, LAST_YEAR, QUOTA_BASES, SHAPES, SHARE_BASES, TERM_MEANS
 from ccq_stats.i18n import gettext as _
 
 
-class Kind(str, Enum):
-    units = "units"
-    members = "members"
-    counts = "counts"
+def _values(name: str, values: tuple[str, ...]) -> type[Enum]:
+    """The enum of an option's values, each member named as its value (``Kind.members.value ==
+    "members"``); the values of the vocabulary's options are scales.toml's, never written here again."""
+    return Enum(name, [(value, value) for value in values], type=str, module=__name__)
 
 
-class By(str, Enum):
-    year = "year"
-    unit = "unit"
+Kind = _values("Kind", SHAPES)  # --kind, --shape: the shape of an input sheet
+By = _values("By", GROUP_BY)  # --by
+Base = _values("Base", SHARE_BASES)  # --base
+QuotaBase = _values("QuotaBase", QUOTA_BASES)  # --quota-base
+TermMean = _values("TermMean", TERM_MEANS)  # --term-mean
 
 
-class Base(str, Enum):
-    rated = "rated"
-    total = "total"
+# The formats each command writes (the values of its -f), in the order its help lists them.
+Format = _values("Format", ("table", "csv", "json", "xlsx"))  # classify, check
+ReportFormat = _values("ReportFormat", ("md", "html", "txt", "xlsx", "docx"))  # report
+InspectFormat = _values("InspectFormat", ("table", "json"))  # inspect
+OrgsFormat = _values("OrgsFormat", ("table", "csv", "json"))  # orgs list, orgs check
 
 
-class QuotaBase(str, Enum):
-    good = "good"
-    good_or_better = "good_or_better"
-
-
-class TermMean(str, Enum):
-    shares = "shares"
-    pooled = "pooled"
-
-
-class ReportFormat(str, Enum):
-    md = "md"
-    html = "html"
-    txt = "txt"
-    xlsx = "xlsx"
-    docx = "docx"
-
-
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
-
-
-# The rating years an option accepts.
-from ccq_stats.api import FIRST_YEAR, LAST_YEAR  # noqa: E402 - the vocabulary's rating years (scales.toml)
 YEAR = _("YEAR")
 FILE = _("FILE")
 NAME = _("NAME")
@@ -82,9 +61,59 @@ def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
     return None if value is not None and str(value) == "-" else value
 
 
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", callback=_dash_is_stdout, metavar=FILE, help=_("Write to this file (atomically) instead of stdout; - for stdout."))]
+# An option several commands take with words of their own (what --strict exits on, what -o
+# writes): its name, short name and metavar written once here, its help given by the command.
+def output_option(help: str, **more) -> typer.Option:
+    """-o/--output FILE."""
+    return typer.Option("--output", "-o", metavar=FILE, help=help, **more)
+
+
+def format_option(help: str) -> typer.Option:
+    """-f/--format, its values the enum of its annotation."""
+    return typer.Option("--format", "-f", help=help)
+
+
+def strict_option(help: str) -> typer.Option:
+    """--strict: exit with code 1 on what the command says."""
+    return typer.Option("--strict", help=help)
+
+
+def bom_option(help: str) -> typer.Option:
+    """--bom: a UTF-8 BOM before the CSV."""
+    return typer.Option("--bom", help=help)
+
+
+def names_option(help: str) -> typer.Option:
+    """--names: member names (personal data) shown where they are masked by default."""
+    return typer.Option("--names", help=help)
+
+
+def date_option(help: str) -> typer.Option:
+    """--date DATE (see parse_date)."""
+    return typer.Option("--date", metavar=_("DATE"), help=help)
+
+
+def dry_run_option(help: str) -> typer.Option:
+    """--dry-run: say what would change, write nothing."""
+    return typer.Option("--dry-run", help=help)
+
+
+def revert_option(help: str) -> typer.Option:
+    """--revert IMPORT: an import's number in ccq-stats history."""
+    return typer.Option("--revert", metavar="IMPORT", min=1, help=help)
+
+
+def orgs_file_option(help: str) -> typer.Option:
+    """--orgs FILE: a lineage file (ccq-stats orgs import)."""
+    return typer.Option("--orgs", metavar=FILE, help=help)
+
+
+OutputOpt = Annotated[Optional[Path], output_option(_("Write to this file (atomically) instead of stdout; - for stdout."), callback=_dash_is_stdout)]
 ScalesOpt = Annotated[Optional[Path], typer.Option(metavar=FILE, help=_("A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml)."))]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help=_("Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe]."))]
+FormatOpt = Annotated[Optional[Format], format_option(_("Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe]."))]
+ReportFormatOpt = Annotated[Optional[ReportFormat], format_option(_("md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."))]
+# report and forms: the spreadsheets of the working folder when no path is given
+HerePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder]."))]
 
 # Steering the header finder (also for `import`): where it cannot tell, the user says.
 HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help=_("The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect)."))]
@@ -117,9 +146,8 @@ WarningsOpt = Annotated[Optional[Path], typer.Option("--warnings", metavar="FILE
 ExcelOpt = Annotated[bool, typer.Option("--excel", help=_("CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."))]
 
 
-class InspectFormat(str, Enum):
-    table = "table"
-    json = "json"
+InspectFormatOpt = Annotated[Optional[InspectFormat], format_option(_("table (for people) or json [default: table]."))]
+OrgsFormatOpt = Annotated[Optional[OrgsFormat], format_option(_("table, csv or json [default: table]."))]
 
 
 def parse_date(text: Optional[str]):

@@ -30,7 +30,10 @@ from ccq_stats.cli.options import (
     WarningsOpt,
     YearOpt,
     YearsFilterOpt,
+    bom_option,
+    names_option,
     read_options,
+    strict_option,
 )
 from ccq_stats.cli.output import choose_format, data_text, emit, excel_csv, table_width
 from ccq_stats.cli.preamble import bad_input_exits_2, exit_if_broken, progress_bar, say_store_state, start
@@ -57,7 +60,7 @@ def classify(
     base: Annotated[Base, typer.Option(help=_("Denominator of the shares: those rated (so với số được đánh giá) or the total."))] = Base.rated,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    bom: Annotated[bool, typer.Option("--bom", help=_("Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right."))] = False,
+    bom: Annotated[bool, bom_option(_("Start the CSV with a UTF-8 BOM so that Excel reads the Vietnamese right."))] = False,
     excel: ExcelOpt = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
@@ -66,7 +69,7 @@ def classify(
     column: ColumnOpt = None,
     years: YearsFilterOpt = None,
     quiet: QuietOpt = False,
-    strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1, after writing the output, when the run gave a warning (a label off its year's scale, totals that do not add up …)."))] = False,
+    strict: Annotated[bool, strict_option(_("Exit with code 1, after writing the output, when the run gave a warning (a label off its year's scale, totals that do not add up …)."))] = False,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
 ) -> None:
@@ -98,15 +101,15 @@ def classify(
 @keeps_warnings()
 def check(
     paths: StorePathsArg = None,
-    strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1 when a rule is broken (findings of severity error)."))] = False,
+    strict: Annotated[bool, strict_option(_("Exit with code 1 when a rule is broken (findings of severity error)."))] = False,
     quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quotas (members, HD 21; organisations, QĐ 124): those rated good (HTTNV), or good or better."))] = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    bom: Annotated[bool, typer.Option("--bom", help=_("Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised)."))] = False,
+    bom: Annotated[bool, bom_option(_("Start the CSV with a UTF-8 BOM for Excel (formula-like text is neutralised)."))] = False,
     excel: ExcelOpt = False,
-    names: Annotated[bool, typer.Option("--names", help=_("Add the member's name to findings about a member (a 'member' column). Names are personal data."))] = False,
+    names: Annotated[bool, names_option(_("Add the member's name to findings about a member (a 'member' column). Names are personal data."))] = False,
     scales: ScalesOpt = None,
     db: DbOpt = None,
     as_of: AsOfOpt = None,

@@ -13,7 +13,6 @@ from ccq_stats import api
 from ccq_stats.api import outputs
 from ccq_stats.cli.app import app
 from ccq_stats.cli.options import (
-    FILE,
     NAME,
     AboveOpt,
     AsOfOpt,
@@ -21,19 +20,24 @@ from ccq_stats.cli.options import (
     CommitteeOpt,
     DbOpt,
     HeaderRowOpt,
+    HerePathsArg,
     NumberOpt,
     OutputOpt,
     PlaceOpt,
     QuietOpt,
     QuotaBase,
     RecursiveOpt,
-    ReportFormat,
+    ReportFormatOpt,
     ScalesOpt,
     SettingsOpt,
     SignerOpt,
     TermMean,
     WarningsOpt,
+    date_option,
+    orgs_file_option,
+    output_option,
     parse_date,
+    strict_option,
     year_option,
 )
 from ccq_stats.cli.output import choose_report_format, emit, format_of_suffix, month_output
@@ -56,23 +60,23 @@ from ccq_stats.i18n import gettext as _
 @bad_input_exits_2
 @keeps_warnings(reads_here=True)
 def report(
-    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder]."))] = None,
+    paths: HerePathsArg = None,
     term: Annotated[Optional[str], typer.Option(metavar=_("START-END"), help=_("The term (nhiệm kỳ), e.g. 2015-2020: its rating years are 2015–2019 unless --years says otherwise."))] = None,
     year: Annotated[Optional[int], year_option(_("A one-year report instead of a term report."))] = None,
     years: Annotated[Optional[str], typer.Option(metavar="A-B", help=_("The rating years the term covers, e.g. 2016-2020 [default: START to END-1]."))] = None,
     term_mean: Annotated[TermMean, typer.Option(help=_("Term figure of each tier: the mean of the yearly shares, or pooled counts."))] = None,
     template: Annotated[Optional[str], typer.Option(metavar=_("NAME|FILE"), help=_("A built-in template (term, year) or a Jinja template file (see docs/templates.md)."))] = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help=_("md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."))] = None,
+    fmt: ReportFormatOpt = None,
     output: OutputOpt = None,
     org: Annotated[Optional[str], typer.Option(metavar=NAME, help=_("The party organisation the report is about, e.g. \"{org}\": a term or year report names it in the summary line under the title; the month summary prints it at the top [default there: {org}].").format(org=api.DEFAULT_ORG))] = None,
-    date: Annotated[Optional[str], typer.Option("--date", metavar=_("DATE"), help=_("The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
+    date: Annotated[Optional[str], date_option(_("The report's date, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
     quota_base: Annotated[QuotaBase, typer.Option(help=_("Base of the 20% quota of HD 21 in the findings."))] = None,
     scales: ScalesOpt = None,
     db: DbOpt = None,
     as_of: AsOfOpt = None,
     month: Annotated[Optional[str], typer.Option(metavar="YYYY-MM", help=_("The monthly summary of the store for this month: YYYY-MM, last or this (template 'month'; '{month}' in -o becomes YYYY-MM)."))] = None,
     quiet: QuietOpt = False,
-    strict: Annotated[bool, typer.Option("--strict", help=_("Exit with code 1, after writing the report, when its findings include a broken rule (for cron)."))] = False,
+    strict: Annotated[bool, strict_option(_("Exit with code 1, after writing the report, when its findings include a broken rule (for cron)."))] = False,
     settings: SettingsOpt = None,
     above: AboveOpt = None,
     committee: CommitteeOpt = None,
@@ -83,7 +87,7 @@ def report(
     column: ColumnOpt = None,
     recursive: RecursiveOpt = False,
     warnings: WarningsOpt = None,
-    orgs: Annotated[Optional[str], typer.Option("--orgs", metavar=FILE, help=_("A lineage file (see ccq-stats orgs import) the per-organisation tables follow when the report reads files; the store's own lineage is used with the store."))] = None,
+    orgs: Annotated[Optional[str], orgs_file_option(_("A lineage file (see ccq-stats orgs import) the per-organisation tables follow when the report reads files; the store's own lineage is used with the store."))] = None,
 ) -> None:
     """Write the Vietnamese term (nhiệm kỳ) or year report: narrative, tables, findings, lists."""
     source = start(api.report_source(paths, db=db, as_of=as_of, recursive=recursive, month=month, term=term, year=year),
@@ -118,10 +122,10 @@ def report(
 @bad_input_exits_2
 @keeps_warnings(reads_here=True)
 def forms(
-    paths: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder]."))] = None,
+    paths: HerePathsArg = None,
     year: Annotated[int, year_option(_("The rating year of the forms."))] = ...,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar=FILE, help=_("The workbook to write (.xlsx), atomically."))] = ...,
-    date: Annotated[Optional[str], typer.Option("--date", metavar=_("DATE"), help=_("The date under the forms, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
+    output: Annotated[Path, output_option(_("The workbook to write (.xlsx), atomically."))] = ...,
+    date: Annotated[Optional[str], date_option(_("The date under the forms, YYYY-MM-DD or DD/MM/YYYY [default: today]."))] = None,
     settings: SettingsOpt = None,
     committee: CommitteeOpt = None,
     place: PlaceOpt = None,
