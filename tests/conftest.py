@@ -17,6 +17,29 @@ from typer.testing import CliRunner
 
 from ccq_stats.cli import app
 
+
+def _commands_built_once():
+    """typer's CliRunner builds the whole click command tree from the app at every invoke (0.1 to
+    0.2 s, a few hundred seconds over the suite): build it once per language instead (its help
+    texts are in the language of the moment). typer is pinned below 0.30 (pyproject.toml), the
+    name patched is its testing module's."""
+    import typer.testing
+
+    from ccq_stats.i18n import language
+
+    build, built = typer.testing._get_command, {}
+
+    def get_command(typer_app):
+        key = (id(typer_app), language())
+        if key not in built:
+            built[key] = build(typer_app)
+        return built[key]
+
+    typer.testing._get_command = get_command
+
+
+_commands_built_once()
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 
