@@ -65,6 +65,9 @@ def without_control_characters(records, notes: Notes):
     where the first was (never the text: it may be a member's name). The one place this is
     decided, for files and for the store alike: no writer or terminal ever sees one (README,
     "Control characters in names")."""
+    import numpy as np
+    import pandas as pd
+
     from ccq_stats.text import CONTROL, clean, without_controls
 
     where = None
@@ -73,9 +76,12 @@ def without_control_characters(records, notes: Notes):
             continue
         column = records[name]
         texts = column.astype(object)
-        bad = texts.map(lambda v: isinstance(v, str) and CONTROL.search(v) is not None).astype(bool)
-        if not bad.any():
+        # each distinct text searched once (an organisation's name is on thousands of rows)
+        codes, uniques = pd.factorize(texts, use_na_sentinel=True)
+        hits = np.fromiter((isinstance(v, str) and CONTROL.search(v) is not None for v in uniques), bool, len(uniques))
+        if not hits.any():
             continue
+        bad = pd.Series(np.append(hits, False)[codes], index=records.index)  # code -1 (no text) takes the False
         if where is None:
             first = records[bad].iloc[0]
             where = (int(bad.sum()), Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"])))

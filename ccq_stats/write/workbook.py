@@ -113,11 +113,15 @@ def _one_font(ws) -> None:
     (a heading in Times New Roman over cells in Calibri looks like two documents)."""
     from openpyxl.styles import Font
 
+    made: dict[tuple, Font] = {}  # one Font per look, not per cell (building them was most of a report's time)
     for row in ws.iter_rows():
         for cell in row:
             if cell.value is not None and cell.font.name != FONT:
                 f = cell.font
-                cell.font = Font(name=FONT, size=f.sz, bold=f.b, italic=f.i, underline=f.u, color=f.color)
+                look = (f.sz, f.b, f.i, f.u, repr(f.color))
+                if look not in made:
+                    made[look] = Font(name=FONT, size=f.sz, bold=f.b, italic=f.i, underline=f.u, color=f.color)
+                cell.font = made[look]
 
 
 def _print_setup(ws, landscape: bool, title_rows: str | None = None) -> None:
