@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import SAMPLE, run
 
 
+@pytest.mark.slow
 def test_roles_in_vietnamese_words_and_json_unchanged(monkeypatch):
     monkeypatch.setenv("CCQ_LANG", "vi")
     result = run("inspect", SAMPLE / "so_luong_dang_vien_2019.xlsx")
@@ -25,6 +28,7 @@ def test_roles_in_vietnamese_words_and_json_unchanged(monkeypatch):
     assert roles[:7] == ["seq", "org", "total_count", "count", "count", "count", "ignored"]
 
 
+@pytest.mark.slow
 def test_english_keeps_the_names_column_takes(monkeypatch):
     monkeypatch.setenv("CCQ_LANG", "en")
     result = run("inspect", SAMPLE / "so_luong_dang_vien_2019.xlsx")
