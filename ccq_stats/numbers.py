@@ -72,11 +72,22 @@ def ngay(day: date) -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+# The one dash between two years, in every document (issue 19): the en dash, unspaced, as the
+# sources at hand write a range (issue 19's text, docs/domain.md: "nhiệm kỳ 2015–2020",
+# "2018–2019"). Options read "2015-2020" with a hyphen (easy to type); documents never print one.
+YEAR_DASH = "–"
+
+
+def year_range(first, last) -> str:
+    """2015, 2020 -> "2015–2020": a term or a span of years, written with the one year dash."""
+    return f"{first}{YEAR_DASH}{last}"
+
+
 def years_text(years) -> str:
     """[2015, 2016, 2017] -> "2015–2017"; [2019] -> "2019"; gaps listed: "2015, 2017"."""
     years = sorted(years)
     if not years:
         return ""
     if years == list(range(years[0], years[-1] + 1)):
-        return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        return str(years[0]) if len(years) == 1 else year_range(years[0], years[-1])
     return ", ".join(map(str, years))

@@ -32,3 +32,27 @@ def test_where_even_the_widest_words_do_not_fit_the_least_widths_come_back():
     # each column its widest word (the header's in bold) and no more
     assert abs(widths[3] - (max(width_mm("2019", 10, bold=True), width_mm("HTTNV", 10)) + 3)) < 0.01
     assert abs(widths[1] - (max(width_mm("Loại", 10, bold=True), width_mm("Đảng", 10)) + 3)) < 0.01
+
+
+def _lines(text: str, width: float, size: float, bold: bool = False) -> int:
+    """Words wrapped greedily at ``width`` mm, as a word processor wraps them."""
+    lines, line = 0, ""
+    for word in text.split():
+        if line and width_mm(f"{line} {word}", size, bold=bold) <= width:
+            line = f"{line} {word}"
+        else:
+            lines, line = lines + 1, word
+    return lines
+
+
+def test_a_narrow_column_of_figures_keeps_its_header_to_three_lines():
+    """Issue 19: "Số năm đạt mức cao nhất" one word a line (six lines) over a column of "1", "2"
+    in the 2019 report; given the room, three lines at most, never a word broken."""
+    header = ["Tổ chức", "Loại", "2018", "2019", "Số năm đạt mức cao nhất", "Số năm liền"]
+    rows = [[name, "Chi bộ cơ sở", "HTXSNV, TSVM tiêu biểu", "HTTNV", "2", "1"] for name in NAMES] * 8
+    widths = fit_columns(header, rows, room=165, pad=3, size=10)
+    assert abs(sum(widths) - 165) < 0.01
+    for text, width in zip(header, widths):
+        assert _lines(text, width - 3, 10, bold=True) <= 3, (text, width)
+        assert width - 3 >= max(width_mm(w, 10, bold=True) for w in text.split())
+    assert widths[1] >= width_mm("Chi bộ cơ sở", 10) + 3  # the short labels still on one line

@@ -42,7 +42,7 @@ def test_inside_a_season_it_names_who_has_not_reported(half_season):
     # the latest year so far: 2 organisations, 1 top (50%), 2 good or better (100%); 2018: 1/4 top, 3/4 good or better
     assert "Năm 2019 (số liệu chưa đủ): 2 chi, đảng bộ cơ sở, 2 được đánh giá, xếp loại; 1 tổ chức (50,00%) hoàn thành xuất sắc nhiệm vụ, 2 tổ chức (100,00%) hoàn thành tốt nhiệm vụ trở lên, không có tổ chức nào không hoàn thành nhiệm vụ" in text
     assert "So với năm 2018: tỷ lệ chi, đảng bộ cơ sở đạt mức cao nhất tăng 25 điểm phần trăm, hoàn thành tốt nhiệm vụ trở lên tăng 25 điểm phần trăm" in text
-    assert "Nhiệm kỳ 2015-2020: kho dữ liệu có kết quả các năm 2018–2019" in text
+    assert "Nhiệm kỳ 2015–2020: kho dữ liệu có kết quả các năm 2018–2019" in text
     assert "Trong tháng không có số liệu mới" in text  # both imports were made today, not in December 2019
     assert "Năm 2019, qua kiểm tra không có trường hợp nào cần xem." in text  # no members given, so no rule can break
 

@@ -282,7 +282,7 @@ def test_xlsx_report_reads_as_a_report(tmp_path):
     wb = openpyxl.load_workbook(out)
     report = [c.value for row in wb["Báo cáo"].iter_rows() for c in row if c.value]
     assert "BÁO CÁO" in report and "ĐẢNG CỘNG SẢN VIỆT NAM" in report
-    assert any(str(v).startswith("Qua đánh giá, xếp loại hằng năm trong nhiệm kỳ 2015-2020, có hơn 69%") for v in report)
+    assert any(str(v).startswith("Qua đánh giá, xếp loại hằng năm trong nhiệm kỳ 2015–2020, có hơn 69%") for v in report)
     ws = wb["Số liệu"]
     rows = list(ws.iter_rows(values_only=True))
     header = next(r for r in rows if r[0] == "Chỉ tiêu")

@@ -33,7 +33,7 @@ def test_org_is_named_in_the_summary_line_of_year_and_term_reports():
     text, _ = report("--year", "2019", SAMPLE, "--org", "Đảng bộ Khối Thử")
     assert "**Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm 2019 của Đảng bộ Khối Thử**" in text
     text, _ = report("--term", "2015-2020", SAMPLE, "--org", "Đảng bộ Khối Thử", "--format", "txt")
-    assert "NHIỆM KỲ 2015-2020 CỦA ĐẢNG BỘ KHỐI THỬ" in text
+    assert "NHIỆM KỲ 2015–2020 CỦA ĐẢNG BỘ KHỐI THỬ" in text
     text, _ = report("--year", "2019", SAMPLE)
     assert "năm 2019**" in text  # not given: the line as before
 

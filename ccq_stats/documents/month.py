@@ -16,6 +16,7 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.figures.rules import rule_name, severity_name
 from ccq_stats.vocabulary.scales import DEFAULT_ORG
 from ccq_stats.figures.stats import category_counts, wide
+from ccq_stats.numbers import year_range
 
 SEASON_MONTHS = (11, 12, 1)
 TERM_FIRST = 2015  # a term (nhiệm kỳ) of five years starts at a congress year: 2015, 2020, 2025 …
@@ -50,7 +51,7 @@ def season_year(month: date) -> int | None:
 def term_of(year: int) -> dict:
     """The term a rating year belongs to: {"start", "end", "label", "years"} (years start … end−1)."""
     start = year - (year - TERM_FIRST) % TERM_YEARS
-    return {"start": start, "end": start + TERM_YEARS, "label": f"{start}-{start + TERM_YEARS}",
+    return {"start": start, "end": start + TERM_YEARS, "label": year_range(start, start + TERM_YEARS),
             "years": list(range(start, start + TERM_YEARS))}
 
 

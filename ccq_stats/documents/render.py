@@ -14,7 +14,7 @@ from pathlib import Path
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.numbers import approx, ngay, pct, points, score, so, years_text
+from ccq_stats.numbers import approx, ngay, pct, points, score, so, year_range, years_text
 from ccq_stats.documents.report import said
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -179,7 +179,7 @@ GLOBALS = {"reorganised_lines": reorganised_lines, "figure_table": figure_table,
            "score_table": score_table,
            "findings_rows": findings_rows, "imports_table": imports_table, "chart": chart}
 
-FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text,
+FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text, "year_range": year_range,
            "score": score,
            "md": md, "md_table": md_table, "text_table": text_table, "said": said}
 

@@ -20,6 +20,7 @@ from ccq_stats.figures.stats import (
     org_history, term_figures, wide,
 )
 from ccq_stats.text import norm_key
+from ccq_stats.numbers import year_range
 
 
 def said(label: str, category: str) -> str:
@@ -45,7 +46,7 @@ def figure_note(span: str, mean: str, years: list[int], table_years: list[int]) 
     note = "Tỷ lệ tính trên số được đánh giá, xếp loại"
     if span == "term":
         how = "bình quân tỷ lệ của các năm" if mean == "shares" else "tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ"
-        return f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {years[0]}–{years[-1]})." if len(years) > 1 else note + "."
+        return f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {year_range(years[0], years[-1])})." if len(years) > 1 else note + "."
     if len(table_years) > 1:
         return f"{note}; các bảng ghi cả năm {table_years[0]} để so sánh."
     return note + "."
@@ -200,11 +201,11 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
     return {
         "report": {
             "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
-            "term": {"start": term[0], "end": term[1], "label": f"{term[0]}-{term[1]}"} if term else None,
+            "term": {"start": term[0], "end": term[1], "label": year_range(*term)} if term else None,
             "year": years[-1] if kind == "year" else None, "quota_base": quota_base, "table_years": span,
             "summary": "Kết quả đánh giá, xếp loại chất lượng "
                        + ("tổ chức cơ sở đảng và đảng viên " if units_read or not len(records) else "đảng viên ")
-                       + (f"nhiệm kỳ {term[0]}-{term[1]}" if kind == "term" and term else f"năm {years[-1]}")
+                       + (f"nhiệm kỳ {year_range(*term)}" if kind == "term" and term else f"năm {years[-1]}")
                        + (f" của {org}" if org_given else ""),
             "note": figure_note(kind, mean, list(years), span),
         },

@@ -438,7 +438,7 @@ def _month_body(doc, context: dict, rules: dict) -> None:
                     parent = f" ({c['parent']})" if c.get("parent") else ""
                     last = _paragraph(doc, f"- {c['year']}, {c['org']}{parent}: {c['text']}", rules)
     if context["findings"]:
-        _heading(doc, f"Phát hiện khi kiểm tra năm {context['latest_year']}", rules)
+        _heading(doc, f"Các trường hợp qua kiểm tra năm {context['latest_year']}", rules)
         _table(doc, findings_rows(context["findings"]), rules, small, keep_with_next=True)
     elif last is not None:
         last.paragraph_format.keep_with_next = True

@@ -11,9 +11,37 @@ from ccq_stats.errors import Where
 from ccq_stats.i18n import N_, language, number
 from ccq_stats.i18n import gettext as _
 
-# A role as inspect shows it: the short name --column takes (scales.ROLE_ALIASES), or words for people.
-_SHOWN_AS = {"member": "name", "member_id": "card", "total_count": "total", "rated_count": "rated",
-             "exemplary_flag": "tick (tiêu biểu)", "proposed": "self-rating"}
+# A role as inspect shows it: the short name --column takes (scales.ROLE_ALIASES), or words for
+# people; in Vietnamese, words for people (the catalogue). The JSON keeps the role values.
+_SHOWN_AS = {"seq": N_("seq"), "org": N_("org"), "member": N_("name"), "member_id": N_("card"), "birth": N_("birth"),
+             "kind": N_("kind"), "parent": N_("parent"), "host_type": N_("host_type"), "year": N_("year"),
+             "rating": N_("rating"), "discipline": N_("discipline"), "total_count": N_("total"),
+             "rated_count": N_("rated"), "ignored": N_("ignored"), "proposed": N_("self-rating"),
+             "unit_count": N_("unit_count"), "score": N_("score"), "score_proposed": N_("score_proposed"),
+             "score_self": N_("score_self"), "exemplary_flag": N_("tick (tiêu biểu)"), "count": N_("count")}
+# what a count column or a rating holds (a tier or a status), shown in words under Vietnamese
+_MEANS = {"top": N_("top"), "good": N_("good"), "pass": N_("pass"), "fail": N_("fail"), "exempt": N_("exempt"),
+          "not_rated": N_("not_rated"), "left": N_("left")}
+# why rows were skipped (the reader's reasons, as the JSON has them)
+_SKIPPED = {"title": N_("title"), "totals": N_("totals"), "subtotal": N_("subtotal"), "section": N_("section"),
+            "summary": N_("summary"), "left": N_("members who left"), "blank": N_("blank"), "hidden": N_("hidden"),
+            "index row": N_("index row"), "repeated header": N_("repeated header"), "date line": N_("date line"),
+            "signature or notes": N_("signature or notes")}
+
+
+def _said(words: dict, code) -> str:
+    """A reader's code in the user's words, where the catalogue has them; the code otherwise."""
+    return _(words[code]) if code in words else str(code)
+
+
+def _count(value) -> str:
+    return number(int(value)) if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+
+
+def _means(text: str) -> str:
+    """"top", "exempt", "top (tiêu biểu)" in the user's words."""
+    code, tail = (text[: -len(" (tiêu biểu)")], " (tiêu biểu)") if text.endswith(" (tiêu biểu)") else (text, "")
+    return _said(_MEANS, code) + tail
 
 
 # where a sheet's year came from, as the reader says it in the JSON (data, English), in the
@@ -43,25 +71,34 @@ def _subject(code: str) -> str:
     return f"{name}: {kind}" if kind and kind != name else name
 
 
+def _kind(code: str) -> str:
+    """An organisation's kind ("dang_bo_co_so") by its Vietnamese name where the reader reads Vietnamese."""
+    if language() != "vi":
+        return code
+    from ccq_stats.vocabulary.scales import KIND_NAMES
+
+    return KIND_NAMES.get(code, code).lower()
+
+
 def inspect_json(sheets: list[dict]) -> str:
     return json.dumps(sheets, ensure_ascii=False, indent=2) + "\n"
 
 
 def _role(entry: dict) -> str:
-    role = _SHOWN_AS.get(entry["role"], entry["role"])
+    role = _said(_SHOWN_AS, entry["role"])
     if entry["role"] == "count":
-        role = f"count: {entry.get('means', '')}"
+        role = f"{role}: {_means(entry.get('means', ''))}"
     if entry.get("year"):
         role += f" {entry['year']}"
     return role
 
 
 def _rating_text(entry: dict, year: bool = True) -> str:
-    text = f"'{entry['raw_label']}' → {entry.get('means') or entry.get('tier') or entry.get('status')}" if entry.get("raw_label") else ""
+    text = f"'{entry['raw_label']}' → {_means(entry.get('means') or entry.get('tier') or entry.get('status') or '')}" if entry.get("raw_label") else ""
     if entry.get("exemplary"):
         text += " tiêu biểu"
     if entry.get("shape") == "counts":
-        text = f"{entry.get('tier') or entry.get('status')}: {entry.get('count')}"
+        text = f"{_means(entry.get('tier') or entry.get('status') or '')}: {_count(entry.get('count'))}"
     return f"{entry['year']} {text}" if entry.get("year") and year else text
 
 
@@ -76,7 +113,7 @@ def _row_lines(entries: list[dict]) -> list[str]:
         if first.get("parent"):
             who.append(_("in {parent}").format(parent=first["parent"]))
         if first.get("subject"):
-            who.append(_subject(first["subject"]) + (f" ({first['org_kind']})" if first.get("org_kind") else ""))
+            who.append(_subject(first["subject"]) + (f" ({_kind(first['org_kind'])})" if first.get("org_kind") else ""))
         years = {e.get("year") for e in group}
         if len(years) == 1 and first.get("year"):
             who.append(str(first["year"]))
@@ -142,7 +179,7 @@ def inspect_table(sheets: list[dict]) -> str:
         if sheet.get("kinds"):
             lines.append("  " + _("read: {counts}").format(counts="; ".join(f"{_subject(k)} {number(v)}" for k, v in sheet["kinds"].items())))
         if sheet.get("skipped"):
-            skipped = "; ".join(f"{why} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "") for why, s in sheet["skipped"].items())
+            skipped = "; ".join(f"{_said(_SKIPPED, why)} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "") for why, s in sheet["skipped"].items())
             lines.append("  " + _("rows skipped: {rows}").format(rows=skipped))
         if sheet.get("first_rows"):
             lines.append("  " + _("first rows as read:"))

@@ -38,6 +38,9 @@ _OTHER = {  # the letters and signs beyond ASCII the documents print, per style
     "italic": {"ơ": 534, "ư": 545, "Ơ": 722, "Ư": 754, "đ": 500, "Đ": 722, "–": 500, "…": 889, "\u00a0": 250},
 }
 POINT_MM = 25.4 / 72
+HEADER_LINES = 3  # the most lines a table header takes, where the page allows
+CANDIDATES = 16  # widths tried per column and step of the fitter: enough to find the good ones, bounded for 700 rows
+ROWS_A_PAGE = 40  # rows of a table of figures on an A4 page, near enough: how often its header row is printed
 
 
 def _char(ch: str, style: str) -> int:
@@ -139,7 +142,7 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
     def tallest(j: int, width: float) -> int:
         return max((c.lines(width) for c in columns[j]), default=1)
 
-    def width_for(j: int, lines: int) -> float:
+    def width_for(j: int, lines: int, least: list[float] = least) -> float:
         """The least width at which no cell of column ``j`` takes more than ``lines`` lines."""
         candidates = [w for w in steps[j] if w > least[j]]
         if tallest(j, least[j]) <= lines:
@@ -153,38 +156,99 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
                 lo = mid + 1
         return candidates[lo]
 
-    longest = max((tallest(j, least[j]) for j in range(len(columns))), default=1)
-    for target in range(1, longest + 1):
-        widths = [width_for(j, target) for j in range(len(columns))]
-        if sum(widths) + pad * len(columns) <= room:
-            break
-    left = room - pad * len(columns) - sum(widths)
+    def lowest(least: list[float]) -> tuple[int, list[float]]:
+        """(lines, widths): the fewest lines a row takes with columns no narrower than ``least``."""
+        longest = max((tallest(j, least[j]) for j in range(len(columns))), default=1)
+        for target in range(1, longest + 1):
+            widths = [width_for(j, target, least) for j in range(len(columns))]
+            if sum(widths) + pad * len(columns) <= room:
+                break
+        return target, widths
+
+    def arrange(widths: list[float]) -> list[float]:
+        """The room left given, step by step, where it saves the most printed lines."""
+        widths = list(widths)
+        left = room - pad * len(columns) - sum(widths)
+
+        def head_width(j: int, lines: int) -> float:
+            """The least width (not below the present one) at which header ``j`` takes ``lines`` lines."""
+            return min((w for w in heads[j].steps() if w >= widths[j] and heads[j].lines(w) <= lines),
+                       default=widths[j])
+
+        while True:  # columns alike (2018 and 2019 beside each other) move together: never one wider than its twin
+            moves: dict[tuple[float, float], list[int]] = {}
+            for j in range(len(columns)):
+                now = tallest(j, widths[j])
+                if now > 1:
+                    moves.setdefault((round(widths[j], 1), round(width_for(j, now - 1), 1)), []).append(j)
+            best = None
+            for (_, wider), group in moves.items():
+                wider = width_for(group[0], tallest(group[0], widths[group[0]]) - 1)
+                cost = sum(wider - widths[j] for j in group)
+                if 0 < cost <= left:
+                    gain = sum(broken(j, widths[j]) - broken(j, wider) for j in group) / cost
+                    if best is None or gain > best[0]:
+                        best = (gain, group, [wider] * len(group), cost)
+            # a column need not take its tallest cell a line lower to be worth widening: a few more
+            # mm put many of its names on one line ("Đảng bộ Ủy ban Kiểm tra Tỉnh ủy"), which the
+            # room left would otherwise give by share to columns it does not help
+            alike: dict[float, list[int]] = {}
+            for j in range(len(columns)):
+                alike.setdefault(round(widths[j], 1), []).append(j)
+            for group in alike.values():
+                now = widths[group[0]]
+                wider = sorted({w for j in group for w in steps[j] if now < w <= now + left / len(group)})
+                for w in wider[:: max(1, len(wider) // CANDIDATES)]:
+                    cost = (w - now) * len(group)
+                    saved = sum(broken(j, now) - broken(j, w) for j in group)
+                    if saved > 0 and (best is None or saved / cost > best[0]):
+                        best = (saved / cost, group, [w] * len(group), cost)
+            # the header row is as tall as its tallest header: a narrow column of small figures
+            # under "Số năm đạt mức cao nhất" (one word a line, six lines) costs a line of every
+            # page the table runs over, saved by widening the columns whose headers are that tall
+            high = max((h.lines(widths[j]) for j, h in enumerate(heads)), default=1)
+            if high > 1:
+                group = [j for j, h in enumerate(heads) if h.lines(widths[j]) == high]
+                wider = [head_width(j, high - 1) for j in group]
+                cost = sum(w - widths[j] for j, w in zip(group, wider))
+                if 0 < cost <= left:
+                    gain = pages / cost
+                    if best is None or gain > best[0]:
+                        best = (gain, group, wider, cost)
+            if best is None:
+                break
+            _, group, wider, cost = best
+            left -= cost
+            for j, w in zip(group, wider):
+                widths[j] = w
+        # a header may wrap between its words ("Số năm / đạt mức"), a cell had better not
+        longest = [max([sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells], default=0.0) for cells in columns]
+        wanting = [max(longest[j] - widths[j], 0) for j in range(len(widths))]
+        share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
+        return [pad + w + left * share[j] for j, w in enumerate(widths)]
+
+    pages = 1 + len(rows) // ROWS_A_PAGE  # the header row is printed again on each page
 
     def broken(j: int, width: float) -> int:
         return sum(c.lines(width) for c in [heads[j]] + columns[j])
 
-    while True:  # columns alike (2018 and 2019 beside each other) move together: never one wider than its twin
-        moves: dict[tuple[float, float], list[int]] = {}
-        for j in range(len(columns)):
-            now = tallest(j, widths[j])
-            if now > 1:
-                moves.setdefault((round(widths[j], 1), round(width_for(j, now - 1), 1)), []).append(j)
-        best = None
-        for (_, wider), group in moves.items():
-            wider = width_for(group[0], tallest(group[0], widths[group[0]]) - 1)
-            cost = sum(wider - widths[j] for j in group)
-            if 0 < cost <= left:
-                gain = sum(broken(j, widths[j]) - broken(j, wider) for j in group) / cost
-                if best is None or gain > best[0]:
-                    best = (gain, group, wider, cost)
-        if best is None:
-            break
-        _, group, wider, cost = best
-        left -= cost
-        for j in group:
-            widths[j] = wider
-    # a header may wrap between its words ("Số năm / đạt mức"), a cell had better not
-    longest = [max([sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells], default=0.0) for cells in columns]
-    wanting = [max(longest[j] - widths[j], 0) for j in range(len(widths))]
-    share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
-    return [pad + w + left * share[j] for j, w in enumerate(widths)]
+    def printed(widths: list[float]) -> int:
+        """The lines the table prints: its rows, and its header row on each page."""
+        header = max((h.lines(w) for h, w in zip(heads, widths)), default=1)
+        body = sum(max(columns[j][i].lines(w) for j, w in enumerate(widths)) for i in range(len(rows)))
+        return header * pages + body
+
+    plain = arrange(lowest(least)[1])
+    # a header of HEADER_LINES lines at most ("Số năm đạt mức cao nhất" one word a line over a
+    # column of small figures is a header nobody reads) – unless the table then prints a tenth
+    # more lines (a column of "Đảng bộ cơ sở" broken in every row of a long table)
+    held = [max(least[j], min((w for w in h.steps() if h.lines(w) <= HEADER_LINES), default=least[j]))
+            for j, h in enumerate(heads)]
+    if held != least and sum(held) + pad * len(columns) <= room:
+        at = lowest(held)[1]
+        if sum(at) + pad * len(columns) <= room:
+            kept = arrange(at)
+            if printed([w - pad for w in kept]) <= 1.1 * printed([w - pad for w in plain]):
+                return kept
+    return plain
+

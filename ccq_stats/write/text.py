@@ -170,7 +170,7 @@ def findings_table(findings, color: bool):
 
     from ccq_stats.figures.rules import rule_name, severity_name
 
-    table = Table(title=f"{len(findings)} phát hiện" if findings else "Không có phát hiện nào",
+    table = Table(title=f"{len(findings)} trường hợp" if findings else "Không có trường hợp nào",
                   title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
     for name in ("Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung"):
         table.add_column(name, overflow="fold")
