@@ -206,7 +206,7 @@ def _old_store(location: str, tmp_path: Path) -> dict:
         rows = {
             "imports": store.conn.rows(f"SELECT {', '.join(_columns('imports'))} FROM imports"),
             "files": store.conn.rows("SELECT * FROM files"),
-            "records": [r[:-1] for r in store.conn.rows("SELECT * FROM records WHERE valid_to IS NULL")],
+            "records": store.conn.rows(f"SELECT {', '.join(_columns('records'))} FROM records WHERE valid_to IS NULL"),
             "findings": [r[:-1] for r in store.conn.rows("SELECT * FROM findings WHERE valid_to IS NULL")],
         }
     rows["roster"] = [(2020, "Chi bộ A", "chi bo a", "", "ds.csv", "2020-01-01T00:00:00+00:00")]
