@@ -94,8 +94,8 @@ def _v2_figures(got: dict) -> None:
 
 @pytest.mark.slow  # three imports and five reads of a store, on each back-end
 def test_a_corrected_score_is_a_new_version_as_of_and_revert_give_the_old_one(store_location, tmp_path):
-    first = make_csv(tmp_path / "to_chuc_2025.csv", [SCORED, *V1])
-    fixed = make_csv(tmp_path / "to_chuc_2025_sua.csv", [SCORED, *V2])
+    first = make_csv(tmp_path / "to_chuc_2025.csv", [SCORED, *V1], delimiter=";")
+    fixed = make_csv(tmp_path / "to_chuc_2025_sua.csv", [SCORED, *V2], delimiter=";")
     assert run("import", first, "--quiet").exit_code == 0
     _v1_figures(classify_scores())
     again = run("import", fixed)
@@ -104,6 +104,13 @@ def test_a_corrected_score_is_a_new_version_as_of_and_revert_give_the_old_one(st
     assert "organisations 0 added, 1 changed, 3 unchanged; records 0 added, 1 changed, 0 removed" in again.stderr
     _v2_figures(classify_scores())
     _v1_figures(classify_scores("--as-of", "1"))
+    # history names the correction by its scores (the tier stayed HTTNV), and so does --changes
+    history = run("history", "--org", "Chi bộ B", "--quiet")
+    assert history.exit_code == 0, history.stderr
+    assert "HTTNV · 75 điểm (1, to_chuc_2025.csv) → HTTNV · 85 điểm (2, to_chuc_2025_sua.csv)" in history.stdout
+    changes = run("history", "--changes", "--since", "1", "--quiet")
+    assert changes.exit_code == 0, changes.stderr
+    assert "HTTNV · 75 điểm  HTTNV · 85 điểm" in changes.stdout
     # the score rule finds D from the store, in every version
     check = run("check", "-f", "csv")
     assert [(r["rule"], r["org"]) for r in csv.DictReader(check.stdout.splitlines()) if r["rule"].startswith("score_")] == [
@@ -116,6 +123,7 @@ def test_a_corrected_score_is_a_new_version_as_of_and_revert_give_the_old_one(st
     assert "import 4" not in run("import", first).stderr
 
 
+@pytest.mark.slow  # imports into a store: about a second
 def test_a_list_without_scores_stores_none_and_gives_no_score_figures(tmp_path):
     db = str(tmp_path / "s.sqlite")
     plain = make_csv(tmp_path / "to_chuc_2024.csv", [["Tên tổ chức đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2024, "HTXSNV"]])
@@ -125,10 +133,11 @@ def test_a_list_without_scores_stores_none_and_gives_no_score_figures(tmp_path):
         assert conn.execute("SELECT score_hundredths FROM records").fetchall() == [(None,)]
 
 
+@pytest.mark.slow  # imports into a store: about a second
 def test_scores_are_kept_exactly_in_hundredths(tmp_path):
     """80,5 → 8050 and back to 80.5; the kept figures are whole numbers on both back-ends."""
     db = str(tmp_path / "s.sqlite")
-    assert run("import", make_csv(tmp_path / "u.csv", [SCORED, *V1]), "--db", db, "--quiet").exit_code == 0
+    assert run("import", make_csv(tmp_path / "u.csv", [SCORED, *V1], delimiter=";"), "--db", db, "--quiet").exit_code == 0
     with sqlite3.connect(db) as conn:
         kept = dict(conn.execute("SELECT org, score_hundredths FROM records"))
     assert kept == {"Chi bộ A": 9200, "Chi bộ B": 7500, "Chi bộ C": 8050, "Chi bộ D": 6000}
@@ -161,7 +170,7 @@ def _schema_3_store(location: str) -> None:
                      " records_added, records_changed, records_removed, changes) VALUES (1, '2026-01-02T03:00:00+00:00', 'u', 'h',"
                      " 'import to_chuc_2025.csv', '2025', 1, 1, 0, 0, 1, 0, 0, '[]')")
         conn.insert_many("records", list(RECORD_COLUMNS),
-                         [(1, 0, 2025, "units", "units", "Chi bộ A", None, "chi bo a", "", None, None, "rated", "top", 0, 0, 1,
+                         [(1, 0, 2025, "units", "units", "Chi bộ A", None, "chi bộ a", "", None, None, "rated", "top", 0, 0, 1,
                            "to_chuc_2025.csv", None, 2, 3, "Xếp loại", "HTXSNV", "ab")])
     conn.close()
 
@@ -198,7 +207,7 @@ def test_a_schema_3_store_that_cannot_be_upgraded_is_read_without_scores(tmp_pat
 
     location = str(tmp_path / "old.sqlite")
     _schema_3_store(location)
-    store = Store(connect(location))
+    store = Store(connect(location, create=False))
     store.schema = 3  # as migrate() leaves it when the upgrade is refused
     try:
         snapshot = store.load()
@@ -212,12 +221,13 @@ def test_a_schema_3_store_that_cannot_be_upgraded_is_read_without_scores(tmp_pat
 # -- privacy: scores, never names ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # imports into a store: about a second
 def test_a_scored_member_list_leaves_no_name_in_the_store(tmp_path):
     db = tmp_path / "s.sqlite"
     names = ["Nguyễn Văn Một", "Trần Thị Hai"]
     members = make_csv(tmp_path / "dang_vien_2025.csv", [
         ["Họ và tên", "Chi bộ", "Năm", "Điểm chi bộ chấm", "Xếp loại"],
-        [names[0], "Chi bộ A", 2025, 91, "HTXSNV"], [names[1], "Chi bộ A", 2025, "72,5", "HTTNV"]])
+        [names[0], "Chi bộ A", 2025, 91, "HTXSNV"], [names[1], "Chi bộ A", 2025, "72,5", "HTTNV"]], delimiter=";")
     result = run("import", members, "--db", db, "--quiet")
     assert result.exit_code == 0, result.stderr
     got = classify_scores("--db", db)
@@ -231,6 +241,7 @@ def test_a_scored_member_list_leaves_no_name_in_the_store(tmp_path):
 # -- history --quiet -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # imports into a store: about a second
 def test_history_quiet_keeps_its_warnings_from_stderr(tmp_path):
     """Name drift (one organisation written two ways, no lineage) is a warning of history: said
     without --quiet, kept back with it, the page itself the same."""
@@ -243,3 +254,17 @@ def test_history_quiet_keeps_its_warnings_from_stderr(tmp_path):
     assert "may be one organisation" in loud.stderr
     assert quiet.stderr == ""
     assert quiet.stdout == loud.stdout
+
+
+def test_a_version_of_members_names_their_mean_score():
+    """(91 + 72,5 × 2) / 3 = 78,67; a row not rated, or without a score, takes no part."""
+    from ccq_stats.store.history import _version_label
+    from ccq_stats.vocabulary.scales import STATUS_NAMES, load_scales
+
+    def row(tier, score, count=1, status="rated"):
+        return {"subject": "members", "year": 2025, "status": status, "tier": tier, "exemplary": 0, "count": count,
+                "score_hundredths": score}
+
+    rows = [row("top", 9100), row("good", 7250, 2), row("", None, 1, "exempt"), row("good", None)]
+    assert _version_label(load_scales(None), rows) == (
+        f"HTXSNV 1 · HTTNV 3 · {STATUS_NAMES['exempt']} 1 · bình quân 78,67 điểm")

@@ -21,6 +21,10 @@ the rows of one organisation and year never come from two imports, and the store
 give exactly the figures and findings the files give. What is lost: ``check --names`` cannot
 name members from the store (it says so and points at the files).
 
+It keeps, since schema 4, each record's decided score out of 100 (``score_hundredths``, see
+``rows.py``), as it keeps the tier: nameless, so that the score figures (bands, means per tier)
+and the score rules of ``--db`` are those of the files, in every version of a record.
+
 Replace semantics, and versions
 -------------------------------
 An import replaces, per rating year, the records of each organisation its files contain –
@@ -56,7 +60,7 @@ from ccq_stats.store.backends import connect, is_url, shown
 from ccq_stats.store.changes import ImportResult
 from ccq_stats.store.org_changes import OrgChanges, changes_totals  # noqa: F401 - changes_totals: public here since schema 3
 from ccq_stats.store.rows import frame_of, rows_of
-from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, VERSION, VERSIONS_KEPT, record_columns
+from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, SCORE_COLUMN, VERSION, VERSIONS_KEPT, record_columns
 from ccq_stats.store.versions import State, now_utc, resolve
 
 __all__ = ["ENV", "FILE_NAME", "ImportResult", "State", "Store", "changes_totals", "default_location", "exists", "frame_of", "locate",
@@ -407,10 +411,11 @@ class Store(OrgChanges):
     def versions(self) -> list[dict]:
         """Every version of every record, with the import that brought it and the one that
         closed it: [{"year", "subject", "shape", "org", "parent", "org_key", "parent_key",
-        "status", "tier", "exemplary", "count", "source_file", "import_id", "valid_to"}]."""
+        "status", "tier", "exemplary", "count", "source_file", "import_id", "valid_to",
+        "score_hundredths"}] (the score None in a store of schema 3 or earlier, only read)."""
         self._need_versions(VERSIONS_KEPT)
         names = ("year", "subject", "shape", "org", "parent", "org_key", "parent_key", "status", "tier", "exemplary", "count",
-                 "source_file", "import_id", "valid_to")
+                 "source_file", "import_id", "valid_to") + tuple(c for c in self._columns() if c == SCORE_COLUMN)
         with self.conn.reading():
             return [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {', '.join(names)} FROM records")]
 
