@@ -97,10 +97,10 @@ def test_a_store_of_a_newer_schema(monkeypatch, tmp_path, units):
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     assert_error(
         in_both(monkeypatch, "classify", "--db", location),
-        f"ccq-stats: error: {location}: the store was made by a newer ccq-stats (schema 99, this one knows 3) "
+        f"ccq-stats: error: {location}: the store was made by a newer ccq-stats (schema 99, this one knows 4) "
         "(hint: upgrade ccq-stats: pip install -U ccq-stats)",
         f"ccq-stats: lỗi: {location}: kho dữ liệu được tạo bởi phiên bản ccq-stats mới hơn "
-        "(lược đồ 99, phiên bản này chỉ biết đến lược đồ 3) (gợi ý: nâng cấp ccq-stats: pip install -U ccq-stats)",
+        "(lược đồ 99, phiên bản này chỉ biết đến lược đồ 4) (gợi ý: nâng cấp ccq-stats: pip install -U ccq-stats)",
     )
 
 

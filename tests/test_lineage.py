@@ -200,6 +200,7 @@ def test_a_corrected_lineage_is_a_version_and_revert_brings_the_first_back(fille
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_schema_2_store_is_migrated_to_3_without_losing_a_row(store_location, tmp_path):
     from ccq_stats.store import Store
+    from ccq_stats.store.schema import VERSION
     from ccq_stats.store.backends import connect
 
     sql = (Path(__file__).parent / "data" / "store_schema_2.sql").read_text(encoding="utf-8")
@@ -220,7 +221,7 @@ def test_a_schema_2_store_is_migrated_to_3_without_losing_a_row(store_location, 
     lineage_file = make_csv(tmp_path / "l.csv", [["Năm", "Thay đổi", "Từ", "Thành"], ["2025", "đổi tên", A, A2]])
     assert run("orgs", "import", lineage_file, "--quiet").exit_code == 0
     with Store.open(store_location) as store:
-        assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == "3"
+        assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(VERSION)  # 3, then on
         assert store.conn.rows("SELECT id, kind FROM imports ORDER BY id") == [(1, None), (2, "orgs")]
         assert len(store.conn.rows("SELECT * FROM records")) == 1
     history = run("history", "--org", A2)

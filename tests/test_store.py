@@ -341,10 +341,12 @@ def test_findings_made_while_reading_are_kept_and_replaced(store_location, tmp_p
 
 
 def test_a_store_of_a_newer_ccq_stats_is_refused(tmp_path, season):
+    from ccq_stats.store.schema import VERSION
+
     units, _ = season
     location = tmp_path / "ccq.sqlite"
     assert run("import", units, "--db", location).exit_code == 0
     with sqlite3.connect(location) as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     result = run("classify", "--db", location)
-    assert result.exit_code == 2 and "made by a newer ccq-stats (schema 99, this one knows 3)" in result.stderr
+    assert result.exit_code == 2 and f"made by a newer ccq-stats (schema 99, this one knows {VERSION})" in result.stderr

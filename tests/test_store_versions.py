@@ -206,7 +206,7 @@ def _old_store(location: str, tmp_path: Path) -> dict:
         rows = {
             "imports": store.conn.rows(f"SELECT {', '.join(_columns('imports'))} FROM imports"),
             "files": store.conn.rows("SELECT * FROM files"),
-            "records": [r[:-1] for r in store.conn.rows("SELECT * FROM records WHERE valid_to IS NULL")],
+            "records": store.conn.rows(f"SELECT {', '.join(_columns('records'))} FROM records WHERE valid_to IS NULL"),
             "findings": [r[:-1] for r in store.conn.rows("SELECT * FROM findings WHERE valid_to IS NULL")],
         }
     rows["roster"] = [(2020, "Chi bộ A", "chi bo a", "", "ds.csv", "2020-01-01T00:00:00+00:00")]
@@ -236,13 +236,14 @@ def _columns(table: str) -> list[str]:
 
 def test_a_store_written_before_versions_is_migrated_without_losing_a_row(store_location, tmp_path):
     from ccq_stats.store import Store
+    from ccq_stats.store.schema import VERSION
 
     rows = _old_store(store_location, tmp_path)
     before = run("classify", "-f", "csv")
     assert before.exit_code == 0, before.stderr
     assert counts(before.stdout)[(2019, "units", "good")] == 2
     with Store.open(store_location) as store:
-        assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == "3"
+        assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(VERSION)
         assert len(store.conn.rows("SELECT * FROM records WHERE valid_to IS NULL")) == len(rows["records"])
         assert len(store.conn.rows("SELECT * FROM imports")) == len(rows["imports"])
         assert store.roster() == {2020: [{"org": "Chi bộ A", "org_kind": "", "source": "ds.csv", "at": "2020-01-01T00:00:00+00:00"}]}

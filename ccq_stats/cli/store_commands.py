@@ -89,6 +89,7 @@ def history(
     quiet: QuietOpt = False,
 ) -> None:
     """What the store holds: the imports, then each organisation's ratings by year and their corrections."""
+    be_quiet(quiet)
     text, state = outputs.history_page(db, year=year, org=org, as_of=as_of, changes=changes, since=since)
     emit(text, None)
     say_store_state(state, quiet)

@@ -21,6 +21,10 @@ the rows of one organisation and year never come from two imports, and the store
 give exactly the figures and findings the files give. What is lost: ``check --names`` cannot
 name members from the store (it says so and points at the files).
 
+It keeps, since schema 4, each record's decided score out of 100 (``score_hundredths``, see
+``rows.py``), as it keeps the tier: nameless, so that the score figures (bands, means per tier)
+and the score rules of ``--db`` are those of the files, in every version of a record.
+
 Replace semantics, and versions
 -------------------------------
 An import replaces, per rating year, the records of each organisation its files contain –
@@ -34,6 +38,12 @@ Replacing closes, never deletes: the old records get ``valid_to`` = the new impo
 so that the store as it stood after any import (``--as-of``) can be read again, a correction
 shows in ``history`` with both versions, and ``import --revert N`` undoes import N by a new
 import (see ``versions.py`` and ``schema.py``).
+
+The modules: ``schema`` (tables and migrations), ``backends`` (SQLite, PostgreSQL), ``rows``
+(frame ↔ stored rows, scores included), ``changes`` (what an import changes), ``versions``
+(states, ``--as-of``), ``org_changes`` (the lineage in the store), ``history``, ``roster``,
+``lineage`` (the lineage file); this one: the ``Store`` – opening, migrating, importing,
+reverting and reading the records.
 """
 
 from __future__ import annotations
@@ -42,15 +52,19 @@ import getpass
 import json
 import os
 import socket
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.store import changes
-from ccq_stats.store.versions import State, resolve
 from ccq_stats.store.backends import connect, is_url, shown
-from ccq_stats.store.schema import APPLICATION, CHANGE_COLUMNS, FINDING_COLUMNS, MIGRATIONS, RECORD_COLUMNS, VERSION, VERSIONS_KEPT
+from ccq_stats.store.changes import ImportResult
+from ccq_stats.store.org_changes import OrgChanges, changes_totals  # noqa: F401 - changes_totals: public here since schema 3
+from ccq_stats.store.rows import frame_of, rows_of
+from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, SCORE_COLUMN, VERSION, VERSIONS_KEPT, record_columns
+from ccq_stats.store.versions import State, now_utc, resolve
+
+__all__ = ["ENV", "FILE_NAME", "ImportResult", "State", "Store", "changes_totals", "default_location", "exists", "frame_of", "locate",
+           "now_utc", "rows_of"]
 
 ENV = "CCQ_STATS_DB"
 FILE_NAME = "ccq-stats.sqlite"
@@ -75,26 +89,7 @@ def exists(location: str) -> bool:
     return is_url(location) or os.path.isfile(location)
 
 
-def now_utc() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or, with ``dry_run``, would do)."""
-
-    import_id: int | None
-    files: list[dict]
-    years: list[int]
-    records: int
-    changed: bool
-    summary: dict = field(default_factory=dict)
-    totals: dict = field(default_factory=dict)
-    dry_run: bool = False
-    command_kind: str = "import"  # or "revert" (import --revert N)
-
-
-class Store:
+class Store(OrgChanges):
     """An open store. ``Store.open(location)`` checks what it is and migrates it."""
 
     def __init__(self, conn) -> None:
@@ -178,6 +173,10 @@ class Store:
             else:
                 self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(VERSION),))
 
+    def _columns(self) -> tuple[str, ...]:
+        """The columns of ``records`` this store has (a store only read may be of an earlier schema)."""
+        return record_columns(self.schema)
+
     # -- import -------------------------------------------------------------------------
     def _need_versions(self, version: int = VERSION) -> None:
         """Refuse when the store (one that could only be read, not upgraded) is older than ``version``."""
@@ -215,8 +214,9 @@ class Store:
         if not years:
             return []
         marks = ", ".join("?" for _year in years)
-        cursor = self.conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE valid_to IS NULL AND year IN ({marks})", years)
-        return [dict(zip(RECORD_COLUMNS, row)) for row in cursor.fetchall()]
+        columns = self._columns()
+        cursor = self.conn.execute(f"SELECT {', '.join(columns)} FROM records WHERE valid_to IS NULL AND year IN ({marks})", years)
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
     def _close(self, import_id: int, keys) -> None:
         """Close the current records of ``keys``: valid until ``import_id``."""
@@ -228,7 +228,8 @@ class Store:
         self._close(import_id, list(new))
         for row in new_rows:
             row["import_id"] = import_id
-        self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in new_rows])
+        columns = self._columns()
+        self.conn.insert_many("records", list(columns), [tuple(r[c] for c in columns) for r in new_rows])
 
     def _replace_findings(self, import_id: int, findings: list, new: dict, files: list[str]) -> None:
         """The new import's findings replace (close) those about the organisations it replaced,
@@ -284,9 +285,10 @@ class Store:
             if number <= since:
                 raise InputError(_("import {number} was made before the store kept versions (since import {since}): what it replaced is not known").format(
                                  number=number, since=since), file=shown(self.location), hint=_("import the right files again instead"))
-            columns = ", ".join(RECORD_COLUMNS)
-            added = [dict(zip(RECORD_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))]
-            replaced = [dict(zip(RECORD_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))]
+            names = self._columns()
+            columns = ", ".join(names)
+            added = [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))]
+            replaced = [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))]
             keys = set(changes.by_key(added)) | set(changes.by_key(replaced))
             years = sorted({k[0] for k in keys})
             current = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in keys])
@@ -324,7 +326,7 @@ class Store:
             self._close(import_id, sorted(keys))
             for row in replaced:
                 row["import_id"] = import_id
-            self.conn.insert_many("records", list(RECORD_COLUMNS), [tuple(r[c] for c in RECORD_COLUMNS) for r in replaced])
+            self.conn.insert_many("records", list(names), [tuple(r[c] for c in names) for r in replaced])
             fcols = ", ".join(FINDING_COLUMNS)
             restored = [(import_id, i, *r[2:]) for i, r in enumerate(self.conn.rows(
                 f"SELECT {fcols} FROM findings WHERE valid_to = ? ORDER BY import_id, seq", (number,)))]
@@ -388,12 +390,13 @@ class Store:
         with self.conn.reading():
             state = self._state(as_of)
             n = state.import_id
+            columns = self._columns()
             if self.schema < VERSIONS_KEPT:  # an earlier store only read: it holds its current rows only
-                rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")
+                rows = self.conn.rows(f"SELECT {', '.join(columns)} FROM records")
                 found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings")
             else:
                 valid = "import_id <= ? AND (valid_to IS NULL OR valid_to > ?)"
-                rows = self.conn.rows(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE {valid}", (n, n))
+                rows = self.conn.rows(f"SELECT {', '.join(columns)} FROM records WHERE {valid}", (n, n))
                 found = self.conn.rows(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings WHERE {valid}", (n, n))
             imports = [i for i in self._imports() if i["id"] <= n]
             rosters = self._rosters(state.until)
@@ -402,16 +405,17 @@ class Store:
         # the columns of FINDING_COLUMNS: year 2, org 3, rule 5, severity 6, message 7, source 8, numbers 9, location 10
         findings = [Finding(r[5], r[6], r[2], r[3], r[7], r[8], json.loads(r[9]), Where.from_data(r[10]))
                     for r in found]
-        return {"records": frame_of(rows), "findings": findings, "imports": imports, "rosters": rosters, "state": state,
+        return {"records": frame_of(rows, columns), "findings": findings, "imports": imports, "rosters": rosters, "state": state,
                 "lineage": lineage}
 
     def versions(self) -> list[dict]:
         """Every version of every record, with the import that brought it and the one that
         closed it: [{"year", "subject", "shape", "org", "parent", "org_key", "parent_key",
-        "status", "tier", "exemplary", "count", "source_file", "import_id", "valid_to"}]."""
+        "status", "tier", "exemplary", "count", "source_file", "import_id", "valid_to",
+        "score_hundredths"}] (the score None in a store of schema 3 or earlier, only read)."""
         self._need_versions(VERSIONS_KEPT)
         names = ("year", "subject", "shape", "org", "parent", "org_key", "parent_key", "status", "tier", "exemplary", "count",
-                 "source_file", "import_id", "valid_to")
+                 "source_file", "import_id", "valid_to") + tuple(c for c in self._columns() if c == SCORE_COLUMN)
         with self.conn.reading():
             return [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {', '.join(names)} FROM records")]
 
@@ -471,192 +475,8 @@ class Store:
             self.conn.insert_many("roster_versions", ["year", "org", "org_key", "org_kind", "source", "at"], list(rows.values()))
 
 
-    # -- the lineage of organisations (schema 3) ----------------------------------------
-    def import_kind(self, number: int) -> str | None:
-        """What import ``number`` brought: "orgs" (a lineage file), None (ratings, or no such import)."""
-        if self.schema < 3:
-            return None
-        with self.conn.reading():
-            found = self.conn.rows("SELECT kind FROM imports WHERE id = ?", (number,))
-        return found[0][0] if found else None
-
-    def _changes(self, upto: int | None = None, *, current: bool = False) -> list:
-        """The lineage (``lineage.Change``) as it stood after import ``upto`` (None: now)."""
-        from ccq_stats.figures.lineage import Change
-
-        if self.schema < 3:
-            return []
-        columns = ", ".join(CHANGE_COLUMNS)
-        if upto is None:
-            rows = self.conn.rows(f"SELECT {columns} FROM org_changes WHERE valid_to IS NULL")
-        else:
-            rows = self.conn.rows(f"SELECT {columns} FROM org_changes WHERE import_id <= ? AND (valid_to IS NULL OR valid_to > ?)",
-                                  (upto, upto))
-        rows.sort(key=lambda r: (r[0], r[1]))
-        return [_change_of(dict(zip(CHANGE_COLUMNS, r))) for r in rows]
-
-    def lineage(self, as_of: str | None = None) -> list:
-        """The changes recorded (``lineage.Change``), as of the import ``as_of`` names (else now)."""
-        with self.conn.reading():
-            return self._changes(None if as_of is None else self._state(as_of).import_id)
-
-    def import_changes(self, changes: list, file: dict, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
-        """Replace, per year, the stored changes by those of a lineage file (``file``: {"file",
-        "sha256", "size"}): the current changes of the years it holds are closed, its own added;
-        the same changes again write nothing. ``summary["years"]``: {year: {"records_added",
-        "records_removed", …}} – changes added and closed."""
-        self._need_versions()
-        years = sorted({c.year for c in changes})
-        new = [_change_row(c, i, file["sha256"]) for i, c in enumerate(changes)]
-        with self.conn.writing():
-            columns = ", ".join(CHANGE_COLUMNS)
-            marks = ", ".join("?" for _year in years)
-            old = [dict(zip(CHANGE_COLUMNS, r)) for r in self.conn.rows(
-                f"SELECT {columns} FROM org_changes WHERE valid_to IS NULL AND year IN ({marks})", tuple(years))]
-            summary = _change_summary(old, new)
-            result = ImportResult(None, [file], years, len(new), summary["changed"], summary, changes_totals(summary), dry_run, "orgs")
-            if not result.changed or dry_run:
-                return result
-            import_id = (self.conn.rows("SELECT MAX(id) FROM imports")[0][0] or 0) + 1
-            result.import_id = import_id
-            self.conn.execute(f"UPDATE org_changes SET valid_to = ? WHERE valid_to IS NULL AND year IN ({marks})", (import_id, *years))
-            for row in new:
-                row["import_id"] = import_id
-            self.conn.insert_many("org_changes", list(CHANGE_COLUMNS), [tuple(r[c] for c in CHANGE_COLUMNS) for r in new])
-            self._log(import_id, result, command, at or now_utc())
-            self.conn.execute("UPDATE imports SET kind = 'orgs' WHERE id = ?", (import_id,))
-        return result
-
-    def revert_changes(self, number: int, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
-        """Undo the lineage import ``number`` by a new import: the changes it brought are closed,
-        those it closed come back. Refused when a later import replaced the changes it brought."""
-        self._need_versions()
-        with self.conn.writing():
-            ids = [r[0] for r in self.conn.rows("SELECT id FROM imports ORDER BY id")]
-            columns = ", ".join(CHANGE_COLUMNS)
-            brought = [dict(zip(CHANGE_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM org_changes WHERE import_id = ?", (number,))]
-            later = sorted({r[0] for r in self.conn.rows("SELECT valid_to FROM org_changes WHERE import_id = ? AND valid_to IS NOT NULL", (number,))})
-            if later:
-                raise InputError(_("a later import changed the lineage that import {number} brought: import {later}").format(
-                                 number=number, later=", ".join(map(str, later))), file=shown(self.location),
-                                 hint=_("revert the later imports first, newest first"))
-            back = [dict(zip(CHANGE_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM org_changes WHERE valid_to = ?", (number,))]
-            years = sorted({r["year"] for r in brought + back})
-            summary = _change_summary(brought, back)
-            files = [{"file": f, "sha256": h, "size": n} for f, h, n in self.conn.rows(
-                "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM org_changes WHERE valid_to = ?)", (number,))]
-            result = ImportResult(None, files, years, len(back), summary["changed"], summary, changes_totals(summary), dry_run, "revert")
-            if dry_run or not result.changed:
-                return result
-            import_id = ids[-1] + 1
-            result.import_id = import_id
-            self.conn.execute("UPDATE org_changes SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number))
-            for row in back:
-                row["import_id"] = import_id
-            self.conn.insert_many("org_changes", list(CHANGE_COLUMNS), [tuple(r[c] for c in CHANGE_COLUMNS) for r in back])
-            self._log(import_id, result, command, at or now_utc())
-            self.conn.execute("UPDATE imports SET kind = 'orgs' WHERE id = ?", (import_id,))
-        return result
-
-
-def _change_row(change, seq: int, sha256: str) -> dict:
-    return {"import_id": None, "seq": seq, "year": change.year, "day": change.day or None, "kind": change.kind,
-            "sources": json.dumps(list(change.sources), ensure_ascii=False), "targets": json.dumps(list(change.targets), ensure_ascii=False),
-            "decision": change.decision or None, "code": change.code or None, "note": change.note or None,
-            "source_file": change.file, "source_row": change.row, "file_sha256": sha256}
-
-
-def _change_of(row: dict):
-    from ccq_stats.figures.lineage import Change
-
-    return Change(int(row["year"]), row["kind"], tuple(json.loads(row["sources"])), tuple(json.loads(row["targets"])),
-                  row["day"] or "", row["decision"] or "", row["code"] or "", row["note"] or "", row["source_file"] or "",
-                  int(row["source_row"] or 0))
-
-
-_CHANGE_CONTENT = ("year", "day", "kind", "sources", "targets", "decision", "code", "note")
-
-
-def _change_summary(old: list[dict], new: list[dict]) -> dict:
-    """Per year: changes added and closed (the same change in both is neither), as import summaries are."""
-    from collections import Counter
-
-    def content(r: dict) -> tuple:
-        return tuple(r[c] for c in _CHANGE_CONTENT)
-
-    before, after = Counter(map(content, old)), Counter(map(content, new))
-    same_file = Counter((content(r), r["file_sha256"], r["source_row"]) for r in old) == Counter(
-        (content(r), r["file_sha256"], r["source_row"]) for r in new)
-    years: dict[int, dict] = {}
-    for key, n in (after - before).items():
-        years.setdefault(key[0], dict.fromkeys(_TALLY, 0))["records_added"] += n
-    for key, n in (before - after).items():
-        years.setdefault(key[0], dict.fromkeys(_TALLY, 0))["records_removed"] += n
-    return {"years": dict(sorted(years.items())), "orgs": [], "changed": not same_file}
-
-
-_TALLY = ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed")
-
-
-def changes_totals(summary: dict) -> dict:
-    out = dict.fromkeys(_TALLY, 0)
-    for tally in summary["years"].values():
-        for k, v in tally.items():
-            out[k] += v
-    return out
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
         return str(os.getuid()) if hasattr(os, "getuid") else "?"
-
-
-def rows_of(records, sha: dict[str, str]) -> list[dict]:
-    """The store rows of a reconciled record frame (without names), in frame order."""
-    from ccq_stats.text import norm_key
-
-    n = len(records)
-
-    def col(name, convert=None):
-        values = records[name].tolist() if name in records else [None] * n
-        return [None if v is None or v != v else (convert(v) if convert else v) for v in values]
-
-    data = {
-        "import_id": [None] * n, "seq": list(range(n)), "year": col("year", int), "subject": col("subject"), "shape": col("shape"),
-        "org": col("org"), "parent": col("parent"), "org_kind": col("org_kind"), "host_type": col("host_type"),
-        "status": col("status"), "tier": col("tier"), "exemplary": col("exemplary", lambda v: int(bool(v))),
-        "disciplined": col("disciplined", lambda v: int(bool(v))), "count": col("count", int),
-        "source_file": col("source_file"), "source_sheet": col("source_sheet"), "source_row": col("source_row", int),
-        "source_col": col("source_col", int), "source_header": col("source_header"), "raw_label": col("raw_label"),
-    }
-    data["org_key"] = [norm_key(v) for v in data["org"]]
-    data["parent_key"] = [norm_key(v) for v in data["parent"]]
-    data["file_sha256"] = [sha.get(f, "") for f in data["source_file"]]
-    return [dict(zip(data, values)) for values in zip(*data.values())]
-
-
-def frame_of(rows: list[tuple]):
-    """The tidy frame of stored rows, with the columns and types of ``load_records``."""
-    import pandas as pd
-
-    from ccq_stats.figures.records import COLUMNS
-
-    at = {c: i for i, c in enumerate(RECORD_COLUMNS)}
-    rows = sorted(rows, key=lambda r: (r[at["source_file"]] or "", r[at["import_id"]], r[at["seq"]]))
-
-    def col(name, convert=None):
-        i = at[name]
-        return [None if r[i] is None else (convert(r[i]) if convert else r[i]) for r in rows]
-
-    data = {name: col(name) for name in COLUMNS if name in at}
-    data["exemplary"] = col("exemplary", bool)
-    data["disciplined"] = col("disciplined", bool)
-    data["member"] = [None] * len(rows)
-    data["member_key"] = [None] * len(rows)
-    data.setdefault("score", [None] * len(rows))  # scores are not kept in the store (yet): none read back
-    frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in COLUMNS})
-    for name in ("year", "count", "source_row"):
-        frame[name] = frame[name].astype("int64")
-    return frame

@@ -17,15 +17,34 @@ Two comparisons:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
+from ccq_stats.store.schema import SCORE_COLUMN
 from ccq_stats.vocabulary.scales import STATUSES, TIERS
 
 # Record fields that make up a rating (what a corrected file can change).
-CONTENT = ("subject", "org", "parent", "org_kind", "host_type", "status", "tier", "exemplary", "disciplined", "count", "raw_label")
+# The score (schema 4) is one of them: a corrected score is a new version of its record.
+CONTENT = ("subject", "org", "parent", "org_kind", "host_type", "status", "tier", "exemplary", "disciplined", "count", "raw_label",
+           SCORE_COLUMN)
 PROVENANCE = ("source_sheet", "source_row", "source_col", "source_header", "file_sha256")
 KEY = ("year", "shape", "org_key", "parent_key")
 # what a change counts: the tiers, then the statuses a record keeps (one who left is no record)
 GROUPS = TIERS + tuple(status for status in STATUSES if status != "left")
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, with ``dry_run``, would do)."""
+
+    import_id: int | None
+    files: list[dict]
+    years: list[int]
+    records: int
+    changed: bool
+    summary: dict = field(default_factory=dict)
+    totals: dict = field(default_factory=dict)
+    dry_run: bool = False
+    command_kind: str = "import"  # or "revert" (import --revert N)
 
 
 def key_of(row: dict) -> tuple:

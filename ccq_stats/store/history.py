@@ -99,13 +99,29 @@ def _version_label(scales, rows: list[dict]) -> str:
     first = rows[0]
     if first["subject"] in ("units", "cells") and len(rows) == 1:
         value = first["tier"] if first["status"] == "rated" else first["status"]
-        return _label(scales, first["year"], first["subject"], value, bool(first["exemplary"]))
+        return _label(scales, first["year"], first["subject"], value, bool(first["exemplary"])) + _score_part(rows, mean=False)
     counts: dict[str, int] = {}
     for r in rows:
         value = r["tier"] if r["status"] == "rated" else r["status"]
         name = _label(scales, r["year"], r["subject"], value, False) or "?"
         counts[name] = counts.get(name, 0) + int(r["count"])
-    return " · ".join(f"{name} {n}" for name, n in counts.items())
+    return " · ".join(f"{name} {n}" for name, n in counts.items()) + _score_part(rows, mean=True)
+
+
+def _score_part(rows: list[dict], *, mean: bool) -> str:
+    """The decided score a version carries (schema 4; the label's language, as the tiers' short
+    names): " · 92,5 điểm" for an organisation, " · bình quân 76,88 điểm" for members – so that a
+    corrected score is a correction too. Nothing when the rows have no score."""
+    from ccq_stats.numbers import score
+
+    kept = [(r["score_hundredths"], int(r["count"])) for r in rows
+            if r.get("score_hundredths") is not None and r["status"] == "rated"]
+    if not kept:
+        return ""
+    if not mean:
+        return f" · {score(kept[0][0] / 100)} điểm"
+    total = sum(n for _s, n in kept)
+    return f" · bình quân {score(sum(s * n for s, n in kept) / total / 100)} điểm"
 
 
 def _keyed(versions: list[dict], upto: int) -> dict[tuple, dict[int, list[dict]]]:

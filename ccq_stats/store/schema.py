@@ -14,6 +14,14 @@ Since schema 3 the store keeps the lineage of organisations (``org_changes``): w
 file (``ccq-stats orgs import``) recorded, per year, versioned like the records – an import of
 its own (``imports.kind`` = 'orgs') brings them and the next import of the same years closes them.
 
+Since schema 4 a record keeps its decided score out of 100 (QĐ 366 from 2025, HD 27 2014–2017),
+``score_hundredths``: the score × 100 as a whole number (the reader keeps two decimals, so this is
+exact on both back-ends without a dialect's decimal type); NULL for a list without scores and for
+the records of a store migrated from schema 3 (imported again, such a file brings its scores as a
+new version). The score is kept per record, as the tier is: a record is nameless (no ``member``,
+no ``member_key``), and the score figures (bands, means per tier) and the score rules are computed
+from the records exactly as from the files.
+
 Booleans are INTEGER 0/1; times are ISO 8601 text in UTC; ids are assigned by the importer
 under the write lock (max + 1), which both back-ends do alike.
 """
@@ -29,6 +37,8 @@ RECORD_COLUMNS = (
     "status", "tier", "exemplary", "disciplined", "count",
     "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label", "file_sha256",
 )
+# The score's column (schema 4), read and written only when the store has it (``record_columns``).
+SCORE_COLUMN = "score_hundredths"
 # Columns of ``org_changes`` (schema 3) as written; ``sources`` and ``targets`` are JSON lists of names.
 CHANGE_COLUMNS = ("import_id", "seq", "year", "day", "kind", "sources", "targets", "decision", "code", "note",
                   "source_file", "source_row", "file_sha256")
@@ -82,6 +92,16 @@ MIGRATIONS: list[list[str]] = [
             sources TEXT NOT NULL, targets TEXT NOT NULL, decision TEXT, code TEXT, note TEXT,
             source_file TEXT, source_row INTEGER, file_sha256 TEXT NOT NULL, valid_to INTEGER)""",
     ],
+    # 4: the decided score of each record (× 100, whole), versioned with the record it belongs to
+    [
+        "ALTER TABLE records ADD COLUMN score_hundredths INTEGER",
+    ],
 ]
 VERSION = len(MIGRATIONS)
 VERSIONS_KEPT = 2  # the first schema whose records and rosters keep their versions (--as-of, history of corrections)
+SCORES_KEPT = 4  # the first schema whose records keep their scores
+
+
+def record_columns(schema: int) -> tuple[str, ...]:
+    """The columns of ``records`` a store of version ``schema`` has, in the order they are written."""
+    return RECORD_COLUMNS + ((SCORE_COLUMN,) if schema >= SCORES_KEPT else ())

@@ -33,6 +33,11 @@ class State:
         return f"import {self.import_id}, {self.at}"
 
 
+def now_utc() -> str:
+    """This moment, as the store writes times: UTC, ISO 8601, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 def parse_day(text: str) -> date | None:
     """YYYY-MM-DD or DD/MM/YYYY, else None."""
     text = text.strip()
