@@ -238,3 +238,21 @@ def test_the_generator_gives_the_same_bytes(tmp_path):
             assert parts(mine / path.name) == parts(path), path.name
     for name in ("sample_term_expected.csv", "sample_term_scores_expected.csv", "sample_term_lineage.json"):
         assert (tmp_path / "oracle" / name).read_bytes() == (ORACLE / name).read_bytes(), name
+
+
+def test_the_six_rosters_import_at_once_and_a_year_given_twice_changes_nothing(tmp_path):
+    """`roster import` of several files: each year's roster as its own file gives it (the
+    generator's lists); two files for one year are refused before the store is touched."""
+    db = tmp_path / "r.sqlite"
+    files = sorted(LISTS.glob("danh_sach_to_chuc_20*.csv"))
+    result = run("roster", "import", *files, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    for year, names in rosters().items():
+        assert f"roster of {year}: {len(names)} organisations" in result.stderr
+    again = tmp_path / "danh_sach_2020_ban_sao.csv"
+    again.write_bytes((LISTS / "danh_sach_to_chuc_2020.csv").read_bytes())
+    before = db.read_bytes()
+    refused = run("roster", "import", LISTS / "danh_sach_to_chuc_2021.csv", again, LISTS / "danh_sach_to_chuc_2020.csv",
+                  "--db", db)
+    assert refused.exit_code == 2 and "two files give the roster of 2020" in refused.stderr
+    assert db.read_bytes() == before

@@ -466,16 +466,26 @@ def report_store(db: str | None = None, *, term: str | None = None, year: int | 
                   mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer)
 
 
-def roster_import(path: str, *, db: str | None = None, year: int | None = None) -> dict:
-    """``ccq-stats roster import``: the organisations expected to report each year, from a CSV
-    or workbook with an organisation column (and a year column, or ``year``)."""
+def roster_import(path: str | list[str], *, db: str | None = None, year: int | None = None) -> dict:
+    """``ccq-stats roster import``: the organisations expected to report each year, from CSVs
+    or workbooks with an organisation column (and a year column, or ``year``). Every file is
+    read before the store is touched: a bad file, or two files giving the same year, changes
+    nothing."""
+    from ccq_stats.errors import InputError
     from ccq_stats.store import Store, locate
     from ccq_stats.store.roster import read_roster
 
-    rosters = read_roster(path, year)
+    paths = [path] if isinstance(path, str | Path) else list(dict.fromkeys(path))  # a file named twice is read once
+    rosters, source = {}, {}
+    for one in paths:
+        for y, orgs in read_roster(one, year).items():
+            if y in rosters:
+                raise InputError(_("two files give the roster of {year}").format(year=y), file=str(one),
+                                 hint=_("the other is {file}: give one roster per year").format(file=source[y]))
+            rosters[y], source[y] = orgs, str(one)
     with Store.open(locate(db), create=True) as store:
         for y, orgs in rosters.items():
-            store.set_roster(y, orgs, source=str(path))
+            store.set_roster(y, orgs, source=source[y])
     return {y: len(orgs) for y, orgs in rosters.items()}
 
 

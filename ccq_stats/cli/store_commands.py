@@ -102,11 +102,12 @@ app.add_typer(roster_app, name="roster")
 @roster_app.command("import", help=_(
     "Set the roster of grassroots organisations (tổ chức cơ sở đảng) expected to report a year; without one, a year's roster is the organisations rated the year before.\n\n"
     "Examples:\n\n"
-    "  ccq-stats roster import danh_sach_2020.csv --year 2020"
+    "  ccq-stats roster import danh_sach_2020.csv --year 2020\n\n"
+    "  ccq-stats roster import to_chuc/danh_sach_to_chuc_20*.csv"
 ))
 @bad_input_exits_2
 def roster_import(
-    file: Annotated[str, typer.Argument(metavar="FILE", help=_("A CSV or workbook: a 'Tên tổ chức' column, and a 'Năm' column or --year."))],
+    file: Annotated[list[str], typer.Argument(metavar="FILE", help=_("CSVs or workbooks: a 'Tên tổ chức' column, and a 'Năm' column or --year; one roster per year."))],
     year: Annotated[Optional[int], year_option(_("The year of a roster without a 'Năm' column."))] = None,
     db: DbOpt = None,
     quiet: QuietOpt = False,
