@@ -11,6 +11,8 @@ One module per concern:
 ``parquet``          Parquet -> a table, or a grid
 ``grid``             the grid of cells every format becomes
 ``header``           the header rows and what each column holds, by their words, confirmed by the cells
+``header_words``     a header cell's role by its words; ``header_spans`` merged cells and headers
+                     over several rows; ``header_columns`` what they say of a column
 ``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
 ``cells``            rules for cells both readers apply: years, counts, totals and section words
 ``column_rules``     rules over whole columns both readers call, written once: members who left, a
