@@ -17,12 +17,14 @@ One module per concern:
 ``cells``            rules for cells both readers apply: years, counts, totals and section words
 ``column_rules``     rules over whole columns both readers call, written once: members who left, a
                      section's state carried down, the lead columns, the totals words' first bytes
-``rows``             the data rows of a sheet as columns (cleaned once per distinct value)
+``rows``             the data rows of a sheet as columns (cleaned once per distinct value), and the
+                     records of masked rows
 ``row_roles``        what each row is: section, summary, member who left, chi bộ under its đảng bộ
 ``repeats``          sheets and files that repeat others: counted once
 ``identity``         who a member row is: the member key both readers use to find a member listed twice
 ``inspect``          what the reader understood of each sheet (``ccq-stats inspect``)
 ``by_rows``          the row reader (every layout; the reference)
+``rows_counts``      its count sheets: counts per tier, ticks, cumulative columns, and their checks
 ``by_columns``       the column reader (large plain member lists, with pyarrow): feeds the same
                      rules; the file's size only decides the feeding (test hook:
                      ``CCQ_TEST_COLUMNS_FROM_BYTES``, tests/test_reading_differential.py)
