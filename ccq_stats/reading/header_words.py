@@ -12,6 +12,8 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.reading.header_columns import MAX_HEADER_TEXT, NOT_READ, Column, Ignored, Source, ignored, reason_of
 from ccq_stats.text import norm_key, strip_marks, year_of_header
 from ccq_stats.vocabulary.scales import (
+    READING_WORDS,
+    either_marks,
     STATUSES,
     TIERS,
     Mapping,
@@ -24,10 +26,12 @@ from ccq_stats.vocabulary.scales import (
 )
 
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
-IN_WHICH = re.compile(r"^trong\s+(?:đó|do)\s*[:,.\-–]?\s*", re.I)  # "Trong đó: TSVM tiêu biểu"
+# the words around a label or a year in a header, from [reading_words] of scales.toml: "Trong đó: TSVM tiêu biểu"
+IN_WHICH = re.compile(r"^" + either_marks(READING_WORDS["in_which"]) + r"\s*[:,.\-–]?\s*", re.I)
 # "Hoàn thành tốt nhiệm vụ trở lên": a tier and the tiers above it (DOMAIN: "trở lên" is cumulative)
-_OR_BETTER = re.compile(r"\s*\b(?:trở|tro)\s+(?:lên|len)\s*$", re.I)
-_YEAR_IN_HEADER = re.compile(r"(?:\bn[aă]m\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I)
+_OR_BETTER = re.compile(r"\s*\b" + either_marks(READING_WORDS["or_better"]) + r"\s*$", re.I)
+_YEAR_IN_HEADER = re.compile(r"(?:\b" + either_marks(READING_WORDS["year"]) + r"\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)",
+                             re.I)  # "Xếp loại năm 2019"
 
 
 def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Column | None:
@@ -55,8 +59,9 @@ def year_in_header(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-_EXEMPLARY = [phrase(p) for p in ("^tiêu biểu", "^đạt tiêu biểu", "^xếp loại tiêu biểu")]  # the whole header
-_IN_WHICH_EXEMPLARY = phrase("tiêu biểu")  # after "Trong đó"
+# the whole header: "Tiêu biểu", "Đạt tiêu biểu", "Xếp loại tiêu biểu"
+_EXEMPLARY = [phrase(f"^{before} {READING_WORDS['exemplary']}") for before in ("", *READING_WORDS["exemplary_after"])]
+_IN_WHICH_EXEMPLARY = phrase(READING_WORDS["exemplary"])  # after "Trong đó"
 
 
 def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:

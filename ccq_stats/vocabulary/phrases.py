@@ -6,6 +6,7 @@ phrase found among them (``find_phrase``).
 from __future__ import annotations
 
 import functools
+import re
 
 from ccq_stats.text import norm_key, strip_marks
 
@@ -69,3 +70,10 @@ def find_phrase(words: tuple[str, ...], wanted: tuple[bool, tuple[str, ...]]) ->
         if words[i:i + n] == needle:
             return i
     return -1
+
+
+def either_marks(text: str) -> str:
+    """A regular expression for a vocabulary phrase, each word typed with its marks or without them,
+    the words apart by white space: "trở lên" -> ``(?:trở|tro)\\s+(?:lên|len)``."""
+    return r"\s+".join("(?:" + "|".join(dict.fromkeys(re.escape(w) for w in (word, strip_marks(word)))) + ")"
+                        for word in text.split())

@@ -34,6 +34,9 @@ def is_rating_year(value: object) -> bool:
     """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
     return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
             and FIRST_YEAR <= value <= LAST_YEAR)
+# Words the reader finds around a label, a year or a figure ([reading_words]): "trong đó", "trở lên",
+# "năm" … – the reading rooms build their patterns from these (phrases.either_marks)
+READING_WORDS = dict(BUILTIN_DATA["reading_words"])
 RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
