@@ -12,7 +12,7 @@ from datetime import date, datetime
 from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
 TICKS = {"x", "✓", "✔", "v", "√"}
@@ -30,7 +30,7 @@ def parse_year(value, where: Where | None) -> int:
     """A rating year: 2019, "2019", 2019.0; anything else is an error at ``where``."""
     if isinstance(value, bool):
         value = str(value)
-    if isinstance(value, (int, float)) and float(value).is_integer() and 1945 <= value <= 2100:
+    if isinstance(value, (int, float)) and float(value).is_integer() and FIRST_YEAR <= value <= LAST_YEAR:
         return int(value)
     text = clean(value)
     if re.fullmatch(r"(19|20)\d\d", text):

@@ -37,7 +37,7 @@ from ccq_stats.reading.header import (
 )
 from ccq_stats.reading.limits import Limits
 from ccq_stats.figures.classify import match_label
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 
 SHAPES = ("units", "members", "counts")
@@ -387,7 +387,7 @@ def _counts_a_row(value) -> bool:
     if not is_number(value):
         return False
     number = float(value) if not isinstance(value, str) else float(clean(value))
-    return not 1945 <= number <= 2100
+    return not FIRST_YEAR <= number <= LAST_YEAR
 
 
 def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
