@@ -2,33 +2,40 @@
 
 One module per concern:
 
-=================  ==========================================================================
-``sources``        folders -> files; a file's type from its bytes
-``workbook``       workbooks -> grids, after the container checks (zip/XML bombs, encryption)
-``container``      those checks, before any parser runs
-``looks``          what a workbook shows beyond its values: hidden parts, merges, indentation, bold
-``textfile``       CSV/TSV -> a grid (encoding, delimiter)
-``parquet``        Parquet -> a table, or a grid
-``grid``           the grid of cells every format becomes
-``header``         the header rows and what each column holds, by their words, confirmed by the cells
-``plan``           a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
-``cells``          rules for cells both readers apply: years, counts, totals and section words
-``column_rules``   rules over whole columns both readers call, written once: members who left, a
-                   section's state carried down, the lead columns, the totals words' first bytes
-``rows``           the data rows of a sheet as columns (cleaned once per distinct value)
-``row_roles``      what each row is: section, summary, member who left, chi bộ under its đảng bộ
-``repeats``        sheets and files that repeat others: counted once
-``identity``       who a member row is: the member key both readers use to find a member listed twice
-``inspect``        what the reader understood of each sheet (``ccq-stats inspect``)
-``by_rows``        the row reader (every layout; the reference)
-``by_columns``     the column reader (large plain member lists, with pyarrow): feeds the same
-                   rules; the file's size only decides the feeding (test hook:
-                   ``CCQ_TEST_COLUMNS_FROM_BYTES``, tests/test_reading_differential.py)
-``sandbox``        the reader process that parses untrusted files under limits
-``worker``         that process's main loop; ``parse`` the work it does (bytes -> grids)
-``limits``         what one input may cost, from the environment (SECURITY.md)
-``paths``          files -> records, from end to end
-=================  ==========================================================================
+===================  ==========================================================================
+``sources``          folders -> files; a file's type from its bytes
+``workbook``         workbooks -> grids, after the container checks (zip/XML bombs, encryption)
+``container``        those checks, before any parser runs
+``looks``            what a workbook shows beyond its values: hidden parts, merges, indentation, bold
+``textfile``         CSV/TSV -> a grid (encoding, delimiter)
+``parquet``          Parquet -> a table, or a grid
+``grid``             the grid of cells every format becomes
+``header``           the header rows and what each column holds, by their words, confirmed by the cells
+``header_words``     a header cell's role by its words; ``header_spans`` merged cells and headers
+                     over several rows; ``header_columns`` what they say of a column
+``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
+``cells``            rules for cells both readers apply: years, counts, totals and section words
+``column_rules``     rules over whole columns both readers call, written once: members who left, a
+                     section's state carried down, the lead columns, the totals words' first bytes
+``rows``             the data rows of a sheet as columns (cleaned once per distinct value), and the
+                     records of masked rows
+``row_roles``        what each row is: section, summary, member who left, chi bộ under its đảng bộ
+``repeats``          sheets and files that repeat others: counted once
+``identity``         who a member row is: the member key both readers use to find a member listed twice
+``inspect``          what the reader understood of each sheet (``ccq-stats inspect``)
+``by_rows``          the row reader (every layout; the reference)
+``rows_counts``      its count sheets: counts per tier, ticks, cumulative columns, and their checks
+``by_columns``       the column reader (large plain member lists, with pyarrow): feeds the same
+                     rules; the file's size only decides the feeding (test hook:
+                     ``CCQ_TEST_COLUMNS_FROM_BYTES``, tests/test_reading_differential.py)
+``columns_feed``     its input: the memory a file may cost, its bytes as pyarrow tables
+``columns_cells``    its cells: each column decoded once per distinct value by the shared rules
+``columns_records``  its records: who each row is, members listed twice, rows alike counted as one
+``sandbox``          the reader process that parses untrusted files under limits
+``worker``           that process's main loop; ``parse`` the work it does (bytes -> grids)
+``limits``           what one input may cost, from the environment (SECURITY.md)
+``paths``            files -> records, from end to end
+===================  ==========================================================================
 
 The entry point is ``paths.read_paths``. Importing the package itself imports nothing heavy, so
 that the reader process can be started (``sandbox.start_reader``) before pandas is loaded here.

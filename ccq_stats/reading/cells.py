@@ -12,12 +12,13 @@ from datetime import date, datetime
 from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.vocabulary.scales import Scales, find_phrase
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
 
 TICKS = {"x", "✓", "✔", "v", "√"}
 SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part of the numbered row above
-NO = {"", "0", "khong", "k", "no", "-"}  # discipline cells that mean "not disciplined"
+NO = {strip_marks(w) for w in READING_WORDS["not_disciplined"]}  # discipline cells that mean "not disciplined"
+_IN_WHICH = strip_marks(norm_key(READING_WORDS["in_which"])).split()  # "trong đó", folded as the heading is
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.)]?$")
 _SUB_LETTER = re.compile(r"^\(?[a-zđ][.)]?$")  # "a", "b)", "(c)": lower case; "A", "B" number sections
@@ -29,7 +30,7 @@ def parse_year(value, where: Where | None) -> int:
     """A rating year: 2019, "2019", 2019.0; anything else is an error at ``where``."""
     if isinstance(value, bool):
         value = str(value)
-    if isinstance(value, (int, float)) and float(value).is_integer() and 1945 <= value <= 2100:
+    if isinstance(value, (int, float)) and float(value).is_integer() and FIRST_YEAR <= value <= LAST_YEAR:
         return int(value)
     text = clean(value)
     if re.fullmatch(r"(19|20)\d\d", text):
@@ -128,7 +129,8 @@ def totals_test(scales: Scales):
 def is_subset_heading(text: str) -> bool:
     """ "Trong đó, các chi bộ trực thuộc:" under an organisation: the rows below it, to the next
     numbered one, are parts of that organisation (DOMAIN: "trong đó" introduces a subset)."""
-    return bool(text) and strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()[:2] == ["trong", "do"]
+    return (bool(text) and strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()[:len(_IN_WHICH)]
+            == _IN_WHICH)
 
 
 def section_kind(text: str, scales: Scales):
@@ -166,7 +168,9 @@ def is_disciplined(text: str) -> bool:
 
 
 MAX_SCORE = 100  # QĐ 366-QĐ/TW (2025), HD 27-HD/BTCTW (2014): scores out of 100
-_SCORE = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?(?:\s*(?:điểm|đ))?$", re.I)  # "85", "85,5", "85.5", "85 điểm"
+_SCORE_UNITS = "|".join(map(re.escape, READING_WORDS["score_units"]))  # [reading_words]: "điểm", "đ"
+# "85", "85,5", "85.5", "85 điểm"
+_SCORE = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?(?:\s*(?:" + _SCORE_UNITS + r"))?$", re.I)
 
 
 def parse_score(value, where: Where | None) -> float:

@@ -37,13 +37,16 @@ from ccq_stats.reading.header import (
 )
 from ccq_stats.reading.limits import Limits
 from ccq_stats.figures.classify import match_label
-from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 
 SHAPES = ("units", "members", "counts")
-_TITLE_YEAR = re.compile(r"(thang\s+\d{1,2}\s+)?nam\s+((?:19|20)\d\d)\b")
+# the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
+_DAY, _MONTH, _YEAR_WORD = (re.escape(strip_marks(READING_WORDS[w].casefold())) for w in ("day", "month", "year"))
+_TITLE_YEAR = re.compile(r"(" + _MONTH + r"\s+\d{1,2}\s+)?" + _YEAR_WORD + r"\s+((?:19|20)\d\d)\b")
 _SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_DATE = re.compile(r"\bngay\b.{0,14}\bthang\b.{0,14}\bnam\b")  # "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm"
+# "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm": a date line
+_DATE = re.compile(r"\b" + _DAY + r"\b.{0,14}\b" + _MONTH + r"\b.{0,14}\b" + _YEAR_WORD + r"\b")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 _DATE_IN_NAME = re.compile(r"\d{1,2}\s*[-_./ ]\s*(?:19|20)\d\d")  # "15_01_2020": a date, not a rating year
 _BULLET = re.compile(r"^[-+•*–]\s*")
@@ -384,7 +387,7 @@ def _counts_a_row(value) -> bool:
     if not is_number(value):
         return False
     number = float(value) if not isinstance(value, str) else float(clean(value))
-    return not 1945 <= number <= 2100
+    return not FIRST_YEAR <= number <= LAST_YEAR
 
 
 def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:

@@ -18,10 +18,12 @@ from ccq_stats.reading.collection import marker_org
 from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
-from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.text import clean
 
-_COUNT_TAIL = re.compile(r"\s*[(\[]\s*\d+\s*(?:đảng viên|đ/c|ĐV|dv|người)?\s*[)\]]\s*[:.]?$", re.I)
+# "(12 đảng viên)" after a heading: how many it has, not its name ([reading_words] count_units)
+_COUNT_TAIL = re.compile(r"\s*[(\[]\s*\d+\s*(?:" + "|".join(map(re.escape, READING_WORDS["count_units"]))
+                         + r")?\s*[)\]]\s*[:.]?$", re.I)
 
 
 def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:

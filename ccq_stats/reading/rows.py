@@ -1,7 +1,8 @@
 """The data rows of a sheet under its header, column by column, for the row reader.
 
 Each column is taken out of the grid once and cleaned once per distinct value
-(``pd.factorize``): labels, units and years repeat on every row.
+(``pd.factorize``): labels, units and years repeat on every row. The tidy records of masked rows
+(``records_of``) and the years they need are made here too, for ``by_rows`` and ``rows_counts``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccq_stats.errors import InputError
+from ccq_stats.figures.records import COLUMNS
+from ccq_stats.reading.cells import no_year_error
 from ccq_stats.text import clean
 
 
@@ -76,3 +80,53 @@ class SheetRows:
         if column is None:
             return self.sheet.where(self.excel_row(i))
         return self.sheet.where(self.excel_row(i), column.index, column.header)
+
+
+def empty() -> pd.DataFrame:
+    return pd.DataFrame({name: [] for name in COLUMNS})
+
+
+def pick_year(row_year: np.ndarray, column_year: int | None, fixed_year: int | None) -> np.ndarray:
+    """A row's year cell, else its column's year (wide layout), else the sheet's year."""
+    fallback = column_year or fixed_year
+    return row_year if fallback is None else np.where(pd.isna(row_year), fallback, row_year)
+
+
+def parsed(data: SheetRows, column, rows: np.ndarray, parse, default) -> np.ndarray:
+    """parse(cell, where) on the given rows, once per distinct value; `default` elsewhere.
+    A value that does not parse is reported at the first row that holds it."""
+    out = np.full(len(data), default, dtype=object)
+    index = np.flatnonzero(rows)
+    if not len(index):
+        return out
+    codes, uniques = pd.factorize(pd.Series(data.raw(column.index)[index], dtype=object), use_na_sentinel=True)
+    values = np.empty(len(uniques) + 1, dtype=object)
+    values[-1] = default
+    for i, value in enumerate(uniques):
+        try:
+            values[i] = parse(value, None)
+        except InputError:
+            r = index[first(codes == i)]
+            parse(data.raw(column.index)[r], data.where(r, column))  # raises, naming the row
+    out[index] = values[codes]
+    return out
+
+
+def need_years(data: SheetRows, year: np.ndarray, mask: np.ndarray) -> None:
+    missing = mask & pd.isna(year)
+    if missing.any():
+        raise no_year_error(data.where(first(missing)))
+
+
+def records_of(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.DataFrame:
+    """Tidy rows for the masked data rows: base columns, then the given ones."""
+    index = np.flatnonzero(mask)
+    out = {}
+    for name in COLUMNS:
+        value = columns.get(name, base.get(name))
+        if isinstance(value, np.ndarray):
+            out[name] = value[index] if len(value) == len(data) else value
+        else:
+            out[name] = np.full(len(index), value, dtype=object)
+    out["source_row"] = index + data.start + 1
+    return pd.DataFrame(out, columns=list(COLUMNS))

@@ -3,390 +3,76 @@
 Everything comes from ``scales.toml`` and ``rules.toml`` (inside the package) plus,
 optionally, a user's file given with ``--scales``. ``load_scales()`` builds lookup tables once;
 classification, the header finder and the rule checks only look things up in them.
+
+This module loads and checks the TOML files; ``terms`` holds the words of the code read from
+``scales.toml``, ``phrases`` how words are compared, ``tables`` the lookup tables (``Scales``).
+Every name is importable from here, as before.
 """
 
 from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.text import clean, loose_key, norm_key, strip_marks
-
-BUILTIN = Path(__file__).resolve().parent.parent / "scales.toml"
-with open(BUILTIN, "rb") as _handle:  # the package's own file: read once, for these words and for load_scales
-    _BUILTIN_DATA = tomllib.load(_handle)
-
-# The words of the code, written once in scales.toml (see its head): the command line's choices too.
-TIERS = tuple(_BUILTIN_DATA["tiers"])  # best first
-STATUSES = tuple(_BUILTIN_DATA["statuses"])  # left: no longer a member at rating time (not counted)
-SUBJECTS = tuple(_BUILTIN_DATA["subjects"])  # what a figure counts: units, cells, members – in output order
-SHAPES = tuple(_BUILTIN_DATA["shapes"])  # of an input sheet (--kind)
-TERM_MEANS = tuple(_BUILTIN_DATA["term_means"])  # how a term's share is taken (--mean)
-QUOTA_BASES = tuple(_BUILTIN_DATA["quota_bases"])  # what the 20% quotas count on (--quota-base)
-SHARE_BASES = tuple(_BUILTIN_DATA["share_bases"])  # what a share is of (--base)
-GROUP_BY = tuple(_BUILTIN_DATA["group_by"])  # what the figures are grouped by (--by)
-# the rating years accepted, and the first a bare number in a header is taken for
-FIRST_YEAR, LAST_YEAR = int(_BUILTIN_DATA["years"]["first"]), int(_BUILTIN_DATA["years"]["last"])
-HEADER_FIRST_YEAR = int(_BUILTIN_DATA["years"]["header_first"])
-SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
-
-
-def is_rating_year(value: object) -> bool:
-    """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
-    return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
-            and FIRST_YEAR <= value <= LAST_YEAR)
-RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table: names, severities, sources by regime
-RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
-# Column roles understood by the reader (keys of [columns] in scales.toml).
-ROLES = (
-    "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
-    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
-    "score", "score_proposed", "score_self",
+from ccq_stats.text import clean, loose_key, norm_key
+from ccq_stats.vocabulary.phrases import (  # noqa: F401 - kept importable from here
+    LOOSE,
+    Words,
+    either_marks,
+    find_phrase,
+    has_marks,
+    phrase,
+    words_of,
 )
-# Who gave a score ([score_by] in scales.toml), as the role of its column: decided, proposed, self-scored.
-SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score_self"}
-# Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
-# themselves): alias -> role; a tier or a status names a count column of it.
-ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
-                "ignore": "ignored", "self_rating": "proposed"}
-ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
-# [column_words] keys beside the roles: columns known by their header and not read, for a reason of
-# their own that inspect states (an award, unless its cells are labels)
-NOT_READ_WORDS = ("award",)
-
-
-@dataclass
-class Mapping:
-    """What the user says the reader cannot see: the header's row (1-based, as Excel shows it)
-    and columns by their header text (folded) -> role, or a tier/status for a count column."""
-
-    header_row: int | None = None
-    columns: dict[str, str] = field(default_factory=dict)  # norm_key(header) -> role, tier or status
-    shown: dict[str, str] = field(default_factory=dict)  # norm_key(header) -> the header as the user wrote it
-
-    def __bool__(self) -> bool:
-        return self.header_row is not None or bool(self.columns)
-
-    def merged(self, other: "Mapping") -> "Mapping":
-        """This mapping with ``other`` on top (the command line over a --scales file)."""
-        return Mapping(other.header_row or self.header_row, self.columns | other.columns, self.shown | other.shown)
-
-
-def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str = "--column") -> Mapping:
-    """A Mapping from ``ROLE=HEADER`` texts (or a {role: header} table); refuses an unknown role."""
-    pairs = list(columns.items()) if isinstance(columns, dict) else []
-    for text in columns if not isinstance(columns, dict) else []:
-        role, sep, header = str(text).partition("=")
-        if not sep or not header.strip() or not role.strip():
-            raise InputError(_("{origin} {text} is not ROLE=HEADER").format(origin=origin, text=repr(text)),
-                             hint=_("e.g. --column rating='KQ xếp loại'"))
-        pairs.append((role.strip(), header.strip()))
-    mapping = Mapping(header_row)
-    for role, header in pairs:
-        name = ROLE_ALIASES.get(role.casefold(), role.casefold())
-        if name not in ROLES + TIERS + STATUSES or name in ("count_of", "share_of"):
-            known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_ALIASES)) - {"count_of", "share_of"})
-            raise InputError(_("unknown column role '{role}'").format(role=role), file=None if origin == "--column" else origin,
-                             hint=_("roles: {roles}").format(roles=", ".join(known)))
-        mapping.columns[norm_key(header)] = name
-        mapping.shown[norm_key(header)] = header
-    return mapping
-
-
-# A folded key's prefix in the [columns] and [kinds] tables for its form without diacritics: kept
-# apart from the keys with them, so that a text typed with marks is never looked up without.
-LOOSE = "\x00"
-
-
-def has_marks(text: str) -> bool:
-    """Does text carry Vietnamese diacritics (a tone or vowel mark, or đ)?"""
-    return strip_marks(text) != text
-
-
-class Words(tuple):
-    """A text's words, folded, and how they are compared with the vocabulary's.
-
-    In Vietnamese the marks tell words apart (chi/chỉ, tổ/tỏ, đảng/đang, năm/nam), so a text
-    typed with them (``marked``) keeps them and matches a vocabulary word with its marks only.
-    A text typed without any (Telex off, an old CSV: "Xep loai") is matched without them: there
-    the marks are missing, not meant."""
-
-    marked: bool
-
-    def __new__(cls, words, marked: bool):
-        self = super().__new__(cls, words)
-        self.marked = marked
-        return self
-
-
-def phrase(text: str) -> tuple[bool, Words]:
-    """(anchored at the start, words with their diacritics) of a vocabulary phrase ("^loại").
-    The vocabulary is written with its marks: a word without them is the word without them."""
-    anchored = text.startswith("^")
-    return anchored, Words(norm_key(text.lstrip("^")).split(), True)
-
-
-def words_of(text: object, marks: bool = False) -> Words:
-    """A header's words, folded; with their diacritics when the text has some ("Chỉ tiêu" is not
-    "chi"), without when it has none ("Xep loai" is xếp loại); ``marks``: the cell it was cut from
-    had some."""
-    key = norm_key(text)
-    marked = marks or has_marks(key)
-    return Words((key if marked else strip_marks(key)).split(), marked)
-
-
-@functools.lru_cache(maxsize=4096)
-def _without_marks(needle: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(strip_marks(word) for word in needle)
-
-
-def find_phrase(words: tuple[str, ...], wanted: tuple[bool, tuple[str, ...]]) -> int:
-    """The position of a phrase among the words (whole words), or -1. Words typed without
-    diacritics (``Words.marked`` false) are compared with the phrase's words without them."""
-    anchored, needle = wanted
-    if isinstance(words, Words) and not words.marked:
-        needle = _without_marks(tuple(needle))
-    n = len(needle)
-    if not n:
-        return -1
-    for i in range(0, 1 if anchored else len(words) - n + 1):
-        if words[i:i + n] == needle:
-            return i
-    return -1
-
-
-@dataclass(frozen=True)
-class Regime:
-    id: str
-    first_year: int | None
-    last_year: int | None
-    documents: str
-    tiers: dict[str, dict[str, str]]  # vocabulary -> tier -> label
-
-    def covers(self, year: int) -> bool:
-        return (self.first_year is None or year >= self.first_year) and (
-            self.last_year is None or year <= self.last_year
-        )
-
-
-@dataclass(frozen=True)
-class Meaning:
-    """What a label means: a tier (possibly exemplary) or a status."""
-
-    means: str  # one of TIERS or STATUSES
-    exemplary: bool = False
-
-    @property
-    def tier(self) -> str | None:
-        return self.means if self.means in TIERS else None
-
-    @property
-    def status(self) -> str:
-        return "rated" if self.means in TIERS else self.means
-
-
-@dataclass
-class Label:
-    meaning: Meaning
-    display: str  # the alias as written in the vocabulary, for hints
-    valid: set[tuple[str, str]] = field(default_factory=set)  # (vocabulary, regime id); ("*", "*") = all
-    typo: bool = False  # matched, never suggested
-
-
-@dataclass(frozen=True)
-class RuleSource:
-    """What a rule cites in some years of a regime, and whether it is checked there."""
-
-    regime: str  # a regime id; "*" for a rule that is the same in every year
-    first_year: int | None = None
-    last_year: int | None = None
-    applies: bool = True
-    source: str = ""
-    verified: bool = True
-    exception: str = ""  # a case the source excepts, which the data cannot show
-
-    def covers(self, regime: str, year: int) -> bool:
-        return self.regime in (regime, "*") and (self.first_year is None or year >= self.first_year) and (
-            self.last_year is None or year <= self.last_year
-        )
-
-
-@dataclass
-class Rule:
-    id: str
-    name: str  # Vietnamese, for people
-    severity: str  # one of SEVERITIES
-    sources: list[RuleSource]  # later entries win; empty = the same in every year
-    settings: dict = field(default_factory=dict)  # a rule's own settings (org_quota: group), see rules.toml
-
-
-@dataclass
-class Scales:
-    regimes: list[Regime]
-    subjects: dict[str, dict[str, str]]  # subject -> {vocabulary, total, rated, ...}
-    labels: dict[str, Label]  # norm_key -> Label
-    loose_labels: dict[str, Label | None]  # loose_key -> Label, None when ambiguous
-    columns: dict[str, str]  # norm_key of a header, or LOOSE + its loose_key -> role (see lookup)
-    kinds: dict[str, tuple[str, str]]  # key (as columns) -> (kind id, subject); subject "by_parent": see by_parent
-    totals_row: set[str]  # keys
-    rules: dict[str, Rule] = field(default_factory=dict)  # rule id -> Rule
-    column_words: dict[str, list] = field(default_factory=dict)  # role -> phrases, in the order tried
-    table_end: list = field(default_factory=list)  # phrases that begin a row ending the table
-    left: list = field(default_factory=list)  # phrases that say a member left during the year
-    arrived: list = field(default_factory=list)  # words after a transfer that say the member came in ([left])
-    arrived_then: list = field(default_factory=list)  # words after those that confirm it (a date, where from)
-    tier_words: dict[str, list] = field(default_factory=dict)  # "count"/"share" -> phrases before a label
-    totals_prefixes: list = field(default_factory=list)  # phrases that begin a subtotal row
-    totals_groups: list = field(default_factory=list)  # phrases after such a prefix: what the subtotal totals
-    by_parent: dict[str, dict[str, str]] = field(default_factory=dict)  # kind id -> {units: kind, cells: kind}
-    name_parts: dict[str, str] = field(default_factory=dict)  # key (as columns) -> "first" / "last" ([name_parts])
-    score_by: dict[str, list] = field(default_factory=dict)  # "decision"/"self"/"proposal" -> phrases ([score_by])
-    scores: dict = field(default_factory=dict)  # [scores]: bands (category, from, tier) best first, labels
-    mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
-
-    def rule_source(self, rule_id: str, year: int | None) -> RuleSource | None:
-        """The entry of the rule table that covers ``year`` (the last one, so a user's file wins);
-        None when none does: the rule is not checked then. Check ``applies`` before citing it."""
-        rule = self.rules[rule_id]
-        if not rule.sources:
-            return RuleSource("*")  # a rule with no source of its own: every year, citing nothing
-        if year is None:  # a check of the files themselves on a row that names no year
-            return next((s for s in reversed(rule.sources) if s.regime == "*" and s.first_year is None
-                         and s.last_year is None), None)
-        regime = self.regime(year).id
-        return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
-
-    def role_by_words(self, text: object, marks: bool = False) -> tuple[str, str] | None:
-        """(role, the phrase that decided it) of a header by its words, or None (see [column_words]);
-        ``marks``: the cell it was cut from had diacritics (see ``words_of``)."""
-        words = words_of(text, marks)
-        if not words or len(words) > 16:
-            return None
-        for role, phrases in self.column_words.items():
-            for wanted, shown in phrases:
-                if find_phrase(words, wanted) >= 0:
-                    return role, shown
-        return None
-
-    def score_role(self, text: object, marks: bool = False) -> str:
-        """The role of a score column by who gave it ([score_by]): ``score`` (the decision, also
-        when no word says who), ``score_proposed`` or ``score_self``."""
-        words = words_of(text, marks)
-        for by in ("decision", "self", "proposal"):
-            if any(find_phrase(words, wanted) >= 0 for wanted in self.score_by.get(by, [])):
-                return SCORE_ROLES[by]
-        return SCORE_ROLES["decision"]
-
-    def score_label(self, year: int, subject: str, category: str) -> str:
-        """The Vietnamese label of a category of the score figures ("Từ 90 điểm trở lên",
-        "Điểm bình quân – Hoàn thành tốt nhiệm vụ")."""
-        labels = self.scores.get("labels", {})
-        if category.startswith("mean_"):
-            tier = self.category_label(year, subject, category.removeprefix("mean_"))
-            return labels.get("mean_tier", "{tier}").format(tier=tier)
-        return labels.get(category, category)
-
-    def band_of(self, score: float) -> str:
-        """The tier whose band a score lies in ([scores] bands: QĐ 366 from 2025)."""
-        return next(b["tier"] for b in self.scores["bands"] if score >= b["from"])
-
-    def band_ranks(self, scores):
-        """The tier index (TIERS) of the band of each score, as an array ([scores] bands, best first);
-        NaN scores fall in the last band – callers look only at scores that are there."""
-        import numpy as np
-
-        bands = self.scores["bands"]
-        scores = np.asarray(scores, dtype=np.float64)
-        return np.select([scores >= b["from"] for b in bands], [TIERS.index(b["tier"]) for b in bands], len(TIERS) - 1)
-
-    def off_band(self, tier_ranks, scores):
-        """Rows whose rating's tier (an index into TIERS; -1: not a tier) is not the band of their
-        score (NaN: no score): the rows the score rules look at, and the rows the column reader
-        keeps as records of their own so that a finding names each."""
-        import numpy as np
-
-        scores = np.asarray(scores, dtype=np.float64)
-        tier_ranks = np.asarray(tier_ranks)
-        return (tier_ranks >= 0) & ~np.isnan(scores) & (tier_ranks != self.band_ranks(scores))
-
-    def band_floor(self, tier: str) -> float:
-        """The lowest score of a tier's band (top: 90, good: 70, pass: 50, fail: 0)."""
-        return next(b["from"] for b in self.scores["bands"] if b["tier"] == tier)
-
-    def says_left(self, text: object) -> bool:
-        """Does a cell say that a member left during the year ("Chuyển sinh hoạt đi 10/2019")?
-        Not when it says the member came in ("Chuyển sinh hoạt đến tháng 3/2019")."""
-        words = words_of(text)
-        if not 0 < len(words) <= 20:
-            return False
-        for wanted in self.left:
-            at = find_phrase(words, wanted)
-            if at >= 0 and not self._came_in(Words(words[at + len(wanted[1]):], words.marked)):
-                return True
-        return False
-
-    def _came_in(self, rest: "Words") -> bool:
-        """Do the words after a transfer say it was inwards: an arrival word ("đến", "về"), then
-        nothing, a date or where from – not where to ("đến Đảng bộ huyện X")?"""
-        for wanted in self.arrived:
-            if find_phrase(rest, wanted) == 0:
-                after = Words(rest[len(wanted[1]):], rest.marked)
-                return (not after or after[0][:1].isdigit()
-                        or any(find_phrase(after, then) == 0 for then in self.arrived_then))
-        return False
-
-    def kind_in(self, text: object) -> tuple[str, str] | None:
-        """The (kind, subject) a heading names anywhere in its words ("III. CÁC CHI BỘ TRỰC THUỘC
-        ĐẢNG ỦY CƠ SỞ" -> chi bộ trực thuộc): the leftmost kind named, the longest at that place."""
-        words = words_of(text)
-        best = None
-        for key, found in self.kinds.items():
-            if found[1] == "by_parent" or " " not in key:
-                continue  # "Chi bộ" alone, or a folded key, is not a heading's kind
-            at = find_phrase(words, (False, tuple(key.split())))
-            size = len(key.split())
-            if at >= 0 and (best is None or (at, -size) < best[0]):
-                best = ((at, -size), found)
-        return best[1] if best else None
-    def regime(self, year: int) -> Regime:
-        # the latest regime that covers the year: a regime added from 2031 ends an open one
-        for regime in reversed(self.regimes):
-            if regime.covers(year):
-                return regime
-        raise InputError(
-            _("no rating scale covers the year {year}").format(year=year),
-            value=year,
-            hint=_("add a [[regimes]] entry for it in a --scales file"),
-        )
-
-    def category_label(self, year: int, subject: str, category: str) -> str:
-        """The Vietnamese label of an output category in that year's regime."""
-        if category in TIERS:
-            vocabulary = self.subjects[subject]["vocabulary"]
-            return self.regime(year).tiers[vocabulary][category]
-        return self.subjects[subject].get(category, "")
-
-    def lookup_label(self, text: str) -> Label | None:
-        """Exact, then diacritics- and space-insensitive lookup; None if unknown or ambiguous."""
-        label = self.labels.get(norm_key(text))
-        if label is None:
-            label = self.loose_labels.get(loose_key(text))
-        return label
-
-    def lookup(self, table: dict, text: object, marks: bool = False):
-        """A text's entry in [columns] or [kinds]: exact (case, spaces and punctuation aside); without
-        diacritics only when the text has none and ``marks`` does not say the cell it was cut from
-        had some. An entry is written with its marks (a user's too): "Ma DV" matches "Ma DV" only."""
-        key = norm_key(text)
-        if key in table:
-            return table[key]
-        if marks or has_marks(key):
-            return None  # "Chỉ tiêu", "Đang viên": other words than chi, đảng
-        return table.get(LOOSE + loose_key(text))
+from ccq_stats.vocabulary.tables import (  # noqa: F401 - kept importable from here
+    Label,
+    Mapping,
+    Meaning,
+    Regime,
+    Rule,
+    RuleSource,
+    Scales,
+    parse_mapping,
+)
+from ccq_stats.vocabulary.terms import (  # noqa: F401 - the words of the code, kept importable from here
+    BUILTIN,
+    BUILTIN_DATA,
+    DEFAULT_ORG,
+    FIRST_YEAR,
+    GROUP_BY,
+    HEADER_FIRST_YEAR,
+    KIND_NAMES,
+    LAST_YEAR,
+    LEGEND,
+    LEGEND_WORDS,
+    NOT_READ_WORDS,
+    QUOTA_BASES,
+    READING_WORDS,
+    ROLE_ALIASES,
+    ROLE_NAMES,
+    ROLES,
+    RULE_KEYS,
+    RULES,
+    SCORE_ROLES,
+    SEVERITIES,
+    SHAPES,
+    SHARE_BASES,
+    SHORT,
+    SHORT_CATEGORIES,
+    SHORT_MEMBERS_TOTAL,
+    STATUS_NAMES,
+    STATUSES,
+    SUBJECT_NAMES,
+    SUBJECT_TITLES,
+    SUBJECTS,
+    TERM_MEANS,
+    TIERS,
+    is_rating_year,
+    legend_for,
+)
 
 
 def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origin: str, typo: bool) -> None:
@@ -569,7 +255,7 @@ def load_scales(extra: Path | None = None) -> Scales:
 @functools.lru_cache(maxsize=8)
 def _load(extra: str | None) -> Scales:
     scales = Scales([], {}, {}, {}, {}, {}, set())
-    _add(scales, _BUILTIN_DATA, str(BUILTIN))
+    _add(scales, BUILTIN_DATA, str(BUILTIN))
     _add_rules(scales, _read_toml(RULES)["rules"], str(RULES), builtin=True)
     if extra:
         try:
@@ -585,32 +271,3 @@ def _load(extra: str | None) -> Scales:
     return scales
 
 
-# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers
-# ([names] of scales.toml). Vocabulary, so they live here, below the documents and writers that
-# print them (report.py, month.py, store/history.py, write/terminal.py, write/text.py and
-# write/workbook.py all take them from here).
-_NAMES = _BUILTIN_DATA["names"]
-DEFAULT_ORG = _NAMES["default_org"]  # the organisation a document is about when --org is not given
-SUBJECT_NAMES = dict(_NAMES["subjects"])  # in a sentence: "chi bộ trực thuộc"
-SUBJECT_TITLES = dict(_NAMES["subject_titles"])  # a table's title: "Chi bộ trực thuộc"
-KIND_NAMES = dict(_NAMES["kinds"])
-STATUS_NAMES = dict(_NAMES["statuses"])
-# a category that is no tier, as a narrow table heads it; the members' total so headed
-SHORT_CATEGORIES = {"total": _NAMES["categories"]["total"], **STATUS_NAMES, "rated": _NAMES["categories"]["rated"]}
-SHORT_MEMBERS_TOTAL = _NAMES["members_total"]
-# Abbreviations the tables of a report use, as staff write them; a report prints the legend.
-SHORT = dict(_NAMES["short"])
-# The abbreviations of the tables and what they stand for, in the order a legend gives them.
-LEGEND_WORDS = tuple((short, meaning) for short, meaning in _NAMES["legend"])
-
-
-def legend_for(texts) -> str:
-    """The legend of the abbreviations that occur in ``texts`` (the cells of a table), and only
-    those: no TSVM under a table of members or of 2018–2019 ratings."""
-    import re
-
-    words = set(re.findall(r"\w+", " ".join(texts)))
-    return "; ".join(f"{short}: {meaning}" for short, meaning in LEGEND_WORDS if short in words)
-
-
-LEGEND = legend_for(short for short, meaning in LEGEND_WORDS)  # every abbreviation

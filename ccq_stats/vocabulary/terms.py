@@ -1,0 +1,88 @@
+"""The words of the code, read once from the package's ``scales.toml``: tiers, statuses, subjects,
+shapes, the year range, the column roles, and the display names the documents and tables print.
+
+The bottom of the vocabulary: ``phrases``, ``tables`` and ``scales`` (which loads a user's
+``--scales`` file too) import from here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+BUILTIN = Path(__file__).resolve().parent.parent / "scales.toml"
+with open(BUILTIN, "rb") as _handle:  # the package's own file: read once, for these words and for load_scales
+    BUILTIN_DATA = tomllib.load(_handle)
+
+
+# The words of the code, written once in scales.toml (see its head): the command line's choices too.
+TIERS = tuple(BUILTIN_DATA["tiers"])  # best first
+STATUSES = tuple(BUILTIN_DATA["statuses"])  # left: no longer a member at rating time (not counted)
+SUBJECTS = tuple(BUILTIN_DATA["subjects"])  # what a figure counts: units, cells, members – in output order
+SHAPES = tuple(BUILTIN_DATA["shapes"])  # of an input sheet (--kind)
+TERM_MEANS = tuple(BUILTIN_DATA["term_means"])  # how a term's share is taken (--mean)
+QUOTA_BASES = tuple(BUILTIN_DATA["quota_bases"])  # what the 20% quotas count on (--quota-base)
+SHARE_BASES = tuple(BUILTIN_DATA["share_bases"])  # what a share is of (--base)
+GROUP_BY = tuple(BUILTIN_DATA["group_by"])  # what the figures are grouped by (--by)
+# the rating years accepted, and the first a bare number in a header is taken for
+FIRST_YEAR, LAST_YEAR = int(BUILTIN_DATA["years"]["first"]), int(BUILTIN_DATA["years"]["last"])
+HEADER_FIRST_YEAR = int(BUILTIN_DATA["years"]["header_first"])
+SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rules.toml names one per rule)
+
+
+def is_rating_year(value: object) -> bool:
+    """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
+            and FIRST_YEAR <= value <= LAST_YEAR)
+# Words the reader finds around a label, a year or a figure ([reading_words]): "trong đó", "trở lên",
+# "năm" … – the reading rooms build their patterns from these (phrases.either_marks)
+READING_WORDS = dict(BUILTIN_DATA["reading_words"])
+RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table: names, severities, sources by regime
+RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
+# Column roles understood by the reader (keys of [columns] in scales.toml).
+ROLES = (
+    "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
+    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
+    "score", "score_proposed", "score_self",
+)
+# Who gave a score ([score_by] in scales.toml), as the role of its column: decided, proposed, self-scored.
+SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score_self"}
+# Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
+# themselves): alias -> role; a tier or a status names a count column of it.
+ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
+                "ignore": "ignored", "self_rating": "proposed"}
+ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
+# [column_words] keys beside the roles: columns known by their header and not read, for a reason of
+# their own that inspect states (an award, unless its cells are labels)
+NOT_READ_WORDS = ("award",)
+
+
+# Display names, the words the documents and tables print for subjects, kinds, statuses and tiers
+# ([names] of scales.toml). Vocabulary, so they live here, below the documents and writers that
+# print them (report.py, month.py, store/history.py, write/terminal.py, write/text.py and
+# write/workbook.py all take them from here).
+_NAMES = BUILTIN_DATA["names"]
+DEFAULT_ORG = _NAMES["default_org"]  # the organisation a document is about when --org is not given
+SUBJECT_NAMES = dict(_NAMES["subjects"])  # in a sentence: "chi bộ trực thuộc"
+SUBJECT_TITLES = dict(_NAMES["subject_titles"])  # a table's title: "Chi bộ trực thuộc"
+KIND_NAMES = dict(_NAMES["kinds"])
+STATUS_NAMES = dict(_NAMES["statuses"])
+# a category that is no tier, as a narrow table heads it; the members' total so headed
+SHORT_CATEGORIES = {"total": _NAMES["categories"]["total"], **STATUS_NAMES, "rated": _NAMES["categories"]["rated"]}
+SHORT_MEMBERS_TOTAL = _NAMES["members_total"]
+# Abbreviations the tables of a report use, as staff write them; a report prints the legend.
+SHORT = dict(_NAMES["short"])
+# The abbreviations of the tables and what they stand for, in the order a legend gives them.
+LEGEND_WORDS = tuple((short, meaning) for short, meaning in _NAMES["legend"])
+
+
+def legend_for(texts) -> str:
+    """The legend of the abbreviations that occur in ``texts`` (the cells of a table), and only
+    those: no TSVM under a table of members or of 2018–2019 ratings."""
+    import re
+
+    words = set(re.findall(r"\w+", " ".join(texts)))
+    return "; ".join(f"{short}: {meaning}" for short, meaning in LEGEND_WORDS if short in words)
+
+
+LEGEND = legend_for(short for short, meaning in LEGEND_WORDS)  # every abbreviation
