@@ -466,29 +466,6 @@ def report_store(db: str | None = None, *, term: str | None = None, year: int | 
                   mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer)
 
 
-def roster_import(path: str | list[str], *, db: str | None = None, year: int | None = None) -> dict:
-    """``ccq-stats roster import``: the organisations expected to report each year, from CSVs
-    or workbooks with an organisation column (and a year column, or ``year``). Every file is
-    read before the store is touched: a bad file, or two files giving the same year, changes
-    nothing."""
-    from ccq_stats.errors import InputError
-    from ccq_stats.store import Store, locate
-    from ccq_stats.store.roster import read_roster
-
-    paths = [path] if isinstance(path, str | Path) else list(dict.fromkeys(path))  # a file named twice is read once
-    rosters, source = {}, {}
-    for one in paths:
-        for y, orgs in read_roster(one, year).items():
-            if y in rosters:
-                raise InputError(_("two files give the roster of {year}").format(year=y), file=str(one),
-                                 hint=_("the other is {file}: give one roster per year").format(file=source[y]))
-            rosters[y], source[y] = orgs, str(one)
-    with Store.open(locate(db), create=True) as store:
-        for y, orgs in rosters.items():
-            store.set_roster(y, orgs, source=source[y])
-    return {y: len(orgs) for y, orgs in rosters.items()}
-
-
 def month_report(db: str | None = None, *, month: str, org: str = DEFAULT_ORG, quota_base: str = "good",
                  scales_file: Path | None = None, today=None, issuer: dict | None = None, as_of: str | None = None) -> dict:
     """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
@@ -594,7 +571,8 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
 _ELSEWHERE = {"history": "ccq_stats.api.store_views", "changes_since": "ccq_stats.api.store_views",
               "template_names": "ccq_stats.api.outputs", "copy_template": "ccq_stats.api.outputs",
               "blank_workbooks": "ccq_stats.api.collecting", "orgs_import": "ccq_stats.api.orgs", "orgs_revert": "ccq_stats.api.orgs",
-              "orgs_list": "ccq_stats.api.orgs", "orgs_check": "ccq_stats.api.orgs"}
+              "orgs_list": "ccq_stats.api.orgs", "orgs_check": "ccq_stats.api.orgs",
+              "roster_import": "ccq_stats.api.orgs"}
 
 
 def __getattr__(name: str):

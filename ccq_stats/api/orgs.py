@@ -1,4 +1,5 @@
-"""``ccq-stats orgs``: the lineage of organisations in the store – what happened to them (renamed,
+"""``ccq-stats orgs`` and ``roster import``: the organisations expected to report each year, and
+the lineage of organisations in the store – what happened to them (renamed,
 merged, split, moved, dissolved, established), recorded, listed and checked for name drift. Part
 of the API layer (the logic of store/lineage.py and lineage.py, as the command line calls it).
 """
@@ -63,3 +64,26 @@ def orgs_check(db: str | None = None, *, as_of: str | None = None, orgs_file: st
     snapshot = store_snapshot(db, as_of=as_of)
     changes = read_lineage(orgs_file) if orgs_file else snapshot.get("lineage", [])
     return drift(grassroots_years(snapshot["records"]), Lineage(changes))
+
+
+def roster_import(path: str | list[str], *, db: str | None = None, year: int | None = None) -> dict:
+    """``ccq-stats roster import``: the organisations expected to report each year, from CSVs
+    or workbooks with an organisation column (and a year column, or ``year``). Every file is
+    read before the store is touched: a bad file, or two files giving the same year, changes
+    nothing."""
+    from ccq_stats.errors import InputError
+    from ccq_stats.store import Store, locate
+    from ccq_stats.store.roster import read_roster
+
+    paths = [path] if isinstance(path, str | Path) else list(dict.fromkeys(path))  # a file named twice is read once
+    rosters, source = {}, {}
+    for one in paths:
+        for y, orgs in read_roster(one, year).items():
+            if y in rosters:
+                raise InputError(_("two files give the roster of {year}").format(year=y), file=str(one),
+                                 hint=_("the other is {file}: give one roster per year").format(file=source[y]))
+            rosters[y], source[y] = orgs, str(one)
+    with Store.open(locate(db), create=True) as store:
+        for y, orgs in rosters.items():
+            store.set_roster(y, orgs, source=source[y])
+    return {y: len(orgs) for y, orgs in rosters.items()}
