@@ -24,12 +24,49 @@ import numpy as np
 
 DATA = Path(__file__).parent / "data"
 YEARS = np.arange(2015, 2020)
-LABELS = np.array(["HTXSNV", "Hoàn thành tốt nhiệm vụ", "HTTNV", "Hoàn thành nhiệm vụ", "HTNV",
-                   "Không hoàn thành nhiệm vụ", "Miễn đánh giá", "Chưa đánh giá", "Hoan thanh tot nhiem vu"])
+LABELS = np.array(
+    [
+        "HTXSNV",
+        "Hoàn thành tốt nhiệm vụ",
+        "HTTNV",
+        "Hoàn thành nhiệm vụ",
+        "HTNV",
+        "Không hoàn thành nhiệm vụ",
+        "Miễn đánh giá",
+        "Chưa đánh giá",
+        "Hoan thanh tot nhiem vu",
+    ]
+)
 WEIGHTS = np.array([0.12, 0.35, 0.33, 0.08, 0.07, 0.02, 0.02, 0.005, 0.005])
 SURNAMES = np.array(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"])
-GIVEN = np.array(["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hòa", "Hùng", "Hương",
-                  "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm"])
+GIVEN = np.array(
+    [
+        "An",
+        "Bình",
+        "Chi",
+        "Dũng",
+        "Giang",
+        "Hà",
+        "Hải",
+        "Hạnh",
+        "Hiếu",
+        "Hòa",
+        "Hùng",
+        "Hương",
+        "Khánh",
+        "Lan",
+        "Linh",
+        "Long",
+        "Mai",
+        "Nam",
+        "Nga",
+        "Phong",
+        "Phúc",
+        "Quân",
+        "Sơn",
+        "Tâm",
+    ]
+)
 
 
 def _labels(rng, n):
@@ -84,19 +121,25 @@ def national(members: int) -> tuple[Path, Path]:
         for year in YEARS:
             for start in range(0, members, chunk):
                 stop = min(start + chunk, members)
-                frame = pd.DataFrame({
-                    "id": np.char.zfill(np.arange(start, stop).astype(str), 9),
-                    "unit": unit_names[member_unit[start:stop]],
-                    "year": year,
-                    "label": _labels(rng, stop - start),
-                })
+                frame = pd.DataFrame(
+                    {
+                        "id": np.char.zfill(np.arange(start, stop).astype(str), 9),
+                        "unit": unit_names[member_unit[start:stop]],
+                        "year": year,
+                        "label": _labels(rng, stop - start),
+                    }
+                )
                 frame.to_csv(out, header=False, index=False)
     units = DATA / "national_units.csv"
-    frame = pd.DataFrame({
-        "Tên tổ chức cơ sở đảng": np.repeat(unit_names, len(YEARS)),
-        "Năm": np.tile(YEARS, n_units),
-        "Xếp loại": rng.choice(np.array(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]), size=n_units * len(YEARS), p=[0.6, 0.33, 0.06, 0.01]),
-    })
+    frame = pd.DataFrame(
+        {
+            "Tên tổ chức cơ sở đảng": np.repeat(unit_names, len(YEARS)),
+            "Năm": np.tile(YEARS, n_units),
+            "Xếp loại": rng.choice(
+                np.array(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]), size=n_units * len(YEARS), p=[0.6, 0.33, 0.06, 0.01]
+            ),
+        }
+    )
     frame.to_csv(units, index=False)
     return path, units
 
@@ -111,8 +154,11 @@ def _names(rng, n):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    parts = [SURNAMES[rng.integers(0, len(SURNAMES), n)], MIDDLE[rng.integers(0, len(MIDDLE), n)],
-             GIVEN[rng.integers(0, len(GIVEN), n)]]
+    parts = [
+        SURNAMES[rng.integers(0, len(SURNAMES), n)],
+        MIDDLE[rng.integers(0, len(MIDDLE), n)],
+        GIVEN[rng.integers(0, len(GIVEN), n)],
+    ]
     second = np.where(rng.random(n) < 0.5, GIVEN[rng.integers(0, len(GIVEN), n)], "")
     full = pc.binary_join_element_wise(*[pa.array(p) for p in parts], pa.array(second), " ")
     return pc.utf8_trim_whitespace(full)
@@ -153,11 +199,18 @@ def named(members: int, irregular: bool) -> Path:
                 if irregular:
                     card[rng.random(n) < 0.001] = ""
                 stt = {"stt": np.arange(start + 1, stop + 1).astype(str)} if irregular else {}
-                table = pa.table({
-                    **stt, "name": member_name[start:stop], "birth": member_birth[start:stop].astype(str), "card": card,
-                    "unit": unit_names[member_unit[start:stop]], "year": np.full(n, str(year)),
-                    "label": _labels(rng, n), "discipline": DISCIPLINE[rng.choice(3, size=n, p=[0.995, 0.004, 0.001])],
-                })
+                table = pa.table(
+                    {
+                        **stt,
+                        "name": member_name[start:stop],
+                        "birth": member_birth[start:stop].astype(str),
+                        "card": card,
+                        "unit": unit_names[member_unit[start:stop]],
+                        "year": np.full(n, str(year)),
+                        "label": _labels(rng, n),
+                        "discipline": DISCIPLINE[rng.choice(3, size=n, p=[0.995, 0.004, 0.001])],
+                    }
+                )
                 pacsv.write_csv(table, out, pacsv.WriteOptions(include_header=False, quoting_style="none"))
                 if irregular:
                     out.write(b",,,,,,,\n")

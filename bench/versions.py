@@ -35,7 +35,9 @@ def corrections(folder: Path, count: int = 10) -> list[Path]:
     out = []
     for i, org in enumerate(orgs[:count]):
         own = [r for r in rows if r.split(";")[3] == org]
-        changed = next(j for j, r in enumerate(own) if r.split(";")[5] not in ("Xuất sắc", "Hoàn thành xuất sắc nhiệm vụ"))
+        changed = next(
+            j for j, r in enumerate(own) if r.split(";")[5] not in ("Xuất sắc", "Hoàn thành xuất sắc nhiệm vụ")
+        )
         cells = own[changed].split(";")
         cells[5] = "Hoàn thành xuất sắc nhiệm vụ"
         own[changed] = ";".join(cells)
@@ -54,8 +56,14 @@ def timed(code: Path, *args, cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one whole run, by /usr/bin/time -v."""
     env = {**os.environ, "PYTHONPATH": str(code), "CCQ_NO_PROGRESS": "1"}
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "ccq_stats", *map(str, args)], cwd=cwd, env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        ["/usr/bin/time", "-v", sys.executable, "-m", "ccq_stats", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wall = time.perf_counter() - started
     assert done.returncode == 0, done.stderr[-500:]
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
@@ -99,11 +107,15 @@ def main() -> None:
     times: dict[str, list[tuple[float, int]]] = {name: [] for name in codes}
     for _run in range(args.runs):
         for name, code in codes.items():  # interleaved: the machine's load falls on both alike
-            times[name].append(timed(code, "report", "--term", "2015-2020", "--db", stores[name], "--date", "2020-10-21", cwd=top))
+            times[name].append(
+                timed(code, "report", "--term", "2015-2020", "--db", stores[name], "--date", "2020-10-21", cwd=top)
+            )
     for name, runs in times.items():
         walls = [w for w, _p in runs]
-        print(f"{name}: report --term {statistics.median(walls):.2f} s median of {len(walls)} ({min(walls):.2f}–{max(walls):.2f}),"
-              f" peak {max(p for _w, p in runs) / 1024:.0f} MiB")
+        print(
+            f"{name}: report --term {statistics.median(walls):.2f} s median of {len(walls)} ({min(walls):.2f}–{max(walls):.2f}),"
+            f" peak {max(p for _w, p in runs) / 1024:.0f} MiB"
+        )
     shutil.rmtree(top, ignore_errors=True)
 
 

@@ -22,13 +22,25 @@ def _keep_old_module_names() -> None:
     import importlib.util
     import sys
 
-    moved = {f"ccq_stats.{old}": f"ccq_stats.{new}" for old, new in (
-        ("scales", "vocabulary.scales"), ("classify", "figures.classify"), ("records", "figures.records"),
-        ("stats", "figures.stats"), ("rules", "figures.rules"), ("findings", "figures.findings"),
-        ("report", "documents.report"), ("month", "documents.month"),
-        ("form_figures", "documents.form_figures"), ("render", "documents.render"),
-        ("lineage", "figures.lineage"), ("collection", "documents.collection"), ("source", "api.source"),
-        ("outputs", "api.outputs"))}
+    moved = {
+        f"ccq_stats.{old}": f"ccq_stats.{new}"
+        for old, new in (
+            ("scales", "vocabulary.scales"),
+            ("classify", "figures.classify"),
+            ("records", "figures.records"),
+            ("stats", "figures.stats"),
+            ("rules", "figures.rules"),
+            ("findings", "figures.findings"),
+            ("report", "documents.report"),
+            ("month", "documents.month"),
+            ("form_figures", "documents.form_figures"),
+            ("render", "documents.render"),
+            ("lineage", "figures.lineage"),
+            ("collection", "documents.collection"),
+            ("source", "api.source"),
+            ("outputs", "api.outputs"),
+        )
+    }
 
     class Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         def find_spec(self, name, path=None, target=None):

@@ -45,12 +45,16 @@ def number_setting(name: str, default: float | None = None) -> float | int | Non
     try:
         value = int(text) if whole else float(text)
     except ValueError:
-        message = (_("{variable} is not a whole number") if whole else _("{variable} is not a number of seconds")
-                   ).format(variable=name)
+        message = (
+            _("{variable} is not a whole number") if whole else _("{variable} is not a number of seconds")
+        ).format(variable=name)
         raise InputError(message, value=raw, hint=_("see SECURITY.md")) from None
     if not math.isfinite(value) or not low <= value <= high:
-        raise InputError(_("{variable} must be from {low} to {high}").format(variable=name, low=_shown(low), high=_shown(high)),
-                         value=raw, hint=_("see SECURITY.md"))
+        raise InputError(
+            _("{variable} must be from {low} to {high}").format(variable=name, low=_shown(low), high=_shown(high)),
+            value=raw,
+            hint=_("see SECURITY.md"),
+        )
     return value
 
 

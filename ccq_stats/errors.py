@@ -83,8 +83,13 @@ class Where:
     def record(self) -> dict:
         """The place as data, under the same English keys whatever the user's language (a finding's
         ``place`` in JSON): file, sheet, row (1-based), column (Excel letters), header; None where unknown."""
-        return {"file": self.file, "sheet": self.sheet, "row": None if self.row is None else int(self.row),
-                "column": None if self.column is None else column_letter(self.column), "header": self.header}
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": None if self.row is None else int(self.row),
+            "column": None if self.column is None else column_letter(self.column),
+            "header": self.header,
+        }
 
     @classmethod
     def from_data(cls, text: str) -> Where:
@@ -97,14 +102,14 @@ class Where:
         match = re.search(r"(?:^|, )column ([A-Z]+)(?: \((.*)\))?$", rest)
         if match:
             letters = match.group(1)
-            place.column = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(letters))) - 1
-            place.header, rest = match.group(2), rest[:match.start()]
+            place.column = sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(letters))) - 1
+            place.header, rest = match.group(2), rest[: match.start()]
         match = re.search(r"(?:^|, )row (\d+)$", rest)
         if match:
-            place.row, rest = int(match.group(1)), rest[:match.start()]
+            place.row, rest = int(match.group(1)), rest[: match.start()]
         match = re.search(r"(?:^|, )sheet '(.*)'$", rest)
         if match:
-            place.sheet, rest = match.group(1), rest[:match.start()]
+            place.sheet, rest = match.group(1), rest[: match.start()]
         place.file = rest or None
         return place
 

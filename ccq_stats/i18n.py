@@ -61,7 +61,7 @@ def _windows_display_language_is_vietnamese() -> bool:
     return (langid & 0x3FF) == _WINDOWS_VIETNAMESE
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _catalogue(lang: str) -> catalogues.NullTranslations:
     if lang == "en":
         return catalogues.NullTranslations()
@@ -118,16 +118,37 @@ def os_reason(exc: OSError) -> str:
 
 def main() -> None:  # pragma: no cover - a maintainer's tool, run by hand and checked by tests/test_i18n.py
     """Extract the messages, update the Vietnamese catalogue and compile it (needs Babel)."""
-    from babel.messages.frontend import main as pybabel
-
     import tempfile
+
+    from babel.messages.frontend import main as pybabel
 
     package = Path(__file__).parent
     template = Path(tempfile.mkdtemp()) / f"{DOMAIN}.pot"  # a by-product: not kept
     for argv in (
-        ["extract", "--no-location", "--sort-output", "--project=ccq-stats", "-k", "ngettext:1,2",
-         "-o", str(template), str(package)],
-        ["update", "--no-fuzzy-matching", "--ignore-obsolete", "-i", str(template), "-d", str(LOCALE_DIR), "-D", DOMAIN, "-l", "vi"],
+        [
+            "extract",
+            "--no-location",
+            "--sort-output",
+            "--project=ccq-stats",
+            "-k",
+            "ngettext:1,2",
+            "-o",
+            str(template),
+            str(package),
+        ],
+        [
+            "update",
+            "--no-fuzzy-matching",
+            "--ignore-obsolete",
+            "-i",
+            str(template),
+            "-d",
+            str(LOCALE_DIR),
+            "-D",
+            DOMAIN,
+            "-l",
+            "vi",
+        ],
         ["compile", "--statistics", "-d", str(LOCALE_DIR), "-D", DOMAIN, "-l", "vi"],
     ):
         sys.argv = ["pybabel", *argv]

@@ -33,44 +33,153 @@ SEED = 20201021
 TIERS = ("top", "good", "pass", "fail")
 
 AGENCIES = [
-    "Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy",
-    "Ban Dân vận Tỉnh ủy", "Ban Nội chính Tỉnh ủy", "Báo tỉnh", "Trường Chính trị tỉnh",
-    "Ủy ban Mặt trận Tổ quốc tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh",
-    "Liên đoàn Lao động tỉnh", "Hội Cựu chiến binh tỉnh", "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
-    "Văn phòng UBND tỉnh", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Nội vụ", "Sở Tư pháp",
-    "Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường",
-    "Sở Nông nghiệp và PTNT", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Lao động - TB&XH",
-    "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông",
-    "Thanh tra tỉnh", "Sở Ngoại vụ", "Ban Dân tộc tỉnh", "Ban Quản lý các khu công nghiệp",
-    "Đài Phát thanh và Truyền hình tỉnh", "Bệnh viện Đa khoa tỉnh", "Bệnh viện Y học cổ truyền",
-    "Trường Cao đẳng Y tế", "Trường Cao đẳng Sư phạm", "Quỹ Đầu tư phát triển tỉnh",
-    "Liên minh Hợp tác xã tỉnh", "Hội Chữ thập đỏ tỉnh", "Liên hiệp các Hội KH&KT tỉnh",
-    "Hội Văn học nghệ thuật tỉnh", "Ban Quản lý dự án xây dựng tỉnh", "Trung tâm Xúc tiến đầu tư",
-    "Công ty Xổ số kiến thiết", "Công ty Cấp nước tỉnh", "Công ty Môi trường đô thị",
-    "Kho bạc Nhà nước tỉnh", "Cục Thống kê tỉnh", "Bảo hiểm xã hội tỉnh", "Ngân hàng Chính sách xã hội tỉnh",
-    "Cục Thuế tỉnh", "Trung tâm Phục vụ hành chính công",
+    "Văn phòng Tỉnh ủy",
+    "Ban Tổ chức Tỉnh ủy",
+    "Ban Tuyên giáo Tỉnh ủy",
+    "Ủy ban Kiểm tra Tỉnh ủy",
+    "Ban Dân vận Tỉnh ủy",
+    "Ban Nội chính Tỉnh ủy",
+    "Báo tỉnh",
+    "Trường Chính trị tỉnh",
+    "Ủy ban Mặt trận Tổ quốc tỉnh",
+    "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh",
+    "Hội Nông dân tỉnh",
+    "Liên đoàn Lao động tỉnh",
+    "Hội Cựu chiến binh tỉnh",
+    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Sở Tài chính",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Công Thương",
+    "Sở Xây dựng",
+    "Sở Giao thông vận tải",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Nông nghiệp và PTNT",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Sở Lao động - TB&XH",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Sở Thông tin và Truyền thông",
+    "Thanh tra tỉnh",
+    "Sở Ngoại vụ",
+    "Ban Dân tộc tỉnh",
+    "Ban Quản lý các khu công nghiệp",
+    "Đài Phát thanh và Truyền hình tỉnh",
+    "Bệnh viện Đa khoa tỉnh",
+    "Bệnh viện Y học cổ truyền",
+    "Trường Cao đẳng Y tế",
+    "Trường Cao đẳng Sư phạm",
+    "Quỹ Đầu tư phát triển tỉnh",
+    "Liên minh Hợp tác xã tỉnh",
+    "Hội Chữ thập đỏ tỉnh",
+    "Liên hiệp các Hội KH&KT tỉnh",
+    "Hội Văn học nghệ thuật tỉnh",
+    "Ban Quản lý dự án xây dựng tỉnh",
+    "Trung tâm Xúc tiến đầu tư",
+    "Công ty Xổ số kiến thiết",
+    "Công ty Cấp nước tỉnh",
+    "Công ty Môi trường đô thị",
+    "Kho bạc Nhà nước tỉnh",
+    "Cục Thống kê tỉnh",
+    "Bảo hiểm xã hội tỉnh",
+    "Ngân hàng Chính sách xã hội tỉnh",
+    "Cục Thuế tỉnh",
+    "Trung tâm Phục vụ hành chính công",
 ]
 HOSTS = ["Cơ quan Đảng, MTTQ, đoàn thể", "Cơ quan nhà nước", "Đơn vị sự nghiệp", "Doanh nghiệp", "Khác"]
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Phan", "Võ"]
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Phan",
+    "Võ",
+]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Xuân", "Thu", "Hoài", "Kim"]
-GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hòa", "Hùng", "Hương", "Khánh",
-         "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang",
-         "Trung", "Tuấn", "Vân", "Việt", "Yến"]
-CELL_NAMES = ["Văn phòng", "Phòng Tổ chức", "Phòng Kế hoạch", "Phòng Tài vụ", "Phòng Nghiệp vụ 1",
-              "Phòng Nghiệp vụ 2", "Khoa Nội", "Khoa Ngoại", "Trung tâm Dữ liệu", "Thanh tra"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Vân",
+    "Việt",
+    "Yến",
+]
+CELL_NAMES = [
+    "Văn phòng",
+    "Phòng Tổ chức",
+    "Phòng Kế hoạch",
+    "Phòng Tài vụ",
+    "Phòng Nghiệp vụ 1",
+    "Phòng Nghiệp vụ 2",
+    "Khoa Nội",
+    "Khoa Ngoại",
+    "Trung tâm Dữ liệu",
+    "Thanh tra",
+]
 
 # How staff spell each tier, per regime and subject: several spellings, chosen at random.
 # sample_term_2020_2025/generate.py takes TIERS, MEMBER, messy, pick_tier, title_rows and member_label
 # from here: a change to them changes the bytes of both samples (each has its test of determinism).
-ORG_OLD = {"top": ["Trong sạch, vững mạnh", "TSVM", "Trong sạch vững mạnh"], "exemplary": ["TSVM tiêu biểu", "Trong sạch, vững mạnh tiêu biểu"],
-           "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV"], "pass": ["Hoàn thành nhiệm vụ", "HTNV"], "fail": ["Yếu kém"]}
-ORG_NEW = {"top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV"], "exemplary": ["HTXSNV - TSVM tiêu biểu"],
-           "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV", "HT tốt NV"], "pass": ["Hoàn thành nhiệm vụ", "HTNV"],
-           "fail": ["Không hoàn thành nhiệm vụ", "KHTNV"]}
-MEMBER = {"top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "Xuất sắc", "HTSXNV"],
-          "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV", "Hoan thanh tot nhiem vu", "HT tốt NV", "HTTTNV"],
-          "pass": ["Hoàn thành nhiệm vụ", "HTNV"], "fail": ["Không hoàn thành nhiệm vụ", "KHTNV", "Không HTNV"],
-          "exempt": ["Miễn đánh giá", "Miễn công tác và sinh hoạt đảng"], "not_rated": ["Chưa đánh giá", "Chưa xếp loại"]}
+ORG_OLD = {
+    "top": ["Trong sạch, vững mạnh", "TSVM", "Trong sạch vững mạnh"],
+    "exemplary": ["TSVM tiêu biểu", "Trong sạch, vững mạnh tiêu biểu"],
+    "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV"],
+    "pass": ["Hoàn thành nhiệm vụ", "HTNV"],
+    "fail": ["Yếu kém"],
+}
+ORG_NEW = {
+    "top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV"],
+    "exemplary": ["HTXSNV - TSVM tiêu biểu"],
+    "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV", "HT tốt NV"],
+    "pass": ["Hoàn thành nhiệm vụ", "HTNV"],
+    "fail": ["Không hoàn thành nhiệm vụ", "KHTNV"],
+}
+MEMBER = {
+    "top": ["Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "Xuất sắc", "HTSXNV"],
+    "good": ["Hoàn thành tốt nhiệm vụ", "HTTNV", "Hoan thanh tot nhiem vu", "HT tốt NV", "HTTTNV"],
+    "pass": ["Hoàn thành nhiệm vụ", "HTNV"],
+    "fail": ["Không hoàn thành nhiệm vụ", "KHTNV", "Không HTNV"],
+    "exempt": ["Miễn đánh giá", "Miễn công tác và sinh hoạt đảng"],
+    "not_rated": ["Chưa đánh giá", "Chưa xếp loại"],
+}
 
 
 def messy(rng: random.Random, text: str) -> str:
@@ -104,8 +213,16 @@ def build_model(rng: random.Random):
         kind = "ĐBCS" if is_db else "CBCS"
         name = f"{'Đảng bộ' if is_db else 'Chi bộ'} {agency}"
         size = rng.randint(100, 300) if is_db else rng.randint(9, 29)
-        orgs.append({"name": name, "kind": kind, "host": HOSTS[min(i * 5 // len(AGENCIES), 4)], "size": size,
-                     "founded": 2016 if agency == "Trung tâm Phục vụ hành chính công" else 2000, "cells": []})
+        orgs.append(
+            {
+                "name": name,
+                "kind": kind,
+                "host": HOSTS[min(i * 5 // len(AGENCIES), 4)],
+                "size": size,
+                "founded": 2016 if agency == "Trung tâm Phục vụ hành chính công" else 2000,
+                "cells": [],
+            }
+        )
         if is_db:
             for c in range(rng.randint(3, 8)):
                 orgs[-1]["cells"].append({"name": f"Chi bộ {CELL_NAMES[c]}", "parent": name})
@@ -119,9 +236,15 @@ def build_model(rng: random.Random):
             if (name, born, org["name"]) in seen:
                 continue  # two people of one name and birth year in one unit would need card numbers
             seen.add((name, born, org["name"]))
-            members.append({"name": name, "born": born, "org": org["name"],
-                            "joined": 2000 if rng.random() < 0.88 else rng.randint(2015, 2019),
-                            "exempt_from": exempt_from(rng)})
+            members.append(
+                {
+                    "name": name,
+                    "born": born,
+                    "org": org["name"],
+                    "joined": 2000 if rng.random() < 0.88 else rng.randint(2015, 2019),
+                    "exempt_from": exempt_from(rng),
+                }
+            )
     return orgs, members
 
 
@@ -158,17 +281,19 @@ def rate_members(rng, members, orgs):
                 rows.append((m, "not_rated", False))
             else:
                 disciplined = rng.random() < 0.003
-                tier = "fail" if disciplined else pick_tier(rng, {"top": 0.16, "good": 0.64, "pass": 0.18, "fail": 0.02})
+                tier = (
+                    "fail" if disciplined else pick_tier(rng, {"top": 0.16, "good": 0.64, "pass": 0.18, "fail": 0.02})
+                )
                 rows.append((m, tier, disciplined))
         # quota (HD 21): top ≤ 20 % of good in each organisation – respected, but one
         # organisation is left over it in 2019 so that `ccq-stats check` has a case to find
         by_org: dict[str, list[int]] = {}
-        for i, (m, t, _) in enumerate(rows):
+        for i, (m, _t, _) in enumerate(rows):
             by_org.setdefault(m["org"], []).append(i)
         for org, idx in by_org.items():
             good = sum(rows[i][1] == "good" for i in idx)
             top = [i for i in idx if rows[i][1] == "top"]
-            for i in top[good // 5:]:
+            for i in top[good // 5 :]:
                 rows[i] = (rows[i][0], "good", False)
             if year == 2019 and org == "Chi bộ Sở Tư pháp":
                 promoted = [i for i in idx if rows[i][1] == "good"][: 2 + good // 5 - len(top[: good // 5])]
@@ -206,8 +331,10 @@ def apply_top_rule(org_ratings, member_ratings, orgs) -> None:
                 if any(rows[i][2] for i in ratings):
                     org_ratings[key] = ("good", False)
                     continue
-            if not ratings or (all(t != "fail" for t in ratings.values())
-                               and sum(t in ("top", "good") for t in ratings.values()) >= 0.8 * len(ratings)):
+            if not ratings or (
+                all(t != "fail" for t in ratings.values())
+                and sum(t in ("top", "good") for t in ratings.values()) >= 0.8 * len(ratings)
+            ):
                 continue
             if year == 2019 and org["kind"] == "CBCS" and not seeded:
                 seeded = True
@@ -241,8 +368,15 @@ def write_units_wide(rng, orgs, ratings) -> None:
     ws = wb.active
     ws.title = "TCCSĐ"
     years = list(YEARS)
-    r = title_rows(ws, ["ĐẢNG BỘ TỈNH", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
-                        "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG GIAI ĐOẠN 2015 - 2019"], 10)
+    r = title_rows(
+        ws,
+        [
+            "ĐẢNG BỘ TỈNH",
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+            "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG GIAI ĐOẠN 2015 - 2019",
+        ],
+        10,
+    )
     for c, text in enumerate(["STT", "Tên tổ chức cơ sở đảng", "Loại", "Loại hình"], start=1):
         ws.cell(r, c, text)
         ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
@@ -316,20 +450,41 @@ def member_label(rng, status: str) -> str:
 
 def write_member_rows(rng, year: int, rows, split: bool) -> None:
     wb = Workbook()
-    groups = [("ĐBCS", [x for x in rows if x[0]["org"].startswith("Đảng bộ")]),
-              ("CBCS", [x for x in rows if x[0]["org"].startswith("Chi bộ")])] if split else [("Danh sách", rows)]
+    groups = (
+        [
+            ("ĐBCS", [x for x in rows if x[0]["org"].startswith("Đảng bộ")]),
+            ("CBCS", [x for x in rows if x[0]["org"].startswith("Chi bộ")]),
+        ]
+        if split
+        else [("Danh sách", rows)]
+    )
     wb.remove(wb.active)
     for title, group in groups:
         ws = wb.create_sheet(title)
-        r = title_rows(ws, ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
-                            f"DANH SÁCH ĐẢNG VIÊN ĐƯỢC ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {year}",
-                            f"(Kèm theo Báo cáo số 05-BC/ĐUK ngày 15 tháng 01 năm {year + 1})"], 7)
+        r = title_rows(
+            ws,
+            [
+                "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+                f"DANH SÁCH ĐẢNG VIÊN ĐƯỢC ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {year}",
+                f"(Kèm theo Báo cáo số 05-BC/ĐUK ngày 15 tháng 01 năm {year + 1})",
+            ],
+            7,
+        )
         for c, text in enumerate(["STT", "Họ và tên", "Năm sinh", "Chi bộ", "Xếp loại", "Kỷ luật", "Ghi chú"], start=1):
             ws.cell(r, c, text)
         r += 1
         for n, (m, status, disciplined) in enumerate(group, start=1):
-            ws.append([n, m["name"], m["born"], m["org"], member_label(rng, status),
-                       "Khiển trách" if disciplined else None, None])
+            ws.append(
+                [
+                    n,
+                    m["name"],
+                    m["born"],
+                    m["org"],
+                    member_label(rng, status),
+                    "Khiển trách" if disciplined else None,
+                    None,
+                ]
+            )
     fixed_times(wb)
     wb.save(HERE / f"dang_vien_{year}.xlsx")
 
@@ -339,15 +494,25 @@ def write_member_csv(rng, year: int, rows) -> None:
         writer = csv.writer(f, delimiter=";")
         writer.writerow(["STT", "Họ tên", "Năm sinh", "Đơn vị", "Năm", "Kết quả xếp loại", "Bị kỷ luật"])
         for n, (m, status, disciplined) in enumerate(rows, start=1):
-            writer.writerow([n, m["name"], m["born"], m["org"], year, member_label(rng, status), "x" if disciplined else ""])
+            writer.writerow(
+                [n, m["name"], m["born"], m["org"], year, member_label(rng, status), "x" if disciplined else ""]
+            )
 
 
 def write_member_counts(year: int, rows, orgs) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Biểu 02"
-    r = title_rows(ws, ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Biểu số 02-ĐV",
-                        f"TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM {year}", "Đvt: đảng viên"], 13)
+    r = title_rows(
+        ws,
+        [
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+            "Biểu số 02-ĐV",
+            f"TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM {year}",
+            "Đvt: đảng viên",
+        ],
+        13,
+    )
     fixed = ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá"]
     for c, text in enumerate(fixed, start=1):
         ws.cell(r, c, text)
@@ -397,13 +562,25 @@ def write_expected(org_ratings, member_ratings) -> None:
                     c[tier] += 1
                     c["exemplary"] += exemplary
             rated = sum(c[t] for t in TIERS)
-            cats = {"total": rated + c["not_rated"], "not_rated": c["not_rated"], "rated": rated,
-                    **{t: c[t] for t in TIERS}, "exemplary": c["exemplary"], "good_or_better": c["top"] + c["good"]}
+            cats = {
+                "total": rated + c["not_rated"],
+                "not_rated": c["not_rated"],
+                "rated": rated,
+                **{t: c[t] for t in TIERS},
+                "exemplary": c["exemplary"],
+                "good_or_better": c["top"] + c["good"],
+            }
             lines += [[year, subject, k, v] for k, v in cats.items()]
         c = Counter(status for _, status, _ in member_ratings[year])
         rated = sum(c[t] for t in TIERS)
-        cats = {"total": sum(c.values()), "exempt": c["exempt"], "not_rated": c["not_rated"], "rated": rated,
-                **{t: c[t] for t in TIERS}, "good_or_better": c["top"] + c["good"]}
+        cats = {
+            "total": sum(c.values()),
+            "exempt": c["exempt"],
+            "not_rated": c["not_rated"],
+            "rated": rated,
+            **{t: c[t] for t in TIERS},
+            "good_or_better": c["top"] + c["good"],
+        }
         lines += [[year, "members", k, v] for k, v in cats.items()]
     with open(HERE.parent / "tests" / "data" / "sample_expected.csv", "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(lines)

@@ -46,7 +46,7 @@ COLUMNS = 120  # the terminal's width for every example: a Windows console's def
 LINES = 50
 TIMEOUT = 120  # seconds one command may take
 
-_scratches: dict[str, "Scratch"] = {}
+_scratches: dict[str, Scratch] = {}
 
 
 class Scratch:
@@ -77,15 +77,26 @@ class Scratch:
 def environment(home: Path) -> dict[str, str]:
     executable_dir = Path(sys.executable).parent
     if not (executable_dir / "ccq-stats").exists():
-        raise SystemExit(f"readme_examples: no ccq-stats beside {sys.executable}: run cog from the project's venv "
-                         "(python3 -m venv .venv && .venv/bin/pip install -e '.[test]'; .venv/bin/cog …)")
+        raise SystemExit(
+            f"readme_examples: no ccq-stats beside {sys.executable}: run cog from the project's venv "
+            "(python3 -m venv .venv && .venv/bin/pip install -e '.[test]'; .venv/bin/cog …)"
+        )
     return {
         "PATH": os.pathsep.join([str(executable_dir), "/usr/local/bin", "/usr/bin", "/bin"]),
-        "HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "TERM": "dumb",
-        "COLUMNS": str(COLUMNS), "LINES": str(LINES),
-        "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1", "NO_COLOR": "1",
-        "USER": "staff", "LOGNAME": "staff",  # who imports: a name, not the account running cog
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TZ": "UTC",
+        "TERM": "dumb",
+        "COLUMNS": str(COLUMNS),
+        "LINES": str(LINES),
+        "CCQ_LANG": "en",
+        "CCQ_NO_PROGRESS": "1",
+        "NO_COLOR": "1",
+        "USER": "staff",
+        "LOGNAME": "staff",  # who imports: a name, not the account running cog
     }
 
 
@@ -99,8 +110,15 @@ def at_terminal(command: str, cwd: Path, env: dict[str, str]) -> tuple[str, int]
 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    proc = subprocess.Popen(["bash", "--noprofile", "--norc", "-c", command], stdin=subprocess.DEVNULL,
-                            stdout=slave, stderr=slave, cwd=cwd, env=env, close_fds=True)
+    proc = subprocess.Popen(
+        ["bash", "--noprofile", "--norc", "-c", command],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+        cwd=cwd,
+        env=env,
+        close_fds=True,
+    )
     os.close(slave)
     chunks, deadline = [], time.monotonic() + TIMEOUT
     try:
@@ -123,7 +141,9 @@ def at_terminal(command: str, cwd: Path, env: dict[str, str]) -> tuple[str, int]
     try:
         return raw.decode("utf-8").replace("\r\n", "\n"), status
     except UnicodeDecodeError as exc:
-        raise SystemExit(f"readme_examples: {command!r} printed bytes that are not UTF-8: {raw[max(0, exc.start - 60):exc.end + 20]!r}") from None
+        raise SystemExit(
+            f"readme_examples: {command!r} printed bytes that are not UTF-8: {raw[max(0, exc.start - 60) : exc.end + 20]!r}"
+        ) from None
 
 
 def scratch() -> Scratch:

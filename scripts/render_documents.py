@@ -73,7 +73,20 @@ def write_documents(out: Path) -> list[Path]:
     ccq("import", str(SAMPLE), "--db", str(store), "-q", cwd=out)
     for fmt in ("docx", "html", "md", "txt"):
         target = out / f"tong_hop_thang_01-2020-{KIND.get(fmt, fmt)}.{fmt}"
-        ccq("report", "--month", "2020-01", "--db", str(store), "-o", str(target), "-q", "--format", fmt, *settings, cwd=out)
+        ccq(
+            "report",
+            "--month",
+            "2020-01",
+            "--db",
+            str(store),
+            "-o",
+            str(target),
+            "-q",
+            "--format",
+            fmt,
+            *settings,
+            cwd=out,
+        )
         if fmt in ("docx", "html"):
             docs.append(target)
     store.unlink()
@@ -85,10 +98,25 @@ def to_pdf(docs: list[Path], out: Path) -> list[Path]:
     office = [d for d in docs if d.suffix in (".docx", ".xlsx")]
     pdfs = []
     if office:
-        soffice = shutil.which("soffice") or sys.exit("render_documents: soffice not found (Debian: libreoffice-writer libreoffice-calc)")
+        soffice = shutil.which("soffice") or sys.exit(
+            "render_documents: soffice not found (Debian: libreoffice-writer libreoffice-calc)"
+        )
         with tempfile.TemporaryDirectory() as profile:  # a profile of its own: never a user's running LibreOffice
-            subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                            "--outdir", str(out), *map(str, office)], check=True, capture_output=True, timeout=600)
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out),
+                    *map(str, office),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=600,
+            )
         pdfs += [out / f"{d.stem}.pdf" for d in office]  # the names differ by kind (bao_cao_2019-word, -excel)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     for d in (d for d in docs if d.suffix == ".html"):
@@ -97,9 +125,21 @@ def to_pdf(docs: list[Path], out: Path) -> list[Path]:
             continue
         pdf = out / f"{d.stem}.pdf"
         with tempfile.TemporaryDirectory() as profile:
-            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-                            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", d.as_uri()],
-                           check=True, capture_output=True, timeout=120)
+            subprocess.run(
+                [
+                    chromium,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    f"--user-data-dir={profile}",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}",
+                    d.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
         pdfs.append(pdf)
     return pdfs
 

@@ -44,8 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 
 
-def make_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None,
-              hidden: tuple[str, ...] = ()) -> Path:
+def make_xlsx(
+    path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None, hidden: tuple[str, ...] = ()
+) -> Path:
     """A workbook with one sheet per entry; rows are lists of cell values (None = empty)."""
     wb = Workbook()
     wb.remove(wb.active)
@@ -97,7 +98,9 @@ def run(*args: str, input: bytes | str | None = None):
 
         argv = [str(a) for a in args]
         if differential.compared(argv):
-            _compared.extend(differential.both_ways(argv, input, first=(result.exit_code, result.stdout, result.stderr)))
+            _compared.extend(
+                differential.both_ways(argv, input, first=(result.exit_code, result.stdout, result.stderr))
+            )
     return result
 
 
@@ -159,6 +162,7 @@ def _no_user_store(tmp_path_factory, monkeypatch):
 # setting (limits, time-outs). A read with a progress callback, or of anything else than the
 # sample, is always real. A per-process cache: each xdist worker reads the sample once.
 
+
 def _sample_paths(paths, cwd: str) -> bool:
     sample = SAMPLE.resolve()
     for path in paths:
@@ -180,14 +184,28 @@ def _sample_read_once():
     real = api.read_records
 
     def read_records(paths, *, year=None, kind=None, scales_file=None, progress=None, header_row=None, columns=None):
-        options = dict(year=year, kind=kind, scales_file=scales_file, progress=progress, header_row=header_row, columns=columns)
+        options = dict(
+            year=year, kind=kind, scales_file=scales_file, progress=progress, header_row=header_row, columns=columns
+        )
         cwd = os.getcwd()
         if progress is not None or not _sample_paths(list(map(str, paths)), cwd):
             return real(paths, **options)
-        settings = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("CCQ_") and not k.startswith("CCQ_STATS_DB")))
+        settings = tuple(
+            sorted((k, v) for k, v in os.environ.items() if k.startswith("CCQ_") and not k.startswith("CCQ_STATS_DB"))
+        )
         scales_text = Path(cwd, scales_file).read_bytes() if scales_file and Path(cwd, scales_file).is_file() else None
-        key = (tuple(map(str, paths)), cwd, year, kind, str(scales_file), scales_text, header_row, repr(columns or None), language(),
-               settings)
+        key = (
+            tuple(map(str, paths)),
+            cwd,
+            year,
+            kind,
+            str(scales_file),
+            scales_text,
+            header_row,
+            repr(columns or None),
+            language(),
+            settings,
+        )
         if key not in sample_readings:
             sample_readings[key] = real(paths, **options)  # an error is raised each time, never kept
         return copy.deepcopy(sample_readings[key])  # the callers add notes and mark findings: a copy each
@@ -206,8 +224,11 @@ def _sample_read_once():
 # filled once, help texts read by subprocesses), which would otherwise be built again by each
 # worker that runs one of its tests.
 
-_MEASURED_SLOW = frozenset(line.strip() for line in (Path(__file__).parent / "slow_tests.txt").read_text("utf-8").splitlines()
-                           if line.strip() and not line.startswith("#"))
+_MEASURED_SLOW = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "slow_tests.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 # tryfirst: pytest-xdist's worker reads the xdist_group marks in its own collection hook, which

@@ -71,8 +71,14 @@ def both_ways(args: list[str], input=None, first: tuple | None = None) -> list[d
     for n, variant in enumerate(variants):
         plain = first if n == 0 and first is not None else outcome(variant, input)[0]
         forced, taken = outcome(variant, input, forced=True)
-        out.append({"args": [str(a) for a in variant], "same": plain == forced, "by_columns": taken,
-                    "difference": "" if plain == forced else _difference(plain, forced)})
+        out.append(
+            {
+                "args": [str(a) for a in variant],
+                "same": plain == forced,
+                "by_columns": taken,
+                "difference": "" if plain == forced else _difference(plain, forced),
+            }
+        )
     return out
 
 
@@ -83,5 +89,7 @@ def _difference(plain: tuple, forced: tuple) -> str:
     for name, a, b in zip(("exit", "stdout", "stderr"), plain, forced):
         if a != b:
             lines.append(f"--- {name}")
-            lines += difflib.unified_diff(str(a).splitlines(), str(b).splitlines(), "as is", "by columns", lineterm="", n=1)
+            lines += difflib.unified_diff(
+                str(a).splitlines(), str(b).splitlines(), "as is", "by columns", lineterm="", n=1
+            )
     return "\n".join(lines[:60])

@@ -112,8 +112,13 @@ def run_cli(corpus: Corpus, name: str) -> tuple[int, str, str]:
     """classify on one file by the ccq-stats command beside this Python (a process of its own)."""
     exe = Path(sys.executable).with_name("ccq-stats")
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1", "CCQ_STATS_DB": str(Path(tmp) / "none.sqlite"),
-               "NO_COLOR": "1"}
+        env = {
+            **os.environ,
+            "CCQ_LANG": "en",
+            "CCQ_NO_PROGRESS": "1",
+            "CCQ_STATS_DB": str(Path(tmp) / "none.sqlite"),
+            "NO_COLOR": "1",
+        }
         p = subprocess.run([str(exe), *corpus.args(name)], capture_output=True, text=True, env=env, timeout=300)
     return p.returncode, p.stdout, p.stderr
 
@@ -135,6 +140,7 @@ def main(corpus: Corpus, argv: list[str]) -> int:
 
 # -- for the corpus's test file (pytest) ---------------------------------------------------------
 
+
 def classify_in_process(corpus: Corpus, name: str) -> tuple[int, str, str]:
     """classify on one file in this process (tests/conftest.py's run); a crash is a verdict."""
     from conftest import run
@@ -152,8 +158,12 @@ def cases(corpus: Corpus, xfails: dict, reason) -> list:
     entry is taken off the list."""
     import pytest
 
-    return [pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=True, reason=reason(xfails[name]))]
-                         if name in xfails else []) for name in sorted(corpus.expected)]
+    return [
+        pytest.param(
+            name, id=name, marks=[pytest.mark.xfail(strict=True, reason=reason(xfails[name]))] if name in xfails else []
+        )
+        for name in sorted(corpus.expected)
+    ]
 
 
 def known_failure(entry: dict) -> str:

@@ -31,7 +31,9 @@ tiers = st.lists(st.sampled_from(list(LABELS)), min_size=2, max_size=12)
 
 def write(rows: list[list]) -> Path:
     path = Path(tempfile.mkdtemp()) / "xep_loai.csv"
-    path.write_text("\n".join(";".join("" if v is None else str(v) for v in row) for row in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(";".join("" if v is None else str(v) for v in row) for row in rows) + "\n", encoding="utf-8"
+    )
     return path
 
 

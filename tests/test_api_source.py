@@ -36,10 +36,13 @@ def test_db_names_the_store_even_before_it_exists(no_store):
     assert source_of([], db="elsewhere.sqlite") == Source.store("elsewhere.sqlite")
 
 
-@pytest.mark.parametrize(("paths", "db", "as_of", "says"), [
-    (["a.csv"], "ccq.sqlite", None, "give files or --db, not both"),
-    (["a.csv"], None, "3", "--as-of reads the store"),
-])
+@pytest.mark.parametrize(
+    ("paths", "db", "as_of", "says"),
+    [
+        (["a.csv"], "ccq.sqlite", None, "give files or --db, not both"),
+        (["a.csv"], None, "3", "--as-of reads the store"),
+    ],
+)
 def test_files_and_a_store_together_are_an_error(no_store, paths, db, as_of, says):
     with pytest.raises(InputError, match=says):
         source_of(paths, db=db, as_of=as_of)

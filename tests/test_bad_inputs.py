@@ -39,15 +39,22 @@ def test_bad_input(name):
     path = BAD / name
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path), "--format", "csv"],
-                          capture_output=True, text=True, timeout=60, cwd=BAD)
+    done = subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", str(path), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=BAD,
+    )
     took = time.monotonic() - started
     assert done.returncode == code, done.stderr
     assert "Traceback" not in done.stderr and "panicked" not in done.stderr
     assert message in done.stderr
     if code == 2:
         assert done.stdout == ""
-        assert len(done.stderr.splitlines()) == 1 or all(l.startswith("ccq-stats: ") for l in done.stderr.splitlines())
+        assert len(done.stderr.splitlines()) == 1 or all(
+            line.startswith("ccq-stats: ") for line in done.stderr.splitlines()
+        )
         assert done.stderr.splitlines()[-1].startswith("ccq-stats: error: ")
     if code == 0:  # a file that reads: its figures, counted by hand from make_corpus.py
         got = {f"{year} {subject} {category}": n for (year, subject, category), n in figures(done.stdout).items()}
@@ -108,9 +115,13 @@ _CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 
 @pytest.mark.slow
 @settings(max_examples=200, deadline=None)
-@given(st.integers(2, 6).flatmap(lambda width: st.lists(st.lists(_CELL, min_size=width, max_size=width), min_size=1,
-                                                         max_size=8)),
-       st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "utf-8-sig"]))
+@given(
+    st.integers(2, 6).flatmap(
+        lambda width: st.lists(st.lists(_CELL, min_size=width, max_size=width), min_size=1, max_size=8)
+    ),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig"]),
+)
 def test_a_table_written_as_csv_reads_back_cell_for_cell(grid, delimiter, encoding):
     """Any table (quotes in cells included) written by a CSV writer with any of the three
     delimiters comes back exactly: the delimiter is sniffed, the quoting undone, no row lost."""
@@ -157,8 +168,10 @@ def test_decoding_any_text(text):
 
 @pytest.mark.slow
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(_CELL.filter(lambda c: '"' not in c), min_size=2, max_size=6), min_size=1, max_size=20),
-       st.sampled_from([",", ";", "\t"]))
+@given(
+    st.lists(st.lists(_CELL.filter(lambda c: '"' not in c), min_size=2, max_size=6), min_size=1, max_size=20),
+    st.sampled_from([",", ";", "\t"]),
+)
 def test_the_delimiter_is_the_one_the_table_was_written_with(rows, delimiter):
     assume(any(cell.strip() for row in rows for cell in row))
     text = "\n".join(delimiter.join(row) for row in rows)
@@ -166,6 +179,7 @@ def test_the_delimiter_is_the_one_the_table_was_written_with(rows, delimiter):
 
 
 # --- Data loss: an output never replaces a file that is read (issue 14, item 1) ---------------
+
 
 def _data_folder(tmp_path):
     folder = tmp_path / "sd"
@@ -178,16 +192,21 @@ def _data_folder(tmp_path):
 def _refused(result, target: Path, before: bytes):
     assert result.exit_code == 2, result.stderr
     lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ccq-stats: error: ") and "is one of the inputs" in lines[0], result.stderr
+    assert len(lines) == 1 and lines[0].startswith("ccq-stats: error: ") and "is one of the inputs" in lines[0], (
+        result.stderr
+    )
     assert target.read_bytes() == before  # the input is untouched
     assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
-@pytest.mark.parametrize("args", [
-    ["classify", "{folder}", "-o", "{folder}/dang_vien_2018.csv"],
-    ["check", "{folder}", "-o", "{folder}/dang_vien_2018.csv"],
-    ["report", "--year", "2019", "{folder}", "-f", "xlsx", "-o", "{folder}/so_luong_dang_vien_2019.xlsx"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["classify", "{folder}", "-o", "{folder}/dang_vien_2018.csv"],
+        ["check", "{folder}", "-o", "{folder}/dang_vien_2018.csv"],
+        ["report", "--year", "2019", "{folder}", "-f", "xlsx", "-o", "{folder}/so_luong_dang_vien_2019.xlsx"],
+    ],
+)
 def test_an_output_that_is_a_file_inside_an_input_folder_is_refused(tmp_path, args):
     folder = _data_folder(tmp_path)
     args = [a.format(folder=folder) for a in args]
@@ -199,7 +218,9 @@ def test_report_reads_the_current_folder_by_default_and_refuses_to_overwrite_a_f
     folder = _data_folder(tmp_path)
     monkeypatch.chdir(folder)
     target = folder / "so_luong_dang_vien_2019.xlsx"
-    _refused(run("report", "--year", "2019", "-f", "xlsx", "-o", "so_luong_dang_vien_2019.xlsx"), target, target.read_bytes())
+    _refused(
+        run("report", "--year", "2019", "-f", "xlsx", "-o", "so_luong_dang_vien_2019.xlsx"), target, target.read_bytes()
+    )
 
 
 def test_an_output_that_is_a_link_to_an_input_is_refused(tmp_path):
@@ -212,6 +233,7 @@ def test_an_output_that_is_a_link_to_an_input_is_refused(tmp_path):
 
 
 # --- Our own outputs in a data folder are not read back as inputs (issue 14, item 2) ----------
+
 
 def _sheet_values(path: Path) -> dict:
     from openpyxl import load_workbook
@@ -240,13 +262,16 @@ def test_a_second_report_into_the_data_folder_skips_the_first(tmp_path, monkeypa
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command,name,extra", [
-    ("classify", "ket_qua.csv", []),
-    ("classify", "ket_qua_excel.csv", ["--bom"]),
-    ("classify", "theo_don_vi.csv", ["--by", "unit"]),
-    ("check", "phat_hien.csv", ["-f", "csv"]),
-    ("check", "phat_hien_ten.csv", ["-f", "csv", "--names"]),
-])
+@pytest.mark.parametrize(
+    "command,name,extra",
+    [
+        ("classify", "ket_qua.csv", []),
+        ("classify", "ket_qua_excel.csv", ["--bom"]),
+        ("classify", "theo_don_vi.csv", ["--by", "unit"]),
+        ("check", "phat_hien.csv", ["-f", "csv"]),
+        ("check", "phat_hien_ten.csv", ["-f", "csv", "--names"]),
+    ],
+)
 def test_our_csv_outputs_in_the_data_folder_are_skipped(tmp_path, monkeypatch, command, name, extra):
     folder = _data_folder(tmp_path)
     monkeypatch.chdir(folder)
@@ -261,9 +286,10 @@ def test_our_csv_outputs_in_the_data_folder_are_skipped(tmp_path, monkeypatch, c
 
 
 def test_a_workbook_of_ours_is_recognised_by_its_marker_not_its_name(tmp_path):
+    from openpyxl import Workbook
+
     from ccq_stats.reading.sources import written_by_us
     from ccq_stats.write.workbook import mark_as_ours
-    from openpyxl import Workbook
 
     ours, theirs = tmp_path / "x.xlsx", tmp_path / "bao_cao.xlsx"
     wb = Workbook()
@@ -277,6 +303,7 @@ def test_a_workbook_of_ours_is_recognised_by_its_marker_not_its_name(tmp_path):
 
 # --- A stray quote never drops rows without a word (issue 14, item 3) ----------------------------
 
+
 def test_a_stray_quote_in_the_sample_member_list_is_an_error_naming_its_row(tmp_path):
     lines = (SAMPLE / "dang_vien_2018.csv").read_bytes().split(b"\n")
     lines[3] = b'"' + lines[3]  # sed '4s/^/"/'
@@ -285,8 +312,9 @@ def test_a_stray_quote_in_the_sample_member_list_is_an_error_naming_its_row(tmp_
     result = run("classify", path)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"ccq-stats: error: {path}, row 4: a quote (\") opens a cell here and is never closed: the rest of the "
-        "file would be one cell (hint: remove the stray quote, or close it)"]
+        f'ccq-stats: error: {path}, row 4: a quote (") opens a cell here and is never closed: the rest of the '
+        "file would be one cell (hint: remove the stray quote, or close it)"
+    ]
 
 
 def _grid(text: str):
@@ -298,13 +326,14 @@ HEAD = "STT,Tên tổ chức cơ sở đảng,Năm,Xếp loại\n"
 
 def test_a_quote_closed_further_down_that_swallows_rows_is_an_error():
     rows = [f"{i},Chi bộ {i},2019,HTTNV\n" for i in range(1, 8)]
-    rows[1] = '2,"Chi bộ 2,2019,HTTNV\n'      # opens on row 3 (the header is row 1) …
-    rows[4] = '5,Chi bộ 5",2019,HTTNV\n'      # … and closes three lines later, hiding rows 4 and 5
+    rows[1] = '2,"Chi bộ 2,2019,HTTNV\n'  # opens on row 3 (the header is row 1) …
+    rows[4] = '5,Chi bộ 5",2019,HTTNV\n'  # … and closes three lines later, hiding rows 4 and 5
     with pytest.raises(InputError) as caught:
         _grid(HEAD + "".join(rows))
     assert str(caught.value) == (
-        "q.csv, row 3: a quote (\") opens a cell here that runs over 4 lines and holds whole rows (line 4 "
-        "looks like a row of its own) (hint: remove the stray quote, or close it on the same line)")
+        'q.csv, row 3: a quote (") opens a cell here that runs over 4 lines and holds whole rows (line 4 '
+        "looks like a row of its own) (hint: remove the stray quote, or close it on the same line)"
+    )
 
 
 def test_a_quoted_cell_over_many_lines_is_an_error():
@@ -315,8 +344,12 @@ def test_a_quoted_cell_over_many_lines_is_an_error():
 
 def test_a_cell_of_a_few_lines_and_quotes_inside_cells_are_read():
     rows = _grid(HEAD + '1,"Chi bộ A\n(cơ quan)",2019,HTTNV\n2,"Chi bộ ""B""",2019,HTNV\n3,Màn hình 5" ,2019,HTTNV\n')
-    assert rows == [HEAD.strip().split(","), ["1", "Chi bộ A\n(cơ quan)", "2019", "HTTNV"],
-                    ["2", 'Chi bộ "B"', "2019", "HTNV"], ["3", 'Màn hình 5" ', "2019", "HTTNV"]]
+    assert rows == [
+        HEAD.strip().split(","),
+        ["1", "Chi bộ A\n(cơ quan)", "2019", "HTTNV"],
+        ["2", 'Chi bộ "B"', "2019", "HTNV"],
+        ["3", 'Màn hình 5" ', "2019", "HTTNV"],
+    ]
 
 
 def test_the_quote_and_nul_check_for_other_readers(tmp_path):
@@ -337,6 +370,7 @@ def test_the_quote_and_nul_check_for_other_readers(tmp_path):
 
 # --- Damaged files: one short readable line naming the file (issue 14, items 4 and 5) ------------
 
+
 def test_an_error_line_is_one_short_readable_line_whatever_the_bytes():
     raw = bytes(range(256)).decode("latin-1") * 110  # 28 KB of control characters and high bytes
     error = InputError(f"cannot read part '{raw}'", file="thư mục/a\nb\udcff.xlsx", value=raw, hint="save it again")
@@ -344,7 +378,7 @@ def test_an_error_line_is_one_short_readable_line_whatever_the_bytes():
     assert len(line) < 400 and line.isprintable()
     assert line.startswith("thư mục/a\\nb\\xff.xlsx: cannot read part '\\x00\\x01\\x02")  # escaped, not dropped
     assert line.endswith("(hint: save it again)")
-    quoted = line[line.index(": '\\x00") + 3:line.index(" (hint")]
+    quoted = line[line.index(": '\\x00") + 3 : line.index(" (hint")]
     assert len(quoted) <= 82 and quoted.endswith("...'")  # a value: at most ~80 characters
 
 
@@ -352,18 +386,27 @@ def test_an_error_line_is_one_short_readable_line_whatever_the_bytes():
 def test_a_cell_over_the_field_limit_is_an_error_naming_the_row(tmp_path):
     path = tmp_path / "big.csv"
     path.write_bytes(b"a;b\n" + b"x" * 70_000_000)
-    done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path)], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", str(path)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == (f"ccq-stats: error: {path}, row 2: a cell holds more than 64 MB of text (hint: not a rating "
-                           "sheet; a stray quote may have opened the cell)\n")
+    assert done.stderr == (
+        f"ccq-stats: error: {path}, row 2: a cell holds more than 64 MB of text (hint: not a rating "
+        "sheet; a stray quote may have opened the cell)\n"
+    )
 
 
 # --- Pipes, FIFOs, devices and stdin: read once and bounded, or refused (issue 14, item 7) --------
 
+
 def _classify(*args, stdin=None, env=None, timeout=60):
-    return subprocess.run([sys.executable, "-m", "ccq_stats", "classify", *map(str, args), "-f", "csv"],
-                          stdin=stdin, capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", *map(str, args), "-f", "csv"],
+        stdin=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.mark.slow
@@ -379,7 +422,10 @@ def test_a_fifo_is_read_once_and_gives_the_figures_of_the_file(tmp_path):
     writer.join(timeout=5)
     assert through_fifo.returncode == 0, through_fifo.stderr
     assert through_fifo.stdout == _classify(csv_file).stdout
-    assert b"2018,members,total,T\xe1\xbb\x95ng s\xe1\xbb\x91 \xc4\x91\xe1\xba\xa3ng vi\xc3\xaan (c\xc3\xb3 m\xe1\xba\xb7t),4045," in through_fifo.stdout
+    assert (
+        b"2018,members,total,T\xe1\xbb\x95ng s\xe1\xbb\x91 \xc4\x91\xe1\xba\xa3ng vi\xc3\xaan (c\xc3\xb3 m\xe1\xba\xb7t),4045,"
+        in through_fifo.stdout
+    )
 
 
 @pytest.mark.slow
@@ -388,11 +434,15 @@ def test_a_workbook_through_a_fifo_is_refused_with_a_hint(tmp_path):
 
     fifo = tmp_path / "p.xlsx"
     os.mkfifo(fifo)
-    threading.Thread(target=lambda: fifo.write_bytes((SAMPLE / "dang_vien_2015.xlsx").read_bytes()), daemon=True).start()
+    threading.Thread(
+        target=lambda: fifo.write_bytes((SAMPLE / "dang_vien_2015.xlsx").read_bytes()), daemon=True
+    ).start()
     done = _classify(fifo)
     assert done.returncode == 2 and done.stdout == b""
-    assert done.stderr.decode() == (f"ccq-stats: error: {fifo}: a workbook cannot be read from a pipe or standard input "
-                                    "(hint: save it as a file and give its name)\n")
+    assert done.stderr.decode() == (
+        f"ccq-stats: error: {fifo}: a workbook cannot be read from a pipe or standard input "
+        "(hint: save it as a file and give its name)\n"
+    )
 
 
 @pytest.mark.slow
@@ -400,8 +450,10 @@ def test_a_device_is_refused_at_once():
     started = time.monotonic()
     done = _classify("/dev/zero")
     assert done.returncode == 2 and done.stdout == b""
-    assert done.stderr.decode() == ("ccq-stats: error: /dev/zero: is a device, not a file (hint: give a spreadsheet "
-                                    "file, or - for CSV on standard input)\n")
+    assert done.stderr.decode() == (
+        "ccq-stats: error: /dev/zero: is a device, not a file (hint: give a spreadsheet "
+        "file, or - for CSV on standard input)\n"
+    )
     with open("/dev/zero", "rb") as zero:
         done = _classify("-", stdin=zero)
     assert done.returncode == 2 and "standard input is a device, not a file or a pipe" in done.stderr.decode()
@@ -411,17 +463,30 @@ def test_a_device_is_refused_at_once():
 @pytest.mark.slow
 def test_standard_input_is_read_with_a_bound():
     data = (SAMPLE / "dang_vien_2018.csv").read_bytes()  # 382 KB
-    fitting = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"], input=data,
-                             capture_output=True, timeout=60, env={**os.environ, "CCQ_MAX_STREAM_MB": "1"})
+    fitting = subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"],
+        input=data,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "CCQ_MAX_STREAM_MB": "1"},
+    )
     assert fitting.returncode == 0 and b",members,total," in fitting.stdout
-    over = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"], input=data * 3,
-                          capture_output=True, timeout=60, env={**os.environ, "CCQ_MAX_STREAM_MB": "1"})
+    over = subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", "-", "-f", "csv"],
+        input=data * 3,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "CCQ_MAX_STREAM_MB": "1"},
+    )
     assert over.returncode == 2 and over.stdout == b""
-    assert over.stderr.decode() == ("ccq-stats: error: <stdin>: more than 1 MB arrived on standard input (hint: save it "
-                                    "as a file and give its name, or raise CCQ_MAX_STREAM_MB)\n")
+    assert over.stderr.decode() == (
+        "ccq-stats: error: <stdin>: more than 1 MB arrived on standard input (hint: save it "
+        "as a file and give its name, or raise CCQ_MAX_STREAM_MB)\n"
+    )
 
 
 # --- Small things: -o -, --bom with JSON, temporaries left by a kill (issue 14, item 10) ----------
+
 
 def test_dash_as_output_means_stdout(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -448,10 +513,10 @@ def test_a_stale_temporary_of_ours_is_removed_on_the_next_write_and_nothing_else
     from ccq_stats.write import atomic_write
 
     old = time.time() - 3600
-    stale = tmp_path / f".out.csv.ccq{_gone_pid()}.ab12cd34.tmp"       # a kill -9 during a write, an hour ago
-    fresh = tmp_path / f".out.csv.ccq{_gone_pid()}.ef56gh78.tmp"       # just now: perhaps another machine's write
+    stale = tmp_path / f".out.csv.ccq{_gone_pid()}.ab12cd34.tmp"  # a kill -9 during a write, an hour ago
+    fresh = tmp_path / f".out.csv.ccq{_gone_pid()}.ef56gh78.tmp"  # just now: perhaps another machine's write
     running = tmp_path / f".bao_cao.xlsx.ccq{os.getpid()}.ij90kl12.tmp"  # a write in progress
-    foreign = tmp_path / ".notes.txt.12345.tmp"                           # not ours
+    foreign = tmp_path / ".notes.txt.12345.tmp"  # not ours
     for path in (stale, fresh, running, foreign):
         path.write_bytes(b"partial")
     for path in (stale, running, foreign):

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
@@ -29,8 +28,14 @@ ENV = {**os.environ, "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1"}
 
 
 def ccq(*args, env: dict | None = None, timeout: float = 120, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ccq_stats", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout, env={**ENV, **(env or {})}, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "ccq_stats", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**ENV, **(env or {})},
+        cwd=cwd,
+    )
 
 
 def one_error_line(done: subprocess.CompletedProcess) -> str:
@@ -46,20 +51,24 @@ def one_error_line(done: subprocess.CompletedProcess) -> str:
 
 # --- item 4: every numeric setting checked in one place ---------------------------------------
 
-@pytest.mark.parametrize("variable, value, said", [
-    ("CCQ_READ_MEMORY_MB", "-1", "CCQ_READ_MEMORY_MB must be from 256 to 1,048,576: '-1'"),  # was: no limit at all
-    ("CCQ_READ_MEMORY_MB", "0", "CCQ_READ_MEMORY_MB must be from 256"),
-    ("CCQ_READ_TIMEOUT", "-5", "CCQ_READ_TIMEOUT must be from 1 to 604,800: '-5'"),  # was: "longer than -5 s"
-    ("CCQ_STATS_DB_TIMEOUT", "nan", "CCQ_STATS_DB_TIMEOUT must be from 0 to 604,800: 'nan'"),  # was: a traceback
-    ("CCQ_STATS_DB_TIMEOUT", "inf", "CCQ_STATS_DB_TIMEOUT must be from 0"),
-    ("CCQ_STATS_DB_TIMEOUT", "1e10", "CCQ_STATS_DB_TIMEOUT must be from 0"),
-    ("CCQ_STATS_DB_TIMEOUT", "soon", "CCQ_STATS_DB_TIMEOUT is not a number of seconds: 'soon'"),
-    ("CCQ_MEMORY_MB", "-3", "CCQ_MEMORY_MB must be from 0"),
-    ("CCQ_MEMORY_MB", "99999999999999999999", "CCQ_MEMORY_MB must be from 0 to 1,048,576"),
-    ("CCQ_MAX_CELLS", "0", "CCQ_MAX_CELLS must be from 1"),
-    ("CCQ_MAX_STREAM_MB", "-1", "CCQ_MAX_STREAM_MB must be from 1"),
-    ("CCQ_TEMPLATE_TIMEOUT", "nan", "CCQ_TEMPLATE_TIMEOUT is not a whole number: 'nan'"),
-])
+
+@pytest.mark.parametrize(
+    "variable, value, said",
+    [
+        ("CCQ_READ_MEMORY_MB", "-1", "CCQ_READ_MEMORY_MB must be from 256 to 1,048,576: '-1'"),  # was: no limit at all
+        ("CCQ_READ_MEMORY_MB", "0", "CCQ_READ_MEMORY_MB must be from 256"),
+        ("CCQ_READ_TIMEOUT", "-5", "CCQ_READ_TIMEOUT must be from 1 to 604,800: '-5'"),  # was: "longer than -5 s"
+        ("CCQ_STATS_DB_TIMEOUT", "nan", "CCQ_STATS_DB_TIMEOUT must be from 0 to 604,800: 'nan'"),  # was: a traceback
+        ("CCQ_STATS_DB_TIMEOUT", "inf", "CCQ_STATS_DB_TIMEOUT must be from 0"),
+        ("CCQ_STATS_DB_TIMEOUT", "1e10", "CCQ_STATS_DB_TIMEOUT must be from 0"),
+        ("CCQ_STATS_DB_TIMEOUT", "soon", "CCQ_STATS_DB_TIMEOUT is not a number of seconds: 'soon'"),
+        ("CCQ_MEMORY_MB", "-3", "CCQ_MEMORY_MB must be from 0"),
+        ("CCQ_MEMORY_MB", "99999999999999999999", "CCQ_MEMORY_MB must be from 0 to 1,048,576"),
+        ("CCQ_MAX_CELLS", "0", "CCQ_MAX_CELLS must be from 1"),
+        ("CCQ_MAX_STREAM_MB", "-1", "CCQ_MAX_STREAM_MB must be from 1"),
+        ("CCQ_TEMPLATE_TIMEOUT", "nan", "CCQ_TEMPLATE_TIMEOUT is not a whole number: 'nan'"),
+    ],
+)
 def test_a_bad_numeric_setting_is_one_line_naming_it(variable, value, said):
     line = one_error_line(ccq("classify", SAMPLE / "dang_vien_2018.csv", env={variable: value}))
     assert said in line and "see SECURITY.md" in line
@@ -73,7 +82,7 @@ def test_every_numeric_setting_the_code_reads_is_checked_there():
         if path.name == "environment.py":
             continue
         text = path.read_text(encoding="utf-8")
-        assert "os.environ.get(\"CCQ_" not in text.replace("CCQ_LANG", ""), path
+        assert 'os.environ.get("CCQ_' not in text.replace("CCQ_LANG", ""), path
         for name in RANGES:
             assert f'environ.get("{name}"' not in text and f"environ['{name}']" not in text, path
     documented = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
@@ -81,6 +90,7 @@ def test_every_numeric_setting_the_code_reads_is_checked_there():
 
 
 # --- item 3: the reader process dies with its parent and keeps its own time limit -----------------
+
 
 def _gone(pid: int) -> bool:
     try:
@@ -118,8 +128,13 @@ def test_the_reader_process_keeps_its_own_time_limit():
     never stops it: the request is written by hand and nobody waits with a timeout)."""
     from ccq_stats.reading.worker import GRACE
 
-    worker = subprocess.Popen([sys.executable, "-m", "ccq_stats.reading.worker"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, env=ENV, cwd=ROOT)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "ccq_stats.reading.worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=ENV,
+        cwd=ROOT,
+    )
     request = pickle.dumps((time.sleep, (120,), 1024, 1, str(ROOT), "en"))
     worker.stdin.write(len(request).to_bytes(8, "big") + request)
     worker.stdin.flush()
@@ -160,24 +175,39 @@ PEAK = textwrap.dedent("""
 
 def with_peak(*args, env: dict) -> tuple[subprocess.CompletedProcess, int]:
     """The command's run and the peak memory (MB, resident) of it and its reader process."""
-    done = subprocess.run([sys.executable, "-c", PEAK, sys.executable, "-m", "ccq_stats", *map(str, args)],
-                          capture_output=True, text=True, timeout=120, env={**ENV, **env})
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, sys.executable, "-m", "ccq_stats", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**ENV, **env},
+    )
     *lines, peak = done.stderr.splitlines()
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout, "\n".join(lines) + "\n"), int(peak)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the address-space cap needs Linux")
-@pytest.mark.parametrize("body", [
-    "{{ '%0*d'|format(2000000000, 1) }}\n",  # was 49–58 s and 9.9 GB, all of it while Jinja compiled
-    "{{ 'a'|center(300000000) }}\n",  # was 1.2 GB at compile time
-    "{% autoescape 'a'|center(300000000) %}x{% endautoescape %}\n",  # an expression Jinja evaluates to compile
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ '%0*d'|format(2000000000, 1) }}\n",  # was 49–58 s and 9.9 GB, all of it while Jinja compiled
+        "{{ 'a'|center(300000000) }}\n",  # was 1.2 GB at compile time
+        "{% autoescape 'a'|center(300000000) %}x{% endautoescape %}\n",  # an expression Jinja evaluates to compile
+    ],
+)
 def test_a_templates_constant_expressions_are_under_its_limits(tmp_path, body):
     template = tmp_path / "hang.md.j2"
     template.write_text(body, encoding="utf-8")
     started = time.monotonic()
-    done, peak = with_peak("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "--template", template,
-                           env={"CCQ_TEMPLATE_MEMORY_MB": "200", "CCQ_TEMPLATE_TIMEOUT": "5"})
+    done, peak = with_peak(
+        "report",
+        SAMPLE / "dang_vien_2018.csv",
+        "--year",
+        "2018",
+        "--template",
+        template,
+        env={"CCQ_TEMPLATE_MEMORY_MB": "200", "CCQ_TEMPLATE_TIMEOUT": "5"},
+    )
     took = time.monotonic() - started
     assert done.returncode == 2 and "Traceback" not in done.stderr and done.stdout == ""
     last = done.stderr.splitlines()[-1]
@@ -197,6 +227,7 @@ def test_a_template_folds_nothing_so_its_output_is_unchanged(tmp_path):
 
 # --- item 2: the memory a file read row by row would take, and the reader process's limit, agree ---
 
+
 def test_a_text_file_too_big_for_the_reader_process_is_refused_before_parsing(tmp_path):
     """Lowered limits stand for the 300 MB CSV and the 4 GB reader: the estimate passed, then the
     reader stopped at its cap saying the file "may be a bomb … or save it as CSV" — of a CSV."""
@@ -207,7 +238,10 @@ def test_a_text_file_too_big_for_the_reader_process_is_refused_before_parsing(tm
     started = time.monotonic()
     line = one_error_line(ccq("classify", big, env={"CCQ_READ_MEMORY_MB": "256"}))
     assert time.monotonic() - started < 60
-    assert "this file is read row by row, which would need about" in line and "more than the 256 MB the reader may use" in line
+    assert (
+        "this file is read row by row, which would need about" in line
+        and "more than the 256 MB the reader may use" in line
+    )
     assert "bomb" not in line and "save it as CSV" not in line and "CCQ_READ_MEMORY_MB" in line
 
 
@@ -217,6 +251,7 @@ def test_a_text_file_within_the_reader_process_limit_is_read():
 
 
 # --- item 17: a header repeated on every row ------------------------------------------------------
+
 
 def test_a_header_repeated_on_every_row_is_a_repeated_header(tmp_path):
     """Was a RecursionError after 24 s (each repeat read as a table of one row, one inside the other)."""
@@ -232,11 +267,14 @@ def test_a_header_repeated_on_every_row_is_a_repeated_header(tmp_path):
     assert time.monotonic() - started < 60
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert done.stdout == ccq("classify", plain).stdout  # the same members, counted once each
-    assert f"ccq-stats: warning: {repeated}: the header is repeated on 300 rows (3, 5, 7, 9, 11, …); those rows skipped" \
+    assert (
+        f"ccq-stats: warning: {repeated}: the header is repeated on 300 rows (3, 5, 7, 9, 11, …); those rows skipped"
         in done.stderr.splitlines()
+    )
 
 
 # -- 17: a count beyond any organisation is one line naming the cell -------------------------------
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize("cell", [99999999999999999999999, 1e300, "99999999999999999999999"])
@@ -245,10 +283,17 @@ def test_a_count_beyond_any_organisation_is_one_line_naming_the_cell(tmp_path, c
     from conftest import make_xlsx
 
     header = ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
-    path = make_xlsx(tmp_path / "so_luong.xlsx", {"Năm 2019": [header, [1, "Chi bộ A", 10, 2, 6, 2, 0],
-                                                                [2, "Chi bộ B", 20, cell, 14, 3, 0]]})
-    result = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path), "-f", "csv"], capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "CCQ_LANG": "en"})
+    path = make_xlsx(
+        tmp_path / "so_luong.xlsx",
+        {"Năm 2019": [header, [1, "Chi bộ A", 10, 2, 6, 2, 0], [2, "Chi bộ B", 20, cell, 14, 3, 0]]},
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", str(path), "-f", "csv"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "CCQ_LANG": "en"},
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "row 3" in lines[0] and "column D" in lines[0], result.stderr

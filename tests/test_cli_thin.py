@@ -42,8 +42,13 @@ def test_the_cli_is_a_package_of_small_modules():
 
 @pytest.mark.parametrize("module", CLI)
 def test_cli_imports_nothing_below_the_api(module):
-    below = sorted({f"{target} (line {line})" for target, _name, line in IMPORTS[module]
-                    if target not in ALLOWED and not target.startswith("ccq_stats.cli")})
+    below = sorted(
+        {
+            f"{target} (line {line})"
+            for target, _name, line in IMPORTS[module]
+            if target not in ALLOWED and not target.startswith("ccq_stats.cli")
+        }
+    )
     assert not below, f"{module} imports below the API layer (put the decision in ccq_stats.api): {below}"
 
 
@@ -61,12 +66,25 @@ def test_typer_is_within_the_pinned_range():
     assert (major, minor) == (0, 29), typer.__version__
 
 
-@pytest.mark.parametrize(("module", "names"), [
-    ("typer._click", ["Context", "HelpFormatter"]),
-    ("typer._click.exceptions", ["BadOptionUsage", "BadParameter", "ClickException", "MissingParameter",
-                                 "NoArgsIsHelpError", "NoSuchOption", "UsageError"]),
-    ("typer.core", ["_"]),  # the words of a help page ("Options", "[default: …]"), which localisation replaces
-])
+@pytest.mark.parametrize(
+    ("module", "names"),
+    [
+        ("typer._click", ["Context", "HelpFormatter"]),
+        (
+            "typer._click.exceptions",
+            [
+                "BadOptionUsage",
+                "BadParameter",
+                "ClickException",
+                "MissingParameter",
+                "NoArgsIsHelpError",
+                "NoSuchOption",
+                "UsageError",
+            ],
+        ),
+        ("typer.core", ["_"]),  # the words of a help page ("Options", "[default: …]"), which localisation replaces
+    ],
+)
 def test_the_private_typer_names_localisation_uses_are_there(module, names):
     found = importlib.import_module(module)
     assert [n for n in names if not hasattr(found, n)] == []
@@ -106,7 +124,15 @@ def test_one_definition_of_each_shared_option():
     """The shared options are written once (cli/options.py) and used by name in the commands."""
     commands = [name for name in CLI if name.endswith("_commands") or name.endswith("_command")]
     text = "\n".join(MODULES[name].read_text(encoding="utf-8") for name in commands)
-    for once in ('"--header-row"', '"--column"', '"--scales"', '"--db"', '"--as-of"', '"--warnings"', '"--quiet"',
-                 '"--recursive"'):
+    for once in (
+        '"--header-row"',
+        '"--column"',
+        '"--scales"',
+        '"--db"',
+        '"--as-of"',
+        '"--warnings"',
+        '"--quiet"',
+        '"--recursive"',
+    ):
         assert once not in text, f"{once} is defined in a command module: use its type from cli/options.py"
     assert "min=1945" not in text and "max=2100" not in text  # year_option() holds the range

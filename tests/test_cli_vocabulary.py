@@ -22,13 +22,23 @@ from test_layers import MODULES, TREES
 
 DATA = tomllib.loads((ROOT / "ccq_stats" / "scales.toml").read_text(encoding="utf-8"))
 # Each option's values as scales.toml writes them (read here from the TOML, not from our code).
-VOCABULARY = {"shapes": DATA["shapes"], "group_by": DATA["group_by"], "share_bases": DATA["share_bases"],
-              "quota_bases": DATA["quota_bases"], "term_means": DATA["term_means"]}
+VOCABULARY = {
+    "shapes": DATA["shapes"],
+    "group_by": DATA["group_by"],
+    "share_bases": DATA["share_bases"],
+    "quota_bases": DATA["quota_bases"],
+    "term_means": DATA["term_means"],
+}
 OPTIONS = {  # (command, option) -> its values in scales.toml
-    ("classify", "--kind"): "shapes", ("check", "--kind"): "shapes", ("inspect", "--kind"): "shapes",
-    ("import", "--kind"): "shapes", ("blank", "--shape"): "shapes",
-    ("classify", "--by"): "group_by", ("classify", "--base"): "share_bases",
-    ("check", "--quota-base"): "quota_bases", ("report", "--quota-base"): "quota_bases",
+    ("classify", "--kind"): "shapes",
+    ("check", "--kind"): "shapes",
+    ("inspect", "--kind"): "shapes",
+    ("import", "--kind"): "shapes",
+    ("blank", "--shape"): "shapes",
+    ("classify", "--by"): "group_by",
+    ("classify", "--base"): "share_bases",
+    ("check", "--quota-base"): "quota_bases",
+    ("report", "--quota-base"): "quota_bases",
     ("report", "--term-mean"): "term_means",
 }
 
@@ -64,8 +74,13 @@ def _enum_values(tree: ast.AST) -> list[tuple[int, set[str]]]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and any(_name(base).endswith("Enum") for base in node.bases):
-            values = {stmt.value.value for stmt in node.body if isinstance(stmt, ast.Assign)
-                      and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)}
+            values = {
+                stmt.value.value
+                for stmt in node.body
+                if isinstance(stmt, ast.Assign)
+                and isinstance(stmt.value, ast.Constant)
+                and isinstance(stmt.value.value, str)
+            }
             found.append((node.lineno, values))
         elif isinstance(node, ast.Call) and _name(node.func).endswith("Enum") and len(node.args) > 1:
             found.append((node.lineno, _strings(node.args[1])))
@@ -84,33 +99,47 @@ def _strings(node: ast.AST) -> set[str]:
 
 def _literals(tree: ast.AST) -> list[tuple[int, set[str]]]:
     """(line, values) of each tuple, list or set of strings written out in a module."""
-    return [(node.lineno, {e.value for e in node.elts}) for node in ast.walk(tree)
-            if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and len(node.elts) > 1
-            and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)]
+    return [
+        (node.lineno, {e.value for e in node.elts})
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set))
+        and len(node.elts) > 1
+        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
+    ]
 
 
 def _copies(module: str, tree: ast.AST, literals: bool) -> list[str]:
     written = _enum_values(tree) + (_literals(tree) if literals else [])
-    return [f"{module}:{line}: the {what} of scales.toml written again" for line, values in written
-            for what, vocabulary in VOCABULARY.items() if set(vocabulary) <= values]
+    return [
+        f"{module}:{line}: the {what} of scales.toml written again"
+        for line, values in written
+        for what, vocabulary in VOCABULARY.items()
+        if set(vocabulary) <= values
+    ]
 
 
 def test_no_enum_or_command_line_list_writes_the_vocabulary_again():
     gateway = set(CLI)
     # only modules that name an enum can declare one: the others are not walked (a fast test)
-    copies = [copy for module, tree in TREES.items()
-              if module in gateway or "Enum" in MODULES[module].read_text(encoding="utf-8")
-              for copy in _copies(module, tree, literals=module in gateway)]
+    copies = [
+        copy
+        for module, tree in TREES.items()
+        if module in gateway or "Enum" in MODULES[module].read_text(encoding="utf-8")
+        for copy in _copies(module, tree, literals=module in gateway)
+    ]
     assert copies == []
 
 
-@pytest.mark.parametrize("source", [
-    'class Kind(str, Enum):\n    units = "units"\n    members = "members"\n    counts = "counts"\n',
-    'class By(Enum):\n    year = "year"\n    unit = "unit"\n',
-    'QuotaBase = enum.Enum("QuotaBase", [("good", "good"), ("good_or_better", "good_or_better")])\n',
-    'TERM_MEANS = ("shares", "pooled")\n',
-    'choice = click.Choice(["rated", "total"])\n',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class Kind(str, Enum):\n    units = "units"\n    members = "members"\n    counts = "counts"\n',
+        'class By(Enum):\n    year = "year"\n    unit = "unit"\n',
+        'QuotaBase = enum.Enum("QuotaBase", [("good", "good"), ("good_or_better", "good_or_better")])\n',
+        'TERM_MEANS = ("shares", "pooled")\n',
+        'choice = click.Choice(["rated", "total"])\n',
+    ],
+)
 def test_a_hand_written_copy_would_be_found(source):
     """The check above is not blind: each way of writing the values again is caught."""
     assert _copies("ccq_stats.cli.example", ast.parse(source), literals=True)
@@ -118,8 +147,22 @@ def test_a_hand_written_copy_would_be_found(source):
 
 # Options several commands take with help words of their own: the name, short name and metavar
 # are written once in cli/options.py (a *_option function); a command module writes only its help.
-SHARED = ('"--output"', '"-o"', '"--format"', '"-f"', '"--strict"', '"--bom"', '"--names"', '"--date"', '"--dry-run"',
-          '"--revert"', '"--orgs"', '"--db"', '"--quiet"', '"-q"')
+SHARED = (
+    '"--output"',
+    '"-o"',
+    '"--format"',
+    '"-f"',
+    '"--strict"',
+    '"--bom"',
+    '"--names"',
+    '"--date"',
+    '"--dry-run"',
+    '"--revert"',
+    '"--orgs"',
+    '"--db"',
+    '"--quiet"',
+    '"-q"',
+)
 
 
 def test_the_shared_options_are_declared_only_in_cli_options():

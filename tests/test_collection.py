@@ -130,11 +130,18 @@ def test_a_filled_member_list_reads_back_as_its_model(tmp_path, year):
     got = {category: n for (y, subject, category), n in figures(result.stdout).items() if subject == "members"}
     assert got == member_counts(model)
     if year >= 2025:  # the score each rated member was given (QĐ 366 bands), counted from the model
-        scores = [m["score"] for m in model if not m.get("left") and m.get("label") and MEANS[m["label"]] in TIERS
-                  and m.get("score") is not None]
-        bands = {"scored": len(scores), "band_90": sum(s >= 90 for s in scores),
-                 "band_70": sum(70 <= s < 90 for s in scores), "band_50": sum(50 <= s < 70 for s in scores),
-                 "band_0": sum(s < 50 for s in scores)}
+        scores = [
+            m["score"]
+            for m in model
+            if not m.get("left") and m.get("label") and MEANS[m["label"]] in TIERS and m.get("score") is not None
+        ]
+        bands = {
+            "scored": len(scores),
+            "band_90": sum(s >= 90 for s in scores),
+            "band_70": sum(70 <= s < 90 for s in scores),
+            "band_50": sum(50 <= s < 70 for s in scores),
+            "band_0": sum(s < 50 for s in scores),
+        }
         read = {c: n for (y, subject, c), n in figures(result.stdout).items() if subject == "members_scores"}
         assert {c: read.get(c) for c in bands} == bands
     assert "1 member(s) who left" in result.stderr or "left" in result.stderr  # said, not counted
@@ -463,17 +470,29 @@ def test_the_new_terms_bloc_gets_a_workbook_per_organisation_that_reads_back(tmp
     from conftest import ROOT, rows_of
 
     term = ROOT / "sample_term_2020_2025"
-    roster_2025 = json.loads((ROOT / "tests" / "data" / "sample_term_lineage.json").read_text("utf-8"))["rosters"]["2025"]
+    roster_2025 = json.loads((ROOT / "tests" / "data" / "sample_term_lineage.json").read_text("utf-8"))["rosters"][
+        "2025"
+    ]
     db = tmp_path / "term.sqlite"
-    assert run("roster", "import", term / "to_chuc" / "danh_sach_to_chuc_2025.csv", "--year", "2025", "--db", db, "-q").exit_code == 0
+    assert (
+        run(
+            "roster", "import", term / "to_chuc" / "danh_sach_to_chuc_2025.csv", "--year", "2025", "--db", db, "-q"
+        ).exit_code
+        == 0
+    )
     folder = tmp_path / "thu_thap_2026"
     result = run("blank", "--year", "2026", "--db", db, "-o", f"{folder}/")
     assert result.exit_code == 0, result.stderr
     assert "no roster of 2026" in result.stderr and "2025 roster" in result.stderr  # says where the list comes from
     books = sorted(folder.glob("*.xlsx"))
     assert len(books) == len(roster_2025) == 31
-    labels = [t for t in MEANS if MEANS[t] in (*TIERS, "exempt", "not_rated") and "tiêu biểu" not in t
-              and t not in ("Trong sạch, vững mạnh", "TSVM", "Yếu kém")]
+    labels = [
+        t
+        for t in MEANS
+        if MEANS[t] in (*TIERS, "exempt", "not_rated")
+        and "tiêu biểu" not in t
+        and t not in ("Trong sạch, vững mạnh", "TSVM", "Yếu kém")
+    ]
     expected_by_org, named, scores = {}, [], []
     for n, book in enumerate(books):
         wb = openpyxl.load_workbook(book)
@@ -481,8 +500,15 @@ def test_the_new_terms_bloc_gets_a_workbook_per_organisation_that_reads_back(tmp
         org = ws.cell(3, 1).value.removeprefix("Tổ chức đảng: ")
         named.append(org)
         assert {"Điểm tự chấm", "Điểm chi bộ chấm", "Xếp loại", "Kỷ luật"} <= set(header_of(ws))  # 2026: scored
-        model = [{"name": f"Đảng viên {n}-{i}", "birth": 1970 + i, "label": labels[(n + i) % len(labels)],
-                  "score": 50 + (n * 7 + i * 11) % 50} for i in range(3 + n % 5)]
+        model = [
+            {
+                "name": f"Đảng viên {n}-{i}",
+                "birth": 1970 + i,
+                "label": labels[(n + i) % len(labels)],
+                "score": 50 + (n * 7 + i * 11) % 50,
+            }
+            for i in range(3 + n % 5)
+        ]
         for m in model:
             if MEANS[m["label"]] not in TIERS:
                 m["score"] = None  # exempt and not rated members have no score
@@ -500,13 +526,23 @@ def test_the_new_terms_bloc_gets_a_workbook_per_organisation_that_reads_back(tmp
         r = dict(zip(head, row))
         if r["subject"] == "members":
             got.setdefault(r["unit"], {})[r["category"]] = int(r["count"])
-    assert {org: {c: got.get(org, {}).get(c) for c in counts} for org, counts in expected_by_org.items()} == expected_by_org
+    assert {
+        org: {c: got.get(org, {}).get(c) for c in counts} for org, counts in expected_by_org.items()
+    } == expected_by_org
     total = figures(run("classify", "--db", store, "--format", "csv").stdout)
     for category in ("total", "rated", "exempt", "not_rated", *TIERS):
         assert total[(2026, "members", category)] == sum(c[category] for c in expected_by_org.values()), category
-    bands = {"scored": len(scores), "band_90": sum(s >= 90 for s in scores), "band_70": sum(70 <= s < 90 for s in scores),
-             "band_50": sum(50 <= s < 70 for s in scores), "band_0": sum(s < 50 for s in scores)}
+    bands = {
+        "scored": len(scores),
+        "band_90": sum(s >= 90 for s in scores),
+        "band_70": sum(70 <= s < 90 for s in scores),
+        "band_50": sum(50 <= s < 70 for s in scores),
+        "band_0": sum(s < 50 for s in scores),
+    }
     for source in (["--db", store], [folder]):  # the store keeps the scores (schema 4) as the files give them
-        read = {c: n for (y, subject, c), n in figures(run("classify", *source, "--format", "csv").stdout).items()
-                if subject == "members_scores"}
+        read = {
+            c: n
+            for (y, subject, c), n in figures(run("classify", *source, "--format", "csv").stdout).items()
+            if subject == "members_scores"
+        }
         assert {c: read.get(c) for c in bands} == bands, source

@@ -15,18 +15,26 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ccq_stats.api import check_paths, classify_paths
+from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes
 from ccq_stats.reading import by_columns as columnar
 from ccq_stats.reading.sources import file_type
-from ccq_stats.api import check_paths, classify_paths
-from ccq_stats.errors import InputError
 from ccq_stats.vocabulary.scales import load_scales
-
 from conftest import make_csv, run
 
 HEADER = ["Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại"]
-LABELS = ["HTXSNV", "HTTNV", "Hoàn thành tốt nhiệm vụ", "Hoan thanh tot nhiem vu", "HTNV", "KHTNV", "Miễn đánh giá",
-          "Chưa đánh giá", "Trong sạch vững mạnh"]
+LABELS = [
+    "HTXSNV",
+    "HTTNV",
+    "Hoàn thành tốt nhiệm vụ",
+    "Hoan thanh tot nhiem vu",
+    "HTNV",
+    "KHTNV",
+    "Miễn đánh giá",
+    "Chưa đánh giá",
+    "Trong sạch vững mạnh",
+]
 
 
 def write(path, rows, header=HEADER, title=None, encoding="utf-8"):
@@ -41,7 +49,11 @@ def write(path, rows, header=HEADER, title=None, encoding="utf-8"):
 
 def members(n=60):
     """n members of three chi bộ over 2017–2019: plain rows."""
-    return [[f"{i:09d}", f"Chi bộ {'ABC'[i % 3]}", year, LABELS[(i + year) % 6]] for year in (2017, 2018, 2019) for i in range(n)]
+    return [
+        [f"{i:09d}", f"Chi bộ {'ABC'[i % 3]}", year, LABELS[(i + year) % 6]]
+        for year in (2017, 2018, 2019)
+        for i in range(n)
+    ]
 
 
 def both_ways(monkeypatch, action):
@@ -109,7 +121,9 @@ def test_the_cli_prints_the_same_bytes_either_way(tmp_path, monkeypatch):
 
 
 def test_check_findings_are_the_same(tmp_path, monkeypatch):
-    rows = [[f"{i:05d}", "Chi bộ A", 2019, "HTXSNV" if i < 5 else "HTTNV"] for i in range(10)]  # 5 top of 5 good: over 20%
+    rows = [
+        [f"{i:05d}", "Chi bộ A", 2019, "HTXSNV" if i < 5 else "HTTNV"] for i in range(10)
+    ]  # 5 top of 5 good: over 20%
     path = write(tmp_path / "ds.csv", rows)
     assert by_columns(path, monkeypatch)
     (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: check_paths([str(path)]))
@@ -134,12 +148,15 @@ def test_the_same_card_in_two_organisations_is_two_listings(tmp_path, monkeypatc
     assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
 
 
-@pytest.mark.parametrize("bad_row, words", [
-    (["000000099", "Chi bộ A", 2019, ""], "the rating is blank"),
-    (["000000099", "Chi bộ A", "2019a", "HTTNV"], "the year is not a year"),
-    (["000000099", "Chi bộ A", "", "HTTNV"], "no rating year"),
-    (["000000099", "Chi bộ A", 2019, "Rất tốt"], "unknown rating label"),
-])
+@pytest.mark.parametrize(
+    "bad_row, words",
+    [
+        (["000000099", "Chi bộ A", 2019, ""], "the rating is blank"),
+        (["000000099", "Chi bộ A", "2019a", "HTTNV"], "the year is not a year"),
+        (["000000099", "Chi bộ A", "", "HTTNV"], "no rating year"),
+        (["000000099", "Chi bộ A", 2019, "Rất tốt"], "unknown rating label"),
+    ],
+)
 def test_errors_name_the_same_cell(tmp_path, monkeypatch, bad_row, words):
     rows = members(10)
     rows.insert(17, bad_row)
@@ -209,12 +226,20 @@ def test_a_member_in_two_files_is_found_as_row_by_row(tmp_path, monkeypatch):
 
 
 CARDS = st.sampled_from(["1", "01", "2", "000123", "48.0012", "48-0012", "7A", "7a", "9"])
-ROW = st.tuples(CARDS, st.sampled_from(["Chi bộ A", " Chi bộ  A", "Chi bộ B", "Đảng bộ C"]),
-                st.sampled_from([2017, 2018, 2019, " 2019"]), st.sampled_from(LABELS + [" httnv "]))
+ROW = st.tuples(
+    CARDS,
+    st.sampled_from(["Chi bộ A", " Chi bộ  A", "Chi bộ B", "Đảng bộ C"]),
+    st.sampled_from([2017, 2018, 2019, " 2019"]),
+    st.sampled_from(LABELS + [" httnv "]),
+)
 
 
 @pytest.mark.slow
-@settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(ROW, min_size=1, max_size=30))
 def test_any_plain_list_gives_the_row_readers_figures_warnings_and_errors(tmp_path, monkeypatch, rows):
     path = write(tmp_path / "ds.csv", [list(r) for r in rows])
@@ -241,7 +266,9 @@ def test_parquet_gives_what_the_same_list_in_csv_gives(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_parquet_with_names_floats_or_nulls_reads_alike(tmp_path, monkeypatch):
-    named = parquet(tmp_path / "named.parquet", [[f"Người {i}"] + r for i, r in enumerate(members(5))], ["Họ và tên"] + HEADER)
+    named = parquet(
+        tmp_path / "named.parquet", [[f"Người {i}"] + r for i, r in enumerate(members(5))], ["Họ và tên"] + HEADER
+    )
     assert by_columns(named, monkeypatch)
     assert_same(monkeypatch, lambda: classify_paths([str(named)], by="unit"))
     floats = parquet(tmp_path / "floats.parquet", [[r[0], r[1], float(r[2]), r[3]] for r in members(5)])
@@ -256,7 +283,9 @@ def test_a_broken_parquet_file_is_a_one_line_error(tmp_path):
     path = tmp_path / "ds.parquet"
     path.write_bytes(b"PAR1" + b"\x00" * 64)
     result = run("classify", path)
-    assert result.exit_code == 2 and "cannot read the Parquet file" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.exit_code == 2 and "cannot read the Parquet file" in result.stderr and "Traceback" not in result.stderr
+    )
     fake = tmp_path / "fake.parquet"
     fake.write_text("Số thẻ đảng viên,Chi bộ,Năm,Xếp loại\n", encoding="utf-8")
     result = run("classify", fake)
@@ -277,15 +306,24 @@ def test_tab_and_semicolon_files_and_a_bom_read_by_columns(tmp_path, monkeypatch
     assert set(figures["year"]) == {2019}
 
 
-WIDE_ROW = st.tuples(st.integers(1, 99), CARDS, st.sampled_from(["Chi bộ A", "Chi bộ B"]),
-                     st.sampled_from(["", "Đảng bộ X", "Đảng bộ  X"]), st.sampled_from(["", "Chi bộ cơ sở", "CBTT"]),
-                     st.sampled_from(["", "Hành chính", "Sự nghiệp"]), st.sampled_from([2018, 2019]),
-                     st.sampled_from(LABELS))
+WIDE_ROW = st.tuples(
+    st.integers(1, 99),
+    CARDS,
+    st.sampled_from(["Chi bộ A", "Chi bộ B"]),
+    st.sampled_from(["", "Đảng bộ X", "Đảng bộ  X"]),
+    st.sampled_from(["", "Chi bộ cơ sở", "CBTT"]),
+    st.sampled_from(["", "Hành chính", "Sự nghiệp"]),
+    st.sampled_from([2018, 2019]),
+    st.sampled_from(LABELS),
+)
 
 
 @pytest.mark.slow
-@settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "25")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(WIDE_ROW, min_size=1, max_size=25))
 def test_seq_parent_kind_and_host_type_columns_read_alike(tmp_path, monkeypatch, rows):
     header = ["STT", "Số thẻ đảng viên", "Chi bộ", "Trực thuộc", "Loại tổ chức", "Loại hình", "Năm", "Xếp loại"]
@@ -294,11 +332,14 @@ def test_seq_parent_kind_and_host_type_columns_read_alike(tmp_path, monkeypatch,
     assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
     (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: check_paths([str(path)]))
     assert (ours if isinstance(ours, tuple) else [f.__dict__ for f in ours]) == (
-        theirs if isinstance(theirs, tuple) else [f.__dict__ for f in theirs])
+        theirs if isinstance(theirs, tuple) else [f.__dict__ for f in theirs]
+    )
 
 
-@pytest.mark.parametrize("totals", [["Tổng cộng", "", "", ""], ["", "Tổng số", "", "24"], ["", "CỘNG", "2019", ""],
-                                    ["", "Toàn Đảng bộ", "", "24"]])
+@pytest.mark.parametrize(
+    "totals",
+    [["Tổng cộng", "", "", ""], ["", "Tổng số", "", "24"], ["", "CỘNG", "2019", ""], ["", "Toàn Đảng bộ", "", "24"]],
+)
 def test_totals_rows_are_left_out_as_the_row_reader_leaves_them_out(tmp_path, monkeypatch, totals):
     rows = members(8)
     rows.insert(12, totals)
@@ -319,13 +360,21 @@ def test_cells_past_the_header_blank_or_not(tmp_path, monkeypatch):
 
 
 def test_a_warning_is_said_once_whichever_reader_keeps_the_file(tmp_path, monkeypatch):
-    odd = write(tmp_path / "odd.csv", [["AB " + r[0], r[1], r[3]] for r in members(4) if r[2] == 2019],
-                header=["Số thẻ đảng viên", "Chi bộ", "Xếp loại"], title="Danh sách năm 2019")  # the row reader's
-    plain = write(tmp_path / "plain.csv", [[r[0], r[1], r[3]] for r in members(4) if r[2] == 2019],
-                  header=["Số thẻ đảng viên", "Chi bộ", "Xếp loại"], title="Danh sách năm 2019")
+    odd = write(
+        tmp_path / "odd.csv",
+        [["AB " + r[0], r[1], r[3]] for r in members(4) if r[2] == 2019],
+        header=["Số thẻ đảng viên", "Chi bộ", "Xếp loại"],
+        title="Danh sách năm 2019",
+    )  # the row reader's
+    plain = write(
+        tmp_path / "plain.csv",
+        [[r[0], r[1], r[3]] for r in members(4) if r[2] == 2019],
+        header=["Số thẻ đảng viên", "Chi bộ", "Xếp loại"],
+        title="Danh sách năm 2019",
+    )
     for path, kept in ((odd, False), (plain, True)):
         assert by_columns(path, monkeypatch) is kept
-        (_, ours), (_, theirs) = both_ways(monkeypatch, lambda: classify_paths([str(path)], year=2018))
+        (_, ours), (_, theirs) = both_ways(monkeypatch, lambda: classify_paths([str(path)], year=2018))  # noqa: B023 - called here
         assert ours == theirs and len(ours) == 1 and "--year 2018 is not used" in ours[0]
 
 
@@ -338,22 +387,45 @@ def test_an_ignored_column_among_the_first_two_reads_alike(tmp_path, monkeypatch
 
 
 NAMED_HEADER = ["STT", "Họ và tên", "Năm sinh", "Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại", "Kỷ luật"]
-NAMED_ROW = st.tuples(st.sampled_from(["Lê Hà", "LÊ  HÀ", "Lê Hạ", "Le Ha", "Nguyễn Văn An", "nguyễn văn an", "Nguye\u0302\u0303n Văn An",
-                                       "Tổng Văn Bình", "", " "]),
-                      st.sampled_from(["1970", "1971", "", " 1970"]), st.sampled_from(["", "", "1", "01", "7A", "48.0012"]),
-                      st.sampled_from(["Chi bộ A", "Chi bộ B"]), st.sampled_from([2018, 2019]), st.sampled_from(LABELS),
-                      st.sampled_from(["", "Khiển trách", "x", "không", "0"]))
+NAMED_ROW = st.tuples(
+    st.sampled_from(
+        [
+            "Lê Hà",
+            "LÊ  HÀ",
+            "Lê Hạ",
+            "Le Ha",
+            "Nguyễn Văn An",
+            "nguyễn văn an",
+            "Nguye\u0302\u0303n Văn An",
+            "Tổng Văn Bình",
+            "",
+            " ",
+        ]
+    ),
+    st.sampled_from(["1970", "1971", "", " 1970"]),
+    st.sampled_from(["", "", "1", "01", "7A", "48.0012"]),
+    st.sampled_from(["Chi bộ A", "Chi bộ B"]),
+    st.sampled_from([2018, 2019]),
+    st.sampled_from(LABELS),
+    st.sampled_from(["", "Khiển trách", "x", "không", "0"]),
+)
 ODD_ROWS = {  # what staff leave in a list, written in the STT column or under the organisation
-    "section": ["I. CÁC ĐẢNG BỘ CƠ SỞ"] + [""] * 7, "other section": ["II. CÁC CHI BỘ TRỰC THUỘC"] + [""] * 7,
-    "heading without a kind": ["Phần A"] + [""] * 7, "totals": ["Tổng cộng"] + [""] * 7, "blank": [""] * 8,
+    "section": ["I. CÁC ĐẢNG BỘ CƠ SỞ"] + [""] * 7,
+    "other section": ["II. CÁC CHI BỘ TRỰC THUỘC"] + [""] * 7,
+    "heading without a kind": ["Phần A"] + [""] * 7,
+    "totals": ["Tổng cộng"] + [""] * 7,
+    "blank": [""] * 8,
 }
 # A signature block closes a list (the row reader ends the table there): it comes last, if at all.
 SIGNATURE = [["", "", "", "", "Người lập biểu", "", "", ""], ["", "", "", "", "Nguyễn Văn An", "", "", ""]]
 
 
 @pytest.mark.slow
-@settings(max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(__import__("os").environ.get("CCQ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.one_of(NAMED_ROW, st.sampled_from(sorted(ODD_ROWS))), min_size=1, max_size=30), st.booleans())
 def test_names_birth_years_discipline_and_odd_rows_give_the_row_readers_figures(tmp_path, monkeypatch, rows, signed):
     """Members known by card or by name and birth year (case, spaces and Unicode forms aside,
@@ -371,7 +443,8 @@ def test_names_birth_years_discipline_and_odd_rows_give_the_row_readers_figures(
         assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
         (ours, _), (theirs, _) = both_ways(monkeypatch, lambda: check_paths([str(path)]))
         assert (ours if isinstance(ours, tuple) else [f.__dict__ for f in ours]) == (
-            theirs if isinstance(theirs, tuple) else [f.__dict__ for f in theirs])
+            theirs if isinstance(theirs, tuple) else [f.__dict__ for f in theirs]
+        )
     else:  # only a list the row reader refuses too (a blank rating, no rows) is not read by columns
         (ours, _), _ = both_ways(monkeypatch, lambda: classify_paths([str(path)]))
         assert ours[0] == "error"
@@ -381,12 +454,16 @@ def test_named_list_by_hand(tmp_path, monkeypatch):
     """Counted by hand: Lê Hà (1970) twice in Chi bộ A in 2019 under two spellings with one rating
     counts once; Lê Hạ is another person; a section row gives its kind; a disciplined member
     rated HTTNV is a finding; totals, blank and signature rows are left out."""
-    rows = [["I. CÁC CHI BỘ CƠ SỞ"] + [""] * 7,
-            [1, "Lê Hà", "1970", "", "Chi bộ A", 2019, "HTTNV", ""],
-            [2, "LÊ  HÀ", "1970", "", "Chi bộ A", 2019, "HTTNV", ""],
-            [3, "Lê Hạ", "1970", "", "Chi bộ A", 2019, "HTXSNV", ""],
-            [4, "Trần An", "1980", "000123", "Chi bộ A", 2019, "HTTNV", "Khiển trách"],
-            ["Tổng cộng"] + [""] * 7, [""] * 8, ["", "", "", "", "Người lập biểu", "", "", ""]]
+    rows = [
+        ["I. CÁC CHI BỘ CƠ SỞ"] + [""] * 7,
+        [1, "Lê Hà", "1970", "", "Chi bộ A", 2019, "HTTNV", ""],
+        [2, "LÊ  HÀ", "1970", "", "Chi bộ A", 2019, "HTTNV", ""],
+        [3, "Lê Hạ", "1970", "", "Chi bộ A", 2019, "HTXSNV", ""],
+        [4, "Trần An", "1980", "000123", "Chi bộ A", 2019, "HTTNV", "Khiển trách"],
+        ["Tổng cộng"] + [""] * 7,
+        [""] * 8,
+        ["", "", "", "", "Người lập biểu", "", "", ""],
+    ]
     path = write(tmp_path / "ds.csv", rows, header=NAMED_HEADER)
     assert by_columns(path, monkeypatch)
     figures = assert_same(monkeypatch, lambda: classify_paths([str(path)], by="unit"))
@@ -407,11 +484,15 @@ def test_a_quote_left_open_and_a_nul_byte_are_refused(tmp_path, monkeypatch):
     lines[10] = lines[10].replace("Chi bộ B", 'Chi bộ "B"')
     path = tmp_path / "quote.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r'row 4: a quote \(\"\) opens a cell here that runs over 8 lines and holds whole rows'):
+    with pytest.raises(
+        InputError, match=r"row 4: a quote \(\"\) opens a cell here that runs over 8 lines and holds whole rows"
+    ):
         columnar_records(path)
     long = tmp_path / "long.csv"  # a cell of 25 short lines: taken for a stray quote too
-    long.write_text("\n".join(lines[:3] + ['000000077,"' + "\n".join(["Chi bộ"] * 25) + '",2019,HTNV'] + lines[3:]) + "\n",
-                    encoding="utf-8")
+    long.write_text(
+        "\n".join(lines[:3] + ['000000077,"' + "\n".join(["Chi bộ"] * 25) + '",2019,HTNV'] + lines[3:]) + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="row 4: .* runs over 25 lines"):
         columnar_records(long)
     nul = tmp_path / "nul.csv"
@@ -435,14 +516,19 @@ def test_a_file_too_big_for_its_budget_stops_before_reading(tmp_path, monkeypatc
 
 
 def test_an_exempt_member_whose_notes_say_he_died_is_not_counted_by_either_reader(tmp_path, monkeypatch):
-    """"Miễn đánh giá" with "Từ trần ngày 20/11/2019" in the notes: he was not present at rating time,
+    """ "Miễn đánh giá" with "Từ trần ngày 20/11/2019" in the notes: he was not present at rating time,
     so he is no part of the total, exempt or otherwise (members who left are never taken for
     exempt). Counted by hand: 3 present – 1 HTXSNV, 1 HTTNV, 1 exempt (old age)."""
-    path = make_csv(tmp_path / "ds.csv", [["Số thẻ", "Họ và tên", "Năm", "Xếp loại", "Ghi chú"],
-                                          ["001", "Người A", 2019, "HTXSNV", ""],
-                                          ["002", "Người B", 2019, "Miễn đánh giá", "Từ trần ngày 20/11/2019"],
-                                          ["003", "Người C", 2019, "HTTNV", ""],
-                                          ["004", "Người D", 2019, "Miễn đánh giá", "Tuổi cao"]])
+    path = make_csv(
+        tmp_path / "ds.csv",
+        [
+            ["Số thẻ", "Họ và tên", "Năm", "Xếp loại", "Ghi chú"],
+            ["001", "Người A", 2019, "HTXSNV", ""],
+            ["002", "Người B", 2019, "Miễn đánh giá", "Từ trần ngày 20/11/2019"],
+            ["003", "Người C", 2019, "HTTNV", ""],
+            ["004", "Người D", 2019, "Miễn đánh giá", "Tuổi cao"],
+        ],
+    )
     assert by_columns(path, monkeypatch)  # the notes are read by both, by one rule (column_rules.left_members)
     figures = assert_same(monkeypatch, lambda: classify_paths([str(path)]))
     counts = dict(zip(figures["category"], figures["count"]))

@@ -24,8 +24,10 @@ def test_import_revert_of_a_lineage_import_says_what_it_undid(tmp_path):
         changes = len(list(csv.DictReader(f, delimiter=";")))  # one change a row: the file's 2025 changes
     assert changes == 9
     assert run("orgs", "import", LINEAGE, "--db", db).exit_code == 0
-    for dry_run, first in ((["--dry-run"], "would undo the lineage import as a new import into"),
-                           ([], "the lineage import undone by a new import (import 2) into")):
+    for dry_run, first in (
+        (["--dry-run"], "would undo the lineage import as a new import into"),
+        ([], "the lineage import undone by a new import (import 2) into"),
+    ):
         result = run("import", "--revert", "1", "--db", db, *dry_run)
         assert result.exit_code == 0, result.stderr
         lines = result.stderr.splitlines()
@@ -38,12 +40,15 @@ def test_import_revert_of_a_lineage_import_says_what_it_undid(tmp_path):
 
 @pytest.mark.slow
 def test_forms_from_the_store_warn_as_forms_from_the_files(tmp_path):
-    members = make_csv(tmp_path / "dang_vien_2019.csv", [
-        ["STT", "Họ và tên", "Năm sinh", "Chi bộ", "Năm", "Xếp loại"],
-        [1, "Nguyễn Văn A", 1970, "Chi bộ Sở Tư pháp", 2019, "Hoàn thành tốt nhiệm vụ"],
-        [2, "Trần Thị B", 1980, "Chi bộ Sở Tư pháp", 2019, "Hoàn thành nhiệm vụ"],
-        [3, "Lê Văn C", 1975, "Chi bộ Sở Y tế", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
-    ])
+    members = make_csv(
+        tmp_path / "dang_vien_2019.csv",
+        [
+            ["STT", "Họ và tên", "Năm sinh", "Chi bộ", "Năm", "Xếp loại"],
+            [1, "Nguyễn Văn A", 1970, "Chi bộ Sở Tư pháp", 2019, "Hoàn thành tốt nhiệm vụ"],
+            [2, "Trần Thị B", 1980, "Chi bộ Sở Tư pháp", 2019, "Hoàn thành nhiệm vụ"],
+            [3, "Lê Văn C", 1975, "Chi bộ Sở Y tế", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
+        ],
+    )
     db = tmp_path / "store.sqlite"
     from_files = run("forms", "--year", "2019", members, "-o", tmp_path / "files.xlsx")
     assert run("import", members, "--db", db, "-q").exit_code == 0

@@ -6,11 +6,12 @@ import csv
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from ccq_stats.figures.stats import CATEGORIES
-from conftest import SAMPLE, ROOT, figures, make_csv, rows_of, run, windows_1258
+from conftest import ROOT, SAMPLE, figures, make_csv, rows_of, run, windows_1258
 
 HEADER = ["year", "subject", "category", "label", "count", "share"]
 
@@ -24,8 +25,12 @@ def sample_csv():
 
 def test_sample_data_gives_the_figures_of_its_generator(sample_csv):
     """End to end: every layout of sample_data/ read, classified and counted right."""
-    expected = {(int(r["year"]), r["subject"], r["category"]): int(r["count"])
-                for r in csv.DictReader(open(ROOT / "tests" / "data" / "sample_expected.csv", encoding="utf-8"))}
+    expected = {
+        (int(r["year"]), r["subject"], r["category"]): int(r["count"])
+        for r in csv.DictReader(
+            (ROOT / "tests" / "data" / "sample_expected.csv").read_text(encoding="utf-8").splitlines()
+        )
+    }
     got = {(int(r[0]), r[1], r[2]): int(r[4]) for r in rows_of(sample_csv)[1:]}
     assert got == expected
 
@@ -62,7 +67,16 @@ def test_labels_follow_the_regime_of_the_year(sample_csv):
 
 
 def test_base_total_divides_by_everyone_present(tmp_path):
-    path = make_csv(tmp_path / "m.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["A", "X", "HTTNV"], ["B", "X", "Miễn đánh giá"], ["C", "X", "HTNV"], ["D", "X", "Chưa đánh giá"]])
+    path = make_csv(
+        tmp_path / "m.csv",
+        [
+            ["Họ và tên", "Chi bộ", "Xếp loại"],
+            ["A", "X", "HTTNV"],
+            ["B", "X", "Miễn đánh giá"],
+            ["C", "X", "HTNV"],
+            ["D", "X", "Chưa đánh giá"],
+        ],
+    )
     rated = {r[2]: r[5] for r in rows_of(run("classify", path, "--year", "2020").stdout)[1:]}
     total = {r[2]: r[5] for r in rows_of(run("classify", path, "--year", "2020", "--base", "total").stdout)[1:]}
     assert (rated["good"], total["good"]) == ("0.500000", "0.250000")
@@ -70,8 +84,19 @@ def test_base_total_divides_by_everyone_present(tmp_path):
 
 
 def test_by_unit_adds_a_unit_column_after_subject(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức đảng", "Trực thuộc", "Xếp loại"], ["Đảng bộ Sở A", "", "HTXSNV"], ["Chi bộ 1", "Đảng bộ Sở A", "HTTNV"], ["Chi bộ 2", "Đảng bộ Sở A", "HTNV"]])
-    members = make_csv(tmp_path / "dv.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["A", "Đảng bộ Sở A", "HTTNV"], ["B", "Chi bộ Sở B", "HTXSNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
+            ["Đảng bộ Sở A", "", "HTXSNV"],
+            ["Chi bộ 1", "Đảng bộ Sở A", "HTTNV"],
+            ["Chi bộ 2", "Đảng bộ Sở A", "HTNV"],
+        ],
+    )
+    members = make_csv(
+        tmp_path / "dv.csv",
+        [["Họ và tên", "Chi bộ", "Xếp loại"], ["A", "Đảng bộ Sở A", "HTTNV"], ["B", "Chi bộ Sở B", "HTXSNV"]],
+    )
     rows = rows_of(run("classify", units, members, "--year", "2019", "--by", "unit").stdout)
     assert rows[0] == ["year", "subject", "unit", "category", "label", "count", "share"]
     got = {(r[1], r[2], r[3]): int(r[5]) for r in rows[1:]}
@@ -88,7 +113,13 @@ def test_json_holds_the_same_records(sample_csv):
     assert list(records[0]) == HEADER
     assert len(records) == len(rows) - 1
     for record, row in zip(records, rows[1:]):
-        assert [str(record["year"]), record["subject"], record["category"], record["label"], str(record["count"])] == row[:5]
+        assert [
+            str(record["year"]),
+            record["subject"],
+            record["category"],
+            record["label"],
+            str(record["count"]),
+        ] == row[:5]
         assert (record["share"] is None) == (row[5] == "")
 
 
@@ -109,17 +140,30 @@ def test_stdout_is_csv_without_bom_when_not_a_terminal(sample_csv):
 
 
 def test_table_format_for_people(tmp_path):
-    path = make_csv(tmp_path / "m.csv", [["Họ và tên", "Chi bộ", "Xếp loại"]] + [[f"P{i}", "X", "HTTNV" if i % 3 else "HTXSNV"] for i in range(4100)])
+    path = make_csv(
+        tmp_path / "m.csv",
+        [["Họ và tên", "Chi bộ", "Xếp loại"]] + [[f"P{i}", "X", "HTTNV" if i % 3 else "HTXSNV"] for i in range(4100)],
+    )
     out = run("classify", path, "--year", "2019", "--format", "table").stdout
     assert "Hoàn thành xuất sắc nhiệm vụ" in out and "4.100" in out and "33,34%" in out
 
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter", "bom"),
-    [("utf-8", ",", b""), ("utf-8", ";", b"\xef\xbb\xbf"), ("utf-16-le", "\t", b"\xff\xfe"), ("cp1258", ",", b""), ("utf-8", "\t", b"")],
+    [
+        ("utf-8", ",", b""),
+        ("utf-8", ";", b"\xef\xbb\xbf"),
+        ("utf-16-le", "\t", b"\xff\xfe"),
+        ("cp1258", ",", b""),
+        ("utf-8", "\t", b""),
+    ],
 )
 def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter, bom):
-    rows = [["STT", "Họ và tên", "Chi bộ", "Năm", "Xếp loại"], [1, "Người A", "Chi bộ Sở Tài chính", 2019, "Hoàn thành tốt nhiệm vụ"], [2, "Người B", "Chi bộ Sở Tài chính", 2019, "Không hoàn thành nhiệm vụ"]]
+    rows = [
+        ["STT", "Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
+        [1, "Người A", "Chi bộ Sở Tài chính", 2019, "Hoàn thành tốt nhiệm vụ"],
+        [2, "Người B", "Chi bộ Sở Tài chính", 2019, "Không hoàn thành nhiệm vụ"],
+    ]
     text = "\r\n".join(delimiter.join(str(v) for v in row) for row in rows) + "\r\n"
     path = tmp_path / "dv.csv"
     path.write_bytes(bom + (windows_1258(text) if encoding == "cp1258" else text.encode(encoding)))
@@ -199,8 +243,14 @@ def test_documented_commands_and_options():
 
 
 def test_bom_csv_neutralises_formula_like_text_and_stdout_stays_raw(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-                                           ['"=HYPERLINK(""http://x"",""y"")"', 2019, "HTNV"], ["+Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            ['"=HYPERLINK(""http://x"",""y"")"', 2019, "HTNV"],
+            ["+Chi bộ B", 2019, "HTTNV"],
+        ],
+    )
     raw = rows_of(run("classify", units, "--by", "unit", "--format", "csv").stdout)
     assert {r[2] for r in raw[1:]} == {'=HYPERLINK("http://x","y")', "+Chi bộ B"}
     out = tmp_path / "excel.csv"
@@ -209,11 +259,21 @@ def test_bom_csv_neutralises_formula_like_text_and_stdout_stays_raw(tmp_path):
     assert {r[2] for r in excel[1:]} == {'\'=HYPERLINK("http://x","y")', "'+Chi bộ B"}
 
 
-@pytest.mark.parametrize("args", [
-    ["classify", "-f", "csv"], ["classify", "-f", "json"], ["classify", "-f", "table"], ["classify", "--by", "unit", "-f", "csv"],
-    pytest.param(["classify", "--by", "unit", "-f", "table"], marks=pytest.mark.slow),  # rich fits 56 units: seconds
-    ["check", "-f", "csv"], ["check", "-f", "json"], ["check", "-f", "table"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["classify", "-f", "csv"],
+        ["classify", "-f", "json"],
+        ["classify", "-f", "table"],
+        ["classify", "--by", "unit", "-f", "csv"],
+        pytest.param(
+            ["classify", "--by", "unit", "-f", "table"], marks=pytest.mark.slow
+        ),  # rich fits 56 units: seconds
+        ["check", "-f", "csv"],
+        ["check", "-f", "json"],
+        ["check", "-f", "table"],
+    ],
+)
 def test_no_member_name_leaves_in_aggregates_or_messages(args, sample_member_names):
     """Privacy: no command or format prints a member's name, on stdout or stderr, unless --names."""
     names = sample_member_names
@@ -232,7 +292,7 @@ def test_output_to_a_device_or_fifo_writes_through_and_never_replaces_it(tmp_pat
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received = []
-    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+    reader = threading.Thread(target=lambda: received.append(Path(fifo).read_bytes()))
     reader.start()
     result = run("classify", SAMPLE, "-f", "csv", "-o", fifo)
     reader.join(timeout=60)
@@ -264,8 +324,14 @@ def test_dash_capital_v_prints_the_version():
 
 def test_quiet_keeps_warnings_off_stderr_and_strict_fails_on_them(tmp_path):
     # 'Trong sạch vững mạnh' for 2019: counted as top, with a warning (a label off its year's scale)
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "Trong sạch vững mạnh"],
-                                         ["Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            ["Chi bộ A", 2019, "Trong sạch vững mạnh"],
+            ["Chi bộ B", 2019, "HTTNV"],
+        ],
+    )
     loud = run("classify", units, "-f", "csv")
     assert loud.exit_code == 0 and "warning: " in loud.stderr
     quiet = run("classify", units, "-f", "csv", "--quiet")
@@ -289,7 +355,11 @@ def test_sub_folders_are_read_with_recursive_and_named_without(tmp_path):
     assert flat.exit_code == 0 and "sub-folders not read" in flat.stderr and "dot_1" in flat.stderr
     assert {y for y, _, _ in figures(flat.stdout)} == {2018}
     deep = figures(run("classify", tmp_path, "--recursive", "-f", "csv").stdout)
-    assert deep[(2018, "units", "total")] == 2 and deep[(2019, "units", "total")] == 1 and deep[(2019, "units", "pass")] == 1
+    assert (
+        deep[(2018, "units", "total")] == 2
+        and deep[(2019, "units", "total")] == 1
+        and deep[(2019, "units", "pass")] == 1
+    )
 
 
 @pytest.mark.slow
@@ -300,6 +370,8 @@ def test_a_console_that_is_not_utf8_still_gets_the_vietnamese(tmp_path):
 
     path = make_csv(tmp_path / "k.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "Khá"]])
     env = dict(os.environ, PYTHONIOENCODING="ascii", LANG="C", LC_ALL="C")  # as a Windows console or a bare cron job
-    done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path)], capture_output=True, env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "ccq_stats", "classify", str(path)], capture_output=True, env=env, timeout=60
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr.decode("utf-8")
     assert "unknown rating label: 'Khá'" in done.stderr.decode("utf-8")

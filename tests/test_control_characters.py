@@ -32,8 +32,15 @@ CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def ccq(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ccq_stats", *map(os.fsdecode, args)], capture_output=True, text=True,
-                          timeout=120, cwd=cwd, env={**ENV, **(env or {})}, errors="surrogateescape")
+    return subprocess.run(
+        [sys.executable, "-m", "ccq_stats", *map(os.fsdecode, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        errors="surrogateescape",
+    )
 
 
 def on_a_terminal(*args, env=None) -> str:
@@ -41,8 +48,12 @@ def on_a_terminal(*args, env=None) -> str:
     import pty
 
     master, slave = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "ccq_stats", *map(str, args)], stdout=slave,
-                               stderr=subprocess.DEVNULL, env={**ENV, "COLUMNS": "200", **(env or {})})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ccq_stats", *map(str, args)],
+        stdout=slave,
+        stderr=subprocess.DEVNULL,
+        env={**ENV, "COLUMNS": "200", **(env or {})},
+    )
     os.close(slave)
     out = b""
     while True:
@@ -76,25 +87,36 @@ def uncontrolled(text: str) -> str:
 
 # --- item 5: no writer sees a control character ------------------------------------------------------
 
+
 def test_names_with_control_characters_are_read_without_them_and_said_once(tmp_path):
     units = hostile_units(tmp_path / "tc.csv")
     done = ccq("report", units, "--year", "2019", "-f", "xlsx", "-o", tmp_path / "bc.xlsx")
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr  # was IllegalCharacterError
     warned = [line for line in done.stderr.splitlines() if "control characters" in line]
-    assert warned == [f"ccq-stats: warning: {units}, row 2: control characters (invisible codes such as ESC or NUL) "
-                      "removed from 4 cell(s), the first here"]
-    cells = {c.value for ws in openpyxl.load_workbook(tmp_path / "bc.xlsx") for row in ws.iter_rows() for c in row
-             if isinstance(c.value, str)}
+    assert warned == [
+        f"ccq-stats: warning: {units}, row 2: control characters (invisible codes such as ESC or NUL) "
+        "removed from 4 cell(s), the first here"
+    ]
+    cells = {
+        c.value
+        for ws in openpyxl.load_workbook(tmp_path / "bc.xlsx")
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str)
+    }
     assert "[31mChi bộ A[0m" in cells and "Chi bộ B" in cells
     assert not any(CONTROLS.search(c) for c in cells)
 
 
-@pytest.mark.parametrize("args", [
-    ["report", "--year", "2019", "-o", "bc.docx"],  # was "All strings must be XML compatible"
-    ["report", "--term", "2015-2020", "-o", "nk.docx"],
-    ["check", "-f", "xlsx", "-o", "kt.xlsx"],
-    ["forms", "--year", "2019", "-o", "bieu.xlsx"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--year", "2019", "-o", "bc.docx"],  # was "All strings must be XML compatible"
+        ["report", "--term", "2015-2020", "-o", "nk.docx"],
+        ["check", "-f", "xlsx", "-o", "kt.xlsx"],
+        ["forms", "--year", "2019", "-o", "bieu.xlsx"],
+    ],
+)
 def test_every_writer_gets_names_without_control_characters(tmp_path, args):
     units = hostile_units(tmp_path / "tc.csv")
     command, *rest = args
@@ -107,19 +129,22 @@ def test_every_writer_gets_names_without_control_characters(tmp_path, args):
         import docx
 
         text = "\n".join(p.text for p in docx.Document(written).paragraphs) + "".join(
-            c.text for t in docx.Document(written).tables for r in t.rows for c in r.cells)
+            c.text for t in docx.Document(written).tables for r in t.rows for c in r.cells
+        )
         assert not CONTROLS.search(text)
 
 
 def test_a_control_character_in_a_setting_is_refused_naming_it(tmp_path):
     settings = tmp_path / "ccq-stats.toml"
     settings.write_text('[issuer]\ncommittee = "ĐẢNG ỦY\\u0000 KHỐI"\n', encoding="utf-8")
-    done = ccq("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "-o", tmp_path / "bc.docx",
-               "--settings", settings)
+    done = ccq(
+        "report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "-o", tmp_path / "bc.docx", "--settings", settings
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.splitlines()[-1] == (
         f"ccq-stats: error: {settings}: [issuer] committee holds a control character (an invisible code such as ESC "
-        "or NUL): 'ĐẢNG ỦY\\x00 KHỐI' (hint: type the text again without it)")
+        "or NUL): 'ĐẢNG ỦY\\x00 KHỐI' (hint: type the text again without it)"
+    )
     assert not (tmp_path / "bc.docx").exists()
 
 
@@ -145,12 +170,16 @@ def test_names_from_the_store_reach_no_writer_with_control_characters(hostile_st
 
 # --- item 13: nothing a name holds reaches the terminal as a control ------------------------------------
 
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal: Unix")
-@pytest.mark.parametrize("args", [
-    ["classify", "-f", "table"],
-    ["history"],
-    ["report", "--month", "this", "-f", "txt"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["classify", "-f", "table"],
+        ["history"],
+        ["report", "--month", "this", "-f", "txt"],
+    ],
+)
 def test_a_terminal_gets_no_control_character_from_a_name(hostile_store, args):
     shown = on_a_terminal(*args, "--db", hostile_store, env={"NO_COLOR": "1"})
     assert shown.strip(), "nothing written"
@@ -166,6 +195,7 @@ def test_for_terminal_shows_controls_escaped_and_keeps_lines_and_our_colours():
 
 # --- item 6: a file name that is not UTF-8 ------------------------------------------------------------
 
+
 @pytest.fixture
 def badly_named(tmp_path):
     if sys.platform == "darwin":
@@ -178,9 +208,15 @@ def badly_named(tmp_path):
     return folder, folder / name
 
 
-@pytest.mark.parametrize("args", [
-    ["classify"], ["check", "-f", "csv"], ["classify", "-f", "json"], ["inspect"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["classify"],
+        ["check", "-f", "csv"],
+        ["classify", "-f", "json"],
+        ["inspect"],
+    ],
+)
 @pytest.mark.parametrize("whole_folder", [True, False])
 def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(badly_named, args, whole_folder):
     folder, path = badly_named

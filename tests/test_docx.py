@@ -10,14 +10,14 @@ import tomllib
 
 import pytest
 from docx import Document
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from conftest import ROOT, SAMPLE, make_csv, run
 
 EXPECTED = ROOT / "tests" / "data" / "sample_expected.csv"
 RULES = tomllib.loads((ROOT / "ccq_stats" / "documents.toml").read_text(encoding="utf-8"))["hd36_2018"]
 
-SETTINGS = '''
+SETTINGS = """
 [issuer]
 above = "ĐẢNG BỘ TỈNH BÌNH DƯƠNG"
 committee = "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
@@ -26,12 +26,14 @@ number = "125"
 office = "PHÓ BÍ THƯ"
 signer = "Nguyễn Văn A"
 recipients = ["Ban Tổ chức Tỉnh ủy", "Các chi, đảng bộ cơ sở", "Lưu Văn phòng Đảng ủy"]
-'''
+"""
 
 
 def expected(year: int) -> dict:
     with open(EXPECTED, encoding="utf-8") as stream:
-        return {(r["subject"], r["category"]): int(r["count"]) for r in csv.DictReader(stream) if int(r["year"]) == year}
+        return {
+            (r["subject"], r["category"]): int(r["count"]) for r in csv.DictReader(stream) if int(r["year"]) == year
+        }
 
 
 def cell_text(cell) -> list[str]:
@@ -61,7 +63,9 @@ def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     assert cell_text(left) == ["ĐẢNG BỘ TỈNH BÌNH DƯƠNG", "ĐẢNG ỦY KHỐI\nCÁC CƠ QUAN TỈNH", "*", "Số 125-BC/ĐUK"]
     committee = runs_of(left.paragraphs[1])[0]
     assert committee.bold and committee.font.size == Pt(RULES["committee_size"])
-    assert runs_of(left.paragraphs[0])[0].font.size == Pt(RULES["above_size"]) and not runs_of(left.paragraphs[0])[0].bold
+    assert (
+        runs_of(left.paragraphs[0])[0].font.size == Pt(RULES["above_size"]) and not runs_of(left.paragraphs[0])[0].bold
+    )
     assert cell_text(right) == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Thủ Dầu Một, ngày 21 tháng 10 năm 2020"]
     party = runs_of(right.paragraphs[0])[0]
     assert party.bold and party.underline and party.font.size == Pt(RULES["party_size"])
@@ -70,7 +74,10 @@ def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     texts = [p.text for p in doc.paragraphs]
     title = doc.paragraphs[texts.index("BÁO CÁO")]
     assert runs_of(title)[0].bold and runs_of(title)[0].font.size == Pt(RULES["title_size"])
-    assert texts[texts.index("BÁO CÁO") + 1] == f"Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng\nvà đảng viên năm {year}"
+    assert (
+        texts[texts.index("BÁO CÁO") + 1]
+        == f"Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng\nvà đảng viên năm {year}"
+    )
     # the body: 14 pt, justified, the narrative with the sample generator's figures
     e = expected(year)
     body = next(p for p in doc.paragraphs if p.text.startswith(f"Năm {year}, toàn Đảng bộ có"))
@@ -89,7 +96,12 @@ def test_year_docx_has_the_party_form_and_the_sample_figures(tmp_path, year):
     # the signature block and "Nơi nhận"
     signature = doc.tables[-1]
     left, right = signature.rows[0].cells
-    assert cell_text(left) == ["Nơi nhận:", "- Ban Tổ chức Tỉnh ủy,", "- Các chi, đảng bộ cơ sở,", "- Lưu Văn phòng Đảng ủy."]
+    assert cell_text(left) == [
+        "Nơi nhận:",
+        "- Ban Tổ chức Tỉnh ủy,",
+        "- Các chi, đảng bộ cơ sở,",
+        "- Lưu Văn phòng Đảng ủy.",
+    ]
     assert runs_of(left.paragraphs[0])[0].font.size == Pt(RULES["recipients_title_size"])
     assert cell_text(right) == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn A"]
     assert all(runs_of(p)[0].bold for p in right.paragraphs)
@@ -100,8 +112,9 @@ def test_docx_page_fonts_and_numbers(tmp_path):
     doc, _ = report_docx(tmp_path, "--term", "2015-2020")
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] == \
-        [RULES["margin_top"], RULES["margin_bottom"], RULES["margin_left"], RULES["margin_right"]]
+    assert [
+        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    ] == [RULES["margin_top"], RULES["margin_bottom"], RULES["margin_left"], RULES["margin_right"]]
     assert section.different_first_page_header_footer  # no number on page 1
     assert "PAGE" in section.header._element.xml and "PAGE" not in section.first_page_header._element.xml
     assert doc.styles["Normal"].font.name == "Times New Roman"
@@ -124,14 +137,22 @@ def test_no_rule_id_in_a_vietnamese_document(tmp_path):
 
 
 def test_formula_like_names_stay_text_in_docx(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ['"=HYPERLINK(""http://evil"",""x"")"', 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            ['"=HYPERLINK(""http://evil"",""x"")"', 2019, "HTNV"],
+            ["Chi bộ B", 2019, "HTTNV"],
+        ],
+    )
     out = tmp_path / "r.docx"
     assert run("report", units, "--year", "2019", "-o", out).exit_code == 0
     doc = Document(str(out))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert '=HYPERLINK("http://evil","x")' in cells
     assert "fldSimple" not in doc.element.xml and "HYPERLINK" not in "".join(
-        i.text or "" for i in doc.element.iter() if i.tag.endswith("instrText"))
+        i.text or "" for i in doc.element.iter() if i.tag.endswith("instrText")
+    )
 
 
 @pytest.mark.slow
@@ -140,8 +161,14 @@ def test_the_same_header_in_md_txt_and_html(tmp_path):
     settings.write_text(SETTINGS, encoding="utf-8")
     for fmt in ("md", "txt", "html"):
         text = run("report", SAMPLE, "--year", "2019", "--settings", settings, "--date", "21/10/2020", "-f", fmt).stdout
-        for part in ("ĐẢNG BỘ TỈNH BÌNH DƯƠNG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Số 125-BC/ĐUK", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                     "Thủ Dầu Một, ngày 21 tháng 10 năm 2020", "BÁO CÁO"):
+        for part in (
+            "ĐẢNG BỘ TỈNH BÌNH DƯƠNG",
+            "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+            "Số 125-BC/ĐUK",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Thủ Dầu Một, ngày 21 tháng 10 năm 2020",
+            "BÁO CÁO",
+        ):
             assert part in text, (fmt, part)
         assert "*" in text.split("Số 125-BC/ĐUK")[0]
 
@@ -150,16 +177,23 @@ def test_the_same_header_in_md_txt_and_html(tmp_path):
 def test_settings_from_the_working_folder_and_options_over_them(tmp_path, monkeypatch):
     (tmp_path / "ccq-stats.toml").write_text(SETTINGS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    text = run("report", SAMPLE, "--year", "2019", "--date", "2020-10-21", "--number", "7", "--place", "Bình Dương").stdout
-    assert "Số 7-BC/ĐUK" in text and "Bình Dương, ngày 21 tháng 10 năm 2020" in text and "ĐẢNG BỘ TỈNH BÌNH DƯƠNG" in text
+    text = run(
+        "report", SAMPLE, "--year", "2019", "--date", "2020-10-21", "--number", "7", "--place", "Bình Dương"
+    ).stdout
+    assert (
+        "Số 7-BC/ĐUK" in text and "Bình Dương, ngày 21 tháng 10 năm 2020" in text and "ĐẢNG BỘ TỈNH BÌNH DƯƠNG" in text
+    )
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ('[issuer]\nsigner = 5\n', "[issuer] signer must be a text"),
-    ('[issuer]\nsigne = "A"\n', "unknown setting [issuer] signe"),
-    ('[issuer\n', "not a valid TOML file"),
-    ('[issuer]\nrulebook = "qd399_2026"\n', "unknown document rulebook"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[issuer]\nsigner = 5\n", "[issuer] signer must be a text"),
+        ('[issuer]\nsigne = "A"\n', "unknown setting [issuer] signe"),
+        ("[issuer\n", "not a valid TOML file"),
+        ('[issuer]\nrulebook = "qd399_2026"\n', "unknown document rulebook"),
+    ],
+)
 def test_bad_settings_are_one_line(tmp_path, content, message):
     settings = tmp_path / "s.toml"
     settings.write_text(content, encoding="utf-8")
@@ -180,12 +214,18 @@ def test_missing_settings_file_and_both_date_forms(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked"
+)
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_libreoffice_converts_the_report_to_pdf(tmp_path, fmt):
     out = tmp_path / f"bao_cao.{fmt}"
     assert run("report", SAMPLE, "--year", "2019", "-o", out).exit_code == 0
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "bao_cao.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000

@@ -26,7 +26,13 @@ def fails(*args, input=None, output=None):
 
 
 def units_sheet(label="HTTNV"):
-    return [["KẾT QUẢ XẾP LOẠI NĂM 2019"], [None], ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ A", "HTXSNV"], [2, "Chi bộ B", label]]
+    return [
+        ["KẾT QUẢ XẾP LOẠI NĂM 2019"],
+        [None],
+        ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
+        [1, "Chi bộ A", "HTXSNV"],
+        [2, "Chi bộ B", label],
+    ]
 
 
 def test_unknown_label_names_file_sheet_row_column_value_and_hint(tmp_path):
@@ -49,7 +55,9 @@ def test_unknown_label_becomes_known_with_a_scales_file(tmp_path):
 
 
 def test_no_rating_or_count_column(tmp_path):
-    path = make_xlsx(tmp_path / "n.xlsx", {"Sheet1": [["STT", "Tên tổ chức cơ sở đảng", "Ghi chú"], [1, "Chi bộ A", "…"]]})
+    path = make_xlsx(
+        tmp_path / "n.xlsx", {"Sheet1": [["STT", "Tên tổ chức cơ sở đảng", "Ghi chú"], [1, "Chi bộ A", "…"]]}
+    )
     line = fails("classify", path)
     assert f"{path}, sheet 'Sheet1': no rating or count column found" in line and "hint:" in line
 
@@ -66,18 +74,25 @@ def test_no_year_anywhere(tmp_path):
 
 
 def test_a_year_cell_that_is_not_a_year(tmp_path):
-    path = make_csv(tmp_path / "y.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", "2019.5", "HTTNV"]])
+    path = make_csv(
+        tmp_path / "y.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", "2019.5", "HTTNV"]]
+    )
     assert f"{path}, row 2, column B (Năm): the year is not a year: '2019.5'" in fails("classify", path)
 
 
 def test_blank_rating_of_a_listed_organisation(tmp_path):
-    path = make_xlsx(tmp_path / "b.xlsx", {"Năm 2019": [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ A", "HTTNV"], [2, "Chi bộ B", None]]})
+    path = make_xlsx(
+        tmp_path / "b.xlsx",
+        {"Năm 2019": [["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ A", "HTTNV"], [2, "Chi bộ B", None]]},
+    )
     line = fails("classify", path)
     assert "row 3, column C (Xếp loại): the rating is blank: 'Chi bộ B'" in line and "Chưa đánh giá" in line
 
 
 def test_unknown_kind_of_organisation(tmp_path):
-    path = make_csv(tmp_path / "k.csv", [["Tên tổ chức cơ sở đảng", "Loại", "Xếp loại"], ["Chi bộ A", "Tổ đảng", "HTTNV"]])
+    path = make_csv(
+        tmp_path / "k.csv", [["Tên tổ chức cơ sở đảng", "Loại", "Xếp loại"], ["Chi bộ A", "Tổ đảng", "HTTNV"]]
+    )
     assert "column B (Loại): unknown kind of organisation: 'Tổ đảng'" in fails("classify", path, "--year", "2019")
 
 
@@ -88,19 +103,26 @@ def test_a_count_that_is_not_a_count(tmp_path):
 
 def test_same_organisation_twice_with_different_ratings(tmp_path):
     a = make_csv(tmp_path / "a.csv", [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ A", "HTTNV"]])
-    b = make_xlsx(tmp_path / "b.xlsx", {"S": [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ B", "HTNV"], ["CHI BỘ A", "HTNV"]]})
+    b = make_xlsx(
+        tmp_path / "b.xlsx", {"S": [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ B", "HTNV"], ["CHI BỘ A", "HTNV"]]}
+    )
     line = fails("classify", a, b, "--year", "2019")
-    assert line.startswith(f"ccq-stats: error: {b}, sheet 'S', row 3: organisation 'Chi bộ A' is listed twice in 2019 with different ratings")
+    assert line.startswith(
+        f"ccq-stats: error: {b}, sheet 'S', row 3: organisation 'Chi bộ A' is listed twice in 2019 with different ratings"
+    )
     assert f"'HTTNV' at {a}, row 2 and 'HTNV'" in line
 
 
 def test_same_member_twice_with_different_ratings_names_rows_not_the_person(tmp_path):
-    path = make_csv(tmp_path / "m.csv", [
-        ["Họ và tên", "Năm sinh", "Chi bộ", "Xếp loại"],
-        ["Trần Thị Bí Mật", 1980, "Chi bộ A", "HTTNV"],
-        ["Người Khác", 1981, "Chi bộ A", "HTNV"],
-        ["Trần Thị Bí Mật", 1980, "Chi bộ A", "HTXSNV"],
-    ])
+    path = make_csv(
+        tmp_path / "m.csv",
+        [
+            ["Họ và tên", "Năm sinh", "Chi bộ", "Xếp loại"],
+            ["Trần Thị Bí Mật", 1980, "Chi bộ A", "HTTNV"],
+            ["Người Khác", 1981, "Chi bộ A", "HTNV"],
+            ["Trần Thị Bí Mật", 1980, "Chi bộ A", "HTXSNV"],
+        ],
+    )
     line = fails("classify", path, "--year", "2019")
     assert "row 4: a member of 'Chi bộ A' is listed twice in 2019 with different ratings" in line
     assert "row 2" in line and "Số thẻ đảng viên" in line
@@ -108,11 +130,14 @@ def test_same_member_twice_with_different_ratings_names_rows_not_the_person(tmp_
 
 
 def test_homonyms_with_card_numbers_are_two_people(tmp_path):
-    path = make_csv(tmp_path / "m.csv", [
-        ["Họ và tên", "Số thẻ đảng viên", "Chi bộ", "Xếp loại"],
-        ["Nguyễn Văn An", "001", "Chi bộ A", "HTTNV"],
-        ["Nguyễn Văn An", "002", "Chi bộ A", "HTNV"],
-    ])
+    path = make_csv(
+        tmp_path / "m.csv",
+        [
+            ["Họ và tên", "Số thẻ đảng viên", "Chi bộ", "Xếp loại"],
+            ["Nguyễn Văn An", "001", "Chi bộ A", "HTTNV"],
+            ["Nguyễn Văn An", "002", "Chi bộ A", "HTNV"],
+        ],
+    )
     assert run("classify", path, "--year", "2019").exit_code == 0
 
 
@@ -122,7 +147,11 @@ def test_homonyms_with_card_numbers_are_two_people(tmp_path):
         ("empty.xlsx", b"", "the file is empty"),
         ("empty.csv", b"", "the file is empty"),
         ("page.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "is a web page or XML"),
-        ("notes.txt.docx", b"hello", "is a Word document, not a spreadsheet: ccq-stats writes reports as documents but does not read them"),
+        (
+            "notes.txt.docx",
+            b"hello",
+            "is a Word document, not a spreadsheet: ccq-stats writes reports as documents but does not read them",
+        ),
         ("bao_cao.pdf", b"%PDF-1.4\n", "is a PDF document, not a spreadsheet"),
     ],
 )

@@ -17,13 +17,16 @@ def _members(tmp_path):
     """8 members of one organisation whose name starts with '=', in 2019: 1 HTXSNV, 5 HTTNV,
     1 HTNV, 1 KHTNV, so that top = 1/8 = 0,125, good = 5/8 = 0,625, good_or_better = 6/8 = 0,75."""
     ratings = ["HTXSNV"] + ["HTTNV"] * 5 + ["HTNV", "KHTNV"]
-    return make_csv(tmp_path / "dang_vien.csv", [["Họ và tên", "Chi bộ", "Xếp loại"]]
-                    + [[f"Người {i}", "=Chi bộ Kho bạc", r] for i, r in enumerate(ratings, 1)])
+    return make_csv(
+        tmp_path / "dang_vien.csv",
+        [["Họ và tên", "Chi bộ", "Xếp loại"]]
+        + [[f"Người {i}", "=Chi bộ Kho bạc", r] for i, r in enumerate(ratings, 1)],
+    )
 
 
 def _excel_rows(data: bytes) -> list[list[str]]:
     assert data.startswith(BOM)
-    return list(csv.reader(io.StringIO(data[len(BOM):].decode("utf-8")), delimiter=";"))
+    return list(csv.reader(io.StringIO(data[len(BOM) :].decode("utf-8")), delimiter=";"))
 
 
 def test_classify_by_unit_for_excel(tmp_path):
@@ -54,24 +57,42 @@ def test_the_same_values_as_the_plain_csv(tmp_path):
 def test_check_for_excel(tmp_path):
     # an HTXSNV organisation (named '=Chi bộ B') with 3 HTTNV members and 1 KHTNV: rated 4,
     # good or better 3 = 0.75 < 80%, and one member fails – a top_unit_members finding
-    units = make_csv(tmp_path / "to_chuc.csv", [["Tên tổ chức đảng", "Trực thuộc", "Xếp loại"], ["=Chi bộ B", "", "HTXSNV"]])
-    members = make_csv(tmp_path / "dang_vien.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["A", "=Chi bộ B", "HTTNV"],
-                                                    ["B", "=Chi bộ B", "HTTNV"], ["C", "=Chi bộ B", "HTTNV"], ["D", "=Chi bộ B", "KHTNV"]])
+    units = make_csv(
+        tmp_path / "to_chuc.csv", [["Tên tổ chức đảng", "Trực thuộc", "Xếp loại"], ["=Chi bộ B", "", "HTXSNV"]]
+    )
+    members = make_csv(
+        tmp_path / "dang_vien.csv",
+        [
+            ["Họ và tên", "Chi bộ", "Xếp loại"],
+            ["A", "=Chi bộ B", "HTTNV"],
+            ["B", "=Chi bộ B", "HTTNV"],
+            ["C", "=Chi bộ B", "HTTNV"],
+            ["D", "=Chi bộ B", "KHTNV"],
+        ],
+    )
     result = run("check", units, members, "--year", "2019", "--excel")
     assert result.exit_code == 0, result.stderr
     rows = _excel_rows(result.stdout_bytes)
     assert rows[0] == ["rule", "severity", "year", "org", "numbers", "message", "source", "where"]
     (finding,) = [r for r in rows[1:] if r[0] == "top_unit_members"]
     assert finding[3] == "'=Chi bộ B"
-    assert dict(pair.split("=") for pair in finding[4].split("; ")) == {"rated": "4", "fail": "1", "good_or_better": "3", "share": "0,75"}
+    assert dict(pair.split("=") for pair in finding[4].split("; ")) == {
+        "rated": "4",
+        "fail": "1",
+        "good_or_better": "3",
+        "share": "0,75",
+    }
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--format", "json"], "--excel writes CSV, but --format says json"),
-    (["--format", "table"], "--excel writes CSV, but --format says table"),
-    (["-o", "x.xlsx"], "--excel writes CSV, but the file name says xlsx"),
-    (["-o", "x.json"], "--excel writes CSV, but the file name says json"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--format", "json"], "--excel writes CSV, but --format says json"),
+        (["--format", "table"], "--excel writes CSV, but --format says table"),
+        (["-o", "x.xlsx"], "--excel writes CSV, but the file name says xlsx"),
+        (["-o", "x.json"], "--excel writes CSV, but the file name says json"),
+    ],
+)
 @pytest.mark.parametrize("command", ["classify", "check"])
 def test_another_format_is_one_line(tmp_path, monkeypatch, command, args, says):
     monkeypatch.chdir(tmp_path)

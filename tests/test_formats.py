@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import figures, make_csv, make_xlsx, run
 from ccq_stats.reading.looks import workbook_looks
+from conftest import figures, make_csv, make_xlsx, run
 
 DATA = Path(__file__).parent / "data" / "formats"
 FORMATS = ("xlsx", "xls", "ods")
@@ -49,7 +49,10 @@ def test_the_three_formats_give_the_same_output_and_warnings():
     assert "hidden column(s) 'Năm 2020' skipped" in warnings
     assert "1 hidden row(s) skipped (first: row 11)" in warnings
     # the hierarchy rests on indentation alone: a weak signal, said
-    assert "4 row(s) read as chi bộ trực thuộc of the organisation above them only because their names are indented" in warnings
+    assert (
+        "4 row(s) read as chi bộ trực thuộc of the organisation above them only because their names are indented"
+        in warnings
+    )
 
 
 def test_the_looks_are_read_alike_from_each_format():
@@ -58,15 +61,25 @@ def test_the_looks_are_read_alike_from_each_format():
         assert looks[suffix].hidden_rows == {10}, suffix  # 0-based: Excel's row 11
         assert looks[suffix].hidden_columns == {1}, suffix  # column B
         assert {cell: level > 0 for cell, level in looks[suffix].indent.items()} == {
-            (4, 0): True, (5, 0): True, (8, 0): True, (9, 0): True}, suffix
+            (4, 0): True,
+            (5, 0): True,
+            (8, 0): True,
+            (9, 0): True,
+        }, suffix
         assert {(2, c) for c in range(4)} <= looks[suffix].bold, suffix  # the bold header row
     # merges: calamine gives them for .xlsx and .xls; the .ods ones come from its content.xml
     assert set(looks["ods"].merged) == {((0, 0), (0, 3)), ((14, 0), (14, 1))}  # title A1:D1; "Tổng cộng" A15:B15
 
 
 def test_indentation_by_leading_spaces_in_a_csv(tmp_path):
-    rows = [["Tên tổ chức đảng", "Xếp loại"], ["Đảng bộ Sở Tài chính", "HTXSNV"], ["   Chi bộ Phòng Ngân sách", "HTTNV"],
-            ["   Chi bộ Văn phòng Sở", "HTXSNV"], ["Chi bộ Sở Tư pháp", "HTTNV"], ["Chi bộ Sở Nội vụ", "HTNV"]]
+    rows = [
+        ["Tên tổ chức đảng", "Xếp loại"],
+        ["Đảng bộ Sở Tài chính", "HTXSNV"],
+        ["   Chi bộ Phòng Ngân sách", "HTTNV"],
+        ["   Chi bộ Văn phòng Sở", "HTXSNV"],
+        ["Chi bộ Sở Tư pháp", "HTTNV"],
+        ["Chi bộ Sở Nội vụ", "HTNV"],
+    ]
     result = run("classify", str(make_csv(tmp_path / "xep_loai.csv", rows)), "--year", "2021", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     got = figures(result.stdout)
@@ -76,7 +89,12 @@ def test_indentation_by_leading_spaces_in_a_csv(tmp_path):
 
 
 def test_a_list_indented_all_alike_has_no_hierarchy(tmp_path):
-    rows = [["Tên tổ chức đảng", "Xếp loại"], ["  Chi bộ Sở A", "HTXSNV"], ["  Chi bộ Sở B", "HTTNV"], ["  Chi bộ Sở C", "HTNV"]]
+    rows = [
+        ["Tên tổ chức đảng", "Xếp loại"],
+        ["  Chi bộ Sở A", "HTXSNV"],
+        ["  Chi bộ Sở B", "HTTNV"],
+        ["  Chi bộ Sở C", "HTNV"],
+    ]
     result = run("classify", str(make_csv(tmp_path / "xep_loai.csv", rows)), "--year", "2021", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     _expected(figures(result.stdout), "units", {"total": 3, "top": 1, "good": 1, "pass": 1})
@@ -84,8 +102,17 @@ def test_a_list_indented_all_alike_has_no_hierarchy(tmp_path):
 
 
 def test_an_indented_row_at_the_top_is_under_nothing(tmp_path):
-    path = make_xlsx(tmp_path / "x.xlsx", {"Năm 2021": [["Tên tổ chức đảng", "Xếp loại"], ["  Chi bộ Sở A", "HTXSNV"],
-                                                        ["Chi bộ Sở B", "HTTNV"], ["Chi bộ Sở C", "HTNV"]]})
+    path = make_xlsx(
+        tmp_path / "x.xlsx",
+        {
+            "Năm 2021": [
+                ["Tên tổ chức đảng", "Xếp loại"],
+                ["  Chi bộ Sở A", "HTXSNV"],
+                ["Chi bộ Sở B", "HTTNV"],
+                ["Chi bộ Sở C", "HTNV"],
+            ]
+        },
+    )
     result = run("classify", str(path), "-f", "csv")
     assert result.exit_code == 0, result.stderr
     _expected(figures(result.stdout), "units", {"total": 3, "top": 1, "good": 1, "pass": 1})
@@ -104,10 +131,36 @@ def test_saved_again_by_libreoffice_now(tmp_path):
         sys.path.remove(str(DATA))
     xlsx = tmp_path / "ratings_2021.xlsx"
     make_formats.write_xlsx(xlsx)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "xls",
-                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=180)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "ods",
-                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "xls",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     for suffix in FORMATS:
         result = run("classify", str(tmp_path / f"ratings_2021.{suffix}"), "-f", "csv")
         assert result.exit_code == 0, result.stderr

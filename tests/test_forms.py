@@ -19,7 +19,9 @@ EXPECTED = ROOT / "tests" / "data" / "sample_expected.csv"
 
 def expected(year: int) -> dict:
     with open(EXPECTED, encoding="utf-8") as stream:
-        return {(r["subject"], r["category"]): int(r["count"]) for r in csv.DictReader(stream) if int(r["year"]) == year}
+        return {
+            (r["subject"], r["category"]): int(r["count"]) for r in csv.DictReader(stream) if int(r["year"]) == year
+        }
 
 
 def forms_of(tmp_path, year: int, *args):
@@ -66,9 +68,15 @@ def test_forms_2017_are_the_7a_and_7b_forms_with_the_sample_counts(tmp_path):
     assert members["1) Đảng viên được miễn đánh giá"][0] == e[("members", "exempt")]
     assert members["2) Đảng viên chưa được đánh giá"][0] == e[("members", "not_rated")]
     assert members["3) Đảng viên đã được đánh giá chất lượng"][0] == e[("members", "rated")]
-    assert [members[k][0] for k in ("A. Đảng viên đủ tư cách, hoàn thành xuất sắc nhiệm vụ", "B. Đảng viên đủ tư cách, hoàn thành tốt nhiệm vụ",
-                                     "C. Đảng viên đủ tư cách, hoàn thành nhiệm vụ", "D. Đảng viên vi phạm tư cách")] == \
-        [e[("members", t)] for t in ("top", "good", "pass", "fail")]
+    assert [
+        members[k][0]
+        for k in (
+            "A. Đảng viên đủ tư cách, hoàn thành xuất sắc nhiệm vụ",
+            "B. Đảng viên đủ tư cách, hoàn thành tốt nhiệm vụ",
+            "C. Đảng viên đủ tư cách, hoàn thành nhiệm vụ",
+            "D. Đảng viên vi phạm tư cách",
+        )
+    ] == [e[("members", t)] for t in ("top", "good", "pass", "fail")]
 
 
 def test_forms_2019_are_the_qd132_forms_with_the_sample_counts(tmp_path):
@@ -77,8 +85,14 @@ def test_forms_2019_are_the_qd132_forms_with_the_sample_counts(tmp_path):
     ws = wb["Tổ chức đảng"]
     rows = list(ws.iter_rows(values_only=True))
     labels = [r[0] for r in rows]
-    for heading in ("A. TỔ CHỨC CƠ SỞ ĐẢNG", "I. ĐẢNG BỘ CƠ SỞ", "II. CHI BỘ CƠ SỞ", "B. TỔ CHỨC ĐẢNG TRỰC THUỘC",
-                    "I. ĐẢNG BỘ BỘ PHẬN", "II. CHI BỘ TRỰC THUỘC"):
+    for heading in (
+        "A. TỔ CHỨC CƠ SỞ ĐẢNG",
+        "I. ĐẢNG BỘ CƠ SỞ",
+        "II. CHI BỘ CƠ SỞ",
+        "B. TỔ CHỨC ĐẢNG TRỰC THUỘC",
+        "I. ĐẢNG BỘ BỘ PHẬN",
+        "II. CHI BỘ TRỰC THUỘC",
+    ):
         assert heading in labels
     blocks = {}  # the four blocks' rows, by heading
     current = None
@@ -89,11 +103,19 @@ def test_forms_2019_are_the_qd132_forms_with_the_sample_counts(tmp_path):
         elif current and isinstance(r[0], str):
             blocks[current][r[0].replace(" (*)", "")] = r[1]
     dbcs, cbcs = blocks[(True, "I. ĐẢNG BỘ CƠ SỞ")], blocks[(True, "II. CHI BỘ CƠ SỞ")]
-    tiers = ["- Hoàn thành xuất sắc nhiệm vụ", "- Hoàn thành tốt nhiệm vụ", "- Hoàn thành nhiệm vụ", "- Không hoàn thành nhiệm vụ"]
+    tiers = [
+        "- Hoàn thành xuất sắc nhiệm vụ",
+        "- Hoàn thành tốt nhiệm vụ",
+        "- Hoàn thành nhiệm vụ",
+        "- Không hoàn thành nhiệm vụ",
+    ]
     for label, category in zip(tiers, ("top", "good", "pass", "fail")):
         assert dbcs[label] + cbcs[label] == e[("units", category)]
     for block in (dbcs, cbcs):  # "1 = 2+3" and "2 = the four tiers"
-        assert block["1. Số có đến cuối năm (1 = 2+3)"] == block["2. Số được đánh giá, xếp loại chất lượng"] + block["3. Số chưa được đánh giá, xếp loại"]
+        assert (
+            block["1. Số có đến cuối năm (1 = 2+3)"]
+            == block["2. Số được đánh giá, xếp loại chất lượng"] + block["3. Số chưa được đánh giá, xếp loại"]
+        )
         assert block["2. Số được đánh giá, xếp loại chất lượng"] == sum(block[t] for t in tiers)
     # the sample generator: 16 đảng bộ cơ sở and 40 chi bộ cơ sở (sample_data/generate.py)
     assert (dbcs["1. Số có đến cuối năm (1 = 2+3)"], cbcs["1. Số có đến cuối năm (1 = 2+3)"]) == (16, 40)
@@ -102,8 +124,14 @@ def test_forms_2019_are_the_qd132_forms_with_the_sample_counts(tmp_path):
     assert [cells[t] for t in tiers] == [e[("cells", c)] for c in ("top", "good", "pass", "fail")]
     members = table(wb["Đảng viên"])
     one = members["1. Số có mặt đến thời điểm KĐ, ĐG, XL chất lượng (1 = 2+3+4)"][0]
-    two, three, four = (members[k][0] for k in ("2. Số được miễn KĐ, ĐG, XL chất lượng", "3. Số chưa được KĐ, ĐG, XL chất lượng",
-                                                 "4. Số đã KĐ, ĐG, XL chất lượng"))
+    two, three, four = (
+        members[k][0]
+        for k in (
+            "2. Số được miễn KĐ, ĐG, XL chất lượng",
+            "3. Số chưa được KĐ, ĐG, XL chất lượng",
+            "4. Số đã KĐ, ĐG, XL chất lượng",
+        )
+    )
     assert (one, two, three, four) == tuple(e[("members", c)] for c in ("total", "exempt", "not_rated", "rated"))
     assert one == two + three + four
     assert [members[t][0] for t in tiers] == [e[("members", c)] for c in ("top", "good", "pass", "fail")]
@@ -114,8 +142,19 @@ def test_forms_2019_are_the_qd132_forms_with_the_sample_counts(tmp_path):
 
 # The official columns of Biểu 7A/7B-TCTW, in their order, as issue 19 lays them out (written
 # here by hand, not read from documents.toml): header row 7, the split column's row 8.
-OFFICIAL = ["Xã", "Phường thị trấn", "DN Nhà nước", "DN cổ phần", "DN tư nhân", "DN có vốn đầu tư NN", None,
-            "Cơ quan hành chính", "Cơ sở sự nghiệp", "Quân đội, Công an", "Loại hình khác"]
+OFFICIAL = [
+    "Xã",
+    "Phường thị trấn",
+    "DN Nhà nước",
+    "DN cổ phần",
+    "DN tư nhân",
+    "DN có vốn đầu tư NN",
+    None,
+    "Cơ quan hành chính",
+    "Cơ sở sự nghiệp",
+    "Quân đội, Công an",
+    "Loại hình khác",
+]
 NUMBERS = ["1", "2 = 4+...+14", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"]
 
 
@@ -123,7 +162,12 @@ NUMBERS = ["1", "2 = 4+...+14", "3", "4", "5", "6", "7", "8", "9", "10", "11", "
 def test_every_form_has_the_official_columns_in_the_official_order(tmp_path, year):
     wb, _ = forms_of(tmp_path, year)
     for ws in wb.worksheets:
-        assert [c.value for c in ws[6]][:4] == ["CHỈ TIÊU", "Tổng số", "Tỷ lệ(%)", "CHIA THEO CÁC LOẠI HÌNH TỔ CHỨC CƠ SỞ ĐẢNG"]
+        assert [c.value for c in ws[6]][:4] == [
+            "CHỈ TIÊU",
+            "Tổng số",
+            "Tỷ lệ(%)",
+            "CHIA THEO CÁC LOẠI HÌNH TỔ CHỨC CƠ SỞ ĐẢNG",
+        ]
         assert [c.value for c in ws[7]][3:] == OFFICIAL
         assert [c.value for c in ws[8]][8:10] == ["Tổng số", "Trong đó 100% vốn NN"]
         assert [c.value for c in ws[9]] == NUMBERS
@@ -144,18 +188,28 @@ def test_every_form_has_the_official_columns_in_the_official_order(tmp_path, yea
 def test_host_types_counted_by_hand(tmp_path):
     """Six organisations of five host types; cells and members take their unit's host type.
     'Doanh nghiệp' says no ownership: Loại hình khác, with a warning naming it."""
-    units = make_csv(tmp_path / "tc.csv", [
-        ["Tên tổ chức cơ sở đảng", "Loại", "Loại hình", "Năm", "Xếp loại"],
-        ["Đảng bộ Xã A", "Đảng bộ cơ sở", "Xã", 2019, "HTXSNV"],
-        ["Chi bộ Sở B", "Chi bộ cơ sở", "Cơ quan nhà nước", 2019, "HTTNV"],
-        ["Chi bộ Công ty C", "Chi bộ cơ sở", "Doanh nghiệp có vốn đầu tư nước ngoài", 2019, "HTTNV"],
-        ["Chi bộ Công ty D", "Chi bộ cơ sở", "DN 100% vốn nước ngoài", 2019, "HTNV"],
-        ["Chi bộ Công ty E", "Chi bộ cơ sở", "Doanh nghiệp", 2019, "Chưa đánh giá"],
-        ["Chi bộ Trường F", "Chi bộ cơ sở", "Đơn vị sự nghiệp", 2019, "HTTNV"],
-    ])
-    members = make_csv(tmp_path / "dv.csv", [["Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
-                                            ["Người 1", "Đảng bộ Xã A", 2019, "HTXSNV"], ["Người 2", "Đảng bộ Xã A", 2019, "HTTNV"],
-                                            ["Người 3", "Chi bộ Công ty C", 2019, "HTTNV"], ["Người 4", "Chi bộ Công ty D", 2019, "Miễn đánh giá"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Loại", "Loại hình", "Năm", "Xếp loại"],
+            ["Đảng bộ Xã A", "Đảng bộ cơ sở", "Xã", 2019, "HTXSNV"],
+            ["Chi bộ Sở B", "Chi bộ cơ sở", "Cơ quan nhà nước", 2019, "HTTNV"],
+            ["Chi bộ Công ty C", "Chi bộ cơ sở", "Doanh nghiệp có vốn đầu tư nước ngoài", 2019, "HTTNV"],
+            ["Chi bộ Công ty D", "Chi bộ cơ sở", "DN 100% vốn nước ngoài", 2019, "HTNV"],
+            ["Chi bộ Công ty E", "Chi bộ cơ sở", "Doanh nghiệp", 2019, "Chưa đánh giá"],
+            ["Chi bộ Trường F", "Chi bộ cơ sở", "Đơn vị sự nghiệp", 2019, "HTTNV"],
+        ],
+    )
+    members = make_csv(
+        tmp_path / "dv.csv",
+        [
+            ["Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
+            ["Người 1", "Đảng bộ Xã A", 2019, "HTXSNV"],
+            ["Người 2", "Đảng bộ Xã A", 2019, "HTTNV"],
+            ["Người 3", "Chi bộ Công ty C", 2019, "HTTNV"],
+            ["Người 4", "Chi bộ Công ty D", 2019, "Miễn đánh giá"],
+        ],
+    )
     out = tmp_path / "bieu.xlsx"
     result = run("forms", "--year", 2019, units, members, "-o", out)
     assert result.exit_code == 0, result.stderr
@@ -164,8 +218,22 @@ def test_host_types_counted_by_hand(tmp_path):
     ws = wb["Tổ chức đảng"]
     rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], str)]
     labels = [r[0] for r in rows]
-    assert rows[labels.index("A. TỔ CHỨC CƠ SỞ ĐẢNG")][1:14] == (6, None, 1, None, None, None, None, 2, 1, 1, 1, None, 1)
-    cbcs = rows[labels.index("II. CHI BỘ CƠ SỞ"):]
+    assert rows[labels.index("A. TỔ CHỨC CƠ SỞ ĐẢNG")][1:14] == (
+        6,
+        None,
+        1,
+        None,
+        None,
+        None,
+        None,
+        2,
+        1,
+        1,
+        1,
+        None,
+        1,
+    )
+    cbcs = rows[labels.index("II. CHI BỘ CƠ SỞ") :]
     got = {r[0].replace(" (*)", ""): r[1:14] for r in cbcs[1:9]}
     #                    total share  Xã  Phường DNNN DNCP DNTN FDI  100% CQHC SN  QĐCA Khác
     assert got["1. Số có đến cuối năm (1 = 2+3)"] == (5, None, 0, None, None, None, None, 2, 1, 1, 1, None, 1)
@@ -175,17 +243,36 @@ def test_host_types_counted_by_hand(tmp_path):
     assert got["3. Số chưa được đánh giá, xếp loại"] == (1, 20.0, 0, None, None, None, None, 0, 0, 0, 0, None, 1)
     m = table(wb["Đảng viên"])
     # members: Xã 2, FDI 2 (of which one in a 100% foreign-owned one)
-    assert m["1. Số có mặt đến thời điểm KĐ, ĐG, XL chất lượng (1 = 2+3+4)"] == [4, None, 2, None, None, None, None, 2, 1, None, None, None, None]
+    assert m["1. Số có mặt đến thời điểm KĐ, ĐG, XL chất lượng (1 = 2+3+4)"] == [
+        4,
+        None,
+        2,
+        None,
+        None,
+        None,
+        None,
+        2,
+        1,
+        None,
+        None,
+        None,
+        None,
+    ]
     assert m["2. Số được miễn KĐ, ĐG, XL chất lượng"][:10] == [1, 25.0, 0, None, None, None, None, 1, 1, None]
 
 
 def test_what_the_data_cannot_give_is_empty_never_0_with_a_note_and_a_warning(tmp_path):
     """Organisations without a kind column: A. has its total, A.I and A.II are empty; no chi bộ
     trực thuộc listed: B. is empty; member counts only: the organisations' rows are empty."""
-    units = make_csv(tmp_path / "tc.csv", [
-        ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-        ["Đảng bộ Sở A", 2019, "HTXSNV"], ["Chi bộ Sở B", 2019, "HTTNV"], ["Chi bộ Sở C", 2019, "Chưa đánh giá"],
-    ])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            ["Đảng bộ Sở A", 2019, "HTXSNV"],
+            ["Chi bộ Sở B", 2019, "HTTNV"],
+            ["Chi bộ Sở C", 2019, "Chưa đánh giá"],
+        ],
+    )
     out = tmp_path / "bieu.xlsx"
     result = run("forms", "--year", 2019, units, "-o", out)
     assert result.exit_code == 0, result.stderr
@@ -196,13 +283,13 @@ def test_what_the_data_cannot_give_is_empty_never_0_with_a_note_and_a_warning(tm
     labels = [r[0] for r in rows]
     assert rows[labels.index("A. TỔ CHỨC CƠ SỞ ĐẢNG")][1] == 3  # the organisations' total, where the data gives it
     first = labels.index("I. ĐẢNG BỘ CƠ SỞ")
-    for r in rows[first + 1:labels.index("B. TỔ CHỨC ĐẢNG TRỰC THUỘC (*)")]:
+    for r in rows[first + 1 : labels.index("B. TỔ CHỨC ĐẢNG TRỰC THUỘC (*)")]:
         if r[0] != "II. CHI BỘ CƠ SỞ":
             assert r[0].endswith("(*)") and all(v is None for v in r[1:]), r
     texts = [c.value for c in ws["A"] if isinstance(c.value, str)]
     assert any("không ghi loại tổ chức đảng" in t for t in texts)
     assert any("không có danh sách chi bộ trực thuộc" in t for t in texts)
-    assert not any(0 == v for r in rows[first:] for v in r[1:])  # no row below A. shows a 0 nobody counted
+    assert not any(v == 0 for r in rows[first:] for v in r[1:])  # no row below A. shows a 0 nobody counted
     members = table(openpyxl.load_workbook(out)["Đảng viên"])
     assert all(all(v is None for v in values) for values in members.values())
 
@@ -226,13 +313,17 @@ def test_the_7b_form_has_its_official_rows(tmp_path):
     wb, _ = forms_of(tmp_path, 2017)
     labels = [r.replace(" (*)", "") for r in table(wb["Đảng viên"])]
     rows = [r[0] for r in wb["Đảng viên"].iter_rows(values_only=True) if isinstance(r[0], str)]
-    for label in ("Phân tích kết quả đảng viên đã được đ/g chất lượng:", "Trong đó: Đủ tư cách nhưng có mặt còn hạn chế",
-                  "- Bị thi hành kỷ luật trong năm", "- Qua kiểm điểm phát hiện vi phạm tư cách",
-                  "- Cơ quan quản lý, chi bộ đánh giá không hoàn thành nhiệm vụ"):
+    for label in (
+        "Phân tích kết quả đảng viên đã được đ/g chất lượng:",
+        "Trong đó: Đủ tư cách nhưng có mặt còn hạn chế",
+        "- Bị thi hành kỷ luật trong năm",
+        "- Qua kiểm điểm phát hiện vi phạm tư cách",
+        "- Cơ quan quản lý, chi bộ đánh giá không hoàn thành nhiệm vụ",
+    ):
         assert label in labels
     c, d = rows.index("C. Đảng viên đủ tư cách, hoàn thành nhiệm vụ"), rows.index("D. Đảng viên vi phạm tư cách")
     assert d - c == 5  # C, its "trong đó" and three reasons
-    assert sum(1 for r in rows[d + 1:] if r.startswith("- ")) == 4  # D's four reasons
+    assert sum(1 for r in rows[d + 1 :] if r.startswith("- ")) == 4  # D's four reasons
 
 
 def test_forms_quiet_keeps_warnings_off_stderr(tmp_path):
@@ -242,23 +333,33 @@ def test_forms_quiet_keeps_warnings_off_stderr(tmp_path):
 
 def test_forms_refuses_a_year_without_data_and_a_wrong_suffix(tmp_path):
     result = run("forms", "--year", 2021, SAMPLE, "-o", tmp_path / "x.xlsx")
-    assert result.exit_code == 2 and "no ratings for 2021" in result.stderr and result.stderr.count("\n") == 2  # warning + error
+    assert (
+        result.exit_code == 2 and "no ratings for 2021" in result.stderr and result.stderr.count("\n") == 2
+    )  # warning + error
     result = run("forms", "--year", 2019, SAMPLE, "-o", tmp_path / "x.csv")
     assert result.exit_code == 2 and "cannot write a .csv file" in result.stderr
     assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed: the PDF conversion is not checked"
+)
 def test_libreoffice_prints_each_form_on_one_page_with_empty_rows_empty(tmp_path):
     _, out = forms_of(tmp_path, 2019)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "bieu_2019.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler (pdftotext) is not installed: the printed pages are not checked")
-    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
     # each form on one page, its notes and signatures with it
     assert len(pages) == 2, [p[:200] for p in pages]

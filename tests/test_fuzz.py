@@ -50,6 +50,7 @@ WORKBOOKS = ("so_luong_dang_vien_2019.xlsx", "to_chuc_co_so_dang_2015-2019.xlsx"
 
 # --- The bases and the mutations ------------------------------------------------------------------
 
+
 def csv_base() -> bytes:
     """The first 300 members of the 2018 sample list (a member list as staff export it: BOM, ';')."""
     return b"\n".join((SAMPLE / "dang_vien_2018.csv").read_bytes().split(b"\n")[:301]) + b"\n"
@@ -79,7 +80,7 @@ def with_flags(data: bytes, rng: random.Random, bits: int, bad_name: bool = Fals
     info = rng.choice(infos)
     name = info.filename.encode()
     central = data.find(b"PK\x01\x02")
-    while data[central + 46:central + 46 + len(name)] != name:
+    while data[central + 46 : central + 46 + len(name)] != name:
         central = data.find(b"PK\x01\x02", central + 4)
     for at in (info.header_offset + 6, central + 8):
         struct.pack_into("<H", data, at, struct.unpack_from("<H", data, at)[0] | bits)
@@ -142,9 +143,9 @@ def garbled_text(content: bytes, rng: random.Random) -> bytes:
     if how == 0:
         return content[:k]  # cut short
     if how == 1:
-        return content[:k] + rng.choice([b"<", b"&", b"\"", b"</c>", b"<row>", b"\x00", b"&lol;", b"]]>"]) + content[k:]
+        return content[:k] + rng.choice([b"<", b"&", b'"', b"</c>", b"<row>", b"\x00", b"&lol;", b"]]>"]) + content[k:]
     if how == 2:
-        return content[:k] + content[k + rng.randint(1, 200):]  # a span deleted
+        return content[:k] + content[k + rng.randint(1, 200) :]  # a span deleted
     if how == 3:
         return content.replace(b"<c ", b"<x ", 1) if b"<c " in content else content[:k]
     return content[:k] + bytes(rng.randrange(256) for _ in range(rng.randint(1, 16))) + content[k:]
@@ -162,8 +163,12 @@ def huge_string(data, rng):
     """A text cell of 70 KB to 3 MB, or a shared-strings table that claims two billion strings."""
     entries = entries_of(data)
     if rng.random() < 0.3:
-        sst = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-               b'count="2000000000" uniqueCount="2000000000"><si><t>' + b"x" * rng.choice([10, 3_000_000]) + b"</t></si></sst>")
+        sst = (
+            b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            b'count="2000000000" uniqueCount="2000000000"><si><t>'
+            + b"x" * rng.choice([10, 3_000_000])
+            + b"</t></si></sst>"
+        )
         entries.append(("xl/sharedStrings.xml", sst))
         return rezip(data, entries)
     sheets = [i for i, (name, _) in enumerate(entries) if name.startswith("xl/worksheets/")]
@@ -173,7 +178,7 @@ def huge_string(data, rng):
     at = rng.choice(texts) + 3
     end = content.find(b"</t>", at)
     big = (rng.choice([b"x", "Hoàn thành tốt nhiệm vụ ".encode()]) * 3_000_000)[: rng.choice([70_000, 3_000_000])]
-    entries[k] = (name, content[:at] + big + content[end if end > 0 else at:])
+    entries[k] = (name, content[:at] + big + content[end if end > 0 else at :])
     return rezip(data, entries)
 
 
@@ -206,8 +211,17 @@ def csv_many_columns(data, rng):
     return b"\n".join(lines)
 
 
-XLSX_MUTATIONS = (bit_flips, truncated, entry_removed, entry_duplicated, entry_renamed, encryption_flag, utf8_flag,
-                  sheet_garbled, huge_string)
+XLSX_MUTATIONS = (
+    bit_flips,
+    truncated,
+    entry_removed,
+    entry_duplicated,
+    entry_renamed,
+    encryption_flag,
+    utf8_flag,
+    sheet_garbled,
+    huge_string,
+)
 CSV_MUTATIONS = (csv_nul, csv_stray_quote, csv_long_line, csv_many_columns)
 MUTATIONS = XLSX_MUTATIONS + CSV_MUTATIONS
 
@@ -245,6 +259,7 @@ def is_data_edit(mutation: str, data: bytes) -> bool:
 
 # --- The worker: classify mutants in-process, report each outcome as a JSON line ------------------
 
+
 def classify_in_process(path: Path) -> dict:
     import traceback
 
@@ -257,8 +272,13 @@ def classify_in_process(path: Path) -> dict:
     failure = None
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         failure = "".join(traceback.format_exception(result.exception))[-2000:]
-    return {"code": result.exit_code, "stdout": result.stdout, "stderr": result.stderr, "failure": failure,
-            "seconds": round(time.monotonic() - started, 2)}
+    return {
+        "code": result.exit_code,
+        "stdout": result.stdout,
+        "stderr": result.stderr,
+        "failure": failure,
+        "seconds": round(time.monotonic() - started, 2),
+    }
 
 
 def worker(numbers: list[int], folder: Path) -> None:
@@ -275,15 +295,22 @@ def worker(numbers: list[int], folder: Path) -> None:
         path.write_bytes(data)
         print(json.dumps({"number": number, "starting": True}), flush=True)  # a crash names its mutant
         outcome = classify_in_process(path)
-        outcome.update(number=number, mutation=mutation, base=base, path=str(path),
-                       same_figures=outcome["stdout"] == bases[base], data_edit=is_data_edit(mutation, data),
-                       rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+        outcome.update(
+            number=number,
+            mutation=mutation,
+            base=base,
+            path=str(path),
+            same_figures=outcome["stdout"] == bases[base],
+            data_edit=is_data_edit(mutation, data),
+            rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        )
         del outcome["stdout"]
         print(json.dumps(outcome), flush=True)
         path.unlink()
 
 
 # --- The tests ------------------------------------------------------------------------------------
+
 
 def _run_workers(tmp_path: Path) -> list[dict]:
     env = {**os.environ, **LIMITS, "PYTHONPATH": str(ROOT / "tests")}
@@ -292,14 +319,17 @@ def _run_workers(tmp_path: Path) -> list[dict]:
         folder = tmp_path / f"w{w}"
         folder.mkdir()
         command = [sys.executable, __file__, "--worker", str(folder), str(w), str(COUNT), str(WORKERS)]
-        procs.append(subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                      cwd=tmp_path))
+        procs.append(
+            subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+        )
     outcomes = []
     for proc in procs:
         out, err = proc.communicate(timeout=SECONDS_PER_MUTANT * COUNT)
         lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
         last = lines[-1] if lines else {}
-        assert proc.returncode == 0, f"worker died (exit {proc.returncode}) on mutant {last.get('number')}: {err[-2000:]}"
+        assert proc.returncode == 0, (
+            f"worker died (exit {proc.returncode}) on mutant {last.get('number')}: {err[-2000:]}"
+        )
         outcomes += [line for line in lines if "starting" not in line]
     return outcomes
 
@@ -316,21 +346,31 @@ def test_mutants_of_the_samples_end_cleanly(tmp_path):
             problems.append(f"{name}: traceback\n{o['failure']}")
         elif o["code"] not in (0, 2):
             problems.append(f"{name}: exit {o['code']}: {o['stderr'][-500:]}")
-        elif o["code"] == 2 and (len(errors) != 1 or not errors[0].startswith(f"ccq-stats: error: {o['path']}")
-                                 or len(errors[0]) > 600 or not errors[0].isprintable()):
+        elif o["code"] == 2 and (
+            len(errors) != 1
+            or not errors[0].startswith(f"ccq-stats: error: {o['path']}")
+            or len(errors[0]) > 600
+            or not errors[0].isprintable()
+        ):
             problems.append(f"{name}: not one line naming the file: {o['stderr'][-600:]!r}")
-        elif (o["code"] == 0 and not o["same_figures"] and not o["data_edit"]
-              and "ccq-stats: warning: " not in o["stderr"]):
+        elif (
+            o["code"] == 0
+            and not o["same_figures"]
+            and not o["data_edit"]
+            and "ccq-stats: warning: " not in o["stderr"]
+        ):
             problems.append(f"{name}: other figures than the base file's, and no warning says why")
         if o["seconds"] > SECONDS_PER_MUTANT:
             problems.append(f"{name}: took {o['seconds']} s")
         if o["rss_mb"] > MEMORY_MB:
             problems.append(f"{name}: the process grew to {o['rss_mb']} MB")
     held = sum(1 for o in outcomes if o["code"] == 2)
-    print(f"\n{COUNT} mutants (seed {SEED}) in {time.monotonic() - started:.0f} s: {held} refused with one line, "
-          f"{COUNT - held} read (same figures: {sum(o['same_figures'] for o in outcomes if o['code'] == 0)}; "
-          f"well-formed edits with other figures: {sum(o['data_edit'] and not o['same_figures'] for o in outcomes if o['code'] == 0)}); "
-          f"{len(problems)} problems")
+    print(
+        f"\n{COUNT} mutants (seed {SEED}) in {time.monotonic() - started:.0f} s: {held} refused with one line, "
+        f"{COUNT - held} read (same figures: {sum(o['same_figures'] for o in outcomes if o['code'] == 0)}; "
+        f"well-formed edits with other figures: {sum(o['data_edit'] and not o['same_figures'] for o in outcomes if o['code'] == 0)}); "
+        f"{len(problems)} problems"
+    )
     assert not problems, "\n".join(problems[:20])
 
 
@@ -341,8 +381,13 @@ def test_some_mutants_through_the_real_command(tmp_path):
         mutation, base, suffix, data = mutant(number)
         path = tmp_path / f"mutant_{number}{suffix}"
         path.write_bytes(data)
-        done = subprocess.run([sys.executable, "-m", "ccq_stats", "classify", str(path), "-f", "csv"], env=env,
-                              capture_output=True, text=True, timeout=SECONDS_PER_MUTANT * 2)
+        done = subprocess.run(
+            [sys.executable, "-m", "ccq_stats", "classify", str(path), "-f", "csv"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=SECONDS_PER_MUTANT * 2,
+        )
         assert done.returncode in (0, 2) and "Traceback" not in done.stderr, (number, mutation, done.stderr[-1000:])
         if done.returncode == 2:
             assert done.stdout == "" and done.stderr.count("ccq-stats: error: ") == 1, (number, mutation, done.stderr)
@@ -365,8 +410,10 @@ def named_mutant(number: int, seed: int = SEED) -> tuple[bytes, bytes]:
     for org in rng.sample(orgs, k=min(len(orgs), rng.randint(1, 3))):
         at = rng.randrange(len(org) + 1)
         hostile = org[:at] + "".join(rng.choice(CONTROL_CODES) for _ in range(rng.randint(1, 4))) + org[at:]
-        lines = [";".join(hostile if i == 3 and cell == org else cell for i, cell in enumerate(line.split(";")))
-                 for line in lines]
+        lines = [
+            ";".join(hostile if i == 3 and cell == org else cell for i, cell in enumerate(line.split(";")))
+            for line in lines
+        ]
     name = b"named_%d_" % number + bytes(rng.randrange(0x80, 0x100) for _ in range(rng.randint(1, 3)))
     if rng.random() < 0.3:
         name += b"\x1b[2J"
@@ -398,18 +445,30 @@ def test_names_with_control_characters_under_names_not_utf8(tmp_path):
         # controls that are white space (\x0b, \x1c …) are spaces, as in any cell: nothing to remove, nothing said
         said = 1 if any(ch in data.decode("utf-8") and not ch.isspace() for ch in CONTROL_CODES) else 0
         if result.exit_code != 0 or result.stdout != expected or len(warned) != said:
-            problems.append(f"named mutant {number}: exit {result.exit_code}, same figures {result.stdout == expected}, "
-                            f"{result.stderr[-300:]!r}")
+            problems.append(
+                f"named mutant {number}: exit {result.exit_code}, same figures {result.stdout == expected}, "
+                f"{result.stderr[-300:]!r}"
+            )
         elif said and "\\x" not in warned[0] or said and any(0xDC80 <= ord(ch) <= 0xDCFF for ch in warned[0]):
             problems.append(f"named mutant {number}: the file name is not shown escaped: {warned[0]!r}")
         if number % 4 == 0:  # the writers that crashed (xlsx, docx)
             for out in ("bc.xlsx", "bc.docx"):
-                written = runner.invoke(app, ["report", str(path), "--year", "2018", "-o", str(tmp_path / out)],
-                                        catch_exceptions=True)
-                if written.exit_code != 0 or (written.exception is not None and not isinstance(written.exception, SystemExit)):
-                    problems.append(f"named mutant {number}: report -o {out}: exit {written.exit_code} {written.exception!r}")
-            cells = [c.value for ws in openpyxl.load_workbook(tmp_path / "bc.xlsx") for row in ws.iter_rows() for c in row
-                     if isinstance(c.value, str)]
+                written = runner.invoke(
+                    app, ["report", str(path), "--year", "2018", "-o", str(tmp_path / out)], catch_exceptions=True
+                )
+                if written.exit_code != 0 or (
+                    written.exception is not None and not isinstance(written.exception, SystemExit)
+                ):
+                    problems.append(
+                        f"named mutant {number}: report -o {out}: exit {written.exit_code} {written.exception!r}"
+                    )
+            cells = [
+                c.value
+                for ws in openpyxl.load_workbook(tmp_path / "bc.xlsx")
+                for row in ws.iter_rows()
+                for c in row
+                if isinstance(c.value, str)
+            ]
             if any(re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", c) for c in cells):
                 problems.append(f"named mutant {number}: a control character reached the workbook")
         path.unlink()

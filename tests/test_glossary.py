@@ -42,18 +42,32 @@ def _texts():
 
 
 def test_no_catalogue_entry_or_template_uses_a_word_the_glossary_replaces():
-    found = [f"{where}: '{re.search(pattern, text).group(0)}' (write {instead})"
-             for where, text in _texts() for pattern, instead in REPLACED.items() if re.search(pattern, text, re.M)]
+    found = [
+        f"{where}: '{re.search(pattern, text).group(0)}' (write {instead})"
+        for where, text in _texts()
+        for pattern, instead in REPLACED.items()
+        if re.search(pattern, text, re.M)
+    ]
     assert not found, "\n".join(found)
 
 
 def test_the_glossary_catches_what_it_forbids():
     """The patterns themselves, on the sentences issue 19 quoted."""
-    said = ["thang xếp loại năm 2018 cho units", "được tính là top ('…')", "0 bản ghi bị bớt", "Năm 2019 có 2 phát hiện",
-            "kho số liệu có kết quả", "tỷ lệ xếp loại cao nhất tăng 2,00 điểm phần trăm", "cho các tệp hoặc --db, không cho cả hai",
-            # the help texts before the sweep (issue 19)
-            "khi có quy định bị vi phạm", "chế độ xếp loại hoặc nguồn quy định", "Bảng quy định (tên, mức độ, nguồn theo chế độ)",
-            "Thêm họ tên đảng viên vào các phát hiện", "không kiểm tra quy định {rule} cho năm {years}: chưa có nguồn đã đối chiếu",
-            "một trong các bộ quy định {rulebooks}"]
+    said = [
+        "thang xếp loại năm 2018 cho units",
+        "được tính là top ('…')",
+        "0 bản ghi bị bớt",
+        "Năm 2019 có 2 phát hiện",
+        "kho số liệu có kết quả",
+        "tỷ lệ xếp loại cao nhất tăng 2,00 điểm phần trăm",
+        "cho các tệp hoặc --db, không cho cả hai",
+        # the help texts before the sweep (issue 19)
+        "khi có quy định bị vi phạm",
+        "chế độ xếp loại hoặc nguồn quy định",
+        "Bảng quy định (tên, mức độ, nguồn theo chế độ)",
+        "Thêm họ tên đảng viên vào các phát hiện",
+        "không kiểm tra quy định {rule} cho năm {years}: chưa có nguồn đã đối chiếu",
+        "một trong các bộ quy định {rulebooks}",
+    ]
     for sentence in said:
         assert any(re.search(p, sentence, re.M) for p in REPLACED), sentence

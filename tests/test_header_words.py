@@ -15,7 +15,6 @@ import pytest
 
 from ccq_stats.reading.header import resolve_column
 from ccq_stats.vocabulary.scales import find_phrase, phrase, words_of
-
 from conftest import figures, make_csv, make_xlsx, rows_of, run
 
 
@@ -33,11 +32,16 @@ def by_unit(csv_text: str) -> dict[tuple, int]:
 
 def role(text, scales):
     column = resolve_column(0, text, [], scales)
-    return column and (column.role, column.year, column.meaning and column.meaning.tier,
-                       column.meaning and column.meaning.exemplary)
+    return column and (
+        column.role,
+        column.year,
+        column.meaning and column.meaning.tier,
+        column.meaning and column.meaning.exemplary,
+    )
 
 
 # -- the matching functions ------------------------------------------------------------------
+
 
 def test_a_word_with_marks_is_not_the_word_without_them():
     chi = phrase("chi")
@@ -53,31 +57,50 @@ def test_a_word_with_marks_is_not_the_word_without_them():
     assert find_phrase(words_of("Nam đánh giá"), year) == -1  # typed with marks: nam is nam
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # chỉ / chi
-    ("Chỉ tiêu", None), ("Chỉ số", None), ("Chỉ tiêu kết nạp", None),
-    ("Tên chi bộ", ("org", None, None, None)), ("Ten chi bo", ("org", None, None, None)),
-    # tổ / tỏ
-    ("Tổ chức", ("org", None, None, None)), ("TỔ CHỨC", ("org", None, None, None)),
-    ("To chuc", ("org", None, None, None)), ("Tỏ chức", None),
-    # đảng / đang
-    ("Đảng viên", ("member", None, None, None)), ("Dang vien", ("member", None, None, None)), ("Đang viên", None),
-    ("Đảng viên HTXSNV", ("count", None, "top", False)), ("Dang vien HTXSNV", ("count", None, "top", False)),
-    ("Đang HTXSNV", None),
-    # năm / nam
-    ("Năm", ("year", None, None, None)), ("Năm sinh", ("birth", None, None, None)),
-    ("Nam sinh", ("birth", None, None, None)), ("Năm đánh giá", ("year", None, None, None)),
-    # xếp / xep
-    ("Xếp loại", ("rating", None, None, None)), ("XẾP LOẠI", ("rating", None, None, None)),
-    ("Xep loai", ("rating", None, None, None)), ("Xếp loại năm 2019", ("rating", 2019, None, None)),
-    ("Xep loai nam 2019", ("rating", 2019, None, None)), ("KQ xếp loại", ("rating", None, None, None)),
-    # one cell is typed in one go: marks on some words and off others is neither spelling
-    ("Xep loại", None), ("Xep loai năm 2019", None),
-    # tier words and the exemplary part
-    ("Tỷ lệ HTXSNV", ("share_of", None, None, None)), ("Ty le HTXSNV", ("share_of", None, None, None)),
-    ("Trong đó: tiêu biểu", ("count", None, "top", True)), ("Trong do: tieu bieu", ("count", None, "top", True)),
-    ("Tiêu biểu", ("count", None, "top", True)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # chỉ / chi
+        ("Chỉ tiêu", None),
+        ("Chỉ số", None),
+        ("Chỉ tiêu kết nạp", None),
+        ("Tên chi bộ", ("org", None, None, None)),
+        ("Ten chi bo", ("org", None, None, None)),
+        # tổ / tỏ
+        ("Tổ chức", ("org", None, None, None)),
+        ("TỔ CHỨC", ("org", None, None, None)),
+        ("To chuc", ("org", None, None, None)),
+        ("Tỏ chức", None),
+        # đảng / đang
+        ("Đảng viên", ("member", None, None, None)),
+        ("Dang vien", ("member", None, None, None)),
+        ("Đang viên", None),
+        ("Đảng viên HTXSNV", ("count", None, "top", False)),
+        ("Dang vien HTXSNV", ("count", None, "top", False)),
+        ("Đang HTXSNV", None),
+        # năm / nam
+        ("Năm", ("year", None, None, None)),
+        ("Năm sinh", ("birth", None, None, None)),
+        ("Nam sinh", ("birth", None, None, None)),
+        ("Năm đánh giá", ("year", None, None, None)),
+        # xếp / xep
+        ("Xếp loại", ("rating", None, None, None)),
+        ("XẾP LOẠI", ("rating", None, None, None)),
+        ("Xep loai", ("rating", None, None, None)),
+        ("Xếp loại năm 2019", ("rating", 2019, None, None)),
+        ("Xep loai nam 2019", ("rating", 2019, None, None)),
+        ("KQ xếp loại", ("rating", None, None, None)),
+        # one cell is typed in one go: marks on some words and off others is neither spelling
+        ("Xep loại", None),
+        ("Xep loai năm 2019", None),
+        # tier words and the exemplary part
+        ("Tỷ lệ HTXSNV", ("share_of", None, None, None)),
+        ("Ty le HTXSNV", ("share_of", None, None, None)),
+        ("Trong đó: tiêu biểu", ("count", None, "top", True)),
+        ("Trong do: tieu bieu", ("count", None, "top", True)),
+        ("Tiêu biểu", ("count", None, "top", True)),
+    ],
+)
 def test_header_words_with_and_without_marks(scales, text, expected):
     assert role(text, scales) == expected
 
@@ -106,23 +129,33 @@ def test_chi_so_and_chi_tieu_are_not_the_organisation(tmp_path, word):
     got = by_unit(ok(run("classify", path, "--by", "unit", "--format", "csv")))
     assert {unit for _, unit, _ in got} == {"Chi bộ A", "Chi bộ B", "Chi bộ C"}
     assert [(u, got[(2019, u, "top")], got[(2019, u, "good")]) for u in ("Chi bộ A", "Chi bộ B", "Chi bộ C")] == [
-        ("Chi bộ A", 1, 0), ("Chi bộ B", 0, 1), ("Chi bộ C", 0, 1)]
+        ("Chi bộ A", 1, 0),
+        ("Chi bộ B", 0, 1),
+        ("Chi bộ C", 0, 1),
+    ]
 
 
-BY_YEAR = [[1, "Chi bộ A", 2019, "HTXSNV"], [2, "Chi bộ B", 2019, "HTTNV"],
-           [3, "Chi bộ A", 2020, "HTTNV"], [4, "Chi bộ B", 2020, "Hoàn thành nhiệm vụ"]]
+BY_YEAR = [
+    [1, "Chi bộ A", 2019, "HTXSNV"],
+    [2, "Chi bộ B", 2019, "HTTNV"],
+    [3, "Chi bộ A", 2020, "HTTNV"],
+    [4, "Chi bộ B", 2020, "Hoàn thành nhiệm vụ"],
+]
 
 
 def units(got, year):
     return tuple(got.get((year, "units", c), 0) for c in ("total", "top", "good", "pass", "fail"))
 
 
-@pytest.mark.parametrize("header", [
-    ["STT", "Tên chi bộ", "Năm", "Xếp loại"],  # with marks
-    ["STT", "Ten chi bo", "Nam", "Xep loai"],  # without any: an old file
-    ["STT", "TEN CHI BO", "NAM", "XEP LOAI"],
-    ["STT", "Ten chi bo", "Năm", "Xep loai"],  # mixed across the row, each cell typed one way
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["STT", "Tên chi bộ", "Năm", "Xếp loại"],  # with marks
+        ["STT", "Ten chi bo", "Nam", "Xep loai"],  # without any: an old file
+        ["STT", "TEN CHI BO", "NAM", "XEP LOAI"],
+        ["STT", "Ten chi bo", "Năm", "Xep loai"],  # mixed across the row, each cell typed one way
+    ],
+)
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
 def test_headers_typed_with_or_without_marks_read_alike(tmp_path, header, kind):
     """Counted by hand: 2019 A top, B good; 2020 A good, B pass."""
@@ -133,8 +166,12 @@ def test_headers_typed_with_or_without_marks_read_alike(tmp_path, header, kind):
     assert units(got, 2020) == (2, 0, 1, 1, 0)
 
 
-MEMBERS = [[1, "Lê An", "x", None, "Chi bộ A", "HTTNV"], [2, "Lê Bình", None, "x", "Chi bộ A", "HTXSNV"],
-           [3, "Lê Chi", "x", None, "Chi bộ A", "HTTNV"], [4, "Lê Dung", None, "x", "Chi bộ A", "Miễn đánh giá"]]
+MEMBERS = [
+    [1, "Lê An", "x", None, "Chi bộ A", "HTTNV"],
+    [2, "Lê Bình", None, "x", "Chi bộ A", "HTXSNV"],
+    [3, "Lê Chi", "x", None, "Chi bộ A", "HTTNV"],
+    [4, "Lê Dung", None, "x", "Chi bộ A", "Miễn đánh giá"],
+]
 
 
 def members(got, year):
@@ -169,10 +206,12 @@ def test_nam_with_years_under_it_is_the_year_and_its_other_cells_are_errors(tmp_
 # -- the table ends at the same row whichever reader reads it --------------------------------
 
 NAMED = ["STT", "Họ và tên", "Năm sinh", "Số thẻ đảng viên", "Chi bộ", "Năm", "Xếp loại", "Kỷ luật"]
-LISTED = [[1, "Lê An", "1970", "000001", "Chi bộ A", 2019, "HTXSNV", ""],
-          [2, "Trần Bình", "1975", "000002", "Chi bộ A", 2019, "HTTNV", ""],
-          [3, "Phạm Cúc", "1980", "000003", "Chi bộ B", 2019, "HTTNV", ""],
-          [4, "Đỗ Dũng", "1985", "000004", "Chi bộ B", 2019, "Miễn đánh giá", ""]]
+LISTED = [
+    [1, "Lê An", "1970", "000001", "Chi bộ A", 2019, "HTXSNV", ""],
+    [2, "Trần Bình", "1975", "000002", "Chi bộ A", 2019, "HTTNV", ""],
+    [3, "Phạm Cúc", "1980", "000003", "Chi bộ B", 2019, "HTTNV", ""],
+    [4, "Đỗ Dũng", "1985", "000004", "Chi bộ B", 2019, "Miễn đánh giá", ""],
+]
 BLANK = [""] * 8
 
 
@@ -185,10 +224,19 @@ def cells(**at) -> list:
 
 
 UNDER = {  # what staff write under a member list: none of it is data
-    "date line and signature": [BLANK, cells(F="Quảng Trị, ngày 15 tháng 01 năm 2020"), cells(F="T/M BAN THƯỜNG VỤ"),
-                                cells(F="BÍ THƯ"), BLANK, cells(B="Nguyễn Văn Bình")],
-    "a list under the signature": [cells(A="Người lập biểu", F="T/M CHI ỦY"), cells(B="Danh sách đảng viên chuyển đến"),
-                                   [1, "Võ Em", "1990", "000009", "Chi bộ A", 2019, "HTTNV", ""]],
+    "date line and signature": [
+        BLANK,
+        cells(F="Quảng Trị, ngày 15 tháng 01 năm 2020"),
+        cells(F="T/M BAN THƯỜNG VỤ"),
+        cells(F="BÍ THƯ"),
+        BLANK,
+        cells(B="Nguyễn Văn Bình"),
+    ],
+    "a list under the signature": [
+        cells(A="Người lập biểu", F="T/M CHI ỦY"),
+        cells(B="Danh sách đảng viên chuyển đến"),
+        [1, "Võ Em", "1990", "000009", "Chi bộ A", 2019, "HTTNV", ""],
+    ],
     "notes": [cells(A="Ghi chú:"), cells(B="Đồng chí Hồ Giang chuyển đến tháng 12")],
     "summary lines": [BLANK, cells(B="HTXSNV", G="1"), cells(B="HTTNV", G="2")],
 }
@@ -200,9 +248,8 @@ def test_both_readers_end_the_table_at_the_same_row(tmp_path, monkeypatch, under
     """The column reader skipped a signature row but read on below it: the signer's name was a
     member with a blank rating, a list under the signature was counted. Now both readers end the
     table there. Counted by hand: 4 present, 1 exempt, 3 rated: 1 top, 2 good."""
-    from test_columnar import assert_same, by_columns, write
-
     from ccq_stats.api import classify_paths
+    from test_columnar import assert_same, by_columns, write
 
     rows = LISTED + UNDER[under]
     path = write(tmp_path / "ds.csv", rows, header=NAMED)
@@ -221,10 +268,16 @@ def test_both_readers_end_the_table_at_the_same_row(tmp_path, monkeypatch, under
 
 # -- a label with another in brackets ---------------------------------------------------------
 
-BRACKETED = [[1, "Chi bộ A", "HTXSNV (TSVM tiêu biểu)"], [2, "Chi bộ B", "HTXSNV (Trong sạch, vững mạnh tiêu biểu)"],
-             [3, "Chi bộ C", "TSVM tiêu biểu (HTXSNV)"], [4, "Chi bộ D", "Hoàn thành xuất sắc nhiệm vụ (TSVMTB)"],
-             [5, "Chi bộ E", "HTXSNV (TSVM)"], [6, "Chi bộ G", "Hoàn thành tốt nhiệm vụ (HTTNV)"],
-             [7, "Chi bộ H", "HTTNV (Hoàn thành tốt nhiệm vụ)"], [8, "Chi bộ K", "HTNV (Hoàn thành nhiệm vụ)"]]
+BRACKETED = [
+    [1, "Chi bộ A", "HTXSNV (TSVM tiêu biểu)"],
+    [2, "Chi bộ B", "HTXSNV (Trong sạch, vững mạnh tiêu biểu)"],
+    [3, "Chi bộ C", "TSVM tiêu biểu (HTXSNV)"],
+    [4, "Chi bộ D", "Hoàn thành xuất sắc nhiệm vụ (TSVMTB)"],
+    [5, "Chi bộ E", "HTXSNV (TSVM)"],
+    [6, "Chi bộ G", "Hoàn thành tốt nhiệm vụ (HTTNV)"],
+    [7, "Chi bộ H", "HTTNV (Hoàn thành tốt nhiệm vụ)"],
+    [8, "Chi bộ K", "HTNV (Hoàn thành nhiệm vụ)"],
+]
 
 
 def test_a_top_rating_with_the_exemplary_mark_in_brackets_is_top_and_exemplary(tmp_path):
@@ -251,32 +304,46 @@ def test_a_bracket_that_names_another_rating_is_an_error(tmp_path, label):
 
 
 def test_birth_year_by_sex_under_a_merged_nam_sinh_is_not_a_rating_year(tmp_path):
-    """"Năm sinh" merged over "Nam | Nữ", the birth year under the member's sex: "Nam" is male there,
+    """ "Năm sinh" merged over "Nam | Nữ", the birth year under the member's sex: "Nam" is male there,
     never the rating year (which the title gives). Counted by hand: 6 members rated in 2019 –
     1 HTXSNV, 2 HTTNV, 1 HTNV, 1 exempt, 1 not rated."""
-    rows = [["DANH SÁCH ĐẢNG VIÊN VÀ KẾT QUẢ XẾP LOẠI NĂM 2019"], [],
-            ["STT", "Họ và tên", "Năm sinh", None, "Chi bộ", "Xếp loại"],
-            [None, None, "Nam", "Nữ", None, None],
-            [1, "Người A", 1975, None, "Chi bộ Sở Tư pháp", "HTXSNV"],
-            [2, "Người B", None, 1980, "Chi bộ Sở Tư pháp", "HTTNV"],
-            [3, "Người C", 1968, None, "Chi bộ Sở Tư pháp", "HTTNV"],
-            [4, "Người D", None, 1990, "Chi bộ Ban Dân vận", "HTNV"],
-            [5, "Người E", 1950, None, "Chi bộ Ban Dân vận", "Miễn đánh giá"],
-            [6, "Người G", None, 1998, "Chi bộ Ban Dân vận", "Chưa đánh giá"]]
+    rows = [
+        ["DANH SÁCH ĐẢNG VIÊN VÀ KẾT QUẢ XẾP LOẠI NĂM 2019"],
+        [],
+        ["STT", "Họ và tên", "Năm sinh", None, "Chi bộ", "Xếp loại"],
+        [None, None, "Nam", "Nữ", None, None],
+        [1, "Người A", 1975, None, "Chi bộ Sở Tư pháp", "HTXSNV"],
+        [2, "Người B", None, 1980, "Chi bộ Sở Tư pháp", "HTTNV"],
+        [3, "Người C", 1968, None, "Chi bộ Sở Tư pháp", "HTTNV"],
+        [4, "Người D", None, 1990, "Chi bộ Ban Dân vận", "HTNV"],
+        [5, "Người E", 1950, None, "Chi bộ Ban Dân vận", "Miễn đánh giá"],
+        [6, "Người G", None, 1998, "Chi bộ Ban Dân vận", "Chưa đánh giá"],
+    ]
     path = make_xlsx(tmp_path / "ds.xlsx", {"DS": rows}, merges={"DS": ["C3:D3", "A3:A4", "B3:B4", "E3:E4", "F3:F4"]})
     result = run("classify", path, "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert figures(result.stdout) == {
-        (2019, "members", "total"): 6, (2019, "members", "exempt"): 1, (2019, "members", "not_rated"): 1,
-        (2019, "members", "rated"): 4, (2019, "members", "top"): 1, (2019, "members", "good"): 2,
-        (2019, "members", "pass"): 1, (2019, "members", "fail"): 0, (2019, "members", "good_or_better"): 3}
+        (2019, "members", "total"): 6,
+        (2019, "members", "exempt"): 1,
+        (2019, "members", "not_rated"): 1,
+        (2019, "members", "rated"): 4,
+        (2019, "members", "top"): 1,
+        (2019, "members", "good"): 2,
+        (2019, "members", "pass"): 1,
+        (2019, "members", "fail"): 0,
+        (2019, "members", "good_or_better"): 3,
+    }
 
 
 def test_a_sheet_name_and_a_title_that_name_two_years_are_said(tmp_path):
     """The sheet "Năm 2019" under the title "… NĂM 2020": the sheet's name decides, as always, and a
     warning says the two disagree (a figure we are not sure of is never given silently)."""
-    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2020"], ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
-            [1, "Chi bộ Sở A", "HTXSNV"], [2, "Chi bộ Sở B", "HTTNV"]]
+    rows = [
+        ["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2020"],
+        ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
+        [1, "Chi bộ Sở A", "HTXSNV"],
+        [2, "Chi bộ Sở B", "HTTNV"],
+    ]
     path = make_xlsx(tmp_path / "xl.xlsx", {"Năm 2019": rows})
     result = run("classify", path, "--format", "csv")
     assert result.exit_code == 0, result.stderr

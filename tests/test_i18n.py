@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import gettext
-import io
 import json
 import os
 import re
@@ -25,13 +24,15 @@ MO = PO.with_suffix(".mo")
 
 # -- the catalogue --------------------------------------------------------------------------
 
+
 def _extracted() -> dict:
     """msgid -> (singular, plural) of every message the code wraps, as Babel extracts them."""
     from babel.messages.extract import extract_from_dir
 
     found = {}
     for _filename, _lineno, message, _comments, _context in extract_from_dir(
-            str(PACKAGE), keywords={"_": None, "N_": None, "ngettext": (1, 2)}, method_map=[("**.py", "python")]):
+        str(PACKAGE), keywords={"_": None, "N_": None, "ngettext": (1, 2)}, method_map=[("**.py", "python")]
+    ):
         key = message[0] if isinstance(message, tuple) else message
         found[key] = message
     return found
@@ -46,9 +47,16 @@ def _catalogue():
 
 def test_every_message_has_a_vietnamese_translation():
     catalogue = _catalogue()
-    missing = [m for m in _extracted() if m not in catalogue or not catalogue[m].string
-               or (isinstance(catalogue[m].string, tuple) and not all(catalogue[m].string))]
-    assert not missing, f"{len(missing)} message(s) not in the catalogue (run python -m ccq_stats.i18n, then translate): {missing[:5]}"
+    missing = [
+        m
+        for m in _extracted()
+        if m not in catalogue
+        or not catalogue[m].string
+        or (isinstance(catalogue[m].string, tuple) and not all(catalogue[m].string))
+    ]
+    assert not missing, (
+        f"{len(missing)} message(s) not in the catalogue (run python -m ccq_stats.i18n, then translate): {missing[:5]}"
+    )
 
 
 def test_no_fuzzy_or_obsolete_entries_and_placeholders_match():
@@ -98,6 +106,7 @@ def test_the_catalogue_is_in_the_package_data():
 
 # -- every message for people goes through the catalogue -------------------------------------
 
+
 def _literal(node) -> bool:
     """A text written in place (a str constant with letters, or an f-string), or one joined into it."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -126,9 +135,13 @@ def _unwrapped(tree) -> list[tuple[int, str]]:
             checked = node.args[:1]
         elif name == "found":
             checked = node.args[1:2]
-        elif name in ("warning", "error", "info") and node.args:
-            checked = node.args[:1]
-        elif name == "write" and isinstance(node.func, ast.Attribute) and ast.unparse(node.func.value) == "sys.stderr":
+        elif (
+            name in ("warning", "error", "info")
+            and node.args
+            or name == "write"
+            and isinstance(node.func, ast.Attribute)
+            and ast.unparse(node.func.value) == "sys.stderr"
+        ):
             checked = node.args[:1]
         checked += [k.value for k in node.keywords if k.arg in ("hint", "help", "message")]
         found += [(n.lineno, ast.unparse(n)[:70]) for n in checked if _literal(n)]
@@ -151,28 +164,35 @@ def test_underscore_is_never_a_variable_where_it_translates(path):
     """A module that imports _ must not also bind it (``for _, x in …``): the function's _ would be
     the loop value, and the message a TypeError."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    imports = any(isinstance(n, ast.ImportFrom) and any((a.asname or a.name) == "_" for a in n.names) for n in ast.walk(tree))
+    imports = any(
+        isinstance(n, ast.ImportFrom) and any((a.asname or a.name) == "_" for a in n.names) for n in ast.walk(tree)
+    )
     if not imports:
         return
-    bound = [n.lineno for n in ast.walk(tree)
-             if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)]
+    bound = [
+        n.lineno for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+    ]
     assert not bound, f"{path.name}: _ bound at line(s) {bound}"
 
 
 # -- the language ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("environment, expected", [
-    ({}, "en"),
-    ({"LANG": "vi_VN.UTF-8"}, "vi"),
-    ({"LANG": "C.UTF-8"}, "en"),
-    ({"LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}, "vi"),
-    ({"LC_MESSAGES": "vi_VN", "LANG": "en_GB.UTF-8"}, "vi"),
-    ({"LANGUAGE": "en:vi", "LANG": "vi_VN.UTF-8"}, "en"),
-    ({"LANGUAGE": "vi", "LANG": "C"}, "vi"),
-    ({"CCQ_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
-    ({"CCQ_LANG": "en", "LANG": "vi_VN.UTF-8"}, "en"),
-    ({"CCQ_LANG": "vi_VN"}, "vi"),
-])
+
+@pytest.mark.parametrize(
+    "environment, expected",
+    [
+        ({}, "en"),
+        ({"LANG": "vi_VN.UTF-8"}, "vi"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}, "vi"),
+        ({"LC_MESSAGES": "vi_VN", "LANG": "en_GB.UTF-8"}, "vi"),
+        ({"LANGUAGE": "en:vi", "LANG": "vi_VN.UTF-8"}, "en"),
+        ({"LANGUAGE": "vi", "LANG": "C"}, "vi"),
+        ({"CCQ_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
+        ({"CCQ_LANG": "en", "LANG": "vi_VN.UTF-8"}, "en"),
+        ({"CCQ_LANG": "vi_VN"}, "vi"),
+    ],
+)
 def test_the_language_follows_the_environment(monkeypatch, environment, expected):
     for name in ("CCQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
@@ -201,8 +221,12 @@ def test_on_windows_the_display_language_decides_when_no_variable_is_set(monkeyp
     for name in ("CCQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=SimpleNamespace(GetUserDefaultUILanguage=lambda: langid)),
-                        raising=False)
+    monkeypatch.setattr(
+        ctypes,
+        "windll",
+        SimpleNamespace(kernel32=SimpleNamespace(GetUserDefaultUILanguage=lambda: langid)),
+        raising=False,
+    )
     assert i18n.language() == expected
     monkeypatch.setenv("LANG", "en_US.UTF-8")  # a variable set (Git Bash, MSYS) still wins
     assert i18n.language() == "en"
@@ -214,16 +238,26 @@ def test_a_findings_place_is_data_the_same_in_every_language(tmp_path):
     every language, while the line for people on stderr is in the user's language."""
     from conftest import make_xlsx
 
-    path = make_xlsx(tmp_path / "so_luong.xlsx", {"2019": [
-        ["STT", "Tên tổ chức cơ sở đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
-        [1, "Chi bộ Sở A", 2, 5, 1, 0],
-        [2, "Chi bộ Sở B", 1, 4, 0, 1],
-        ["", "Tổng cộng", 3, 9, 1, 2],  # KHTNV: the rows add up to 1, the totals row says 2
-    ]})
+    path = make_xlsx(
+        tmp_path / "so_luong.xlsx",
+        {
+            "2019": [
+                ["STT", "Tên tổ chức cơ sở đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+                [1, "Chi bộ Sở A", 2, 5, 1, 0],
+                [2, "Chi bộ Sở B", 1, 4, 0, 1],
+                ["", "Tổng cộng", 3, 9, 1, 2],  # KHTNV: the rows add up to 1, the totals row says 2
+            ]
+        },
+    )
     outputs = {}
     for lang in ("en", "vi"):
-        done = subprocess.run([sys.executable, "-m", "ccq_stats", "check", str(path), "--format", "json"],
-                              capture_output=True, text=True, env={**os.environ, "CCQ_LANG": lang}, cwd=tmp_path)
+        done = subprocess.run(
+            [sys.executable, "-m", "ccq_stats", "check", str(path), "--format", "json"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CCQ_LANG": lang},
+            cwd=tmp_path,
+        )
         assert done.returncode == 0, done.stderr
         outputs[lang] = json.loads(done.stdout)
     totals = [f for f in outputs["en"] if f["rule"] == "totals_row"]

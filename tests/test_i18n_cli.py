@@ -34,20 +34,33 @@ def ccq(*args, cwd: Path = ROOT, **language: str) -> subprocess.CompletedProcess
     env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
     env.update(language)
     env["CCQ_NO_PROGRESS"] = "1"
-    return subprocess.run([*_console_script(), *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [*_console_script(), *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 # -- the done-when line of the issue -----------------------------------------------------------
 
+
 @pytest.fixture
 def bad_workbook(tmp_path) -> Path:
     """A member list whose second member has a label no scale knows ("Rất giỏi"), at D3."""
-    return make_xlsx(tmp_path / "bad.xlsx", {"Đảng viên": [
-        ["STT", "Họ và tên", "Năm", "Xếp loại"],
-        [1, "Nguyễn Văn A", 2019, "Hoàn thành tốt nhiệm vụ"],
-        [2, "Trần Thị B", 2019, "Rất giỏi"],
-    ]})
+    return make_xlsx(
+        tmp_path / "bad.xlsx",
+        {
+            "Đảng viên": [
+                ["STT", "Họ và tên", "Năm", "Xếp loại"],
+                [1, "Nguyễn Văn A", 2019, "Hoàn thành tốt nhiệm vụ"],
+                [2, "Trần Thị B", 2019, "Rất giỏi"],
+            ]
+        },
+    )
 
 
 @pytest.mark.slow
@@ -75,48 +88,76 @@ def test_the_c_locale_gets_the_same_error_in_english(bad_workbook):
 # -- usage errors: one line, exit 2, in both languages ------------------------------------------
 
 USAGE_ERRORS = [
-    (["classify", "sample_data", "-f", "pdf"],
-     "ccq-stats: error: --format: 'pdf' is not one of table, csv, json, xlsx (hint: ccq-stats classify --help)",
-     "ccq-stats: lỗi: --format: 'pdf' không phải một trong table, csv, json, xlsx (gợi ý: ccq-stats classify --help)"),
-    (["classify", "sample_data", "--yea", "2019"],
-     "ccq-stats: error: no such option: --yea (did you mean --year?) (hint: ccq-stats classify --help)",
-     "ccq-stats: lỗi: không có tùy chọn --yea (có phải là --year?) (gợi ý: ccq-stats classify --help)"),
-    (["check", "x.csv", "-z"],
-     "ccq-stats: error: no such option: -z (hint: ccq-stats check --help)",
-     "ccq-stats: lỗi: không có tùy chọn -z (gợi ý: ccq-stats check --help)"),
-    (["import"],  # PATH is optional since import --revert N; without either, one line says what to give
-     "ccq-stats: error: give the files to import (hint: e.g. ccq-stats import sample_data/)",
-     "ccq-stats: lỗi: hãy chỉ ra các tệp cần nhập (gợi ý: ví dụ ccq-stats import sample_data/)"),
-    (["roster", "import"],
-     "ccq-stats: error: missing argument FILE (hint: ccq-stats roster import --help)",
-     "ccq-stats: lỗi: thiếu đối số FILE (gợi ý: ccq-stats roster import --help)"),
-    (["forms", "x.xlsx", "-o", "bieu.xlsx"],
-     "ccq-stats: error: missing option --year (hint: ccq-stats forms --help)",
-     "ccq-stats: lỗi: thiếu tùy chọn --year (gợi ý: ccq-stats forms --help)"),
-    (["history", "--year", "abc"],
-     "ccq-stats: error: --year: 'abc' is not a whole number (hint: ccq-stats history --help)",
-     "ccq-stats: lỗi: --year: 'abc' không phải là số nguyên (gợi ý: ccq-stats history --help)"),
-    (["inspect", "x.xlsx", "--rows", "500"],
-     "ccq-stats: error: --rows: 500 is not between 0 and 100 (hint: ccq-stats inspect --help)",
-     "ccq-stats: lỗi: --rows: 500 không nằm trong khoảng từ 0 đến 100 (gợi ý: ccq-stats inspect --help)"),
-    (["classify", "x.csv", "--header-row", "0"],
-     "ccq-stats: error: --header-row: 0 is less than 1 (hint: ccq-stats classify --help)",
-     "ccq-stats: lỗi: --header-row: 0 nhỏ hơn 1 (gợi ý: ccq-stats classify --help)"),
-    (["check", "x.csv", "--year"],
-     "ccq-stats: error: --year needs a value (hint: ccq-stats check --help)",
-     "ccq-stats: lỗi: --year cần một giá trị (gợi ý: ccq-stats check --help)"),
-    (["classify", "x.csv", "--bom=yes"],
-     "ccq-stats: error: --bom takes no value (hint: ccq-stats classify --help)",
-     "ccq-stats: lỗi: --bom không nhận giá trị (gợi ý: ccq-stats classify --help)"),
-    (["clasify", "sample_data"],
-     "ccq-stats: error: no such command: clasify (did you mean classify?) (hint: ccq-stats --help)",
-     "ccq-stats: lỗi: không có lệnh clasify (có phải là classify?) (gợi ý: ccq-stats --help)"),
-    (["templates", "paste"],
-     "ccq-stats: error: no such command: paste (hint: ccq-stats templates --help)",
-     "ccq-stats: lỗi: không có lệnh paste (gợi ý: ccq-stats templates --help)"),
-    (["templates", "copy", "term.md.j2", "moi.md.j2", "thua"],
-     "ccq-stats: error: unexpected extra argument(s): thua (hint: ccq-stats templates copy --help)",
-     "ccq-stats: lỗi: thừa đối số: thua (gợi ý: ccq-stats templates copy --help)"),
+    (
+        ["classify", "sample_data", "-f", "pdf"],
+        "ccq-stats: error: --format: 'pdf' is not one of table, csv, json, xlsx (hint: ccq-stats classify --help)",
+        "ccq-stats: lỗi: --format: 'pdf' không phải một trong table, csv, json, xlsx (gợi ý: ccq-stats classify --help)",
+    ),
+    (
+        ["classify", "sample_data", "--yea", "2019"],
+        "ccq-stats: error: no such option: --yea (did you mean --year?) (hint: ccq-stats classify --help)",
+        "ccq-stats: lỗi: không có tùy chọn --yea (có phải là --year?) (gợi ý: ccq-stats classify --help)",
+    ),
+    (
+        ["check", "x.csv", "-z"],
+        "ccq-stats: error: no such option: -z (hint: ccq-stats check --help)",
+        "ccq-stats: lỗi: không có tùy chọn -z (gợi ý: ccq-stats check --help)",
+    ),
+    (
+        ["import"],  # PATH is optional since import --revert N; without either, one line says what to give
+        "ccq-stats: error: give the files to import (hint: e.g. ccq-stats import sample_data/)",
+        "ccq-stats: lỗi: hãy chỉ ra các tệp cần nhập (gợi ý: ví dụ ccq-stats import sample_data/)",
+    ),
+    (
+        ["roster", "import"],
+        "ccq-stats: error: missing argument FILE (hint: ccq-stats roster import --help)",
+        "ccq-stats: lỗi: thiếu đối số FILE (gợi ý: ccq-stats roster import --help)",
+    ),
+    (
+        ["forms", "x.xlsx", "-o", "bieu.xlsx"],
+        "ccq-stats: error: missing option --year (hint: ccq-stats forms --help)",
+        "ccq-stats: lỗi: thiếu tùy chọn --year (gợi ý: ccq-stats forms --help)",
+    ),
+    (
+        ["history", "--year", "abc"],
+        "ccq-stats: error: --year: 'abc' is not a whole number (hint: ccq-stats history --help)",
+        "ccq-stats: lỗi: --year: 'abc' không phải là số nguyên (gợi ý: ccq-stats history --help)",
+    ),
+    (
+        ["inspect", "x.xlsx", "--rows", "500"],
+        "ccq-stats: error: --rows: 500 is not between 0 and 100 (hint: ccq-stats inspect --help)",
+        "ccq-stats: lỗi: --rows: 500 không nằm trong khoảng từ 0 đến 100 (gợi ý: ccq-stats inspect --help)",
+    ),
+    (
+        ["classify", "x.csv", "--header-row", "0"],
+        "ccq-stats: error: --header-row: 0 is less than 1 (hint: ccq-stats classify --help)",
+        "ccq-stats: lỗi: --header-row: 0 nhỏ hơn 1 (gợi ý: ccq-stats classify --help)",
+    ),
+    (
+        ["check", "x.csv", "--year"],
+        "ccq-stats: error: --year needs a value (hint: ccq-stats check --help)",
+        "ccq-stats: lỗi: --year cần một giá trị (gợi ý: ccq-stats check --help)",
+    ),
+    (
+        ["classify", "x.csv", "--bom=yes"],
+        "ccq-stats: error: --bom takes no value (hint: ccq-stats classify --help)",
+        "ccq-stats: lỗi: --bom không nhận giá trị (gợi ý: ccq-stats classify --help)",
+    ),
+    (
+        ["clasify", "sample_data"],
+        "ccq-stats: error: no such command: clasify (did you mean classify?) (hint: ccq-stats --help)",
+        "ccq-stats: lỗi: không có lệnh clasify (có phải là classify?) (gợi ý: ccq-stats --help)",
+    ),
+    (
+        ["templates", "paste"],
+        "ccq-stats: error: no such command: paste (hint: ccq-stats templates --help)",
+        "ccq-stats: lỗi: không có lệnh paste (gợi ý: ccq-stats templates --help)",
+    ),
+    (
+        ["templates", "copy", "term.md.j2", "moi.md.j2", "thua"],
+        "ccq-stats: error: unexpected extra argument(s): thua (hint: ccq-stats templates copy --help)",
+        "ccq-stats: lỗi: thừa đối số: thua (gợi ý: ccq-stats templates copy --help)",
+    ),
 ]
 
 
@@ -169,8 +210,15 @@ print(json.dumps(walk(typer.main.get_command(app), "ccq-stats")))
 
 def _help_texts(language: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES} | {"CCQ_LANG": language}
-    done = subprocess.run([sys.executable, "-c", HELP_TEXTS], env=env, capture_output=True, text=True, encoding="utf-8",
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", HELP_TEXTS],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -183,10 +231,26 @@ def help_texts() -> dict:
 def test_every_command_and_option_has_its_help_in_vietnamese(help_texts):
     english, vietnamese = help_texts["en"], help_texts["vi"]
     assert set(english) == set(vietnamese)
-    assert {"ccq-stats", "ccq-stats classify", "ccq-stats check", "ccq-stats report", "ccq-stats forms", "ccq-stats inspect",
-            "ccq-stats import", "ccq-stats history", "ccq-stats templates", "ccq-stats templates list",
-            "ccq-stats templates copy", "ccq-stats roster", "ccq-stats roster import", "ccq-stats blank",
-            "ccq-stats orgs", "ccq-stats orgs import", "ccq-stats orgs list", "ccq-stats orgs check"} == set(english)
+    assert {
+        "ccq-stats",
+        "ccq-stats classify",
+        "ccq-stats check",
+        "ccq-stats report",
+        "ccq-stats forms",
+        "ccq-stats inspect",
+        "ccq-stats import",
+        "ccq-stats history",
+        "ccq-stats templates",
+        "ccq-stats templates list",
+        "ccq-stats templates copy",
+        "ccq-stats roster",
+        "ccq-stats roster import",
+        "ccq-stats blank",
+        "ccq-stats orgs",
+        "ccq-stats orgs import",
+        "ccq-stats orgs list",
+        "ccq-stats orgs check",
+    } == set(english)
     untranslated = []
     for path, command in english.items():
         assert command["help"], f"{path} has no help"
@@ -203,18 +267,41 @@ def test_every_command_and_option_has_its_help_in_vietnamese(help_texts):
 def test_help_texts_say_what_the_catalogue_says(help_texts):
     vietnamese = help_texts["vi"]
     assert vietnamese["ccq-stats classify"]["params"]["year"] == (
-        "Năm xếp loại cho các trang tính không ghi năm (không có cột 'Năm', tên trang tính hay tiêu đề ghi năm).")
+        "Năm xếp loại cho các trang tính không ghi năm (không có cột 'Năm', tên trang tính hay tiêu đề ghi năm)."
+    )
     assert vietnamese["ccq-stats"]["params"]["version"] == "In số phiên bản rồi thoát."
     assert vietnamese["ccq-stats templates copy"]["help"].startswith(
-        "Sao chép một mẫu có sẵn để làm mẫu riêng; không bao giờ ghi đè lên tệp đã có.")
+        "Sao chép một mẫu có sẵn để làm mẫu riêng; không bao giờ ghi đè lên tệp đã có."
+    )
     assert help_texts["en"]["ccq-stats classify"]["params"]["year"] == (
-        "Rating year for sheets that name none (no 'Năm' column, sheet name or title).")
+        "Rating year for sheets that name none (no 'Năm' column, sheet name or title)."
+    )
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", ["", "classify", "check", "report", "forms", "inspect", "import", "history", "templates",
-                                     "templates list", "templates copy", "roster", "roster import", "blank",
-                                     "orgs", "orgs import", "orgs list", "orgs check"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "",
+        "classify",
+        "check",
+        "report",
+        "forms",
+        "inspect",
+        "import",
+        "history",
+        "templates",
+        "templates list",
+        "templates copy",
+        "roster",
+        "roster import",
+        "blank",
+        "orgs",
+        "orgs import",
+        "orgs list",
+        "orgs check",
+    ],
+)
 def test_the_help_page_is_vietnamese_around_the_texts_too(command):
     """Typer's own words (usage, section titles, [default: …], the --help option) from our catalogue."""
     result = ccq(*command.split(), "--help", CCQ_LANG="vi")
@@ -243,6 +330,7 @@ def test_the_english_help_page_is_as_before():
 
 # -- machine output does not change with the language -------------------------------------------
 
+
 @pytest.mark.slow
 @pytest.mark.parametrize("args", [["classify", "sample_data/", "-f", "csv"], ["check", "sample_data/", "-f", "json"]])
 def test_data_on_stdout_is_the_same_in_both_languages(args):
@@ -257,21 +345,30 @@ def test_data_on_stdout_is_the_same_in_both_languages(args):
 @pytest.mark.slow
 def test_where_a_finding_was_seen_is_the_same_in_both_languages(tmp_path):
     """The findings' `where` is data (a CSV column, kept in the store): not translated."""
-    counts = make_csv(tmp_path / "sl.csv", [["Tên TCCS đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], ["Chi bộ A", 0, 3, 0, 0]])
-    rows = make_csv(tmp_path / "dv.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["Người A", "Chi bộ A", "HTTNV"],
-                                          ["Người B", "Chi bộ A", "HTNV"]])
+    counts = make_csv(
+        tmp_path / "sl.csv", [["Tên TCCS đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], ["Chi bộ A", 0, 3, 0, 0]]
+    )
+    rows = make_csv(
+        tmp_path / "dv.csv",
+        [["Họ và tên", "Chi bộ", "Xếp loại"], ["Người A", "Chi bộ A", "HTTNV"], ["Người B", "Chi bộ A", "HTNV"]],
+    )
     english = ccq("check", counts, rows, "--year", "2019", "-f", "json", CCQ_LANG="en")
     vietnamese = ccq("check", counts, rows, "--year", "2019", "-f", "json", CCQ_LANG="vi")
     assert english.returncode == vietnamese.returncode == 0
     assert vietnamese.stdout == english.stdout
     found = [f for f in json.loads(english.stdout) if f["rule"] == "counts_vs_rows"]
     assert [f["where"] for f in found] == [f"{counts}, row 2"]
-    said = ccq("classify", counts, rows, "--year", "2019", "-f", "csv", CCQ_LANG="vi").stderr  # check lists it as a finding
-    assert (f"ccq-stats: cảnh báo: {counts}, dòng 2: số liệu tổng hợp đảng viên của 'Chi bộ A' năm 2019 cộng lại được 3 nhưng "
-            "danh sách đảng viên có 2 dòng; dùng danh sách đảng viên") in said.splitlines()
+    said = ccq(
+        "classify", counts, rows, "--year", "2019", "-f", "csv", CCQ_LANG="vi"
+    ).stderr  # check lists it as a finding
+    assert (
+        f"ccq-stats: cảnh báo: {counts}, dòng 2: số liệu tổng hợp đảng viên của 'Chi bộ A' năm 2019 cộng lại được 3 nhưng "
+        "danh sách đảng viên có 2 dòng; dùng danh sách đảng viên"
+    ) in said.splitlines()
 
 
 # -- warnings and errors of classify, records, rules, stats, month, api, cli (in-process) -------
+
 
 @pytest.fixture
 def vietnamese(monkeypatch):
@@ -282,15 +379,22 @@ def vietnamese(monkeypatch):
 @pytest.fixture
 def units_off_scale(tmp_path) -> Path:
     """Two of three units rated with the pre-2018 label "Trong sạch, vững mạnh" in 2019 (rows 2 and 4)."""
-    return make_xlsx(tmp_path / "units.xlsx", {"TCCS": [
-        ["STT", "Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-        [1, "Chi bộ Sở Tư pháp", 2019, "Trong sạch, vững mạnh"],
-        [2, "Chi bộ Sở Y tế", 2019, "Hoàn thành tốt nhiệm vụ"],
-        [3, "Chi bộ Sở Tài chính", 2019, "Trong sạch, vững mạnh"],
-    ]})
+    return make_xlsx(
+        tmp_path / "units.xlsx",
+        {
+            "TCCS": [
+                ["STT", "Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+                [1, "Chi bộ Sở Tư pháp", 2019, "Trong sạch, vững mạnh"],
+                [2, "Chi bộ Sở Y tế", 2019, "Hoàn thành tốt nhiệm vụ"],
+                [3, "Chi bộ Sở Tài chính", 2019, "Trong sạch, vững mạnh"],
+            ]
+        },
+    )
 
 
-REGIME_2019 = "Quy định 132-QĐ/TW (2018); Hướng dẫn 16-HD/BTCTW (2018), 21-HD/BTCTW (2019)"  # scales.toml, regime of 2018–2022
+REGIME_2019 = (
+    "Quy định 132-QĐ/TW (2018); Hướng dẫn 16-HD/BTCTW (2018), 21-HD/BTCTW (2019)"  # scales.toml, regime of 2018–2022
+)
 
 
 def test_a_label_off_its_years_scale_is_a_warning_in_either_language(units_off_scale, monkeypatch):
@@ -298,19 +402,28 @@ def test_a_label_off_its_years_scale_is_a_warning_in_either_language(units_off_s
     assert english.exit_code == 0
     assert english.stderr.splitlines() == [
         f"ccq-stats: warning: {units_off_scale}, sheet 'TCCS', row 2, column D (Xếp loại): label 'Trong sạch, vững mạnh' "
-        f"is not on the 2019 scale of grassroots organisations ({REGIME_2019}); counted as 'Hoàn thành xuất sắc nhiệm vụ' (and 1 more row)"]
+        f"is not on the 2019 scale of grassroots organisations ({REGIME_2019}); counted as 'Hoàn thành xuất sắc nhiệm vụ' (and 1 more row)"
+    ]
     monkeypatch.setenv("CCQ_LANG", "vi")
     vietnamese = run("classify", units_off_scale, "-f", "csv")
     assert vietnamese.stdout == english.stdout
     assert vietnamese.stderr.splitlines() == [
         f"ccq-stats: cảnh báo: {units_off_scale}, trang tính 'TCCS', dòng 2, cột D (Xếp loại): nhãn 'Trong sạch, vững mạnh' "
         f"không có trong thang xếp loại năm 2019 của chi, đảng bộ cơ sở ({REGIME_2019}); được tính là 'Hoàn thành xuất sắc "
-        "nhiệm vụ' (và 1 dòng khác)"]
+        "nhiệm vụ' (và 1 dòng khác)"
+    ]
 
 
 def test_each_file_says_its_own_rows_with_the_label(units_off_scale, tmp_path, vietnamese):
-    other = make_xlsx(tmp_path / "other.xlsx", {"TCCS": [["STT", "Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-                                                         [1, "Chi bộ Sở Xây dựng", 2019, "Trong sạch, vững mạnh"]]})
+    other = make_xlsx(
+        tmp_path / "other.xlsx",
+        {
+            "TCCS": [
+                ["STT", "Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+                [1, "Chi bộ Sở Xây dựng", 2019, "Trong sạch, vững mạnh"],
+            ]
+        },
+    )
     result = run("classify", units_off_scale, other, "-f", "csv")
     assert result.exit_code == 0
     said = "nhãn 'Trong sạch, vững mạnh' không có trong thang xếp loại năm 2019 của chi, đảng bộ cơ sở"
@@ -323,20 +436,27 @@ def test_each_file_says_its_own_rows_with_the_label(units_off_scale, tmp_path, v
 
 
 def test_an_organisation_listed_twice_in_vietnamese(tmp_path, vietnamese):
-    alike = make_csv(tmp_path / "alike.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-                                              ["Chi bộ A", 2019, "HTTNV"], ["Chi bộ A", 2019, "HTTNV"]])
+    alike = make_csv(
+        tmp_path / "alike.csv",
+        [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTTNV"], ["Chi bộ A", 2019, "HTTNV"]],
+    )
     result = run("classify", alike, "-f", "csv")
     assert result.exit_code == 0
-    assert (f"ccq-stats: cảnh báo: {alike}, dòng 3: 'Chi bộ A' có tên lại trong năm 2019 với cùng kết quả xếp loại "
-            f"(lần đầu tại {alike}, dòng 2); chỉ tính một lần") in result.stderr.splitlines()
-    differ = make_csv(tmp_path / "differ.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-                                                ["Chi bộ A", 2019, "HTTNV"], ["Chi bộ A", 2019, "HTNV"]])
+    assert (
+        f"ccq-stats: cảnh báo: {alike}, dòng 3: 'Chi bộ A' có tên lại trong năm 2019 với cùng kết quả xếp loại "
+        f"(lần đầu tại {alike}, dòng 2); chỉ tính một lần"
+    ) in result.stderr.splitlines()
+    differ = make_csv(
+        tmp_path / "differ.csv",
+        [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTTNV"], ["Chi bộ A", 2019, "HTNV"]],
+    )
     result = run("classify", differ, "-f", "csv")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
         f"ccq-stats: lỗi: {differ}, dòng 3: tổ chức đảng 'Chi bộ A' có tên hai lần trong năm 2019 với hai kết quả xếp loại "
         f"khác nhau: 'HTTNV' tại {differ}, dòng 2 và 'HTNV' (gợi ý: mỗi năm chỉ giữ một kết quả xếp loại; xóa hoặc sửa "
-        "một trong hai dòng)\n")
+        "một trong hai dòng)\n"
+    )
 
 
 @pytest.mark.slow
@@ -344,26 +464,34 @@ def test_a_rule_left_unchecked_is_said_in_vietnamese(vietnamese):
     result = run("check", SAMPLE, "--format", "csv")
     assert result.exit_code == 0
     # the glossary's words (docs/translating.md): a rule is "quy tắc kiểm tra", a source "văn bản căn cứ"
-    assert ("không áp dụng quy tắc kiểm tra disciplined_not_fail cho năm 2017: chưa có văn bản căn cứ đã đối chiếu cho "
-            "quy tắc này trong năm đó (1 trường hợp lẽ ra bị nêu); xem docs/domain.md §4 – có thể bật bằng một tệp "
-            "--scales") in result.stderr
+    assert (
+        "không áp dụng quy tắc kiểm tra disciplined_not_fail cho năm 2017: chưa có văn bản căn cứ đã đối chiếu cho "
+        "quy tắc này trong năm đó (1 trường hợp lẽ ra bị nêu); xem docs/domain.md §4 – có thể bật bằng một tệp "
+        "--scales"
+    ) in result.stderr
 
 
 def test_bad_years_and_months_in_vietnamese(monkeypatch):
-    from ccq_stats.errors import InputError
     from ccq_stats.documents.month import parse_month
+    from ccq_stats.errors import InputError
     from ccq_stats.figures.stats import parse_span, parse_years
 
     cases = [
-        (lambda: parse_years("2019-2016"),
-         "--years must be a year or two years like 2016-2019: '2019-2016' (hint: write FIRST-LAST with FIRST ≤ LAST, or one year)",
-         "--years phải là một năm hoặc hai năm như 2016-2019: '2019-2016' (gợi ý: ghi FIRST-LAST với FIRST ≤ LAST, hoặc một năm)"),
-        (lambda: parse_span("2020"),
-         "--term must be two years like 2015-2020: '2020' (hint: write START-END with START < END)",
-         "--term phải là hai năm như 2015-2020: '2020' (gợi ý: ghi START-END với START < END)"),
-        (lambda: parse_month("12/2019"),
-         "--month must be a month like 2019-12, or last or this: '12/2019' (hint: write YYYY-MM)",
-         "--month phải là một tháng như 2019-12, hoặc last hay this: '12/2019' (gợi ý: ghi YYYY-MM)"),
+        (
+            lambda: parse_years("2019-2016"),
+            "--years must be a year or two years like 2016-2019: '2019-2016' (hint: write FIRST-LAST with FIRST ≤ LAST, or one year)",
+            "--years phải là một năm hoặc hai năm như 2016-2019: '2019-2016' (gợi ý: ghi FIRST-LAST với FIRST ≤ LAST, hoặc một năm)",
+        ),
+        (
+            lambda: parse_span("2020"),
+            "--term must be two years like 2015-2020: '2020' (hint: write START-END with START < END)",
+            "--term phải là hai năm như 2015-2020: '2020' (gợi ý: ghi START-END với START < END)",
+        ),
+        (
+            lambda: parse_month("12/2019"),
+            "--month must be a month like 2019-12, or last or this: '12/2019' (hint: write YYYY-MM)",
+            "--month phải là một tháng như 2019-12, hoặc last hay this: '12/2019' (gợi ý: ghi YYYY-MM)",
+        ),
     ]
     for make, english, vietnamese in cases:
         for language, expected in (("en", english), ("vi", vietnamese)):
@@ -376,19 +504,28 @@ def test_bad_years_and_months_in_vietnamese(monkeypatch):
 def test_command_errors_of_the_cli_in_vietnamese(tmp_path, vietnamese):
     result = run("report", "--year", "2019", SAMPLE, "--date", "30/02/2020")
     assert result.exit_code == 2
-    assert result.stderr == ("ccq-stats: lỗi: --date không phải là một ngày: '30/02/2020' (gợi ý: ghi theo dạng YYYY-MM-DD "
-                             "hoặc DD/MM/YYYY, ví dụ 2020-10-21 hoặc 21/10/2020)\n")
+    assert result.stderr == (
+        "ccq-stats: lỗi: --date không phải là một ngày: '30/02/2020' (gợi ý: ghi theo dạng YYYY-MM-DD "
+        "hoặc DD/MM/YYYY, ví dụ 2020-10-21 hoặc 21/10/2020)\n"
+    )
     result = run("classify", SAMPLE, "-o", tmp_path / "ket_qua.dat")
     assert result.exit_code == 2
-    assert result.stderr == (f"ccq-stats: lỗi: {tmp_path / 'ket_qua.dat'}: không ghi được tệp .dat (lệnh này ghi .csv, .json, "
-                             ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx, hoặc ghi rõ --format)\n")
+    assert result.stderr == (
+        f"ccq-stats: lỗi: {tmp_path / 'ket_qua.dat'}: không ghi được tệp .dat (lệnh này ghi .csv, .json, "
+        ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx, hoặc ghi rõ --format)\n"
+    )
     result = run("classify", SAMPLE, "-o", tmp_path / "ket_qua.pdf")  # a suffix of another format: --format cannot help
     assert result.exit_code == 2
-    assert result.stderr == (f"ccq-stats: lỗi: {tmp_path / 'ket_qua.pdf'}: không ghi được tệp .pdf (lệnh này ghi .csv, .json, "
-                             ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx)\n")
+    assert result.stderr == (
+        f"ccq-stats: lỗi: {tmp_path / 'ket_qua.pdf'}: không ghi được tệp .pdf (lệnh này ghi .csv, .json, "
+        ".xlsx) (gợi ý: đặt tên tệp có đuôi là một trong .csv, .json, .xlsx)\n"
+    )
     result = run("report", "--term", "2015-2020", "--year", "2019", SAMPLE)
     assert result.exit_code == 2
-    assert result.stderr == "ccq-stats: lỗi: hãy dùng một trong hai: --term START-END hoặc --year YEAR (gợi ý: ví dụ --term 2015-2020)\n"
+    assert (
+        result.stderr
+        == "ccq-stats: lỗi: hãy dùng một trong hai: --term START-END hoặc --year YEAR (gợi ý: ví dụ --term 2015-2020)\n"
+    )
 
 
 def test_templates_copy_says_what_it_did_in_vietnamese(tmp_path, vietnamese):
@@ -403,8 +540,10 @@ def test_templates_copy_says_what_it_did_in_vietnamese(tmp_path, vietnamese):
 
 def test_import_and_roster_summaries_in_vietnamese(tmp_path, vietnamese):
     db = tmp_path / "kho.sqlite"
-    units = make_csv(tmp_path / "to_chuc_2019.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-                                                    ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "to_chuc_2019.csv",
+        [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTTNV"]],
+    )
     dry = run("import", units, "--db", db, "--dry-run")
     assert dry.exit_code == 0
     sha = hashlib.sha256(units.read_bytes()).hexdigest()[:12]
@@ -413,11 +552,16 @@ def test_import_and_roster_summaries_in_vietnamese(tmp_path, vietnamese):
         "ccq-stats: 2019: tổ chức đảng: thêm 2, sửa 0, giữ nguyên 0; bản ghi: thêm 2, sửa 0, bớt 0",
     ]
     done = run("import", units, "--db", db)
-    assert done.exit_code == 0 and done.stderr.splitlines()[0] == f"ccq-stats: đã nhập (lần nhập 1) {units} (sha256 {sha}) vào {db}"
+    assert (
+        done.exit_code == 0
+        and done.stderr.splitlines()[0] == f"ccq-stats: đã nhập (lần nhập 1) {units} (sha256 {sha}) vào {db}"
+    )
     again = run("import", units, "--db", db)
     assert again.stderr.startswith("ccq-stats: không có gì thay đổi: ")
     assert "đã có các kết quả xếp loại này từ" in again.stderr
-    roster = make_csv(tmp_path / "danh_sach.csv", [["STT", "Tên tổ chức"], [1, "Chi bộ A"], [2, "Chi bộ B"], [3, "Chi bộ C"]])
+    roster = make_csv(
+        tmp_path / "danh_sach.csv", [["STT", "Tên tổ chức"], [1, "Chi bộ A"], [2, "Chi bộ B"], [3, "Chi bộ C"]]
+    )
     result = run("roster", "import", roster, "--year", "2020", "--db", db)
     assert result.exit_code == 0
     assert result.stderr == "ccq-stats: danh sách năm 2020: 3 tổ chức\n"

@@ -41,6 +41,7 @@ def units(tmp_path):
 
 # -- the store ------------------------------------------------------------------------------
 
+
 def test_a_store_that_does_not_exist(monkeypatch, tmp_path):
     missing = tmp_path / "none.sqlite"
     assert_error(
@@ -130,12 +131,16 @@ def test_a_postgresql_server_that_does_not_answer(monkeypatch):
     pytest.importorskip("psycopg")
     results = in_both(monkeypatch, "classify", "--db", "postgresql://nobody:secret@127.0.0.1:1/none")
     # the reason after the colon is the driver's own words (the same in both languages)
-    en = re.fullmatch(r"ccq-stats: error: postgresql://nobody:\*\*\*@127\.0\.0\.1:1/none: cannot connect to the store: (.+) "
-                      r"\(hint: check the server is running and the URL's user, password and database\)",
-                      results["en"].stderr.splitlines()[-1])
-    vi = re.fullmatch(r"ccq-stats: lỗi: postgresql://nobody:\*\*\*@127\.0\.0\.1:1/none: không kết nối được với kho dữ liệu: (.+) "
-                      r"\(gợi ý: kiểm tra máy chủ có đang chạy không, và tên người dùng, mật khẩu, tên cơ sở dữ liệu trong URL\)",
-                      results["vi"].stderr.splitlines()[-1])
+    en = re.fullmatch(
+        r"ccq-stats: error: postgresql://nobody:\*\*\*@127\.0\.0\.1:1/none: cannot connect to the store: (.+) "
+        r"\(hint: check the server is running and the URL's user, password and database\)",
+        results["en"].stderr.splitlines()[-1],
+    )
+    vi = re.fullmatch(
+        r"ccq-stats: lỗi: postgresql://nobody:\*\*\*@127\.0\.0\.1:1/none: không kết nối được với kho dữ liệu: (.+) "
+        r"\(gợi ý: kiểm tra máy chủ có đang chạy không, và tên người dùng, mật khẩu, tên cơ sở dữ liệu trong URL\)",
+        results["vi"].stderr.splitlines()[-1],
+    )
     assert en and vi, (results["en"].stderr, results["vi"].stderr)
     assert en.group(1) == vi.group(1)
     assert all(r.exit_code == 2 and "secret" not in r.stderr for r in results.values())
@@ -143,8 +148,15 @@ def test_a_postgresql_server_that_does_not_answer(monkeypatch):
 
 def test_history_of_an_organisation_not_in_the_store(monkeypatch, tmp_path):
     location = tmp_path / "ccq.sqlite"
-    orgs = make_csv(tmp_path / "to_chuc_2019.csv", [UNITS, ["Chi bộ Văn phòng 1", 2019, "HTXSNV"],
-                                                    ["Chi bộ Văn phòng 2", 2019, "HTTNV"], ["Đảng bộ Sở Tài chính", 2019, "HTNV"]])
+    orgs = make_csv(
+        tmp_path / "to_chuc_2019.csv",
+        [
+            UNITS,
+            ["Chi bộ Văn phòng 1", 2019, "HTXSNV"],
+            ["Chi bộ Văn phòng 2", 2019, "HTTNV"],
+            ["Đảng bộ Sở Tài chính", 2019, "HTNV"],
+        ],
+    )
     assert run("import", orgs, "--db", location, "--quiet").exit_code == 0
     assert_error(
         in_both(monkeypatch, "history", "--db", location, "--org", "Chi bộ Văn phong 1"),
@@ -161,7 +173,9 @@ def test_history_of_an_organisation_not_in_the_store(monkeypatch, tmp_path):
 
 
 def test_a_roster_with_a_year_that_is_not_a_year(monkeypatch, tmp_path):
-    roster = make_csv(tmp_path / "danh_sach.csv", [["Tên tổ chức", "Năm"], ["Chi bộ A", "2019"], ["Chi bộ B", "hai không"]])
+    roster = make_csv(
+        tmp_path / "danh_sach.csv", [["Tên tổ chức", "Năm"], ["Chi bộ A", "2019"], ["Chi bộ B", "hai không"]]
+    )
     assert_error(
         in_both(monkeypatch, "roster", "import", roster, "--db", tmp_path / "ccq.sqlite"),
         f"ccq-stats: error: {roster}, row 3: the year is not a year: 'hai không' (hint: write the rating year, e.g. 2019)",
@@ -172,10 +186,13 @@ def test_a_roster_with_a_year_that_is_not_a_year(monkeypatch, tmp_path):
 
 # -- the scales: --column and a --scales file ----------------------------------------------
 
+
 def test_an_unknown_column_role_lists_the_roles(monkeypatch, units):
-    roles = ("birth, card, discipline, exempt, fail, good, host_type, ignore, ignored, kind, left, member, member_id, "
-             "name, not_rated, org, parent, pass, proposed, rated, rated_count, rating, score, score_proposed, score_self, "
-             "self_rating, seq, top, total, total_count, unit, unit_count, year")  # the score roles: QĐ 366's scores
+    roles = (
+        "birth, card, discipline, exempt, fail, good, host_type, ignore, ignored, kind, left, member, member_id, "
+        "name, not_rated, org, parent, pass, proposed, rated, rated_count, rating, score, score_proposed, score_self, "
+        "self_rating, seq, top, total, total_count, unit, unit_count, year"
+    )  # the score roles: QĐ 366's scores
     assert_error(
         in_both(monkeypatch, "classify", units, "--column", "xep_loai=Xếp loại"),
         f"ccq-stats: error: unknown column role 'xep_loai' (hint: roles: {roles})",
@@ -201,21 +218,31 @@ def test_a_scales_file_with_a_bad_severity(monkeypatch, tmp_path, units):
 
 # -- the settings file (ccq-stats.toml) --------------------------------------------------------
 
-@pytest.mark.parametrize("text, en, vi", [
-    ('[issuer]\nsigner = 3\n',
-     "[issuer] signer must be a text in quotes: '3' (hint: e.g. signer = \"…\")",
-     "[issuer] signer phải là văn bản đặt trong dấu ngoặc kép: '3' (gợi ý: ví dụ: signer = \"…\")"),
-    ('[issuer]\nnguoi_ky = "Nguyễn Văn A"\n',
-     "unknown setting [issuer] nguoi_ky: 'nguoi_ky' (hint: the settings are above, address, committee, deadline, number, office, "
-     "on_behalf, place, receiver, recipients, rulebook, signer, symbol)",
-     "không có thiết lập [issuer] nguoi_ky: 'nguoi_ky' (gợi ý: các thiết lập được dùng: above, address, committee, deadline, number, "
-     "office, on_behalf, place, receiver, recipients, rulebook, signer, symbol)"),
-    ('[issuer]\nrecipients = "Ban Tổ chức Tỉnh ủy"\n',
-     "[issuer] recipients must be a list of texts: 'Ban Tổ chức Tỉnh ủy' "
-     "(hint: e.g. recipients = [\"Ban Tổ chức Tỉnh ủy\", \"Lưu Văn phòng Đảng ủy\"])",
-     "[issuer] recipients phải là một danh sách văn bản: 'Ban Tổ chức Tỉnh ủy' "
-     "(gợi ý: ví dụ: recipients = [\"Ban Tổ chức Tỉnh ủy\", \"Lưu Văn phòng Đảng ủy\"])"),
-])
+
+@pytest.mark.parametrize(
+    "text, en, vi",
+    [
+        (
+            "[issuer]\nsigner = 3\n",
+            "[issuer] signer must be a text in quotes: '3' (hint: e.g. signer = \"…\")",
+            "[issuer] signer phải là văn bản đặt trong dấu ngoặc kép: '3' (gợi ý: ví dụ: signer = \"…\")",
+        ),
+        (
+            '[issuer]\nnguoi_ky = "Nguyễn Văn A"\n',
+            "unknown setting [issuer] nguoi_ky: 'nguoi_ky' (hint: the settings are above, address, committee, deadline, number, office, "
+            "on_behalf, place, receiver, recipients, rulebook, signer, symbol)",
+            "không có thiết lập [issuer] nguoi_ky: 'nguoi_ky' (gợi ý: các thiết lập được dùng: above, address, committee, deadline, number, "
+            "office, on_behalf, place, receiver, recipients, rulebook, signer, symbol)",
+        ),
+        (
+            '[issuer]\nrecipients = "Ban Tổ chức Tỉnh ủy"\n',
+            "[issuer] recipients must be a list of texts: 'Ban Tổ chức Tỉnh ủy' "
+            '(hint: e.g. recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"])',
+            "[issuer] recipients phải là một danh sách văn bản: 'Ban Tổ chức Tỉnh ủy' "
+            '(gợi ý: ví dụ: recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"])',
+        ),
+    ],
+)
 def test_a_bad_settings_file(monkeypatch, tmp_path, units, text, en, vi):
     settings = tmp_path / "ccq-stats.toml"
     settings.write_text(text, encoding="utf-8")
@@ -239,25 +266,35 @@ def test_a_settings_file_that_does_not_exist(monkeypatch, tmp_path, units):
 
 # -- a user's template ------------------------------------------------------------------------
 
-LIMITS_EN = ("(hint: a template may take {s} s, 512 MB of memory and write 50 MB "
-             "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB))")
-LIMITS_VI = ("(gợi ý: mẫu (template) được chạy tối đa {s} giây, dùng tối đa 512 MB bộ nhớ và ghi ra tối đa 50 MB "
-             "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB))")
+LIMITS_EN = (
+    "(hint: a template may take {s} s, 512 MB of memory and write 50 MB "
+    "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB))"
+)
+LIMITS_VI = (
+    "(gợi ý: mẫu (template) được chạy tối đa {s} giây, dùng tối đa 512 MB bộ nhớ và ghi ra tối đa 50 MB "
+    "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB))"
+)
 
 
 def test_a_template_that_loops_too_long(monkeypatch, tmp_path, units):
     template = tmp_path / "vong_lap.md.j2"
-    template.write_text("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n", encoding="utf-8")
+    template.write_text(
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}\n", encoding="utf-8"
+    )
     monkeypatch.setenv("CCQ_TEMPLATE_TIMEOUT", "1")
     out = tmp_path / "bao_cao.md"
     # the line is known when the clock runs out inside the template's loop; between two pieces of
     # output it is not, and the message has no line then
     assert_error(
         in_both(monkeypatch, "report", "--year", "2019", units, "--template", template, "-o", out),
-        {f"ccq-stats: error: {template}: line 1: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}",
-         f"ccq-stats: error: {template}: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}"},
-        {f"ccq-stats: lỗi: {template}: dòng 1: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}",
-         f"ccq-stats: lỗi: {template}: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}"},
+        {
+            f"ccq-stats: error: {template}: line 1: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}",
+            f"ccq-stats: error: {template}: template stopped: it ran longer than 1 s {LIMITS_EN.format(s=1)}",
+        },
+        {
+            f"ccq-stats: lỗi: {template}: dòng 1: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}",
+            f"ccq-stats: lỗi: {template}: mẫu bị dừng: chạy quá 1 giây {LIMITS_VI.format(s=1)}",
+        },
     )
     assert not out.exists()
 
@@ -281,10 +318,16 @@ def test_a_template_with_an_error(monkeypatch, tmp_path, units):
     template.write_text("Năm {{ report.year }}\n{% if %}\n", encoding="utf-8")
     results = in_both(monkeypatch, "report", "--year", "2019", units, "--template", template)
     # after "error:" Jinja's own words, the same in both languages
-    en = re.fullmatch(rf"ccq-stats: error: {re.escape(str(template))}: line 2: template syntax error: (.+) "
-                      r"\(hint: fix the template at that line\)", results["en"].stderr.splitlines()[-1])
-    vi = re.fullmatch(rf"ccq-stats: lỗi: {re.escape(str(template))}: dòng 2: lỗi cú pháp trong mẫu: (.+) "
-                      r"\(gợi ý: sửa mẫu ở dòng đó\)", results["vi"].stderr.splitlines()[-1])
+    en = re.fullmatch(
+        rf"ccq-stats: error: {re.escape(str(template))}: line 2: template syntax error: (.+) "
+        r"\(hint: fix the template at that line\)",
+        results["en"].stderr.splitlines()[-1],
+    )
+    vi = re.fullmatch(
+        rf"ccq-stats: lỗi: {re.escape(str(template))}: dòng 2: lỗi cú pháp trong mẫu: (.+) "
+        r"\(gợi ý: sửa mẫu ở dòng đó\)",
+        results["vi"].stderr.splitlines()[-1],
+    )
     assert en and vi and en.group(1) == vi.group(1), (results["en"].stderr, results["vi"].stderr)
     assert_error(
         in_both(monkeypatch, "report", "--year", "2019", units, "--template", tmp_path / "khong_co.md.j2"),
@@ -297,15 +340,27 @@ def test_a_template_with_an_error(monkeypatch, tmp_path, units):
 
 # -- inspect: the table for people ---------------------------------------------------------
 
+
 def test_the_inspect_table_in_both_languages(monkeypatch):
     results = in_both(monkeypatch, "inspect", SAMPLE / "dang_vien_2017.xlsx", "--rows", "1")
     where = SAMPLE / "dang_vien_2017.xlsx"
     en, vi = results["en"].stdout.splitlines(), results["vi"].stdout.splitlines()
-    assert en[:4] == [f"{where}, sheet 'Danh sách': 3,944 rows × 7 columns", "  read as: members; header row 5; data rows 6-3944",
-                      "  year: 2017 (from title)", "  columns:"]
+    assert en[:4] == [
+        f"{where}, sheet 'Danh sách': 3,944 rows × 7 columns",
+        "  read as: members; header row 5; data rows 6-3944",
+        "  year: 2017 (from title)",
+        "  columns:",
+    ]
     # counts with the thousands dot, the subject and the year's source in Vietnamese (issue 19)
-    assert vi[:4] == [f"{where}, trang tính 'Danh sách': 3.944 dòng × 7 cột", "  đọc là: đảng viên; dòng tiêu đề 5; dòng dữ liệu 6-3944",
-                      "  năm: 2017 (theo tiêu đề)", "  các cột:"]
+    assert vi[:4] == [
+        f"{where}, trang tính 'Danh sách': 3.944 dòng × 7 cột",
+        "  đọc là: đảng viên; dòng tiêu đề 5; dòng dữ liệu 6-3944",
+        "  năm: 2017 (theo tiêu đề)",
+        "  các cột:",
+    ]
     assert "  rows skipped: title 1-3 (3)" in en and "  dòng bỏ qua: title 1-3 (3)" in vi
-    assert en[-2:] == ["  first rows as read:", "    row 6     ‹hidden: --names› | Đảng bộ Văn phòng Tỉnh ủy | members | 2017 | 'HTXSNV' → top"]
+    assert en[-2:] == [
+        "  first rows as read:",
+        "    row 6     ‹hidden: --names› | Đảng bộ Văn phòng Tỉnh ủy | members | 2017 | 'HTXSNV' → top",
+    ]
     assert vi[-2] == "  các dòng đầu, như đã đọc:" and vi[-1].startswith("    dòng 6     ")

@@ -24,10 +24,28 @@ def test_every_character_of_the_fast_set_folds_as_norm_key():
 
 
 def test_by_hand():
-    values = ["  NGUYỄN  Văn An ", "nguyễn văn an", "Nguyễn Văn Ấn", "Nguye\u0302\u0303n Va\u0306n An", "Straße",
-              "Lê\u200b Thị", "Trần – Thị, Hà", "", None]
+    values = [
+        "  NGUYỄN  Văn An ",
+        "nguyễn văn an",
+        "Nguyễn Văn Ấn",
+        "Nguye\u0302\u0303n Va\u0306n An",
+        "Straße",
+        "Lê\u200b Thị",
+        "Trần – Thị, Hà",
+        "",
+        None,
+    ]
     assert fold(np.array(values, dtype=object)).to_pylist() == [
-        "nguyễn văn an", "nguyễn văn an", "nguyễn văn ấn", "nguyễn văn an", "strasse", "lê thị", "trần thị hà", "", ""]
+        "nguyễn văn an",
+        "nguyễn văn an",
+        "nguyễn văn ấn",
+        "nguyễn văn an",
+        "strasse",
+        "lê thị",
+        "trần thị hà",
+        "",
+        "",
+    ]
 
 
 def test_member_keys_by_hand():
@@ -53,7 +71,9 @@ def _reference(card, name, birth):
     return out
 
 
-ALPHABET = st.sampled_from(list("aAăÂđĐeÊoƠuƯyÝ ,.-_/'\"\t\u00a0\u200b\u0301\u0323ßİſ") + ["Hà", "HẠ", "Ấ", "ǰ", "1", "９"])
+ALPHABET = st.sampled_from(
+    list("aAăÂđĐeÊoƠuƯyÝ ,.-_/'\"\t\u00a0\u200b\u0301\u0323ßİſ") + ["Hà", "HẠ", "Ấ", "ǰ", "1", "９"]
+)
 TEXT = st.lists(ALPHABET, max_size=6).map("".join)
 
 

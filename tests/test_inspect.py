@@ -18,8 +18,15 @@ def test_sample_member_list_header_columns_year_and_masked_names():
     assert sheet["sheet"] == "Danh sách" and sheet["shapes"] == ["members"]
     assert sheet["header_rows"] == [5, 5] and sheet["data_rows"][0] == 6
     roles = {c["header"]: c["role"] for c in sheet["columns"]}
-    assert roles == {"STT": "seq", "Họ và tên": "member", "Năm sinh": "birth", "Chi bộ": "org", "Xếp loại": "rating",
-                     "Kỷ luật": "discipline", "Ghi chú": "ignored"}
+    assert roles == {
+        "STT": "seq",
+        "Họ và tên": "member",
+        "Năm sinh": "birth",
+        "Chi bộ": "org",
+        "Xếp loại": "rating",
+        "Kỷ luật": "discipline",
+        "Ghi chú": "ignored",
+    }
     assert sheet["year"] == {"year": 2017, "from": "title"}
     assert sheet["skipped"]["title"] == {"count": 3, "rows": "1-3"}
     assert [r["row"] for r in sheet["first_rows"]] == [6, 7, 8]
@@ -27,14 +34,27 @@ def test_sample_member_list_header_columns_year_and_masked_names():
 
 
 def test_names_masked_unless_asked(tmp_path):
-    path = make_xlsx(tmp_path / "dv.xlsx", {"Năm 2019": [["STT", "Họ và tên", "Chi bộ", "Xếp loại"],
-                                                        [1, "Người Thử Một", "Chi bộ A", "HTTNV"]]})
+    path = make_xlsx(
+        tmp_path / "dv.xlsx",
+        {"Năm 2019": [["STT", "Họ và tên", "Chi bộ", "Xếp loại"], [1, "Người Thử Một", "Chi bộ A", "HTTNV"]]},
+    )
     assert "Người Thử Một" not in run("inspect", path).stdout
     assert "Người Thử Một" in run("inspect", path, "--names").stdout
     [sheet] = inspected(path, "--names")
-    assert sheet["first_rows"] == [{"row": 2, "shape": "members", "org": "Chi bộ A", "member": "Người Thử Một",
-                                    "subject": "members", "year": 2019, "raw_label": "HTTNV", "count": 1,
-                                    "exemplary": False, "means": "good"}]
+    assert sheet["first_rows"] == [
+        {
+            "row": 2,
+            "shape": "members",
+            "org": "Chi bộ A",
+            "member": "Người Thử Một",
+            "subject": "members",
+            "year": 2019,
+            "raw_label": "HTTNV",
+            "count": 1,
+            "exemplary": False,
+            "means": "good",
+        }
+    ]
 
 
 def test_wide_workbook_years_from_the_headers_sections_and_kinds():
@@ -59,14 +79,24 @@ def test_counts_form_index_row_totals_and_ignored_share_columns():
 
 
 def test_rows_skipped_and_why_on_a_hand_built_sheet(tmp_path):
-    rows = [["KẾT QUẢ XẾP LOẠI NĂM 2019"], ["STT", "Tên tổ chức đảng", "Tự xếp loại", "Cấp ủy cấp trên xếp loại"],
-            ["I", "CÁC ĐẢNG BỘ CƠ SỞ", None, None], [1, "Đảng bộ Sở A", "HTXSNV", "HTTNV"],
-            [None, None, None, None], [None, "Tổng cộng", None, None],
-            [None, "Quảng Trị, ngày 15 tháng 01 năm 2020", None, None], [None, "T/M BAN THƯỜNG VỤ", None, None]]
+    rows = [
+        ["KẾT QUẢ XẾP LOẠI NĂM 2019"],
+        ["STT", "Tên tổ chức đảng", "Tự xếp loại", "Cấp ủy cấp trên xếp loại"],
+        ["I", "CÁC ĐẢNG BỘ CƠ SỞ", None, None],
+        [1, "Đảng bộ Sở A", "HTXSNV", "HTTNV"],
+        [None, None, None, None],
+        [None, "Tổng cộng", None, None],
+        [None, "Quảng Trị, ngày 15 tháng 01 năm 2020", None, None],
+        [None, "T/M BAN THƯỜNG VỤ", None, None],
+    ]
     [sheet] = inspected(make_xlsx(tmp_path / "t.xlsx", {"S": rows}))
-    assert sheet["skipped"] == {"title": {"count": 1, "rows": "1"}, "section": {"count": 1, "rows": "3"},
-                                "blank": {"count": 1, "rows": "5"}, "totals": {"count": 1, "rows": "6"},
-                                "date line": {"count": 2, "rows": "7-8"}}
+    assert sheet["skipped"] == {
+        "title": {"count": 1, "rows": "1"},
+        "section": {"count": 1, "rows": "3"},
+        "blank": {"count": 1, "rows": "5"},
+        "totals": {"count": 1, "rows": "6"},
+        "date line": {"count": 2, "rows": "7-8"},
+    }
     roles = {c["header"]: (c["role"], c["because"]) for c in sheet["columns"]}
     assert roles["Tự xếp loại"] == ("ignored", "self-rating or proposal, not counted")
     assert roles["Cấp ủy cấp trên xếp loại"][0] == "rating"
@@ -87,8 +117,12 @@ def test_table_output_names_roles_and_reasons():
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "sample_data/so_luong_dang_vien_2019.xlsx, sheet 'Biểu 02': 66 rows × 13 columns".replace(
-        "sample_data/", str(SAMPLE) + "/")
+        "sample_data/", str(SAMPLE) + "/"
+    )
     assert "  read as: counts; header row 6-8; data rows 10-66" in lines
     assert "  year: 2019 (from title)" in lines
-    assert any(line.split() == ["D", "Miễn", "đánh", "giá", "count:", "exempt", "label", "'Miễn", "đánh", "giá'"] for line in lines)
+    assert any(
+        line.split() == ["D", "Miễn", "đánh", "giá", "count:", "exempt", "label", "'Miễn", "đánh", "giá'"]
+        for line in lines
+    )
     assert "  rows skipped: title 1-4 (4); index row 9; totals 66" in lines

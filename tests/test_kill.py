@@ -37,8 +37,13 @@ FRACTIONS = (0.5, 0.9, 1.0)  # of the command's measured duration (a few: each r
 
 def _start(folder: Path, args: list[str]) -> subprocess.Popen:
     env = {**os.environ, "CCQ_NO_PROGRESS": "1"}
-    return subprocess.Popen([sys.executable, "-m", "ccq_stats", *args], cwd=folder, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ccq_stats", *args],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _digest(path: Path) -> str:

@@ -123,7 +123,8 @@ def _crossings() -> dict[tuple[str, str], list[str]]:
             theirs = room(target)
             if RANK[theirs] > RANK[mine] or (RANK[theirs] == RANK[mine] and theirs != mine):
                 found.setdefault((name, target), []).append(
-                    f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}: {mine} imports {target} ({theirs})")
+                    f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}: {mine} imports {target} ({theirs})"
+                )
     return {key: list(dict.fromkeys(lines)) for key, lines in found.items()}  # one line per import statement
 
 
@@ -138,18 +139,21 @@ def test_temporary_exceptions_are_still_needed():
     assert not stale, f"these exceptions no longer match an import; remove them from TEMPORARY: {stale}"
 
 
-@pytest.mark.parametrize(("importer", "imported", "allowed"), [
-    ("ccq_stats.reading.sources", "ccq_stats.write.text", False),
-    ("ccq_stats.documents.month", "ccq_stats.store.roster", False),
-    ("ccq_stats.vocabulary.scales", "ccq_stats.figures.findings", False),
-    ("ccq_stats.store.history", "ccq_stats.figures.stats", True),
-    ("ccq_stats.write.document", "ccq_stats.documents.render", True),
-    ("ccq_stats.reading.plan", "ccq_stats.reading.header", True),
-    ("ccq_stats.cli", "ccq_stats.api", True),
-    ("ccq_stats.cli.read_commands", "ccq_stats.api", True),
-    ("ccq_stats.api", "ccq_stats.cli", False),
-    ("ccq_stats.api.outputs", "ccq_stats.cli.output", False),
-])
+@pytest.mark.parametrize(
+    ("importer", "imported", "allowed"),
+    [
+        ("ccq_stats.reading.sources", "ccq_stats.write.text", False),
+        ("ccq_stats.documents.month", "ccq_stats.store.roster", False),
+        ("ccq_stats.vocabulary.scales", "ccq_stats.figures.findings", False),
+        ("ccq_stats.store.history", "ccq_stats.figures.stats", True),
+        ("ccq_stats.write.document", "ccq_stats.documents.render", True),
+        ("ccq_stats.reading.plan", "ccq_stats.reading.header", True),
+        ("ccq_stats.cli", "ccq_stats.api", True),
+        ("ccq_stats.cli.read_commands", "ccq_stats.api", True),
+        ("ccq_stats.api", "ccq_stats.cli", False),
+        ("ccq_stats.api.outputs", "ccq_stats.cli.output", False),
+    ],
+)
 def test_the_order_itself(importer, imported, allowed):
     """The rule the checks above apply, on arrows whose answer DESIGN.md gives in words."""
     mine, theirs = room(importer), room(imported)
@@ -159,8 +163,10 @@ def test_the_order_itself(importer, imported, allowed):
 def test_no_import_cycles():
     # A package's __init__ re-exporting its modules while they import each other is no cycle
     # (Python resolves it); an edge from a module up to its own package is left out for that.
-    graph = {name: {t for t, _n, _l in imports if t != name and not name.startswith(t + ".")}
-             for name, imports in IMPORTS.items()}
+    graph = {
+        name: {t for t, _n, _l in imports if t != name and not name.startswith(t + ".")}
+        for name, imports in IMPORTS.items()
+    }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -199,13 +205,31 @@ def test_no_private_names_across_modules():
                 private.append(f"{MODULES[name].relative_to(PACKAGE.parent)}:{line}: {taken} from {target}")
         # ``import ccq_stats.x as x`` then ``x._y``: the same thing by attribute
         tree = TREES[name]
-        aliases = {a.asname or a.name: a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                   for a in node.names if a.name.split(".")[0] == PACKAGE.name}
-        aliases |= {a.asname or a.name: f"{t}.{a.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-                    for a in node.names for t in [node.module or ""] if f"{t}.{a.name}" in MODULES}
+        aliases = {
+            a.asname or a.name: a.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for a in node.names
+            if a.name.split(".")[0] == PACKAGE.name
+        }
+        aliases |= {
+            a.asname or a.name: f"{t}.{a.name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for a in node.names
+            for t in [node.module or ""]
+            if f"{t}.{a.name}" in MODULES
+        }
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases
-                    and node.attr.startswith("_") and not node.attr.startswith("__")):
-                private.append(f"{MODULES[name].relative_to(PACKAGE.parent)}:{node.lineno}: "
-                               f"{node.attr} of {aliases[node.value.id]}")
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                private.append(
+                    f"{MODULES[name].relative_to(PACKAGE.parent)}:{node.lineno}: "
+                    f"{node.attr} of {aliases[node.value.id]}"
+                )
     assert not private, "private names used across modules:\n" + "\n".join(private)

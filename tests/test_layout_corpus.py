@@ -67,8 +67,10 @@ def differences(expected: dict[str, dict[str, int]], got: dict[tuple, int]) -> l
 
 
 def case_params() -> list:
-    return [pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name])] if name in KNOWN else [], id=name)
-            for name in sorted(CASES)]
+    return [
+        pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name])] if name in KNOWN else [], id=name)
+        for name in sorted(CASES)
+    ]
 
 
 @pytest.mark.parametrize("name", case_params())

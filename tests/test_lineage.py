@@ -18,7 +18,11 @@ from test_store_server import postgres_url, store_location  # noqa: F401  (fixtu
 
 UNITS = ["Tên tổ chức đảng", "Năm", "Xếp loại"]
 A, A2 = "Chi bộ Sở Nội vụ", "Chi bộ Sở Nội vụ và Lao động"  # renamed in 2025
-D, E, C = "Chi bộ Sở Công Thương", "Chi bộ Sở Khoa học và Công nghệ", "Chi bộ Sở Công Thương và Khoa học"  # D + E → C in 2025
+D, E, C = (
+    "Chi bộ Sở Công Thương",
+    "Chi bộ Sở Khoa học và Công nghệ",
+    "Chi bộ Sở Công Thương và Khoa học",
+)  # D + E → C in 2025
 F = "Chi bộ Sở Du lịch"  # dissolved in 2025
 G, G2 = "Chi bộ Sở Tư pháp", "Chi bộ Sở Tư Pháp tỉnh"  # the same, written two ways, nothing recorded
 H = "Chi bộ Ban Dân tộc"  # established in 2025
@@ -59,32 +63,52 @@ def filled(tmp_path, monkeypatch):
 
 # -- the file -------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_semicolon_file_with_a_bom_and_a_workbook_read_the_same_changes(tmp_path):
     from ccq_stats.figures.lineage import Change
     from ccq_stats.store.lineage import read_changes
 
-    text = "\ufeffNgày;Thay đổi;Từ;Thành;Mã\n01/07/2025;chia tách;Chi bộ X;\"Chi bộ Y; Chi bộ Z\";123\n"
+    text = '\ufeffNgày;Thay đổi;Từ;Thành;Mã\n01/07/2025;chia tách;Chi bộ X;"Chi bộ Y; Chi bộ Z";123\n'
     csv_path = tmp_path / "a.csv"
     csv_path.write_text(text, encoding="utf-8")
-    xlsx_path = make_xlsx(tmp_path / "a.xlsx", {"S": [["Ngày", "Thay đổi", "Từ", "Thành", "Mã"],
-                                                     ["01/07/2025", "Chia tách", "Chi bộ X", "Chi bộ Y;Chi bộ Z", "123"]]})
+    xlsx_path = make_xlsx(
+        tmp_path / "a.xlsx",
+        {
+            "S": [
+                ["Ngày", "Thay đổi", "Từ", "Thành", "Mã"],
+                ["01/07/2025", "Chia tách", "Chi bộ X", "Chi bộ Y;Chi bộ Z", "123"],
+            ]
+        },
+    )
     for path in (csv_path, xlsx_path):
         [change] = read_changes(str(path))
         assert (change.year, change.day, change.kind, change.sources, change.targets, change.code, change.row) == (
-            2025, "2025-07-01", "split", ("Chi bộ X",), ("Chi bộ Y", "Chi bộ Z"), "123", 2)
+            2025,
+            "2025-07-01",
+            "split",
+            ("Chi bộ X",),
+            ("Chi bộ Y", "Chi bộ Z"),
+            "123",
+            2,
+        )
     assert isinstance(change, Change)
 
 
-@pytest.mark.parametrize("row, column, value, hint", [
-    (["2025", "đổi tên nhé", "X", "Y"], "Thay đổi", "đổi tên nhé", "đổi tên, sáp nhập"),
-    (["2025", "sáp nhập", "Chi bộ X", "Chi bộ Y"], "Từ", "Chi bộ X", "each organisation merged"),
-    (["25", "giải thể", "Chi bộ X", ""], "Năm", "25", "e.g. 2025"),
-    (["2025", "đổi tên", "Chi bộ X", "CHI BỘ X"], "Thành", "CHI BỘ X", "the old name in Từ"),
-    (["2025", "thành lập", "Chi bộ X", "Chi bộ Y"], "Từ", "Chi bộ X", "Từ blank"),
-])
+@pytest.mark.parametrize(
+    "row, column, value, hint",
+    [
+        (["2025", "đổi tên nhé", "X", "Y"], "Thay đổi", "đổi tên nhé", "đổi tên, sáp nhập"),
+        (["2025", "sáp nhập", "Chi bộ X", "Chi bộ Y"], "Từ", "Chi bộ X", "each organisation merged"),
+        (["25", "giải thể", "Chi bộ X", ""], "Năm", "25", "e.g. 2025"),
+        (["2025", "đổi tên", "Chi bộ X", "CHI BỘ X"], "Thành", "CHI BỘ X", "the old name in Từ"),
+        (["2025", "thành lập", "Chi bộ X", "Chi bộ Y"], "Từ", "Chi bộ X", "Từ blank"),
+    ],
+)
 def test_a_bad_row_is_one_line_naming_file_row_column_and_value_exit_2(tmp_path, row, column, value, hint):
-    path = make_csv(tmp_path / "bad.csv", [["Năm", "Thay đổi", "Từ", "Thành"], ["2025", "giải thể", "Chi bộ Q", ""], row])
+    path = make_csv(
+        tmp_path / "bad.csv", [["Năm", "Thay đổi", "Từ", "Thành"], ["2025", "giải thể", "Chi bộ Q", ""], row]
+    )
     result = run("orgs", "import", path, "--db", tmp_path / "s.sqlite")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
@@ -103,12 +127,19 @@ def test_a_header_without_the_columns_says_which(tmp_path):
 
 # -- the lineage, pure ----------------------------------------------------------------------------
 
+
 def lineage():
     from ccq_stats.figures.lineage import Change, Lineage
 
-    return Lineage([Change(2025, "renamed", (A,), (A2,)), Change(2025, "merged", (D, E), (C,)),
-                    Change(2025, "dissolved", (F,)), Change(2025, "established", (), (H,)),
-                    Change(2023, "renamed", ("Chi bộ Sở Nội vụ cũ",), (A,))])
+    return Lineage(
+        [
+            Change(2025, "renamed", (A,), (A2,)),
+            Change(2025, "merged", (D, E), (C,)),
+            Change(2025, "dissolved", (F,)),
+            Change(2025, "established", (), (H,)),
+            Change(2023, "renamed", ("Chi bộ Sở Nội vụ cũ",), (A,)),
+        ]
+    )
 
 
 def test_follow_and_former_go_through_renames_only():
@@ -118,8 +149,10 @@ def test_follow_and_former_go_through_renames_only():
     assert line.follow(A, 2024, 2024) == A  # the rename is of 2025
     assert line.follow("chi bộ sở  NỘI VỤ", 2025, 2025) == A2  # a 2025 file with the old name, spelt otherwise
     assert line.follow(D, 2024, 2025) == D  # a merger makes another organisation
-    assert line.former(A2, 2025) == [{"name": A, "until": 2025, "kind": "renamed"},
-                                     {"name": "Chi bộ Sở Nội vụ cũ", "until": 2023, "kind": "renamed"}]
+    assert line.former(A2, 2025) == [
+        {"name": A, "until": 2025, "kind": "renamed"},
+        {"name": "Chi bộ Sở Nội vụ cũ", "until": 2023, "kind": "renamed"},
+    ]
     assert line.former(A2, 2024) == []
 
 
@@ -140,7 +173,11 @@ def test_who_is_expected_after_the_changes():
     names, applied = line.expected([A, D, E, F, G], 2024, 2025)
     assert names == [A2, C, G, H]
     assert [(a["change"].kind, a["removed"], a["added"]) for a in applied] == [
-        ("renamed", [A], [A2]), ("merged", [D, E], [C]), ("dissolved", [F], []), ("established", [], [H])]
+        ("renamed", [A], [A2]),
+        ("merged", [D, E], [C]),
+        ("dissolved", [F], []),
+        ("established", [], [H]),
+    ]
     # a roster given for 2025 itself: what ended goes, nothing is added
     assert line.expected([A, F, G], 0, 2025, add_new=False)[0] == [A2, G]
     # a merger of the year after the list changes nothing
@@ -166,14 +203,18 @@ def test_drift_by_spelling_and_by_place_words_with_the_joining_row():
 
 # -- the store: import, list, versions, revert, migration ----------------------------------------
 
+
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_orgs_import_list_and_the_same_file_again(filled, tmp_path):
     listed = run("orgs", "list", "-f", "json")
     assert listed.exit_code == 0, listed.stderr
     rows = json.loads(listed.stdout)
     assert [(r["year"], r["kind"], r["sources"], r["targets"], r["decision"]) for r in rows] == [
-        (2025, "renamed", [A], [A2], "12-QĐ/TU"), (2025, "merged", [D, E], [C], "15-QĐ/TU"),
-        (2025, "dissolved", [F], [], ""), (2025, "established", [], [H], "")]
+        (2025, "renamed", [A], [A2], "12-QĐ/TU"),
+        (2025, "merged", [D, E], [C], "15-QĐ/TU"),
+        (2025, "dissolved", [F], [], ""),
+        (2025, "established", [], [H], ""),
+    ]
     csv_rows = rows_of(run("orgs", "list", "-f", "csv").stdout)
     assert csv_rows[0][:5] == ["year", "day", "kind", "kind_name", "sources"]
     assert csv_rows[2][4] == f"{D}; {E}"
@@ -200,28 +241,86 @@ def test_a_corrected_lineage_is_a_version_and_revert_brings_the_first_back(fille
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_a_schema_2_store_is_migrated_to_3_without_losing_a_row(store_location, tmp_path):
     from ccq_stats.store import Store
-    from ccq_stats.store.schema import VERSION
     from ccq_stats.store.backends import connect
+    from ccq_stats.store.schema import VERSION
 
     sql = (Path(__file__).parent / "data" / "store_schema_2.sql").read_text(encoding="utf-8")
-    statements = [s.strip() for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";") if s.strip()]
+    statements = [
+        s.strip()
+        for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";")
+        if s.strip()
+    ]
     conn = connect(store_location, create=True)
     with conn.writing():
         for statement in statements:
             conn.execute(statement)
-        conn.execute("INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
-                     " records_added, records_changed, records_removed, changes) VALUES (1, '2025-01-02T03:00:00+00:00', 'u', 'h',"
-                     " 'import x.csv', '2024', 1, 1, 0, 0, 1, 0, 0, '[]')")
-        conn.insert_many("records", ["import_id", "seq", "year", "subject", "shape", "org", "parent", "org_key", "parent_key", "org_kind",
-                                     "host_type", "status", "tier", "exemplary", "disciplined", "count", "source_file", "source_sheet",
-                                     "source_row", "source_col", "source_header", "raw_label", "file_sha256"],
-                         [(1, 0, 2024, "units", "units", A, None, "chi bo so noi vu", "", None, None, "rated", "top", 0, 0, 1,
-                           "x.csv", None, 2, 2, "Xếp loại", "HTXSNV", "ab")])
+        conn.execute(
+            "INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
+            " records_added, records_changed, records_removed, changes) VALUES (1, '2025-01-02T03:00:00+00:00', 'u', 'h',"
+            " 'import x.csv', '2024', 1, 1, 0, 0, 1, 0, 0, '[]')"
+        )
+        conn.insert_many(
+            "records",
+            [
+                "import_id",
+                "seq",
+                "year",
+                "subject",
+                "shape",
+                "org",
+                "parent",
+                "org_key",
+                "parent_key",
+                "org_kind",
+                "host_type",
+                "status",
+                "tier",
+                "exemplary",
+                "disciplined",
+                "count",
+                "source_file",
+                "source_sheet",
+                "source_row",
+                "source_col",
+                "source_header",
+                "raw_label",
+                "file_sha256",
+            ],
+            [
+                (
+                    1,
+                    0,
+                    2024,
+                    "units",
+                    "units",
+                    A,
+                    None,
+                    "chi bo so noi vu",
+                    "",
+                    None,
+                    None,
+                    "rated",
+                    "top",
+                    0,
+                    0,
+                    1,
+                    "x.csv",
+                    None,
+                    2,
+                    2,
+                    "Xếp loại",
+                    "HTXSNV",
+                    "ab",
+                )
+            ],
+        )
     conn.close()
     lineage_file = make_csv(tmp_path / "l.csv", [["Năm", "Thay đổi", "Từ", "Thành"], ["2025", "đổi tên", A, A2]])
     assert run("orgs", "import", lineage_file, "--quiet").exit_code == 0
     with Store.open(store_location) as store:
-        assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(VERSION)  # 3, then on
+        assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(
+            VERSION
+        )  # 3, then on
         assert store.conn.rows("SELECT id, kind FROM imports ORDER BY id") == [(1, None), (2, "orgs")]
         assert len(store.conn.rows("SELECT * FROM records")) == 1
     history = run("history", "--org", A2)
@@ -230,6 +329,7 @@ def test_a_schema_2_store_is_migrated_to_3_without_losing_a_row(store_location, 
 
 
 # -- following an organisation --------------------------------------------------------------------
+
 
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_history_follows_a_rename_and_names_a_merger_from_both_sides(filled):
@@ -272,7 +372,10 @@ def test_the_term_report_counts_a_run_across_a_rename_never_across_a_merger(fill
     assert md.exit_code == 0, md.stderr
     assert f"{A2} (trước năm 2025: {A})" in md.stdout
     assert f"{D}, {E} sáp nhập thành {C}" in md.stdout
-    assert f"'{G}' (2021–2024) and '{G2}' (2025) may be one organisation (only place words at the end differ); not joined" in md.stderr
+    assert (
+        f"'{G}' (2021–2024) and '{G2}' (2025) may be one organisation (only place words at the end differ); not joined"
+        in md.stderr
+    )
 
 
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
@@ -300,16 +403,20 @@ def test_the_month_roster_expects_organisations_as_they_are_now(filled):
     assert roster["total"] == 4
     month = run("report", "--month", "2025-12", "--date", "2025-12-31", "-f", "txt")
     assert month.exit_code == 0, month.stderr
-    assert ("Năm 2025, đã có 3/4 tổ chức cơ sở đảng báo cáo (75,00%), còn 1 tổ chức chưa báo cáo" in month.stdout)
-    assert (f"Danh sách đã tính theo các thay đổi tổ chức: {A} đổi tên thành {A2} năm 2025; {D}, {E} sáp nhập thành {C} năm 2025; "
-            f"{F} giải thể năm 2025; {H} thành lập năm 2025.") in month.stdout
+    assert "Năm 2025, đã có 3/4 tổ chức cơ sở đảng báo cáo (75,00%), còn 1 tổ chức chưa báo cáo" in month.stdout
+    assert (
+        f"Danh sách đã tính theo các thay đổi tổ chức: {A} đổi tên thành {A2} năm 2025; {D}, {E} sáp nhập thành {C} năm 2025; "
+        f"{F} giải thể năm 2025; {H} thành lập năm 2025."
+    ) in month.stdout
 
 
 @pytest.mark.slow  # a store filled by imports, or a report: seconds
 def test_history_org_lists_a_dang_bo_before_its_chi_bo(tmp_path):
     db = tmp_path / "s.sqlite"
-    cells = make_csv(tmp_path / "chi_bo.csv", [["Tên tổ chức đảng", "Trực thuộc", "Năm", "Xếp loại"],
-                                               ["Chi bộ Phòng Một", "Đảng bộ Sở Y tế", 2024, "HTTNV"]])
+    cells = make_csv(
+        tmp_path / "chi_bo.csv",
+        [["Tên tổ chức đảng", "Trực thuộc", "Năm", "Xếp loại"], ["Chi bộ Phòng Một", "Đảng bộ Sở Y tế", 2024, "HTTNV"]],
+    )
     units = make_csv(tmp_path / "to_chuc.csv", [UNITS, ["Đảng bộ Sở Y tế", 2024, "HTXSNV"]])
     for path in (cells, units):  # the cells' file first: list order would put the đảng bộ last
         assert run("import", path, "--db", db, "--quiet").exit_code == 0
@@ -338,8 +445,10 @@ def test_import_times_are_shown_in_local_time_with_their_offset(monkeypatch):
 def test_orgs_check_lists_drift_with_its_signal_and_row(filled):
     result = run("orgs", "check", "-f", "csv")
     assert result.exit_code == 0, result.stderr
-    assert rows_of(result.stdout) == [["name", "years", "other_name", "other_years", "signal", "suggestion"],
-                                      [G, "2021; 2022; 2023; 2024", G2, "2025", "place_words", f"2025,đổi tên,{G},{G2}"]]
+    assert rows_of(result.stdout) == [
+        ["name", "years", "other_name", "other_years", "signal", "suggestion"],
+        [G, "2021; 2022; 2023; 2024", G2, "2025", "place_words", f"2025,đổi tên,{G},{G2}"],
+    ]
 
 
 @pytest.mark.slow  # a store filled by imports, or a report: seconds

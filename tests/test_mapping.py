@@ -8,8 +8,13 @@ import pytest
 
 from conftest import figures, make_csv, make_xlsx, run
 
-UNKNOWN = [["KẾT QUẢ XẾP LOẠI NĂM 2019"], ["STT", "Nơi sinh hoạt", "Ý kiến của Đảng ủy Khối"],
-           [1, "Chi bộ Sở Tư pháp", "HTXSNV"], [2, "Chi bộ Sở Ngoại vụ", "HTTNV"], [3, "Đảng bộ Sở Y tế", "Hoàn thành tốt nhiệm vụ"]]
+UNKNOWN = [
+    ["KẾT QUẢ XẾP LOẠI NĂM 2019"],
+    ["STT", "Nơi sinh hoạt", "Ý kiến của Đảng ủy Khối"],
+    [1, "Chi bộ Sở Tư pháp", "HTXSNV"],
+    [2, "Chi bộ Sở Ngoại vụ", "HTTNV"],
+    [3, "Đảng bộ Sở Y tế", "Hoàn thành tốt nhiệm vụ"],
+]
 MAP = ["--column", "org=Nơi sinh hoạt", "--column", "rating=Ý kiến của Đảng ủy Khối"]
 
 
@@ -52,8 +57,14 @@ def test_report_takes_the_mapping(tmp_path):
 def test_header_row_picks_the_header(tmp_path):
     # two tables of different shapes on one sheet: the first header wins unless the user says
     # which one to read
-    rows = [["STT", "Tên tổ chức cơ sở đảng", "Loại", "Xếp loại"], [1, "Chi bộ cũ", "Chi bộ cơ sở", "HTTNV"], [None],
-            ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"], [1, "Chi bộ A", "HTXSNV"], [2, "Chi bộ B", "HTNV"]]
+    rows = [
+        ["STT", "Tên tổ chức cơ sở đảng", "Loại", "Xếp loại"],
+        [1, "Chi bộ cũ", "Chi bộ cơ sở", "HTTNV"],
+        [None],
+        ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
+        [1, "Chi bộ A", "HTXSNV"],
+        [2, "Chi bộ B", "HTNV"],
+    ]
     path = make_xlsx(tmp_path / "x.xlsx", {"Năm 2019": rows})
     refused = run("classify", path)  # the second header row read as data of the first
     assert refused.exit_code == 2 and "row 5, column C (Loại): unknown kind" in refused.stderr
@@ -67,17 +78,35 @@ def test_header_row_past_the_end_or_without_a_table_is_refused(tmp_path):
 
 
 def test_a_tier_role_maps_a_count_column(tmp_path):
-    rows = [["Tên TCCS đảng", "Loại 1", "Loại 2", "Loại 3", "Loại 4"], ["Chi bộ A", 1, 4, 0, 0], ["Chi bộ B", 0, 3, 1, 1]]
+    rows = [
+        ["Tên TCCS đảng", "Loại 1", "Loại 2", "Loại 3", "Loại 4"],
+        ["Chi bộ A", 1, 4, 0, 0],
+        ["Chi bộ B", 0, 3, 1, 1],
+    ]
     path = make_xlsx(tmp_path / "x.xlsx", {"Năm 2020": rows})
-    result = run("classify", path, "--column", "top=Loại 1", "--column", "good=Loại 2", "--column", "pass=Loại 3",
-                 "--column", "fail=Loại 4")
+    result = run(
+        "classify",
+        path,
+        "--column",
+        "top=Loại 1",
+        "--column",
+        "good=Loại 2",
+        "--column",
+        "pass=Loại 3",
+        "--column",
+        "fail=Loại 4",
+    )
     assert result.exit_code == 0, result.stderr
     got = figures(result.stdout)
     assert tuple(got[(2020, "members", c)] for c in ("rated", "top", "good", "pass", "fail")) == (10, 1, 7, 1, 1)
 
 
 def test_ignore_role_settles_two_rating_columns(tmp_path):
-    rows = [["Tên tổ chức cơ sở đảng", "Xếp loại", "Kết quả xếp loại"], ["Chi bộ A", "HTXSNV", "HTTNV"], ["Chi bộ B", "HTNV", "HTNV"]]
+    rows = [
+        ["Tên tổ chức cơ sở đảng", "Xếp loại", "Kết quả xếp loại"],
+        ["Chi bộ A", "HTXSNV", "HTTNV"],
+        ["Chi bộ B", "HTNV", "HTNV"],
+    ]
     path = make_xlsx(tmp_path / "x.xlsx", {"Năm 2019": rows})
     refused = run("classify", path)
     assert refused.exit_code == 2 and "two rating columns" in refused.stderr and "--column" in refused.stderr
@@ -95,19 +124,31 @@ def test_unknown_role_or_malformed_option_is_a_usage_error(tmp_path):
 def test_mapping_section_of_a_scales_file(tmp_path):
     path = make_csv(tmp_path / "x.csv", UNKNOWN)
     scales = tmp_path / "layout.toml"
-    scales.write_text('[mapping]\nheader_row = 2\ncolumns = { org = "Nơi sinh hoạt", rating = "Ý kiến của Đảng ủy Khối" }\n',
-                      encoding="utf-8")
+    scales.write_text(
+        '[mapping]\nheader_row = 2\ncolumns = { org = "Nơi sinh hoạt", rating = "Ý kiến của Đảng ủy Khối" }\n',
+        encoding="utf-8",
+    )
     assert units(run("classify", path, "--scales", scales)) == (3, 1, 2, 0, 0)
 
 
 def test_the_command_line_wins_over_the_scales_file(tmp_path):
-    rows = [["STT", "Nơi sinh hoạt", "Cột A", "Cột B"], [1, "Chi bộ A", "HTXSNV", "HTTNV"], [2, "Chi bộ B", "HTXSNV", "HTNV"]]
+    rows = [
+        ["STT", "Nơi sinh hoạt", "Cột A", "Cột B"],
+        [1, "Chi bộ A", "HTXSNV", "HTTNV"],
+        [2, "Chi bộ B", "HTXSNV", "HTNV"],
+    ]
     path = make_xlsx(tmp_path / "x.xlsx", {"Năm 2019": rows})
     scales = tmp_path / "layout.toml"
     scales.write_text('[mapping]\ncolumns = { org = "Nơi sinh hoạt", rating = "Cột A" }\n', encoding="utf-8")
     assert units(run("classify", path, "--scales", scales)) == (2, 2, 0, 0, 0)
     # the same header given another role on the command line: "Cột A" ignored, "Cột B" the rating
-    assert units(run("classify", path, "--scales", scales, "--column", "ignore=Cột A", "--column", "rating=Cột B")) == (2, 0, 1, 1, 0)
+    assert units(run("classify", path, "--scales", scales, "--column", "ignore=Cột A", "--column", "rating=Cột B")) == (
+        2,
+        0,
+        1,
+        1,
+        0,
+    )
 
 
 def test_python_api_takes_the_mapping(tmp_path):

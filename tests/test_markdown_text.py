@@ -17,10 +17,36 @@ from conftest import make_csv, run
 RENDER = MarkdownIt("commonmark").enable(["strikethrough", "table"])
 
 HOSTILE = [
-    "_x_", "__x__", "*x*", "**x**", "~~x~~", "~x~", "`x`", "[x](javascript:alert(1))", "![x](http://a/b.png)",
-    "<script>alert(1)</script>", "a &lt; b", "# Chi bộ", "## x", "+ x", "- x", "= x", "1. Chi bộ", "2) Chi bộ",
-    "Chi bộ _Sở_ Y", "Chi bộ ~~Sở~~ Y", "x \\_y\\_", "a | b", "Chi bộ ***A*** và _B_", "x\\", "> x", "<http://a.b>",
-    "Chi bộ Sở Lao động - TB&XH", "Chi bộ (Đảng bộ Sở Y)", "to_chuc_2019.csv", "Năm 2019.",
+    "_x_",
+    "__x__",
+    "*x*",
+    "**x**",
+    "~~x~~",
+    "~x~",
+    "`x`",
+    "[x](javascript:alert(1))",
+    "![x](http://a/b.png)",
+    "<script>alert(1)</script>",
+    "a &lt; b",
+    "# Chi bộ",
+    "## x",
+    "+ x",
+    "- x",
+    "= x",
+    "1. Chi bộ",
+    "2) Chi bộ",
+    "Chi bộ _Sở_ Y",
+    "Chi bộ ~~Sở~~ Y",
+    "x \\_y\\_",
+    "a | b",
+    "Chi bộ ***A*** và _B_",
+    "x\\",
+    "> x",
+    "<http://a.b>",
+    "Chi bộ Sở Lao động - TB&XH",
+    "Chi bộ (Đảng bộ Sở Y)",
+    "to_chuc_2019.csv",
+    "Năm 2019.",
 ]
 
 
@@ -33,8 +59,9 @@ def test_a_name_renders_as_itself_in_a_paragraph(name):
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_name_renders_as_itself_in_a_list_item_and_a_table_cell(name):
     item = RENDER.render(f"- {md(name)}").strip()
-    assert re.fullmatch(r"<ul>\s*<li>(.*)</li>\s*</ul>", item, re.S)[1] == html.escape(name, quote=False) or \
-        re.fullmatch(r"<ul>\s*<li>(.*)</li>\s*</ul>", item, re.S)[1] == html.escape(name)
+    assert re.fullmatch(r"<ul>\s*<li>(.*)</li>\s*</ul>", item, re.S)[1] == html.escape(
+        name, quote=False
+    ) or re.fullmatch(r"<ul>\s*<li>(.*)</li>\s*</ul>", item, re.S)[1] == html.escape(name)
     table = RENDER.render(md_table({"header": ["Tổ chức", "Số"], "rows": [[name, "12"]]}))
     cell = re.search(r"<tbody>\s*<tr>\s*<td>(.*?)</td>", table, re.S)[1]
     assert cell in (html.escape(name, quote=False), html.escape(name))

@@ -4,10 +4,17 @@ table within its room, columns alike given one width (issue 19: "Đảng / bộ 
 from ccq_stats.write.measure import fit_columns, width_mm
 
 HEADER = ["Tổ chức", "Loại", "2018", "2019", "Số năm liền"]
-NAMES = ["Đảng bộ Văn phòng Tỉnh ủy", "Chi bộ Ngân hàng Chính sách xã hội tỉnh", "Đảng bộ Sở Kế hoạch và Đầu tư",
-         "Chi bộ Trung tâm Phục vụ hành chính công", "Chi bộ Hội Văn học nghệ thuật tỉnh"]
-ROWS = [[name, "Đảng bộ cơ sở" if name.startswith("Đảng") else "Chi bộ cơ sở", "HTXSNV, TSVM tiêu biểu", "HTTNV", "3"]
-        for name in NAMES]
+NAMES = [
+    "Đảng bộ Văn phòng Tỉnh ủy",
+    "Chi bộ Ngân hàng Chính sách xã hội tỉnh",
+    "Đảng bộ Sở Kế hoạch và Đầu tư",
+    "Chi bộ Trung tâm Phục vụ hành chính công",
+    "Chi bộ Hội Văn học nghệ thuật tỉnh",
+]
+ROWS = [
+    [name, "Đảng bộ cơ sở" if name.startswith("Đảng") else "Chi bộ cơ sở", "HTXSNV, TSVM tiêu biểu", "HTTNV", "3"]
+    for name in NAMES
+]
 
 
 def test_a_column_of_short_labels_stays_on_one_line_and_the_table_fits():

@@ -22,11 +22,20 @@ def test_an_os_error_is_said_in_the_users_language(monkeypatch):
 def test_inspect_table_in_vietnamese_names_subjects_and_sources(monkeypatch):
     from ccq_stats.write.inspect import inspect_table
 
-    sheet = {"file": "a.xlsx", "sheet": "S", "size": {"rows": 4046, "columns": 5}, "shapes": ["units", "counts"],
-             "header_rows": [1, 1], "data_rows": [2, 4046], "why": None,
-             "year": {"year": None, "from": "column E (Năm), row by row"},
-             "columns": [{"column": "E", "header": "Năm", "role": "year", "because": "name 'Năm'"}],
-             "kinds": {"units: chi_bo_co_so": 3828, "members": 12}, "skipped": {}, "first_rows": []}
+    sheet = {
+        "file": "a.xlsx",
+        "sheet": "S",
+        "size": {"rows": 4046, "columns": 5},
+        "shapes": ["units", "counts"],
+        "header_rows": [1, 1],
+        "data_rows": [2, 4046],
+        "why": None,
+        "year": {"year": None, "from": "column E (Năm), row by row"},
+        "columns": [{"column": "E", "header": "Năm", "role": "year", "because": "name 'Năm'"}],
+        "kinds": {"units: chi_bo_co_so": 3828, "members": 12},
+        "skipped": {},
+        "first_rows": [],
+    }
     monkeypatch.setenv("CCQ_LANG", "vi")
     text = inspect_table([sheet])
     assert "4.046 dòng × 5 cột" in text

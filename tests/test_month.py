@@ -17,9 +17,19 @@ UNITS = ["Tên tổ chức đảng", "Năm", "Xếp loại"]
 @pytest.fixture
 def half_season(store_location, tmp_path):
     """2018: four chi bộ rated (A top, B good, C good, D pass); 2019: only A (top) and B (good) so far."""
-    y2018 = make_csv(tmp_path / "to_chuc_2018.csv", [UNITS, ["Chi bộ A", 2018, "HTXSNV"], ["Chi bộ B", 2018, "HTTNV"],
-                                                     ["Chi bộ C", 2018, "HTTNV"], ["Chi bộ D", 2018, "HTNV"]])
-    y2019 = make_csv(tmp_path / "to_chuc_2019_dot1.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    y2018 = make_csv(
+        tmp_path / "to_chuc_2018.csv",
+        [
+            UNITS,
+            ["Chi bộ A", 2018, "HTXSNV"],
+            ["Chi bộ B", 2018, "HTTNV"],
+            ["Chi bộ C", 2018, "HTTNV"],
+            ["Chi bộ D", 2018, "HTNV"],
+        ],
+    )
+    y2019 = make_csv(
+        tmp_path / "to_chuc_2019_dot1.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTTNV"]]
+    )
     for path in (y2018, y2019):
         assert run("import", path, "--quiet").exit_code == 0
     return store_location
@@ -40,20 +50,31 @@ def test_inside_a_season_it_names_who_has_not_reported(half_season):
     section = text.split("chưa báo cáo kết quả năm 2019 (2)")[1]
     assert "1. Chi bộ C" in section and "2. Chi bộ D" in section
     # the latest year so far: 2 organisations, 1 top (50%), 2 good or better (100%); 2018: 1/4 top, 3/4 good or better
-    assert "Năm 2019 (số liệu chưa đủ): 2 chi, đảng bộ cơ sở, 2 được đánh giá, xếp loại; 1 tổ chức (50,00%) hoàn thành xuất sắc nhiệm vụ, 2 tổ chức (100,00%) hoàn thành tốt nhiệm vụ trở lên, không có tổ chức nào không hoàn thành nhiệm vụ" in text
-    assert "So với năm 2018: tỷ lệ chi, đảng bộ cơ sở đạt mức cao nhất tăng 25 điểm phần trăm, hoàn thành tốt nhiệm vụ trở lên tăng 25 điểm phần trăm" in text
+    assert (
+        "Năm 2019 (số liệu chưa đủ): 2 chi, đảng bộ cơ sở, 2 được đánh giá, xếp loại; 1 tổ chức (50,00%) hoàn thành xuất sắc nhiệm vụ, 2 tổ chức (100,00%) hoàn thành tốt nhiệm vụ trở lên, không có tổ chức nào không hoàn thành nhiệm vụ"
+        in text
+    )
+    assert (
+        "So với năm 2018: tỷ lệ chi, đảng bộ cơ sở đạt mức cao nhất tăng 25 điểm phần trăm, hoàn thành tốt nhiệm vụ trở lên tăng 25 điểm phần trăm"
+        in text
+    )
     assert "Nhiệm kỳ 2015–2020: kho dữ liệu có kết quả các năm 2018–2019" in text
     assert "Trong tháng không có số liệu mới" in text  # both imports were made today, not in December 2019
     assert "Năm 2019, qua kiểm tra không có trường hợp nào cần xem." in text  # no members given, so no rule can break
 
 
 def test_a_roster_given_counts_against_it(half_season, tmp_path):
-    roster = make_csv(tmp_path / "danh_sach_2019.csv", [["STT", "Tên tổ chức"], [1, "Chi bộ A"], [2, "Chi bộ B"], [3, "Chi bộ C"],
-                                                        [4, "Chi bộ D"], [5, "Chi bộ E"]])
+    roster = make_csv(
+        tmp_path / "danh_sach_2019.csv",
+        [["STT", "Tên tổ chức"], [1, "Chi bộ A"], [2, "Chi bộ B"], [3, "Chi bộ C"], [4, "Chi bộ D"], [5, "Chi bộ E"]],
+    )
     result = run("roster", "import", roster, "--year", "2019")
     assert result.exit_code == 0 and "roster of 2019: 5 organisations" in result.stderr
     text = summary("--month", "2020-01")  # January belongs to the season of the year before
-    assert "Năm 2019, đã có 2/5 tổ chức cơ sở đảng báo cáo (40,00%), còn 3 tổ chức chưa báo cáo (căn cứ danh sách tổ chức cơ sở đảng năm 2019)" in text
+    assert (
+        "Năm 2019, đã có 2/5 tổ chức cơ sở đảng báo cáo (40,00%), còn 3 tổ chức chưa báo cáo (căn cứ danh sách tổ chức cơ sở đảng năm 2019)"
+        in text
+    )
 
 
 def test_outside_a_season_with_everyone_reported(half_season, tmp_path):
@@ -107,10 +128,13 @@ def test_every_month_variable_is_documented(half_season, tmp_path):
     keys = _keys(month_report(half_season, month=this_month)) | _keys(month_report(half_season, month="2019-12"))
     # data used as keys: a year, a rule id (findings_by_rule), the numbers of a finding (per rule, documented with check)
     # issuer.* is documented once, in its own section, shared with the term and year reports
-    keys = {k for k in keys if not re.search(r"\.\d{4}$", k)
-            and not k.startswith(("findings_by_rule.", "findings.numbers.", "issuer."))}
+    keys = {
+        k
+        for k in keys
+        if not re.search(r"\.\d{4}$", k) and not k.startswith(("findings_by_rule.", "findings.numbers.", "issuer."))
+    }
     docs = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
-    section = docs[docs.index("## The monthly summary"):]
+    section = docs[docs.index("## The monthly summary") :]
     documented = set(re.findall(r"`([a-z_][a-z0-9_.]*)`", section))
     leaves = {k.split(".")[-1] for k in documented} | documented
     missing = sorted(k for k in keys if k not in documented and k.split(".")[-1] not in leaves)
@@ -121,14 +145,23 @@ def test_every_month_variable_is_documented(half_season, tmp_path):
 def test_strict_fails_the_cron_job_on_a_broken_rule(store_location, tmp_path):
     # 2019: Chi bộ A rated HTXSNV, but one of its two members fails: top_unit_members is broken
     units = make_csv(tmp_path / "tc.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"]])
-    members = make_csv(tmp_path / "dv.csv", [["Họ và tên", "Chi bộ", "Năm", "Xếp loại"], ["Người 1", "Chi bộ A", 2019, "HTTNV"],
-                                             ["Người 2", "Chi bộ A", 2019, "KHTNV"]])
+    members = make_csv(
+        tmp_path / "dv.csv",
+        [
+            ["Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
+            ["Người 1", "Chi bộ A", 2019, "HTTNV"],
+            ["Người 2", "Chi bộ A", 2019, "KHTNV"],
+        ],
+    )
     assert run("import", units, members, "--quiet").exit_code == 0
     out = tmp_path / "thang.md"
     result = run("report", "--month", "2020-03", "--strict", "-o", out, "--quiet")
     assert result.exit_code == 1, result.stderr
     assert "Chi bộ HTXSNV chưa đủ điều kiện về đảng viên" in out.read_text(encoding="utf-8")  # written, then failed
-    assert "Năm 2019, qua kiểm tra có 1 trường hợp cần xem, trong đó 1 trường hợp trái quy định cần xử lý." in out.read_text(encoding="utf-8")
+    assert (
+        "Năm 2019, qua kiểm tra có 1 trường hợp cần xem, trong đó 1 trường hợp trái quy định cần xử lý."
+        in out.read_text(encoding="utf-8")
+    )
     assert run("report", "--month", "2020-03", "-o", out, "--quiet").exit_code == 0
 
 
@@ -155,7 +188,12 @@ def test_every_text_format_is_headed_by_the_settings_file(half_season, tmp_path,
     settings.write_text(SETTINGS, encoding="utf-8")
     text = summary("--month", "2019-12", "--format", fmt, "--settings", settings)
     head = text[: text.index("TÌNH HÌNH")]
-    for line in ("ĐẢNG BỘ TỈNH BÌNH DƯƠNG", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Số 7-BC/ĐUK", "Thủ Dầu Một, ngày 31 tháng 12 năm 2019"):
+    for line in (
+        "ĐẢNG BỘ TỈNH BÌNH DƯƠNG",
+        "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH",
+        "Số 7-BC/ĐUK",
+        "Thủ Dầu Một, ngày 31 tháng 12 năm 2019",
+    ):
         assert line in head, (fmt, line)
     assert "ĐẢNG BỘ KHỐI" not in head and "…," not in head
 
@@ -175,7 +213,9 @@ def test_the_summary_as_a_word_document(half_season, tmp_path):
     assert header_left[0] == "ĐẢNG BỘ TỈNH BÌNH DƯƠNG" and header_left[-1] == "Số 7-BC/ĐUK"
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts
-    assert "Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng 12/2019" in texts[texts.index("BÁO CÁO") + 1].replace("\n", " ")
+    assert "Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng 12/2019" in texts[
+        texts.index("BÁO CÁO") + 1
+    ].replace("\n", " ")
     assert any("đã có 2/4 tổ chức cơ sở đảng báo cáo (50,00%)" in t for t in texts)
     assert "1. Chi bộ C" in texts and "2. Chi bộ D" in texts
     signature = doc.tables[-1].rows[0].cells[1]
@@ -186,5 +226,8 @@ def test_a_season_with_nobody_reported_yet_says_so_in_words(half_season):
     """December 2020: the season of 2020, and the store holds no 2020 result yet; without a roster,
     the organisations rated the year before are expected: A and B (rated in 2019)."""
     text = summary("--month", "2020-12")
-    assert "Năm 2020, chưa có tổ chức cơ sở đảng nào báo cáo (0/2, căn cứ các tổ chức cơ sở đảng đã xếp loại năm 2019)" in text
+    assert (
+        "Năm 2020, chưa có tổ chức cơ sở đảng nào báo cáo (0/2, căn cứ các tổ chức cơ sở đảng đã xếp loại năm 2019)"
+        in text
+    )
     assert "đã có 0/" not in text

@@ -14,11 +14,16 @@ from conftest import SAMPLE, make_csv, rows_of, run
 @pytest.fixture
 def units_2019(tmp_path):
     """Four organisations rated in 2019: 2 HTXSNV, 1 HTTNV, 1 HTNV (counted by hand)."""
-    return make_csv(tmp_path / "to_chuc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
-                                                ["Chi bộ A", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
-                                                ["Chi bộ B", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
-                                                ["Chi bộ C", 2019, "Hoàn thành tốt nhiệm vụ"],
-                                                ["Chi bộ D", 2019, "Hoàn thành nhiệm vụ"]])
+    return make_csv(
+        tmp_path / "to_chuc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            ["Chi bộ A", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
+            ["Chi bộ B", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
+            ["Chi bộ C", 2019, "Hoàn thành tốt nhiệm vụ"],
+            ["Chi bộ D", 2019, "Hoàn thành nhiệm vụ"],
+        ],
+    )
 
 
 def test_classify_to_xlsx_writes_a_workbook_of_the_figures(units_2019, tmp_path):
@@ -36,8 +41,13 @@ def test_classify_to_xlsx_writes_a_workbook_of_the_figures(units_2019, tmp_path)
     assert isinstance(by_category["good"][4], int)
 
 
-@pytest.mark.parametrize(("name", "check"), [("x.json", lambda t: json.loads(t)[0]["year"] == 2019),
-                                              ("x.csv", lambda t: t.startswith("year,subject,category"))])
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("x.json", lambda t: json.loads(t)[0]["year"] == 2019),
+        ("x.csv", lambda t: t.startswith("year,subject,category")),
+    ],
+)
 def test_classify_suffix_picks_json_or_csv(units_2019, tmp_path, name, check):
     out = tmp_path / name
     assert run("classify", units_2019, "-o", out).exit_code == 0
@@ -58,8 +68,10 @@ def test_check_to_xlsx_writes_the_findings(tmp_path):
     assert quota[2] == 2019 and quota[3] == "Chi bộ Sở Tư pháp"
 
 
-@pytest.mark.parametrize("args", [("-f", "json", "-o", "x.csv"), ("-f", "csv", "-o", "x.xlsx"), ("-o", "x.docx"),
-                                  ("-o", "x.txt"), ("-o", "x.html")])
+@pytest.mark.parametrize(
+    "args",
+    [("-f", "json", "-o", "x.csv"), ("-f", "csv", "-o", "x.xlsx"), ("-o", "x.docx"), ("-o", "x.txt"), ("-o", "x.html")],
+)
 def test_classify_refuses_a_suffix_it_cannot_honour(units_2019, tmp_path, args):
     args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
     result = run("classify", units_2019, *args)
@@ -75,8 +87,16 @@ def test_an_explicit_format_writes_to_a_file_without_a_known_suffix(units_2019, 
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "magic"), [("bao_cao.xlsx", b"PK"), ("bao_cao.html", b"<!DOCTYPE html>"),
-                                              ("bao_cao.docx", b"PK"), ("bao_cao.txt", None), ("bao_cao.md", None)])
+@pytest.mark.parametrize(
+    ("name", "magic"),
+    [
+        ("bao_cao.xlsx", b"PK"),
+        ("bao_cao.html", b"<!DOCTYPE html>"),
+        ("bao_cao.docx", b"PK"),
+        ("bao_cao.txt", None),
+        ("bao_cao.md", None),
+    ],
+)
 def test_report_suffix_picks_the_format(tmp_path, name, magic):
     out = tmp_path / name
     result = run("report", SAMPLE, "--year", "2019", "--date", "2020-10-21", "-o", out)

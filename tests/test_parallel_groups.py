@@ -21,7 +21,9 @@ def test_each_group_runs_in_one_worker(tmp_path):
         "def pytest_collection_modifyitems(config, items):\n"
         "    for item in items:\n"
         "        if 'hooked' in item.name:\n"
-        "            item.add_marker(pytest.mark.xdist_group('hooked'))\n", encoding="utf-8")
+        "            item.add_marker(pytest.mark.xdist_group('hooked'))\n",
+        encoding="utf-8",
+    )
     (tmp_path / "test_groups.py").write_text(
         "import os, pytest\n"
         "@pytest.mark.xdist_group('marked')\n"
@@ -30,10 +32,30 @@ def test_each_group_runs_in_one_worker(tmp_path):
         "    print('WORKER', 'marked', os.environ['PYTEST_XDIST_WORKER'], request.node.nodeid)\n"
         "@pytest.mark.parametrize('i', range(6))\n"
         "def test_hooked(i, request):\n"
-        "    print('WORKER', 'hooked', os.environ['PYTEST_XDIST_WORKER'], request.node.nodeid)\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-rP", "-p",
-                           "no:cacheprovider", "-o", "addopts=", str(tmp_path)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
+        "    print('WORKER', 'hooked', os.environ['PYTEST_XDIST_WORKER'], request.node.nodeid)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-n",
+            "2",
+            "--dist",
+            "loadgroup",
+            "-rP",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-2000:]
     workers: dict[str, set[str]] = {}
     ungrouped = []

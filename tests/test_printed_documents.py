@@ -49,12 +49,26 @@ def printed(tmp_path_factory):
         assert result.exit_code == 0, result.stderr
         docs[kind] = target
     profile = folder / "lo-profile"  # a profile of its own: never a user's running LibreOffice
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, docs.values())], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, docs.values()),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     out = {}
     for kind, path in docs.items():
-        text = subprocess.run(["pdftotext", "-layout", str(path.with_suffix(".pdf")), "-"], check=True,
-                              capture_output=True, text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(path.with_suffix(".pdf")), "-"], check=True, capture_output=True, text=True
+        ).stdout
         out[kind] = (path, [page for page in text.split("\f") if page.strip()])
     return out
 
@@ -81,7 +95,9 @@ def test_the_signature_and_recipients_stay_on_the_page_of_the_last_lines(printed
     page = pages[holding[0]]
     for line in ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn A", "- Lưu Văn phòng Đảng ủy."):
         assert line in page, f"{line!r} is not on the page of 'Nơi nhận' (page {holding[0] + 1})"
-    assert detail in _flat(page), f"the last lines of the text ({detail!r}) are not on the signature's page {holding[0] + 1}"
+    assert detail in _flat(page), (
+        f"the last lines of the text ({detail!r}) are not on the signature's page {holding[0] + 1}"
+    )
     assert holding[0] == len(pages) - 1  # and that page is the last
 
 
@@ -111,8 +127,14 @@ def test_the_issuer_block_prints_its_lines_whole(printed, kind):
     the place and date on one line (issue 19: "…tháng 10 năm / 2020")."""
     _, pages = printed[kind]
     lines = [" ".join(line.split()) for line in pages[0].splitlines()[:8]]
-    for expected in ("ĐẢNG BỘ TỈNH BÌNH DƯƠNG", "ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH", "Số 125-BC/ĐUK",
-                     "ĐẢNG CỘNG SẢN VIỆT NAM", "Thủ Dầu Một, ngày 21 tháng 10 năm 2020"):
+    for expected in (
+        "ĐẢNG BỘ TỈNH BÌNH DƯƠNG",
+        "ĐẢNG ỦY KHỐI",
+        "CÁC CƠ QUAN TỈNH",
+        "Số 125-BC/ĐUK",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Thủ Dầu Một, ngày 21 tháng 10 năm 2020",
+    ):
         assert any(expected in line for line in lines), f"{expected!r} is not one printed line: {lines}"
     assert not any(re.search(r"\bCƠ$", line) for line in lines)
 
@@ -129,13 +151,21 @@ def test_figures_sheet_labels_its_tiers_by_subject_in_one_font(tmp_path):
     assert result.exit_code == 0, result.stderr
     ws = load_workbook(target)["Số liệu"]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    members = next(i for i, r in enumerate(rows) if r[0] == "Tỷ lệ các mức xếp loại đảng viên (so với số được đánh giá)")
+    members = next(
+        i for i, r in enumerate(rows) if r[0] == "Tỷ lệ các mức xếp loại đảng viên (so với số được đánh giá)"
+    )
     # a tier a row, a year a column, as the figures table above it (a row of tier labels over
     # shares would read back as a table of counts)
     assert rows[members + 1][:6] == ["Mức xếp loại", "2015", "2016", "2017", "2018", "2019"]
-    assert [r[0] for r in rows[members + 2: members + 6]] == [
-        "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"]
-    units = next(i for i, r in enumerate(rows) if r[0] == "Tỷ lệ các mức xếp loại chi, đảng bộ cơ sở (so với số được đánh giá)")
+    assert [r[0] for r in rows[members + 2 : members + 6]] == [
+        "Hoàn thành xuất sắc nhiệm vụ",
+        "Hoàn thành tốt nhiệm vụ",
+        "Hoàn thành nhiệm vụ",
+        "Không hoàn thành nhiệm vụ",
+    ]
+    units = next(
+        i for i, r in enumerate(rows) if r[0] == "Tỷ lệ các mức xếp loại chi, đảng bộ cơ sở (so với số được đánh giá)"
+    )
     # 2015–2017 under Quy định 97 ("Trong sạch, vững mạnh", "Yếu kém"), 2018–2019 under Quy định 132
     assert rows[units + 2][0] == "Trong sạch, vững mạnh / Hoàn thành xuất sắc nhiệm vụ"
     # the chart's series are the tiers (its legend), its categories the years
@@ -145,5 +175,5 @@ def test_figures_sheet_labels_its_tiers_by_subject_in_one_font(tmp_path):
     assert fonts == {"Times New Roman"}
     starts = [i + 1 for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("Kết quả xếp loại ")]
     assert len(starts) == 3 and sorted(b.id + 1 for b in ws.row_breaks.brk) == starts[1:]
-    longest = max(len(str(r[0])) for r in rows[: members] if r[0] and not str(r[0]).startswith(("Kết quả", "Tỷ lệ")))
+    longest = max(len(str(r[0])) for r in rows[:members] if r[0] and not str(r[0]).startswith(("Kết quả", "Tỷ lệ")))
     assert ws.column_dimensions["A"].width >= min(longest, 54)

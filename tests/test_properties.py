@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from ccq_stats.api import classify_paths
 from ccq_stats.figures.classify import match_label
-from ccq_stats.vocabulary.scales import load_scales
 from ccq_stats.reading.grid import Sheet
 from ccq_stats.reading.header import find_header
+from ccq_stats.vocabulary.scales import load_scales
 
 pytestmark = pytest.mark.slow  # hypothesis: hundreds of inputs through the whole reading
 
@@ -29,7 +29,9 @@ LABELS = {
     "not_rated": ["Chưa đánh giá", "Chưa xếp loại"],
 }
 messy = st.sampled_from([lambda s: s, str.upper, lambda s: unicodedata.normalize("NFD", s), lambda s: f" {s}\u00a0"])
-member = st.tuples(st.sampled_from(list(LABELS)), st.integers(0, 5), st.integers(0, 2), messy, st.sampled_from([2016, 2019]))
+member = st.tuples(
+    st.sampled_from(list(LABELS)), st.integers(0, 5), st.integers(0, 2), messy, st.sampled_from([2016, 2019])
+)
 
 
 def write_members(rows) -> Path:
@@ -44,7 +46,9 @@ def write_members(rows) -> Path:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(member, min_size=1, max_size=60), st.sampled_from(["rated", "total"]), st.sampled_from(["year", "unit"]))
+@given(
+    st.lists(member, min_size=1, max_size=60), st.sampled_from(["rated", "total"]), st.sampled_from(["year", "unit"])
+)
 def test_member_figures_add_up_and_match_what_was_written(rows, base, by):
     figures = classify_paths([str(write_members(rows))], base=base, by=by)
     keys = ["year", "subject"] + (["unit"] if by == "unit" else [])
@@ -71,8 +75,15 @@ def test_label_matching_never_fails_on_any_text(text):
     assert label is None or label.meaning.means in ("top", "good", "pass", "fail", "exempt", "not_rated")
 
 
-cell = st.one_of(st.none(), st.text(max_size=25), st.integers(-5, 3000), st.floats(allow_nan=False), st.sampled_from(
-    ["STT", "Họ và tên", "Xếp loại", "HTXSNV", "Năm 2019", "Kết quả xếp loại", "SL", "%", "Tổng cộng", "(1)"]))
+cell = st.one_of(
+    st.none(),
+    st.text(max_size=25),
+    st.integers(-5, 3000),
+    st.floats(allow_nan=False),
+    st.sampled_from(
+        ["STT", "Họ và tên", "Xếp loại", "HTXSNV", "Năm 2019", "Kết quả xếp loại", "SL", "%", "Tổng cộng", "(1)"]
+    ),
+)
 
 
 @settings(max_examples=150, deadline=None)

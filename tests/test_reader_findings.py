@@ -76,10 +76,16 @@ def test_the_csv_keeps_the_place_as_text(broken):
     assert row.endswith(f",\"{broken}, sheet 'Năm 2019', row 4, column B (HTTNV)\"")
 
 
-@pytest.mark.parametrize("place", [
-    Where("a, b.xlsx", "Năm 2019, đợt 2", 3, 27, "Xếp loại (năm)"),
-    Where("a.xlsx"), Where(None, "S"), Where("dv.csv", None, 12), Where("f.xlsx", "s", None, 0),
-])
+@pytest.mark.parametrize(
+    "place",
+    [
+        Where("a, b.xlsx", "Năm 2019, đợt 2", 3, 27, "Xếp loại (năm)"),
+        Where("a.xlsx"),
+        Where(None, "S"),
+        Where("dv.csv", None, 12),
+        Where("f.xlsx", "s", None, 0),
+    ],
+)
 def test_a_place_read_back_from_its_text_is_the_same_place(place):
     # a store keeps a finding's place as this text
     assert Where.from_data(place.as_data()) == place

@@ -18,8 +18,17 @@ from conftest import figures, make_xlsx, run
 pytestmark = pytest.mark.differential
 
 MEMBERS = ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")
-FLAT = ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "HTXSNV", "HTTNV", "HTNV",
-        "KHTNV"]
+FLAT = [
+    "STT",
+    "Tên TCCS đảng",
+    "Tổng số đảng viên",
+    "Miễn đánh giá",
+    "Chưa đánh giá",
+    "HTXSNV",
+    "HTTNV",
+    "HTNV",
+    "KHTNV",
+]
 
 
 def members(result, year):
@@ -30,13 +39,24 @@ def members(result, year):
 
 # -- C1: the official three-row header ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("group", ["Chia ra", "Trong đó"])
 @pytest.mark.parametrize("index_row", [False, True])
 def test_three_row_counts_header(tmp_path, group, index_row):
     rows = [
         ["KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2021"],
-        ["STT", "Đơn vị", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "Được đánh giá, xếp loại",
-         None, None, None, None],
+        [
+            "STT",
+            "Đơn vị",
+            "Tổng số đảng viên",
+            "Miễn đánh giá",
+            "Chưa đánh giá",
+            "Được đánh giá, xếp loại",
+            None,
+            None,
+            None,
+            None,
+        ],
         [None, None, None, None, None, "Tổng số", group, None, None, None],
         [None, None, None, None, None, None, "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
     ]
@@ -65,8 +85,17 @@ DATA_CUMULATIVE = [  # STT, name, total, exempt, not rated, HTTNV trở lên, of
 def test_cumulative_column_under_a_merged_header(tmp_path):
     rows = [
         ["BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2021"],
-        ["STT", "Tên chi, đảng bộ cơ sở", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá",
-         "Hoàn thành tốt nhiệm vụ trở lên", None, "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"],
+        [
+            "STT",
+            "Tên chi, đảng bộ cơ sở",
+            "Tổng số đảng viên",
+            "Miễn đánh giá",
+            "Chưa đánh giá",
+            "Hoàn thành tốt nhiệm vụ trở lên",
+            None,
+            "Hoàn thành nhiệm vụ",
+            "Không hoàn thành nhiệm vụ",
+        ],
         [None, None, None, None, None, "Tổng số", "Trong đó: HTXSNV", None, None],
     ] + DATA_CUMULATIVE
     merges = ["A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:G2", "H2:H3", "I2:I3"]
@@ -78,8 +107,17 @@ def test_cumulative_column_under_a_merged_header(tmp_path):
 
 
 def test_cumulative_column_flat(tmp_path):
-    header = ["STT", "Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "HTTNV trở lên",
-              "Trong đó HTXSNV", "HTNV", "KHTNV"]
+    header = [
+        "STT",
+        "Tên TCCS đảng",
+        "Tổng số đảng viên",
+        "Miễn đánh giá",
+        "Chưa đánh giá",
+        "HTTNV trở lên",
+        "Trong đó HTXSNV",
+        "HTNV",
+        "KHTNV",
+    ]
     path = make_xlsx(tmp_path / "bieu.xlsx", {"Năm 2021": [header] + DATA_CUMULATIVE})
     result = run("classify", path, "--format", "csv")
     assert members(result, 2021) == (39, 1, 1, 37, 6, 25, 5, 1)
@@ -105,6 +143,7 @@ def test_cumulative_column_smaller_than_its_part_is_refused(tmp_path):
 
 # -- B6: a tier split into "Tổng số | Trong đó: bị kỷ luật" -------------------------------------
 
+
 def test_tier_split_into_total_and_a_part(tmp_path):
     rows = [
         ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2021"],
@@ -122,6 +161,7 @@ def test_tier_split_into_total_and_a_part(tmp_path):
 
 
 # -- A8, A9: counts of organisations, not of members --------------------------------------------
+
 
 def test_counts_by_host_type_are_refused(tmp_path):
     rows = [
@@ -184,6 +224,7 @@ def test_group_subtotals_with_a_grand_total(tmp_path):
 
 
 # -- A6: a đảng bộ's row above its own chi bộ rows ----------------------------------------------
+
 
 def _parent_rows(marks, second_good=11, second_total=15):
     return [

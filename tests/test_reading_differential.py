@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import tomllib
 
-from differential import both_ways
-
 from conftest import ROOT
+from differential import both_ways
 
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 CASES = tomllib.loads((LAYOUTS / "cases.toml").read_text(encoding="utf-8"))["cases"]
 RED_TEAM = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_reading_*_redteam.py")) + [
-    "tests/test_reading_classes.py"]
+    "tests/test_reading_classes.py"
+]
 
 
 def _report(entries: list[dict]) -> str:
-    return "\n\n".join(f"{e.get('test', '')} {' '.join(e['args'])}\n{e['difference']}" for e in entries if not e["same"])
+    return "\n\n".join(
+        f"{e.get('test', '')} {' '.join(e['args'])}\n{e['difference']}" for e in entries if not e["same"]
+    )
 
 
 def test_every_layout_reads_alike_by_rows_and_by_columns():
@@ -38,9 +40,9 @@ def test_every_layout_reads_alike_by_rows_and_by_columns():
 # marked ``differential`` (conftest.py's ``_differential`` fixture fails a test whose runs differ).
 # Here: that comparison can fail, and it does take the column path.
 
+
 def test_the_comparison_sees_a_column_reader_that_loses_a_row(tmp_path, monkeypatch):
     from ccq_stats.reading import by_columns
-
     from conftest import make_csv
 
     path = make_csv(tmp_path / "dang_vien.csv", [HEAD] + _members())
@@ -89,13 +91,18 @@ PLAIN = {
     "subtotal": [HEAD] + _members(6) + [["", "Cộng chi bộ A", "", "", ""]] + _members(6)[1:],
     "totals_in_column_a": [HEAD] + _members() + [["Tổng số", "", "", "", ""]],
     "left_in_the_rating_cell": [HEAD] + _members()[:5] + [["000000099", "Đảng viên 99", "Chi bộ A", 2019, "Từ trần"]],
-    "left_in_notes": _notes("Ghi chú", {2: ("", "Từ trần ngày 20/11"), 4: ("Miễn đánh giá", "Chuyển sinh hoạt đi 10/2019")}),
+    "left_in_notes": _notes(
+        "Ghi chú", {2: ("", "Từ trần ngày 20/11"), 4: ("Miễn đánh giá", "Chuyển sinh hoạt đi 10/2019")}
+    ),
     "left_in_a_notes_column_of_the_user": _notes("Diễn biến", {3: ("Miễn đánh giá", "Từ trần"), 5: ("", "Xóa tên")}),
     "left_in_another_column": _notes("Chức vụ", {3: ("Miễn đánh giá", "Từ trần")}),
     "arrived_in_notes": _notes("Ghi chú", {3: ("HTTNV", "Chuyển sinh hoạt đến tháng 3/2019")}),
     "section_of_members_who_left": [HEAD] + _members(6) + [["", "", "ĐẢNG VIÊN ĐÃ CHUYỂN ĐI", "", ""]] + _members(3),
-    "section_kinds": [HEAD] + [["", "", "I. CÁC ĐẢNG BỘ CƠ SỞ", "", ""]] + _members(4)
-                     + [["", "", "II. CÁC CHI BỘ TRỰC THUỘC", "", ""]] + _members(4),
+    "section_kinds": [HEAD]
+    + [["", "", "I. CÁC ĐẢNG BỘ CƠ SỞ", "", ""]]
+    + _members(4)
+    + [["", "", "II. CÁC CHI BỘ TRỰC THUỘC", "", ""]]
+    + _members(4),
     "signature": [HEAD] + _members() + [[], ["", "Người lập biểu", "", "", ""], ["", "Nguyễn Văn A", "", "", ""]],
     "blank_rating": [HEAD] + _members(4) + [["000000050", "Đảng viên 50", "Chi bộ A", 2019, ""]],
     "bad_year": [HEAD] + _members(4) + [["000000050", "Đảng viên 50", "Chi bộ A", "19", "HTTNV"]],
@@ -128,8 +135,10 @@ def test_plain_lists_read_alike_by_rows_and_by_columns(tmp_path):
     lines[3], lines[4] = f'{head},"{rating}', lines[4] + '"'
     swallowed.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     apart = tmp_path / "two_cells_of_lines.csv"  # a name over two lines above: the text's line is said apart
-    apart.write_text(text.replace("Đảng viên 1", '"Đảng viên\n1"', 1).replace("Đảng viên 6", '"Đảng viên 6' + "\n-" * 22 + '"', 1),
-                     encoding="utf-8")
+    apart.write_text(
+        text.replace("Đảng viên 1", '"Đảng viên\n1"', 1).replace("Đảng viên 6", '"Đảng viên 6' + "\n-" * 22 + '"', 1),
+        encoding="utf-8",
+    )
     for path in (stray, long_cell, swallowed, apart):
         entries += both_ways(["classify", str(path), "--format", "csv"])
     assert not _report(entries), _report(entries)

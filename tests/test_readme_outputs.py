@@ -18,13 +18,17 @@ from conftest import ROOT
 DOCUMENTS = ("README.md", "docs/templates.md")
 REGENERATE = ".venv/bin/cog -r " + " ".join(DOCUMENTS)
 
-pytestmark = [pytest.mark.skipif(os.name != "posix", reason="the examples run at a pseudo-terminal (pty), which needs POSIX"),
-              pytest.mark.slow]  # cog runs every example command in a subprocess
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="the examples run at a pseudo-terminal (pty), which needs POSIX"),
+    pytest.mark.slow,
+]  # cog runs every example command in a subprocess
 
 
 def cog(*args: str) -> subprocess.CompletedProcess:
     """cog, run from the repository root as the documents' own blocks expect."""
-    return subprocess.run([sys.executable, "-m", "cogapp", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "cogapp", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)  # one test each: the two run on two workers at once
@@ -33,10 +37,24 @@ def test_every_example_output_is_what_its_commands_print_now(document):
     assert done.returncode == 0, (
         f"an example output in {document} is not what its command prints now:\n{done.stdout}{done.stderr}\n"
         f"If the change is intended, regenerate them from the repository root with\n    {REGENERATE}\n"
-        "then read the diff and commit it.")
+        "then read the diff and commit it."
+    )
     # the examples write a store, reports and templates: in their scratch folder, never here
-    assert not [name for name in ("ccq.sqlite", "tu_kho.md", "bao_cao_2019.md", "bao_cao_2019.docx", "bieu_2019.xlsx",
-                                  "bao_cao_cua_toi.md.j2", "xep_loai.csv", "bad.md.j2", "big.md.j2") if (ROOT / name).exists()]
+    assert not [
+        name
+        for name in (
+            "ccq.sqlite",
+            "tu_kho.md",
+            "bao_cao_2019.md",
+            "bao_cao_2019.docx",
+            "bieu_2019.xlsx",
+            "bao_cao_cua_toi.md.j2",
+            "xep_loai.csv",
+            "bad.md.j2",
+            "big.md.j2",
+        )
+        if (ROOT / name).exists()
+    ]
 
 
 BLOCK = """<!-- [[[cog
@@ -68,8 +86,10 @@ def test_an_example_that_fails_unexpectedly_stops_the_regeneration(tmp_path):
     """An example must not silently turn into an error message: a command that exits 2 where
     the block expects 0 stops cog, and the document is left as it was."""
     doc = tmp_path / "doc.md"
-    text = '<!-- [[[cog\nimport sys; sys.path.insert(0, "scripts")\nfrom readme_examples import show\n' \
-           'show("ccq-stats classify no_such_file.csv")\n]]] -->\n<!-- [[[end]]] -->\n'
+    text = (
+        '<!-- [[[cog\nimport sys; sys.path.insert(0, "scripts")\nfrom readme_examples import show\n'
+        'show("ccq-stats classify no_such_file.csv")\n]]] -->\n<!-- [[[end]]] -->\n'
+    )
     doc.write_text(text, encoding="utf-8")
     done = cog("-r", str(doc))
     assert done.returncode != 0 and "exited 2, the example expects 0" in done.stdout + done.stderr
@@ -86,7 +106,10 @@ def test_the_import_log_masks_time_and_machine_visibly_and_keeps_the_columns():
 
     who = f"staff@{socket.gethostname()}"
     width = max(len(who), len("Người nhập"))
-    log = (f"Lần  Thời gian (UTC)      {'Người nhập'.ljust(width)}  Tệp\n"
-           f"  1  2026-11-27 02:38:38  {who.ljust(width)}  a.csv (1278487eda1f)\n")
-    assert mask_machine(log) == ("Lần  Thời gian (UTC)      Người nhập  Tệp\n"
-                                 "  1  YYYY-MM-DD hh:mm:ss  staff@HOST  a.csv (1278487eda1f)\n")
+    log = (
+        f"Lần  Thời gian (UTC)      {'Người nhập'.ljust(width)}  Tệp\n"
+        f"  1  2026-11-27 02:38:38  {who.ljust(width)}  a.csv (1278487eda1f)\n"
+    )
+    assert mask_machine(log) == (
+        "Lần  Thời gian (UTC)      Người nhập  Tệp\n  1  YYYY-MM-DD hh:mm:ss  staff@HOST  a.csv (1278487eda1f)\n"
+    )

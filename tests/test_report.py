@@ -18,8 +18,21 @@ DATE = "2020-10-21"
 
 @pytest.mark.parametrize(
     ("percent", "text"),
-    [(65.05, "65%"), (65.1, "65%"), (65.11, "hơn 65%"), (65.5, "gần 66%"), (65.49, "hơn 65%"), (29.6, "gần 30%"),
-     (78.0, "78%"), (77.95, "78%"), (16.3, "hơn 16%"), (0.0, "0%"), (100.0, "100%"), (99.95, "100%"), (0.4, "hơn 0%")],
+    [
+        (65.05, "65%"),
+        (65.1, "65%"),
+        (65.11, "hơn 65%"),
+        (65.5, "gần 66%"),
+        (65.49, "hơn 65%"),
+        (29.6, "gần 30%"),
+        (78.0, "78%"),
+        (77.95, "78%"),
+        (16.3, "hơn 16%"),
+        (0.0, "0%"),
+        (100.0, "100%"),
+        (99.95, "100%"),
+        (0.4, "hơn 0%"),
+    ],
 )
 def test_approximate_phrasing_at_its_edges(percent, text):
     assert approx(percent / 100) == text
@@ -29,18 +42,29 @@ def test_vietnamese_numbers_and_dates():
     assert so(4740) == "4.740" and so(4100) == "4.100" and so(1234567) == "1.234.567" and so(12) == "12"
     assert pct(0.6536) == "65,36%" and pct(0.653549) == "65,35%" and pct(0.00005) == "0,01%" and pct(None) == "–"
     assert pct(0.981) == "98,10%" and so(65.355, 2) == "65,36"
-    assert points(0.1140) == "tăng 11,4 điểm phần trăm" and points(-0.0205) == "giảm 2,05 điểm phần trăm" and points(0) == "không đổi"
+    assert (
+        points(0.1140) == "tăng 11,4 điểm phần trăm"
+        and points(-0.0205) == "giảm 2,05 điểm phần trăm"
+        and points(0) == "không đổi"
+    )
     assert points(0.02) == "tăng 2 điểm phần trăm"  # nobody writes "2,00 điểm"
     assert ngay(date(2020, 10, 21)) == "ngày 21 tháng 10 năm 2020"
-    assert ngay(date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020" and ngay(date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
+    assert (
+        ngay(date(2020, 2, 5)) == "ngày 05 tháng 02 năm 2020" and ngay(date(2020, 3, 5)) == "ngày 05 tháng 3 năm 2020"
+    )
 
 
-@pytest.mark.parametrize(("args", "name"), [
-    (["--term", "2015-2020"], "term.md"), pytest.param(["--term", "2015-2020", "-f", "txt"], "term.txt", marks=pytest.mark.slow),
-    pytest.param(["--term", "2015-2020", "-f", "html"], "term.html", marks=pytest.mark.slow), (["--year", "2019"], "year.md"),
-    pytest.param(["--year", "2019", "-f", "txt"], "year.txt", marks=pytest.mark.slow),
-    pytest.param(["--year", "2019", "-f", "html"], "year.html", marks=pytest.mark.slow),
-])  # each a report of the sample (seconds): the fast lane keeps one term and one year
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["--term", "2015-2020"], "term.md"),
+        pytest.param(["--term", "2015-2020", "-f", "txt"], "term.txt", marks=pytest.mark.slow),
+        pytest.param(["--term", "2015-2020", "-f", "html"], "term.html", marks=pytest.mark.slow),
+        (["--year", "2019"], "year.md"),
+        pytest.param(["--year", "2019", "-f", "txt"], "year.txt", marks=pytest.mark.slow),
+        pytest.param(["--year", "2019", "-f", "html"], "year.html", marks=pytest.mark.slow),
+    ],
+)  # each a report of the sample (seconds): the fast lane keeps one term and one year
 def test_golden_reports_on_the_sample(args, name):
     """The built-in templates on the sample data, byte for byte. UPDATE_GOLDEN=1 rewrites them."""
     result = run("report", SAMPLE, *args, "--date", DATE)
@@ -63,8 +87,12 @@ def test_narrative_figures_are_the_table_figures_and_the_classify_figures():
     figures = classify_shares()
     years = range(2015, 2020)
     mean = lambda subject, cat: sum(figures[(y, subject, cat)][1] for y in years) / 5  # noqa: E731
-    expected = [approx(mean("units", "top")), approx(mean("units", "good")),
-                approx(mean("members", "good_or_better")), approx(mean("members", "top"))]
+    expected = [
+        approx(mean("units", "top")),
+        approx(mean("units", "good")),
+        approx(mean("members", "good_or_better")),
+        approx(mean("members", "top")),
+    ]
     found = re.findall(r"((?:hơn |gần )?\d+%)", narrative)
     assert found[:4] == expected
     # the same term shares, exactly, in the tables of the same report
@@ -78,7 +106,9 @@ def test_narrative_figures_are_the_table_figures_and_the_classify_figures():
 def test_pooled_term_figures(tmp_path):
     text = run("report", SAMPLE, "--term", "2015-2020", "--term-mean", "pooled", "--date", DATE).stdout
     figures = classify_shares()
-    pooled = sum(figures[(y, "members", "good_or_better")][0] for y in range(2015, 2020)) / sum(figures[(y, "members", "rated")][0] for y in range(2015, 2020))
+    pooled = sum(figures[(y, "members", "good_or_better")][0] for y in range(2015, 2020)) / sum(
+        figures[(y, "members", "rated")][0] for y in range(2015, 2020)
+    )
     assert "tỷ lệ nhiệm kỳ là tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ" in text
     assert f"{approx(pooled)} đảng viên hoàn thành tốt nhiệm vụ trở lên" in text
 
@@ -105,20 +135,32 @@ def test_user_template_with_every_filter(tmp_path):
         "{% for key, b in subjects.items() %}{{ key }} {{ b.term.top.value|approx }} {{ b.term.top.value|pct }} {{ b.last_total|so }}\n{% endfor %}",
         encoding="utf-8",
     )
-    result = run("report", SAMPLE, "--term", "2015-2020", "--template", template, "--date", DATE, "--org", "Đảng bộ Khối Thử")
+    result = run(
+        "report", SAMPLE, "--term", "2015-2020", "--template", template, "--date", DATE, "--org", "Đảng bộ Khối Thử"
+    )
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Đảng bộ Khối Thử ngày 21 tháng 10 năm 2020"
     assert [line.split()[0] for line in lines[1:]] == ["units", "cells", "members"]
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("line one\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", "line 2: template error: access to attribute '__class__'"),
-    pytest.param("{{ report.org }}\n\n{% if %}\n", "line 3: template syntax error", marks=pytest.mark.slow),
-    pytest.param("ok\n{{ no_such_variable }}\n", "line 2: template error: 'no_such_variable' is undefined", marks=pytest.mark.slow),
-    pytest.param("{{ report.years.append(1) }}\n", "line 1: template error:", marks=pytest.mark.slow),
-    pytest.param("{% include '/etc/passwd' %}\n", "template not found", marks=pytest.mark.slow),
-])  # each reads and checks the sample first (seconds): the fast lane keeps the escape through __class__
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "line one\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+            "line 2: template error: access to attribute '__class__'",
+        ),
+        pytest.param("{{ report.org }}\n\n{% if %}\n", "line 3: template syntax error", marks=pytest.mark.slow),
+        pytest.param(
+            "ok\n{{ no_such_variable }}\n",
+            "line 2: template error: 'no_such_variable' is undefined",
+            marks=pytest.mark.slow,
+        ),
+        pytest.param("{{ report.years.append(1) }}\n", "line 1: template error:", marks=pytest.mark.slow),
+        pytest.param("{% include '/etc/passwd' %}\n", "template not found", marks=pytest.mark.slow),
+    ],
+)  # each reads and checks the sample first (seconds): the fast lane keeps the escape through __class__
 def test_user_templates_that_break_or_escape_the_sandbox(tmp_path, body, message):
     template = tmp_path / "bad.md.j2"
     template.write_text(body, encoding="utf-8")
@@ -132,14 +174,28 @@ HOSTILE = '<script>alert("x")</script> & =HYPERLINK("http://evil","x")'
 
 
 def test_html_escapes_hostile_organisation_names(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], [f'"{HOSTILE.replace(chr(34), chr(34) * 2)}"', 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            [f'"{HOSTILE.replace(chr(34), chr(34) * 2)}"', 2019, "HTNV"],
+            ["Chi bộ B", 2019, "HTTNV"],
+        ],
+    )
     result = run("report", units, "--year", "2019", "-f", "html")
     assert result.exit_code == 0, result.stderr
     assert "<script>" not in result.stdout and "&lt;script&gt;" in result.stdout
 
 
 def test_xlsx_stores_numbers_as_numbers_and_names_as_text(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ['"=HYPERLINK(""http://evil"",""x"")"', 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"],
+            ['"=HYPERLINK(""http://evil"",""x"")"', 2019, "HTNV"],
+            ["Chi bộ B", 2019, "HTTNV"],
+        ],
+    )
     out = tmp_path / "bao_cao.xlsx"
     result = run("report", units, "--year", "2019", "-f", "xlsx", "-o", out)
     assert result.exit_code == 0, result.stderr
@@ -160,8 +216,18 @@ def test_term_xlsx_on_the_sample(tmp_path):
     out = tmp_path / "nhiem_ky.xlsx"
     assert run("report", SAMPLE, "--term", "2015-2020", "-f", "xlsx", "-o", out).exit_code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Báo cáo", "Số liệu", "Hằng năm", "Nhiệm kỳ", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
-    assert wb["Phát hiện"].max_row == 4  # the three seeded findings checked (2017 discipline is not: no source) and the header
+    assert wb.sheetnames == [
+        "Báo cáo",
+        "Số liệu",
+        "Hằng năm",
+        "Nhiệm kỳ",
+        "Tổ chức",
+        "Đảng viên theo tổ chức",
+        "Phát hiện",
+    ]
+    assert (
+        wb["Phát hiện"].max_row == 4
+    )  # the three seeded findings checked (2017 discipline is not: no source) and the header
     findings = [c.value for row in wb["Phát hiện"].iter_rows() for c in row]
     assert "member_quota" not in findings and "Thiếu kết quả xếp loại một năm" in findings
 
@@ -175,7 +241,9 @@ def test_no_member_name_in_any_report(tmp_path, args, fmt, sample_member_names):
     assert run("report", SAMPLE, *args, "-f", fmt, "-o", out).exit_code == 0
     if fmt == "xlsx":
         wb = openpyxl.load_workbook(out)
-        text = "\n".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None)
+        text = "\n".join(
+            str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None
+        )
     else:
         text = out.read_text(encoding="utf-8")
     assert len(names) > 1000 and not [n for n in names if n in text]
@@ -188,7 +256,9 @@ def test_every_template_variable_is_documented():
     docs = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
     context = report_paths([str(SAMPLE)], term="2015-2020")
     keys = set(context) | set(context["report"]) | set(context["subjects"]["units"]) | set(context["organisations"][0])
-    keys |= set(context["member_units"][0]) | set(context["findings"][0]) | set(context["subjects"]["units"]["term"]["top"])
+    keys |= (
+        set(context["member_units"][0]) | set(context["findings"][0]) | set(context["subjects"]["units"]["term"]["top"])
+    )
     from ccq_stats.documents.render import FILTERS, GLOBALS
 
     missing = [k for k in sorted(keys | set(FILTERS) | set(GLOBALS)) if f"`{k}`" not in docs and f"`{k}(" not in docs]
@@ -220,18 +290,26 @@ def test_a_year_report_before_the_quota_has_no_quota_columns():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("body", "message"), [
-    ("{{ 'a' * 10**10 }}\n", "line 1: template stopped: it would build a text or list of 10,000,000,000"),
-    ("{{ range(10**9)|list }}\n", "Range too big"),
-    ("{{ 'a'.center(10**10) }}\n", "line 1: template stopped: it would build a text"),
-    ("{{ 3 ** 100000000 }}\n", "a number of millions of digits"),
-    ("{% for i in range(99999) %}{{ 'x' * 999 }}{% endfor %}\n", "it would build an output of"),
-    # '~' joins are not a hooked operator: the address-space cap stops the doubling (Linux)
-    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}\n",
-     "it needed more than 200 MB of memory"),
-    # a loop that calls nothing and writes nothing: only the wall clock sees it
-    ("{% set x = range(99999)|list %}{% for i in x %}{% for j in x %}{% endfor %}{% endfor %}\n", "it ran longer than 2 s"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{{ 'a' * 10**10 }}\n", "line 1: template stopped: it would build a text or list of 10,000,000,000"),
+        ("{{ range(10**9)|list }}\n", "Range too big"),
+        ("{{ 'a'.center(10**10) }}\n", "line 1: template stopped: it would build a text"),
+        ("{{ 3 ** 100000000 }}\n", "a number of millions of digits"),
+        ("{% for i in range(99999) %}{{ 'x' * 999 }}{% endfor %}\n", "it would build an output of"),
+        # '~' joins are not a hooked operator: the address-space cap stops the doubling (Linux)
+        (
+            "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}\n",
+            "it needed more than 200 MB of memory",
+        ),
+        # a loop that calls nothing and writes nothing: only the wall clock sees it
+        (
+            "{% set x = range(99999)|list %}{% for i in x %}{% for j in x %}{% endfor %}{% endfor %}\n",
+            "it ran longer than 2 s",
+        ),
+    ],
+)
 def test_a_user_template_renders_under_limits(tmp_path, monkeypatch, body, message):
     """Issue 13, bug 2: '{{ 'a' * 10**10 }}' ran 90 s and grew to 24 GB. Now every runaway is one
     line, exit 2, within the limits (2 s, 200 MB, 50 MB of output here)."""
@@ -257,14 +335,28 @@ def test_a_user_template_renders_under_limits(tmp_path, monkeypatch, body, messa
 @pytest.mark.slow
 def test_templates_list_and_copy(tmp_path, monkeypatch):
     listed = run("templates", "list").stdout.splitlines()
-    assert listed[:9] == ["month.html.j2", "month.md.j2", "month.txt.j2", "term.html.j2", "term.md.j2", "term.txt.j2",
-                          "year.html.j2", "year.md.j2", "year.txt.j2"]
+    assert listed[:9] == [
+        "month.html.j2",
+        "month.md.j2",
+        "month.txt.j2",
+        "term.html.j2",
+        "term.md.j2",
+        "term.txt.j2",
+        "year.html.j2",
+        "year.md.j2",
+        "year.txt.j2",
+    ]
     assert "_term_narrative.j2" in listed
     monkeypatch.chdir(tmp_path)
     result = run("templates", "copy", "year.md")
-    assert result.exit_code == 0 and (tmp_path / "year.md.j2").read_bytes() == (ROOT / "ccq_stats" / "templates" / "year.md.j2").read_bytes()
+    assert (
+        result.exit_code == 0
+        and (tmp_path / "year.md.j2").read_bytes() == (ROOT / "ccq_stats" / "templates" / "year.md.j2").read_bytes()
+    )
     (tmp_path / "mine").mkdir()
-    assert run("templates", "copy", "term.txt.j2", "mine").exit_code == 0 and (tmp_path / "mine" / "term.txt.j2").is_file()
+    assert (
+        run("templates", "copy", "term.txt.j2", "mine").exit_code == 0 and (tmp_path / "mine" / "term.txt.j2").is_file()
+    )
     again = run("templates", "copy", "year.md.j2")
     assert again.exit_code == 2 and "exists already" in again.stderr
     unknown = run("templates", "copy", "nope.md")
@@ -282,7 +374,9 @@ def test_xlsx_report_reads_as_a_report(tmp_path):
     wb = openpyxl.load_workbook(out)
     report = [c.value for row in wb["Báo cáo"].iter_rows() for c in row if c.value]
     assert "BÁO CÁO" in report and "ĐẢNG CỘNG SẢN VIỆT NAM" in report
-    assert any(str(v).startswith("Qua đánh giá, xếp loại hằng năm trong nhiệm kỳ 2015–2020, có hơn 69%") for v in report)
+    assert any(
+        str(v).startswith("Qua đánh giá, xếp loại hằng năm trong nhiệm kỳ 2015–2020, có hơn 69%") for v in report
+    )
     ws = wb["Số liệu"]
     rows = list(ws.iter_rows(values_only=True))
     header = next(r for r in rows if r[0] == "Chỉ tiêu")
@@ -305,8 +399,12 @@ def test_xlsx_report_reads_as_a_report(tmp_path):
 
 def test_markdown_report_shows_hostile_names_as_text(tmp_path):
     # names that a Markdown viewer would run or follow if written raw
-    hostile = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[bấm vào](javascript:alert(1))",
-               "Chi bộ *A* `B` | C"]
+    hostile = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[bấm vào](javascript:alert(1))",
+        "Chi bộ *A* `B` | C",
+    ]
     rows = [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]]
     for year, label in ((2018, "HTXSNV"), (2019, "HTNV")):  # a fall from top to pass: every name is listed
         rows += [[f'"{name}"', year, label] for name in hostile]
@@ -331,7 +429,10 @@ def test_md_filter_escapes_only_what_markdown_would_act_on():
 
 def test_xlsx_data_sheets_name_the_subjects_in_vietnamese(tmp_path):
     """The workbook is read by people: "Chi, đảng bộ cơ sở", never the CSV's code "units"."""
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]])
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTNV"], ["Chi bộ B", 2019, "HTTNV"]],
+    )
     out = tmp_path / "bao_cao.xlsx"
     assert run("report", units, "--year", "2019", "-f", "xlsx", "-o", out).exit_code == 0
     wb = openpyxl.load_workbook(out)

@@ -16,7 +16,11 @@ def test_roles_in_vietnamese_words_and_json_unchanged(monkeypatch):
     monkeypatch.setenv("CCQ_LANG", "vi")
     result = run("inspect", SAMPLE / "so_luong_dang_vien_2019.xlsx")
     assert result.exit_code == 0, result.stderr
-    lines = {line.split()[0]: line for line in result.stdout.splitlines() if line.startswith("    ") and line.split()[0] in "ABCDEFG"}
+    lines = {
+        line.split()[0]: line
+        for line in result.stdout.splitlines()
+        if line.startswith("    ") and line.split()[0] in "ABCDEFG"
+    }
     assert "số thứ tự" in lines["A"] and "tên tổ chức" in lines["B"] and "tổng số" in lines["C"]
     assert "số lượng: miễn đánh giá" in lines["D"] and "số lượng: chưa đánh giá" in lines["E"]
     assert "số lượng: mức cao nhất" in lines["F"] and "không đọc" in lines["G"]

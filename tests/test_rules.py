@@ -24,7 +24,13 @@ def rules_of(*paths, **options):
 
 def test_member_quota_breaks_over_20_percent_of_good(tmp_path):
     # 10 HTTNV -> at most 2 HTXSNV; 3 is one too many
-    path = members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3 + [("Chi bộ B", "HTTNV")] * 10 + [("Chi bộ B", "HTXSNV")] * 2)
+    path = members(
+        tmp_path,
+        [("Chi bộ A", "HTTNV")] * 10
+        + [("Chi bộ A", "HTXSNV")] * 3
+        + [("Chi bộ B", "HTTNV")] * 10
+        + [("Chi bộ B", "HTXSNV")] * 2,
+    )
     found = check_paths([str(path)])
     assert [(f.rule, f.org) for f in found] == [("member_quota", "Chi bộ A")]
     assert found[0].numbers == {"top": 3, "base": 10, "allowed": 2, "excess": 1}
@@ -44,41 +50,71 @@ def test_member_quota_applies_from_2019(tmp_path):
 
 
 def test_top_unit_needs_its_members(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Loại", "Năm", "Xếp loại"],
-                                           ["Chi bộ A", "CBCS", 2019, "HTXSNV"], ["Chi bộ B", "CBCS", 2019, "HTXSNV"]])
-    dv = members(tmp_path, [("Chi bộ A", "HTTNV")] * 8 + [("Chi bộ A", "HTNV")] * 2       # 80%: keeps the rule
-                 + [("Chi bộ B", "HTTNV")] * 8 + [("Chi bộ B", "KHTNV")])                  # a fail: breaks it
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Loại", "Năm", "Xếp loại"],
+            ["Chi bộ A", "CBCS", 2019, "HTXSNV"],
+            ["Chi bộ B", "CBCS", 2019, "HTXSNV"],
+        ],
+    )
+    dv = members(
+        tmp_path,
+        [("Chi bộ A", "HTTNV")] * 8
+        + [("Chi bộ A", "HTNV")] * 2  # 80%: keeps the rule
+        + [("Chi bộ B", "HTTNV")] * 8
+        + [("Chi bộ B", "KHTNV")],
+    )  # a fail: breaks it
     found = check_paths([str(units), str(dv)])
     assert [(f.rule, f.org) for f in found] == [("top_unit_members", "Chi bộ B")]
     assert found[0].numbers["fail"] == 1
 
 
 def test_top_unit_needs_80_percent_of_its_cells(tmp_path):
-    path = make_csv(tmp_path / "tc.csv", [
-        ["Tên tổ chức đảng", "Loại", "Trực thuộc", "Năm", "Xếp loại"],
-        ["Đảng bộ A", "ĐBCS", "", 2019, "HTXSNV"],
-        ["Chi bộ 1", "CBTT", "Đảng bộ A", 2019, "HTTNV"], ["Chi bộ 2", "CBTT", "Đảng bộ A", 2019, "HTNV"],
-        ["Đảng bộ B", "ĐBCS", "", 2019, "HTXSNV"],
-        ["Chi bộ 1", "CBTT", "Đảng bộ B", 2019, "HTTNV"], ["Chi bộ 2", "CBTT", "Đảng bộ B", 2019, "HTXSNV"],
-    ])
+    path = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức đảng", "Loại", "Trực thuộc", "Năm", "Xếp loại"],
+            ["Đảng bộ A", "ĐBCS", "", 2019, "HTXSNV"],
+            ["Chi bộ 1", "CBTT", "Đảng bộ A", 2019, "HTTNV"],
+            ["Chi bộ 2", "CBTT", "Đảng bộ A", 2019, "HTNV"],
+            ["Đảng bộ B", "ĐBCS", "", 2019, "HTXSNV"],
+            ["Chi bộ 1", "CBTT", "Đảng bộ B", 2019, "HTTNV"],
+            ["Chi bộ 2", "CBTT", "Đảng bộ B", 2019, "HTXSNV"],
+        ],
+    )
     found = check_paths([str(path)])
     assert [(f.rule, f.org) for f in found] == [("top_unit_cells", "Đảng bộ A")]
     assert "50,00% chi bộ trực thuộc" in found[0].message
 
 
 def test_disciplined_member_must_be_rated_fail(tmp_path):
-    path = members(tmp_path, [("Chi bộ A", "KHTNV", "Khiển trách"), ("Chi bộ A", "HTTNV", "Cảnh cáo"), ("Chi bộ A", "HTTNV", "")])
+    path = members(
+        tmp_path, [("Chi bộ A", "KHTNV", "Khiển trách"), ("Chi bộ A", "HTTNV", "Cảnh cáo"), ("Chi bộ A", "HTTNV", "")]
+    )
     found = check_paths([str(path)])
     assert [(f.rule, f.numbers) for f in found] == [("disciplined_not_fail", {"row": 3})]
     assert "Người 1" not in found[0].message and "Người 1" not in found[0].where.as_data()
 
 
 def test_present_must_equal_exempt_not_rated_and_rated(tmp_path):
-    path = make_csv(tmp_path / "sl.csv", [
-        ["Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
-        ["Chi bộ A", 12, 1, 1, 1, 9, 0, 0],
-        ["Chi bộ B", 13, 1, 1, 1, 9, 0, 0],
-    ])
+    path = make_csv(
+        tmp_path / "sl.csv",
+        [
+            [
+                "Tên TCCS đảng",
+                "Tổng số đảng viên",
+                "Miễn đánh giá",
+                "Chưa đánh giá",
+                "HTXSNV",
+                "HTTNV",
+                "HTNV",
+                "KHTNV",
+            ],
+            ["Chi bộ A", 12, 1, 1, 1, 9, 0, 0],
+            ["Chi bộ B", 13, 1, 1, 1, 9, 0, 0],
+        ],
+    )
     found = check_paths([str(path)], year=2020)
     assert [(f.rule, f.org, f.numbers) for f in found] == [("present_total", "Chi bộ B", {"stated": 13, "sum": 12})]
     # classify says the same on stderr and goes on
@@ -87,8 +123,14 @@ def test_present_must_equal_exempt_not_rated_and_rated(tmp_path):
 
 
 def test_totals_row_must_equal_the_sum(tmp_path):
-    keep = make_xlsx(tmp_path / "a.xlsx", {"Năm 2019": [["Tên TCCS đảng", "HTTNV"], ["Chi bộ A", 3], ["Chi bộ B", 4], ["Tổng cộng", 7]]})
-    broken = make_xlsx(tmp_path / "b.xlsx", {"Năm 2019": [["Tên TCCS đảng", "HTTNV"], ["Chi bộ A", 3], ["Chi bộ B", 4], ["Tổng cộng", 8]]})
+    keep = make_xlsx(
+        tmp_path / "a.xlsx",
+        {"Năm 2019": [["Tên TCCS đảng", "HTTNV"], ["Chi bộ A", 3], ["Chi bộ B", 4], ["Tổng cộng", 7]]},
+    )
+    broken = make_xlsx(
+        tmp_path / "b.xlsx",
+        {"Năm 2019": [["Tên TCCS đảng", "HTTNV"], ["Chi bộ A", 3], ["Chi bộ B", 4], ["Tổng cộng", 8]]},
+    )
     assert rules_of(keep) == []
     found = check_paths([str(broken)])
     assert [(f.rule, f.numbers) for f in found] == [("totals_row", {"stated": 8, "sum": 7})]
@@ -102,12 +144,15 @@ def test_member_counts_must_equal_member_rows(tmp_path):
 
 
 def test_organisation_missing_from_a_year_between_two(tmp_path):
-    path = make_csv(tmp_path / "tc.csv", [
-        ["Tên tổ chức cơ sở đảng", "Năm 2016", "Năm 2017", "Năm 2018"],
-        ["Chi bộ A", "TSVM", "", "HTTNV"],      # missing 2017
-        ["Chi bộ B", "", "TSVM", "HTTNV"],      # founded 2017: fine
-        ["Chi bộ C", "TSVM", "TSVM", ""],       # gone in 2018: fine
-    ])
+    path = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Năm 2016", "Năm 2017", "Năm 2018"],
+            ["Chi bộ A", "TSVM", "", "HTTNV"],  # missing 2017
+            ["Chi bộ B", "", "TSVM", "HTTNV"],  # founded 2017: fine
+            ["Chi bộ C", "TSVM", "TSVM", ""],  # gone in 2018: fine
+        ],
+    )
     assert rules_of(path) == [("missing_year", 2017, "Chi bộ A")]
 
 
@@ -117,11 +162,15 @@ def test_check_on_the_sample_finds_each_seeded_breach():
     rows = rows_of(result.stdout)
     assert rows[0] == ["rule", "severity", "year", "org", "numbers", "message", "source", "where"]
     assert sorted((r[0], r[2]) for r in rows[1:]) == [
-        ("member_quota", "2019"), ("missing_year", "2017"), ("top_unit_members", "2019"),
+        ("member_quota", "2019"),
+        ("missing_year", "2017"),
+        ("top_unit_members", "2019"),
     ]
     # the seeded 2017 discipline case is under HD 27, where no source for the rule is known:
     # not flagged, and said so on stderr
-    assert "rule disciplined_not_fail not checked for 2017" in result.stderr and "(1 case it would flag)" in result.stderr
+    assert (
+        "rule disciplined_not_fail not checked for 2017" in result.stderr and "(1 case it would flag)" in result.stderr
+    )
 
 
 @pytest.mark.slow
@@ -130,7 +179,10 @@ def test_check_exit_codes(tmp_path):
     assert run("check", clean, "--strict").exit_code == 0
     assert run("check", SAMPLE, "--strict", "--format", "json").exit_code == 1
     assert run("check", SAMPLE, "--format", "json").exit_code == 0
-    only_warning = make_csv(tmp_path / "w.csv", [["Tên tổ chức cơ sở đảng", "Năm 2016", "Năm 2017", "Năm 2018"], ["Chi bộ A", "TSVM", "", "HTTNV"]])
+    only_warning = make_csv(
+        tmp_path / "w.csv",
+        [["Tên tổ chức cơ sở đảng", "Năm 2016", "Năm 2017", "Năm 2018"], ["Chi bộ A", "TSVM", "", "HTTNV"]],
+    )
     assert run("check", only_warning, "--strict").exit_code == 0
     bad = make_csv(tmp_path / "bad.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "???"]])
     assert run("check", bad, "--strict").exit_code == 2
@@ -162,10 +214,13 @@ def test_names_only_when_asked(tmp_path):
 
 # -- the rule table: each rule cites its rating year's regime, and is checked only there ------
 
+
 def disciplined_each_year(tmp_path, years):
     """One member list per year: a disciplined member rated HTTNV (row 2) and a clean one."""
-    return [members(tmp_path, [("Chi bộ A", "HTTNV", "Khiển trách"), ("Chi bộ A", "HTTNV", "")], name=f"dv_{y}.csv", year=y)
-            for y in years]
+    return [
+        members(tmp_path, [("Chi bộ A", "HTTNV", "Khiển trách"), ("Chi bộ A", "HTTNV", "")], name=f"dv_{y}.csv", year=y)
+        for y in years
+    ]
 
 
 def test_discipline_rule_cites_the_source_of_its_years_regime(tmp_path):
@@ -176,7 +231,9 @@ def test_discipline_rule_cites_the_source_of_its_years_regime(tmp_path):
     assert found[2018].source == "Quy định 132-QĐ/TW (2018); Hướng dẫn 16-HD/BTCTW (2018)"
     assert found[2019].source == found[2022].source == "Hướng dẫn 21-HD/BTCTW (2019)"
     assert found[2023].source == "Quy định 124-QĐ/TW (2023)"
-    assert "theo Quy định 124-QĐ/TW (2023), trừ trường hợp tự phát hiện và khắc phục xong hậu quả" in found[2023].message
+    assert (
+        "theo Quy định 124-QĐ/TW (2023), trừ trường hợp tự phát hiện và khắc phục xong hậu quả" in found[2023].message
+    )
     assert "21-HD" not in found[2018].message and "21-HD" not in found[2023].message
     assert all(f.numbers == {"row": 2} and f.severity == "error" for f in found.values())
 
@@ -185,13 +242,18 @@ def test_a_rule_not_checked_for_want_of_a_source_says_so(tmp_path):
     paths = disciplined_each_year(tmp_path, [2017, 2025])
     result = run("check", *paths, "--format", "csv")
     assert result.exit_code == 0 and rows_of(result.stdout)[1:] == []
-    assert "rule disciplined_not_fail not checked for 2017, 2025: no verified source for it in those years (2 cases it would flag)" in result.stderr
+    assert (
+        "rule disciplined_not_fail not checked for 2017, 2025: no verified source for it in those years (2 cases it would flag)"
+        in result.stderr
+    )
 
 
 def test_member_quota_cites_its_years_source(tmp_path):
     # 10 HTTNV, 3 HTXSNV: one over the 20% in every year; checked 2019-2024 only
-    paths = [members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3, name=f"q_{y}.csv", year=y)
-             for y in (2017, 2018, 2019, 2023, 2025)]
+    paths = [
+        members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3, name=f"q_{y}.csv", year=y)
+        for y in (2017, 2018, 2019, 2023, 2025)
+    ]
     found = {f.year: f for f in check_paths([str(p) for p in paths])}
     assert sorted(found) == [2019, 2023]
     assert found[2019].source == "Hướng dẫn 21-HD/BTCTW (2019)" and "chưa được đối chiếu" not in found[2019].message
@@ -204,33 +266,58 @@ def test_member_quota_cites_its_years_source(tmp_path):
 
 
 def test_top_unit_rule_is_checked_from_2019_only(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Loại", "Năm", "Xếp loại"],
-                                           ["Chi bộ B", "CBCS", 2018, "HTXSNV"], ["Chi bộ B", "CBCS", 2019, "HTXSNV"]])
-    dv = [members(tmp_path, [("Chi bộ B", "HTTNV")] * 8 + [("Chi bộ B", "KHTNV")], name=f"dv_{y}.csv", year=y) for y in (2018, 2019)]
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Loại", "Năm", "Xếp loại"],
+            ["Chi bộ B", "CBCS", 2018, "HTXSNV"],
+            ["Chi bộ B", "CBCS", 2019, "HTXSNV"],
+        ],
+    )
+    dv = [
+        members(tmp_path, [("Chi bộ B", "HTTNV")] * 8 + [("Chi bộ B", "KHTNV")], name=f"dv_{y}.csv", year=y)
+        for y in (2018, 2019)
+    ]
     found = check_paths([str(units)] + [str(p) for p in dv])
     assert [(f.rule, f.year, f.source) for f in found] == [("top_unit_members", 2019, "Hướng dẫn 21-HD/BTCTW (2019)")]
 
 
 def test_hd27_chi_bo_with_more_than_half_its_members_failing_is_weak(tmp_path):
-    units = make_csv(tmp_path / "tc.csv", [["Tên tổ chức cơ sở đảng", "Loại", "Năm", "Xếp loại"],
-                                           ["Chi bộ A", "CBCS", 2016, "HTTNV"], ["Chi bộ B", "CBCS", 2016, "HTNV"],
-                                           ["Chi bộ C", "CBCS", 2016, "Yếu kém"]])
-    dv = members(tmp_path, [("Chi bộ A", "KHTNV")] * 3 + [("Chi bộ A", "HTNV")] * 2     # 3 of 5: more than 1/2
-                 + [("Chi bộ B", "KHTNV")] * 2 + [("Chi bộ B", "HTNV")] * 2             # 2 of 4: not more than 1/2
-                 + [("Chi bộ C", "KHTNV")] * 3, year=2016)                              # rated yếu kém: right
+    units = make_csv(
+        tmp_path / "tc.csv",
+        [
+            ["Tên tổ chức cơ sở đảng", "Loại", "Năm", "Xếp loại"],
+            ["Chi bộ A", "CBCS", 2016, "HTTNV"],
+            ["Chi bộ B", "CBCS", 2016, "HTNV"],
+            ["Chi bộ C", "CBCS", 2016, "Yếu kém"],
+        ],
+    )
+    dv = members(
+        tmp_path,
+        [("Chi bộ A", "KHTNV")] * 3
+        + [("Chi bộ A", "HTNV")] * 2  # 3 of 5: more than 1/2
+        + [("Chi bộ B", "KHTNV")] * 2
+        + [("Chi bộ B", "HTNV")] * 2  # 2 of 4: not more than 1/2
+        + [("Chi bộ C", "KHTNV")] * 3,
+        year=2016,
+    )  # rated yếu kém: right
     found = check_paths([str(units), str(dv)])
-    assert [(f.rule, f.org, f.source) for f in found] == [("weak_unit_members", "Chi bộ A", "Hướng dẫn 27-HD/BTCTW (2014)")]
+    assert [(f.rule, f.org, f.source) for f in found] == [
+        ("weak_unit_members", "Chi bộ A", "Hướng dẫn 27-HD/BTCTW (2014)")
+    ]
     assert found[0].numbers == {"rated": 5, "fail": 3, "share": 0.6}
 
 
 def test_hd27_dang_bo_with_more_than_a_third_of_its_cells_weak_is_weak(tmp_path):
     def dang_bo(name, cells, year):
-        return [[name, "ĐBCS", "", year, "TSVM"]] + [[f"Chi bộ {i}", "CBTT", name, year, r] for i, r in enumerate(cells)]
+        return [[name, "ĐBCS", "", year, "TSVM"]] + [
+            [f"Chi bộ {i}", "CBTT", name, year, r] for i, r in enumerate(cells)
+        ]
 
     rows = [["Tên tổ chức đảng", "Loại", "Trực thuộc", "Năm", "Xếp loại"]]
-    rows += dang_bo("Đảng bộ A", ["Yếu kém", "Yếu kém", "HTTNV", "HTTNV", "HTNV"], 2016)   # 2 of 5 > 1/3
-    rows += dang_bo("Đảng bộ B", ["Yếu kém", "HTTNV", "HTNV"], 2016)                      # 1 of 3: not more
-    rows += dang_bo("Đảng bộ C", ["KHTNV", "KHTNV", "HTTNV"], 2019)                        # 2019: HD 27 no longer
+    rows += dang_bo("Đảng bộ A", ["Yếu kém", "Yếu kém", "HTTNV", "HTTNV", "HTNV"], 2016)  # 2 of 5 > 1/3
+    rows += dang_bo("Đảng bộ B", ["Yếu kém", "HTTNV", "HTNV"], 2016)  # 1 of 3: not more
+    rows += dang_bo("Đảng bộ C", ["KHTNV", "KHTNV", "HTTNV"], 2019)  # 2019: HD 27 no longer
     rows[-4][4] = "HTTNV"  # Đảng bộ C in 2019 is rated on the new scale
     found = check_paths([str(make_csv(tmp_path / "tc.csv", rows))])
     assert [(f.rule, f.year, f.org) for f in found] == [("weak_unit_cells", 2016, "Đảng bộ A")]
@@ -240,6 +327,7 @@ def test_hd27_dang_bo_with_more_than_a_third_of_its_cells_weak_is_weak(tmp_path)
 
 # -- amending the rule table with --scales ---------------------------------------------------
 
+
 def scales_file(tmp_path, text, name="rules.toml"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -248,18 +336,27 @@ def scales_file(tmp_path, text, name="rules.toml"):
 
 def test_scales_file_turns_a_rule_on_with_its_source(tmp_path):
     paths = disciplined_each_year(tmp_path, [2017])
-    extra = scales_file(tmp_path, '[[rules]]\nid = "disciplined_not_fail"\n[[rules.sources]]\n'
-                                  'regime = "hd27"\nsource = "Hướng dẫn của Ban Tổ chức Tỉnh ủy số 01 (2017)"\n')
+    extra = scales_file(
+        tmp_path,
+        '[[rules]]\nid = "disciplined_not_fail"\n[[rules.sources]]\n'
+        'regime = "hd27"\nsource = "Hướng dẫn của Ban Tổ chức Tỉnh ủy số 01 (2017)"\n',
+    )
     found = check_paths([str(p) for p in paths], scales_file=extra)
-    assert [(f.rule, f.year, f.source) for f in found] == [("disciplined_not_fail", 2017, "Hướng dẫn của Ban Tổ chức Tỉnh ủy số 01 (2017)")]
+    assert [(f.rule, f.year, f.source) for f in found] == [
+        ("disciplined_not_fail", 2017, "Hướng dẫn của Ban Tổ chức Tỉnh ủy số 01 (2017)")
+    ]
     assert "theo Hướng dẫn của Ban Tổ chức Tỉnh ủy số 01 (2017)" in found[0].message
 
 
 def test_scales_file_turns_a_rule_off_for_some_years(tmp_path):
-    paths = [members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3, name=f"q_{y}.csv", year=y)
-             for y in (2019, 2020)]
-    extra = scales_file(tmp_path, '[[rules]]\nid = "member_quota"\n[[rules.sources]]\n'
-                                  'regime = "qd132"\nfirst_year = 2020\napplies = false\n')
+    paths = [
+        members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3, name=f"q_{y}.csv", year=y)
+        for y in (2019, 2020)
+    ]
+    extra = scales_file(
+        tmp_path,
+        '[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd132"\nfirst_year = 2020\napplies = false\n',
+    )
     assert [f.year for f in check_paths([str(p) for p in paths])] == [2019, 2020]
     assert [f.year for f in check_paths([str(p) for p in paths], scales_file=extra)] == [2019]
 
@@ -277,13 +374,21 @@ def test_scales_file_changes_a_rules_severity_and_name(tmp_path):
     assert rule_name("member_quota") == "Vượt tỷ lệ 20% đảng viên HTXSNV"
 
 
-@pytest.mark.parametrize(("text", "says"), [
-    ('[[rules]]\nid = "no_such_rule"\nseverity = "error"\n', "unknown rule 'no_such_rule'"),
-    ('[[rules]]\nid = "member_quota"\nseverity = "fatal"\n', "rule 'member_quota' has severity 'fatal'"),
-    ('[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd999"\nsource = "X"\n',
-     "rule 'member_quota' names the regime 'qd999', which no [[regimes]] entry has"),
-    ('[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd366"\n', "rule 'member_quota' applies in regime 'qd366' but cites no source"),
-])
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('[[rules]]\nid = "no_such_rule"\nseverity = "error"\n', "unknown rule 'no_such_rule'"),
+        ('[[rules]]\nid = "member_quota"\nseverity = "fatal"\n', "rule 'member_quota' has severity 'fatal'"),
+        (
+            '[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd999"\nsource = "X"\n',
+            "rule 'member_quota' names the regime 'qd999', which no [[regimes]] entry has",
+        ),
+        (
+            '[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd366"\n',
+            "rule 'member_quota' applies in regime 'qd366' but cites no source",
+        ),
+    ],
+)
 def test_bad_rule_entries_in_a_scales_file_are_one_line_errors(tmp_path, text, says):
     path = members(tmp_path, [("Chi bộ A", "HTTNV")])
     extra = scales_file(tmp_path, text)
@@ -293,15 +398,21 @@ def test_bad_rule_entries_in_a_scales_file_are_one_line_errors(tmp_path, text, s
 
 
 def test_a_rule_may_be_added_for_a_regime_a_scales_file_adds(tmp_path):
-    text = (ROOT_SCALES.read_text(encoding="utf-8").split("[[regimes]]")[-1])  # the qd366 entry, as a template
-    extra = scales_file(tmp_path, "[[regimes]]" + text.split("# ----")[0].replace('id = "qd366"', 'id = "qd2030"')
-                        .replace("first_year = 2025", "first_year = 2030")
-                        + '\n[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd2030"\nsource = "Quy định 2030"\n')
+    text = ROOT_SCALES.read_text(encoding="utf-8").split("[[regimes]]")[-1]  # the qd366 entry, as a template
+    extra = scales_file(
+        tmp_path,
+        "[[regimes]]"
+        + text.split("# ----")[0]
+        .replace('id = "qd366"', 'id = "qd2030"')
+        .replace("first_year = 2025", "first_year = 2030")
+        + '\n[[rules]]\nid = "member_quota"\n[[rules.sources]]\nregime = "qd2030"\nsource = "Quy định 2030"\n',
+    )
     path = members(tmp_path, [("Chi bộ A", "HTTNV")] * 10 + [("Chi bộ A", "HTXSNV")] * 3, year=2030)
     assert [(f.year, f.source) for f in check_paths([str(path)], scales_file=extra)] == [(2030, "Quy định 2030")]
 
 
 # -- names for people ------------------------------------------------------------------------
+
 
 def rule_ids_in_the_code():
     """Every rule id a Finding is made with, read from the package's source."""
@@ -320,8 +431,16 @@ def test_every_rule_id_has_a_vietnamese_name():
     from ccq_stats.vocabulary.scales import load_scales
 
     ids = rule_ids_in_the_code()
-    assert {"member_quota", "disciplined_not_fail", "top_unit_cells", "present_total", "totals_row",
-            "counts_vs_rows", "missing_year", "weak_unit_members"} <= ids
+    assert {
+        "member_quota",
+        "disciplined_not_fail",
+        "top_unit_cells",
+        "present_total",
+        "totals_row",
+        "counts_vs_rows",
+        "missing_year",
+        "weak_unit_members",
+    } <= ids
     assert ids <= set(load_scales().rules)
     for rule_id in ids:
         name = rule_name(rule_id)
@@ -355,10 +474,21 @@ def test_machine_output_keeps_the_english_ids(tmp_path):
 
 # -- the project's own domain document ---------------------------------------------------------
 
+
 def test_the_domain_document_is_in_the_repository_and_cites_the_documents():
     text = (ROOT / "docs" / "domain.md").read_text(encoding="utf-8")
-    for document in ("20-HD/BTCTW", "27-HD/BTCTW", "132-QĐ/TW", "16-HD/BTCTW", "21-HD/BTCTW", "124-QĐ/TW",
-                     "25-HD/BTCTW", "366-QĐ/TW", "43-HD/BTCTW", "36-HD/VPTW"):
+    for document in (
+        "20-HD/BTCTW",
+        "27-HD/BTCTW",
+        "132-QĐ/TW",
+        "16-HD/BTCTW",
+        "21-HD/BTCTW",
+        "124-QĐ/TW",
+        "25-HD/BTCTW",
+        "366-QĐ/TW",
+        "43-HD/BTCTW",
+        "36-HD/VPTW",
+    ):
         assert document in text, document
     for section in ("## 2.", "## 3.", "## 4.", "## 5.", "## 6."):
         assert section in text, section
@@ -370,13 +500,23 @@ def repository_files():
     import subprocess
 
     try:
-        listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                                capture_output=True, text=True, check=True).stdout.splitlines()
+        listed = subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
         return [ROOT / name for name in listed if (ROOT / name).is_file()]
     except (OSError, subprocess.CalledProcessError):
         skip = {".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "build", "dist"}
-        return [p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
-                and not any(part.endswith(".egg-info") for part in p.parts)]
+        return [
+            p
+            for p in ROOT.rglob("*")
+            if p.is_file()
+            and not skip & set(p.relative_to(ROOT).parts)
+            and not any(part.endswith(".egg-info") for part in p.parts)
+        ]
 
 
 def test_no_file_cites_a_document_outside_the_repository():
@@ -395,8 +535,11 @@ def test_the_worked_example_of_the_domain_document(tmp_path):
     """Biên Hòa 2013 (docs/domain.md §6): 117 organisations, 15 TSVM tiêu biểu, 53 TSVM, 39 HTTNV,
     9 HTNV, 1 yếu kém; published shares 12,82% and 33,33%; top = 15 + 53."""
     labels = ["TSVM tiêu biểu"] * 15 + ["TSVM"] * 53 + ["HTTNV"] * 39 + ["HTNV"] * 9 + ["Yếu kém"]
-    path = make_csv(tmp_path / "bh.csv", [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]]
-                    + [[f"Chi bộ {i}", 2013, label] for i, label in enumerate(labels)])
+    path = make_csv(
+        tmp_path / "bh.csv",
+        [["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]]
+        + [[f"Chi bộ {i}", 2013, label] for i, label in enumerate(labels)],
+    )
     rows = {r[2]: (int(r[4]), r[5]) for r in rows_of(run("classify", path, "--format", "csv").stdout)[1:]}
     assert rows["rated"][0] == 117 and rows["top"][0] == 68 and rows["exemplary"][0] == 15
     assert round(float(rows["exemplary"][1]) * 100, 2) == 12.82 and round(float(rows["good"][1]) * 100, 2) == 33.33
@@ -414,7 +557,9 @@ def organisations_by_host_type(tmp_path, year, name="tc.csv"):
 def test_org_quota_is_a_warning_per_group_from_2023(tmp_path):
     paths = [str(organisations_by_host_type(tmp_path, y, f"tc_{y}.csv")) for y in (2019, 2023)]
     found = check_paths(paths)
-    assert [(f.rule, f.severity, f.year, f.org) for f in found] == [("org_quota", "warning", 2023, "Nhóm: Doanh nghiệp")]
+    assert [(f.rule, f.severity, f.year, f.org) for f in found] == [
+        ("org_quota", "warning", 2023, "Nhóm: Doanh nghiệp")
+    ]
     assert found[0].numbers == {"top": 2, "base": 5, "allowed": 1, "excess": 1}
     assert found[0].source == "Quy định 124-QĐ/TW (2023), Điều 12" and "chưa được đối chiếu" in found[0].message
     assert run("check", *paths, "--strict").exit_code == 0  # a warning does not fail --strict

@@ -252,7 +252,14 @@ def test_the_six_rosters_import_at_once_and_a_year_given_twice_changes_nothing(t
     again = tmp_path / "danh_sach_2020_ban_sao.csv"
     again.write_bytes((LISTS / "danh_sach_to_chuc_2020.csv").read_bytes())
     before = db.read_bytes()
-    refused = run("roster", "import", LISTS / "danh_sach_to_chuc_2021.csv", again, LISTS / "danh_sach_to_chuc_2020.csv",
-                  "--db", db)
+    refused = run(
+        "roster",
+        "import",
+        LISTS / "danh_sach_to_chuc_2021.csv",
+        again,
+        LISTS / "danh_sach_to_chuc_2020.csv",
+        "--db",
+        db,
+    )
     assert refused.exit_code == 2 and "two files give the roster of 2020" in refused.stderr
     assert db.read_bytes() == before

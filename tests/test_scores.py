@@ -9,9 +9,9 @@ import csv
 import io
 
 import pytest
-from differential import both_ways
 
 from conftest import make_csv, make_xlsx, rows_of, run
+from differential import both_ways
 
 # -- 2025 (QĐ 366): members, the score proposed by the chi bộ beside the self-score ---------------
 
@@ -82,8 +82,13 @@ def files(tmp_path_factory):
         "orgs_2025": make_xlsx(folder / "to_chuc_2025.xlsx", {"Năm 2025": ORGS_2025}),
         "orgs_2016": make_xlsx(folder / "to_chuc_2016.xlsx", {"Năm 2016": ORGS_2016}),
         "members_2016": _csv(folder / "dang_vien_2016.csv", MEMBERS_2016),
-        "members_2025_csv": _csv(folder / "dang_vien_2025.csv", [r[:3] + ["Năm"] + r[3:] if i == 0 else r[:3] + [2025] + [
-            "" if v is None else v for v in r[3:]] for i, r in enumerate(MEMBERS_2025)]),
+        "members_2025_csv": _csv(
+            folder / "dang_vien_2025.csv",
+            [
+                r[:3] + ["Năm"] + r[3:] if i == 0 else r[:3] + [2025] + ["" if v is None else v for v in r[3:]]
+                for i, r in enumerate(MEMBERS_2025)
+            ],
+        ),
     }
 
 
@@ -108,19 +113,54 @@ def _check(result) -> list[dict]:
 @pytest.mark.slow
 def test_2025_score_figures_counted_by_hand(files):
     got = _rows(run("classify", files["members_2025"], files["orgs_2025"]))
-    m = {c: got[(2025, "members_scores", c)] for c in ("scored", "band_90", "band_70", "band_50", "band_0", "mean",
-                                                       "mean_top", "mean_good", "mean_pass", "mean_fail")}
+    m = {
+        c: got[(2025, "members_scores", c)]
+        for c in (
+            "scored",
+            "band_90",
+            "band_70",
+            "band_50",
+            "band_0",
+            "mean",
+            "mean_top",
+            "mean_good",
+            "mean_pass",
+            "mean_fail",
+        )
+    }
     assert m["scored"] == (9, "")
     assert [m[c][0] for c in ("band_90", "band_70", "band_50", "band_0")] == [2, 5, 1, 1]
     assert m["band_70"][1] == f"{5 / 9:.6f}"
     assert m["mean"] == (9, f"{704 / 9 / 100:.6f}")  # the mean ÷ 100
     assert (m["mean_top"], m["mean_good"], m["mean_pass"], m["mean_fail"]) == (
-        (2, "0.907500"), (5, "0.825000"), (1, "0.650000"), (1, "0.450000"))
-    u = {c: got[(2025, "units_scores", c)] for c in ("scored", "band_90", "band_70", "band_50", "band_0", "mean",
-                                                     "mean_top", "mean_good", "mean_pass", "mean_fail")}
+        (2, "0.907500"),
+        (5, "0.825000"),
+        (1, "0.650000"),
+        (1, "0.450000"),
+    )
+    u = {
+        c: got[(2025, "units_scores", c)]
+        for c in (
+            "scored",
+            "band_90",
+            "band_70",
+            "band_50",
+            "band_0",
+            "mean",
+            "mean_top",
+            "mean_good",
+            "mean_pass",
+            "mean_fail",
+        )
+    }
     assert [u[c][0] for c in ("scored", "band_90", "band_70", "band_50", "band_0")] == [7, 3, 1, 2, 1]
     assert u["mean"] == (7, f"{519 / 7 / 100:.6f}")
-    assert [u[c][1] for c in ("mean_top", "mean_good", "mean_pass", "mean_fail")] == ["0.920000", "0.740000", "0.735000", "0.400000"]
+    assert [u[c][1] for c in ("mean_top", "mean_good", "mean_pass", "mean_fail")] == [
+        "0.920000",
+        "0.740000",
+        "0.735000",
+        "0.400000",
+    ]
     c = {k: got[(2025, "cells_scores", k)] for k in ("scored", "band_90", "band_70", "mean", "mean_pass")}
     assert (c["scored"][0], c["band_90"][0], c["band_70"][0], c["mean"][1]) == (2, 1, 1, "0.845000")
     assert c["mean_pass"] == (0, "")  # no chi bộ rated pass: no mean
@@ -134,8 +174,16 @@ def test_the_existing_columns_and_subjects_stay_and_score_subjects_come_last_in_
     rows = rows_of(result.stdout)
     assert rows[0] == ["year", "subject", "category", "label", "count", "share"]
     order = list(dict.fromkeys((int(r[0]), r[1]) for r in rows[1:]))
-    assert order == [(2016, "units"), (2016, "units_scores"), (2025, "units"), (2025, "cells"), (2025, "members"),
-                     (2025, "units_scores"), (2025, "cells_scores"), (2025, "members_scores")]
+    assert order == [
+        (2016, "units"),
+        (2016, "units_scores"),
+        (2025, "units"),
+        (2025, "cells"),
+        (2025, "members"),
+        (2025, "units_scores"),
+        (2025, "cells_scores"),
+        (2025, "members_scores"),
+    ]
     labels = {(r[1], r[2]): r[3] for r in rows[1:] if r[0] == "2025"}
     assert labels[("units_scores", "band_90")] == "Từ 90 điểm trở lên"
     assert labels[("members_scores", "mean_good")] == "Điểm bình quân – Hoàn thành tốt nhiệm vụ"
@@ -151,23 +199,51 @@ def test_no_score_subjects_for_lists_without_scores(tmp_path):
 @pytest.mark.slow
 def test_2016_hd27_scores_counted_by_hand(files):
     got = _rows(run("classify", files["orgs_2016"], files["members_2016"]))
-    assert [got[(2016, "units_scores", c)][0] for c in ("scored", "band_90", "band_70", "band_50", "band_0")] == [4, 1, 1, 0, 2]
+    assert [got[(2016, "units_scores", c)][0] for c in ("scored", "band_90", "band_70", "band_50", "band_0")] == [
+        4,
+        1,
+        1,
+        0,
+        2,
+    ]
     assert got[(2016, "units_scores", "mean")] == (4, "0.657500")
     assert [got[(2016, "units_scores", f"mean_{t}")][1] for t in ("top", "good", "pass", "fail")] == [
-        "0.950000", "0.750000", "0.450000", "0.480000"]
-    assert [got[(2016, "members_scores", c)][0] for c in ("scored", "band_90", "band_70", "band_50", "band_0")] == [5, 1, 2, 1, 1]
+        "0.950000",
+        "0.750000",
+        "0.450000",
+        "0.480000",
+    ]
+    assert [got[(2016, "members_scores", c)][0] for c in ("scored", "band_90", "band_70", "band_50", "band_0")] == [
+        5,
+        1,
+        2,
+        1,
+        1,
+    ]
     assert got[(2016, "members_scores", "mean")] == (5, "0.704000")
     assert got[(2016, "members_scores", "mean_good")] == (2, "0.850000")
 
 
 # -- which column is the score ---------------------------------------------------------------
 
-@pytest.mark.parametrize("header, role", [
-    ("Điểm tự chấm", "self"), ("Điểm tự đánh giá", "self"),
-    ("Điểm chi bộ chấm", "proposed"), ("Điểm chi bộ đề xuất", "proposed"), ("Điểm đề xuất", "proposed"),
-    ("Điểm cấp ủy cấp trên chấm", "decided"), ("Điểm cấp trên chấm", "decided"), ("Điểm cấp có thẩm quyền chấm", "decided"),
-    ("Điểm quyết định", "decided"), ("Tổng điểm", "decided"), ("Điểm", "decided"), ("Diem cap tren cham", "decided"),
-])
+
+@pytest.mark.parametrize(
+    "header, role",
+    [
+        ("Điểm tự chấm", "self"),
+        ("Điểm tự đánh giá", "self"),
+        ("Điểm chi bộ chấm", "proposed"),
+        ("Điểm chi bộ đề xuất", "proposed"),
+        ("Điểm đề xuất", "proposed"),
+        ("Điểm cấp ủy cấp trên chấm", "decided"),
+        ("Điểm cấp trên chấm", "decided"),
+        ("Điểm cấp có thẩm quyền chấm", "decided"),
+        ("Điểm quyết định", "decided"),
+        ("Tổng điểm", "decided"),
+        ("Điểm", "decided"),
+        ("Diem cap tren cham", "decided"),
+    ],
+)
 def test_score_headers_by_who_gave_the_score(header, role):
     from ccq_stats.reading.header import resolve_column
     from ccq_stats.vocabulary.scales import load_scales
@@ -190,7 +266,9 @@ def test_the_decided_score_counts_over_the_proposal_and_the_self_score(tmp_path)
     got = _rows(run("classify", path))
     assert got[(2025, "members_scores", "band_50")] == (3, "1.000000")
     shown = run("inspect", path).stdout
-    assert "Điểm cấp ủy cấp trên chấm" in shown and "self-score, not used" in shown and "proposed score, not used" in shown
+    assert (
+        "Điểm cấp ủy cấp trên chấm" in shown and "self-score, not used" in shown and "proposed score, not used" in shown
+    )
 
 
 @pytest.mark.slow
@@ -214,6 +292,7 @@ def test_a_blank_score_among_scores_is_said_and_left_out(tmp_path):
 
 # -- bad score cells: one line, file, sheet, row, column, value, a hint; exit 2 ----------------
 
+
 @pytest.mark.slow
 @pytest.mark.parametrize("value", ["105", "tám lăm", "-5", "85/100", 101.5])
 def test_a_score_that_is_no_number_from_0_to_100_is_one_line_naming_the_cell(tmp_path, value):
@@ -227,18 +306,30 @@ def test_a_score_that_is_no_number_from_0_to_100_is_one_line_naming_the_cell(tmp
     assert "the score is not a number from 0 to 100" in line and str(value) in line and "hint:" in line
 
 
-@pytest.mark.parametrize("value, expected", [("85,5", 85.5), ("85.5", 85.5), (" 90 ", 90.0), (0, 0.0), (100, 100.0),
-                                             ("72 điểm", 72.0), ("", None), ("-", None)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("85,5", 85.5),
+        ("85.5", 85.5),
+        (" 90 ", 90.0),
+        (0, 0.0),
+        (100, 100.0),
+        ("72 điểm", 72.0),
+        ("", None),
+        ("-", None),
+    ],
+)
 def test_score_cells_that_read(value, expected):
     import math
 
     from ccq_stats.reading.cells import parse_score
 
     got = parse_score(value, None)
-    assert (math.isnan(got) if expected is None else got == expected)
+    assert math.isnan(got) if expected is None else got == expected
 
 
 # -- rules -----------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_rules_fire_where_the_scores_say_and_only_there(files):
@@ -249,7 +340,9 @@ def test_rules_fire_where_the_scores_say_and_only_there(files):
     above = sorted((f["org"], f["severity"]) for f in by_rule["score_above_band"])
     assert above == [("Chi bộ Sở D", "error"), ("Chi bộ Y", "error")]  # HTTNV at 68, HTXSNV at 89.5
     member = next(f for f in by_rule["score_above_band"] if f["org"] == "Chi bộ Y")
-    assert "dòng 8" in member["message"] and "89,5 điểm" in member["message"] and "Quy định 366-QĐ/TW" in member["message"]
+    assert (
+        "dòng 8" in member["message"] and "89,5 điểm" in member["message"] and "Quy định 366-QĐ/TW" in member["message"]
+    )
     assert "Đỗ Văn Giang" not in member["message"]  # no member's name in a finding
     below = sorted((f["org"], f["severity"]) for f in by_rule["score_below_band"])
     assert below == [("Chi bộ Sở G", "warning"), ("Chi bộ Y", "warning")]  # HTNV at 92, HTTNV at 93
@@ -261,9 +354,15 @@ def test_rules_fire_where_the_scores_say_and_only_there(files):
 
 @pytest.mark.slow
 def test_rules_do_not_fire_on_scores_within_their_bands(tmp_path):
-    rows = [["Tên tổ chức cơ sở đảng", "Điểm cấp trên chấm", "Xếp loại", "Kỷ luật"],
-            ["Chi bộ 1", 90, "HTXSNV", ""], ["Chi bộ 2", 89.5, "HTTNV", ""], ["Chi bộ 3", 70, "HTTNV", "Không"],
-            ["Chi bộ 4", 69.5, "HTNV", ""], ["Chi bộ 5", 49.5, "KHTNV", ""], ["Chi bộ 6", 50, "HTNV", "x"]]
+    rows = [
+        ["Tên tổ chức cơ sở đảng", "Điểm cấp trên chấm", "Xếp loại", "Kỷ luật"],
+        ["Chi bộ 1", 90, "HTXSNV", ""],
+        ["Chi bộ 2", 89.5, "HTTNV", ""],
+        ["Chi bộ 3", 70, "HTTNV", "Không"],
+        ["Chi bộ 4", 69.5, "HTNV", ""],
+        ["Chi bộ 5", 49.5, "KHTNV", ""],
+        ["Chi bộ 6", 50, "HTNV", "x"],
+    ]
     path = make_xlsx(tmp_path / "tc.xlsx", {"Năm 2025": rows})
     found = _check(run("check", path, "--format", "csv"))
     assert not [f for f in found if f["rule"].startswith("score_")]
@@ -289,6 +388,7 @@ def test_rules_not_checked_before_2025_outside_hd27(tmp_path):
 
 # -- reports ----------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_year_report_has_the_band_table_and_the_sentence(files, tmp_path):
     out = tmp_path / "bao_cao.md"
@@ -297,8 +397,10 @@ def test_year_report_has_the_band_table_and_the_sentence(files, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "## Điểm đánh giá đảng viên" in text
     assert "| Từ 70 đến dưới 90 điểm" in text and "5 (55,56%)" in text
-    assert ("Về điểm đánh giá năm 2025 (theo Quy định 366-QĐ/TW (2025); Hướng dẫn 43-HD/BTCTW): 7 chi, đảng bộ cơ sở "
-            "được chấm điểm có điểm bình quân 74,14 điểm, trong đó 3 tổ chức đạt từ 90 điểm trở lên (42,86%)") in text
+    assert (
+        "Về điểm đánh giá năm 2025 (theo Quy định 366-QĐ/TW (2025); Hướng dẫn 43-HD/BTCTW): 7 chi, đảng bộ cơ sở "
+        "được chấm điểm có điểm bình quân 74,14 điểm, trong đó 3 tổ chức đạt từ 90 điểm trở lên (42,86%)"
+    ) in text
     assert "9 đảng viên được chấm điểm có điểm bình quân 78,22 điểm" in text
 
 
@@ -329,7 +431,9 @@ def test_reports_in_every_format_carry_the_scores(files, tmp_path):
 
 @pytest.mark.slow
 def test_reports_without_scores_say_nothing_of_them(tmp_path):
-    path = make_xlsx(tmp_path / "tc.xlsx", {"Năm 2025": [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ 1", "HTTNV"]]})
+    path = make_xlsx(
+        tmp_path / "tc.xlsx", {"Năm 2025": [["Tên tổ chức cơ sở đảng", "Xếp loại"], ["Chi bộ 1", "HTTNV"]]}
+    )
     out = tmp_path / "r.md"
     assert run("report", path, "--year", "2025", "-o", out).exit_code == 0
     assert "điểm" not in out.read_text(encoding="utf-8").replace("điểm phần trăm", "")
@@ -337,15 +441,25 @@ def test_reports_without_scores_say_nothing_of_them(tmp_path):
 
 # -- both readers alike ----------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_score_lists_read_alike_by_rows_and_by_columns(files, tmp_path):
-    bad = _csv(tmp_path / "bad.csv", MEMBERS_2016[:3] + [["007", "X", "Chi bộ H1", 2016, "120", "HTTNV"]]
-                   + [["008", "Y", "Chi bộ H1", 2016, "abc", "HTTNV"]])
+    bad = _csv(
+        tmp_path / "bad.csv",
+        MEMBERS_2016[:3]
+        + [["007", "X", "Chi bộ H1", 2016, "120", "HTTNV"]]
+        + [["008", "Y", "Chi bộ H1", 2016, "abc", "HTTNV"]],
+    )
     blank = _csv(tmp_path / "blank.csv", MEMBERS_2016 + [["009", "Z", "Chi bộ H1", 2016, "", "HTTNV"]])
     # rows alike but off their band: the column reader keeps each a record of its own, so that a finding names each row
-    alike = _csv(tmp_path / "alike.csv", [MEMBERS_2016[0]] + [[f"{i:03d}", f"N{i}", "Chi bộ H1", 2025, score, label]
-                                                              for i, (score, label) in enumerate(
-                                                                  [(85, "HTXSNV")] * 2 + [(91, "HTXSNV")] * 2 + [(95, "HTTNV")] * 2)])
+    alike = _csv(
+        tmp_path / "alike.csv",
+        [MEMBERS_2016[0]]
+        + [
+            [f"{i:03d}", f"N{i}", "Chi bộ H1", 2025, score, label]
+            for i, (score, label) in enumerate([(85, "HTXSNV")] * 2 + [(91, "HTXSNV")] * 2 + [(95, "HTTNV")] * 2)
+        ],
+    )
     entries = []
     for path in (files["members_2016"], files["members_2025_csv"], bad, blank, alike):
         for command in ("classify", "check"):

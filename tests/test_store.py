@@ -11,10 +11,11 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, make_csv, rows_of, run
+from conftest import ROOT, make_csv, rows_of, run
 from test_store_server import postgres_url, store_location  # noqa: F401  (fixtures)
 
 UNITS = ["Tên tổ chức đảng", "Năm", "Xếp loại"]
@@ -37,11 +38,26 @@ def dump(location: str) -> dict:
 @pytest.fixture
 def season(tmp_path):
     """Hand-built 2019 files: four chi bộ rated, members of Chi bộ A."""
-    units = make_csv(tmp_path / "to_chuc_2019.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTTNV"],
-                                                     ["Chi bộ C", 2019, "HTNV"], ["Chi bộ E", 2019, "HTTNV"]])
-    members = make_csv(tmp_path / "dang_vien_a_2019.csv", [MEMBERS, ["Người 1", "Chi bộ A", 2019, "HTXSNV"],
-                                                           ["Người 2", "Chi bộ A", 2019, "HTTNV"], ["Người 3", "Chi bộ A", 2019, "HTTNV"],
-                                                           ["Người 4", "Chi bộ A", 2019, "HTNV"]])
+    units = make_csv(
+        tmp_path / "to_chuc_2019.csv",
+        [
+            UNITS,
+            ["Chi bộ A", 2019, "HTXSNV"],
+            ["Chi bộ B", 2019, "HTTNV"],
+            ["Chi bộ C", 2019, "HTNV"],
+            ["Chi bộ E", 2019, "HTTNV"],
+        ],
+    )
+    members = make_csv(
+        tmp_path / "dang_vien_a_2019.csv",
+        [
+            MEMBERS,
+            ["Người 1", "Chi bộ A", 2019, "HTXSNV"],
+            ["Người 2", "Chi bộ A", 2019, "HTTNV"],
+            ["Người 3", "Chi bộ A", 2019, "HTTNV"],
+            ["Người 4", "Chi bộ A", 2019, "HTNV"],
+        ],
+    )
     return units, members
 
 
@@ -51,7 +67,12 @@ def test_import_then_classify_from_the_store(store_location, season):
     assert result.exit_code == 0, result.stderr
     assert "2019: organisations 5 added, 0 changed, 0 unchanged; records 8 added, 0 changed, 0 removed" in result.stderr
     got = figures_of(run("classify", "--format", "csv").stdout)  # no PATH: the store
-    assert (got[(2019, "units", "total")], got[(2019, "units", "top")], got[(2019, "units", "good")], got[(2019, "units", "pass")]) == (4, 1, 2, 1)
+    assert (
+        got[(2019, "units", "total")],
+        got[(2019, "units", "top")],
+        got[(2019, "units", "good")],
+        got[(2019, "units", "pass")],
+    ) == (4, 1, 2, 1)
     assert (got[(2019, "members", "total")], got[(2019, "members", "top")], got[(2019, "members", "good")]) == (4, 1, 2)
 
 
@@ -69,23 +90,42 @@ def test_a_corrected_file_replaces_its_organisations_and_says_what_changed(store
     units, members = season
     assert run("import", units, members).exit_code == 0
     # the correction: B rated HTXSNV now, D new; A as before; C and E not in the file (kept)
-    fixed = make_csv(tmp_path / "to_chuc_2019_sua.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTXSNV"],
-                                                         ["Chi bộ D", 2019, "HTNV"]])
+    fixed = make_csv(
+        tmp_path / "to_chuc_2019_sua.csv",
+        [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTXSNV"], ["Chi bộ D", 2019, "HTNV"]],
+    )
     result = run("import", fixed)
     assert result.exit_code == 0, result.stderr
     assert "2019: organisations 1 added, 1 changed, 1 unchanged; records 1 added, 1 changed, 0 removed" in result.stderr
     assert "2019 Chi bộ B [units]: top 0 → 1, good 1 → 0" in result.stderr
     got = figures_of(run("classify", "--format", "csv").stdout)
     # A top, B top, C pass, D pass, E good
-    assert (got[(2019, "units", "total")], got[(2019, "units", "top")], got[(2019, "units", "good")], got[(2019, "units", "pass")]) == (5, 2, 1, 2)
+    assert (
+        got[(2019, "units", "total")],
+        got[(2019, "units", "top")],
+        got[(2019, "units", "good")],
+        got[(2019, "units", "pass")],
+    ) == (5, 2, 1, 2)
     # Chi bộ A's member list corrected: Người 1 HTTNV, Người 4 left out -> one rating changed, one removed
-    fixed_members = make_csv(tmp_path / "dang_vien_a_sua.csv", [MEMBERS, ["Người 1", "Chi bộ A", 2019, "HTTNV"],
-                                                                ["Người 2", "Chi bộ A", 2019, "HTTNV"], ["Người 3", "Chi bộ A", 2019, "HTTNV"]])
+    fixed_members = make_csv(
+        tmp_path / "dang_vien_a_sua.csv",
+        [
+            MEMBERS,
+            ["Người 1", "Chi bộ A", 2019, "HTTNV"],
+            ["Người 2", "Chi bộ A", 2019, "HTTNV"],
+            ["Người 3", "Chi bộ A", 2019, "HTTNV"],
+        ],
+    )
     result = run("import", fixed_members)
     assert "records 0 added, 1 changed, 1 removed" in result.stderr
     assert "top 1 → 0, good 2 → 3, pass 1 → 0" in result.stderr
     got = figures_of(run("classify", "--format", "csv").stdout)
-    assert (got[(2019, "members", "total")], got[(2019, "members", "top")], got[(2019, "members", "good")], got[(2019, "members", "pass")]) == (3, 0, 3, 0)
+    assert (
+        got[(2019, "members", "total")],
+        got[(2019, "members", "top")],
+        got[(2019, "members", "good")],
+        got[(2019, "members", "pass")],
+    ) == (3, 0, 3, 0)
     # the organisations' ratings are untouched by the member file
     assert got[(2019, "units", "top")] == 2
 
@@ -127,7 +167,9 @@ def _importer(location: str, path, *, pause: bool) -> subprocess.Popen:
         sys.argv = ["ccq-stats", "import", {str(path)!r}, "--db", {location!r}]
         main()
     """)
-    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    return subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
+    )
 
 
 @pytest.mark.slow
@@ -135,7 +177,7 @@ def test_an_import_killed_midway_leaves_the_store_unchanged_and_usable(store_loc
     units, members = season
     assert run("import", units).exit_code == 0
     before = dump(store_location)
-    main_file = open(store_location, "rb").read() if not store_location.startswith("postgresql") else None
+    main_file = Path(store_location).read_bytes() if not store_location.startswith("postgresql") else None
     fixed = make_csv(tmp_path / "sua.csv", [UNITS, ["Chi bộ A", 2019, "HTNV"], ["Chi bộ B", 2019, "HTNV"]])
     child = _importer(store_location, fixed, pause=True)
     try:
@@ -145,7 +187,7 @@ def test_an_import_killed_midway_leaves_the_store_unchanged_and_usable(store_loc
         child.wait(30)
     assert child.returncode == -signal.SIGKILL
     if main_file is not None:
-        assert open(store_location, "rb").read() == main_file  # the database file, byte for byte
+        assert Path(store_location).read_bytes() == main_file  # the database file, byte for byte
         with sqlite3.connect(store_location) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     time.sleep(0.2 if main_file is None else 0)  # PostgreSQL: the server notices the dead client
@@ -164,7 +206,9 @@ def test_two_imports_at_once_both_land(store_location, season):
         assert child.returncode == 0, err
     got = figures_of(run("classify", "--format", "csv").stdout)
     assert (got[(2019, "units", "total")], got[(2019, "members", "total")]) == (4, 4)
-    assert [i["records"] for i in __import__("ccq_stats.api", fromlist=["history"]).history(store_location)["imports"]] in ([4, 4], [4, 4])
+    assert [
+        i["records"] for i in __import__("ccq_stats.api", fromlist=["history"]).history(store_location)["imports"]
+    ] in ([4, 4], [4, 4])
 
 
 def test_a_store_locked_too_long_is_a_one_line_error(store_location, monkeypatch, season):
@@ -190,7 +234,9 @@ def test_a_store_locked_too_long_is_a_one_line_error(store_location, monkeypatch
         holder.rollback()
         holder.close()
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"ccq-stats: error: {store_location}: the store is locked by another run for more than 0.3 s")
+    assert result.stderr.startswith(
+        f"ccq-stats: error: {store_location}: the store is locked by another run for more than 0.3 s"
+    )
     assert result.stderr.count("\n") == 1
     assert waited >= 0.3
     assert dump(store_location) == before
@@ -222,7 +268,9 @@ def test_the_store_keeps_no_member_names(tmp_path, season):
     _, members = season
     location = tmp_path / "ccq.sqlite"
     assert run("import", members, "--db", location).exit_code == 0
-    raw = location.read_bytes() + (location.with_name("ccq.sqlite-wal").read_bytes() if location.with_name("ccq.sqlite-wal").exists() else b"")
+    raw = location.read_bytes() + (
+        location.with_name("ccq.sqlite-wal").read_bytes() if location.with_name("ccq.sqlite-wal").exists() else b""
+    )
     assert "Người 1".encode() not in raw and "người 1".encode() not in raw
     result = run("check", "--db", location, "--names")
     assert result.exit_code == 2 and "keeps no members' names" in result.stderr
@@ -238,8 +286,15 @@ def sample_store(request, tmp_path_factory):
         from test_store_server import new_database
 
         location = new_database(request.getfixturevalue("postgres_url"))
-    files = ["to_chuc_co_so_dang_2015-2019.xlsx", "chi_bo_truc_thuoc.xlsx", "dang_vien_2015.xlsx", "dang_vien_2016.xlsx",
-             "dang_vien_2017.xlsx", "dang_vien_2018.csv", "so_luong_dang_vien_2019.xlsx"]
+    files = [
+        "to_chuc_co_so_dang_2015-2019.xlsx",
+        "chi_bo_truc_thuoc.xlsx",
+        "dang_vien_2015.xlsx",
+        "dang_vien_2016.xlsx",
+        "dang_vien_2017.xlsx",
+        "dang_vien_2018.csv",
+        "so_luong_dang_vien_2019.xlsx",
+    ]
     old = os.getcwd()
     os.chdir(ROOT)  # the files named as a user names them: sample_data/…
     try:
@@ -281,7 +336,9 @@ def test_the_store_gives_what_the_files_give(sample_store, from_files):
         from_store = run(*args, "--db", sample_store)
         assert from_store.exit_code == 0, from_store.stderr
         text = from_store.stdout
-        if name.startswith("report"):  # a report from the store names the store state it was built from, in a comment at its end
+        if name.startswith(
+            "report"
+        ):  # a report from the store names the store state it was built from, in a comment at its end
             text, comment = text.rsplit("<!-- ", 1)
             assert comment.startswith("ccq-stats store: import 7, "), comment
         assert text == from_files[name], name
@@ -327,15 +384,19 @@ COUNTS = ["Chi bộ", "Năm", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
 
 def test_findings_made_while_reading_are_kept_and_replaced(store_location, tmp_path):
     # a member-count form whose totals row says 10 HTTNV where the rows above add up to 5 + 4 = 9
-    counts = make_csv(tmp_path / "so_luong_2019.csv", [COUNTS, ["Chi bộ A", 2019, 1, 5, 2, 0], ["Chi bộ B", 2019, 0, 4, 1, 1],
-                                                       ["Tổng cộng", 2019, 1, 10, 3, 1]])
+    counts = make_csv(
+        tmp_path / "so_luong_2019.csv",
+        [COUNTS, ["Chi bộ A", 2019, 1, 5, 2, 0], ["Chi bộ B", 2019, 0, 4, 1, 1], ["Tổng cộng", 2019, 1, 10, 3, 1]],
+    )
     assert run("import", counts, "--quiet").exit_code == 0
     from_store, from_file = run("check", "--format", "csv"), run("check", counts, "--format", "csv")
     assert from_store.stdout == from_file.stdout
     assert "totals_row" in from_store.stdout and "stated=10; sum=9" in from_store.stdout
     # the corrected form, under another name, replaces A and B: the old form's finding goes with its records
-    fixed = make_csv(tmp_path / "so_luong_2019_sua.csv", [COUNTS, ["Chi bộ A", 2019, 1, 5, 2, 0], ["Chi bộ B", 2019, 0, 4, 1, 1],
-                                                          ["Tổng cộng", 2019, 1, 9, 3, 1]])
+    fixed = make_csv(
+        tmp_path / "so_luong_2019_sua.csv",
+        [COUNTS, ["Chi bộ A", 2019, 1, 5, 2, 0], ["Chi bộ B", 2019, 0, 4, 1, 1], ["Tổng cộng", 2019, 1, 9, 3, 1]],
+    )
     assert run("import", fixed, "--quiet").exit_code == 0
     assert "totals_row" not in run("check", "--format", "csv").stdout
 

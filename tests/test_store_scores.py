@@ -72,8 +72,12 @@ def test_the_2025_scores_from_the_store_are_the_generators(store_location):
 #   mean (92 + 75 + 80.5 + 60) / 4 = 76.875; mean of HTTNV (75 + 80.5 + 60) / 3 = 71.8333…
 # v2 (a corrected list): B 85 instead of 75, nothing else
 #   mean (92 + 85 + 80.5 + 60) / 4 = 79.375; mean of HTTNV (85 + 80.5 + 60) / 3 = 75.1666…
-V1 = [["Chi bộ A", 2025, 92, "HTXSNV"], ["Chi bộ B", 2025, 75, "HTTNV"], ["Chi bộ C", 2025, "80,5", "HTTNV"],
-      ["Chi bộ D", 2025, 60, "HTTNV"]]
+V1 = [
+    ["Chi bộ A", 2025, 92, "HTXSNV"],
+    ["Chi bộ B", 2025, 75, "HTTNV"],
+    ["Chi bộ C", 2025, "80,5", "HTTNV"],
+    ["Chi bộ D", 2025, 60, "HTTNV"],
+]
 V2 = [V1[0], ["Chi bộ B", 2025, 85, "HTTNV"], V1[2], V1[3]]
 
 
@@ -113,8 +117,9 @@ def test_a_corrected_score_is_a_new_version_as_of_and_revert_give_the_old_one(st
     assert "HTTNV · 75 điểm  HTTNV · 85 điểm" in changes.stdout
     # the score rule finds D from the store, in every version
     check = run("check", "-f", "csv")
-    assert [(r["rule"], r["org"]) for r in csv.DictReader(check.stdout.splitlines()) if r["rule"].startswith("score_")] == [
-        ("score_above_band", "Chi bộ D")]
+    assert [
+        (r["rule"], r["org"]) for r in csv.DictReader(check.stdout.splitlines()) if r["rule"].startswith("score_")
+    ] == [("score_above_band", "Chi bộ D")]
     revert = run("import", "--revert", "2", "--quiet")
     assert revert.exit_code == 0, revert.stderr
     _v1_figures(classify_scores())
@@ -126,7 +131,9 @@ def test_a_corrected_score_is_a_new_version_as_of_and_revert_give_the_old_one(st
 @pytest.mark.slow  # imports into a store: about a second
 def test_a_list_without_scores_stores_none_and_gives_no_score_figures(tmp_path):
     db = str(tmp_path / "s.sqlite")
-    plain = make_csv(tmp_path / "to_chuc_2024.csv", [["Tên tổ chức đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2024, "HTXSNV"]])
+    plain = make_csv(
+        tmp_path / "to_chuc_2024.csv", [["Tên tổ chức đảng", "Năm", "Xếp loại"], ["Chi bộ A", 2024, "HTXSNV"]]
+    )
     assert run("import", plain, "--db", db, "--quiet").exit_code == 0
     assert classify_scores("--db", db) == {}
     with sqlite3.connect(db) as conn:
@@ -137,7 +144,9 @@ def test_a_list_without_scores_stores_none_and_gives_no_score_figures(tmp_path):
 def test_scores_are_kept_exactly_in_hundredths(tmp_path):
     """80,5 → 8050 and back to 80.5; the kept figures are whole numbers on both back-ends."""
     db = str(tmp_path / "s.sqlite")
-    assert run("import", make_csv(tmp_path / "u.csv", [SCORED, *V1], delimiter=";"), "--db", db, "--quiet").exit_code == 0
+    assert (
+        run("import", make_csv(tmp_path / "u.csv", [SCORED, *V1], delimiter=";"), "--db", db, "--quiet").exit_code == 0
+    )
     with sqlite3.connect(db) as conn:
         kept = dict(conn.execute("SELECT org, score_hundredths FROM records"))
     assert kept == {"Chi bộ A": 9200, "Chi bộ B": 7500, "Chi bộ C": 8050, "Chi bộ D": 6000}
@@ -161,17 +170,51 @@ def _schema_3_store(location: str) -> None:
     from ccq_stats.store.schema import RECORD_COLUMNS
 
     sql = (Path(__file__).parent / "data" / "store_schema_3.sql").read_text(encoding="utf-8")
-    statements = [s.strip() for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";") if s.strip()]
+    statements = [
+        s.strip()
+        for s in "\n".join(line for line in sql.splitlines() if not line.startswith("--")).split(";")
+        if s.strip()
+    ]
     conn = connect(location, create=True)
     with conn.writing():
         for statement in statements:
             conn.execute(statement)
-        conn.execute("INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
-                     " records_added, records_changed, records_removed, changes) VALUES (1, '2026-01-02T03:00:00+00:00', 'u', 'h',"
-                     " 'import to_chuc_2025.csv', '2025', 1, 1, 0, 0, 1, 0, 0, '[]')")
-        conn.insert_many("records", list(RECORD_COLUMNS),
-                         [(1, 0, 2025, "units", "units", "Chi bộ A", None, "chi bộ a", "", None, None, "rated", "top", 0, 0, 1,
-                           "to_chuc_2025.csv", None, 2, 3, "Xếp loại", "HTXSNV", "ab")])
+        conn.execute(
+            "INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
+            " records_added, records_changed, records_removed, changes) VALUES (1, '2026-01-02T03:00:00+00:00', 'u', 'h',"
+            " 'import to_chuc_2025.csv', '2025', 1, 1, 0, 0, 1, 0, 0, '[]')"
+        )
+        conn.insert_many(
+            "records",
+            list(RECORD_COLUMNS),
+            [
+                (
+                    1,
+                    0,
+                    2025,
+                    "units",
+                    "units",
+                    "Chi bộ A",
+                    None,
+                    "chi bộ a",
+                    "",
+                    None,
+                    None,
+                    "rated",
+                    "top",
+                    0,
+                    0,
+                    1,
+                    "to_chuc_2025.csv",
+                    None,
+                    2,
+                    3,
+                    "Xếp loại",
+                    "HTXSNV",
+                    "ab",
+                )
+            ],
+        )
     conn.close()
 
 
@@ -188,7 +231,9 @@ def test_a_schema_3_store_is_migrated_to_4_without_losing_a_row(store_location, 
     with Store.open(store_location) as store:
         assert VERSION == 4
         assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == "4"
-        assert store.conn.rows("SELECT org, tier, score_hundredths, valid_to FROM records") == [("Chi bộ A", "top", None, None)]
+        assert store.conn.rows("SELECT org, tier, score_hundredths, valid_to FROM records") == [
+            ("Chi bộ A", "top", None, None)
+        ]
     # the list imported again with its scores: a new version of the record, now with its score
     again = run("import", make_csv(tmp_path / "to_chuc_2025.csv", [SCORED, ["Chi bộ A", 2025, 95, "HTXSNV"]]))
     assert again.exit_code == 0, again.stderr
@@ -225,9 +270,15 @@ def test_a_schema_3_store_that_cannot_be_upgraded_is_read_without_scores(tmp_pat
 def test_a_scored_member_list_leaves_no_name_in_the_store(tmp_path):
     db = tmp_path / "s.sqlite"
     names = ["Nguyễn Văn Một", "Trần Thị Hai"]
-    members = make_csv(tmp_path / "dang_vien_2025.csv", [
-        ["Họ và tên", "Chi bộ", "Năm", "Điểm chi bộ chấm", "Xếp loại"],
-        [names[0], "Chi bộ A", 2025, 91, "HTXSNV"], [names[1], "Chi bộ A", 2025, "72,5", "HTTNV"]], delimiter=";")
+    members = make_csv(
+        tmp_path / "dang_vien_2025.csv",
+        [
+            ["Họ và tên", "Chi bộ", "Năm", "Điểm chi bộ chấm", "Xếp loại"],
+            [names[0], "Chi bộ A", 2025, 91, "HTXSNV"],
+            [names[1], "Chi bộ A", 2025, "72,5", "HTTNV"],
+        ],
+        delimiter=";",
+    )
     result = run("import", members, "--db", db, "--quiet")
     assert result.exit_code == 0, result.stderr
     got = classify_scores("--db", db)
@@ -247,8 +298,26 @@ def test_history_quiet_keeps_its_warnings_from_stderr(tmp_path):
     without --quiet, kept back with it, the page itself the same."""
     db = str(tmp_path / "s.sqlite")
     header = ["Tên tổ chức đảng", "Năm", "Xếp loại"]
-    assert run("import", make_csv(tmp_path / "a.csv", [header, ["Chi bộ Sở Tư pháp", 2024, "HTTNV"]]), "--db", db, "--quiet").exit_code == 0
-    assert run("import", make_csv(tmp_path / "b.csv", [header, ["Chi bộ Sở Tư Pháp", 2025, "HTTNV"]]), "--db", db, "--quiet").exit_code == 0
+    assert (
+        run(
+            "import",
+            make_csv(tmp_path / "a.csv", [header, ["Chi bộ Sở Tư pháp", 2024, "HTTNV"]]),
+            "--db",
+            db,
+            "--quiet",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            "import",
+            make_csv(tmp_path / "b.csv", [header, ["Chi bộ Sở Tư Pháp", 2025, "HTTNV"]]),
+            "--db",
+            db,
+            "--quiet",
+        ).exit_code
+        == 0
+    )
     loud, quiet = run("history", "--db", db), run("history", "--db", db, "--quiet")
     assert loud.exit_code == quiet.exit_code == 0
     assert "may be one organisation" in loud.stderr
@@ -262,9 +331,17 @@ def test_a_version_of_members_names_their_mean_score():
     from ccq_stats.vocabulary.scales import STATUS_NAMES, load_scales
 
     def row(tier, score, count=1, status="rated"):
-        return {"subject": "members", "year": 2025, "status": status, "tier": tier, "exemplary": 0, "count": count,
-                "score_hundredths": score}
+        return {
+            "subject": "members",
+            "year": 2025,
+            "status": status,
+            "tier": tier,
+            "exemplary": 0,
+            "count": count,
+            "score_hundredths": score,
+        }
 
     rows = [row("top", 9100), row("good", 7250, 2), row("", None, 1, "exempt"), row("good", None)]
     assert _version_label(load_scales(None), rows) == (
-        f"HTXSNV 1 · HTTNV 3 · {STATUS_NAMES['exempt']} 1 · bình quân 78,67 điểm")
+        f"HTXSNV 1 · HTTNV 3 · {STATUS_NAMES['exempt']} 1 · bình quân 78,67 điểm"
+    )

@@ -54,21 +54,59 @@ def postgres_url():
         shutil.chown(top, "nobody")
         shutil.chown(data, "nobody")
     port = _free_port()
-    init = subprocess.run(_as_owner([os.path.join(bindir, "initdb"), "-D", data, "-U", "ccq", "--auth=trust", "-E", "UTF8",
-                                     "--locale=C.UTF-8", "--no-sync"]), capture_output=True, text=True)
+    init = subprocess.run(
+        _as_owner(
+            [
+                os.path.join(bindir, "initdb"),
+                "-D",
+                data,
+                "-U",
+                "ccq",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        ),
+        capture_output=True,
+        text=True,
+    )
     if init.returncode != 0:
         shutil.rmtree(top, ignore_errors=True)
-        pytest.skip(f"initdb failed: {init.stderr.strip().splitlines()[-1] if init.stderr.strip() else init.returncode}")
+        pytest.skip(
+            f"initdb failed: {init.stderr.strip().splitlines()[-1] if init.stderr.strip() else init.returncode}"
+        )
     options = f"-p {port} -k {top} -h 127.0.0.1 -c fsync=off -c full_page_writes=off"
-    start = subprocess.run(_as_owner([os.path.join(bindir, "pg_ctl"), "-D", data, "-o", options, "-l",
-                                      os.path.join(top, "log"), "-w", "-t", "30", "start"]), capture_output=True, text=True)
+    start = subprocess.run(
+        _as_owner(
+            [
+                os.path.join(bindir, "pg_ctl"),
+                "-D",
+                data,
+                "-o",
+                options,
+                "-l",
+                os.path.join(top, "log"),
+                "-w",
+                "-t",
+                "30",
+                "start",
+            ]
+        ),
+        capture_output=True,
+        text=True,
+    )
     if start.returncode != 0:
         shutil.rmtree(top, ignore_errors=True)
         pytest.skip(f"the PostgreSQL server did not start: {start.stderr.strip() or start.stdout.strip()}")
     try:
         yield f"postgresql://ccq@127.0.0.1:{port}"
     finally:
-        subprocess.run(_as_owner([os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "immediate", "-t", "10", "stop"]), capture_output=True)
+        subprocess.run(
+            _as_owner([os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "immediate", "-t", "10", "stop"]),
+            capture_output=True,
+        )
         shutil.rmtree(top, ignore_errors=True)
 
 

@@ -46,8 +46,16 @@ def ccq(*args, cwd=None, env=None, preexec_fn=None, as_user=False, stdout=subpro
     argv = [sys.executable, "-m", "ccq_stats", *map(str, args)]
     if as_user and os.geteuid() == 0:
         argv = DROP + argv
-    return subprocess.run(argv, cwd=cwd, env=full_env, preexec_fn=preexec_fn, stdout=stdout, stderr=subprocess.PIPE,
-                          timeout=timeout, text=True)
+    return subprocess.run(
+        argv,
+        cwd=cwd,
+        env=full_env,
+        preexec_fn=preexec_fn,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+        text=True,
+    )
 
 
 def one_error(result, *words: str) -> str:
@@ -120,6 +128,7 @@ def classify_figures(csv_text: str) -> list[list[str]]:
 
 
 # -- 7: the store's surroundings ----------------------------------------------------------------
+
 
 def test_a_new_store_in_a_folder_that_cannot_be_written(modes_hold, read_only, tmp_path):
     folder = tmp_path / "chi_doc"
@@ -219,15 +228,21 @@ def test_output_to_a_full_device_is_one_line(store, command):
     one_error(result, "<stdout>", "No space left")
 
 
-@pytest.mark.parametrize("text, words", [
-    ("issuer = 5\n", ("issuer must be a table",)),
-    ("issuer = 'Đảng ủy'\n", ("issuer must be a table",)),
-    # short ids: a test's id goes into PYTEST_CURRENT_TEST, and 200,000 brackets there are over the
-    # size of one environment string exec accepts ("Argument list too long" for the subprocess)
-    pytest.param("a = " + "[" * 100_000 + "]" * 100_000 + "\n", ("nested too deep",), id="arrays-100000-deep"),
-    pytest.param("[issuer]\nabove = " + "{x = " * 100_000 + "}" * 100_000 + "\n", ("nested too deep",),
-                 id="tables-100000-deep"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("issuer = 5\n", ("issuer must be a table",)),
+        ("issuer = 'Đảng ủy'\n", ("issuer must be a table",)),
+        # short ids: a test's id goes into PYTEST_CURRENT_TEST, and 200,000 brackets there are over the
+        # size of one environment string exec accepts ("Argument list too long" for the subprocess)
+        pytest.param("a = " + "[" * 100_000 + "]" * 100_000 + "\n", ("nested too deep",), id="arrays-100000-deep"),
+        pytest.param(
+            "[issuer]\nabove = " + "{x = " * 100_000 + "}" * 100_000 + "\n",
+            ("nested too deep",),
+            id="tables-100000-deep",
+        ),
+    ],
+)
 def test_a_settings_file_that_is_not_settings(tmp_path, text, words):
     settings = tmp_path / "ccq-stats.toml"
     settings.write_text(text, encoding="utf-8")
@@ -245,6 +260,7 @@ def test_a_scales_file_nested_too_deep(tmp_path):
 
 
 # -- 8: a read-only store is read ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("where", ["folder and file read-only", "file read-only"])
 def test_a_read_only_store_is_read(modes_hold, read_only, store, where):
@@ -284,6 +300,7 @@ def test_a_read_only_folder_with_unmerged_changes_is_refused_not_misread(modes_h
 
 # -- 9: report --db reads the store, not the working folder -------------------------------------
 
+
 def test_report_from_the_store_to_a_file_in_a_folder_without_spreadsheets(store, tmp_path):
     empty = tmp_path / "trong"
     empty.mkdir()
@@ -306,16 +323,20 @@ def test_classify_from_the_store_never_writes_over_it(store):
 
 # -- 10: no format under another format's suffix ------------------------------------------------
 
-@pytest.mark.parametrize("args, name", [
-    (["report", "--month", "2019-01", "--db", "STORE"], "thang.xlsx"),  # (thang.docx is a docx now: test_month.py)
-    (["report", "--month", "2019-01", "--db", "STORE", "-f", "md"], "thang.docx"),
-    (["classify", FILE, "-f", "csv"], "ket_qua.html"),
-    (["classify", FILE, "-f", "json"], "ket_qua.docx"),
-    (["check", FILE, "-f", "csv"], "phat_hien.pdf"),
-    (["inspect", FILE], "doc.csv"),
-    (["inspect", FILE, "-f", "table"], "doc.json"),
-    (["report", "--year", "2018", FILE, "-f", "md"], "bao_cao.docx"),
-])
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["report", "--month", "2019-01", "--db", "STORE"], "thang.xlsx"),  # (thang.docx is a docx now: test_month.py)
+        (["report", "--month", "2019-01", "--db", "STORE", "-f", "md"], "thang.docx"),
+        (["classify", FILE, "-f", "csv"], "ket_qua.html"),
+        (["classify", FILE, "-f", "json"], "ket_qua.docx"),
+        (["check", FILE, "-f", "csv"], "phat_hien.pdf"),
+        (["inspect", FILE], "doc.csv"),
+        (["inspect", FILE, "-f", "table"], "doc.json"),
+        (["report", "--year", "2018", FILE, "-f", "md"], "bao_cao.docx"),
+    ],
+)
 def test_no_command_writes_one_format_under_another_formats_suffix(store, tmp_path, args, name):
     result = ccq(*[str(store) if a == "STORE" else a for a in args], "-o", tmp_path / name)
     one_error(result)
@@ -363,9 +384,18 @@ def in_process(*args, cwd: Path, env: dict, monkeypatch) -> _InProcess:
 @pytest.mark.parametrize("location", LOCATIONS)
 def test_a_password_is_never_shown(tmp_path, location, monkeypatch):
     env = {"PGPASSWORD": "Mk0EnvSecret", "CCQ_STATS_DB_TIMEOUT": "1"}
-    for command in (["history", "--db", location], ["import", FILE, "--db", location], ["classify"], ["report", "--month", "2019-01"]):
-        result = in_process(*command, cwd=tmp_path, env=env if "--db" in command else dict(env, CCQ_STATS_DB=location),
-                            monkeypatch=monkeypatch)
+    for command in (
+        ["history", "--db", location],
+        ["import", FILE, "--db", location],
+        ["classify"],
+        ["report", "--month", "2019-01"],
+    ):
+        result = in_process(
+            *command,
+            cwd=tmp_path,
+            env=env if "--db" in command else dict(env, CCQ_STATS_DB=location),
+            monkeypatch=monkeypatch,
+        )
         one_error(result)
         said = result.stdout + result.stderr
         for secret in SECRETS + ["Mk0EnvSecret", "zzSecret", "Secret"]:
@@ -377,8 +407,10 @@ def test_the_masking_function():
     from ccq_stats.store.backends import is_url, shown
 
     assert shown("postgresql://u:p%40ss@h1,h2/db") == "postgresql://u:***@h1,h2/db"
-    assert shown("postgresql://u@h/db?sslmode=require&password=x&application_name=a") == \
-        "postgresql://u@h/db?sslmode=require&password=***&application_name=a"
+    assert (
+        shown("postgresql://u@h/db?sslmode=require&password=x&application_name=a")
+        == "postgresql://u@h/db?sslmode=require&password=***&application_name=a"
+    )
     assert shown(r"host=h password='it\'s secret' dbname=d") == "host=h password=*** dbname=d"
     assert shown("host=h PASSWORD = abc dbname=d") == "host=h PASSWORD = *** dbname=d"
     assert shown('bad token: "p@ss"', "postgresql://u:p%40ss@h/db") == 'bad token: "***"'
@@ -388,6 +420,7 @@ def test_the_masking_function():
 
 
 # -- 14: --recursive reads every folder, and says nothing about the folders it reads -------------
+
 
 @pytest.fixture
 def tree(tmp_path) -> Path:
@@ -403,10 +436,20 @@ def tree(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("start", ["tree", "tree/a"])
-@pytest.mark.parametrize("command", [["classify", "--strict", "-f", "csv"], ["check", "-f", "csv"], ["inspect"],
-                                     ["report", "--year", "2017", "--strict"], ["import", "--dry-run", "--db", "kho.sqlite"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["classify", "--strict", "-f", "csv"],
+        ["check", "-f", "csv"],
+        ["inspect"],
+        ["report", "--year", "2017", "--strict"],
+        ["import", "--dry-run", "--db", "kho.sqlite"],
+    ],
+)
 def test_recursive_reads_every_folder_without_warning(tree, command, start, monkeypatch):
-    result = in_process(command[0], start, "--recursive", *command[1:], cwd=tree.parent, env={}, monkeypatch=monkeypatch)
+    result = in_process(
+        command[0], start, "--recursive", *command[1:], cwd=tree.parent, env={}, monkeypatch=monkeypatch
+    )
     assert "sub-folders not read" not in result.stderr
     assert "Traceback" not in result.stderr
     if command[0] == "classify":  # --strict: no warning at all, every year of the tree read

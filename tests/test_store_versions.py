@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, make_csv, rows_of, run
+from conftest import ROOT, make_csv, rows_of, run
 from test_store import _importer
 from test_store_server import postgres_url, store_location  # noqa: F401  (fixtures)
 
@@ -40,8 +40,11 @@ def without_state(text: str) -> str:
 def test_a_correction_is_a_version_and_every_earlier_state_comes_back(store_location, tmp_path, monkeypatch):
     import ccq_stats.store as store_module
 
-    monkeypatch.setattr(store_module, "now_utc", at("2019-12-20T03:00:00+00:00", "2020-02-10T03:00:00+00:00",
-                                                   "2020-03-02T03:00:00+00:00"))
+    monkeypatch.setattr(
+        store_module,
+        "now_utc",
+        at("2019-12-20T03:00:00+00:00", "2020-02-10T03:00:00+00:00", "2020-03-02T03:00:00+00:00"),
+    )
     monkeypatch.chdir(ROOT)
     out = tmp_path / "out"
     out.mkdir()
@@ -76,9 +79,14 @@ def test_a_correction_is_a_version_and_every_earlier_state_comes_back(store_loca
         result = run("report", "--year", "2019", "--date", "2020-01-15", "--as-of", "1", "-o", out / f"again.{suffix}")
         assert result.exit_code == 0, result.stderr
         assert (out / f"again.{suffix}").read_bytes() == first[suffix], suffix
-    assert run("forms", "--year", "2019", "--date", "2020-01-15", "--as-of", "1", "-o", out / "forms_again.xlsx").exit_code == 0
+    assert (
+        run("forms", "--year", "2019", "--date", "2020-01-15", "--as-of", "1", "-o", out / "forms_again.xlsx").exit_code
+        == 0
+    )
     assert (out / "forms_again.xlsx").read_bytes() == (out / "forms_first.xlsx").read_bytes()
-    assert counts(run("classify", "-f", "csv", "--as-of", "2020-01-31").stdout) == from_files  # a date: the end of that day
+    assert (
+        counts(run("classify", "-f", "csv", "--as-of", "2020-01-31").stdout) == from_files
+    )  # a date: the end of that day
     as_of = run("classify", "-f", "csv", "--as-of", "1")
     assert counts(as_of.stdout) == from_files
     assert "from the store as of import 1 (2019-12-20T03:00:00+00:00)" in as_of.stderr
@@ -100,7 +108,11 @@ def test_a_correction_is_a_version_and_every_earlier_state_comes_back(store_loca
 
     # import --revert 2: --dry-run says it and writes nothing; then the current report is the first one again
     dry = run("import", "--revert", "2", "--dry-run")
-    assert dry.exit_code == 0 and "would undo" in dry.stderr and f"2019 {FIXED} [units]: top 0 → 1, good 1 → 0" in dry.stderr
+    assert (
+        dry.exit_code == 0
+        and "would undo" in dry.stderr
+        and f"2019 {FIXED} [units]: top 0 → 1, good 1 → 0" in dry.stderr
+    )
     assert run("classify", "--as-of", "3").exit_code == 2  # no import 3 was written
     undone = run("import", "--revert", "2")
     assert undone.exit_code == 0 and "(import 3)" in undone.stderr, undone.stderr
@@ -109,7 +121,9 @@ def test_a_correction_is_a_version_and_every_earlier_state_comes_back(store_loca
     reverted = (out / "reverted.md").read_text("utf-8")
     assert without_state(reverted) == without_state(first["md"].decode())
     assert "<!-- ccq-stats store: import 3, 2020-03-02T03:00:00+00:00 -->" in reverted
-    assert counts(run("classify", "-f", "csv", "--as-of", "2").stdout) == now  # the correction is still there, as a version
+    assert (
+        counts(run("classify", "-f", "csv", "--as-of", "2").stdout) == now
+    )  # the correction is still there, as a version
 
 
 def test_revert_refuses_when_a_later_import_changed_the_same_records(store_location, tmp_path):
@@ -148,7 +162,10 @@ def test_a_corrected_file_that_changes_its_year_says_the_old_year_is_still_there
     make_csv(wrong, [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTTNV"]])  # the year corrected, same file
     same_name = run("import", wrong)
     assert same_name.exit_code == 0
-    assert "the same file was imported before for 2018" in same_name.stderr and "ccq-stats import --revert 1" in same_name.stderr
+    assert (
+        "the same file was imported before for 2018" in same_name.stderr
+        and "ccq-stats import --revert 1" in same_name.stderr
+    )
     renamed = make_csv(tmp_path / "tu_phap_sua.csv", [UNITS, ["Chi bộ A", 2020, "HTXSNV"], ["Chi bộ B", 2020, "HTTNV"]])
     by_orgs = run("import", renamed)
     assert "for 2018" in by_orgs.stderr and "for 2019" in by_orgs.stderr
@@ -158,8 +175,11 @@ def test_a_corrected_file_that_changes_its_year_says_the_old_year_is_still_there
 
 def test_as_of_mistakes_are_one_line(store_location, tmp_path):
     assert run("import", make_csv(tmp_path / "a.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"]])).exit_code == 0
-    for value, words in (("7", "no import 7 in the store"), ("soon", "neither an import number nor a date"),
-                         ("2001-01-01", "the store held nothing at the end of 2001-01-01")):
+    for value, words in (
+        ("7", "no import 7 in the store"),
+        ("soon", "neither an import number nor a date"),
+        ("2001-01-01", "the store held nothing at the end of 2001-01-01"),
+    ):
         result = run("classify", "--as-of", value)
         assert result.exit_code == 2 and words in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert "give no PATH" in run("classify", tmp_path / "a.csv", "--as-of", "1").stderr
@@ -175,8 +195,11 @@ def test_a_killed_import_of_versions_leaves_every_as_of_answer_unchanged(store_l
         return {n: run("classify", "-f", "csv", *(["--as-of", n] if n else [])).stdout for n in ("1", "2", None)}
 
     before = answers()
-    child = _importer(store_location, make_csv(tmp_path / "sua_2.csv", [UNITS, ["Chi bộ A", 2019, "HTNV"], ["Chi bộ B", 2019, "HTNV"]]),
-                      pause=True)
+    child = _importer(
+        store_location,
+        make_csv(tmp_path / "sua_2.csv", [UNITS, ["Chi bộ A", 2019, "HTNV"], ["Chi bộ B", 2019, "HTNV"]]),
+        pause=True,
+    )
     try:
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
         child.send_signal(signal.SIGKILL)
@@ -189,6 +212,7 @@ def test_a_killed_import_of_versions_leaves_every_as_of_answer_unchanged(store_l
 
 
 # -- a store written before versions (schema 1) -----------------------------------------------
+
 
 def _old_store(location: str, tmp_path: Path) -> dict:
     """A schema-1 store at ``location`` as ccq-stats wrote it before versions: the schema from
@@ -227,11 +251,40 @@ def _old_store(location: str, tmp_path: Path) -> dict:
 def _columns(table: str) -> list[str]:
     from ccq_stats.store.schema import RECORD_COLUMNS
 
-    return {"imports": ["id", "at", "user_name", "host", "command", "years", "records", "orgs_added", "orgs_changed", "orgs_unchanged",
-                        "records_added", "records_changed", "records_removed", "changes"],
-            "files": ["import_id", "file", "sha256", "size"], "records": list(RECORD_COLUMNS),
-            "findings": ["import_id", "seq", "year", "org", "org_key", "rule_id", "severity", "message", "source", "numbers", "location"],
-            "roster": ["year", "org", "org_key", "org_kind", "source", "at"]}[table]
+    return {
+        "imports": [
+            "id",
+            "at",
+            "user_name",
+            "host",
+            "command",
+            "years",
+            "records",
+            "orgs_added",
+            "orgs_changed",
+            "orgs_unchanged",
+            "records_added",
+            "records_changed",
+            "records_removed",
+            "changes",
+        ],
+        "files": ["import_id", "file", "sha256", "size"],
+        "records": list(RECORD_COLUMNS),
+        "findings": [
+            "import_id",
+            "seq",
+            "year",
+            "org",
+            "org_key",
+            "rule_id",
+            "severity",
+            "message",
+            "source",
+            "numbers",
+            "location",
+        ],
+        "roster": ["year", "org", "org_key", "org_kind", "source", "at"],
+    }[table]
 
 
 def test_a_store_written_before_versions_is_migrated_without_losing_a_row(store_location, tmp_path):
@@ -246,7 +299,9 @@ def test_a_store_written_before_versions_is_migrated_without_losing_a_row(store_
         assert store.conn.rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(VERSION)
         assert len(store.conn.rows("SELECT * FROM records WHERE valid_to IS NULL")) == len(rows["records"])
         assert len(store.conn.rows("SELECT * FROM imports")) == len(rows["imports"])
-        assert store.roster() == {2020: [{"org": "Chi bộ A", "org_kind": "", "source": "ds.csv", "at": "2020-01-01T00:00:00+00:00"}]}
+        assert store.roster() == {
+            2020: [{"org": "Chi bộ A", "org_kind": "", "source": "ds.csv", "at": "2020-01-01T00:00:00+00:00"}]
+        }
     assert counts(run("classify", "-f", "csv", "--as-of", "2").stdout) == counts(before.stdout)
     refused = run("classify", "--as-of", "1")  # replaced before the store kept versions: not known
     assert refused.exit_code == 2 and "keeps its versions since import 2" in refused.stderr
@@ -273,8 +328,13 @@ def test_a_read_only_store_written_before_versions_is_read_without_migrating(tmp
     env = {**os.environ, "CCQ_NO_PROGRESS": "1", "HOME": str(folder), "PYTHONPATH": str(ROOT)}
 
     def as_nobody(*args):
-        return subprocess.run(["runuser", "-u", "nobody", "--", sys.executable, "-m", "ccq_stats", *args, "--db", location],
-                              capture_output=True, text=True, env=env, cwd="/")
+        return subprocess.run(
+            ["runuser", "-u", "nobody", "--", sys.executable, "-m", "ccq_stats", *args, "--db", location],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd="/",
+        )
 
     read = as_nobody("classify", "-f", "csv")
     if "Permission denied" in read.stderr or "No module named" in read.stderr:
@@ -282,7 +342,11 @@ def test_a_read_only_store_written_before_versions_is_read_without_migrating(tmp
     assert read.returncode == 0, read.stderr
     assert counts(read.stdout)[(2019, "units", "good")] == 2
     refused = as_nobody("classify", "--as-of", "2")
-    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "needs one run with write access" in refused.stderr
+    assert (
+        refused.returncode == 2
+        and refused.stderr.count("\n") == 1
+        and "needs one run with write access" in refused.stderr
+    )
     assert Path(location).read_bytes() == digest  # untouched
 
 
@@ -305,6 +369,10 @@ def test_an_old_store_that_cannot_be_migrated_is_read_as_it_is(tmp_path, monkeyp
     assert "HTTNV" in run("history", "--db", location).stdout
     for args in (["classify", "--as-of", "2"], ["history", "--changes", "--since", "1"]):
         result = run(*args, "--db", location)
-        assert result.exit_code == 2 and "needs one run with write access" in result.stderr and result.stderr.count("\n") == 1
+        assert (
+            result.exit_code == 2
+            and "needs one run with write access" in result.stderr
+            and result.stderr.count("\n") == 1
+        )
     with sqlite3.connect(location) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"

@@ -35,8 +35,16 @@ def files(tmp_path):
 
 # HTXSNV of the members, counted by hand: i+1 of i+25 rated
 TOP_COUNTS = {y: str(i + 1) for i, y in enumerate(YEARS)}
-TOP_SHARES = {2015: "(4,00%)", 2016: "(7,69%)", 2017: "(11,11%)", 2018: "(14,29%)", 2019: "(17,24%)",
-              2020: "(20,00%)", 2021: "(22,58%)", 2022: "(25,00%)"}
+TOP_SHARES = {
+    2015: "(4,00%)",
+    2016: "(7,69%)",
+    2017: "(11,11%)",
+    2018: "(14,29%)",
+    2019: "(17,24%)",
+    2020: "(20,00%)",
+    2021: "(22,58%)",
+    2022: "(25,00%)",
+}
 
 
 def _render(paths, width, years=None) -> str:
@@ -49,7 +57,9 @@ def _render(paths, width, years=None) -> str:
 
     figures = within_years(classify_paths([str(p) for p in paths]), years)
     console = Console(file=io.StringIO(), width=width or 160, no_color=True)
-    for table in write.fitted_tables(figures, color=False, width=width) if width else write.to_tables(figures, color=False):
+    for table in (
+        write.fitted_tables(figures, color=False, width=width) if width else write.to_tables(figures, color=False)
+    ):
         console.print(table)
         console.print()
     return "".join(line.rstrip() + "\n" for line in console.file.getvalue().splitlines())  # as cli._tables_text
@@ -86,8 +96,21 @@ def test_narrow_tables_fit_and_keep_every_figure(files, width):
     assert _figures_in(text) == _figures_of_csv(run("classify", *files, "--format", "csv").stdout)
     assert "HTXSNV: hoàn thành xuất sắc nhiệm vụ" in " ".join(text.split())  # the legend of the short labels
     # every label on one line, short (the units' top tier names both regimes)
-    labels = {"Tổng số", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "TSVM / HTXSNV", "TSVM tiêu biểu", "HTXSNV", "HTTNV",
-              "HTNV", "KHTNV", "Yếu kém / KHTNV", "HTTNV trở lên"}
+    labels = {
+        "Tổng số",
+        "Có mặt",
+        "Miễn ĐG",
+        "Chưa ĐG",
+        "Được ĐG",
+        "TSVM / HTXSNV",
+        "TSVM tiêu biểu",
+        "HTXSNV",
+        "HTTNV",
+        "HTNV",
+        "KHTNV",
+        "Yếu kém / KHTNV",
+        "HTTNV trở lên",
+    }
     assert labels <= {re.split(r"\s{2,}", line)[0] for line in lines if line and not line.startswith(" ")}
 
 
@@ -130,8 +153,13 @@ def _at_a_terminal(args, columns: int) -> str:
 
     main, child = pty.openpty()
     env = dict(os.environ, COLUMNS=str(columns), NO_COLOR="1", CCQ_NO_PROGRESS="1", CCQ_LANG="en")
-    process = subprocess.Popen([sys.executable, "-m", "ccq_stats", *map(str, args)], stdin=subprocess.DEVNULL,
-                               stdout=child, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ccq_stats", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=child,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     os.close(child)
     chunks = []
     while True:

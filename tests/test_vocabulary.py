@@ -7,13 +7,17 @@ import unicodedata
 
 import pytest
 
-from ccq_stats.figures.classify import classify_label, closest_labels, match_label
 from ccq_stats.errors import InputError
-from ccq_stats.vocabulary.scales import BUILTIN, Meaning, load_scales
+from ccq_stats.figures.classify import classify_label, closest_labels, match_label
 from ccq_stats.text import loose_key
+from ccq_stats.vocabulary.scales import BUILTIN, Meaning, load_scales
 
 ENTRIES = tomllib.loads(BUILTIN.read_text(encoding="utf-8"))["labels"]
-ALIASES = [(alias, Meaning(e["means"], e.get("exemplary", False))) for e in ENTRIES for alias in e["aliases"] + e.get("typos", [])]
+ALIASES = [
+    (alias, Meaning(e["means"], e.get("exemplary", False)))
+    for e in ENTRIES
+    for alias in e["aliases"] + e.get("typos", [])
+]
 
 
 @pytest.mark.parametrize(("alias", "meaning"), ALIASES, ids=[a for a, _ in ALIASES])
@@ -100,7 +104,17 @@ def test_exempt_is_for_members_only(scales):
 @pytest.mark.parametrize("year", [2013, 2014, 2017, 2018, 2022, 2023, 2024, 2025, 2030])
 def test_regimes_by_year(year, scales):
     regime = scales.regime(year)
-    expected = "hd20" if year <= 2013 else "hd27" if year <= 2017 else "qd132" if year <= 2022 else "qd124" if year <= 2024 else "qd366"
+    expected = (
+        "hd20"
+        if year <= 2013
+        else "hd27"
+        if year <= 2017
+        else "qd132"
+        if year <= 2022
+        else "qd124"
+        if year <= 2024
+        else "qd366"
+    )
     assert regime.id == expected
     top_units = scales.category_label(year, "units", "top")
     assert top_units == ("Trong sạch, vững mạnh" if year <= 2017 else "Hoàn thành xuất sắc nhiệm vụ")
@@ -146,14 +160,17 @@ def test_loose_matching_never_merges_two_meanings(scales):
 def test_members_who_left_are_not_counted_and_never_taken_for_exempt(tmp_path):
     from conftest import figures, make_csv, run
 
-    path = make_csv(tmp_path / "dv.csv", [
-        ["Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
-        ["Nguyễn Văn A", "Chi bộ X", 2019, "HTTNV"],
-        ["Trần Thị B", "Chi bộ X", 2019, "Chuyển sinh hoạt đi"],
-        ["Lê Văn C", "Chi bộ X", 2019, "Miễn sinh hoạt đảng"],
-        ["Phạm Văn D", "Chi bộ X", 2019, "Từ trần"],
-        ["Hồ Thị E", "Chi bộ X", 2019, "Xoá tên"],
-    ])
+    path = make_csv(
+        tmp_path / "dv.csv",
+        [
+            ["Họ và tên", "Chi bộ", "Năm", "Xếp loại"],
+            ["Nguyễn Văn A", "Chi bộ X", 2019, "HTTNV"],
+            ["Trần Thị B", "Chi bộ X", 2019, "Chuyển sinh hoạt đi"],
+            ["Lê Văn C", "Chi bộ X", 2019, "Miễn sinh hoạt đảng"],
+            ["Phạm Văn D", "Chi bộ X", 2019, "Từ trần"],
+            ["Hồ Thị E", "Chi bộ X", 2019, "Xoá tên"],
+        ],
+    )
     result = run("classify", path, "--format", "csv")
     assert result.exit_code == 0, result.stderr
     got = figures(result.stdout)

@@ -44,8 +44,19 @@ def test_the_words_of_the_code_are_the_toml_files():
     assert scales.DEFAULT_ORG == data["names"]["default_org"] == "Đảng bộ Khối các cơ quan tỉnh"
 
 
-@pytest.mark.parametrize("value, accepted", [(1945, True), (2100, True), (2019.0, True), (1944, False),
-                                             (2101, False), (2019.5, False), (True, False), ("2019", False)])
+@pytest.mark.parametrize(
+    "value, accepted",
+    [
+        (1945, True),
+        (2100, True),
+        (2019.0, True),
+        (1944, False),
+        (2101, False),
+        (2019.5, False),
+        (True, False),
+        ("2019", False),
+    ],
+)
 def test_a_rating_year_is_a_whole_number_in_the_range(value, accepted):
     assert scales.is_rating_year(value) is accepted
 
@@ -56,8 +67,12 @@ def test_no_module_writes_the_vocabulary_again():
     repeated = []
     for name, text in sources():
         years = re.compile(r"\b1945\b|\b2100\b")
-        for what, pattern in (("tiers", tiers), ("subjects", subjects), ("year range", years),
-                              ("default organisation", re.compile("Khối các cơ quan tỉnh"))):
+        for what, pattern in (
+            ("tiers", tiers),
+            ("subjects", subjects),
+            ("year range", years),
+            ("default organisation", re.compile("Khối các cơ quan tỉnh")),
+        ):
             if pattern.search(text):
                 repeated.append(f"{name}: {what}")
     assert repeated == []
@@ -94,8 +109,10 @@ def vietnamese_in_patterns(name: str, text: str, marked: set[str]) -> list[str]:
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             # [phrase(p) for p in ("^tiêu biểu", …)]: the words are in what the loop goes over
             targets = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
-            if any(_is_pattern_call(call) and isinstance(call.args[0], ast.Name) and call.args[0].id in targets
-                   for call in ast.walk(node.elt)):
+            if any(
+                _is_pattern_call(call) and isinstance(call.args[0], ast.Name) and call.args[0].id in targets
+                for call in ast.walk(node.elt)
+            ):
                 found += _words_in(name, [g.iter for g in node.generators], marked)
         elif _is_pattern_call(node):
             found += _words_in(name, [node.args[0]], marked)
@@ -103,10 +120,19 @@ def vietnamese_in_patterns(name: str, text: str, marked: set[str]) -> list[str]:
 
 
 def _is_pattern_call(node) -> bool:
-    return isinstance(node, ast.Call) and bool(node.args) and (
-        (isinstance(node.func, ast.Attribute) and node.func.attr in PATTERN_CALLS
-         and isinstance(node.func.value, ast.Name) and node.func.value.id == "re")
-        or (isinstance(node.func, ast.Name) and node.func.id == "phrase"))
+    return (
+        isinstance(node, ast.Call)
+        and bool(node.args)
+        and (
+            (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr in PATTERN_CALLS
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "re"
+            )
+            or (isinstance(node.func, ast.Name) and node.func.id == "phrase")
+        )
+    )
 
 
 def _words_in(name: str, trees: list, marked: set[str]) -> list[str]:
@@ -128,22 +154,28 @@ def _words_in(name: str, trees: list, marked: set[str]) -> list[str]:
 def test_no_vietnamese_word_in_a_pattern_of_the_reader():
     marked = _marked_words()
     assert {"nam", "ngay", "thang", "diem", "nguoi"} <= marked  # the check knows the words it looks for
-    found = [hit for path in sorted((PACKAGE / "reading").glob("*.py"))
-             for hit in vietnamese_in_patterns(f"reading/{path.name}", path.read_text(encoding="utf-8"), marked)]
+    found = [
+        hit
+        for path in sorted((PACKAGE / "reading").glob("*.py"))
+        for hit in vietnamese_in_patterns(f"reading/{path.name}", path.read_text(encoding="utf-8"), marked)
+    ]
     assert found == [], "Vietnamese words in the reader's patterns: put them in scales.toml [reading_words]"
 
 
-@pytest.mark.parametrize(("source", "words"), [
-    ('X = re.compile(r"^trong\\s+(?:đó|do)\\s*[:,.]?", re.I)', {"đó", "do"}),
-    ('X = re.compile(r"\\bngay\\b.{0,14}\\bthang\\b.{0,14}\\bnam\\b")', {"ngay", "thang", "nam"}),
-    ('X = re.compile(r"(?:\\bn[aă]m\\s*)?((?:19|20)\\d\\d)")', {"nam"}),
-    ('X = phrase("tiêu biểu")', {"tiêu", "biểu"}),
-    ('X = [phrase(p) for p in ("^tiêu biểu", "^đạt tiêu biểu")]', {"tiêu", "biểu", "đạt"}),
-    ('X = re.compile(r"\\s*\\b(?:trở|tro)\\s+(?:lên|len)\\s*$", re.I)', {"trở", "tro", "lên", "len"}),
-    ('X = re.compile(r"^\\(?[a-zđ][.)]?$")', set()),  # a letter in a class is no word
-    ('X = re.compile(r"\\s*(in|cm|mm|pt)?\\s*")', set()),
-    ('X = re.compile(r"(?:" + IN_WHICH + r")\\s*")', set()),  # a pattern made from the TOML's words
-])
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ('X = re.compile(r"^trong\\s+(?:đó|do)\\s*[:,.]?", re.I)', {"đó", "do"}),
+        ('X = re.compile(r"\\bngay\\b.{0,14}\\bthang\\b.{0,14}\\bnam\\b")', {"ngay", "thang", "nam"}),
+        ('X = re.compile(r"(?:\\bn[aă]m\\s*)?((?:19|20)\\d\\d)")', {"nam"}),
+        ('X = phrase("tiêu biểu")', {"tiêu", "biểu"}),
+        ('X = [phrase(p) for p in ("^tiêu biểu", "^đạt tiêu biểu")]', {"tiêu", "biểu", "đạt"}),
+        ('X = re.compile(r"\\s*\\b(?:trở|tro)\\s+(?:lên|len)\\s*$", re.I)', {"trở", "tro", "lên", "len"}),
+        ('X = re.compile(r"^\\(?[a-zđ][.)]?$")', set()),  # a letter in a class is no word
+        ('X = re.compile(r"\\s*(in|cm|mm|pt)?\\s*")', set()),
+        ('X = re.compile(r"(?:" + IN_WHICH + r")\\s*")', set()),  # a pattern made from the TOML's words
+    ],
+)
 def test_the_pattern_check_finds_vietnamese_words(source, words):
     found = vietnamese_in_patterns("m.py", source, _marked_words())
     assert {hit.rsplit(" ", 1)[1] for hit in found} == words

@@ -18,8 +18,14 @@ COLUMNS = ["level", "file", "sheet", "row", "column", "message"]
 
 def _units(tmp_path, rating="HTTNV"):
     """Two organisations of 2019: a grassroots party committee and its cell."""
-    return make_csv(tmp_path / "to_chuc.csv", [["Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
-                                               ["Đảng bộ Sở A", "", rating], ["Chi bộ 1", "Đảng bộ Sở A", "HTTNV"]])
+    return make_csv(
+        tmp_path / "to_chuc.csv",
+        [
+            ["Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
+            ["Đảng bộ Sở A", "", rating],
+            ["Chi bộ 1", "Đảng bộ Sở A", "HTTNV"],
+        ],
+    )
 
 
 def _csv_rows(path):
@@ -42,7 +48,7 @@ def test_a_label_off_its_scale_is_one_warning_row(tmp_path):
     assert "'Trong sạch vững mạnh' is not on the 2019 scale" in row["message"]
     # the row says what stderr says: the message ends the line for people, the place (in the
     # columns, when the note carries it) begins it
-    (line,) = [l for l in result.stderr.splitlines() if l.startswith("ccq-stats: warning: ")]
+    (line,) = [w for w in result.stderr.splitlines() if w.startswith("ccq-stats: warning: ")]
     assert line.endswith(row["message"])
     assert row["file"] in ("", str(units))
     # the data is the same with and without the file
@@ -72,29 +78,49 @@ def test_json_lines(tmp_path, suffix):
 
 def test_the_error_that_ends_the_run_is_the_last_row_with_its_place(tmp_path):
     # row 3 (Excel's numbering: the header is row 1) of column C holds a label no scale knows
-    members = make_csv(tmp_path / "dang_vien.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["A", "X", "HTTNV"], ["B", "X", "Tốt lắm"]])
+    members = make_csv(
+        tmp_path / "dang_vien.csv", [["Họ và tên", "Chi bộ", "Xếp loại"], ["A", "X", "HTTNV"], ["B", "X", "Tốt lắm"]]
+    )
     out = tmp_path / "w.csv"
     result = run("classify", members, "--year", "2019", "--warnings", out)
     assert result.exit_code == 2
     rows = _csv_rows(out)
     assert len(rows) == 1
-    assert rows[0] | {"message": ""} == {"level": "error", "file": str(members), "sheet": "", "row": "3", "column": "C", "message": ""}
+    assert rows[0] | {"message": ""} == {
+        "level": "error",
+        "file": str(members),
+        "sheet": "",
+        "row": "3",
+        "column": "C",
+        "message": "",
+    }
     assert rows[0]["message"].startswith("unknown rating label: 'Tốt lắm' (hint: ")
     assert result.stderr.strip().endswith(rows[0]["message"])  # the one line of stderr, after the place
 
 
 def test_the_place_of_a_workbook_error_as_excel_shows_it(tmp_path):
     # sheet 'DV 2019', the header in row 2 under a title row, the bad label in row 4, column D
-    book = make_xlsx(tmp_path / "dv.xlsx", {"DV 2019": [
-        ["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2019"],
-        ["STT", "Họ và tên", "Chi bộ", "Xếp loại"],
-        [1, "A", "Chi bộ X", "HTTNV"],
-        [2, "B", "Chi bộ X", "Tốt lắm"],
-    ]})
+    book = make_xlsx(
+        tmp_path / "dv.xlsx",
+        {
+            "DV 2019": [
+                ["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2019"],
+                ["STT", "Họ và tên", "Chi bộ", "Xếp loại"],
+                [1, "A", "Chi bộ X", "HTTNV"],
+                [2, "B", "Chi bộ X", "Tốt lắm"],
+            ]
+        },
+    )
     out = tmp_path / "w.jsonl"
     assert run("classify", book, "--warnings", out).exit_code == 2
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert (record["level"], record["file"], record["sheet"], record["row"], record["column"]) == ("error", str(book), "DV 2019", 4, "D")
+    assert (record["level"], record["file"], record["sheet"], record["row"], record["column"]) == (
+        "error",
+        str(book),
+        "DV 2019",
+        4,
+        "D",
+    )
 
 
 def test_a_note_with_a_place_fills_the_columns(tmp_path, monkeypatch):
@@ -118,26 +144,47 @@ def test_a_note_with_a_place_fills_the_columns(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert result.stderr == ""  # --quiet: nothing on stderr, all of it in the file
     assert _csv_rows(out) == [
-        {"level": "warning", "file": "so_lieu.xlsx", "sheet": "TCCS", "row": "12", "column": "AB", "message": "3 hidden row(s) skipped"},
+        {
+            "level": "warning",
+            "file": "so_lieu.xlsx",
+            "sheet": "TCCS",
+            "row": "12",
+            "column": "AB",
+            "message": "3 hidden row(s) skipped",
+        },
         {"level": "warning", "file": "", "sheet": "", "row": "", "column": "", "message": "a warning about no place"},
     ]
 
 
 def test_quiet_and_strict(tmp_path):
     out = tmp_path / "w.csv"
-    result = run("classify", _units(tmp_path, "TSVM"), "--year", "2019", "--format", "csv", "--quiet", "--strict", "--warnings", out)
+    result = run(
+        "classify",
+        _units(tmp_path, "TSVM"),
+        "--year",
+        "2019",
+        "--format",
+        "csv",
+        "--quiet",
+        "--strict",
+        "--warnings",
+        out,
+    )
     assert result.exit_code == 1  # --strict still counts the warning --quiet keeps off stderr
     assert result.stderr == ""
     assert [r["level"] for r in _csv_rows(out)] == ["warning"]
     assert result.stdout.startswith("year,subject,category")  # the output is written before exit 1
 
 
-@pytest.mark.parametrize("name, says", [
-    ("-", "--warnings cannot be standard output"),
-    ("w.txt", "--warnings writes a .csv, .json or .jsonl file"),
-    ("w", "--warnings writes a .csv, .json or .jsonl file"),
-    ("missing_folder/w.csv", "cannot be written there"),
-])
+@pytest.mark.parametrize(
+    "name, says",
+    [
+        ("-", "--warnings cannot be standard output"),
+        ("w.txt", "--warnings writes a .csv, .json or .jsonl file"),
+        ("w", "--warnings writes a .csv, .json or .jsonl file"),
+        ("missing_folder/w.csv", "cannot be written there"),
+    ],
+)
 def test_a_bad_name_is_one_line_and_nothing_is_read(tmp_path, monkeypatch, name, says):
     monkeypatch.chdir(tmp_path)
     result = run("classify", _units(tmp_path), "--year", "2019", "--warnings", name)
@@ -180,9 +227,17 @@ def test_a_warnings_file_beside_the_data_is_not_read_next_time(tmp_path):
 def test_every_command_that_reads_spreadsheets_writes_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # the year in a column: report and forms take none for the sheets
-    units = make_csv(tmp_path / "to_chuc.csv", [["Năm", "Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
-                                                [2019, "Đảng bộ Sở A", "", "TSVM"], [2019, "Chi bộ 1", "Đảng bộ Sở A", "HTTNV"]])
-    members = make_csv(tmp_path / "dang_vien.csv", [["Năm", "Họ và tên", "Chi bộ", "Xếp loại"], [2019, "A", "Đảng bộ Sở A", "HTTNV"]])
+    units = make_csv(
+        tmp_path / "to_chuc.csv",
+        [
+            ["Năm", "Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
+            [2019, "Đảng bộ Sở A", "", "TSVM"],
+            [2019, "Chi bộ 1", "Đảng bộ Sở A", "HTTNV"],
+        ],
+    )
+    members = make_csv(
+        tmp_path / "dang_vien.csv", [["Năm", "Họ và tên", "Chi bộ", "Xếp loại"], [2019, "A", "Đảng bộ Sở A", "HTTNV"]]
+    )
     runs = {
         "check": ["check", units, members, "--format", "csv"],
         "report": ["report", "--year", "2019", units, members, "-o", tmp_path / "r.md"],
@@ -195,7 +250,7 @@ def test_every_command_that_reads_spreadsheets_writes_it(tmp_path, monkeypatch):
         result = run(*args, "--warnings", out)
         assert result.exit_code == 0, (name, result.stderr)
         rows = _csv_rows(out)
-        said = [l for l in result.stderr.splitlines() if l.startswith("ccq-stats: warning: ")]
+        said = [w for w in result.stderr.splitlines() if w.startswith("ccq-stats: warning: ")]
         assert len(rows) == len(said), name  # each warning on stderr is a row
         if name != "inspect":  # inspect shows what it read; the others warn about 'TSVM' in 2019
             assert any("'TSVM' is not on the 2019 scale" in r["message"] for r in rows), name

@@ -16,9 +16,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ccq_stats.i18n import gettext as _
-from ccq_stats.vocabulary.scales import DEFAULT_ORG, FIRST_YEAR, LAST_YEAR, load_scales  # noqa: F401 - the command line's too
-from ccq_stats.vocabulary.scales import GROUP_BY, QUOTA_BASES, SHAPES, SHARE_BASES, TERM_MEANS  # noqa: F401 - the values of the command line's options
 # the source and the reading options every command takes, part of this API
 from ccq_stats.api.source import (  # noqa: F401
     ReadOptions,
@@ -29,6 +26,18 @@ from ccq_stats.api.source import (  # noqa: F401
     report_source,
     source_of,
     with_subfolders,
+)
+from ccq_stats.i18n import gettext as _
+from ccq_stats.vocabulary.scales import (  # noqa: F401 - the command line's too  # noqa: F401 - the values of the command line's options
+    DEFAULT_ORG,
+    FIRST_YEAR,
+    GROUP_BY,
+    LAST_YEAR,
+    QUOTA_BASES,
+    SHAPES,
+    SHARE_BASES,
+    TERM_MEANS,
+    load_scales,
 )
 
 log = logging.getLogger("ccq_stats")
@@ -49,13 +58,25 @@ def mapping_of(scales, header_row: int | None = None, columns=None):
     return scales.mapping.merged(parse_mapping(header_row, columns or []))
 
 
-def read_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
-                 progress=None, header_row: int | None = None, columns=None):
+def read_records(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    scales_file: Path | None = None,
+    progress=None,
+    header_row: int | None = None,
+    columns=None,
+):
     """Read, classify and reconcile the files: a ``Reading`` whose ``records`` are the classified
     tidy table (see ``records.py``) and whose ``notes`` are the warnings and the findings made
     while reading (see ``findings.py``). The options are ``ReadOptions``'."""
-    return _read(paths, ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns,
-                                    progress=progress))
+    return _read(
+        paths,
+        ReadOptions(
+            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
+        ),
+    )
 
 
 def _read(paths, options: ReadOptions):
@@ -64,24 +85,42 @@ def _read(paths, options: ReadOptions):
 
     start_reader()  # the reader process imports its libraries while this one imports its own
     from ccq_stats.figures.classify import classify_records
-    from ccq_stats.reading.paths import read_paths
     from ccq_stats.figures.records import leave_out_departed, reconcile, without_score
+    from ccq_stats.reading.paths import read_paths
 
     scales = load_scales(options.scales_file)
-    reading = read_paths(list(paths), scales, year=options.year, shape=options.kind, progress=options.progress,
-                         mapping=mapping_of(scales, options.header_row, options.columns))
+    reading = read_paths(
+        list(paths),
+        scales,
+        year=options.year,
+        shape=options.kind,
+        progress=options.progress,
+        mapping=mapping_of(scales, options.header_row, options.columns),
+    )
     classified = classify_records(reading.records, scales, reading.notes)
     reading.records = reconcile(leave_out_departed(classified, reading.notes), reading.notes)
     without_score(reading.records, reading.notes)
     return reading
 
 
-def load_records(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
-                 progress=None, header_row: int | None = None, columns=None):
+def load_records(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    scales_file: Path | None = None,
+    progress=None,
+    header_row: int | None = None,
+    columns=None,
+):
     """The classified tidy table of the files (see ``read_records``); every note is logged as a
     warning on the "ccq_stats" logger."""
-    return _load(paths, ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns,
-                                    progress=progress))
+    return _load(
+        paths,
+        ReadOptions(
+            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
+        ),
+    )
 
 
 def _load(paths, options: ReadOptions):
@@ -134,8 +173,15 @@ def within_years(figures, years: str | None):
     return figures[figures["year"].between(first, last)].reset_index(drop=True)
 
 
-def classify(source: Source, options: ReadOptions | None = None, *, by: str = "year", base: str = "rated",
-             years: str | None = None, with_state: bool = False):
+def classify(
+    source: Source,
+    options: ReadOptions | None = None,
+    *,
+    by: str = "year",
+    base: str = "rated",
+    years: str | None = None,
+    with_state: bool = False,
+):
     """The figures of ``ccq-stats classify``: year, subject, [unit,] category, label, count, share –
     of the files or of the store (as of ``source.as_of``), of the rating ``years`` named (all
     when None). ``with_state``: (figures, the store state read, None for files)."""
@@ -144,12 +190,21 @@ def classify(source: Source, options: ReadOptions | None = None, *, by: str = "y
     options = options or ReadOptions()
     records, state = _records_of(source, options)
     scales = load_scales(options.scales_file)
-    figures = within_years(with_scores(category_counts(records, scales, by=by, base=base), records, scales, by=by), years)
+    figures = within_years(
+        with_scores(category_counts(records, scales, by=by, base=base), records, scales, by=by), years
+    )
     return (figures, state) if with_state else figures
 
 
-def check(source: Source, options: ReadOptions | None = None, *, quota_base: str = "good", names: bool = False,
-          years: str | None = None, with_state: bool = False):
+def check(
+    source: Source,
+    options: ReadOptions | None = None,
+    *,
+    quota_base: str = "good",
+    names: bool = False,
+    years: str | None = None,
+    with_state: bool = False,
+):
     """The findings of ``ccq-stats check``: checks made while reading, then every rule – of the
     files or of the store. A finding about a member carries the member's name only with
     ``names=True`` (files only: the store keeps no names). ``with_state`` as ``classify``."""
@@ -157,8 +212,10 @@ def check(source: Source, options: ReadOptions | None = None, *, quota_base: str
 
     options = options or ReadOptions()
     if source.is_store and names:
-        raise InputError(_("the store keeps no members' names, so --names needs the files"),
-                         hint=_("run check --names on the files themselves"))
+        raise InputError(
+            _("the store keeps no members' names, so --names needs the files"),
+            hint=_("run check --names on the files themselves"),
+        )
     _records, findings, state, _lineage = _checked_source(source, options, quota_base)
     if not names:
         for finding in findings:
@@ -167,9 +224,21 @@ def check(source: Source, options: ReadOptions | None = None, *, quota_base: str
     return (findings, state) if with_state else findings
 
 
-def report(source: Source, options: ReadOptions | None = None, *, term: str | None = None, year: int | None = None,
-           years: str | None = None, mean: str = "shares", org: str | None = None, quota_base: str = "good", today=None,
-           issuer: dict | None = None, month: str | None = None, orgs_file: str | None = None) -> dict:
+def report(
+    source: Source,
+    options: ReadOptions | None = None,
+    *,
+    term: str | None = None,
+    year: int | None = None,
+    years: str | None = None,
+    mean: str = "shares",
+    org: str | None = None,
+    quota_base: str = "good",
+    today=None,
+    issuer: dict | None = None,
+    month: str | None = None,
+    orgs_file: str | None = None,
+) -> dict:
     """The report data of ``ccq-stats report`` (see report.report_context and docs/templates.md),
     from the files or the store: a ``term`` (its rating years, or ``years``) or one ``year``;
     with ``month`` (YYYY-MM, last, this) the monthly summary of the store instead (see
@@ -182,44 +251,119 @@ def report(source: Source, options: ReadOptions | None = None, *, term: str | No
 
     options = options or ReadOptions()
     if orgs_file is not None and source.is_store:
-        raise InputError(_("--orgs is for reading files; the store follows its own lineage"), value=orgs_file,
-                         hint=_("record it in the store: ccq-stats orgs import FILE"))
+        raise InputError(
+            _("--orgs is for reading files; the store follows its own lineage"),
+            value=orgs_file,
+            hint=_("record it in the store: ccq-stats orgs import FILE"),
+        )
     if month is not None:
-        return month_report(source.db, month=month, org=org or DEFAULT_ORG, quota_base=quota_base,
-                            scales_file=options.scales_file, today=today, as_of=source.as_of, issuer=issuer)
+        return month_report(
+            source.db,
+            month=month,
+            org=org or DEFAULT_ORG,
+            quota_base=quota_base,
+            scales_file=options.scales_file,
+            today=today,
+            as_of=source.as_of,
+            issuer=issuer,
+        )
     covered = _report_years(term, year, years)
     from_file = read_lineage(orgs_file) if orgs_file else []
     records, findings, state, lineage = _checked_source(source, options, quota_base)
-    return _report(records, findings, covered, "store" if source.is_store else "files", term=term, mean=mean, org=org,
-                   today=today, quota_base=quota_base, scales_file=options.scales_file, issuer=issuer, store=state,
-                   lineage=from_file if lineage is None else lineage)
+    return _report(
+        records,
+        findings,
+        covered,
+        "store" if source.is_store else "files",
+        term=term,
+        mean=mean,
+        org=org,
+        today=today,
+        quota_base=quota_base,
+        scales_file=options.scales_file,
+        issuer=issuer,
+        store=state,
+        lineage=from_file if lineage is None else lineage,
+    )
 
 
-def classify_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, by: str = "year",
-                   base: str = "rated", scales_file: Path | None = None, progress=None, header_row: int | None = None,
-                   columns=None):
+def classify_paths(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    by: str = "year",
+    base: str = "rated",
+    scales_file: Path | None = None,
+    progress=None,
+    header_row: int | None = None,
+    columns=None,
+):
     """``classify`` of the files (the earlier API, kept)."""
-    return classify(Source.files(paths), ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row,
-                                                     columns=columns, progress=progress), by=by, base=base)
+    return classify(
+        Source.files(paths),
+        ReadOptions(
+            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
+        ),
+        by=by,
+        base=base,
+    )
 
 
-def check_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, quota_base: str = "good",
-                scales_file: Path | None = None, names: bool = False, progress=None, header_row: int | None = None,
-                columns=None):
+def check_paths(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    names: bool = False,
+    progress=None,
+    header_row: int | None = None,
+    columns=None,
+):
     """``check`` of the files (the earlier API, kept)."""
-    return check(Source.files(paths), ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row,
-                                                  columns=columns, progress=progress), quota_base=quota_base, names=names)
+    return check(
+        Source.files(paths),
+        ReadOptions(
+            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
+        ),
+        quota_base=quota_base,
+        names=names,
+    )
 
 
-def report_paths(paths: list[str], *, term: str | None = None, year: int | None = None, years: str | None = None,
-                 mean: str = "shares", org: str | None = None, quota_base: str = "good", scales_file: Path | None = None,
-                 today=None, progress=None, issuer: dict | None = None, header_row: int | None = None,
-                 columns=None, orgs_file: str | None = None) -> dict:
+def report_paths(
+    paths: list[str],
+    *,
+    term: str | None = None,
+    year: int | None = None,
+    years: str | None = None,
+    mean: str = "shares",
+    org: str | None = None,
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    today=None,
+    progress=None,
+    issuer: dict | None = None,
+    header_row: int | None = None,
+    columns=None,
+    orgs_file: str | None = None,
+) -> dict:
     """``report`` of the files (the earlier API, kept)."""
-    return report(Source.files(paths), ReadOptions(scales_file=scales_file, header_row=header_row, columns=columns,
-                                                   progress=progress),
-                  term=term, year=year, years=years, mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer,
-                  orgs_file=orgs_file)
+    return report(
+        Source.files(paths),
+        ReadOptions(scales_file=scales_file, header_row=header_row, columns=columns, progress=progress),
+        term=term,
+        year=year,
+        years=years,
+        mean=mean,
+        org=org,
+        quota_base=quota_base,
+        today=today,
+        issuer=issuer,
+        orgs_file=orgs_file,
+    )
 
 
 def _report_years(term: str | None, year: int | None, years: str | None) -> list[int]:
@@ -232,11 +376,25 @@ def _report_years(term: str | None, year: int | None, years: str | None) -> list
     return term_years(term, years) if term else [year]
 
 
-def _report(records, findings, covered: list[int], source: str, *, term, mean, org, today, quota_base, scales_file,
-            issuer: dict | None = None, store: dict | None = None, lineage: list | None = None) -> dict:
+def _report(
+    records,
+    findings,
+    covered: list[int],
+    source: str,
+    *,
+    term,
+    mean,
+    org,
+    today,
+    quota_base,
+    scales_file,
+    issuer: dict | None = None,
+    store: dict | None = None,
+    lineage: list | None = None,
+) -> dict:
     """The report context of ``covered`` years from the checked records (``source``: "files" or "store")."""
-    from ccq_stats.errors import InputError
     from ccq_stats.documents.report import report_context
+    from ccq_stats.errors import InputError
     from ccq_stats.figures.stats import parse_span
 
     for finding in findings:
@@ -246,22 +404,40 @@ def _report(records, findings, covered: list[int], source: str, *, term, mean, o
     if len(missing) == len(covered):
         listed = ", ".join(map(str, covered))
         if source == "store":
-            raise InputError(_("no ratings for {years} in the store").format(years=listed),
-                             hint=_("import those years, or check --years"))
-        raise InputError(_("no ratings for {years} in the files given").format(years=listed),
-                         hint=_("check the files, or the years with --years"))
+            raise InputError(
+                _("no ratings for {years} in the store").format(years=listed),
+                hint=_("import those years, or check --years"),
+            )
+        raise InputError(
+            _("no ratings for {years} in the files given").format(years=listed),
+            hint=_("check the files, or the years with --years"),
+        )
     if missing:
-        log.warning("%s", _("no ratings for {years}; the report covers the other years").format(years=", ".join(map(str, missing))))
+        log.warning(
+            "%s",
+            _("no ratings for {years}; the report covers the other years").format(years=", ".join(map(str, missing))),
+        )
     if not (records["subject"] == "units").any():  # member counts only: say so, the report leaves the organisations out
-        log.warning("%s", _("no ratings of grassroots organisations were read: the report gives the members' figures only"))
-    context = report_context(records, findings, load_scales(scales_file), years=[y for y in covered if y not in missing],
-                             kind="term" if term else "year", term=parse_span(term) if term else None, mean=mean, org=org,
-                             today=today, quota_base=quota_base,
-                             issuer=issuer if issuer is not None else _default_issuer(), lineage=lineage)
+        log.warning(
+            "%s", _("no ratings of grassroots organisations were read: the report gives the members' figures only")
+        )
+    context = report_context(
+        records,
+        findings,
+        load_scales(scales_file),
+        years=[y for y in covered if y not in missing],
+        kind="term" if term else "year",
+        term=parse_span(term) if term else None,
+        mean=mean,
+        org=org,
+        today=today,
+        quota_base=quota_base,
+        issuer=issuer if issuer is not None else _default_issuer(),
+        lineage=lineage,
+    )
     tell_drift(context["lineage"]["drift"])
     context["store"] = store  # the store state it was built from (None: files), named in the document
     return context
-
 
 
 def _default_issuer() -> dict:
@@ -281,23 +457,51 @@ def inspect(source: Source, options: ReadOptions | None = None, *, names: bool =
 
     options = options or ReadOptions()
     scales = load_scales(options.scales_file)
-    sheets, notes = inspect_sheets(list(source.paths), scales, year=options.year, shape=options.kind,
-                                   mapping=mapping_of(scales, options.header_row, options.columns), names=names, rows=rows)
+    sheets, notes = inspect_sheets(
+        list(source.paths),
+        scales,
+        year=options.year,
+        shape=options.kind,
+        mapping=mapping_of(scales, options.header_row, options.columns),
+        names=names,
+        rows=rows,
+    )
     _tell(notes.items)
     return sheets
 
 
-def inspect_paths(paths: list[str], *, year: int | None = None, kind: str | None = None, scales_file: Path | None = None,
-                  header_row: int | None = None, columns=None, names: bool = False, rows: int = 5) -> list[dict]:
+def inspect_paths(
+    paths: list[str],
+    *,
+    year: int | None = None,
+    kind: str | None = None,
+    scales_file: Path | None = None,
+    header_row: int | None = None,
+    columns=None,
+    names: bool = False,
+    rows: int = 5,
+) -> list[dict]:
     """``inspect`` of the files (the earlier API, kept)."""
-    return inspect(Source.files(paths), ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row,
-                                                    columns=columns), names=names, rows=rows)
+    return inspect(
+        Source.files(paths),
+        ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns),
+        names=names,
+        rows=rows,
+    )
 
 
 # -- the store (ccq_stats/store): import, the commands read from it, history, roster, month ------
 
-def import_ratings(paths: list[str] | None, options: ReadOptions | None = None, *, db: str | None = None,
-                   dry_run: bool = False, revert: int | None = None, recursive: bool = False):
+
+def import_ratings(
+    paths: list[str] | None,
+    options: ReadOptions | None = None,
+    *,
+    db: str | None = None,
+    dry_run: bool = False,
+    revert: int | None = None,
+    recursive: bool = False,
+):
     """``ccq-stats import``: the files' ratings into the store (see ``import_paths``; with
     ``recursive`` the folders' sub-folders too), or, with ``revert``, that import undone by a new
     one (see ``import_revert``). Returns a ``store.ImportResult``; ``import_summary`` says it."""
@@ -306,8 +510,11 @@ def import_ratings(paths: list[str] | None, options: ReadOptions | None = None, 
     options = options or ReadOptions()
     if revert is not None:
         if paths:
-            raise InputError(_("--revert undoes an import: give no PATH with it"), value=str(revert),
-                             hint=_("e.g. ccq-stats import --revert 7"))
+            raise InputError(
+                _("--revert undoes an import: give no PATH with it"),
+                value=str(revert),
+                hint=_("e.g. ccq-stats import --revert 7"),
+            )
         return import_revert(revert, db=db, dry_run=dry_run, command=f"import --revert {revert}")
     if not paths:
         raise InputError(_("give the files to import"), hint=_("e.g. ccq-stats import sample_data/"))
@@ -315,15 +522,32 @@ def import_ratings(paths: list[str] | None, options: ReadOptions | None = None, 
     return _import(paths, options, db=db, dry_run=dry_run, command="import " + " ".join(paths))
 
 
-def import_paths(paths: list[str], *, db: str | None = None, year: int | None = None, kind: str | None = None,
-                 scales_file: Path | None = None, dry_run: bool = False, progress=None, command: str = "import",
-                 header_row: int | None = None, columns=None):
+def import_paths(
+    paths: list[str],
+    *,
+    db: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    scales_file: Path | None = None,
+    dry_run: bool = False,
+    progress=None,
+    command: str = "import",
+    header_row: int | None = None,
+    columns=None,
+):
     """``ccq-stats import`` of the files: read and classify them exactly like ``load_records``
     (same errors and warnings), then replace in the store, per year, the records of the
     organisations they contain – in one transaction. Returns a ``store.ImportResult`` (what
     changed; nothing is written when nothing changed or with ``dry_run``)."""
-    return _import(paths, ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns,
-                                      progress=progress), db=db, dry_run=dry_run, command=command)
+    return _import(
+        paths,
+        ReadOptions(
+            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
+        ),
+        db=db,
+        dry_run=dry_run,
+        command=command,
+    )
 
 
 def _import(paths: list[str], options: ReadOptions, *, db: str | None, dry_run: bool, command: str):
@@ -333,8 +557,11 @@ def _import(paths: list[str], options: ReadOptions, *, db: str | None, dry_run: 
     from ccq_stats.store import Store, exists, locate
 
     if "-" in paths:
-        raise InputError(_("import reads files, not standard input"), value="-",
-                         hint=_("save the CSV to a file first, so that the store can name it and its SHA-256"))
+        raise InputError(
+            _("import reads files, not standard input"),
+            value="-",
+            hint=_("save the CSV to a file first, so that the store can name it and its SHA-256"),
+        )
     reading = _read(paths, options)
     _tell(reading.notes.items)  # said as classify says them
     from ccq_stats.figures.rules import ruled
@@ -368,9 +595,13 @@ def _tell_other_years(store, records, files: list[dict]) -> None:
         mine = records[records["source_file"] == f["file"]]
         found = same_file_other_year(f["file"], set(mine["year"].tolist()), set(mine["org"].dropna().tolist()), current)
         for old in found:
-            log.warning("%s", _("{file}: the same file was imported before for {year} ({old}, import {id}), and those ratings are "
-                                "still in the store; if that year was wrong, remove them: ccq-stats import --revert {id}").format(
-                file=f["file"], year=old["year"], old=old["file"], id=old["import_id"]))
+            log.warning(
+                "%s",
+                _(
+                    "{file}: the same file was imported before for {year} ({old}, import {id}), and those ratings are "
+                    "still in the store; if that year was wrong, remove them: ccq-stats import --revert {id}"
+                ).format(file=f["file"], year=old["year"], old=old["file"], id=old["import_id"]),
+            )
 
 
 def import_revert(number: int, *, db: str | None = None, dry_run: bool = False, command: str = "import --revert"):
@@ -415,10 +646,13 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None, ratings_n
         return snapshot
     if snapshot["records"].empty:
         from ccq_stats.errors import InputError
-
         from ccq_stats.store.backends import shown
 
-        raise InputError(_("the store holds no ratings yet"), file=shown(locate(db)), hint=_("import some files: ccq-stats import PATH"))
+        raise InputError(
+            _("the store holds no ratings yet"),
+            file=shown(locate(db)),
+            hint=_("import some files: ccq-stats import PATH"),
+        )
     from ccq_stats.figures.records import without_control_characters
 
     notes = Notes()
@@ -443,31 +677,77 @@ def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as
     return snapshot["records"], findings, snapshot
 
 
-def classify_store(db: str | None = None, *, by: str = "year", base: str = "rated", scales_file: Path | None = None,
-                   as_of: str | None = None, with_state: bool = False):
+def classify_store(
+    db: str | None = None,
+    *,
+    by: str = "year",
+    base: str = "rated",
+    scales_file: Path | None = None,
+    as_of: str | None = None,
+    with_state: bool = False,
+):
     """``classify`` of the store (the earlier API, kept): the same figures as ``classify_paths``
     on the files imported, as of ``as_of`` (see ``store_records``)."""
-    return classify(Source.store(db, as_of), ReadOptions(scales_file=scales_file), by=by, base=base, with_state=with_state)
+    return classify(
+        Source.store(db, as_of), ReadOptions(scales_file=scales_file), by=by, base=base, with_state=with_state
+    )
 
 
-def check_store(db: str | None = None, *, quota_base: str = "good", scales_file: Path | None = None,
-                as_of: str | None = None, with_state: bool = False):
+def check_store(
+    db: str | None = None,
+    *,
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    as_of: str | None = None,
+    with_state: bool = False,
+):
     """``check`` of the store (the earlier API, kept): the findings ``check_paths`` gives on the
     files (without members' names, which the store does not keep), as of ``as_of``."""
-    return check(Source.store(db, as_of), ReadOptions(scales_file=scales_file), quota_base=quota_base,
-                 with_state=with_state)
+    return check(
+        Source.store(db, as_of), ReadOptions(scales_file=scales_file), quota_base=quota_base, with_state=with_state
+    )
 
 
-def report_store(db: str | None = None, *, term: str | None = None, year: int | None = None, years: str | None = None,
-                 mean: str = "shares", org: str | None = None, quota_base: str = "good", scales_file: Path | None = None,
-                 today=None, issuer: dict | None = None, as_of: str | None = None) -> dict:
+def report_store(
+    db: str | None = None,
+    *,
+    term: str | None = None,
+    year: int | None = None,
+    years: str | None = None,
+    mean: str = "shares",
+    org: str | None = None,
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    today=None,
+    issuer: dict | None = None,
+    as_of: str | None = None,
+) -> dict:
     """``report`` of the store (the earlier API, kept)."""
-    return report(Source.store(db, as_of), ReadOptions(scales_file=scales_file), term=term, year=year, years=years,
-                  mean=mean, org=org, quota_base=quota_base, today=today, issuer=issuer)
+    return report(
+        Source.store(db, as_of),
+        ReadOptions(scales_file=scales_file),
+        term=term,
+        year=year,
+        years=years,
+        mean=mean,
+        org=org,
+        quota_base=quota_base,
+        today=today,
+        issuer=issuer,
+    )
 
 
-def month_report(db: str | None = None, *, month: str, org: str = DEFAULT_ORG, quota_base: str = "good",
-                 scales_file: Path | None = None, today=None, issuer: dict | None = None, as_of: str | None = None) -> dict:
+def month_report(
+    db: str | None = None,
+    *,
+    month: str,
+    org: str = DEFAULT_ORG,
+    quota_base: str = "good",
+    scales_file: Path | None = None,
+    today=None,
+    issuer: dict | None = None,
+    as_of: str | None = None,
+) -> dict:
     """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
     ``month.month_context`` and docs/templates.md), from the store as it stood at the end of
     that month (or as of ``as_of``)."""
@@ -479,8 +759,17 @@ def month_report(db: str | None = None, *, month: str, org: str = DEFAULT_ORG, q
     if as_of is None:  # the summary of December written in March shows December's figures
         as_of = _month_end_state(db, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
     records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
-    context = month_context(records, findings, snapshot["imports"], snapshot["rosters"], load_scales(scales_file),
-                            month=first, org=org, today=today, lineage=snapshot.get("lineage", []))
+    context = month_context(
+        records,
+        findings,
+        snapshot["imports"],
+        snapshot["rosters"],
+        load_scales(scales_file),
+        month=first,
+        org=org,
+        today=today,
+        lineage=snapshot.get("lineage", []),
+    )
     context["issuer"] = issuer if issuer is not None else _default_issuer()  # the document header, as in every report
     context["store"] = snapshot["store"]
     return context
@@ -502,6 +791,7 @@ def _month_end_state(db: str | None, last_day) -> str | None:
 
 # -- the lineage of organisations: ccq-stats orgs --------------------------------------------------
 
+
 def read_lineage(path: str) -> list:
     """The changes a lineage file records (``lineage.Change``; see store/lineage.py for the file)."""
     from ccq_stats.store.lineage import read_changes
@@ -513,9 +803,14 @@ def tell_drift(found: list[dict]) -> None:
     """Each name drift as a warning: the two names, the signal, the lineage row that would join them."""
     for d in found:
         (a, b), (ya, yb) = d["names"], d["years"]
-        signal = _("only case, spaces or punctuation differ") if d["signal"] == "spelling" else _("only place words at the end differ")
+        signal = (
+            _("only case, spaces or punctuation differ")
+            if d["signal"] == "spelling"
+            else _("only place words at the end differ")
+        )
         line = _("'{a}' ({ya}) and '{b}' ({yb}) may be one organisation ({signal}); not joined").format(
-            a=a, b=b, ya=_span(ya), yb=_span(yb), signal=signal)
+            a=a, b=b, ya=_span(ya), yb=_span(yb), signal=signal
+        )
         if d["suggestion"] is not None:
             line += "; " + _("if they are, add to the lineage file: {row}").format(row=d["suggestion"].file_row())
         log.warning("%s", line)
@@ -527,25 +822,33 @@ def _span(years: list[int]) -> str:
 
 # -- documents: the statistics forms, templates -------------------------------------------------
 
+
 def forms(source: Source, options: ReadOptions | None = None, *, year: int) -> dict:
     """The figures of ``ccq-stats forms``: the two statistics forms of ``year`` in the layout of
     its regime (see form_figures.form_figures), from the files or the store (as of
     ``source.as_of``; ``figures["store"]`` names the state read, None for files)."""
-    from ccq_stats.errors import InputError
     from ccq_stats.documents.form_figures import form_figures
+    from ccq_stats.errors import InputError
 
     options = options or ReadOptions()
     if source.is_store:
         records, state = _records_of(source, options)
     else:  # the forms read every sheet as it says: no --year or --kind of the reader's
-        records, state = _load(source.paths, ReadOptions(scales_file=options.scales_file, progress=options.progress)), None
+        records, state = (
+            _load(source.paths, ReadOptions(scales_file=options.scales_file, progress=options.progress)),
+            None,
+        )
     if not (records["year"] == year).any():
         present = ", ".join(map(str, sorted(set(records["year"].tolist())))) or _("none")
         if source.is_store:
-            raise InputError(_("no ratings for {years} in the store").format(years=year),
-                             hint=_("the store holds {years}").format(years=present))
-        raise InputError(_("no ratings for {years} in the files given").format(years=year),
-                         hint=_("the files hold the years {years}").format(years=present))
+            raise InputError(
+                _("no ratings for {years} in the store").format(years=year),
+                hint=_("the store holds {years}").format(years=present),
+            )
+        raise InputError(
+            _("no ratings for {years} in the files given").format(years=year),
+            hint=_("the files hold the years {years}").format(years=present),
+        )
     figures = form_figures(records, year)
     for line in figures["warnings"]:  # which rows stay empty and why, which host types have no column
         log.warning("%s", line)
@@ -568,11 +871,18 @@ def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None,
 # (store_views.py, outputs.py, collecting.py, orgs.py); their
 # functions stay importable from here, loaded when first asked for (imported by name, not by an
 # import statement, so that api.py does not import the modules that import it).
-_ELSEWHERE = {"history": "ccq_stats.api.store_views", "changes_since": "ccq_stats.api.store_views",
-              "template_names": "ccq_stats.api.outputs", "copy_template": "ccq_stats.api.outputs",
-              "blank_workbooks": "ccq_stats.api.collecting", "orgs_import": "ccq_stats.api.orgs", "orgs_revert": "ccq_stats.api.orgs",
-              "orgs_list": "ccq_stats.api.orgs", "orgs_check": "ccq_stats.api.orgs",
-              "roster_import": "ccq_stats.api.orgs"}
+_ELSEWHERE = {
+    "history": "ccq_stats.api.store_views",
+    "changes_since": "ccq_stats.api.store_views",
+    "template_names": "ccq_stats.api.outputs",
+    "copy_template": "ccq_stats.api.outputs",
+    "blank_workbooks": "ccq_stats.api.collecting",
+    "orgs_import": "ccq_stats.api.orgs",
+    "orgs_revert": "ccq_stats.api.orgs",
+    "orgs_list": "ccq_stats.api.orgs",
+    "orgs_check": "ccq_stats.api.orgs",
+    "roster_import": "ccq_stats.api.orgs",
+}
 
 
 def __getattr__(name: str):

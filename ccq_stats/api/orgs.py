@@ -41,8 +41,11 @@ def orgs_revert(number: int, *, db: str | None = None, dry_run: bool = False, co
 
     with Store.open(locate(db), write=True) as store:
         if store.import_kind(number) != "orgs":
-            raise InputError(_("import {number} is not a lineage import").format(number=number), file=shown(store.location),
-                             hint=_("ccq-stats history lists the imports; ratings are undone with ccq-stats import --revert"))
+            raise InputError(
+                _("import {number} is not a lineage import").format(number=number),
+                file=shown(store.location),
+                hint=_("ccq-stats history lists the imports; ratings are undone with ccq-stats import --revert"),
+            )
         return store.revert_changes(number, command=command or f"orgs import --revert {number}", dry_run=dry_run)
 
 
@@ -80,8 +83,11 @@ def roster_import(path: str | list[str], *, db: str | None = None, year: int | N
     for one in paths:
         for y, orgs in read_roster(one, year).items():
             if y in rosters:
-                raise InputError(_("two files give the roster of {year}").format(year=y), file=str(one),
-                                 hint=_("the other is {file}: give one roster per year").format(file=source[y]))
+                raise InputError(
+                    _("two files give the roster of {year}").format(year=y),
+                    file=str(one),
+                    hint=_("the other is {file}: give one roster per year").format(file=source[y]),
+                )
             rosters[y], source[y] = orgs, str(one)
     with Store.open(locate(db), create=True) as store:
         for y, orgs in rosters.items():

@@ -25,8 +25,9 @@ def figures_output(figures, fmt: str, *, bom: bool = False, excel: bool = False,
     return write.render(figures, fmt, bom=bom and fmt == "csv")  # a BOM before JSON breaks JSON readers
 
 
-def findings_output(findings, fmt: str, *, bom: bool = False, excel: bool = False, names: bool = False,
-                    color: bool = False):
+def findings_output(
+    findings, fmt: str, *, bom: bool = False, excel: bool = False, names: bool = False, color: bool = False
+):
     """``check``'s findings in ``fmt``, as ``figures_output`` writes the figures."""
     from ccq_stats import write
 
@@ -111,14 +112,33 @@ def history_text(found: dict, year: int | None = None) -> str:
 
     years = found["years"] if year is None else [year]
     noted = any(o["note"] for o in found["organisations"])  # the column only where the lineage says something
-    ratings = {"header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years] + (["Ghi chú"] if noted else []),
-               "rows": [[o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] + ([o["note"]] if noted else [])
-                        for o in found["organisations"]]}
-    text = "Các lần nhập\n" + text_table(_imports_table(found["imports"])) + "\n\nXếp loại theo năm\n" + text_table(ratings) + "\n"
+    ratings = {
+        "header": ["Tổ chức", "Trực thuộc"] + [str(y) for y in years] + (["Ghi chú"] if noted else []),
+        "rows": [
+            [o["org"], o["parent"]] + [o["labels"].get(y, "") for y in years] + ([o["note"]] if noted else [])
+            for o in found["organisations"]
+        ],
+    }
+    text = (
+        "Các lần nhập\n"
+        + text_table(_imports_table(found["imports"]))
+        + "\n\nXếp loại theo năm\n"
+        + text_table(ratings)
+        + "\n"
+    )
     if found["corrections"]:
-        fixes = {"header": ["Tổ chức", "Trực thuộc", "Năm", "Các phiên bản (lần nhập, tệp)"],
-                 "rows": [[c["org"], c["parent"], str(c["year"]),
-                           " → ".join(f"{v['label']} ({v['import']}, {v['file']})" for v in c["versions"])] for c in found["corrections"]]}
+        fixes = {
+            "header": ["Tổ chức", "Trực thuộc", "Năm", "Các phiên bản (lần nhập, tệp)"],
+            "rows": [
+                [
+                    c["org"],
+                    c["parent"],
+                    str(c["year"]),
+                    " → ".join(f"{v['label']} ({v['import']}, {v['file']})" for v in c["versions"]),
+                ]
+                for c in found["corrections"]
+            ],
+        }
         text += "\nSửa đổi\n" + text_table(fixes) + "\n"
     return text
 
@@ -128,21 +148,42 @@ def changes_text(found: dict) -> str:
     from ccq_stats.documents.render import text_table
 
     imports = _imports_table(found["imports"])
-    rows = {"header": ["Năm", "Tổ chức", "Trực thuộc", "Trước", "Sau", "Lần nhập"],
-            "rows": [[str(c["year"]), c["org"], c["parent"], c["before"], c["after"], str(c["import"])] for c in found["changes"]]}
-    return (f"Các lần nhập sau lần {found['since']['import']} ({found['since']['at'][:19].replace('T', ' ')})\n" + text_table(imports)
-            + "\n\nThay đổi\n" + text_table(rows) + "\n")
+    rows = {
+        "header": ["Năm", "Tổ chức", "Trực thuộc", "Trước", "Sau", "Lần nhập"],
+        "rows": [
+            [str(c["year"]), c["org"], c["parent"], c["before"], c["after"], str(c["import"])] for c in found["changes"]
+        ],
+    }
+    return (
+        f"Các lần nhập sau lần {found['since']['import']} ({found['since']['at'][:19].replace('T', ' ')})\n"
+        + text_table(imports)
+        + "\n\nThay đổi\n"
+        + text_table(rows)
+        + "\n"
+    )
 
 
 def _imports_table(imports: list[dict]) -> dict:
     from ccq_stats.store.versions import local_time
 
     # the store keeps UTC; staff read their local time, shown with its offset so that it is never ambiguous
-    return {"header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
-            "rows": [[str(i["id"]), local_time(i["at"]), f"{i['user_name']}@{i['host']}",
-                      "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]), ",".join(map(str, i["years"])),
-                      str(i["records"]), str(i["records_added"]), str(i["records_changed"]), str(i["records_removed"])]
-                     for i in imports]}
+    return {
+        "header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
+        "rows": [
+            [
+                str(i["id"]),
+                local_time(i["at"]),
+                f"{i['user_name']}@{i['host']}",
+                "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]),
+                ",".join(map(str, i["years"])),
+                str(i["records"]),
+                str(i["records_added"]),
+                str(i["records_changed"]),
+                str(i["records_removed"]),
+            ]
+            for i in imports
+        ],
+    }
 
 
 def import_summary(result, db: str | None = None) -> list[str]:
@@ -165,10 +206,20 @@ def import_summary(result, db: str | None = None) -> list[str]:
     else:
         lines = [_("imported (import {id}) {files} into {store}").format(id=result.import_id, files=files, store=where)]
     for year, t in result.summary["years"].items():
-        lines.append(_("{year}: organisations {orgs_added} added, {orgs_changed} changed, {orgs_unchanged} unchanged; "
-                       "records {records_added} added, {records_changed} changed, {records_removed} removed").format(
-            year=year, orgs_added=t["orgs_added"], orgs_changed=t["orgs_changed"], orgs_unchanged=t["orgs_unchanged"],
-            records_added=t["records_added"], records_changed=t["records_changed"], records_removed=t["records_removed"]))
+        lines.append(
+            _(
+                "{year}: organisations {orgs_added} added, {orgs_changed} changed, {orgs_unchanged} unchanged; "
+                "records {records_added} added, {records_changed} changed, {records_removed} removed"
+            ).format(
+                year=year,
+                orgs_added=t["orgs_added"],
+                orgs_changed=t["orgs_changed"],
+                orgs_unchanged=t["orgs_unchanged"],
+                records_added=t["records_added"],
+                records_changed=t["records_changed"],
+                records_removed=t["records_removed"],
+            )
+        )
     for o in result.summary["orgs"]:
         if o["status"] == "changed":
             groups = ", ".join(f"{g} {a} → {b}" for g, (a, b) in o["groups"].items())
@@ -177,17 +228,25 @@ def import_summary(result, db: str | None = None) -> list[str]:
     return lines
 
 
-def history_page(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None,
-                 changes: bool = False, since: str | None = None) -> tuple[str, dict]:
+def history_page(
+    db: str | None = None,
+    *,
+    year: int | None = None,
+    org: str | None = None,
+    as_of: str | None = None,
+    changes: bool = False,
+    since: str | None = None,
+) -> tuple[str, dict]:
     """``ccq-stats history``'s page and the store state it shows: the store's history (see
     ``api.history``), or with ``changes`` what changed after ``since`` (see ``api.changes_since``)."""
-    from ccq_stats import api
     from ccq_stats.api import store_views
     from ccq_stats.errors import InputError
 
     if changes or since is not None:
         if not (changes and since is not None):
-            raise InputError(_("--changes and --since go together"), hint=_("e.g. ccq-stats history --changes --since 2020-01-15"))
+            raise InputError(
+                _("--changes and --since go together"), hint=_("e.g. ccq-stats history --changes --since 2020-01-15")
+            )
         found = store_views.changes_since(db, since=since, as_of=as_of)
         return changes_text(found), found["store"]
     found = store_views.history(db, year=year, org=org, as_of=as_of)
@@ -195,6 +254,7 @@ def history_page(db: str | None = None, *, year: int | None = None, org: str | N
 
 
 # -- files a command writes: the output, the --warnings file -----------------------------------
+
 
 def write_output(path: Path, data: bytes) -> None:
     """The output, atomically: the whole file or none (bad input when it cannot be written)."""
@@ -204,8 +264,11 @@ def write_output(path: Path, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise InputError(_("cannot write the output: {reason}").format(reason=exc.strerror), file=str(path),
-                         hint=_("check the folder exists and is writable")) from None
+        raise InputError(
+            _("cannot write the output: {reason}").format(reason=exc.strerror),
+            file=str(path),
+            hint=_("check the folder exists and is writable"),
+        ) from None
 
 
 def warnings_file_form(path: Path, output: Path | None, paths: list[str], recursive: bool = False) -> str:
@@ -219,25 +282,38 @@ def warnings_file_form(path: Path, output: Path | None, paths: list[str], recurs
     paths = with_subfolders(paths) if recursive and paths else paths
 
     if str(path) == "-":
-        raise InputError(_("--warnings cannot be standard output: the data goes there"),
-                         hint=_("give a file name, e.g. --warnings warnings.csv"))
+        raise InputError(
+            _("--warnings cannot be standard output: the data goes there"),
+            hint=_("give a file name, e.g. --warnings warnings.csv"),
+        )
     form = WARNINGS_SUFFIXES.get(path.suffix.lower())
     if form is None:
-        raise InputError(_("--warnings writes a .csv, .json or .jsonl file"), file=str(path),
-                         hint=_("end the name in .csv (a table) or .jsonl (one JSON object per line)"))
+        raise InputError(
+            _("--warnings writes a .csv, .json or .jsonl file"),
+            file=str(path),
+            hint=_("end the name in .csv (a table) or .jsonl (one JSON object per line)"),
+        )
     if path.is_dir() or not (path.parent if str(path.parent) else Path(".")).is_dir():
-        raise InputError(_("the --warnings file cannot be written there (a folder, or in a folder that does not exist)"),
-                         file=str(path), hint=_("give a file name in an existing folder"))
+        raise InputError(
+            _("the --warnings file cannot be written there (a folder, or in a folder that does not exist)"),
+            file=str(path),
+            hint=_("give a file name in an existing folder"),
+        )
     if output is not None and (path.resolve() == output.resolve() or is_one_of(path, [str(output)])):
-        raise InputError(_("--warnings and -o name the same file"), file=str(path), hint=_("give the warnings another file name"))
+        raise InputError(
+            _("--warnings and -o name the same file"), file=str(path), hint=_("give the warnings another file name")
+        )
     if path.exists():
         try:
             inputs = expand_paths(paths)
         except InputError:  # a folder without spreadsheets: reading it will say so (and that error is kept)
             inputs = paths
         if is_one_of(path, inputs):
-            raise InputError(_("the --warnings file is one of the inputs"), file=str(path),
-                             hint=_("write the warnings to another file"))
+            raise InputError(
+                _("the --warnings file is one of the inputs"),
+                file=str(path),
+                hint=_("write the warnings to another file"),
+            )
     return form
 
 
@@ -257,8 +333,11 @@ def write_warnings(path: Path, rows: list[dict], form: str) -> None:
     try:
         atomic_write(path, warnings_text(rows, form).encode("utf-8"))
     except OSError as exc:
-        raise InputError(_("cannot write the warnings file: {reason}").format(reason=exc.strerror), file=str(path),
-                         hint=_("check the folder exists and is writable")) from None
+        raise InputError(
+            _("cannot write the warnings file: {reason}").format(reason=exc.strerror),
+            file=str(path),
+            hint=_("check the folder exists and is writable"),
+        ) from None
 
 
 def rules_listed() -> str:
@@ -269,11 +348,16 @@ def rules_listed() -> str:
     from ccq_stats.vocabulary.scales import RULES
 
     rules = tomllib.loads(RULES.read_text(encoding="utf-8"))["rules"]
-    return "; ".join((_("{rule} ({name}; a warning)") if r["severity"] == "warning" else _("{rule} ({name})")).format(
-        rule=r["id"], name=r["name"]) for r in rules)
+    return "; ".join(
+        (_("{rule} ({name}; a warning)") if r["severity"] == "warning" else _("{rule} ({name})")).format(
+            rule=r["id"], name=r["name"]
+        )
+        for r in rules
+    )
 
 
 # -- blank: the collection workbooks; orgs: the lineage of organisations ----------------------------
+
 
 def write_workbooks(books: list, inputs: list[str], quiet: bool = False, year: int | None = None) -> None:
     """Write ``blank``'s workbooks [(path, bytes)], each atomically (its folder made), never over
@@ -289,9 +373,14 @@ def write_workbooks(books: list, inputs: list[str], quiet: bool = False, year: i
             refuse_overwriting_inputs(path, Source.files(list(inputs)))
         write_output(path, data)
     if not quiet:
-        sys.stderr.write(_("ccq-stats: wrote {count} collection workbook(s) for {year}: {files}").format(
-            count=len(books), year=year, files=", ".join(str(p) for p, _data in books[:3]) + (" …" if len(books) > 3 else ""))
-            + "\n")
+        sys.stderr.write(
+            _("ccq-stats: wrote {count} collection workbook(s) for {year}: {files}").format(
+                count=len(books),
+                year=year,
+                files=", ".join(str(p) for p, _data in books[:3]) + (" …" if len(books) > 3 else ""),
+            )
+            + "\n"
+        )
 
 
 def orgs_summary(result, db: str | None = None) -> list[str]:
@@ -304,15 +393,27 @@ def orgs_summary(result, db: str | None = None) -> list[str]:
     if not result.changed:
         return [_("nothing changed: {store} already holds this lineage").format(store=where)]
     if result.command_kind in ("revert", "revert_lineage"):
-        lines = [(_("would undo the lineage import as a new import into {store}") if result.dry_run
-                  else _("the lineage import undone by a new import (import {id}) into {store}")).format(id=result.import_id, store=where)]
+        lines = [
+            (
+                _("would undo the lineage import as a new import into {store}")
+                if result.dry_run
+                else _("the lineage import undone by a new import (import {id}) into {store}")
+            ).format(id=result.import_id, store=where)
+        ]
     elif result.dry_run:
         lines = [_("would record the lineage of {files} in {store}").format(files=files, store=where)]
     else:
-        lines = [_("recorded (import {id}) the lineage of {files} in {store}").format(id=result.import_id, files=files, store=where)]
+        lines = [
+            _("recorded (import {id}) the lineage of {files} in {store}").format(
+                id=result.import_id, files=files, store=where
+            )
+        ]
     for year, t in result.summary["years"].items():
-        lines.append(_("{year}: changes {added} added, {removed} replaced").format(year=year, added=t["records_added"],
-                                                                                 removed=t["records_removed"]))
+        lines.append(
+            _("{year}: changes {added} added, {removed} replaced").format(
+                year=year, added=t["records_added"], removed=t["records_removed"]
+            )
+        )
     return lines
 
 
@@ -320,20 +421,53 @@ def orgs_listed(changes: list, form: str) -> str:
     """``orgs list``: the changes as a table, csv or json."""
     rows = [c.record() for c in changes]
     columns = ["year", "day", "kind", "kind_name", "sources", "targets", "decision", "code", "note", "file", "row"]
-    return _records_as(rows, columns, form, {"sources", "targets"},
-                       ["Năm", "Ngày", "Thay đổi", "Từ", "Thành", "Số quyết định", "Mã", "Ghi chú"],
-                       lambda r: [str(r["year"]), r["day"], r["kind_name"], "; ".join(r["sources"]), "; ".join(r["targets"]),
-                                  r["decision"], r["code"], r["note"]])
+    return _records_as(
+        rows,
+        columns,
+        form,
+        {"sources", "targets"},
+        ["Năm", "Ngày", "Thay đổi", "Từ", "Thành", "Số quyết định", "Mã", "Ghi chú"],
+        lambda r: [
+            str(r["year"]),
+            r["day"],
+            r["kind_name"],
+            "; ".join(r["sources"]),
+            "; ".join(r["targets"]),
+            r["decision"],
+            r["code"],
+            r["note"],
+        ],
+    )
 
 
 def drift_listed(found: list[dict], form: str) -> str:
     """``orgs check``: the name drift as a table, csv or json, each with its suggested lineage row."""
-    rows = [{"name": d["names"][0], "years": d["years"][0], "other_name": d["names"][1], "other_years": d["years"][1],
-             "signal": d["signal"], "suggestion": d["suggestion"].file_row() if d["suggestion"] else ""} for d in found]
-    return _records_as(rows, ["name", "years", "other_name", "other_years", "signal", "suggestion"], form,
-                       {"years", "other_years"}, ["Tên", "Năm", "Tên khác", "Năm", "Dấu hiệu", "Dòng đề nghị (tệp thay đổi)"],
-                       lambda r: [r["name"], ",".join(map(str, r["years"])), r["other_name"], ",".join(map(str, r["other_years"])),
-                                  _("spelling") if r["signal"] == "spelling" else _("place words"), r["suggestion"]])
+    rows = [
+        {
+            "name": d["names"][0],
+            "years": d["years"][0],
+            "other_name": d["names"][1],
+            "other_years": d["years"][1],
+            "signal": d["signal"],
+            "suggestion": d["suggestion"].file_row() if d["suggestion"] else "",
+        }
+        for d in found
+    ]
+    return _records_as(
+        rows,
+        ["name", "years", "other_name", "other_years", "signal", "suggestion"],
+        form,
+        {"years", "other_years"},
+        ["Tên", "Năm", "Tên khác", "Năm", "Dấu hiệu", "Dòng đề nghị (tệp thay đổi)"],
+        lambda r: [
+            r["name"],
+            ",".join(map(str, r["years"])),
+            r["other_name"],
+            ",".join(map(str, r["other_years"])),
+            _("spelling") if r["signal"] == "spelling" else _("place words"),
+            r["suggestion"],
+        ],
+    )
 
 
 def _records_as(rows: list[dict], columns: list[str], form: str, lists: set, header: list[str], cells) -> str:
@@ -358,6 +492,7 @@ def _records_as(rows: list[dict], columns: list[str], form: str, lists: set, hea
 
 # -- the built-in templates: templates list, templates copy --------------------------------------
 
+
 def template_names() -> list[str]:
     """The built-in report templates (``ccq-stats templates list``)."""
     from ccq_stats.documents.render import builtin_templates
@@ -367,8 +502,8 @@ def template_names() -> list[str]:
 
 def copy_template(name: str, dest: Path | None = None) -> Path:
     """Copy a built-in template to start one's own (``ccq-stats templates copy``); returns the new file."""
-    from ccq_stats.errors import InputError
     from ccq_stats.documents.render import template_source
+    from ccq_stats.errors import InputError
     from ccq_stats.write import atomic_write
 
     chosen, text = template_source(name)
@@ -376,10 +511,15 @@ def copy_template(name: str, dest: Path | None = None) -> Path:
     if target.is_dir():
         target = target / chosen
     if target.exists():
-        raise InputError(_("the file exists already"), file=str(target), hint=_("give another name, or delete the file first"))
+        raise InputError(
+            _("the file exists already"), file=str(target), hint=_("give another name, or delete the file first")
+        )
     try:
         atomic_write(target, text)
     except OSError as exc:
-        raise InputError(_("cannot write the template: {reason}").format(reason=exc.strerror), file=str(target),
-                         hint=_("check the folder exists and is writable")) from None
+        raise InputError(
+            _("cannot write the template: {reason}").format(reason=exc.strerror),
+            file=str(target),
+            hint=_("check the folder exists and is writable"),
+        ) from None
     return target

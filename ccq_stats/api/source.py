@@ -58,9 +58,16 @@ class Source:
         return self.paths is None
 
 
-def source_of(paths: list[str] | None, *, db: str | None = None, as_of: str | None = None,
-              options: ReadOptions | None = None, recursive: bool = False, required: bool = True,
-              default: list[str] | None = None) -> Source:
+def source_of(
+    paths: list[str] | None,
+    *,
+    db: str | None = None,
+    as_of: str | None = None,
+    options: ReadOptions | None = None,
+    recursive: bool = False,
+    required: bool = True,
+    default: list[str] | None = None,
+) -> Source:
     """The source a command reads, as the command line gives it: the files named (with
     ``recursive``, their folders' sub-folders too), or the store – ``db``, or, when no PATH is
     given, the store if there is one. Without either: an error when ``required``, else the
@@ -71,20 +78,30 @@ def source_of(paths: list[str] | None, *, db: str | None = None, as_of: str | No
 
     options = options or ReadOptions()
     if as_of is not None and paths:
-        raise InputError(_("--as-of reads the store: give no PATH with it"), value=as_of,
-                         hint=_("drop the PATHs, and give --db if the store is not the default one"))
+        raise InputError(
+            _("--as-of reads the store: give no PATH with it"),
+            value=as_of,
+            hint=_("drop the PATHs, and give --db if the store is not the default one"),
+        )
     if db is not None and paths:
-        raise InputError(_("give files or --db, not both"), hint=_("drop --db to read the files, or the PATHs to read the store"))
+        raise InputError(
+            _("give files or --db, not both"), hint=_("drop --db to read the files, or the PATHs to read the store")
+        )
     if not paths:
         location = locate(db)
         if db is not None or exists(location):
             if options.for_files_only:
-                raise InputError(_("--year and --kind are for reading files; the store's records have their years and shapes"),
-                                 hint=_("give them to ccq-stats import"))
+                raise InputError(
+                    _("--year and --kind are for reading files; the store's records have their years and shapes"),
+                    hint=_("give them to ccq-stats import"),
+                )
             return Source.store(location, as_of)
         if required or as_of is not None:
-            raise InputError(_("no PATH given and no store yet"), file=location,
-                             hint=_("give the spreadsheets, or import them first: ccq-stats import PATH"))
+            raise InputError(
+                _("no PATH given and no store yet"),
+                file=location,
+                hint=_("give the spreadsheets, or import them first: ccq-stats import PATH"),
+            )
         paths = default or []
     return Source.files(with_subfolders(paths) if recursive else paths)
 
@@ -119,11 +136,21 @@ def refuse_overwriting_inputs(output: Path | None, source: Source) -> None:
     if output.is_dir():
         raise InputError(_("the output is a folder"), file=str(output), hint=_("give a file name, e.g. -o ket_qua.csv"))
     if is_one_of(output, inputs_of(source)):
-        raise InputError(_("the output file is one of the inputs"), file=str(output), hint=_("write the result to another file"))
+        raise InputError(
+            _("the output file is one of the inputs"), file=str(output), hint=_("write the result to another file")
+        )
 
 
-def report_source(paths: list[str] | None, *, db: str | None = None, as_of: str | None = None, recursive: bool = False,
-                  month: str | None = None, term: str | None = None, year: int | None = None) -> Source:
+def report_source(
+    paths: list[str] | None,
+    *,
+    db: str | None = None,
+    as_of: str | None = None,
+    recursive: bool = False,
+    month: str | None = None,
+    term: str | None = None,
+    year: int | None = None,
+) -> Source:
     """The source of ``ccq-stats report``: the files named, else the store if there is one, else
     the spreadsheets of the working folder; the monthly summary (``month``) reads the store only."""
     from ccq_stats.errors import InputError
@@ -131,8 +158,10 @@ def report_source(paths: list[str] | None, *, db: str | None = None, as_of: str 
     if month is None:
         return source_of(paths, db=db, as_of=as_of, recursive=recursive, required=False, default=["."])
     if paths or term or year:
-        raise InputError(_("--month summarises the store: give no PATH, --term or --year with it"),
-                         hint=_("e.g. ccq-stats report --month 2019-12 --db ccq.sqlite"))
+        raise InputError(
+            _("--month summarises the store: give no PATH, --term or --year with it"),
+            hint=_("e.g. ccq-stats report --month 2019-12 --db ccq.sqlite"),
+        )
     return Source.store(db, as_of)
 
 

@@ -9,7 +9,9 @@ from ccq_stats.api import store_snapshot, tell_drift
 from ccq_stats.vocabulary.scales import load_scales
 
 
-def history(db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None) -> dict:
+def history(
+    db: str | None = None, *, year: int | None = None, org: str | None = None, as_of: str | None = None
+) -> dict:
     """``ccq-stats history``: the import log (what, when, who, which files, counts), each
     organisation's ratings by year, and its corrections (``corrections``: every version of a
     rating with its import, file and time) – for ``year`` and ``org`` (a name, folded) when
@@ -18,13 +20,25 @@ def history(db: str | None = None, *, year: int | None = None, org: str | None =
     from ccq_stats.store.history import corrections, history_of
 
     snapshot = store_snapshot(db, as_of=as_of)
-    found = history_of(snapshot["records"], snapshot["imports"], load_scales(None), year=year, org=org,
-                       lineage=snapshot.get("lineage", []))
+    found = history_of(
+        snapshot["records"],
+        snapshot["imports"],
+        load_scales(None),
+        year=year,
+        org=org,
+        lineage=snapshot.get("lineage", []),
+    )
     tell_drift(found["drift"])
     with Store.open(locate(db)) as store:
         versions = store.versions() if store.keeps_versions() else []
-    found["corrections"] = corrections(versions, snapshot["imports"], load_scales(None), upto=snapshot["store"]["import"],
-                                       year=year, orgs={(o["org"], o["parent"]) for o in found["organisations"]})
+    found["corrections"] = corrections(
+        versions,
+        snapshot["imports"],
+        load_scales(None),
+        upto=snapshot["store"]["import"],
+        year=year,
+        orgs={(o["org"], o["parent"]) for o in found["organisations"]},
+    )
     found["store"] = snapshot["store"]
     return found
 
@@ -42,4 +56,6 @@ def changes_since(db: str | None = None, *, since: str, as_of: str | None = None
         versions = store.versions()
         imports = store.imports()
     return changes_between(versions, imports, load_scales(None), start.import_id, end.import_id) | {
-        "since": {"import": start.import_id, "at": start.at}, "store": {"import": end.import_id, "at": end.at}}
+        "since": {"import": start.import_id, "at": start.at},
+        "store": {"import": end.import_id, "at": end.at},
+    }

@@ -31,12 +31,14 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(help=_(
-    "Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên): read the yearly rating spreadsheets, classify every rating, count the shares.\n\n"
-    "Examples:\n\n"
-    "  ccq-stats classify sample_data/\n\n"
-    "  ccq-stats classify xep_loai_2019.xlsx --by unit --format csv -o 2019.csv"
-))
+@app.callback(
+    help=_(
+        "Party-building rating statistics (thống kê đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên): read the yearly rating spreadsheets, classify every rating, count the shares.\n\n"
+        "Examples:\n\n"
+        "  ccq-stats classify sample_data/\n\n"
+        "  ccq-stats classify xep_loai_2019.xlsx --by unit --format csv -o 2019.csv"
+    )
+)
 def _root(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=_("Print the version and exit."))

@@ -30,20 +30,26 @@ from ccq_stats.cli.warnings_file import keeps_warnings
 from ccq_stats.i18n import gettext as _
 
 
-@app.command(help=_(
-    "Show what the reader understood of each sheet: header rows, each column's role and the words that decided it, the rating year and where it came from, the rows skipped and why, and the first data rows as read. A sheet that cannot be read is shown with its error.\n\n"
-    "Examples:\n\n"
-    "  ccq-stats inspect sample_data/dang_vien_2018.csv\n\n"
-    "  ccq-stats inspect xep_loai.xlsx --header-row 5 --column rating='KQ' --format json"
-))
+@app.command(
+    help=_(
+        "Show what the reader understood of each sheet: header rows, each column's role and the words that decided it, the rating year and where it came from, the rows skipped and why, and the first data rows as read. A sheet that cannot be read is shown with its error.\n\n"
+        "Examples:\n\n"
+        "  ccq-stats inspect sample_data/dang_vien_2018.csv\n\n"
+        "  ccq-stats inspect xep_loai.xlsx --header-row 5 --column rating='KQ' --format json"
+    )
+)
 @bad_input_exits_2
 @keeps_warnings()
 def inspect(
     paths: PathsArg,
     fmt: InspectFormatOpt = None,
     output: OutputOpt = None,
-    names: Annotated[bool, names_option(_("Show member names in the first rows (masked by default: personal data)."))] = False,
-    rows: Annotated[int, typer.Option("--rows", min=0, max=100, metavar="N", help=_("How many data rows to show per sheet."))] = 5,
+    names: Annotated[
+        bool, names_option(_("Show member names in the first rows (masked by default: personal data)."))
+    ] = False,
+    rows: Annotated[
+        int, typer.Option("--rows", min=0, max=100, metavar="N", help=_("How many data rows to show per sheet."))
+    ] = 5,
     year: YearOpt = None,
     kind: KindOpt = None,
     scales: ScalesOpt = None,

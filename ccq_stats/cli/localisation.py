@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import Optional
 
 from typer._click import Context, HelpFormatter
 from typer._click.exceptions import (  # noqa: F401  ClickException … are the entry point's
@@ -33,13 +32,20 @@ from ccq_stats.i18n import gettext as _
 
 _ARGUMENT_TYPE = re.compile(r" <[^<>]*>$")  # the Python type Typer writes after an argument's name in a help page
 
+
 def _typer_words() -> dict:
     """Typer's own words in a help page, in the user's language. Its vendored click has no
     catalogue (typer.core asks the stdlib's empty default domain), so without these a Vietnamese
     help page would say "Usage:", "Options:" and "Show this message and exit." in English."""
-    return {"Usage: ": _("Usage: "), "Arguments": _("Arguments"), "Options": _("Options"), "Commands": _("Commands"),
-            "default: {default}": _("default: {default}"), "required": _("required"),
-            "Show this message and exit.": _("Show this message and exit.")}
+    return {
+        "Usage: ": _("Usage: "),
+        "Arguments": _("Arguments"),
+        "Options": _("Options"),
+        "Commands": _("Commands"),
+        "default: {default}": _("default: {default}"),
+        "required": _("required"),
+        "Show this message and exit.": _("Show this message and exit."),
+    }
 
 
 def command_line():
@@ -56,7 +62,7 @@ def command_line():
     class Formatter(HelpFormatter):
         section_name = ""
 
-        def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
             super().write_usage(prog, args, words["Usage: "] if prefix is None else prefix)
 
         @contextlib.contextmanager
@@ -66,7 +72,9 @@ def command_line():
                 yield
 
         def write_dl(self, rows, *args, **kwargs) -> None:
-            if self.section_name == words["Arguments"]:  # an argument's metavar says what it is: no "<list[str]>" after it
+            if (
+                self.section_name == words["Arguments"]
+            ):  # an argument's metavar says what it is: no "<list[str]>" after it
                 rows = [(_ARGUMENT_TYPE.sub("", term), text) for term, text in rows]
             super().write_dl([(term, words.get(text, text)) for term, text in rows], *args, **kwargs)
 
@@ -88,8 +96,12 @@ def usage_error(exc) -> str:
     ctx = _context_of(exc)
     hint = f"{ctx.command_path} --help" if ctx is not None else "ccq-stats --help"
     if isinstance(exc, NoSuchOption):
-        message = _no_such(exc.option_name, exc.possibilities or [], _("no such option: {name}"),
-                           _("no such option: {name} (did you mean {close}?)"))
+        message = _no_such(
+            exc.option_name,
+            exc.possibilities or [],
+            _("no such option: {name}"),
+            _("no such option: {name} (did you mean {close}?)"),
+        )
     elif isinstance(exc, MissingParameter):
         if exc.param is not None and exc.param.param_type_name == "argument":
             message = _("missing argument {name}").format(name=_argument_name(exc.param))
@@ -98,7 +110,9 @@ def usage_error(exc) -> str:
     elif isinstance(exc, BadParameter) and exc.param is not None:
         message = _bad_value(exc)
     elif isinstance(exc, BadOptionUsage):
-        flag = ctx is not None and any(exc.option_name in p.opts and getattr(p, "is_flag", False) for p in ctx.command.params)
+        flag = ctx is not None and any(
+            exc.option_name in p.opts and getattr(p, "is_flag", False) for p in ctx.command.params
+        )
         message = (_("{option} takes no value") if flag else _("{option} needs a value")).format(option=exc.option_name)
     else:
         message = _plain_usage_error(exc)
@@ -128,7 +142,9 @@ def _plain_usage_error(exc) -> str:
     if unknown:
         name = ast.literal_eval(unknown.group(1))
         commands = list(getattr(exc.ctx.command, "commands", {})) if exc.ctx is not None else []
-        return _no_such(name, commands, _("no such command: {name}"), _("no such command: {name} (did you mean {close}?)"))
+        return _no_such(
+            name, commands, _("no such command: {name}"), _("no such command: {name} (did you mean {close}?)")
+        )
     extra = re.fullmatch(r"Got unexpected extra argument\(s\) \((.*)\)", text, re.S)
     if extra:
         return _("unexpected extra argument(s): {arguments}").format(arguments=extra.group(1))
@@ -171,7 +187,9 @@ def _bad_value(exc) -> str:
     if error.get("type") in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = getattr(param, "min", None), getattr(param, "max", None)
         if low is not None and high is not None:
-            return _("{option}: {value} is not between {minimum} and {maximum}").format(option=name, value=value, minimum=low, maximum=high)
+            return _("{option}: {value} is not between {minimum} and {maximum}").format(
+                option=name, value=value, minimum=low, maximum=high
+            )
         if low is not None:
             return _("{option}: {value} is less than {minimum}").format(option=name, value=value, minimum=low)
         return _("{option}: {value} is more than {maximum}").format(option=name, value=value, maximum=high)

@@ -16,7 +16,13 @@ class _StderrFormatter(logging.Formatter):
         self.color = color
 
     def format(self, record: logging.LogRecord) -> str:
-        level = _("error") if record.levelno >= logging.ERROR else _("warning") if record.levelno >= logging.WARNING else _("note")
+        level = (
+            _("error")
+            if record.levelno >= logging.ERROR
+            else _("warning")
+            if record.levelno >= logging.WARNING
+            else _("note")
+        )
         tag = f"\x1b[33m{level}\x1b[0m" if self.color and record.levelno >= logging.WARNING else level
         return f"ccq-stats: {tag}: {escaped(record.getMessage())}"  # one line, and no name's ESC reaches the terminal
 

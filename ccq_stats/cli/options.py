@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -49,14 +49,52 @@ def year_option(help: str, **more) -> typer.Option:
 
 
 # Options shared by the commands.
-PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."))]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH",
+        help=_(
+            "Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv), folders of them (sub-folders with --recursive), or - for CSV on stdin."
+        ),
+    ),
+]
 # import keeps where each record came from (the file, its sheet and row): standard input has no name to keep
-ImportPathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv) or folders of them (sub-folders with --recursive); not standard input: the store keeps the file each record came from."))]
-YearOpt = Annotated[Optional[int], year_option(_("Rating year for sheets that name none (no 'Năm' column, sheet name or title)."))]
-KindOpt = Annotated[Optional[Kind], typer.Option(help=_("Read every sheet as this shape instead of recognising it from the headers."))]
-RecursiveOpt = Annotated[bool, typer.Option("--recursive", "-r", help=_("Read the sub-folders of the folders given too (without it they are not read, and a warning says so)."))]
-YearsFilterOpt = Annotated[Optional[str], typer.Option("--years", metavar="A-B", help=_("Keep only these rating years in the output, e.g. 2016-2019 or 2019 (--year says which year a sheet is; this filters)."))]
-def _dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
+ImportPathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[PATH]...",
+        help=_(
+            "Spreadsheets (.xlsx .xlsm .xlsb .xls .ods .csv .tsv) or folders of them (sub-folders with --recursive); not standard input: the store keeps the file each record came from."
+        ),
+    ),
+]
+YearOpt = Annotated[
+    int | None, year_option(_("Rating year for sheets that name none (no 'Năm' column, sheet name or title)."))
+]
+KindOpt = Annotated[
+    Kind | None, typer.Option(help=_("Read every sheet as this shape instead of recognising it from the headers."))
+]
+RecursiveOpt = Annotated[
+    bool,
+    typer.Option(
+        "--recursive",
+        "-r",
+        help=_("Read the sub-folders of the folders given too (without it they are not read, and a warning says so)."),
+    ),
+]
+YearsFilterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        metavar="A-B",
+        help=_(
+            "Keep only these rating years in the output, e.g. 2016-2019 or 2019 (--year says which year a sheet is; this filters)."
+        ),
+    ),
+]
+
+
+def _dash_is_stdout(value: Path | None) -> Path | None:
     """``-o -`` means standard output, as ``-`` means standard input."""
     return None if value is not None and str(value) == "-" else value
 
@@ -108,49 +146,166 @@ def orgs_file_option(help: str) -> typer.Option:
     return typer.Option("--orgs", metavar=FILE, help=help)
 
 
-OutputOpt = Annotated[Optional[Path], output_option(_("Write to this file (atomically) instead of stdout; - for stdout."), callback=_dash_is_stdout)]
-ScalesOpt = Annotated[Optional[Path], typer.Option(metavar=FILE, help=_("A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml)."))]
-FormatOpt = Annotated[Optional[Format], format_option(_("Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe]."))]
-ReportFormatOpt = Annotated[Optional[ReportFormat], format_option(_("md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."))]
+OutputOpt = Annotated[
+    Path | None,
+    output_option(_("Write to this file (atomically) instead of stdout; - for stdout."), callback=_dash_is_stdout),
+]
+ScalesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        metavar=FILE,
+        help=_(
+            "A TOML file of extra label aliases, regimes or rule sources (same shape as ccq_stats/scales.toml and rules.toml)."
+        ),
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    format_option(
+        _(
+            "Output format [default: what the -o file's suffix says (.csv .json .xlsx); else table on a terminal, csv in a pipe]."
+        )
+    ),
+]
+ReportFormatOpt = Annotated[
+    ReportFormat | None,
+    format_option(
+        _(
+            "md, html, txt, xlsx or docx [default: what the -o file's suffix says, else the template file's name, else md]."
+        )
+    ),
+]
 # report and forms: the spreadsheets of the working folder when no path is given
-HerePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder]."))]
+HerePathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[PATH]...", help=_("Spreadsheets or folders [default: the spreadsheets in the current folder].")
+    ),
+]
 
 # Steering the header finder (also for `import`): where it cannot tell, the user says.
-HeaderRowOpt = Annotated[Optional[int], typer.Option("--header-row", min=1, metavar="N", help=_("The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect)."))]
-ColumnOpt = Annotated[Optional[list[str]], typer.Option("--column", metavar="ROLE=HEADER", help=_("Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column."))]
+HeaderRowOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--header-row",
+        min=1,
+        metavar="N",
+        help=_(
+            "The header's (first) row, as Excel numbers it, where the reader does not find it (see ccq-stats inspect)."
+        ),
+    ),
+]
+ColumnOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--column",
+        metavar="ROLE=HEADER",
+        help=_(
+            "Which column is which, by its header text; repeatable. ROLE: org (= unit), parent, kind, rating, year, name, birth, card, discipline, seq, host_type, total, rated, ignore, or top/good/pass/fail/exempt/not_rated for a count column."
+        ),
+    ),
+]
 
 # Who issues a document (see ccq_stats/write/settings.py): a settings file and options over it.
-SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", metavar=FILE, help=_("A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one]."))]
-AboveOpt = Annotated[Optional[str], typer.Option("--above", metavar=NAME, help=_("The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'."))]
-CommitteeOpt = Annotated[Optional[str], typer.Option("--committee", metavar=NAME, help=_("The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH]."))]
-PlaceOpt = Annotated[Optional[str], typer.Option("--place", metavar=NAME, help=_("The place before the date: '<place>, ngày … tháng … năm …'."))]
-NumberOpt = Annotated[Optional[str], typer.Option("--number", metavar=_("NUMBER"), help=_("The document's number: 'Số <number>-BC/ĐUK'."))]
-SignerOpt = Annotated[Optional[str], typer.Option("--signer", metavar=NAME, help=_("Who signs (the name under the signature block)."))]
+SettingsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--settings",
+        metavar=FILE,
+        help=_(
+            "A settings file with an [issuer] table [default: ccq-stats.toml in the working folder, if there is one]."
+        ),
+    ),
+]
+AboveOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--above", metavar=NAME, help=_("The body above the issuing committee, e.g. 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG'.")
+    ),
+]
+CommitteeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--committee", metavar=NAME, help=_("The issuing committee [default: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH].")
+    ),
+]
+PlaceOpt = Annotated[
+    str | None,
+    typer.Option("--place", metavar=NAME, help=_("The place before the date: '<place>, ngày … tháng … năm …'.")),
+]
+NumberOpt = Annotated[
+    str | None, typer.Option("--number", metavar=_("NUMBER"), help=_("The document's number: 'Số <number>-BC/ĐUK'."))
+]
+SignerOpt = Annotated[
+    str | None, typer.Option("--signer", metavar=NAME, help=_("Who signs (the name under the signature block)."))
+]
 
 
 def _store_help() -> str:
     from ccq_stats.api import default_store as default_location
 
-    return _("The store (ccq-stats import): an SQLite file or a postgresql:// URL [default: $CCQ_STATS_DB, else {location}].").format(
-        location=default_location())
+    return _(
+        "The store (ccq-stats import): an SQLite file or a postgresql:// URL [default: $CCQ_STATS_DB, else {location}]."
+    ).format(location=default_location())
 
 
-DbOpt = Annotated[Optional[str], typer.Option("--db", metavar="PATH|URL", help=_store_help())]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="IMPORT|DATE", help=_("Read the store as it stood after that import (its number in ccq-stats history) or at the end of that day (YYYY-MM-DD, local time)."))]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=_("Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings)."))]
-StorePathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="[PATH]...", help=_("Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one]."))]
+DbOpt = Annotated[str | None, typer.Option("--db", metavar="PATH|URL", help=_store_help())]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="IMPORT|DATE",
+        help=_(
+            "Read the store as it stood after that import (its number in ccq-stats history) or at the end of that day (YYYY-MM-DD, local time)."
+        ),
+    ),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help=_("Errors only on stderr: no warnings, no summaries (for cron; --strict still sees the warnings)."),
+    ),
+]
+StorePathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[PATH]...",
+        help=_(
+            "Spreadsheets, folders of them (sub-folders with --recursive), or - for CSV on stdin [default: the store, when there is one]."
+        ),
+    ),
+]
 
 # -- --warnings FILE: the run's warnings also as data, for a job to act on ------------------
 
-WarningsOpt = Annotated[Optional[Path], typer.Option("--warnings", metavar="FILE", help=_("Also write the run's warnings, and the error that ended it, to FILE at the end: .csv, or .json/.jsonl (one JSON object per line); columns level, file, sheet, row, column, message. Written with --quiet too."))]
-ExcelOpt = Annotated[bool, typer.Option("--excel", help=_("CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."))]
+WarningsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--warnings",
+        metavar="FILE",
+        help=_(
+            "Also write the run's warnings, and the error that ended it, to FILE at the end: .csv, or .json/.jsonl (one JSON object per line); columns level, file, sheet, row, column, message. Written with --quiet too."
+        ),
+    ),
+]
+ExcelOpt = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help=_(
+            "CSV for Excel under Vietnamese regional settings: UTF-8 with a BOM, ';' between cells, a decimal comma in the shares (0,655000), formula-like text neutralised [implies --format csv]."
+        ),
+    ),
+]
 
 
-InspectFormatOpt = Annotated[Optional[InspectFormat], format_option(_("table (for people) or json [default: table]."))]
-OrgsFormatOpt = Annotated[Optional[OrgsFormat], format_option(_("table, csv or json [default: table]."))]
+InspectFormatOpt = Annotated[InspectFormat | None, format_option(_("table (for people) or json [default: table]."))]
+OrgsFormatOpt = Annotated[OrgsFormat | None, format_option(_("table, csv or json [default: table]."))]
 
 
-def parse_date(text: Optional[str]):
+def parse_date(text: str | None):
     """--date: YYYY-MM-DD, or DD/MM/YYYY as Vietnamese documents write dates; None when not given."""
     import datetime
 
@@ -164,17 +319,25 @@ def parse_date(text: Optional[str]):
             return datetime.date(year, month, day)
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise InputError(_("--date is not a date"), value=text,
-                         hint=_("write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020")) from None
+        raise InputError(
+            _("--date is not a date"),
+            value=text,
+            hint=_("write it as YYYY-MM-DD or DD/MM/YYYY, e.g. 2020-10-21 or 21/10/2020"),
+        ) from None
 
 
-def value_of(option: Optional[Enum]) -> Optional[str]:
+def value_of(option: Enum | None) -> str | None:
     """An enum option's value, as the API takes it (None when not given)."""
     return option.value if option is not None else None
 
 
-def read_options(year: Optional[int] = None, kind: Optional[Kind] = None, scales: Optional[Path] = None,
-                 header_row: Optional[int] = None, column: Optional[list[str]] = None):
+def read_options(
+    year: int | None = None,
+    kind: Kind | None = None,
+    scales: Path | None = None,
+    header_row: int | None = None,
+    column: list[str] | None = None,
+):
     """The reading options of a command (--year, --kind, --scales, --header-row, --column) as
     the one object the API takes."""
     from ccq_stats.api import ReadOptions

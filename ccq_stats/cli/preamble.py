@@ -9,7 +9,6 @@ import functools
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -34,7 +33,7 @@ def bad_input_exits_2(command):
     return wrapper
 
 
-def start(source: api.Source, output: Optional[Path], quiet: bool = False) -> api.Source:
+def start(source: api.Source, output: Path | None, quiet: bool = False) -> api.Source:
     """The preamble of a command that reads: --quiet applied, and the output checked not to
     replace anything the source reads (before anything is read). Returns the source."""
     be_quiet(quiet)
@@ -49,14 +48,14 @@ def exit_if_broken(findings, strict: bool) -> None:
         raise typer.Exit(1)
 
 
-def say_store_state(state: Optional[dict], quiet: bool) -> None:
+def say_store_state(state: dict | None, quiet: bool) -> None:
     """On stderr: the store state an output was built from (outputs without a place for it)."""
     if state and not quiet:
         sys.stderr.write("".join(f"ccq-stats: {line}\n" for line in [outputs.store_note(state)]))
 
 
 @contextlib.contextmanager
-def progress_bar(source: Optional[api.Source] = None, delay: float = 2.0):
+def progress_bar(source: api.Source | None = None, delay: float = 2.0):
     """A progress bar over the files on stderr – only at a terminal, only while files are read
     (not a store), and only once reading has taken `delay` seconds; nothing at all in a pipe or
     a cron job. Yields the ``progress(done, total, path)`` the API calls, or None."""
@@ -68,8 +67,15 @@ def progress_bar(source: Optional[api.Source] = None, delay: float = 2.0):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn(_("reading")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"),
-                   console=Console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn(_("reading")),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task("", total=None)
     timer = threading.Timer(delay, bar.start)
     timer.daemon = True

@@ -200,8 +200,10 @@ def known_organisations(records, rosters: dict, year: int) -> dict[str, dict]:
 
     given = {norm_key(o["org"]): o.get("org_kind", "") for o in rosters.get(year, [])}
     if records is None or records.empty:  # a roster alone (no ratings imported yet): the latest up to the year
-        return {norm_key(o["org"]): {"org": o["org"], "kind": _kind_id(o.get("org_kind", "")), "cells": []}
-                for o in rosters.get(roster_year(rosters, year), [])}
+        return {
+            norm_key(o["org"]): {"org": o["org"], "kind": _kind_id(o.get("org_kind", "")), "cells": []}
+            for o in rosters.get(roster_year(rosters, year), [])
+        }
     names, _source, _year = expected(records, rosters, year)
     from ccq_stats.figures.records import folded
 

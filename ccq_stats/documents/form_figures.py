@@ -18,12 +18,11 @@ import functools
 import tomllib
 from pathlib import Path
 
-from ccq_stats.i18n import gettext as _
 from ccq_stats.figures.stats import tally
+from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents.toml"
-
 
 
 @functools.cache
@@ -36,8 +35,10 @@ def forms_vocabulary() -> dict:
         if column not in keys:
             raise ValueError(f"documents.toml: [forms.host_columns] {column} is not a column")
         hosts.update({norm_key(n): column for n in names})
-    groups = {name: (spec["subject"], set(spec["kinds"]) if "kinds" in spec else None)
-              for name, spec in data["groups"].items()}
+    groups = {
+        name: (spec["subject"], set(spec["kinds"]) if "kinds" in spec else None)
+        for name, spec in data["groups"].items()
+    }
     return dict(data, host_keys=hosts, groups=groups)
 
 
@@ -57,8 +58,10 @@ def host_of(records):
     units = records[records["subject"] == "units"]
     known = {(int(y), norm_key(o)): h for y, o, h in zip(units["year"], units["org"], units["host_type"]) if h}
     owner = records["org"].where(records["subject"] != "cells", records["parent"]).fillna("")
-    return [h if s == "units" and h else known.get((int(y), norm_key(o)), "")
-            for s, y, o, h in zip(records["subject"], records["year"], owner, records["host_type"].fillna(""))]
+    return [
+        h if s == "units" and h else known.get((int(y), norm_key(o)), "")
+        for s, y, o, h in zip(records["subject"], records["year"], owner, records["host_type"].fillna(""))
+    ]
 
 
 def column_of(hosts: list[str]) -> tuple[list[str], dict]:
@@ -95,8 +98,15 @@ def _counts(records, group: str, columns: list[dict]) -> dict:
     if selected.empty:
         return out
     wide = tally(selected, ["column"]).set_index("column")
-    disciplined = selected[selected["disciplined"].fillna(False).astype(bool) & (selected["status"] == "rated")
-                           & (selected["tier"] == "fail")].groupby("column")["count"].sum()
+    disciplined = (
+        selected[
+            selected["disciplined"].fillna(False).astype(bool)
+            & (selected["status"] == "rated")
+            & (selected["tier"] == "fail")
+        ]
+        .groupby("column")["count"]
+        .sum()
+    )
     wide["disciplined_fail"] = disciplined.reindex(wide.index, fill_value=0)
     for category in wide.columns:
         by_column = {c["key"]: int(wide.at[c["key"], category]) if c["key"] in wide.index else 0 for c in columns}
@@ -110,7 +120,9 @@ def _counts(records, group: str, columns: list[dict]) -> dict:
 def _discipline_known(members) -> bool:
     """Whether "bị xử lý kỷ luật" can be counted: every member of the year from member rows
     (member-count forms carry no discipline) and a 'Kỷ luật' mark somewhere among them."""
-    return not members.empty and (members["shape"] == "members").all() and bool(members["disciplined"].fillna(False).any())
+    return (
+        not members.empty and (members["shape"] == "members").all() and bool(members["disciplined"].fillna(False).any())
+    )
 
 
 def _unknown_groups(records) -> dict:
@@ -126,12 +138,20 @@ def _unknown_groups(records) -> dict:
     return out
 
 
-def _table(spec: list[dict], counts: dict, columns: list[dict], shown: set, unknown: dict,
-           discipline_known: bool) -> tuple[list[dict], list[str]]:
+def _table(
+    spec: list[dict], counts: dict, columns: list[dict], shown: set, unknown: dict, discipline_known: bool
+) -> tuple[list[dict], list[str]]:
     rows, missing = [], []
     for line in spec:
-        row = {"label": line["label"], "depth": line.get("depth", 0), "heading": line.get("heading", False),
-               "total": None, "share": None, "by_column": {c["key"]: None for c in columns}, "missing": line.get("missing")}
+        row = {
+            "label": line["label"],
+            "depth": line.get("depth", 0),
+            "heading": line.get("heading", False),
+            "total": None,
+            "share": None,
+            "by_column": {c["key"]: None for c in columns},
+            "missing": line.get("missing"),
+        }
         if "count" in line:
             group, category = line["count"].split(".", 1)
             if group in unknown:
@@ -141,8 +161,11 @@ def _table(spec: list[dict], counts: dict, columns: list[dict], shown: set, unkn
             else:
                 figures = counts[group].get(category, {"total": 0, "by_column": {c["key"]: 0 for c in columns}})
                 base = counts[group].get(forms_vocabulary()["share_base"].get(category, ""), {}).get("total")
-                row.update(total=figures["total"], share=figures["total"] / base if base else None,
-                           by_column={k: (v if k in shown else None) for k, v in figures["by_column"].items()})
+                row.update(
+                    total=figures["total"],
+                    share=figures["total"] / base if base else None,
+                    by_column={k: (v if k in shown else None) for k, v in figures["by_column"].items()},
+                )
         if row["missing"] and row["missing"] not in missing:
             missing.append(row["missing"])
         rows.append(row)
@@ -155,8 +178,10 @@ def _why(reason: str) -> str:
         "units": _("the input has no ratings of grassroots organisations"),
         "cells": _("the input has no list of the organisations under the grassroots ones"),
         "members": _("the input has no ratings of members"),
-        "kind": _("the input does not say which grassroots organisations are đảng bộ cơ sở and which chi bộ cơ sở "
-                  "(add a 'Loại' column to the list of organisations)"),
+        "kind": _(
+            "the input does not say which grassroots organisations are đảng bộ cơ sở and which chi bộ cơ sở "
+            "(add a 'Loại' column to the list of organisations)"
+        ),
         "cell_kind": _("the input does not say which organisations under the grassroots ones are đảng bộ bộ phận"),
     }[reason]
 
@@ -181,10 +206,14 @@ def form_figures(records, year: int) -> dict:
     units = records[records["subject"] == "units"]
     for host in sorted(unmapped, key=norm_key):
         n = int(units.loc[units["host"] == host, "count"].sum())
-        warnings.append(_("host type '{host}' ({n} grassroots organisations) has no column of its own on the forms: "
-                          "counted under '{other}'").format(host=host, n=n, other=columns[-1]["label"])
-                        + " — " + _("name the kind of host in the input, or map it in [forms.host_columns] of "
-                                    "ccq_stats/documents.toml"))
+        warnings.append(
+            _(
+                "host type '{host}' ({n} grassroots organisations) has no column of its own on the forms: "
+                "counted under '{other}'"
+            ).format(host=host, n=n, other=columns[-1]["label"])
+            + " — "
+            + _("name the kind of host in the input, or map it in [forms.host_columns] of ccq_stats/documents.toml")
+        )
     forms = []
     for key in ("organisations", "members"):
         layout = vocabulary[regime][key]
@@ -197,17 +226,25 @@ def form_figures(records, year: int) -> dict:
         if not shown:
             notes.append(f"Để trống: {vocabulary['missing']['hosts']}.")
         elif no_host:
-            notes.append(f"{no_host} {layout['unit'].lower()} không ghi loại hình: có trong cột Tổng số, "
-                         "không có trong cột loại hình nào.")
+            notes.append(
+                f"{no_host} {layout['unit'].lower()} không ghi loại hình: có trong cột Tổng số, "
+                "không có trong cột loại hình nào."
+            )
         no_kind = int(units.loc[units["org_kind"].fillna("") == "", "count"].sum())
         if key == "organisations" and regime == "qd132" and no_kind and "kind" not in missing:
-            notes.append(f"{no_kind} tổ chức cơ sở đảng không ghi loại tổ chức đảng (đảng bộ cơ sở hay chi bộ cơ sở) "
-                         "nên không có trong mục A.I, A.II; thêm cột 'Loại' vào danh sách tổ chức.")
+            notes.append(
+                f"{no_kind} tổ chức cơ sở đảng không ghi loại tổ chức đảng (đảng bộ cơ sở hay chi bộ cơ sở) "
+                "nên không có trong mục A.I, A.II; thêm cột 'Loại' vào danh sách tổ chức."
+            )
         notes.append(vocabulary[f"note_columns_{regime}"])
-        notes.append("Tỷ lệ (%): các dòng xếp loại tính trên số được đánh giá, xếp loại; các dòng số được, chưa được "
-                     "(và được miễn) đánh giá tính trên tổng số.")
+        notes.append(
+            "Tỷ lệ (%): các dòng xếp loại tính trên số được đánh giá, xếp loại; các dòng số được, chưa được "
+            "(và được miễn) đánh giá tính trên tổng số."
+        )
         empty = [r["label"] for r in rows if r["missing"]]
-        reasons = sorted({r["missing"] for r in rows if r["missing"] in ("units", "cells", "members", "kind", "cell_kind")})
+        reasons = sorted(
+            {r["missing"] for r in rows if r["missing"] in ("units", "cells", "members", "kind", "cell_kind")}
+        )
         if reasons:  # the rows the data could have given for another input: said on stderr too
             sections, heading = [], ""
             for r in rows:  # the rows named by their section's heading ("I. ĐẢNG BỘ CƠ SỞ"): 30 labels say less
@@ -215,10 +252,32 @@ def form_figures(records, year: int) -> dict:
                 if r["missing"] in reasons and (heading or r["label"]) not in sections:
                     sections.append(heading or r["label"])
             n = sum(1 for r in rows if r["missing"] in reasons)
-            warnings.append(_("form '{form}': {n} rows left empty, under {rows}: {why}").format(
-                form=layout["title"].format(year=year), n=n, rows="; ".join(sections),
-                why="; ".join(_why(r) for r in reasons)))
-        forms.append({"key": key, "title": layout["title"].format(year=year), "code": layout.get("code") or None,
-                      "unit": layout["unit"], "rows": rows, "notes": notes, "empty_rows": empty})
-    return {"year": year, "regime": regime, "columns": columns, "forms": forms, "warnings": warnings,
-            "headers": {k: vocabulary[k] for k in ("label_header", "total_header", "share_header", "hosts_header", "numbers")}}
+            warnings.append(
+                _("form '{form}': {n} rows left empty, under {rows}: {why}").format(
+                    form=layout["title"].format(year=year),
+                    n=n,
+                    rows="; ".join(sections),
+                    why="; ".join(_why(r) for r in reasons),
+                )
+            )
+        forms.append(
+            {
+                "key": key,
+                "title": layout["title"].format(year=year),
+                "code": layout.get("code") or None,
+                "unit": layout["unit"],
+                "rows": rows,
+                "notes": notes,
+                "empty_rows": empty,
+            }
+        )
+    return {
+        "year": year,
+        "regime": regime,
+        "columns": columns,
+        "forms": forms,
+        "warnings": warnings,
+        "headers": {
+            k: vocabulary[k] for k in ("label_header", "total_header", "share_header", "hosts_header", "numbers")
+        },
+    }

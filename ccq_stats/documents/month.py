@@ -12,11 +12,11 @@ import calendar
 import re
 from datetime import date
 
-from ccq_stats.i18n import gettext as _
 from ccq_stats.figures.rules import rule_name, severity_name
-from ccq_stats.vocabulary.scales import DEFAULT_ORG
 from ccq_stats.figures.stats import category_counts, wide
+from ccq_stats.i18n import gettext as _
 from ccq_stats.numbers import year_range
+from ccq_stats.vocabulary.scales import DEFAULT_ORG
 
 SEASON_MONTHS = (11, 12, 1)
 TERM_FIRST = 2015  # a term (nhiệm kỳ) of five years starts at a congress year: 2015, 2020, 2025 …
@@ -37,7 +37,9 @@ def parse_month(text: str, today: date | None = None) -> date:
         return date(today.year - 1, 12, 1) if today.month == 1 else date(today.year, today.month - 1, 1)
     match = re.fullmatch(r"\s*((?:19|20)\d\d)-(0?[1-9]|1[0-2])\s*", text or "")
     if not match:
-        raise InputError(_("--month must be a month like 2019-12, or last or this"), value=text, hint=_("write YYYY-MM"))
+        raise InputError(
+            _("--month must be a month like 2019-12, or last or this"), value=text, hint=_("write YYYY-MM")
+        )
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -51,15 +53,22 @@ def season_year(month: date) -> int | None:
 def term_of(year: int) -> dict:
     """The term a rating year belongs to: {"start", "end", "label", "years"} (years start … end−1)."""
     start = year - (year - TERM_FIRST) % TERM_YEARS
-    return {"start": start, "end": start + TERM_YEARS, "label": year_range(start, start + TERM_YEARS),
-            "years": list(range(start, start + TERM_YEARS))}
+    return {
+        "start": start,
+        "end": start + TERM_YEARS,
+        "label": year_range(start, start + TERM_YEARS),
+        "years": list(range(start, start + TERM_YEARS)),
+    }
 
 
 def _headline(cats: dict | None) -> dict | None:
     if cats is None:
         return None
-    return {"total": cats["total"]["count"], "rated": cats["rated"]["count"],
-            **{c: {"count": cats[c]["count"], "share": cats[c]["share"], "label": cats[c]["label"]} for c in HEADLINE}}
+    return {
+        "total": cats["total"]["count"],
+        "rated": cats["rated"]["count"],
+        **{c: {"count": cats[c]["count"], "share": cats[c]["share"], "label": cats[c]["label"]} for c in HEADLINE},
+    }
 
 
 def _change(now: dict | None, before: dict | None) -> dict | None:
@@ -87,16 +96,33 @@ def _roster(records, rosters: dict, year: int, lineage: list | None = None) -> d
     if line:
         since = 0 if source == "roster" else source_year  # a roster given for the year: only what ended before or in it
         names, followed = line.expected(names, since, year, add_new=source != "roster")
-    seen = {norm_key(line.follow(name, year, year)): line.follow(name, year, year) for name in grassroots(records, year).values()}
+    seen = {
+        norm_key(line.follow(name, year, year)): line.follow(name, year, year)
+        for name in grassroots(records, year).values()
+    }
     keys = {norm_key(n) for n in names}
     reported = [n for n in names if norm_key(n) in seen]
     missing = [n for n in names if norm_key(n) not in seen]
     return {
-        "year": year, "source": source, "source_year": source_year, "total": len(names), "reported_count": len(reported), "reported": reported,
-        "not_reported": missing, "share": len(reported) / len(names) if names else None,
+        "year": year,
+        "source": source,
+        "source_year": source_year,
+        "total": len(names),
+        "reported_count": len(reported),
+        "reported": reported,
+        "not_reported": missing,
+        "share": len(reported) / len(names) if names else None,
         "outside": sorted(name for key, name in seen.items() if key not in keys),
-        "followed": [{"kind": f["change"].kind, "year": f["change"].year, "removed": f["removed"], "added": f["added"],
-                      "text": _followed_text(f)} for f in followed],
+        "followed": [
+            {
+                "kind": f["change"].kind,
+                "year": f["change"].year,
+                "removed": f["removed"],
+                "added": f["added"],
+                "text": _followed_text(f),
+            }
+            for f in followed
+        ],
     }
 
 
@@ -108,7 +134,12 @@ def _followed_text(applied: dict) -> str:
         return f"{removed} giải thể năm {c.year}"
     if c.kind == "established":
         return f"{added} thành lập năm {c.year}"
-    verb = {"renamed": "đổi tên thành", "moved": "chuyển thành", "merged": "sáp nhập thành", "split": "chia tách thành"}[c.kind]
+    verb = {
+        "renamed": "đổi tên thành",
+        "moved": "chuyển thành",
+        "merged": "sáp nhập thành",
+        "split": "chia tách thành",
+    }[c.kind]
     return f"{removed} {verb} {added or ', '.join(c.targets)} năm {c.year}"
 
 
@@ -129,17 +160,42 @@ def _in_month(imports: list[dict], first: date, scales) -> list[dict]:
     for i in imports:
         if not first.isoformat() <= i["at"][:10] <= last.isoformat():
             continue
-        changes = [dict(c, text=", ".join(f"{_group_name(scales, c['year'], c['shape'], g)} {a} → {b}" for g, (a, b) in c["groups"].items()))
-                   for c in i["changes"]]
-        row = [i["at"][:16].replace("T", " "), f"{i['user_name']}@{i['host']}", ", ".join(f["file"] for f in i["files"]),
-               ", ".join(map(str, i["years"])), str(i["orgs_added"]), str(i["orgs_changed"]), str(i["records_added"]),
-               str(i["records_changed"]), str(i["records_removed"])]
+        changes = [
+            dict(
+                c,
+                text=", ".join(
+                    f"{_group_name(scales, c['year'], c['shape'], g)} {a} → {b}" for g, (a, b) in c["groups"].items()
+                ),
+            )
+            for c in i["changes"]
+        ]
+        row = [
+            i["at"][:16].replace("T", " "),
+            f"{i['user_name']}@{i['host']}",
+            ", ".join(f["file"] for f in i["files"]),
+            ", ".join(map(str, i["years"])),
+            str(i["orgs_added"]),
+            str(i["orgs_changed"]),
+            str(i["records_added"]),
+            str(i["records_changed"]),
+            str(i["records_removed"]),
+        ]
         out.append(dict(i, changes=changes, row=row))
     return out
 
 
-def month_context(records, findings: list, imports: list[dict], rosters: dict, scales, *, month: date,
-                  org: str = DEFAULT_ORG, today: date | None = None, lineage: list | None = None) -> dict:
+def month_context(
+    records,
+    findings: list,
+    imports: list[dict],
+    rosters: dict,
+    scales,
+    *,
+    month: date,
+    org: str = DEFAULT_ORG,
+    today: date | None = None,
+    lineage: list | None = None,
+) -> dict:
     """Everything the ``month`` templates receive (docs/templates.md, "The monthly summary")."""
     store_years = sorted(int(y) for y in records["year"].unique())
     season = season_year(month)
@@ -154,16 +210,24 @@ def month_context(records, findings: list, imports: list[dict], rosters: dict, s
             subjects[subject] = {"current": now, "previous": before, "change": _change(now, before)}
     term = term_of(focus if focus is not None else month.year)
     term["years_in_store"] = [y for y in store_years if y in term["years"]]
-    open_findings = [dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
-                     for f in findings if latest is not None and f.year == latest]
+    open_findings = [
+        dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
+        for f in findings
+        if latest is not None and f.year == latest
+    ]
     by_rule: dict[str, int] = {}
     for f in open_findings:
         by_rule[f["rule"]] = by_rule.get(f["rule"], 0) + 1
     return {
-        "report": {"kind": "month", "org": org, "date": today or date.today(), "month": month,
-                   "month_label": f"{month.month:02d}/{month.year}",
-                   # the line under "BÁO CÁO" in the document form (docx)
-                   "summary": f"Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng {month.month:02d}/{month.year}"},
+        "report": {
+            "kind": "month",
+            "org": org,
+            "date": today or date.today(),
+            "month": month,
+            "month_label": f"{month.month:02d}/{month.year}",
+            # the line under "BÁO CÁO" in the document form (docx)
+            "summary": f"Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng {month.month:02d}/{month.year}",
+        },
         "season": {"in_season": season is not None, "year": season},
         "term": term,
         "latest_year": latest,

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ccq_stats.documents.report import said
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.numbers import approx, ngay, pct, points, score, so, year_range, years_text
-from ccq_stats.documents.report import said
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("md", "html", "txt")
@@ -42,7 +42,9 @@ def _table(rows, header, sep: str, rule: str | None) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*~\[\]|])")  # active anywhere: code, emphasis, strikethrough, links, tables
-_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "_" not between two letters or digits: "_x_", not "to_chuc_2019"
+_MD_UNDERSCORE = re.compile(
+    r"(?<![^\W_])_|_(?![^\W_])"
+)  # "_" not between two letters or digits: "_x_", not "to_chuc_2019"
 _MD_LINE_START = re.compile(r"^(?:([#+=-])|(\d{1,9})([.)])(?=\s|$))")  # a heading, a list item, a rule, "1." or "1)"
 _MD_AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(:)(?=//)|\b(www)(\.)")  # what GitHub's Markdown links by itself
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # an & that would start an HTML entity
@@ -77,6 +79,7 @@ def text_table(table: dict) -> str:
 
 # -- tables as rows of text, for the Markdown and plain-text templates --------------------
 
+
 def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> dict:
     """Every category of a subject, each year "count (share)", and the term share."""
     years = block["years"]
@@ -90,8 +93,10 @@ def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> d
             cells.append(so(c["count"]) + (f" ({pct(c['share'])})" if c["share"] is not None else ""))
         term = block["term"].get(category) if with_term else None
         rows.append([label] + cells + ([pct(term["value"]) if term else ""] if with_term else []))
-    for key, label in (("exemplary_of_top", "– tiêu biểu, trong số đạt mức cao nhất"),
-                       ("top_of_good_or_better", "– mức cao nhất, trong số hoàn thành tốt nhiệm vụ trở lên")):
+    for key, label in (
+        ("exemplary_of_top", "– tiêu biểu, trong số đạt mức cao nhất"),
+        ("top_of_good_or_better", "– mức cao nhất, trong số hoàn thành tốt nhiệm vụ trở lên"),
+    ):
         if any(y["nested"][key] is not None for y in years):
             rows.append([label] + [pct(y["nested"][key]) for y in years] + ([""] if with_term else []))
     return {"header": header, "rows": rows}
@@ -99,17 +104,33 @@ def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> d
 
 def term_table(block: dict) -> dict:
     header = ["Chỉ tiêu", "Nhiệm kỳ", "Năm đầu", "Năm cuối", "Thay đổi", "Năm cao nhất", "Năm thấp nhất"]
-    rows = [[" / ".join(f["labels"]), pct(f["value"]), pct(f["first"]), pct(f["last"]), points(f["change"]),
-             str(f["max_year"] or "–"), str(f["min_year"] or "–")] for f in block["term"].values()]
+    rows = [
+        [
+            " / ".join(f["labels"]),
+            pct(f["value"]),
+            pct(f["first"]),
+            pct(f["last"]),
+            points(f["change"]),
+            str(f["max_year"] or "–"),
+            str(f["min_year"] or "–"),
+        ]
+        for f in block["term"].values()
+    ]
     return {"header": header, "rows": rows}
 
 
 def org_table(organisations: list, years: list) -> dict:
     header = ["Tổ chức", "Loại"] + [str(y) for y in years] + ["Số năm đạt mức cao nhất", "Số năm liền"]
     # the lineage's note after the name: "(trước năm 2025: Chi bộ …)", "(sáp nhập năm 2025 từ …)"
-    rows = [[o["org"] + (f" ({o['parent']})" if o["parent"] else "") + (f" ({o['note']})" if o.get("note") else ""), o["kind_name"]]
-            + [o["labels"][y] for y in years]
-            + [str(o["years_top"]), str(o["longest_top_run"])] for o in organisations]
+    rows = [
+        [
+            o["org"] + (f" ({o['parent']})" if o["parent"] else "") + (f" ({o['note']})" if o.get("note") else ""),
+            o["kind_name"],
+        ]
+        + [o["labels"][y] for y in years]
+        + [str(o["years_top"]), str(o["longest_top_run"])]
+        for o in organisations
+    ]
     return {"header": header, "rows": rows}
 
 
@@ -121,8 +142,12 @@ def reorganised_lines(changes: list) -> list[str]:
     for c in changes:
         before = ", ".join(f"{b['org']} {b['label']} năm {b['year']}" for b in c["before"] if b["year"] is not None)
         after = ", ".join(f"{a['org']} {a['label']}" for a in c["after"])
-        parts = [f"năm {c['year']}"] + ([f"Quyết định số {c['decision']}"] if c["decision"] else []) + (
-            [f"trước: {before}"] if before else []) + ([f"năm {c['year']}: {after}"] if after else [])
+        parts = (
+            [f"năm {c['year']}"]
+            + ([f"Quyết định số {c['decision']}"] if c["decision"] else [])
+            + ([f"trước: {before}"] if before else [])
+            + ([f"năm {c['year']}: {after}"] if after else [])
+        )
         out.append(f"{c['text']} ({'; '.join(parts)})")
     return out
 
@@ -132,10 +157,24 @@ def member_table(member_units: list, year: int) -> dict:
     it applies (``allowed`` is None before them, and the two quota columns are left out)."""
     units = [u for u in member_units if u["year"] == year]
     quota = any(u["allowed"] is not None for u in units)
-    header = ["Tổ chức", "Có mặt", "Miễn đánh giá", "Chưa đánh giá", "Được đánh giá", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    header = [
+        "Tổ chức",
+        "Có mặt",
+        "Miễn đánh giá",
+        "Chưa đánh giá",
+        "Được đánh giá",
+        "HTXSNV",
+        "HTTNV",
+        "HTNV",
+        "KHTNV",
+    ]
     header += ["Tối đa HTXSNV", "Vượt mức tối đa"] if quota else []
-    rows = [[u["org"]] + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")]
-            + ([so(u["allowed"]), so(u["excess"]) if u["excess"] else ""] if quota else []) for u in units]
+    rows = [
+        [u["org"]]
+        + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")]
+        + ([so(u["allowed"]), so(u["excess"]) if u["excess"] else ""] if quota else [])
+        for u in units
+    ]
     return {"header": header, "rows": rows}
 
 
@@ -146,11 +185,16 @@ def score_table(block: dict) -> dict:
     header = ["Chỉ tiêu"] + [str(y["year"]) for y in years]
     rows = [["Được chấm điểm"] + [so(y["scored"]) for y in years]]
     for i, band in enumerate(years[0]["bands"]):
-        rows.append([band["label"]] + [so(y["bands"][i]["count"]) + (f" ({pct(y['bands'][i]['share'])})"
-                                                                       if y["bands"][i]["share"] is not None else "")
-                                       for y in years])
+        rows.append(
+            [band["label"]]
+            + [
+                so(y["bands"][i]["count"])
+                + (f" ({pct(y['bands'][i]['share'])})" if y["bands"][i]["share"] is not None else "")
+                for y in years
+            ]
+        )
     rows.append(["Điểm bình quân"] + [score(y["mean"]) for y in years])
-    for i, mean in enumerate(years[0]["means"]):
+    for i in range(len(years[0]["means"])):
         label = " / ".join(dict.fromkeys(y["means"][i]["tier_label"] for y in years))
         rows.append([f"– {label[:1].lower() + label[1:]}"] + [score(y["means"][i]["mean"]) for y in years])
     return {"header": header, "rows": rows}
@@ -164,8 +208,17 @@ def findings_rows(findings: list) -> dict:
 
 def imports_table(imports: list) -> dict:
     """The monthly summary's table of the imports made in the month (month._in_month's rows)."""
-    header = ["Thời gian (UTC)", "Người nhập", "Tệp", "Năm", "Tổ chức mới", "Tổ chức sửa", "Bản ghi thêm",
-              "Bản ghi sửa", "Bản ghi bớt"]
+    header = [
+        "Thời gian (UTC)",
+        "Người nhập",
+        "Tệp",
+        "Năm",
+        "Tổ chức mới",
+        "Tổ chức sửa",
+        "Bản ghi thêm",
+        "Bản ghi sửa",
+        "Bản ghi bớt",
+    ]
     return {"header": header, "rows": [i["row"] for i in imports]}
 
 
@@ -175,13 +228,32 @@ def chart(block: dict, title: str):
     return Markup(tier_chart_svg(block["years"], title))  # built from escaped parts
 
 
-GLOBALS = {"reorganised_lines": reorganised_lines, "figure_table": figure_table, "term_table": term_table, "org_table": org_table, "member_table": member_table,
-           "score_table": score_table,
-           "findings_rows": findings_rows, "imports_table": imports_table, "chart": chart}
+GLOBALS = {
+    "reorganised_lines": reorganised_lines,
+    "figure_table": figure_table,
+    "term_table": term_table,
+    "org_table": org_table,
+    "member_table": member_table,
+    "score_table": score_table,
+    "findings_rows": findings_rows,
+    "imports_table": imports_table,
+    "chart": chart,
+}
 
-FILTERS = {"so": so, "pct": pct, "approx": approx, "points": points, "ngay": ngay, "years_text": years_text, "year_range": year_range,
-           "score": score,
-           "md": md, "md_table": md_table, "text_table": text_table, "said": said}
+FILTERS = {
+    "so": so,
+    "pct": pct,
+    "approx": approx,
+    "points": points,
+    "ngay": ngay,
+    "years_text": years_text,
+    "year_range": year_range,
+    "score": score,
+    "md": md,
+    "md_table": md_table,
+    "text_table": text_table,
+    "said": said,
+}
 
 
 # -- the chart ---------------------------------------------------------------------------
@@ -195,12 +267,16 @@ def tier_chart_svg(years: list[dict], title: str) -> str:
 
     width, height, left, bar = 560, 230, 40, 48
     step = (width - left - 20) / max(len(years), 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 60}" width="100%" role="img" '
-             f'aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 60}" width="100%" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    ]
     for tick in (0, 25, 50, 75, 100):
         y = 10 + height * (1 - tick / 100)
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end">{tick}%</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end">{tick}%</text>'
+        )
     for i, year in enumerate(years):
         x = left + i * step + (step - bar) / 2
         y = 10 + height
@@ -208,13 +284,24 @@ def tier_chart_svg(years: list[dict], title: str) -> str:
             share = year["categories"][tier]["share"] or 0
             h = height * share
             y -= h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{_TIER_COLOURS[tier]}">'
-                         f'<title>{year["year"]}: {escape(year["categories"][tier]["label"])} {pct(share)}</title></rect>')
-        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 26}" font-size="11" text-anchor="middle">{year["year"]}</text>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{_TIER_COLOURS[tier]}">'
+                f"<title>{year['year']}: {escape(year['categories'][tier]['label'])} {pct(share)}</title></rect>"
+            )
+        parts.append(
+            f'<text x="{x + bar / 2:.1f}" y="{height + 26}" font-size="11" text-anchor="middle">{year["year"]}</text>'
+        )
     legend_x = left
-    for tier, name in (("top", "Xuất sắc / TSVM"), ("good", "Tốt"), ("pass", "Hoàn thành"), ("fail", "Không hoàn thành / Yếu kém")):
-        parts.append(f'<rect x="{legend_x}" y="{height + 38}" width="10" height="10" fill="{_TIER_COLOURS[tier]}"/>'
-                     f'<text x="{legend_x + 14}" y="{height + 47}" font-size="10">{name}</text>')
+    for tier, name in (
+        ("top", "Xuất sắc / TSVM"),
+        ("good", "Tốt"),
+        ("pass", "Hoàn thành"),
+        ("fail", "Không hoàn thành / Yếu kém"),
+    ):
+        parts.append(
+            f'<rect x="{legend_x}" y="{height + 38}" width="10" height="10" fill="{_TIER_COLOURS[tier]}"/>'
+            f'<text x="{legend_x + 14}" y="{height + 47}" font-size="10">{name}</text>'
+        )
         legend_x += 30 + 6 * len(name)
     parts.append("</svg>")
     return "".join(parts)
@@ -222,7 +309,8 @@ def tier_chart_svg(years: list[dict], title: str) -> str:
 
 # -- rendering ---------------------------------------------------------------------------
 
-def _environment(fmt: str, folder: Path | None, limits: "TemplateLimits | None" = None):
+
+def _environment(fmt: str, folder: Path | None, limits: TemplateLimits | None = None):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -269,8 +357,11 @@ def template_source(name: str) -> tuple[str, bytes]:
     or without its ``.j2``."""
     chosen = name if name.endswith(".j2") else f"{name}.j2"
     if chosen not in builtin_templates():
-        raise InputError(_("no such built-in template"), value=name,
-                         hint=_("one of {names} (ccq-stats templates list)").format(names=", ".join(builtin_templates())))
+        raise InputError(
+            _("no such built-in template"),
+            value=name,
+            hint=_("one of {names} (ccq-stats templates list)").format(names=", ".join(builtin_templates())),
+        )
     return chosen, (TEMPLATES / chosen).read_bytes()
 
 
@@ -299,8 +390,11 @@ def render_report(context: dict, template: str, fmt: str) -> str:
     else:
         path = Path(template)
         if not path.is_file():
-            raise InputError(_("no such template file"), file=template,
-                             hint=_("use a built-in template ({names}) or a .j2 file").format(names=", ".join(BUILTIN)))
+            raise InputError(
+                _("no such template file"),
+                file=template,
+                hint=_("use a built-in template ({names}) or a .j2 file").format(names=", ".join(BUILTIN)),
+            )
         limits = TemplateLimits.from_env()
         env, name, shown = _environment(fmt, path.parent.resolve(), limits), path.name, template
     try:
@@ -308,29 +402,45 @@ def render_report(context: dict, template: str, fmt: str) -> str:
             return env.get_template(name).render(**context)
         return _render_limited(env, name, context, limits)
     except TemplateSyntaxError as exc:
-        raise InputError(_("line {line}: template syntax error: {reason}").format(line=exc.lineno, reason=exc.message),
-                         file=shown, hint=_("fix the template at that line")) from None
+        raise InputError(
+            _("line {line}: template syntax error: {reason}").format(line=exc.lineno, reason=exc.message),
+            file=shown,
+            hint=_("fix the template at that line"),
+        ) from None
     except TemplateNotFound as exc:
-        raise InputError(_("template not found: {name}").format(name=exc.name), file=shown,
-                         hint=_("templates may include only files beside them")) from None
+        raise InputError(
+            _("template not found: {name}").format(name=exc.name),
+            file=shown,
+            hint=_("templates may include only files beside them"),
+        ) from None
     except TemplateLimitError as exc:
-        raise InputError(_at_line(str(exc), _template_line(exc, name)), file=shown,
-                         hint=_("a template may take {seconds} s, {memory_mb} MB of memory and write {output_mb} MB "
-                                "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB)").format(
-                             seconds=limits.seconds, memory_mb=limits.memory_mb, output_mb=limits.output_mb)) from None
+        raise InputError(
+            _at_line(str(exc), _template_line(exc, name)),
+            file=shown,
+            hint=_(
+                "a template may take {seconds} s, {memory_mb} MB of memory and write {output_mb} MB "
+                "(CCQ_TEMPLATE_TIMEOUT, CCQ_TEMPLATE_MEMORY_MB, CCQ_TEMPLATE_OUTPUT_MB)"
+            ).format(seconds=limits.seconds, memory_mb=limits.memory_mb, output_mb=limits.output_mb),
+        ) from None
     except MemoryError:
         if limits is None:
             raise
-        raise InputError(_("template stopped: it needed more than {memory_mb} MB of memory").format(memory_mb=limits.memory_mb),
-                         file=shown, hint=_("check the template for an expression that builds a huge text or list "
-                                            "(CCQ_TEMPLATE_MEMORY_MB)")) from None
+        raise InputError(
+            _("template stopped: it needed more than {memory_mb} MB of memory").format(memory_mb=limits.memory_mb),
+            file=shown,
+            hint=_("check the template for an expression that builds a huge text or list (CCQ_TEMPLATE_MEMORY_MB)"),
+        ) from None
     except RecursionError:
-        raise InputError(_("template stopped: it calls itself without end"), file=shown,
-                         hint=_("check the template's macros and includes")) from None
+        raise InputError(
+            _("template stopped: it calls itself without end"),
+            file=shown,
+            hint=_("check the template's macros and includes"),
+        ) from None
     except (TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
         message = _("template error: {reason}").format(reason=exc)
-        raise InputError(_at_line(message, _template_line(exc, name)), file=shown,
-                         hint=_("see docs/templates.md for the variables")) from None
+        raise InputError(
+            _at_line(message, _template_line(exc, name)), file=shown, hint=_("see docs/templates.md for the variables")
+        ) from None
 
 
 def _at_line(message: str, line: int | None) -> str:
@@ -356,12 +466,17 @@ def _template_line(exc: BaseException, name: str) -> int | None:
 # the main thread) the address space and the wall clock are capped as a backstop for what the
 # hooks cannot see ("~" joins, loops without calls).
 
+
 class TemplateLimitError(Exception):
     """A user's template went past a limit; the message says which."""
 
 
 class TemplateLimits:
-    ENV = {"seconds": "CCQ_TEMPLATE_TIMEOUT", "memory_mb": "CCQ_TEMPLATE_MEMORY_MB", "output_mb": "CCQ_TEMPLATE_OUTPUT_MB"}
+    ENV = {
+        "seconds": "CCQ_TEMPLATE_TIMEOUT",
+        "memory_mb": "CCQ_TEMPLATE_MEMORY_MB",
+        "output_mb": "CCQ_TEMPLATE_OUTPUT_MB",
+    }
 
     def __init__(self, seconds: int = 30, memory_mb: int = 512, output_mb: int = 50) -> None:
         import time
@@ -371,7 +486,7 @@ class TemplateLimits:
         self.deadline = time.monotonic() + seconds
 
     @classmethod
-    def from_env(cls) -> "TemplateLimits":
+    def from_env(cls) -> TemplateLimits:
         from ccq_stats.environment import number_setting
 
         values = {name: number_setting(variable) for name, variable in cls.ENV.items()}
@@ -419,8 +534,11 @@ def limited_sandbox_class():
                         self.limits.check_size(len(seq) * max(times, 0), "text_or_list")
             elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
                 if right * abs(left).bit_length() > 1_000_000:  # a number of more than a million bits
-                    raise TemplateLimitError(_("template stopped: it would compute {left} ** {right}, a number of millions of digits")
-                                             .format(left=left, right=right))
+                    raise TemplateLimitError(
+                        _(
+                            "template stopped: it would compute {left} ** {right}, a number of millions of digits"
+                        ).format(left=left, right=right)
+                    )
             elif operator == "+" and _sized(left) and _sized(right):
                 self.limits.check_size(len(left) + len(right), "text_or_list")
             result = super().call_binop(context, operator, left, right)
@@ -437,7 +555,6 @@ def limited_sandbox_class():
             return super().call(__context, __obj, *args, **kwargs)
 
     return LimitedSandbox
-
 
 
 def _render_limited(env, name: str, context: dict, limits: TemplateLimits) -> str:

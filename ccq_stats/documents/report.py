@@ -9,18 +9,39 @@ from __future__ import annotations
 from datetime import date
 
 from ccq_stats.figures.lineage import (  # organisations through the reorganisation
-    ONE_TO_ONE, Lineage, drift, event_text, follow_records, former_text, grassroots_years, kind_name,
+    ONE_TO_ONE,
+    Lineage,
+    drift,
+    event_text,
+    follow_records,
+    former_text,
+    grassroots_years,
+    kind_name,
 )
 from ccq_stats.figures.rules import rule_applies, rule_name, severity_name
-from ccq_stats.vocabulary.scales import (  # display names: vocabulary
-    DEFAULT_ORG, KIND_NAMES, SHORT, STATUS_NAMES, SUBJECT_NAMES, TIERS, Scales, legend_for,
-)
 from ccq_stats.figures.stats import (
-    SHARED, SUBJECT_ORDER, best_and_worst_year, category_counts, member_quota, nested_shares,
-    org_history, term_figures, wide,
+    SHARED,
+    SUBJECT_ORDER,
+    best_and_worst_year,
+    category_counts,
+    member_quota,
+    nested_shares,
+    org_history,
+    term_figures,
+    wide,
 )
-from ccq_stats.text import norm_key
 from ccq_stats.numbers import year_range
+from ccq_stats.text import norm_key
+from ccq_stats.vocabulary.scales import (  # display names: vocabulary
+    DEFAULT_ORG,
+    KIND_NAMES,
+    SHORT,
+    STATUS_NAMES,
+    SUBJECT_NAMES,
+    TIERS,
+    Scales,
+    legend_for,
+)
 
 
 def said(label: str, category: str) -> str:
@@ -45,8 +66,16 @@ def figure_note(span: str, mean: str, years: list[int], table_years: list[int]) 
     ``span`` is the report's: "term" or "year"."""
     note = "Tỷ lệ tính trên số được đánh giá, xếp loại"
     if span == "term":
-        how = "bình quân tỷ lệ của các năm" if mean == "shares" else "tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ"
-        return f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {year_range(years[0], years[-1])})." if len(years) > 1 else note + "."
+        how = (
+            "bình quân tỷ lệ của các năm"
+            if mean == "shares"
+            else "tổng số lượt xếp loại chia tổng số lượt được đánh giá cả nhiệm kỳ"
+        )
+        return (
+            f"{note}; tỷ lệ nhiệm kỳ là {how} (các năm đánh giá {year_range(years[0], years[-1])})."
+            if len(years) > 1
+            else note + "."
+        )
     if len(table_years) > 1:
         return f"{note}; các bảng ghi cả năm {table_years[0]} để so sánh."
     return note + "."
@@ -77,7 +106,15 @@ def _subject_block(by_year: dict, subject: str, years: list[int], scales: Scales
             if category in cats:
                 cats[category] = dict(cats[category], said=said(cats[category]["label"], category))
         regime = scales.regime(y)
-        rows.append({"year": y, "regime": regime.id, "documents": regime.documents, "categories": cats, "nested": nested_shares(cats)})
+        rows.append(
+            {
+                "year": y,
+                "regime": regime.id,
+                "documents": regime.documents,
+                "categories": cats,
+                "nested": nested_shares(cats),
+            }
+        )
     term = term_figures(by_year, subject, present, mean=mean)
     for category, figure in term.items():
         figure["labels"] = list(dict.fromkeys(by_year[(y, subject)][category]["label"] for y in present))
@@ -111,16 +148,34 @@ def _score_blocks(records, years: list[int], scales: Scales) -> list[dict]:
             continue
         rows = []
         for year, group in part.groupby("year", sort=True):
-            cats = {r["category"]: {"label": r["label"], "count": int(r["count"]),
-                                    "share": None if r["share"] is None or r["share"] != r["share"] else float(r["share"])}
-                    for r in group.to_dict("records")}
+            cats = {
+                r["category"]: {
+                    "label": r["label"],
+                    "count": int(r["count"]),
+                    "share": None if r["share"] is None or r["share"] != r["share"] else float(r["share"]),
+                }
+                for r in group.to_dict("records")
+            }
             bands = [dict(cats[b["category"]], category=b["category"], tier=b["tier"]) for b in scales.scores["bands"]]
-            means = [dict(cats[f"mean_{t}"], tier=t, tier_label=scales.category_label(int(year), subject, t),
-                          mean=None if cats[f"mean_{t}"]["share"] is None else cats[f"mean_{t}"]["share"] * 100)
-                     for t in TIERS]
-            rows.append({"year": int(year), "scored": cats["scored"]["count"], "bands": bands, "means": means,
-                         "mean": None if cats["mean"]["share"] is None else cats["mean"]["share"] * 100,
-                         "documents": scales.regime(int(year)).documents})
+            means = [
+                dict(
+                    cats[f"mean_{t}"],
+                    tier=t,
+                    tier_label=scales.category_label(int(year), subject, t),
+                    mean=None if cats[f"mean_{t}"]["share"] is None else cats[f"mean_{t}"]["share"] * 100,
+                )
+                for t in TIERS
+            ]
+            rows.append(
+                {
+                    "year": int(year),
+                    "scored": cats["scored"]["count"],
+                    "bands": bands,
+                    "means": means,
+                    "mean": None if cats["mean"]["share"] is None else cats["mean"]["share"] * 100,
+                    "documents": scales.regime(int(year)).documents,
+                }
+            )
         out.append({"subject": subject, "name": SUBJECT_NAMES[subject], "years": rows})
     return out
 
@@ -143,16 +198,39 @@ def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
                     short = SHORT.get(exemplary.removesuffix(" tiêu biểu"), exemplary.removesuffix(" tiêu biểu"))
                     labels[y] = labels[y] if short == labels[y] else f"{labels[y]}, {short}"
                     labels[y] += " tiêu biểu"
-        rows.append({**h, "kind_name": KIND_NAMES.get(h["org_kind"], ""), "labels": labels,
-                     "falls": [dict(f, from_label=scales.category_label(f["year"] - 1, h["subject"], f["from"]),
-                                    to_label=scales.category_label(f["year"], h["subject"], f["to"])) for f in h["falls"]]})
+        rows.append(
+            {
+                **h,
+                "kind_name": KIND_NAMES.get(h["org_kind"], ""),
+                "labels": labels,
+                "falls": [
+                    dict(
+                        f,
+                        from_label=scales.category_label(f["year"] - 1, h["subject"], f["from"]),
+                        to_label=scales.category_label(f["year"], h["subject"], f["to"]),
+                    )
+                    for f in h["falls"]
+                ],
+            }
+        )
     return rows
 
 
-def report_context(records, findings: list, scales: Scales, *, years: list[int], kind: str,
-                   term: tuple[int, int] | None = None, mean: str = "shares", org: str | None = None,
-                   today: date | None = None, quota_base: str = "good", issuer: dict | None = None,
-                   lineage: list | None = None) -> dict:
+def report_context(
+    records,
+    findings: list,
+    scales: Scales,
+    *,
+    years: list[int],
+    kind: str,
+    term: tuple[int, int] | None = None,
+    mean: str = "shares",
+    org: str | None = None,
+    today: date | None = None,
+    quota_base: str = "good",
+    issuer: dict | None = None,
+    lineage: list | None = None,
+) -> dict:
     """Everything a report template receives. ``kind`` is the report's span, "term" or "year" (the
     name templates know it by: ``report.kind``); for a year report
     ``years`` holds the year (and the figures of the year before are given for comparison).
@@ -192,21 +270,47 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
     units = [o for o in organisations if o["subject"] == "units"]
     units_read = bool(len(records)) and bool((records["subject"] == "units").any())
     quota = member_quota(records[records["year"].isin(years)], quota_base) if len(records) else pd.DataFrame()
-    member_units = [] if quota.empty else quota[  # to_dict gives Python ints for the int64 columns
-        ["year", "org", "total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail",
-         "good_or_better", "allowed", "excess"]].astype({"year": "int64"}).to_dict("records")
+    member_units = (
+        []
+        if quota.empty
+        else quota[  # to_dict gives Python ints for the int64 columns
+            [
+                "year",
+                "org",
+                "total",
+                "exempt",
+                "not_rated",
+                "rated",
+                "top",
+                "good",
+                "pass",
+                "fail",
+                "good_or_better",
+                "allowed",
+                "excess",
+            ]
+        ]
+        .astype({"year": "int64"})
+        .to_dict("records")
+    )
     for unit in member_units:
         if not rule_applies("member_quota", unit["year"], scales):  # the 20% quota binds from the ratings of 2019
             unit["allowed"] = unit["excess"] = None
     return {
         "report": {
-            "kind": kind, "org": org, "date": today or date.today(), "years": list(years), "mean": mean,
+            "kind": kind,
+            "org": org,
+            "date": today or date.today(),
+            "years": list(years),
+            "mean": mean,
             "term": {"start": term[0], "end": term[1], "label": year_range(*term)} if term else None,
-            "year": years[-1] if kind == "year" else None, "quota_base": quota_base, "table_years": span,
+            "year": years[-1] if kind == "year" else None,
+            "quota_base": quota_base,
+            "table_years": span,
             "summary": "Kết quả đánh giá, xếp loại chất lượng "
-                       + ("tổ chức cơ sở đảng và đảng viên " if units_read or not len(records) else "đảng viên ")
-                       + (f"nhiệm kỳ {year_range(*term)}" if kind == "term" and term else f"năm {years[-1]}")
-                       + (f" của {org}" if org_given else ""),
+            + ("tổ chức cơ sở đảng và đảng viên " if units_read or not len(records) else "đảng viên ")
+            + (f"nhiệm kỳ {year_range(*term)}" if kind == "term" and term else f"năm {years[-1]}")
+            + (f" của {org}" if org_given else ""),
             "note": figure_note(kind, mean, list(years), span),
         },
         "issuer": issuer or {},
@@ -224,10 +328,15 @@ def report_context(records, findings: list, scales: Scales, *, years: list[int],
         "quota": _quota(years[-1], scales),
         # score bands and means (QĐ 366 from 2025, HD 27 2014–2017): only the years whose lists have scores
         "scores": _score_blocks(records, list(years), scales),
-        "findings": [dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
-                     for f in findings if f.year is None or f.year in years],
-        "lineage": {"changes": reorganised(records, line, span, scales),
-                    "drift": drift(grassroots_years(records[records["year"].isin(span)]), line) if len(records) else []},
+        "findings": [
+            dict(f.record(), rule_name=rule_name(f.rule, scales), severity_name=severity_name(f.severity))
+            for f in findings
+            if f.year is None or f.year in years
+        ],
+        "lineage": {
+            "changes": reorganised(records, line, span, scales),
+            "drift": drift(grassroots_years(records[records["year"].isin(span)]), line) if len(records) else [],
+        },
     }
 
 
@@ -245,22 +354,39 @@ def reorganised(records, line, span: list[int], scales: Scales) -> list[dict]:
         def rated(names, year):
             got = []
             for name in names:
-                rows = records[(records["subject"] == "units") & (records["org"].map(norm_key) == norm_key(name))
-                               & (records["year"] <= year)]
+                rows = records[
+                    (records["subject"] == "units")
+                    & (records["org"].map(norm_key) == norm_key(name))
+                    & (records["year"] <= year)
+                ]
                 if rows.empty:
                     got.append({"org": name, "year": None, "label": ""})
                     continue
                 last = rows[rows["year"] == rows["year"].max()].iloc[0]
                 value = last["tier"] if last["status"] == "rated" else last["status"]
-                label = STATUS_NAMES.get(value) or SHORT.get(scales.category_label(int(last["year"]), "units", value),
-                                                             scales.category_label(int(last["year"]), "units", value))
+                label = STATUS_NAMES.get(value) or SHORT.get(
+                    scales.category_label(int(last["year"]), "units", value),
+                    scales.category_label(int(last["year"]), "units", value),
+                )
                 got.append({"org": name, "year": int(last["year"]), "label": label})
             return got
 
         before, after = rated(c.sources, c.year - 1), [a for a in rated(c.targets, c.year) if a["year"] == c.year]
-        text = {"merged": f"{', '.join(c.sources)} sáp nhập thành {', '.join(c.targets)}",
-                "split": f"{', '.join(c.sources)} chia tách thành {', '.join(c.targets)}",
-                "dissolved": f"{', '.join(c.sources)} giải thể", "established": f"thành lập {', '.join(c.targets)}"}[c.kind]
-        out.append({"kind": c.kind, "kind_name": kind_name(c.kind), "year": c.year, "text": text,
-                    "decision": c.decision, "before": before, "after": after})
+        text = {
+            "merged": f"{', '.join(c.sources)} sáp nhập thành {', '.join(c.targets)}",
+            "split": f"{', '.join(c.sources)} chia tách thành {', '.join(c.targets)}",
+            "dissolved": f"{', '.join(c.sources)} giải thể",
+            "established": f"thành lập {', '.join(c.targets)}",
+        }[c.kind]
+        out.append(
+            {
+                "kind": c.kind,
+                "kind_name": kind_name(c.kind),
+                "year": c.year,
+                "text": text,
+                "decision": c.decision,
+                "before": before,
+                "after": after,
+            }
+        )
     return out

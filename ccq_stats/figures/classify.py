@@ -12,9 +12,10 @@ import re
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.figures.findings import Notes
-from ccq_stats.i18n import gettext as _, ngettext, number
-from ccq_stats.vocabulary.scales import Label, Meaning, Scales
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import ngettext, number
 from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
+from ccq_stats.vocabulary.scales import Label, Meaning, Scales
 
 _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
@@ -91,12 +92,14 @@ def _edit_distance(a: str, b: str) -> int:
 def unknown_label_hint(text: object, scales: Scales) -> str:
     encoding = legacy_encoding(clean(text))
     if encoding:
-        return _("the label is typed in the legacy {encoding} encoding; convert the file to Unicode (e.g. with Unikey) first").format(
-            encoding=encoding)
+        return _(
+            "the label is typed in the legacy {encoding} encoding; convert the file to Unicode (e.g. with Unikey) first"
+        ).format(encoding=encoding)
     close = closest_labels(text, scales)
     if close:
         return _("did you mean {labels}? add the spelling as an alias in a --scales file if it is a real label").format(
-            labels=" / ".join(repr(c) for c in close))
+            labels=" / ".join(repr(c) for c in close)
+        )
     return _("add the spelling as an alias in a --scales file if it is a real label")
 
 
@@ -114,16 +117,25 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
     conflict = bracket_conflict(text, scales) if label is None else None
     if conflict:
         outer, inner = conflict
-        raise InputError(_("the label and its bracket name two ratings: '{outer}' is {outer_means}, "
-                           "'{inner}' is {inner_means}").format(outer=outer.display, outer_means=outer.meaning.means,
-                                                                inner=inner.display, inner_means=inner.meaning.means),
-                         value=clean(text), hint=_("write the one rating the competent level decided"))
+        raise InputError(
+            _(
+                "the label and its bracket name two ratings: '{outer}' is {outer_means}, '{inner}' is {inner_means}"
+            ).format(
+                outer=outer.display,
+                outer_means=outer.meaning.means,
+                inner=inner.display,
+                inner_means=inner.meaning.means,
+            ),
+            value=clean(text),
+            hint=_("write the one rating the competent level decided"),
+        )
     if label is None:
         raise InputError(_("unknown rating label"), value=clean(text), hint=unknown_label_hint(text, scales))
     vocabulary = scales.subjects[subject]["vocabulary"]
     if label.meaning.means in ("exempt", "left") and vocabulary != "members":
         raise InputError(
-            _("an organisation cannot be exempt from rating") if label.meaning.means == "exempt"
+            _("an organisation cannot be exempt from rating")
+            if label.meaning.means == "exempt"
             else _("an organisation is rated, not 'left'"),
             value=clean(text),
             hint=_("write 'Chưa đánh giá' for an organisation that was not rated; leave out one that no longer exists"),
@@ -131,18 +143,31 @@ def classify_label(text: object, year: int, subject: str, scales: Scales) -> tup
     regime = scales.regime(year)
     warning = None
     if not is_valid_in(label, vocabulary, regime.id):
-        tier_label = (scales.category_label(year, subject, label.meaning.means) if label.meaning.tier
-                      else status_name(label.meaning.means))
+        tier_label = (
+            scales.category_label(year, subject, label.meaning.means)
+            if label.meaning.tier
+            else status_name(label.meaning.means)
+        )
         # the subject and the tier by their names, never the codes (units, top) inside a sentence
-        warning = _("label '{label}' is not on the {year} scale of {subject} ({documents}); counted as '{tier_label}'").format(
-            label=clean(text), year=year, subject=subject_name(subject), documents=regime.documents, tier_label=tier_label)
+        warning = _(
+            "label '{label}' is not on the {year} scale of {subject} ({documents}); counted as '{tier_label}'"
+        ).format(
+            label=clean(text),
+            year=year,
+            subject=subject_name(subject),
+            documents=regime.documents,
+            tier_label=tier_label,
+        )
     return label.meaning, warning
 
 
 def subject_name(subject: str) -> str:
     """A subject as a sentence names it, in the user's language."""
-    return {"units": _("grassroots organisations"), "cells": _("organisations under a grassroots one"),
-            "members": _("members")}.get(subject, subject)
+    return {
+        "units": _("grassroots organisations"),
+        "cells": _("organisations under a grassroots one"),
+        "members": _("members"),
+    }.get(subject, subject)
 
 
 def status_name(status: str) -> str:
@@ -181,8 +206,11 @@ def classify_records(records, scales: Scales, notes: Notes):
     found = [meanings[key] for key in uniques]
     records = records.copy()
     flagged = records.loc[todo, "exemplary"].fillna(False).astype(bool).to_numpy()  # a "TSVM tiêu biểu" tick column
-    for column, values in (("status", [m.status for m in found]), ("tier", [m.tier for m in found]),
-                           ("exemplary", [m.exemplary for m in found])):
+    for column, values in (
+        ("status", [m.status for m in found]),
+        ("tier", [m.tier for m in found]),
+        ("exemplary", [m.exemplary for m in found]),
+    ):
         taken = pd.Index(values, dtype=object).take(codes)
         if column == "exemplary":  # a tick counts on a top rating only: tiêu biểu is a part of top
             tiers = pd.Index([m.tier for m in found], dtype=object).take(codes)
@@ -229,6 +257,11 @@ def _warn_where(records, todo, raw, year, subject, warning: str, notes: Notes) -
         column, header = _column_of(first)
         where = Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"]), column, header)
         rows_more = int(group["count"].sum()) - 1  # a record of a large list may stand for many rows
-        said = warning if rows_more <= 0 else ngettext(
-            "{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(warning=warning, count=number(rows_more))
+        said = (
+            warning
+            if rows_more <= 0
+            else ngettext("{warning} (and {count} more row)", "{warning} (and {count} more rows)", rows_more).format(
+                warning=warning, count=number(rows_more)
+            )
+        )
         notes.warn(said, where)

@@ -43,7 +43,10 @@ class Finding:
         ``Where.as_data``) and ``place``, the same place as fields with English keys (JSON)."""
         # shallow: dataclasses.asdict deep-copies, 2.6 s for the 16,000 findings of a national report
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | {
-            "numbers": dict(self.numbers), "where": self.where.as_data(), "place": self.where.record()}
+            "numbers": dict(self.numbers),
+            "where": self.where.as_data(),
+            "place": self.where.record(),
+        }
 
 
 def read_finding(rule: str, year: int | None, org: str, message: str, numbers: dict, where: Where) -> Finding:

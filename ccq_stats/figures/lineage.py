@@ -79,13 +79,26 @@ class Change:
 
     def record(self) -> dict:
         """As data (``orgs list`` --format csv/json): names joined by "; " in csv, lists in json."""
-        return {"year": self.year, "day": self.day, "kind": self.kind, "kind_name": kind_name(self.kind),
-                "sources": list(self.sources), "targets": list(self.targets), "decision": self.decision,
-                "code": self.code, "note": self.note, "file": self.file, "row": self.row}
+        return {
+            "year": self.year,
+            "day": self.day,
+            "kind": self.kind,
+            "kind_name": kind_name(self.kind),
+            "sources": list(self.sources),
+            "targets": list(self.targets),
+            "decision": self.decision,
+            "code": self.code,
+            "note": self.note,
+            "file": self.file,
+            "row": self.row,
+        }
 
     def file_row(self) -> str:
         """The row of a lineage file that records it (a suggestion is given as one)."""
-        return ",".join(_csv_cell(v) for v in (str(self.year), kind_name(self.kind), "; ".join(self.sources), "; ".join(self.targets)))
+        return ",".join(
+            _csv_cell(v)
+            for v in (str(self.year), kind_name(self.kind), "; ".join(self.sources), "; ".join(self.targets))
+        )
 
 
 def _csv_cell(text: str) -> str:
@@ -169,7 +182,9 @@ class Lineage:
                     todo.append(other)
         return set(names.values())
 
-    def expected(self, names: list[str], since: int, year: int, *, add_new: bool = True) -> tuple[list[str], list[dict]]:
+    def expected(
+        self, names: list[str], since: int, year: int, *, add_new: bool = True
+    ) -> tuple[list[str], list[dict]]:
         """Who must report ``year`` when ``names`` reported ``since`` (< ``year``; a roster given
         for ``year`` itself: ``since`` = ``year`` − 1 and ``add_new`` False): the changes of years
         ``since`` + 1 … ``year`` applied in order. Returns (names, [{"change", "removed", "added"}])."""
@@ -198,6 +213,7 @@ class Lineage:
 
 
 # -- name drift -------------------------------------------------------------------------------
+
 
 @functools.cache
 def _trailing() -> tuple[str, ...]:
@@ -233,15 +249,24 @@ def drift(years_of: dict[str, set[int]], lineage: Lineage | None = None) -> list
     out = []
     for names in groups.values():
         for i, first in enumerate(names):
-            for later in names[i + 1:]:
+            for later in names[i + 1 :]:
                 a, b = years_of[first], years_of[later]
                 last = max(a | b)
                 signal = "spelling" if norm_key(first) == norm_key(later) else "place_words"
-                if signal != "spelling" and norm_key(lineage.follow(first, min(a), last)) == norm_key(lineage.follow(later, min(b), last)):
+                if signal != "spelling" and norm_key(lineage.follow(first, min(a), last)) == norm_key(
+                    lineage.follow(later, min(b), last)
+                ):
                     continue  # a recorded change joins them
                 overlap = bool(a & b)
                 suggestion = None if overlap else Change(min(b), "renamed", (first,), (later,))
-                out.append({"names": [first, later], "years": [sorted(a), sorted(b)], "signal": signal, "suggestion": suggestion})
+                out.append(
+                    {
+                        "names": [first, later],
+                        "years": [sorted(a), sorted(b)],
+                        "signal": signal,
+                        "suggestion": suggestion,
+                    }
+                )
     return out
 
 
@@ -267,7 +292,9 @@ def follow_records(records, lineage: Lineage, until: int):
     for column in ("org", "parent"):
         pairs = {(n, int(y)) for n, y in zip(records[column].tolist(), records["year"].tolist()) if n}
         names = {p: lineage.follow(p[0], p[1], until) for p in pairs}
-        out[column] = [names.get((n, int(y)), n) if n else n for n, y in zip(records[column].tolist(), records["year"].tolist())]
+        out[column] = [
+            names.get((n, int(y)), n) if n else n for n, y in zip(records[column].tolist(), records["year"].tolist())
+        ]
     return out
 
 

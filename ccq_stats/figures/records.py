@@ -32,13 +32,32 @@ from __future__ import annotations
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.figures.findings import Notes, read_finding
-from ccq_stats.i18n import gettext as _, number
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 from ccq_stats.text import norm_key
 
 COLUMNS = (
-    "year", "subject", "shape", "org", "parent", "org_kind", "host_type", "member", "member_key",
-    "status", "tier", "exemplary", "disciplined", "score", "count",
-    "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label",
+    "year",
+    "subject",
+    "shape",
+    "org",
+    "parent",
+    "org_kind",
+    "host_type",
+    "member",
+    "member_key",
+    "status",
+    "tier",
+    "exemplary",
+    "disciplined",
+    "score",
+    "count",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "source_col",
+    "source_header",
+    "raw_label",
 )
 _RATING = ["status", "tier", "exemplary"]
 
@@ -84,14 +103,23 @@ def without_control_characters(records, notes: Notes):
         bad = pd.Series(np.append(hits, False)[codes], index=records.index)  # code -1 (no text) takes the False
         if where is None:
             first = records[bad].iloc[0]
-            where = (int(bad.sum()), Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"])))
+            where = (
+                int(bad.sum()),
+                Where(first["source_file"], first["source_sheet"] or None, int(first["source_row"])),
+            )
         else:
             where = (where[0] + int(bad.sum()), where[1])
-        cleaned = texts.where(~bad, texts[bad].map(lambda v: clean(without_controls(v))))  # "B\x85\x9b": no space left at the end
+        cleaned = texts.where(
+            ~bad, texts[bad].map(lambda v: clean(without_controls(v)))
+        )  # "B\x85\x9b": no space left at the end
         records[name] = cleaned.astype(column.dtype) if str(column.dtype) == "category" else cleaned
     if where is not None:
-        notes.warn(_("control characters (invisible codes such as ESC or NUL) removed from {count} cell(s), the first "
-                     "here").format(count=number(where[0])), where[1])
+        notes.warn(
+            _(
+                "control characters (invisible codes such as ESC or NUL) removed from {count} cell(s), the first here"
+            ).format(count=number(where[0])),
+            where[1],
+        )
     return records
 
 
@@ -108,8 +136,13 @@ def leave_out_departed(records, notes: Notes):
         return records
     for file, group in records[left].groupby("source_file", sort=False):
         count = int(group["count"].sum())
-        notes.warn(_("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
-                     "(first: row {row})").format(count=number(count), row=int(group["source_row"].iloc[0])), Where(file=file))
+        notes.warn(
+            _(
+                "{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
+                "(first: row {row})"
+            ).format(count=number(count), row=int(group["source_row"].iloc[0])),
+            Where(file=file),
+        )
     return records[~left].reset_index(drop=True)
 
 
@@ -127,10 +160,13 @@ def without_score(records, notes: Notes) -> None:
     for (file, sheet), group in sheets:
         missing = group[score[group.index].isna()]
         if len(missing) and len(missing) < len(group):
-            notes.warn(_("{count} rated row(s) without a score where the others have one (first: row {row}); left out "
-                         "of the score figures").format(count=int(missing["count"].sum()),
-                                                        row=int(missing["source_row"].min())),
-                       Where(file, sheet or None))
+            notes.warn(
+                _(
+                    "{count} rated row(s) without a score where the others have one (first: row {row}); left out "
+                    "of the score figures"
+                ).format(count=int(missing["count"].sum()), row=int(missing["source_row"].min())),
+                Where(file, sheet or None),
+            )
 
 
 def reconcile(records, notes: Notes):
@@ -174,22 +210,36 @@ def _dedupe(records, mask, key: list[str], what: str, notes: Notes):
         org = repr(first["org"])
         if len(ratings) > 1:
             differs = group[group[_RATING].astype(str).ne(first[_RATING].astype(str)).any(axis=1)].iloc[0]
-            said = dict(org=org, year=first["year"], first=first["raw_label"], where=_where(first), other=differs["raw_label"])
+            said = dict(
+                org=org, year=first["year"], first=first["raw_label"], where=_where(first), other=differs["raw_label"]
+            )
             if what == "organisation":
-                message = _("organisation {org} is listed twice in {year} with different ratings: '{first}' at {where} and '{other}'")
+                message = _(
+                    "organisation {org} is listed twice in {year} with different ratings: '{first}' at {where} and '{other}'"
+                )
                 hint = _("keep one rating per year; remove or correct one of the two rows")
             else:
-                message = _("a member of {org} is listed twice in {year} with different ratings: '{first}' at {where} and '{other}'")
-                hint = _("keep one rating per year; remove or correct one of the two rows; if they are two people, "
-                         "add a 'Số thẻ đảng viên' column")
+                message = _(
+                    "a member of {org} is listed twice in {year} with different ratings: '{first}' at {where} and '{other}'"
+                )
+                hint = _(
+                    "keep one rating per year; remove or correct one of the two rows; if they are two people, "
+                    "add a 'Số thẻ đảng viên' column"
+                )
             raise InputError(message.format(**said), where=_where(differs), hint=hint)
         said = dict(org=org, year=first["year"], first=_where(first))
         if what == "organisation":
-            notes.warn(_("{org} listed again in {year} with the same rating (first at {first}); counted once").format(**said),
-                       _where(other))
+            notes.warn(
+                _("{org} listed again in {year} with the same rating (first at {first}); counted once").format(**said),
+                _where(other),
+            )
         else:
-            notes.warn(_("a member of {org} listed again in {year} with the same rating (first at {first}); counted once")
-                       .format(**said), _where(other))
+            notes.warn(
+                _(
+                    "a member of {org} listed again in {year} with the same rating (first at {first}); counted once"
+                ).format(**said),
+                _where(other),
+            )
         keep[group.index[1:]] = False
     return keep
 
@@ -210,12 +260,18 @@ def _prefer_member_rows(records, notes: Notes):
         if counted != listed:
             first = count_rows[(count_rows["year"] == year) & (count_rows["_org"] == org)].iloc[0]
             notes.found(
-                read_finding("counts_vs_rows", int(year), first["org"],
-                             f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; "
-                             "dùng danh sách",
-                             {"counts": counted, "rows": listed}, _where(first)),
-                _("member counts of '{org}' in {year} add up to {counted} but its member rows number {listed}; using the member rows")
-                .format(org=first["org"], year=year, counted=counted, listed=listed),
+                read_finding(
+                    "counts_vs_rows",
+                    int(year),
+                    first["org"],
+                    f"Số liệu tổng hợp ghi {counted} đảng viên nhưng danh sách đảng viên có {listed} người; "
+                    "dùng danh sách",
+                    {"counts": counted, "rows": listed},
+                    _where(first),
+                ),
+                _(
+                    "member counts of '{org}' in {year} add up to {counted} but its member rows number {listed}; using the member rows"
+                ).format(org=first["org"], year=year, counted=counted, listed=listed),
                 _where(first),
             )
     import pandas as pd

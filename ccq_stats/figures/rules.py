@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.figures.findings import Finding, Notes
-from ccq_stats.i18n import gettext as _, ngettext
-from ccq_stats.numbers import pct
-from ccq_stats.vocabulary.scales import TIERS, RuleSource, Scales, load_scales
 from ccq_stats.figures.stats import member_quota, tally
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import ngettext
+from ccq_stats.numbers import pct
 from ccq_stats.text import norm_key
+from ccq_stats.vocabulary.scales import TIERS, RuleSource, Scales, load_scales
 
 # How a table or report for people names a severity; CSV and JSON keep "error" / "warning".
 SEVERITY_NAMES = {"error": "vi phạm", "warning": "lưu ý"}
@@ -72,12 +73,15 @@ class Citations:
         for rule_id, years in sorted(self.unchecked.items()):
             cases = sum(years.values())
             flagged = ngettext("{count} case it would flag", "{count} cases it would flag", cases).format(count=cases)
-            notes.warn(ngettext(
-                "rule {rule} not checked for {years}: no verified source for it in that year ({cases}); "
-                "see docs/domain.md §4 – a --scales file can turn it on",
-                "rule {rule} not checked for {years}: no verified source for it in those years ({cases}); "
-                "see docs/domain.md §4 – a --scales file can turn it on",
-                len(years)).format(rule=rule_id, years=", ".join(map(str, sorted(years))), cases=flagged))
+            notes.warn(
+                ngettext(
+                    "rule {rule} not checked for {years}: no verified source for it in that year ({cases}); "
+                    "see docs/domain.md §4 – a --scales file can turn it on",
+                    "rule {rule} not checked for {years}: no verified source for it in those years ({cases}); "
+                    "see docs/domain.md §4 – a --scales file can turn it on",
+                    len(years),
+                ).format(rule=rule_id, years=", ".join(map(str, sorted(years))), cases=flagged)
+            )
 
 
 def cite(source: RuleSource) -> str:
@@ -102,12 +106,18 @@ def check_member_quota(records, base: str = "good", citations: Citations | None 
         if source is None:
             continue
         base_count = q.good if base == "good" else q.good_or_better
-        out.append(Finding(
-            "member_quota", citations.severity("member_quota"), int(q.year), q.org,
-            f"Có {q.top} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ tối đa 20% của {base_count} đảng viên "
-            f"{base_text} (tối đa {q.allowed}, vượt {q.excess}) {cite(source)}",
-            source.source, {"top": int(q.top), "base": int(base_count), "allowed": int(q.allowed), "excess": int(q.excess)},
-        ))
+        out.append(
+            Finding(
+                "member_quota",
+                citations.severity("member_quota"),
+                int(q.year),
+                q.org,
+                f"Có {q.top} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ tối đa 20% của {base_count} đảng viên "
+                f"{base_text} (tối đa {q.allowed}, vượt {q.excess}) {cite(source)}",
+                source.source,
+                {"top": int(q.top), "base": int(base_count), "allowed": int(q.allowed), "excess": int(q.excess)},
+            )
+        )
     return out
 
 
@@ -118,8 +128,12 @@ def check_org_quota(records, base: str = "good", citations: Citations | None = N
     citations = citations or Citations(load_scales())
     group = citations.scales.rules["org_quota"].settings.get("group", "host_type")
     if group not in ORG_QUOTA_GROUPS:
-        raise InputError(_("rule org_quota: group '{group}' is not one of {groups}").format(group=group, groups=", ".join(ORG_QUOTA_GROUPS)),
-                         hint=_("set group in the [[rules]] entry of org_quota in the --scales file"))
+        raise InputError(
+            _("rule org_quota: group '{group}' is not one of {groups}").format(
+                group=group, groups=", ".join(ORG_QUOTA_GROUPS)
+            ),
+            hint=_("set group in the [[rules]] entry of org_quota in the --scales file"),
+        )
     units = records[records["subject"] == "units"]
     if units.empty:
         return []
@@ -134,14 +148,24 @@ def check_org_quota(records, base: str = "good", citations: Citations | None = N
             continue
         label = "" if names is None else (names[q.group_key] or f"chưa ghi {ORG_QUOTA_GROUPS[group]}")
         where = f" trong nhóm {ORG_QUOTA_GROUPS[group]} '{label}'" if names is not None else ""
-        out.append(Finding(
-            "org_quota", citations.severity("org_quota"), int(q.year), f"Nhóm: {label}" if names is not None else "Toàn Đảng bộ",
-            f"Có {q.top} chi, đảng bộ cơ sở hoàn thành xuất sắc nhiệm vụ{where}, vượt tỷ lệ tối đa 20% của "
-            f"{getattr(q, base)} tổ chức hoàn thành tốt nhiệm vụ{'' if base == 'good' else ' trở lên'} "
-            f"(tối đa {q.allowed}, vượt {q.top - q.allowed}) {cite(source)}",
-            source.source, {"top": int(q.top), "base": int(getattr(q, base)), "allowed": int(q.allowed),
-                            "excess": int(q.top - q.allowed)},
-        ))
+        out.append(
+            Finding(
+                "org_quota",
+                citations.severity("org_quota"),
+                int(q.year),
+                f"Nhóm: {label}" if names is not None else "Toàn Đảng bộ",
+                f"Có {q.top} chi, đảng bộ cơ sở hoàn thành xuất sắc nhiệm vụ{where}, vượt tỷ lệ tối đa 20% của "
+                f"{getattr(q, base)} tổ chức hoàn thành tốt nhiệm vụ{'' if base == 'good' else ' trở lên'} "
+                f"(tối đa {q.allowed}, vượt {q.top - q.allowed}) {cite(source)}",
+                source.source,
+                {
+                    "top": int(q.top),
+                    "base": int(getattr(q, base)),
+                    "allowed": int(q.allowed),
+                    "excess": int(q.top - q.allowed),
+                },
+            )
+        )
     return out
 
 
@@ -161,14 +185,19 @@ def _check_top(org: str, year: int, counts: dict, of_what: str, rule: str, citat
     if share < 0.8:
         reasons.append(f"chỉ {pct(share)} {of_what} hoàn thành tốt nhiệm vụ trở lên (phải từ 80%)")
     return Finding(
-        rule, citations.severity(rule), year, org,
+        rule,
+        citations.severity(rule),
+        year,
+        org,
         "Xếp loại hoàn thành xuất sắc nhiệm vụ nhưng " + "; ".join(reasons) + f" {cite(source)}",
-        source.source, {"rated": rated, "fail": fail, "good_or_better": good_or_better, "share": round(share, 6)},
+        source.source,
+        {"rated": rated, "fail": fail, "good_or_better": good_or_better, "share": round(share, 6)},
     )
 
 
-def _check_weak(org: str, year: int, counts: dict, limit: tuple[int, int], of_what: str, rule: str,
-                citations: Citations) -> Finding | None:
+def _check_weak(
+    org: str, year: int, counts: dict, limit: tuple[int, int], of_what: str, rule: str, citations: Citations
+) -> Finding | None:
     """HD 27: more than ``limit`` (a fraction, 1/2 or 1/3) of the members / cells rated fail
     makes the organisation "yếu kém" (fail)."""
     rated, fail = counts["rated"], counts["fail"]
@@ -179,10 +208,14 @@ def _check_weak(org: str, year: int, counts: dict, limit: tuple[int, int], of_wh
     if source is None:
         return None
     return Finding(
-        rule, citations.severity(rule), year, org,
+        rule,
+        citations.severity(rule),
+        year,
+        org,
         f"Có {fail}/{rated} {of_what} được đánh giá xếp loại không hoàn thành nhiệm vụ hoặc yếu kém, quá {num}/{den}, "
         f"nhưng tổ chức không xếp loại yếu kém {cite(source)}",
-        source.source, {"rated": rated, "fail": fail, "share": round(fail / rated, 6)},
+        source.source,
+        {"rated": rated, "fail": fail, "share": round(fail / rated, 6)},
     )
 
 
@@ -190,15 +223,18 @@ def _tallies(records):
     """Tier counts of the chi bộ trực thuộc per (year, parent) and of the members per (year, unit)."""
     cells = records[records["subject"] == "cells"].assign(_unit=lambda f: f["parent"].map(norm_key))
     members = records[records["subject"] == "members"].assign(_unit=lambda f: f["org"].map(norm_key))
-    return _by_key(tally(cells, ["year", "_unit"])) if len(cells) else None, \
-        _by_key(tally(members, ["year", "_unit"])) if len(members) else None
+    return _by_key(tally(cells, ["year", "_unit"])) if len(cells) else None, _by_key(
+        tally(members, ["year", "_unit"])
+    ) if len(members) else None
 
 
 def _by_key(table) -> dict:
     """{(year, unit): {"rated", "fail", "good_or_better"}} of a tally: a dict, as each unit asks once."""
     names = ("rated", "fail", "good_or_better")
-    return {(year, unit): {n: int(v) for n, v in zip(names, values)}
-            for year, unit, *values in table[["year", "_unit", *names]].itertuples(index=False, name=None)}
+    return {
+        (year, unit): {n: int(v) for n, v in zip(names, values)}
+        for year, unit, *values in table[["year", "_unit", *names]].itertuples(index=False, name=None)
+    }
 
 
 def _counts(table, key) -> dict | None:
@@ -254,20 +290,32 @@ def check_weak_units(records, citations: Citations | None = None) -> list[Findin
 def check_disciplined(records, citations: Citations | None = None) -> list[Finding]:
     """A member disciplined during the year is rated fail (from 2018). Names rows, never the member."""
     citations = citations or Citations(load_scales())
-    wrong = records[(records["subject"] == "members") & records["disciplined"].fillna(False).astype(bool)
-                    & (records["status"] == "rated") & (records["tier"] != "fail")]
+    wrong = records[
+        (records["subject"] == "members")
+        & records["disciplined"].fillna(False).astype(bool)
+        & (records["status"] == "rated")
+        & (records["tier"] != "fail")
+    ]
     out = []
     for row in wrong.itertuples(index=False):
         source = citations.source("disciplined_not_fail", int(row.year))
         if source is None:
             continue
         where = Where(row.source_file, row.source_sheet or None, int(row.source_row))
-        out.append(Finding(
-            "disciplined_not_fail", citations.severity("disciplined_not_fail"), int(row.year), row.org,
-            f"Đảng viên ở dòng {row.source_row} bị kỷ luật trong năm nhưng xếp loại '{row.raw_label}' "
-            f"(phải xếp loại không hoàn thành nhiệm vụ {cite(source)})",
-            source.source, {"row": int(row.source_row)}, where, member=row.member or "",
-        ))
+        out.append(
+            Finding(
+                "disciplined_not_fail",
+                citations.severity("disciplined_not_fail"),
+                int(row.year),
+                row.org,
+                f"Đảng viên ở dòng {row.source_row} bị kỷ luật trong năm nhưng xếp loại '{row.raw_label}' "
+                f"(phải xếp loại không hoàn thành nhiệm vụ {cite(source)})",
+                source.source,
+                {"row": int(row.source_row)},
+                where,
+                member=row.member or "",
+            )
+        )
     return out
 
 
@@ -289,7 +337,9 @@ def _row_where(row) -> Where:
 def _who(row) -> str:
     """Who a finding is about, never a member's name: the organisation, or a member row's place."""
     if row.subject == "members":
-        many = f"{row.count} đảng viên từ dòng {row.source_row}" if row.count > 1 else f"Đảng viên ở dòng {row.source_row}"
+        many = (
+            f"{row.count} đảng viên từ dòng {row.source_row}" if row.count > 1 else f"Đảng viên ở dòng {row.source_row}"
+        )
         return many
     return "Tổ chức"
 
@@ -314,8 +364,11 @@ def check_score_bands(records, citations: Citations | None = None) -> list[Findi
         label = scales.category_label(year, row.subject, row.tier)
         points = score_text(row.score)
         whole = float(row.score).is_integer()
-        numbers = {"score": int(row.score) if whole else float(row.score), "floor": scales.band_floor(row.tier),
-                   "count": int(row.count)}
+        numbers = {
+            "score": int(row.score) if whole else float(row.score),
+            "floor": scales.band_floor(row.tier),
+            "count": int(row.count),
+        }
         where = _row_where(row) if row.subject == "members" else Where()
         member = (row.member or "") if row.subject == "members" else ""
         if rank < band_rank:  # rated better than the score allows
@@ -325,22 +378,47 @@ def check_score_bands(records, citations: Citations | None = None) -> list[Findi
                 if source is None:
                     continue
                 if rule == "score_weak_hd27":
-                    text = (f"{_who(row)} đạt {points} điểm, dưới 50 điểm, nhưng xếp loại '{row.raw_label}' "
-                            f"(phải xếp loại {scales.category_label(year, row.subject, 'fail').lower()} {cite(source)})")
+                    text = (
+                        f"{_who(row)} đạt {points} điểm, dưới 50 điểm, nhưng xếp loại '{row.raw_label}' "
+                        f"(phải xếp loại {scales.category_label(year, row.subject, 'fail').lower()} {cite(source)})"
+                    )
                 else:
-                    text = (f"{_who(row)} xếp loại {label.lower()} nhưng chỉ đạt {points} điểm "
-                            f"(mức này cần từ {score_text(scales.band_floor(row.tier))} điểm {cite(source)})")
-                out.append(Finding(rule, citations.severity(rule), year, row.org, text, source.source, numbers, where,
-                                   member=member))
+                    text = (
+                        f"{_who(row)} xếp loại {label.lower()} nhưng chỉ đạt {points} điểm "
+                        f"(mức này cần từ {score_text(scales.band_floor(row.tier))} điểm {cite(source)})"
+                    )
+                out.append(
+                    Finding(
+                        rule,
+                        citations.severity(rule),
+                        year,
+                        row.org,
+                        text,
+                        source.source,
+                        numbers,
+                        where,
+                        member=member,
+                    )
+                )
         elif rank > band_rank:  # rated below its band: a condition beyond the score may explain it
             source = citations.source("score_below_band", year)
             if source is None:
                 continue
             band_label = scales.category_label(year, row.subject, band).lower()
-            out.append(Finding(
-                "score_below_band", citations.severity("score_below_band"), year, row.org,
-                f"{_who(row)} đạt {points} điểm (khung {band_label}) nhưng xếp loại {label.lower()}; kiểm tra các điều kiện "
-                f"ngoài điểm (chưa được đối chiếu nguyên văn) {cite(source)}", source.source, numbers, where, member=member))
+            out.append(
+                Finding(
+                    "score_below_band",
+                    citations.severity("score_below_band"),
+                    year,
+                    row.org,
+                    f"{_who(row)} đạt {points} điểm (khung {band_label}) nhưng xếp loại {label.lower()}; kiểm tra các điều kiện "
+                    f"ngoài điểm (chưa được đối chiếu nguyên văn) {cite(source)}",
+                    source.source,
+                    numbers,
+                    where,
+                    member=member,
+                )
+            )
     return out
 
 
@@ -355,8 +433,12 @@ def check_top_disciplined(records, citations: Citations | None = None) -> list[F
         return []
     flagged = orgs["disciplined"].fillna(False).astype(bool)
     marked_cells = orgs[(orgs["subject"] == "cells") & flagged]
-    below = {(int(y), norm_key(p)): n for (y, p), n in
-             marked_cells.groupby([marked_cells["year"], marked_cells["parent"].map(norm_key)]).size().items()}
+    below = {
+        (int(y), norm_key(p)): n
+        for (y, p), n in marked_cells.groupby([marked_cells["year"], marked_cells["parent"].map(norm_key)])
+        .size()
+        .items()
+    }
     out = []
     for row, own in zip(orgs.itertuples(index=False), flagged):
         if row.tier != "top":
@@ -368,13 +450,23 @@ def check_top_disciplined(records, citations: Citations | None = None) -> list[F
         source = citations.source("score_top_disciplined", year)
         if source is None:
             continue
-        why = ("dòng của tổ chức ghi có kỷ luật trong năm (tổ chức trực thuộc hoặc thành viên cấp ủy)" if own
-               else f"có {cells} chi bộ trực thuộc bị kỷ luật trong năm")
-        out.append(Finding(
-            "score_top_disciplined", citations.severity("score_top_disciplined"), year, row.org,
-            f"Xếp loại {scales_label(citations, year, row.subject)} nhưng {why}; tập thể có tổ chức trực thuộc hoặc "
-            f"thành viên cấp ủy bị kỷ luật trong năm không được xếp loại này {cite(source)}",
-            source.source, {"own": bool(own), "cells": int(cells)}))
+        why = (
+            "dòng của tổ chức ghi có kỷ luật trong năm (tổ chức trực thuộc hoặc thành viên cấp ủy)"
+            if own
+            else f"có {cells} chi bộ trực thuộc bị kỷ luật trong năm"
+        )
+        out.append(
+            Finding(
+                "score_top_disciplined",
+                citations.severity("score_top_disciplined"),
+                year,
+                row.org,
+                f"Xếp loại {scales_label(citations, year, row.subject)} nhưng {why}; tập thể có tổ chức trực thuộc hoặc "
+                f"thành viên cấp ủy bị kỷ luật trong năm không được xếp loại này {cite(source)}",
+                source.source,
+                {"own": bool(own), "cells": int(cells)},
+            )
+        )
     return out
 
 
@@ -393,8 +485,10 @@ def check_missing_years(records, citations: Citations | None = None) -> list[Fin
     citations = citations or Citations(load_scales())
     units = records[records["subject"].isin(["units", "cells"])]
     out = []
-    years_of = {subject: sorted({int(y) for y in records.loc[records["subject"] == subject, "year"].unique()})
-                for subject in ("units", "cells")}  # once: per organisation it was the run's slowest part
+    years_of = {
+        subject: sorted({int(y) for y in records.loc[records["subject"] == subject, "year"].unique()})
+        for subject in ("units", "cells")
+    }  # once: per organisation it was the run's slowest part
     for (subject, org, parent), group in units.groupby(["subject", "org", "parent"], sort=False, dropna=False):
         years = sorted(set(int(y) for y in group["year"]))
         for year in years_of[subject]:
@@ -403,24 +497,37 @@ def check_missing_years(records, citations: Citations | None = None) -> list[Fin
             source = citations.source("missing_year", year)
             if source is None:
                 continue
-            out.append(Finding(
-                "missing_year", citations.severity("missing_year"), year, f"{org} ({parent})" if parent else org,
-                f"Không có kết quả xếp loại năm {year} dù có kết quả các năm trước và sau; kiểm tra lại biểu tổng hợp",
-                source.source, {"first": years[0], "last": years[-1]},
-            ))
+            out.append(
+                Finding(
+                    "missing_year",
+                    citations.severity("missing_year"),
+                    year,
+                    f"{org} ({parent})" if parent else org,
+                    f"Không có kết quả xếp loại năm {year} dù có kết quả các năm trước và sau; kiểm tra lại biểu tổng hợp",
+                    source.source,
+                    {"first": years[0], "last": years[-1]},
+                )
+            )
     return out
 
 
-def check_records(records, quota_base: str = "good", scales: Scales | None = None, notes: Notes | None = None) -> list[Finding]:
+def check_records(
+    records, quota_base: str = "good", scales: Scales | None = None, notes: Notes | None = None
+) -> list[Finding]:
     """Every rule over the classified records, sorted by year, rule and organisation. ``scales``
     carries the rule table (the built-in one, amended by a --scales file); ``notes``, if given,
     is told of the rules left unchecked for want of a source."""
     citations = Citations(scales or load_scales())
-    found = (check_member_quota(records, quota_base, citations) + check_org_quota(records, quota_base, citations)
-             + check_top_units(records, citations)
-             + check_weak_units(records, citations) + check_disciplined(records, citations)
-             + check_missing_years(records, citations)
-             + check_score_bands(records, citations) + check_top_disciplined(records, citations))
+    found = (
+        check_member_quota(records, quota_base, citations)
+        + check_org_quota(records, quota_base, citations)
+        + check_top_units(records, citations)
+        + check_weak_units(records, citations)
+        + check_disciplined(records, citations)
+        + check_missing_years(records, citations)
+        + check_score_bands(records, citations)
+        + check_top_disciplined(records, citations)
+    )
     citations.note_unchecked(notes if notes is not None else Notes())
     return sort_findings(found)
 

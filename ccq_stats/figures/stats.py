@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
+from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEANS kept importable here
     GROUP_BY,
     QUOTA_BASES,
@@ -16,7 +17,6 @@ from ccq_stats.vocabulary.scales import (  # noqa: F401 - QUOTA_BASES, TERM_MEAN
     TIERS,
     Scales,
 )
-from ccq_stats.text import norm_key
 
 SUBJECT_ORDER = SUBJECTS  # the order of the output (scales.toml)
 CATEGORIES = {
@@ -92,7 +92,9 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
             row = {"year": year, "subject": subject}
             if by == "unit":
                 row["unit"] = group["unit"]
-            row.update(category=category, label=scales.category_label(year, subject, category), count=count, share=share)
+            row.update(
+                category=category, label=scales.category_label(year, subject, category), count=count, share=share
+            )
             rows.append(row)
     figures = pd.DataFrame(rows, columns=keys + ["category", "label", "count", "share"])
     if figures.empty:
@@ -103,14 +105,28 @@ def category_counts(records, scales: Scales, by: str = "year", base: str = "rate
     sort = ["year", "_s"] + (["_u", "unit"] if by == "unit" else []) + ["_c"]
     if by == "unit":
         figures["_u"] = figures["unit"].map(norm_key)
-    return figures.sort_values(sort, kind="stable").drop(columns=[c for c in ("_s", "_c", "_u") if c in figures]).reset_index(drop=True)
+    return (
+        figures.sort_values(sort, kind="stable")
+        .drop(columns=[c for c in ("_s", "_c", "_u") if c in figures])
+        .reset_index(drop=True)
+    )
 
 
 # --------------------------------------------------------------------------------------
 # Scores out of 100 (QĐ 366 from 2025, HD 27 2014–2017): bands beside the tiers, means per tier
 
-SCORE_CATEGORIES = ("scored", "band_90", "band_70", "band_50", "band_0", "mean", "mean_top", "mean_good", "mean_pass",
-                    "mean_fail")
+SCORE_CATEGORIES = (
+    "scored",
+    "band_90",
+    "band_70",
+    "band_50",
+    "band_0",
+    "mean",
+    "mean_top",
+    "mean_good",
+    "mean_pass",
+    "mean_fail",
+)
 
 
 def score_subject(subject: str) -> str:
@@ -199,8 +215,11 @@ def parse_span(text: str, what: str = "--term") -> tuple[int, int]:
     if not match or int(match.group(1)) >= int(match.group(2)):
         from ccq_stats.errors import InputError
 
-        raise InputError(_("{option} must be two years like 2015-2020").format(option=what), value=text,
-                         hint=_("write START-END with START < END"))
+        raise InputError(
+            _("{option} must be two years like 2015-2020").format(option=what),
+            value=text,
+            hint=_("write START-END with START < END"),
+        )
     return int(match.group(1)), int(match.group(2))
 
 
@@ -212,8 +231,11 @@ def parse_years(text: str) -> tuple[int, int]:
     if not match or int(match.group(2) or match.group(1)) < int(match.group(1)):
         from ccq_stats.errors import InputError
 
-        raise InputError(_("--years must be a year or two years like 2016-2019"), value=text,
-                         hint=_("write FIRST-LAST with FIRST ≤ LAST, or one year"))
+        raise InputError(
+            _("--years must be a year or two years like 2016-2019"),
+            value=text,
+            hint=_("write FIRST-LAST with FIRST ≤ LAST, or one year"),
+        )
     return int(match.group(1)), int(match.group(2) or match.group(1))
 
 
@@ -231,7 +253,11 @@ def wide(figures) -> dict:
     out: dict = {}
     for row in figures.itertuples(index=False):
         share = None if row.share is None or row.share != row.share else float(row.share)
-        out.setdefault((int(row.year), row.subject), {})[row.category] = {"label": row.label, "count": int(row.count), "share": share}
+        out.setdefault((int(row.year), row.subject), {})[row.category] = {
+            "label": row.label,
+            "count": int(row.count),
+            "share": share,
+        }
     return out
 
 
@@ -298,10 +324,13 @@ def org_history(records, years: list[int]):
     # grouped by hand in one pass over plain tuples: a pandas group per organisation was most of a report's time
     groups: dict[tuple, dict] = {}
     fields = ["subject", "org", "parent", "year", "tier", "status", "exemplary", "org_kind", "host_type"]
-    for subject, org, parent, year, tier, status, exemplary, org_kind, host_type in orgs[fields].itertuples(index=False, name=None):
+    for subject, org, parent, year, tier, status, exemplary, org_kind, host_type in orgs[fields].itertuples(
+        index=False, name=None
+    ):
         key = (subject, org, parent if parent == parent else None)  # NaN: one group, as groupby(dropna=False) makes
-        group = groups.setdefault(key, {"parent": parent, "org_kind": org_kind, "host_type": host_type, "by_year": {},
-                                        "exemplary": []})
+        group = groups.setdefault(
+            key, {"parent": parent, "org_kind": org_kind, "host_type": host_type, "by_year": {}, "exemplary": []}
+        )
         group["by_year"][int(year)] = tier if status == "rated" else status
         if pd.notna(exemplary) and bool(exemplary):  # NaN and None: not exemplary
             group["exemplary"].append(int(year))
@@ -318,18 +347,42 @@ def org_history(records, years: list[int]):
             before, now = by_year.get(y - 1), by_year.get(y)
             if before in TIER_ORDER and now in TIER_ORDER and TIER_ORDER.index(now) > TIER_ORDER.index(before):
                 falls.append({"year": y, "from": before, "to": now})
-        rows.append({
-            "subject": subject, "org": org, "parent": parent or "", "org_kind": group["org_kind"] or "",
-            "host_type": group["host_type"] or "", "ratings": by_year, "exemplary_years": exemplary_years,
-            **{f"years_{t}": sum(1 for v in by_year.values() if v == t) for t in TIER_ORDER},
-            "longest_top_run": best, "candidate": best >= 5,
-            "weak_years": [y for y in years if by_year.get(y) in ("pass", "fail")],
-            "falls": falls,
-        })
-    return pd.DataFrame(rows, columns=["subject", "org", "parent", "org_kind", "host_type", "ratings", "exemplary_years",
-                                       "years_top", "years_good", "years_pass", "years_fail", "longest_top_run",
-                                       "candidate", "weak_years", "falls"])
-
+        rows.append(
+            {
+                "subject": subject,
+                "org": org,
+                "parent": parent or "",
+                "org_kind": group["org_kind"] or "",
+                "host_type": group["host_type"] or "",
+                "ratings": by_year,
+                "exemplary_years": exemplary_years,
+                **{f"years_{t}": sum(1 for v in by_year.values() if v == t) for t in TIER_ORDER},
+                "longest_top_run": best,
+                "candidate": best >= 5,
+                "weak_years": [y for y in years if by_year.get(y) in ("pass", "fail")],
+                "falls": falls,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "subject",
+            "org",
+            "parent",
+            "org_kind",
+            "host_type",
+            "ratings",
+            "exemplary_years",
+            "years_top",
+            "years_good",
+            "years_pass",
+            "years_fail",
+            "longest_top_run",
+            "candidate",
+            "weak_years",
+            "falls",
+        ],
+    )
 
 
 def member_quota(records, base: str = "good"):

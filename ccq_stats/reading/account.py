@@ -23,8 +23,8 @@ sheet), the rows both readers plan from, so that a file's size never changes the
 
 from __future__ import annotations
 
-from ccq_stats.figures.classify import match_label
 from ccq_stats.errors import InputError, column_letter
+from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.grid import text_at
 from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored
@@ -32,8 +32,18 @@ from ccq_stats.vocabulary.scales import Scales
 
 HEAD_ROWS = SCAN_ROWS + 2  # the rows of a sheet the column reader plans from (by_columns): the same here
 # reasons that settle a column whatever its cells: said by the user, or by a warning, or another table's
-SETTLED = (Ignored.MAPPED, Ignored.PROPOSED, Ignored.HIDDEN, Ignored.BEYOND_EMPTY, Ignored.SECOND, Ignored.SHARE,
-           Ignored.SCORE, Ignored.SELF_SCORE, Ignored.PROPOSED_SCORE, Ignored.OTHER_SCORE)
+SETTLED = (
+    Ignored.MAPPED,
+    Ignored.PROPOSED,
+    Ignored.HIDDEN,
+    Ignored.BEYOND_EMPTY,
+    Ignored.SECOND,
+    Ignored.SHARE,
+    Ignored.SCORE,
+    Ignored.SELF_SCORE,
+    Ignored.PROPOSED_SCORE,
+    Ignored.OTHER_SCORE,
+)
 _NOT_A_RATING = ("left",)  # a label that says a member left is read by the members-who-left rule
 
 
@@ -72,18 +82,34 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         if column is None:
             column = ignored(i, text, Ignored.UNKNOWN)
             plan.ignored.append(column)
-        labels = [(r, v, found) for r, v in cells if (found := _label(v, scales)) is not None
-                  and found.meaning.means not in _NOT_A_RATING]
+        labels = [
+            (r, v, found)
+            for r, v in cells
+            if (found := _label(v, scales)) is not None and found.meaning.means not in _NOT_A_RATING
+        ]
         if not labels:
             continue
-        if ratings and "units" in plan.shapes and all(f.meaning.exemplary and f.meaning.tier == "top" for _r, _v, f in labels):
+        if (
+            ratings
+            and "units" in plan.shapes
+            and all(f.meaning.exemplary and f.meaning.tier == "top" for _r, _v, f in labels)
+        ):
             # "TSVM tiêu biểu" named beside the rating: the award among the top tier, read as its tick
             if column in plan.ignored:
                 plan.ignored.remove(column)
             if column in header.columns:
                 header.columns.remove(column)
-            header.columns.append(Column(i, "exemplary_flag", text, ratings[0].year, labels[0][2].meaning, Source.CONTENT,
-                                         detail=f"{len(labels)}/{len(cells)}"))
+            header.columns.append(
+                Column(
+                    i,
+                    "exemplary_flag",
+                    text,
+                    ratings[0].year,
+                    labels[0][2].meaning,
+                    Source.CONTENT,
+                    detail=f"{len(labels)}/{len(cells)}",
+                )
+            )
             continue
         rated = sum(any(_label(rows[r][c.index], scales) for c in ratings if c.index < len(rows[r])) for r in sample)
         # a label here and there that repeats the row's rating is a note ("Miễn đánh giá" again); a column
@@ -91,18 +117,29 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         sparse = len(labels) <= rated / 2
         stray = [(r, v) for r, v, found in labels if not (sparse and _same_as_rating(rows[r], ratings, found, scales))]
         if stray and any(c.source == Source.MAPPED for c in ratings):
-            notes.warn(_("column {column} ('{header}') holds rating labels and is not read: the rating counted is "
-                         "'{rating}', as --column says").format(column=column_letter(i), header=text,
-                                                                rating=ratings[0].header), sheet.where())
+            notes.warn(
+                _(
+                    "column {column} ('{header}') holds rating labels and is not read: the rating counted is "
+                    "'{rating}', as --column says"
+                ).format(column=column_letter(i), header=text, rating=ratings[0].header),
+                sheet.where(),
+            )
         elif stray:
             r, value = stray[0]
             raise InputError(
-                _("column {column} ('{header}') holds rating labels ({count} in the first rows) and is not read").format(
-                    column=column_letter(i), header=text or "", count=len(labels)),
-                where=sheet.where(r + 1, i, text or None), value=value,
-                hint=(_("if it is the rating to count: --column rating='{header}'; if it is not (another year, a "
-                        "proposal, a note): --column ignore='{header}'").format(header=text) if text else
-                      _("give the column a header, then --column rating=HEADER or --column ignore=HEADER")),
+                _(
+                    "column {column} ('{header}') holds rating labels ({count} in the first rows) and is not read"
+                ).format(column=column_letter(i), header=text or "", count=len(labels)),
+                where=sheet.where(r + 1, i, text or None),
+                value=value,
+                hint=(
+                    _(
+                        "if it is the rating to count: --column rating='{header}'; if it is not (another year, a "
+                        "proposal, a note): --column ignore='{header}'"
+                    ).format(header=text)
+                    if text
+                    else _("give the column a header, then --column rating=HEADER or --column ignore=HEADER")
+                ),
             )
 
 

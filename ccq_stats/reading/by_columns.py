@@ -119,12 +119,28 @@ MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it
 # can send a small file down this path, in this process or in a child): the differential test
 # (tests/test_reading_differential.py) reads every file both ways and wants the same bytes out.
 MIN_BYTES_ENV = "CCQ_TEST_COLUMNS_FROM_BYTES"
-ROLES = {"seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
-         "ignored", "share_of", "score"}
+ROLES = {
+    "seq",
+    "org",
+    "member",
+    "member_id",
+    "birth",
+    "kind",
+    "parent",
+    "host_type",
+    "year",
+    "rating",
+    "discipline",
+    "ignored",
+    "share_of",
+    "score",
+}
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
 
 
-def read(path: str, scales: Scales, year: int | None, shape: str | None, file_type: str, notes: Notes) -> pd.DataFrame | None:
+def read(
+    path: str, scales: Scales, year: int | None, shape: str | None, file_type: str, notes: Notes
+) -> pd.DataFrame | None:
     """The tidy records of a large, plain member list (``file_type`` "text" for CSV/TSV, or
     "parquet"), or None to leave the file to the row reader."""
     size = os.path.getsize(path)
@@ -133,10 +149,16 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     budget = Limits.from_env().memory_budget_mb()
     need = needed_mb(path, size, file_type)
     if need > budget:
-        raise InputError(_("reading this file needs about {need} MB of memory, more than the {budget} MB it may "
-                           "use").format(need=number(need), budget=number(budget)),
-                         file=path, hint=_("split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
-                                           "if the machine has that much memory free (see SECURITY.md)"))
+        raise InputError(
+            _("reading this file needs about {need} MB of memory, more than the {budget} MB it may use").format(
+                need=number(need), budget=number(budget)
+            ),
+            file=path,
+            hint=_(
+                "split the file (by year or by organisation), or raise CCQ_MEMORY_MB "
+                "if the machine has that much memory free (see SECURITY.md)"
+            ),
+        )
     release_memory_early()
     # notes made while trying the file (a title year beside --year …) are passed on only if this
     # reader keeps the file, or refuses it: given to the row reader, it says them itself
@@ -146,12 +168,18 @@ def read(path: str, scales: Scales, year: int | None, shape: str | None, file_ty
     except NotPlain as exc:
         need = row_reader_mb(size)
         if need > budget:  # the row reader keeps a Python object per cell: stop before it starts
-            raise InputError(_("this file can only be read row by row ({reason}), which would need about {need} MB of "
-                               "memory, more than the {budget} MB it may use").format(reason=exc, need=number(need), budget=number(budget)),
-                             file=path,
-                             hint=_("correct what is named so that the file reads by columns, or split the file; "
-                                    "or raise CCQ_MEMORY_MB if the machine has that much memory free "
-                                    "(see SECURITY.md)")) from None
+            raise InputError(
+                _(
+                    "this file can only be read row by row ({reason}), which would need about {need} MB of "
+                    "memory, more than the {budget} MB it may use"
+                ).format(reason=exc, need=number(need), budget=number(budget)),
+                file=path,
+                hint=_(
+                    "correct what is named so that the file reads by columns, or split the file; "
+                    "or raise CCQ_MEMORY_MB if the machine has that much memory free "
+                    "(see SECURITY.md)"
+                ),
+            ) from None
         return None
     except InputError:
         notes.extend(held)
@@ -188,8 +216,11 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
     text_columns = dictionary_columns(col)
     needed = sorted(columns_to_read(col, lead))
     strings = text_fields(stored.schema_arrow)
-    table = pq.read_table(path, columns=[names[i] for i in needed],
-                          read_dictionary=[names[i] for i in text_columns if names[i] in strings])
+    table = pq.read_table(
+        path,
+        columns=[names[i] for i in needed],
+        read_dictionary=[names[i] for i in text_columns if names[i] in strings],
+    )
     columns = [as_text(table.column(names[i]), dictionary=i in text_columns) for i in needed]
     table = pa.table(columns, names=[f"f{i}" for i in needed]).unify_dictionaries()
     del columns
@@ -209,7 +240,12 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("no header"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
-    if shapes != {"members"} or not roles & {"member_id", "member"} or not roles <= ROLES or len(header.of("rating")) != 1:
+    if (
+        shapes != {"members"}
+        or not roles & {"member_id", "member"}
+        or not roles <= ROLES
+        or len(header.of("rating")) != 1
+    ):
         raise NotPlain(_("not a member list of card numbers or names, and ratings"))
     if len(header.of("member")) > 1:
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
@@ -252,8 +288,17 @@ def _cut_at_end(table, tail: list[list], header, scales: Scales):
     return table if keep == table.num_rows else table.slice(0, keep)
 
 
-def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixed_year, start: int, unread: bool,
-             notes_out: Notes) -> pd.DataFrame:
+def _records(
+    held: list,
+    sheet,
+    col: dict,
+    lead: list[int],
+    scales: Scales,
+    fixed_year,
+    start: int,
+    unread: bool,
+    notes_out: Notes,
+) -> pd.DataFrame:
     """The records of a table (handed over in a list, so that its columns are let go of as soon
     as they are turned into codes: 0.5 GB on a national file)."""
     import pyarrow.compute as pc
@@ -289,8 +334,12 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         blank &= blank_cells(column)
     card_lead = card is not None and col["member_id"].index in {0, 1}  # the row reader looks for totals in A and B too
     skip = blank | totals_rows(n, texts, plain, card if card_lead and not digits else None, col, lead, scales)
-    named = ~card_blank if name is None else ~card_blank | ~(blank_cells(name) if col["member"].index not in plain
-                                                              else blank_cells(plain[col["member"].index]))
+    named = (
+        ~card_blank
+        if name is None
+        else ~card_blank
+        | ~(blank_cells(name) if col["member"].index not in plain else blank_cells(plain[col["member"].index]))
+    )
     rating_codes, rating_values = texts["rating"]
     section = ~skip & ~named & (rating_values == "")[rating_codes]
     if section.any():
@@ -367,7 +416,9 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         off = off_band_rows(texts["rating"], next(f for f in fields if f[0] == "score"), scales)
         if off is not None:
             single = off if single is None else single | off
-    who = Who(card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position)
+    who = Who(
+        card, card_blank, digits, name, table.column(f"f{col['birth'].index}") if col["birth"] else None, position
+    )
     with ThreadPoolExecutor(1) as pool:
         pending = pool.submit(listed_twice, who, year, texts.get("org"))
         first, counts = record_groups(fields, year, None if single is None else np.flatnonzero(~single))
@@ -382,9 +433,20 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
         if twice is not None:
             listed = twice[again]
             member_key[listed], member[listed] = keys, who.names(again[listed])
-        pieces = [records_frame(sheet, rating, fields, year, first, counts),
-                  records_frame(sheet, rating, fields, year, again, np.ones(len(again), np.int64), member_key, member,
-                         None if disciplined is None else disciplined[again])]
+        pieces = [
+            records_frame(sheet, rating, fields, year, first, counts),
+            records_frame(
+                sheet,
+                rating,
+                fields,
+                year,
+                again,
+                np.ones(len(again), np.int64),
+                member_key,
+                member,
+                None if disciplined is None else disciplined[again],
+            ),
+        ]
     frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
@@ -392,5 +454,3 @@ def _records(held: list, sheet, col: dict, lead: list[int], scales: Scales, fixe
 
 
 SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]] = True
-
-

@@ -64,8 +64,21 @@ from ccq_stats.reading.rows_counts import check_totals_rows, count_records, grou
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import Scales
 
-_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
-          "total_count", "rated_count", "score")
+_ROLES = (
+    "seq",
+    "org",
+    "member",
+    "member_id",
+    "birth",
+    "kind",
+    "parent",
+    "host_type",
+    "year",
+    "discipline",
+    "total_count",
+    "rated_count",
+    "score",
+)
 _DESCRIBING = ("parent", "kind", "host_type", "year")  # merged down: each row under the merge has the value
 
 
@@ -74,7 +87,9 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     sheet, header, shapes, fixed_year = plan.sheet, plan.header, plan.shapes, plan.year
     end = plan.end if plan.end >= 0 else len(sheet.rows)
     col = {role: header.one(role) for role in _ROLES}
-    fill = {col[r].index for r in _DESCRIBING if col[r]} | ({col["org"].index} if col["org"] and "members" in shapes else set())
+    fill = {col[r].index for r in _DESCRIBING if col[r]} | (
+        {col["org"].index} if col["org"] and "members" in shapes else set()
+    )
     data = SheetRows(sheet, header, plan.start, end, fill)
     _skip_around(plan, end)
     if not len(data):
@@ -91,8 +106,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         hidden[[r - plan.start for r in sheet.hidden_rows if plan.start <= r < end]] = True
         hidden &= nonblank
         if hidden.any():
-            notes.warn(_("{count} hidden row(s) skipped (first: row {row})").format(
-                count=int(hidden.sum()), row=data.excel_row(first(hidden))), sheet.where())
+            notes.warn(
+                _("{count} hidden row(s) skipped (first: row {row})").format(
+                    count=int(hidden.sum()), row=data.excel_row(first(hidden))
+                ),
+                sheet.where(),
+            )
         nonblank &= ~hidden
     plan.skip("hidden", np.flatnonzero(hidden) + data.start + 1)
     _check_cells(data, header, used, nonblank)
@@ -103,7 +122,11 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         totals |= mapped(data.text(i), is_totals).astype(bool)
     totals &= nonblank
 
-    has_value = np.logical_or.reduce([filled[c.index] for c in ratings + counts]) if ratings + counts else np.zeros(len(data), bool)
+    has_value = (
+        np.logical_or.reduce([filled[c.index] for c in ratings + counts])
+        if ratings + counts
+        else np.zeros(len(data), bool)
+    )
     named = np.zeros(len(data), bool)
     for c in (col["member"], col["member_id"]):
         if c is not None:
@@ -138,8 +161,14 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
-    for why, mask in (("totals", totals), ("subtotal", subtotal), ("section", section), ("summary", summary),
-                      ("left", left), ("blank", ~nonblank & ~hidden)):
+    for why, mask in (
+        ("totals", totals),
+        ("subtotal", subtotal),
+        ("section", section),
+        ("summary", summary),
+        ("left", left),
+        ("blank", ~nonblank & ~hidden),
+    ):
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)
 
     section_kind = section_kinds(data, section | subtotal, scales, plan.kind)
@@ -153,15 +182,22 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
     indented = indented_rows(data, col, rows) if "members" not in shapes else np.zeros(len(data), bool)
-    parent, sub = (sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented) if "members" not in shapes
-                   else (parent, np.zeros(len(data), bool)))
+    parent, sub = (
+        sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented)
+        if "members" not in shapes
+        else (parent, np.zeros(len(data), bool))
+    )
     by_indent = indented & sub & (seq == "")  # no number (1.1, "-", a) and no parent cell says so
     if col["parent"] is not None:
         by_indent &= data.text(col["parent"].index) == ""
     if by_indent.any():  # a weak signal: say which rows rest on it
-        notes.warn(_("{count} row(s) read as chi bộ trực thuộc of the organisation above them only because their names "
-                     "are indented (first: row {row}); check with ccq-stats inspect").format(
-            count=int(by_indent.sum()), row=data.excel_row(first(by_indent))), sheet.where())
+        notes.warn(
+            _(
+                "{count} row(s) read as chi bộ trực thuộc of the organisation above them only because their names "
+                "are indented (first: row {row}); check with ccq-stats inspect"
+            ).format(count=int(by_indent.sum()), row=data.excel_row(first(by_indent))),
+            sheet.where(),
+        )
     if len(ratings) == 1 and sub.any():
         heads = parent_headings(data.text(ratings[0].index), org, parent, sub, rows)
         rows &= ~heads
@@ -170,14 +206,20 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         # type) heads organisations of the list's own level, not its chi bộ trực thuộc
         groups = heads & ~mapped(org, lambda t: starts_with_kind(t, scales)).astype(bool)
         if groups.any():
-            under = sub & np.isin(parent, org[groups]) & (data.text(col["parent"].index) == "" if col["parent"] else True)
+            under = (
+                sub & np.isin(parent, org[groups]) & (data.text(col["parent"].index) == "" if col["parent"] else True)
+            )
             parent, sub = np.where(under, "", parent).astype(object), sub & ~under
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
-        "org": org, "parent": parent, "org_kind": kind, "subject": subject,
+        "org": org,
+        "parent": parent,
+        "org_kind": kind,
+        "subject": subject,
         "host_type": data.text(col["host_type"].index) if col["host_type"] else np.full(len(data), "", dtype=object),
-        "source_file": sheet.file, "source_sheet": sheet.name or "",
+        "source_file": sheet.file,
+        "source_sheet": sheet.name or "",
     }
     pieces = []
     if "members" in shapes:
@@ -186,15 +228,27 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated))
     else:
         for column in ratings:
-            pieces.append(_unit_ratings(data, plan, column, rows, pick_year(year, column.year, fixed_year), base,
-                                        wide=len(ratings) > 1, exemplary=_flagged(data, column, ratings, flags, scales)))
+            pieces.append(
+                _unit_ratings(
+                    data,
+                    plan,
+                    column,
+                    rows,
+                    pick_year(year, column.year, fixed_year),
+                    base,
+                    wide=len(ratings) > 1,
+                    exemplary=_flagged(data, column, ratings, flags, scales),
+                )
+            )
         if counts:
             pieces += count_records(data, col, counts, rows, year, fixed_year, base, notes)
     pieces = [p for p in pieces if len(p)]
     if not pieces:
         return empty()
     # reading order, as the sheet lists them (later stages keep "first seen" order)
-    return pd.concat(pieces, ignore_index=True).sort_values(["source_row", "source_col"], kind="stable", ignore_index=True)
+    return pd.concat(pieces, ignore_index=True).sort_values(
+        ["source_row", "source_col"], kind="stable", ignore_index=True
+    )
 
 
 def _skip_around(plan: SheetPlan, end: int) -> None:
@@ -233,8 +287,12 @@ def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
     if twice.any():
         r = first(twice)
         c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
-        raise InputError(_("two tiers ticked for one member"), where=data.where(r, c), value=data.text(c.index)[r],
-                         hint=_("tick one tier per member"))
+        raise InputError(
+            _("two tiers ticked for one member"),
+            where=data.where(r, c),
+            value=data.text(c.index)[r],
+            hint=_("tick one tier per member"),
+        )
     raw = np.full(len(data), "", dtype=object)
     for i, c in enumerate(counts):
         raw[ticks[i]] = c.header
@@ -248,8 +306,12 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
         if bad.any():
             r = first(bad)
             column = next(c for c in header.columns if c.index == i)
-            raise InputError(_("the cell holds a formula error"), where=data.where(r, column), value=str(data.raw(i)[r]),
-                             hint=_("fix the formula in Excel, or type the value in the cell"))
+            raise InputError(
+                _("the cell holds a formula error"),
+                where=data.where(r, column),
+                value=str(data.raw(i)[r]),
+                hint=_("fix the formula in Excel, or type the value in the cell"),
+            )
     if not data.sheet.ragged:
         return
     rows = data.sheet.rows
@@ -260,8 +322,11 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
         if any(clean(v) for v in row[width:]):
             raise InputError(
                 _("the row has {cells} cells but the header has {width}").format(cells=len(trimmed(row)), width=width),
-                where=data.sheet.where(data.excel_row(r), width, None), value=clean(row[width]),
-                hint=_("a value probably holds the delimiter without quotes; quote it or save the file again from Excel"),
+                where=data.sheet.where(data.excel_row(r), width, None),
+                value=clean(row[width]),
+                hint=_(
+                    "a value probably holds the delimiter without quotes; quote it or save the file again from Excel"
+                ),
             )
 
 
@@ -279,7 +344,9 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=No
     blank = rows & (raw == "")
     if blank.any():
         r = first(blank)
-        raise blank_member_rating_error(data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index))
+        raise blank_member_rating_error(
+            data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index)
+        )
     need_years(data, year, rows)
     name = _names(data, data.header.of("member"))
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
@@ -287,9 +354,24 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=No
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
     key = member_keys(card, name, data.text(col["birth"].index) if col["birth"] is not None else None)
     disciplined = _disciplined(data, col)
-    return records_of(data, dict(base, subject="members"), rows, year=year, shape="members", member=name, member_key=key,
-                    status=None, tier=None, exemplary=False, disciplined=disciplined, score=_scores(data, col, rows), count=1,
-                    source_col=column.index, source_header=column.header, raw_label=raw)
+    return records_of(
+        data,
+        dict(base, subject="members"),
+        rows,
+        year=year,
+        shape="members",
+        member=name,
+        member_key=key,
+        status=None,
+        tier=None,
+        exemplary=False,
+        disciplined=disciplined,
+        score=_scores(data, col, rows),
+        count=1,
+        source_col=column.index,
+        source_header=column.header,
+        raw_label=raw,
+    )
 
 
 def _disciplined(data: SheetRows, col) -> np.ndarray | bool:
@@ -320,17 +402,22 @@ def _names(data: SheetRows, columns) -> np.ndarray:
     return mapped(joined.astype(object), clean)
 
 
-def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False) -> pd.DataFrame:
+def _unit_ratings(
+    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False
+) -> pd.DataFrame:
     raw = data.text(column.index)
     blank = rows & (raw == "")
     if blank.any() and not wide:  # in a wide layout a blank year means the organisation was not there yet
         r = first(blank)
         merged = merged_range(data.sheet, data.excel_row(r) - 1, column.index)
         raise InputError(
-            _("the rating is blank (the cell is part of the merged range {range})").format(range=merged) if merged
+            _("the rating is blank (the cell is part of the merged range {range})").format(range=merged)
+            if merged
             else _("the rating is blank"),
-            where=data.where(r, column), value=base["org"][r],
-            hint=_("unmerge the cells and write each organisation's rating") if merged
+            where=data.where(r, column),
+            value=base["org"][r],
+            hint=_("unmerge the cells and write each organisation's rating")
+            if merged
             else _("write the rating, or 'Chưa đánh giá' if the organisation was not rated"),
         )
     mask = rows & (raw != "")
@@ -340,16 +427,36 @@ def _unit_ratings(data: SheetRows, plan: SheetPlan, column, rows, year, base, wi
         if plan.header.one("org") is None:
             raise InputError(
                 _("a rating without an organisation column: the header used ({header}) names none").format(
-                    header=plan.header.shown()),
-                where=data.where(r), value=raw[r],
-                hint=_("say which column holds the organisations: --column org='HEADER' (and --header-row N if that "
-                       "is not the header; ccq-stats inspect shows what was read)"))
-        raise InputError(_("a rating without an organisation name"), where=data.where(r), value=raw[r],
-                         hint=_("fill the organisation's name"))
+                    header=plan.header.shown()
+                ),
+                where=data.where(r),
+                value=raw[r],
+                hint=_(
+                    "say which column holds the organisations: --column org='HEADER' (and --header-row N if that "
+                    "is not the header; ccq-stats inspect shows what was read)"
+                ),
+            )
+        raise InputError(
+            _("a rating without an organisation name"),
+            where=data.where(r),
+            value=raw[r],
+            hint=_("fill the organisation's name"),
+        )
     need_years(data, year, mask)
     plan_col = {"discipline": plan.header.one("discipline"), "score": None if wide else plan.header.one("score")}
-    return records_of(data, base, mask, year=year, shape="units", status=None, tier=None, exemplary=exemplary,
-                    disciplined=_disciplined(data, plan_col), score=_scores(data, plan_col, mask), count=1,
-                    source_col=column.index, source_header=column.header, raw_label=raw)
-
-
+    return records_of(
+        data,
+        base,
+        mask,
+        year=year,
+        shape="units",
+        status=None,
+        tier=None,
+        exemplary=exemplary,
+        disciplined=_disciplined(data, plan_col),
+        score=_scores(data, plan_col, mask),
+        count=1,
+        source_col=column.index,
+        source_header=column.header,
+        raw_label=raw,
+    )

@@ -12,8 +12,8 @@ from datetime import date, datetime
 from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase
 from ccq_stats.text import clean, norm_key, strip_marks
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase
 
 TICKS = {"x", "✓", "✔", "v", "√"}
 SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part of the numbered row above
@@ -69,8 +69,14 @@ def parse_count(value, where: Where | None) -> int:
     if count is not None and count <= MAX_COUNT:
         return count
     if count is not None:
-        raise InputError(_("a count larger than any organisation's"), where=where, value=value,
-                         hint=_("a count is a whole number of members, at most {limit}; check the cell").format(limit=number(MAX_COUNT)))
+        raise InputError(
+            _("a count larger than any organisation's"),
+            where=where,
+            value=value,
+            hint=_("a count is a whole number of members, at most {limit}; check the cell").format(
+                limit=number(MAX_COUNT)
+            ),
+        )
     raise InputError(_("not a count of members"), where=where, value=value, hint=_("a count is a whole number ≥ 0"))
 
 
@@ -101,8 +107,12 @@ def _subtotal(text: str, scales: Scales) -> bool:
     """ "Cộng khối Đảng", "Tổng cộng khối chính quyền", "Cộng (I)": a totals word followed by what
     it totals – not a name that starts with the word ("Cộng đồng doanh nghiệp trẻ")."""
     words = tuple(norm_key(SECTION_MARK.sub("", text)).split())
-    return any(find_phrase(words, (True, needle)) == 0 and len(words) > len(needle) and _totals_what(words[len(needle):], scales)
-               for _key, needle in scales.totals_prefixes)
+    return any(
+        find_phrase(words, (True, needle)) == 0
+        and len(words) > len(needle)
+        and _totals_what(words[len(needle) :], scales)
+        for _key, needle in scales.totals_prefixes
+    )
 
 
 def _totals_what(rest: tuple[str, ...], scales: Scales) -> bool:
@@ -119,9 +129,16 @@ def totals_test(scales: Scales):
     starts = totals_first_words(scales)
 
     def is_totals(text: str) -> bool:
-        return (bool(text) and not text[0].isdigit() and first_word(text) in starts
-                and (norm_key(text) in scales.totals_row or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row
-                     or _subtotal(text, scales)))
+        return (
+            bool(text)
+            and not text[0].isdigit()
+            and first_word(text) in starts
+            and (
+                norm_key(text) in scales.totals_row
+                or norm_key(SECTION_MARK.sub("", text)) in scales.totals_row
+                or _subtotal(text, scales)
+            )
+        )
 
     return is_totals
 
@@ -129,8 +146,10 @@ def totals_test(scales: Scales):
 def is_subset_heading(text: str) -> bool:
     """ "Trong đó, các chi bộ trực thuộc:" under an organisation: the rows below it, to the next
     numbered one, are parts of that organisation (DOMAIN: "trong đó" introduces a subset)."""
-    return (bool(text) and strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()[:len(_IN_WHICH)]
-            == _IN_WHICH)
+    return (
+        bool(text)
+        and strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()[: len(_IN_WHICH)] == _IN_WHICH
+    )
 
 
 def section_kind(text: str, scales: Scales):
@@ -191,12 +210,16 @@ def parse_score(value, where: Where | None) -> float:
             score = float(f"{match.group(1)}.{match.group(2) or 0}")
     if score is not None and 0 <= score <= MAX_SCORE:
         return score
-    raise InputError(_("the score is not a number from 0 to 100"), where=where,
-                     value=clean(value) if isinstance(value, str) else value,
-                     hint=_("write the score as a number, e.g. 85 or 85,5 (the rating goes in its own column)"))
+    raise InputError(
+        _("the score is not a number from 0 to 100"),
+        where=where,
+        value=clean(value) if isinstance(value, str) else value,
+        hint=_("write the score as a number, e.g. 85 or 85,5 (the rating goes in its own column)"),
+    )
 
 
 # the errors both readers raise, in the same words (made at the error, in the user's language)
+
 
 def no_year_error(where: Where) -> InputError:
     return InputError(_("no rating year for this row"), where=where, hint=_("fill the 'Năm' cell, or give --year"))
@@ -207,13 +230,22 @@ def blank_member_rating_error(where: Where, merged: str | None = None) -> InputE
     merged down over several members is, in the file, the rating of the first of them only (Excel
     keeps a merged range's value in its top cell): each member's rating is written, not guessed."""
     if merged:
-        return InputError(_("the rating is blank (the cell is part of the merged range {range})").format(range=merged),
-                          where=where, hint=_("unmerge the cells and write each member's rating"))
-    return InputError(_("the rating is blank"), where=where,
-                      hint=_("write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"))
+        return InputError(
+            _("the rating is blank (the cell is part of the merged range {range})").format(range=merged),
+            where=where,
+            hint=_("unmerge the cells and write each member's rating"),
+        )
+    return InputError(
+        _("the rating is blank"),
+        where=where,
+        hint=_("write the rating, or 'Miễn đánh giá' / 'Chưa đánh giá' if the member was not rated"),
+    )
 
 
 def unknown_kind_error(where: Where, value) -> InputError:
-    return InputError(_("unknown kind of organisation"), where=where, value=value,
-                      hint=_("use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận "
-                             "(ĐBCS, CBCS, CBTT, ĐBBP)"))
+    return InputError(
+        _("unknown kind of organisation"),
+        where=where,
+        value=value,
+        hint=_("use Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc or Đảng bộ bộ phận (ĐBCS, CBCS, CBTT, ĐBBP)"),
+    )

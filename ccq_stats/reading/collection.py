@@ -76,8 +76,8 @@ def collection_header(sheet, scales, notes):
     from ccq_stats.documents.collection import layout
     from ccq_stats.reading.grid import text_at
     from ccq_stats.reading.header import Column, Header, Source, resolve_column
-    from ccq_stats.vocabulary.scales import STATUSES, TIERS, Meaning
     from ccq_stats.text import norm_key
+    from ccq_stats.vocabulary.scales import STATUSES, TIERS, Meaning
 
     marker = sheet.collection
     lay = layout(marker["shape"], marker["year"], scales, marker["version"])

@@ -94,8 +94,10 @@ def carry_down(n: int, at: np.ndarray, values: list, first=None) -> np.ndarray:
 
 
 def left_warning(count: int, row: int) -> str:
-    return _("{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
-             "(first: row {row})").format(count=count, row=row)
+    return _(
+        "{count} member(s) who left during the year (chuyển sinh hoạt đi, từ trần, xóa tên …) not counted "
+        "(first: row {row})"
+    ).format(count=count, row=row)
 
 
 class TotalsStarts:

@@ -37,16 +37,30 @@ class NotPlain(Exception):
     """The file needs the row reader."""
 
 
-ROLE_NAMES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "rating", "discipline",
-              "score")
+ROLE_NAMES = (
+    "seq",
+    "org",
+    "member",
+    "member_id",
+    "birth",
+    "kind",
+    "parent",
+    "host_type",
+    "year",
+    "rating",
+    "discipline",
+    "score",
+)
 
 
 def dictionary_codes(table, index: int) -> tuple[np.ndarray, list[str]]:
     """(codes, values) of a dictionary column (dictionaries unified across chunks)."""
     column = table.column(f"f{index}")
     values = column.chunk(0).dictionary.to_pylist() + [""]  # the last for a missing value (Parquet's null)
-    codes = np.concatenate([chunk.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False)
-                            for chunk in column.chunks], dtype=np.int32)  # int32: half the memory of 26M codes
+    codes = np.concatenate(
+        [chunk.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False) for chunk in column.chunks],
+        dtype=np.int32,
+    )  # int32: half the memory of 26M codes
     return codes, values
 
 
@@ -67,8 +81,15 @@ def off_band_rows(rating, score, scales: Scales) -> np.ndarray | None:
 
     rating_codes, rating_values = rating
     _name, score_codes, score_values = score
-    tiers = np.array([(lambda label: TIERS.index(label.meaning.tier) if label and label.meaning.tier else -1)(
-        match_label(v, scales) if v else None) for v in rating_values], dtype=np.int64)
+    tiers = np.array(
+        [
+            (lambda label: TIERS.index(label.meaning.tier) if label and label.meaning.tier else -1)(
+                match_label(v, scales) if v else None
+            )
+            for v in rating_values
+        ],
+        dtype=np.int64,
+    )
     off = scales.off_band(tiers[rating_codes], score_values[score_codes])
     return off if off.any() else None
 
@@ -140,7 +161,7 @@ def lead_bytes(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     parts = []
     chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
     for chunk in chunks:
-        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset: chunk.offset + len(chunk) + 1]
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset : chunk.offset + len(chunk) + 1]
         data = chunk.buffers()[2]
         data = np.frombuffer(data, dtype=np.uint8) if data is not None and data.size else np.zeros(1, np.uint8)
         data = np.concatenate([data, np.zeros(2, np.uint8)])  # room to read past the last value
@@ -242,9 +263,12 @@ def could_start_totals(first: np.ndarray, second: np.ndarray, starts: TotalsStar
     upper = first & 0xDF  # ASCII letters in upper case
     letter = (upper >= ord("A")) & (upper <= ord("Z"))
     roman = np.isin(upper, np.frombuffer(b"IVXLC", np.uint8))
-    return (SPACE_BYTES[first] | starts.could_start(first, second)
-            | (letter & np.isin(second, np.frombuffer(b".)/", np.uint8)))
-            | (roman & np.isin(second & 0xDF, np.frombuffer(b"IVXLC", np.uint8))))
+    return (
+        SPACE_BYTES[first]
+        | starts.could_start(first, second)
+        | (letter & np.isin(second, np.frombuffer(b".)/", np.uint8)))
+        | (roman & np.isin(second & 0xDF, np.frombuffer(b"IVXLC", np.uint8)))
+    )
 
 
 def year_values(year_text, column, fixed_year, where, n: int) -> np.ndarray:

@@ -71,7 +71,9 @@ def as_text(column, dictionary: bool):
     import pyarrow.compute as pc
 
     kind = column.type
-    if pa.types.is_dictionary(kind) and (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)):
+    if pa.types.is_dictionary(kind) and (
+        pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)
+    ):
         column = column.cast(pa.dictionary(kind.index_type, pa.string()))
         return column if dictionary else pc.fill_null(column.cast(pa.string()), "")
     if not (pa.types.is_integer(kind) or pa.types.is_string(kind) or pa.types.is_large_string(kind)):
@@ -101,7 +103,7 @@ def text_tail(path: str, delimiter: str, table, count: int) -> list[list[str]]:
             stream.seek(max(0, size - span))
             data = stream.read()
         whole = span >= size
-        data = data.removeprefix(b"\xef\xbb\xbf") if whole else data[data.find(b"\n") + 1:]
+        data = data.removeprefix(b"\xef\xbb\xbf") if whole else data[data.find(b"\n") + 1 :]
         try:
             rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=delimiter))
         except (UnicodeDecodeError, csv.Error):
@@ -111,7 +113,7 @@ def text_tail(path: str, delimiter: str, table, count: int) -> list[list[str]]:
         if span > 64 * BLOCK_BYTES:
             raise NotPlain(_("rows too long to find the table's end"))
         span *= 8
-    tail = rows[len(rows) - count:] if count else []
+    tail = rows[len(rows) - count :] if count else []
     last = table.slice(table.num_rows - count, count).to_pylist()
     for row, read in zip(tail, last):
         for name, value in read.items():
@@ -132,7 +134,7 @@ def parquet_tail(stored, count: int) -> list[list]:
         for batch in stored.iter_batches(batch_size=8192, row_groups=[group]):
             kept = (kept + [list(r.values()) for r in batch.slice(max(0, batch.num_rows - count)).to_pylist()])[-count:]
         rows = kept + rows
-    return rows[len(rows) - count:] if count else []
+    return rows[len(rows) - count :] if count else []
 
 
 def head_text(path: str) -> str:
@@ -169,10 +171,15 @@ def text_table(path: str, delimiter: str, start: int, col: dict, lead: list[int]
             path,
             # 16 MB blocks: fewer chunks make unify_dictionaries() quick (0.5 s instead of 5 s for 26M rows)
             read_options=pacsv.ReadOptions(skip_rows=start, autogenerate_column_names=True, block_size=BLOCK_BYTES),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
-                                              invalid_row_handler=bad_row),
-            convert_options=pacsv.ConvertOptions(include_columns=[f"f{i}" for i in sorted(names)], column_types=types,
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=bad_row
+            ),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=[f"f{i}" for i in sorted(names)],
+                column_types=types,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
     except (pa.ArrowInvalid, pa.ArrowKeyError) as exc:  # bad UTF-8, a column the data lacks …
         raise NotPlain(str(exc).splitlines()[0]) from None
@@ -197,7 +204,9 @@ def check_text(path: str, table, sheet, start: int, delimiter: str, width: int) 
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(BLOCK_BYTES), b""):
             if b"\x00" in block:
-                raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=path, hint=_("save it as CSV UTF-8"))
+                raise InputError(
+                    _("the text holds NUL bytes; it is not a CSV file"), file=path, hint=_("save it as CSV UTF-8")
+                )
             lines, last = lines + block.count(b"\n"), block[-1:]
     lines += last != b"\n"
     if lines <= start + table.num_rows:
@@ -206,7 +215,10 @@ def check_text(path: str, table, sheet, start: int, delimiter: str, width: int) 
     for name in table.column_names:
         column = table.column(name)
         if hasattr(column.type, "value_type"):  # dictionaries (unified): look at the distinct values first
-            if not column.num_chunks or not pc.any(pc.greater(pc.count_substring(column.chunk(0).dictionary, "\n"), 0)).as_py():
+            if (
+                not column.num_chunks
+                or not pc.any(pc.greater(pc.count_substring(column.chunk(0).dictionary, "\n"), 0)).as_py()
+            ):
                 continue
             column = column.cast(column.type.value_type)
         breaks = pc.count_substring(column, "\n")

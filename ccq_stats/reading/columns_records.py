@@ -32,7 +32,7 @@ class Who:
         import pyarrow.compute as pc
 
         rows = self.rows(index)
-        pick = (lambda column: None if column is None else pc.take(column, rows))  # noqa: E731
+        pick = lambda column: None if column is None else pc.take(column, rows)  # noqa: E731
         return member_keys(pick(self.card), pick(self.name), pick(self.birth))
 
     def names(self, index: np.ndarray) -> np.ndarray:
@@ -74,8 +74,9 @@ def listed_twice(who: Who, year: np.ndarray, org) -> tuple[np.ndarray | None, np
     if len(name_rows) and who.name is not None:
         keys = who.keys(name_rows)
         codes = pc.dictionary_encode(keys).indices.to_numpy(zero_copy_only=False).astype(np.int64)
-        number[name_rows] = np.where(pc.equal(keys, "").to_numpy(zero_copy_only=False), -1,
-                                     codes + (int(number.max()) + 1))
+        number[name_rows] = np.where(
+            pc.equal(keys, "").to_numpy(zero_copy_only=False), -1, codes + (int(number.max()) + 1)
+        )
     keyed = number >= 0
     low = int(year.min())
     span = int(year.max()) - low + 1
@@ -140,8 +141,17 @@ def record_groups(fields, year: np.ndarray, rows: np.ndarray | None) -> tuple[np
     return first[present], counts[present]
 
 
-def records_frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, counts: np.ndarray, keys=None,
-           names=None, disciplined=None) -> pd.DataFrame:
+def records_frame(
+    sheet,
+    rating,
+    fields,
+    year: np.ndarray,
+    rows: np.ndarray,
+    counts: np.ndarray,
+    keys=None,
+    names=None,
+    disciplined=None,
+) -> pd.DataFrame:
     """Records for the given rows (each standing for ``counts`` rows), each field from its row, in
     reading order. Texts are categoricals over the distinct values: no string per record.
     ``keys``, ``names``, ``disciplined``: of each row, for rows that are records of their own."""
@@ -152,9 +162,21 @@ def records_frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, cou
     def same(value):
         return pd.Categorical.from_codes(np.zeros(n, np.int8), pd.Index([value], dtype=object))
 
-    out = {name: same(value) for name, value in (
-        ("subject", "members"), ("shape", "members"), ("org", ""), ("parent", ""), ("host_type", ""), ("member", ""),
-        ("member_key", ""), ("source_file", sheet.file), ("source_sheet", ""), ("source_header", rating.header))}
+    out = {
+        name: same(value)
+        for name, value in (
+            ("subject", "members"),
+            ("shape", "members"),
+            ("org", ""),
+            ("parent", ""),
+            ("host_type", ""),
+            ("member", ""),
+            ("member_key", ""),
+            ("source_file", sheet.file),
+            ("source_sheet", ""),
+            ("source_header", rating.header),
+        )
+    }
     out["disciplined"] = np.zeros(n, bool) if disciplined is None else disciplined[order]
     for name, codes, values in fields:
         if name == "score":  # numbers (NaN: none), not texts: "85" and "85,0" are one score
@@ -162,9 +184,15 @@ def records_frame(sheet, rating, fields, year: np.ndarray, rows: np.ndarray, cou
             continue
         out[name] = pd.Categorical.from_codes(codes[rows], pd.Index(values, dtype=object), validate=False)
     out.setdefault("score", np.full(n, np.nan))
-    out.update(year=year[rows], status=np.full(n, None, dtype=object), tier=np.full(n, None, dtype=object),
-               exemplary=np.zeros(n, bool), count=counts.astype(np.int64),
-               source_row=rows.astype(np.int64), source_col=np.full(n, rating.index, dtype=np.int64))
+    out.update(
+        year=year[rows],
+        status=np.full(n, None, dtype=object),
+        tier=np.full(n, None, dtype=object),
+        exemplary=np.zeros(n, bool),
+        count=counts.astype(np.int64),
+        source_row=rows.astype(np.int64),
+        source_col=np.full(n, rating.index, dtype=np.int64),
+    )
     if keys is not None:
         out["member"] = names[order]
         out["member_key"] = keys[order]

@@ -51,28 +51,45 @@ def check_zip(path: str, display: str, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise InputError(_("cannot read the workbook (not a valid zip container; truncated?)"), file=display,
-                         hint=_("the file may be truncated or not a spreadsheet; open it in Excel and save it again")) from None
+        raise InputError(
+            _("cannot read the workbook (not a valid zip container; truncated?)"),
+            file=display,
+            hint=_("the file may be truncated or not a spreadsheet; open it in Excel and save it again"),
+        ) from None
     except UnicodeDecodeError:
-        raise InputError(_("the workbook's list of parts is damaged (a part name is not valid UTF-8)"), file=display,
-                         hint=_damaged_hint()) from None
+        raise InputError(
+            _("the workbook's list of parts is damaged (a part name is not valid UTF-8)"),
+            file=display,
+            hint=_damaged_hint(),
+        ) from None
     except (ValueError, OSError, EOFError, struct.error, IndexError, OverflowError) as exc:
-        raise InputError(_("the workbook's list of parts is damaged ({reason})").format(reason=f"{type(exc).__name__}: {exc}"),
-                         file=display, hint=_damaged_hint()) from None
+        raise InputError(
+            _("the workbook's list of parts is damaged ({reason})").format(reason=f"{type(exc).__name__}: {exc}"),
+            file=display,
+            hint=_damaged_hint(),
+        ) from None
     with archive:
         infos = archive.infolist()
         if not infos:
-            raise InputError(_("an empty or damaged workbook (a zip container with no parts)"), file=display,
-                             hint=_("save the spreadsheet again, or leave it out"))
+            raise InputError(
+                _("an empty or damaged workbook (a zip container with no parts)"),
+                file=display,
+                hint=_("save the spreadsheet again, or leave it out"),
+            )
         if len(infos) > 10_000:
-            raise InputError(_("the workbook has {parts} parts").format(parts=len(infos)), file=display,
-                             hint=_("not a rating workbook; see SECURITY.md"))
+            raise InputError(
+                _("the workbook has {parts} parts").format(parts=len(infos)),
+                file=display,
+                hint=_("not a rating workbook; see SECURITY.md"),
+            )
         total = sum(i.file_size for i in infos)
         if total > limits.max_unzipped_mb * 1024 * 1024:
             raise InputError(
                 _("the workbook unpacks to {size} MB, over the limit of {limit} MB").format(
-                    size=total // (1024 * 1024), limit=limits.max_unzipped_mb),
-                file=display, hint=_("for data this large use CSV; or raise CCQ_MAX_UNZIPPED_MB (see SECURITY.md)"),
+                    size=total // (1024 * 1024), limit=limits.max_unzipped_mb
+                ),
+                file=display,
+                hint=_("for data this large use CSV; or raise CCQ_MAX_UNZIPPED_MB (see SECURITY.md)"),
             )
         for info in infos:
             _check_entry(info, display, limits)
@@ -86,17 +103,26 @@ def _check_entry(info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
     that no spreadsheet program writes."""
     name = shortened(info.filename)
     if info.flag_bits & 0x1:
-        raise InputError(_("part '{name}' is encrypted with a zip password, which spreadsheet programs never do").format(
-                         name=name), file=display,
-                         hint=_("the file was altered after it was saved; ask for a copy saved again from Excel"))
+        raise InputError(
+            _("part '{name}' is encrypted with a zip password, which spreadsheet programs never do").format(name=name),
+            file=display,
+            hint=_("the file was altered after it was saved; ask for a copy saved again from Excel"),
+        )
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise InputError(_("part '{name}' is compressed with method {method}, which spreadsheet programs do not use").format(
-                         name=name, method=info.compress_type), file=display, hint=_damaged_hint())
+        raise InputError(
+            _("part '{name}' is compressed with method {method}, which spreadsheet programs do not use").format(
+                name=name, method=info.compress_type
+            ),
+            file=display,
+            hint=_damaged_hint(),
+        )
     if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
         raise InputError(
             _("part '{name}' is compressed {ratio} to 1, like a zip bomb").format(
-                name=name, ratio=info.file_size // max(info.compress_size, 1)),
-            file=display, hint=_("raise CCQ_MAX_RATIO if the file is genuine (see SECURITY.md)"),
+                name=name, ratio=info.file_size // max(info.compress_size, 1)
+            ),
+            file=display,
+            hint=_("raise CCQ_MAX_RATIO if the file is genuine (see SECURITY.md)"),
         )
 
 
@@ -108,7 +134,9 @@ def _damaged_part(name: str, exc: BaseException) -> str:
         return _("part '{name}' of the workbook is damaged (its checksum does not match its content)").format(name=name)
     if isinstance(exc, EOFError):
         return _("part '{name}' of the workbook is damaged (it is cut short)").format(name=name)
-    return _("part '{name}' of the workbook is damaged ({reason})").format(name=name, reason=f"{type(exc).__name__}: {exc}")
+    return _("part '{name}' of the workbook is damaged ({reason})").format(
+        name=name, reason=f"{type(exc).__name__}: {exc}"
+    )
 
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
@@ -127,9 +155,11 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
             while chunk := stream.read(_CHUNK):
                 window = carried + chunk
                 if b"<!" in window and _DOCTYPE.search(window):  # the plain search first: ~10x quicker
-                    raise InputError(_("part '{name}' declares a DTD or XML entities, which workbooks never need").format(
-                                     name=name), file=display,
-                                     hint=_("the file may be crafted to attack XML readers; ask for a clean copy"))
+                    raise InputError(
+                        _("part '{name}' declares a DTD or XML entities, which workbooks never need").format(name=name),
+                        file=display,
+                        hint=_("the file may be crafted to attack XML readers; ask for a clean copy"),
+                    )
                 if xml:
                     xml.Parse(chunk, False)
                 if len(head) < 64 * 1024:
@@ -147,15 +177,24 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
         raise
     except expat.ExpatError as exc:
         # expat's own words for the fault stay English: they are the parser's, for whoever repairs the file
-        raise InputError(_("part '{name}' is not well-formed XML ({fault}: line {line}, column {column})").format(
-                         name=name, fault=expat.ErrorString(exc.code), line=exc.lineno, column=exc.offset),
-                         file=display, hint=_damaged_hint()) from None
+        raise InputError(
+            _("part '{name}' is not well-formed XML ({fault}: line {line}, column {column})").format(
+                name=name, fault=expat.ErrorString(exc.code), line=exc.lineno, column=exc.offset
+            ),
+            file=display,
+            hint=_damaged_hint(),
+        ) from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise InputError(_damaged_part(name, exc), file=display, hint=_damaged_hint()) from None
     strings = _SHARED_STRINGS.search(head)
     if strings and int(strings.group(1)) > limits.max_cells:
-        raise InputError(_("part '{name}' says it holds {texts} texts, over the limit of {limit} cells").format(
-                         name=name, texts=number(int(strings.group(1))), limit=number(limits.max_cells)), file=display, hint=_damaged_hint())
+        raise InputError(
+            _("part '{name}' says it holds {texts} texts, over the limit of {limit} cells").format(
+                name=name, texts=number(int(strings.group(1))), limit=number(limits.max_cells)
+            ),
+            file=display,
+            hint=_damaged_hint(),
+        )
     if info.filename in ("[Content_Types].xml", "xl/workbook.xml") and len(head) < 64 * 1024:
         import defusedxml.ElementTree as ET
         from defusedxml import DefusedXmlException
@@ -163,8 +202,11 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
         try:
             ET.fromstring(head)
         except (DefusedXmlException, ET.ParseError) as exc:
-            raise InputError(_("part '{name}' is not valid XML ({reason})").format(name=name, reason=exc), file=display,
-                             hint=_damaged_hint()) from None
+            raise InputError(
+                _("part '{name}' is not valid XML ({reason})").format(name=name, reason=exc),
+                file=display,
+                hint=_damaged_hint(),
+            ) from None
     _check_sheet_size(name, dimension, cells or head, far_rows, far_columns, display, limits)
 
 
@@ -173,11 +215,12 @@ def _first_cells(cells: bytes, window: bytes) -> bytes:
     if cells:
         return cells + window[_OVERLAP:][: 64 * 1024 - len(cells)] if len(cells) < 64 * 1024 else cells
     found = _SHEET_DATA.search(window)
-    return window[found.start():][: 64 * 1024] if found else b""
+    return window[found.start() :][: 64 * 1024] if found else b""
 
 
-def _check_sheet_size(name: str, dimension, cells: bytes, far_rows: list[int], far_columns: list[int], display: str,
-                      limits: Limits) -> None:
+def _check_sheet_size(
+    name: str, dimension, cells: bytes, far_rows: list[int], far_columns: list[int], display: str, limits: Limits
+) -> None:
     refs = [(column_number(c), int(r)) for c, r in _CELL_REF.findall(cells)]
     if not (dimension or refs or max(far_columns)):
         return
@@ -190,8 +233,10 @@ def _check_sheet_size(name: str, dimension, cells: bytes, far_rows: list[int], f
     rows = max([rows] + [r for _column, r in refs] + far_rows)
     if rows * cols > limits.max_cells:
         raise InputError(
-            _("sheet part '{name}' spans {rows} rows × {columns} columns from A1, over the limit of {limit} cells").format(
-                name=name, rows=number(rows), columns=number(cols), limit=number(limits.max_cells)), file=display,
+            _(
+                "sheet part '{name}' spans {rows} rows × {columns} columns from A1, over the limit of {limit} cells"
+            ).format(name=name, rows=number(rows), columns=number(cols), limit=number(limits.max_cells)),
+            file=display,
             hint=_("delete the empty rows and columns below and right of the table, or raise CCQ_MAX_CELLS"),
         )
 

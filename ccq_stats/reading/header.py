@@ -75,7 +75,7 @@ _INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$",
 def _values(rows: list[list], start: int, index: int) -> list:
     """The filled cells of a column in the rows under a header (a sample)."""
     out = []
-    for row in rows[start:start + SAMPLE_ROWS]:
+    for row in rows[start : start + SAMPLE_ROWS]:
         if index < len(row) and row[index] is not None and clean(row[index]):
             out.append(row[index])
     return out
@@ -98,9 +98,12 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
     candidate whose only meaning comes from cells that are rating labels needs some below it
     (the last row of a list is not a header of an empty table)."""
     labelled = [c for c in columns if c.role == "count" and c.source == Source.LABEL]
-    if labelled and not {c.role for c in columns} & {"rating", "member"}:
-        if not any(_values(rows, start, c.index) for c in labelled):
-            return False
+    if (
+        labelled
+        and not {c.role for c in columns} & {"rating", "member"}
+        and not any(_values(rows, start, c.index) for c in labelled)
+    ):
+        return False
     for column in columns:
         if column.role == "rating" and column.source == Source.YEAR:
             values = _values(rows, start, column.index)
@@ -200,8 +203,9 @@ def _by_content(columns: list[Column], rows: list[list], first: int, start: int,
         labels = sum(_is_label(v, scales) for v in values)
         if len(values) >= 2 and labels >= 0.8 * len(values):
             head = text_at(rows[start - 1], i) or "(no header)"
-            added.append(Column(i, "rating", head, year_in_header(head), source=Source.CONTENT,
-                                detail=f"{labels}/{len(values)}"))
+            added.append(
+                Column(i, "rating", head, year_in_header(head), source=Source.CONTENT, detail=f"{labels}/{len(values)}")
+            )
     if len(added) != 1:
         return columns  # none, or several: the user says which (--column rating=…)
     return sorted(columns + added, key=lambda c: c.index)
@@ -230,12 +234,18 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
     if not columns:
         return None
     width = max(len(rows[x]) for x in range(r, r + depth))
-    cells = [" / ".join(dict.fromkeys(t for t in (text_at(rows[x], i) for x in range(r, r + depth)) if t))
-             for i in range(width)]
+    cells = [
+        " / ".join(dict.fromkeys(t for t in (text_at(rows[x], i) for x in range(r, r + depth)) if t))
+        for i in range(width)
+    ]
     header = Header(r, r + depth - 1, columns, cells)
     if mapping and mapping.columns:
-        header.mapped = {norm_key(t) for x in range(r, r + depth) for t in (text_at(rows[x], i) for i in range(width))
-                         if t and norm_key(t) in mapping.columns}
+        header.mapped = {
+            norm_key(t)
+            for x in range(r, r + depth)
+            for t in (text_at(rows[x], i) for i in range(width))
+            if t and norm_key(t) in mapping.columns
+        }
     return score, header
 
 

@@ -17,8 +17,20 @@ from ccq_stats.vocabulary.scales import (
 )
 
 # roles a row has once (a second column of the same role is not read, see plan.one_of_each)
-SINGLE_ROLES = ("seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year", "discipline",
-                "total_count", "rated_count")
+SINGLE_ROLES = (
+    "seq",
+    "org",
+    "member",
+    "member_id",
+    "birth",
+    "kind",
+    "parent",
+    "host_type",
+    "year",
+    "discipline",
+    "total_count",
+    "rated_count",
+)
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
 SAMPLE_ROWS = 60  # rows under a candidate header looked at to confirm it
 MAX_HEADER_TEXT = 160  # a longer cell is a title or a note, never a header word

@@ -36,8 +36,12 @@ def filled_count(row: list, limit: int = 2) -> int:
 
 def is_year_number(value) -> bool:
     """A bare number a header may name a year by (HEADER_FIRST_YEAR–LAST_YEAR)."""
-    return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
-            and HEADER_FIRST_YEAR <= value <= LAST_YEAR)
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and HEADER_FIRST_YEAR <= value <= LAST_YEAR
+    )
 
 
 def is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales, below: list | None = None) -> bool:
@@ -52,12 +56,17 @@ def is_subheader(upper: list[str], raw_upper: list, lower: list, scales: Scales,
         text = text_at(lower, i)
         if not text:
             continue
-        if isinstance(lower[i], (int, float)) and not isinstance(lower[i], bool):
-            if not (is_year_number(lower[i]) and upper[i]):
-                return False  # a number is data, unless it is a year under a merged header
+        if (
+            isinstance(lower[i], (int, float))
+            and not isinstance(lower[i], bool)
+            and not (is_year_number(lower[i]) and upper[i])
+        ):
+            return False  # a number is data, unless it is a year under a merged header
         if not text_at(raw_upper, i) and upper[i]:
             under_merge = True
-        if resolve_column(i, text, [upper[i]] if upper[i] else [], scales) is None and not _heads_level(i, lower, below, scales):
+        if resolve_column(i, text, [upper[i]] if upper[i] else [], scales) is None and not _heads_level(
+            i, lower, below, scales
+        ):
             return False
     return under_merge
 
@@ -82,7 +91,8 @@ def columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappin
                 leaves[i] = raw
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
                 column = mapped_column(i, [raw] + ancestors, mapping) or _under_organisations(
-                    resolve_column(i, raw, ancestors, scales), ancestors, scales)
+                    resolve_column(i, raw, ancestors, scales), ancestors, scales
+                )
                 if column:
                     columns.append(column)
                 break
@@ -96,8 +106,13 @@ def _parts_beside(columns: list[Column], leaves: dict[int, str]) -> list[Column]
     out, seen = [], {}
     for column in columns:
         key = (column.meaning, column.year) if column.role == "count" else None
-        if (key is not None and not column.meaning.exemplary and key in seen and column.source == Source.LABEL
-                and IN_WHICH.match(leaves.get(column.index, ""))):
+        if (
+            key is not None
+            and not column.meaning.exemplary
+            and key in seen
+            and column.source == Source.LABEL
+            and IN_WHICH.match(leaves.get(column.index, ""))
+        ):
             column = ignored(column.index, column.header, Ignored.PART_OF_TIER, seen[key].header)
         elif key is not None:
             seen.setdefault(key, column)
@@ -114,7 +129,9 @@ def _name_in_two_columns(columns: list[Column], leaves: dict[int, str], scales: 
         if scales.lookup(scales.name_parts, text) != "first" or scales.lookup(scales.name_parts, given) != "last":
             continue
         first = taken.get(i)  # "Họ và tên đệm" holds the words "họ và tên": its own words, not the whole name
-        if i + 1 in taken or (first and (first.role != "member" or first.source not in (Source.WORDS, Source.HEAD_WORDS))):
+        if i + 1 in taken or (
+            first and (first.role != "member" or first.source not in (Source.WORDS, Source.HEAD_WORDS))
+        ):
             continue
         detail = f"{text} + {given}"
         taken[i] = Column(i, "member", text, source=Source.NAME_PARTS, detail=detail)
@@ -136,8 +153,9 @@ def _under_organisations(column: Column | None, ancestors: list[str], scales: Sc
     above = resolve_column(column.index, ancestors[0], ancestors[1:], scales)
     if above is None or above.role not in ("org", "unit_count", "kind"):
         return column
-    return Column(column.index, "unit_count", f"{ancestors[0]} / {column.header}", source=Source.UNDER_ORGS,
-                  detail=ancestors[0])
+    return Column(
+        column.index, "unit_count", f"{ancestors[0]} / {column.header}", source=Source.UNDER_ORGS, detail=ancestors[0]
+    )
 
 
 def drop_hidden(header: Header, sheet: Sheet) -> None:
@@ -177,7 +195,10 @@ def cut_at_empty_column(header: Header, rows: list[list]) -> None:
 
 
 def _filled_rows(rows: list[list], start: int, block: list[Column]) -> list[bool]:
-    return [any(c.index < len(row) and row[c.index] is not None and clean(row[c.index]) for c in block) for row in rows[start:]]
+    return [
+        any(c.index < len(row) and row[c.index] is not None and clean(row[c.index]) for c in block)
+        for row in rows[start:]
+    ]
 
 
 def _rejoin(blocks: list[list[Column]], rows: list[list], start: int) -> list[list[Column]]:

@@ -13,12 +13,12 @@ from ccq_stats.reading.header_columns import MAX_HEADER_TEXT, NOT_READ, Column, 
 from ccq_stats.text import norm_key, strip_marks, year_of_header
 from ccq_stats.vocabulary.scales import (
     READING_WORDS,
-    either_marks,
     STATUSES,
     TIERS,
     Mapping,
     Meaning,
     Scales,
+    either_marks,
     find_phrase,
     has_marks,
     phrase,
@@ -30,8 +30,9 @@ _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
 IN_WHICH = re.compile(r"^" + either_marks(READING_WORDS["in_which"]) + r"\s*[:,.\-–]?\s*", re.I)
 # "Hoàn thành tốt nhiệm vụ trở lên": a tier and the tiers above it (DOMAIN: "trở lên" is cumulative)
 _OR_BETTER = re.compile(r"\s*\b" + either_marks(READING_WORDS["or_better"]) + r"\s*$", re.I)
-_YEAR_IN_HEADER = re.compile(r"(?:\b" + either_marks(READING_WORDS["year"]) + r"\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)",
-                             re.I)  # "Xếp loại năm 2019"
+_YEAR_IN_HEADER = re.compile(
+    r"(?:\b" + either_marks(READING_WORDS["year"]) + r"\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I
+)  # "Xếp loại năm 2019"
 
 
 def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Column | None:
@@ -46,8 +47,15 @@ def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Colu
         year = next((y for y in map(year_in_header, texts) if y), None)
         if role in TIERS or role in STATUSES:
             return Column(index, "count", text, year, Meaning(role), Source.MAPPED, detail=detail)
-        return Column(index, role, text, year if role in ("rating", "total_count", "rated_count") else None,
-                      source=Source.MAPPED, detail=detail, reason=Ignored.MAPPED if role == "ignored" else None)
+        return Column(
+            index,
+            role,
+            text,
+            year if role in ("rating", "total_count", "rated_count") else None,
+            source=Source.MAPPED,
+            detail=detail,
+            reason=Ignored.MAPPED if role == "ignored" else None,
+        )
     return None
 
 
@@ -81,11 +89,11 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: boo
     cumulative = _OR_BETTER.sub("", rest)
     label = match_label(cumulative, scales) if cumulative != rest and cumulative else None
     if label is not None and label.meaning.tier and not label.meaning.exemplary:
-        return Column(index, "count", leaf, year, label.meaning, Source.OR_BETTER, or_better=True,
-                      detail=label.display)
+        return Column(index, "count", leaf, year, label.meaning, Source.OR_BETTER, or_better=True, detail=label.display)
     words = words_of(rest, marks)
-    if ((rest != leaf and find_phrase(words, _IN_WHICH_EXEMPLARY) >= 0)
-            or any(find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in _EXEMPLARY)):
+    if (rest != leaf and find_phrase(words, _IN_WHICH_EXEMPLARY) >= 0) or any(
+        find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in _EXEMPLARY
+    ):
         # "Trong đó tiêu biểu", "Tiêu biểu": the exemplary part of the top tier
         return Column(index, "count", leaf, year, Meaning("top", exemplary=True), Source.EXEMPLARY, detail=leaf)
     return _tier_with_words(index, leaf, year, scales, marks)
@@ -97,12 +105,13 @@ def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales, ma
     for what, prefixes in scales.tier_words.items():
         for needle in sorted(prefixes, key=len, reverse=True):
             if len(words) > len(needle) and find_phrase(words, (True, needle)) == 0:
-                label = match_label(" ".join(words[len(needle):]), scales)
+                label = match_label(" ".join(words[len(needle) :]), scales)
                 if label is None:
                     continue
                 if what == "share":
-                    return Column(index, "share_of", leaf, source=Source.WORDS, detail=" ".join(needle),
-                                  reason=Ignored.SHARE)
+                    return Column(
+                        index, "share_of", leaf, source=Source.WORDS, detail=" ".join(needle), reason=Ignored.SHARE
+                    )
                 return Column(index, "count", leaf, year, label.meaning, Source.LABEL, detail=label.display)
     return None
 
@@ -127,8 +136,16 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
         # "Được đánh giá" or under "HTTNV trở lên": the whole of what the merged cell above counts
         parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
         if parent and parent.role in ("count", "total_count", "rated_count"):
-            return Column(index, parent.role, f"{ancestors[0]} / {leaf}", parent.year, parent.meaning, parent.source,
-                          parent.or_better, parent.detail)
+            return Column(
+                index,
+                parent.role,
+                f"{ancestors[0]} / {leaf}",
+                parent.year,
+                parent.meaning,
+                parent.source,
+                parent.or_better,
+                parent.detail,
+            )
     if scales.lookup(scales.columns, leaf) == "count_of":
         return None
     part = _part_of_tier(index, leaf, ancestors, scales)
@@ -177,5 +194,12 @@ def _by_words(index: int, leaf: str, year: int | None, scales: Scales, marks: bo
         role = scales.score_role(leaf, marks)
     if role in NOT_READ:  # a column known by its words and not read for a reason of its own (an award)
         return Column(index, "ignored", leaf, source=source, detail=words, reason=NOT_READ[role])
-    return Column(index, role, leaf, year if role not in ("year", "birth") else None, source=source, detail=words,
-                  reason=reason_of(role))
+    return Column(
+        index,
+        role,
+        leaf,
+        year if role not in ("year", "birth") else None,
+        source=source,
+        detail=words,
+        reason=reason_of(role),
+    )

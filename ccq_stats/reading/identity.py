@@ -26,8 +26,10 @@ from ccq_stats.text import norm_key
 # the fast set: ASCII printables, Latin-1/Extended-A/B and Latin Extended Additional (Vietnamese)
 # without the letters whose lower case is not their case fold (ß, İ, ŉ, ſ, ǰ, ẖ … ẛ, ẞ), and the
 # typographic dashes and quotes norm_key treats as punctuation
-_FAST = (r"^[\x20-\x7e\x{c0}-\x{de}\x{e0}-\x{12f}\x{131}-\x{148}\x{14a}-\x{17e}\x{180}-\x{1ef}\x{1f1}-\x{24f}"
-         r"\x{1e00}-\x{1e95}\x{1e9c}\x{1e9d}\x{1e9f}-\x{1eff}\x{2013}\x{2014}\x{2018}\x{2019}\x{201c}\x{201d}]*$")
+_FAST = (
+    r"^[\x20-\x7e\x{c0}-\x{de}\x{e0}-\x{12f}\x{131}-\x{148}\x{14a}-\x{17e}\x{180}-\x{1ef}\x{1f1}-\x{24f}"
+    r"\x{1e00}-\x{1e95}\x{1e9c}\x{1e9d}\x{1e9f}-\x{1eff}\x{2013}\x{2014}\x{2018}\x{2019}\x{201c}\x{201d}]*$"
+)
 # text.norm_key's punctuation, within the fast set (its only space there is " ")
 _PUNCT = r"[ ,.;:/\\\-_()\[\]{}\"'*+&|!?\x{2013}\x{2014}\x{2018}\x{2019}\x{201c}\x{201d}]+"
 # what text.clean turns into nothing: Python's white space (str.split) and the invisible characters
@@ -43,9 +45,7 @@ def _arrow(values):
         values = pa.array(values, type=pa.string(), from_pandas=True)
     elif isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
-    if pa.types.is_dictionary(values.type):
-        values = values.cast(pa.string())
-    elif not pa.types.is_string(values.type):
+    if pa.types.is_dictionary(values.type) or not pa.types.is_string(values.type):
         values = values.cast(pa.string())
     return pc.fill_null(values, "")
 

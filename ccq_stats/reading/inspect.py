@@ -20,10 +20,9 @@ in the user's language. A text for people shows these codes in its own words.
 
 from __future__ import annotations
 
+from ccq_stats.errors import InputError, column_letter
 from ccq_stats.figures.classify import match_label
-from ccq_stats.errors import column_letter
 from ccq_stats.figures.findings import Notes
-from ccq_stats.errors import InputError
 from ccq_stats.reading.header import Column, Ignored, Source, find_header, ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.paths import read_sheets
@@ -32,32 +31,57 @@ from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_s
 from ccq_stats.vocabulary.scales import Scales
 
 MASK = "‹hidden: --names›"
-_SHOWN = ("shape", "org", "parent", "member", "org_kind", "subject", "year", "raw_label", "status", "tier", "exemplary", "count")
+_SHOWN = (
+    "shape",
+    "org",
+    "parent",
+    "member",
+    "org_kind",
+    "subject",
+    "year",
+    "raw_label",
+    "status",
+    "tier",
+    "exemplary",
+    "count",
+)
 
 
 _SOURCE_WORDS = {  # how a role was decided, in words ({detail}: what decided it)
-    Source.MAPPED: "--column {detail}", Source.NAME: "name '{detail}'", Source.YEAR: "year {detail}",
-    Source.LABEL: "label '{detail}'", Source.OR_BETTER: "label '{detail}' trở lên",
-    Source.EXEMPLARY: "words 'trong đó … tiêu biểu'", Source.WORDS: "words '{detail}'", Source.HEAD_WORDS: "words '{detail}'",
-    Source.NAME_PART: "under '{detail}'", Source.NAME_PARTS: "name in two columns ({detail})",
-    Source.UNDER_ORGS: "under '{detail}': organisations", Source.CONTENT: "content: {detail} cells are rating labels",
+    Source.MAPPED: "--column {detail}",
+    Source.NAME: "name '{detail}'",
+    Source.YEAR: "year {detail}",
+    Source.LABEL: "label '{detail}'",
+    Source.OR_BETTER: "label '{detail}' trở lên",
+    Source.EXEMPLARY: "words 'trong đó … tiêu biểu'",
+    Source.WORDS: "words '{detail}'",
+    Source.HEAD_WORDS: "words '{detail}'",
+    Source.NAME_PART: "under '{detail}'",
+    Source.NAME_PARTS: "name in two columns ({detail})",
+    Source.UNDER_ORGS: "under '{detail}': organisations",
+    Source.CONTENT: "content: {detail} cells are rating labels",
     Source.READER: "",
     Source.COLLECTION: "collection workbook v{detail}",
 }
 _REASON_WORDS = {  # why a column is not read, in words
-    Ignored.HEADER: "{because}", Ignored.MAPPED: "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
-    Ignored.SHARE: "a share ({because})", Ignored.SCORE: "a score ({because}), not read here",
+    Ignored.HEADER: "{because}",
+    Ignored.MAPPED: "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
+    Ignored.SHARE: "a share ({because})",
+    Ignored.SCORE: "a score ({because}), not read here",
     Ignored.AWARD: "an award or title ({because}), not the year's rating",
     Ignored.SELF_SCORE: "self-score, not used; the score used is '{detail}'",
     Ignored.PROPOSED_SCORE: "proposed score, not used; the score used is '{detail}'",
     Ignored.OTHER_SCORE: "another decided score, not used; the score used is '{detail}'",
-    Ignored.PART: "a part of '{detail}'", Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
+    Ignored.PART: "a part of '{detail}'",
+    Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
     Ignored.NOT_YEAR: "without diacritics, and no year under it: not 'Năm'",
     Ignored.NOT_PARENT: "its cells are not names of organisations, so not the parent",
     Ignored.NOT_KIND: "no kind of organisation under it, in a member list",
-    Ignored.HIDDEN: "hidden column", Ignored.BEYOND_EMPTY: "beyond an empty column",
+    Ignored.HIDDEN: "hidden column",
+    Ignored.BEYOND_EMPTY: "beyond an empty column",
     Ignored.SECOND: "another column is the {detail}",
-    Ignored.PROPOSED: "self-rating or proposal, not counted", Ignored.UNKNOWN: "no header word known",
+    Ignored.PROPOSED: "self-rating or proposal, not counted",
+    Ignored.UNKNOWN: "no header word known",
 }
 
 
@@ -95,7 +119,10 @@ def _header_cells(header, ignored_columns: list[Column]) -> list[dict]:
 def _year(plan) -> dict:
     header = plan.header
     if header.one("year"):
-        return {"year": None, "from": f"column {column_letter(header.one('year').index)} ({header.one('year').header}), row by row"}
+        return {
+            "year": None,
+            "from": f"column {column_letter(header.one('year').index)} ({header.one('year').header}), row by row",
+        }
     years = sorted({c.year for c in header.columns if c.year})
     if years and all(c.year for c in plan.ratings + plan.counts):
         return {"year": years if len(years) > 1 else years[0], "from": "the column headers"}
@@ -141,17 +168,26 @@ def _label_meanings(rows: list[dict], scales: Scales) -> None:
             entry["means"] = label.meaning.means if label else "unknown label"
 
 
-def inspect_sheet(sheet, plan, frame, why: str, scales: Scales, names: bool = False, rows: int = 5,
-                  mapping=None) -> dict:
+def inspect_sheet(
+    sheet, plan, frame, why: str, scales: Scales, names: bool = False, rows: int = 5, mapping=None
+) -> dict:
     width = max((len(r) for r in sheet.rows[:200]), default=0)
     out = {"file": sheet.file, "sheet": sheet.name, "size": {"rows": len(sheet.rows), "columns": width}}
     if sheet.collection:  # our collection workbook: its template version, and whether its marker fixed the plan
-        out["collection"] = dict(sheet.collection, layout="instructions" if sheet.collection.get("instructions") else
-                                 "as made" if plan is not None and plan.collection else "changed")
+        out["collection"] = dict(
+            sheet.collection,
+            layout="instructions"
+            if sheet.collection.get("instructions")
+            else "as made"
+            if plan is not None and plan.collection
+            else "changed",
+        )
     if plan is None:
         out["read"] = False
         out["why"] = why or "no header"
-        header = find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
+        header = (
+            find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
+        )
         if header is not None:  # refused after its header was found: show what was understood
             out["header_rows"] = [header.first_row + 1, header.last_row + 1]
             out["columns"] = _header_cells(header, [ignored(i, h, w) for i, h, w in header.dropped])
@@ -187,8 +223,9 @@ def _spans(rows: list[int]) -> dict:
     return {"count": len(rows), "rows": shown}
 
 
-def inspect_paths(paths: list[str], scales: Scales, year=None, shape=None, mapping=None, names: bool = False,
-                  rows: int = 5) -> tuple[list[dict], Notes]:
+def inspect_paths(
+    paths: list[str], scales: Scales, year=None, shape=None, mapping=None, names: bool = False, rows: int = 5
+) -> tuple[list[dict], Notes]:
     """What the reader understood of every sheet of every file (see the module's docstring)."""
     notes = Notes()
     files = expand_paths(paths, notes)
@@ -196,10 +233,13 @@ def inspect_paths(paths: list[str], scales: Scales, year=None, shape=None, mappi
     out = []
     for path in files:
         try:
-            data = read_stream(path, Limits.from_env()) if is_stream(path) else None  # stdin or a pipe: read once, bounded
+            data = (
+                read_stream(path, Limits.from_env()) if is_stream(path) else None
+            )  # stdin or a pipe: read once, bounded
             kind_of_file = file_type(path, notes, data)
-            for sheet, plan, frame, why in read_sheets(path, kind_of_file, scales, year, shape, notes, mapping,
-                                                       keep_going=True, data=data):
+            for sheet, plan, frame, why in read_sheets(
+                path, kind_of_file, scales, year, shape, notes, mapping, keep_going=True, data=data
+            ):
                 out.append(inspect_sheet(sheet, plan, frame, why, scales, names, rows, mapping))
         except InputError as exc:  # the file itself cannot be read: say so, go on with the others
             out.append({"file": path, "sheet": None, "read": False, "why": str(exc)})

@@ -42,6 +42,6 @@ class Limits:
             return 4096
 
     @classmethod
-    def from_env(cls) -> "Limits":
+    def from_env(cls) -> Limits:
         values = {name: number_setting(f"CCQ_{name.upper()}") for name in cls.__dataclass_fields__}
         return cls(**{name: value for name, value in values.items() if value is not None})  # each checked (environment)

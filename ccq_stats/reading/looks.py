@@ -31,7 +31,9 @@ class Looks:
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)); [] where calamine gives them
     indent: dict = field(default_factory=dict)  # {(row, col): level} of cells indented (level ≥ 1)
     bold: set = field(default_factory=set)  # {(row, col)} of cells in bold type
-    errors: dict = field(default_factory=dict)  # {(row, col): "#REF!"}: the error a formula shows (.xlsx; calamine reads it as empty)
+    errors: dict = field(
+        default_factory=dict
+    )  # {(row, col): "#REF!"}: the error a formula shows (.xlsx; calamine reads it as empty)
 
     def __bool__(self) -> bool:
         return bool(self.hidden_rows or self.hidden_columns or self.merged or self.indent or self.bold or self.errors)
@@ -54,12 +56,18 @@ def workbook_looks(file: Path) -> dict[str, Looks]:
 
 # --- .xlsx / .xlsm: the sheet XML, with the styles part for indentation and bold ---
 
-_SHEET_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"|<(?:\w+:)?sheet\b[^>]*\br:id="([^"]*)"[^>]*\bname="([^"]*)"')
-_REL = re.compile(rb'<Relationship\b[^>]*\bId="([^"]*)"[^>]*\bTarget="([^"]*)"|<Relationship\b[^>]*\bTarget="([^"]*)"[^>]*\bId="([^"]*)"')
+_SHEET_ENTRY = re.compile(
+    rb'<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"|<(?:\w+:)?sheet\b[^>]*\br:id="([^"]*)"[^>]*\bname="([^"]*)"'
+)
+_REL = re.compile(
+    rb'<Relationship\b[^>]*\bId="([^"]*)"[^>]*\bTarget="([^"]*)"|<Relationship\b[^>]*\bTarget="([^"]*)"[^>]*\bId="([^"]*)"'
+)
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ATTR = {name: re.compile(rb"\b" + name + rb'="([^"]*)"') for name in (b"min", b"max", b"r", b"s", b"fontId", b"indent")}
+_ATTR = {
+    name: re.compile(rb"\b" + name + rb'="([^"]*)"') for name in (b"min", b"max", b"r", b"s", b"fontId", b"indent")
+}
 _CELL_REF = re.compile(rb"([A-Z]+)(\d+)")
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*?)(/>|>(.*?)</(?:\w+:)?xf>)", re.S)
 _FONT = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.S)
@@ -92,7 +100,9 @@ def _xlsx_styles(archive: zipfile.ZipFile, names: set[str]) -> tuple[dict[int, i
     fonts_part = re.search(rb"<(?:\w+:)?fonts\b.*?</(?:\w+:)?fonts>", styles, re.S)
     bold_fonts = set()
     if fonts_part:
-        bold_fonts = {i for i, m in enumerate(_FONT.finditer(fonts_part.group(0))) if m.group(1) and _BOLD.search(m.group(1))}
+        bold_fonts = {
+            i for i, m in enumerate(_FONT.finditer(fonts_part.group(0))) if m.group(1) and _BOLD.search(m.group(1))
+        }
     xfs_part = re.search(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", styles, re.S)
     indents, bold = {}, set()
     if xfs_part:
@@ -111,8 +121,11 @@ def _xlsx_looks(archive: zipfile.ZipFile, names: set[str]) -> dict[str, Looks]:
     """Each sheet part is decompressed once and searched only for literal markers first: a sheet of
     200,000 rows is 80 MB of XML, where one regex over every cell tag costs seconds."""
     indents, bold_styles = _xlsx_styles(archive, names)
-    styled = (re.compile(rb' s="(' + b"|".join(str(i).encode() for i in sorted(set(indents) | bold_styles)) + rb')"')
-              if indents or bold_styles else None)
+    styled = (
+        re.compile(rb' s="(' + b"|".join(str(i).encode() for i in sorted(set(indents) | bold_styles)) + rb')"')
+        if indents or bold_styles
+        else None
+    )
     out = {}
     for name, part in sheet_parts(archive, names):
         content = archive.read(part)
@@ -164,6 +177,7 @@ def _cell_at(content: bytes, position: int) -> tuple[int, int] | None:
 
 # --- .xls: BIFF records through xlrd ---
 
+
 def _xls_looks(file: Path) -> dict[str, Looks]:
     import xlrd
 
@@ -172,8 +186,11 @@ def _xls_looks(file: Path) -> dict[str, Looks]:
     except Exception:  # noqa: BLE001 - the values were read by calamine; looks are a bonus it cannot spoil
         return {}
     indents = {i: xf.alignment.indent_level for i, xf in enumerate(book.xf_list) if xf.alignment.indent_level > 0}
-    bold_styles = {i for i, xf in enumerate(book.xf_list)
-                   if xf.font_index < len(book.font_list) and _bold_font(book.font_list[xf.font_index])}
+    bold_styles = {
+        i
+        for i, xf in enumerate(book.xf_list)
+        if xf.font_index < len(book.font_list) and _bold_font(book.font_list[xf.font_index])
+    }
     out = {}
     try:
         for index in range(book.nsheets):
@@ -280,7 +297,8 @@ def _ods_looks(archive: zipfile.ZipFile) -> dict[str, Looks]:
                 count = _repeat(element, "number-columns-repeated")
                 if tag == _CELL and len(element) and count <= _MAX_REPEAT:  # a cell with content
                     style = _attr(element, "table", "style-name") or (
-                        column_styles[column] if column < len(column_styles) else None)
+                        column_styles[column] if column < len(column_styles) else None
+                    )
                     for c in range(column, column + count):
                         if style in indents:
                             looks.indent[(row, c)] = indents[style]

@@ -25,8 +25,11 @@ def parquet_table(path: str):
     try:
         return pq.read_table(path, read_dictionary=text_fields(pq.read_schema(path)))
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(_("cannot read the Parquet file ({reason})").format(reason=str(exc).splitlines()[0]), file=path,
-                         hint=_("export the table again as Parquet, or as CSV")) from None
+        raise InputError(
+            _("cannot read the Parquet file ({reason})").format(reason=str(exc).splitlines()[0]),
+            file=path,
+            hint=_("export the table again as Parquet, or as CSV"),
+        ) from None
 
 
 def parquet_grid(path: str) -> Sheet:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from ccq_stats.errors import InputError, Where, name_shown
 from ccq_stats.figures.findings import Notes
+from ccq_stats.figures.records import COLUMNS, folded, without_control_characters
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns
 from ccq_stats.reading.by_rows import sheet_records
-from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.collection import is_instructions
+from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
@@ -28,13 +29,22 @@ from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_t
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
-from ccq_stats.figures.records import COLUMNS, folded, without_control_characters
-from ccq_stats.vocabulary.scales import Scales
 from ccq_stats.text import norm_key
+from ccq_stats.vocabulary.scales import Scales
 
 # repeated texts travel as categoricals (small to pickle between processes, quick to pass on)
-_CATEGORICAL = ("subject", "shape", "org", "parent", "org_kind", "host_type", "source_file", "source_sheet",
-                "source_header", "raw_label")
+_CATEGORICAL = (
+    "subject",
+    "shape",
+    "org",
+    "parent",
+    "org_kind",
+    "host_type",
+    "source_file",
+    "source_sheet",
+    "source_header",
+    "raw_label",
+)
 
 
 @dataclass
@@ -50,10 +60,13 @@ def open_grids(path: str, kind_of_file: str, limits: Limits, notes: Notes, data:
     pipe, read already: see ``sources.read_stream``)."""
     if kind_of_file == "text":
         _fits_the_reader_process(path, len(data) if data is not None else os.path.getsize(path), limits)
-    sheets, parse_notes = isolated(parse_grids, path, kind_of_file, data, limits, limits=limits,
-                                   display="<stdin>" if path == "-" else path)
+    sheets, parse_notes = isolated(
+        parse_grids, path, kind_of_file, data, limits, limits=limits, display="<stdin>" if path == "-" else path
+    )
     notes.extend(parse_notes)
-    shown = name_shown(path)  # a name that is not UTF-8 (bad\xff.csv) or holds an ESC: as messages show it, in every record
+    shown = name_shown(
+        path
+    )  # a name that is not UTF-8 (bad\xff.csv) or holds an ESC: as messages show it, in every record
     if shown != path:
         for sheet in sheets:
             sheet.file = shown
@@ -71,16 +84,31 @@ def _fits_the_reader_process(path: str, size: int, limits: Limits) -> None:
     big to read row by row), not that a CSV may be a bomb."""
     need = int(READER_BASE_MB + READER_BYTES * size / 2**20)
     if need > limits.read_memory_mb:
-        raise InputError(_("this file is read row by row, which would need about {need} MB of memory, more than the "
-                           "{limit} MB the reader may use").format(need=number(need), limit=number(limits.read_memory_mb)),
-                         file="<stdin>" if path == "-" else path,
-                         hint=_("split the file (by year or by organisation); a plain member list of 8 MB or more (a header "
-                                "row, then one row per member) is read by columns, without this limit; or raise CCQ_READ_MEMORY_MB if "
-                                "the machine has that much memory free (see SECURITY.md)"))
+        raise InputError(
+            _(
+                "this file is read row by row, which would need about {need} MB of memory, more than the "
+                "{limit} MB the reader may use"
+            ).format(need=number(need), limit=number(limits.read_memory_mb)),
+            file="<stdin>" if path == "-" else path,
+            hint=_(
+                "split the file (by year or by organisation); a plain member list of 8 MB or more (a header "
+                "row, then one row per member) is read by columns, without this limit; or raise CCQ_READ_MEMORY_MB if "
+                "the machine has that much memory free (see SECURITY.md)"
+            ),
+        )
 
 
-def read_sheets(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
-                notes: Notes | None = None, mapping=None, keep_going: bool = False, data: bytes | None = None):
+def read_sheets(
+    path: str,
+    kind_of_file: str,
+    scales: Scales,
+    year: int | None = None,
+    shape: str | None = None,
+    notes: Notes | None = None,
+    mapping=None,
+    keep_going: bool = False,
+    data: bytes | None = None,
+):
     """(sheet, plan or None, records or None, why) of every sheet of one file, read row by row:
     what ``read_file`` reads and ``inspect`` shows. ``why`` says why a sheet gives no records
     ("empty", "hidden", "no header", or an error's text when ``keep_going``)."""
@@ -151,18 +179,39 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> tuple[Sheet, 
         if all(norm_key(text_at(rows[r], i)) == key for i, key in keys):
             top = r - height
             if top > plan.start and sum(filled(v) for v in kept[top - 1][:60]) >= 2:
-                kept[top:r + 1] = [[] for _row in range(top, r + 1)]
+                kept[top : r + 1] = [[] for _row in range(top, r + 1)]
                 blanked.append(top + 1)
                 gone += [x + 1 for x in range(top, r + 1)]  # Excel row numbers
     shown = ", ".join(map(str, blanked[:5])) + (", …" if len(blanked) > 5 else "")
-    notes.warn(_("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
-               sheet.where())
-    return Sheet(sheet.file, sheet.name, kept, sheet.hidden, sheet.ragged, sheet.has_errors, sheet.merged,
-                 sheet.hidden_rows, sheet.hidden_columns, top=sheet.top, collection=sheet.collection), gone
+    notes.warn(
+        _("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
+        sheet.where(),
+    )
+    return Sheet(
+        sheet.file,
+        sheet.name,
+        kept,
+        sheet.hidden,
+        sheet.ragged,
+        sheet.has_errors,
+        sheet.merged,
+        sheet.hidden_rows,
+        sheet.hidden_columns,
+        top=sheet.top,
+        collection=sheet.collection,
+    ), gone
 
 
-def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = None, shape: str | None = None,
-              notes: Notes | None = None, mapping=None, data: bytes | None = None):
+def read_file(
+    path: str,
+    kind_of_file: str,
+    scales: Scales,
+    year: int | None = None,
+    shape: str | None = None,
+    notes: Notes | None = None,
+    mapping=None,
+    data: bytes | None = None,
+):
     """The records of every sheet of one file, read row by row (labels not yet classified);
     ``data``: its bytes when it is stdin or a pipe."""
     import pandas as pd
@@ -180,8 +229,11 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
             refused.append((sheet, why))
     if not frames and refused:  # every sheet a summary: nothing that can be counted
         sheet, why = refused[0]
-        raise InputError(why, where=sheet.where(), hint=_("give the list of organisations (or members) with their "
-                                                          "ratings, or member counts per organisation"))
+        raise InputError(
+            why,
+            where=sheet.where(),
+            hint=_("give the list of organisations (or members) with their ratings, or member counts per organisation"),
+        )
     if not frames:
         first = skipped[0] if skipped else None
         shown = likely_header(first) if first else ""
@@ -194,16 +246,21 @@ def read_file(path: str, kind_of_file: str, scales: Scales, year: int | None = N
         raise InputError(
             message,
             where=first.where() if first else Where("<stdin>" if path == "-" else path),
-            hint=_("{expected} (looked in the first {rows} rows; if the header is there, say which row and columns: "
-                   "--header-row N --column rating='HEADER'; ccq-stats inspect shows what was read)").format(
-                expected=expected_hint(shape), rows=SCAN_ROWS),
+            hint=_(
+                "{expected} (looked in the first {rows} rows; if the header is there, say which row and columns: "
+                "--header-row N --column rating='HEADER'; ccq-stats inspect shows what was read)"
+            ).format(expected=expected_hint(shape), rows=SCAN_ROWS),
         )
     for sheet in skipped:
         notes.warn(_("no rating table found; sheet skipped"), sheet.where())
     mapping = mapping if mapping is not None else scales.mapping
     for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen
-        notes.warn(_("no header reads '{header}' (--column {role}=…); not used").format(
-            header=mapping.shown.get(key, key), role=mapping.columns[key]), Where(file="<stdin>" if path == "-" else path))
+        notes.warn(
+            _("no header reads '{header}' (--column {role}=…); not used").format(
+                header=mapping.shown.get(key, key), role=mapping.columns[key]
+            ),
+            Where(file="<stdin>" if path == "-" else path),
+        )
     frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
     # plain texts: a file read row by row is small, and categoricals per file cost more than they save
     # (~10 ms a file; read_paths makes every text plain again anyway)
@@ -221,15 +278,30 @@ def _typed(frame, categorical: bool = True):
     return frame
 
 
-def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: Notes, by_columns_ok=True, mapping=None,
-              data: bytes | None = None):
+def _read_one(
+    path: str,
+    kind_of_file: str,
+    scales: Scales,
+    year,
+    shape,
+    notes: Notes,
+    by_columns_ok=True,
+    mapping=None,
+    data: bytes | None = None,
+):
     """One file's records: by columns when it is a large plain list, else row by row (always,
     when the user steers the header: the column reader does not take a mapping)."""
     if mapping is None:
         mapping = scales.mapping
     # a file name that is not UTF-8 or holds a control character goes row by row, where records get it
     # escaped (open_grids): the column reader keeps the name as it is
-    if by_columns_ok and not mapping and kind_of_file in ("text", "parquet") and data is None and name_shown(path) == path:
+    if (
+        by_columns_ok
+        and not mapping
+        and kind_of_file in ("text", "parquet")
+        and data is None
+        and name_shown(path) == path
+    ):
         frame = by_columns.read(path, scales, year, shape, kind_of_file, notes)
         if frame is not None:
             frame = _typed(frame)
@@ -238,8 +310,9 @@ def _read_one(path: str, kind_of_file: str, scales: Scales, year, shape, notes: 
     return read_file(path, kind_of_file, scales, year, shape, notes, mapping, data)
 
 
-def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape: str | None = None,
-               progress=None, mapping=None) -> Reading:
+def read_paths(
+    paths: list[str], scales: Scales, year: int | None = None, shape: str | None = None, progress=None, mapping=None
+) -> Reading:
     """Read every sheet of every file into one tidy table (labels not yet classified).
 
     ``shape`` forces every sheet to be read as units, members or counts (``--kind``); ``mapping``
@@ -259,7 +332,9 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     for done, (path, kind_of_file) in enumerate(zip(files, kinds)):
         if progress:
             progress(done, len(files), path)
-        frames.append(_read_one(path, kind_of_file, scales, year, shape, notes, mapping=mapping, data=streams.get(path)))
+        frames.append(
+            _read_one(path, kind_of_file, scales, year, shape, notes, mapping=mapping, data=streams.get(path))
+        )
     if progress:
         progress(len(files), len(files), "")
     frames, kept = drop_copies(frames, files, notes)
@@ -273,9 +348,11 @@ def read_paths(paths: list[str], scales: Scales, year: int | None = None, shape:
     if frame.empty:
         shown = ", ".join(files[:3])
         raise InputError(
-            _("no ratings in {files} and {more} more").format(files=shown, more=len(files) - 3) if len(files) > 3
+            _("no ratings in {files} and {more} more").format(files=shown, more=len(files) - 3)
+            if len(files) > 3
             else _("no ratings in {files}").format(files=shown),
-            hint=_("the sheets have a header but no rows under it"))
+            hint=_("the sheets have a header but no rows under it"),
+        )
     return Reading(frame, notes)
 
 
@@ -292,4 +369,6 @@ def _unless_shared(frames: list, files: list[str], kinds: list[str], scales: Sca
     for i, frame in enumerate(frames):
         others = set().union(*(p for j, p in enumerate(pairs) if j != i))
         if frame.attrs.get("aggregated") and pairs[i] & others:
-            frames[i] = _read_one(files[i], kinds[i], scales, year, shape, Notes(), by_columns_ok=False)  # noted already
+            frames[i] = _read_one(
+                files[i], kinds[i], scales, year, shape, Notes(), by_columns_ok=False
+            )  # noted already

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
+from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
@@ -33,12 +34,20 @@ from ccq_stats.reading.cells import is_number, is_subset_heading
 from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import (
-    SCAN_ROWS, SINGLE_ROLES, Column, Header, Ignored, Source, find_header, ignored, is_index_row, is_name_part,
+    SCAN_ROWS,
+    SINGLE_ROLES,
+    Column,
+    Header,
+    Ignored,
+    Source,
+    find_header,
+    ignored,
+    is_index_row,
+    is_name_part,
 )
 from ccq_stats.reading.limits import Limits
-from ccq_stats.figures.classify import match_label
-from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 
 SHAPES = ("units", "members", "counts")
 # the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
@@ -113,8 +122,9 @@ def kinds_named(text: str, scales: Scales) -> set[tuple]:
     from ccq_stats.vocabulary.scales import Words
 
     words, out, i = words_of(text), set(), 0
-    names = [(tuple(key.split()), found) for key, found in scales.kinds.items()
-             if found[1] != "by_parent" and " " in key]  # "Chi bộ" alone names no kind of table
+    names = [
+        (tuple(key.split()), found) for key, found in scales.kinds.items() if found[1] != "by_parent" and " " in key
+    ]  # "Chi bộ" alone names no kind of table
     while i < len(words):
         rest = Words(words[i:], words.marked)
         size, found = max(((len(n), f) for n, f in names if find_phrase(rest, (True, n)) == 0), default=(1, None))
@@ -127,8 +137,10 @@ def kinds_named(text: str, scales: Scales) -> set[tuple]:
 def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
     """The (kind, subject) of a table's rows when its title (or its sheet's name) names one kind
     of organisation and only one: "KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC …" lists chi bộ trực thuộc."""
-    texts = [sheet.name or ""] + [" ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
-                                  for r in range(header.first_row)]
+    texts = [sheet.name or ""] + [
+        " ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
+        for r in range(header.first_row)
+    ]
     named = set().union(*(kinds_named(t[:300], scales) for t in texts if t))
     return named.pop() if len(named) == 1 else None
 
@@ -141,7 +153,6 @@ def file_name_year(path: str) -> int | None:
     name = _DATE_IN_NAME.sub(" ", _RANGE.sub(" ", os.path.basename(path)))
     years = set(_SHEET_YEAR.findall(name))
     return int(years.pop()) if len(years) == 1 else None
-
 
 
 def _starts_with(text: str, phrases) -> bool:
@@ -162,7 +173,9 @@ def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple
         first = _BULLET.sub("", texts[0])
         if any(_DATE.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
             return r, "date line"
-        if _starts_with(first, scales.table_end) and not (is_subset_heading(first) and _data_below(rows, r, header, scales)):
+        if _starts_with(first, scales.table_end) and not (
+            is_subset_heading(first) and _data_below(rows, r, header, scales)
+        ):
             return r, "signature or notes"
         if first and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None:
             return r, "summary"
@@ -176,11 +189,14 @@ def _data_below(rows: list, r: int, header: Header, scales: Scales) -> bool:
     table ends at the signature whatever follows it.)"""
     ratings = [c.index for c in header.columns if c.role == "rating"]
     counts = [c.index for c in header.columns if c.role == "count"]
-    for row in rows[r + 1:]:
+    for row in rows[r + 1 :]:
         if any(match_label(text_at(row, i), scales) for i in ratings if text_at(row, i)):
             return True
-        if not ratings and sum(isinstance(row[i], (int, float)) and not isinstance(row[i], bool)
-                               for i in counts if i < len(row)) >= 2:
+        if (
+            not ratings
+            and sum(isinstance(row[i], (int, float)) and not isinstance(row[i], bool) for i in counts if i < len(row))
+            >= 2
+        ):
             return True
     return False
 
@@ -196,14 +212,17 @@ def sheet_year(sheet: Sheet) -> int | None:
 def expected_hint(shape: str | None) -> str:
     """What the header of a sheet of this shape needs, for the hint of an error (in the user's language)."""
     if shape == "units":
-        return _("an organisation column (Tên tổ chức cơ sở đảng) and a rating column "
-                 "(Xếp loại, or Năm 2015 … Năm 2019)")
+        return _(
+            "an organisation column (Tên tổ chức cơ sở đảng) and a rating column (Xếp loại, or Năm 2015 … Năm 2019)"
+        )
     if shape == "members":
         return _("a name column (Họ và tên), a unit column (Chi bộ) and a rating column (Xếp loại)")
     if shape == "counts":
         return _("an organisation column and count columns per tier (HTXSNV, HTTNV, HTNV, KHTNV, Miễn đánh giá …)")
-    return _("the header needs a rating column (Xếp loại, Năm 2019 …), count columns per tier (HTXSNV …) "
-             "or a name column (Họ và tên); use --kind units|members|counts to say which")
+    return _(
+        "the header needs a rating column (Xếp loại, Năm 2019 …), count columns per tier (HTXSNV …) "
+        "or a name column (Họ và tên); use --kind units|members|counts to say which"
+    )
 
 
 def _shapes(header: Header, shape: str | None, sheet: Sheet) -> set[str]:
@@ -230,11 +249,15 @@ def _shapes(header: Header, shape: str | None, sheet: Sheet) -> set[str]:
         shapes = {shape}
     if not shapes:
         raise InputError(
-            (_("no rating or count column found beside the member names in the header used ({header})") if "member" in has
-             else _("no rating or count column found in the header used ({header})")).format(header=header.shown()),
+            (
+                _("no rating or count column found beside the member names in the header used ({header})")
+                if "member" in has
+                else _("no rating or count column found in the header used ({header})")
+            ).format(header=header.shown()),
             where=sheet.where(header.first_row + 1),
             hint=_("{expected}; or say which column is which: --column rating='HEADER' (see ccq-stats inspect)").format(
-                expected=expected_hint(None)),
+                expected=expected_hint(None)
+            ),
         )
     return shapes
 
@@ -247,16 +270,21 @@ def check_sheet(sheet: Sheet, limits: Limits) -> None:
     if width > limits.max_columns:
         raise InputError(
             _("{width} columns, over the limit of {limit}; this is not a rating table").format(
-                width=number(width), limit=number(limits.max_columns)),
-            where=sheet.where(), hint=_("keep the rating table on its own sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md)"),
+                width=number(width), limit=number(limits.max_columns)
+            ),
+            where=sheet.where(),
+            hint=_("keep the rating table on its own sheet, or raise CCQ_MAX_COLUMNS (see SECURITY.md)"),
         )
     text = " ".join(clean(v) for row in top for v in row[:50] if isinstance(v, str))
     encoding = legacy_encoding(text)
     if encoding:
         raise InputError(
-            _("the text is typed in the legacy {encoding} encoding").format(encoding=encoding), where=sheet.where(),
-            hint=_("convert the file to Unicode first (e.g. Unikey's converter, from {encoding} to Unicode), "
-                   "then save it again").format(encoding=encoding.split()[0]),
+            _("the text is typed in the legacy {encoding} encoding").format(encoding=encoding),
+            where=sheet.where(),
+            hint=_(
+                "convert the file to Unicode first (e.g. Unikey's converter, from {encoding} to Unicode), "
+                "then save it again"
+            ).format(encoding=encoding.split()[0]),
         )
 
 
@@ -269,7 +297,7 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     ratings = header.of("rating")
     if not ratings:
         return False
-    sample = [row for row in sheet.rows[start:start + 40] if any(filled(v) for v in row)]
+    sample = [row for row in sheet.rows[start : start + 40] if any(filled(v) for v in row)]
     if len(sample) < 2:
         return False
     first = min(c.index for c in header.columns)
@@ -277,8 +305,12 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     if not ratings:
         return False
     labels = sum(1 for row in sample if first < len(row) and match_label(text_at(row, first), scales) is not None)
-    numbers = sum(1 for row in sample for c in ratings if c.index < len(row)
-                  and isinstance(row[c.index], (int, float)) and not isinstance(row[c.index], bool))
+    numbers = sum(
+        1
+        for row in sample
+        for c in ratings
+        if c.index < len(row) and isinstance(row[c.index], (int, float)) and not isinstance(row[c.index], bool)
+    )
     return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
 
 
@@ -308,14 +340,20 @@ def _set_aside_proposed(header: Header, sheet: Sheet, notes: Notes) -> list:
         c = proposed[0]
         raise InputError(
             _("only a self-rating or proposed rating column ({header}); the decision that counts is missing").format(
-                header=c.header),
+                header=c.header
+            ),
             where=sheet.where(header.last_row + 1, c.index, c.header),
-            hint=_("add the competent level's decision, or if this column is the final rating: "
-                   "--column rating='{header}'").format(header=c.header),
+            hint=_(
+                "add the competent level's decision, or if this column is the final rating: --column rating='{header}'"
+            ).format(header=c.header),
         )
     names = ", ".join(dict.fromkeys(f"'{c.header}'" for c in proposed))
-    notes.warn(_("{columns} not counted (a self-rating or proposal); the decision in '{rating}' counts").format(
-        columns=names, rating=ratings[0].header), sheet.where())
+    notes.warn(
+        _("{columns} not counted (a self-rating or proposal); the decision in '{rating}' counts").format(
+            columns=names, rating=ratings[0].header
+        ),
+        sheet.where(),
+    )
     for c in proposed:
         header.columns.remove(c)
     return [ignored(c.index, c.header, Ignored.PROPOSED, ratings[0].header) for c in proposed]
@@ -334,8 +372,10 @@ def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
     kept = decided or proposed
     if not kept:
         c = own[0]
-        notes.warn(_("only a self-score column ({header}): not used; the decided score is missing").format(header=c.header),
-                   sheet.where())
+        notes.warn(
+            _("only a self-score column ({header}): not used; the decided score is missing").format(header=c.header),
+            sheet.where(),
+        )
         for c in own:
             header.columns.remove(c)
         return [ignored(c.index, c.header, Ignored.SELF_SCORE, "—") for c in own]
@@ -347,7 +387,9 @@ def _score_used(header: Header, sheet: Sheet, notes: Notes) -> list:
     for c in decided + proposed + own:
         if c is not used:
             header.columns.remove(c)
-            reason = {"score_self": Ignored.SELF_SCORE, "score_proposed": Ignored.PROPOSED_SCORE}.get(c.role, Ignored.OTHER_SCORE)
+            reason = {"score_self": Ignored.SELF_SCORE, "score_proposed": Ignored.PROPOSED_SCORE}.get(
+                c.role, Ignored.OTHER_SCORE
+            )
             out.append(ignored(c.index, c.header, reason, used.header))
     return out
 
@@ -422,15 +464,24 @@ def _refuse_organisation_counts(header: Header) -> None:
         return
     if "unit_count" in has and not header.of("count"):
         c = header.of("unit_count")[0]
-        raise NotATable(_("counts of organisations per tier ('{header}'), not of members nor a list of "
-                          "organisations with their ratings").format(header=c.header))
+        raise NotATable(
+            _(
+                "counts of organisations per tier ('{header}'), not of members nor a list of "
+                "organisations with their ratings"
+            ).format(header=c.header)
+        )
     if "host_type" in has and "org" not in has and "count" in has:
-        raise NotATable(_("counts per host type ('{header}'), a summary of the bloc, not one row per organisation "
-                          "nor a list of organisations with their ratings").format(header=header.one("host_type").header))
+        raise NotATable(
+            _(
+                "counts per host type ('{header}'), a summary of the bloc, not one row per organisation "
+                "nor a list of organisations with their ratings"
+            ).format(header=header.one("host_type").header)
+        )
 
 
-def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None, notes: Notes,
-               mapping=None) -> SheetPlan | None:
+def plan_sheet(
+    sheet: Sheet, scales: Scales, year: int | None, shape: str | None, notes: Notes, mapping=None
+) -> SheetPlan | None:
     """The plan of a sheet, or None when no header is found; refuses what cannot be read: two
     rating columns, no year anywhere. ``mapping`` (--header-row, --column) steers the header."""
     header, marker = None, None
@@ -457,19 +508,34 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     elif not fixed:
         fixed, year_from = titled, "title"
     elif titled and titled != fixed:  # two sources disagree: the sheet name decides, and the user is told
-        notes.warn(_("the sheet's name says {year} but its title says {title}; read as {year}, as the sheet's name says "
-                     "(rename the sheet if the title is right)").format(year=fixed, title=titled), sheet.where())
+        notes.warn(
+            _(
+                "the sheet's name says {year} but its title says {title}; read as {year}, as the sheet's name says "
+                "(rename the sheet if the title is right)"
+            ).format(year=fixed, title=titled),
+            sheet.where(),
+        )
     if fixed and year and fixed != year:
-        notes.warn(_("the sheet says {year}; --year {given} is not used for it").format(year=fixed, given=year), sheet.where())
+        notes.warn(
+            _("the sheet says {year}; --year {given} is not used for it").format(year=fixed, given=year), sheet.where()
+        )
     if not fixed and year:
         fixed, year_from = year, "--year"
     if header.of("unit_count") and "counts" in shapes:
         c = header.of("unit_count")[0]
-        raise NotATable(_("counts of organisations per tier ('{header}'), not of members nor a list of "
-                          "organisations with their ratings").format(header=c.header))
+        raise NotATable(
+            _(
+                "counts of organisations per tier ('{header}'), not of members nor a list of "
+                "organisations with their ratings"
+            ).format(header=c.header)
+        )
     if _cross_tab(sheet, header, header.last_row + 1, scales):
-        raise NotATable(_("a summary table (rating labels down the side, numbers under the years), not a list of "
-                          "organisations or members"))
+        raise NotATable(
+            _(
+                "a summary table (rating labels down the side, numbers under the years), not a list of "
+                "organisations or members"
+            )
+        )
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
     plan.collection = marker
     if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
@@ -479,17 +545,25 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
     if len(ratings) > 1 and any(c.year is None for c in ratings):
         a, b = ratings[:2]
         raise InputError(
-            _("two rating columns ({first}, {second}); the one to count is unclear").format(first=a.header, second=b.header),
+            _("two rating columns ({first}, {second}); the one to count is unclear").format(
+                first=a.header, second=b.header
+            ),
             where=sheet.where(header.last_row + 1, b.index, b.header),
-            hint=_("say which one counts: --column rating='{second}' --column ignore='{first}' (or the other way)").format(
-                first=a.header, second=b.header),
+            hint=_(
+                "say which one counts: --column rating='{second}' --column ignore='{first}' (or the other way)"
+            ).format(first=a.header, second=b.header),
         )
     needs_year = not header.one("year") and any(c.year is None for c in ratings + counts)
     if needs_year and not fixed and (named := file_name_year(sheet.file)):
         # a careful person reads "xep_loai_tccs_2020.xlsx" as the 2020 ratings; a weak signal, so said
         plan.year, plan.year_from = named, "file name"
-        notes.warn(_("rating year {year} read from the file name alone (no year column, sheet name or title gives it); "
-                     "if {year} is not the year rated, give --year").format(year=named), sheet.where())
+        notes.warn(
+            _(
+                "rating year {year} read from the file name alone (no year column, sheet name or title gives it); "
+                "if {year} is not the year rated, give --year"
+            ).format(year=named),
+            sheet.where(),
+        )
     elif needs_year and not fixed:
         raise InputError(
             _("no rating year: no year column, no year in the sheet name or title"),
@@ -501,5 +575,7 @@ def plan_sheet(sheet: Sheet, scales: Scales, year: int | None, shape: str | None
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
-    account_columns(plan, scales, notes, next_table(sheet, plan))  # every column read or not read for a stated reason; ratings never in silence
+    account_columns(
+        plan, scales, notes, next_table(sheet, plan)
+    )  # every column read or not read for a stated reason; ratings never in silence
     return plan

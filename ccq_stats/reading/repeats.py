@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from ccq_stats.errors import Where
 from ccq_stats.figures.findings import Notes
-from ccq_stats.i18n import gettext as _
 from ccq_stats.figures.records import folded
+from ccq_stats.i18n import gettext as _
 
 
 def _keys(frame) -> set[tuple]:
@@ -24,16 +24,28 @@ def _keys(frame) -> set[tuple]:
     if frame.empty:
         return set()
     label = folded(frame["raw_label"].astype(object).fillna(""))
-    return set(zip(frame["year"].tolist(), frame["subject"].astype(object), folded(frame["org"].astype(object)),
-                   folded(frame["parent"].astype(object)), frame["member_key"].astype(object).fillna(""),
-                   label, frame["status"].astype(object).fillna(""), frame["tier"].astype(object).fillna(""),
-                   frame["count"].tolist()))
+    return set(
+        zip(
+            frame["year"].tolist(),
+            frame["subject"].astype(object),
+            folded(frame["org"].astype(object)),
+            folded(frame["parent"].astype(object)),
+            frame["member_key"].astype(object).fillna(""),
+            label,
+            frame["status"].astype(object).fillna(""),
+            frame["tier"].astype(object).fillna(""),
+            frame["count"].tolist(),
+        )
+    )
 
 
 def _totals(frame) -> dict[tuple, int]:
     """Counts per (year, subject, status, tier): what a summary without organisations states."""
-    rated = frame.assign(status=frame["status"].astype(object).fillna(""), tier=frame["tier"].astype(object).fillna(""),
-                         raw_label=frame["raw_label"].astype(object).fillna(""))
+    rated = frame.assign(
+        status=frame["status"].astype(object).fillna(""),
+        tier=frame["tier"].astype(object).fillna(""),
+        raw_label=frame["raw_label"].astype(object).fillna(""),
+    )
     grouped = rated.groupby(["year", "subject", "status", "tier", "raw_label"], sort=False)["count"].sum()
     return {key: int(value) for key, value in grouped.items()}
 
@@ -54,22 +66,38 @@ def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes
         rest = pd.concat([frames[j] for j in others], ignore_index=True)
         shown = ", ".join(f"'{names[j]}'" for j in others)
         # a summary names no organisation and nobody: rows of members are people, never a summary
-        nameless = (frame["org"].astype(object).fillna("").eq("").all()
-                    and frame["member"].astype(object).fillna("").eq("").all())
+        nameless = (
+            frame["org"].astype(object).fillna("").eq("").all()
+            and frame["member"].astype(object).fillna("").eq("").all()
+        )
         if nameless:
             covered = set(zip(frame["year"], frame["subject"])) <= set(zip(rest["year"], rest["subject"]))
             if not covered:
                 continue
             mine, theirs = _totals(frame), _totals(rest)
             agree = all(theirs.get(key) == value for key, value in mine.items())
-            notes.warn((_("sheet '{sheet}' has no organisation names and covers the years of sheets {sheets}; its figures "
-                          "repeat theirs; not counted again") if agree else
-                        _("sheet '{sheet}' has no organisation names and covers the years of sheets {sheets}; its figures "
-                          "differ from theirs (check them); not counted, the organisations' rows are")).format(
-                sheet=names[i], sheets=shown), Where(file=file))
+            notes.warn(
+                (
+                    _(
+                        "sheet '{sheet}' has no organisation names and covers the years of sheets {sheets}; its figures "
+                        "repeat theirs; not counted again"
+                    )
+                    if agree
+                    else _(
+                        "sheet '{sheet}' has no organisation names and covers the years of sheets {sheets}; its figures "
+                        "differ from theirs (check them); not counted, the organisations' rows are"
+                    )
+                ).format(sheet=names[i], sheets=shown),
+                Where(file=file),
+            )
         elif _keys(frame) <= _keys(rest):
-            notes.warn(_("sheet '{sheet}' repeats rows of sheets {sheets} (same years, organisations and ratings); "
-                         "not counted again").format(sheet=names[i], sheets=shown), Where(file=file))
+            notes.warn(
+                _(
+                    "sheet '{sheet}' repeats rows of sheets {sheets} (same years, organisations and ratings); "
+                    "not counted again"
+                ).format(sheet=names[i], sheets=shown),
+                Where(file=file),
+            )
         else:
             continue
         keep.remove(i)

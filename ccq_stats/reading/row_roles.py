@@ -14,16 +14,25 @@ import pandas as pd
 from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.cells import (
+    SUB_MARKS,
+    is_number,
+    is_sub_letter,
+    is_subset_heading,
+    section_kind,
+    sub_number,
+    unknown_kind_error,
+)
 from ccq_stats.reading.collection import marker_org
-from ccq_stats.reading.cells import SUB_MARKS, is_number, is_sub_letter, is_subset_heading, section_kind, sub_number, unknown_kind_error
 from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.text import clean
+from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
 
 # "(12 đảng viên)" after a heading: how many it has, not its name ([reading_words] count_units)
-_COUNT_TAIL = re.compile(r"\s*[(\[]\s*\d+\s*(?:" + "|".join(map(re.escape, READING_WORDS["count_units"]))
-                         + r")?\s*[)\]]\s*[:.]?$", re.I)
+_COUNT_TAIL = re.compile(
+    r"\s*[(\[]\s*\d+\s*(?:" + "|".join(map(re.escape, READING_WORDS["count_units"])) + r")?\s*[)\]]\s*[:.]?$", re.I
+)
 
 
 def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
@@ -42,8 +51,9 @@ def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray,
 def _names_org(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
     if col["member"] is None:
         return np.zeros(len(data), bool)
-    return candidates & mapped(data.text(col["member"].index),
-                               lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org").astype(bool)
+    return candidates & mapped(
+        data.text(col["member"].index), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org"
+    ).astype(bool)
 
 
 def _starts_with_kind(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
@@ -73,8 +83,11 @@ def section_statuses(data: SheetRows, section: np.ndarray, scales: Scales) -> np
     ("B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ" -> "Miễn đánh giá"; "ĐẢNG VIÊN MỚI KẾT NẠP" -> "Mới kết nạp"),
     down to the next heading; "" where no heading above states one (or a heading states two)."""
     marks = pd.Series([None] * len(data), dtype=object)
-    names = [(tuple(key.split()), label) for key, label in scales.labels.items()
-             if label.meaning.means in ("exempt", "not_rated") and " " in key]  # "Miễn" alone is not a heading's status
+    names = [
+        (tuple(key.split()), label)
+        for key, label in scales.labels.items()
+        if label.meaning.means in ("exempt", "not_rated") and " " in key
+    ]  # "Miễn" alone is not a heading's status
     for r in np.flatnonzero(section):
         said = {}
         for value in data.rows[r]:
@@ -93,7 +106,9 @@ def sheet_org(sheet, scales: Scales) -> str:
     if marker_org(sheet):  # our collection workbook, sent to one organisation: its members
         return marker_org(sheet)
     name = clean(sheet.name or "")
-    return name if name and ((scales.role_by_words(name) or ("",))[0] == "org" or starts_with_kind(name, scales)) else ""
+    return (
+        name if name and ((scales.role_by_words(name) or ("",))[0] == "org" or starts_with_kind(name, scales)) else ""
+    )
 
 
 def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
@@ -194,7 +209,9 @@ def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndar
     return parent, sub & (parent != "")
 
 
-def parent_headings(rating: np.ndarray, org: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def parent_headings(
+    rating: np.ndarray, org: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
     """Rows that only head their chi bộ: "1 | Đảng bộ Sở Tài chính" without a rating, right above
     its rows 1.1, 1.2 under "III. CÁC CHI BỘ TRỰC THUỘC" (the đảng bộ is rated in its own block)."""
     index = np.flatnonzero(rows)
@@ -223,8 +240,16 @@ def heading_kind(texts, scales: Scales):
     return None
 
 
-def row_kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray, sub: np.ndarray, rows: np.ndarray,
-           scales: Scales, notes: Notes):
+def row_kinds(
+    data: SheetRows,
+    col,
+    section_kind: np.ndarray,
+    parent: np.ndarray,
+    sub: np.ndarray,
+    rows: np.ndarray,
+    scales: Scales,
+    notes: Notes,
+):
     """(kind id, subject) of each row: its kind cell, else the section above it. "Chi bộ" or
     "Đảng bộ" alone is told by the parent (a parent cell, or a 1.1 number under its
     organisation: trực thuộc / bộ phận), else by the section, else by a parent column left
@@ -248,13 +273,16 @@ def row_kinds(data: SheetRows, col, section_kind: np.ndarray, parent: np.ndarray
         unclear = loose & ~under & (section_subject == "") & (col["parent"] is None)
         for kind, choice in scales.by_parent.items():
             mask = loose & (kind_id == kind)
-            kind_id = np.where(mask, [choice[t] if t in choice else "" for t in told], kind_id)
+            kind_id = np.where(mask, [choice.get(t, "") for t in told], kind_id)
         subject = np.where(loose, told, subject)
         if unclear.any():
-            notes.warn(_("{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
-                         "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)").format(
-                count=int(unclear.sum()), kind=data.text(col["kind"].index)[first(unclear)]),
-                data.where(first(unclear), col["kind"]))
+            notes.warn(
+                _(
+                    "{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
+                    "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)"
+                ).format(count=int(unclear.sum()), kind=data.text(col["kind"].index)[first(unclear)]),
+                data.where(first(unclear), col["kind"]),
+            )
     # a sub-row is a cell of the organisation above it, whatever the section says of that one
     from_section = sub & (subject != "cells")
     if col["kind"] is not None:

@@ -64,7 +64,7 @@ class SheetRows:
                     if c1 <= index <= c2 and r2 > r1 and r1 >= self.start:
                         top, bottom = r1 - self.start, min(r2 - self.start, len(values) - 1)
                         if 0 <= top < len(values) and values[top] is not None:
-                            values[top + 1:bottom + 1] = [values[top]] * max(bottom - top, 0)
+                            values[top + 1 : bottom + 1] = [values[top]] * max(bottom - top, 0)
             self._raw[index] = values
         return self._raw[index]
 

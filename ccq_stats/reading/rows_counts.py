@@ -44,16 +44,25 @@ def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base
     flagged = np.logical_or.reduce([_ticks(data, c) for c in flags]) if flags else np.zeros(len(data), bool)
     ticks = np.array([_ticks(data, c) for c in tiers])
     if _ones_are_ticks(data, col, tiers, rows & (ticks.sum(axis=0) == 0)):
-        notes.warn(_("a 1 under one tier on every row and nothing else: read as a tick (the organisation's rating), "
-                     "not as a count of members"), data.sheet.where())
+        notes.warn(
+            _(
+                "a 1 under one tier on every row and nothing else: read as a tick (the organisation's rating), "
+                "not as a count of members"
+            ),
+            data.sheet.where(),
+        )
         ticks |= np.array([data.text(c.index) == "1" for c in tiers])
     ticked = ticks.sum(axis=0)
     twice = rows & (ticked > 1)
     if twice.any():
         r = first(twice)
         c = tiers[[i for i in range(len(tiers)) if ticks[i][r]][1]]
-        raise InputError(_("two tiers ticked for one organisation"), where=data.where(r, c), value=data.text(c.index)[r],
-                         hint=_("tick one tier per organisation"))
+        raise InputError(
+            _("two tiers ticked for one organisation"),
+            where=data.where(r, c),
+            value=data.text(c.index)[r],
+            hint=_("tick one tier per organisation"),
+        )
     pieces = []
     tick_rows = rows & (ticked == 1)
     for i, c in enumerate(tiers):  # a mark "x" under a tier: this row's organisation is rated that tier
@@ -62,16 +71,45 @@ def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base
             y = pick_year(row_year, c.year, fixed_year)
             need_years(data, y, mask)
             exemplary = c.meaning.exemplary | (flagged & (c.meaning.tier == "top"))
-            pieces.append(records_of(data, base, mask, year=y, shape="units", status=c.meaning.status, tier=c.meaning.tier,
-                                   exemplary=exemplary, disciplined=False, count=1, source_col=c.index,
-                                   source_header=c.header, raw_label=c.header))
+            pieces.append(
+                records_of(
+                    data,
+                    base,
+                    mask,
+                    year=y,
+                    shape="units",
+                    status=c.meaning.status,
+                    tier=c.meaning.tier,
+                    exemplary=exemplary,
+                    disciplined=False,
+                    count=1,
+                    source_col=c.index,
+                    source_header=c.header,
+                    raw_label=c.header,
+                )
+            )
     only_flag = rows & (ticked == 0) & flagged  # ticked "tiêu biểu" alone: exemplary, so top
     if only_flag.any():
         c = flags[0]
         y = pick_year(row_year, c.year, fixed_year)
         need_years(data, y, only_flag)
-        pieces.append(records_of(data, base, only_flag, year=y, shape="units", status="rated", tier="top", exemplary=True,
-                               disciplined=False, count=1, source_col=c.index, source_header=c.header, raw_label=c.header))
+        pieces.append(
+            records_of(
+                data,
+                base,
+                only_flag,
+                year=y,
+                shape="units",
+                status="rated",
+                tier="top",
+                exemplary=True,
+                disciplined=False,
+                count=1,
+                source_col=c.index,
+                source_header=c.header,
+                raw_label=c.header,
+            )
+        )
     count_rows = rows & (ticked == 0) & ~flagged
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
     _split_cumulative(data, counts, values, count_rows)
@@ -81,9 +119,23 @@ def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base
         if mask.any():
             y = pick_year(row_year, c.year, fixed_year)
             need_years(data, y, mask)
-            pieces.append(records_of(data, members, mask, year=y, shape="counts", status=c.meaning.status, tier=c.meaning.tier,
-                                   exemplary=c.meaning.exemplary, disciplined=False, count=values[c.index],
-                                   source_col=c.index, source_header=c.header, raw_label=c.header))
+            pieces.append(
+                records_of(
+                    data,
+                    members,
+                    mask,
+                    year=y,
+                    shape="counts",
+                    status=c.meaning.status,
+                    tier=c.meaning.tier,
+                    exemplary=c.meaning.exemplary,
+                    disciplined=False,
+                    count=values[c.index],
+                    source_col=c.index,
+                    source_header=c.header,
+                    raw_label=c.header,
+                )
+            )
     _check_parts(data, col, counts, count_rows, values, pick_year(row_year, None, fixed_year), base, notes)
     return pieces
 
@@ -95,24 +147,32 @@ def _split_cumulative(data: SheetRows, counts, values: dict, rows: np.ndarray) -
     from ccq_stats.vocabulary.scales import TIERS
 
     for c in [c for c in counts if c.or_better]:
-        above = TIERS[:TIERS.index(c.meaning.tier)]
+        above = TIERS[: TIERS.index(c.meaning.tier)]
         parts = [p for p in counts if p.meaning.tier in above and not p.or_better and not p.meaning.exemplary]
         missing = [t for t in above if t not in {p.meaning.tier for p in parts}]
         if missing:
             raise InputError(
-                _("'{header}' counts a tier and the tiers above it, but no column gives {missing} on its own: "
-                  "the tiers cannot be told apart").format(header=c.header, missing=", ".join(missing)),
+                _(
+                    "'{header}' counts a tier and the tiers above it, but no column gives {missing} on its own: "
+                    "the tiers cannot be told apart"
+                ).format(header=c.header, missing=", ".join(missing)),
                 where=data.sheet.where(data.header.last_row + 1, c.index, c.header),
-                hint=_("add a column per tier above it ('Trong đó: HTXSNV'), or give the tiers in columns of their own"))
+                hint=_(
+                    "add a column per tier above it ('Trong đó: HTXSNV'), or give the tiers in columns of their own"
+                ),
+            )
         own = values[c.index] - np.sum([values[p.index] for p in parts], axis=0)
         negative = rows & (own < 0)
         if negative.any():
             r = first(negative)
             raise InputError(
                 _("'{header}' is less than the tiers above it that it includes ({parts})").format(
-                    header=c.header, parts=", ".join(f"'{p.header}'" for p in parts)),
-                where=data.where(r, c), value=int(values[c.index][r]),
-                hint=_("'trở lên' counts the tier and those above it: check the figures of the row"))
+                    header=c.header, parts=", ".join(f"'{p.header}'" for p in parts)
+                ),
+                where=data.where(r, c),
+                value=int(values[c.index][r]),
+                hint=_("'trở lên' counts the tier and those above it: check the figures of the row"),
+            )
         values[c.index] = np.where(rows, own, 0)
 
 
@@ -127,18 +187,31 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
         parts = counts if role == "total_count" else [c for c in counts if c.meaning.tier]
         summed = np.sum([values[c.index] for c in parts], axis=0) if parts else np.zeros(len(data), np.int64)
         missing = {"exempt", "not_rated"} - {c.meaning.status for c in parts} if role == "total_count" else set()
-        what = "có mặt = miễn + chưa đánh giá + được đánh giá" if role == "total_count" else "được đánh giá = tổng các mức xếp loại"
+        what = (
+            "có mặt = miễn + chưa đánh giá + được đánh giá"
+            if role == "total_count"
+            else "được đánh giá = tổng các mức xếp loại"
+        )
         for r in np.flatnonzero(stated_rows & (stated != summed)):
             where = data.where(r, column)
             notes.found(
-                read_finding("present_total", None if pd.isna(year[r]) else int(year[r]), base["org"][r],
-                             f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
-                             + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "") + ")",
-                             {"stated": int(stated[r]), "sum": int(summed[r])}, where),
+                read_finding(
+                    "present_total",
+                    None if pd.isna(year[r]) else int(year[r]),
+                    base["org"][r],
+                    f"{column.header} ghi {stated[r]} nhưng các cột thành phần cộng lại {summed[r]} ({what}"
+                    + (f"; thiếu cột {', '.join(sorted(missing))}" if missing else "")
+                    + ")",
+                    {"stated": int(stated[r]), "sum": int(summed[r])},
+                    where,
+                ),
                 _("{header} says {stated} but its parts add up to {sum} ({missing} columns missing)").format(
-                    header=column.header, stated=stated[r], sum=summed[r], missing=", ".join(sorted(missing))) if missing
+                    header=column.header, stated=stated[r], sum=summed[r], missing=", ".join(sorted(missing))
+                )
+                if missing
                 else _("{header} says {stated} but its parts add up to {sum}").format(
-                    header=column.header, stated=stated[r], sum=summed[r]),
+                    header=column.header, stated=stated[r], sum=summed[r]
+                ),
                 where,
             )
 
@@ -167,9 +240,13 @@ def group_sums(data: SheetRows, counts, col, candidates: np.ndarray) -> np.ndarr
         return out
     plain = candidates & numbered
     for k, r in enumerate(marks):
-        spans = (slice(r + 1, marks[k + 1] if k + 1 < len(marks) else len(data)), slice(marks[k - 1] + 1 if k else 0, r))
-        out[r] = any(plain[span].any() and all(v[r] == v[span][plain[span]].sum() for v in figures) for span in spans) \
-            and any(v[r] for v in figures)
+        spans = (
+            slice(r + 1, marks[k + 1] if k + 1 < len(marks) else len(data)),
+            slice(marks[k - 1] + 1 if k else 0, r),
+        )
+        out[r] = any(
+            plain[span].any() and all(v[r] == v[span][plain[span]].sum() for v in figures) for span in spans
+        ) and any(v[r] for v in figures)
     return out
 
 
@@ -203,19 +280,27 @@ def sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray,
                 where = data.where(p, c)
                 last = data.excel_row(members[-1])
                 notes.found(
-                    read_finding("totals_row", None, org[p],
-                                 f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới "
-                                 f"cộng lại {summed}",
-                                 {"stated": int(v[p]), "sum": summed}, where),
-                    _("'{org}' says {stated} but its chi bộ rows {first}-{last} under it add up to {sum}; the row of "
-                      "'{org}' is counted, not its chi bộ rows").format(
-                        org=org[p], stated=int(v[p]), first=data.excel_row(members[0]), last=last, sum=summed),
-                    where)
+                    read_finding(
+                        "totals_row",
+                        None,
+                        org[p],
+                        f"Dòng {org[p]} ở cột {c.header} ghi {v[p]} nhưng các chi bộ trực thuộc bên dưới "
+                        f"cộng lại {summed}",
+                        {"stated": int(v[p]), "sum": summed},
+                        where,
+                    ),
+                    _(
+                        "'{org}' says {stated} but its chi bộ rows {first}-{last} under it add up to {sum}; the row of "
+                        "'{org}' is counted, not its chi bộ rows"
+                    ).format(org=org[p], stated=int(v[p]), first=data.excel_row(members[0]), last=last, sum=summed),
+                    where,
+                )
     return detail
 
 
-def check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtotal: np.ndarray, rows: np.ndarray,
-                       notes: Notes) -> None:
+def check_totals_rows(
+    data: SheetRows, counts, col, totals: np.ndarray, subtotal: np.ndarray, rows: np.ndarray, notes: Notes
+) -> None:
     """A totals row that carries numbers must equal the sum of the rows it totals: those above it
     back to the previous total, all those above it (a grand total under subtotals), or – for a
     total at the top or a section's subtotal above its organisations – those below it, to the
@@ -251,10 +336,20 @@ def check_totals_rows(data: SheetRows, counts, col, totals: np.ndarray, subtotal
             summed = above if data_rows[previous:r].any() else below
             where = data.where(r, c)
             side = "above" if data_rows[previous:r].any() else "below"
-            notes.found(read_finding("totals_row", None, "", f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng "
-                                     f"các dòng {'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
-                                     {"stated": stated, "sum": summed}, where),
-                        (_("the totals row says {stated} but the rows above add up to {sum}") if side == "above"
-                         else _("the totals row says {stated} but the rows below add up to {sum}")).format(
-                            stated=stated, sum=summed),
-                        where)
+            notes.found(
+                read_finding(
+                    "totals_row",
+                    None,
+                    "",
+                    f"Dòng tổng cộng ở cột {c.header} ghi {stated} nhưng "
+                    f"các dòng {'trên' if side == 'above' else 'dưới'} cộng lại {summed}",
+                    {"stated": stated, "sum": summed},
+                    where,
+                ),
+                (
+                    _("the totals row says {stated} but the rows above add up to {sum}")
+                    if side == "above"
+                    else _("the totals row says {stated} but the rows below add up to {sum}")
+                ).format(stated=stated, sum=summed),
+                where,
+            )

@@ -27,7 +27,8 @@ import sys
 import threading
 
 from ccq_stats.errors import InputError
-from ccq_stats.i18n import gettext as _, language
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import language
 from ccq_stats.reading.limits import Limits
 
 _FRAME = struct.Struct(">Q")
@@ -44,7 +45,8 @@ class ReaderProcess:
         if self._process is None or self._process.poll() is not None:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "ccq_stats.reading.worker"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,  # a native reader's panic text is not for the user; we say what happened
             )
 
@@ -68,8 +70,10 @@ class ReaderProcess:
         process = self._process
         # the current folder and the language go with each request: relative paths mean the same in both
         # processes, and the messages made there are in this process's language
-        request = pickle.dumps((function, args, limits.read_memory_mb, limits.read_timeout, os.getcwd(), language()),
-                               protocol=pickle.HIGHEST_PROTOCOL)
+        request = pickle.dumps(
+            (function, args, limits.read_memory_mb, limits.read_timeout, os.getcwd(), language()),
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
         try:
             process.stdin.write(_FRAME.pack(len(request)) + request)
             process.stdin.flush()
@@ -80,8 +84,11 @@ class ReaderProcess:
             process.kill()
             process.wait()
             self._process = None
-            raise InputError(_("reading took longer than {seconds} s; stopped").format(seconds=limits.read_timeout),
-                             file=display, hint=_("raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV"))
+            raise InputError(
+                _("reading took longer than {seconds} s; stopped").format(seconds=limits.read_timeout),
+                file=display,
+                hint=_("raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV"),
+            )
         if not answer:
             status = process.wait()
             self._process = None
@@ -94,11 +101,16 @@ class ReaderProcess:
             raise InputError(message, where=where, value=shown, hint=hint)
         self.stop()  # after running out of memory or an unexpected error, the next file gets a fresh child
         if outcome == "memory":
-            raise InputError(_("reading needed more than {limit} MB of memory; stopped").format(limit=limits.read_memory_mb),
-                             file=display,
-                             hint=_("the file may be a bomb; raise CCQ_READ_MEMORY_MB if it is genuine, or save it as CSV"))
-        raise InputError(_("the spreadsheet reader failed on this file ({reason})").format(reason=value), file=display,
-                         hint=_("open it in Excel and save it again, or save it as CSV"))
+            raise InputError(
+                _("reading needed more than {limit} MB of memory; stopped").format(limit=limits.read_memory_mb),
+                file=display,
+                hint=_("the file may be a bomb; raise CCQ_READ_MEMORY_MB if it is genuine, or save it as CSV"),
+            )
+        raise InputError(
+            _("the spreadsheet reader failed on this file ({reason})").format(reason=value),
+            file=display,
+            hint=_("open it in Excel and save it again, or save it as CSV"),
+        )
 
     @staticmethod
     def _answer(process: subprocess.Popen, timeout: float) -> bytes | None:
@@ -133,17 +145,30 @@ def _ended(status: int, limits: Limits, display: str) -> InputError:
 
     name = signal.Signals(-status).name if status < 0 and -status in signal.valid_signals() else ""
     if name in _OWN_LIMIT:
-        return InputError(_("reading took longer than {seconds} s; stopped").format(seconds=limits.read_timeout),
-                          file=display, hint=_("raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV"))
+        return InputError(
+            _("reading took longer than {seconds} s; stopped").format(seconds=limits.read_timeout),
+            file=display,
+            hint=_("raise CCQ_READ_TIMEOUT if the file is genuine, or save it as CSV"),
+        )
     if name in _KILLED:
-        return InputError(_("the spreadsheet reader was killed from outside ({signal}) while reading this file").format(signal=name),
-                          file=display, hint=_("something else stopped it (a user, or the system when memory ran short); "
-                                               "run again, or read fewer files at a time"))
-    crashed = (_("the spreadsheet reader crashed on this file (signal {signal})").format(signal=-status)
-               if status < 0 else
-               _("the spreadsheet reader crashed on this file (exit {status})").format(status=status))
-    return InputError(crashed, file=display,
-                      hint=_("the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV"))
+        return InputError(
+            _("the spreadsheet reader was killed from outside ({signal}) while reading this file").format(signal=name),
+            file=display,
+            hint=_(
+                "something else stopped it (a user, or the system when memory ran short); "
+                "run again, or read fewer files at a time"
+            ),
+        )
+    crashed = (
+        _("the spreadsheet reader crashed on this file (signal {signal})").format(signal=-status)
+        if status < 0
+        else _("the spreadsheet reader crashed on this file (exit {status})").format(status=status)
+    )
+    return InputError(
+        crashed,
+        file=display,
+        hint=_("the file may be damaged or crafted; open it in Excel, save it again, or save it as CSV"),
+    )
 
 
 _reader = ReaderProcess()

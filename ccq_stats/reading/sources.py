@@ -14,26 +14,38 @@ import sys
 import zipfile
 from pathlib import Path
 
-from ccq_stats.errors import InputError, Where
 from ccq_stats import CREATOR
+from ccq_stats.errors import InputError, Where
 from ccq_stats.figures.findings import FINDING_COLUMNS, WARNING_COLUMNS, Notes
-from ccq_stats.i18n import gettext as _, ngettext, os_reason
+from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import ngettext, os_reason
 from ccq_stats.reading.limits import Limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
-DOCUMENT_SUFFIXES = {".docx": "Word", ".doc": "Word", ".odt": "OpenDocument", ".pdf": "PDF", ".html": "HTML",
-                     ".htm": "HTML", ".md": "Markdown"}  # what reports are written as, never read
+DOCUMENT_SUFFIXES = {
+    ".docx": "Word",
+    ".doc": "Word",
+    ".odt": "OpenDocument",
+    ".pdf": "PDF",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".md": "Markdown",
+}  # what reports are written as, never read
 FILE_TYPES = ("workbook", "parquet", "text")
 # a zip container starts with a part, or, empty, with the end of its directory (spanned: a marker)
 ZIP_STARTS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 def _spreadsheets_in(folder: Path) -> list[Path]:
-    return [f for f in folder.iterdir()
-            if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
-            and not f.name.startswith(("~$", "."))]
+    return [
+        f
+        for f in folder.iterdir()
+        if f.is_file()
+        and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
+        and not f.name.startswith(("~$", "."))
+    ]
 
 
 def _subfolders_with_spreadsheets(folder: Path) -> list[Path]:
@@ -69,19 +81,29 @@ def expand_paths(paths: list[str], notes: Notes | None = None) -> list[str]:
         p = Path(path)
         if path != "-" and p.is_dir():
             found = sorted(
-                str(f) for f in p.iterdir()
-                if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
+                str(f)
+                for f in p.iterdir()
+                if f.is_file()
+                and f.suffix.lower() in WORKBOOK_SUFFIXES | PARQUET_SUFFIXES | {".csv", ".tsv"}
                 and not f.name.startswith(("~$", "."))
             )
             ours = _outputs_of_ours(found, path)
             skipped += [f for f, mine in zip(found, ours) if mine]
             found = [f for f, mine in zip(found, ours) if not mine]
             if not found:
-                raise InputError(_("no spreadsheets in this folder (only outputs of ccq-stats)") if skipped
-                                 else _("no spreadsheets in this folder"),
-                                 file=path, hint=_("give .xlsx, .xls, .ods or .csv files"))
+                raise InputError(
+                    _("no spreadsheets in this folder (only outputs of ccq-stats)")
+                    if skipped
+                    else _("no spreadsheets in this folder"),
+                    file=path,
+                    hint=_("give .xlsx, .xls, .ods or .csv files"),
+                )
             out.extend(found)
-            below = [] if notes is None else [b for b in _subfolders_with_spreadsheets(p) if os.path.realpath(b) not in given]
+            below = (
+                []
+                if notes is None
+                else [b for b in _subfolders_with_spreadsheets(p) if os.path.realpath(b) not in given]
+            )
             if below:  # never silently: say what is not read, and how to read it
                 notes.warn(_subfolders_not_read([str(b) for b in below]), Where(file=path))
         else:
@@ -96,7 +118,8 @@ def _subfolders_not_read(folders: list[str]) -> str:
     shown = ", ".join(folders[:3])
     if len(folders) > 3:
         return _("sub-folders not read: {folders} and {more} more (add --recursive to read them)").format(
-            folders=shown, more=len(folders) - 3)
+            folders=shown, more=len(folders) - 3
+        )
     return _("sub-folders not read: {folders} (add --recursive to read them)").format(folders=shown)
 
 
@@ -104,12 +127,16 @@ def _outputs_skipped(files: list[str]) -> str:
     """The warning naming the files written by this tool that were skipped (the first five)."""
     shown, n = ", ".join(files[:5]), len(files)
     if n > 5:
-        return ngettext("skipped {n} file written by ccq-stats (outputs, not rating sheets): {files} and {more} more",
-                        "skipped {n} files written by ccq-stats (outputs, not rating sheets): {files} and {more} more",
-                        n).format(n=n, files=shown, more=n - 5)
-    return ngettext("skipped {n} file written by ccq-stats (outputs, not rating sheets): {files}",
-                    "skipped {n} files written by ccq-stats (outputs, not rating sheets): {files}",
-                    n).format(n=n, files=shown)
+        return ngettext(
+            "skipped {n} file written by ccq-stats (outputs, not rating sheets): {files} and {more} more",
+            "skipped {n} files written by ccq-stats (outputs, not rating sheets): {files} and {more} more",
+            n,
+        ).format(n=n, files=shown, more=n - 5)
+    return ngettext(
+        "skipped {n} file written by ccq-stats (outputs, not rating sheets): {files}",
+        "skipped {n} files written by ccq-stats (outputs, not rating sheets): {files}",
+        n,
+    ).format(n=n, files=shown)
 
 
 # The first line of the CSV files we write (figures, with and without --by unit; findings, with
@@ -139,11 +166,18 @@ def written_by_us(path: str) -> bool:
                 if info.file_size > 64 * 1024:
                     return False
                 with archive.open(info) as part:
-                    return re.search(rb"<dc:creator\b[^>]*>\s*" + re.escape(CREATOR.encode()) + rb"\s*</dc:creator>",
-                                     part.read(64 * 1024)) is not None
+                    return (
+                        re.search(
+                            rb"<dc:creator\b[^>]*>\s*" + re.escape(CREATOR.encode()) + rb"\s*</dc:creator>",
+                            part.read(64 * 1024),
+                        )
+                        is not None
+                    )
         first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
-        return any(first == header or first.startswith(header + (b";" if b";" in header else b","))
-                   for header in OUR_CSV_HEADERS)
+        return any(
+            first == header or first.startswith(header + (b";" if b";" in header else b","))
+            for header in OUR_CSV_HEADERS
+        )
     except Exception:  # noqa: BLE001 - damaged or strange: not ours, and the reader will say why
         return False
 
@@ -199,8 +233,9 @@ def read_stream(path: str, limits: Limits) -> bytes:
         return _read_bounded(sys.stdin.buffer, display, _("more than {size} MB arrived on standard input"), limits)
     mode = os.stat(path).st_mode
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise InputError(_("is a device, not a file"), file=path,
-                         hint=_("give a spreadsheet file, or - for CSV on standard input"))
+        raise InputError(
+            _("is a device, not a file"), file=path, hint=_("give a spreadsheet file, or - for CSV on standard input")
+        )
     try:
         with open(path, "rb") as stream:
             return _read_bounded(stream, display, _("more than {size} MB arrived on this pipe"), limits)
@@ -215,8 +250,11 @@ def _refuse_a_device_on_stdin() -> None:
     except (OSError, ValueError, io.UnsupportedOperation, AttributeError):
         return  # not a real file descriptor (a test's stand-in): nothing to check
     if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fileno):
-        raise InputError(_("standard input is a device, not a file or a pipe"), file="<stdin>",
-                         hint=_("give the file's name, or pipe it in: ccq-stats classify - < x.csv"))
+        raise InputError(
+            _("standard input is a device, not a file or a pipe"),
+            file="<stdin>",
+            hint=_("give the file's name, or pipe it in: ccq-stats classify - < x.csv"),
+        )
 
 
 def _read_bounded(stream, display: str, too_much: str, limits: Limits) -> bytes:
@@ -226,8 +264,11 @@ def _read_bounded(stream, display: str, too_much: str, limits: Limits) -> bytes:
     while chunk := stream.read(min(1024 * 1024, limit + 1 - len(data))):
         data += chunk
         if len(data) > limit:
-            raise InputError(too_much.format(size=limits.max_stream_mb), file=display,
-                             hint=_("save it as a file and give its name, or raise CCQ_MAX_STREAM_MB"))
+            raise InputError(
+                too_much.format(size=limits.max_stream_mb),
+                file=display,
+                hint=_("save it as a file and give its name, or raise CCQ_MAX_STREAM_MB"),
+            )
     return bytes(data)
 
 
@@ -237,19 +278,25 @@ def file_type(path: str, notes: Notes, data: bytes | None = None) -> str:
     file = Path(path)
     if data is not None:
         if not data:
-            raise InputError(_("no data on standard input") if path == "-" else _("the file is empty"),
-                             file="<stdin>" if path == "-" else path,
-                             hint=_("give a CSV file, or - for CSV on standard input"))
+            raise InputError(
+                _("no data on standard input") if path == "-" else _("the file is empty"),
+                file="<stdin>" if path == "-" else path,
+                hint=_("give a CSV file, or - for CSV on standard input"),
+            )
         if data.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0", b"PAR1")):
-            raise InputError(_("a workbook cannot be read from a pipe or standard input"),
-                             file="<stdin>" if path == "-" else path, hint=_("save it as a file and give its name"))
+            raise InputError(
+                _("a workbook cannot be read from a pipe or standard input"),
+                file="<stdin>" if path == "-" else path,
+                hint=_("save it as a file and give its name"),
+            )
         return _type_of(data[:512], path, notes) if path != "-" else _type_of(data[:512], "<stdin>", notes)
     try:
         with file.open("rb") as stream:
             head = stream.read(512)
     except IsADirectoryError:
-        raise InputError(_("is a folder"), file=path,
-                         hint=_("give the spreadsheet files, or the folder as the only argument")) from None
+        raise InputError(
+            _("is a folder"), file=path, hint=_("give the spreadsheet files, or the folder as the only argument")
+        ) from None
     except OSError as exc:
         raise InputError(_("cannot open: {reason}").format(reason=os_reason(exc)), file=path) from None
     return _type_of(head, path, notes)
@@ -260,9 +307,13 @@ def _type_of(head: bytes, path: str, notes: Notes) -> str:
     if not head:
         raise InputError(_("the file is empty"), file=path, hint=_("save the spreadsheet again, or leave it out"))
     if file.suffix.lower() in DOCUMENT_SUFFIXES:  # a report ccq-stats wrote, given back by mistake
-        raise InputError(_("is a {kind} document, not a spreadsheet: ccq-stats writes reports as documents but does "
-                           "not read them").format(kind=DOCUMENT_SUFFIXES[file.suffix.lower()]), file=path,
-                         hint=_("give the spreadsheets the report was made from"))
+        raise InputError(
+            _(
+                "is a {kind} document, not a spreadsheet: ccq-stats writes reports as documents but does not read them"
+            ).format(kind=DOCUMENT_SUFFIXES[file.suffix.lower()]),
+            file=path,
+            hint=_("give the spreadsheets the report was made from"),
+        )
     if head.startswith(ZIP_STARTS + (b"\xd0\xcf\x11\xe0",)):
         return "workbook"
     if head.startswith(b"PAR1"):
@@ -276,8 +327,11 @@ def _type_of(head: bytes, path: str, notes: Notes) -> str:
         )
     suffix = file.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
-        raise InputError(_("named {suffix} but is not a Parquet file").format(suffix=suffix), file=path,
-                         hint=_("export the table again as Parquet, or as CSV"))
+        raise InputError(
+            _("named {suffix} but is not a Parquet file").format(suffix=suffix),
+            file=path,
+            hint=_("export the table again as Parquet, or as CSV"),
+        )
     if suffix in WORKBOOK_SUFFIXES:
         notes.warn(_("named {suffix} but holds text; read as CSV").format(suffix=suffix), Where(file=path))
         return "text"

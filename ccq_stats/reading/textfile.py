@@ -43,7 +43,9 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
     elif _utf16_without_bom(data):
         return data.decode(_utf16_without_bom(data), errors="replace")
     if b"\x00" in data:
-        raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8"))
+        raise InputError(
+            _("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8")
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -52,7 +54,8 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
             line = before.count(b"\n") + 1
             raise InputError(
                 _("mixed encodings: UTF-8 up to line {line}, then bytes that are not UTF-8").format(line=line),
-                file=display, row=line,
+                file=display,
+                row=line,
                 hint=_("the file was pasted together from two sources; save it again as CSV UTF-8"),
             ) from None
         notes.warn(_("not UTF-8; read as Windows-1258 (Vietnamese)"), Where(file=display))
@@ -65,7 +68,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 def sniff_delimiter(text: str) -> str:
     """The delimiter among ',', ';' and tab that splits the first lines most consistently."""
     # lines as the CSV reader ends them (str.splitlines also splits at \x85, \x0c, \u2028 …, which are text in a cell)
-    lines = [line for line in _LINE_BREAK.split(text[:1024 * 1024], maxsplit=50)[:50] if line.strip()]
+    lines = [line for line in _LINE_BREAK.split(text[: 1024 * 1024], maxsplit=50)[:50] if line.strip()]
     best, best_score = ",", (-1, -1)
     for delimiter in (",", ";", "\t"):
         try:
@@ -100,8 +103,12 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
         for line in lines:
             read += 1
             if "\x00" in line:
-                raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=display, row=read,
-                                 hint=_("save it as CSV UTF-8"))
+                raise InputError(
+                    _("the text holds NUL bytes; it is not a CSV file"),
+                    file=display,
+                    row=read,
+                    hint=_("save it as CSV UTF-8"),
+                )
             seen.append(line)
             yield line
         ended = True  # asked for more: the text ended inside a quoted cell
@@ -117,11 +124,18 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
             return
         except csv.Error as exc:  # a cell over the field limit
             if "field larger than field limit" in str(exc):
-                raise InputError(_("a cell holds more than {size} MB of text").format(size=FIELD_LIMIT // (1024 * 1024)),
-                                 file=display, row=record + 1,
-                                 hint=_("not a rating sheet; a stray quote may have opened the cell")) from None
-            raise InputError(_("cannot read the CSV ({reason})").format(reason=exc), file=display, row=record + 1,
-                             hint=_("save it again as CSV UTF-8 from Excel")) from None
+                raise InputError(
+                    _("a cell holds more than {size} MB of text").format(size=FIELD_LIMIT // (1024 * 1024)),
+                    file=display,
+                    row=record + 1,
+                    hint=_("not a rating sheet; a stray quote may have opened the cell"),
+                ) from None
+            raise InputError(
+                _("cannot read the CSV ({reason})").format(reason=exc),
+                file=display,
+                row=record + 1,
+                hint=_("save it again as CSV UTF-8 from Excel"),
+            ) from None
         record += 1
         if ended or len(seen) > 1:
             _check_quoted_lines(seen, record, first_line, width, delimiter, display, never_closed=ended)
@@ -130,33 +144,60 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
         yield row
 
 
-def _check_quoted_lines(seen: list[str], record: int, first_line: int, width: int, delimiter: str, display: str,
-                        never_closed: bool) -> None:
+def _check_quoted_lines(
+    seen: list[str], record: int, first_line: int, width: int, delimiter: str, display: str, never_closed: bool
+) -> None:
     """A record over several lines: refuse it if its quote never closes, if it holds lines as
     wide as the one-line rows before it, or if it runs over more than MAX_CELL_LINES lines.
     Each message is written twice, with and without the line of the text where the record starts
     (said when it is not the record's number): a whole sentence per message, for translation."""
     apart = first_line != record
     if never_closed:
-        message = (_("a quote (\") opens a cell here (line {line} of the text) and is never closed: the rest of the "
-                     "file would be one cell") if apart else
-                   _("a quote (\") opens a cell here and is never closed: the rest of the file would be one cell"))
-        raise InputError(message.format(line=first_line), file=display, row=record,
-                         hint=_("remove the stray quote, or close it"))
+        message = (
+            _(
+                'a quote (") opens a cell here (line {line} of the text) and is never closed: the rest of the '
+                "file would be one cell"
+            )
+            if apart
+            else _('a quote (") opens a cell here and is never closed: the rest of the file would be one cell')
+        )
+        raise InputError(
+            message.format(line=first_line), file=display, row=record, hint=_("remove the stray quote, or close it")
+        )
     for number, line in enumerate(seen[1:-1], start=first_line + 1):
         if width >= 2 and line.count(delimiter) >= width:
-            message = (_("a quote (\") opens a cell here (line {line} of the text) that runs over {lines} lines and "
-                         "holds whole rows (line {row_line} looks like a row of its own)") if apart else
-                       _("a quote (\") opens a cell here that runs over {lines} lines and holds whole rows (line "
-                         "{row_line} looks like a row of its own)"))
-            raise InputError(message.format(line=first_line, lines=len(seen), row_line=number), file=display,
-                             row=record, hint=_("remove the stray quote, or close it on the same line"))
+            message = (
+                _(
+                    'a quote (") opens a cell here (line {line} of the text) that runs over {lines} lines and '
+                    "holds whole rows (line {row_line} looks like a row of its own)"
+                )
+                if apart
+                else _(
+                    'a quote (") opens a cell here that runs over {lines} lines and holds whole rows (line '
+                    "{row_line} looks like a row of its own)"
+                )
+            )
+            raise InputError(
+                message.format(line=first_line, lines=len(seen), row_line=number),
+                file=display,
+                row=record,
+                hint=_("remove the stray quote, or close it on the same line"),
+            )
     if len(seen) > MAX_CELL_LINES:
-        message = (_("a quote (\") opens a cell here (line {line} of the text) that runs over {lines} lines") if apart
-                   else _("a quote (\") opens a cell here that runs over {lines} lines"))
-        raise InputError(message.format(line=first_line, lines=len(seen)), file=display, row=record,
-                         hint=_("remove the stray quote, or close it on the same line; a cell of more than {lines} "
-                                "lines is taken for a stray quote").format(lines=MAX_CELL_LINES))
+        message = (
+            _('a quote (") opens a cell here (line {line} of the text) that runs over {lines} lines')
+            if apart
+            else _('a quote (") opens a cell here that runs over {lines} lines')
+        )
+        raise InputError(
+            message.format(line=first_line, lines=len(seen)),
+            file=display,
+            row=record,
+            hint=_(
+                "remove the stray quote, or close it on the same line; a cell of more than {lines} "
+                "lines is taken for a stray quote"
+            ).format(lines=MAX_CELL_LINES),
+        )
 
 
 def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
@@ -166,16 +207,22 @@ def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
     try:
         text = decode_text(data, display, notes)
     except UnicodeDecodeError as exc:
-        raise InputError(_("cannot decode the text ({reason})").format(reason=exc.reason), file=display,
-                         hint=_("save it as CSV UTF-8")) from None
+        raise InputError(
+            _("cannot decode the text ({reason})").format(reason=exc.reason),
+            file=display,
+            hint=_("save it as CSV UTF-8"),
+        ) from None
     if "\x00" in text:
-        raise InputError(_("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8"))
+        raise InputError(
+            _("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8")
+        )
     rows = list(csv_rows(io.StringIO(text, newline=""), sniff_delimiter(text), display))
     return Sheet(display, None, rows, ragged=True)
 
 
-def check_csv_file(path: str, delimiter: str, encoding: str, display: str | None = None,
-                   records: int | None = None) -> None:
+def check_csv_file(
+    path: str, delimiter: str, encoding: str, display: str | None = None, records: int | None = None
+) -> None:
     """Refuse a CSV file as ``csv_rows`` does (NUL bytes, a stray quote), reading it as a stream:
     for readers that parse the file themselves (the column reader), so that the refusal and its
     words are this module's. ``records``: stop after so many records (nothing past the last cell

@@ -10,10 +10,10 @@ from pathlib import Path
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
+from ccq_stats.reading.collection import workbook_markers
 from ccq_stats.reading.container import check_zip, is_encrypted
 from ccq_stats.reading.grid import FormulaError, Sheet
 from ccq_stats.reading.limits import Limits
-from ccq_stats.reading.collection import workbook_markers
 from ccq_stats.reading.looks import Looks, workbook_looks
 
 
@@ -25,7 +25,9 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     if zipfile.is_zipfile(file):
         check_zip(path, display, limits)
     if is_encrypted(file):
-        raise InputError(_("the workbook is password-protected"), file=display, hint=_("save a copy without a password"))
+        raise InputError(
+            _("the workbook is password-protected"), file=display, hint=_("save a copy without a password")
+        )
     try:
         with file.open("rb") as stream:  # by content, not by name: an .xls may be an .xlsx
             book = pc.CalamineWorkbook.from_filelike(stream)
@@ -40,7 +42,11 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
             if cells > limits.max_cells:
                 raise InputError(
                     _("sheet '{sheet}' spans {rows} rows × {columns} columns, over the limit of {limit} cells").format(
-                        sheet=meta.name, rows=number(sheet.total_height), columns=number(sheet.total_width), limit=number(limits.max_cells)),
+                        sheet=meta.name,
+                        rows=number(sheet.total_height),
+                        columns=number(sheet.total_width),
+                        limit=number(limits.max_cells),
+                    ),
                     file=display,
                     hint=_("delete the empty rows and columns around the table, save as CSV, or raise CCQ_MAX_CELLS"),
                 )
@@ -50,14 +56,26 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
                 if r < len(rows) and c < len(rows[r]) and rows[r][c] == "":
                     rows[r][c] = FormulaError(code)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            sheets.append(Sheet(display, meta.name, rows, hidden,
-                                merged=list(sheet.merged_cell_ranges or looks.merged),  # .ods: calamine gives none
-                                has_errors=bool(looks.errors), hidden_rows=looks.hidden_rows,
-                                hidden_columns=looks.hidden_columns, indent=looks.indent, bold=looks.bold,
-                                collection=markers.get(meta.name)))
+            sheets.append(
+                Sheet(
+                    display,
+                    meta.name,
+                    rows,
+                    hidden,
+                    merged=list(sheet.merged_cell_ranges or looks.merged),  # .ods: calamine gives none
+                    has_errors=bool(looks.errors),
+                    hidden_rows=looks.hidden_rows,
+                    hidden_columns=looks.hidden_columns,
+                    indent=looks.indent,
+                    bold=looks.bold,
+                    collection=markers.get(meta.name),
+                )
+            )
         return sheets
     except pc.PasswordError:
-        raise InputError(_("the workbook is password-protected"), file=display, hint=_("save a copy without a password")) from None
+        raise InputError(
+            _("the workbook is password-protected"), file=display, hint=_("save a copy without a password")
+        ) from None
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as exc:
         reason = " ".join(str(exc).split())[:120]
         raise InputError(

@@ -60,11 +60,31 @@ from ccq_stats.store.backends import connect, is_url, shown
 from ccq_stats.store.changes import ImportResult
 from ccq_stats.store.org_changes import OrgChanges, changes_totals  # noqa: F401 - changes_totals: public here since schema 3
 from ccq_stats.store.rows import frame_of, rows_of
-from ccq_stats.store.schema import APPLICATION, FINDING_COLUMNS, MIGRATIONS, SCORE_COLUMN, VERSION, VERSIONS_KEPT, record_columns
+from ccq_stats.store.schema import (
+    APPLICATION,
+    FINDING_COLUMNS,
+    MIGRATIONS,
+    SCORE_COLUMN,
+    VERSION,
+    VERSIONS_KEPT,
+    record_columns,
+)
 from ccq_stats.store.versions import State, now_utc, resolve
 
-__all__ = ["ENV", "FILE_NAME", "ImportResult", "State", "Store", "changes_totals", "default_location", "exists", "frame_of", "locate",
-           "now_utc", "rows_of"]
+__all__ = [
+    "ENV",
+    "FILE_NAME",
+    "ImportResult",
+    "State",
+    "Store",
+    "changes_totals",
+    "default_location",
+    "exists",
+    "frame_of",
+    "locate",
+    "now_utc",
+    "rows_of",
+]
 
 ENV = "CCQ_STATS_DB"
 FILE_NAME = "ccq-stats.sqlite"
@@ -98,7 +118,7 @@ class Store(OrgChanges):
         self.schema = VERSION  # lower when a store of an earlier version is only read (it could not be migrated)
 
     @classmethod
-    def open(cls, location: str, *, create: bool = False, write: bool | None = None) -> "Store":
+    def open(cls, location: str, *, create: bool = False, write: bool | None = None) -> Store:
         """``write`` [default: ``create``]: a command that changes an existing store (``import
         --revert``) opens it for writing without creating it."""
         conn = connect(location, create=create, write=write)
@@ -113,7 +133,7 @@ class Store(OrgChanges):
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -127,25 +147,39 @@ class Store(OrgChanges):
             return 0
         meta = dict(self.conn.rows("SELECT key, value FROM meta")) if "meta" in tables else {}
         if meta.get("application") != APPLICATION:
-            raise InputError(_("not a ccq-stats store (a database with other tables)"), file=shown(self.location),
-                             hint=_("give the store's file with --db, or a new file name to start a store"))
+            raise InputError(
+                _("not a ccq-stats store (a database with other tables)"),
+                file=shown(self.location),
+                hint=_("give the store's file with --db, or a new file name to start a store"),
+            )
         text = meta.get("schema_version")
         if not (isinstance(text, str) and text.isascii() and text.isdigit() and int(text) >= 1):
             # written with the application's row in the same transaction: missing or garbled is damage
-            raise InputError(_("the store is damaged: its schema version (table meta) is missing or not a whole number"),
-                             file=shown(self.location), value=None if text is None else str(text),
-                             hint=_("restore the store from a backup copy; ccq-stats does not guess which tables it has"))
+            raise InputError(
+                _("the store is damaged: its schema version (table meta) is missing or not a whole number"),
+                file=shown(self.location),
+                value=None if text is None else str(text),
+                hint=_("restore the store from a backup copy; ccq-stats does not guess which tables it has"),
+            )
         version = int(text)
         if version > VERSION:
-            raise InputError(_("the store was made by a newer ccq-stats (schema {version}, this one knows {known})").format(
-                             version=version, known=VERSION), file=shown(self.location), hint=_("upgrade ccq-stats: pip install -U ccq-stats"))
+            raise InputError(
+                _("the store was made by a newer ccq-stats (schema {version}, this one knows {known})").format(
+                    version=version, known=VERSION
+                ),
+                file=shown(self.location),
+                hint=_("upgrade ccq-stats: pip install -U ccq-stats"),
+            )
         return version
 
     def migrate(self, create: bool) -> None:
         version = self.version()
         if version == 0 and not create:
-            raise InputError(_("no store here (the database is empty)"), file=shown(self.location),
-                             hint=_("import some files first: ccq-stats import PATH"))
+            raise InputError(
+                _("no store here (the database is empty)"),
+                file=shown(self.location),
+                hint=_("import some files first: ccq-stats import PATH"),
+            )
         if not self.conn.writer:
             if version == VERSION:
                 return  # a reader sets nothing and writes nothing
@@ -181,11 +215,15 @@ class Store(OrgChanges):
     def _need_versions(self, version: int = VERSION) -> None:
         """Refuse when the store (one that could only be read, not upgraded) is older than ``version``."""
         if self.schema < version:
-            raise InputError(_("the store was made by an earlier ccq-stats and needs one run with write access to be upgraded"),
-                             file=shown(self.location), hint=_("run this once as a user who may write the store (or its folder)"))
+            raise InputError(
+                _("the store was made by an earlier ccq-stats and needs one run with write access to be upgraded"),
+                file=shown(self.location),
+                hint=_("run this once as a user who may write the store (or its folder)"),
+            )
 
-    def import_records(self, records, findings: list, files: list[dict], *, command: str, dry_run: bool = False,
-                       at: str | None = None) -> ImportResult:
+    def import_records(
+        self, records, findings: list, files: list[dict], *, command: str, dry_run: bool = False, at: str | None = None
+    ) -> ImportResult:
         """Replace, per year, the stored records of the organisations in ``records`` (the
         reconciled frame of ``load_records``) in one transaction: the current ones are closed,
         the new ones added. ``findings`` are those made while reading; ``files`` are
@@ -199,7 +237,9 @@ class Store(OrgChanges):
             old = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in new])
             summary = changes.summarise(old, new)
             unchanged = changes.same_rows(old, new)
-            result = ImportResult(None, files, years, len(new_rows), not unchanged, summary, changes.totals(summary), dry_run)
+            result = ImportResult(
+                None, files, years, len(new_rows), not unchanged, summary, changes.totals(summary), dry_run
+            )
             if unchanged or dry_run:
                 return result
             import_id = (self.conn.rows("SELECT MAX(id) FROM imports")[0][0] or 0) + 1
@@ -215,14 +255,19 @@ class Store(OrgChanges):
             return []
         marks = ", ".join("?" for _year in years)
         columns = self._columns()
-        cursor = self.conn.execute(f"SELECT {', '.join(columns)} FROM records WHERE valid_to IS NULL AND year IN ({marks})", years)
+        cursor = self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM records WHERE valid_to IS NULL AND year IN ({marks})", years
+        )
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
     def _close(self, import_id: int, keys) -> None:
         """Close the current records of ``keys``: valid until ``import_id``."""
         self.conn.raw.cursor().executemany(
-            self.conn.sql("UPDATE records SET valid_to = ? WHERE valid_to IS NULL AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?"),
-            [(import_id, *k) for k in keys])
+            self.conn.sql(
+                "UPDATE records SET valid_to = ? WHERE valid_to IS NULL AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?"
+            ),
+            [(import_id, *k) for k in keys],
+        )
 
     def _replace(self, import_id: int, new: dict, new_rows: list[dict]) -> None:
         self._close(import_id, list(new))
@@ -246,15 +291,33 @@ class Store(OrgChanges):
 
         def stale(row) -> bool:
             where = row[at["location"]]
-            return ((row[at["year"]], row[at["org_key"]]) in replaced or names(where, files)
-                    or (bool(where) and not names(where, live)))
+            return (
+                (row[at["year"]], row[at["org_key"]]) in replaced
+                or names(where, files)
+                or (bool(where) and not names(where, live))
+            )
 
         closing = [(import_id, row[at["import_id"]], row[at["seq"]]) for row in stored if stale(row)]
         self.conn.raw.cursor().executemany(
-            self.conn.sql("UPDATE findings SET valid_to = ? WHERE valid_to IS NULL AND import_id = ? AND seq = ?"), closing)
-        fresh = [(import_id, i, f.year, f.org or "", norm_key(f.org), f.rule, f.severity, f.message, f.source,
-                  json.dumps(f.numbers, ensure_ascii=False, sort_keys=True), f.where.as_data())  # the place as text
-                 for i, f in enumerate(findings)]
+            self.conn.sql("UPDATE findings SET valid_to = ? WHERE valid_to IS NULL AND import_id = ? AND seq = ?"),
+            closing,
+        )
+        fresh = [
+            (
+                import_id,
+                i,
+                f.year,
+                f.org or "",
+                norm_key(f.org),
+                f.rule,
+                f.severity,
+                f.message,
+                f.source,
+                json.dumps(f.numbers, ensure_ascii=False, sort_keys=True),
+                f.where.as_data(),
+            )  # the place as text
+            for i, f in enumerate(findings)
+        ]
         self.conn.insert_many("findings", list(FINDING_COLUMNS), fresh)
 
     def _log(self, import_id: int, result: ImportResult, command: str, at: str) -> None:
@@ -262,11 +325,28 @@ class Store(OrgChanges):
         self.conn.execute(
             "INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
             " records_added, records_changed, records_removed, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (import_id, at, _user(), socket.gethostname(), command, ",".join(map(str, result.years)), result.records,
-             t["orgs_added"], t["orgs_changed"], t["orgs_unchanged"], t["records_added"], t["records_changed"],
-             t["records_removed"], json.dumps(result.summary["orgs"], ensure_ascii=False)))
-        self.conn.insert_many("files", ["import_id", "file", "sha256", "size"],
-                              [(import_id, f["file"], f["sha256"], f["size"]) for f in result.files])
+            (
+                import_id,
+                at,
+                _user(),
+                socket.gethostname(),
+                command,
+                ",".join(map(str, result.years)),
+                result.records,
+                t["orgs_added"],
+                t["orgs_changed"],
+                t["orgs_unchanged"],
+                t["records_added"],
+                t["records_changed"],
+                t["records_removed"],
+                json.dumps(result.summary["orgs"], ensure_ascii=False),
+            ),
+        )
+        self.conn.insert_many(
+            "files",
+            ["import_id", "file", "sha256", "size"],
+            [(import_id, f["file"], f["sha256"], f["size"]) for f in result.files],
+        )
 
     # -- undo ---------------------------------------------------------------------------
     def revert(self, number: int, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
@@ -279,46 +359,104 @@ class Store(OrgChanges):
         with self.conn.writing():
             ids = [r[0] for r in self.conn.rows("SELECT id FROM imports ORDER BY id")]
             if number not in ids:
-                raise InputError(_("no import {number} in the store").format(number=number), file=shown(self.location),
-                                 hint=_("the store's imports are 1 to {last} (ccq-stats history lists them)").format(last=ids[-1] if ids else 0))
+                raise InputError(
+                    _("no import {number} in the store").format(number=number),
+                    file=shown(self.location),
+                    hint=_("the store's imports are 1 to {last} (ccq-stats history lists them)").format(
+                        last=ids[-1] if ids else 0
+                    ),
+                )
             since = int(self._meta().get("versions_since", "0"))
             if number <= since:
-                raise InputError(_("import {number} was made before the store kept versions (since import {since}): what it replaced is not known").format(
-                                 number=number, since=since), file=shown(self.location), hint=_("import the right files again instead"))
+                raise InputError(
+                    _(
+                        "import {number} was made before the store kept versions (since import {since}): what it replaced is not known"
+                    ).format(number=number, since=since),
+                    file=shown(self.location),
+                    hint=_("import the right files again instead"),
+                )
             names = self._columns()
             columns = ", ".join(names)
-            added = [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))]
-            replaced = [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))]
+            added = [
+                dict(zip(names, r))
+                for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))
+            ]
+            replaced = [
+                dict(zip(names, r))
+                for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))
+            ]
             keys = set(changes.by_key(added)) | set(changes.by_key(replaced))
             years = sorted({k[0] for k in keys})
             current = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in keys])
             brought = changes.by_key(added)
             # a later import changed them when the current records of a key are not those import N brought
-            later = sorted({(k[0], (current.get(k) or brought.get(k) or [{}])[0].get("org") or "",
-                             (current.get(k) or brought.get(k) or [{}])[0].get("parent") or "",
-                             max((r["import_id"] for r in current.get(k, [])), default=None) or self._closer(k, number))
-                            for k in keys if not changes.same_content(current.get(k, []), brought.get(k, []))})
+            later = sorted(
+                {
+                    (
+                        k[0],
+                        (current.get(k) or brought.get(k) or [{}])[0].get("org") or "",
+                        (current.get(k) or brought.get(k) or [{}])[0].get("parent") or "",
+                        max((r["import_id"] for r in current.get(k, [])), default=None) or self._closer(k, number),
+                    )
+                    for k in keys
+                    if not changes.same_content(current.get(k, []), brought.get(k, []))
+                }
+            )
             if later:
-                named = "; ".join(f"{y} {o}" + (f" ({p})" if p else "") + " " + _("by import {id}").format(id=v) for y, o, p, v in later[:5])
+                named = "; ".join(
+                    f"{y} {o}" + (f" ({p})" if p else "") + " " + _("by import {id}").format(id=v)
+                    for y, o, p, v in later[:5]
+                )
                 more = len(later) - 5
-                raise InputError(_("a later import changed records that import {number} brought: {orgs}").format(number=number, orgs=named)
-                                 + (_(" and {count} more").format(count=more) if more > 0 else ""),
-                                 file=shown(self.location), hint=_("revert the later imports first, newest first"))
+                raise InputError(
+                    _("a later import changed records that import {number} brought: {orgs}").format(
+                        number=number, orgs=named
+                    )
+                    + (_(" and {count} more").format(count=more) if more > 0 else ""),
+                    file=shown(self.location),
+                    hint=_("revert the later imports first, newest first"),
+                )
             old = brought
             back = changes.by_key(replaced)
             summary = changes.summarise(old, back)
             gone = [k for k in old if k not in back]
             for key in gone:  # records the import brought where there were none: removed
-                tally = summary["years"].setdefault(key[0], dict.fromkeys(
-                    ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed"), 0))
+                tally = summary["years"].setdefault(
+                    key[0],
+                    dict.fromkeys(
+                        (
+                            "orgs_added",
+                            "orgs_changed",
+                            "orgs_unchanged",
+                            "records_added",
+                            "records_changed",
+                            "records_removed",
+                        ),
+                        0,
+                    ),
+                )
                 tally["orgs_changed"] += 1
                 tally["records_removed"] += len(old[key])
-            files = [{"file": f, "sha256": h, "size": n} for f, h, n in self.conn.rows(
-                "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM records WHERE valid_to = ?)"
-                " ORDER BY file, import_id", (number,))]
+            files = [
+                {"file": f, "sha256": h, "size": n}
+                for f, h, n in self.conn.rows(
+                    "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM records WHERE valid_to = ?)"
+                    " ORDER BY file, import_id",
+                    (number,),
+                )
+            ]
             files = list({f["file"]: f for f in files}.values())
-            result = ImportResult(None, files, years, len(replaced), bool(added or replaced), summary, changes.totals(summary), dry_run,
-                                  "revert")
+            result = ImportResult(
+                None,
+                files,
+                years,
+                len(replaced),
+                bool(added or replaced),
+                summary,
+                changes.totals(summary),
+                dry_run,
+                "revert",
+            )
             if dry_run or not result.changed:
                 return result
             import_id = ids[-1] + 1
@@ -328,17 +466,27 @@ class Store(OrgChanges):
                 row["import_id"] = import_id
             self.conn.insert_many("records", list(names), [tuple(r[c] for c in names) for r in replaced])
             fcols = ", ".join(FINDING_COLUMNS)
-            restored = [(import_id, i, *r[2:]) for i, r in enumerate(self.conn.rows(
-                f"SELECT {fcols} FROM findings WHERE valid_to = ? ORDER BY import_id, seq", (number,)))]
-            self.conn.execute("UPDATE findings SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number))
+            restored = [
+                (import_id, i, *r[2:])
+                for i, r in enumerate(
+                    self.conn.rows(
+                        f"SELECT {fcols} FROM findings WHERE valid_to = ? ORDER BY import_id, seq", (number,)
+                    )
+                )
+            ]
+            self.conn.execute(
+                "UPDATE findings SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number)
+            )
             self.conn.insert_many("findings", list(FINDING_COLUMNS), restored)
             self._log(import_id, result, command, at or now_utc())
         return result
 
     def _closer(self, key: tuple, number: int) -> int | None:
         """The first import after ``number`` that closed records of ``key``."""
-        found = self.conn.rows("SELECT MIN(valid_to) FROM records WHERE valid_to > ? AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?",
-                               (number, *key))
+        found = self.conn.rows(
+            "SELECT MIN(valid_to) FROM records WHERE valid_to > ? AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?",
+            (number, *key),
+        )
         return found[0][0] if found else None
 
     # -- reading ------------------------------------------------------------------------
@@ -351,9 +499,13 @@ class Store(OrgChanges):
         out: dict[tuple, dict] = {}
         with self.conn.reading():
             for file, year, import_id, org in self.conn.rows(
-                    "SELECT DISTINCT source_file, year, import_id, org FROM records WHERE valid_to IS NULL" if self.keeps_versions()
-                    else "SELECT DISTINCT source_file, year, import_id, org FROM records"):
-                entry = out.setdefault((file, year), {"file": file, "year": year, "import_id": import_id, "orgs": set()})
+                "SELECT DISTINCT source_file, year, import_id, org FROM records WHERE valid_to IS NULL"
+                if self.keeps_versions()
+                else "SELECT DISTINCT source_file, year, import_id, org FROM records"
+            ):
+                entry = out.setdefault(
+                    (file, year), {"file": file, "year": year, "import_id": import_id, "orgs": set()}
+                )
                 entry["import_id"] = max(entry["import_id"], import_id)
                 if org:
                     entry["orgs"].add(org)
@@ -403,10 +555,17 @@ class Store(OrgChanges):
             lineage = self._changes(n)
         found.sort(key=lambda r: (r[0], r[1]))
         # the columns of FINDING_COLUMNS: year 2, org 3, rule 5, severity 6, message 7, source 8, numbers 9, location 10
-        findings = [Finding(r[5], r[6], r[2], r[3], r[7], r[8], json.loads(r[9]), Where.from_data(r[10]))
-                    for r in found]
-        return {"records": frame_of(rows, columns), "findings": findings, "imports": imports, "rosters": rosters, "state": state,
-                "lineage": lineage}
+        findings = [
+            Finding(r[5], r[6], r[2], r[3], r[7], r[8], json.loads(r[9]), Where.from_data(r[10])) for r in found
+        ]
+        return {
+            "records": frame_of(rows, columns),
+            "findings": findings,
+            "imports": imports,
+            "rosters": rosters,
+            "state": state,
+            "lineage": lineage,
+        }
 
     def versions(self) -> list[dict]:
         """Every version of every record, with the import that brought it and the one that
@@ -414,8 +573,22 @@ class Store(OrgChanges):
         "status", "tier", "exemplary", "count", "source_file", "import_id", "valid_to",
         "score_hundredths"}] (the score None in a store of schema 3 or earlier, only read)."""
         self._need_versions(VERSIONS_KEPT)
-        names = ("year", "subject", "shape", "org", "parent", "org_key", "parent_key", "status", "tier", "exemplary", "count",
-                 "source_file", "import_id", "valid_to") + tuple(c for c in self._columns() if c == SCORE_COLUMN)
+        names = (
+            "year",
+            "subject",
+            "shape",
+            "org",
+            "parent",
+            "org_key",
+            "parent_key",
+            "status",
+            "tier",
+            "exemplary",
+            "count",
+            "source_file",
+            "import_id",
+            "valid_to",
+        ) + tuple(c for c in self._columns() if c == SCORE_COLUMN)
         with self.conn.reading():
             return [dict(zip(names, r)) for r in self.conn.rows(f"SELECT {', '.join(names)} FROM records")]
 
@@ -425,8 +598,22 @@ class Store(OrgChanges):
             return self._imports()
 
     def _imports(self) -> list[dict]:
-        names = ("id", "at", "user_name", "host", "command", "years", "records", "orgs_added", "orgs_changed", "orgs_unchanged",
-                 "records_added", "records_changed", "records_removed", "changes")
+        names = (
+            "id",
+            "at",
+            "user_name",
+            "host",
+            "command",
+            "years",
+            "records",
+            "orgs_added",
+            "orgs_changed",
+            "orgs_unchanged",
+            "records_added",
+            "records_changed",
+            "records_removed",
+            "changes",
+        )
         rows = self.conn.rows(f"SELECT {', '.join(names)} FROM imports ORDER BY id")
         files = self.conn.rows("SELECT import_id, file, sha256, size FROM files ORDER BY import_id, file")
         by_import: dict[int, list[dict]] = {}
@@ -452,10 +639,15 @@ class Store(OrgChanges):
         if self.schema < VERSIONS_KEPT:
             rows = self.conn.rows("SELECT year, org, org_kind, source, at FROM roster ORDER BY year, org")
         elif until is None:
-            rows = self.conn.rows("SELECT year, org, org_kind, source, at FROM roster_versions WHERE closed_at IS NULL ORDER BY year, org")
+            rows = self.conn.rows(
+                "SELECT year, org, org_kind, source, at FROM roster_versions WHERE closed_at IS NULL ORDER BY year, org"
+            )
         else:
-            rows = self.conn.rows("SELECT year, org, org_kind, source, at FROM roster_versions WHERE at < ? AND (closed_at IS NULL OR closed_at >= ?)"
-                                  " ORDER BY year, org", (until, until))
+            rows = self.conn.rows(
+                "SELECT year, org, org_kind, source, at FROM roster_versions WHERE at < ? AND (closed_at IS NULL OR closed_at >= ?)"
+                " ORDER BY year, org",
+                (until, until),
+            )
         for year, org, kind, source, at in rows:
             out.setdefault(int(year), []).append({"org": org, "org_kind": kind, "source": source, "at": at})
         return out
@@ -469,10 +661,16 @@ class Store(OrgChanges):
         at = at or now_utc()
         rows = {}
         for o in orgs:
-            rows.setdefault(norm_key(o["org"]), (year, o["org"], norm_key(o["org"]), o.get("org_kind") or "", source, at))
+            rows.setdefault(
+                norm_key(o["org"]), (year, o["org"], norm_key(o["org"]), o.get("org_kind") or "", source, at)
+            )
         with self.conn.writing():
-            self.conn.execute("UPDATE roster_versions SET closed_at = ? WHERE year = ? AND closed_at IS NULL", (at, year))
-            self.conn.insert_many("roster_versions", ["year", "org", "org_key", "org_kind", "source", "at"], list(rows.values()))
+            self.conn.execute(
+                "UPDATE roster_versions SET closed_at = ? WHERE year = ? AND closed_at IS NULL", (at, year)
+            )
+            self.conn.insert_many(
+                "roster_versions", ["year", "org", "org_key", "org_kind", "source", "at"], list(rows.values())
+            )
 
 
 def _user() -> str:

@@ -45,13 +45,54 @@ def seconds_text(seconds: float) -> str:
 # libpq's connection keywords (PostgreSQL's "Parameter Key Words"): a --db made only of
 # keyword=value pairs with these keywords is a PostgreSQL conninfo string, never a file name (else
 # an import would make a file named "host=… password=…").
-CONNINFO_KEYWORDS = frozenset("""
-    host hostaddr port dbname user password passfile require_auth channel_binding connect_timeout client_encoding
-    options application_name fallback_application_name keepalives keepalives_idle keepalives_interval keepalives_count
-    tcp_user_timeout replication gssencmode sslmode requiressl sslnegotiation sslcompression sslcert sslkey sslpassword
-    sslcertmode sslrootcert sslcrl sslcrldir sslsni requirepeer ssl_min_protocol_version ssl_max_protocol_version
-    min_protocol_version max_protocol_version krbsrvname gsslib gssdelegation service target_session_attrs
-    load_balance_hosts""".split())
+CONNINFO_KEYWORDS = frozenset(
+    [
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "password",
+        "passfile",
+        "require_auth",
+        "channel_binding",
+        "connect_timeout",
+        "client_encoding",
+        "options",
+        "application_name",
+        "fallback_application_name",
+        "keepalives",
+        "keepalives_idle",
+        "keepalives_interval",
+        "keepalives_count",
+        "tcp_user_timeout",
+        "replication",
+        "gssencmode",
+        "sslmode",
+        "requiressl",
+        "sslnegotiation",
+        "sslcompression",
+        "sslcert",
+        "sslkey",
+        "sslpassword",
+        "sslcertmode",
+        "sslrootcert",
+        "sslcrl",
+        "sslcrldir",
+        "sslsni",
+        "requirepeer",
+        "ssl_min_protocol_version",
+        "ssl_max_protocol_version",
+        "min_protocol_version",
+        "max_protocol_version",
+        "krbsrvname",
+        "gsslib",
+        "gssdelegation",
+        "service",
+        "target_session_attrs",
+        "load_balance_hosts",
+    ]
+)
 # A conninfo value: in single quotes (backslash escapes), or up to the next blank.
 _CONNINFO_PAIR = re.compile(r"\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)")
 # The credentials libpq takes from a location: the password of a URL's user, password= and
@@ -95,7 +136,9 @@ def _secrets(location: str) -> set[str]:
     """The passwords ``location`` carries (as written and percent-decoded), and PGPASSWORD's."""
     from urllib.parse import unquote
 
-    found = [m.group(2) for m in _URL_PASSWORD.finditer(location)] + [m.group(2) for m in _QUERY_PASSWORD.finditer(location)]
+    found = [m.group(2) for m in _URL_PASSWORD.finditer(location)] + [
+        m.group(2) for m in _QUERY_PASSWORD.finditer(location)
+    ]
     for m in _CONNINFO_PASSWORD.finditer(location):
         value = m.group(2)
         if value.startswith("'"):
@@ -167,8 +210,11 @@ class SQLite(Connection):
                 self.raw = self._connect(location)
             except sqlite3.DatabaseError as exc:
                 if location != ":memory:" and not path.exists():
-                    raise InputError(_("cannot make the store file: its folder cannot be written"), file=location,
-                                     hint=_("give --db a file in a folder you may write, or set CCQ_STATS_DB")) from None
+                    raise InputError(
+                        _("cannot make the store file: its folder cannot be written"),
+                        file=location,
+                        hint=_("give --db a file in a folder you may write, or set CCQ_STATS_DB"),
+                    ) from None
                 raise self.translate(exc) from None
         else:
             self.raw = self._connect_reader(path)
@@ -183,25 +229,42 @@ class SQLite(Connection):
         except FileNotFoundError:
             mode = None
         except NotADirectoryError:
-            raise InputError(_("the store's path goes through a file as if it were a folder"), file=location,
-                             hint=_("give --db a file name in a folder, e.g. --db ccq.sqlite")) from None
+            raise InputError(
+                _("the store's path goes through a file as if it were a folder"),
+                file=location,
+                hint=_("give --db a file name in a folder, e.g. --db ccq.sqlite"),
+            ) from None
         except OSError as exc:
-            raise InputError(_("cannot reach the store: {reason}").format(reason=exc.strerror), file=location,
-                             hint=_("check that you may read the folders on the store's path")) from None
+            raise InputError(
+                _("cannot reach the store: {reason}").format(reason=exc.strerror),
+                file=location,
+                hint=_("check that you may read the folders on the store's path"),
+            ) from None
         if mode is None and not create:
-            raise InputError(_("no store here"), file=location,
-                             hint=_("import some files first: ccq-stats import PATH --db {location}").format(location=location))
+            raise InputError(
+                _("no store here"),
+                file=location,
+                hint=_("import some files first: ccq-stats import PATH --db {location}").format(location=location),
+            )
         if mode is not None and stat.S_ISDIR(mode):
-            raise InputError(_("the store is a folder, not a file"), file=location, hint=_("give a file name, e.g. --db ccq.sqlite"))
+            raise InputError(
+                _("the store is a folder, not a file"), file=location, hint=_("give a file name, e.g. --db ccq.sqlite")
+            )
         if mode is not None and not stat.S_ISREG(mode):
-            raise InputError(_("the store is not a regular file (a FIFO, a device or a socket)"), file=location,
-                             hint=_("give the store's file with --db, or a new file name to start a store"))
+            raise InputError(
+                _("the store is not a regular file (a FIFO, a device or a socket)"),
+                file=location,
+                hint=_("give the store's file with --db, or a new file name to start a store"),
+            )
         if mode is None and create and location != ":memory:":
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise InputError(_("cannot make the store's folder: {reason}").format(reason=exc.strerror), file=str(path.parent),
-                                 hint=_("give --db a file in a folder you may write, or set CCQ_STATS_DB")) from None
+                raise InputError(
+                    _("cannot make the store's folder: {reason}").format(reason=exc.strerror),
+                    file=str(path.parent),
+                    hint=_("give --db a file in a folder you may write, or set CCQ_STATS_DB"),
+                ) from None
 
     def _connect(self, target: str, uri: bool = False, probe: bool = False):
         """A connection with the wait for the write lock set; ``probe``: read the schema once, so
@@ -240,13 +303,18 @@ class SQLite(Connection):
                     raise
             wal = Path(str(path) + "-wal")
             if wal.exists() and wal.stat().st_size > 0:
-                raise InputError(_("the store has changes not yet written into its file (its -wal file), and its folder cannot be written"),
-                                 file=self.location, hint=_("open it once where its folder may be written (any ccq-stats command), then share the file"))
+                raise InputError(
+                    _(
+                        "the store has changes not yet written into its file (its -wal file), and its folder cannot be written"
+                    ),
+                    file=self.location,
+                    hint=_("open it once where its folder may be written (any ccq-stats command), then share the file"),
+                )
             return self._connect(uri + "?mode=ro&immutable=1", uri=True, probe=True)
         except sqlite3.DatabaseError as exc:
             raise self.translate(exc) from None
 
-    def reopened_for_writing(self) -> "SQLite":
+    def reopened_for_writing(self) -> SQLite:
         """The same store opened read-write (to migrate an older store)."""
         self.close()
         return SQLite(self.location, create=False, write=True)
@@ -300,23 +368,48 @@ class SQLite(Connection):
         text = str(exc)
         name = getattr(exc, "sqlite_errorname", "") or ""
         if "locked" in text or "busy" in text:
-            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=seconds_text(self.timeout)),
-                              file=self.location,
-                              hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait); never keep the store on a network share"))
+            return InputError(
+                _("the store is locked by another run for more than {seconds} s").format(
+                    seconds=seconds_text(self.timeout)
+                ),
+                file=self.location,
+                hint=_(
+                    "wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait); never keep the store on a network share"
+                ),
+            )
         if "not a database" in text or "malformed" in text or "encrypted" in text:
-            return InputError(_("not a ccq-stats store (not an SQLite database)"), file=self.location,
-                              hint=_("give the store's file with --db, or a new file name to start a store"))
+            return InputError(
+                _("not a ccq-stats store (not an SQLite database)"),
+                file=self.location,
+                hint=_("give the store's file with --db, or a new file name to start a store"),
+            )
         if _read_only_error(exc) and "unable to open" not in text:
-            return InputError(_("the store cannot be written here: the file, or its folder, is read-only"), file=self.location,
-                              hint=_("reading it needs no write; importing (or upgrading an older store) does: ask for write access, or import into a copy"))
+            return InputError(
+                _("the store cannot be written here: the file, or its folder, is read-only"),
+                file=self.location,
+                hint=_(
+                    "reading it needs no write; importing (or upgrading an older store) does: ask for write access, or import into a copy"
+                ),
+            )
         if name.startswith(("SQLITE_FULL", "SQLITE_IOERR")) or "disk I/O error" in text or "disk is full" in text:
-            return InputError(_("the store's disk failed ({reason}): it is full, or the file cannot be read or written there").format(reason=text),
-                              file=self.location, hint=_("free some space, or check the disk, and run again; a failed import changed nothing"))
+            return InputError(
+                _("the store's disk failed ({reason}): it is full, or the file cannot be read or written there").format(
+                    reason=text
+                ),
+                file=self.location,
+                hint=_("free some space, or check the disk, and run again; a failed import changed nothing"),
+            )
         if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-            return InputError(_("cannot open the store file"), file=self.location,
-                              hint=_("check that you may read the file and its folder (and, to import, write them)"))
-        return InputError(_("the store cannot be used: {reason}").format(reason=text), file=self.location,
-                          hint=_("check the file and the folder's permissions"))
+            return InputError(
+                _("cannot open the store file"),
+                file=self.location,
+                hint=_("check that you may read the file and its folder (and, to import, write them)"),
+            )
+        return InputError(
+            _("the store cannot be used: {reason}").format(reason=text),
+            file=self.location,
+            hint=_("check the file and the folder's permissions"),
+        )
 
 
 def _read_only_error(exc: Exception) -> bool:
@@ -334,15 +427,21 @@ class PostgreSQL(Connection):
         try:
             import psycopg
         except ImportError:
-            raise InputError(_("a PostgreSQL store needs the psycopg package"), file=shown(location),
-                             hint=_("pip install 'ccq-stats[postgresql]'")) from None
+            raise InputError(
+                _("a PostgreSQL store needs the psycopg package"),
+                file=shown(location),
+                hint=_("pip install 'ccq-stats[postgresql]'"),
+            ) from None
         self.errors = psycopg.Error
         try:
             self.raw = psycopg.connect(location, autocommit=True, connect_timeout=max(1, int(self.timeout)))
         except psycopg.Error as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise InputError(_("cannot connect to the store: {reason}").format(reason=shown(first, location)), file=shown(location),
-                             hint=_("check the server is running and the URL's user, password and database")) from None
+            raise InputError(
+                _("cannot connect to the store: {reason}").format(reason=shown(first, location)),
+                file=shown(location),
+                hint=_("check the server is running and the URL's user, password and database"),
+            ) from None
 
     def sql(self, text: str) -> str:
         return text.replace("?", "%s")
@@ -376,17 +475,28 @@ class PostgreSQL(Connection):
                 copy.write_row(row)
 
     def tables(self) -> set[str]:
-        return {r[0] for r in self.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+        return {
+            r[0]
+            for r in self.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+        }
 
     def translate(self, exc: Exception) -> InputError:
         import psycopg
 
         if isinstance(exc, psycopg.errors.LockNotAvailable):
-            return InputError(_("the store is locked by another run for more than {seconds} s").format(seconds=seconds_text(self.timeout)),
-                              file=shown(self.location), hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait)"))
+            return InputError(
+                _("the store is locked by another run for more than {seconds} s").format(
+                    seconds=seconds_text(self.timeout)
+                ),
+                file=shown(self.location),
+                hint=_("wait for the other import to finish (CCQ_STATS_DB_TIMEOUT sets the wait)"),
+            )
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return InputError(_("the store cannot be used: {reason}").format(reason=shown(first, self.location)), file=shown(self.location),
-                          hint=_("check the server, the URL and the user's rights on the database"))
+        return InputError(
+            _("the store cannot be used: {reason}").format(reason=shown(first, self.location)),
+            file=shown(self.location),
+            hint=_("check the server, the URL and the user's rights on the database"),
+        )
 
 
 def connect(location: str, *, create: bool, write: bool | None = None) -> Connection:

@@ -24,8 +24,20 @@ from ccq_stats.vocabulary.scales import STATUSES, TIERS
 
 # Record fields that make up a rating (what a corrected file can change).
 # The score (schema 4) is one of them: a corrected score is a new version of its record.
-CONTENT = ("subject", "org", "parent", "org_kind", "host_type", "status", "tier", "exemplary", "disciplined", "count", "raw_label",
-           SCORE_COLUMN)
+CONTENT = (
+    "subject",
+    "org",
+    "parent",
+    "org_kind",
+    "host_type",
+    "status",
+    "tier",
+    "exemplary",
+    "disciplined",
+    "count",
+    "raw_label",
+    SCORE_COLUMN,
+)
 PROVENANCE = ("source_sheet", "source_row", "source_col", "source_header", "file_sha256")
 KEY = ("year", "shape", "org_key", "parent_key")
 # what a change counts: the tiers, then the statuses a record keeps (one who left is no record)
@@ -91,8 +103,13 @@ def summarise(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> dic
     orgs = []
     for key, rows in new.items():
         year = key[0]
-        tally = years.setdefault(year, dict.fromkeys(
-            ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed"), 0))
+        tally = years.setdefault(
+            year,
+            dict.fromkeys(
+                ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed"),
+                0,
+            ),
+        )
         before = Counter(map(_content, old.get(key, [])))
         after = Counter(map(_content, rows))
         if before == after:
@@ -106,11 +123,19 @@ def summarise(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> dic
         tally["records_changed"] += changed
         tally["records_removed"] += gone - changed
         was, now = _groups(old.get(key, [])), _groups(rows)
-        orgs.append({
-            "year": year, "shape": key[1], "org": rows[0]["org"] or "", "parent": rows[0]["parent"] or "", "status": status,
-            "records_added": came - changed, "records_changed": changed, "records_removed": gone - changed,
-            "groups": {g: [was.get(g, 0), now.get(g, 0)] for g in GROUPS if was.get(g, 0) != now.get(g, 0)},
-        })
+        orgs.append(
+            {
+                "year": year,
+                "shape": key[1],
+                "org": rows[0]["org"] or "",
+                "parent": rows[0]["parent"] or "",
+                "status": status,
+                "records_added": came - changed,
+                "records_changed": changed,
+                "records_removed": gone - changed,
+                "groups": {g: [was.get(g, 0), now.get(g, 0)] for g in GROUPS if was.get(g, 0) != now.get(g, 0)},
+            }
+        )
     orgs.sort(key=lambda o: (o["year"], o["status"], o["shape"], o["org"]))
     return {"years": dict(sorted(years.items())), "orgs": orgs}
 
@@ -120,4 +145,7 @@ def totals(summary: dict) -> dict:
     out: Counter = Counter()
     for tally in summary["years"].values():
         out.update(tally)
-    return {k: out.get(k, 0) for k in ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed")}
+    return {
+        k: out.get(k, 0)
+        for k in ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed")
+    }

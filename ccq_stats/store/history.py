@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ccq_stats.errors import InputError
-from ccq_stats.i18n import gettext as _
-from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES
 from ccq_stats.figures.stats import org_history
+from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
+from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES
 
 
 def _label(scales, year: int, subject: str, value: str | None, exemplary: bool) -> str:
@@ -27,14 +27,25 @@ def _pick(names: list[str], wanted: str) -> set[str]:
         import difflib
 
         near = difflib.get_close_matches(wanted, sorted(set(names)), n=3, cutoff=0.6)
-        raise InputError(_("no organisation of this name in the store"), value=wanted,
-                         hint=_("did you mean {names}?").format(names=_(" or ").join(repr(n) for n in near)) if near
-                         else _("see ccq-stats history for the names"))
+        raise InputError(
+            _("no organisation of this name in the store"),
+            value=wanted,
+            hint=_("did you mean {names}?").format(names=_(" or ").join(repr(n) for n in near))
+            if near
+            else _("see ccq-stats history for the names"),
+        )
     return found
 
 
-def history_of(records, imports: list[dict], scales, *, year: int | None = None, org: str | None = None,
-               lineage: list | None = None) -> dict:
+def history_of(
+    records,
+    imports: list[dict],
+    scales,
+    *,
+    year: int | None = None,
+    org: str | None = None,
+    lineage: list | None = None,
+) -> dict:
     """{"imports": the log entries (of ``year`` when given), "years": the years shown,
     "organisations": [{"subject", "org", "parent", "labels": {year: label}, "former", "events",
     "note"}], "drift": names that may be one organisation (``lineage.drift``)}.
@@ -49,8 +60,10 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
     years = sorted(int(y) for y in records["year"].unique())
     if year is not None:
         if year not in years:
-            raise InputError(_("no ratings for {year} in the store").format(year=year),
-                             hint=_("the store holds {years}").format(years=", ".join(map(str, years))))
+            raise InputError(
+                _("no ratings for {year} in the store").format(year=year),
+                hint=_("the store holds {years}").format(years=", ".join(map(str, years))),
+            )
         imports = [i for i in imports if year in i["years"]]
     line = Lineage(list(lineage or []))
     until = max(years + [c.year for c in line.changes])  # every organisation under its latest name
@@ -69,14 +82,24 @@ def history_of(records, imports: list[dict], scales, *, year: int | None = None,
             continue
         former = line.former(h["org"], until)
         events = [event_text(e) for e in line.events(h["org"])]
-        organisations.append({
-            "subject": h["subject"], "org": h["org"], "parent": h["parent"],
-            "labels": {y: _label(scales, y, h["subject"], h["ratings"].get(y), y in h["exemplary_years"]) for y in years},
-            "former": former, "events": events, "note": "; ".join(([former_text(former)] if former else []) + events),
-        })
+        organisations.append(
+            {
+                "subject": h["subject"],
+                "org": h["org"],
+                "parent": h["parent"],
+                "labels": {
+                    y: _label(scales, y, h["subject"], h["ratings"].get(y), y in h["exemplary_years"]) for y in years
+                },
+                "former": former,
+                "events": events,
+                "note": "; ".join(([former_text(former)] if former else []) + events),
+            }
+        )
     found = drift(grassroots_years(records), line)
     if org is not None:  # only the drift of the organisations shown
-        shown = {norm_key(o["org"]) for o in organisations} | {norm_key(o["parent"]) for o in organisations if o["parent"]}
+        shown = {norm_key(o["org"]) for o in organisations} | {
+            norm_key(o["parent"]) for o in organisations if o["parent"]
+        }
         found = [d for d in found if any(norm_key(line.follow(n, 0, until)) in shown for n in d["names"])]
     return {"imports": imports, "years": years, "organisations": organisations, "drift": found}
 
@@ -87,8 +110,17 @@ def hierarchy_order(rows: list[dict]) -> list[dict]:
     first: dict[str, int] = {}
     for i, r in enumerate(rows):
         first.setdefault(norm_key(r["parent"] if r["subject"] == "cells" else r["org"]), i)
-    return [r for _i, r in sorted(enumerate(rows), key=lambda p: (
-        first[norm_key(p[1]["parent"] if p[1]["subject"] == "cells" else p[1]["org"])], p[1]["subject"] == "cells", p[0]))]
+    return [
+        r
+        for _i, r in sorted(
+            enumerate(rows),
+            key=lambda p: (
+                first[norm_key(p[1]["parent"] if p[1]["subject"] == "cells" else p[1]["org"])],
+                p[1]["subject"] == "cells",
+                p[0],
+            ),
+        )
+    ]
 
 
 def _version_label(scales, rows: list[dict]) -> str:
@@ -99,7 +131,9 @@ def _version_label(scales, rows: list[dict]) -> str:
     first = rows[0]
     if first["subject"] in ("units", "cells") and len(rows) == 1:
         value = first["tier"] if first["status"] == "rated" else first["status"]
-        return _label(scales, first["year"], first["subject"], value, bool(first["exemplary"])) + _score_part(rows, mean=False)
+        return _label(scales, first["year"], first["subject"], value, bool(first["exemplary"])) + _score_part(
+            rows, mean=False
+        )
     counts: dict[str, int] = {}
     for r in rows:
         value = r["tier"] if r["status"] == "rated" else r["status"]
@@ -114,8 +148,11 @@ def _score_part(rows: list[dict], *, mean: bool) -> str:
     corrected score is a correction too. Nothing when the rows have no score."""
     from ccq_stats.numbers import score
 
-    kept = [(r["score_hundredths"], int(r["count"])) for r in rows
-            if r.get("score_hundredths") is not None and r["status"] == "rated"]
+    kept = [
+        (r["score_hundredths"], int(r["count"]))
+        for r in rows
+        if r.get("score_hundredths") is not None and r["status"] == "rated"
+    ]
     if not kept:
         return ""
     if not mean:
@@ -139,8 +176,9 @@ def _keyed(versions: list[dict], upto: int) -> dict[tuple, dict[int, list[dict]]
     return out
 
 
-def corrections(versions: list[dict], imports: list[dict], scales, *, upto: int, year: int | None = None,
-                orgs: set | None = None) -> list[dict]:
+def corrections(
+    versions: list[dict], imports: list[dict], scales, *, upto: int, year: int | None = None, orgs: set | None = None
+) -> list[dict]:
     """Each organisation and year whose ratings were imported more than once with a difference:
     [{"year", "shape", "org", "parent", "versions": [{"label", "import", "file", "at"}]}], oldest
     version first – as the store stood after import ``upto``. ``orgs``: only these (org, parent)."""
@@ -156,8 +194,14 @@ def corrections(versions: list[dict], imports: list[dict], scales, *, upto: int,
             if chain and chain[-1]["label"] == label:
                 continue  # the same ratings again (a file re-imported with another one)
             files = sorted({r["source_file"] or "" for r in rows})
-            chain.append({"label": label, "import": import_id, "file": ", ".join(f.rsplit("/", 1)[-1] for f in files),
-                          "at": at.get(import_id, "")})
+            chain.append(
+                {
+                    "label": label,
+                    "import": import_id,
+                    "file": ", ".join(f.rsplit("/", 1)[-1] for f in files),
+                    "at": at.get(import_id, ""),
+                }
+            )
         if len(chain) < 2:
             continue
         named = next((rows[0] for rows in by_import.values() if rows), None)
@@ -190,7 +234,15 @@ def changes_between(versions: list[dict], imports: list[dict], scales, start: in
         if was == now:
             continue
         named = (b or a)[0]
-        rows.append({"year": key[0], "shape": key[1], "org": named["org"] or "", "parent": named["parent"] or "",
-                     "before": was, "after": now,
-                     "import": max(r["import_id"] for r in b) if b else max(r["valid_to"] for r in a)})
+        rows.append(
+            {
+                "year": key[0],
+                "shape": key[1],
+                "org": named["org"] or "",
+                "parent": named["parent"] or "",
+                "before": was,
+                "after": now,
+                "import": max(r["import_id"] for r in b) if b else max(r["valid_to"] for r in a),
+            }
+        )
     return {"imports": [i for i in imports if start < i["id"] <= end], "changes": rows}

@@ -24,11 +24,11 @@ import csv
 import io
 
 from ccq_stats.errors import InputError
-from ccq_stats.i18n import gettext as _
 from ccq_stats.figures.lineage import Change, kind_of, vocabulary
-from ccq_stats.vocabulary.scales import is_rating_year
+from ccq_stats.i18n import gettext as _
 from ccq_stats.store.versions import parse_day
 from ccq_stats.text import clean, norm_key
+from ccq_stats.vocabulary.scales import is_rating_year
 
 ROLES = ("year", "day", "kind", "sources", "targets", "decision", "code", "note")
 REQUIRED = ("kind", "sources", "targets")
@@ -43,8 +43,9 @@ def _grid(path: str) -> list[list[str]]:
             try:
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError:
-                raise InputError(_("the lineage file is not UTF-8"), file=path,
-                                 hint=_("save it as 'CSV UTF-8', or as a workbook")) from None
+                raise InputError(
+                    _("the lineage file is not UTF-8"), file=path, hint=_("save it as 'CSV UTF-8', or as a workbook")
+                ) from None
             first = text.split("\n", 1)[0]
             delimiter = ";" if first.count(";") > first.count(",") else ","
             return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
@@ -58,8 +59,11 @@ def _grid(path: str) -> list[list[str]]:
         raise
     except Exception as exc:  # any reader's complaint: one line, no traceback
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(_("cannot read the lineage file: {reason}").format(reason=reason), file=path,
-                         hint=_("give a CSV or a workbook whose first row is the header")) from None
+        raise InputError(
+            _("cannot read the lineage file: {reason}").format(reason=reason),
+            file=path,
+            hint=_("give a CSV or a workbook whose first row is the header"),
+        ) from None
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -74,7 +78,9 @@ def read_changes(path: str) -> list[Change]:
     while grid and not any(clean(c) for c in grid[0]):
         grid.pop(0)
     if not grid:
-        raise InputError(_("the lineage file is empty"), file=path, hint=_("the first row is the header: Năm, Thay đổi, Từ, Thành"))
+        raise InputError(
+            _("the lineage file is empty"), file=path, hint=_("the first row is the header: Năm, Thay đổi, Từ, Thành")
+        )
     words = {norm_key(w): role for role, ws in vocabulary()["columns"].items() for w in ws}
     header = [clean(c) for c in grid[0]]
     at: dict[str, int] = {}
@@ -85,9 +91,13 @@ def read_changes(path: str) -> list[Change]:
     missing = [r for r in REQUIRED if r not in at] + ([] if "year" in at or "day" in at else ["year"])
     if missing:
         names = {"kind": "Thay đổi", "sources": "Từ", "targets": "Thành", "year": "Năm"}
-        raise InputError(_("the lineage file's header has no column {columns}").format(columns=", ".join(names[m] for m in missing)),
-                         file=path, row=1, value=", ".join(header),
-                         hint=_("the header row is: Năm (or Ngày), Thay đổi, Từ, Thành, and optionally Số quyết định, Mã, Ghi chú"))
+        raise InputError(
+            _("the lineage file's header has no column {columns}").format(columns=", ".join(names[m] for m in missing)),
+            file=path,
+            row=1,
+            value=", ".join(header),
+            hint=_("the header row is: Năm (or Ngày), Thay đổi, Từ, Thành, and optionally Số quyết định, Mã, Ghi chú"),
+        )
     out = []
     for number, raw in enumerate(grid[1:], start=2):
         row = {role: clean(raw[i]) if i < len(raw) else "" for role, i in at.items()}
@@ -95,15 +105,24 @@ def read_changes(path: str) -> list[Change]:
             continue
         out.append(_change(row, path, number, at, header))
     if not out:
-        raise InputError(_("the lineage file records no change"), file=path, hint=_("one change per row under the header"))
+        raise InputError(
+            _("the lineage file records no change"), file=path, hint=_("one change per row under the header")
+        )
     return out
 
 
 def _change(row: dict, path: str, number: int, at: dict, header: list[str]) -> Change:
     def bad(role: str, message: str, hint: str) -> InputError:
         i = at.get(role)
-        return InputError(message, file=path, row=number, column=i, header=header[i] if i is not None else None,
-                          value=row.get(role, ""), hint=hint)
+        return InputError(
+            message,
+            file=path,
+            row=number,
+            column=i,
+            header=header[i] if i is not None else None,
+            value=row.get(role, ""),
+            hint=hint,
+        )
 
     day = ""
     if row.get("day"):
@@ -114,21 +133,37 @@ def _change(row: dict, path: str, number: int, at: dict, header: list[str]) -> C
     text = row.get("year", "")
     if text:
         if not (text.isdigit() and is_rating_year(int(text))):
-            raise bad("year", _("the year is not a year"), _("write the first rating year under the new state, e.g. 2025"))
+            raise bad(
+                "year", _("the year is not a year"), _("write the first rating year under the new state, e.g. 2025")
+            )
         year = int(text)
         if day and int(day[:4]) != year:
-            raise bad("year", _("the year and the date disagree"), _("the year is the date's year: {year}").format(year=day[:4]))
+            raise bad(
+                "year",
+                _("the year and the date disagree"),
+                _("the year is the date's year: {year}").format(year=day[:4]),
+            )
     elif day:
         year = int(day[:4])
     else:
-        raise bad("year", _("the year is blank"), _("write the year the change took effect, e.g. 2025, or the date in Ngày"))
+        raise bad(
+            "year", _("the year is blank"), _("write the year the change took effect, e.g. 2025, or the date in Ngày")
+        )
     kind = kind_of(row["kind"])
     if kind is None:
-        raise bad("kind", _("not a kind of change"), _("write one of: đổi tên, sáp nhập, chia tách, chuyển, giải thể, thành lập"))
+        raise bad(
+            "kind",
+            _("not a kind of change"),
+            _("write one of: đổi tên, sáp nhập, chia tách, chuyển, giải thể, thành lập"),
+        )
     sources, targets = _names(row["sources"]), _names(row["targets"])
     need = {  # (fewest, most) names in Từ and in Thành
-        "renamed": ((1, 1), (1, 1)), "merged": ((2, None), (1, 1)), "split": ((1, 1), (2, None)),
-        "moved": ((1, 1), (0, 1)), "dissolved": ((1, None), (0, 0)), "established": ((0, 0), (1, None)),
+        "renamed": ((1, 1), (1, 1)),
+        "merged": ((2, None), (1, 1)),
+        "split": ((1, 1), (2, None)),
+        "moved": ((1, 1), (0, 1)),
+        "dissolved": ((1, None), (0, 0)),
+        "established": ((0, 0), (1, None)),
     }[kind]
     hints = {
         "renamed": _("đổi tên: the old name in Từ, the new one in Thành"),
@@ -143,4 +178,15 @@ def _change(row: dict, path: str, number: int, at: dict, header: list[str]) -> C
             raise bad(role, _("{kind} with {count} name(s) here").format(kind=row["kind"], count=len(names)), hints)
     if kind == "renamed" and norm_key(sources[0]) == norm_key(targets[0]):
         raise bad("targets", _("the new name is the old one"), hints)
-    return Change(year, kind, sources, targets, day, row.get("decision", ""), row.get("code", ""), row.get("note", ""), path, number)
+    return Change(
+        year,
+        kind,
+        sources,
+        targets,
+        day,
+        row.get("decision", ""),
+        row.get("code", ""),
+        row.get("note", ""),
+        path,
+        number,
+    )

@@ -37,8 +37,10 @@ class OrgChanges:
         if upto is None:
             rows = self.conn.rows(f"SELECT {columns} FROM org_changes WHERE valid_to IS NULL")
         else:
-            rows = self.conn.rows(f"SELECT {columns} FROM org_changes WHERE import_id <= ? AND (valid_to IS NULL OR valid_to > ?)",
-                                  (upto, upto))
+            rows = self.conn.rows(
+                f"SELECT {columns} FROM org_changes WHERE import_id <= ? AND (valid_to IS NULL OR valid_to > ?)",
+                (upto, upto),
+            )
         rows.sort(key=lambda r: (r[0], r[1]))
         return [_change_of(dict(zip(CHANGE_COLUMNS, r))) for r in rows]
 
@@ -47,7 +49,9 @@ class OrgChanges:
         with self.conn.reading():
             return self._changes(None if as_of is None else self._state(as_of).import_id)
 
-    def import_changes(self, changes: list, file: dict, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
+    def import_changes(
+        self, changes: list, file: dict, *, command: str, dry_run: bool = False, at: str | None = None
+    ) -> ImportResult:
         """Replace, per year, the stored changes by those of a lineage file (``file``: {"file",
         "sha256", "size"}): the current changes of the years it holds are closed, its own added;
         the same changes again write nothing. ``summary["years"]``: {year: {"records_added",
@@ -58,67 +62,127 @@ class OrgChanges:
         with self.conn.writing():
             columns = ", ".join(CHANGE_COLUMNS)
             marks = ", ".join("?" for _year in years)
-            old = [dict(zip(CHANGE_COLUMNS, r)) for r in self.conn.rows(
-                f"SELECT {columns} FROM org_changes WHERE valid_to IS NULL AND year IN ({marks})", tuple(years))]
+            old = [
+                dict(zip(CHANGE_COLUMNS, r))
+                for r in self.conn.rows(
+                    f"SELECT {columns} FROM org_changes WHERE valid_to IS NULL AND year IN ({marks})", tuple(years)
+                )
+            ]
             summary = _change_summary(old, new)
-            result = ImportResult(None, [file], years, len(new), summary["changed"], summary, changes_totals(summary), dry_run, "orgs")
+            result = ImportResult(
+                None, [file], years, len(new), summary["changed"], summary, changes_totals(summary), dry_run, "orgs"
+            )
             if not result.changed or dry_run:
                 return result
             import_id = (self.conn.rows("SELECT MAX(id) FROM imports")[0][0] or 0) + 1
             result.import_id = import_id
-            self.conn.execute(f"UPDATE org_changes SET valid_to = ? WHERE valid_to IS NULL AND year IN ({marks})", (import_id, *years))
+            self.conn.execute(
+                f"UPDATE org_changes SET valid_to = ? WHERE valid_to IS NULL AND year IN ({marks})", (import_id, *years)
+            )
             for row in new:
                 row["import_id"] = import_id
-            self.conn.insert_many("org_changes", list(CHANGE_COLUMNS), [tuple(r[c] for c in CHANGE_COLUMNS) for r in new])
+            self.conn.insert_many(
+                "org_changes", list(CHANGE_COLUMNS), [tuple(r[c] for c in CHANGE_COLUMNS) for r in new]
+            )
             self._log(import_id, result, command, at or now_utc())
             self.conn.execute("UPDATE imports SET kind = 'orgs' WHERE id = ?", (import_id,))
         return result
 
-    def revert_changes(self, number: int, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
+    def revert_changes(
+        self, number: int, *, command: str, dry_run: bool = False, at: str | None = None
+    ) -> ImportResult:
         """Undo the lineage import ``number`` by a new import: the changes it brought are closed,
         those it closed come back. Refused when a later import replaced the changes it brought."""
         self._need_versions()
         with self.conn.writing():
             ids = [r[0] for r in self.conn.rows("SELECT id FROM imports ORDER BY id")]
             columns = ", ".join(CHANGE_COLUMNS)
-            brought = [dict(zip(CHANGE_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM org_changes WHERE import_id = ?", (number,))]
-            later = sorted({r[0] for r in self.conn.rows("SELECT valid_to FROM org_changes WHERE import_id = ? AND valid_to IS NOT NULL", (number,))})
+            brought = [
+                dict(zip(CHANGE_COLUMNS, r))
+                for r in self.conn.rows(f"SELECT {columns} FROM org_changes WHERE import_id = ?", (number,))
+            ]
+            later = sorted(
+                {
+                    r[0]
+                    for r in self.conn.rows(
+                        "SELECT valid_to FROM org_changes WHERE import_id = ? AND valid_to IS NOT NULL", (number,)
+                    )
+                }
+            )
             if later:
-                raise InputError(_("a later import changed the lineage that import {number} brought: import {later}").format(
-                                 number=number, later=", ".join(map(str, later))), file=shown(self.location),
-                                 hint=_("revert the later imports first, newest first"))
-            back = [dict(zip(CHANGE_COLUMNS, r)) for r in self.conn.rows(f"SELECT {columns} FROM org_changes WHERE valid_to = ?", (number,))]
+                raise InputError(
+                    _("a later import changed the lineage that import {number} brought: import {later}").format(
+                        number=number, later=", ".join(map(str, later))
+                    ),
+                    file=shown(self.location),
+                    hint=_("revert the later imports first, newest first"),
+                )
+            back = [
+                dict(zip(CHANGE_COLUMNS, r))
+                for r in self.conn.rows(f"SELECT {columns} FROM org_changes WHERE valid_to = ?", (number,))
+            ]
             years = sorted({r["year"] for r in brought + back})
             summary = _change_summary(brought, back)
-            files = [{"file": f, "sha256": h, "size": n} for f, h, n in self.conn.rows(
-                "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM org_changes WHERE valid_to = ?)", (number,))]
-            result = ImportResult(None, files, years, len(back), summary["changed"], summary, changes_totals(summary), dry_run, "revert")
+            files = [
+                {"file": f, "sha256": h, "size": n}
+                for f, h, n in self.conn.rows(
+                    "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM org_changes WHERE valid_to = ?)",
+                    (number,),
+                )
+            ]
+            result = ImportResult(
+                None, files, years, len(back), summary["changed"], summary, changes_totals(summary), dry_run, "revert"
+            )
             if dry_run or not result.changed:
                 return result
             import_id = ids[-1] + 1
             result.import_id = import_id
-            self.conn.execute("UPDATE org_changes SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number))
+            self.conn.execute(
+                "UPDATE org_changes SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number)
+            )
             for row in back:
                 row["import_id"] = import_id
-            self.conn.insert_many("org_changes", list(CHANGE_COLUMNS), [tuple(r[c] for c in CHANGE_COLUMNS) for r in back])
+            self.conn.insert_many(
+                "org_changes", list(CHANGE_COLUMNS), [tuple(r[c] for c in CHANGE_COLUMNS) for r in back]
+            )
             self._log(import_id, result, command, at or now_utc())
             self.conn.execute("UPDATE imports SET kind = 'orgs' WHERE id = ?", (import_id,))
         return result
 
 
 def _change_row(change, seq: int, sha256: str) -> dict:
-    return {"import_id": None, "seq": seq, "year": change.year, "day": change.day or None, "kind": change.kind,
-            "sources": json.dumps(list(change.sources), ensure_ascii=False), "targets": json.dumps(list(change.targets), ensure_ascii=False),
-            "decision": change.decision or None, "code": change.code or None, "note": change.note or None,
-            "source_file": change.file, "source_row": change.row, "file_sha256": sha256}
+    return {
+        "import_id": None,
+        "seq": seq,
+        "year": change.year,
+        "day": change.day or None,
+        "kind": change.kind,
+        "sources": json.dumps(list(change.sources), ensure_ascii=False),
+        "targets": json.dumps(list(change.targets), ensure_ascii=False),
+        "decision": change.decision or None,
+        "code": change.code or None,
+        "note": change.note or None,
+        "source_file": change.file,
+        "source_row": change.row,
+        "file_sha256": sha256,
+    }
 
 
 def _change_of(row: dict):
     from ccq_stats.figures.lineage import Change
 
-    return Change(int(row["year"]), row["kind"], tuple(json.loads(row["sources"])), tuple(json.loads(row["targets"])),
-                  row["day"] or "", row["decision"] or "", row["code"] or "", row["note"] or "", row["source_file"] or "",
-                  int(row["source_row"] or 0))
+    return Change(
+        int(row["year"]),
+        row["kind"],
+        tuple(json.loads(row["sources"])),
+        tuple(json.loads(row["targets"])),
+        row["day"] or "",
+        row["decision"] or "",
+        row["code"] or "",
+        row["note"] or "",
+        row["source_file"] or "",
+        int(row["source_row"] or 0),
+    )
 
 
 _CHANGE_CONTENT = ("year", "day", "kind", "sources", "targets", "decision", "code", "note")
@@ -133,7 +197,8 @@ def _change_summary(old: list[dict], new: list[dict]) -> dict:
 
     before, after = Counter(map(content, old)), Counter(map(content, new))
     same_file = Counter((content(r), r["file_sha256"], r["source_row"]) for r in old) == Counter(
-        (content(r), r["file_sha256"], r["source_row"]) for r in new)
+        (content(r), r["file_sha256"], r["source_row"]) for r in new
+    )
     years: dict[int, dict] = {}
     for key, n in (after - before).items():
         years.setdefault(key[0], dict.fromkeys(_TALLY, 0))["records_added"] += n

@@ -39,12 +39,26 @@ def rows_of(records, sha: dict[str, str]) -> list[dict]:
         return [None if v is None or v != v else (convert(v) if convert else v) for v in values]
 
     data = {
-        "import_id": [None] * n, "seq": list(range(n)), "year": col("year", int), "subject": col("subject"), "shape": col("shape"),
-        "org": col("org"), "parent": col("parent"), "org_kind": col("org_kind"), "host_type": col("host_type"),
-        "status": col("status"), "tier": col("tier"), "exemplary": col("exemplary", lambda v: int(bool(v))),
-        "disciplined": col("disciplined", lambda v: int(bool(v))), "count": col("count", int),
-        "source_file": col("source_file"), "source_sheet": col("source_sheet"), "source_row": col("source_row", int),
-        "source_col": col("source_col", int), "source_header": col("source_header"), "raw_label": col("raw_label"),
+        "import_id": [None] * n,
+        "seq": list(range(n)),
+        "year": col("year", int),
+        "subject": col("subject"),
+        "shape": col("shape"),
+        "org": col("org"),
+        "parent": col("parent"),
+        "org_kind": col("org_kind"),
+        "host_type": col("host_type"),
+        "status": col("status"),
+        "tier": col("tier"),
+        "exemplary": col("exemplary", lambda v: int(bool(v))),
+        "disciplined": col("disciplined", lambda v: int(bool(v))),
+        "count": col("count", int),
+        "source_file": col("source_file"),
+        "source_sheet": col("source_sheet"),
+        "source_row": col("source_row", int),
+        "source_col": col("source_col", int),
+        "source_header": col("source_header"),
+        "raw_label": col("raw_label"),
     }
     data["org_key"] = [norm_key(v) for v in data["org"]]
     data["parent_key"] = [norm_key(v) for v in data["parent"]]
@@ -76,7 +90,9 @@ def frame_of(rows: list[tuple], columns: tuple[str, ...] = RECORD_COLUMNS):
     data["member_key"] = [None] * len(rows)
     frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in COLUMNS if name != "score"})
     scores = [score_of(r[at[SCORE_COLUMN]]) for r in rows] if SCORE_COLUMN in at else [math.nan] * len(rows)
-    frame.insert(COLUMNS.index("score"), "score", np.array(scores, dtype=np.float64))  # as the reader types it (paths.py)
+    frame.insert(
+        COLUMNS.index("score"), "score", np.array(scores, dtype=np.float64)
+    )  # as the reader types it (paths.py)
     for name in ("year", "count", "source_row"):
         frame[name] = frame[name].astype("int64")
     return frame

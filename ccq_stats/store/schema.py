@@ -33,16 +33,61 @@ APPLICATION = "ccq-stats"
 # Columns of ``records`` in the order they are written; see the package docstring for why
 # ``member`` and ``member_key`` are not among them.
 RECORD_COLUMNS = (
-    "import_id", "seq", "year", "subject", "shape", "org", "parent", "org_key", "parent_key", "org_kind", "host_type",
-    "status", "tier", "exemplary", "disciplined", "count",
-    "source_file", "source_sheet", "source_row", "source_col", "source_header", "raw_label", "file_sha256",
+    "import_id",
+    "seq",
+    "year",
+    "subject",
+    "shape",
+    "org",
+    "parent",
+    "org_key",
+    "parent_key",
+    "org_kind",
+    "host_type",
+    "status",
+    "tier",
+    "exemplary",
+    "disciplined",
+    "count",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "source_col",
+    "source_header",
+    "raw_label",
+    "file_sha256",
 )
 # The score's column (schema 4), read and written only when the store has it (``record_columns``).
 SCORE_COLUMN = "score_hundredths"
 # Columns of ``org_changes`` (schema 3) as written; ``sources`` and ``targets`` are JSON lists of names.
-CHANGE_COLUMNS = ("import_id", "seq", "year", "day", "kind", "sources", "targets", "decision", "code", "note",
-                  "source_file", "source_row", "file_sha256")
-FINDING_COLUMNS = ("import_id", "seq", "year", "org", "org_key", "rule_id", "severity", "message", "source", "numbers", "location")
+CHANGE_COLUMNS = (
+    "import_id",
+    "seq",
+    "year",
+    "day",
+    "kind",
+    "sources",
+    "targets",
+    "decision",
+    "code",
+    "note",
+    "source_file",
+    "source_row",
+    "file_sha256",
+)
+FINDING_COLUMNS = (
+    "import_id",
+    "seq",
+    "year",
+    "org",
+    "org_key",
+    "rule_id",
+    "severity",
+    "message",
+    "source",
+    "numbers",
+    "location",
+)
 
 MIGRATIONS: list[list[str]] = [
     # 1: records with provenance, the import log, the files of each import, findings made while reading, the roster

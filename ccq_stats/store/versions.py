@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
@@ -35,7 +35,7 @@ class State:
 
 def now_utc() -> str:
     """This moment, as the store writes times: UTC, ISO 8601, to the second."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def parse_day(text: str) -> date | None:
@@ -55,7 +55,7 @@ def parse_day(text: str) -> date | None:
 def end_of_day_utc(day: date) -> str:
     """The first moment after ``day`` in local time, as UTC ISO text (the store's times)."""
     local = datetime.combine(day + timedelta(days=1), time()).astimezone()  # the machine's zone
-    return local.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return local.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def local_time(at: str) -> str:
@@ -66,7 +66,7 @@ def local_time(at: str) -> str:
     except (TypeError, ValueError):
         return at
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().isoformat(sep=" ", timespec="seconds")
 
 
@@ -81,27 +81,46 @@ def resolve(as_of: str | None, imports: list[dict], versions_since: int, *, wher
         number = int(text)
         ids = [i["id"] for i in imports]
         if number not in ids:
-            raise InputError(_("no import {number} in the store").format(number=number), file=where, value=as_of,
-                             hint=_("the store's imports are 1 to {last} (ccq-stats history lists them)").format(last=ids[-1] if ids else 0))
+            raise InputError(
+                _("no import {number} in the store").format(number=number),
+                file=where,
+                value=as_of,
+                hint=_("the store's imports are 1 to {last} (ccq-stats history lists them)").format(
+                    last=ids[-1] if ids else 0
+                ),
+            )
         chosen = next(i for i in imports if i["id"] == number)
         later = [i for i in imports if i["id"] > number]
         state = State(number, chosen["at"], later[0]["at"] if later else None, True)
     else:
         day = parse_day(text)
         if day is None:
-            raise InputError(_("--as-of is neither an import number nor a date"), value=as_of,
-                             hint=_("e.g. --as-of 3 or --as-of 2019-12-31"))
+            raise InputError(
+                _("--as-of is neither an import number nor a date"),
+                value=as_of,
+                hint=_("e.g. --as-of 3 or --as-of 2019-12-31"),
+            )
         until = end_of_day_utc(day)
         before = [i for i in imports if i["at"] < until]
         if not before:
-            raise InputError(_("the store held nothing at the end of {day}").format(day=day.isoformat()), file=where, value=as_of,
-                             hint=_("the first import was made on {at}").format(at=imports[0]["at"][:10]) if imports
-                             else _("import some files first: ccq-stats import PATH"))
+            raise InputError(
+                _("the store held nothing at the end of {day}").format(day=day.isoformat()),
+                file=where,
+                value=as_of,
+                hint=_("the first import was made on {at}").format(at=imports[0]["at"][:10])
+                if imports
+                else _("import some files first: ccq-stats import PATH"),
+            )
         state = State(before[-1]["id"], before[-1]["at"], until, True)
     if state.import_id < versions_since:
-        raise InputError(_("the store keeps its versions since import {since}; import {number} was replaced before that").format(
-                         since=versions_since, number=state.import_id), file=where, value=as_of,
-                         hint=_("the store was made by an earlier ccq-stats, which kept no versions"))
+        raise InputError(
+            _("the store keeps its versions since import {since}; import {number} was replaced before that").format(
+                since=versions_since, number=state.import_id
+            ),
+            file=where,
+            value=as_of,
+            hint=_("the store was made by an earlier ccq-stats, which kept no versions"),
+        )
     return state
 
 
@@ -128,7 +147,12 @@ def same_file_other_year(file: str, years: set[int], orgs: set[str], current: li
         other_folder, other = os.path.split(os.path.normpath(entry["file"]))
         other_stem = os.path.splitext(other)[0].lower()
         same_name = other == name and os.path.abspath(other_folder or ".") == os.path.abspath(folder or ".")
-        extends = other_stem != stem and stem.startswith(other_stem) and bool(mine) and {norm_key(o) for o in entry["orgs"]} == mine
+        extends = (
+            other_stem != stem
+            and stem.startswith(other_stem)
+            and bool(mine)
+            and {norm_key(o) for o in entry["orgs"]} == mine
+        )
         if same_name or extends:
             found.append(entry)
     return sorted(found, key=lambda e: (e["year"], e["file"]))

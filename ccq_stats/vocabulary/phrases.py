@@ -67,7 +67,7 @@ def find_phrase(words: tuple[str, ...], wanted: tuple[bool, tuple[str, ...]]) ->
     if not n:
         return -1
     for i in range(0, 1 if anchored else len(words) - n + 1):
-        if words[i:i + n] == needle:
+        if words[i : i + n] == needle:
             return i
     return -1
 
@@ -75,5 +75,6 @@ def find_phrase(words: tuple[str, ...], wanted: tuple[bool, tuple[str, ...]]) ->
 def either_marks(text: str) -> str:
     """A regular expression for a vocabulary phrase, each word typed with its marks or without them,
     the words apart by white space: "trở lên" -> ``(?:trở|tro)\\s+(?:lên|len)``."""
-    return r"\s+".join("(?:" + "|".join(dict.fromkeys(re.escape(w) for w in (word, strip_marks(word)))) + ")"
-                        for word in text.split())
+    return r"\s+".join(
+        "(?:" + "|".join(dict.fromkeys(re.escape(w) for w in (word, strip_marks(word)))) + ")" for word in text.split()
+    )

@@ -83,7 +83,8 @@ def _index_label(scales: Scales, alias: str, meaning: Meaning, valid: set, origi
     elif existing.meaning != meaning:
         raise InputError(
             _("label '{alias}' means {means} here but {existing} already").format(
-                alias=alias, means=meaning.means, existing=existing.meaning.means),
+                alias=alias, means=meaning.means, existing=existing.meaning.means
+            ),
             file=origin,
             hint=_("an alias may have one meaning only; remove it from one of the entries"),
         )
@@ -135,8 +136,11 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
             _index_label(scales, alias, meaning, valid, origin, typo=True)
     for role, aliases in data.get("columns", {}).items():
         if role not in ROLES:
-            raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
-                             hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
+            raise InputError(
+                _("unknown column role '{role}'").format(role=role),
+                file=origin,
+                hint=_("roles: {roles}").format(roles=", ".join(ROLES)),
+            )
         for alias in aliases:
             scales.columns[norm_key(alias)] = role
             scales.columns.setdefault(LOOSE + loose_key(alias), role)
@@ -153,12 +157,17 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     for alias in data.get("totals_row", {}).get("aliases", []):
         scales.totals_row |= {norm_key(alias), loose_key(alias)}
     # with diacritics: "Tổng cộng" begins a total, "Tổng công ty" an organisation
-    scales.totals_prefixes += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])]
+    scales.totals_prefixes += [
+        (True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("prefixes", [])
+    ]
     scales.totals_groups += [(True, tuple(norm_key(p).split())) for p in data.get("totals_row", {}).get("groups", [])]
     for role, phrases in data.get("column_words", {}).items():
         if role not in ROLES + NOT_READ_WORDS:
-            raise InputError(_("unknown column role '{role}'").format(role=role), file=origin,
-                             hint=_("roles: {roles}").format(roles=", ".join(ROLES)))
+            raise InputError(
+                _("unknown column role '{role}'").format(role=role),
+                file=origin,
+                hint=_("roles: {roles}").format(roles=", ".join(ROLES)),
+            )
         scales.column_words.setdefault(role, []).extend((phrase(p), p) for p in phrases)
     scales.table_end += [phrase(p) for p in data.get("table_end", {}).get("aliases", [])]
     left = data.get("left", {}).get("aliases", [])
@@ -168,12 +177,17 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
     for alias in left:  # the same words in a rating cell: a label of its own (members only; never counted)
         _index_label(scales, alias, Meaning("left"), {("*", "*")}, origin, typo=False)
     if "scores" in data:
-        scales.scores = {"bands": data["scores"].get("bands", scales.scores.get("bands", [])),
-                         "labels": scales.scores.get("labels", {}) | data["scores"].get("labels", {})}
+        scales.scores = {
+            "bands": data["scores"].get("bands", scales.scores.get("bands", [])),
+            "labels": scales.scores.get("labels", {}) | data["scores"].get("labels", {}),
+        }
     for by, phrases in data.get("score_by", {}).items():
         if by not in SCORE_ROLES:
-            raise InputError(_("unknown [score_by] entry '{by}'").format(by=by), file=origin,
-                             hint=_("[score_by] has {names}").format(names=", ".join(SCORE_ROLES)))
+            raise InputError(
+                _("unknown [score_by] entry '{by}'").format(by=by),
+                file=origin,
+                hint=_("[score_by] has {names}").format(names=", ".join(SCORE_ROLES)),
+            )
         scales.score_by.setdefault(by, []).extend(phrase(p) for p in phrases)
     for what, phrases in data.get("tier_words", {}).items():
         scales.tier_words.setdefault(what, []).extend(phrase(p)[1] for p in phrases)
@@ -193,8 +207,13 @@ def _rule_source(entry: dict, default_source: str, origin: str, rule_id: str) ->
         exception=entry.get("exception", ""),
     )
     if source.applies and not source.source:
-        raise InputError(_("rule '{rule}' applies in regime '{regime}' but cites no source").format(
-                         rule=rule_id, regime=source.regime), file=origin, hint=_("give it a source, or applies = false"))
+        raise InputError(
+            _("rule '{rule}' applies in regime '{regime}' but cites no source").format(
+                rule=rule_id, regime=source.regime
+            ),
+            file=origin,
+            hint=_("give it a source, or applies = false"),
+        )
     return source
 
 
@@ -204,21 +223,34 @@ def _add_rules(scales: Scales, entries: list, origin: str, builtin: bool) -> Non
         rule_id = entry["id"]
         rule = scales.rules.get(rule_id)
         if rule is None and not builtin:
-            raise InputError(_("unknown rule '{rule}'").format(rule=rule_id), file=origin,
-                             hint=_("a scales file can amend the rules {rules}; it cannot add one").format(rules=", ".join(scales.rules)))
+            raise InputError(
+                _("unknown rule '{rule}'").format(rule=rule_id),
+                file=origin,
+                hint=_("a scales file can amend the rules {rules}; it cannot add one").format(
+                    rules=", ".join(scales.rules)
+                ),
+            )
         if rule is None:
             settings = {k: v for k, v in entry.items() if k not in RULE_KEYS}
             rule = scales.rules[rule_id] = Rule(rule_id, entry["name"], entry["severity"], [], settings)
         unknown = sorted(set(entry) - RULE_KEYS - set(rule.settings))
         if unknown:
-            raise InputError(_("rule '{rule}' has no setting '{setting}'").format(rule=rule_id, setting=unknown[0]), file=origin,
-                             hint=_("a [[rules]] entry may give {keys}").format(keys=", ".join(sorted(RULE_KEYS | set(rule.settings)))))
+            raise InputError(
+                _("rule '{rule}' has no setting '{setting}'").format(rule=rule_id, setting=unknown[0]),
+                file=origin,
+                hint=_("a [[rules]] entry may give {keys}").format(
+                    keys=", ".join(sorted(RULE_KEYS | set(rule.settings)))
+                ),
+            )
         rule.settings.update({k: entry[k] for k in rule.settings if k in entry})
         rule.name = entry.get("name", rule.name)
         rule.severity = entry.get("severity", rule.severity)
         if rule.severity not in SEVERITIES:
-            raise InputError(_("rule '{rule}' has severity '{severity}'").format(rule=rule_id, severity=rule.severity), file=origin,
-                             hint=_("severity must be one of {severities}").format(severities=", ".join(SEVERITIES)))
+            raise InputError(
+                _("rule '{rule}' has severity '{severity}'").format(rule=rule_id, severity=rule.severity),
+                file=origin,
+                hint=_("severity must be one of {severities}").format(severities=", ".join(SEVERITIES)),
+            )
         if "source" in entry and not entry.get("sources"):
             rule.sources.append(_rule_source({}, entry["source"], origin, rule_id))
         rule.sources += [_rule_source(s, "", origin, rule_id) for s in entry.get("sources", [])]
@@ -229,8 +261,13 @@ def _check_rule_regimes(scales: Scales, origin: str) -> None:
     for rule in scales.rules.values():
         for source in rule.sources:
             if source.regime != "*" and source.regime not in known:
-                raise InputError(_("rule '{rule}' names the regime '{regime}', which no [[regimes]] entry has").format(
-                                 rule=rule.id, regime=source.regime), file=origin, hint=_("regimes: {regimes}").format(regimes=", ".join(sorted(known))))
+                raise InputError(
+                    _("rule '{rule}' names the regime '{regime}', which no [[regimes]] entry has").format(
+                        rule=rule.id, regime=source.regime
+                    ),
+                    file=origin,
+                    hint=_("regimes: {regimes}").format(regimes=", ".join(sorted(known))),
+                )
 
 
 def _read_toml(path: Path) -> dict:
@@ -240,11 +277,17 @@ def _read_toml(path: Path) -> dict:
     except OSError as exc:
         raise InputError(_("cannot read scales file: {reason}").format(reason=exc.strerror), file=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(_("not a valid TOML file: {reason}").format(reason=exc), file=str(path),
-                         hint=_("see ccq_stats/scales.toml for the shape")) from None
+        raise InputError(
+            _("not a valid TOML file: {reason}").format(reason=exc),
+            file=str(path),
+            hint=_("see ccq_stats/scales.toml for the shape"),
+        ) from None
     except RecursionError:  # tomllib parses nested arrays and tables by recursion
-        raise InputError(_("not a valid TOML file: arrays or tables nested too deep"), file=str(path),
-                         hint=_("see ccq_stats/scales.toml for the shape")) from None
+        raise InputError(
+            _("not a valid TOML file: arrays or tables nested too deep"),
+            file=str(path),
+            hint=_("see ccq_stats/scales.toml for the shape"),
+        ) from None
 
 
 def load_scales(extra: Path | None = None) -> Scales:
@@ -263,11 +306,12 @@ def _load(extra: str | None) -> Scales:
             _add(scales, data, extra)
             _add_rules(scales, data.get("rules", []), extra, builtin=False)
         except (KeyError, TypeError, AttributeError) as exc:
-            raise InputError(_("malformed scales file ({reason})").format(reason=exc), file=extra,
-                             hint=_("see ccq_stats/scales.toml and ccq_stats/rules.toml for the shape")) from None
+            raise InputError(
+                _("malformed scales file ({reason})").format(reason=exc),
+                file=extra,
+                hint=_("see ccq_stats/scales.toml and ccq_stats/rules.toml for the shape"),
+            ) from None
     _check_rule_regimes(scales, extra or str(RULES))
     scales.regimes.sort(key=lambda r: r.first_year or 0)
     scales.loose_labels = _build_loose(scales.labels)
     return scales
-
-

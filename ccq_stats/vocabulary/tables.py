@@ -27,7 +27,7 @@ class Mapping:
     def __bool__(self) -> bool:
         return self.header_row is not None or bool(self.columns)
 
-    def merged(self, other: "Mapping") -> "Mapping":
+    def merged(self, other: Mapping) -> Mapping:
         """This mapping with ``other`` on top (the command line over a --scales file)."""
         return Mapping(other.header_row or self.header_row, self.columns | other.columns, self.shown | other.shown)
 
@@ -38,16 +38,21 @@ def parse_mapping(header_row: int | None, columns: list[str] | dict, origin: str
     for text in columns if not isinstance(columns, dict) else []:
         role, sep, header = str(text).partition("=")
         if not sep or not header.strip() or not role.strip():
-            raise InputError(_("{origin} {text} is not ROLE=HEADER").format(origin=origin, text=repr(text)),
-                             hint=_("e.g. --column rating='KQ xếp loại'"))
+            raise InputError(
+                _("{origin} {text} is not ROLE=HEADER").format(origin=origin, text=repr(text)),
+                hint=_("e.g. --column rating='KQ xếp loại'"),
+            )
         pairs.append((role.strip(), header.strip()))
     mapping = Mapping(header_row)
     for role, header in pairs:
         name = ROLE_ALIASES.get(role.casefold(), role.casefold())
         if name not in ROLES + TIERS + STATUSES or name in ("count_of", "share_of"):
             known = sorted(set(ROLES + TIERS + STATUSES + tuple(ROLE_ALIASES)) - {"count_of", "share_of"})
-            raise InputError(_("unknown column role '{role}'").format(role=role), file=None if origin == "--column" else origin,
-                             hint=_("roles: {roles}").format(roles=", ".join(known)))
+            raise InputError(
+                _("unknown column role '{role}'").format(role=role),
+                file=None if origin == "--column" else origin,
+                hint=_("roles: {roles}").format(roles=", ".join(known)),
+            )
         mapping.columns[norm_key(header)] = name
         mapping.shown[norm_key(header)] = header
     return mapping
@@ -104,8 +109,10 @@ class RuleSource:
     exception: str = ""  # a case the source excepts, which the data cannot show
 
     def covers(self, regime: str, year: int) -> bool:
-        return self.regime in (regime, "*") and (self.first_year is None or year >= self.first_year) and (
-            self.last_year is None or year <= self.last_year
+        return (
+            self.regime in (regime, "*")
+            and (self.first_year is None or year >= self.first_year)
+            and (self.last_year is None or year <= self.last_year)
         )
 
 
@@ -149,8 +156,10 @@ class Scales:
         if not rule.sources:
             return RuleSource("*")  # a rule with no source of its own: every year, citing nothing
         if year is None:  # a check of the files themselves on a row that names no year
-            return next((s for s in reversed(rule.sources) if s.regime == "*" and s.first_year is None
-                         and s.last_year is None), None)
+            return next(
+                (s for s in reversed(rule.sources) if s.regime == "*" and s.first_year is None and s.last_year is None),
+                None,
+            )
         regime = self.regime(year).id
         return next((s for s in reversed(rule.sources) if s.covers(regime, year)), None)
 
@@ -219,18 +228,21 @@ class Scales:
             return False
         for wanted in self.left:
             at = find_phrase(words, wanted)
-            if at >= 0 and not self._came_in(Words(words[at + len(wanted[1]):], words.marked)):
+            if at >= 0 and not self._came_in(Words(words[at + len(wanted[1]) :], words.marked)):
                 return True
         return False
 
-    def _came_in(self, rest: "Words") -> bool:
+    def _came_in(self, rest: Words) -> bool:
         """Do the words after a transfer say it was inwards: an arrival word ("đến", "về"), then
         nothing, a date or where from – not where to ("đến Đảng bộ huyện X")?"""
         for wanted in self.arrived:
             if find_phrase(rest, wanted) == 0:
-                after = Words(rest[len(wanted[1]):], rest.marked)
-                return (not after or after[0][:1].isdigit()
-                        or any(find_phrase(after, then) == 0 for then in self.arrived_then))
+                after = Words(rest[len(wanted[1]) :], rest.marked)
+                return (
+                    not after
+                    or after[0][:1].isdigit()
+                    or any(find_phrase(after, then) == 0 for then in self.arrived_then)
+                )
         return False
 
     def kind_in(self, text: object) -> tuple[str, str] | None:
@@ -246,6 +258,7 @@ class Scales:
             if at >= 0 and (best is None or (at, -size) < best[0]):
                 best = ((at, -size), found)
         return best[1] if best else None
+
     def regime(self, year: int) -> Regime:
         # the latest regime that covers the year: a regime added from 2031 ends an open one
         for regime in reversed(self.regimes):

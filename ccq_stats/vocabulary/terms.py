@@ -32,8 +32,14 @@ SEVERITIES = ("error", "warning")  # of a rule and its findings (vocabulary: rul
 
 def is_rating_year(value: object) -> bool:
     """Is ``value`` a whole number in the rating years the tool accepts (FIRST_YEAR–LAST_YEAR)?"""
-    return (isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer()
-            and FIRST_YEAR <= value <= LAST_YEAR)
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and FIRST_YEAR <= value <= LAST_YEAR
+    )
+
+
 # Words the reader finds around a label, a year or a figure ([reading_words]): "trong đó", "trở lên",
 # "năm" … – the reading rooms build their patterns from these (phrases.either_marks)
 READING_WORDS = dict(BUILTIN_DATA["reading_words"])
@@ -41,16 +47,41 @@ RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table:
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
 ROLES = (
-    "seq", "org", "member", "member_id", "birth", "kind", "parent", "host_type", "year",
-    "rating", "discipline", "total_count", "rated_count", "count_of", "share_of", "ignored", "proposed", "unit_count",
-    "score", "score_proposed", "score_self",
+    "seq",
+    "org",
+    "member",
+    "member_id",
+    "birth",
+    "kind",
+    "parent",
+    "host_type",
+    "year",
+    "rating",
+    "discipline",
+    "total_count",
+    "rated_count",
+    "count_of",
+    "share_of",
+    "ignored",
+    "proposed",
+    "unit_count",
+    "score",
+    "score_proposed",
+    "score_self",
 )
 # Who gave a score ([score_by] in scales.toml), as the role of its column: decided, proposed, self-scored.
 SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score_self"}
 # Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
 # themselves): alias -> role; a tier or a status names a count column of it.
-ROLE_ALIASES = {"name": "member", "unit": "org", "card": "member_id", "total": "total_count", "rated": "rated_count",
-                "ignore": "ignored", "self_rating": "proposed"}
+ROLE_ALIASES = {
+    "name": "member",
+    "unit": "org",
+    "card": "member_id",
+    "total": "total_count",
+    "rated": "rated_count",
+    "ignore": "ignored",
+    "self_rating": "proposed",
+}
 ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
 # [column_words] keys beside the roles: columns known by their header and not read, for a reason of
 # their own that inspect states (an award, unless its cells are labels)

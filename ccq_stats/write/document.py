@@ -50,6 +50,7 @@ def _document(context: dict, issuer, rules: dict, body) -> bytes:
 
 # -- page and styles ---------------------------------------------------------------------
 
+
 def _page(doc, rules: dict) -> None:
     from docx.shared import Mm
 
@@ -81,12 +82,26 @@ def _base_style(doc, rules: dict) -> None:
 def _align(name: str):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    return {CENTER: WD_ALIGN_PARAGRAPH.CENTER, LEFT: WD_ALIGN_PARAGRAPH.LEFT, RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
-            JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}[name]
+    return {
+        CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+        LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+        RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+        JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[name]
 
 
-def _text(container, text: str, size: float, *, bold=False, italic=False, underline=False, align=CENTER,
-          after: float = 0, rules: dict | None = None):
+def _text(
+    container,
+    text: str,
+    size: float,
+    *,
+    bold=False,
+    italic=False,
+    underline=False,
+    align=CENTER,
+    after: float = 0,
+    rules: dict | None = None,
+):
     """One paragraph of one run; text is always text (a value starting with '=' stays a value)."""
     from docx.shared import Pt
 
@@ -134,6 +149,7 @@ def _no_borders(table) -> None:
 
 # -- the parts of the document -------------------------------------------------------------
 
+
 def _two_columns(doc, rules: dict, left_share: float):
     """(left cell, right cell) of a one-row table without borders across the text width, the left
     taking ``left_share`` of it: the layout of the header block and of the signature block. The
@@ -172,7 +188,7 @@ def heading_groups(text: str, breaks_before: list[str]) -> list[str]:
     words = text.split()
     groups: list[list[str]] = []
     for i, word in enumerate(words):
-        starts = any(words[i:i + len(b.split())] == b.split() for b in breaks_before)
+        starts = any(words[i : i + len(b.split())] == b.split() for b in breaks_before)
         if groups and not starts:
             groups[-1].append(word)
         else:
@@ -204,19 +220,36 @@ def _header_block(doc, context: dict, issuer, rules: dict) -> None:
 
     date_line = f"{issuer.place}, {ngay(context['report']['date'])}"
     pad = rules["cell_padding"]
-    right_needs = max(width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", rules["party_size"], bold=True),
-                      width_mm(date_line, rules["place_date_size"], italic=True)) + pad + 2  # 2 mm: never on the edge
+    right_needs = (
+        max(
+            width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", rules["party_size"], bold=True),
+            width_mm(date_line, rules["place_date_size"], italic=True),
+        )
+        + pad
+        + 2
+    )  # 2 mm: never on the edge
     share = min(max(1 - right_needs / _text_width(rules), 0.4), 0.6)
     left, right = _two_columns(doc, rules, share)
     room = _text_width(rules) * share - pad
     breaks = rules["heading_breaks_before"]
     first = left.paragraphs[0]
     first.alignment = _align(CENTER)
-    _lines_of(left, first, break_lines(heading_groups(issuer.above, breaks), room, rules["above_size"]),
-              rules["above_size"], rules)
+    _lines_of(
+        left,
+        first,
+        break_lines(heading_groups(issuer.above, breaks), room, rules["above_size"]),
+        rules["above_size"],
+        rules,
+    )
     committee = _text(left, "", rules["committee_size"], rules=rules)
-    _lines_of(left, committee, break_lines(heading_groups(issuer.committee, breaks), room, rules["committee_size"], bold=True),
-              rules["committee_size"], rules, bold=True)
+    _lines_of(
+        left,
+        committee,
+        break_lines(heading_groups(issuer.committee, breaks), room, rules["committee_size"], bold=True),
+        rules["committee_size"],
+        rules,
+        bold=True,
+    )
     _text(left, "*", rules["committee_size"], rules=rules)
     _text(left, issuer.number_line, rules["number_size"], rules=rules)
     party = right.paragraphs[0]
@@ -225,8 +258,12 @@ def _header_block(doc, context: dict, issuer, rules: dict) -> None:
     _run(party, "ĐẢNG CỘNG SẢN VIỆT NAM", rules["party_size"], rules, bold=True, underline=True)
     place_date = _text(right, "", rules["place_date_size"], rules=rules)
     place_date.paragraph_format.space_before = Mm(2)
-    lines = break_lines([f"{issuer.place},", ngay(context["report"]["date"])], _text_width(rules) * (1 - share) - pad,
-                        rules["place_date_size"], italic=True)  # a place too long for one line: the date below it
+    lines = break_lines(
+        [f"{issuer.place},", ngay(context["report"]["date"])],
+        _text_width(rules) * (1 - share) - pad,
+        rules["place_date_size"],
+        italic=True,
+    )  # a place too long for one line: the date below it
     _lines_of(right, place_date, lines, rules["place_date_size"], rules, italic=True)
 
 
@@ -248,7 +285,9 @@ def _title(doc, context: dict, rules: dict) -> None:
     title = _text(doc, "BÁO CÁO", rules["title_size"], bold=True, rules=rules)
     title.paragraph_format.space_before = Pt(12)
     summary = _text(doc, "", rules["summary_size"], rules=rules)
-    _lines_of(doc, summary, _summary_lines(context["report"]["summary"], rules), rules["summary_size"], rules, bold=True)
+    _lines_of(
+        doc, summary, _summary_lines(context["report"]["summary"], rules), rules["summary_size"], rules, bold=True
+    )
     # the short rule under the summary line: an underlined run of spaces, centred
     rule = _text(doc, "\u00a0" * 24, rules["summary_size"], underline=True, rules=rules)
     rule.paragraph_format.space_after = Pt(12)
@@ -351,7 +390,9 @@ def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[f
 
     room, pad = _text_width(rules), 2 * rules["table_cell_margin"] + 1  # 1 mm: never on the edge
     while True:
-        widths = fit_columns(table["header"], table["rows"], room, pad, size, whole=lambda text: bool(FIGURE.match(text)))
+        widths = fit_columns(
+            table["header"], table["rows"], room, pad, size, whole=lambda text: bool(FIGURE.match(text))
+        )
         if sum(widths) <= room + 0.01 or size <= rules["table_min_size"]:
             return size, widths
         size -= 0.5
@@ -359,7 +400,14 @@ def _column_widths(table: dict, rules: dict, size: float) -> tuple[float, list[f
 
 def _body(doc, context: dict, rules: dict) -> None:
     from ccq_stats.documents.render import (
-        findings_rows, figure_table, member_table, narrative, org_table, reorganised_lines, score_table, term_table,
+        figure_table,
+        findings_rows,
+        member_table,
+        narrative,
+        org_table,
+        reorganised_lines,
+        score_table,
+        term_table,
     )
 
     report = context["report"]
@@ -367,7 +415,7 @@ def _body(doc, context: dict, rules: dict) -> None:
     for text in narrative(context):
         _paragraph(doc, text, rules)
     small = rules["table_size"] - 2  # tables of many columns
-    for number, (key, block) in enumerate(context["subjects"].items(), start=1):
+    for number, block in enumerate(context["subjects"].values(), start=1):
         _heading(doc, f"{number}. Kết quả xếp loại {block['name']}", rules)
         figures = figure_table(block, with_term=term)
         _table(doc, figures, rules, small if len(figures["header"]) > 4 else None)
@@ -379,7 +427,9 @@ def _body(doc, context: dict, rules: dict) -> None:
         _table(doc, table, rules, small if len(table["header"]) > 4 else None)
     _note(doc, report["note"], rules)
     if term and context["candidates"]:
-        _heading(doc, f"Tổ chức cơ sở đảng {len(report['years'])} năm liền đạt mức cao nhất (đề nghị khen thưởng)", rules)
+        _heading(
+            doc, f"Tổ chức cơ sở đảng {len(report['years'])} năm liền đạt mức cao nhất (đề nghị khen thưởng)", rules
+        )
         for o in context["candidates"]:
             _paragraph(doc, f"- {o['org']}" + (f" ({o['note']})" if o.get("note") else ""), rules)
     if context["to_work_with"]:
@@ -390,7 +440,9 @@ def _body(doc, context: dict, rules: dict) -> None:
     if context["falls"]:
         _heading(doc, "Tổ chức cơ sở đảng có kết quả giảm so với năm trước", rules)
         for o in context["falls"]:
-            falls = "; ".join(f"năm {f['year']} từ {f['from_label'].lower()} xuống {f['to_label'].lower()}" for f in o["falls"])
+            falls = "; ".join(
+                f"năm {f['year']} từ {f['from_label'].lower()} xuống {f['to_label'].lower()}" for f in o["falls"]
+            )
             _paragraph(doc, f"- {o['org']}: {falls}", rules)
     changes = (context.get("lineage") or {}).get("changes")
     if changes:  # mergers, splits … stated for what they are, never as one organisation's rise or fall
@@ -421,7 +473,9 @@ def _month_body(doc, context: dict, rules: dict) -> None:
         _paragraph(doc, text, rules)
     roster, small = context["roster"], rules["table_size"] - 2
     if roster and roster.get("not_reported"):
-        _heading(doc, f"Tổ chức cơ sở đảng chưa báo cáo kết quả năm {roster['year']} ({len(roster['not_reported'])})", rules)
+        _heading(
+            doc, f"Tổ chức cơ sở đảng chưa báo cáo kết quả năm {roster['year']} ({len(roster['not_reported'])})", rules
+        )
         for i, name in enumerate(roster["not_reported"], start=1):
             _paragraph(doc, f"{i}. {name}", rules)
     if roster and roster.get("outside"):

@@ -32,7 +32,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path = Path(path)
     if path.exists() and not path.is_file() and not path.is_dir():  # /dev/null, /dev/stdout, a FIFO: write
-        with open(path, "wb") as stream:                              # through; a rename would replace the device
+        with open(path, "wb") as stream:  # through; a rename would replace the device
             stream.write(data)
         return
     folder = path.parent if str(path.parent) else Path(".")
@@ -67,7 +67,10 @@ def remove_stale_temporaries(folder: Path) -> None:
         if not match or _running(int(match.group(1))):
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+            if (
+                entry.is_file(follow_symlinks=False)
+                and time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER
+            ):
                 os.unlink(entry.path)
         except OSError:
             continue  # gone already, or not ours to remove

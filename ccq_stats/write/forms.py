@@ -151,7 +151,10 @@ def _table_rows(ws, form: dict, columns: list[dict], st: dict, row: int) -> int:
         # a wrapped label needs its row's height set: neither Excel nor LibreOffice grows it on opening
         lines = 1 + (len(spec["label"]) + 4 * spec["depth"]) // LABEL_CHARS
         ws.row_dimensions[row].height = ROW_HEIGHT * lines
-        values = [(spec["total"], COUNT_FORMAT), (None if spec["share"] is None else round(spec["share"] * 100, 2), SHARE_FORMAT)]
+        values = [
+            (spec["total"], COUNT_FORMAT),
+            (None if spec["share"] is None else round(spec["share"] * 100, 2), SHARE_FORMAT),
+        ]
         values += [(spec["by_column"][c["key"]], COUNT_FORMAT) for c in columns]
         for column, (value, number_format) in enumerate(values, start=2):
             cell = put(ws, row, column, value, number_format)  # None stays an empty cell: never 0

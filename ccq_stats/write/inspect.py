@@ -4,7 +4,6 @@ people or as JSON for tools (the list of dicts ``reading.inspect.inspect_paths``
 from __future__ import annotations
 
 import json
-
 import re
 
 from ccq_stats.errors import Where
@@ -13,20 +12,54 @@ from ccq_stats.i18n import gettext as _
 
 # A role as inspect shows it: the short name --column takes (scales.ROLE_ALIASES), or words for
 # people; in Vietnamese, words for people (the catalogue). The JSON keeps the role values.
-_SHOWN_AS = {"seq": N_("seq"), "org": N_("org"), "member": N_("name"), "member_id": N_("card"), "birth": N_("birth"),
-             "kind": N_("kind"), "parent": N_("parent"), "host_type": N_("host_type"), "year": N_("year"),
-             "rating": N_("rating"), "discipline": N_("discipline"), "total_count": N_("total"),
-             "rated_count": N_("rated"), "ignored": N_("ignored"), "proposed": N_("self-rating"),
-             "unit_count": N_("unit_count"), "score": N_("score"), "score_proposed": N_("score_proposed"),
-             "score_self": N_("score_self"), "exemplary_flag": N_("tick (tiêu biểu)"), "count": N_("count")}
+_SHOWN_AS = {
+    "seq": N_("seq"),
+    "org": N_("org"),
+    "member": N_("name"),
+    "member_id": N_("card"),
+    "birth": N_("birth"),
+    "kind": N_("kind"),
+    "parent": N_("parent"),
+    "host_type": N_("host_type"),
+    "year": N_("year"),
+    "rating": N_("rating"),
+    "discipline": N_("discipline"),
+    "total_count": N_("total"),
+    "rated_count": N_("rated"),
+    "ignored": N_("ignored"),
+    "proposed": N_("self-rating"),
+    "unit_count": N_("unit_count"),
+    "score": N_("score"),
+    "score_proposed": N_("score_proposed"),
+    "score_self": N_("score_self"),
+    "exemplary_flag": N_("tick (tiêu biểu)"),
+    "count": N_("count"),
+}
 # what a count column or a rating holds (a tier or a status), shown in words under Vietnamese
-_MEANS = {"top": N_("top"), "good": N_("good"), "pass": N_("pass"), "fail": N_("fail"), "exempt": N_("exempt"),
-          "not_rated": N_("not_rated"), "left": N_("left")}
+_MEANS = {
+    "top": N_("top"),
+    "good": N_("good"),
+    "pass": N_("pass"),
+    "fail": N_("fail"),
+    "exempt": N_("exempt"),
+    "not_rated": N_("not_rated"),
+    "left": N_("left"),
+}
 # why rows were skipped (the reader's reasons, as the JSON has them)
-_SKIPPED = {"title": N_("title"), "totals": N_("totals"), "subtotal": N_("subtotal"), "section": N_("section"),
-            "summary": N_("summary"), "left": N_("members who left"), "blank": N_("blank"), "hidden": N_("hidden"),
-            "index row": N_("index row"), "repeated header": N_("repeated header"), "date line": N_("date line"),
-            "signature or notes": N_("signature or notes")}
+_SKIPPED = {
+    "title": N_("title"),
+    "totals": N_("totals"),
+    "subtotal": N_("subtotal"),
+    "section": N_("section"),
+    "summary": N_("summary"),
+    "left": N_("members who left"),
+    "blank": N_("blank"),
+    "hidden": N_("hidden"),
+    "index row": N_("index row"),
+    "repeated header": N_("repeated header"),
+    "date line": N_("date line"),
+    "signature or notes": N_("signature or notes"),
+}
 
 
 def _said(words: dict, code) -> str:
@@ -39,15 +72,19 @@ def _count(value) -> str:
 
 
 def _means(text: str) -> str:
-    """"top", "exempt", "top (tiêu biểu)" in the user's words."""
+    """ "top", "exempt", "top (tiêu biểu)" in the user's words."""
     code, tail = (text[: -len(" (tiêu biểu)")], " (tiêu biểu)") if text.endswith(" (tiêu biểu)") else (text, "")
     return _said(_MEANS, code) + tail
 
 
 # where a sheet's year came from, as the reader says it in the JSON (data, English), in the
 # reader's language for the table
-_YEAR_SOURCES = {"title": N_("title"), "the column headers": N_("the column headers"), "sheet name": N_("sheet name"),
-                 "file name": N_("file name")}
+_YEAR_SOURCES = {
+    "title": N_("title"),
+    "the column headers": N_("the column headers"),
+    "sheet name": N_("sheet name"),
+    "file name": N_("file name"),
+}
 _BY_ROW = re.compile(r"^column (?P<column>[A-Z]+) \((?P<header>.*)\), row by row$")
 
 
@@ -94,7 +131,11 @@ def _role(entry: dict) -> str:
 
 
 def _rating_text(entry: dict, year: bool = True) -> str:
-    text = f"'{entry['raw_label']}' → {_means(entry.get('means') or entry.get('tier') or entry.get('status') or '')}" if entry.get("raw_label") else ""
+    text = (
+        f"'{entry['raw_label']}' → {_means(entry.get('means') or entry.get('tier') or entry.get('status') or '')}"
+        if entry.get("raw_label")
+        else ""
+    )
     if entry.get("exemplary"):
         text += " tiêu biểu"
     if entry.get("shape") == "counts":
@@ -118,7 +159,9 @@ def _row_lines(entries: list[dict]) -> list[str]:
         if len(years) == 1 and first.get("year"):
             who.append(str(first["year"]))
         ratings = "; ".join(_rating_text(e, year=len(years) > 1) for e in group)
-        lines.append("    " + _("row {row}").format(row=f"{row:<5}") + " " + " | ".join(p for p in who + [ratings] if p))
+        lines.append(
+            "    " + _("row {row}").format(row=f"{row:<5}") + " " + " | ".join(p for p in who + [ratings] if p)
+        )
     return lines
 
 
@@ -135,9 +178,12 @@ def _column_lines(columns: list[dict]) -> list[str]:
 def _collection_lines(marker: dict | None) -> list[str]:
     """What ``inspect`` says of our collection workbook (ccq-stats blank)."""
     if not marker or marker.get("instructions"):
-        return ["  " + _("the instructions sheet of a collection workbook (ccq-stats blank): not data")] if marker else []
+        return (
+            ["  " + _("the instructions sheet of a collection workbook (ccq-stats blank): not data")] if marker else []
+        )
     line = _("collection workbook (ccq-stats blank), template version {version}: {year}, {shape}").format(
-        version=marker["version"], year=marker["year"], shape=marker["shape"])
+        version=marker["version"], year=marker["year"], shape=marker["shape"]
+    )
     if marker.get("org"):
         line += f", {marker['org']}"
     if marker.get("layout") == "changed":
@@ -156,9 +202,13 @@ def inspect_table(sheets: list[dict]) -> str:
     for sheet in sheets:
         name = str(Where(file=sheet["file"], sheet=sheet.get("sheet") or None))
         size = sheet.get("size")
-        lines.append(_("{sheet}: {rows} rows × {columns} columns").format(sheet=name, rows=number(size["rows"]),
-                                                                                columns=number(size["columns"]))
-                     if size else name)
+        lines.append(
+            _("{sheet}: {rows} rows × {columns} columns").format(
+                sheet=name, rows=number(size["rows"]), columns=number(size["columns"])
+            )
+            if size
+            else name
+        )
         lines += _collection_lines(sheet.get("collection"))
         if not sheet.get("data_rows"):
             lines.append("  " + _("not read: {why}").format(why=sheet.get("why", "")))
@@ -167,19 +217,38 @@ def inspect_table(sheets: list[dict]) -> str:
                 lines += _column_lines(sheet["columns"])
             lines.append("")
             continue
-        lines.append("  " + _("read as: {shapes}; header row {header}; data rows {data}").format(
-            shapes=", ".join(map(_subject, sheet["shapes"])), header=_span(*sheet["header_rows"]), data="{}-{}".format(*sheet["data_rows"])))
+        lines.append(
+            "  "
+            + _("read as: {shapes}; header row {header}; data rows {data}").format(
+                shapes=", ".join(map(_subject, sheet["shapes"])),
+                header=_span(*sheet["header_rows"]),
+                data="{}-{}".format(*sheet["data_rows"]),
+            )
+        )
         if sheet.get("why"):
             lines.append("  " + _("error: {why}").format(why=sheet["why"]))
         year = sheet["year"]
         shown = ", ".join(map(str, year["year"])) if isinstance(year["year"], list) else (year["year"] or "")
-        lines.append("  " + _("year: {year} (from {source})").format(year=shown, source=_year_source(year["from"])).replace(":  (", ": ("))
+        lines.append(
+            "  "
+            + _("year: {year} (from {source})")
+            .format(year=shown, source=_year_source(year["from"]))
+            .replace(":  (", ": (")
+        )
         lines.append("  " + _("columns:"))
         lines += _column_lines(sheet["columns"])
         if sheet.get("kinds"):
-            lines.append("  " + _("read: {counts}").format(counts="; ".join(f"{_subject(k)} {number(v)}" for k, v in sheet["kinds"].items())))
+            lines.append(
+                "  "
+                + _("read: {counts}").format(
+                    counts="; ".join(f"{_subject(k)} {number(v)}" for k, v in sheet["kinds"].items())
+                )
+            )
         if sheet.get("skipped"):
-            skipped = "; ".join(f"{_said(_SKIPPED, why)} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "") for why, s in sheet["skipped"].items())
+            skipped = "; ".join(
+                f"{_said(_SKIPPED, why)} {s['rows']}" + (f" ({s['count']})" if s["count"] > 1 else "")
+                for why, s in sheet["skipped"].items()
+            )
             lines.append("  " + _("rows skipped: {rows}").format(rows=skipped))
         if sheet.get("first_rows"):
             lines.append("  " + _("first rows as read:"))

@@ -12,25 +12,300 @@ the horned ơ/ư and Ơ/Ư, which are wider, and đ/Đ.
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
 
 _ASCII = {  # code points 32–126, Times New Roman / Liberation Serif (hmtx, units per 1000 em)
-    "regular": [250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500,
-                500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333,
-                389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469,
-                500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389,
-                278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541],
-    "bold": [250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500,
-             500, 500, 500, 500, 333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778,
-             667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333,
-             500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556,
-             500, 722, 500, 500, 444, 394, 220, 394, 520],
-    "italic": [250, 333, 420, 500, 500, 833, 778, 214, 333, 333, 500, 675, 250, 333, 250, 278, 500, 500, 500, 500, 500,
-               500, 500, 500, 500, 500, 333, 333, 675, 675, 675, 500, 920, 611, 611, 667, 722, 611, 611, 722, 722, 333,
-               444, 667, 556, 833, 667, 722, 611, 722, 611, 500, 556, 722, 611, 833, 611, 556, 556, 389, 278, 389, 422,
-               500, 333, 500, 500, 444, 500, 444, 278, 500, 500, 278, 278, 444, 278, 722, 500, 500, 500, 500, 389, 389,
-               278, 500, 444, 667, 444, 444, 389, 400, 275, 400, 541],
+    "regular": [
+        250,
+        333,
+        408,
+        500,
+        500,
+        833,
+        778,
+        180,
+        333,
+        333,
+        500,
+        564,
+        250,
+        333,
+        250,
+        278,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        278,
+        278,
+        564,
+        564,
+        564,
+        444,
+        921,
+        722,
+        667,
+        667,
+        722,
+        611,
+        556,
+        722,
+        722,
+        333,
+        389,
+        722,
+        611,
+        889,
+        722,
+        722,
+        556,
+        722,
+        667,
+        556,
+        611,
+        722,
+        722,
+        944,
+        722,
+        722,
+        611,
+        333,
+        278,
+        333,
+        469,
+        500,
+        333,
+        444,
+        500,
+        444,
+        500,
+        444,
+        333,
+        500,
+        500,
+        278,
+        278,
+        500,
+        278,
+        778,
+        500,
+        500,
+        500,
+        500,
+        333,
+        389,
+        278,
+        500,
+        500,
+        722,
+        500,
+        500,
+        444,
+        480,
+        200,
+        480,
+        541,
+    ],
+    "bold": [
+        250,
+        333,
+        555,
+        500,
+        500,
+        1000,
+        833,
+        278,
+        333,
+        333,
+        500,
+        570,
+        250,
+        333,
+        250,
+        278,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        333,
+        333,
+        570,
+        570,
+        570,
+        500,
+        930,
+        722,
+        667,
+        722,
+        722,
+        667,
+        611,
+        778,
+        778,
+        389,
+        500,
+        778,
+        667,
+        944,
+        722,
+        778,
+        611,
+        778,
+        722,
+        556,
+        667,
+        722,
+        722,
+        1000,
+        722,
+        722,
+        667,
+        333,
+        278,
+        333,
+        581,
+        500,
+        333,
+        500,
+        556,
+        444,
+        556,
+        444,
+        333,
+        500,
+        556,
+        278,
+        333,
+        556,
+        278,
+        833,
+        556,
+        500,
+        556,
+        556,
+        444,
+        389,
+        333,
+        556,
+        500,
+        722,
+        500,
+        500,
+        444,
+        394,
+        220,
+        394,
+        520,
+    ],
+    "italic": [
+        250,
+        333,
+        420,
+        500,
+        500,
+        833,
+        778,
+        214,
+        333,
+        333,
+        500,
+        675,
+        250,
+        333,
+        250,
+        278,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        500,
+        333,
+        333,
+        675,
+        675,
+        675,
+        500,
+        920,
+        611,
+        611,
+        667,
+        722,
+        611,
+        611,
+        722,
+        722,
+        333,
+        444,
+        667,
+        556,
+        833,
+        667,
+        722,
+        611,
+        722,
+        611,
+        500,
+        556,
+        722,
+        611,
+        833,
+        611,
+        556,
+        556,
+        389,
+        278,
+        389,
+        422,
+        500,
+        333,
+        500,
+        500,
+        444,
+        500,
+        444,
+        278,
+        500,
+        500,
+        278,
+        278,
+        444,
+        278,
+        722,
+        500,
+        500,
+        500,
+        500,
+        389,
+        389,
+        278,
+        500,
+        444,
+        667,
+        444,
+        444,
+        389,
+        400,
+        275,
+        400,
+        541,
+    ],
 }
 _OTHER = {  # the letters and signs beyond ASCII the documents print, per style
     "regular": {"ơ": 529, "ư": 542, "Ơ": 722, "Ư": 776, "đ": 500, "Đ": 722, "–": 500, "…": 1000, "\u00a0": 250},
@@ -117,8 +392,9 @@ class _Cell:
         return out
 
 
-def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: float, size: float,
-                whole: callable = lambda text: False) -> list[float]:
+def fit_columns(
+    header: list[str], rows: list[list[str]], room: float, pad: float, size: float, whole: callable = lambda text: False
+) -> list[float]:
     """Widths in mm of the columns of a table ``room`` mm wide (each column ``pad`` mm beside its
     text). Where the columns' widest words (the header's in bold) and whole figures
     (``whole(text)``) do not fit at this text ``size``, those least widths, wider than ``room``.
@@ -132,9 +408,13 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
     by how much more they hold."""
     columns = [[_Cell(str(r[j]), size, whole(str(r[j]))) for r in rows] for j in range(len(header))]
     heads = [_Cell(str(name), size, False, bold=True) for name in header]
-    least = [max([max(c.widths, default=0.0) for c in [h] + cells]
-                 + [sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells if c.whole])
-             for h, cells in zip(heads, columns)]
+    least = [
+        max(
+            [max(c.widths, default=0.0) for c in [h] + cells]
+            + [sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells if c.whole]
+        )
+        for h, cells in zip(heads, columns)
+    ]
     if room - pad * len(columns) - sum(least) < 0:
         return [pad + w for w in least]
     steps = [sorted(set().union(*(c.steps() for c in cells))) for cells in columns]
@@ -172,8 +452,9 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
 
         def head_width(j: int, lines: int) -> float:
             """The least width (not below the present one) at which header ``j`` takes ``lines`` lines."""
-            return min((w for w in heads[j].steps() if w >= widths[j] and heads[j].lines(w) <= lines),
-                       default=widths[j])
+            return min(
+                (w for w in heads[j].steps() if w >= widths[j] and heads[j].lines(w) <= lines), default=widths[j]
+            )
 
         while True:  # columns alike (2018 and 2019 beside each other) move together: never one wider than its twin
             moves: dict[tuple[float, float], list[int]] = {}
@@ -222,7 +503,9 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
             for j, w in zip(group, wider):
                 widths[j] = w
         # a header may wrap between its words ("Số năm / đạt mức"), a cell had better not
-        longest = [max([sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells], default=0.0) for cells in columns]
+        longest = [
+            max([sum(c.widths) + c.space * (len(c.widths) - 1) for c in cells], default=0.0) for cells in columns
+        ]
         wanting = [max(longest[j] - widths[j], 0) for j in range(len(widths))]
         share = [w / sum(wanting) for w in wanting] if sum(wanting) else [1 / len(widths)] * len(widths)
         return [pad + w + left * share[j] for j, w in enumerate(widths)]
@@ -242,8 +525,10 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
     # a header of HEADER_LINES lines at most ("Số năm đạt mức cao nhất" one word a line over a
     # column of small figures is a header nobody reads) – unless the table then prints a tenth
     # more lines (a column of "Đảng bộ cơ sở" broken in every row of a long table)
-    held = [max(least[j], min((w for w in h.steps() if h.lines(w) <= HEADER_LINES), default=least[j]))
-            for j, h in enumerate(heads)]
+    held = [
+        max(least[j], min((w for w in h.steps() if h.lines(w) <= HEADER_LINES), default=least[j]))
+        for j, h in enumerate(heads)
+    ]
     if held != least and sum(held) + pad * len(columns) <= room:
         at = lowest(held)[1]
         if sum(at) + pad * len(columns) <= room:
@@ -251,4 +536,3 @@ def fit_columns(header: list[str], rows: list[list[str]], room: float, pad: floa
             if printed([w - pad for w in kept]) <= 1.1 * printed([w - pad for w in plain]):
                 return kept
     return plain
-

@@ -86,46 +86,76 @@ def _no_control_characters(name: str, value, path: Path | None) -> None:
     with the setting named (README, "Control characters in names")."""
     from ccq_stats.text import CONTROL
 
-    for text in (value if isinstance(value, tuple) else (value,)):
+    for text in value if isinstance(value, tuple) else (value,):
         if isinstance(text, str) and CONTROL.search(text):
-            raise InputError(_("[issuer] {name} holds a control character (an invisible code such as ESC or NUL)").format(name=name),
-                             file=str(path) if path else None, value=text,
-                             hint=_("type the text again without it"))
+            raise InputError(
+                _("[issuer] {name} holds a control character (an invisible code such as ESC or NUL)").format(name=name),
+                file=str(path) if path else None,
+                value=text,
+                hint=_("type the text again without it"),
+            )
 
 
 def _read_issuer(path: Path) -> Issuer:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise InputError(_("no such settings file"), file=str(path), hint=_("give the path of a ccq-stats.toml")) from None
+        raise InputError(
+            _("no such settings file"), file=str(path), hint=_("give the path of a ccq-stats.toml")
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(_("cannot read the settings file: {reason}").format(reason=exc), file=str(path),
-                         hint=_("save it as UTF-8 text")) from None
+        raise InputError(
+            _("cannot read the settings file: {reason}").format(reason=exc),
+            file=str(path),
+            hint=_("save it as UTF-8 text"),
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(_("not a valid TOML file: {reason}").format(reason=exc), file=str(path),
-                         hint=_("see the [issuer] example in the README")) from None
+        raise InputError(
+            _("not a valid TOML file: {reason}").format(reason=exc),
+            file=str(path),
+            hint=_("see the [issuer] example in the README"),
+        ) from None
     except RecursionError:  # tomllib parses nested arrays and tables by recursion
-        raise InputError(_("not a valid TOML file: arrays or tables nested too deep"), file=str(path),
-                         hint=_("see the [issuer] example in the README")) from None
+        raise InputError(
+            _("not a valid TOML file: arrays or tables nested too deep"),
+            file=str(path),
+            hint=_("see the [issuer] example in the README"),
+        ) from None
     table = data.get("issuer", {})
     if not isinstance(table, dict):  # issuer = 5: a value where the [issuer] table belongs
-        raise InputError(_("issuer must be a table: a line [issuer], then one setting per line"), file=str(path),
-                         value=str(table)[:80], hint=_("see the [issuer] example in the README")) from None
+        raise InputError(
+            _("issuer must be a table: a line [issuer], then one setting per line"),
+            file=str(path),
+            value=str(table)[:80],
+            hint=_("see the [issuer] example in the README"),
+        ) from None
     known = {f.name for f in fields(Issuer)} - {"source"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise InputError(_("unknown setting [issuer] {name}").format(name=unknown[0]), file=str(path), value=unknown[0],
-                         hint=_("the settings are {names}").format(names=", ".join(sorted(known))))
+        raise InputError(
+            _("unknown setting [issuer] {name}").format(name=unknown[0]),
+            file=str(path),
+            value=unknown[0],
+            hint=_("the settings are {names}").format(names=", ".join(sorted(known))),
+        )
     values = {}
     for name, value in table.items():
         if name == "recipients":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InputError(_("[issuer] recipients must be a list of texts"), file=str(path), value=str(value),
-                                 hint=_('e.g. recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"]'))
+                raise InputError(
+                    _("[issuer] recipients must be a list of texts"),
+                    file=str(path),
+                    value=str(value),
+                    hint=_('e.g. recipients = ["Ban Tổ chức Tỉnh ủy", "Lưu Văn phòng Đảng ủy"]'),
+                )
             value = tuple(value)
         elif not isinstance(value, str):
-            raise InputError(_("[issuer] {name} must be a text in quotes").format(name=name), file=str(path), value=str(value),
-                             hint=_('e.g. {name} = "…"').format(name=name))
+            raise InputError(
+                _("[issuer] {name} must be a text in quotes").format(name=name),
+                file=str(path),
+                value=str(value),
+                hint=_('e.g. {name} = "…"').format(name=name),
+            )
         _no_control_characters(name, value, path)
         values[name] = value
     return Issuer(**values, source=str(path))
@@ -136,7 +166,12 @@ def rulebook(name: str = "") -> dict:
     data = tomllib.loads(DOCUMENTS.read_text(encoding="utf-8"))
     chosen = name or data["default"]
     if chosen not in data or not isinstance(data[chosen], dict) or chosen == "forms":
-        tables = ", ".join(k for k, v in data.items() if isinstance(v, dict) and k != "forms")  # [forms]: the forms' layouts
-        raise InputError(_("unknown document rulebook"), value=chosen,
-                         hint=_("one of {rulebooks} (ccq_stats/documents.toml)").format(rulebooks=tables))
+        tables = ", ".join(
+            k for k, v in data.items() if isinstance(v, dict) and k != "forms"
+        )  # [forms]: the forms' layouts
+        raise InputError(
+            _("unknown document rulebook"),
+            value=chosen,
+            hint=_("one of {rulebooks} (ccq_stats/documents.toml)").format(rulebooks=tables),
+        )
     return dict(data[chosen], id=chosen)

@@ -69,4 +69,6 @@ def note(store: dict | None) -> str:
     """The line on stderr naming the store state an output was built from."""
     if not store:
         return ""
-    return _("from the store as of import {id} ({at}); --as-of {id} gives the same figures again").format(id=store["import"], at=store["at"])
+    return _("from the store as of import {id} ({at}); --as-of {id} gives the same figures again").format(
+        id=store["import"], at=store["at"]
+    )

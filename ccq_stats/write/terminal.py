@@ -48,9 +48,13 @@ def _groups(figures) -> list[tuple[str, list, list]]:
     for key, group in figures.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         title = SUBJECT_TITLES[key[0]] + (f" – {key[1]}" if len(key) > 1 and key[1] else "")
-        rows = [(short_label(key[0], category, list(dict.fromkeys(part["label"]))),
-                 {r.year: (r.count, r.share, category) for r in part.itertuples()})
-                for category, part in group.groupby("category", sort=False)]
+        rows = [
+            (
+                short_label(key[0], category, list(dict.fromkeys(part["label"]))),
+                {r.year: (r.count, r.share, category) for r in part.itertuples()},
+            )
+            for category, part in group.groupby("category", sort=False)
+        ]
         groups.append((title, list(dict.fromkeys(group["year"])), rows))
     return groups
 
@@ -89,7 +93,9 @@ def _table(title: str, years: list, rows: list, color: bool, stacked: bool):
     from rich.table import Table
     from rich.text import Text  # plain text: a unit name is never read as markup
 
-    table = Table(title=Text(title), title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+    table = Table(
+        title=Text(title), title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False
+    )
     table.add_column("Chỉ tiêu")
     for year in years:
         table.add_column(str(year), justify="right")
@@ -108,9 +114,12 @@ def _year_blocks(title: str, years: list, rows: list, color: bool, width: int) -
         else:
             greedy.append([year])
     size = -(-len(years) // len(greedy))  # ceil: the same number of blocks, evened out
-    even = [years[i:i + size] for i in range(0, len(years), size)]
+    even = [years[i : i + size] for i in range(0, len(years), size)]
     fits = len(even) == len(greedy) and all(_width(_table(title, b, rows, color, True)) <= width for b in even)
-    return [_table(title + (CONTINUED if i else ""), block, rows, color, True) for i, block in enumerate(even if fits else greedy)]
+    return [
+        _table(title + (CONTINUED if i else ""), block, rows, color, True)
+        for i, block in enumerate(even if fits else greedy)
+    ]
 
 
 def _legend(groups):

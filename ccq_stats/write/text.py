@@ -70,7 +70,9 @@ def _decimal_comma(value):
     """A float, or a share's text, with a decimal comma; anything else as it is."""
     if isinstance(value, float):
         value = repr(value)
-    return value.replace(".", ",") if isinstance(value, str) and value.replace(".", "", 1).lstrip("-").isdigit() else value
+    return (
+        value.replace(".", ",") if isinstance(value, str) and value.replace(".", "", 1).lstrip("-").isdigit() else value
+    )
 
 
 def excel_csv(figures) -> str:
@@ -117,7 +119,9 @@ def to_tables(figures, color: bool) -> list:
     for key, group in figures.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         title = SUBJECT_TITLES[key[0]] + (f" – {key[1]}" if len(key) > 1 and key[1] else "")
-        table = Table(title=Text(title), title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+        table = Table(
+            title=Text(title), title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False
+        )
         years = list(dict.fromkeys(group["year"]))
         table.add_column("Chỉ tiêu")
         for year in years:
@@ -170,15 +174,22 @@ def findings_table(findings, color: bool):
 
     from ccq_stats.figures.rules import rule_name, severity_name
 
-    table = Table(title=f"{len(findings)} trường hợp" if findings else "Không có trường hợp nào",
-                  title_justify="left", header_style="bold" if color else "", box=None, pad_edge=False)
+    table = Table(
+        title=f"{len(findings)} trường hợp" if findings else "Không có trường hợp nào",
+        title_justify="left",
+        header_style="bold" if color else "",
+        box=None,
+        pad_edge=False,
+    )
     for name in ("Năm", "Quy tắc", "Mức", "Tổ chức", "Nội dung"):
         table.add_column(name, overflow="fold")
     for f in findings:
         severity = Text(severity_name(f.severity), style="red" if color and f.severity == "error" else "")
         where = str(f.where)  # the place for people, in their language (CSV and JSON keep English words)
         message = f.message + (f" ({where})" if where else "") + (f" – {f.member}" if f.member else "")
-        table.add_row(Text("" if f.year is None else str(f.year)), Text(rule_name(f.rule)), severity, Text(f.org), Text(message))
+        table.add_row(
+            Text("" if f.year is None else str(f.year)), Text(rule_name(f.rule)), severity, Text(f.org), Text(message)
+        )
     return [table]
 
 

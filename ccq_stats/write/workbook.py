@@ -35,13 +35,12 @@ def _sheet(wb, title: str, header: list[str], rows: list[list], formats: dict[in
         ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = min(max(width + 2, 8), 60)
 
 
-
 FONT = "Times New Roman"  # the documents' font (HD 36), in every cell of the report workbook
 TIER_COLOURS = {"top": "B71C1C", "good": "E57373", "pass": "FFCC80", "fail": "616161"}  # as the html chart
 
 
 def _subject_name(subject: str) -> str:
-    """"units" -> "Chi, đảng bộ cơ sở": what the subject is called in the report."""
+    """ "units" -> "Chi, đảng bộ cơ sở": what the subject is called in the report."""
     from ccq_stats.vocabulary.scales import SUBJECT_NAMES
 
     name = SUBJECT_NAMES[subject]
@@ -66,37 +65,151 @@ def report_xlsx(context: dict) -> bytes:
         for y in block["years"]:
             for category, c in y["categories"].items():
                 yearly.append([y["year"], name, category, c["label"], c["count"], c["share"]])
-            yearly.append([y["year"], name, "exemplary_of_top", "Tiêu biểu trong số xếp loại cao nhất", None, y["nested"]["exemplary_of_top"]])
-            yearly.append([y["year"], name, "top_of_good_or_better", "Xếp loại cao nhất trong số tốt trở lên", None, y["nested"]["top_of_good_or_better"]])
+            yearly.append(
+                [
+                    y["year"],
+                    name,
+                    "exemplary_of_top",
+                    "Tiêu biểu trong số xếp loại cao nhất",
+                    None,
+                    y["nested"]["exemplary_of_top"],
+                ]
+            )
+            yearly.append(
+                [
+                    y["year"],
+                    name,
+                    "top_of_good_or_better",
+                    "Xếp loại cao nhất trong số tốt trở lên",
+                    None,
+                    y["nested"]["top_of_good_or_better"],
+                ]
+            )
     for block in context.get("scores", []):  # score figures (QĐ 366, HD 27): same columns, the mean in points
         name = _subject_name(block["subject"]) + " – điểm"
         for y in block["years"]:
             yearly.append([y["year"], name, "scored", "Được chấm điểm", y["scored"], None])
             yearly += [[y["year"], name, b["category"], b["label"], b["count"], b["share"]] for b in y["bands"]]
             yearly.append([y["year"], name, "mean", "Điểm bình quân (điểm)", y["scored"], None, y["mean"]])
-            yearly += [[y["year"], name, f"mean_{m['tier']}", f"Điểm bình quân – {m['tier_label']} (điểm)", m["count"], None,
-                        m["mean"]] for m in y["means"]]
+            yearly += [
+                [
+                    y["year"],
+                    name,
+                    f"mean_{m['tier']}",
+                    f"Điểm bình quân – {m['tier_label']} (điểm)",
+                    m["count"],
+                    None,
+                    m["mean"],
+                ]
+                for m in y["means"]
+            ]
     # the reader of the workbook is Vietnamese: subjects by name; the category codes stay, for filters, beside their labels
     points = ["Điểm bình quân"] if context.get("scores") else []  # a column at the end, only where there are scores
     yearly = [row + [None] * (6 + len(points) - len(row)) for row in yearly]
-    _sheet(wb, "Hằng năm", ["Năm", "Đối tượng", "Mã chỉ tiêu", "Nhãn", "Số lượng", "Tỷ lệ"] + points, yearly,
-           {5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: "0.00"})
+    _sheet(
+        wb,
+        "Hằng năm",
+        ["Năm", "Đối tượng", "Mã chỉ tiêu", "Nhãn", "Số lượng", "Tỷ lệ"] + points,
+        yearly,
+        {5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: "0.00"},
+    )
     if context["report"]["kind"] == "term":
-        term = [[_subject_name(subject), category, " / ".join(f["labels"]), f["value"], f["count"], f["first"], f["last"], f["change"], f["max_year"], f["min_year"]]
-                for subject, block in context["subjects"].items() for category, f in block["term"].items()]
-        _sheet(wb, "Nhiệm kỳ", ["Đối tượng", "Mã chỉ tiêu", "Nhãn", "Tỷ lệ nhiệm kỳ", "Tổng lượt", "Năm đầu", "Năm cuối", "Thay đổi", "Cao nhất", "Thấp nhất"],
-               term, {4: SHARE_FORMAT, 5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: SHARE_FORMAT, 8: "+0.00%;-0.00%;0.00%"})
+        term = [
+            [
+                _subject_name(subject),
+                category,
+                " / ".join(f["labels"]),
+                f["value"],
+                f["count"],
+                f["first"],
+                f["last"],
+                f["change"],
+                f["max_year"],
+                f["min_year"],
+            ]
+            for subject, block in context["subjects"].items()
+            for category, f in block["term"].items()
+        ]
+        _sheet(
+            wb,
+            "Nhiệm kỳ",
+            [
+                "Đối tượng",
+                "Mã chỉ tiêu",
+                "Nhãn",
+                "Tỷ lệ nhiệm kỳ",
+                "Tổng lượt",
+                "Năm đầu",
+                "Năm cuối",
+                "Thay đổi",
+                "Cao nhất",
+                "Thấp nhất",
+            ],
+            term,
+            {4: SHARE_FORMAT, 5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: SHARE_FORMAT, 8: "+0.00%;-0.00%;0.00%"},
+        )
     years = context["report"]["table_years"]
-    orgs = [[_subject_name(o["subject"]), o["org"], o["parent"], o["kind_name"], o["host_type"]] + [o["labels"][y] for y in years]
-            + [o["years_top"], o["longest_top_run"], "x" if o["candidate"] else "", ", ".join(map(str, o["weak_years"])),
-               "; ".join(f"{f['year']}: {f['from_label']} → {f['to_label']}" for f in o["falls"])] for o in context["organisations"]]
-    _sheet(wb, "Tổ chức", ["Đối tượng", "Tổ chức", "Trực thuộc", "Loại", "Loại hình"] + [str(y) for y in years]
-           + ["Số năm cao nhất", "Liên tục", "Đề nghị khen thưởng", "Năm HTNV trở xuống", "Giảm so với năm trước"], orgs)
-    members = [[u["year"], u["org"], u["total"], u["exempt"], u["not_rated"], u["rated"], u["top"], u["good"], u["pass"], u["fail"], u["allowed"], u["excess"]]
-               for u in context["member_units"]]
-    _sheet(wb, "Đảng viên theo tổ chức", ["Năm", "Tổ chức", "Có mặt", "Miễn ĐG", "Chưa ĐG", "Được ĐG", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Tối đa HTXSNV", "Vượt"],
-           members, {j: COUNT_FORMAT for j in range(3, 13)})
-    findings = [[f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]] for f in context["findings"]]
+    orgs = [
+        [_subject_name(o["subject"]), o["org"], o["parent"], o["kind_name"], o["host_type"]]
+        + [o["labels"][y] for y in years]
+        + [
+            o["years_top"],
+            o["longest_top_run"],
+            "x" if o["candidate"] else "",
+            ", ".join(map(str, o["weak_years"])),
+            "; ".join(f"{f['year']}: {f['from_label']} → {f['to_label']}" for f in o["falls"]),
+        ]
+        for o in context["organisations"]
+    ]
+    _sheet(
+        wb,
+        "Tổ chức",
+        ["Đối tượng", "Tổ chức", "Trực thuộc", "Loại", "Loại hình"]
+        + [str(y) for y in years]
+        + ["Số năm cao nhất", "Liên tục", "Đề nghị khen thưởng", "Năm HTNV trở xuống", "Giảm so với năm trước"],
+        orgs,
+    )
+    members = [
+        [
+            u["year"],
+            u["org"],
+            u["total"],
+            u["exempt"],
+            u["not_rated"],
+            u["rated"],
+            u["top"],
+            u["good"],
+            u["pass"],
+            u["fail"],
+            u["allowed"],
+            u["excess"],
+        ]
+        for u in context["member_units"]
+    ]
+    _sheet(
+        wb,
+        "Đảng viên theo tổ chức",
+        [
+            "Năm",
+            "Tổ chức",
+            "Có mặt",
+            "Miễn ĐG",
+            "Chưa ĐG",
+            "Được ĐG",
+            "HTXSNV",
+            "HTTNV",
+            "HTNV",
+            "KHTNV",
+            "Tối đa HTXSNV",
+            "Vượt",
+        ],
+        members,
+        {j: COUNT_FORMAT for j in range(3, 13)},
+    )
+    findings = [
+        [f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]]
+        for f in context["findings"]
+    ]
     _sheet(wb, "Phát hiện", ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
     for ws in wb.worksheets[2:]:
         _print_setup(ws, landscape=ws.max_column > 6, title_rows="1:1")
@@ -149,14 +262,22 @@ def _report_sheet(wb, context: dict) -> None:
     font = "Times New Roman"
     issuer, report = context["issuer"], context["report"]
     centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
-    left = [(issuer.get("above", ""), False), (issuer.get("committee", ""), True), ("*", False), (issuer.get("number_line", ""), False)]
+    left = [
+        (issuer.get("above", ""), False),
+        (issuer.get("committee", ""), True),
+        ("*", False),
+        (issuer.get("number_line", ""), False),
+    ]
     right = [("ĐẢNG CỘNG SẢN VIỆT NAM", True), (f"{issuer.get('place', '…')}, {ngay(report['date'])}", False)]
     for i, (text, bold) in enumerate(left, start=1):
         cell = put(ws, i, 1, text)
         cell.font, cell.alignment = Font(name=font, size=13, bold=bold), centre
     for i, (text, bold) in enumerate(right, start=1):
         cell = put(ws, i, 2, text)
-        cell.font, cell.alignment = Font(name=font, size=13, bold=bold, italic=not bold, underline="single" if bold else None), centre
+        cell.font, cell.alignment = (
+            Font(name=font, size=13, bold=bold, italic=not bold, underline="single" if bold else None),
+            centre,
+        )
     row = 6
     for text, size, bold in (("BÁO CÁO", 14, True), (report["summary"], 13, True)):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
@@ -188,11 +309,13 @@ def _figures_sheet(wb, context: dict) -> None:
     wrap = Alignment(vertical="top", wrap_text=True)
     term = context["report"]["kind"] == "term"
     row = 1
-    labels = [_row_label(block["years"], c) for block in context["subjects"].values() for c in block["years"][0]["categories"]]
+    labels = [
+        _row_label(block["years"], c) for block in context["subjects"].values() for c in block["years"][0]["categories"]
+    ]
     # the row labels whole on one line where the page allows ("Trong sạch, vững mạnh / Hoàn thành
     # xuất sắc nhiệm vụ"), else wrapped: a label is never cut at the next column
     ws.column_dimensions["A"].width = min(max([len(t) for t in labels] + [30]) + 2, 56)
-    for number, (subject, block) in enumerate(context["subjects"].items()):
+    for number, block in enumerate(context["subjects"].values()):
         years = block["years"]
         if number:  # each subject's figures and chart on a page of their own: a chart never split
             ws.row_breaks.append(Break(id=row - 1))
@@ -209,7 +332,9 @@ def _figures_sheet(wb, context: dict) -> None:
             put(ws, row + 1, column + 1, "Tỷ lệ").font = bold
         if term:
             put(ws, row, 2 + 2 * len(years), "Nhiệm kỳ").font = bold
-            ws.merge_cells(start_row=row, start_column=2 + 2 * len(years), end_row=row + 1, end_column=2 + 2 * len(years))
+            ws.merge_cells(
+                start_row=row, start_column=2 + 2 * len(years), end_row=row + 1, end_column=2 + 2 * len(years)
+            )
         row += 2
         for category in years[0]["categories"]:
             put(ws, row, 1, _row_label(years, category)).alignment = wrap
@@ -266,8 +391,9 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     chart.height, chart.width = 9, 15
     chart.legend.position = "b"  # below the bars: long tier names do not squeeze the plot
     columns = 1 + len(block["years"])
-    chart.add_data(Reference(ws, min_col=1, max_col=columns, min_row=row + 2, max_row=last), titles_from_data=True,
-                   from_rows=True)
+    chart.add_data(
+        Reference(ws, min_col=1, max_col=columns, min_row=row + 2, max_row=last), titles_from_data=True, from_rows=True
+    )
     chart.set_categories(Reference(ws, min_col=2, max_col=columns, min_row=row + 1, max_row=row + 1))
     for series, tier in zip(chart.series, TIERS):
         series.graphicalProperties.solidFill = TIER_COLOURS[tier]
@@ -282,8 +408,13 @@ def figures_xlsx(figures) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     header = list(figures.columns)
-    rows = [[None if (c == "share" and (v is None or v != v)) else (int(v) if c in ("year", "count") else v)
-             for c, v in zip(header, row)] for row in figures.itertuples(index=False)]
+    rows = [
+        [
+            None if (c == "share" and (v is None or v != v)) else (int(v) if c in ("year", "count") else v)
+            for c, v in zip(header, row)
+        ]
+        for row in figures.itertuples(index=False)
+    ]
     formats = {header.index("count") + 1: COUNT_FORMAT, header.index("share") + 1: SHARE_FORMAT}
     _sheet(wb, "Số liệu", header, rows, formats)
     return _saved(wb)

@@ -33,4 +33,6 @@ if __name__ == "__main__":
         source = Path(tmp) / "units_2019.xlsx"
         units_workbook(source)
         for fmt in ("xls", "ods"):
-            subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", str(HERE), str(source)], check=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(HERE), str(source)], check=True
+            )

@@ -60,8 +60,12 @@ def main() -> None:
     xlsx = HERE / "ratings_2021.xlsx"
     write_xlsx(xlsx)
     for suffix in ("xls", "ods"):
-        subprocess.run(["soffice", "--headless", "--convert-to", suffix, "--outdir", str(HERE), str(xlsx)],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", suffix, "--outdir", str(HERE), str(xlsx)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
     print("written:", *sorted(p.name for p in HERE.glob("ratings_2021.*")), file=sys.stderr)
 
 

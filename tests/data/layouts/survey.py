@@ -29,7 +29,11 @@ def problems(name: str) -> list[str]:
     if result.exit_code != case["exit"]:
         return [f"exit {result.exit_code}: {last}"]
     out = [f"message lacks {p!r}: {last}" for p in case.get("error", []) if p not in err]
-    out += [f"message says {p!r}: " + next(l for l in err.splitlines() if p in l) for p in case.get("forbid", []) if p in err]
+    out += [
+        f"message says {p!r}: " + next(line for line in err.splitlines() if p in line)
+        for p in case.get("forbid", [])
+        if p in err
+    ]
     if len(err.splitlines()) > case.get("max_stderr_lines", 10**9):
         out.append(f"{len(err.splitlines())} lines on stderr: {err.splitlines()[0]}")
     if case["exit"] == 0:
