@@ -28,7 +28,7 @@ from ccq_stats.api.source import (  # noqa: F401
     with_subfolders,
 )
 from ccq_stats.i18n import gettext as _
-from ccq_stats.vocabulary.scales import (  # noqa: F401 - the command line's too  # noqa: F401 - the values of the command line's options
+from ccq_stats.vocabulary.scales import (  # noqa: F401 - the values of the command line's options
     DEFAULT_ORG,
     FIRST_YEAR,
     GROUP_BY,
@@ -43,7 +43,7 @@ from ccq_stats.vocabulary.scales import (  # noqa: F401 - the command line's too
 log = logging.getLogger("ccq_stats")
 
 
-def _tell(notes) -> None:
+def tell_notes(notes) -> None:
     """Log each note as a warning for people, the note itself riding along (``extra``) for
     whoever wants it as data (the CLI's --warnings file)."""
     for note in notes:
@@ -71,7 +71,7 @@ def read_records(
     """Read, classify and reconcile the files: a ``Reading`` whose ``records`` are the classified
     tidy table (see ``records.py``) and whose ``notes`` are the warnings and the findings made
     while reading (see ``findings.py``). The options are ``ReadOptions``'."""
-    return _read(
+    return read_with(
         paths,
         ReadOptions(
             year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
@@ -79,7 +79,7 @@ def read_records(
     )
 
 
-def _read(paths, options: ReadOptions):
+def read_with(paths, options: ReadOptions):
     """``read_records`` with the options as one object."""
     from ccq_stats.reading.sandbox import start_reader
 
@@ -124,8 +124,8 @@ def load_records(
 
 
 def _load(paths, options: ReadOptions):
-    reading = _read(paths, options)
-    _tell(reading.notes.items)
+    reading = read_with(paths, options)
+    tell_notes(reading.notes.items)
     return reading.records
 
 
@@ -134,18 +134,18 @@ def _checked(paths, options: ReadOptions, quota_base: str):
     are logged as warnings."""
     from ccq_stats.figures.rules import check_records, ruled, sort_findings
 
-    reading = _read(paths, options)
+    reading = read_with(paths, options)
     scales = load_scales(options.scales_file)
     found = ruled(reading.notes.findings, scales)  # the reader's checks, as the rule table says
     findings = sort_findings(found + check_records(reading.records, quota_base, scales, reading.notes))
-    _tell(reading.notes.plain)
+    tell_notes(reading.notes.plain)
     return reading.records, findings
 
 
 def _checked_source(source: Source, options: ReadOptions, quota_base: str):
     """(records, findings, the store state read or None, the store's lineage or None) of either source."""
     if source.is_store:
-        records, findings, snapshot = _checked_store(source.db, quota_base, options.scales_file, source.as_of)
+        records, findings, snapshot = checked_store(source.db, quota_base, options.scales_file, source.as_of)
         return records, findings, snapshot["store"], snapshot.get("lineage", [])
     records, findings = _checked(source.paths, options, quota_base)
     return records, findings, None, None
@@ -257,6 +257,8 @@ def report(
             hint=_("record it in the store: ccq-stats orgs import FILE"),
         )
     if month is not None:
+        from ccq_stats.api.store_views import month_report
+
         return month_report(
             source.db,
             month=month,
@@ -284,85 +286,6 @@ def report(
         issuer=issuer,
         store=state,
         lineage=from_file if lineage is None else lineage,
-    )
-
-
-def classify_paths(
-    paths: list[str],
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    by: str = "year",
-    base: str = "rated",
-    scales_file: Path | None = None,
-    progress=None,
-    header_row: int | None = None,
-    columns=None,
-):
-    """``classify`` of the files (the earlier API, kept)."""
-    return classify(
-        Source.files(paths),
-        ReadOptions(
-            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
-        ),
-        by=by,
-        base=base,
-    )
-
-
-def check_paths(
-    paths: list[str],
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    names: bool = False,
-    progress=None,
-    header_row: int | None = None,
-    columns=None,
-):
-    """``check`` of the files (the earlier API, kept)."""
-    return check(
-        Source.files(paths),
-        ReadOptions(
-            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
-        ),
-        quota_base=quota_base,
-        names=names,
-    )
-
-
-def report_paths(
-    paths: list[str],
-    *,
-    term: str | None = None,
-    year: int | None = None,
-    years: str | None = None,
-    mean: str = "shares",
-    org: str | None = None,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    today=None,
-    progress=None,
-    issuer: dict | None = None,
-    header_row: int | None = None,
-    columns=None,
-    orgs_file: str | None = None,
-) -> dict:
-    """``report`` of the files (the earlier API, kept)."""
-    return report(
-        Source.files(paths),
-        ReadOptions(scales_file=scales_file, header_row=header_row, columns=columns, progress=progress),
-        term=term,
-        year=year,
-        years=years,
-        mean=mean,
-        org=org,
-        quota_base=quota_base,
-        today=today,
-        issuer=issuer,
-        orgs_file=orgs_file,
     )
 
 
@@ -432,7 +355,7 @@ def _report(
         org=org,
         today=today,
         quota_base=quota_base,
-        issuer=issuer if issuer is not None else _default_issuer(),
+        issuer=issuer if issuer is not None else default_issuer(),
         lineage=lineage,
     )
     tell_drift(context["lineage"]["drift"])
@@ -440,7 +363,7 @@ def _report(
     return context
 
 
-def _default_issuer() -> dict:
+def default_issuer() -> dict:
     from ccq_stats.write import load_issuer
 
     return load_issuer().record()
@@ -466,157 +389,8 @@ def inspect(source: Source, options: ReadOptions | None = None, *, names: bool =
         names=names,
         rows=rows,
     )
-    _tell(notes.items)
+    tell_notes(notes.items)
     return sheets
-
-
-def inspect_paths(
-    paths: list[str],
-    *,
-    year: int | None = None,
-    kind: str | None = None,
-    scales_file: Path | None = None,
-    header_row: int | None = None,
-    columns=None,
-    names: bool = False,
-    rows: int = 5,
-) -> list[dict]:
-    """``inspect`` of the files (the earlier API, kept)."""
-    return inspect(
-        Source.files(paths),
-        ReadOptions(year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns),
-        names=names,
-        rows=rows,
-    )
-
-
-# -- the store (ccq_stats/store): import, the commands read from it, history, roster, month ------
-
-
-def import_ratings(
-    paths: list[str] | None,
-    options: ReadOptions | None = None,
-    *,
-    db: str | None = None,
-    dry_run: bool = False,
-    revert: int | None = None,
-    recursive: bool = False,
-):
-    """``ccq-stats import``: the files' ratings into the store (see ``import_paths``; with
-    ``recursive`` the folders' sub-folders too), or, with ``revert``, that import undone by a new
-    one (see ``import_revert``). Returns a ``store.ImportResult``; ``import_summary`` says it."""
-    from ccq_stats.errors import InputError
-
-    options = options or ReadOptions()
-    if revert is not None:
-        if paths:
-            raise InputError(
-                _("--revert undoes an import: give no PATH with it"),
-                value=str(revert),
-                hint=_("e.g. ccq-stats import --revert 7"),
-            )
-        return import_revert(revert, db=db, dry_run=dry_run, command=f"import --revert {revert}")
-    if not paths:
-        raise InputError(_("give the files to import"), hint=_("e.g. ccq-stats import sample_data/"))
-    paths = with_subfolders(paths) if recursive else paths
-    return _import(paths, options, db=db, dry_run=dry_run, command="import " + " ".join(paths))
-
-
-def import_paths(
-    paths: list[str],
-    *,
-    db: str | None = None,
-    year: int | None = None,
-    kind: str | None = None,
-    scales_file: Path | None = None,
-    dry_run: bool = False,
-    progress=None,
-    command: str = "import",
-    header_row: int | None = None,
-    columns=None,
-):
-    """``ccq-stats import`` of the files: read and classify them exactly like ``load_records``
-    (same errors and warnings), then replace in the store, per year, the records of the
-    organisations they contain – in one transaction. Returns a ``store.ImportResult`` (what
-    changed; nothing is written when nothing changed or with ``dry_run``)."""
-    return _import(
-        paths,
-        ReadOptions(
-            year=year, kind=kind, scales_file=scales_file, header_row=header_row, columns=columns, progress=progress
-        ),
-        db=db,
-        dry_run=dry_run,
-        command=command,
-    )
-
-
-def _import(paths: list[str], options: ReadOptions, *, db: str | None, dry_run: bool, command: str):
-    import hashlib
-
-    from ccq_stats.errors import InputError
-    from ccq_stats.store import Store, exists, locate
-
-    if "-" in paths:
-        raise InputError(
-            _("import reads files, not standard input"),
-            value="-",
-            hint=_("save the CSV to a file first, so that the store can name it and its SHA-256"),
-        )
-    reading = _read(paths, options)
-    _tell(reading.notes.items)  # said as classify says them
-    from ccq_stats.figures.rules import ruled
-
-    records, found = reading.records, ruled(reading.notes.findings, load_scales(options.scales_file))
-    from ccq_stats.errors import name_shown
-    from ccq_stats.reading.sources import expand_paths
-
-    real = {name_shown(path): path for path in expand_paths(list(paths))}  # a name not UTF-8 is kept escaped in records
-    files = []
-    for name in dict.fromkeys(records["source_file"].tolist()):
-        data = Path(real.get(name, name)).read_bytes()
-        files.append({"file": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
-    location = locate(db)
-    if dry_run and not exists(location):
-        location = ":memory:"  # what an empty store would make of it, without creating one
-    with Store.open(location, create=True) as store:
-        if location != ":memory:":
-            _tell_other_years(store, records, files)
-        return store.import_records(records, found, files, command=command, dry_run=dry_run)
-
-
-def _tell_other_years(store, records, files: list[dict]) -> None:
-    """Warn when a file of this import was imported before for another year whose records are
-    still current: the same file name, or a name it extends (a corrected "x_sua.csv" of "x.csv")
-    with the same organisations – a corrected year leaves the old one in the store."""
-    from ccq_stats.store.versions import same_file_other_year
-
-    current = store.current_files()
-    for f in files:
-        mine = records[records["source_file"] == f["file"]]
-        found = same_file_other_year(f["file"], set(mine["year"].tolist()), set(mine["org"].dropna().tolist()), current)
-        for old in found:
-            log.warning(
-                "%s",
-                _(
-                    "{file}: the same file was imported before for {year} ({old}, import {id}), and those ratings are "
-                    "still in the store; if that year was wrong, remove them: ccq-stats import --revert {id}"
-                ).format(file=f["file"], year=old["year"], old=old["file"], id=old["import_id"]),
-            )
-
-
-def import_revert(number: int, *, db: str | None = None, dry_run: bool = False, command: str = "import --revert"):
-    """``ccq-stats import --revert N``: a new import that restores what import N replaced and
-    closes what it added; refused, naming them, when a later import changed the same records.
-    Returns a ``store.ImportResult``."""
-    import dataclasses
-
-    from ccq_stats.store import Store, locate
-
-    with Store.open(locate(db), write=True) as store:  # --dry-run too: it computes under the write lock
-        result = store.revert(number, command=command, dry_run=dry_run)
-        lineage = store.import_kind(number) == "orgs"
-    # the store undoes a lineage import (orgs import) too: its summary speaks of changes, not records
-    return dataclasses.replace(result, command_kind="revert_lineage") if lineage else result
 
 
 def store_records(db: str | None = None, *, as_of: str | None = None):
@@ -657,12 +431,12 @@ def store_snapshot(db: str | None = None, *, as_of: str | None = None, ratings_n
 
     notes = Notes()
     snapshot["records"] = reconcile(without_control_characters(snapshot["records"], notes), notes)
-    _tell(notes.plain)
+    tell_notes(notes.plain)
     snapshot["findings"] = snapshot["findings"] + notes.findings
     return snapshot
 
 
-def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as_of: str | None = None):
+def checked_store(db: str | None, quota_base: str, scales_file: Path | None, as_of: str | None = None):
     """(records, findings, snapshot) of the store: the findings stored with the files, then every rule's."""
     from ccq_stats.figures.findings import Notes
     from ccq_stats.figures.rules import check_records, ruled, sort_findings
@@ -673,123 +447,8 @@ def _checked_store(db: str | None, quota_base: str, scales_file: Path | None, as
     # the findings kept with the files, as this run's rule table says (not the import's)
     found = ruled(snapshot["findings"], scales)
     findings = sort_findings(found + check_records(snapshot["records"], quota_base, scales, notes))
-    _tell(notes.items)
+    tell_notes(notes.items)
     return snapshot["records"], findings, snapshot
-
-
-def classify_store(
-    db: str | None = None,
-    *,
-    by: str = "year",
-    base: str = "rated",
-    scales_file: Path | None = None,
-    as_of: str | None = None,
-    with_state: bool = False,
-):
-    """``classify`` of the store (the earlier API, kept): the same figures as ``classify_paths``
-    on the files imported, as of ``as_of`` (see ``store_records``)."""
-    return classify(
-        Source.store(db, as_of), ReadOptions(scales_file=scales_file), by=by, base=base, with_state=with_state
-    )
-
-
-def check_store(
-    db: str | None = None,
-    *,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    as_of: str | None = None,
-    with_state: bool = False,
-):
-    """``check`` of the store (the earlier API, kept): the findings ``check_paths`` gives on the
-    files (without members' names, which the store does not keep), as of ``as_of``."""
-    return check(
-        Source.store(db, as_of), ReadOptions(scales_file=scales_file), quota_base=quota_base, with_state=with_state
-    )
-
-
-def report_store(
-    db: str | None = None,
-    *,
-    term: str | None = None,
-    year: int | None = None,
-    years: str | None = None,
-    mean: str = "shares",
-    org: str | None = None,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    today=None,
-    issuer: dict | None = None,
-    as_of: str | None = None,
-) -> dict:
-    """``report`` of the store (the earlier API, kept)."""
-    return report(
-        Source.store(db, as_of),
-        ReadOptions(scales_file=scales_file),
-        term=term,
-        year=year,
-        years=years,
-        mean=mean,
-        org=org,
-        quota_base=quota_base,
-        today=today,
-        issuer=issuer,
-    )
-
-
-def month_report(
-    db: str | None = None,
-    *,
-    month: str,
-    org: str = DEFAULT_ORG,
-    quota_base: str = "good",
-    scales_file: Path | None = None,
-    today=None,
-    issuer: dict | None = None,
-    as_of: str | None = None,
-) -> dict:
-    """``ccq-stats report --month YYYY-MM``: what the monthly summary template receives (see
-    ``month.month_context`` and docs/templates.md), from the store as it stood at the end of
-    that month (or as of ``as_of``)."""
-    import calendar
-
-    from ccq_stats.documents.month import month_context, parse_month
-
-    first = parse_month(month)
-    if as_of is None:  # the summary of December written in March shows December's figures
-        as_of = _month_end_state(db, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
-    records, findings, snapshot = _checked_store(db, quota_base, scales_file, as_of)
-    context = month_context(
-        records,
-        findings,
-        snapshot["imports"],
-        snapshot["rosters"],
-        load_scales(scales_file),
-        month=first,
-        org=org,
-        today=today,
-        lineage=snapshot.get("lineage", []),
-    )
-    context["issuer"] = issuer if issuer is not None else _default_issuer()  # the document header, as in every report
-    context["store"] = snapshot["store"]
-    return context
-
-
-def _month_end_state(db: str | None, last_day) -> str | None:
-    """The --as-of of a month's summary: the end of its last day; None (the store as it stands)
-    when the store held nothing yet then – its ratings were all imported after the month, so
-    there is no earlier state to show (nor when the store kept no versions then)."""
-    from ccq_stats.store import Store, locate
-    from ccq_stats.store.versions import end_of_day_utc
-
-    with Store.open(locate(db)) as store:
-        imports = store.imports()
-        since = store.versions_since()
-    held = [i["id"] for i in imports if i["at"] < end_of_day_utc(last_day)]
-    return last_day.isoformat() if held and held[-1] >= since and store.keeps_versions() else None
-
-
-# -- the lineage of organisations: ccq-stats orgs --------------------------------------------------
 
 
 def read_lineage(path: str) -> list:
@@ -857,20 +516,6 @@ def forms(source: Source, options: ReadOptions | None = None, *, year: int) -> d
     return figures
 
 
-def forms_store(db: str | None = None, *, year: int, scales_file: Path | None = None, as_of: str | None = None) -> dict:
-    """``forms`` of the store (the earlier API, kept)."""
-    return forms(Source.store(db, as_of), ReadOptions(scales_file=scales_file), year=year)
-
-
-def forms_paths(paths: list[str], *, year: int, scales_file: Path | None = None, progress=None) -> dict:
-    """``forms`` of the files (the earlier API, kept)."""
-    return forms(Source.files(paths), ReadOptions(scales_file=scales_file, progress=progress), year=year)
-
-
-# ``history``, ``templates``, ``blank`` and ``orgs`` live in their own modules of this layer
-# (store_views.py, outputs.py, collecting.py, orgs.py); their
-# functions stay importable from here, loaded when first asked for (imported by name, not by an
-# import statement, so that api.py does not import the modules that import it).
 _ELSEWHERE = {
     "history": "ccq_stats.api.store_views",
     "changes_since": "ccq_stats.api.store_views",
@@ -882,6 +527,24 @@ _ELSEWHERE = {
     "orgs_list": "ccq_stats.api.orgs",
     "orgs_check": "ccq_stats.api.orgs",
     "roster_import": "ccq_stats.api.orgs",
+    "import_ratings": "ccq_stats.api.imports",
+    "import_paths": "ccq_stats.api.imports",
+    "import_revert": "ccq_stats.api.imports",
+    "month_report": "ccq_stats.api.store_views",
+    **{
+        name: "ccq_stats.api.earlier"
+        for name in (
+            "classify_paths",
+            "check_paths",
+            "report_paths",
+            "inspect_paths",
+            "classify_store",
+            "check_store",
+            "report_store",
+            "forms_store",
+            "forms_paths",
+        )
+    },
 }
 
 

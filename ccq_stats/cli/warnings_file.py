@@ -58,7 +58,7 @@ class _WarningRows(logging.Handler):
         self.rows: list[dict] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        note = getattr(record, "note", None)  # api._tell sends each note along: its place as columns
+        note = getattr(record, "note", None)  # api.tell_notes sends each note along: its place as columns
         level = "error" if record.levelno >= logging.ERROR else "warning"
         if note is not None:
             self.rows.append(outputs.warning_row(level, note.where, note.message))
