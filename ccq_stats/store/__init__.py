@@ -42,7 +42,7 @@ import (see ``versions.py`` and ``schema.py``).
 The modules: ``schema`` (tables and migrations), ``backends`` (SQLite, PostgreSQL), ``rows``
 (frame ↔ stored rows, scores included), ``changes`` (what an import changes), ``versions``
 (states, ``--as-of``), ``org_changes`` (the lineage in the store), ``history``, ``roster``,
-``lineage`` (the lineage file); this one: the ``Store`` – opening, migrating, importing,
+``lineage`` (the lineage file), ``reverting`` (``import --revert``); this one: the ``Store`` – opening, migrating, importing,
 reverting and reading the records.
 """
 
@@ -59,6 +59,7 @@ from ccq_stats.store import changes
 from ccq_stats.store.backends import connect, is_url, shown
 from ccq_stats.store.changes import ImportResult
 from ccq_stats.store.org_changes import OrgChanges, changes_totals  # noqa: F401 - changes_totals: public here since schema 3
+from ccq_stats.store.reverting import Reverting
 from ccq_stats.store.rows import frame_of, rows_of
 from ccq_stats.store.schema import (
     APPLICATION,
@@ -109,7 +110,7 @@ def exists(location: str) -> bool:
     return is_url(location) or os.path.isfile(location)
 
 
-class Store(OrgChanges):
+class Store(OrgChanges, Reverting):
     """An open store. ``Store.open(location)`` checks what it is and migrates it."""
 
     def __init__(self, conn) -> None:
@@ -349,147 +350,6 @@ class Store(OrgChanges):
         )
 
     # -- undo ---------------------------------------------------------------------------
-    def revert(self, number: int, *, command: str, dry_run: bool = False, at: str | None = None) -> ImportResult:
-        """Undo import ``number`` by a new import: the records it added are closed and those it
-        replaced come back (as new versions, with their files); its findings likewise. Refused,
-        naming them, when a later import changed records import ``number`` brought."""
-        if self.import_kind(number) == "orgs":
-            return self.revert_changes(number, command=command, dry_run=dry_run, at=at)
-        self._need_versions()
-        with self.conn.writing():
-            ids = [r[0] for r in self.conn.rows("SELECT id FROM imports ORDER BY id")]
-            if number not in ids:
-                raise InputError(
-                    _("no import {number} in the store").format(number=number),
-                    file=shown(self.location),
-                    hint=_("the store's imports are 1 to {last} (ccq-stats history lists them)").format(
-                        last=ids[-1] if ids else 0
-                    ),
-                )
-            since = int(self._meta().get("versions_since", "0"))
-            if number <= since:
-                raise InputError(
-                    _(
-                        "import {number} was made before the store kept versions (since import {since}): what it replaced is not known"
-                    ).format(number=number, since=since),
-                    file=shown(self.location),
-                    hint=_("import the right files again instead"),
-                )
-            names = self._columns()
-            columns = ", ".join(names)
-            added = [
-                dict(zip(names, r))
-                for r in self.conn.rows(f"SELECT {columns} FROM records WHERE import_id = ?", (number,))
-            ]
-            replaced = [
-                dict(zip(names, r))
-                for r in self.conn.rows(f"SELECT {columns} FROM records WHERE valid_to = ?", (number,))
-            ]
-            keys = set(changes.by_key(added)) | set(changes.by_key(replaced))
-            years = sorted({k[0] for k in keys})
-            current = changes.by_key([r for r in self._rows_of_years(years) if changes.key_of(r) in keys])
-            brought = changes.by_key(added)
-            # a later import changed them when the current records of a key are not those import N brought
-            later = sorted(
-                {
-                    (
-                        k[0],
-                        (current.get(k) or brought.get(k) or [{}])[0].get("org") or "",
-                        (current.get(k) or brought.get(k) or [{}])[0].get("parent") or "",
-                        max((r["import_id"] for r in current.get(k, [])), default=None) or self._closer(k, number),
-                    )
-                    for k in keys
-                    if not changes.same_content(current.get(k, []), brought.get(k, []))
-                }
-            )
-            if later:
-                named = "; ".join(
-                    f"{y} {o}" + (f" ({p})" if p else "") + " " + _("by import {id}").format(id=v)
-                    for y, o, p, v in later[:5]
-                )
-                more = len(later) - 5
-                raise InputError(
-                    _("a later import changed records that import {number} brought: {orgs}").format(
-                        number=number, orgs=named
-                    )
-                    + (_(" and {count} more").format(count=more) if more > 0 else ""),
-                    file=shown(self.location),
-                    hint=_("revert the later imports first, newest first"),
-                )
-            old = brought
-            back = changes.by_key(replaced)
-            summary = changes.summarise(old, back)
-            gone = [k for k in old if k not in back]
-            for key in gone:  # records the import brought where there were none: removed
-                tally = summary["years"].setdefault(
-                    key[0],
-                    dict.fromkeys(
-                        (
-                            "orgs_added",
-                            "orgs_changed",
-                            "orgs_unchanged",
-                            "records_added",
-                            "records_changed",
-                            "records_removed",
-                        ),
-                        0,
-                    ),
-                )
-                tally["orgs_changed"] += 1
-                tally["records_removed"] += len(old[key])
-            files = [
-                {"file": f, "sha256": h, "size": n}
-                for f, h, n in self.conn.rows(
-                    "SELECT file, sha256, size FROM files WHERE sha256 IN (SELECT DISTINCT file_sha256 FROM records WHERE valid_to = ?)"
-                    " ORDER BY file, import_id",
-                    (number,),
-                )
-            ]
-            files = list({f["file"]: f for f in files}.values())
-            result = ImportResult(
-                None,
-                files,
-                years,
-                len(replaced),
-                bool(added or replaced),
-                summary,
-                changes.totals(summary),
-                dry_run,
-                "revert",
-            )
-            if dry_run or not result.changed:
-                return result
-            import_id = ids[-1] + 1
-            result.import_id = import_id
-            self._close(import_id, sorted(keys))
-            for row in replaced:
-                row["import_id"] = import_id
-            self.conn.insert_many("records", list(names), [tuple(r[c] for c in names) for r in replaced])
-            fcols = ", ".join(FINDING_COLUMNS)
-            restored = [
-                (import_id, i, *r[2:])
-                for i, r in enumerate(
-                    self.conn.rows(
-                        f"SELECT {fcols} FROM findings WHERE valid_to = ? ORDER BY import_id, seq", (number,)
-                    )
-                )
-            ]
-            self.conn.execute(
-                "UPDATE findings SET valid_to = ? WHERE import_id = ? AND valid_to IS NULL", (import_id, number)
-            )
-            self.conn.insert_many("findings", list(FINDING_COLUMNS), restored)
-            self._log(import_id, result, command, at or now_utc())
-        return result
-
-    def _closer(self, key: tuple, number: int) -> int | None:
-        """The first import after ``number`` that closed records of ``key``."""
-        found = self.conn.rows(
-            "SELECT MIN(valid_to) FROM records WHERE valid_to > ? AND year = ? AND shape = ? AND org_key = ? AND parent_key = ?",
-            (number, *key),
-        )
-        return found[0][0] if found else None
-
-    # -- reading ------------------------------------------------------------------------
     def keeps_versions(self) -> bool:
         """False for a store of an earlier version that could only be read, not upgraded."""
         return self.schema >= VERSIONS_KEPT
