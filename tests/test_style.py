@@ -32,3 +32,13 @@ def test_ruff_format_changes_nothing():
     assert done.returncode == 0, (
         f"ruff format would change (run: .venv/bin/ruff format):\n{done.stdout[-4000:]}{done.stderr[-2000:]}"
     )
+
+
+def test_no_module_is_over_600_lines():
+    """A module a newcomer reads in one sitting (issue 21): past 600 lines, split it by concern."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in sorted((ROOT / "ccq_stats").rglob("*.py"))
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert not long, f"modules over 600 lines: {long}"
