@@ -231,6 +231,17 @@ _MEASURED_SLOW = frozenset(
 )
 
 
+_LONGEST = [
+    line.strip()
+    for line in (Path(__file__).parent / "longest_tests.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def _longest_rank(nodeid: str) -> int:
+    return next((i for i, start in enumerate(_LONGEST) if nodeid.startswith(start)), len(_LONGEST))
+
+
 # tryfirst: pytest-xdist's worker reads the xdist_group marks in its own collection hook, which
 # pluggy calls before a conftest's; without it the groups were never seen (tests ran split).
 @pytest.hookimpl(tryfirst=True)
@@ -247,13 +258,13 @@ def pytest_collection_modifyitems(config, items):
         definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
         if any(defs and defs[-1].scope == "module" for defs in definitions.values()):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-    # The modules with the most slow tests first, each module kept together (its fixtures built
-    # once): the long tests start while the short ones are left to fill the end, so that no
-    # worker waits idle for another's last long test.
+    # The longest tests measured first (tests/longest_tests.txt), then the modules with the most
+    # slow tests, each module kept together (its fixtures built once): the long tests start while
+    # the short ones are left to fill the end, so that no worker waits idle for another's last one.
     slow = {}
     for item in items:
         slow[item.module.__name__] = slow.get(item.module.__name__, 0) + (item.get_closest_marker("slow") is not None)
-    items.sort(key=lambda item: -slow[item.module.__name__])
+    items.sort(key=lambda item: (_longest_rank(item.nodeid), -slow[item.module.__name__]))
 
 
 @pytest.fixture(scope="session")
