@@ -8,7 +8,10 @@ files, one ``ReadOptions`` (the options every reading command shares):
 >>> figures = classify(Source.store("ccq.sqlite"))                              # doctest: +SKIP
 
 The names of the earlier API (``classify_paths``, ``classify_store``, ``check_paths`` …) stay,
-as thin aliases over these.
+as thin aliases over these (``api/earlier.py``). The other commands' functions live beside this
+module and import from here as well: ``imports`` (import, --revert), ``store_views`` (history,
+the monthly summary), ``orgs`` (lineage, roster), ``collecting`` (blank), ``outputs`` (the
+writers a command chooses from); ``__getattr__`` below gives each by its name here.
 """
 
 from __future__ import annotations
