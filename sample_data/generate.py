@@ -551,13 +551,15 @@ def write_member_counts(year: int, rows, orgs) -> None:
     wb.save(HERE / f"so_luong_dang_vien_{year}.xlsx")
 
 
-def write_expected(org_ratings, member_ratings) -> None:
-    """The figures `ccq-stats classify sample_data` must print, counted from the model."""
+def expected_rows(years, org_ratings, member_statuses) -> list[list]:
+    """[year, subject, category, count] rows of the figures `ccq-stats classify` must print,
+    counted from a model: ``org_ratings`` {(year, subject, …): (tier, exemplary)},
+    ``member_statuses`` {year: [tier or status of each member]}. The second sample's oracle too."""
     lines = [["year", "subject", "category", "count"]]
-    for year in YEARS:
+    for year in years:
         for subject in ("units", "cells"):
             c = Counter()
-            for (y, s, _, _), (tier, exemplary) in org_ratings.items():
+            for (y, s, *_), (tier, exemplary) in org_ratings.items():
                 if (y, s) == (year, subject):
                     c[tier] += 1
                     c["exemplary"] += exemplary
@@ -571,7 +573,7 @@ def write_expected(org_ratings, member_ratings) -> None:
                 "good_or_better": c["top"] + c["good"],
             }
             lines += [[year, subject, k, v] for k, v in cats.items()]
-        c = Counter(status for _, status, _ in member_ratings[year])
+        c = Counter(member_statuses[year])
         rated = sum(c[t] for t in TIERS)
         cats = {
             "total": sum(c.values()),
@@ -582,8 +584,14 @@ def write_expected(org_ratings, member_ratings) -> None:
             "good_or_better": c["top"] + c["good"],
         }
         lines += [[year, "members", k, v] for k, v in cats.items()]
+    return lines
+
+
+def write_expected(org_ratings, member_ratings) -> None:
+    """The figures `ccq-stats classify sample_data` must print, counted from the model."""
+    statuses = {year: [status for _, status, _ in member_ratings[year]] for year in YEARS}
     with open(HERE.parent / "tests" / "data" / "sample_expected.csv", "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(lines)
+        csv.writer(f, lineterminator="\n").writerows(expected_rows(YEARS, org_ratings, statuses))
 
 
 def main() -> None:

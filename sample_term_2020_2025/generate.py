@@ -191,63 +191,10 @@ CELLS_FROM_MERGER = {
     "Đảng bộ Sở Nội vụ": ["Chi bộ Lao động - Thương binh và Xã hội"],
 }
 
-SURNAMES = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Vũ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Phan",
-    "Võ",
-    "Trịnh",
-    "Đinh",
-    "Lương",
-]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Xuân", "Thu", "Hoài", "Kim", "Bảo", "Diệu"]
-GIVEN = [
-    "An",
-    "Bình",
-    "Chi",
-    "Dũng",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hạnh",
-    "Hiếu",
-    "Hòa",
-    "Hùng",
-    "Hương",
-    "Khánh",
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Nam",
-    "Nga",
-    "Phong",
-    "Phúc",
-    "Quân",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Trang",
-    "Trung",
-    "Tuấn",
-    "Vân",
-    "Việt",
-    "Yến",
-    "Thắng",
-    "Nhung",
-    "Quyên",
-]
+# the first sample's names, and a few more (a larger bloc): the same lists, so the same draws
+SURNAMES = FIRST.SURNAMES + ["Trịnh", "Đinh", "Lương"]
+MIDDLE = FIRST.MIDDLE + ["Bảo", "Diệu"]
+GIVEN = FIRST.GIVEN + ["Thắng", "Nhung", "Quyên"]
 
 # How staff spell each tier (the regimes from 2018 share one vocabulary); several spellings, at random.
 ORG = {
@@ -935,38 +882,10 @@ def write_rosters(out: Path, org_ratings) -> dict[int, list[str]]:
 
 
 def write_expected(oracle: Path, org_ratings, member_ratings) -> None:
-    """The figures `ccq-stats classify xep_loai/` must give, counted from the model."""
-    lines = [["year", "subject", "category", "count"]]
-    for year in YEARS:
-        for subject in ("units", "cells"):
-            c = Counter()
-            for (y, s, _, _), (tier, exemplary) in org_ratings.items():
-                if (y, s) == (year, subject):
-                    c[tier] += 1
-                    c["exemplary"] += exemplary
-            rated = sum(c[t] for t in TIERS)
-            cats = {
-                "total": rated + c["not_rated"],
-                "not_rated": c["not_rated"],
-                "rated": rated,
-                **{t: c[t] for t in TIERS},
-                "exemplary": c["exemplary"],
-                "good_or_better": c["top"] + c["good"],
-            }
-            lines += [[year, subject, k, v] for k, v in cats.items()]
-        c = Counter(status for _, _, status, _ in member_ratings[year])
-        rated = sum(c[t] for t in TIERS)
-        cats = {
-            "total": sum(c.values()),
-            "exempt": c["exempt"],
-            "not_rated": c["not_rated"],
-            "rated": rated,
-            **{t: c[t] for t in TIERS},
-            "good_or_better": c["top"] + c["good"],
-        }
-        lines += [[year, "members", k, v] for k, v in cats.items()]
+    """The figures `ccq-stats classify xep_loai/` must give, counted from the model (as the first sample's)."""
+    statuses = {year: [status for _, _, status, _ in member_ratings[year]] for year in YEARS}
     with open(oracle / "sample_term_expected.csv", "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(lines)
+        csv.writer(f, lineterminator="\n").writerows(FIRST.expected_rows(YEARS, org_ratings, statuses))
 
 
 def write_scores_expected(oracle: Path, org_ratings, member_ratings, scores) -> None:
