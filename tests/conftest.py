@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import unicodedata
 from pathlib import Path
@@ -107,6 +108,27 @@ def run(*args: str, input: bytes | str | None = None):
 _compared: list | None = None  # what run() compared both ways in the current differential test
 
 
+def in_process(*args, cwd=None, env: dict | None = None, input=None, unset=()):
+    """What ``subprocess.run(["ccq-stats", *args], capture_output=True, text=True, cwd=cwd,
+    env=…)`` gives (a CompletedProcess), run in this process by ``run`` — a twentieth of the
+    cost: no interpreter to start, the reader process already running. For the tests whose point
+    is not the process itself (a pseudo-terminal, bytes in argv, a signal, file modes obeyed by
+    a user without root's overrides, standard input that is a pipe or a device stay real).
+    ``env`` is laid over this process's environment for the call, without the variables named in
+    ``unset``, and ``cwd`` is the folder it runs in. A command that raised would have printed a traceback: here the test fails."""
+    import subprocess
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in unset:
+            patch.delenv(name, raising=False)
+        for name, value in (env or {}).items():
+            patch.setenv(name, str(value))
+        if cwd is not None:
+            patch.chdir(cwd)
+        result = run(*(os.fsdecode(a) if isinstance(a, bytes) else a for a in args), input=input)
+    return subprocess.CompletedProcess(["ccq-stats", *map(str, args)], result.exit_code, result.stdout, result.stderr)
+
+
 @pytest.fixture(autouse=True)
 def _differential(request):
     """In a test marked ``differential``: every reading command it runs gives the same bytes
@@ -161,58 +183,57 @@ def _no_user_store(tmp_path_factory, monkeypatch):
 # the folder they are relative to, the options, the language of the messages and every CCQ_*
 # setting (limits, time-outs). A read with a progress callback, or of anything else than the
 # sample, is always real. A per-process cache: each xdist worker reads the sample once.
+# What is kept is ``api.read_with``'s answer: every command that reads files goes through it
+# (``read_records`` too), in api/__init__.py and in api/imports.py, which imports it by name.
 
 
-def _sample_paths(paths, cwd: str) -> bool:
-    sample = SAMPLE.resolve()
+def _under(folder: Path, paths, cwd: str) -> bool:
+    """Whether every path (as given, relative to ``cwd``) is ``folder`` or inside it."""
+    folder = folder.resolve()
     for path in paths:
         full = (Path(cwd) / path).resolve() if path != "-" else None
-        if full is None or not (full == sample or sample in full.parents):
+        if full is None or not (full == folder or folder in full.parents):
             return False
     return bool(paths)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _sample_read_once():
-    """For the whole session (module-scoped fixtures that read the sample too), keeping
-    {key: Reading} of the reads of sample_data/ made so far in this process."""
+@contextlib.contextmanager
+def reads_kept(folder: Path):
+    """While open, reads of ``folder`` (or files in it) are made once per set of options and
+    language and CCQ_* settings, and answered with a copy afterwards (see above)."""
     import copy
+    import dataclasses
 
     import ccq_stats.api as api
+    import ccq_stats.api.imports as imports
     from ccq_stats.i18n import language
 
-    real = api.read_records
+    real, kept = api.read_with, {}
 
-    def read_records(paths, *, year=None, kind=None, scales_file=None, progress=None, header_row=None, columns=None):
-        options = dict(
-            year=year, kind=kind, scales_file=scales_file, progress=progress, header_row=header_row, columns=columns
-        )
+    def read_with(paths, options):
         cwd = os.getcwd()
-        if progress is not None or not _sample_paths(list(map(str, paths)), cwd):
-            return real(paths, **options)
+        if options.progress is not None or not _under(folder, list(map(str, paths)), cwd):
+            return real(paths, options)
         settings = tuple(
             sorted((k, v) for k, v in os.environ.items() if k.startswith("CCQ_") and not k.startswith("CCQ_STATS_DB"))
         )
+        scales_file = options.scales_file
         scales_text = Path(cwd, scales_file).read_bytes() if scales_file and Path(cwd, scales_file).is_file() else None
-        key = (
-            tuple(map(str, paths)),
-            cwd,
-            year,
-            kind,
-            str(scales_file),
-            scales_text,
-            header_row,
-            repr(columns or None),
-            language(),
-            settings,
-        )
-        if key not in sample_readings:
-            sample_readings[key] = real(paths, **options)  # an error is raised each time, never kept
-        return copy.deepcopy(sample_readings[key])  # the callers add notes and mark findings: a copy each
+        key = (tuple(map(str, paths)), cwd, repr(dataclasses.astuple(options)), scales_text, language(), settings)
+        if key not in kept:
+            kept[key] = real(paths, options)  # an error is raised each time, never kept
+        return copy.deepcopy(kept[key])  # the callers add notes and mark findings: a copy each
 
-    sample_readings: dict = {}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(api, "read_records", read_records)
+        patch.setattr(api, "read_with", read_with)
+        patch.setattr(imports, "read_with", read_with)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sample_read_once():
+    """For the whole session (module-scoped fixtures that read the sample too)."""
+    with reads_kept(SAMPLE):
         yield
 
 

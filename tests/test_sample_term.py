@@ -16,7 +16,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, figures, rows_of, run
+from conftest import ROOT, figures, reads_kept, rows_of, run
 
 FOLDER = ROOT / "sample_term_2020_2025"
 DATA = FOLDER / "xep_loai"
@@ -39,22 +39,7 @@ def lineage_facts() -> dict:
 def term_read_once():
     """The folder read once per process (about 10 s), for classify and check alike, as
     conftest.py does for sample_data/: later reads with the same options get a copy."""
-    import copy
-
-    import ccq_stats.api as api
-
-    real, kept = api.read_records, {}
-
-    def read_records(paths, **options):
-        if options.get("progress") is not None or list(map(str, paths)) != [str(DATA)]:
-            return real(paths, **options)
-        key = repr(sorted(options.items()))
-        if key not in kept:
-            kept[key] = real(paths, **options)
-        return copy.deepcopy(kept[key])
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(api, "read_records", read_records)
+    with reads_kept(DATA):
         yield
 
 
