@@ -22,9 +22,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import SAMPLE, make_csv
+from conftest import SAMPLE, in_process, make_csv
 
-pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
+pytestmark = pytest.mark.slow  # most run the whole program (names not UTF-8 in argv, a pty), all write documents
 
 ENV = {**os.environ, "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1"}
 UNITS = ["Tên tổ chức cơ sở đảng", "Năm", "Xếp loại"]
@@ -41,6 +41,12 @@ def ccq(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
         env={**ENV, **(env or {})},
         errors="surrogateescape",
     )
+
+
+def here(*args, cwd=None) -> subprocess.CompletedProcess:
+    """As ``ccq``, in this process (conftest.in_process): for the tests whose names are in the
+    files, not in argv, and whose output is not a terminal."""
+    return in_process(*args, cwd=cwd, env={"CCQ_NO_PROGRESS": "1"})
 
 
 def on_a_terminal(*args, env=None) -> str:
@@ -90,7 +96,7 @@ def uncontrolled(text: str) -> str:
 
 def test_names_with_control_characters_are_read_without_them_and_said_once(tmp_path):
     units = hostile_units(tmp_path / "tc.csv")
-    done = ccq("report", units, "--year", "2019", "-f", "xlsx", "-o", tmp_path / "bc.xlsx")
+    done = here("report", units, "--year", "2019", "-f", "xlsx", "-o", tmp_path / "bc.xlsx")
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr  # was IllegalCharacterError
     warned = [line for line in done.stderr.splitlines() if "control characters" in line]
     assert warned == [
@@ -120,7 +126,7 @@ def test_names_with_control_characters_are_read_without_them_and_said_once(tmp_p
 def test_every_writer_gets_names_without_control_characters(tmp_path, args):
     units = hostile_units(tmp_path / "tc.csv")
     command, *rest = args
-    done = ccq(command, units, *rest, cwd=tmp_path)
+    done = here(command, units, *rest, cwd=tmp_path)
     if done.returncode == 2 and "no such command" in done.stderr.lower():
         pytest.skip(f"no {command} command here")
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
@@ -137,7 +143,7 @@ def test_every_writer_gets_names_without_control_characters(tmp_path, args):
 def test_a_control_character_in_a_setting_is_refused_naming_it(tmp_path):
     settings = tmp_path / "ccq-stats.toml"
     settings.write_text('[issuer]\ncommittee = "ĐẢNG ỦY\\u0000 KHỐI"\n', encoding="utf-8")
-    done = ccq(
+    done = here(
         "report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "-o", tmp_path / "bc.docx", "--settings", settings
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
@@ -153,7 +159,7 @@ def hostile_store(tmp_path):
     """A store whose names hold control characters, as one written before they were taken out."""
     db = tmp_path / "ccq.sqlite"
     units = make_csv(tmp_path / "to_chuc_2019.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"], ["Chi bộ B", 2019, "HTNV"]])
-    assert ccq("import", units, "--db", db, "--quiet").returncode == 0
+    assert here("import", units, "--db", db, "--quiet").returncode == 0
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE records SET org = ? WHERE org = 'Chi bộ A'", ("Chi bộ \x1b]0;pwned\x07A\x1b[2J",))
     return db
@@ -161,10 +167,10 @@ def hostile_store(tmp_path):
 
 def test_names_from_the_store_reach_no_writer_with_control_characters(hostile_store, tmp_path):
     # run where the imported file is: with -o, report also looks at the current folder (issue 20 item 9, another branch)
-    done = ccq("report", "--year", "2019", "--db", hostile_store, "-o", tmp_path / "bc.docx", cwd=tmp_path)
+    done = here("report", "--year", "2019", "--db", hostile_store, "-o", tmp_path / "bc.docx", cwd=tmp_path)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "control characters (invisible codes such as ESC or NUL) removed from 1 cell(s)" in done.stderr
-    done = ccq("report", "--year", "2019", "--db", hostile_store, "-o", tmp_path / "bc.xlsx", cwd=tmp_path)
+    done = here("report", "--year", "2019", "--db", hostile_store, "-o", tmp_path / "bc.xlsx", cwd=tmp_path)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
 
 

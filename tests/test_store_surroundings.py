@@ -31,17 +31,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, rows_of, run
+from conftest import SAMPLE, in_process, rows_of
 
-pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
+pytestmark = pytest.mark.slow  # a store made and copied per test; some run the whole program (modes, limits)
 
 FILE = SAMPLE / "dang_vien_2018.csv"
+UNSET = ("CCQ_STATS_DB", "PGPASSWORD")  # no store named by the environment, no password
 DROP = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"]
 
 
-def ccq(*args, cwd=None, env=None, preexec_fn=None, as_user=False, stdout=subprocess.PIPE, timeout=120):
-    """Run ccq-stats in a fresh interpreter; ``as_user``: obeying file modes (see the module's docstring)."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("CCQ_STATS_DB", "PGPASSWORD")}
+def ccq(*args, cwd=None, env=None, preexec_fn=None, as_user=False, stdout=subprocess.PIPE, timeout=120, real=False):
+    """Run ccq-stats; ``as_user``: obeying file modes (see the module's docstring). In a fresh
+    interpreter where the process matters (file modes obeyed, limits set before it starts, its
+    standard output a device, ``real``: a call that must not hang this process); otherwise in
+    this one (conftest.in_process), with the same environment."""
+    if not (real or as_user or preexec_fn is not None or stdout is not subprocess.PIPE):
+        return in_process(*args, cwd=cwd, env={"CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1", **(env or {})}, unset=UNSET)
+    full_env = {k: v for k, v in os.environ.items() if k not in UNSET}
     full_env.update(CCQ_LANG="en", CCQ_NO_PROGRESS="1", **(env or {}))
     argv = [sys.executable, "-m", "ccq_stats", *map(str, args)]
     if as_user and os.geteuid() == 0:
@@ -170,7 +176,7 @@ def test_a_store_path_through_a_file(tmp_path, command):
 def test_a_fifo_as_the_store_is_refused_at_once(tmp_path, command):
     fifo = tmp_path / "kho.sqlite"
     os.mkfifo(fifo)
-    result = ccq(*command, "--db", fifo, timeout=60)  # opening a FIFO to read would wait for ever
+    result = ccq(*command, "--db", fifo, timeout=60, real=True)  # opening a FIFO to read would wait for ever
     one_error(result, "not a regular file")
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
 
@@ -363,26 +369,8 @@ LOCATIONS = [
 ]
 
 
-class _InProcess:
-    """A result of conftest.run shaped as a subprocess's (returncode, stdout, stderr)."""
-
-    def __init__(self, result):
-        self.returncode, self.stdout, self.stderr = result.exit_code, result.stdout, result.stderr
-
-
-def in_process(*args, cwd: Path, env: dict, monkeypatch) -> _InProcess:
-    """ccq-stats in this interpreter (no file modes, limits or signals at stake: no subprocess's
-    start-up to pay), in ``cwd`` with ``env`` as ``ccq`` would give it."""
-    monkeypatch.chdir(cwd)
-    for name in ("CCQ_STATS_DB", "PGPASSWORD"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    return _InProcess(run(*args))
-
-
 @pytest.mark.parametrize("location", LOCATIONS)
-def test_a_password_is_never_shown(tmp_path, location, monkeypatch):
+def test_a_password_is_never_shown(tmp_path, location):
     env = {"PGPASSWORD": "Mk0EnvSecret", "CCQ_STATS_DB_TIMEOUT": "1"}
     for command in (
         ["history", "--db", location],
@@ -394,7 +382,7 @@ def test_a_password_is_never_shown(tmp_path, location, monkeypatch):
             *command,
             cwd=tmp_path,
             env=env if "--db" in command else dict(env, CCQ_STATS_DB=location),
-            monkeypatch=monkeypatch,
+            unset=UNSET,
         )
         one_error(result)
         said = result.stdout + result.stderr
@@ -446,10 +434,8 @@ def tree(tmp_path) -> Path:
         ["import", "--dry-run", "--db", "kho.sqlite"],
     ],
 )
-def test_recursive_reads_every_folder_without_warning(tree, command, start, monkeypatch):
-    result = in_process(
-        command[0], start, "--recursive", *command[1:], cwd=tree.parent, env={}, monkeypatch=monkeypatch
-    )
+def test_recursive_reads_every_folder_without_warning(tree, command, start):
+    result = in_process(command[0], start, "--recursive", *command[1:], cwd=tree.parent, unset=UNSET)
     assert "sub-folders not read" not in result.stderr
     assert "Traceback" not in result.stderr
     if command[0] == "classify":  # --strict: no warning at all, every year of the tree read
