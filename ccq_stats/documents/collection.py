@@ -18,10 +18,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES, STATUSES, TIERS, Scales
+from ccq_stats.vocabulary.scales import SHAPES, SHORT, STATUS_NAMES, STATUSES, TIERS, Scales
 
 DATA = Path(__file__).resolve().parent.parent / "collection.toml"  # the data files stay at the package root
-SHAPES = ("members", "units", "counts")
 PREFIX = "ccq-stats collection"
 MAX_MARKER = 255  # Excel keeps at most 255 characters of a text constant in a formula (a defined name's value)
 

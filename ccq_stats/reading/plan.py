@@ -49,7 +49,6 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 
-SHAPES = ("units", "members", "counts")
 # the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
 _DAY, _MONTH, _YEAR_WORD = (re.escape(strip_marks(READING_WORDS[w].casefold())) for w in ("day", "month", "year"))
 _TITLE_YEAR = re.compile(r"(" + _MONTH + r"\s+\d{1,2}\s+)?" + _YEAR_WORD + r"\s+((?:19|20)\d\d)\b")
