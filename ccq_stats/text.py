@@ -19,7 +19,6 @@ import unicodedata
 # Characters that separate words but carry no meaning in a label or header.
 _PUNCT = re.compile(r"[\s,.;:/\\\-–—_()\[\]{}\"'“”‘’*+&|!?]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
-_YEAR = re.compile(r"^(?:nam\s*)?((?:19|20)\d\d)$")
 
 
 def clean(value: object) -> str:
@@ -70,12 +69,6 @@ def strip_marks(text: str) -> str:
 
 def loose_key(value: object) -> str:
     return strip_marks(norm_key(value)).replace(" ", "")
-
-
-def year_of_header(value: object) -> int | None:
-    """A wide-layout year column: "Năm 2019", "2019", "NĂM 2019" -> 2019."""
-    match = _YEAR.match(strip_marks(norm_key(value)))
-    return int(match.group(1)) if match else None
 
 
 # -- legacy Vietnamese encodings -------------------------------------------------------

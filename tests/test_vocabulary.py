@@ -185,3 +185,22 @@ def test_members_who_left_are_not_counted_and_never_taken_for_exempt(tmp_path):
 def test_an_organisation_is_never_left(scales):
     with pytest.raises(InputError, match="an organisation is rated, not 'left'"):
         classify_label("Chuyển đi", 2019, "units", scales)
+
+
+def test_a_year_column_header_names_its_year_by_the_year_word_of_the_data():
+    """A wide layout's "Năm 2019" column: the year word is [reading_words] year (not a pattern in
+    the code); with it any rating year, a bare number only from [years] header_first (1990), as a
+    count of 1,950 under a merged header is data."""
+    from ccq_stats.vocabulary.scales import year_of_header
+
+    assert [year_of_header(v) for v in ("Năm 2019", "NĂM 2019", "Nam 2019", "năm2021", " 2019 ", 2019)] == [
+        2019,
+        2019,
+        2019,
+        2021,
+        2019,
+        2019,
+    ]
+    assert year_of_header("Năm 1985") == 1985 and year_of_header("1985") is None
+    assert year_of_header("Năm 2101") is None and year_of_header("Năm 1944") is None
+    assert [year_of_header(v) for v in ("Xếp loại 2019", "Tháng 2019", "", None, "2019a")] == [None] * 5

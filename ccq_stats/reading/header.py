@@ -60,13 +60,14 @@ from ccq_stats.reading.header_spans import (  # noqa: F401 - filled_count, is_na
     is_year_number,
 )
 from ccq_stats.reading.header_words import resolve_column, year_in_header  # noqa: F401 - resolve_column too
-from ccq_stats.text import clean, norm_key, year_of_header
+from ccq_stats.text import clean, norm_key
 from ccq_stats.vocabulary.scales import (
     Mapping,
     Scales,
     find_phrase,
     has_marks,
     words_of,
+    year_of_header,
 )
 
 _INDEX_TOKEN = re.compile(r"^\(?[0-9]{1,3}\)?$|^\(?[a-z]\)?$|^\(?\d+\)?\s*=.*$", re.I)

@@ -10,7 +10,7 @@ import re
 
 from ccq_stats.figures.classify import match_label
 from ccq_stats.reading.header_columns import MAX_HEADER_TEXT, NOT_READ, Column, Ignored, Source, ignored, reason_of
-from ccq_stats.text import norm_key, strip_marks, year_of_header
+from ccq_stats.text import norm_key, strip_marks
 from ccq_stats.vocabulary.scales import (
     READING_WORDS,
     STATUSES,
@@ -23,6 +23,7 @@ from ccq_stats.vocabulary.scales import (
     has_marks,
     phrase,
     words_of,
+    year_of_header,
 )
 
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")

@@ -72,6 +72,7 @@ from ccq_stats.vocabulary.terms import (  # noqa: F401 - the words of the code, 
     TIERS,
     is_rating_year,
     legend_for,
+    year_of_header,
 )
 
 

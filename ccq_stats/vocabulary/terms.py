@@ -7,6 +7,8 @@ The bottom of the vocabulary: ``phrases``, ``tables`` and ``scales`` (which load
 
 from __future__ import annotations
 
+import functools
+import re
 import tomllib
 from pathlib import Path
 
@@ -43,6 +45,29 @@ def is_rating_year(value: object) -> bool:
 # Words the reader finds around a label, a year or a figure ([reading_words]): "trong đó", "trở lên",
 # "năm" … – the reading rooms build their patterns from these (phrases.either_marks)
 READING_WORDS = dict(BUILTIN_DATA["reading_words"])
+
+
+@functools.cache
+def _year_header():
+    from ccq_stats.text import strip_marks
+
+    word = re.escape(strip_marks(READING_WORDS["year"].casefold()))  # folded as the header is
+    return re.compile(rf"^(?:({word})\s*)?(\d{{4}})$")
+
+
+def year_of_header(value: object) -> int | None:
+    """The year a wide layout's column header names: "Năm 2019", "NĂM 2019", "2019" -> 2019. With
+    the year word ([reading_words] year) any rating year (FIRST_YEAR–LAST_YEAR); a bare number
+    only from HEADER_FIRST_YEAR, as everywhere a header's number is taken for a year."""
+    from ccq_stats.text import norm_key, strip_marks
+
+    match = _year_header().match(strip_marks(norm_key(value)))
+    if not match:
+        return None
+    year = int(match.group(2))
+    return year if (FIRST_YEAR if match.group(1) else HEADER_FIRST_YEAR) <= year <= LAST_YEAR else None
+
+
 RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
 # Column roles understood by the reader (keys of [columns] in scales.toml).
