@@ -116,7 +116,9 @@ def os_reason(exc: OSError) -> str:
     return gettext(reason) if reason else (exc.strerror or str(exc))
 
 
-def main() -> None:  # pragma: no cover - a maintainer's tool, run by hand and checked by tests/test_i18n.py
+def main() -> (
+    None
+):  # pragma: no cover - a maintainer's tool, run by hand and checked by tests/test_language_catalogue.py
     """Extract the messages, update the Vietnamese catalogue and compile it (needs Babel)."""
     import tempfile
 
