@@ -129,12 +129,18 @@ def history_text(found: dict, year: int | None = None) -> str:
             for o in found["organisations"]
         ],
     }
+    from ccq_stats.vocabulary.terms import legend_for
+
+    legend = legend_for(
+        cell for row in ratings["rows"] for cell in row[2:]
+    )  # the abbreviations of the cells, spelt out
     text = (
         "Các lần nhập\n"
         + text_table(_imports_table(found["imports"]))
         + "\n\nXếp loại theo năm\n"
         + text_table(ratings)
         + "\n"
+        + (f"{legend}.\n" if legend else "")
     )
     if found["corrections"]:
         fixes = {
@@ -174,22 +180,25 @@ def changes_text(found: dict) -> str:
 
 
 def _imports_table(imports: list[dict]) -> dict:
+    from ccq_stats.documents.render import IMPORT_COLUMNS
+    from ccq_stats.numbers import so
     from ccq_stats.store.versions import local_time
 
     # the store keeps UTC; staff read their local time, shown with its offset so that it is never ambiguous
     return {
-        "header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
+        # words in full and the glossary's (a record removed is "bị xóa"), counts with the thousands dot
+        "header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", *IMPORT_COLUMNS],
         "rows": [
             [
                 str(i["id"]),
                 local_time(i["at"]),
                 f"{i['user_name']}@{i['host']}",
                 "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]),
-                ",".join(map(str, i["years"])),
-                str(i["records"]),
-                str(i["records_added"]),
-                str(i["records_changed"]),
-                str(i["records_removed"]),
+                ", ".join(map(str, i["years"])),
+                so(i["records"]),
+                so(i["records_added"]),
+                so(i["records_changed"]),
+                so(i["records_removed"]),
             ]
             for i in imports
         ],

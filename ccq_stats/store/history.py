@@ -6,16 +6,13 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.stats import org_history
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
-from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES
 
 
 def _label(scales, year: int, subject: str, value: str | None, exemplary: bool) -> str:
-    if value is None:
-        return ""
-    if value in STATUS_NAMES:
-        return STATUS_NAMES[value]
-    label = scales.category_label(year, subject, value)
-    return SHORT.get(label, label) + (" TB" if exemplary else "")
+    """As the report's organisation table writes it ("TSVM tiêu biểu", not "TSVM TB": issue 19)."""
+    from ccq_stats.documents.report import table_label
+
+    return table_label(scales, year, subject, value, exemplary)
 
 
 def _pick(names: list[str], wanted: str) -> set[str]:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 
 from ccq_stats import CREATOR  # the author of every workbook we write: reading skips them
+from ccq_stats.documents.render import MEMBER_COLUMNS, NESTED_LABELS, QUOTA_COLUMNS, TERM_COLUMNS, TOP_YEARS_COLUMNS
 from ccq_stats.vocabulary.scales import TIERS  # the vocabulary, best first
 from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
+# the findings' sheet (of the report and of check): findings are "trường hợp" (docs/translating.md),
+# named as the monthly summary heads them
+FINDINGS_SHEET = "Các trường hợp qua kiểm tra"
 SHARE_FORMAT = "0.00%"  # Excel shows it with the reader's separators: 65,36% on a Vietnamese system
 
 
@@ -70,7 +74,7 @@ def report_xlsx(context: dict) -> bytes:
                     y["year"],
                     name,
                     "exemplary_of_top",
-                    "Tiêu biểu trong số xếp loại cao nhất",
+                    NESTED_LABELS["exemplary_of_top"],
                     None,
                     y["nested"]["exemplary_of_top"],
                 ]
@@ -80,7 +84,7 @@ def report_xlsx(context: dict) -> bytes:
                     y["year"],
                     name,
                     "top_of_good_or_better",
-                    "Xếp loại cao nhất trong số tốt trở lên",
+                    NESTED_LABELS["top_of_good_or_better"],
                     None,
                     y["nested"]["top_of_good_or_better"],
                 ]
@@ -139,11 +143,7 @@ def report_xlsx(context: dict) -> bytes:
                 "Nhãn",
                 "Tỷ lệ nhiệm kỳ",
                 "Tổng lượt",
-                "Năm đầu",
-                "Năm cuối",
-                "Thay đổi",
-                "Cao nhất",
-                "Thấp nhất",
+                *TERM_COLUMNS,
             ],
             term,
             {4: SHARE_FORMAT, 5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: SHARE_FORMAT, 8: "+0.00%;-0.00%;0.00%"},
@@ -166,7 +166,8 @@ def report_xlsx(context: dict) -> bytes:
         "Tổ chức",
         ["Đối tượng", "Tổ chức", "Trực thuộc", "Loại", "Loại hình"]
         + [str(y) for y in years]
-        + ["Số năm cao nhất", "Liên tục", "Đề nghị khen thưởng", "Năm HTNV trở xuống", "Giảm so với năm trước"],
+        + TOP_YEARS_COLUMNS
+        + ["Đề nghị khen thưởng", "Năm HTNV trở xuống", "Giảm so với năm trước"],
         orgs,
     )
     members = [
@@ -192,16 +193,12 @@ def report_xlsx(context: dict) -> bytes:
         [
             "Năm",
             "Tổ chức",
-            "Có mặt",
-            "Miễn ĐG",
-            "Chưa ĐG",
-            "Được ĐG",
+            *MEMBER_COLUMNS,
             "HTXSNV",
             "HTTNV",
             "HTNV",
             "KHTNV",
-            "Tối đa HTXSNV",
-            "Vượt",
+            *QUOTA_COLUMNS,
         ],
         members,
         {j: COUNT_FORMAT for j in range(3, 13)},
@@ -210,7 +207,7 @@ def report_xlsx(context: dict) -> bytes:
         [f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]]
         for f in context["findings"]
     ]
-    _sheet(wb, "Phát hiện", ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
+    _sheet(wb, FINDINGS_SHEET, ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
     for ws in wb.worksheets[2:]:
         _print_setup(ws, landscape=ws.max_column > 6, title_rows="1:1")
     for ws in wb.worksheets:
@@ -429,7 +426,7 @@ def findings_xlsx(findings, names: bool = False) -> bytes:
     header, rows = finding_rows(findings, names)
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(wb, "Phát hiện", header, [[None if v == "" else v for v in row] for row in rows])
+    _sheet(wb, FINDINGS_SHEET, header, [[None if v == "" else v for v in row] for row in rows])
     return _saved(wb)
 
 

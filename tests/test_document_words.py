@@ -1,0 +1,60 @@
+"""Words in full where staff read them (issue 19: "table headers "Cao nhất/Thấp nhất" over cells
+that hold years, "Miễn ĐG", "Vượt", "TSVM TB" → words in full"; "0 bản ghi bị bớt" → "bị xóa";
+findings are "trường hợp", docs/translating.md). Expected words written from the issue and the
+glossary, not from the tool's output."""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+
+from conftest import SAMPLE, make_csv, run
+
+CUT_SHORT = {"Miễn ĐG", "Chưa ĐG", "Được ĐG", "Vượt", "Cao nhất", "Thấp nhất", "Liên tục", "Bớt"}
+
+
+@pytest.mark.slow
+def test_the_report_workbook_heads_its_sheets_with_words_in_full(tmp_path):
+    out = tmp_path / "nhiem_ky.xlsx"
+    assert run("report", SAMPLE, "--term", "2015-2020", "-o", out, "-q").exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    assert "Phát hiện" not in wb.sheetnames
+    assert wb.sheetnames[-1] == "Các trường hợp qua kiểm tra"  # findings are "trường hợp"
+    for name in wb.sheetnames[2:]:  # the data sheets: a header row, then data
+        header = [c.value for c in wb[name][1]]
+        assert not CUT_SHORT & set(header), (name, header)
+    members = [c.value for c in wb["Đảng viên theo tổ chức"][1]]
+    assert {"Miễn đánh giá", "Chưa đánh giá", "Được đánh giá", "Vượt mức tối đa"} <= set(members)
+    term = wb["Nhiệm kỳ"]
+    header = [c.value for c in term[1]]
+    # the columns that hold years say so
+    best, worst = header.index("Năm cao nhất") + 1, header.index("Năm thấp nhất") + 1
+    years = {term.cell(r, c).value for r in range(2, term.max_row + 1) for c in (best, worst)} - {None}
+    assert years and all(isinstance(y, int) and 2015 <= y <= 2019 for y in years), years
+    yearly = [row[3] for row in wb["Hằng năm"].iter_rows(min_row=2, values_only=True)]
+    assert not any(re.search(r"[Xx]ếp loại cao nhất", str(label)) for label in yearly)  # "đạt mức cao nhất"
+
+
+def test_history_writes_the_award_and_the_columns_in_full_and_counts_with_the_dot(tmp_path):
+    db = tmp_path / "ccq.sqlite"
+    units = make_csv(
+        tmp_path / "to_chuc.csv",
+        [["Tên tổ chức", "Năm", "Xếp loại"], ["Chi bộ A", 2015, "TSVM tiêu biểu"], ["Chi bộ A", 2016, "HTTNV"]],
+    )
+    members = make_csv(
+        tmp_path / "dang_vien_2016.csv",
+        [["Họ và tên", "Chi bộ", "Năm", "Xếp loại"]] + [[f"Người {i}", "Chi bộ A", 2016, "HTTNV"] for i in range(1200)],
+    )
+    assert run("import", units, members, "--db", db, "-q").exit_code == 0
+    result = run("history", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = re.split(r"\s{2,}", lines[1].strip())
+    assert header[-3:] == ["Bản ghi thêm", "Bản ghi sửa", "Bản ghi bị xóa"], header
+    row = re.split(r"\s{2,}", lines[2].strip())
+    assert row[4] == "2015, 2016" and row[5] == "1.202" and row[6] == "1.202", row  # 2 ratings + 1,200 members
+    ratings = next(re.split(r"\s{2,}", line.strip()) for line in lines if line.startswith("Chi bộ A"))
+    assert ratings[1:] == ["TSVM tiêu biểu", "HTTNV"], ratings  # not "TSVM TB"
+    assert "TSVM: trong sạch, vững mạnh" in result.stdout and "HTTNV: hoàn thành tốt nhiệm vụ" in result.stdout
