@@ -58,3 +58,41 @@ def test_history_writes_the_award_and_the_columns_in_full_and_counts_with_the_do
     ratings = next(re.split(r"\s{2,}", line.strip()) for line in lines if line.startswith("Chi bộ A"))
     assert ratings[1:] == ["TSVM tiêu biểu", "HTTNV"], ratings  # not "TSVM TB"
     assert "TSVM: trong sạch, vững mạnh" in result.stdout and "HTTNV: hoàn thành tốt nhiệm vụ" in result.stdout
+
+
+def test_a_mean_score_is_printed_with_two_decimals_always():
+    """One number format for means (issue 19: "93,4" beside "95,75"): two decimals, as shares."""
+    from ccq_stats.numbers import mean_score, score
+
+    assert [mean_score(v) for v in (93.4, 95.75, 33, 78.2222, None)] == ["93,40", "95,75", "33,00", "78,22", "–"]
+    assert score(87.5) == "87,5"  # a score as entered keeps its own digits
+
+
+TERM_2025 = SAMPLE.parent / "sample_term_2020_2025" / "xep_loai"
+
+
+@pytest.mark.slow
+def test_the_score_headings_are_numbered_after_the_subjects_and_the_means_agree(tmp_path):
+    """ "The 2025 score tables' headings are not numbered like the other headings" (issue 19): in
+    md and docx, "Kết quả xếp loại …" 1 to n, then "Điểm đánh giá …" n+1 …, one series."""
+    import docx
+
+    md = run("report", "--year", "2025", TERM_2025, "-q")
+    assert md.exit_code == 0, md.stderr
+    headings = [line[3:] for line in md.stdout.splitlines() if line.startswith("## ")]
+    figures = [h for h in headings if h.split(". ", 1)[-1].startswith(("Kết quả xếp loại", "Điểm đánh giá"))]
+    scored = [h for h in figures if "Điểm đánh giá" in h]
+    assert len(scored) == 3, figures  # organisations, chi bộ trực thuộc, members: all three scored in 2025
+    assert [h.split(". ", 1)[0] for h in figures] == [str(n) for n in range(1, len(figures) + 1)], figures
+    means = [
+        cell.strip()
+        for line in md.stdout.splitlines()
+        if line.startswith(("| Điểm bình quân", "| – hoàn thành", "| – không hoàn thành"))
+        for cell in line.strip("|").split("|")[1:]
+        if cell.strip() not in ("", "–")
+    ]
+    assert means and all(re.fullmatch(r"\d{1,3},\d\d", m) for m in means), means
+    out = tmp_path / "bao_cao_2025.docx"
+    assert run("report", "--year", "2025", TERM_2025, "-o", out, "-q").exit_code == 0
+    texts = [p.text for p in docx.Document(out).paragraphs]
+    assert [t for t in texts if "Điểm đánh giá" in t and t[:1].isdigit()] == scored

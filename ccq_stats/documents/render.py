@@ -15,7 +15,7 @@ from ccq_stats.documents.limits import TemplateLimitError, TemplateLimits, limit
 from ccq_stats.documents.report import said
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.numbers import approx, ngay, pct, points, score, so, year_range, years_text
+from ccq_stats.numbers import approx, mean_score, ngay, pct, points, score, so, year_range, years_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("md", "html", "txt")
@@ -195,10 +195,10 @@ def score_table(block: dict) -> dict:
                 for y in years
             ]
         )
-    rows.append(["Điểm bình quân"] + [score(y["mean"]) for y in years])
+    rows.append(["Điểm bình quân"] + [mean_score(y["mean"]) for y in years])
     for i in range(len(years[0]["means"])):
         label = " / ".join(dict.fromkeys(y["means"][i]["tier_label"] for y in years))
-        rows.append([f"– {label[:1].lower() + label[1:]}"] + [score(y["means"][i]["mean"]) for y in years])
+        rows.append([f"– {label[:1].lower() + label[1:]}"] + [mean_score(y["means"][i]["mean"]) for y in years])
     return {"header": header, "rows": rows}
 
 
@@ -249,6 +249,7 @@ FILTERS = {
     "years_text": years_text,
     "year_range": year_range,
     "score": score,
+    "mean_score": mean_score,
     "md": md,
     "md_table": md_table,
     "text_table": text_table,

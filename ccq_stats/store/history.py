@@ -143,7 +143,7 @@ def _score_part(rows: list[dict], *, mean: bool) -> str:
     """The decided score a version carries (schema 4; the label's language, as the tiers' short
     names): " · 92,5 điểm" for an organisation, " · bình quân 76,88 điểm" for members – so that a
     corrected score is a correction too. Nothing when the rows have no score."""
-    from ccq_stats.numbers import score
+    from ccq_stats.numbers import mean_score, score
 
     kept = [
         (r["score_hundredths"], int(r["count"]))
@@ -155,7 +155,7 @@ def _score_part(rows: list[dict], *, mean: bool) -> str:
     if not mean:
         return f" · {score(kept[0][0] / 100)} điểm"
     total = sum(n for _s, n in kept)
-    return f" · bình quân {score(sum(s * n for s, n in kept) / total / 100)} điểm"
+    return f" · bình quân {mean_score(sum(s * n for s, n in kept) / total / 100)} điểm"
 
 
 def _keyed(versions: list[dict], upto: int) -> dict[tuple, dict[int, list[dict]]]:

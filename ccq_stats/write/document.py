@@ -421,8 +421,9 @@ def _body(doc, context: dict, rules: dict) -> None:
         _table(doc, figures, rules, small if len(figures["header"]) > 4 else None)
         if term:
             _table(doc, term_table(block), rules, small)
-    for block in context.get("scores", []):  # score bands and means (QĐ 366, HD 27), where the lists have scores
-        _heading(doc, f"Điểm đánh giá {block['name']}", rules)
+    # score bands and means (QĐ 366, HD 27), where the lists have scores: numbered after the subjects
+    for number, block in enumerate(context.get("scores", []), start=len(context["subjects"]) + 1):
+        _heading(doc, f"{number}. Điểm đánh giá {block['name']}", rules)
         table = score_table(block)
         _table(doc, table, rules, small if len(table["header"]) > 4 else None)
     _note(doc, report["note"], rules)
