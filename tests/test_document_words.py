@@ -96,3 +96,18 @@ def test_the_score_headings_are_numbered_after_the_subjects_and_the_means_agree(
     assert run("report", "--year", "2025", TERM_2025, "-o", out, "-q").exit_code == 0
     texts = [p.text for p in docx.Document(out).paragraphs]
     assert [t for t in texts if "Điểm đánh giá" in t and t[:1].isdigit()] == scored
+
+
+def test_an_import_says_its_counts_with_the_dot_and_a_removed_record_is_xoa(monkeypatch, tmp_path):
+    """Issue 19: "Numbers in messages … without the thousands dot ("thêm 3828")"; the glossary:
+    a record removed by an import is "bị xóa", never "bớt"."""
+    members = make_csv(
+        tmp_path / "dang_vien_2016.csv",
+        [["Họ và tên", "Chi bộ", "Năm", "Xếp loại"]] + [[f"Người {i}", "Chi bộ A", 2016, "HTTNV"] for i in range(1200)],
+    )
+    monkeypatch.setenv("CCQ_LANG", "vi")
+    result = run("import", members, "--db", tmp_path / "ccq.sqlite")
+    assert result.exit_code == 0, result.stderr
+    line = next(line for line in result.stderr.splitlines() if "2016:" in line)
+    assert "bản ghi: thêm 1.200, sửa 0, xóa 0" in line, line
+    assert "bớt" not in result.stderr

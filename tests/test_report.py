@@ -200,7 +200,14 @@ def test_xlsx_stores_numbers_as_numbers_and_names_as_text(tmp_path):
     result = run("report", units, "--year", "2019", "-f", "xlsx", "-o", out)
     assert result.exit_code == 0, result.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Báo cáo", "Số liệu", "Hằng năm", "Tổ chức", "Đảng viên theo tổ chức", "Các trường hợp qua kiểm tra"]
+    assert wb.sheetnames == [
+        "Báo cáo",
+        "Số liệu",
+        "Hằng năm",
+        "Tổ chức",
+        "Đảng viên theo tổ chức",
+        "Các trường hợp qua kiểm tra",
+    ]
     orgs = wb["Tổ chức"]
     names = [orgs.cell(row=r, column=2) for r in range(2, orgs.max_row + 1)]
     evil = next(c for c in names if str(c.value).startswith("="))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 
 
 def figures_output(figures, fmt: str, *, bom: bool = False, excel: bool = False, color: bool = False, width: int = 160):
@@ -229,14 +230,19 @@ def import_summary(result, db: str | None = None) -> list[str]:
             _(
                 "{year}: organisations {orgs_added} added, {orgs_changed} changed, {orgs_unchanged} unchanged; "
                 "records {records_added} added, {records_changed} changed, {records_removed} removed"
-            ).format(
+            ).format(  # counts with the user's thousands separator ("thêm 3.828"), the year as it is
                 year=year,
-                orgs_added=t["orgs_added"],
-                orgs_changed=t["orgs_changed"],
-                orgs_unchanged=t["orgs_unchanged"],
-                records_added=t["records_added"],
-                records_changed=t["records_changed"],
-                records_removed=t["records_removed"],
+                **{
+                    key: number(t[key])
+                    for key in (
+                        "orgs_added",
+                        "orgs_changed",
+                        "orgs_unchanged",
+                        "records_added",
+                        "records_changed",
+                        "records_removed",
+                    )
+                },
             )
         )
     for o in result.summary["orgs"]:
