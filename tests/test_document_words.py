@@ -111,3 +111,18 @@ def test_an_import_says_its_counts_with_the_dot_and_a_removed_record_is_xoa(monk
     line = next(line for line in result.stderr.splitlines() if "2016:" in line)
     assert "bản ghi: thêm 1.200, sửa 0, xóa 0" in line, line
     assert "bớt" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_workbooks_charts_are_in_the_documents_font(tmp_path):
+    """Issue 19: "Calibri cells under Times New Roman headings" in the "Số liệu" sheet; its charts
+    too name one font, Times New Roman, for title, legend and axes."""
+    import zipfile
+
+    out = tmp_path / "nam_2019.xlsx"
+    assert run("report", SAMPLE, "--year", "2019", "-o", out, "-q").exit_code == 0
+    with zipfile.ZipFile(out) as book:
+        charts = [book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 3  # a chart per subject: chi, đảng bộ cơ sở; chi bộ trực thuộc; đảng viên
+    for xml in charts:
+        assert set(re.findall(r'typeface="([^"]*)"', xml)) == {"Times New Roman"}, xml[:300]

@@ -382,7 +382,7 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     last = row + 1 + len(TIERS)
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "col", "percentStacked", 100
-    chart.title = f"Tỷ lệ các mức xếp loại {block['name']}"
+    _times_new_roman(chart, f"Tỷ lệ các mức xếp loại {block['name']}")
     chart.y_axis.number_format = "0%"
     chart.y_axis.majorGridlines = None
     chart.height, chart.width = 9, 15
@@ -396,6 +396,29 @@ def _tier_chart(ws, block: dict, row: int) -> int:
         series.graphicalProperties.solidFill = TIER_COLOURS[tier]
     ws.add_chart(chart, f"{get_column_letter(columns + 2)}{row}")
     return max(last, row + 20)  # the chart is about 18 rows high
+
+
+def _times_new_roman(chart, title: str) -> None:
+    """The chart's title, legend and axis labels in the documents' font (a chart in the
+    spreadsheet's default sans font under Times New Roman tables looks like another document)."""
+    from openpyxl.chart.text import RichText, Text
+    from openpyxl.chart.title import Title
+    from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties, RegularTextRun
+
+    def look(size: int, bold: bool = False) -> CharacterProperties:  # size in hundredths of a point
+        return CharacterProperties(latin=Font(typeface=FONT), cs=Font(typeface=FONT), sz=size, b=bold)
+
+    heading = look(1300, bold=True)
+    chart.title = Title(
+        tx=Text(
+            rich=RichText(
+                p=[Paragraph(pPr=ParagraphProperties(defRPr=heading), r=[RegularTextRun(rPr=heading, t=title)])]
+            )
+        ),
+        overlay=False,
+    )
+    for part in (chart.legend, chart.x_axis, chart.y_axis):
+        part.txPr = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=look(900)), endParaRPr=look(900))])
 
 
 def figures_xlsx(figures) -> bytes:
