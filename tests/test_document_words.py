@@ -126,3 +126,26 @@ def test_the_workbooks_charts_are_in_the_documents_font(tmp_path):
     assert len(charts) == 3  # a chart per subject: chi, đảng bộ cơ sở; chi bộ trực thuộc; đảng viên
     for xml in charts:
         assert set(re.findall(r'typeface="([^"]*)"', xml)) == {"Times New Roman"}, xml[:300]
+
+
+def test_the_monthly_summary_is_titled_as_the_other_reports_in_every_format(tmp_path):
+    """The Word summary is headed "BÁO CÁO" over its subject, as the year and term reports are; the
+    md, txt and html said "TÌNH HÌNH …" instead, so that one document had two titles."""
+    import docx
+
+    db = tmp_path / "ccq.sqlite"
+    units = make_csv(tmp_path / "to_chuc.csv", [["Tên tổ chức", "Năm", "Xếp loại"], ["Chi bộ A", 2019, "HTTNV"]])
+    assert run("import", units, "--db", db, "-q").exit_code == 0
+    subject = "Tình hình đánh giá, xếp loại tổ chức cơ sở đảng và đảng viên tháng 01/2020"
+    titles = {}
+    for fmt in ("md", "txt", "html", "docx"):
+        out = tmp_path / f"thang.{fmt}"
+        assert run("report", "--month", "2020-01", "--db", db, "-f", fmt, "-o", out, "-q").exit_code == 0
+        if fmt == "docx":
+            lines = [p.text.strip() for p in docx.Document(out).paragraphs if p.text.strip()]
+        else:
+            text = re.sub(r"<[^>]+>", "\n", out.read_text(encoding="utf-8"))
+            lines = [line.strip(" #*") for line in text.splitlines() if line.strip(" #*")]
+        first = next(i for i, line in enumerate(lines) if line == "BÁO CÁO")
+        titles[fmt] = lines[first + 1]
+    assert titles == {"md": subject, "txt": subject.upper(), "html": subject, "docx": subject}
