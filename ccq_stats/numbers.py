@@ -65,6 +65,15 @@ def score(value) -> str:
     return figure.rstrip("0").rstrip(",") if "," in figure else figure
 
 
+def mean_score(value) -> str:
+    """A mean score, always to two decimals: "93,40", "95,75", "33,00"; "–" when there is none.
+    A mean is a computed figure, printed as the tables print shares (one format down a column:
+    issue 19 found "93,4" beside "95,75"); a score as entered keeps its own digits (``score``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return so(value, 2)
+
+
 def ngay(day: date) -> str:
     """ "ngày 21 tháng 10 năm 2020". As official documents write dates, a day below 10 and the
     months 1 and 2 take a leading zero ("ngày 05 tháng 02 năm 2020", "ngày 05 tháng 3 năm 2020")."""

@@ -7,6 +7,8 @@ realistic header: a province, a place, a number, a signer, so that the long line
 ones staff print):
 
 - the term report 2015–2020 and the 2019 report, each as docx, xlsx and html;
+- the 2025 report of the second sample (``sample_term_2020_2025/xep_loai``) as docx: the score
+  tables of Quy định 366;
 - the statistics forms of 2017 (Biểu 7A/7B-TCTW) and of 2019 (the Quy định 132 forms);
 - the monthly summary of January 2020 from a store of the sample, as docx and html;
 
@@ -34,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
+TERM_SAMPLE = ROOT / "sample_term_2020_2025" / "xep_loai"
 SETTINGS = Path(__file__).resolve().parent / "render_settings.toml"
 DATE = "21/10/2020"
 KIND = {"docx": "word", "xlsx": "excel", "html": "web"}
@@ -64,6 +67,10 @@ def write_documents(out: Path) -> list[Path]:
             target = out / f"{name}-{KIND[fmt]}.{fmt}"  # one PDF name per document: soffice names it by the stem
             ccq("report", *span, str(SAMPLE), "-o", str(target), "-q", *settings, cwd=out)
             docs.append(target)
+    # the second sample's 2025 report: the score tables of Quy định 366 (its ratings only, no roster needed)
+    target = out / "bao_cao_2025-word.docx"
+    ccq("report", "--year", "2025", str(TERM_SAMPLE), "-o", str(target), "-q", *settings, cwd=out)
+    docs.append(target)
     for year in (2017, 2019):
         target = out / f"bieu_{year}.xlsx"
         ccq("forms", "--year", str(year), str(SAMPLE), "-o", str(target), *settings, cwd=out)

@@ -549,7 +549,7 @@ def test_import_and_roster_summaries_in_vietnamese(tmp_path, vietnamese):
     sha = hashlib.sha256(units.read_bytes()).hexdigest()[:12]
     assert dry.stderr.splitlines() == [
         f"ccq-stats: sẽ nhập {units} (sha256 {sha}) vào {db}",
-        "ccq-stats: 2019: tổ chức đảng: thêm 2, sửa 0, giữ nguyên 0; bản ghi: thêm 2, sửa 0, bớt 0",
+        "ccq-stats: 2019: tổ chức đảng: thêm 2, sửa 0, giữ nguyên 0; bản ghi: thêm 2, sửa 0, xóa 0",
     ]
     done = run("import", units, "--db", db)
     assert (

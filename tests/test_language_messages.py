@@ -354,7 +354,7 @@ def test_the_inspect_table_in_both_languages(monkeypatch):
     # counts with the thousands dot, the subject and the year's source in Vietnamese (issue 19)
     assert vi[:4] == [
         f"{where}, trang tính 'Danh sách': 3.944 dòng × 7 cột",
-        "  đọc là: đảng viên; dòng tiêu đề 5; dòng dữ liệu 6-3944",
+        "  đọc là: danh sách đảng viên; dòng tiêu đề 5; dòng dữ liệu 6-3944",  # the shape: a list
         "  năm: 2017 (theo tiêu đề)",
         "  các cột:",
     ]

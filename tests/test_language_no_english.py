@@ -39,11 +39,11 @@ def test_inspect_table_in_vietnamese_names_subjects_and_sources(monkeypatch):
     monkeypatch.setenv("CCQ_LANG", "vi")
     text = inspect_table([sheet])
     assert "4.046 dòng × 5 cột" in text
-    assert "đọc là: chi, đảng bộ cơ sở, các cột số lượng;" in text
+    assert "đọc là: danh sách tổ chức đảng, các cột số lượng;" in text  # the shapes: what the sheet is
     assert "theo cột E (Năm), từng dòng" in text
     assert "chi, đảng bộ cơ sở: chi bộ cơ sở 3.828; đảng viên 12" in text
     assert "row by row" not in text and "members" not in text
     monkeypatch.setenv("CCQ_LANG", "en")  # English keeps the reader's words, as the JSON has them
     text = inspect_table([sheet])
     assert "4,046 rows × 5 columns" in text and "read as: units, counts;" in text
-    assert "(from column E (Năm), row by row)" in text
+    assert "year: from column E (Năm), row by row" in text  # a year read row by row: its source, no brackets

@@ -200,7 +200,14 @@ def test_xlsx_stores_numbers_as_numbers_and_names_as_text(tmp_path):
     result = run("report", units, "--year", "2019", "-f", "xlsx", "-o", out)
     assert result.exit_code == 0, result.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Báo cáo", "Số liệu", "Hằng năm", "Tổ chức", "Đảng viên theo tổ chức", "Phát hiện"]
+    assert wb.sheetnames == [
+        "Báo cáo",
+        "Số liệu",
+        "Hằng năm",
+        "Tổ chức",
+        "Đảng viên theo tổ chức",
+        "Các trường hợp qua kiểm tra",
+    ]
     orgs = wb["Tổ chức"]
     names = [orgs.cell(row=r, column=2) for r in range(2, orgs.max_row + 1)]
     evil = next(c for c in names if str(c.value).startswith("="))
@@ -223,12 +230,12 @@ def test_term_xlsx_on_the_sample(tmp_path):
         "Nhiệm kỳ",
         "Tổ chức",
         "Đảng viên theo tổ chức",
-        "Phát hiện",
+        "Các trường hợp qua kiểm tra",
     ]
     assert (
-        wb["Phát hiện"].max_row == 4
+        wb["Các trường hợp qua kiểm tra"].max_row == 4
     )  # the three seeded findings checked (2017 discipline is not: no source) and the header
-    findings = [c.value for row in wb["Phát hiện"].iter_rows() for c in row]
+    findings = [c.value for row in wb["Các trường hợp qua kiểm tra"].iter_rows() for c in row]
     assert "member_quota" not in findings and "Thiếu kết quả xếp loại một năm" in findings
 
 
@@ -268,12 +275,12 @@ def test_every_template_variable_is_documented():
 @pytest.mark.slow
 def test_member_quota_columns_only_in_the_years_the_quota_applies(tmp_path):
     """Issue 13, bug 4: the 20% quota of HD 21 binds the ratings of 2019 on; before that the
-    per-organisation member sheet leaves "Tối đa HTXSNV" and "Vượt" empty."""
+    per-organisation member sheet leaves "Tối đa HTXSNV" and "Vượt mức tối đa" empty."""
     out = tmp_path / "nhiem_ky.xlsx"
     assert run("report", SAMPLE, "--term", "2015-2020", "-f", "xlsx", "-o", out).exit_code == 0
     ws = openpyxl.load_workbook(out)["Đảng viên theo tổ chức"]
     header = [c.value for c in ws[1]]
-    allowed, excess = header.index("Tối đa HTXSNV"), header.index("Vượt")
+    allowed, excess = header.index("Tối đa HTXSNV"), header.index("Vượt mức tối đa")
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert {r[0] for r in rows} == {2015, 2016, 2017, 2018, 2019}
     assert all(r[allowed] is None and r[excess] is None for r in rows if r[0] < 2019)

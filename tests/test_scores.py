@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -395,7 +396,11 @@ def test_year_report_has_the_band_table_and_the_sentence(files, tmp_path):
     result = run("report", files["members_2025"], files["orgs_2025"], "--year", "2025", "-o", out)
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
-    assert "## Điểm đánh giá đảng viên" in text
+    # numbered after the subjects' headings (issue 19: "not numbered like the other headings")
+    subjects = len(re.findall(r"^## \d+\. Kết quả xếp loại ", text, re.M))
+    scored = re.findall(r"^## (\d+)\. Điểm đánh giá (.+)$", text, re.M)
+    assert [int(n) for n, _name in scored] == list(range(subjects + 1, subjects + 1 + len(scored)))
+    assert "đảng viên" in [name for _n, name in scored]
     assert "| Từ 70 đến dưới 90 điểm" in text and "5 (55,56%)" in text
     assert (
         "Về điểm đánh giá năm 2025 (theo Quy định 366-QĐ/TW (2025); Hướng dẫn 43-HD/BTCTW): 7 chi, đảng bộ cơ sở "

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ccq_stats.i18n import gettext as _
+from ccq_stats.i18n import number
 
 
 def figures_output(figures, fmt: str, *, bom: bool = False, excel: bool = False, color: bool = False, width: int = 160):
@@ -96,7 +97,17 @@ def inspect_output(sheets: list[dict], fmt: str) -> str:
     """What ``inspect`` found, as a table for people or as JSON."""
     from ccq_stats.write.inspect import inspect_json, inspect_table
 
-    return inspect_json(sheets) if fmt == "json" else inspect_table(sheets)
+    return inspect_json(sheets) if fmt == "json" else inspect_table(sheets, _reader_sentence)
+
+
+def _reader_sentence(source: str, reason: str | None, mark: str) -> str:
+    """The reader's "why" of a column with these codes, ``mark`` for its detail: the table says it
+    in the user's language (reading and write know nothing of each other; the api joins them)."""
+    from ccq_stats.reading.header import Column, Ignored, Source
+    from ccq_stats.reading.inspect import because
+
+    column = Column(0, "ignored", "", source=Source(source), detail=mark, reason=Ignored(reason) if reason else None)
+    return because(column)
 
 
 def store_note(state: dict | None) -> str:
@@ -119,12 +130,18 @@ def history_text(found: dict, year: int | None = None) -> str:
             for o in found["organisations"]
         ],
     }
+    from ccq_stats.vocabulary.terms import legend_for
+
+    legend = legend_for(
+        cell for row in ratings["rows"] for cell in row[2:]
+    )  # the abbreviations of the cells, spelt out
     text = (
         "Các lần nhập\n"
         + text_table(_imports_table(found["imports"]))
         + "\n\nXếp loại theo năm\n"
         + text_table(ratings)
         + "\n"
+        + (f"{legend}.\n" if legend else "")
     )
     if found["corrections"]:
         fixes = {
@@ -164,22 +181,25 @@ def changes_text(found: dict) -> str:
 
 
 def _imports_table(imports: list[dict]) -> dict:
+    from ccq_stats.documents.render import IMPORT_COLUMNS
+    from ccq_stats.numbers import so
     from ccq_stats.store.versions import local_time
 
     # the store keeps UTC; staff read their local time, shown with its offset so that it is never ambiguous
     return {
-        "header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", "Thêm", "Sửa", "Bớt"],
+        # words in full and the glossary's (a record removed is "bị xóa"), counts with the thousands dot
+        "header": ["Lần", "Thời gian", "Người nhập", "Tệp (SHA-256)", "Năm", "Bản ghi", *IMPORT_COLUMNS],
         "rows": [
             [
                 str(i["id"]),
                 local_time(i["at"]),
                 f"{i['user_name']}@{i['host']}",
                 "; ".join(f"{f['file']} ({f['sha256'][:12]})" for f in i["files"]),
-                ",".join(map(str, i["years"])),
-                str(i["records"]),
-                str(i["records_added"]),
-                str(i["records_changed"]),
-                str(i["records_removed"]),
+                ", ".join(map(str, i["years"])),
+                so(i["records"]),
+                so(i["records_added"]),
+                so(i["records_changed"]),
+                so(i["records_removed"]),
             ]
             for i in imports
         ],
@@ -210,14 +230,19 @@ def import_summary(result, db: str | None = None) -> list[str]:
             _(
                 "{year}: organisations {orgs_added} added, {orgs_changed} changed, {orgs_unchanged} unchanged; "
                 "records {records_added} added, {records_changed} changed, {records_removed} removed"
-            ).format(
+            ).format(  # counts with the user's thousands separator ("thêm 3.828"), the year as it is
                 year=year,
-                orgs_added=t["orgs_added"],
-                orgs_changed=t["orgs_changed"],
-                orgs_unchanged=t["orgs_unchanged"],
-                records_added=t["records_added"],
-                records_changed=t["records_changed"],
-                records_removed=t["records_removed"],
+                **{
+                    key: number(t[key])
+                    for key in (
+                        "orgs_added",
+                        "orgs_changed",
+                        "orgs_unchanged",
+                        "records_added",
+                        "records_changed",
+                        "records_removed",
+                    )
+                },
             )
         )
     for o in result.summary["orgs"]:

@@ -15,7 +15,7 @@ from datetime import date
 from ccq_stats.figures.rules import rule_name, severity_name
 from ccq_stats.figures.stats import category_counts, wide
 from ccq_stats.i18n import gettext as _
-from ccq_stats.numbers import year_range
+from ccq_stats.numbers import so, year_range
 from ccq_stats.vocabulary.scales import DEFAULT_ORG
 
 SEASON_MONTHS = (11, 12, 1)
@@ -174,11 +174,11 @@ def _in_month(imports: list[dict], first: date, scales) -> list[dict]:
             f"{i['user_name']}@{i['host']}",
             ", ".join(f["file"] for f in i["files"]),
             ", ".join(map(str, i["years"])),
-            str(i["orgs_added"]),
-            str(i["orgs_changed"]),
-            str(i["records_added"]),
-            str(i["records_changed"]),
-            str(i["records_removed"]),
+            so(i["orgs_added"]),  # counts with the thousands dot, as everywhere in Vietnamese
+            so(i["orgs_changed"]),
+            so(i["records_added"]),
+            so(i["records_changed"]),
+            so(i["records_removed"]),
         ]
         out.append(dict(i, changes=changes, row=row))
     return out

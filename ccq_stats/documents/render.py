@@ -15,7 +15,7 @@ from ccq_stats.documents.limits import TemplateLimitError, TemplateLimits, limit
 from ccq_stats.documents.report import said
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.numbers import approx, ngay, pct, points, score, so, year_range, years_text
+from ccq_stats.numbers import approx, mean_score, ngay, pct, points, score, so, year_range, years_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("md", "html", "txt")
@@ -80,6 +80,20 @@ def text_table(table: dict) -> str:
 # -- tables as rows of text, for the Markdown and plain-text templates --------------------
 
 
+# The headers of the report's tables, every word in full (issue 19: no "Miễn ĐG", "Vượt", nor
+# "Cao nhất" over cells that hold years); the workbook's data sheets head theirs with the same.
+TERM_COLUMNS = ["Năm đầu", "Năm cuối", "Thay đổi", "Năm cao nhất", "Năm thấp nhất"]
+TOP_YEARS_COLUMNS = ["Số năm đạt mức cao nhất", "Số năm liền"]
+MEMBER_COLUMNS = ["Có mặt", "Miễn đánh giá", "Chưa đánh giá", "Được đánh giá"]
+QUOTA_COLUMNS = ["Tối đa HTXSNV", "Vượt mức tối đa"]
+# the shares within a parent group (report.py's "nested"), as a table's row names them
+NESTED_LABELS = {
+    "exemplary_of_top": "Tiêu biểu, trong số đạt mức cao nhất",
+    "top_of_good_or_better": "Mức cao nhất, trong số hoàn thành tốt nhiệm vụ trở lên",
+}
+IMPORT_COLUMNS = ["Bản ghi thêm", "Bản ghi sửa", "Bản ghi bị xóa"]  # the glossary: a record removed is "bị xóa"
+
+
 def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> dict:
     """Every category of a subject, each year "count (share)", and the term share."""
     years = block["years"]
@@ -93,17 +107,15 @@ def figure_table(block: dict, with_term: bool = True, mean: str = "shares") -> d
             cells.append(so(c["count"]) + (f" ({pct(c['share'])})" if c["share"] is not None else ""))
         term = block["term"].get(category) if with_term else None
         rows.append([label] + cells + ([pct(term["value"]) if term else ""] if with_term else []))
-    for key, label in (
-        ("exemplary_of_top", "– tiêu biểu, trong số đạt mức cao nhất"),
-        ("top_of_good_or_better", "– mức cao nhất, trong số hoàn thành tốt nhiệm vụ trở lên"),
-    ):
+    for key, label in NESTED_LABELS.items():
+        label = f"– {label[:1].lower()}{label[1:]}"
         if any(y["nested"][key] is not None for y in years):
             rows.append([label] + [pct(y["nested"][key]) for y in years] + ([""] if with_term else []))
     return {"header": header, "rows": rows}
 
 
 def term_table(block: dict) -> dict:
-    header = ["Chỉ tiêu", "Nhiệm kỳ", "Năm đầu", "Năm cuối", "Thay đổi", "Năm cao nhất", "Năm thấp nhất"]
+    header = ["Chỉ tiêu", "Nhiệm kỳ", *TERM_COLUMNS]
     rows = [
         [
             " / ".join(f["labels"]),
@@ -120,7 +132,7 @@ def term_table(block: dict) -> dict:
 
 
 def org_table(organisations: list, years: list) -> dict:
-    header = ["Tổ chức", "Loại"] + [str(y) for y in years] + ["Số năm đạt mức cao nhất", "Số năm liền"]
+    header = ["Tổ chức", "Loại"] + [str(y) for y in years] + TOP_YEARS_COLUMNS
     # the lineage's note after the name: "(trước năm 2025: Chi bộ …)", "(sáp nhập năm 2025 từ …)"
     rows = [
         [
@@ -157,18 +169,8 @@ def member_table(member_units: list, year: int) -> dict:
     it applies (``allowed`` is None before them, and the two quota columns are left out)."""
     units = [u for u in member_units if u["year"] == year]
     quota = any(u["allowed"] is not None for u in units)
-    header = [
-        "Tổ chức",
-        "Có mặt",
-        "Miễn đánh giá",
-        "Chưa đánh giá",
-        "Được đánh giá",
-        "HTXSNV",
-        "HTTNV",
-        "HTNV",
-        "KHTNV",
-    ]
-    header += ["Tối đa HTXSNV", "Vượt mức tối đa"] if quota else []
+    header = ["Tổ chức", *MEMBER_COLUMNS, "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    header += QUOTA_COLUMNS if quota else []
     rows = [
         [u["org"]]
         + [so(u[k]) for k in ("total", "exempt", "not_rated", "rated", "top", "good", "pass", "fail")]
@@ -193,10 +195,10 @@ def score_table(block: dict) -> dict:
                 for y in years
             ]
         )
-    rows.append(["Điểm bình quân"] + [score(y["mean"]) for y in years])
+    rows.append(["Điểm bình quân"] + [mean_score(y["mean"]) for y in years])
     for i in range(len(years[0]["means"])):
         label = " / ".join(dict.fromkeys(y["means"][i]["tier_label"] for y in years))
-        rows.append([f"– {label[:1].lower() + label[1:]}"] + [score(y["means"][i]["mean"]) for y in years])
+        rows.append([f"– {label[:1].lower() + label[1:]}"] + [mean_score(y["means"][i]["mean"]) for y in years])
     return {"header": header, "rows": rows}
 
 
@@ -215,9 +217,7 @@ def imports_table(imports: list) -> dict:
         "Năm",
         "Tổ chức mới",
         "Tổ chức sửa",
-        "Bản ghi thêm",
-        "Bản ghi sửa",
-        "Bản ghi bớt",
+        *IMPORT_COLUMNS,
     ]
     return {"header": header, "rows": [i["row"] for i in imports]}
 
@@ -249,6 +249,7 @@ FILTERS = {
     "years_text": years_text,
     "year_range": year_range,
     "score": score,
+    "mean_score": mean_score,
     "md": md,
     "md_table": md_table,
     "text_table": text_table,

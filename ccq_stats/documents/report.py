@@ -180,24 +180,30 @@ def _score_blocks(records, years: list[int], scales: Scales) -> list[dict]:
     return out
 
 
+def table_label(scales: Scales, year: int, subject: str, value: str | None, exemplary: bool = False) -> str:
+    """An organisation's rating of a year as a table cell writes it: the label shortened as staff
+    do ("HTXSNV", "Chưa ĐG"), and the award by the vocabulary's name of "tiêu biểu" ("TSVM tiêu
+    biểu"; from 2018 "HTXSNV, TSVM tiêu biểu"); "" when not rated. One wording for the report's
+    organisation table and ``history``."""
+    if value is None:
+        return ""
+    if value in STATUS_NAMES:
+        return STATUS_NAMES[value]
+    label = scales.category_label(year, subject, value)
+    cell = SHORT.get(label, label)
+    if exemplary:  # the vocabulary's name of "tiêu biểu", shortened as staff do
+        award = scales.category_label(year, subject, "exemplary").removesuffix(" tiêu biểu")
+        short = SHORT.get(award, award)
+        cell = (cell if short == cell else f"{cell}, {short}") + " tiêu biểu"
+    return cell
+
+
 def _history_rows(history, years: list[int], scales: Scales) -> list[dict]:
     rows = []
     for h in history.to_dict("records"):
         labels = {}
         for y in years:
-            value = h["ratings"].get(y)
-            if value is None:
-                labels[y] = ""
-            elif value in STATUS_NAMES:
-                labels[y] = STATUS_NAMES[value]
-            else:
-                label = scales.category_label(y, h["subject"], value)
-                labels[y] = SHORT.get(label, label)
-                if y in h["exemplary_years"]:  # the vocabulary's name of "tiêu biểu", shortened as staff do
-                    exemplary = scales.category_label(y, h["subject"], "exemplary")
-                    short = SHORT.get(exemplary.removesuffix(" tiêu biểu"), exemplary.removesuffix(" tiêu biểu"))
-                    labels[y] = labels[y] if short == labels[y] else f"{labels[y]}, {short}"
-                    labels[y] += " tiêu biểu"
+            labels[y] = table_label(scales, y, h["subject"], h["ratings"].get(y), y in h["exemplary_years"])
         rows.append(
             {
                 **h,

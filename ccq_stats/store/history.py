@@ -6,16 +6,13 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.stats import org_history
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import norm_key
-from ccq_stats.vocabulary.scales import SHORT, STATUS_NAMES
 
 
 def _label(scales, year: int, subject: str, value: str | None, exemplary: bool) -> str:
-    if value is None:
-        return ""
-    if value in STATUS_NAMES:
-        return STATUS_NAMES[value]
-    label = scales.category_label(year, subject, value)
-    return SHORT.get(label, label) + (" TB" if exemplary else "")
+    """As the report's organisation table writes it ("TSVM tiêu biểu", not "TSVM TB": issue 19)."""
+    from ccq_stats.documents.report import table_label
+
+    return table_label(scales, year, subject, value, exemplary)
 
 
 def _pick(names: list[str], wanted: str) -> set[str]:
@@ -146,7 +143,7 @@ def _score_part(rows: list[dict], *, mean: bool) -> str:
     """The decided score a version carries (schema 4; the label's language, as the tiers' short
     names): " · 92,5 điểm" for an organisation, " · bình quân 76,88 điểm" for members – so that a
     corrected score is a correction too. Nothing when the rows have no score."""
-    from ccq_stats.numbers import score
+    from ccq_stats.numbers import mean_score, score
 
     kept = [
         (r["score_hundredths"], int(r["count"]))
@@ -158,7 +155,7 @@ def _score_part(rows: list[dict], *, mean: bool) -> str:
     if not mean:
         return f" · {score(kept[0][0] / 100)} điểm"
     total = sum(n for _s, n in kept)
-    return f" · bình quân {score(sum(s * n for s, n in kept) / total / 100)} điểm"
+    return f" · bình quân {mean_score(sum(s * n for s, n in kept) / total / 100)} điểm"
 
 
 def _keyed(versions: list[dict], upto: int) -> dict[tuple, dict[int, list[dict]]]:

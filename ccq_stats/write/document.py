@@ -327,6 +327,11 @@ def _note(doc, text: str, rules: dict):
     return _text(doc, text, rules["table_size"], italic=True, align=JUSTIFY, after=6, rules=rules)
 
 
+# A table of this many rows or fewer stays on one page (each row kept with the next): the figure
+# and score tables; the long ones (organisations, members) run on, their header repeated.
+WHOLE_TABLE_ROWS = 20
+
+
 def _table(doc, table: dict, rules: dict, size: float | None = None, keep_with_next: bool = False) -> None:
     """A {"header", "rows"} table of text: a grid of fixed column widths that fit the page, the
     header bold and repeated on each page, the first column left, figures right. A figure
@@ -345,6 +350,7 @@ def _table(doc, table: dict, rules: dict, size: float | None = None, keep_with_n
     for column, width in zip(grid.columns, widths):
         column.width = Mm(width)
     last = len(table["rows"])
+    whole = last <= WHOLE_TABLE_ROWS  # a short table is not split: a row or two alone on the next page reads as lost
     for i, (row, values) in enumerate(zip(grid.rows, [table["header"]] + table["rows"])):  # rows[i] is a list each time
         _cant_split(row)
         if i == 0:
@@ -358,7 +364,7 @@ def _table(doc, table: dict, rules: dict, size: float | None = None, keep_with_n
             paragraph = cell.paragraphs[0]
             figure = i and j and FIGURE.match(str(value))
             paragraph.alignment = _align(CENTER if i == 0 else (RIGHT if figure else LEFT))
-            paragraph.paragraph_format.keep_with_next = i == 0 or (keep_with_next and i == last)
+            paragraph.paragraph_format.keep_with_next = i == 0 or (whole and i < last) or (keep_with_next and i == last)
             _run(paragraph, str(value), size, rules, bold=i == 0)  # a figure's column holds it whole
     after = doc.add_paragraph()
     after.paragraph_format.space_after = Pt(2)
@@ -421,8 +427,9 @@ def _body(doc, context: dict, rules: dict) -> None:
         _table(doc, figures, rules, small if len(figures["header"]) > 4 else None)
         if term:
             _table(doc, term_table(block), rules, small)
-    for block in context.get("scores", []):  # score bands and means (QĐ 366, HD 27), where the lists have scores
-        _heading(doc, f"Điểm đánh giá {block['name']}", rules)
+    # score bands and means (QĐ 366, HD 27), where the lists have scores: numbered after the subjects
+    for number, block in enumerate(context.get("scores", []), start=len(context["subjects"]) + 1):
+        _heading(doc, f"{number}. Điểm đánh giá {block['name']}", rules)
         table = score_table(block)
         _table(doc, table, rules, small if len(table["header"]) > 4 else None)
     _note(doc, report["note"], rules)

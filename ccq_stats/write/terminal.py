@@ -80,10 +80,10 @@ def abbreviated(label: str) -> str:
 
 
 def _cell(count, share, category: str, stacked: bool) -> str:
-    from ccq_stats.numbers import pct, score, so
+    from ccq_stats.numbers import mean_score, pct, so
 
     if category.startswith("mean") and share is not None and share == share:  # a mean score (share: mean ÷ 100)
-        return f"{score(share * 100)} điểm"
+        return f"{mean_score(share * 100)} điểm"
     if share is None or share != share:  # no share (a count that is not a tier) or NaN (a base of 0)
         return so(count)
     return f"{so(count)}\n({pct(share)})" if stacked else f"{so(count)} ({pct(share)})"

@@ -101,10 +101,10 @@ def to_json(figures) -> str:
 
 
 def _cell(count, share, category: str = "") -> str:
-    from ccq_stats.numbers import pct, score, so  # the reports' Vietnamese numbers
+    from ccq_stats.numbers import mean_score, pct, so  # the reports' Vietnamese numbers
 
     if category.startswith("mean") and _share_text(share) != "":  # a mean score, its share being the mean ÷ 100
-        return f"{score(share * 100)} điểm"
+        return f"{mean_score(share * 100)} điểm"
     return so(count) if _share_text(share) == "" else f"{so(count)} ({pct(share)})"
 
 

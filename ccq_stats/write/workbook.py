@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 
 from ccq_stats import CREATOR  # the author of every workbook we write: reading skips them
+from ccq_stats.documents.render import MEMBER_COLUMNS, NESTED_LABELS, QUOTA_COLUMNS, TERM_COLUMNS, TOP_YEARS_COLUMNS
 from ccq_stats.vocabulary.scales import TIERS  # the vocabulary, best first
 from ccq_stats.write.cells import put
 
 COUNT_FORMAT = "#,##0"
+# the findings' sheet (of the report and of check): findings are "trường hợp" (docs/translating.md),
+# named as the monthly summary heads them
+FINDINGS_SHEET = "Các trường hợp qua kiểm tra"
 SHARE_FORMAT = "0.00%"  # Excel shows it with the reader's separators: 65,36% on a Vietnamese system
 
 
@@ -70,7 +74,7 @@ def report_xlsx(context: dict) -> bytes:
                     y["year"],
                     name,
                     "exemplary_of_top",
-                    "Tiêu biểu trong số xếp loại cao nhất",
+                    NESTED_LABELS["exemplary_of_top"],
                     None,
                     y["nested"]["exemplary_of_top"],
                 ]
@@ -80,7 +84,7 @@ def report_xlsx(context: dict) -> bytes:
                     y["year"],
                     name,
                     "top_of_good_or_better",
-                    "Xếp loại cao nhất trong số tốt trở lên",
+                    NESTED_LABELS["top_of_good_or_better"],
                     None,
                     y["nested"]["top_of_good_or_better"],
                 ]
@@ -139,11 +143,7 @@ def report_xlsx(context: dict) -> bytes:
                 "Nhãn",
                 "Tỷ lệ nhiệm kỳ",
                 "Tổng lượt",
-                "Năm đầu",
-                "Năm cuối",
-                "Thay đổi",
-                "Cao nhất",
-                "Thấp nhất",
+                *TERM_COLUMNS,
             ],
             term,
             {4: SHARE_FORMAT, 5: COUNT_FORMAT, 6: SHARE_FORMAT, 7: SHARE_FORMAT, 8: "+0.00%;-0.00%;0.00%"},
@@ -166,7 +166,8 @@ def report_xlsx(context: dict) -> bytes:
         "Tổ chức",
         ["Đối tượng", "Tổ chức", "Trực thuộc", "Loại", "Loại hình"]
         + [str(y) for y in years]
-        + ["Số năm cao nhất", "Liên tục", "Đề nghị khen thưởng", "Năm HTNV trở xuống", "Giảm so với năm trước"],
+        + TOP_YEARS_COLUMNS
+        + ["Đề nghị khen thưởng", "Năm HTNV trở xuống", "Giảm so với năm trước"],
         orgs,
     )
     members = [
@@ -192,16 +193,12 @@ def report_xlsx(context: dict) -> bytes:
         [
             "Năm",
             "Tổ chức",
-            "Có mặt",
-            "Miễn ĐG",
-            "Chưa ĐG",
-            "Được ĐG",
+            *MEMBER_COLUMNS,
             "HTXSNV",
             "HTTNV",
             "HTNV",
             "KHTNV",
-            "Tối đa HTXSNV",
-            "Vượt",
+            *QUOTA_COLUMNS,
         ],
         members,
         {j: COUNT_FORMAT for j in range(3, 13)},
@@ -210,7 +207,7 @@ def report_xlsx(context: dict) -> bytes:
         [f["year"], f["rule_name"], f["severity_name"], f["org"], f["message"], f["source"], f["where"]]
         for f in context["findings"]
     ]
-    _sheet(wb, "Phát hiện", ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
+    _sheet(wb, FINDINGS_SHEET, ["Năm", "Nội dung kiểm tra", "Mức", "Tổ chức", "Chi tiết", "Căn cứ", "Vị trí"], findings)
     for ws in wb.worksheets[2:]:
         _print_setup(ws, landscape=ws.max_column > 6, title_rows="1:1")
     for ws in wb.worksheets:
@@ -385,7 +382,7 @@ def _tier_chart(ws, block: dict, row: int) -> int:
     last = row + 1 + len(TIERS)
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "col", "percentStacked", 100
-    chart.title = f"Tỷ lệ các mức xếp loại {block['name']}"
+    _times_new_roman(chart, f"Tỷ lệ các mức xếp loại {block['name']}")
     chart.y_axis.number_format = "0%"
     chart.y_axis.majorGridlines = None
     chart.height, chart.width = 9, 15
@@ -399,6 +396,29 @@ def _tier_chart(ws, block: dict, row: int) -> int:
         series.graphicalProperties.solidFill = TIER_COLOURS[tier]
     ws.add_chart(chart, f"{get_column_letter(columns + 2)}{row}")
     return max(last, row + 20)  # the chart is about 18 rows high
+
+
+def _times_new_roman(chart, title: str) -> None:
+    """The chart's title, legend and axis labels in the documents' font (a chart in the
+    spreadsheet's default sans font under Times New Roman tables looks like another document)."""
+    from openpyxl.chart.text import RichText, Text
+    from openpyxl.chart.title import Title
+    from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties, RegularTextRun
+
+    def look(size: int, bold: bool = False) -> CharacterProperties:  # size in hundredths of a point
+        return CharacterProperties(latin=Font(typeface=FONT), cs=Font(typeface=FONT), sz=size, b=bold)
+
+    heading = look(1300, bold=True)
+    chart.title = Title(
+        tx=Text(
+            rich=RichText(
+                p=[Paragraph(pPr=ParagraphProperties(defRPr=heading), r=[RegularTextRun(rPr=heading, t=title)])]
+            )
+        ),
+        overlay=False,
+    )
+    for part in (chart.legend, chart.x_axis, chart.y_axis):
+        part.txPr = RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=look(900)), endParaRPr=look(900))])
 
 
 def figures_xlsx(figures) -> bytes:
@@ -429,7 +449,7 @@ def findings_xlsx(findings, names: bool = False) -> bytes:
     header, rows = finding_rows(findings, names)
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(wb, "Phát hiện", header, [[None if v == "" else v for v in row] for row in rows])
+    _sheet(wb, FINDINGS_SHEET, header, [[None if v == "" else v for v in row] for row in rows])
     return _saved(wb)
 
 
