@@ -6,7 +6,7 @@ the terminal tables and the rules' messages alike.
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -100,3 +100,15 @@ def years_text(years) -> str:
     if years == list(range(years[0], years[-1] + 1)):
         return str(years[0]) if len(years) == 1 else year_range(years[0], years[-1])
     return ", ".join(map(str, years))
+
+
+def local_time(at: str) -> str:
+    """A stored time (UTC, ISO 8601, as the store writes it) as staff read it: in the machine's
+    zone, with its offset ("2026-12-07 21:06:09+07:00"); the text itself when it is not a time."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().isoformat(sep=" ", timespec="seconds")

@@ -231,3 +231,28 @@ def test_a_season_with_nobody_reported_yet_says_so_in_words(half_season):
         in text
     )
     assert "đã có 0/" not in text
+
+
+def test_the_imports_are_in_the_month_and_at_the_time_where_staff_are(tmp_path, monkeypatch):
+    """An import made at 03:00 on 1 February in Hà Nội (20:00 UTC on 31 January, as the store
+    keeps it) belongs to February's summary, and its row shows 03:00 with the +07:00 offset."""
+    import time
+
+    import ccq_stats.store as store_module
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    monkeypatch.setattr(store_module, "now_utc", lambda: "2020-01-31T20:00:00+00:00")
+    monkeypatch.setenv("CCQ_STATS_DB", str(tmp_path / "ccq.sqlite"))
+    try:
+        units = make_csv(tmp_path / "to_chuc_2019.csv", [UNITS, ["Chi bộ A", 2019, "HTXSNV"]])
+        assert run("import", units, "--quiet").exit_code == 0
+        february = run("report", "--month", "2020-02", "--date", "2020-02-29", "-f", "md")
+        january = run("report", "--month", "2020-01", "--date", "2020-01-31", "-f", "md")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert february.exit_code == 0 and january.exit_code == 0, february.stderr + january.stderr
+    assert "| 2020-02-01 03:00:00+07:00 |" in february.stdout and "to_chuc_2019.csv" in february.stdout
+    assert "to_chuc_2019.csv" not in january.stdout and "| Thời gian " in february.stdout
+    assert "(UTC)" not in february.stdout

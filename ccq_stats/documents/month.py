@@ -15,7 +15,7 @@ from datetime import date
 from ccq_stats.figures.rules import rule_name, severity_name
 from ccq_stats.figures.stats import category_counts, wide
 from ccq_stats.i18n import gettext as _
-from ccq_stats.numbers import so, year_range
+from ccq_stats.numbers import local_time, so, year_range
 from ccq_stats.vocabulary.scales import DEFAULT_ORG
 
 SEASON_MONTHS = (11, 12, 1)
@@ -158,7 +158,7 @@ def _in_month(imports: list[dict], first: date, scales) -> list[dict]:
     last = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     out = []
     for i in imports:
-        if not first.isoformat() <= i["at"][:10] <= last.isoformat():
+        if not first.isoformat() <= local_time(i["at"])[:10] <= last.isoformat():  # the month where staff are
             continue
         changes = [
             dict(
@@ -170,7 +170,7 @@ def _in_month(imports: list[dict], first: date, scales) -> list[dict]:
             for c in i["changes"]
         ]
         row = [
-            i["at"][:16].replace("T", " "),
+            local_time(i["at"]),  # the machine's zone with its offset, as history shows it
             f"{i['user_name']}@{i['host']}",
             ", ".join(f["file"] for f in i["files"]),
             ", ".join(map(str, i["years"])),

@@ -211,7 +211,7 @@ def findings_rows(findings: list) -> dict:
 def imports_table(imports: list) -> dict:
     """The monthly summary's table of the imports made in the month (month._in_month's rows)."""
     header = [
-        "Thời gian (UTC)",
+        "Thời gian",
         "Người nhập",
         "Tệp",
         "Năm",

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
+from ccq_stats.numbers import local_time  # noqa: F401 - the stored times as staff read them, importable from here
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,6 @@ def end_of_day_utc(day: date) -> str:
     """The first moment after ``day`` in local time, as UTC ISO text (the store's times)."""
     local = datetime.combine(day + timedelta(days=1), time()).astimezone()  # the machine's zone
     return local.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def local_time(at: str) -> str:
-    """A stored time (UTC, ISO 8601) as staff read it: in the machine's zone, with its offset
-    ("2026-12-07 21:06:09+07:00"); the text itself when it is not a time."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except (TypeError, ValueError):
-        return at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().isoformat(sep=" ", timespec="seconds")
 
 
 def resolve(as_of: str | None, imports: list[dict], versions_since: int, *, where: str = "") -> State:
