@@ -112,29 +112,14 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import sniff_delimiter
-from ccq_stats.vocabulary.scales import Scales
+from ccq_stats.vocabulary.scales import COLUMN_READER_ROLES, Scales
 
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
 # Test hook: the size from which a plain list is read by columns, read at each call (so that a test
 # can send a small file down this path, in this process or in a child): the differential test
 # (tests/test_reading_differential.py) reads every file both ways and wants the same bytes out.
 MIN_BYTES_ENV = "CCQ_TEST_COLUMNS_FROM_BYTES"
-ROLES = {
-    "seq",
-    "org",
-    "member",
-    "member_id",
-    "birth",
-    "kind",
-    "parent",
-    "host_type",
-    "year",
-    "rating",
-    "discipline",
-    "ignored",
-    "share_of",
-    "score",
-}
+ROLES = COLUMN_READER_ROLES  # the roles a sheet read by columns may have (vocabulary/terms.py)
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
 
 

@@ -62,23 +62,9 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
 )
 from ccq_stats.reading.rows_counts import check_totals_rows, count_records, group_sums, sub_rows_in_parent
 from ccq_stats.text import clean
-from ccq_stats.vocabulary.scales import Scales
+from ccq_stats.vocabulary.scales import SINGLE_ROLES, Scales
 
-_ROLES = (
-    "seq",
-    "org",
-    "member",
-    "member_id",
-    "birth",
-    "kind",
-    "parent",
-    "host_type",
-    "year",
-    "discipline",
-    "total_count",
-    "rated_count",
-    "score",
-)
+_ROLES = (*SINGLE_ROLES, "score")  # the columns looked up one per role (scores: one per table read)
 _DESCRIBING = ("parent", "kind", "host_type", "year")  # merged down: each row under the merge has the value
 
 

@@ -30,27 +30,14 @@ from ccq_stats.reading.column_rules import (
 from ccq_stats.reading.identity import BLANK
 from ccq_stats.reading.row_roles import heading_kind
 from ccq_stats.text import clean
-from ccq_stats.vocabulary.scales import Scales
+from ccq_stats.vocabulary.scales import CELL_ROLES, Scales
 
 
 class NotPlain(Exception):
     """The file needs the row reader."""
 
 
-ROLE_NAMES = (
-    "seq",
-    "org",
-    "member",
-    "member_id",
-    "birth",
-    "kind",
-    "parent",
-    "host_type",
-    "year",
-    "rating",
-    "discipline",
-    "score",
-)
+ROLE_NAMES = CELL_ROLES  # the roles whose cells the column reader reads (vocabulary/terms.py)
 
 
 def dictionary_codes(table, index: int) -> tuple[np.ndarray, list[str]]:

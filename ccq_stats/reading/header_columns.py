@@ -12,25 +12,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.vocabulary.scales import (
+
+# SINGLE_ROLES: the roles a row has once (a second column of the same role is not read, see
+# plan.one_of_each), from the roles' traits in vocabulary/terms.py
+from ccq_stats.vocabulary.scales import (  # noqa: F401 - SINGLE_ROLES is taken from here by the header rooms
+    SINGLE_ROLES,
     Meaning,
 )
 
-# roles a row has once (a second column of the same role is not read, see plan.one_of_each)
-SINGLE_ROLES = (
-    "seq",
-    "org",
-    "member",
-    "member_id",
-    "birth",
-    "kind",
-    "parent",
-    "host_type",
-    "year",
-    "discipline",
-    "total_count",
-    "rated_count",
-)
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
 SAMPLE_ROWS = 60  # rows under a candidate header looked at to confirm it
 MAX_HEADER_TEXT = 160  # a longer cell is a title or a note, never a header word

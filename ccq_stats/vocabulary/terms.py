@@ -70,30 +70,38 @@ def year_of_header(value: object) -> int | None:
 
 RULES = Path(__file__).resolve().parent.parent / "rules.toml"  # the rule table: names, severities, sources by regime
 RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[rules]] entry: the rule's settings
-# Column roles understood by the reader (keys of [columns] in scales.toml).
-ROLES = (
-    "seq",
-    "org",
-    "member",
-    "member_id",
-    "birth",
-    "kind",
-    "parent",
-    "host_type",
-    "year",
-    "rating",
-    "discipline",
-    "total_count",
-    "rated_count",
-    "count_of",
-    "share_of",
-    "ignored",
-    "proposed",
-    "unit_count",
-    "score",
-    "score_proposed",
-    "score_self",
-)
+# Column roles understood by the reader (keys of [columns] in scales.toml), each with what the
+# reader knows of it – written here once, the reading rooms take their lists from it:
+#   one      a table has at most one column of it (a second one is refused, naming both);
+#   columns  the large-file (column) reader reads a sheet with such a column (else the row reader does);
+#   cells    its cells are read as the row's value (an ignored column's, a share's or a count's are not).
+ROLE_TRAITS = {
+    "seq": {"one", "columns", "cells"},
+    "org": {"one", "columns", "cells"},
+    "member": {"one", "columns", "cells"},
+    "member_id": {"one", "columns", "cells"},
+    "birth": {"one", "columns", "cells"},
+    "kind": {"one", "columns", "cells"},
+    "parent": {"one", "columns", "cells"},
+    "host_type": {"one", "columns", "cells"},
+    "year": {"one", "columns", "cells"},
+    "rating": {"columns", "cells"},
+    "discipline": {"one", "columns", "cells"},
+    "total_count": {"one"},
+    "rated_count": {"one"},
+    "count_of": set(),
+    "share_of": {"columns"},
+    "ignored": {"columns"},
+    "proposed": set(),
+    "unit_count": set(),
+    "score": {"columns", "cells"},
+    "score_proposed": set(),
+    "score_self": set(),
+}
+ROLES = tuple(ROLE_TRAITS)
+SINGLE_ROLES = tuple(role for role, traits in ROLE_TRAITS.items() if "one" in traits)
+COLUMN_READER_ROLES = frozenset(role for role, traits in ROLE_TRAITS.items() if "columns" in traits)
+CELL_ROLES = tuple(role for role, traits in ROLE_TRAITS.items() if "cells" in traits)
 # Who gave a score ([score_by] in scales.toml), as the role of its column: decided, proposed, self-scored.
 SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score_self"}
 # Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
