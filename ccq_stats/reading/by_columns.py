@@ -59,6 +59,7 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.cells import (
     blank_member_rating_error,
+    default_year,
     is_disciplined,
 )
 from ccq_stats.reading.column_rules import (
@@ -394,7 +395,7 @@ def _records(
             # tells headings and the statuses they state from members (row_roles)
             raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
         raise blank_member_rating_error(where(first, rating))
-    year = year_values(texts.get("year"), col["year"], fixed_year, where, n)
+    year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), where, n)
     kind = kind_values(texts.get("kind"), col["kind"], section_kind, scales, where, n)
 
     # a member listed twice in a year (same member key, organisation and year): those rows stay
