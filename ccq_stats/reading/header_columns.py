@@ -70,6 +70,7 @@ class Ignored(str, Enum):
     PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count
     NOT_YEAR = "not_year"  # "Nam" without diacritics and no year under it: not "Năm"
     NOT_PARENT = "not_parent"  # its cells are not names of organisations
+    FORMER = "former"  # a column of the hierarchy whose header says it is a former value ("… trước sắp xếp", "cũ")
     NOT_KIND = "not_kind"  # "Loại" in a member list, no kind of organisation under it
     HIDDEN = "hidden"  # a hidden column
     BEYOND_EMPTY = "beyond_empty"  # beyond an empty column: another table

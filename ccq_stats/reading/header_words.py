@@ -116,7 +116,37 @@ def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales, ma
     return None
 
 
+# the roles that place a row in the hierarchy, and the words saying a header names a former value
+HIERARCHY = ("org", "parent", "kind", "host_type")
+_FORMER = [phrase(w) for w in READING_WORDS["former"]]
+_FORMER_MARKED = [phrase(w) for w in READING_WORDS["former_marked"]]
+
+
+def former_words(texts: list[str]) -> str | None:
+    """The words saying that a header ("Đảng bộ cấp trên trước 01/7/2025", "Tên đơn vị (cũ)", or the
+    merged cell over it) names a former value, from before a reorganisation; None if none does."""
+    for text in texts:
+        words = words_of(text)
+        for p in _FORMER + (_FORMER_MARKED if words.marked else []):
+            if find_phrase(words, p) >= 0:
+                return " ".join(p[1])
+    return None
+
+
 def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
+    """What a column holds, from its header text and the (merged) header cells above it. A column of
+    the hierarchy whose header says it is a former value (``former_words``) is not the current
+    hierarchy: not read, and inspect says why (a careful reader takes the current parent, not the
+    bloc an organisation belonged to before the 2025 reorganisation)."""
+    column = _resolve(index, leaf, ancestors, scales)
+    if column is not None and column.role in HIERARCHY:
+        said = former_words([leaf, *ancestors])
+        if said:
+            return ignored(index, column.header, Ignored.FORMER, said)
+    return column
+
+
+def _resolve(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
     """What a column holds, from its header text and the (merged) header cells above it.
 
     A header cell typed with diacritics is matched with them, one typed without any is matched

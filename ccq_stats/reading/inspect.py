@@ -76,6 +76,7 @@ _REASON_WORDS = {  # why a column is not read, in words
     Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
     Ignored.NOT_YEAR: "without diacritics, and no year under it: not 'Năm'",
     Ignored.NOT_PARENT: "its cells are not names of organisations, so not the parent",
+    Ignored.FORMER: "a former value ('{detail}' in its header), not the current hierarchy",
     Ignored.NOT_KIND: "no kind of organisation under it, in a member list",
     Ignored.HIDDEN: "hidden column",
     Ignored.BEYOND_EMPTY: "beyond an empty column",

@@ -261,7 +261,7 @@ def read_file(
             ),
             Where(file="<stdin>" if path == "-" else path),
         )
-    frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
+    frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes, scales)
     # plain texts: a file read row by row is small, and categoricals per file cost more than they save
     # (~10 ms a file; read_paths makes every text plain again anyway)
     return _typed(pd.concat(frames, ignore_index=True), categorical=False)

@@ -1,0 +1,118 @@
+"""What a careful reader takes from the rest of the sheet or workbook before counting a row: a
+column whose header says it names a former value is not the current hierarchy; a sheet of counts
+per organisation beside the lists it totals is not counted again (and where the two differ, the
+run stops, since nobody can tell which to count).
+
+The layouts here are not the red team's (tests/data/redteam3): other headers, other shapes, so that
+the rules are seen to be general. Expected figures are counted by hand from the rows written here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ccq_stats.reading.header import resolve_column
+from conftest import figures, make_csv, make_xlsx, run
+
+# every classify run here is run again with the large-file (column) path forced: the same bytes out
+pytestmark = pytest.mark.differential
+
+
+def ok(result):
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+# -- a former value is not the current hierarchy --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đảng bộ cấp trên trước sắp xếp", "Trực thuộc (cũ)", "Chi bộ trước khi hợp nhất", "Dang bo cap tren truoc day"],
+)
+def test_a_hierarchy_header_naming_a_former_value_is_not_read(scales, text):
+    column = resolve_column(0, text, [], scales)
+    assert column.role == "ignored" and column.reason.value == "former"
+
+
+@pytest.mark.parametrize("text", ["Đảng bộ cấp trên", "Trực thuộc", "Chi bo khu dan cu", "Xếp loại năm trước"])
+def test_other_headers_are_not_former(scales, text):
+    column = resolve_column(0, text, [], scales)
+    assert column is None or column.reason is None or column.reason.value != "former"
+
+
+def test_a_former_parent_beside_the_organisations_leaves_them_grassroots(tmp_path):
+    """Four organisations rated; the column beside them names the bloc they belonged to before:
+    all four are grassroots units (none a chi bộ trực thuộc). By hand: 1 top, 2 good, 1 pass."""
+    rows = [
+        ["TT", "Tên tổ chức đảng", "Trực thuộc (cũ)", "Kết quả xếp loại"],
+        [1, "Chi bộ Sở Tài chính", "Đảng bộ Khối các cơ quan", "HTXSNV"],
+        [2, "Chi bộ Sở Nội vụ", "Đảng bộ Khối các cơ quan", "HTTNV"],
+        [3, "Đảng bộ Công ty Điện lực", "Đảng bộ Khối doanh nghiệp", "HTTNV"],
+        [4, "Chi bộ Báo tỉnh", "Đảng bộ Khối các cơ quan", "HTNV"],
+    ]
+    out = figures(ok(run("classify", make_csv(tmp_path / "xep_loai_2025.csv", rows), "--format", "csv")))
+    assert (out[(2025, "units", "total")], out[(2025, "units", "top")], out[(2025, "units", "good")]) == (4, 1, 2)
+    assert out[(2025, "units", "pass")] == 1
+    assert not any(subject == "cells" and n for (_, subject, _), n in out.items())
+
+
+def test_a_former_merged_over_the_hierarchy_columns_says_so_in_inspect(tmp_path):
+    """ "Trước sắp xếp" merged over the old organisation and its parent: both not read."""
+    rows = [
+        ["STT", "Tổ chức đảng hiện nay", "Trước sắp xếp", None, "Xếp loại"],
+        [None, None, "Tổ chức đảng", "Đảng bộ cấp trên", None],
+        [1, "Chi bộ Xã An Phú", "Chi bộ Xã An Hòa", "Đảng bộ huyện Cũ", "Hoàn thành tốt nhiệm vụ"],
+        [2, "Chi bộ Xã Tân Lập", "Chi bộ Xã Tân Lập", "Đảng bộ huyện Cũ", "Hoàn thành nhiệm vụ"],
+    ]
+    path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2025": rows}, {"Năm 2025": ["C1:D1", "A1:A2", "B1:B2", "E1:E2"]})
+    out = figures(ok(run("classify", path, "--format", "csv")))
+    assert (out[(2025, "units", "total")], out[(2025, "units", "good")], out[(2025, "units", "pass")]) == (2, 1, 1)
+    assert ok(run("inspect", path)).count("a former value") == 2
+
+
+# -- a summary sheet beside the lists it totals -----------------------------------------------------
+
+LIST = [
+    ["STT", "Họ và tên", "Chi bộ", "Xếp loại"],
+    [1, "Trần Văn Một", "Chi bộ Phòng Hành chính", "HTXSNV"],
+    [2, "Lê Thị Hai", "Chi bộ Phòng Hành chính", "HTTNV"],
+    [3, "Phạm Văn Ba", "Chi bộ Phòng Kỹ thuật", "HTTNV"],
+    [4, "Vũ Thị Bốn", "Chi bộ Phòng Kỹ thuật", "Miễn đánh giá"],
+    [5, "Ngô Văn Năm", "Chi bộ Phòng Kỹ thuật", "HTNV"],
+]
+
+
+def _summary(top_of_first: int):
+    return [
+        ["STT", "Tên chi bộ", "Tổng số đảng viên", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Miễn đánh giá"],
+        [1, "Chi bộ Phòng Hành chính", 2, top_of_first, 1, 0, 0, 0],
+        [2, "Chi bộ Phòng Kỹ thuật", 3, 0, 1, 1, 0, 1],
+    ]
+
+
+def test_a_summary_that_totals_the_list_is_counted_once(tmp_path):
+    """The list comes first, the summary after it (other order than the red team's), one list for
+    both chi bộ. By hand: 5 members, 1 exempt, 4 rated: 1 top, 2 good, 1 pass."""
+    path = make_xlsx(tmp_path / "dv_2023.xlsx", {"Danh sách": LIST, "Số liệu": _summary(1)})
+    result = run("classify", path, "--format", "csv")
+    out = figures(ok(result))
+    assert [out[(2023, "members", c)] for c in ("total", "exempt", "rated", "top", "good", "pass")] == [
+        5,
+        1,
+        4,
+        1,
+        2,
+        1,
+    ]
+    assert "sheet 'Số liệu'" in result.stderr and "'Danh sách'" in result.stderr
+
+
+def test_a_summary_that_differs_from_the_list_stops_the_run_naming_both(tmp_path):
+    """The summary says 2 top members in the first chi bộ where the list has 1: which is right,
+    and whether the summary sums the list at all, cannot be told."""
+    path = make_xlsx(tmp_path / "dv_2023.xlsx", {"Danh sách": LIST, "Số liệu": _summary(2)})
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(lines) == 1 and "'Số liệu'" in lines[0] and "'Danh sách'" in lines[0]
