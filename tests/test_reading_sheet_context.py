@@ -116,3 +116,67 @@ def test_a_summary_that_differs_from_the_list_stops_the_run_naming_both(tmp_path
     assert result.exit_code == 2 and result.stdout == ""
     lines = [line for line in result.stderr.splitlines() if "error" in line]
     assert len(lines) == 1 and "'Số liệu'" in lines[0] and "'Danh sách'" in lines[0]
+
+
+# -- a blank rating explained on its own row ------------------------------------------------------
+
+
+def _members(rows, header=("STT", "Họ và tên", "Đơn vị", "KQ xếp loại", "Diễn biến")):
+    return [list(header)] + rows
+
+
+def test_a_blank_rating_whose_note_names_a_status_is_that_status(tmp_path):
+    """Notes in a column whose header no vocabulary knows ("Diễn biến"): "Vào Đảng 11/2022 (chưa
+    đủ 6 tháng)" is not rated, "miễn sinh hoạt đảng từ 2020" exempt, "Từ trần 5/2022" a member
+    who left. By hand: 6 listed, 1 left: 5 present, 1 exempt, 1 not rated, 3 rated: 2 good, 1 pass."""
+    rows = _members(
+        [
+            [1, "Trần Văn Một", "Chi bộ Thôn Đông", "HTTNV", ""],
+            [2, "Lê Thị Hai", "Chi bộ Thôn Đông", "", "Vào Đảng 11/2022 (chưa đủ 6 tháng)"],
+            [3, "Phạm Văn Ba", "Chi bộ Thôn Đông", "HTNV", ""],
+            [4, "Vũ Thị Bốn", "Chi bộ Thôn Đông", "", "Được miễn sinh hoạt đảng từ 2020"],
+            [5, "Ngô Văn Năm", "Chi bộ Thôn Đông", "", "Từ trần 5/2022"],
+            [6, "Đỗ Thị Sáu", "Chi bộ Thôn Đông", "HTTNV", ""],
+        ]
+    )
+    result = run("classify", make_csv(tmp_path / "dv_2022.csv", rows), "--format", "csv")
+    out = figures(ok(result))
+    got = [out[(2022, "members", c)] for c in ("total", "exempt", "not_rated", "rated", "good", "pass")]
+    assert got == [5, 1, 1, 3, 2, 1]
+    assert "1 member(s) who left" in result.stderr
+
+
+def test_a_tick_under_a_status_column_explains_a_blank_rating(tmp_path):
+    """ "Đình chỉ sinh hoạt" ticked beside a blank rating: the member is exempt (suspended). By
+    hand: 4 present, 1 exempt, 3 rated: 1 top, 2 good."""
+    rows = [
+        ["TT", "Họ tên", "Chi bộ", "Đình chỉ sinh hoạt", "Xếp loại"],
+        [1, "Trần Văn Một", "Chi bộ Cơ quan", None, "HTXSNV"],
+        [2, "Lê Thị Hai", "Chi bộ Cơ quan", "x", None],
+        [3, "Phạm Văn Ba", "Chi bộ Cơ quan", None, "HTTNV"],
+        [4, "Vũ Thị Bốn", "Chi bộ Cơ quan", None, "HTTNV"],
+    ]
+    out = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2021": rows}), "--format", "csv")))
+    got = [out[(2021, "members", c)] for c in ("total", "exempt", "rated", "top", "good")]
+    assert got == [4, 1, 3, 1, 2]
+
+
+def test_a_newly_founded_organisation_noted_beside_a_blank_rating_is_not_rated(tmp_path):
+    rows = [
+        ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại", "Ghi chú"],
+        [1, "Chi bộ Trường Tiểu học A", "HTTNV", None],
+        [2, "Chi bộ Trạm Y tế B", None, "Mới thành lập tháng 11/2023"],
+        [3, "Chi bộ Trường Mầm non C", "HTXSNV", None],
+    ]
+    out = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2023": rows}), "--format", "csv")))
+    assert [out[(2023, "units", c)] for c in ("total", "not_rated", "rated", "top", "good")] == [3, 1, 2, 1, 1]
+
+
+@pytest.mark.parametrize("note", ["Đi công tác nước ngoài", "", "Chưa đánh giá; miễn sinh hoạt"])
+def test_a_blank_rating_without_a_known_reason_stays_an_error(tmp_path, note):
+    """No status named, or two: which one holds cannot be told; the run stops at the cell."""
+    rows = _members(
+        [[1, "Trần Văn Một", "Chi bộ Thôn Đông", "HTTNV", ""], [2, "Lê Thị Hai", "Chi bộ Thôn Đông", "", note]]
+    )
+    result = run("classify", make_csv(tmp_path / "dv_2022.csv", rows), "--format", "csv")
+    assert result.exit_code == 2 and "row 3" in result.stderr and "blank" in result.stderr

@@ -64,9 +64,12 @@ from ccq_stats.reading.cells import (
 )
 from ccq_stats.reading.column_rules import (
     carry_down_coded,
+    coded,
+    explained_blanks,
     lead_columns,
     left_members,
     left_warning,
+    notes_columns,
 )
 from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain, ROLE_NAMES kept importable here
     ROLE_NAMES,
@@ -253,9 +256,10 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     if plan.other_header is not None:  # the row reader reads the tables one by one
         raise NotPlain(_("another table under the first"))
     col = {role: header.one(role) for role in ROLE_NAMES}
-    # every column the header ignores is read, as notes: "Từ trần ngày 20/11" beside "Miễn đánh
-    # giá" says a member left (column_rules.left_members), whatever the column's header
-    col["notes"] = tuple(header.of("ignored"))
+    # every column the header ignores is read, as notes (column_rules.notes_columns, as the row reader
+    # reads them): "Từ trần ngày 20/11" beside "Miễn đánh giá" says a member left, "chưa đánh giá"
+    # beside a blank rating says why it is blank
+    col["notes"] = tuple(notes_columns(plan))
     col["title_kind"] = plan.kind
     # the columns totals labels are looked for in (the card column is looked at apart: its values
     # are mostly digits)
@@ -361,6 +365,10 @@ def _records(
     if left.any():
         notes_out.warn(left_warning(int(left.sum()), start + first_true(left) + 1), sheet.where())
         skip |= left
+    # a blank rating its own row explains ("chưa đánh giá" in a notes cell): that label, as the row reader reads it
+    said = explained_blanks(texts["rating"], [], notes, scales)
+    if (said != "").any():
+        texts["rating"] = coded(np.where(said != "", said, texts["rating"][1][texts["rating"][0]]))
     del blank, named, left, notes
     position = None  # row i below is data row position[i]
     if skip.any():

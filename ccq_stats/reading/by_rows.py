@@ -31,7 +31,7 @@ from ccq_stats.reading.cells import (
     parse_year,
     totals_test,
 )
-from ccq_stats.reading.column_rules import lead_columns, left_warning
+from ccq_stats.reading.column_rules import coded, explained_blanks, lead_columns, left_warning, notes_columns
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.plan import SheetPlan
@@ -157,7 +157,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         subtotal |= group_sums(data, counts, col, nonblank & ~totals & ~section & ~subtotal & has_value)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
-    left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    remarks = notes_columns(plan)  # where a row says why its rating is blank, or that the member left
+    left = (
+        left_rows(data, remarks, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    )
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
@@ -225,7 +228,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if "members" in shapes:
         column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
         stated = section_statuses(data, section, scales) if section.any() else None
-        pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated))
+        said = _explained(data, column, raw, remarks, scales)
+        pieces.append(
+            _members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated, said)
+        )
     else:
         for column in ratings:
             pieces.append(
@@ -238,6 +244,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                     base,
                     wide=len(ratings) > 1,
                     exemplary=_flagged(data, column, ratings, flags, scales),
+                    said=None if len(ratings) > 1 else _explained(data, column, None, remarks, scales),
                 )
             )
         if counts:
@@ -337,10 +344,29 @@ def _years(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None)
 
 
-def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None) -> pd.DataFrame:
+def _explained(data: SheetRows, column, raw, remarks, scales: Scales) -> np.ndarray:
+    """The label each row states for its blank rating (``column_rules.explained_blanks``): a tick
+    under a column whose header is a label, a notes cell naming a status."""
+    ticks = [
+        (_label_of(c.meaning, scales), coded(data.text(c.index)))
+        for c in data.header.of("count")
+        if c.meaning is not None and not c.or_better and c.index != column.index
+    ]
+    rating = coded(data.text(column.index) if raw is None else raw)
+    return explained_blanks(rating, [t for t in ticks if t[0]], [coded(data.text(c.index)) for c in remarks], scales)
+
+
+def _label_of(meaning, scales: Scales) -> str:
+    """A label of the vocabulary that means this (what a tick under its column says)."""
+    return next((label.display for label in scales.labels.values() if label.meaning == meaning and not label.typo), "")
+
+
+def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None) -> pd.DataFrame:
     raw = data.text(column.index) if raw is None else raw
     if stated is not None:  # a blank rating under "B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ": the status its heading states
         raw = np.where((raw == "") & (stated != ""), stated, raw)
+    if said is not None:  # a blank rating its own row explains: "x" under "Miễn …", "chưa đánh giá" in Ghi chú
+        raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")
     if blank.any():
         r = first(blank)
@@ -403,9 +429,11 @@ def _names(data: SheetRows, columns) -> np.ndarray:
 
 
 def _unit_ratings(
-    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False
+    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False, said=None
 ) -> pd.DataFrame:
     raw = data.text(column.index)
+    if said is not None:  # "Mới thành lập 10/2024" in the notes beside a blank rating: not rated
+        raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")
     if blank.any() and not wide:  # in a wide layout a blank year means the organisation was not there yet
         r = first(blank)
