@@ -10,8 +10,11 @@
 * A sheet of counts per organisation (one row per chi bộ: "Tổng số | Miễn | HTXSNV …") beside sheets
   that list the same subject's members (or organisations) one by one for the same years is the
   totals of those lists: where its figures, tier by tier, are theirs, it is left out with one note
-  naming it (the lists are the detail, counted once); where they differ, nobody can tell whether
-  it sums the lists or other organisations, and the run stops naming the sheets.
+  naming it (the lists are the detail, counted once). Where they differ and every organisation it
+  names has a list, the lists are used organisation by organisation, and a finding says where they
+  differ (``records``); where they differ and some organisation is not found among the lists
+  ("CB Văn phòng" for "Chi bộ Văn phòng"), nobody can tell whether it sums the lists or other
+  organisations, and the run stops naming the sheets.
 * A file whose every row repeats another file's (a "… - Copy.xlsx" in the folder) is left out
   with one line naming both files, instead of a warning per row.
 """
@@ -99,6 +102,10 @@ def _sums_the_lists(frame, rest, name: str, others: str, file: str, scales, note
             Where(file=file),
         )
         return True
+    if set(zip(frame["year"], folded(frame["org"].astype(object)))) <= set(
+        zip(lists["year"], folded(lists["org"].astype(object)))
+    ):
+        return False  # each organisation's counts beside its own rows: the rows are used (records.reconcile)
     raise InputError(
         _(
             "sheet '{sheet}' gives counts per organisation for the years the lists on sheets {sheets} cover, "
