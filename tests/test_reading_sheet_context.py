@@ -184,3 +184,21 @@ def test_a_blank_rating_without_a_known_reason_stays_an_error(tmp_path, note):
     )
     result = run("classify", make_csv(tmp_path / "dv_2022.csv", rows), "--format", "csv")
     assert result.exit_code == 2 and "row 3" in result.stderr and "blank" in result.stderr
+
+
+def test_a_sheet_of_tiers_and_their_counts_beside_the_list_is_skipped_saying_why(tmp_path):
+    """ "Xếp loại | SL | %" with the tiers down the side, after the list of organisations (other
+    order and words than the red team's): the list counts, the summary is said and skipped. By
+    hand: 3 organisations, 1 top, 2 good."""
+    units = [
+        ["STT", "Tên TCCS đảng", "Kết quả xếp loại"],
+        [1, "Đảng bộ Công ty A", "HTXSNV"],
+        [2, "Chi bộ Trường B", "HTTNV"],
+        [3, "Chi bộ Trạm C", "HTTNV"],
+    ]
+    tiers = [["Xếp loại", "SL", "%"], ["HTXSNV", 1, 33.3], ["HTTNV", 2, 66.7], ["HTNV", 0, 0], ["KHTNV", 0, 0]]
+    path = make_xlsx(tmp_path / "tccs_2022.xlsx", {"DS": units, "Số liệu": tiers})
+    result = run("classify", path, "--format", "csv")
+    out = figures(ok(result))
+    assert [out[(2022, "units", c)] for c in ("total", "top", "good")] == [3, 1, 2]
+    assert "sheet 'Số liệu'" in result.stderr and "sheet skipped" in result.stderr

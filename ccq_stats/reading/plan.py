@@ -292,26 +292,36 @@ class NotATable(Exception):
     """A sheet that holds figures but no list to read (a summary of tiers by year): skipped."""
 
 
-def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool:
-    """A summary table: rating labels down the first column, numbers under the year columns."""
+def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool | str:
+    """A summary table: rating labels down the first column, numbers under the year columns; or
+    ("tiers") rating labels down a rating column with their counts beside them and no organisation
+    or member named ("Mức xếp loại | Số lượng | Tỷ lệ"): the totals of a list, not a list."""
     ratings = header.of("rating")
     if not ratings:
         return False
     sample = [row for row in sheet.rows[start : start + 40] if any(filled(v) for v in row)]
     if len(sample) < 2:
         return False
+
+    def numbers(index: int) -> int:
+        return sum(
+            1
+            for r in sample
+            if index < len(r) and isinstance(r[index], (int, float)) and not isinstance(r[index], bool)
+        )
+
+    if len(ratings) == 1 and not header.of("org") and not header.of("member"):
+        at = ratings[0].index
+        labels = sum(1 for row in sample if at < len(row) and match_label(text_at(row, at), scales) is not None)
+        widest = max((numbers(i) for i in range(max(len(r) for r in sample)) if i != at), default=0)
+        if labels >= 0.6 * len(sample) and widest >= 0.8 * len(sample):
+            return "tiers"
     first = min(c.index for c in header.columns)
     ratings = [c for c in ratings if c.index != first]
     if not ratings:
         return False
     labels = sum(1 for row in sample if first < len(row) and match_label(text_at(row, first), scales) is not None)
-    numbers = sum(
-        1
-        for row in sample
-        for c in ratings
-        if c.index < len(row) and isinstance(row[c.index], (int, float)) and not isinstance(row[c.index], bool)
-    )
-    return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
+    return labels >= 0.6 * len(sample) and sum(numbers(c.index) for c in ratings) >= 0.8 * len(sample) * len(ratings)
 
 
 def _one_of_each(header: Header) -> list:
@@ -529,9 +539,11 @@ def plan_sheet(
                 "organisations with their ratings"
             ).format(header=c.header)
         )
-    if _cross_tab(sheet, header, header.last_row + 1, scales):
+    if crossed := _cross_tab(sheet, header, header.last_row + 1, scales):
         raise NotATable(
-            _(
+            _("a summary table (rating labels down the side, their counts beside them), not a list of organisations")
+            if crossed == "tiers"
+            else _(
                 "a summary table (rating labels down the side, numbers under the years), not a list of "
                 "organisations or members"
             )
