@@ -202,3 +202,25 @@ def test_a_sheet_of_tiers_and_their_counts_beside_the_list_is_skipped_saying_why
     out = figures(ok(result))
     assert [out[(2022, "units", c)] for c in ("total", "top", "good")] == [3, 1, 2]
     assert "sheet 'Số liệu'" in result.stderr and "sheet skipped" in result.stderr
+
+
+# -- the level below in a column of its own ----------------------------------------------------------
+
+
+def test_chi_bo_truc_thuoc_in_a_column_of_their_own_belong_to_the_dang_bo_above(tmp_path):
+    """ "Đảng bộ bộ phận" beside "Tên TCCS đảng", the đảng bộ's cell blank on its parts' rows.
+    By hand: units 3 (2 good, 1 pass), cells 3 (1 top, 1 good, 1 fail)."""
+    rows = [
+        ["TT", "Tên TCCS đảng", "Đảng bộ bộ phận", "Xếp loại"],
+        [1, "Đảng bộ Xã Hòa Bình", None, "HTTNV"],
+        [None, None, "Đảng bộ Thôn 1", "HTXSNV"],
+        [None, None, "Đảng bộ Thôn 2", "KHTNV"],
+        [2, "Chi bộ Trường THCS", None, "HTNV"],
+        [3, "Đảng bộ Xã Tân Tiến", None, "HTTNV"],
+        [None, None, "Đảng bộ Thôn 3", "HTTNV"],
+    ]
+    path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2020": rows})
+    out = figures(ok(run("classify", path, "--format", "csv")))
+    assert [out[(2020, "units", c)] for c in ("total", "good", "pass")] == [3, 2, 1]
+    assert [out[(2020, "cells", c)] for c in ("total", "top", "good", "fail")] == [3, 1, 1, 1]
+    assert "the level below 'Tên TCCS đảng'" in ok(run("inspect", path))

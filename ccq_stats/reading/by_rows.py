@@ -33,6 +33,7 @@ from ccq_stats.reading.cells import (
 )
 from ccq_stats.reading.column_rules import coded, explained_blanks, lead_columns, left_warning, notes_columns
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
+from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.row_roles import (
@@ -87,6 +88,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     sheet, header, shapes, fixed_year = plan.sheet, plan.header, plan.shapes, plan.year
     end = plan.end if plan.end >= 0 else len(sheet.rows)
     col = {role: header.one(role) for role in _ROLES}
+    below = next((c for c in header.of("org") if c.source == Source.SUB_LEVEL), None)  # "Chi bộ trực thuộc"
+    col["org"] = next((c for c in header.of("org") if c is not below), None)
     fill = {col[r].index for r in _DESCRIBING if col[r]} | (
         {col["org"].index} if col["org"] and "members" in shapes else set()
     )
@@ -132,6 +135,13 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         if c is not None:
             named |= data.text(c.index) != ""
     org = data.text(col["org"].index) if col["org"] else np.full(len(data), "", dtype=object)
+    above = None
+    if below is not None:
+        # a name in the column of the level below is a chi bộ of the đảng bộ on its row, or (blank, or
+        # merged down) the last one above; a row with that column blank is the đảng bộ itself
+        lower = data.text(below.index) != ""
+        above = np.where(lower, pd.Series(np.where(org != "", org, None), dtype=object).ffill().fillna(""), "")
+        org = np.where(lower, data.text(below.index), org).astype(object)
     listed = np.zeros(len(data), bool)
     seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
     if col["seq"] and len(ratings) == 1:
@@ -184,6 +194,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
+    if above is not None:
+        parent = np.where(above != "", above, parent).astype(object)
     indented = indented_rows(data, col, rows) if "members" not in shapes else np.zeros(len(data), bool)
     parent, sub = (
         sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented)

@@ -49,6 +49,9 @@ class Source(str, Enum):
     HEAD_WORDS = "head_words"  # a phrase of [column_words] that must begin the header ("^trực thuộc")
     NAME_PART = "name_part"  # "Họ đệm" | "Tên" under a merged "Họ và tên"
     NAME_PARTS = "name_parts"  # "Họ đệm" | "Tên" side by side ([name_parts])
+    SUB_LEVEL = (
+        "sub_level"  # a second organisation column naming the level below: the organisations under the row above
+    )
     UNDER_ORGS = "under_orgs"  # tiers under a merged cell naming organisations: counts of organisations
     CONTENT = "content"  # no header word: its cells are almost all rating labels
     READER = "reader"  # not a header's doing: the reader set it (a reason says why)

@@ -58,6 +58,7 @@ _SOURCE_WORDS = {  # how a role was decided, in words ({detail}: what decided it
     Source.HEAD_WORDS: "words '{detail}'",
     Source.NAME_PART: "under '{detail}'",
     Source.NAME_PARTS: "name in two columns ({detail})",
+    Source.SUB_LEVEL: "the level below '{detail}': its organisations, where that cell is blank",
     Source.UNDER_ORGS: "under '{detail}': organisations",
     Source.CONTENT: "content: {detail} cells are rating labels",
     Source.READER: "",

@@ -303,12 +303,8 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     if len(sample) < 2:
         return False
 
-    def numbers(index: int) -> int:
-        return sum(
-            1
-            for r in sample
-            if index < len(r) and isinstance(r[index], (int, float)) and not isinstance(r[index], bool)
-        )
+    def numbers(i: int) -> int:
+        return sum(1 for r in sample if i < len(r) and isinstance(r[i], (int, float)) and not isinstance(r[i], bool))
 
     if len(ratings) == 1 and not header.of("org") and not header.of("member"):
         at = ratings[0].index
@@ -324,13 +320,20 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     return labels >= 0.6 * len(sample) and sum(numbers(c.index) for c in ratings) >= 0.8 * len(sample) * len(ratings)
 
 
-def _one_of_each(header: Header) -> list:
+def _one_of_each(header: Header, scales: Scales) -> list:
     """One column per role that a row has once (organisation, name, year …): the one the user
-    mapped, else the one named exactly, else the first; the others are not read."""
+    mapped, else the one named exactly, else the first; the others are not read. In a list of
+    organisations, a second organisation column whose header names the level below ("Chi bộ trực
+    thuộc" beside "Tổ chức cơ sở đảng") holds the organisations under the one above (SUB_LEVEL)."""
     rank = {Source.MAPPED: 0, Source.NAME: 1}
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
+        if role == "org" and len(found) == 2 and not header.of("member"):
+            below = (scales.kind_in(found[1].header) or ("", ""))[1] == "cells"
+            if below and (scales.kind_in(found[0].header) or ("", ""))[1] != "cells":
+                found[1].source, found[1].detail = Source.SUB_LEVEL, found[0].header
+                continue
         if len(found) < 2 or (role == "member" and all(is_name_part(c) for c in found)):
             continue  # parts of one name under a merged "Họ và tên" are read together
         keep = min(found, key=lambda c: (rank.get(c.source, 2), c.index))
@@ -501,7 +504,9 @@ def plan_sheet(
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
-    set_aside = _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header)
+    set_aside = (
+        _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header, scales)
+    )
     if header.of("rating"):
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings
