@@ -224,3 +224,50 @@ def test_chi_bo_truc_thuoc_in_a_column_of_their_own_belong_to_the_dang_bo_above(
     assert [out[(2020, "units", c)] for c in ("total", "good", "pass")] == [3, 2, 1]
     assert [out[(2020, "cells", c)] for c in ("total", "top", "good", "fail")] == [3, 1, 1, 1]
     assert "the level below 'Tên TCCS đảng'" in ok(run("inspect", path))
+
+
+# -- ratings written as codes, with their key ------------------------------------------------------
+
+
+def test_codes_read_by_a_key_line_above_the_header_in_a_csv(tmp_path):
+    """Letters as codes, the key in a title line of a CSV (other codes, words and format than the
+    red team's). By hand: 5 present, 1 exempt, 4 rated: 1 top, 2 good, 1 pass."""
+    rows = [
+        ["DANH SÁCH ĐẢNG VIÊN XẾP LOẠI NĂM 2021"],
+        [
+            "Chú thích: A = Hoàn thành xuất sắc nhiệm vụ; B = Hoàn thành tốt nhiệm vụ; C = Hoàn thành nhiệm vụ; "
+            "D = Không hoàn thành nhiệm vụ; E = Miễn đánh giá"
+        ],
+        ["STT", "Họ và tên", "Chi bộ", "Mức xếp loại"],
+        [1, "Trần Văn Một", "Chi bộ Thôn Bắc", "B"],
+        [2, "Lê Thị Hai", "Chi bộ Thôn Bắc", "A"],
+        [3, "Phạm Văn Ba", "Chi bộ Thôn Bắc", "E"],
+        [4, "Vũ Thị Bốn", "Chi bộ Thôn Bắc", "C"],
+        [5, "Ngô Văn Năm", "Chi bộ Thôn Bắc", "b"],
+    ]
+    result = run("classify", make_csv(tmp_path / "dv.csv", rows), "--format", "csv")
+    out = figures(ok(result))
+    got = [out[(2021, "members", c)] for c in ("total", "exempt", "rated", "top", "good", "pass")]
+    assert got == [5, 1, 4, 1, 2, 1]
+    assert "written as codes" in result.stderr
+
+
+def test_codes_read_by_a_key_sheet_before_the_list(tmp_path):
+    """The key on a sheet of its own, first in the workbook. By hand: 3 units, 2 top, 1 good."""
+    key = [["Ký hiệu", "Ý nghĩa"], ["X", "Hoàn thành xuất sắc nhiệm vụ"], ["T", "Hoàn thành tốt nhiệm vụ"]]
+    units = [["STT", "Tên chi bộ", "Xếp loại"], [1, "Chi bộ A", "X"], [2, "Chi bộ B", "T"], [3, "Chi bộ C", "X"]]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Ký hiệu": key, "Năm 2019": units}), "--format", "csv")
+    out = figures(ok(result))
+    assert [out[(2019, "units", c)] for c in ("total", "top", "good")] == [3, 2, 1]
+    assert "sheet 'Ký hiệu'" in result.stderr
+
+
+def test_a_code_no_key_names_stays_an_unknown_label(tmp_path):
+    rows = [
+        ["Ký hiệu: 1 - Hoàn thành xuất sắc nhiệm vụ; 2 - Hoàn thành tốt nhiệm vụ"],
+        ["STT", "Tên chi bộ", "Xếp loại"],
+        [1, "Chi bộ A", 1],
+        [2, "Chi bộ B", 5],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}), "--format", "csv")
+    assert result.exit_code == 2 and "'5'" in result.stderr

@@ -57,6 +57,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
+from ccq_stats.reading import legend
 from ccq_stats.reading.cells import (
     blank_member_rating_error,
     default_year,
@@ -255,6 +256,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
     if plan.other_header is not None:  # the row reader reads the tables one by one
         raise NotPlain(_("another table under the first"))
+    if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
+        raise NotPlain(_("a key of rating codes"))
     col = {role: header.one(role) for role in ROLE_NAMES}
     # every column the header ignores is read, as notes (column_rules.notes_columns, as the row reader
     # reads them): "Từ trần ngày 20/11" beside "Miễn đánh giá" says a member left, "chưa đánh giá"
@@ -289,6 +292,8 @@ def _cut_at_end(table, tail: list[list], header, scales: Scales):
     in its last rows (``tail``, every cell) by the row reader's own ``plan.table_end``, so that
     both readers end a table at the same row (rows under the signature are not data)."""
     end = table_end(Sheet("", None, tail), header, 0, scales)[0]
+    if legend.in_rows(tail[end:], scales):  # a key of rating codes under the table: the row reader's rule
+        raise NotPlain(_("a key of rating codes"))
     keep = table.num_rows - len(tail) + end
     return table if keep == table.num_rows else table.slice(0, keep)
 

@@ -35,6 +35,7 @@ from ccq_stats.reading.column_rules import coded, explained_blanks, lead_columns
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
+from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.row_roles import (
     heading_org,
@@ -95,6 +96,11 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     )
     data = SheetRows(sheet, header, plan.start, end, fill)
     _skip_around(plan, end)
+    for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
+        read, codes = read_codes(data.text(c.index), plan.key, scales)
+        if codes:
+            data.read_as(c.index, read)
+            notes.warn(codes_warning(c.header, codes, plan.key), sheet.where())
     if not len(data):
         return empty()
     ratings, counts = plan.ratings, plan.counts

@@ -73,6 +73,10 @@ class SheetRows:
             self._text[index] = texts(self.raw(index))
         return self._text[index]
 
+    def read_as(self, index: int, texts: np.ndarray) -> None:
+        """Read a column's cells as these texts from now on (codes read by their key: legend.py)."""
+        self._text[index] = texts
+
     def excel_row(self, i: int) -> int:
         return self.start + i + 1
 
