@@ -38,7 +38,7 @@ def _label(text: str, scales: Scales) -> str | None:
 
 
 def _key(pairs: list[tuple[str, str]]) -> dict[str, str]:
-    codes = [c for c, _ in pairs]
+    codes = [code for code, _label in pairs]
     return dict(pairs) if len(pairs) >= 2 and len(set(codes)) == len(codes) else {}
 
 

@@ -310,7 +310,8 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
     if len(ratings) == 1 and not header.of("org") and not header.of("member"):
         at = ratings[0].index
         labels = sum(1 for row in sample if at < len(row) and match_label(text_at(row, at), scales) is not None)
-        widest = max((numbers(i) for i in range(max(len(r) for r in sample)) if i != at), default=0)
+        numbered = {c.index for c in header.columns if c.role not in ("ignored", "share_of", "count", "total_count")}
+        widest = max((numbers(i) for i in range(max(len(r) for r in sample)) if i not in numbered), default=0)
         if labels >= 0.6 * len(sample) and widest >= 0.8 * len(sample):
             return "tiers"
     first = min(c.index for c in header.columns)
