@@ -271,3 +271,21 @@ def test_a_code_no_key_names_stays_an_unknown_label(tmp_path):
     ]
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}), "--format", "csv")
     assert result.exit_code == 2 and "'5'" in result.stderr
+
+
+def test_who_scored_under_a_merged_score_heading_is_read_with_its_words(tmp_path):
+    """ "Điểm" merged over "Tự chấm | Cấp ủy cấp trên chấm" (the second alone would name a parent):
+    a two-row header, the decided score used. By hand: 3 units, 1 top, 2 good; scored 3."""
+    rows = [
+        ["STT", "Tên chi bộ", "Điểm", None, "Xếp loại"],
+        [None, None, "Tự chấm", "Cấp ủy cấp trên chấm", None],
+        [1, "Chi bộ Phòng A", 95, 92, "HTXSNV"],
+        [2, "Chi bộ Phòng B", 85, 80, "HTTNV"],
+        [3, "Chi bộ Phòng C", 80, 75.5, "HTTNV"],
+    ]
+    path = make_xlsx(tmp_path / "t.xlsx", {"Năm 2025": rows}, {"Năm 2025": ["A1:A2", "B1:B2", "C1:D1", "E1:E2"]})
+    out = figures(ok(run("classify", path, "--format", "csv")))
+    assert [out[(2025, "units", c)] for c in ("total", "top", "good")] == [3, 1, 2]
+    assert out[(2025, "units_scores", "scored")] == 3
+    shown = ok(run("inspect", path))
+    assert "header row 1-2" in shown and "self-score, not used" in shown

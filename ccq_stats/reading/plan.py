@@ -294,9 +294,8 @@ class NotATable(Exception):
 
 
 def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool | str:
-    """A summary table: rating labels down the first column, numbers under the year columns; or
-    ("tiers") rating labels down a rating column with their counts beside them and no organisation
-    or member named ("Mức xếp loại | Số lượng | Tỷ lệ"): the totals of a list, not a list."""
+    """A summary table: rating labels down the first column, numbers under the year columns; or ("tiers")
+    each tier once down a rating column, counts beside, no organisation or member ("Mức xếp loại | Số lượng")."""
     ratings = header.of("rating")
     if not ratings:
         return False
@@ -309,7 +308,8 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
 
     if len(ratings) == 1 and not header.of("org") and not header.of("member"):
         at = ratings[0].index
-        labels = sum(1 for row in sample if at < len(row) and match_label(text_at(row, at), scales) is not None)
+        said = [f.display for row in sample if at < len(row) and (f := match_label(text_at(row, at), scales))]
+        labels = len(set(said)) if len(set(said)) >= 0.8 * len(said) else 0  # each tier once: the side of a summary
         numbered = {c.index for c in header.columns if c.role not in ("ignored", "share_of", "count", "total_count")}
         widest = max((numbers(i) for i in range(max(len(r) for r in sample)) if i not in numbered), default=0)
         if labels >= 0.6 * len(sample) and widest >= 0.8 * len(sample):
