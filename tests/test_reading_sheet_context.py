@@ -289,3 +289,34 @@ def test_who_scored_under_a_merged_score_heading_is_read_with_its_words(tmp_path
     assert out[(2025, "units_scores", "scored")] == 3
     shown = ok(run("inspect", path))
     assert "header row 1-2" in shown and "self-score, not used" in shown
+
+
+# -- a table of figures: indicators down the side, years across ----------------------------------------
+
+FIGURES = [
+    ["KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC"],
+    ["STT", "Chỉ tiêu", 2019, 2020],
+    ["I", "Tổng số chi bộ trực thuộc", 12, 13],
+    ["1", "Chưa đánh giá, xếp loại", 0, 1],
+    ["2", "HTXSNV", 2, 3],
+    ["3", "HTTNV", 8, 7],
+    ["4", "HTNV", 2, 2],
+    ["5", "KHTNV", 0, 0],
+]
+
+
+def test_a_table_of_figures_alone_is_read_as_the_figures_of_each_year(tmp_path):
+    """Years as plain numbers, no "SL | %" row, the chi bộ trực thuộc's figures: by hand, 2019:
+    12 (2 top, 8 good, 2 pass), 2020: 13 (1 not rated, 3 top, 7 good, 2 pass)."""
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": FIGURES}), "--format", "csv")
+    out = figures(ok(result))
+    assert [out[(2019, "cells", c)] for c in ("total", "not_rated", "top", "good", "pass")] == [12, 0, 2, 8, 2]
+    assert [out[(2020, "cells", c)] for c in ("total", "not_rated", "top", "good", "pass")] == [13, 1, 3, 7, 2]
+    assert "table of figures" in result.stderr
+
+
+def test_a_table_of_figures_whose_total_is_not_its_parts_stops_naming_the_cell(tmp_path):
+    rows = [list(r) for r in FIGURES]
+    rows[2][3] = 14  # 2020: 14 said, 13 in its parts
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv")
+    assert result.exit_code == 2 and "row 3, column D" in result.stderr and "13" in result.stderr

@@ -185,8 +185,11 @@ def inspect_sheet(
             else "changed",
         )
     if plan is None:
-        out["read"] = False
+        out["read"] = frame is not None  # a table of figures (reading/figures_table.py) has records, no plan
         out["why"] = why or "no header"
+        if frame is not None:
+            out["first_rows"] = _rows(frame, rows, names)
+            return out
         header = (
             find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
         )

@@ -21,6 +21,7 @@ from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns, legend
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.collection import is_instructions
+from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
@@ -137,6 +138,9 @@ def read_sheets(
         yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits, book)
 
 
+FIGURES = "a table of figures (the indicators down the side, the years across)"  # why a sheet has no plan
+
+
 def _read_sheet(
     sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping, keep_going: bool, limits: Limits, book=None
 ):
@@ -160,6 +164,10 @@ def _read_sheet(
             plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r not in set(repeated)]
             plan.skip("repeated header", repeated)
     except NotATable as exc:
+        figures = read_figures_table(sheet, scales, notes)  # the years across: read as the figures they are
+        if figures is not None:
+            yield sheet, None, figures, FIGURES
+            return
         notes.warn(_("{reason}; sheet skipped").format(reason=exc), sheet.where())
         yield sheet, None, None, str(exc)
         return
@@ -167,6 +175,9 @@ def _read_sheet(
         if not keep_going:
             raise
         yield sheet, plan, None, str(exc)
+        return
+    if plan is None and (figures := read_figures_table(sheet, scales, notes)) is not None:
+        yield sheet, None, figures, FIGURES
         return
     yield sheet, plan, frame, "" if plan is not None else "no header"
     if below is not None:
