@@ -320,3 +320,24 @@ def test_a_table_of_figures_whose_total_is_not_its_parts_stops_naming_the_cell(t
     rows[2][3] = 14  # 2020: 14 said, 13 in its parts
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Sheet1": rows}), "--format", "csv")
     assert result.exit_code == 2 and "row 3, column D" in result.stderr and "13" in result.stderr
+
+
+def test_a_table_of_figures_beside_the_list_it_sums_is_not_counted_again(tmp_path):
+    """The figures of 2023 and 2024 beside the list of 2023, in words other than the list's labels
+    ("HTTNV" against "Hoàn thành tốt nhiệm vụ"): 2023 agrees once classified, so it is said and
+    left out; 2024, which only the figures give, is counted from them."""
+    figures_rows = [
+        ["Chỉ tiêu", "Năm 2023", "Năm 2024"],
+        ["Tổng số đảng viên", 5, 5],
+        ["Miễn đánh giá", 1, 1],
+        ["Hoàn thành xuất sắc nhiệm vụ", 1, 1],
+        ["Hoàn thành tốt nhiệm vụ", 2, 2],
+        ["Hoàn thành nhiệm vụ", 1, 1],
+    ]
+    path = make_xlsx(tmp_path / "dv_2023.xlsx", {"DS 2023": LIST, "Qua các năm": figures_rows})
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    out = figures(result.stdout)
+    assert [out[(2023, "members", c)] for c in ("total", "exempt", "top", "good", "pass")] == [5, 1, 1, 2, 1]
+    assert [out[(2024, "members", c)] for c in ("total", "exempt", "top", "good", "pass")] == [5, 1, 1, 2, 1]
+    assert "its figures repeat theirs" in result.stderr

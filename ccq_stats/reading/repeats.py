@@ -6,7 +6,8 @@
   disagreement is reported where organisations are reconciled.
 * A sheet without organisation names (one row per year: a summary) beside sheets that list the
   organisations of the same years is left out with one note, which says whether its figures
-  agree with theirs: counted together they would count every organisation twice.
+  agree with theirs: counted together they would count every organisation twice. Of the years
+  only it gives, its figures are counted.
 * A sheet of counts per organisation (one row per chi bộ: "Tổng số | Miễn | HTXSNV …") beside sheets
   that list the same subject's members (or organisations) one by one for the same years is the
   totals of those lists: where its figures, tier by tier, are theirs, it is left out with one note
@@ -26,6 +27,7 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.figures.records import folded
 from ccq_stats.i18n import gettext as _
+from ccq_stats.vocabulary.scales import Scales
 
 
 def _keys(frame) -> set[tuple]:
@@ -46,17 +48,6 @@ def _keys(frame) -> set[tuple]:
             frame["count"].tolist(),
         )
     )
-
-
-def _totals(frame) -> dict[tuple, int]:
-    """Counts per (year, subject, status, tier): what a summary without organisations states."""
-    rated = frame.assign(
-        status=frame["status"].astype(object).fillna(""),
-        tier=frame["tier"].astype(object).fillna(""),
-        raw_label=frame["raw_label"].astype(object).fillna(""),
-    )
-    grouped = rated.groupby(["year", "subject", "status", "tier", "raw_label"], sort=False)["count"].sum()
-    return {key: int(value) for key, value in grouped.items()}
 
 
 def _meanings(frame, scales) -> dict[tuple, int]:
@@ -85,7 +76,7 @@ def _meanings(frame, scales) -> dict[tuple, int]:
 def _sums_the_lists(frame, rest, name: str, others: str, file: str, scales, notes: Notes) -> bool:
     """Is this sheet counts per organisation whose figures are the totals of the lists on the other
     sheets (left out, with a note)? Stops the run where they cover the same years and differ."""
-    if scales is None or not frame["shape"].eq("counts").all():
+    if not frame["shape"].eq("counts").all():
         return False
     lists = rest[rest["shape"] != "counts"]
     mine = set(zip(frame["year"], frame["subject"]))
@@ -120,7 +111,7 @@ def _sums_the_lists(frame, rest, name: str, others: str, file: str, scales, note
     )
 
 
-def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes, scales=None) -> list:
+def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes, scales: Scales) -> list:
     """The frames of a workbook's sheets without those that repeat the others (see above)."""
     if len(frames) < 2:
         return frames
@@ -141,10 +132,12 @@ def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes
             and frame["member"].astype(object).fillna("").eq("").all()
         )
         if nameless:
-            covered = set(zip(frame["year"], frame["subject"])) <= set(zip(rest["year"], rest["subject"]))
-            if not covered:
+            pairs = list(zip(frame["year"], frame["subject"]))
+            shared = set(pairs) & set(zip(rest["year"], rest["subject"]))
+            if not shared:
                 continue
-            mine, theirs = _totals(frame), _totals(rest)
+            mine, theirs = _meanings(frame, scales), _meanings(rest, scales)
+            mine = {key: value for key, value in mine.items() if key[:2] in shared}
             agree = all(theirs.get(key) == value for key, value in mine.items())
             notes.warn(
                 (
@@ -160,6 +153,9 @@ def drop_repeated_sheets(frames: list, names: list[str], file: str, notes: Notes
                 ).format(sheet=names[i], sheets=shown),
                 Where(file=file),
             )
+            if len(shared) < len(set(pairs)):  # the years only it gives are counted from it
+                frames[i] = frame[[pair not in shared for pair in pairs]].reset_index(drop=True)
+                continue
         elif _sums_the_lists(frame, rest, names[i], shown, file, scales, notes):
             pass
         elif _keys(frame) <= _keys(rest):
