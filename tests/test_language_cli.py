@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,28 @@ def ccq(*args, cwd: Path = ROOT, **language: str) -> subprocess.CompletedProcess
         encoding="utf-8",
         timeout=120,
     )
+
+
+def main_here(*args, capsys, monkeypatch, **language: str) -> subprocess.CompletedProcess:
+    """As ``ccq``, through the console entry point (cli.main: the one-line usage errors, exit
+    codes) in this process, with only the given language variables set: for the messages made at
+    run time (usage errors). Help texts are read at import, so --help in Vietnamese stays in ``ccq``."""
+    from ccq_stats.cli import main
+
+    for name in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in language.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("CCQ_NO_PROGRESS", "1")
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", ["ccq-stats", *map(str, args)])
+    # click names the program from __main__ and argv[0]: as the console script runs, not pytest's
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as ended:
+        main()
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["ccq-stats", *map(str, args)], ended.value.code, out, err)
 
 
 # -- the done-when line of the issue -----------------------------------------------------------
@@ -161,33 +184,34 @@ USAGE_ERRORS = [
 ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("args, english, vietnamese", USAGE_ERRORS, ids=[" ".join(a) for a, _e, _v in USAGE_ERRORS])
-def test_usage_errors_are_one_line_in_the_users_language(args, english, vietnamese):
+def test_usage_errors_are_one_line_in_the_users_language(args, english, vietnamese, capsys, monkeypatch):
     for language, expected in (("en", english), ("vi", vietnamese)):
-        result = ccq(*args, CCQ_LANG=language)
+        result = main_here(*args, capsys=capsys, monkeypatch=monkeypatch, CCQ_LANG=language)
         assert (result.returncode, result.stdout, result.stderr) == (2, "", expected + "\n"), language
 
 
 @pytest.mark.slow
-def test_no_arguments_still_show_the_help_with_exit_code_2():
+def test_no_arguments_still_show_the_help_with_exit_code_2(capsys, monkeypatch):
     for language, usage in (("en", "Usage: ccq-stats templates "), ("vi", "Cách dùng: ccq-stats templates ")):
-        result = ccq("templates", CCQ_LANG=language)
+        result = main_here("templates", capsys=capsys, monkeypatch=monkeypatch, CCQ_LANG=language)
         assert result.returncode == 2 and result.stdout == ""
         assert result.stderr.startswith(usage), result.stderr[:200]
         assert "list" in result.stderr and "copy" in result.stderr
 
 
 @pytest.mark.slow
-def test_version_and_exit_codes_of_the_commands_are_unchanged():
+def test_version_and_exit_codes_of_the_commands_are_unchanged(capsys, monkeypatch):
     from ccq_stats import __version__
 
     for flag in ("--version", "-V"):
-        result = ccq(flag, CCQ_LANG="vi")
+        result = main_here(flag, capsys=capsys, monkeypatch=monkeypatch, CCQ_LANG="vi")
         assert (result.returncode, result.stdout) == (0, f"ccq-stats {__version__}\n")
     # the sample breaks rules: --strict exits 1, in either language; its findings are written first
     for language in ("en", "vi"):
-        result = ccq("check", "sample_data", "--strict", "-f", "csv", CCQ_LANG=language)
+        result = main_here(
+            "check", "sample_data", "--strict", "-f", "csv", capsys=capsys, monkeypatch=monkeypatch, CCQ_LANG=language
+        )
         assert result.returncode == 1 and result.stdout.startswith("rule,severity,year,org,")
 
 
@@ -333,8 +357,9 @@ def test_the_english_help_page_is_as_before():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("args", [["classify", "sample_data/", "-f", "csv"], ["check", "sample_data/", "-f", "json"]])
-def test_data_on_stdout_is_the_same_in_both_languages(args):
-    english, vietnamese = ccq(*args, CCQ_LANG="en"), ccq(*args, CCQ_LANG="vi")
+def test_data_on_stdout_is_the_same_in_both_languages(args, capsys, monkeypatch):
+    english = main_here(*args, capsys=capsys, monkeypatch=monkeypatch, CCQ_LANG="en")
+    vietnamese = main_here(*args, capsys=capsys, monkeypatch=monkeypatch, CCQ_LANG="vi")
     assert english.returncode == vietnamese.returncode == 0
     assert english.stdout and vietnamese.stdout == english.stdout
     # … while the warnings for people on stderr are not
@@ -343,7 +368,7 @@ def test_data_on_stdout_is_the_same_in_both_languages(args):
 
 
 @pytest.mark.slow
-def test_where_a_finding_was_seen_is_the_same_in_both_languages(tmp_path):
+def test_where_a_finding_was_seen_is_the_same_in_both_languages(tmp_path, capsys, monkeypatch):
     """The findings' `where` is data (a CSV column, kept in the store): not translated."""
     counts = make_csv(
         tmp_path / "sl.csv", [["Tên TCCS đảng", "HTXSNV", "HTTNV", "HTNV", "KHTNV"], ["Chi bộ A", 0, 3, 0, 0]]
@@ -352,14 +377,15 @@ def test_where_a_finding_was_seen_is_the_same_in_both_languages(tmp_path):
         tmp_path / "dv.csv",
         [["Họ và tên", "Chi bộ", "Xếp loại"], ["Người A", "Chi bộ A", "HTTNV"], ["Người B", "Chi bộ A", "HTNV"]],
     )
-    english = ccq("check", counts, rows, "--year", "2019", "-f", "json", CCQ_LANG="en")
-    vietnamese = ccq("check", counts, rows, "--year", "2019", "-f", "json", CCQ_LANG="vi")
+    here = dict(capsys=capsys, monkeypatch=monkeypatch)
+    english = main_here("check", counts, rows, "--year", "2019", "-f", "json", **here, CCQ_LANG="en")
+    vietnamese = main_here("check", counts, rows, "--year", "2019", "-f", "json", **here, CCQ_LANG="vi")
     assert english.returncode == vietnamese.returncode == 0
     assert vietnamese.stdout == english.stdout
     found = [f for f in json.loads(english.stdout) if f["rule"] == "counts_vs_rows"]
     assert [f["where"] for f in found] == [f"{counts}, row 2"]
-    said = ccq(
-        "classify", counts, rows, "--year", "2019", "-f", "csv", CCQ_LANG="vi"
+    said = main_here(
+        "classify", counts, rows, "--year", "2019", "-f", "csv", **here, CCQ_LANG="vi"
     ).stderr  # check lists it as a finding
     assert (
         f"ccq-stats: cảnh báo: {counts}, dòng 2: số liệu tổng hợp đảng viên của 'Chi bộ A' năm 2019 cộng lại được 3 nhưng "
