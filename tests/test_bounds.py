@@ -20,9 +20,9 @@ import pytest
 from ccq_stats.errors import InputError
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.sandbox import isolated
-from conftest import ROOT, SAMPLE
+from conftest import ROOT, SAMPLE, in_process
 
-pytestmark = pytest.mark.slow  # each test runs the whole program in a subprocess (a server, limits, a pty)
+pytestmark = pytest.mark.slow  # limits reached: some run the whole program (its death, signals, peak memory)
 
 ENV = {**os.environ, "CCQ_LANG": "en", "CCQ_NO_PROGRESS": "1"}
 
@@ -36,6 +36,13 @@ def ccq(*args, env: dict | None = None, timeout: float = 120, cwd=None) -> subpr
         env={**ENV, **(env or {})},
         cwd=cwd,
     )
+
+
+def here(*args, env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
+    """As ``ccq``, in this process (conftest.in_process): for the checks made where the settings
+    are read and the files parsed (the reader process's limits go with each request), not of the
+    process itself (its death, its signals, its peak memory stay in ``ccq``)."""
+    return in_process(*args, env={"CCQ_NO_PROGRESS": "1", **(env or {})}, cwd=cwd)
 
 
 def one_error_line(done: subprocess.CompletedProcess) -> str:
@@ -70,7 +77,7 @@ def one_error_line(done: subprocess.CompletedProcess) -> str:
     ],
 )
 def test_a_bad_numeric_setting_is_one_line_naming_it(variable, value, said):
-    line = one_error_line(ccq("classify", SAMPLE / "dang_vien_2018.csv", env={variable: value}))
+    line = one_error_line(here("classify", SAMPLE / "dang_vien_2018.csv", env={variable: value}))
     assert said in line and "see SECURITY.md" in line
 
 
@@ -220,7 +227,7 @@ def test_a_template_folds_nothing_so_its_output_is_unchanged(tmp_path):
     """Constant expressions still give their values, at render time."""
     template = tmp_path / "ok.txt.j2"
     template.write_text("{{ 'ab'|upper }} {{ 2 * 3 }} {{ '%03d'|format(7) }} {{ none }}|{{ '' }}|\n", encoding="utf-8")
-    done = ccq("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "--template", template)
+    done = here("report", SAMPLE / "dang_vien_2018.csv", "--year", "2018", "--template", template)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "AB 6 007 None||\n"
 
@@ -236,7 +243,7 @@ def test_a_text_file_too_big_for_the_reader_process_is_refused_before_parsing(tm
     big = tmp_path / "lon.csv"
     big.write_bytes(lines[0] + body * (7_000_000 // len(body)))  # ~7 MB: under 8 MB, so read row by row
     started = time.monotonic()
-    line = one_error_line(ccq("classify", big, env={"CCQ_READ_MEMORY_MB": "256"}))
+    line = one_error_line(here("classify", big, env={"CCQ_READ_MEMORY_MB": "256"}))
     assert time.monotonic() - started < 60
     assert (
         "this file is read row by row, which would need about" in line
@@ -246,7 +253,7 @@ def test_a_text_file_too_big_for_the_reader_process_is_refused_before_parsing(tm
 
 
 def test_a_text_file_within_the_reader_process_limit_is_read():
-    done = ccq("classify", SAMPLE / "dang_vien_2018.csv", env={"CCQ_READ_MEMORY_MB": "256"})
+    done = here("classify", SAMPLE / "dang_vien_2018.csv", env={"CCQ_READ_MEMORY_MB": "256"})
     assert done.returncode == 0, done.stderr
 
 
@@ -263,10 +270,10 @@ def test_a_header_repeated_on_every_row_is_a_repeated_header(tmp_path):
     repeated_text = "\n".join([header] + [x for member in members for x in (member, header)]) + "\n"
     repeated.write_text(repeated_text, encoding="utf-8")
     started = time.monotonic()
-    done = ccq("classify", repeated)
+    done = here("classify", repeated)
     assert time.monotonic() - started < 60
     assert done.returncode == 0 and "Traceback" not in done.stderr
-    assert done.stdout == ccq("classify", plain).stdout  # the same members, counted once each
+    assert done.stdout == here("classify", plain).stdout  # the same members, counted once each
     assert (
         f"ccq-stats: warning: {repeated}: the header is repeated on 300 rows (3, 5, 7, 9, 11, …); those rows skipped"
         in done.stderr.splitlines()
@@ -287,13 +294,7 @@ def test_a_count_beyond_any_organisation_is_one_line_naming_the_cell(tmp_path, c
         tmp_path / "so_luong.xlsx",
         {"Năm 2019": [header, [1, "Chi bộ A", 10, 2, 6, 2, 0], [2, "Chi bộ B", 20, cell, 14, 3, 0]]},
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "ccq_stats", "classify", str(path), "-f", "csv"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "CCQ_LANG": "en"},
-    )
+    result = here("classify", path, "-f", "csv")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "row 3" in lines[0] and "column D" in lines[0], result.stderr
