@@ -21,6 +21,8 @@ One module per concern:
                      records of masked rows
 ``row_roles``        what each row is: section, summary, member who left, chi bộ under its đảng bộ
 ``repeats``          sheets and files that repeat others: counted once
+``figures_table``    a sheet of the indicators down the side and the years across, read as its figures
+``legend``           ratings written as codes, and the key (above, under the table, or a sheet) they are read by
 ``identity``         who a member row is: the member key both readers use to find a member listed twice
 ``inspect``          what the reader understood of each sheet (``ccq-stats inspect``)
 ``by_rows``          the row reader (every layout; the reference)

@@ -57,15 +57,20 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
+from ccq_stats.reading import legend
 from ccq_stats.reading.cells import (
     blank_member_rating_error,
+    default_year,
     is_disciplined,
 )
 from ccq_stats.reading.column_rules import (
     carry_down_coded,
+    coded,
+    explained_blanks,
     lead_columns,
     left_members,
     left_warning,
+    notes_columns,
 )
 from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain, ROLE_NAMES kept importable here
     ROLE_NAMES,
@@ -251,10 +256,13 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
     if plan.other_header is not None:  # the row reader reads the tables one by one
         raise NotPlain(_("another table under the first"))
+    if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
+        raise NotPlain(_("a key of rating codes"))
     col = {role: header.one(role) for role in ROLE_NAMES}
-    # every column the header ignores is read, as notes: "Từ trần ngày 20/11" beside "Miễn đánh
-    # giá" says a member left (column_rules.left_members), whatever the column's header
-    col["notes"] = tuple(header.of("ignored"))
+    # every column the header ignores is read, as notes (column_rules.notes_columns, as the row reader
+    # reads them): "Từ trần ngày 20/11" beside "Miễn đánh giá" says a member left, "chưa đánh giá"
+    # beside a blank rating says why it is blank
+    col["notes"] = tuple(notes_columns(plan))
     col["title_kind"] = plan.kind
     # the columns totals labels are looked for in (the card column is looked at apart: its values
     # are mostly digits)
@@ -284,6 +292,8 @@ def _cut_at_end(table, tail: list[list], header, scales: Scales):
     in its last rows (``tail``, every cell) by the row reader's own ``plan.table_end``, so that
     both readers end a table at the same row (rows under the signature are not data)."""
     end = table_end(Sheet("", None, tail), header, 0, scales)[0]
+    if legend.in_rows(tail[end:], scales):  # a key of rating codes under the table: the row reader's rule
+        raise NotPlain(_("a key of rating codes"))
     keep = table.num_rows - len(tail) + end
     return table if keep == table.num_rows else table.slice(0, keep)
 
@@ -360,6 +370,10 @@ def _records(
     if left.any():
         notes_out.warn(left_warning(int(left.sum()), start + first_true(left) + 1), sheet.where())
         skip |= left
+    # a blank rating its own row explains ("chưa đánh giá" in a notes cell): that label, as the row reader reads it
+    said = explained_blanks(texts["rating"], [], notes, scales)
+    if (said != "").any():
+        texts["rating"] = coded(np.where(said != "", said, texts["rating"][1][texts["rating"][0]]))
     del blank, named, left, notes
     position = None  # row i below is data row position[i]
     if skip.any():
@@ -394,7 +408,7 @@ def _records(
             # tells headings and the statuses they state from members (row_roles)
             raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
         raise blank_member_rating_error(where(first, rating))
-    year = year_values(texts.get("year"), col["year"], fixed_year, where, n)
+    year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), where, n)
     kind = kind_values(texts.get("kind"), col["kind"], section_kind, scales, where, n)
 
     # a member listed twice in a year (same member key, organisation and year): those rows stay

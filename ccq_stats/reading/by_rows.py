@@ -31,9 +31,11 @@ from ccq_stats.reading.cells import (
     parse_year,
     totals_test,
 )
-from ccq_stats.reading.column_rules import lead_columns, left_warning
+from ccq_stats.reading.column_rules import coded, explained_blanks, lead_columns, left_warning, notes_columns
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
+from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
+from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.row_roles import (
     heading_org,
@@ -87,11 +89,18 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     sheet, header, shapes, fixed_year = plan.sheet, plan.header, plan.shapes, plan.year
     end = plan.end if plan.end >= 0 else len(sheet.rows)
     col = {role: header.one(role) for role in _ROLES}
+    below = next((c for c in header.of("org") if c.source == Source.SUB_LEVEL), None)  # "Chi bộ trực thuộc"
+    col["org"] = next((c for c in header.of("org") if c is not below), None)
     fill = {col[r].index for r in _DESCRIBING if col[r]} | (
         {col["org"].index} if col["org"] and "members" in shapes else set()
     )
     data = SheetRows(sheet, header, plan.start, end, fill)
     _skip_around(plan, end)
+    for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
+        read, codes = read_codes(data.text(c.index), plan.key, scales)
+        if codes:
+            data.read_as(c.index, read)
+            notes.warn(codes_warning(c.header, codes, plan.key), sheet.where())
     if not len(data):
         return empty()
     ratings, counts = plan.ratings, plan.counts
@@ -132,6 +141,13 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         if c is not None:
             named |= data.text(c.index) != ""
     org = data.text(col["org"].index) if col["org"] else np.full(len(data), "", dtype=object)
+    above = None
+    if below is not None:
+        # a name in the column of the level below is a chi bộ of the đảng bộ on its row, or (blank, or
+        # merged down) the last one above; a row with that column blank is the đảng bộ itself
+        lower = data.text(below.index) != ""
+        above = np.where(lower, pd.Series(np.where(org != "", org, None), dtype=object).ffill().fillna(""), "")
+        org = np.where(lower, data.text(below.index), org).astype(object)
     listed = np.zeros(len(data), bool)
     seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
     if col["seq"] and len(ratings) == 1:
@@ -157,7 +173,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         subtotal |= group_sums(data, counts, col, nonblank & ~totals & ~section & ~subtotal & has_value)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
-    left = left_rows(data, header, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    remarks = notes_columns(plan)  # where a row says why its rating is blank, or that the member left
+    left = (
+        left_rows(data, remarks, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
+    )
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
@@ -181,6 +200,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
 
     year = _years(data, col["year"], rows)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
+    if above is not None:
+        parent = np.where(above != "", above, parent).astype(object)
     indented = indented_rows(data, col, rows) if "members" not in shapes else np.zeros(len(data), bool)
     parent, sub = (
         sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented)
@@ -225,7 +246,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if "members" in shapes:
         column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
         stated = section_statuses(data, section, scales) if section.any() else None
-        pieces.append(_members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated))
+        said = _explained(data, column, raw, remarks, scales)
+        pieces.append(
+            _members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated, said)
+        )
     else:
         for column in ratings:
             pieces.append(
@@ -238,6 +262,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                     base,
                     wide=len(ratings) > 1,
                     exemplary=_flagged(data, column, ratings, flags, scales),
+                    said=None if len(ratings) > 1 else _explained(data, column, None, remarks, scales),
                 )
             )
         if counts:
@@ -337,10 +362,29 @@ def _years(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None)
 
 
-def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None) -> pd.DataFrame:
+def _explained(data: SheetRows, column, raw, remarks, scales: Scales) -> np.ndarray:
+    """The label each row states for its blank rating (``column_rules.explained_blanks``): a tick
+    under a column whose header is a label, a notes cell naming a status."""
+    ticks = [
+        (_label_of(c.meaning, scales), coded(data.text(c.index)))
+        for c in data.header.of("count")
+        if c.meaning is not None and not c.or_better and c.index != column.index
+    ]
+    rating = coded(data.text(column.index) if raw is None else raw)
+    return explained_blanks(rating, [t for t in ticks if t[0]], [coded(data.text(c.index)) for c in remarks], scales)
+
+
+def _label_of(meaning, scales: Scales) -> str:
+    """A label of the vocabulary that means this (what a tick under its column says)."""
+    return next((label.display for label in scales.labels.values() if label.meaning == meaning and not label.typo), "")
+
+
+def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None) -> pd.DataFrame:
     raw = data.text(column.index) if raw is None else raw
     if stated is not None:  # a blank rating under "B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ": the status its heading states
         raw = np.where((raw == "") & (stated != ""), stated, raw)
+    if said is not None:  # a blank rating its own row explains: "x" under "Miễn …", "chưa đánh giá" in Ghi chú
+        raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")
     if blank.any():
         r = first(blank)
@@ -403,9 +447,11 @@ def _names(data: SheetRows, columns) -> np.ndarray:
 
 
 def _unit_ratings(
-    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False
+    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False, said=None
 ) -> pd.DataFrame:
     raw = data.text(column.index)
+    if said is not None:  # "Mới thành lập 10/2024" in the notes beside a blank rating: not rated
+        raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")
     if blank.any() and not wide:  # in a wide layout a blank year means the organisation was not there yet
         r = first(blank)

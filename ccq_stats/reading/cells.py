@@ -44,6 +44,13 @@ def parse_year(value, where: Where | None) -> int:
     )
 
 
+def default_year(column_year: int | None, fixed_year: int | None) -> int | None:
+    """The year of a row without a year cell, for both readers: its rating column's year (a header
+    "Xếp loại năm 2024", a wide layout's year columns), else the sheet's year (title, file name,
+    --year); None if neither gives one."""
+    return column_year or fixed_year
+
+
 MAX_COUNT = 100_000_000  # more than all the Party's members many times over: no organisation has more
 
 

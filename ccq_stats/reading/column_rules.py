@@ -10,6 +10,8 @@ Which rules live where (the rest of each reader only feeds them):
   column for such labels, derived from the vocabulary: ``TotalsStarts``;
 - a member who left (the rating cell, a notes cell beside a blank or exempt rating, a section
   row): ``left_members``, ``left_warning``; a section's state carried down: ``carry_down``;
+- the columns a row's own remarks are read in: ``notes_columns``; a blank rating the row explains
+  (a tick under a status column, a note naming a status): ``explained_blanks``;
 - a quote opened by mistake: ``textfile.check_quoted_record`` (the text reader's own check).
 """
 
@@ -22,7 +24,8 @@ import pandas as pd
 
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import totals_first_words
+from ccq_stats.reading.cells import TICKS, totals_first_words
+from ccq_stats.reading.header_columns import Ignored
 from ccq_stats.vocabulary.scales import Scales
 
 Coded = tuple[np.ndarray, np.ndarray]  # (code of each row, distinct cleaned texts): values[codes] is the column
@@ -62,6 +65,40 @@ def left_members(rating: Coded, notes: list[Coded], scales: Scales) -> np.ndarra
         for column in notes:
             out |= no_rating & per_value(column, says)
     return out
+
+
+def notes_columns(plan) -> list:
+    """The columns a row's own remarks are read in (a member who left, the reason a rating is
+    blank): every column of the table that is not read for a role and has a header – its words say
+    it is not read ("Ghi chú", "Trạng thái" …) or no word of it is known – but not a hidden one (not
+    data), nor one beyond an empty column (another table), nor another value of a read role."""
+    unknown = [c for c in plan.ignored if c.reason == Ignored.UNKNOWN and c.header]
+    return sorted(plan.header.of("ignored") + unknown, key=lambda c: c.index)
+
+
+def explained_blanks(rating: Coded, ticks: list, notes: list[Coded], scales: Scales) -> np.ndarray:
+    """The label each row with a blank rating states for itself, "" where none: a tick ("x") under a
+    column whose header is a status or tier label (``ticks``: (label, column) pairs: "Miễn công tác
+    và sinh hoạt đảng" beside "Xếp loại"), else a notes cell naming a status (``scales.status_in``:
+    "Mới kết nạp 10/2021, chưa đánh giá"). A blank that no cell of its row explains stays blank: the
+    readers stop there, naming the cell."""
+    codes, values = rating
+    out = np.full(len(codes), "", dtype=object)
+    blank = per_value(rating, lambda t: t == "")
+    if not blank.any():
+        return out
+    for label, column in ticks:
+        out[blank & (out == "") & per_value(column, lambda t: t.lower() in TICKS)] = label
+    for column in notes:
+        named = np.array([_status_label(v, scales) for v in column[1]] or [""], dtype=object)[column[0]]
+        hit = blank & (out == "") & (named != "")
+        out[hit] = named[hit]
+    return out
+
+
+def _status_label(text: str, scales: Scales) -> str:
+    label = scales.status_in(text) if text else None
+    return label.display if label is not None else ""
 
 
 def section_says_left(texts, scales: Scales) -> bool:

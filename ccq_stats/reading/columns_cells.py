@@ -271,9 +271,10 @@ def could_start_totals(first: np.ndarray, second: np.ndarray, starts: TotalsStar
     )
 
 
-def year_values(year_text, column, fixed_year, where, n: int) -> np.ndarray:
-    """Each row's year: its year cell, else the sheet's year; the row reader's errors otherwise."""
-    out = np.full(n, fixed_year or -1, dtype=np.int64)
+def year_values(year_text, column, default, where, n: int) -> np.ndarray:
+    """Each row's year: its year cell, else ``default`` (``cells.default_year``: the rating column's
+    year, else the sheet's); the row reader's errors otherwise."""
+    out = np.full(n, default or -1, dtype=np.int64)
     if column is not None:
         codes, values = year_text
         parsed = np.full(len(values), -1, dtype=np.int64)

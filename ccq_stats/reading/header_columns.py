@@ -49,6 +49,9 @@ class Source(str, Enum):
     HEAD_WORDS = "head_words"  # a phrase of [column_words] that must begin the header ("^trực thuộc")
     NAME_PART = "name_part"  # "Họ đệm" | "Tên" under a merged "Họ và tên"
     NAME_PARTS = "name_parts"  # "Họ đệm" | "Tên" side by side ([name_parts])
+    SUB_LEVEL = (
+        "sub_level"  # a second organisation column naming the level below: the organisations under the row above
+    )
     UNDER_ORGS = "under_orgs"  # tiers under a merged cell naming organisations: counts of organisations
     CONTENT = "content"  # no header word: its cells are almost all rating labels
     READER = "reader"  # not a header's doing: the reader set it (a reason says why)
@@ -70,6 +73,7 @@ class Ignored(str, Enum):
     PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count
     NOT_YEAR = "not_year"  # "Nam" without diacritics and no year under it: not "Năm"
     NOT_PARENT = "not_parent"  # its cells are not names of organisations
+    FORMER = "former"  # a column of the hierarchy whose header says it is a former value ("… trước sắp xếp", "cũ")
     NOT_KIND = "not_kind"  # "Loại" in a member list, no kind of organisation under it
     HIDDEN = "hidden"  # a hidden column
     BEYOND_EMPTY = "beyond_empty"  # beyond an empty column: another table

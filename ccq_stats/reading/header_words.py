@@ -117,7 +117,59 @@ def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales, ma
     return None
 
 
+# the roles that place a row in the hierarchy, and the words saying a header names a former value
+HIERARCHY = ("org", "parent", "kind", "host_type")
+_FORMER = [phrase(w) for w in READING_WORDS["former"]]
+_FORMER_MARKED = [phrase(w) for w in READING_WORDS["former_marked"]]
+
+
+def former_words(texts: list[str]) -> str | None:
+    """The words saying that a header ("Đảng bộ cấp trên trước 01/7/2025", "Tên đơn vị (cũ)", or the
+    merged cell over it) names a former value, from before a reorganisation; None if none does."""
+    for text in texts:
+        words = words_of(text)
+        for p in _FORMER + (_FORMER_MARKED if words.marked else []):
+            if find_phrase(words, p) >= 0:
+                return " ".join(p[1])
+    return None
+
+
 def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
+    """What a column holds, from its header text and the (merged) header cells above it. A column of
+    the hierarchy whose header says it is a former value (``former_words``) is not the current
+    hierarchy: not read, and inspect says why (a careful reader takes the current parent, not the
+    bloc an organisation belonged to before the 2025 reorganisation)."""
+    column = _resolve(index, leaf, ancestors, scales)
+    if ancestors and (column is None or column.role in HIERARCHY):
+        column = _in_group(index, leaf, ancestors, scales) or column
+    if column is not None and column.role in HIERARCHY:
+        said = former_words([leaf, *ancestors])
+        if said:
+            return ignored(index, column.header, Ignored.FORMER, said)
+    return column
+
+
+# a group heading that says what its columns hold, and the roles its columns may then have: a score
+# ("Điểm đánh giá" over who gave it; who proposed a rating is told by the rating's own words, [columns]
+# proposed, so "Xếp loại" over "Ban Tổ chức đề xuất" is not read as the decision)
+_GROUPS = {"score": ("score", "score_self", "score_proposed")}
+
+
+def _in_group(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
+    """ "Tự chấm | Cấp trên chấm" under a merged "Điểm đánh giá": a cell that says only who gave
+    the score or rating is read with its group's words ("Điểm đánh giá Tự chấm": the self-score),
+    where its own words name no column, or one of the hierarchy ("cấp trên" alone is a parent)."""
+    group = _resolve(index, ancestors[0], ancestors[1:], scales)
+    if group is None or group.role not in _GROUPS:
+        return None
+    joined = _resolve(index, f"{ancestors[0]} {leaf}", ancestors[1:], scales)
+    if joined is None or joined.role not in _GROUPS[group.role]:
+        return None
+    joined.header = f"{ancestors[0]} / {leaf}"
+    return joined
+
+
+def _resolve(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
     """What a column holds, from its header text and the (merged) header cells above it.
 
     A header cell typed with diacritics is matched with them, one typed without any is matched

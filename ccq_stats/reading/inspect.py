@@ -58,6 +58,7 @@ _SOURCE_WORDS = {  # how a role was decided, in words ({detail}: what decided it
     Source.HEAD_WORDS: "words '{detail}'",
     Source.NAME_PART: "under '{detail}'",
     Source.NAME_PARTS: "name in two columns ({detail})",
+    Source.SUB_LEVEL: "the level below '{detail}': its organisations, where that cell is blank",
     Source.UNDER_ORGS: "under '{detail}': organisations",
     Source.CONTENT: "content: {detail} cells are rating labels",
     Source.READER: "",
@@ -76,6 +77,7 @@ _REASON_WORDS = {  # why a column is not read, in words
     Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
     Ignored.NOT_YEAR: "without diacritics, and no year under it: not 'Năm'",
     Ignored.NOT_PARENT: "its cells are not names of organisations, so not the parent",
+    Ignored.FORMER: "a former value ('{detail}' in its header), not the current hierarchy",
     Ignored.NOT_KIND: "no kind of organisation under it, in a member list",
     Ignored.HIDDEN: "hidden column",
     Ignored.BEYOND_EMPTY: "beyond an empty column",
@@ -183,8 +185,11 @@ def inspect_sheet(
             else "changed",
         )
     if plan is None:
-        out["read"] = False
+        out["read"] = frame is not None  # a table of figures (reading/figures_table.py) has records, no plan
         out["why"] = why or "no header"
+        if frame is not None:
+            out["first_rows"] = _rows(frame, rows, names)
+            return out
         header = (
             find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
         )

@@ -18,9 +18,10 @@ from ccq_stats.figures.findings import Notes
 from ccq_stats.figures.records import COLUMNS, folded, without_control_characters
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
-from ccq_stats.reading import by_columns
+from ccq_stats.reading import by_columns, legend
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.collection import is_instructions
+from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
@@ -114,7 +115,16 @@ def read_sheets(
     ("empty", "hidden", "no header", or an error's text when ``keep_going``)."""
     notes, limits = Notes() if notes is None else notes, Limits.from_env()
     mapping = mapping if mapping is not None else scales.mapping
-    for sheet in open_grids(path, kind_of_file, limits, notes, data):
+    sheets = open_grids(path, kind_of_file, limits, notes, data)
+    # a sheet that is the key of rating codes ("Chú giải": "Mã | Mức xếp loại") is read as the key of
+    # the workbook's other sheets, never as a list
+    keys = [s for s in sheets if len(sheets) > 1 and not s.hidden and legend.is_key_sheet(s.rows, scales)]
+    book = {code: label for s in keys for code, label in legend.in_rows(s.rows, scales).items()}
+    for sheet in sheets:
+        if any(sheet is k for k in keys):
+            notes.warn(_("the key of the rating codes, not a list; read as the key of the other sheets"), sheet.where())
+            yield sheet, None, None, "key"
+            continue
         if not any(filled(v) for row in sheet.rows for v in row):
             yield sheet, None, None, "empty"  # an empty sheet
             continue
@@ -125,10 +135,15 @@ def read_sheets(
             notes.warn(_("hidden sheet '{sheet}' skipped").format(sheet=sheet.name), Where(file=sheet.file))
             yield sheet, None, None, "hidden"
             continue
-        yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits)
+        yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits, book)
 
 
-def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping, keep_going: bool, limits: Limits):
+FIGURES = "a table of figures (the indicators down the side, the years across)"  # why a sheet has no plan
+
+
+def _read_sheet(
+    sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping, keep_going: bool, limits: Limits, book=None
+):
     """(sheet, plan, records, why) of one sheet – of each table on it, when tables are stacked."""
     plan = None
     try:
@@ -142,11 +157,17 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
             below = next_table(sheet, plan) if plan is not None else None
         if below is not None:  # another table under this one: read up to it, then read it on its own
             plan.end, plan.end_why = below, "another table below"
+        if plan is not None:  # ratings written as codes: the key on the sheet, above or under the table, or the book's
+            plan.key = legend.sheet_key(sheet, plan, scales) or (book or {})
         frame = sheet_records(plan, scales, notes) if plan is not None else None
         if plan is not None and repeated:  # blanked to be passed over, listed for what they were
             plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r not in set(repeated)]
             plan.skip("repeated header", repeated)
     except NotATable as exc:
+        figures = read_figures_table(sheet, scales, notes)  # the years across: read as the figures they are
+        if figures is not None:
+            yield sheet, None, figures, FIGURES
+            return
         notes.warn(_("{reason}; sheet skipped").format(reason=exc), sheet.where())
         yield sheet, None, None, str(exc)
         return
@@ -155,10 +176,13 @@ def _read_sheet(sheet: Sheet, scales: Scales, year, shape, notes: Notes, mapping
             raise
         yield sheet, plan, None, str(exc)
         return
+    if plan is None and (figures := read_figures_table(sheet, scales, notes)) is not None:
+        yield sheet, None, figures, FIGURES
+        return
     yield sheet, plan, frame, "" if plan is not None else "no header"
     if below is not None:
         rest = dataclasses.replace(sheet, rows=[[]] * below + sheet.rows[below:], top=below)
-        yield from _read_sheet(rest, scales, year, shape, notes, mapping, keep_going, limits)
+        yield from _read_sheet(rest, scales, year, shape, notes, mapping, keep_going, limits, book)
 
 
 def _header_repeated_on_rows(sheet: Sheet, plan, below: int) -> bool:
@@ -225,7 +249,7 @@ def read_file(
         elif frame is not None:
             frames.append(frame)
             names.append(sheet.name or "")
-        elif why not in ("empty", "hidden", "instructions"):
+        elif why not in ("empty", "hidden", "instructions", "key"):
             refused.append((sheet, why))
     if not frames and refused:  # every sheet a summary: nothing that can be counted
         sheet, why = refused[0]
@@ -261,7 +285,7 @@ def read_file(
             ),
             Where(file="<stdin>" if path == "-" else path),
         )
-    frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes)
+    frames = drop_repeated_sheets(frames, names, "<stdin>" if path == "-" else path, notes, scales)
     # plain texts: a file read row by row is small, and categoricals per file cost more than they save
     # (~10 ms a file; read_paths makes every text plain again anyway)
     return _typed(pd.concat(frames, ignore_index=True), categorical=False)

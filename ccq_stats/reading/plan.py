@@ -76,6 +76,7 @@ class SheetPlan:
     kind: tuple | None = None  # (kind, subject) the title names for every row of the table ("… CHI BỘ TRỰC THUỘC …")
     other_header: int | None = None  # 0-based row of a second table's own header under this table's rows
     collection: dict | None = None  # the marker of our collection workbook that fixed this plan (reading/collection.py)
+    key: dict = field(default_factory=dict)  # code -> label: the key of ratings written as codes (reading/legend.py)
 
     def skip(self, why: str, rows) -> None:
         if len(rows):
@@ -291,35 +292,49 @@ class NotATable(Exception):
     """A sheet that holds figures but no list to read (a summary of tiers by year): skipped."""
 
 
-def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool:
-    """A summary table: rating labels down the first column, numbers under the year columns."""
+def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool | str:
+    """A summary table: rating labels down the first column, numbers under the year columns; or ("tiers")
+    each tier once down a rating column, counts beside, no organisation or member ("Mức xếp loại | Số lượng")."""
     ratings = header.of("rating")
     if not ratings:
         return False
     sample = [row for row in sheet.rows[start : start + 40] if any(filled(v) for v in row)]
     if len(sample) < 2:
         return False
+
+    def numbers(i: int) -> int:
+        return sum(1 for r in sample if i < len(r) and isinstance(r[i], (int, float)) and not isinstance(r[i], bool))
+
+    if len(ratings) == 1 and not header.of("org") and not header.of("member"):
+        at = ratings[0].index
+        said = [f.display for row in sample if at < len(row) and (f := match_label(text_at(row, at), scales))]
+        labels = len(set(said)) if len(set(said)) >= 0.8 * len(said) else 0  # each tier once: the side of a summary
+        numbered = {c.index for c in header.columns if c.role not in ("ignored", "share_of", "count", "total_count")}
+        widest = max((numbers(i) for i in range(max(len(r) for r in sample)) if i not in numbered), default=0)
+        if labels >= 0.6 * len(sample) and widest >= 0.8 * len(sample):
+            return "tiers"
     first = min(c.index for c in header.columns)
     ratings = [c for c in ratings if c.index != first]
     if not ratings:
         return False
     labels = sum(1 for row in sample if first < len(row) and match_label(text_at(row, first), scales) is not None)
-    numbers = sum(
-        1
-        for row in sample
-        for c in ratings
-        if c.index < len(row) and isinstance(row[c.index], (int, float)) and not isinstance(row[c.index], bool)
-    )
-    return labels >= 0.6 * len(sample) and numbers >= 0.8 * len(sample) * len(ratings)
+    return labels >= 0.6 * len(sample) and sum(numbers(c.index) for c in ratings) >= 0.8 * len(sample) * len(ratings)
 
 
-def _one_of_each(header: Header) -> list:
+def _one_of_each(header: Header, scales: Scales) -> list:
     """One column per role that a row has once (organisation, name, year …): the one the user
-    mapped, else the one named exactly, else the first; the others are not read."""
+    mapped, else the one named exactly, else the first; the others are not read. In a list of
+    organisations, a second organisation column whose header names the level below ("Chi bộ trực
+    thuộc" beside "Tổ chức cơ sở đảng") holds the organisations under the one above (SUB_LEVEL)."""
     rank = {Source.MAPPED: 0, Source.NAME: 1}
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
+        if role == "org" and len(found) == 2 and not header.of("member"):
+            below = (scales.kind_in(found[1].header) or ("", ""))[1] == "cells"
+            if below and (scales.kind_in(found[0].header) or ("", ""))[1] != "cells":
+                found[1].source, found[1].detail = Source.SUB_LEVEL, found[0].header
+                continue
         if len(found) < 2 or (role == "member" and all(is_name_part(c) for c in found)):
             continue  # parts of one name under a merged "Họ và tên" are read together
         keep = min(found, key=lambda c: (rank.get(c.source, 2), c.index))
@@ -490,7 +505,9 @@ def plan_sheet(
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
-    set_aside = _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header)
+    set_aside = (
+        _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header, scales)
+    )
     if header.of("rating"):
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings
@@ -528,9 +545,11 @@ def plan_sheet(
                 "organisations with their ratings"
             ).format(header=c.header)
         )
-    if _cross_tab(sheet, header, header.last_row + 1, scales):
+    if crossed := _cross_tab(sheet, header, header.last_row + 1, scales):
         raise NotATable(
-            _(
+            _("a summary table (rating labels down the side, their counts beside them), not a list of organisations")
+            if crossed == "tiers"
+            else _(
                 "a summary table (rating labels down the side, numbers under the years), not a list of "
                 "organisations or members"
             )

@@ -111,12 +111,13 @@ def sheet_org(sheet, scales: Scales) -> str:
     )
 
 
-def left_rows(data: SheetRows, header, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
+def left_rows(data: SheetRows, notes, ratings, section: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
     """Member rows of people who left during the year (``column_rules.left_members``: the rating
-    cell, or a notes cell beside a blank or exempt rating, says so), or under a section row that
-    says so (carried down to the next section row)."""
+    cell, or a notes cell beside a blank or exempt rating, says so; ``notes``: the columns of
+    ``column_rules.notes_columns``), or under a section row that says so (carried down to the next
+    section row)."""
     rating = coded(data.text(ratings[0].index) if ratings else np.full(len(data), "", dtype=object))
-    out = rows & left_members(rating, [coded(data.text(c.index)) for c in header.of("ignored")], scales)
+    out = rows & left_members(rating, [coded(data.text(c.index)) for c in notes], scales)
     if section.any():
         at = np.flatnonzero(section)
         under = carry_down(len(data), at, [section_says_left([clean(v) for v in data.rows[r]], scales) for r in at])

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ccq_stats.errors import InputError
 from ccq_stats.figures.records import COLUMNS
-from ccq_stats.reading.cells import no_year_error
+from ccq_stats.reading.cells import default_year, no_year_error
 from ccq_stats.text import clean
 
 
@@ -73,6 +73,10 @@ class SheetRows:
             self._text[index] = texts(self.raw(index))
         return self._text[index]
 
+    def read_as(self, index: int, texts: np.ndarray) -> None:
+        """Read a column's cells as these texts from now on (codes read by their key: legend.py)."""
+        self._text[index] = texts
+
     def excel_row(self, i: int) -> int:
         return self.start + i + 1
 
@@ -88,7 +92,7 @@ def empty() -> pd.DataFrame:
 
 def pick_year(row_year: np.ndarray, column_year: int | None, fixed_year: int | None) -> np.ndarray:
     """A row's year cell, else its column's year (wide layout), else the sheet's year."""
-    fallback = column_year or fixed_year
+    fallback = default_year(column_year, fixed_year)
     return row_year if fallback is None else np.where(pd.isna(row_year), fallback, row_year)
 
 

@@ -232,6 +232,22 @@ class Scales:
                 return True
         return False
 
+    def status_in(self, text: object) -> Label | None:
+        """The status a note names among its words ("Mới kết nạp 10/2021, chưa đánh giá": not rated;
+        "x" aside, "Miễn sinh hoạt đảng": exempt), by the status labels of the vocabulary ([[labels]],
+        a --scales file's too): what a careful reader takes a blank rating beside it to mean. None if
+        it names no status, or two (which one holds cannot be told)."""
+        words = words_of(text)
+        if not 0 < len(words) <= 30:
+            return None
+        found: dict[str, Label] = {}
+        for key, label in self.labels.items():
+            if label.typo or label.meaning.means not in ("exempt", "not_rated"):
+                continue
+            if find_phrase(words, (False, tuple(key.split()))) >= 0:
+                found.setdefault(label.meaning.means, label)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _came_in(self, rest: Words) -> bool:
         """Do the words after a transfer say it was inwards: an arrival word ("đến", "về"), then
         nothing, a date or where from – not where to ("đến Đảng bộ huyện X")?"""
