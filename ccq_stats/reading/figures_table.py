@@ -27,8 +27,8 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import parse_count, totals_test
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header import SCAN_ROWS
-from ccq_stats.text import norm_key, year_of_header
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
+from ccq_stats.text import norm_key
+from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of, year_of_header
 
 _MEMBERS = [phrase(w) for w in READING_WORDS["count_units"]]  # "Tổng số đảng viên": the members' figures
 
