@@ -43,6 +43,7 @@ from ccq_stats.reading.row_roles import (
     left_rows,
     member_groups,
     parent_headings,
+    path_parents,
     row_kinds,
     section_kinds,
     section_statuses,
@@ -51,6 +52,8 @@ from ccq_stats.reading.row_roles import (
     sub_rows,
     subset_rows,
     summary_rows,
+    top_parents,
+    top_warning,
 )
 from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed kept importable here
     SheetRows,
@@ -231,6 +234,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                 sub & np.isin(parent, org[groups]) & (data.text(col["parent"].index) == "" if col["parent"] else True)
             )
             parent, sub = np.where(under, "", parent).astype(object), sub & ~under
+    if "members" not in shapes:  # the level told by the tree the rows make, not by a parent cell alone
+        parent, topped = top_parents(org, path_parents(org, parent, rows, scales), rows)
+        if col["kind"] is not None:  # a kind cell tells the level on its own: nothing to say of those rows
+            topped &= data.text(col["kind"].index) == ""
+        if topped.any():
+            notes.warn(top_warning(int(topped.sum()), data.excel_row(first(topped))), sheet.where())
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
