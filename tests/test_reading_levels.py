@@ -1,0 +1,90 @@
+"""The level of an organisation told by the tree its list makes (a parent column naming the bloc
+itself, a path from the top), a footnote mark after a rating, and a rating column found by its
+content alone. Expected figures are counted by hand from the rows written here."""
+
+from __future__ import annotations
+
+from conftest import figures, make_xlsx, run
+
+
+def ok(result):
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_a_parent_column_naming_the_bloc_on_grassroots_rows_is_not_a_chi_bo_truc_thuoc(tmp_path):
+    """'Trực thuộc' on every row: the bloc for the grassroots, the đảng bộ for its chi bộ. The bloc is
+    no row of the list and is the parent of a row that has chi bộ listed under it: the level above.
+    By hand: units Đảng bộ A (HTXSNV), Chi bộ C (HTTNV), Chi bộ D (HTNV) = 3; cells A1, A2 (HTTNV) = 2."""
+    bloc = "Đảng bộ Khối X"
+    rows = [
+        ["STT", "Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
+        [1, "Đảng bộ A", bloc, "HTXSNV"],
+        [2, "Chi bộ A1", "Đảng bộ A", "HTTNV"],
+        [3, "Chi bộ A2", "Đảng bộ A", "HTTNV"],
+        [4, "Chi bộ C", bloc, "HTTNV"],
+        [5, "Chi bộ D", bloc, "HTNV"],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2021": rows}), "--format", "csv")
+    got = figures(ok(result))
+    assert [got[(2021, "units", c)] for c in ("total", "top", "good", "pass")] == [3, 1, 1, 1]
+    assert [got[(2021, "cells", c)] for c in ("total", "good")] == [2, 2]
+    assert "3 row(s) name as their parent the level above the list" in result.stderr
+
+
+def test_a_parent_no_row_is_stays_the_parent_of_a_list_of_one_level(tmp_path):
+    """One đảng bộ's chi bộ, each naming it: no row is a parent, so nothing says it is the level
+    above the list; they stay its chi bộ trực thuộc (2 cells), without a warning about it."""
+    rows = [
+        ["STT", "Tên tổ chức đảng", "Trực thuộc", "Xếp loại"],
+        [1, "Chi bộ A1", "Đảng bộ A", "HTTNV"],
+        [2, "Chi bộ A2", "Đảng bộ A", "HTNV"],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2021": rows}), "--format", "csv")
+    got = figures(ok(result))
+    assert got[(2021, "cells", "total")] == 2 and (2021, "units", "total") not in got
+    assert "level above the list" not in result.stderr
+
+
+def test_the_path_of_an_organisation_gives_its_parent_and_so_its_level(tmp_path):
+    """'Khối > Đảng bộ A > Chi bộ A1': the parent is the path without its last step. By hand:
+    units Đảng bộ A (HTTNV), Chi bộ B (KHTNV) = 2; cell Chi bộ A1 (HTXSNV) = 1."""
+    top = "Đảng bộ Khối X"
+    rows = [
+        ["STT", "Tổ chức đảng", "Xếp loại"],
+        [1, f"{top} > Đảng bộ A", "HTTNV"],
+        [2, f"{top} > Đảng bộ A > Chi bộ A1", "HTXSNV"],
+        [3, f"{top} > Chi bộ B", "KHTNV"],
+    ]
+    got = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2020": rows}), "--format", "csv")))
+    assert [got[(2020, "units", c)] for c in ("total", "good", "fail")] == [2, 1, 1]
+    assert [got[(2020, "cells", c)] for c in ("total", "top")] == [1, 1]
+
+
+def test_a_footnote_mark_after_a_rating_is_the_rating(tmp_path):
+    """'Hoàn thành xuất sắc nhiệm vụ (1)' with the note under the table: top. By hand: 3 units,
+    2 top, 1 good."""
+    rows = [
+        ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"],
+        [1, "Chi bộ A", "Hoàn thành xuất sắc nhiệm vụ (1)"],
+        [2, "Chi bộ B", "HTXSNV"],
+        [3, "Chi bộ C", "HTTNV [2]"],
+    ]
+    got = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2019": rows}), "--format", "csv")))
+    assert [got[(2019, "units", c)] for c in ("total", "top", "good")] == [3, 2, 1]
+
+
+def test_labels_on_a_few_rows_of_a_notes_column_are_not_the_ratings(tmp_path):
+    """No header word names a rating; the only labels are 'TSVM tiêu biểu' on 1 of 4 rows: notes,
+    not a rating column, so the run stops (exit 2, one error line) instead of counting 1 unit."""
+    rows = [
+        ["STT", "Tổ chức cơ sở đảng", ""],
+        [1, "Chi bộ A", "TSVM tiêu biểu"],
+        [2, "Chi bộ B", None],
+        [3, "Chi bộ C", None],
+        [4, "Chi bộ D", "TSVM tiêu biểu"],
+        [5, "Chi bộ E", None],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2016": rows}))
+    assert result.exit_code == 2 and not result.stdout
+    assert result.stderr.count("ccq-stats: error:") == 1 and "no rating or count column found" in result.stderr
