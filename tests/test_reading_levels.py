@@ -88,3 +88,36 @@ def test_labels_on_a_few_rows_of_a_notes_column_are_not_the_ratings(tmp_path):
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2016": rows}))
     assert result.exit_code == 2 and not result.stdout
     assert result.stderr.count("ccq-stats: error:") == 1 and "no rating or count column found" in result.stderr
+
+
+TICKS = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+
+
+def test_the_decision_block_of_ticks_counts_not_the_self_assessment(tmp_path):
+    """'Tự đánh giá' ticks beside 'Cấp ủy cấp trên quyết định' ticks, each block under its merged
+    heading: the decision counts, the self-assessment is said not counted. By hand, from the
+    decision block: A top, B good, C good = 3 members, 1 top, 2 good."""
+    rows = [
+        ["STT", "Họ và tên", "Tự đánh giá", None, None, None, "Cấp ủy cấp trên quyết định", None, None, None],
+        [None, None, *TICKS, *TICKS],
+        [1, "Người A", "x", None, None, None, "x", None, None, None],
+        [2, "Người B", "x", None, None, None, None, "x", None, None],
+        [3, "Người C", None, None, "x", None, None, "x", None, None],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2022": rows}), "--format", "csv")
+    got = figures(ok(result))
+    assert [got[(2022, "members", c)] for c in ("rated", "top", "good", "pass")] == [3, 1, 2, 0]
+    assert "'Tự đánh giá' not counted" in result.stderr
+
+
+def test_two_blocks_of_ticks_that_do_not_say_who_rated_stay_an_error(tmp_path):
+    """Two blocks under headings that name no self-assessment nor proposal: which one counts cannot
+    be told, so two ticks on a row stay an error naming the row."""
+    rows = [
+        ["STT", "Họ và tên", "Đợt 1", None, None, None, "Đợt 2", None, None, None],
+        [None, None, *TICKS, *TICKS],
+        [1, "Người A", "x", None, None, None, None, "x", None, None],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2022": rows}))
+    assert result.exit_code == 2 and result.stderr.count("ccq-stats: error:") == 1
+    assert "row 3" in result.stderr
