@@ -121,3 +121,59 @@ def test_two_blocks_of_ticks_that_do_not_say_who_rated_stay_an_error(tmp_path):
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2022": rows}))
     assert result.exit_code == 2 and result.stderr.count("ccq-stats: error:") == 1
     assert "row 3" in result.stderr
+
+
+def test_tiers_given_by_section_headings_are_read_with_a_warning(tmp_path):
+    """No rating column; Roman sections name the tier, 'Không có' under an empty one. By hand:
+    A, B top; C good; no pass; D fail = 4 units."""
+    rows = [
+        ["DANH SÁCH TỔ CHỨC CƠ SỞ ĐẢNG XẾP LOẠI NĂM 2023"],
+        [],
+        ["STT", "Tên tổ chức cơ sở đảng", "Ghi chú"],
+        ["I", "TỔ CHỨC CƠ SỞ ĐẢNG HOÀN THÀNH XUẤT SẮC NHIỆM VỤ (02)"],
+        [1, "Chi bộ A"],
+        [2, "Chi bộ B"],
+        ["II", "HOÀN THÀNH TỐT NHIỆM VỤ: 1 tổ chức"],
+        [1, "Chi bộ C"],
+        ["III", "HOÀN THÀNH NHIỆM VỤ (00)"],
+        [None, "Không có"],
+        ["IV", "KHÔNG HOÀN THÀNH NHIỆM VỤ (01)"],
+        [1, "Chi bộ D"],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"DS": rows}), "--format", "csv")
+    got = figures(ok(result))
+    assert [got[(2023, "units", c)] for c in ("total", "top", "good", "pass", "fail")] == [4, 2, 1, 0, 1]
+    assert "tier read from the section heading above it (4 rows" in result.stderr
+
+
+def test_members_under_tier_and_status_headings(tmp_path):
+    """Members under '1. Hoàn thành tốt nhiệm vụ: 02 đồng chí' and 'B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ'.
+    By hand: 3 present, 2 good, 1 exempt."""
+    rows = [
+        ["DANH SÁCH ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Họ và tên", "Năm sinh"],
+        ["A", "ĐẢNG VIÊN ĐƯỢC ĐÁNH GIÁ, XẾP LOẠI"],
+        [None, "1. Hoàn thành tốt nhiệm vụ: 02 đồng chí"],
+        [1, "Người A", 1980],
+        [2, "Người B", 1981],
+        ["B", "ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ: 01 đồng chí"],
+        [3, "Người C", 1940],
+    ]
+    got = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Chi bộ X": rows}), "--format", "csv")))
+    assert [got[(2024, "members", c)] for c in ("total", "exempt", "rated", "good")] == [3, 1, 2, 2]
+
+
+def test_one_organisation_under_two_tier_headings_is_refused(tmp_path):
+    """Which tier it got cannot be told: exit 2, one error naming the organisation."""
+    rows = [
+        ["KẾT QUẢ XẾP LOẠI NĂM 2022"],
+        ["STT", "Tên tổ chức cơ sở đảng"],
+        ["I", "HOÀN THÀNH TỐT NHIỆM VỤ"],
+        [1, "Chi bộ A"],
+        [2, "Chi bộ B"],
+        ["II", "HOÀN THÀNH NHIỆM VỤ"],
+        [1, "Chi bộ A"],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"2022": rows}))
+    assert result.exit_code == 2 and result.stderr.count("ccq-stats: error:") == 1
+    assert "'Chi bộ A' is listed twice in 2022" in result.stderr
