@@ -177,3 +177,22 @@ def test_one_organisation_under_two_tier_headings_is_refused(tmp_path):
     result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"2022": rows}))
     assert result.exit_code == 2 and result.stderr.count("ccq-stats: error:") == 1
     assert "'Chi bộ A' is listed twice in 2022" in result.stderr
+
+
+def test_a_count_and_its_share_in_one_cell_is_the_count(tmp_path):
+    """'5 (13,51%)' under a full tier header: the count before the bracket. By hand: 2 chi bộ,
+    top 3+1 = 4, good 6+2 = 8, 12 rated; exempt 1."""
+    rows = [
+        [
+            "STT",
+            "Chi bộ",
+            "Tổng số đảng viên",
+            "Miễn đánh giá",
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Hoàn thành tốt nhiệm vụ",
+        ],
+        [1, "Chi bộ A", 10, 1, "3 (33,33%)", "6 (66,67%)"],
+        [2, "Chi bộ B", 3, 0, "1 (33,33%)", "2 (66,67%)"],
+    ]
+    got = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2020": rows}), "--format", "csv")))
+    assert [got[(2020, "members", c)] for c in ("total", "exempt", "rated", "top", "good")] == [13, 1, 12, 4, 8]

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from ccq_stats.figures.classify import match_label
+from ccq_stats.reading.cells import WITH_SHARE
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header_columns import (  # noqa: F401 - the header's types, kept importable from here
     MAX_HEADER_TEXT,
@@ -91,6 +92,8 @@ def _is_wordy(value) -> bool:
     if not isinstance(value, str):
         return False
     text = clean(value)
+    if WITH_SHARE.match(text):  # "5 (13,51%)": a count with its share
+        return False
     return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and text not in ("-", "–")
 
 
