@@ -196,3 +196,20 @@ def test_a_count_and_its_share_in_one_cell_is_the_count(tmp_path):
     ]
     got = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"Năm 2020": rows}), "--format", "csv")))
     assert [got[(2020, "members", c)] for c in ("total", "exempt", "rated", "top", "good")] == [13, 1, 12, 4, 8]
+
+
+def test_organisations_across_and_indicators_down_the_side_are_read_turned(tmp_path):
+    """'Nội dung | Chi bộ A | Chi bộ B | Chi bộ C | Toàn Đảng bộ' over indicator rows. By hand, the
+    chi bộ columns (not the total): 30 members, 1 exempt, 29 rated, 5 top, 24 good."""
+    rows = [
+        ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2023"],
+        ["TT", "Nội dung", "Chi bộ A", "Chi bộ B", "Chi bộ C", "Toàn Đảng bộ"],
+        ["1", "Tổng số đảng viên", 10, 12, 8, 30],
+        ["2", "Số đảng viên được miễn đánh giá", 0, 1, 0, 1],
+        ["3", "Hoàn thành xuất sắc nhiệm vụ", 2, 2, 1, 5],
+        ["4", "Hoàn thành tốt nhiệm vụ", 8, 9, 7, 24],
+    ]
+    result = run("classify", make_xlsx(tmp_path / "t.xlsx", {"TH": rows}), "--format", "csv")
+    got = figures(ok(result))
+    assert [got[(2023, "members", c)] for c in ("total", "exempt", "rated", "top", "good")] == [30, 1, 29, 5, 24]
+    assert "read turned" in result.stderr
