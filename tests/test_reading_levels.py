@@ -213,3 +213,18 @@ def test_organisations_across_and_indicators_down_the_side_are_read_turned(tmp_p
     got = figures(ok(result))
     assert [got[(2023, "members", c)] for c in ("total", "exempt", "rated", "top", "good")] == [30, 1, 29, 5, 24]
     assert "read turned" in result.stderr
+
+
+def test_merged_away_or_not_yet_formed_under_a_year_is_no_rating_that_year(tmp_path):
+    """'Năm 2024 | Năm 2025' side by side: 'Đã hợp nhất' under 2025 and '-' under 2024 say the
+    organisation was not there that year. By hand: 2024 A, B = 2 (1 good, 1 pass); 2025 A, C = 2
+    (1 top, 1 good)."""
+    rows = [
+        ["STT", "Tên tổ chức cơ sở đảng", "Năm 2024", "Năm 2025", "Ghi chú"],
+        [1, "Chi bộ A", "HTTNV", "HTXSNV", None],
+        [2, "Chi bộ B", "HTNV", "Đã hợp nhất", "Hợp nhất vào Chi bộ C từ 01/7/2025"],
+        [3, "Chi bộ C", "-", "HTTNV", "Thành lập từ 01/7/2025"],
+    ]
+    got = figures(ok(run("classify", make_xlsx(tmp_path / "t.xlsx", {"TCCS": rows}), "--format", "csv")))
+    assert [got[(2024, "units", c)] for c in ("total", "good", "pass")] == [2, 1, 1]
+    assert [got[(2025, "units", c)] for c in ("total", "top", "good")] == [2, 1, 1]

@@ -42,6 +42,7 @@ from ccq_stats.reading.row_roles import (
     indented_rows,
     left_rows,
     member_groups,
+    not_there,
     parent_headings,
     path_parents,
     row_kinds,
@@ -459,6 +460,8 @@ def _unit_ratings(
     data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False, said=None
 ) -> pd.DataFrame:
     raw = data.text(column.index)
+    if wide:  # "Đã hợp nhất", "-" under a year: the organisation was not there that year, as a blank cell
+        raw = np.where(mapped(raw, not_there).astype(bool) & (raw != ""), "", raw).astype(object)
     if said is not None:  # "Mới thành lập 10/2024" in the notes beside a blank rating: not rated
         raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")

@@ -27,7 +27,7 @@ from ccq_stats.reading.collection import marker_org
 from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.text import clean, norm_key
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
 
 # "(12 đảng viên)" after a heading: how many it has, not its name ([reading_words] count_units)
 _COUNT_TAIL = re.compile(
@@ -330,3 +330,15 @@ def top_warning(count: int, row: int) -> str:
         "have chi bộ trực thuộc listed under them; first: row {row}): read as grassroots organisations, not "
         "chi bộ trực thuộc; check with ccq-stats inspect"
     ).format(count=count, row=row)
+
+
+_NOT_THERE = [phrase(w) for w in READING_WORDS["not_there"]]
+
+
+def not_there(text: str) -> bool:
+    """A year's cell saying the organisation was not there that year: a dash, or "Đã hợp nhất",
+    "Chưa thành lập" … ([reading_words] not_there)."""
+    if text in ("-", "–", "—", "--"):
+        return True
+    words = words_of(text[:200]) if text else ()
+    return bool(words) and any(find_phrase(words, (True, needle)) == 0 for _anchored, needle in _NOT_THERE)
