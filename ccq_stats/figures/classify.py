@@ -18,6 +18,9 @@ from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
 from ccq_stats.vocabulary.scales import Label, Meaning, Scales
 
 _PAREN = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+# a footnote mark after a label: "Hoàn thành xuất sắc nhiệm vụ (1)", "HTTNV [2]", "HTTNV¹" (the note
+# is under the table); a mark, not a word, and never a tier of its own
+_FOOTNOTE = re.compile(r"^(.+?)\s*(?:\(\s*\d{1,2}\s*\)|\[\s*\d{1,2}\s*\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$")
 
 
 def match_label(text: object, scales: Scales) -> Label | None:
@@ -26,9 +29,13 @@ def match_label(text: object, scales: Scales) -> Label | None:
     A label followed by another in brackets – "Hoàn thành tốt nhiệm vụ (HTTNV)", "HTTNV (TSVM)",
     "HTXSNV (TSVM tiêu biểu)" – is accepted when both halves are known and name the same tier (or
     status); it is then the more specific half: the one that says the top tier is exemplary
-    (tiêu biểu), if one does. Halves of two meanings are no label (``bracket_conflict``).
+    (tiêu biểu), if one does. Halves of two meanings are no label (``bracket_conflict``). A
+    footnote mark after a label ("… nhiệm vụ (1)") is the label.
     """
     label = scales.lookup_label(text)
+    footnoted = _FOOTNOTE.match(clean(text)) if label is None and isinstance(text, str) else None
+    if footnoted:
+        label = scales.lookup_label(footnoted.group(1))
     if label is None:
         halves = _bracket_halves(text, scales)
         if halves and halves[0].meaning.means == halves[1].meaning.means:

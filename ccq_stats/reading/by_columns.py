@@ -117,6 +117,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import sniff_delimiter
+from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.vocabulary.scales import COLUMN_READER_ROLES, Scales
 
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
@@ -226,6 +227,10 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         plan = plan_sheet(sheet, scales, year, shape, notes)
     except NotATable as exc:  # the row reader says why, in its words (paths.read_file)
         raise NotPlain(str(exc)) from None
+    except InputError:  # tiers given by section headings are no plain list: the row reader reads them
+        if tiers_by_heading(sheet, scales, Notes()) is None:
+            raise
+        raise NotPlain(_("tiers given by section headings")) from None
     if plan is None:
         raise NotPlain(_("no header"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start

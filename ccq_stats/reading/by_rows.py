@@ -42,7 +42,9 @@ from ccq_stats.reading.row_roles import (
     indented_rows,
     left_rows,
     member_groups,
+    not_there,
     parent_headings,
+    path_parents,
     row_kinds,
     section_kinds,
     section_statuses,
@@ -51,6 +53,8 @@ from ccq_stats.reading.row_roles import (
     sub_rows,
     subset_rows,
     summary_rows,
+    top_parents,
+    top_warning,
 )
 from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed kept importable here
     SheetRows,
@@ -217,6 +221,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                 sub & np.isin(parent, org[groups]) & (data.text(col["parent"].index) == "" if col["parent"] else True)
             )
             parent, sub = np.where(under, "", parent).astype(object), sub & ~under
+    if "members" not in shapes:  # the level told by the tree the rows make, not by a parent cell alone
+        parent, topped = top_parents(org, path_parents(org, parent, rows, scales), rows)
+        if col["kind"] is not None:  # a kind cell tells the level on its own: nothing to say of those rows
+            topped &= data.text(col["kind"].index) == ""
+        if topped.any():
+            notes.warn(top_warning(int(topped.sum()), data.excel_row(first(topped))), sheet.where())
     kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
@@ -436,6 +446,8 @@ def _unit_ratings(
     data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False, said=None
 ) -> pd.DataFrame:
     raw = data.text(column.index)
+    if wide:  # "Đã hợp nhất", "-" under a year: the organisation was not there that year, as a blank cell
+        raw = np.where(mapped(raw, not_there).astype(bool) & (raw != ""), "", raw).astype(object)
     if said is not None:  # "Mới thành lập 10/2024" in the notes beside a blank rating: not rated
         raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")

@@ -24,6 +24,8 @@ _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.)]?$")
 _SUB_LETTER = re.compile(r"^\(?[a-zđ][.)]?$")  # "a", "b)", "(c)": lower case; "A", "B" number sections
 _SUB_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,  ]\d{3})+$")
+# a count with its share in one cell, "5 (13,51%)": the count is the number before the bracket
+WITH_SHARE = re.compile(r"^(\d{1,9})\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*%\s*\)$")
 
 
 def parse_year(value, where: Where | None) -> int:
@@ -73,6 +75,8 @@ def parse_count(value, where: Where | None) -> int:
         elif _THOUSANDS.match(text):
             digits = re.sub(r"\D", "", text)
             count = int(digits) if len(digits) <= 20 else MAX_COUNT + 1
+        elif share := WITH_SHARE.match(text):
+            count = int(share.group(1))
     if count is not None and count <= MAX_COUNT:
         return count
     if count is not None:

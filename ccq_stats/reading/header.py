@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from ccq_stats.figures.classify import match_label
+from ccq_stats.reading.cells import WITH_SHARE
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header_columns import (  # noqa: F401 - the header's types, kept importable from here
     MAX_HEADER_TEXT,
@@ -91,6 +92,8 @@ def _is_wordy(value) -> bool:
     if not isinstance(value, str):
         return False
     text = clean(value)
+    if WITH_SHARE.match(text):  # "5 (13,51%)": a count with its share
+        return False
     return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and text not in ("-", "–")
 
 
@@ -196,13 +199,16 @@ def _by_content(columns: list[Column], rows: list[list], first: int, start: int,
         return columns  # content confirms words: a header of no known word is not read by its cells alone
     known = {c.index for c in columns}
     width = max(len(rows[r]) for r in range(first, start))
+    # the rows that name someone: a rating column rates most of them. Labels on a few rows only ("TSVM
+    # tiêu biểu" in a notes column, under tiers given by section headings) are notes, not the ratings
+    named = max(len(_values(rows, start, c.index)) for c in columns if c.role in ("org", "member", "member_id"))
     added = []
     for i in range(width):
         if i in known:
             continue
         values = _values(rows, start, i)
         labels = sum(_is_label(v, scales) for v in values)
-        if len(values) >= 2 and labels >= 0.8 * len(values):
+        if len(values) >= 2 and labels >= 0.8 * len(values) and len(values) >= named / 2:
             head = text_at(rows[start - 1], i) or "(no header)"
             added.append(
                 Column(i, "rating", head, year_in_header(head), source=Source.CONTENT, detail=f"{labels}/{len(values)}")

@@ -30,6 +30,8 @@ from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_t
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
+from ccq_stats.reading.tier_headings import tiers_by_heading
+from ccq_stats.reading.transposed import transposed_counts
 from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.scales import Scales
 
@@ -148,7 +150,16 @@ def _read_sheet(
     plan = None
     try:
         check_sheet(sheet, limits)
-        plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
+        if not mapping and (turned := transposed_counts(sheet, scales, notes)) is not None:
+            sheet = turned  # the organisations across, the indicators down the side: read turned
+        try:
+            plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
+        except InputError:  # a member list without a rating column: its tiers may be its section headings
+            if mapping or (tiered := tiers_by_heading(sheet, scales, notes)) is None:
+                raise
+            sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)
+        if plan is None and not mapping and (tiered := tiers_by_heading(sheet, scales, notes)) is not None:
+            sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)  # tiers by section headings
         below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
         repeated = []
         if below is not None and _header_repeated_on_rows(sheet, plan, below):

@@ -46,6 +46,7 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 
@@ -505,9 +506,8 @@ def plan_sheet(
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
-    set_aside = (
-        _set_aside_proposed(header, sheet, notes) + _score_used(header, sheet, notes) + _one_of_each(header, scales)
-    )
+    set_aside = decided_ticks(header, sheet, scales, notes) + _set_aside_proposed(header, sheet, notes)
+    set_aside += _score_used(header, sheet, notes) + _one_of_each(header, scales)
     if header.of("rating"):
         for column in header.of("count"):
             if column.meaning.exemplary:  # "Trong đó: TSVM tiêu biểu" ticked beside the ratings

@@ -26,8 +26,8 @@ from ccq_stats.reading.cells import (
 from ccq_stats.reading.collection import marker_org
 from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
 from ccq_stats.reading.rows import SheetRows, first, mapped
-from ccq_stats.text import clean
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
+from ccq_stats.text import clean, norm_key
+from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
 
 # "(12 đảng viên)" after a heading: how many it has, not its name ([reading_words] count_units)
 _COUNT_TAIL = re.compile(
@@ -291,3 +291,54 @@ def row_kinds(
     kind_id = np.where(from_section, "", kind_id)
     subject = np.where(sub, "cells", subject)
     return kind_id, subject
+
+
+def path_parents(org: np.ndarray, parent: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
+    """An organisation named by its path from the top ("Đảng bộ Khối … > Đảng bộ Sở … > Chi bộ …",
+    every step beginning with a kind of organisation): its parent is the path without its last step,
+    where no parent cell names one. The level is then told by the tree (``top_parents``)."""
+    between = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in READING_WORDS["path_steps"]) + r")\s*")
+
+    def up(text: str) -> str:
+        parts = between.split(text) if text else []
+        if len(parts) < 2 or not all(starts_with_kind(p, scales) for p in parts):
+            return ""
+        return text[: list(between.finditer(text))[-1].start()]
+
+    found = mapped(np.where(rows & (parent == ""), org, ""), up)
+    return np.where(pd.isna(found) | (found == ""), parent, found).astype(object)
+
+
+def top_parents(org: np.ndarray, parent: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A parent that no row of the list is, named by a row that is itself the parent of rows of the
+    list (an đảng bộ with its chi bộ listed under it): the level above the list — the bloc or
+    committee the list is about ("Trực thuộc: Đảng bộ Khối …" on every grassroots row) — not a
+    grassroots organisation, so the rows naming it are grassroots organisations, not chi bộ trực
+    thuộc. Returns (parent with those cleared, the rows cleared)."""
+    key = np.array([norm_key(v) for v in org], dtype=object)
+    above = np.array([norm_key(v) for v in parent], dtype=object)
+    listed = set(key[rows & (key != "")])
+    heads = rows & np.isin(key, list(set(above[rows & (above != "")]) & listed))
+    tops = set(above[heads & (above != "")]) - listed
+    cleared = rows & np.isin(above, list(tops)) if tops else np.zeros(len(org), bool)
+    return np.where(cleared, "", parent).astype(object), cleared
+
+
+def top_warning(count: int, row: int) -> str:
+    return _(
+        "{count} row(s) name as their parent the level above the list (the parent of organisations that "
+        "have chi bộ trực thuộc listed under them; first: row {row}): read as grassroots organisations, not "
+        "chi bộ trực thuộc; check with ccq-stats inspect"
+    ).format(count=count, row=row)
+
+
+_NOT_THERE = [phrase(w) for w in READING_WORDS["not_there"]]
+
+
+def not_there(text: str) -> bool:
+    """A year's cell saying the organisation was not there that year: a dash, or "Đã hợp nhất",
+    "Chưa thành lập" … ([reading_words] not_there)."""
+    if text in ("-", "–", "—", "--"):
+        return True
+    words = words_of(text[:200]) if text else ()
+    return bool(words) and any(find_phrase(words, (True, needle)) == 0 for _anchored, needle in _NOT_THERE)
