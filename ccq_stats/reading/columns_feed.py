@@ -14,11 +14,11 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.columns_cells import ROLE_NAMES, NotPlain, blank_cells
 from ccq_stats.reading.textfile import check_csv_file
+from ccq_stats.vocabulary.scales import FEW_VALUE_ROLES
 
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
-# read as dictionaries: few distinct values (a score out of 100: at most a few hundred)
-TEXT_ROLES = ("org", "parent", "host_type", "kind", "year", "rating", "birth", "discipline", "score")
+TEXT_ROLES = FEW_VALUE_ROLES  # read as dictionaries: few distinct values (vocabulary/terms.py)
 
 
 # peak memory per byte of file, measured (bench/README.md): the column reader, of a CSV file or

@@ -74,19 +74,20 @@ RULE_KEYS = {"id", "name", "severity", "source", "sources"}  # the rest of a [[r
 # reader knows of it – written here once, the reading rooms take their lists from it:
 #   one      a table has at most one column of it (a second one is refused, naming both);
 #   columns  the large-file (column) reader reads a sheet with such a column (else the row reader does);
-#   cells    its cells are read as the row's value (an ignored column's, a share's or a count's are not).
+#   cells    its cells are read as the row's value (an ignored column's, a share's or a count's are not);
+#   few      few distinct values in a list (a score out of 100: a few hundred): read as a dictionary.
 ROLE_TRAITS = {
     "seq": {"one", "columns", "cells"},
-    "org": {"one", "columns", "cells"},
+    "org": {"one", "columns", "cells", "few"},
     "member": {"one", "columns", "cells"},
     "member_id": {"one", "columns", "cells"},
-    "birth": {"one", "columns", "cells"},
-    "kind": {"one", "columns", "cells"},
-    "parent": {"one", "columns", "cells"},
-    "host_type": {"one", "columns", "cells"},
-    "year": {"one", "columns", "cells"},
-    "rating": {"columns", "cells"},
-    "discipline": {"one", "columns", "cells"},
+    "birth": {"one", "columns", "cells", "few"},
+    "kind": {"one", "columns", "cells", "few"},
+    "parent": {"one", "columns", "cells", "few"},
+    "host_type": {"one", "columns", "cells", "few"},
+    "year": {"one", "columns", "cells", "few"},
+    "rating": {"columns", "cells", "few"},
+    "discipline": {"one", "columns", "cells", "few"},
     "total_count": {"one"},
     "rated_count": {"one"},
     "count_of": set(),
@@ -94,7 +95,7 @@ ROLE_TRAITS = {
     "ignored": {"columns"},
     "proposed": set(),
     "unit_count": set(),
-    "score": {"columns", "cells"},
+    "score": {"columns", "cells", "few"},
     "score_proposed": set(),
     "score_self": set(),
 }
@@ -102,6 +103,7 @@ ROLES = tuple(ROLE_TRAITS)
 SINGLE_ROLES = tuple(role for role, traits in ROLE_TRAITS.items() if "one" in traits)
 COLUMN_READER_ROLES = frozenset(role for role, traits in ROLE_TRAITS.items() if "columns" in traits)
 CELL_ROLES = tuple(role for role, traits in ROLE_TRAITS.items() if "cells" in traits)
+FEW_VALUE_ROLES = tuple(role for role, traits in ROLE_TRAITS.items() if "few" in traits)
 # Who gave a score ([score_by] in scales.toml), as the role of its column: decided, proposed, self-scored.
 SCORE_ROLES = {"decision": "score", "proposal": "score_proposed", "self": "score_self"}
 # Other names a user may give a role in --column ROLE=HEADER or [mapping] (beside the roles
