@@ -5,7 +5,7 @@
 Runs `ccq-stats classify FILE --format csv` on each file of files/ (the ccq-stats beside this
 Python), compares with expected.json (written by make_redteam3.py from its own model) and prints
 one line per file, then the totals. `-v` adds the first differing figures and the error line.
-The verdicts are tests/redteam_corpus.py's, which tests/test_redteam3.py uses too.
+The verdicts are tests/redteam_corpus.py's, which tests/test_red_teams.py uses too.
 """
 
 from __future__ import annotations

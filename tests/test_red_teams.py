@@ -1,0 +1,63 @@
+"""The red teams of issue 18 (tests/data/redteam2/, redteam3/, redteam4/): realistic layouts no
+other test has, each set built by a tester who had not read the reader's code.
+
+The files and their expected figures come from each set's generator (make_redteamN.py) and its own
+model; never from ccq-stats. Each file runs `ccq-stats classify FILE --format csv`: where a careful
+person reads the file one way, every listed figure must match; where a careful person would ask,
+the run must stop with exit 2 and one error line. The files the reader gets wrong today are in
+each set's known_failures.toml and run as strict xfail, so a fix that makes one pass turns this
+red until the list is updated. Each set's summarize.py prints the same verdicts for people.
+A new red team is a folder of the same shape and a line in SETS.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from redteam_corpus import Corpus, cases, classify_in_process, judge, known_failure
+
+pytestmark = pytest.mark.slow
+
+# each set: its folder, and the least it must hold (files, families) so that it cannot shrink unseen
+SETS = {"redteam2": (45, 12), "redteam3": (30, 12), "redteam4": (30, 12)}
+CORPORA = {name: Corpus(ROOT / "tests" / "data" / name) for name in SETS}
+
+
+def _each(attribute: str, reason) -> list:
+    """Every file of every set as a param "set/file", the set's listed ones strict xfail."""
+    out = []
+    for set_name, corpus in CORPORA.items():
+        for param in cases(corpus, getattr(corpus, attribute), reason):
+            (name,) = param.values
+            out.append(pytest.param(set_name, name, id=f"{set_name}/{name}", marks=param.marks))
+    return out
+
+
+@pytest.mark.parametrize("set_name", SETS)
+def test_the_red_team_is_complete(set_name):
+    corpus, (least_files, least_families) = CORPORA[set_name], SETS[set_name]
+    expected = corpus.expected
+    assert {p.name for p in corpus.files.iterdir()} == set(expected)
+    assert len(expected) >= least_files
+    assert len({f for e in expected.values() for f in e["family"].split(",")}) >= least_families
+    assert set(corpus.known) <= set(expected) and set(corpus.differential) <= set(expected)
+    assert all(k["symptom"] in ("wrong", "refused", "crashed") for k in corpus.known.values())
+
+
+@pytest.mark.parametrize("set_name, name", _each("known", known_failure))
+def test_red_team_file(set_name, name):
+    corpus = CORPORA[set_name]
+    verdict, detail = judge(corpus.expected[name], *classify_in_process(corpus, name))
+    assert verdict == "right", detail
+
+
+@pytest.mark.parametrize("set_name, name", _each("differential", lambda entry: entry["what"]))
+def test_red_team_file_reads_alike_by_rows_and_by_columns(set_name, name):
+    """Issue 18 §1: the size of a file never changes a figure. Each file again with the large-file path
+    forced (tests/differential.py): the same exit code, output, warnings and errors."""
+    from differential import both_ways
+
+    entries = both_ways(CORPORA[set_name].args(name), None)
+    differing = [e["difference"] for e in entries if not e["same"]]
+    assert not differing, differing[0][:2000]
