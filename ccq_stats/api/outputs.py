@@ -210,6 +210,7 @@ def import_summary(result, db: str | None = None) -> list[str]:
     """What an import says, for people: one line per year, one per organisation changed."""
     from ccq_stats.store import locate
     from ccq_stats.store.backends import shown
+    from ccq_stats.store.changes import TALLY  # the import's counts, in their order
 
     if result.command_kind == "revert_lineage":  # import --revert N of a lineage import: said as orgs import says it
         return orgs_summary(result, db)
@@ -232,17 +233,7 @@ def import_summary(result, db: str | None = None) -> list[str]:
                 "records {records_added} added, {records_changed} changed, {records_removed} removed"
             ).format(  # counts with the user's thousands separator ("thêm 3.828"), the year as it is
                 year=year,
-                **{
-                    key: number(t[key])
-                    for key in (
-                        "orgs_added",
-                        "orgs_changed",
-                        "orgs_unchanged",
-                        "records_added",
-                        "records_changed",
-                        "records_removed",
-                    )
-                },
+                **{key: number(t[key]) for key in TALLY},
             )
         )
     for o in result.summary["orgs"]:

@@ -91,6 +91,10 @@ ENV = "CCQ_STATS_DB"
 FILE_NAME = "ccq-stats.sqlite"
 
 
+# the import log's columns, in the order they are written and read
+_IMPORT_LOG = ("id", "at", "user_name", "host", "command", "years", "records", *changes.TALLY, "changes")
+
+
 def default_location() -> str:
     """The per-user store: ``ccq-stats.sqlite`` in the user data folder (platformdirs:
     ~/.local/share/ccq-stats on Linux, %LOCALAPPDATA%\\ccq-stats on Windows, ~/Library/Application
@@ -323,25 +327,19 @@ class Store(OrgChanges, Reverting):
 
     def _log(self, import_id: int, result: ImportResult, command: str, at: str) -> None:
         t = result.totals
+        values = (
+            import_id,
+            at,
+            _user(),
+            socket.gethostname(),
+            command,
+            ",".join(map(str, result.years)),
+            result.records,
+            *(t[key] for key in changes.TALLY),
+            json.dumps(result.summary["orgs"], ensure_ascii=False),
+        )
         self.conn.execute(
-            "INSERT INTO imports (id, at, user_name, host, command, years, records, orgs_added, orgs_changed, orgs_unchanged,"
-            " records_added, records_changed, records_removed, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                import_id,
-                at,
-                _user(),
-                socket.gethostname(),
-                command,
-                ",".join(map(str, result.years)),
-                result.records,
-                t["orgs_added"],
-                t["orgs_changed"],
-                t["orgs_unchanged"],
-                t["records_added"],
-                t["records_changed"],
-                t["records_removed"],
-                json.dumps(result.summary["orgs"], ensure_ascii=False),
-            ),
+            f"INSERT INTO imports ({', '.join(_IMPORT_LOG)}) VALUES ({', '.join('?' * len(values))})", values
         )
         self.conn.insert_many(
             "files",
@@ -458,30 +456,14 @@ class Store(OrgChanges, Reverting):
             return self._imports()
 
     def _imports(self) -> list[dict]:
-        names = (
-            "id",
-            "at",
-            "user_name",
-            "host",
-            "command",
-            "years",
-            "records",
-            "orgs_added",
-            "orgs_changed",
-            "orgs_unchanged",
-            "records_added",
-            "records_changed",
-            "records_removed",
-            "changes",
-        )
-        rows = self.conn.rows(f"SELECT {', '.join(names)} FROM imports ORDER BY id")
+        rows = self.conn.rows(f"SELECT {', '.join(_IMPORT_LOG)} FROM imports ORDER BY id")
         files = self.conn.rows("SELECT import_id, file, sha256, size FROM files ORDER BY import_id, file")
         by_import: dict[int, list[dict]] = {}
         for i, f, s, n in files:
             by_import.setdefault(i, []).append({"file": f, "sha256": s, "size": n})
         out = []
         for row in rows:
-            entry = dict(zip(names, row))
+            entry = dict(zip(_IMPORT_LOG, row))
             entry["years"] = [int(y) for y in entry["years"].split(",") if y]
             entry["changes"] = json.loads(entry["changes"])
             entry["files"] = by_import.get(entry["id"], [])

@@ -24,6 +24,8 @@ from ccq_stats.vocabulary.scales import STATUSES, TIERS
 
 # Record fields that make up a rating (what a corrected file can change).
 # The score (schema 4) is one of them: a corrected score is a new version of its record.
+# What an import counts per year (and in all), in this order: the import log's columns, the summary's words.
+TALLY = ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed")
 CONTENT = (
     "subject",
     "org",
@@ -103,13 +105,7 @@ def summarise(old: dict[tuple, list[dict]], new: dict[tuple, list[dict]]) -> dic
     orgs = []
     for key, rows in new.items():
         year = key[0]
-        tally = years.setdefault(
-            year,
-            dict.fromkeys(
-                ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed"),
-                0,
-            ),
-        )
+        tally = years.setdefault(year, dict.fromkeys(TALLY, 0))
         before = Counter(map(_content, old.get(key, [])))
         after = Counter(map(_content, rows))
         if before == after:
@@ -145,7 +141,4 @@ def totals(summary: dict) -> dict:
     out: Counter = Counter()
     for tally in summary["years"].values():
         out.update(tally)
-    return {
-        k: out.get(k, 0)
-        for k in ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed")
-    }
+    return {k: out.get(k, 0) for k in TALLY}

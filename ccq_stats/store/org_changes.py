@@ -12,7 +12,7 @@ import json
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.store.backends import shown
-from ccq_stats.store.changes import ImportResult
+from ccq_stats.store.changes import TALLY, ImportResult
 from ccq_stats.store.schema import CHANGE_COLUMNS
 from ccq_stats.store.versions import now_utc
 
@@ -201,17 +201,14 @@ def _change_summary(old: list[dict], new: list[dict]) -> dict:
     )
     years: dict[int, dict] = {}
     for key, n in (after - before).items():
-        years.setdefault(key[0], dict.fromkeys(_TALLY, 0))["records_added"] += n
+        years.setdefault(key[0], dict.fromkeys(TALLY, 0))["records_added"] += n
     for key, n in (before - after).items():
-        years.setdefault(key[0], dict.fromkeys(_TALLY, 0))["records_removed"] += n
+        years.setdefault(key[0], dict.fromkeys(TALLY, 0))["records_removed"] += n
     return {"years": dict(sorted(years.items())), "orgs": [], "changed": not same_file}
 
 
-_TALLY = ("orgs_added", "orgs_changed", "orgs_unchanged", "records_added", "records_changed", "records_removed")
-
-
 def changes_totals(summary: dict) -> dict:
-    out = dict.fromkeys(_TALLY, 0)
+    out = dict.fromkeys(TALLY, 0)
     for tally in summary["years"].values():
         for k, v in tally.items():
             out[k] += v

@@ -89,20 +89,7 @@ class Reverting:
             summary = changes.summarise(old, back)
             gone = [k for k in old if k not in back]
             for key in gone:  # records the import brought where there were none: removed
-                tally = summary["years"].setdefault(
-                    key[0],
-                    dict.fromkeys(
-                        (
-                            "orgs_added",
-                            "orgs_changed",
-                            "orgs_unchanged",
-                            "records_added",
-                            "records_changed",
-                            "records_removed",
-                        ),
-                        0,
-                    ),
-                )
+                tally = summary["years"].setdefault(key[0], dict.fromkeys(changes.TALLY, 0))
                 tally["orgs_changed"] += 1
                 tally["records_removed"] += len(old[key])
             files = [
