@@ -430,7 +430,7 @@ def test_history_org_lists_a_dang_bo_before_its_chi_bo(tmp_path):
 def test_import_times_are_shown_in_local_time_with_their_offset(monkeypatch):
     import time
 
-    from ccq_stats.store.versions import local_time
+    from ccq_stats.numbers import local_time
 
     monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
     time.tzset()

@@ -182,8 +182,7 @@ def changes_text(found: dict) -> str:
 
 def _imports_table(imports: list[dict]) -> dict:
     from ccq_stats.documents.render import IMPORT_COLUMNS
-    from ccq_stats.numbers import so
-    from ccq_stats.store.versions import local_time
+    from ccq_stats.numbers import local_time, so
 
     # the store keeps UTC; staff read their local time, shown with its offset so that it is never ambiguous
     return {

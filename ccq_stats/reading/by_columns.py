@@ -72,8 +72,7 @@ from ccq_stats.reading.column_rules import (
     left_warning,
     notes_columns,
 )
-from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain, ROLE_NAMES kept importable here
-    ROLE_NAMES,
+from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain kept importable here
     SPACE_BYTES,
     NotPlain,
     as_arrow,
@@ -97,7 +96,6 @@ from ccq_stats.reading.columns_feed import (  # noqa: F401 - the memory estimate
     HEAD_BYTES,
     ROW_BYTES,
     TAIL_BYTES,
-    TEXT_ROLES,
     as_text,
     check_text,
     columns_to_read,
@@ -118,14 +116,13 @@ from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
-from ccq_stats.vocabulary.scales import COLUMN_READER_ROLES, Scales
+from ccq_stats.vocabulary.scales import CELL_ROLES, COLUMN_READER_ROLES, FEW_VALUE_ROLES, Scales
 
 MIN_BYTES = 8 * 1024 * 1024  # below this the row reader is quick enough, and it is the reference
 # Test hook: the size from which a plain list is read by columns, read at each call (so that a test
 # can send a small file down this path, in this process or in a child): the differential test
 # (tests/test_reading_differential.py) reads every file both ways and wants the same bytes out.
 MIN_BYTES_ENV = "CCQ_TEST_COLUMNS_FROM_BYTES"
-ROLES = COLUMN_READER_ROLES  # the roles a sheet read by columns may have (vocabulary/terms.py)
 CARD = r"^[0-9][0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)*$"  # norm_key of such a card is its lower case, punctuation as spaces
 
 
@@ -238,7 +235,7 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     if (
         shapes != {"members"}
         or not roles & {"member_id", "member"}
-        or not roles <= ROLES
+        or not roles <= COLUMN_READER_ROLES
         or len(header.of("rating")) != 1
     ):
         raise NotPlain(_("not a member list of card numbers or names, and ratings"))
@@ -248,7 +245,7 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("another table under the first"))
     if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
         raise NotPlain(_("a key of rating codes"))
-    col = {role: header.one(role) for role in ROLE_NAMES}
+    col = {role: header.one(role) for role in CELL_ROLES}
     # every column the header ignores is read, as notes (column_rules.notes_columns, as the row reader
     # reads them): "Từ trần ngày 20/11" beside "Miễn đánh giá" says a member left, "chưa đánh giá"
     # beside a blank rating says why it is blank
@@ -305,7 +302,7 @@ def _records(
 
     table = held.pop()
     texts = {}  # role -> (codes, cleaned text of each distinct value)
-    for role in TEXT_ROLES:
+    for role in FEW_VALUE_ROLES:
         if col[role]:
             texts[role] = cleaned_codes(*dictionary_codes(table, col[role].index))
             if role != "birth":  # birth is needed again for the members known by name

@@ -37,9 +37,6 @@ class NotPlain(Exception):
     """The file needs the row reader."""
 
 
-ROLE_NAMES = CELL_ROLES  # the roles whose cells the column reader reads (vocabulary/terms.py)
-
-
 def dictionary_codes(table, index: int) -> tuple[np.ndarray, list[str]]:
     """(codes, values) of a dictionary column (dictionaries unified across chunks)."""
     column = table.column(f"f{index}")
@@ -191,7 +188,7 @@ def section_rows(section: np.ndarray, texts: dict, plain: dict, notes: list, car
     import pyarrow.compute as pc
 
     index = np.flatnonzero(section)
-    roles = {col[role].index: role for role in ROLE_NAMES if col[role]}
+    roles = {col[role].index: role for role in CELL_ROLES if col[role]}
     noted = {c.index: k for k, c in enumerate(col["notes"])}
     cells = []
     for column in sorted(set(roles) | set(plain) | set(noted)):

@@ -12,13 +12,12 @@ import os
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.columns_cells import ROLE_NAMES, NotPlain, blank_cells
+from ccq_stats.reading.columns_cells import NotPlain, blank_cells
 from ccq_stats.reading.textfile import check_csv_file
-from ccq_stats.vocabulary.scales import FEW_VALUE_ROLES
+from ccq_stats.vocabulary.scales import CELL_ROLES, FEW_VALUE_ROLES
 
 BLOCK_BYTES = 16 * 1024 * 1024
 HEAD_BYTES = 256 * 1024  # enough for the header search (header.SCAN_ROWS rows)
-TEXT_ROLES = FEW_VALUE_ROLES  # read as dictionaries: few distinct values (vocabulary/terms.py)
 
 
 # peak memory per byte of file, measured (bench/README.md): the column reader, of a CSV file or
@@ -61,7 +60,7 @@ def row_reader_mb(size: int) -> int:
 def dictionary_columns(col: dict) -> set[int]:
     """Indexes of the columns of the text roles and the notes: few distinct values, read as dictionaries."""
     # (a notes column in A or B is read as plain text: the totals look there too)
-    return {col[role].index for role in TEXT_ROLES if col[role]} | {c.index for c in col["notes"] if c.index > 1}
+    return {col[role].index for role in FEW_VALUE_ROLES if col[role]} | {c.index for c in col["notes"] if c.index > 1}
 
 
 def as_text(column, dictionary: bool):
@@ -85,7 +84,7 @@ def as_text(column, dictionary: bool):
 
 
 def columns_to_read(col: dict, lead: list[int]) -> set[int]:
-    return {col[role].index for role in ROLE_NAMES if col[role]} | {c.index for c in col["notes"]} | set(lead)
+    return {col[role].index for role in CELL_ROLES if col[role]} | {c.index for c in col["notes"]} | set(lead)
 
 
 TAIL_BYTES = 64 * 1024  # the end of a text file read first for its last rows; more if they are longer

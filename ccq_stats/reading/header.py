@@ -42,7 +42,6 @@ from ccq_stats.reading.header_columns import (  # noqa: F401 - the header's type
     NOT_READ,
     SAMPLE_ROWS,
     SCAN_ROWS,
-    SINGLE_ROLES,
     Column,
     Header,
     Ignored,

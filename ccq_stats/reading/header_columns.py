@@ -12,13 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ccq_stats.i18n import gettext as _
-
-# SINGLE_ROLES: the roles a row has once (a second column of the same role is not read, see
-# plan.one_of_each), from the roles' traits in vocabulary/terms.py
-from ccq_stats.vocabulary.scales import (  # noqa: F401 - SINGLE_ROLES is taken from here by the header rooms
-    SINGLE_ROLES,
-    Meaning,
-)
+from ccq_stats.vocabulary.scales import Meaning
 
 SCAN_ROWS = 40  # the header is looked for in this many rows at the top of a sheet
 SAMPLE_ROWS = 60  # rows under a candidate header looked at to confirm it

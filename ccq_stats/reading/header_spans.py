@@ -7,10 +7,10 @@ columns).
 from __future__ import annotations
 
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.reading.header_columns import SINGLE_ROLES, Column, Header, Ignored, Source, block_score, ignored
+from ccq_stats.reading.header_columns import Column, Header, Ignored, Source, block_score, ignored
 from ccq_stats.reading.header_words import IN_WHICH, mapped_column, resolve_column
 from ccq_stats.text import clean
-from ccq_stats.vocabulary.scales import HEADER_FIRST_YEAR, LAST_YEAR, Mapping, Scales
+from ccq_stats.vocabulary.scales import HEADER_FIRST_YEAR, LAST_YEAR, SINGLE_ROLES, Mapping, Scales
 
 
 def filled_across(row: list, width: int) -> list[str]:

@@ -35,7 +35,6 @@ from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import (
     SCAN_ROWS,
-    SINGLE_ROLES,
     Column,
     Header,
     Ignored,
@@ -49,6 +48,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
+from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
 # the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
 _DAY, _MONTH, _YEAR_WORD = (re.escape(strip_marks(READING_WORDS[w].casefold())) for w in ("day", "month", "year"))

@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.numbers import local_time  # noqa: F401 - the stored times as staff read them, importable from here
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from ccq_stats.text import norm_key, strip_marks
+
 BUILTIN = Path(__file__).resolve().parent.parent / "scales.toml"
 with open(BUILTIN, "rb") as _handle:  # the package's own file: read once, for these words and for load_scales
     BUILTIN_DATA = tomllib.load(_handle)
@@ -49,8 +51,6 @@ READING_WORDS = dict(BUILTIN_DATA["reading_words"])
 
 @functools.cache
 def _year_header():
-    from ccq_stats.text import strip_marks
-
     word = re.escape(strip_marks(READING_WORDS["year"].casefold()))  # folded as the header is
     return re.compile(rf"^(?:({word})\s*)?(\d{{4}})$")
 
@@ -59,7 +59,7 @@ def year_of_header(value: object) -> int | None:
     """The year a wide layout's column header names: "Năm 2019", "NĂM 2019", "2019" -> 2019. With
     the year word ([reading_words] year) any rating year (FIRST_YEAR–LAST_YEAR); a bare number
     only from HEADER_FIRST_YEAR, as everywhere a header's number is taken for a year."""
-    from ccq_stats.text import norm_key, strip_marks
+    from ccq_stats.text import strip_marks
 
     match = _year_header().match(strip_marks(norm_key(value)))
     if not match:
