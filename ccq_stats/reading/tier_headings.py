@@ -14,6 +14,7 @@ import re
 from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.cells import is_section_mark
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header import SCAN_ROWS
 from ccq_stats.reading.header_columns import MAX_HEADER_TEXT
@@ -21,13 +22,6 @@ from ccq_stats.vocabulary.scales import LOOSE, READING_WORDS, Scales, find_phras
 
 # a heading's mark before its words: "I", "IV.", "A.", "1.", "2)" – a mark, not a word
 _MARK = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Za-z]|\d{1,2})\s*[.)/:\-–]?\s+", re.I)
-_MARK_CELL = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Za-z])\s*[.)]?\s*$", re.I)
-
-
-def _is_number(value) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
-        isinstance(value, str) and value.strip().rstrip(".").isdigit()
-    )
 
 
 def _tier_of(text: str, scales: Scales, keys) -> str | None:
@@ -115,9 +109,7 @@ def _rating_header(scales: Scales) -> str:
 def _is_heading(row: list) -> bool:
     """One text on the row, alone or after a mark that is no row number ("I", "A.")."""
     texts = [(i, text_at(row, i)) for i in range(min(len(row), 60)) if text_at(row, i)]
-    return len(texts) == 1 or (
-        len(texts) == 2 and bool(_MARK_CELL.match(texts[0][1])) and not _is_number(row[texts[0][0]])
-    )
+    return len(texts) == 1 or (len(texts) == 2 and is_section_mark(texts[0][1].upper()))
 
 
 def _header_above(rows: list, top: int, scales: Scales, keys) -> int | None:
