@@ -14,12 +14,15 @@ __version__ = "0.1.0"
 CREATOR = "ccq-stats"
 
 
+def version_line() -> str:
+    """What ``ccq-stats --version`` prints (``__main__`` answers it alone, ``cli.app`` with other options)."""
+    return f"ccq-stats {__version__}"
+
+
 def _keep_old_module_names() -> None:
     """``import ccq_stats.rules`` (documented) and the other modules' names from before they moved
     into their layer packages keep working: the old name is the moved module itself, not a copy."""
     import importlib
-    import importlib.abc
-    import importlib.util
     import sys
 
     moved = {
@@ -42,9 +45,15 @@ def _keep_old_module_names() -> None:
         )
     }
 
-    class Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    # A finder and loader by their methods (the import system asks no more): subclassing the
+    # ABCs would import importlib.abc and importlib.resources, a fifth of ``--version``'s time.
+    class Alias:
         def find_spec(self, name, path=None, target=None):
-            return importlib.util.spec_from_loader(name, self) if name in moved else None
+            if name not in moved:
+                return None
+            import importlib.util
+
+            return importlib.util.spec_from_loader(name, self)
 
         def create_module(self, spec):
             module = importlib.import_module(moved[spec.name])

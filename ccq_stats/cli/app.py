@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ccq_stats import __version__
+from ccq_stats import version_line
 from ccq_stats.cli.logs import setup_logging
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
@@ -27,7 +27,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"ccq-stats {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
