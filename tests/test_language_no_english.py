@@ -30,8 +30,10 @@ def test_inspect_table_in_vietnamese_names_subjects_and_sources(monkeypatch):
         "header_rows": [1, 1],
         "data_rows": [2, 4046],
         "why": None,
-        "year": {"year": None, "from": "column E (Năm), row by row"},
-        "columns": [{"column": "E", "header": "Năm", "role": "year", "because": "name 'Năm'"}],
+        "year": {"year": None, "from": "column E (Năm), row by row", "column": "E", "header": "Năm"},
+        "columns": [
+            {"column": "E", "header": "Năm", "role": "year", "source": "name", "because": "name 'Năm'", "detail": "Năm"}
+        ],
         "kinds": {"units: chi_bo_co_so": 3828, "members": 12},
         "skipped": {},
         "first_rows": [],
@@ -42,7 +44,7 @@ def test_inspect_table_in_vietnamese_names_subjects_and_sources(monkeypatch):
     assert "đọc là: danh sách tổ chức đảng, các cột số lượng;" in text  # the shapes: what the sheet is
     assert "theo cột E (Năm), từng dòng" in text
     assert "chi, đảng bộ cơ sở: chi bộ cơ sở 3.828; đảng viên 12" in text
-    assert "row by row" not in text and "members" not in text
+    assert "row by row" not in text and "members" not in text and "name 'Năm'" not in text
     monkeypatch.setenv("CCQ_LANG", "en")  # English keeps the reader's words, as the JSON has them
     text = inspect_table([sheet])
     assert "4,046 rows × 5 columns" in text and "read as: units, counts;" in text

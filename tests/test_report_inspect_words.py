@@ -94,18 +94,25 @@ def test_a_sheet_without_a_header_says_why_in_vietnamese(monkeypatch, tmp_path):
 
 
 def test_every_code_of_the_reader_has_vietnamese_words(monkeypatch):
-    """A code the reader adds (a new Source or Ignored) must get its words here too, else its
-    "why" would print in English under vi; and the detail is found back in the reader's sentence."""
-    from ccq_stats.api.outputs import _reader_sentence
-    from ccq_stats.reading.header import Ignored, Source
+    """A code the reader adds (a new Source or Ignored) must get its sentence in the one table
+    both sides use (vocabulary/column_reasons.py), and that sentence its Vietnamese, else its
+    "why" would print in English under vi; the detail (what decided it) is in the sentence."""
+    from ccq_stats.reading.header import Column, Ignored, Source
+    from ccq_stats.reading.inspect import because
+    from ccq_stats.vocabulary.column_reasons import REASONS, SOURCES
     from ccq_stats.write import inspect as table
 
+    assert {s.value for s in Source} == set(SOURCES)
+    assert {r.value for r in Ignored} == set(REASONS)
     monkeypatch.setenv("CCQ_LANG", "vi")
-    assert {s.value for s in Source} == set(table._SOURCE_SAID)
-    assert {r.value for r in Ignored} == set(table._REASON_SAID)
-    for reason in [None, *(r.value for r in Ignored)]:
-        entry = {"source": "name", "reason": reason, "because": _reader_sentence("name", reason, "Điểm (x)")}
-        said = table._why(entry, _reader_sentence)
-        assert said != entry["because"] or reason == "mapped", (reason, said)
-        if "{detail}" in table._REASON_SAID.get(reason, "{because}") or reason in (None, "header", "share"):
+    for reason in [None, *Ignored]:
+        column = Column(0, "ignored", "", source=Source.NAME, detail="Điểm (x)", reason=reason)
+        entry = {"source": "name", "reason": reason and reason.value, "because": because(column), "detail": "Điểm (x)"}
+        said = table._why(entry)
+        assert said != entry["because"] or reason is Ignored.MAPPED, (reason, said)
+        if "{detail}" in REASONS.get(reason and reason.value, "{because}") or reason in (
+            None,
+            Ignored.HEADER,
+            Ignored.SHARE,
+        ):
             assert "Điểm (x)" in said, (reason, said)

@@ -97,17 +97,7 @@ def inspect_output(sheets: list[dict], fmt: str) -> str:
     """What ``inspect`` found, as a table for people or as JSON."""
     from ccq_stats.write.inspect import inspect_json, inspect_table
 
-    return inspect_json(sheets) if fmt == "json" else inspect_table(sheets, _reader_sentence)
-
-
-def _reader_sentence(source: str, reason: str | None, mark: str) -> str:
-    """The reader's "why" of a column with these codes, ``mark`` for its detail: the table says it
-    in the user's language (reading and write know nothing of each other; the api joins them)."""
-    from ccq_stats.reading.header import Column, Ignored, Source
-    from ccq_stats.reading.inspect import because
-
-    column = Column(0, "ignored", "", source=Source(source), detail=mark, reason=Ignored(reason) if reason else None)
-    return because(column)
+    return inspect_json(sheets) if fmt == "json" else inspect_table(sheets)
 
 
 def store_note(state: dict | None) -> str:

@@ -23,11 +23,12 @@ from __future__ import annotations
 from ccq_stats.errors import InputError, column_letter
 from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
-from ccq_stats.reading.header import Column, Ignored, Source, find_header, ignored
+from ccq_stats.reading.header import Column, Ignored, find_header, ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.paths import read_sheets
 from ccq_stats.reading.sandbox import start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
+from ccq_stats.vocabulary.column_reasons import column_reason
 from ccq_stats.vocabulary.scales import Scales
 
 MASK = "‹hidden: --names›"
@@ -47,52 +48,10 @@ _SHOWN = (
 )
 
 
-_SOURCE_WORDS = {  # how a role was decided, in words ({detail}: what decided it)
-    Source.MAPPED: "--column {detail}",
-    Source.NAME: "name '{detail}'",
-    Source.YEAR: "year {detail}",
-    Source.LABEL: "label '{detail}'",
-    Source.OR_BETTER: "label '{detail}' trở lên",
-    Source.EXEMPLARY: "words 'trong đó … tiêu biểu'",
-    Source.WORDS: "words '{detail}'",
-    Source.HEAD_WORDS: "words '{detail}'",
-    Source.NAME_PART: "under '{detail}'",
-    Source.NAME_PARTS: "name in two columns ({detail})",
-    Source.SUB_LEVEL: "the level below '{detail}': its organisations, where that cell is blank",
-    Source.UNDER_ORGS: "under '{detail}': organisations",
-    Source.CONTENT: "content: {detail} cells are rating labels",
-    Source.READER: "",
-    Source.COLLECTION: "collection workbook v{detail}",
-}
-_REASON_WORDS = {  # why a column is not read, in words
-    Ignored.HEADER: "{because}",
-    Ignored.MAPPED: "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
-    Ignored.SHARE: "a share ({because})",
-    Ignored.SCORE: "a score ({because}), not read here",
-    Ignored.AWARD: "an award or title ({because}), not the year's rating",
-    Ignored.SELF_SCORE: "self-score, not used; the score used is '{detail}'",
-    Ignored.PROPOSED_SCORE: "proposed score, not used; the score used is '{detail}'",
-    Ignored.OTHER_SCORE: "another decided score, not used; the score used is '{detail}'",
-    Ignored.PART: "a part of '{detail}'",
-    Ignored.PART_OF_TIER: "a part of '{detail}' (trong đó)",
-    Ignored.NOT_YEAR: "without diacritics, and no year under it: not 'Năm'",
-    Ignored.NOT_PARENT: "its cells are not names of organisations, so not the parent",
-    Ignored.FORMER: "a former value ('{detail}' in its header), not the current hierarchy",
-    Ignored.NOT_KIND: "no kind of organisation under it, in a member list",
-    Ignored.HIDDEN: "hidden column",
-    Ignored.BEYOND_EMPTY: "beyond an empty column",
-    Ignored.SECOND: "another column is the {detail}",
-    Ignored.PROPOSED: "self-rating or proposal, not counted",
-    Ignored.UNKNOWN: "no header word known",
-}
-
-
 def because(column: Column) -> str:
-    """Why a column has its role, or why it is not read, in a few words (the reader's enums said)."""
-    said = _SOURCE_WORDS[column.source].format(detail=column.detail)
-    if column.reason is None:
-        return said
-    return _REASON_WORDS[column.reason].format(detail=column.detail, because=said)
+    """Why a column has its role, or why it is not read, in a few English words (the JSON's)."""
+    reason = column.reason.value if column.reason is not None else None
+    return column_reason(column.source.value, reason, column.detail)
 
 
 def _header_cells(header, ignored_columns: list[Column]) -> list[dict]:
@@ -110,6 +69,8 @@ def _header_cells(header, ignored_columns: list[Column]) -> list[dict]:
         if column.reason is not None:
             entry["role"], entry["reason"] = "ignored", column.reason.value
         entry["because"] = because(column)
+        if column.detail:
+            entry["detail"] = column.detail  # what decided it: a table says the sentence in its own words
         if column.year:
             entry["year"] = column.year
         if column.meaning is not None:
@@ -121,10 +82,9 @@ def _header_cells(header, ignored_columns: list[Column]) -> list[dict]:
 def _year(plan) -> dict:
     header = plan.header
     if header.one("year"):
-        return {
-            "year": None,
-            "from": f"column {column_letter(header.one('year').index)} ({header.one('year').header}), row by row",
-        }
+        column, text = column_letter(header.one("year").index), header.one("year").header
+        # "column" and "header" as data too: a table says the sentence in its own words from them
+        return {"year": None, "from": f"column {column} ({text}), row by row", "column": column, "header": text}
     years = sorted({c.year for c in header.columns if c.year})
     if years and all(c.year for c in plan.ratings + plan.counts):
         return {"year": years if len(years) > 1 else years[0], "from": "the column headers"}

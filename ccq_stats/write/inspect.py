@@ -4,11 +4,11 @@ people or as JSON for tools (the list of dicts ``reading.inspect.inspect_paths``
 from __future__ import annotations
 
 import json
-import re
 
 from ccq_stats.errors import Where
 from ccq_stats.i18n import N_, language, number
 from ccq_stats.i18n import gettext as _
+from ccq_stats.vocabulary.column_reasons import REASONS, SOURCES, column_reason
 
 # A role as inspect shows it: the short name --column takes (scales.ROLE_ALIASES), or words for
 # people; in Vietnamese, words for people (the catalogue). The JSON keeps the role values.
@@ -87,71 +87,17 @@ _YEAR_SOURCES = {
     "file name": N_("file name"),
     "nowhere": N_("nowhere"),
 }
-_BY_ROW = re.compile(r"^column (?P<column>[A-Z]+) \((?P<header>.*)\), row by row$")
 
 
-def _year_source(said: str) -> str:
-    by_row = _BY_ROW.match(said)
-    if by_row:
-        return _("column {column} ({header}), row by row").format(**by_row.groupdict())
+def _year_source(year: dict) -> str:
+    if "column" in year:  # read row by row, from this column
+        return _("column {column} ({header}), row by row").format(column=year["column"], header=year["header"])
+    said = year["from"]
     return _(_YEAR_SOURCES[said]) if said in _YEAR_SOURCES else said
 
 
-# How a column's role was decided (the JSON's "source") and why a column is not read ("reason"),
-# in words for people; {detail} is what decided it (the header, the label, the words …). The JSON
-# keeps the reader's codes and its own English sentence ("because"); the table says them in the
-# user's language (reading/inspect.py: "a text for people shows these codes in its own words").
-_SOURCE_SAID = {
-    "mapped": "--column {detail}",
-    "name": N_("name '{detail}'"),
-    "year": N_("year {detail}"),
-    "label": N_("label '{detail}'"),
-    "or_better": N_("label '{detail}' trở lên"),
-    "exemplary": N_("words 'trong đó … tiêu biểu'"),
-    "words": N_("words '{detail}'"),
-    "head_words": N_("words '{detail}'"),
-    "name_part": N_("under '{detail}'"),
-    "name_parts": N_("name in two columns ({detail})"),
-    "under_orgs": N_("under '{detail}': organisations"),
-    "sub_level": N_("the level below '{detail}': its organisations, where that cell is blank"),
-    "content": N_("content: {detail} cells are rating labels"),
-    "reader": "",
-    "collection": N_("collection workbook v{detail}"),
-}
-_REASON_SAID = {
-    "header": "{because}",
-    "mapped": "--column {detail}",
-    "share": N_("a share ({because})"),
-    "score": N_("a score ({because}), not read here"),
-    "award": N_("an award or title ({because}), not the year's rating"),
-    "self_score": N_("self-score, not used; the score used is '{detail}'"),
-    "proposed_score": N_("proposed score, not used; the score used is '{detail}'"),
-    "other_score": N_("another decided score, not used; the score used is '{detail}'"),
-    "part": N_("a part of '{detail}'"),
-    "part_of_tier": N_("a part of '{detail}' (trong đó)"),
-    "not_year": N_("without diacritics, and no year under it: not 'Năm'"),
-    "not_parent": N_("its cells are not names of organisations, so not the parent"),
-    "former": N_("a former value ('{detail}' in its header), not the current hierarchy"),
-    "not_kind": N_("no kind of organisation under it, in a member list"),
-    "hidden": N_("hidden column"),
-    "beyond_empty": N_("beyond an empty column"),
-    "second": N_("another column is the {detail}"),
-    "proposed": N_("self-rating or proposal, not counted"),
-    "unknown": N_("no header word known"),
-}
 # what the reader adds to a score column's detail when it uses a proposed score (reading/plan.py)
 _DETAIL_WORDS = {"proposed: no decided score given": N_("proposed: no decided score given")}
-_MARK = "\ue000"  # stands for the detail in the reader's sentence, to find where the detail is
-
-
-def _pattern(source: str, reason: str | None, sentence) -> re.Pattern:
-    """The reader's sentence for these codes with the detail as a group (``sentence`` gives it with
-    a mark for the detail: the reader's own words, whatever its wording becomes)."""
-    first, *rest = sentence(source, reason, _MARK).split(_MARK)
-    body = re.escape(first) + "".join(
-        ("(?P<detail>.*)" if i == 0 else "(?P=detail)") + re.escape(part) for i, part in enumerate(rest)
-    )
-    return re.compile(body + r"\Z", re.S)
 
 
 def _detail_said(detail: str) -> str:
@@ -160,22 +106,14 @@ def _detail_said(detail: str) -> str:
     return detail
 
 
-def _why(entry: dict, sentence) -> str:
-    """Why a column has its role or is not read: the reader's sentence ("because"), in the user's
-    words; ``sentence(source, reason, mark)`` is the reader's sentence for those codes."""
-    said = entry.get("because", "")
+def _why(entry: dict) -> str:
+    """Why a column has its role or is not read, in the user's words: the sentence of the reader's
+    codes (``source``, ``reason``) with what decided it (``detail``); the JSON's English
+    sentence ("because") where the codes are not ones this version knows."""
     source, reason = entry.get("source"), entry.get("reason")
-    if language() != "vi" or sentence is None or source not in _SOURCE_SAID or (reason and reason not in _REASON_SAID):
-        return said
-    found = _pattern(source, reason, sentence).match(said)
-    if found is None:  # not the reader's sentence for these codes: shown as it is
-        return said
-    detail = _detail_said(found.groupdict().get("detail") or "")
-    words = _SOURCE_SAID[source]
-    source_said = _(words).format(detail=detail) if words else ""
-    if reason is None:
-        return source_said
-    return _(_REASON_SAID[reason]).format(detail=detail, because=source_said)
+    if language() != "vi" or source not in SOURCES or (reason and reason not in REASONS):
+        return entry.get("because", "")
+    return column_reason(source, reason, _detail_said(entry.get("detail", "")), say=_)
 
 
 _NO_KIND = N_("kind not given")  # the reader's word for organisations whose kind no column or heading gives
@@ -266,13 +204,13 @@ def _row_lines(entries: list[dict]) -> list[str]:
     return lines
 
 
-def _column_lines(columns: list[dict], sentence=None) -> list[str]:
+def _column_lines(columns: list[dict]) -> list[str]:
     width = min(max((len(c["header"]) for c in columns), default=0), 40)
     role_width = max((len(_role(c)) for c in columns), default=0)
     lines = []
     for c in columns:
         header = c["header"] if len(c["header"]) <= 40 else c["header"][:39] + "…"
-        lines.append(f"    {c['column']:<3} {header:<{width}}  {_role(c):<{role_width}}  {_why(c, sentence)}")
+        lines.append(f"    {c['column']:<3} {header:<{width}}  {_role(c):<{role_width}}  {_why(c)}")
     return lines
 
 
@@ -296,11 +234,9 @@ def _span(first: int, last: int) -> str:
     return f"{first}-{last}" if last > first else str(first)
 
 
-def inspect_table(sheets: list[dict], sentence=None) -> str:
+def inspect_table(sheets: list[dict]) -> str:
     """The sheets for people, in their language (the role names, shapes and reasons are the
-    reader's words, as in the JSON). ``sentence(source, reason, mark)``: the reader's sentence
-    for a column's codes with ``mark`` for its detail, so that its "why" can be said in
-    Vietnamese (without it, the reader's English sentence is shown)."""
+    reader's words, as in the JSON); a column's "why" is said from its codes and detail."""
     lines = []
     for sheet in sheets:
         name = str(Where(file=sheet["file"], sheet=sheet.get("sheet") or None))
@@ -317,7 +253,7 @@ def inspect_table(sheets: list[dict], sentence=None) -> str:
             lines.append("  " + _("not read: {why}").format(why=_said(_SHEET_WHY, sheet.get("why", ""))))
             if sheet.get("header_rows"):
                 lines.append("  " + _("header row {rows}:").format(rows=_span(*sheet["header_rows"])))
-                lines += _column_lines(sheet["columns"], sentence)
+                lines += _column_lines(sheet["columns"])
             lines.append("")
             continue
         lines.append(
@@ -332,7 +268,7 @@ def inspect_table(sheets: list[dict], sentence=None) -> str:
             lines.append("  " + _("error: {why}").format(why=sheet["why"]))
         year = sheet["year"]
         shown = ", ".join(map(str, year["year"])) if isinstance(year["year"], list) else (year["year"] or "")
-        source = _year_source(year["from"])
+        source = _year_source(year)
         lines.append(  # a year read row by row has none of its own: where it comes from, without brackets
             "  "
             + (
@@ -342,7 +278,7 @@ def inspect_table(sheets: list[dict], sentence=None) -> str:
             )
         )
         lines.append("  " + _("columns:"))
-        lines += _column_lines(sheet["columns"], sentence)
+        lines += _column_lines(sheet["columns"])
         if sheet.get("kinds"):
             lines.append(
                 "  "
