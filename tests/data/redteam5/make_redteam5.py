@@ -26,7 +26,6 @@ sys.path.insert(0, str(HERE.parent))  # the helpers the red-team generators shar
 import redteam_kit  # noqa: E402
 from redteam_kit import (  # noqa: E402
     ABBR,
-    CELL_NAMES,
     EXPECTED,
     FULL,
     TIERS,
@@ -105,7 +104,7 @@ def fam_pg() -> None:
     )
 
     # pg02: units 2021, an index row "(1) (2) (3)" under a header repeated each page and "- 2 -" page numbers; .xls
-    us = grassroots(units(34, n_db=4, years=(2021,), offset=3))
+    us = grassroots(units(26, n_db=4, years=(2021,), offset=3))
     rows = [["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"], ["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2021"], []]
     for k in range(0, len(us), 15):
         if k:
@@ -135,7 +134,9 @@ def fam_pg() -> None:
         for m in page:
             n += 1
             cb = R.choice(("Chi bộ Văn phòng", "Chi bộ phòng Ngân sách", "Chi bộ phòng Đầu tư"))
-            rows.append([n, m["name"], f"{R.randint(1, 28):02d}/{R.randint(1, 12):02d}/{m['birth']}", cb, mlabel(m["status"])])
+            rows.append(
+                [n, m["name"], f"{R.randint(1, 28):02d}/{R.randint(1, 12):02d}/{m['birth']}", cb, mlabel(m["status"])]
+            )
         rows.append([f"Trang {k}/{len(pages)}", "", "", "", ""])
     write_csv("pg03_csv_lap_tieu_de_trang_2024.csv", rows, bom=True)
     expect(
@@ -166,7 +167,13 @@ def fam_ct() -> None:
             tick = [("x" if m["status"] == t else None) for t in TIERS]
             rows.append([i, m["name"], R.choice(POSTS), *tick, "Miễn đánh giá" if m["status"] == "exempt" else None])
         rows.append(
-            [None, f"Cộng {cb[0].lower()}{cb[1:]}", None, *[sum(m["status"] == t for m in ms) or None for t in TIERS], None]
+            [
+                None,
+                f"Cộng {cb[0].lower()}{cb[1:]}",
+                None,
+                *[sum(m["status"] == t for m in ms) or None for t in TIERS],
+                None,
+            ]
         )
     rows.append([None, "TỔNG CỘNG", None, *[sum(m["status"] == t for m in allm) for t in TIERS], None])
     xlsx(FILES / "ct01_danh_dau_cong_chi_bo_2022.xlsx", [{"title": "2022", "rows": rows, "bold_rows": (4,)}])
@@ -180,7 +187,12 @@ def fam_ct() -> None:
 
     # ct02: a rating column; the chi bộ in a column, 'Cộng chi bộ X: 12 đ/c' in the name cell; .ods
     allm = []
-    rows = [["ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2020"], [], ["STT", "Họ và tên", "Chi bộ", "Xếp loại"]]
+    rows = [
+        ["ĐẢNG BỘ SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+        ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2020"],
+        [],
+        ["STT", "Họ và tên", "Chi bộ", "Xếp loại"],
+    ]
     n = 0
     for cb in ("Chi bộ Văn phòng", "Chi bộ Thanh tra", "Chi bộ phòng Kế hoạch - Tài chính"):
         ms = members(R.randint(7, 12), exempt=R.choice((0, 1)), not_rated=R.choice((0, 1)))
@@ -231,7 +243,10 @@ def fam_sp() -> None:
         "not_rated": ["Chua danh gia"],
     }
     ms = members(28, exempt=2, not_rated=1)
-    rows = [["DANH SACH DANG VIEN CHI BO SO TU PHAP - XEP LOAI NAM 2019", "", "", ""], ["STT", "Ho va ten", "Nam sinh", "Xep loai"]]
+    rows = [
+        ["DANH SACH DANG VIEN CHI BO SO TU PHAP - XEP LOAI NAM 2019", "", "", ""],
+        ["STT", "Ho va ten", "Nam sinh", "Xep loai"],
+    ]
     for i, m in enumerate(ms, 1):
         rows.append([i, m["name"], m["birth"], nod[m["status"]][i % len(nod[m["status"]])]])
     write_csv("sp02_khong_dau_hoa_thuong_cham_phay_2019.csv", rows, delimiter=";")
@@ -251,7 +266,12 @@ def fam_sp() -> None:
         "fail": ["Yếu kém", "yếu kém"],
     }
     us = grassroots(units(22, n_db=2, years=(2016,), offset=11))
-    rows = [["ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH"], ["KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TCCS ĐẢNG NĂM 2016"], [], ["TT", "Tổ chức cơ sở đảng", "Kết quả"]]
+    rows = [
+        ["ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH"],
+        ["KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TCCS ĐẢNG NĂM 2016"],
+        [],
+        ["TT", "Tổ chức cơ sở đảng", "Kết quả"],
+    ]
     for i, u in enumerate(us, 1):
         rows.append([i, u["name"], old[u["tier"][2016]][i % len(old[u["tier"][2016]])]])
     xlsx(FILES / "sp03_thang_cu_go_tat_2016.xlsx", [{"title": "KQ", "rows": rows}])
@@ -283,7 +303,12 @@ def _merged_groups(items, key, first_row: int, col: str, label) -> tuple[list, l
 def fam_mg() -> None:
     # mg01: one chi bộ's members 2022 sorted by tier, the rating merged down over each group
     ms = members(22, exempt=1, not_rated=1)
-    top = [["CHI BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2022"], [], ["STT", "Họ và tên", "Chức vụ", "Xếp loại"]]
+    top = [
+        ["CHI BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ"],
+        ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2022"],
+        [],
+        ["STT", "Họ và tên", "Chức vụ", "Xếp loại"],
+    ]
     grp, merges = _merged_groups(ms, lambda m: m["status"], len(top) + 1, "D", lambda t: mlabel(t, short=False))
     rows = top + [[i, m["name"], R.choice(POSTS), lab] for i, (m, lab) in enumerate(grp, 1)]
     xlsx(FILES / "mg01_xep_loai_gop_o_theo_nhom_2022.xlsx", [{"title": "2022", "rows": rows, "merges": merges}])
@@ -311,7 +336,12 @@ def fam_mg() -> None:
     )
 
     # mg03: members of a đảng bộ 2023, the chi bộ merged down over its members and the rating merged down inside it; .xls
-    rows = [["ĐẢNG BỘ SỞ Y TẾ"], ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2023"], [], ["STT", "Chi bộ", "Họ và tên", "Xếp loại"]]
+    rows = [
+        ["ĐẢNG BỘ SỞ Y TẾ"],
+        ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN NĂM 2023"],
+        [],
+        ["STT", "Chi bộ", "Họ và tên", "Xếp loại"],
+    ]
     merges, allm, n = [], [], 0
     for cb in ("Chi bộ Văn phòng", "Chi bộ phòng Nghiệp vụ", "Chi bộ Thanh tra"):
         ms = members(R.randint(6, 10), exempt=R.choice((0, 1)), not_rated=0)
@@ -360,7 +390,14 @@ def fam_tk() -> None:
     rows = [
         ["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2019"],
         [],
-        ["STT", "Tên tổ chức cơ sở đảng", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ"],
+        [
+            "STT",
+            "Tên tổ chức cơ sở đảng",
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Hoàn thành tốt nhiệm vụ",
+            "Hoàn thành nhiệm vụ",
+            "Không hoàn thành nhiệm vụ",
+        ],
     ]
     for i, u in enumerate(us, 1):
         glyph = ("X", "x", "√")[i % 3]
@@ -432,7 +469,10 @@ def to_cp1258(text: str) -> bytes:
 def fam_en() -> None:
     # en01: units 2017 (old scale, full labels) in Windows-1258 with ';' (Excel on Vietnamese Windows), CRLF
     us = grassroots(units(18, n_db=3, years=(2017,), offset=16))
-    lines = ["KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2017;;;", "STT;Tên tổ chức cơ sở đảng;Xếp loại;Ghi chú"]
+    lines = [
+        "KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2017;;;",
+        "STT;Tên tổ chức cơ sở đảng;Xếp loại;Ghi chú",
+    ]
     for i, u in enumerate(us, 1):
         lines.append(f"{i};{u['name']};{UNIT_OLD[u['tier'][2017]]};")
     (FILES / "en01_excel_csv_cp1258_cham_phay_2017.csv").write_bytes(to_cp1258("\r\n".join(lines) + "\r\n"))
@@ -488,7 +528,17 @@ def fam_sr() -> None:
         ["DANH SÁCH ĐẢNG VIÊN VÀ KẾT QUẢ XẾP LOẠI NĂM 2022"],
         ["Đơn vị: Chi bộ Thanh tra tỉnh"],
         [],
-        ["STT", "Mã ĐV", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ", "Xếp loại"],
+        [
+            "STT",
+            "Mã ĐV",
+            "Họ và tên",
+            "Ngày sinh",
+            "Giới tính",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Số thẻ",
+            "Xếp loại",
+        ],
     ]
     for i, m in enumerate(ms, 1):
         j = serial(R.randint(1988, 2018), R.randint(1, 12), R.randint(1, 28))
@@ -522,7 +572,9 @@ def fam_sr() -> None:
         ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại", "Số quyết định", "Ngày quyết định"],
     ]
     for i, u in enumerate(us, 1):
-        rows.append([i, u["name"], ABBR[u["tier"][2023]], f"{R.randint(100, 400)}-QĐ/ĐUK", serial(2024, 1, R.randint(10, 25))])
+        rows.append(
+            [i, u["name"], ABBR[u["tier"][2023]], f"{R.randint(100, 400)}-QĐ/ĐUK", serial(2024, 1, R.randint(10, 25))]
+        )
     xlsx(FILES / "sr02_ngay_quyet_dinh_serial_2023.xlsx", [{"title": "Sheet1", "rows": rows}])
     expect(
         "sr02_ngay_quyet_dinh_serial_2023.xlsx",
@@ -559,14 +611,21 @@ def fam_sb() -> None:
     # sb01: units 2022: Khối Đảng left, Khối Nhà nước right, an empty column between, one title over both
     left = grassroots(units(9, n_db=1, years=(2022,), offset=0))
     right = grassroots(units(12, n_db=2, years=(2022,), offset=10))
-    rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2022"], [], ["KHỐI ĐẢNG, ĐOÀN THỂ", None, None, None, "KHỐI NHÀ NƯỚC"]]
+    rows = [
+        ["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2022"],
+        [],
+        ["KHỐI ĐẢNG, ĐOÀN THỂ", None, None, None, "KHỐI NHÀ NƯỚC"],
+    ]
     head = ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"]
     rows.append([*head, None, *head])
     for i in range(max(len(left), len(right))):
         a = [i + 1, left[i]["name"], ABBR[left[i]["tier"][2022]]] if i < len(left) else [None] * 3
         b = [i + 1, right[i]["name"], ABBR[right[i]["tier"][2022]]] if i < len(right) else [None] * 3
         rows.append([*a, None, *b])
-    xlsx(FILES / "sb01_hai_bang_canh_nhau_cot_trong_2022.xlsx", [{"title": "2022", "rows": rows, "widths": {"B": 34, "F": 34}}])
+    xlsx(
+        FILES / "sb01_hai_bang_canh_nhau_cot_trong_2022.xlsx",
+        [{"title": "2022", "rows": rows, "widths": {"B": 34, "F": 34}}],
+    )
     expect(
         "sb01_hai_bang_canh_nhau_cot_trong_2022.xlsx",
         "SB",
@@ -696,7 +755,12 @@ def fam_kh() -> None:
         ["ĐẢNG BỘ SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG - CHI BỘ PHÒNG NGHIỆP VỤ"],
         ["XẾP LOẠI ĐẢNG VIÊN NĂM 2023"],
         [],
-        ["STT", "Họ và tên", "Năm sinh", "Mức xếp loại (A - HTXSNV, B - HTTNV, C - HTNV, D - KHTNV, M - Miễn, \"-\" - Chưa đánh giá)"],
+        [
+            "STT",
+            "Họ và tên",
+            "Năm sinh",
+            'Mức xếp loại (A - HTXSNV, B - HTTNV, C - HTNV, D - KHTNV, M - Miễn, "-" - Chưa đánh giá)',
+        ],
     ]
     rows += [[i, m["name"], m["birth"], letter[m["status"]]] for i, m in enumerate(ms, 1)]
     xlsx(FILES / "kh02_chu_cai_a_b_c_d_chu_giai_tieu_de_2023.xlsx", [{"title": "DS", "rows": rows}])
@@ -758,7 +822,10 @@ def fam_vt() -> None:
     ]
     for i, u in enumerate(us, 1):
         rows.append([i, u["name"], *votes_for(u["tier"][2020], 11), ABBR[u["tier"][2020]]])
-    xlsx(FILES / "vt02_phieu_bieu_quyet_ban_thuong_vu_2020.xlsx", [{"title": "BQ", "rows": rows, "merges": ["C4:F4", "A4:A5", "B4:B5", "G4:G5"]}])
+    xlsx(
+        FILES / "vt02_phieu_bieu_quyet_ban_thuong_vu_2020.xlsx",
+        [{"title": "BQ", "rows": rows, "merges": ["C4:F4", "A4:A5", "B4:B5", "G4:G5"]}],
+    )
     expect(
         "vt02_phieu_bieu_quyet_ban_thuong_vu_2020.xlsx",
         "VT",
@@ -878,7 +945,12 @@ def fam_lb() -> None:
 
     ms = members(21, exempt=1, not_rated=1)
     wm = {**wrapped, "exempt": "Miễn\nđánh giá", "not_rated": "Chưa\nđánh giá"}
-    rows = [["CHI BỘ ỦY BAN KIỂM TRA TỈNH ỦY"], ["XẾP LOẠI ĐẢNG VIÊN NĂM 2019"], [], ["STT", "Họ và\ntên", "Năm\nsinh", "Kết quả\nxếp loại"]]
+    rows = [
+        ["CHI BỘ ỦY BAN KIỂM TRA TỈNH ỦY"],
+        ["XẾP LOẠI ĐẢNG VIÊN NĂM 2019"],
+        [],
+        ["STT", "Họ và\ntên", "Năm\nsinh", "Kết quả\nxếp loại"],
+    ]
     rows += [[i, m["name"], m["birth"], wm[m["status"]]] for i, m in enumerate(ms, 1)]
     base = tmp("lb02.xlsx")
     xlsx(base, [{"title": "2019", "rows": rows}])
@@ -985,10 +1057,7 @@ def fam_od() -> None:
     # od03: đảng bộ with chi bộ trực thuộc named alike under different đảng bộ ('Chi bộ Văn phòng' …)
     us = units(9, n_db=3, cells=3, years=(2022,), offset=22)
     rows = [["KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG NĂM 2022"], [], ["STT", "Tên tổ chức đảng", "Trực thuộc", "Xếp loại"]]
-    n = 0
-    for u in us:
-        n += 1
-        rows.append([n, u["name"], u["parent"] or "", ABBR[u["tier"][2022]]])
+    rows += [[n, u["name"], u["parent"] or "", ABBR[u["tier"][2022]]] for n, u in enumerate(us, 1)]
     xlsx(FILES / "od03_chi_bo_truc_thuoc_cung_ten_2022.xlsx", [{"title": "2022", "rows": rows}])
     expect(
         "od03_chi_bo_truc_thuoc_cung_ten_2022.xlsx",
@@ -1003,7 +1072,24 @@ def main() -> None:
     if FILES.exists():
         shutil.rmtree(FILES)
     FILES.mkdir(parents=True)
-    for fam in (fam_pg, fam_ct, fam_sp, fam_mg, fam_tk, fam_en, fam_sr, fam_sb, fam_sd, fam_kh, fam_vt, fam_pv, fam_lb, fam_ph, fam_rr, fam_od):
+    for fam in (
+        fam_pg,
+        fam_ct,
+        fam_sp,
+        fam_mg,
+        fam_tk,
+        fam_en,
+        fam_sr,
+        fam_sb,
+        fam_sd,
+        fam_kh,
+        fam_vt,
+        fam_pv,
+        fam_lb,
+        fam_ph,
+        fam_rr,
+        fam_od,
+    ):
         fam()
     (HERE / "expected.json").write_text(json.dumps(EXPECTED, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     missing = {p.name for p in FILES.iterdir()} ^ set(EXPECTED)
