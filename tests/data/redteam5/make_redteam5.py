@@ -1068,6 +1068,61 @@ def fam_od() -> None:
     )
 
 
+# -- family XT: Excel's own table tools: a Table with its totals row, a filter left on ------------------
+def fam_xt() -> None:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    # xt01: members 2022 as an Excel Table (Insert > Table) with its Total Row: 'Tổng' and =SUBTOTAL(103, …)
+    ms = members(27, exempt=1, not_rated=1)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DSDV"
+    ws.append(["CHI BỘ THUẾ TỈNH - XẾP LOẠI ĐẢNG VIÊN NĂM 2022"])
+    ws.append([])
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Xếp loại"])
+    for i, m in enumerate(ms, 1):
+        ws.append([i, m["name"], m["birth"], mlabel(m["status"])])
+    last = ws.max_row
+    ws.append(["Tổng", None, None, f"=SUBTOTAL(103,D4:D{last})"])
+    table = Table(displayName="DangVien", ref=f"A3:D{last + 1}", totalsRowCount=1)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    base = tmp("xt01_bang_excel_dong_tong_2022.xlsx")
+    wb.save(base)
+    convert(base, "xlsx:Calc MS Excel 2007 XML", "xt01_bang_excel_dong_tong_2022.xlsx")
+    expect(
+        "xt01_bang_excel_dong_tong_2022.xlsx",
+        "XT,E",
+        "members 2022 in an Excel Table with its Total Row: 'Tổng' and =SUBTOTAL(103, …) under 'Xếp loại' (a count, "
+        "cached by LibreOffice)",
+        member_rows(2022, mstat(ms)),
+    )
+
+    # xt02: units 2024 with an AutoFilter left on 'Xếp loại' = HTXSNV: the other rows hidden by the filter
+    us = grassroots(units(19, n_db=2, years=(2024,), offset=1))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2024"
+    ws.append(["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2024"])
+    ws.append([])
+    ws.append(["STT", "Tên tổ chức cơ sở đảng", "Xếp loại"])
+    for i, u in enumerate(us, 1):
+        ws.append([i, u["name"], ABBR[u["tier"][2024]]])
+        if u["tier"][2024] != "top":
+            ws.row_dimensions[ws.max_row].hidden = True
+    ws.auto_filter.ref = f"A3:C{ws.max_row}"
+    ws.auto_filter.add_filter_column(2, ["HTXSNV"])
+    wb.save(FILES / "xt02_loc_tu_dong_de_lai_2024.xlsx")
+    expect(
+        "xt02_loc_tu_dong_de_lai_2024.xlsx",
+        "XT",
+        "units 2024 with an AutoFilter left on ('Xếp loại' = HTXSNV): the rows of the other tiers are hidden by the "
+        "filter, not by hand; a careful person clears the filter and counts them all",
+        unit_expect(us, 2024),
+    )
+
+
 def main() -> None:
     if FILES.exists():
         shutil.rmtree(FILES)
@@ -1089,6 +1144,7 @@ def main() -> None:
         fam_ph,
         fam_rr,
         fam_od,
+        fam_xt,
     ):
         fam()
     (HERE / "expected.json").write_text(json.dumps(EXPECTED, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
