@@ -1311,6 +1311,92 @@ def fam_td() -> None:
     )
 
 
+# -- later additions (drawn after every family above, so that their cells stay as they were) ----------
+def fam_more() -> None:
+    # py04: the 2024 sheet built from the 2023 one: the names of members carried over are formulas
+    # ='2023'!B5 (cached by LibreOffice), a new member typed in; the ratings typed
+    y23 = members(15, exempt=1, not_rated=1)
+    y24 = evolve(y23)
+    where = {m["name"]: 5 + k for k, m in enumerate(y23)}
+    s23 = [
+        ["CHI BỘ ỦY BAN MTTQ VIỆT NAM TỈNH"],
+        ["XẾP LOẠI ĐẢNG VIÊN NĂM 2023"],
+        [],
+        ["STT", "Họ và tên", "Năm sinh", "Xếp loại"],
+    ]
+    s23 += [[i, m["name"], m["birth"], mlabel(m["status"])] for i, m in enumerate(y23, 1)]
+    s24 = [
+        ["CHI BỘ ỦY BAN MTTQ VIỆT NAM TỈNH"],
+        ["XẾP LOẠI ĐẢNG VIÊN NĂM 2024"],
+        [],
+        ["STT", "Họ và tên", "Năm sinh", "Xếp loại"],
+    ]
+    for i, m in enumerate(y24, 1):
+        r = where.get(m["name"])
+        s24.append([i, f"='2023'!B{r}" if r else m["name"], f"='2023'!C{r}" if r else m["birth"], mlabel(m["status"])])
+    base = tmp("py04.xlsx")
+    xlsx(base, [{"title": "2024", "rows": s24}, {"title": "2023", "rows": s23}])
+    convert(base, "xlsx:Calc MS Excel 2007 XML", "py04_ten_la_cong_thuc_tro_sheet_nam_truoc_2024.xlsx")
+    expect(
+        "py04_ten_la_cong_thuc_tro_sheet_nam_truoc_2024.xlsx",
+        "PY,E",
+        "a chi bộ's workbook: the 2024 sheet built from the 2023 sheet beside it, the names and birth years of the "
+        "members carried over are formulas ='2023'!B5 (cached, saved through LibreOffice), the new member typed",
+        member_rows(2024, mstat(y24)) + member_rows(2023, mstat(y23)),
+    )
+
+    # ap04 (refusal): the appendix of a commendation decision: only the members rated HTXSNV chosen for an award
+    chosen = [m for m in members(30, exempt=0, not_rated=0) if m["status"] in ("top", "good")][:9]
+    rows = [
+        ["PHỤ LỤC"],
+        ["DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ NĂM 2022 ĐƯỢC TẶNG GIẤY KHEN"],
+        ["(Kèm theo Quyết định số 310-QĐ/ĐUK ngày 03/02/2023 của Ban Thường vụ Đảng ủy Khối)"],
+        ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chi bộ", "Xếp loại năm 2022"],
+    ]
+    rows += [
+        [i, m["name"], R.choice(POSTS) + ", Sở Nội vụ", R.choice(CBS), "Hoàn thành xuất sắc nhiệm vụ"]
+        for i, m in enumerate(chosen, 1)
+    ]
+    xlsx(FILES / "ap04_phu_luc_khen_thuong_chi_htxsnv_2022.xlsx", [{"title": "Phụ lục", "rows": rows}])
+    expect(
+        "ap04_phu_luc_khen_thuong_chi_htxsnv_2022.xlsx",
+        "AP,RF",
+        "the appendix of a commendation decision: the 9 members rated HTXSNV in 2022 and given a certificate, "
+        "every row 'Hoàn thành xuất sắc nhiệm vụ'",
+        refused="a commendation list holds only members chosen among the HTXSNV ones: it is not the year's rating "
+        "list, and counting it gives '100% HTXSNV'; the careful reader asks for the full list",
+    )
+
+    # ln01: a list typed as lines of text in one column (copied from a Zalo message): "1. Đ/c …: HTTNV"
+    ms = members(14, exempt=1, not_rated=1)
+    rows = [["Chi bộ Sở Tư pháp báo cáo kết quả xếp loại đảng viên năm 2021 như sau:"]]
+    rows += [[f"{i}. Đ/c {m['name']}: {mlabel(m['status'])}"] for i, m in enumerate(ms, 1)]
+    rows += [[f"Tổng số: {len(ms)} đồng chí."]]
+    xlsx(
+        FILES / "ln01_danh_sach_go_thanh_dong_mot_cot_2021.xlsx",
+        [{"title": "Sheet1", "rows": rows, "widths": {"A": 60}}],
+    )
+    expect(
+        "ln01_danh_sach_go_thanh_dong_mot_cot_2021.xlsx",
+        "LN",
+        "members 2021 typed as lines of text in one column, as copied from a chat message: "
+        "'1. Đ/c Nguyễn Văn An: HTTNV', a 'Tổng số: 14 đồng chí.' line",
+        member_rows(2021, mstat(ms)),
+    )
+
+    # ln02: the same kind of list saved as a one-column CSV (UTF-8 with BOM): "Name - full label"
+    ms = members(11, exempt=0, not_rated=1)
+    rows = [["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CHI BỘ BẢO HIỂM XÃ HỘI TỈNH NĂM 2020"]]
+    rows += [[f"{m['name']} - {mlabel(m['status'], short=False)}"] for m in ms]
+    write_csv("ln02_csv_mot_cot_ten_gach_xep_loai_2020.csv", rows, bom=True)
+    expect(
+        "ln02_csv_mot_cot_ten_gach_xep_loai_2020.csv",
+        "LN",
+        "members 2020 in a one-column CSV with BOM, each line 'Nguyễn Văn An - Hoàn thành tốt nhiệm vụ'",
+        member_rows(2020, mstat(ms)),
+    )
+
+
 def main() -> None:
     if FILES.exists():
         shutil.rmtree(FILES)
@@ -1330,6 +1416,7 @@ def main() -> None:
         fam_nm,
         fam_zz,
         fam_td,
+        fam_more,
     ):
         fam()
     (HERE / "expected.json").write_text(json.dumps(EXPECTED, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
