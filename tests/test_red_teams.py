@@ -1,4 +1,4 @@
-"""The red teams of issue 18 (tests/data/redteam2/, redteam3/, redteam4/, redteam5/): realistic layouts no
+"""The red teams of issue 18 (tests/data/redteam2/, redteam3/, redteam4/, redteam5/, redteam6/): realistic layouts no
 other test has, each set built by a tester who had not read the reader's code.
 
 The files and their expected figures come from each set's generator (make_redteamN.py) and its own
@@ -20,7 +20,7 @@ from redteam_corpus import Corpus, cases, classify_in_process, judge, known_fail
 pytestmark = pytest.mark.slow
 
 # each set: its folder, and the least it must hold (files, families) so that it cannot shrink unseen
-SETS = {"redteam2": (45, 12), "redteam3": (30, 12), "redteam4": (30, 12), "redteam5": (40, 12)}
+SETS = {"redteam2": (45, 12), "redteam3": (30, 12), "redteam4": (30, 12), "redteam5": (40, 12), "redteam6": (40, 12)}
 CORPORA = {name: Corpus(ROOT / "tests" / "data" / name) for name in SETS}
 
 
