@@ -45,6 +45,7 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.rating_columns import settle_ratings
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
@@ -559,7 +560,7 @@ def plan_sheet(
     if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
         plan.kind = title_kind(sheet, header, scales)
     plan.ignored = set_aside + [ignored(i, h, why) for i, h, why in header.dropped]
-    ratings, counts = plan.ratings, plan.counts
+    ratings, counts = settle_ratings(plan, scales, notes)  # what two rating columns may say (rating_columns.py)
     if len(ratings) > 1 and any(c.year is None for c in ratings):
         a, b = ratings[:2]
         raise InputError(
