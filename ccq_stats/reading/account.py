@@ -35,6 +35,7 @@ HEAD_ROWS = SCAN_ROWS + 2  # the rows of a sheet the column reader plans from (b
 SETTLED = (
     Ignored.MAPPED,
     Ignored.PROPOSED,
+    Ignored.MIRROR,
     Ignored.HIDDEN,
     Ignored.BEYOND_EMPTY,
     Ignored.SECOND,

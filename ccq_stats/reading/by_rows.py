@@ -37,6 +37,7 @@ from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.plan import SheetPlan
+from ccq_stats.reading.rating_columns import check_mirrors
 from ccq_stats.reading.row_roles import (
     heading_org,
     indented_rows,
@@ -86,6 +87,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     )
     data = SheetRows(sheet, header, plan.start, end, fill)
     _skip_around(plan, end)
+    check_mirrors(plan, scales)  # a code column beside the ratings says the same on every row
     for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
         read, codes = read_codes(data.text(c.index), plan.key, scales)
         if codes:
