@@ -57,3 +57,22 @@ def test_a_bracket_holding_a_label_is_no_explanation(tmp_path, scales):
     result = run("classify", str(path), "--format", "csv")
     assert result.exit_code == 2
     assert "HTTNV (đề nghị HTXSNV)" in result.stderr and "row 4" in result.stderr
+
+
+def test_an_explained_status_in_the_notes_says_why_a_rating_is_blank(tmp_path):
+    """A notes cell "Miễn đánh giá (tuổi cao)" on a row with no rating and no tick of its own is the
+    row's status (the readers' explained blank), not a second rating column to refuse."""
+    rows = [
+        ["XẾP LOẠI ĐẢNG VIÊN NĂM 2021"],
+        ["STT", "Họ và tên", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Ghi chú"],
+        [1, "Trần Văn An", "x", None, None, None, None],
+        [2, "Lê Thị Bình", None, "x", None, None, None],
+        [3, "Phạm Văn Cường", None, None, None, None, "Miễn đánh giá (tuổi cao)"],
+        [4, "Đỗ Thị Dung", None, None, None, None, "Chưa đánh giá (kết nạp tháng 10/2021)"],
+        [5, "Ngô Văn Em", None, "x", None, None, None],
+    ]
+    result = run("classify", str(make_xlsx(tmp_path / "tick.xlsx", {"2021": rows})), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    found = {c: n for (y, s, c), n in figures(result.stdout).items() if (y, s) == (2021, "members") and n}
+    # by hand: top An; good Bình, Em; exempt Cường; not rated Dung
+    assert found == {"total": 5, "exempt": 1, "not_rated": 1, "rated": 3, "top": 1, "good": 2, "good_or_better": 3}
