@@ -62,6 +62,9 @@ from ccq_stats.reading.cells import (
     blank_member_rating_error,
     default_year,
     is_disciplined,
+    no_year_error,
+    parse_year,
+    unknown_kind_error,
 )
 from ccq_stats.reading.column_rules import (
     carry_down_coded,
@@ -71,6 +74,9 @@ from ccq_stats.reading.column_rules import (
     left_members,
     left_warning,
     notes_columns,
+    org_kinds,
+    stop_at_first_fault,
+    unclear_kind_warning,
 )
 from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain kept importable here
     SPACE_BYTES,
@@ -81,7 +87,6 @@ from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain kept impo
     dictionary_codes,
     first_true,
     heading_at,
-    kind_values,
     listed_rows,
     off_band_rows,
     scores_of,
@@ -174,6 +179,22 @@ def read(
         raise
     notes.extend(held)
     return frame
+
+
+def _kinds(texts: dict, col: dict, section_kind, scales: Scales, where, notes: Notes):
+    """(each row's kind id as ``Coded``, the rows of an unknown kind or None): the rule both readers
+    apply (``column_rules.org_kinds``)."""
+    n = len(texts["rating"][0])
+    parent = texts.get("parent")
+    under = np.zeros(n, bool) if parent is None else (parent[1] != "")[parent[0]]
+    kinds = org_kinds(texts.get("kind"), section_kind, under, col["parent"] is not None, scales)
+    if kinds.unclear.any():
+        unclear = kinds.unclear[kinds.codes]
+        r = first_true(unclear)
+        notes.warn(
+            unclear_kind_warning(int(unclear.sum()), texts["kind"][1][texts["kind"][0][r]]), where(r, col["kind"])
+        )
+    return kinds.id_codes(), kinds.unknown[kinds.codes] if kinds.unknown.any() else None
 
 
 def min_bytes() -> int:
@@ -386,17 +407,28 @@ def _records(
     del skip
     rating = col["rating"]
     codes, values = texts["rating"]
-    if (values == "")[codes].any():
-        first = first_true((values == "")[codes])
+    blank = (values == "")[codes]
+    if blank.any():
+        first = first_true(blank)
         row = int(position[first] if position is not None else first)
         seq = plain.get(col["seq"].index) if col["seq"] else None
         if headings or heading_at(name, seq, row, scales):
             # a heading under a section, or "1 | Chi bộ Văn phòng (04 đảng viên)": the row reader
             # tells headings and the statuses they state from members (row_roles)
             raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
-        raise blank_member_rating_error(where(first, rating))
-    year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), where, n)
-    kind = kind_values(texts.get("kind"), col["kind"], section_kind, scales, where, n)
+    year, bad_year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), n)
+    kind, unknown_kind = _kinds(texts, col, section_kind, scales, where, notes_out)
+    year_codes = texts.get("year")
+    stop_at_first_fault(
+        bad_year=(bad_year, lambda r: parse_year(year_codes[1][year_codes[0][r]], where(r, col["year"]))),
+        unknown_kind=(
+            unknown_kind,
+            lambda r: unknown_kind_error(where(r, col["kind"]), texts["kind"][1][texts["kind"][0][r]]),
+        ),
+        blank_rating=(blank, lambda r: blank_member_rating_error(where(r, rating))),
+        no_year=(year < 0, lambda r: no_year_error(where(r))),
+    )
+    del blank
 
     # a member listed twice in a year (same member key, organisation and year): those rows stay
     # rows. Looked for on a second core (numpy and pyarrow release the GIL) while the rows are

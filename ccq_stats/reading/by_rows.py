@@ -27,11 +27,20 @@ from ccq_stats.reading.cells import (
     is_disciplined,
     is_number,
     is_section_mark,
+    no_year_error,
     parse_score,
     parse_year,
     totals_test,
+    unknown_kind_error,
 )
-from ccq_stats.reading.column_rules import coded, explained_blanks, lead_columns, left_warning, notes_columns
+from ccq_stats.reading.column_rules import (
+    coded,
+    explained_blanks,
+    lead_columns,
+    left_warning,
+    notes_columns,
+    stop_at_first_fault,
+)
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
@@ -62,6 +71,7 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
     first,
     mapped,
     need_years,
+    parse_each,
     parsed,
     pick_year,
     records_of,
@@ -188,7 +198,9 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if counts or col["total_count"] or col["rated_count"]:
         check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
-    year = _years(data, col["year"], rows)
+    # a member list names its rows' faults in one order (column_rules.stop_at_first_fault, in _members)
+    members = "members" in shapes
+    year, bad_year = _years(data, col["year"], rows, defer=members)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
     if above is not None:
         parent = np.where(above != "", above, parent).astype(object)
@@ -227,7 +239,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             topped &= data.text(col["kind"].index) == ""
         if topped.any():
             notes.warn(top_warning(int(topped.sum()), data.excel_row(first(topped))), sheet.where())
-    kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
+    kind, subject, unknown_kind = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes, defer=members)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
         "org": org,
@@ -243,8 +255,9 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
         stated = section_statuses(data, section, scales) if section.any() else None
         said = _explained(data, column, raw, remarks, scales)
+        faults = {"bad_year": bad_year, "unknown_kind": unknown_kind}
         pieces.append(
-            _members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated, said)
+            _members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated, said, faults)
         )
     else:
         for column in ratings:
@@ -351,11 +364,15 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
             )
 
 
-def _years(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
-    """The year cell of each row, parsed (None where there is none)."""
+def _years(data: SheetRows, column, rows: np.ndarray, defer: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """(the year cell of each row, parsed – None where there is none or it is no year; the rows
+    whose year cell is no year, or None). A year that is no year stops the run here, unless
+    ``defer``: a member list names its rows' faults in one order (``_members``)."""
     if column is None:
-        return np.full(len(data), None, dtype=object)
-    return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None)
+        return np.full(len(data), None, dtype=object), None
+    if not defer:
+        return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None), None
+    return parse_each(data, column, (data.text(column.index) != "") & rows, parse_year, None)
 
 
 def _explained(data: SheetRows, column, raw, remarks, scales: Scales) -> np.ndarray:
@@ -375,19 +392,32 @@ def _label_of(meaning, scales: Scales) -> str:
     return next((label.display for label in scales.labels.values() if label.meaning == meaning and not label.typo), "")
 
 
-def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None) -> pd.DataFrame:
+def _members(
+    data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None, faults=None
+) -> pd.DataFrame:
     raw = data.text(column.index) if raw is None else raw
     if stated is not None:  # a blank rating under "B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ": the status its heading states
         raw = np.where((raw == "") & (stated != ""), stated, raw)
     if said is not None:  # a blank rating its own row explains: "x" under "Miễn …", "chưa đánh giá" in Ghi chú
         raw = np.where((raw == "") & (said != ""), said, raw)
-    blank = rows & (raw == "")
-    if blank.any():
-        r = first(blank)
-        raise blank_member_rating_error(
-            data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index)
-        )
-    need_years(data, year, rows)
+    faults = faults or {}
+    stop_at_first_fault(
+        bad_year=(
+            faults.get("bad_year"),
+            lambda r: parse_year(data.raw(col["year"].index)[r], data.where(r, col["year"])),
+        ),
+        unknown_kind=(
+            faults.get("unknown_kind"),
+            lambda r: unknown_kind_error(data.where(r, col["kind"]), data.text(col["kind"].index)[r]),
+        ),
+        blank_rating=(
+            rows & (raw == ""),
+            lambda r: blank_member_rating_error(
+                data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index)
+            ),
+        ),
+        no_year=(rows & pd.isna(year), lambda r: no_year_error(data.where(r))),
+    )
     name = _names(data, data.header.of("member"))
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms

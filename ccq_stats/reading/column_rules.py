@@ -22,6 +22,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import TICKS, totals_first_words
@@ -161,3 +162,88 @@ class TotalsStarts:
 
     def could_start(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return self.pairs[first, second]
+
+
+class Kinds:
+    """Each row's kind of organisation (``org_kinds``): ``codes`` into the distinct cases, each with
+    its kind id, subject, whether its kind cell is unknown, and whether nothing told "Chi bộ" alone
+    apart (cơ sở then, with a warning)."""
+
+    def __init__(self, codes, ids, subjects, unknown, unclear):
+        self.codes, self.ids, self.subjects, self.unknown, self.unclear = codes, ids, subjects, unknown, unclear
+
+    def id_codes(self) -> Coded:
+        """The kind ids as ``Coded`` (cases of one kind merged): a field to count by."""
+        merged, distinct = pd.factorize(self.ids)
+        return merged[self.codes].astype(np.int32), np.asarray(distinct, dtype=object)
+
+
+def org_kinds(kind: Coded | None, section: Coded | None, under: np.ndarray, parent_column: bool, scales: Scales):
+    """(kind id, subject) of each row, for both readers: its kind cell (``kind``), else the kind its
+    section heading gives (``section``: code of each row into (kind, subject) or None, as
+    ``carry_down_coded`` gives it). "Chi bộ" or "Đảng bộ" alone is told by the parent (``under``: a
+    parent cell names one, or the row is numbered 1.1 under its organisation: trực thuộc / bộ phận),
+    else by the section, else by a parent column left blank (cơ sở); where nothing tells (no parent
+    column, no section), cơ sở, and ``unclear`` says so. Decided once per distinct (kind cell,
+    section, under): a national list has a handful."""
+    n = len(under)
+    kind_codes, kind_texts = kind if kind is not None else (np.zeros(n, np.int32), np.array([""], dtype=object))
+    below_codes, below = section if section is not None else (np.zeros(n, np.int32), np.array([None], dtype=object))
+    case = (kind_codes.astype(np.int64) * len(below) + below_codes) * 2 + under.astype(np.int64)
+    cases, codes = np.unique(case, return_inverse=True)
+    ids, subjects = np.empty(len(cases), dtype=object), np.empty(len(cases), dtype=object)
+    unknown, unclear = np.zeros(len(cases), bool), np.zeros(len(cases), bool)
+    for i, c in enumerate(cases.tolist()):
+        text, heading, is_under = kind_texts[c // 2 // len(below)], below[c // 2 % len(below)], bool(c % 2)
+        looked = scales.lookup(scales.kinds, text) if text else None
+        unknown[i] = bool(text) and looked is None
+        kind_id, subject = (looked if text else heading) or ("", "")
+        if subject == "by_parent":
+            heading_subject = heading[1] if heading else ""
+            subject = "cells" if is_under else heading_subject or "units"
+            unclear[i] = not is_under and not heading_subject and not parent_column
+            kind_id = scales.by_parent[kind_id].get(subject, "") if kind_id in scales.by_parent else kind_id
+        ids[i], subjects[i] = kind_id, subject
+    return Kinds(codes.reshape(-1), ids, subjects, unknown, unclear)
+
+
+def unclear_kind_warning(count: int, kind: str) -> str:
+    return _(
+        "{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
+        "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)"
+    ).format(count=count, kind=kind)
+
+
+def parse_distinct(column: Coded, rows: np.ndarray | None, parse) -> tuple[np.ndarray, np.ndarray]:
+    """(parse(value) of each distinct value, is it a fault) – ``parse`` (``cells.parse_year``,
+    ``cells.parse_score`` …) tried once per distinct value held by ``rows`` (None: every row), the
+    values of other rows left as None: a value only on rows not read (a totals row, a member who
+    left, a date line under the table) is never a fault. The error is the caller's, at the first row
+    holding a fault (``parse(value, where)`` raises it, in the same words for both readers)."""
+    codes, values = column
+    used = np.zeros(len(values), bool)
+    used[np.unique(codes if rows is None else codes[rows])] = True
+    out, bad = np.full(len(values), None, dtype=object), np.zeros(len(values), bool)
+    for i in np.flatnonzero(used):
+        try:
+            out[i] = parse(values[i], None)
+        except InputError:
+            bad[i] = True
+    return out, bad
+
+
+def stop_at_first_fault(**faults) -> None:
+    """The one order in which both readers name what is wrong with a member list's rows: the first
+    row, in reading order, holding any fault; on that row, the first fault in this order – a year
+    that is not a year, an unknown kind, a blank rating, no year at all. Each fault: (mask of the
+    rows holding it or None, a function of the row giving its error, or raising it)."""
+    first_row, error = None, None
+    for name in ("bad_year", "unknown_kind", "blank_rating", "no_year"):
+        mask, make = faults.get(name) or (None, None)
+        if mask is None or not mask.any():
+            continue
+        row = int(np.flatnonzero(mask)[0])
+        if first_row is None or row < first_row:
+            first_row, error = row, make
+    if error is not None:
+        raise error(first_row)

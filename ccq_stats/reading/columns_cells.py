@@ -15,16 +15,15 @@ from ccq_stats.errors import InputError
 from ccq_stats.reading.cells import (
     is_number,
     is_section_mark,
-    no_year_error,
     parse_score,
     parse_year,
     totals_first_words,
     totals_test,
-    unknown_kind_error,
 )
 from ccq_stats.reading.column_rules import (
     TotalsStarts,
     carry_down_coded,
+    parse_distinct,
     section_says_left,
 )
 from ccq_stats.reading.identity import BLANK
@@ -255,52 +254,17 @@ def could_start_totals(first: np.ndarray, second: np.ndarray, starts: TotalsStar
     )
 
 
-def year_values(year_text, column, default, where, n: int) -> np.ndarray:
-    """Each row's year: its year cell, else ``default`` (``cells.default_year``: the rating column's
-    year, else the sheet's); the row reader's errors otherwise."""
+def year_values(year_text, column, default, n: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """(each row's year, the rows whose year cell is no year or None): its year cell
+    (``cells.parse_year``, once per distinct value: ``column_rules.parse_distinct``), else
+    ``default`` (``cells.default_year``: the rating column's year, else the sheet's); -1: none."""
     out = np.full(n, default or -1, dtype=np.int64)
+    bad = None
     if column is not None:
         codes, values = year_text
-        parsed = np.full(len(values), -1, dtype=np.int64)
-        used = np.zeros(len(values), bool)
-        used[codes] = True  # a dictionary keeps the values of rows left out (a date line under the table)
-        for i, value in enumerate(values):
-            if value and used[i]:
-                try:
-                    parsed[i] = parse_year(value, None)
-                except InputError:
-                    parse_year(value, where(first_true(codes == i), column))  # raises, naming the row
+        parsed, wrong = parse_distinct(year_text, None, lambda v, where: parse_year(v, where) if v else None)
+        parsed = np.array([-1 if v is None else v for v in parsed], dtype=np.int64)
         given = parsed[codes]
         out = given if (parsed >= 0).all() else np.where(given >= 0, given, out)
-    missing = out < 0
-    if missing.any():
-        raise no_year_error(where(first_true(missing)))
-    return out
-
-
-def kind_values(kind_text, column, section_kind, scales: Scales, where, n: int):
-    """(codes, kind id of each distinct value) of each row's kind: its kind cell, else the kind its
-    section heading gives (``section_kind``: (code of each row, (kind, subject) or None of each
-    code), from ``column_rules.carry_down_coded``); an unknown kind is an error."""
-    if column is None and section_kind is None:
-        return np.zeros(n, np.int32), np.array([""], dtype=object)
-    if column is None:
-        codes, values = np.zeros(n, np.int32), np.array([""], dtype=object)
-    else:
-        codes, values = kind_text
-    looked = [scales.lookup(scales.kinds, t) if t else None for t in values]
-    unknown = np.array([bool(t) and k is None for t, k in zip(values, looked)])[codes]
-    if unknown.any():
-        r = first_true(unknown)
-        raise unknown_kind_error(where(r, column), values[codes[r]])
-    ids = np.array([k[0] if k else "" for k in looked], dtype=object)
-    if section_kind is None:
-        return codes, ids
-    below_codes, below_table = section_kind
-    below = np.array([k[0] if k else "" for k in below_table], dtype=object)
-    # each pair (own kind, the section's) once, not each of 26 million rows
-    pair = codes.astype(np.int64) * len(below) + below_codes
-    pairs, inverse = np.unique(pair, return_inverse=True)
-    own, under = ids[pairs // len(below)], below[pairs % len(below)]
-    merged, distinct = pd.factorize(np.where(own != "", own, under))
-    return merged[inverse].astype(np.int32), np.asarray(distinct, dtype=object)
+        bad = wrong[codes] if wrong.any() else None
+    return out, bad

@@ -24,7 +24,16 @@ from ccq_stats.reading.cells import (
     unknown_kind_error,
 )
 from ccq_stats.reading.collection import marker_org
-from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
+from ccq_stats.reading.column_rules import (
+    Coded,
+    carry_down,
+    carry_down_coded,
+    coded,
+    left_members,
+    org_kinds,
+    section_says_left,
+    unclear_kind_warning,
+)
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.text import clean, norm_key
 from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
@@ -225,11 +234,12 @@ def parent_headings(
     return out
 
 
-def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> np.ndarray:
-    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row; above
-    the first heading, the kind the table's title names (``title``), if any."""
+def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> Coded:
+    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, as
+    ``carry_down_coded`` gives it; above the first heading, the kind the table's title names
+    (``title``), if any."""
     at = np.flatnonzero(section)
-    return carry_down(len(data), at, [heading_kind([clean(v) for v in data.rows[r]], scales) for r in at], title)
+    return carry_down_coded(len(data), at, [heading_kind([clean(v) for v in data.rows[r]], scales) for r in at], title)
 
 
 def heading_kind(texts, scales: Scales):
@@ -244,53 +254,40 @@ def heading_kind(texts, scales: Scales):
 def row_kinds(
     data: SheetRows,
     col,
-    section_kind: np.ndarray,
+    section_kind: Coded,
     parent: np.ndarray,
     sub: np.ndarray,
     rows: np.ndarray,
     scales: Scales,
     notes: Notes,
+    defer: bool = False,
 ):
-    """(kind id, subject) of each row: its kind cell, else the section above it. "Chi bộ" or
-    "Đảng bộ" alone is told by the parent (a parent cell, or a 1.1 number under its
-    organisation: trực thuộc / bộ phận), else by the section, else by a parent column left
-    blank (cơ sở); where nothing tells, cơ sở with a warning."""
-    kinds = section_kind.copy()
-    if col["kind"] is not None:
-        text = data.text(col["kind"].index)
-        looked = mapped(text, lambda t: scales.lookup(scales.kinds, t) if t else None)
-        unknown = (text != "") & pd.isna(looked) & rows
-        if unknown.any():
-            r = first(unknown)
-            raise unknown_kind_error(data.where(r, col["kind"]), text[r])
-        kinds = np.where(text != "", looked, kinds)
-    kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
-    subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
-    section_subject = np.array([k[1] if k else "" for k in section_kind], dtype=object)
-    loose = rows & (subject == "by_parent")
-    if loose.any():
-        under = (parent != "") | sub
-        told = np.where(under, "cells", np.where(section_subject != "", section_subject, "units"))
-        unclear = loose & ~under & (section_subject == "") & (col["parent"] is None)
-        for kind, choice in scales.by_parent.items():
-            mask = loose & (kind_id == kind)
-            kind_id = np.where(mask, [choice.get(t, "") for t in told], kind_id)
-        subject = np.where(loose, told, subject)
-        if unclear.any():
-            notes.warn(
-                _(
-                    "{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
-                    "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)"
-                ).format(count=int(unclear.sum()), kind=data.text(col["kind"].index)[first(unclear)]),
-                data.where(first(unclear), col["kind"]),
-            )
+    """(kind id, subject, rows of an unknown kind) of each row: the rule both readers apply (``column_rules.org_kinds``),
+    over this sheet's kind cells, the sections above the rows and their parents; then a sub-row
+    (1.1 under its organisation) is a cell of the organisation above it. An unknown kind stops the
+    run here, unless ``defer``: a member list names its rows' faults in one order
+    (``column_rules.stop_at_first_fault``)."""
+    text = data.text(col["kind"].index) if col["kind"] is not None else None
+    kinds = org_kinds(
+        None if text is None else coded(text), section_kind, (parent != "") | sub, col["parent"] is not None, scales
+    )
+    unknown = rows & kinds.unknown[kinds.codes]
+    if unknown.any() and not defer:
+        r = first(unknown)
+        raise unknown_kind_error(data.where(r, col["kind"]), text[r])
+    unclear = rows & kinds.unclear[kinds.codes]
+    if unclear.any():
+        notes.warn(
+            unclear_kind_warning(int(unclear.sum()), text[first(unclear)]), data.where(first(unclear), col["kind"])
+        )
+    kind_id, subject = kinds.ids[kinds.codes], kinds.subjects[kinds.codes]
     # a sub-row is a cell of the organisation above it, whatever the section says of that one
     from_section = sub & (subject != "cells")
-    if col["kind"] is not None:
-        from_section &= data.text(col["kind"].index) == ""
+    if text is not None:
+        from_section &= text == ""
     kind_id = np.where(from_section, "", kind_id)
     subject = np.where(sub, "cells", subject)
-    return kind_id, subject
+    return kind_id, subject, unknown
 
 
 def path_parents(org: np.ndarray, parent: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
