@@ -83,10 +83,11 @@ from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain kept impo
     NotPlain,
     as_arrow,
     blank_cells,
+    cell_texts,
     cleaned_codes,
     dictionary_codes,
     first_true,
-    heading_at,
+    group_rows,
     listed_rows,
     off_band_rows,
     scores_of,
@@ -119,6 +120,7 @@ from ccq_stats.reading.header import SCAN_ROWS
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
+from ccq_stats.reading.row_roles import summary_columns, summary_lines
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.vocabulary.scales import CELL_ROLES, COLUMN_READER_ROLES, FEW_VALUE_ROLES, Scales
@@ -272,6 +274,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     # beside a blank rating says why it is blank
     col["notes"] = tuple(notes_columns(plan))
     col["title_kind"] = plan.kind
+    # the header's columns read (row_roles.member_groups counts the cells a heading fills among them)
+    col["used"] = sorted(col[role].index for role in CELL_ROLES if col[role])
     # the columns totals labels are looked for in (the card column is looked at apart: its values
     # are mostly digits)
     lead = [i for i in lead_columns(col) if not (col["member_id"] and i == col["member_id"].index)]
@@ -364,6 +368,12 @@ def _records(
         section &= ~listed_rows(section, texts, plain, col)
     section_kind, under_left = None, None
     headings = bool(section.any())
+    # "Chi bộ Văn phòng" alone on a row without a rating, or "1 | CB Thanh tra": a heading by the rule
+    # both readers apply (row_roles.group_headings); the row reader reads what headings state
+    if not headings and group_rows(
+        ~skip & ~section & (rating_values == "")[rating_codes], texts, plain, card, col, scales
+    ):
+        raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
     if headings:
         if unread:
             raise NotPlain(_("section rows, and columns this reader does not read"))
@@ -371,6 +381,11 @@ def _records(
         skip |= section
     elif col["title_kind"]:
         section_kind = carry_down_coded(n, np.zeros(0, np.int64), [], col["title_kind"])
+    # summary lines ("- Hoàn thành tốt nhiệm vụ | 10" under the members): the rule both readers apply
+    columns = summary_columns(col, lead)
+    skip |= summary_lines(
+        [texts["rating"]], ~skip, lambda index: [cell_texts(i, index, texts, plain, col) for i in columns], scales
+    )
     # members who left (column_rules.left_members), and those under a section saying so
     left = ~skip & left_members(texts["rating"], notes, scales)
     if under_left is not None:
@@ -408,14 +423,10 @@ def _records(
     rating = col["rating"]
     codes, values = texts["rating"]
     blank = (values == "")[codes]
-    if blank.any():
-        first = first_true(blank)
-        row = int(position[first] if position is not None else first)
-        seq = plain.get(col["seq"].index) if col["seq"] else None
-        if headings or heading_at(name, seq, row, scales):
-            # a heading under a section, or "1 | Chi bộ Văn phòng (04 đảng viên)": the row reader
-            # tells headings and the statuses they state from members (row_roles)
-            raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
+    if blank.any() and headings:
+        # a blank rating under a section heading: the row reader reads the statuses headings
+        # state ("B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ", row_roles.section_statuses)
+        raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
     year, bad_year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), n)
     kind, unknown_kind = _kinds(texts, col, section_kind, scales, where, notes_out)
     year_codes = texts.get("year")

@@ -26,7 +26,6 @@ from ccq_stats.reading.cells import (
     blank_member_rating_error,
     is_disciplined,
     is_number,
-    is_section_mark,
     no_year_error,
     parse_score,
     parse_year,
@@ -56,6 +55,7 @@ from ccq_stats.reading.row_roles import (
     path_parents,
     row_kinds,
     section_kinds,
+    section_marks,
     section_statuses,
     sheet_org,
     starts_with_kind,
@@ -157,7 +157,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if col["seq"] is not None:
         # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them;
         # "B | ĐẢNG VIÊN ĐÃ CHUYỂN ĐI" in a member list: a section, though it sits in the name column
-        marked = mapped(seq, is_section_mark).astype(bool) & nonblank & ~totals
+        marked = section_marks(seq) & nonblank & ~totals
         if marked.any() and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
             subtotal = marked & has_value if counts else subtotal
             section |= marked & ~has_value

@@ -14,7 +14,6 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.reading.cells import (
     is_number,
-    is_section_mark,
     parse_score,
     parse_year,
     totals_first_words,
@@ -27,7 +26,7 @@ from ccq_stats.reading.column_rules import (
     section_says_left,
 )
 from ccq_stats.reading.identity import BLANK
-from ccq_stats.reading.row_roles import heading_kind
+from ccq_stats.reading.row_roles import group_headings, heading_kind
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import CELL_ROLES, Scales
 
@@ -98,12 +97,33 @@ def scores_of(column, score, where) -> np.ndarray:
     return out
 
 
-def heading_at(name, seq, row: int, scales: Scales) -> bool:
-    """Is a row a heading: its STT a section mark ("B"), or its name cell naming an organisation
-    ("Chi bộ …") rather than a person?"""
-    text = clean(name[row].as_py()) if name is not None else ""
-    mark = clean(seq[row].as_py()) if seq is not None else ""
-    return is_section_mark(mark) or (bool(text) and (scales.role_by_words(text) or ("",))[0] == "org")
+def group_rows(candidates: np.ndarray, texts: dict, plain: dict, card, col: dict, scales: Scales) -> bool:
+    """Is any of the candidates (rows without a rating) a heading that groups the members under it,
+    by the rule both readers apply (``row_roles.group_headings``), looked at on those rows only?"""
+    import pyarrow.compute as pc
+
+    index = np.flatnonzero(candidates)
+    if not len(index):
+        return False
+
+    def cells(column: int) -> np.ndarray:
+        if card is not None and column == col["member_id"].index:
+            return np.array([clean(v) for v in pc.take(card, index).to_pylist()], dtype=object)
+        return np.asarray(cell_texts(column, index, texts, plain, col), dtype=object)
+
+    seq = col["seq"]
+    numbered = seq is not None and any(
+        is_number(v) for v in (pc.unique(plain[seq.index]).to_pylist() if seq.index in plain else cells(seq.index))
+    )
+    return bool(
+        group_headings(
+            np.sum([cells(i) != "" for i in col["used"]], axis=0),
+            cells(seq.index) if seq is not None else None,
+            numbered,
+            cells(col["member"].index) if col["member"] is not None else None,
+            scales,
+        ).any()
+    )
 
 
 def as_arrow(mask: np.ndarray):

@@ -17,6 +17,7 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
     SUB_MARKS,
     is_number,
+    is_section_mark,
     is_sub_letter,
     is_subset_heading,
     section_kind,
@@ -31,6 +32,7 @@ from ccq_stats.reading.column_rules import (
     coded,
     left_members,
     org_kinds,
+    per_value,
     section_says_left,
     unclear_kind_warning,
 )
@@ -45,33 +47,46 @@ _COUNT_TAIL = re.compile(
 
 
 def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    """Heading rows of a member list grouped by organisation ("Chi bộ Văn phòng" alone on its row,
-    no rating, no number where the members have one): sections, not members."""
-    if not candidates.any():
-        return candidates
-    filled_cells = np.sum([data.text(i) != "" for i in used], axis=0)
-    one_cell = candidates & (filled_cells == 1)
-    if col["seq"] is not None and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
-        # "1 | Chi bộ Văn phòng Sở (04 đảng viên)": numbered like a member, but it names a chi bộ
-        return (one_cell & (data.text(col["seq"].index) == "")) | _starts_with_kind(data, col, candidates, scales)
-    return one_cell & _names_org(data, col, candidates, scales)
+    """Heading rows of a member list grouped by organisation, among the candidates (rows with no
+    rating): ``group_headings`` on those rows."""
+    out = np.zeros(len(data), bool)
+    index = np.flatnonzero(candidates)
+    if not len(index):
+        return out
+    seq = col["seq"]
+    out[index] = group_headings(
+        np.sum([data.text(i)[index] != "" for i in used], axis=0),
+        data.text(seq.index)[index] if seq is not None else None,
+        seq is not None and mapped(data.raw(seq.index), is_number).astype(bool).any(),
+        data.text(col["member"].index)[index] if col["member"] is not None else None,
+        scales,
+    )
+    return out
 
 
-def _names_org(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    if col["member"] is None:
-        return np.zeros(len(data), bool)
-    return candidates & mapped(
-        data.text(col["member"].index), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org"
-    ).astype(bool)
+def section_marks(seq: np.ndarray) -> np.ndarray:
+    """STT cells that number a section ("I", "B"), not a member (``cells.is_section_mark``): where
+    the STT column numbers some rows, such a row is a section – a heading without a rating ("B |
+    ĐẢNG VIÊN ĐÃ CHUYỂN ĐI" in the name column), or a subtotal with figures. For both readers."""
+    return mapped(seq, is_section_mark).astype(bool)
 
 
-def _starts_with_kind(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    """Name cells that begin with a kind of organisation ("Chi bộ …", "Đảng bộ …", "CB …"): a
-    heading, not a person ("Ngô Ngọc Chi" is one)."""
-    if col["member"] is None:
-        return np.zeros(len(data), bool)
-
-    return candidates & mapped(data.text(col["member"].index), lambda t: starts_with_kind(t, scales)).astype(bool)
+def group_headings(filled: np.ndarray, seq, numbered: bool, name, scales: Scales) -> np.ndarray:
+    """Which of some rows without a rating head the members under them (a section, not a member):
+    the rule both readers apply. ``filled``: how many of the header's columns each row fills;
+    ``seq``, ``name``: its STT and name cells (None: no such column); ``numbered``: the STT column
+    numbers some row. A heading is "Chi bộ Văn phòng" alone on its row naming an organisation; where
+    the members are numbered, a row alone in its cell without a number, or a name cell that begins
+    with a kind of organisation ("1 | Chi bộ Văn phòng Sở (04 đảng viên)", "CB Thanh tra"), or an
+    STT cell that marks a section (``section_marks``: "B | ĐẢNG VIÊN ĐÃ CHUYỂN ĐI")."""
+    none = np.zeros(len(filled), bool)
+    one_cell = filled == 1
+    if numbered:
+        kind_first = none if name is None else np.array([starts_with_kind(t, scales) for t in name], dtype=bool)
+        return (one_cell & (seq == "")) | kind_first | (none if seq is None else section_marks(seq))
+    if name is None:
+        return none
+    return one_cell & np.array([bool(t) and (scales.role_by_words(t) or ("",))[0] == "org" for t in name], dtype=bool)
 
 
 def starts_with_kind(text: str, scales: Scales) -> bool:
@@ -135,18 +150,36 @@ def left_rows(data: SheetRows, notes, ratings, section: np.ndarray, rows: np.nda
 
 
 def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    """Summary lines of a sheet (``summary_lines``, over its rating columns and name cells)."""
+    return summary_lines(
+        [coded(data.text(c.index)) for c in ratings],
+        candidates,
+        lambda index: [data.text(i)[index] for i in summary_columns(col, lead)],
+        scales,
+    )
+
+
+def summary_columns(col, lead: list[int]) -> list[int]:
+    """The columns a summary line writes its label in: the organisation's and member's name, else
+    the lead columns."""
+    return [c.index for c in (col["org"], col["member"]) if c is not None] or lead
+
+
+def summary_lines(ratings: list, candidates: np.ndarray, names, scales: Scales) -> np.ndarray:
     """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
-    organisation's or member's name belongs. Only rows without a rating label of their own are
-    looked at (a member list's 200,000 names are not)."""
+    organisation's or member's name belongs – the rule both readers apply. ``ratings``: the rating
+    columns as ``column_rules.Coded``; ``names(index)``: the cleaned name cells (``summary_columns``)
+    of those rows. Only rows without a rating label of their own are looked at (a member list's
+    200,000 names are not)."""
     is_label = lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None  # noqa: E731
     for column in ratings:
-        candidates = candidates & ~mapped(data.text(column.index), is_label).astype(bool)
-    out = np.zeros(len(data), bool)
+        candidates = candidates & ~per_value(column, is_label)
+    out = np.zeros(len(candidates), bool)
     index = np.flatnonzero(candidates)
     if not len(index):
         return out
-    for i in [c.index for c in (col["org"], col["member"]) if c is not None] or lead:
-        out[index] |= mapped(data.text(i)[index], is_label).astype(bool)
+    for texts in names(index):
+        out[index] |= per_value(coded(np.asarray(texts, dtype=object)), is_label)
     return out
 
 
