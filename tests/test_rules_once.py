@@ -125,3 +125,20 @@ def test_a_summary_line_inside_a_member_list_is_not_a_member_both_ways(tmp_path,
     rows = [HEAD] + _members(4) + [summary] + _members(90, 10)
     code, stdout, stderr = _alike(_csv(tmp_path / "summary.csv", rows))
     assert code == 0 and _total(stdout) == 94, stderr
+
+
+# 7. the refusal of a text with NUL bytes: one message, in one place, said alike both ways
+
+
+def test_the_nul_byte_refusal_is_written_once_and_said_alike(tmp_path):
+    from conftest import ROOT
+
+    message = "the text holds NUL bytes"
+    places = [
+        (p.name, p.read_text(encoding="utf-8").count(message)) for p in sorted((ROOT / "ccq_stats").rglob("*.py"))
+    ]
+    assert [p for p in places if p[1]] == [("textfile.py", 1)]
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"\r\n".join(",".join(map(str, r)).encode() for r in [HEAD] + _members(4)) + b"\r\nx\x00y\r\n")
+    code, _stdout, stderr = _alike(path)
+    assert code == 2 and "nul.csv: the text holds NUL bytes; it is not a CSV file" in stderr
