@@ -142,3 +142,62 @@ def test_the_nul_byte_refusal_is_written_once_and_said_alike(tmp_path):
     path.write_bytes(b"\r\n".join(",".join(map(str, r)).encode() for r in [HEAD] + _members(4)) + b"\r\nx\x00y\r\n")
     code, _stdout, stderr = _alike(path)
     assert code == 2 and "nul.csv: the text holds NUL bytes; it is not a CSV file" in stderr
+
+
+# 6. vocabulary: the tick marks are words of scales.toml, and a user's [reading_words] (--scales) are
+# read – added beside the built-in words – by both ways a table is read
+
+
+def test_no_tick_mark_is_written_in_the_code():
+    import ast
+
+    from conftest import ROOT
+
+    marks = {"✓", "✔", "√"}  # of [reading_words] ticks; "x" and "v" are also other code's letters
+    for path in sorted((ROOT / "ccq_stats").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        strings = {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        assert not strings & marks, path.name
+
+
+def test_a_users_reading_words_are_read_by_both_readers(tmp_path):
+    head = HEAD + ["Điểm", "Kỷ luật"]
+    rows = [head] + [r + [f"{80 + i}d", "không bị" if i == 0 else ""] for i, r in enumerate(_members(8))]
+    path = _csv(tmp_path / "scores.csv", rows)
+    words = tmp_path / "words.toml"
+    words.write_text('[reading_words]\nscore_units = "d"\nnot_disciplined = ["không bị"]\n', encoding="utf-8")
+    code, stdout, stderr = _alike(path, "--scales", words)
+    assert code == 0 and _total(stdout) == 8 and ",scored,Được chấm điểm,8," in stdout, stderr
+    # without them, "80d" is no score, whichever reader reads the list
+    argv = ["classify", str(path), "--format", "csv"]
+    plain, forced = outcome(argv)[0], outcome(argv, forced=True)[0]
+    assert plain == forced and plain[0] == 2 and "the score is not a number from 0 to 100: '80d'" in plain[2]
+    # "không bị" read as not disciplined: nobody for check's rules on disciplined members to name
+    checked = outcome(["check", str(path), "--scales", words, "--format", "csv"])[0]
+    assert checked == outcome(["check", str(path), "--scales", words, "--format", "csv"], forced=True)[0]
+    assert "disciplined" not in checked[1]
+
+
+def test_a_tick_mark_of_the_user_ticks_a_tier(tmp_path):
+    head = ["STT", "Họ và tên", "Chi bộ", "Năm", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    rows = [head]
+    for i in range(6):
+        row = [str(i + 1), f"Đảng viên {i}", "Chi bộ A", 2019, "", "", "", ""]
+        row[4 + i % 3] = "o" if i % 2 else "x"
+        rows.append(row)
+    path = _csv(tmp_path / "ticks.csv", rows)
+    words = tmp_path / "ticks.toml"
+    words.write_text('[reading_words]\nticks = ["o"]\n', encoding="utf-8")
+    code, stdout, stderr = _alike(path, "--scales", words)
+    assert code == 0 and _total(stdout) == 6, stderr
+    assert ",top,Hoàn thành xuất sắc nhiệm vụ,2," in stdout and ",pass,Hoàn thành nhiệm vụ,2," in stdout
+    code, _stdout, stderr = outcome(["classify", str(path), "--format", "csv"])[0]
+    assert code == 2 and "row 3, column E (HTXSNV): the rating is blank" in stderr  # "o" is no tick of its own
+
+
+def test_an_unknown_reading_word_entry_is_refused(tmp_path):
+    words = tmp_path / "words.toml"
+    words.write_text('[reading_words]\ntick = ["o"]\n', encoding="utf-8")
+    path = _csv(tmp_path / "plain.csv", [HEAD] + _members(4))
+    code, _stdout, stderr = outcome(["classify", str(path), "--scales", words])[0]
+    assert code == 2 and "unknown [reading_words] entry 'tick'" in stderr and "ticks" in stderr

@@ -447,12 +447,12 @@ def _records(
     fields = [(role, *texts[role]) for role in ("org", "parent", "host_type") if role in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
     if "score" in texts:  # the score of each row (cells.parse_score, once per distinct value): a field to count by
-        fields.append(("score", texts["score"][0], scores_of(texts["score"], col["score"], where)))
+        fields.append(("score", texts["score"][0], scores_of(texts["score"], col["score"], where, scales)))
     # a disciplined member's row is a record of its own too: the rules name its row
     disciplined = None
     if "discipline" in texts:
         codes, values = texts["discipline"]
-        flags = np.array([is_disciplined(v) for v in values], dtype=bool)
+        flags = np.array([is_disciplined(v, scales) for v in values], dtype=bool)
         disciplined = flags[codes] if flags.any() else None
     # so is the row of a score off its rating's band (scales.off_band, the rule's own test): check names its row
     single = disciplined

@@ -22,10 +22,10 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
-    TICKS,
     blank_member_rating_error,
     is_disciplined,
     is_number,
+    is_tick,
     no_year_error,
     parse_score,
     parse_year,
@@ -94,7 +94,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     fill = {col[r].index for r in _DESCRIBING if col[r]} | (
         {col["org"].index} if col["org"] and "members" in shapes else set()
     )
-    data = SheetRows(sheet, header, plan.start, end, fill)
+    data = SheetRows(sheet, header, plan.start, end, fill, scales)
     _skip_around(plan, end)
     for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
         read, codes = read_codes(data.text(c.index), plan.key, scales)
@@ -165,7 +165,9 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         group = member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
         section |= group
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
-            named_by = mapped(data.text(col["member"].index if col["member"] else lead[0]), heading_org)
+            named_by = mapped(
+                data.text(col["member"].index if col["member"] else lead[0]), lambda t: heading_org(t, scales)
+            )
             org = pd.Series(np.where(group, named_by, None), dtype=object).ffill().fillna("").to_numpy(dtype=object)
         elif col["org"] is None:  # one sheet per chi bộ: its name ("Chi bộ Văn phòng") names their organisation
             org = np.full(len(data), sheet_org(sheet, scales), dtype=object)
@@ -206,7 +208,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         parent = np.where(above != "", above, parent).astype(object)
     indented = indented_rows(data, col, rows) if "members" not in shapes else np.zeros(len(data), bool)
     parent, sub = (
-        sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented)
+        sub_rows(seq, org, parent, rows, scales, subset_rows(data, section, seq, scales) | indented)
         if "members" not in shapes
         else (parent, np.zeros(len(data), bool))
     )
@@ -252,7 +254,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     }
     pieces = []
     if "members" in shapes:
-        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
+        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows, scales)
         stated = section_statuses(data, section, scales) if section.any() else None
         said = _explained(data, column, raw, remarks, scales)
         faults = {"bad_year": bad_year, "unknown_kind": unknown_kind}
@@ -270,6 +272,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                     pick_year(year, column.year, fixed_year),
                     base,
                     wide=len(ratings) > 1,
+                    scales=scales,
                     exemplary=_flagged(data, column, ratings, flags, scales),
                     said=None if len(ratings) > 1 else _explained(data, column, None, remarks, scales),
                 )
@@ -304,7 +307,7 @@ def _flagged(data: SheetRows, column, ratings, flags, scales: Scales) -> np.ndar
         left = [c for c in ratings if c.index < flag.index]
         owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else ratings[0])
         if owner is column:
-            out |= np.isin(np.char.lower(data.text(flag.index).astype(str)), list(TICKS))
+            out |= mapped(data.text(flag.index), lambda t: is_tick(t, scales)).astype(bool)
             out |= mapped(data.text(flag.index), lambda t: _is_exemplary(t, scales)).astype(bool)
     return out
 
@@ -314,9 +317,9 @@ def _is_exemplary(text: str, scales: Scales) -> bool:
     return label is not None and label.meaning.exemplary and label.meaning.tier == "top"
 
 
-def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
+def _ticked_tier(data: SheetRows, counts, rows: np.ndarray, scales: Scales):
     """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label)."""
-    ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    ticks = np.array([mapped(data.text(c.index), lambda t: is_tick(t, scales)).astype(bool) for c in counts])
     twice = rows & (ticks.sum(axis=0) > 1)
     if twice.any():
         r = first(twice)
@@ -423,7 +426,7 @@ def _members(
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
     key = member_keys(card, name, data.text(col["birth"].index) if col["birth"] is not None else None)
-    disciplined = _disciplined(data, col)
+    disciplined = _disciplined(data, col, data.scales)
     return records_of(
         data,
         dict(base, subject="members"),
@@ -436,7 +439,7 @@ def _members(
         tier=None,
         exemplary=False,
         disciplined=disciplined,
-        score=_scores(data, col, rows),
+        score=_scores(data, col, rows, data.scales),
         count=1,
         source_col=column.index,
         source_header=column.header,
@@ -444,19 +447,20 @@ def _members(
     )
 
 
-def _disciplined(data: SheetRows, col) -> np.ndarray | bool:
+def _disciplined(data: SheetRows, col, scales: Scales) -> np.ndarray | bool:
     """The rows whose "Kỷ luật" cell says so: a member disciplined in the year, or for an
     organisation, a subordinate organisation or a member of its leadership disciplined (QĐ 366)."""
     if col["discipline"] is None:
         return False
-    return mapped(data.text(col["discipline"].index), is_disciplined).astype(bool)
+    return mapped(data.text(col["discipline"].index), lambda t: is_disciplined(t, scales)).astype(bool)
 
 
-def _scores(data: SheetRows, col, rows: np.ndarray) -> np.ndarray | float:
+def _scores(data: SheetRows, col, rows: np.ndarray, scales: Scales) -> np.ndarray | float:
     """The score of each row (cells.parse_score, the rule both readers apply), NaN where none."""
     if col["score"] is None:
         return math.nan
-    return parsed(data, col["score"], rows, parse_score, math.nan).astype(np.float64)
+    score = lambda value, where: parse_score(value, where, scales)  # noqa: E731
+    return parsed(data, col["score"], rows, score, math.nan).astype(np.float64)
 
 
 def _names(data: SheetRows, columns) -> np.ndarray:
@@ -473,11 +477,11 @@ def _names(data: SheetRows, columns) -> np.ndarray:
 
 
 def _unit_ratings(
-    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False, said=None
+    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, scales: Scales, exemplary=False, said=None
 ) -> pd.DataFrame:
     raw = data.text(column.index)
     if wide:  # "Đã hợp nhất", "-" under a year: the organisation was not there that year, as a blank cell
-        raw = np.where(mapped(raw, not_there).astype(bool) & (raw != ""), "", raw).astype(object)
+        raw = np.where(mapped(raw, lambda t: not_there(t, scales)).astype(bool) & (raw != ""), "", raw).astype(object)
     if said is not None:  # "Mới thành lập 10/2024" in the notes beside a blank rating: not rated
         raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")
@@ -527,8 +531,8 @@ def _unit_ratings(
         status=None,
         tier=None,
         exemplary=exemplary,
-        disciplined=_disciplined(data, plan_col),
-        score=_scores(data, plan_col, mask),
+        disciplined=_disciplined(data, plan_col, scales),
+        score=_scores(data, plan_col, mask, scales),
         count=1,
         source_col=column.index,
         source_header=column.header,

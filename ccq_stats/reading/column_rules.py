@@ -25,7 +25,7 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import TICKS, totals_first_words
+from ccq_stats.reading.cells import is_tick, totals_first_words, without_bullet
 from ccq_stats.reading.header_columns import Ignored
 from ccq_stats.vocabulary.scales import Scales
 
@@ -89,7 +89,7 @@ def explained_blanks(rating: Coded, ticks: list, notes: list[Coded], scales: Sca
     if not blank.any():
         return out
     for label, column in ticks:
-        out[blank & (out == "") & per_value(column, lambda t: t.lower() in TICKS)] = label
+        out[blank & (out == "") & per_value(column, lambda t: is_tick(t, scales))] = label
     for column in notes:
         named = np.array([_status_label(v, scales) for v in column[1]] or [""], dtype=object)[column[0]]
         hit = blank & (out == "") & (named != "")
@@ -212,6 +212,14 @@ def unclear_kind_warning(count: int, kind: str) -> str:
         "{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
         "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)"
     ).format(count=count, kind=kind)
+
+
+def is_summary_label(text: str, scales: Scales) -> bool:
+    """A rating label where a name or a line's first text belongs ("- Hoàn thành tốt nhiệm vụ |
+    10"): a summary line's. The one test of the table's end (``plan.table_end``) and of summary
+    lines inside a table (``row_roles.summary_lines``)."""
+    first = without_bullet(text, scales) if text else ""
+    return bool(first) and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None
 
 
 def parse_distinct(column: Coded, rows: np.ndarray | None, parse) -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ccq_stats.errors import InputError
 from ccq_stats.reading.cells import (
     is_number,
     parse_score,
@@ -76,25 +75,17 @@ def off_band_rows(rating, score, scales: Scales) -> np.ndarray | None:
     return off if off.any() else None
 
 
-def scores_of(column, score, where) -> np.ndarray:
-    """The score of each distinct text of the score column (NaN: blank); a text that is no score is
-    the error of the first row holding it, as the row reader reports it."""
-    codes, values = column
-    out = np.full(len(values), np.nan)
-    used = np.zeros(len(values), bool)
-    used[np.unique(codes)] = True
-    bad = []
-    for i, value in enumerate(values):
-        if not used[i]:
-            continue  # a value only on rows left out (totals, members who left): not read, as by rows
-        try:
-            out[i] = parse_score(value, None)
-        except InputError:
-            bad.append(i)
-    if bad:  # the first row holding a bad value, as the row reader meets it
-        row, i = min((first_true(codes == i), i) for i in bad)
-        parse_score(values[i], where(row, score))  # raises, naming the row
-    return out
+def scores_of(column, score, where, scales: Scales) -> np.ndarray:
+    """The score of each distinct text of the score column (NaN: blank), by ``cells.parse_score``
+    once per distinct value (``column_rules.parse_distinct``); a text that is no score is the error
+    of the first row holding it, as the row reader reports it."""
+    codes, _values = column
+    parse = lambda value, where: parse_score(value, where, scales)  # noqa: E731
+    parsed, bad = parse_distinct(column, None, parse)
+    if bad.any():  # the first row holding a bad value, as the row reader meets it
+        row = first_true(bad[codes])
+        parse(column[1][codes[row]], where(row, score))  # raises, naming the row
+    return np.array([np.nan if v is None else v for v in parsed], dtype=np.float64)
 
 
 def group_rows(candidates: np.ndarray, texts: dict, plain: dict, card, col: dict, scales: Scales) -> bool:

@@ -6,16 +6,14 @@ Masks over whole columns, as in ``by_rows``; only the rare heading rows are look
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
-from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
-    SUB_MARKS,
+    is_bullet,
+    is_dash,
     is_number,
     is_section_mark,
     is_sub_letter,
@@ -30,6 +28,7 @@ from ccq_stats.reading.column_rules import (
     carry_down,
     carry_down_coded,
     coded,
+    is_summary_label,
     left_members,
     org_kinds,
     per_value,
@@ -38,12 +37,7 @@ from ccq_stats.reading.column_rules import (
 )
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.text import clean, norm_key
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
-
-# "(12 đảng viên)" after a heading: how many it has, not its name ([reading_words] count_units)
-_COUNT_TAIL = re.compile(
-    r"\s*[(\[]\s*\d+\s*(?:" + "|".join(map(re.escape, READING_WORDS["count_units"])) + r")?\s*[)\]]\s*[:.]?$", re.I
-)
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 
 
 def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
@@ -96,10 +90,10 @@ def starts_with_kind(text: str, scales: Scales) -> bool:
     return any(scales.lookup(scales.kinds, " ".join(words[:n])) for n in (1, 2) if len(words) > n)
 
 
-def heading_org(text: str) -> str:
+def heading_org(text: str, scales: Scales) -> str:
     """The organisation a heading names, without the member count staff add to it: "Chi bộ Văn
-    phòng Sở (04 đảng viên)" -> "Chi bộ Văn phòng Sở"."""
-    return (_COUNT_TAIL.sub("", text) or text) if text else ""
+    phòng Sở (04 đảng viên)" -> "Chi bộ Văn phòng Sở" ([reading_words] count_units)."""
+    return (scales.words.count_tail.sub("", text) or text) if text else ""
 
 
 def section_statuses(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
@@ -171,7 +165,7 @@ def summary_lines(ratings: list, candidates: np.ndarray, names, scales: Scales) 
     columns as ``column_rules.Coded``; ``names(index)``: the cleaned name cells (``summary_columns``)
     of those rows. Only rows without a rating label of their own are looked at (a member list's
     200,000 names are not)."""
-    is_label = lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None  # noqa: E731
+    is_label = lambda t: is_summary_label(t, scales)  # noqa: E731
     for column in ratings:
         candidates = candidates & ~per_value(column, is_label)
     out = np.zeros(len(candidates), bool)
@@ -183,12 +177,12 @@ def summary_lines(ratings: list, candidates: np.ndarray, names, scales: Scales) 
     return out
 
 
-def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray) -> np.ndarray:
+def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray, scales: Scales) -> np.ndarray:
     """Rows under a "Trong đó, các chi bộ trực thuộc:" heading, down to the next numbered row or
     heading: parts of the organisation above the heading, whatever their STT cell says."""
     out = np.zeros(len(data), bool)
     for r in np.flatnonzero(section):
-        if not any(is_subset_heading(clean(v)) for v in data.rows[r][:60]):
+        if not any(is_subset_heading(clean(v), scales) for v in data.rows[r][:60]):
             continue
         for below in range(r + 1, len(data)):
             if section[below] or (seq[below] and is_number(seq[below]) and sub_number(seq[below]) is None):
@@ -226,13 +220,13 @@ def _typed_indent(value) -> int:
     return 1 if head >= 2 or value[:1] == "\t" else 0
 
 
-def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, subset=None):
+def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, scales: Scales, subset=None):
     """Rows numbered 1.1, 1.2 (or marked "-", or lettered a, b) under organisation 1 are its chi
     bộ trực thuộc: their parent is organisation 1 (unless a parent column names one). Returns
     (parent, is a sub-row)."""
     prefix = mapped(seq, sub_number)
     # "-", "+" or a letter "a", "b)" under a numbered organisation: one of its cells
-    dash = np.isin(seq, list(SUB_MARKS)) | mapped(seq, is_sub_letter).astype(bool)
+    dash = mapped(seq, lambda t: is_bullet(t, scales) or is_sub_letter(t)).astype(bool)
     if subset is not None:
         dash |= subset & pd.isna(prefix)
     sub = rows & (~pd.isna(prefix) | dash)
@@ -327,7 +321,7 @@ def path_parents(org: np.ndarray, parent: np.ndarray, rows: np.ndarray, scales: 
     """An organisation named by its path from the top ("Đảng bộ Khối … > Đảng bộ Sở … > Chi bộ …",
     every step beginning with a kind of organisation): its parent is the path without its last step,
     where no parent cell names one. The level is then told by the tree (``top_parents``)."""
-    between = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in READING_WORDS["path_steps"]) + r")\s*")
+    between = scales.words.path_steps
 
     def up(text: str) -> str:
         parts = between.split(text) if text else []
@@ -362,13 +356,10 @@ def top_warning(count: int, row: int) -> str:
     ).format(count=count, row=row)
 
 
-_NOT_THERE = [phrase(w) for w in READING_WORDS["not_there"]]
-
-
-def not_there(text: str) -> bool:
+def not_there(text: str, scales: Scales) -> bool:
     """A year's cell saying the organisation was not there that year: a dash, or "Đã hợp nhất",
     "Chưa thành lập" … ([reading_words] not_there)."""
-    if text in ("-", "–", "—", "--"):
+    if is_dash(text, scales):
         return True
     words = words_of(text[:200]) if text else ()
-    return bool(words) and any(find_phrase(words, (True, needle)) == 0 for _anchored, needle in _NOT_THERE)
+    return bool(words) and any(find_phrase(words, (True, needle)) == 0 for _anchored, needle in scales.words.not_there)

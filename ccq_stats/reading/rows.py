@@ -44,10 +44,11 @@ class SheetRows:
     """The data rows of one sheet under its header, with the columns the header names.
 
     A value merged down over several data rows (a parent "Trực thuộc" beside its chi bộ) belongs
-    to each of them, in the columns that describe a row (``fill``); figures are never copied."""
+    to each of them, in the columns that describe a row (``fill``); figures are never copied.
+    ``scales``: the vocabulary its cells are read by."""
 
-    def __init__(self, sheet, header, start: int, end: int | None = None, fill: set[int] = frozenset()):
-        self.sheet, self.header, self.start = sheet, header, start
+    def __init__(self, sheet, header, start: int, end: int | None = None, fill: set[int] = frozenset(), scales=None):
+        self.sheet, self.header, self.start, self.scales = sheet, header, start, scales
         self.rows = sheet.rows[start:end]
         self.fill = fill
         self._text: dict[int, np.ndarray] = {}
