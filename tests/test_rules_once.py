@@ -201,3 +201,26 @@ def test_an_unknown_reading_word_entry_is_refused(tmp_path):
     path = _csv(tmp_path / "plain.csv", [HEAD] + _members(4))
     code, _stdout, stderr = outcome(["classify", str(path), "--scales", words])[0]
     assert code == 2 and "unknown [reading_words] entry 'tick'" in stderr and "ticks" in stderr
+
+
+# 5. member identity: one key (identity.member_keys) for both readers; a member of a list read by
+# columns (alike rows counted together, without their keys) listed again in another file is found
+# there too (paths._unless_shared reads such a list again by rows): counted once both ways
+
+
+@pytest.mark.parametrize("by", ["card", "name and birth"])
+def test_a_member_listed_in_a_large_list_and_in_another_file_counts_once_both_ways(tmp_path, by):
+    from conftest import make_xlsx
+
+    if by == "card":
+        head, members = HEAD, _members(8)
+    else:
+        head = ["Họ và tên", "Năm sinh", "Chi bộ", "Năm", "Xếp loại"]
+        members = [[r[1], 1970 + i, *r[2:]] for i, r in enumerate(_members(8))]
+    big = _csv(tmp_path / "big.csv", [head] + members)
+    other = make_xlsx(tmp_path / "other.xlsx", {"Sheet1": [head, members[3]]})
+    argv = ["classify", str(big), str(other), "--format", "csv"]
+    entries = both_ways(argv)
+    assert all(e["same"] for e in entries) and all(e["by_columns"] for e in entries), entries
+    code, stdout, stderr = outcome(argv)[0]
+    assert code == 0 and _total(stdout) == 8 and "listed again in 2019 with the same rating" in stderr

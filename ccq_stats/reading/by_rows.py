@@ -51,6 +51,7 @@ from ccq_stats.reading.row_roles import (
     left_rows,
     member_groups,
     not_there,
+    numbered_orgs,
     parent_headings,
     path_parents,
     row_kinds,
@@ -151,7 +152,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     listed = np.zeros(len(data), bool)
     seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
     if col["seq"] and len(ratings) == 1:
-        listed = mapped(data.raw(col["seq"].index), is_number).astype(bool) & (org != "")
+        listed = numbered_orgs(data.raw(col["seq"].index), org)
     section = nonblank & ~totals & ~has_value & ~named & ~listed
     subtotal = np.zeros(len(data), bool)
     if col["seq"] is not None:

@@ -12,7 +12,15 @@ Which rules live where (the rest of each reader only feeds them):
   row): ``left_members``, ``left_warning``; a section's state carried down: ``carry_down``;
 - the columns a row's own remarks are read in: ``notes_columns``; a blank rating the row explains
   (a tick under a status column, a note naming a status): ``explained_blanks``;
-- a quote opened by mistake: ``textfile.check_quoted_record`` (the text reader's own check).
+- a quote opened by mistake: ``textfile.check_quoted_record`` (the text reader's own check);
+- a row's kind of organisation (its kind cell, its section, "Chi bộ" alone told by its parent):
+  ``org_kinds``; the faults of a member list's rows, named in one order: ``stop_at_first_fault``; a
+  column's values parsed once per distinct value (years, scores, counts): ``parse_distinct``;
+- a summary line's label (inside a table, or ending it): ``is_summary_label``; headings that group
+  members, section marks, rows numbered beside an organisation, summary lines:
+  ``row_roles.group_headings``, ``section_marks``, ``numbered_orgs``, ``summary_lines``;
+- the words around labels, years and figures (tick marks, dashes, bullets …): ``Scales.words``
+  ([reading_words], a user's --scales words added).
 """
 
 from __future__ import annotations

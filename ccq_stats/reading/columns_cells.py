@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ccq_stats.reading.cells import (
+    SECTION_MARK,
     is_number,
     parse_score,
     parse_year,
@@ -25,7 +26,7 @@ from ccq_stats.reading.column_rules import (
     section_says_left,
 )
 from ccq_stats.reading.identity import BLANK
-from ccq_stats.reading.row_roles import group_headings, heading_kind
+from ccq_stats.reading.row_roles import group_headings, heading_kind, numbered_orgs
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import CELL_ROLES, Scales
 
@@ -168,14 +169,14 @@ def lead_bytes(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def listed_rows(rows: np.ndarray, texts: dict, plain: dict, col: dict) -> np.ndarray:
     """Of the given rows, those the row reader takes as listed although they name nobody: a
-    number in the STT column beside an organisation (one rating column)."""
+    number in the STT column beside an organisation (``row_roles.numbered_orgs``)."""
     out = np.zeros(len(rows), bool)
     if not (col["seq"] and col["org"]):
         return out
     index = np.flatnonzero(rows)
     codes, values = texts["org"]
-    seq = cell_texts(col["seq"].index, index, texts, plain, col, raw=True)
-    out[index] = np.array([is_number(v) for v in seq], dtype=bool) & (values[codes[index]] != "")
+    seq = np.asarray(cell_texts(col["seq"].index, index, texts, plain, col, raw=True), dtype=object)
+    out[index] = numbered_orgs(seq, values[codes[index]])
     return out
 
 
@@ -228,7 +229,8 @@ def totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[in
 
     is_totals = totals_test(scales)
     words = "|".join(sorted(re.escape(w) for w in totals_first_words(scales)))
-    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/][\s\p{Z}]*)?(?:" + words + ")"
+    mark = SECTION_MARK.pattern.removeprefix("^").removesuffix(r"\s*")  # "II.", "A)": cells.SECTION_MARK's
+    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:" + mark + r"[\s\p{Z}]*)?(?:" + words + ")"
     odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible: cleaning may change the word
 
     starts = TotalsStarts(scales)

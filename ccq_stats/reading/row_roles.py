@@ -58,6 +58,13 @@ def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray,
     return out
 
 
+def numbered_orgs(seq: np.ndarray, org: np.ndarray) -> np.ndarray:
+    """Rows listed although they name no member: a number in the STT cell (``seq``, as the cells
+    hold it) beside an organisation's name (``org``, cleaned), where one rating column is read. Not
+    a heading, whatever else the row lacks. For both readers."""
+    return mapped(seq, is_number).astype(bool) & (org != "")
+
+
 def section_marks(seq: np.ndarray) -> np.ndarray:
     """STT cells that number a section ("I", "B"), not a member (``cells.is_section_mark``): where
     the STT column numbers some rows, such a row is a section – a heading without a rating ("B |
