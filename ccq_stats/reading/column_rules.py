@@ -198,7 +198,14 @@ def org_kinds(kind: Coded | None, section: Coded | None, under: np.ndarray, pare
     kind_codes, kind_texts = kind if kind is not None else (np.zeros(n, np.int32), np.array([""], dtype=object))
     below_codes, below = section if section is not None else (np.zeros(n, np.int32), np.array([None], dtype=object))
     case = (kind_codes.astype(np.int64) * len(below) + below_codes) * 2 + under.astype(np.int64)
-    cases, codes = np.unique(case, return_inverse=True)
+    size = len(kind_texts) * len(below) * 2
+    if size <= 4 * n + 1024:  # the cases present, counted into a table: no sort of 26 million rows
+        cases = np.flatnonzero(np.bincount(case, minlength=size))
+        renumber = np.zeros(size, np.int64)
+        renumber[cases] = np.arange(len(cases))
+        codes = renumber[case]
+    else:
+        cases, codes = np.unique(case, return_inverse=True)
     ids, subjects = np.empty(len(cases), dtype=object), np.empty(len(cases), dtype=object)
     unknown, unclear = np.zeros(len(cases), bool), np.zeros(len(cases), bool)
     for i, c in enumerate(cases.tolist()):
@@ -238,7 +245,7 @@ def parse_distinct(column: Coded, rows: np.ndarray | None, parse) -> tuple[np.nd
     holding a fault (``parse(value, where)`` raises it, in the same words for both readers)."""
     codes, values = column
     used = np.zeros(len(values), bool)
-    used[np.unique(codes if rows is None else codes[rows])] = True
+    used[codes if rows is None else codes[rows]] = True  # no sort of 26 million codes
     out, bad = np.full(len(values), None, dtype=object), np.zeros(len(values), bool)
     for i in np.flatnonzero(used):
         try:
