@@ -324,8 +324,9 @@ def test_score_cells_that_read(value, expected):
     import math
 
     from ccq_stats.reading.cells import parse_score
+    from ccq_stats.vocabulary.scales import load_scales
 
-    got = parse_score(value, None)
+    got = parse_score(value, None, load_scales())
     assert math.isnan(got) if expected is None else got == expected
 
 

@@ -62,6 +62,9 @@ from ccq_stats.reading.cells import (
     blank_member_rating_error,
     default_year,
     is_disciplined,
+    no_year_error,
+    parse_year,
+    unknown_kind_error,
 )
 from ccq_stats.reading.column_rules import (
     carry_down_coded,
@@ -71,17 +74,20 @@ from ccq_stats.reading.column_rules import (
     left_members,
     left_warning,
     notes_columns,
+    org_kinds,
+    stop_at_first_fault,
+    unclear_kind_warning,
 )
 from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain kept importable here
     SPACE_BYTES,
     NotPlain,
     as_arrow,
     blank_cells,
+    cell_texts,
     cleaned_codes,
     dictionary_codes,
     first_true,
-    heading_at,
-    kind_values,
+    group_rows,
     listed_rows,
     off_band_rows,
     scores_of,
@@ -114,6 +120,7 @@ from ccq_stats.reading.header import SCAN_ROWS, Ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
+from ccq_stats.reading.row_roles import summary_columns, summary_lines
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.vocabulary.scales import CELL_ROLES, COLUMN_READER_ROLES, FEW_VALUE_ROLES, Scales
@@ -174,6 +181,22 @@ def read(
         raise
     notes.extend(held)
     return frame
+
+
+def _kinds(texts: dict, col: dict, section_kind, scales: Scales, where, notes: Notes):
+    """(each row's kind id as ``Coded``, the rows of an unknown kind or None): the rule both readers
+    apply (``column_rules.org_kinds``)."""
+    n = len(texts["rating"][0])
+    parent = texts.get("parent")
+    under = np.zeros(n, bool) if parent is None else (parent[1] != "")[parent[0]]
+    kinds = org_kinds(texts.get("kind"), section_kind, under, col["parent"] is not None, scales)
+    if kinds.unclear.any():
+        unclear = kinds.unclear[kinds.codes]
+        r = first_true(unclear)
+        notes.warn(
+            unclear_kind_warning(int(unclear.sum()), texts["kind"][1][texts["kind"][0][r]]), where(r, col["kind"])
+        )
+    return kinds.id_codes(), kinds.unknown[kinds.codes] if kinds.unknown.any() else None
 
 
 def min_bytes() -> int:
@@ -253,6 +276,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     # beside a blank rating says why it is blank
     col["notes"] = tuple(notes_columns(plan))
     col["title_kind"] = plan.kind
+    # the header's columns read (row_roles.member_groups counts the cells a heading fills among them)
+    col["used"] = sorted(col[role].index for role in CELL_ROLES if col[role])
     # the columns totals labels are looked for in (the card column is looked at apart: its values
     # are mostly digits)
     lead = [i for i in lead_columns(col) if not (col["member_id"] and i == col["member_id"].index)]
@@ -345,6 +370,12 @@ def _records(
         section &= ~listed_rows(section, texts, plain, col)
     section_kind, under_left = None, None
     headings = bool(section.any())
+    # "Chi bộ Văn phòng" alone on a row without a rating, or "1 | CB Thanh tra": a heading by the rule
+    # both readers apply (row_roles.group_headings); the row reader reads what headings state
+    if not headings and group_rows(
+        ~skip & ~section & (rating_values == "")[rating_codes], texts, plain, card, col, scales
+    ):
+        raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
     if headings:
         if unread:
             raise NotPlain(_("section rows, and columns this reader does not read"))
@@ -352,6 +383,11 @@ def _records(
         skip |= section
     elif col["title_kind"]:
         section_kind = carry_down_coded(n, np.zeros(0, np.int64), [], col["title_kind"])
+    # summary lines ("- Hoàn thành tốt nhiệm vụ | 10" under the members): the rule both readers apply
+    columns = summary_columns(col, lead)
+    skip |= summary_lines(
+        [texts["rating"]], ~skip, lambda index: [cell_texts(i, index, texts, plain, col) for i in columns], scales
+    )
     # members who left (column_rules.left_members), and those under a section saying so
     left = ~skip & left_members(texts["rating"], notes, scales)
     if under_left is not None:
@@ -388,17 +424,24 @@ def _records(
     del skip
     rating = col["rating"]
     codes, values = texts["rating"]
-    if (values == "")[codes].any():
-        first = first_true((values == "")[codes])
-        row = int(position[first] if position is not None else first)
-        seq = plain.get(col["seq"].index) if col["seq"] else None
-        if headings or heading_at(name, seq, row, scales):
-            # a heading under a section, or "1 | Chi bộ Văn phòng (04 đảng viên)": the row reader
-            # tells headings and the statuses they state from members (row_roles)
-            raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
-        raise blank_member_rating_error(where(first, rating))
-    year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), where, n)
-    kind = kind_values(texts.get("kind"), col["kind"], section_kind, scales, where, n)
+    blank = (values == "")[codes]
+    if blank.any() and headings:
+        # a blank rating under a section heading: the row reader reads the statuses headings
+        # state ("B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ", row_roles.section_statuses)
+        raise NotPlain(_("rows without a rating under section headings, or naming an organisation"))
+    year, bad_year = year_values(texts.get("year"), col["year"], default_year(rating.year, fixed_year), n)
+    kind, unknown_kind = _kinds(texts, col, section_kind, scales, where, notes_out)
+    year_codes = texts.get("year")
+    stop_at_first_fault(
+        bad_year=(bad_year, lambda r: parse_year(year_codes[1][year_codes[0][r]], where(r, col["year"]))),
+        unknown_kind=(
+            unknown_kind,
+            lambda r: unknown_kind_error(where(r, col["kind"]), texts["kind"][1][texts["kind"][0][r]]),
+        ),
+        blank_rating=(blank, lambda r: blank_member_rating_error(where(r, rating))),
+        no_year=(year < 0, lambda r: no_year_error(where(r))),
+    )
+    del blank
 
     # a member listed twice in a year (same member key, organisation and year): those rows stay
     # rows. Looked for on a second core (numpy and pyarrow release the GIL) while the rows are
@@ -406,12 +449,12 @@ def _records(
     fields = [(role, *texts[role]) for role in ("org", "parent", "host_type") if role in texts]
     fields += [("org_kind", *kind), ("raw_label", *texts["rating"])]
     if "score" in texts:  # the score of each row (cells.parse_score, once per distinct value): a field to count by
-        fields.append(("score", texts["score"][0], scores_of(texts["score"], col["score"], where)))
+        fields.append(("score", texts["score"][0], scores_of(texts["score"], col["score"], where, scales)))
     # a disciplined member's row is a record of its own too: the rules name its row
     disciplined = None
     if "discipline" in texts:
         codes, values = texts["discipline"]
-        flags = np.array([is_disciplined(v) for v in values], dtype=bool)
+        flags = np.array([is_disciplined(v, scales) for v in values], dtype=bool)
         disciplined = flags[codes] if flags.any() else None
     # so is the row of a score off its rating's band (scales.off_band, the rule's own test): check names its row
     single = disciplined

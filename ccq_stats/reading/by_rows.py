@@ -22,16 +22,24 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
-    TICKS,
     blank_member_rating_error,
     is_disciplined,
     is_number,
-    is_section_mark,
+    is_tick,
+    no_year_error,
     parse_score,
     parse_year,
     totals_test,
+    unknown_kind_error,
 )
-from ccq_stats.reading.column_rules import coded, explained_blanks, lead_columns, left_warning, notes_columns
+from ccq_stats.reading.column_rules import (
+    coded,
+    explained_blanks,
+    lead_columns,
+    left_warning,
+    notes_columns,
+    stop_at_first_fault,
+)
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
@@ -45,10 +53,12 @@ from ccq_stats.reading.row_roles import (
     left_rows,
     member_groups,
     not_there,
+    numbered_orgs,
     parent_headings,
     path_parents,
     row_kinds,
     section_kinds,
+    section_marks,
     section_statuses,
     sheet_org,
     starts_with_kind,
@@ -64,6 +74,7 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
     first,
     mapped,
     need_years,
+    parse_each,
     parsed,
     pick_year,
     records_of,
@@ -86,7 +97,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     fill = {col[r].index for r in _DESCRIBING if col[r]} | (
         {col["org"].index} if col["org"] and "members" in shapes else set()
     )
-    data = SheetRows(sheet, header, plan.start, end, fill)
+    data = SheetRows(sheet, header, plan.start, end, fill, scales)
     _skip_around(plan, end)
     check_mirrors(plan, scales)  # a code column beside the ratings says the same on every row
     for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
@@ -144,13 +155,13 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     listed = np.zeros(len(data), bool)
     seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
     if col["seq"] and len(ratings) == 1:
-        listed = mapped(data.raw(col["seq"].index), is_number).astype(bool) & (org != "")
+        listed = numbered_orgs(data.raw(col["seq"].index), org)
     section = nonblank & ~totals & ~has_value & ~named & ~listed
     subtotal = np.zeros(len(data), bool)
     if col["seq"] is not None:
         # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them;
         # "B | ĐẢNG VIÊN ĐÃ CHUYỂN ĐI" in a member list: a section, though it sits in the name column
-        marked = mapped(seq, is_section_mark).astype(bool) & nonblank & ~totals
+        marked = section_marks(seq) & nonblank & ~totals
         if marked.any() and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
             subtotal = marked & has_value if counts else subtotal
             section |= marked & ~has_value
@@ -158,7 +169,9 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         group = member_groups(data, col, used, nonblank & ~totals & ~section & ~has_value, scales)
         section |= group
         if col["org"] is None and group.any():  # the heading names the organisation of the members under it
-            named_by = mapped(data.text(col["member"].index if col["member"] else lead[0]), heading_org)
+            named_by = mapped(
+                data.text(col["member"].index if col["member"] else lead[0]), lambda t: heading_org(t, scales)
+            )
             org = pd.Series(np.where(group, named_by, None), dtype=object).ffill().fillna("").to_numpy(dtype=object)
         elif col["org"] is None:  # one sheet per chi bộ: its name ("Chi bộ Văn phòng") names their organisation
             org = np.full(len(data), sheet_org(sheet, scales), dtype=object)
@@ -191,13 +204,15 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if counts or col["total_count"] or col["rated_count"]:
         check_totals_rows(data, counts, col, totals, subtotal, rows, notes)
 
-    year = _years(data, col["year"], rows)
+    # a member list names its rows' faults in one order (column_rules.stop_at_first_fault, in _members)
+    members = "members" in shapes
+    year, bad_year = _years(data, col["year"], rows, defer=members)
     parent = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
     if above is not None:
         parent = np.where(above != "", above, parent).astype(object)
     indented = indented_rows(data, col, rows) if "members" not in shapes else np.zeros(len(data), bool)
     parent, sub = (
-        sub_rows(seq, org, parent, rows, subset_rows(data, section, seq) | indented)
+        sub_rows(seq, org, parent, rows, scales, subset_rows(data, section, seq, scales) | indented)
         if "members" not in shapes
         else (parent, np.zeros(len(data), bool))
     )
@@ -230,7 +245,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             topped &= data.text(col["kind"].index) == ""
         if topped.any():
             notes.warn(top_warning(int(topped.sum()), data.excel_row(first(topped))), sheet.where())
-    kind, subject = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes)
+    kind, subject, unknown_kind = row_kinds(data, col, section_kind, parent, sub, rows, scales, notes, defer=members)
     subject = np.where(subject == "", np.where(parent != "", "cells", "units"), subject)
     base = {
         "org": org,
@@ -244,13 +259,17 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     pieces = []
     if "members" in shapes and len(ratings) > 1:  # members × years: each year's column in turn (member_years)
         stated = section_statuses(data, section, scales) if section.any() else None
-        pieces += _member_years(data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes)
+        faults = {"bad_year": bad_year, "unknown_kind": unknown_kind}
+        pieces += _member_years(
+            data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes, faults
+        )
     elif "members" in shapes:
-        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
+        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows, scales)
         stated = section_statuses(data, section, scales) if section.any() else None
         said = _explained(data, column, raw, remarks, scales)
+        faults = {"bad_year": bad_year, "unknown_kind": unknown_kind}
         pieces.append(
-            _members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated, said)
+            _members(data, col, column, rows, pick_year(year, column.year, fixed_year), base, raw, stated, said, faults)
         )
     else:
         for column in ratings:
@@ -263,6 +282,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                     pick_year(year, column.year, fixed_year),
                     base,
                     wide=len(ratings) > 1,
+                    scales=scales,
                     exemplary=_flagged(data, column, ratings, flags, scales),
                     said=None if len(ratings) > 1 else _explained(data, column, None, remarks, scales),
                 )
@@ -297,7 +317,7 @@ def _flagged(data: SheetRows, column, ratings, flags, scales: Scales) -> np.ndar
         left = [c for c in ratings if c.index < flag.index]
         owner = next((c for c in ratings if flag.year and c.year == flag.year), left[-1] if left else ratings[0])
         if owner is column:
-            out |= np.isin(np.char.lower(data.text(flag.index).astype(str)), list(TICKS))
+            out |= mapped(data.text(flag.index), lambda t: is_tick(t, scales)).astype(bool)
             out |= mapped(data.text(flag.index), lambda t: _is_exemplary(t, scales)).astype(bool)
     return out
 
@@ -307,9 +327,9 @@ def _is_exemplary(text: str, scales: Scales) -> bool:
     return label is not None and label.meaning.exemplary and label.meaning.tier == "top"
 
 
-def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
+def _ticked_tier(data: SheetRows, counts, rows: np.ndarray, scales: Scales):
     """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label)."""
-    ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    ticks = np.array([mapped(data.text(c.index), lambda t: is_tick(t, scales)).astype(bool) for c in counts])
     twice = rows & (ticks.sum(axis=0) > 1)
     if twice.any():
         r = first(twice)
@@ -357,11 +377,15 @@ def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray)
             )
 
 
-def _years(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
-    """The year cell of each row, parsed (None where there is none)."""
+def _years(data: SheetRows, column, rows: np.ndarray, defer: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """(the year cell of each row, parsed – None where there is none or it is no year; the rows
+    whose year cell is no year, or None). A year that is no year stops the run here, unless
+    ``defer``: a member list names its rows' faults in one order (``_members``)."""
     if column is None:
-        return np.full(len(data), None, dtype=object)
-    return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None)
+        return np.full(len(data), None, dtype=object), None
+    if not defer:
+        return parsed(data, column, (data.text(column.index) != "") & rows, parse_year, None), None
+    return parse_each(data, column, (data.text(column.index) != "") & rows, parse_year, None)
 
 
 def _explained(data: SheetRows, column, raw, remarks, scales: Scales) -> np.ndarray:
@@ -381,10 +405,10 @@ def _label_of(meaning, scales: Scales) -> str:
     return next((label.display for label in scales.labels.values() if label.meaning == meaning and not label.typo), "")
 
 
-def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes) -> list:
+def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes, faults) -> list:
     """The records of a member list with a rating column per year: a blank cell before the member
     was admitted, or after he left, is no member that year (``member_years``); the rest as a list."""
-    admitted, texts = admitted_years(data, remarks), [coded(data.text(c.index)) for c in remarks]
+    admitted, texts = admitted_years(data, remarks, scales), [coded(data.text(c.index)) for c in remarks]
     out, left, before = [], np.zeros(len(data), bool), np.zeros(len(data), bool)
     for column in ratings:
         gone, later = not_members(data.text(column.index), column.year, admitted, texts, scales)
@@ -392,7 +416,9 @@ def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, rema
         said = _explained(data, column, None, remarks, scales)
         keep = rows & ~gone & ~later
         out.append(
-            _members(data, col, column, keep, pick_year(year, column.year, fixed_year), base, None, stated, said)
+            _members(
+                data, col, column, keep, pick_year(year, column.year, fixed_year), base, None, stated, said, faults
+            )
         )
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), data.sheet.where())
@@ -401,25 +427,38 @@ def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, rema
     return out
 
 
-def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None) -> pd.DataFrame:
+def _members(
+    data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None, faults=None
+) -> pd.DataFrame:
     raw = data.text(column.index) if raw is None else raw
     if stated is not None:  # a blank rating under "B. ĐẢNG VIÊN ĐƯỢC MIỄN ĐÁNH GIÁ": the status its heading states
         raw = np.where((raw == "") & (stated != ""), stated, raw)
     if said is not None:  # a blank rating its own row explains: "x" under "Miễn …", "chưa đánh giá" in Ghi chú
         raw = np.where((raw == "") & (said != ""), said, raw)
-    blank = rows & (raw == "")
-    if blank.any():
-        r = first(blank)
-        raise blank_member_rating_error(
-            data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index)
-        )
-    need_years(data, year, rows)
+    faults = faults or {}
+    stop_at_first_fault(
+        bad_year=(
+            faults.get("bad_year"),
+            lambda r: parse_year(data.raw(col["year"].index)[r], data.where(r, col["year"])),
+        ),
+        unknown_kind=(
+            faults.get("unknown_kind"),
+            lambda r: unknown_kind_error(data.where(r, col["kind"]), data.text(col["kind"].index)[r]),
+        ),
+        blank_rating=(
+            rows & (raw == ""),
+            lambda r: blank_member_rating_error(
+                data.where(r, column), merged_range(data.sheet, data.excel_row(r) - 1, column.index)
+            ),
+        ),
+        no_year=(rows & pd.isna(year), lambda r: no_year_error(data.where(r))),
+    )
     name = _names(data, data.header.of("member"))
     card = data.text(col["member_id"].index) if col["member_id"] is not None else np.full(len(data), "", dtype=object)
     # identity: the card number where there is one, else the name (case, spaces and Unicode forms
     # aside; diacritics count: "Hà" and "Hạ" are two people), with the birth year if given
     key = member_keys(card, name, data.text(col["birth"].index) if col["birth"] is not None else None)
-    disciplined = _disciplined(data, col)
+    disciplined = _disciplined(data, col, data.scales)
     return records_of(
         data,
         dict(base, subject="members"),
@@ -432,7 +471,7 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=No
         tier=None,
         exemplary=False,
         disciplined=disciplined,
-        score=_scores(data, col, rows),
+        score=_scores(data, col, rows, data.scales),
         count=1,
         source_col=column.index,
         source_header=column.header,
@@ -440,19 +479,20 @@ def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=No
     )
 
 
-def _disciplined(data: SheetRows, col) -> np.ndarray | bool:
+def _disciplined(data: SheetRows, col, scales: Scales) -> np.ndarray | bool:
     """The rows whose "Kỷ luật" cell says so: a member disciplined in the year, or for an
     organisation, a subordinate organisation or a member of its leadership disciplined (QĐ 366)."""
     if col["discipline"] is None:
         return False
-    return mapped(data.text(col["discipline"].index), is_disciplined).astype(bool)
+    return mapped(data.text(col["discipline"].index), lambda t: is_disciplined(t, scales)).astype(bool)
 
 
-def _scores(data: SheetRows, col, rows: np.ndarray) -> np.ndarray | float:
+def _scores(data: SheetRows, col, rows: np.ndarray, scales: Scales) -> np.ndarray | float:
     """The score of each row (cells.parse_score, the rule both readers apply), NaN where none."""
     if col["score"] is None:
         return math.nan
-    return parsed(data, col["score"], rows, parse_score, math.nan).astype(np.float64)
+    score = lambda value, where: parse_score(value, where, scales)  # noqa: E731
+    return parsed(data, col["score"], rows, score, math.nan).astype(np.float64)
 
 
 def _names(data: SheetRows, columns) -> np.ndarray:
@@ -469,11 +509,11 @@ def _names(data: SheetRows, columns) -> np.ndarray:
 
 
 def _unit_ratings(
-    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, exemplary=False, said=None
+    data: SheetRows, plan: SheetPlan, column, rows, year, base, wide: bool, scales: Scales, exemplary=False, said=None
 ) -> pd.DataFrame:
     raw = data.text(column.index)
     if wide:  # "Đã hợp nhất", "-" under a year: the organisation was not there that year, as a blank cell
-        raw = np.where(mapped(raw, not_there).astype(bool) & (raw != ""), "", raw).astype(object)
+        raw = np.where(mapped(raw, lambda t: not_there(t, scales)).astype(bool) & (raw != ""), "", raw).astype(object)
     if said is not None:  # "Mới thành lập 10/2024" in the notes beside a blank rating: not rated
         raw = np.where((raw == "") & (said != ""), said, raw)
     blank = rows & (raw == "")
@@ -523,8 +563,8 @@ def _unit_ratings(
         status=None,
         tier=None,
         exemplary=exemplary,
-        disciplined=_disciplined(data, plan_col),
-        score=_scores(data, plan_col, mask),
+        disciplined=_disciplined(data, plan_col, scales),
+        score=_scores(data, plan_col, mask, scales),
         count=1,
         source_col=column.index,
         source_header=column.header,

@@ -13,12 +13,8 @@ from ccq_stats.errors import InputError, Where
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.text import clean, norm_key, strip_marks
-from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, Scales, find_phrase
 
-TICKS = {"x", "✓", "✔", "v", "√"}
-SUB_MARKS = {"-", "+", "•", "–", "*"}  # an STT cell marking a row as part of the numbered row above
-NO = {strip_marks(w) for w in READING_WORDS["not_disciplined"]}  # discipline cells that mean "not disciplined"
-_IN_WHICH = strip_marks(norm_key(READING_WORDS["in_which"])).split()  # "trong đó", folded as the heading is
 SECTION_MARK = re.compile(r"^(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/]\s*", re.I)  # "I.", "A)", "2/" before a heading
 _SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.)]?$")
 _SUB_LETTER = re.compile(r"^\(?[a-zđ][.)]?$")  # "a", "b)", "(c)": lower case; "A", "B" number sections
@@ -56,8 +52,9 @@ def default_year(column_year: int | None, fixed_year: int | None) -> int | None:
 MAX_COUNT = 100_000_000  # more than all the Party's members many times over: no organisation has more
 
 
-def parse_count(value, where: Where | None) -> int:
-    """A non-negative whole count; blank and '-' are 0; "1.234" is Vietnamese for 1234. A count
+def parse_count(value, where: Where | None, scales: Scales) -> int:
+    """A non-negative whole count; blank and a dash ([reading_words] dashes) are 0; "1.234" is
+    Vietnamese for 1234. A count
     over ``MAX_COUNT`` (99999999999999999999999, a date-styled cell of serial 1e300) is an error
     naming the cell: no organisation has that many members, and the sums must fit 64 bits."""
     if value is None or value == "":
@@ -68,7 +65,7 @@ def parse_count(value, where: Where | None) -> int:
             count = int(value)
     else:
         text = clean(value)
-        if text in ("", "-", "–"):
+        if text == "" or is_dash(text, scales):
             return 0
         if text.isdigit() and text.isascii():
             count = int(text) if len(text) <= 20 else MAX_COUNT + 1  # int() of a 5,000-digit text is refused by Python
@@ -154,20 +151,44 @@ def totals_test(scales: Scales):
     return is_totals
 
 
-def is_subset_heading(text: str) -> bool:
+def is_subset_heading(text: str, scales: Scales) -> bool:
     """ "Trong đó, các chi bộ trực thuộc:" under an organisation: the rows below it, to the next
-    numbered one, are parts of that organisation (DOMAIN: "trong đó" introduces a subset)."""
-    return (
-        bool(text)
-        and strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()[: len(_IN_WHICH)] == _IN_WHICH
-    )
+    numbered one, are parts of that organisation (DOMAIN: "trong đó" introduces a subset;
+    [reading_words] in_which, folded as the heading is)."""
+    if not text:
+        return False
+    words = strip_marks(norm_key(text[:20])).replace(",", " ").replace(":", " ").split()
+    return any(words[: len(w)] == w for w in scales.words.in_which_folded)
+
+
+def is_tick(text: str, scales: Scales) -> bool:
+    """A cell ticked ("x", "✓" … [reading_words] ticks): under a tier or status column, the row's
+    label; under "Trong đó: TSVM tiêu biểu", the award. The one test every reader makes."""
+    return bool(text) and text.casefold() in scales.words.ticks
+
+
+def is_dash(text: str, scales: Scales) -> bool:
+    """A cell saying "none" ("-", "–" … [reading_words] dashes): a count of 0, no score, an
+    organisation not there that year."""
+    return text in scales.words.dashes
+
+
+def is_bullet(text: str, scales: Scales) -> bool:
+    """An STT cell holding a bullet ("-", "•" … [reading_words] bullets): the row is part of the
+    numbered row above it."""
+    return text in scales.words.bullets
+
+
+def without_bullet(text: str, scales: Scales) -> str:
+    """A line without the bullets and spaces before it ("- Hoàn thành tốt nhiệm vụ")."""
+    return text.lstrip("".join(scales.words.bullets) + " ")
 
 
 def section_kind(text: str, scales: Scales):
     """The (kind, subject) a heading names ("I. CÁC ĐẢNG BỘ CƠ SỞ", "III. CÁC CHI BỘ TRỰC THUỘC
     ĐẢNG ỦY CƠ SỞ"), or None: its exact name, else the first kind its words name. A "Trong đó …"
     heading names the parts of the row above it, not a block of the table: None."""
-    if not text or len(text) > 200 or is_subset_heading(text):
+    if not text or len(text) > 200 or is_subset_heading(text, scales):
         return None
     found = scales.lookup(scales.kinds, SECTION_MARK.sub("", text))
     if found and found[1] == "by_parent":
@@ -192,20 +213,19 @@ def sub_number(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def is_disciplined(text: str) -> bool:
-    """A discipline cell that says the member was disciplined ("Khiển trách", "x" …)."""
-    return strip_marks(norm_key(text)) not in NO
+def is_disciplined(text: str, scales: Scales) -> bool:
+    """A discipline cell that says the member was disciplined ("Khiển trách", "x" …): any but
+    those of [reading_words] not_disciplined."""
+    return strip_marks(norm_key(text)) not in scales.words.not_disciplined
 
 
 MAX_SCORE = 100  # QĐ 366-QĐ/TW (2025), HD 27-HD/BTCTW (2014): scores out of 100
-_SCORE_UNITS = "|".join(map(re.escape, READING_WORDS["score_units"]))  # [reading_words]: "điểm", "đ"
-# "85", "85,5", "85.5", "85 điểm"
-_SCORE = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?(?:\s*(?:" + _SCORE_UNITS + r"))?$", re.I)
 
 
-def parse_score(value, where: Where | None) -> float:
+def parse_score(value, where: Where | None, scales: Scales) -> float:
     """A score out of 100 (QĐ 366, HD 27) – half points and the Vietnamese decimal comma
-    ("85,5") allowed; blank and "-" are no score (NaN). Anything else is an error at ``where``.
+    ("85,5", "85 điểm": [reading_words] score_units) allowed; blank and a dash are no score (NaN).
+    Anything else is an error at ``where``.
     The one rule both readers apply to a score cell (a row's score, once per distinct value)."""
     score = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -214,9 +234,9 @@ def parse_score(value, where: Where | None) -> float:
             score = round(score, 2)  # 85.49999999 typed by a formula: two decimals, as shown in Excel
     else:
         text = clean(value)
-        if text in ("", "-", "–"):
+        if text == "" or is_dash(text, scales):
             return math.nan
-        match = _SCORE.match(text)
+        match = scales.words.score.match(text)
         if match:
             score = float(f"{match.group(1)}.{match.group(2) or 0}")
     if score is not None and 0 <= score <= MAX_SCORE:

@@ -12,7 +12,15 @@ Which rules live where (the rest of each reader only feeds them):
   row): ``left_members``, ``left_warning``; a section's state carried down: ``carry_down``;
 - the columns a row's own remarks are read in: ``notes_columns``; a blank rating the row explains
   (a tick under a status column, a note naming a status): ``explained_blanks``;
-- a quote opened by mistake: ``textfile.check_quoted_record`` (the text reader's own check).
+- a quote opened by mistake: ``textfile.check_quoted_record`` (the text reader's own check);
+- a row's kind of organisation (its kind cell, its section, "Chi bộ" alone told by its parent):
+  ``org_kinds``; the faults of a member list's rows, named in one order: ``stop_at_first_fault``; a
+  column's values parsed once per distinct value (years, scores, counts): ``parse_distinct``;
+- a summary line's label (inside a table, or ending it): ``is_summary_label``; headings that group
+  members, section marks, rows numbered beside an organisation, summary lines:
+  ``row_roles.group_headings``, ``section_marks``, ``numbered_orgs``, ``summary_lines``;
+- the words around labels, years and figures (tick marks, dashes, bullets …): ``Scales.words``
+  ([reading_words], a user's --scales words added).
 """
 
 from __future__ import annotations
@@ -22,9 +30,10 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import TICKS, totals_first_words
+from ccq_stats.reading.cells import is_tick, totals_first_words, without_bullet
 from ccq_stats.reading.header_columns import Ignored
 from ccq_stats.vocabulary.scales import Scales
 
@@ -88,7 +97,7 @@ def explained_blanks(rating: Coded, ticks: list, notes: list[Coded], scales: Sca
     if not blank.any():
         return out
     for label, column in ticks:
-        out[blank & (out == "") & per_value(column, lambda t: t.lower() in TICKS)] = label
+        out[blank & (out == "") & per_value(column, lambda t: is_tick(t, scales))] = label
     for column in notes:
         named = np.array([_status_label(v, scales) for v in column[1]] or [""], dtype=object)[column[0]]
         hit = blank & (out == "") & (named != "")
@@ -161,3 +170,103 @@ class TotalsStarts:
 
     def could_start(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return self.pairs[first, second]
+
+
+class Kinds:
+    """Each row's kind of organisation (``org_kinds``): ``codes`` into the distinct cases, each with
+    its kind id, subject, whether its kind cell is unknown, and whether nothing told "Chi bộ" alone
+    apart (cơ sở then, with a warning)."""
+
+    def __init__(self, codes, ids, subjects, unknown, unclear):
+        self.codes, self.ids, self.subjects, self.unknown, self.unclear = codes, ids, subjects, unknown, unclear
+
+    def id_codes(self) -> Coded:
+        """The kind ids as ``Coded`` (cases of one kind merged): a field to count by."""
+        merged, distinct = pd.factorize(self.ids)
+        return merged[self.codes].astype(np.int32), np.asarray(distinct, dtype=object)
+
+
+def org_kinds(kind: Coded | None, section: Coded | None, under: np.ndarray, parent_column: bool, scales: Scales):
+    """(kind id, subject) of each row, for both readers: its kind cell (``kind``), else the kind its
+    section heading gives (``section``: code of each row into (kind, subject) or None, as
+    ``carry_down_coded`` gives it). "Chi bộ" or "Đảng bộ" alone is told by the parent (``under``: a
+    parent cell names one, or the row is numbered 1.1 under its organisation: trực thuộc / bộ phận),
+    else by the section, else by a parent column left blank (cơ sở); where nothing tells (no parent
+    column, no section), cơ sở, and ``unclear`` says so. Decided once per distinct (kind cell,
+    section, under): a national list has a handful."""
+    n = len(under)
+    kind_codes, kind_texts = kind if kind is not None else (np.zeros(n, np.int32), np.array([""], dtype=object))
+    below_codes, below = section if section is not None else (np.zeros(n, np.int32), np.array([None], dtype=object))
+    case = (kind_codes.astype(np.int64) * len(below) + below_codes) * 2 + under.astype(np.int64)
+    size = len(kind_texts) * len(below) * 2
+    if size <= 4 * n + 1024:  # the cases present, counted into a table: no sort of 26 million rows
+        cases = np.flatnonzero(np.bincount(case, minlength=size))
+        renumber = np.zeros(size, np.int64)
+        renumber[cases] = np.arange(len(cases))
+        codes = renumber[case]
+    else:
+        cases, codes = np.unique(case, return_inverse=True)
+    ids, subjects = np.empty(len(cases), dtype=object), np.empty(len(cases), dtype=object)
+    unknown, unclear = np.zeros(len(cases), bool), np.zeros(len(cases), bool)
+    for i, c in enumerate(cases.tolist()):
+        text, heading, is_under = kind_texts[c // 2 // len(below)], below[c // 2 % len(below)], bool(c % 2)
+        looked = scales.lookup(scales.kinds, text) if text else None
+        unknown[i] = bool(text) and looked is None
+        kind_id, subject = (looked if text else heading) or ("", "")
+        if subject == "by_parent":
+            heading_subject = heading[1] if heading else ""
+            subject = "cells" if is_under else heading_subject or "units"
+            unclear[i] = not is_under and not heading_subject and not parent_column
+            kind_id = scales.by_parent[kind_id].get(subject, "") if kind_id in scales.by_parent else kind_id
+        ids[i], subjects[i] = kind_id, subject
+    return Kinds(codes.reshape(-1), ids, subjects, unknown, unclear)
+
+
+def unclear_kind_warning(count: int, kind: str) -> str:
+    return _(
+        "{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
+        "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)"
+    ).format(count=count, kind=kind)
+
+
+def is_summary_label(text: str, scales: Scales) -> bool:
+    """A rating label where a name or a line's first text belongs ("- Hoàn thành tốt nhiệm vụ |
+    10"): a summary line's. The one test of the table's end (``plan.table_end``) and of summary
+    lines inside a table (``row_roles.summary_lines``)."""
+    first = without_bullet(text, scales) if text else ""
+    return bool(first) and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None
+
+
+def parse_distinct(column: Coded, rows: np.ndarray | None, parse) -> tuple[np.ndarray, np.ndarray]:
+    """(parse(value) of each distinct value, is it a fault) – ``parse`` (``cells.parse_year``,
+    ``cells.parse_score`` …) tried once per distinct value held by ``rows`` (None: every row), the
+    values of other rows left as None: a value only on rows not read (a totals row, a member who
+    left, a date line under the table) is never a fault. The error is the caller's, at the first row
+    holding a fault (``parse(value, where)`` raises it, in the same words for both readers)."""
+    codes, values = column
+    used = np.zeros(len(values), bool)
+    used[codes if rows is None else codes[rows]] = True  # no sort of 26 million codes
+    out, bad = np.full(len(values), None, dtype=object), np.zeros(len(values), bool)
+    for i in np.flatnonzero(used):
+        try:
+            out[i] = parse(values[i], None)
+        except InputError:
+            bad[i] = True
+    return out, bad
+
+
+def stop_at_first_fault(**faults) -> None:
+    """The one order in which both readers name what is wrong with a member list's rows: the first
+    row, in reading order, holding any fault; on that row, the first fault in this order – a year
+    that is not a year, an unknown kind, a blank rating, no year at all. Each fault: (mask of the
+    rows holding it or None, a function of the row giving its error, or raising it)."""
+    first_row, error = None, None
+    for name in ("bad_year", "unknown_kind", "blank_rating", "no_year"):
+        mask, make = faults.get(name) or (None, None)
+        if mask is None or not mask.any():
+            continue
+        row = int(np.flatnonzero(mask)[0])
+        if first_row is None or row < first_row:
+            first_row, error = row, make
+    if error is not None:
+        raise error(first_row)

@@ -11,24 +11,22 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ccq_stats.errors import InputError
 from ccq_stats.reading.cells import (
+    SECTION_MARK,
     is_number,
-    is_section_mark,
-    no_year_error,
     parse_score,
     parse_year,
     totals_first_words,
     totals_test,
-    unknown_kind_error,
 )
 from ccq_stats.reading.column_rules import (
     TotalsStarts,
     carry_down_coded,
+    parse_distinct,
     section_says_left,
 )
 from ccq_stats.reading.identity import BLANK
-from ccq_stats.reading.row_roles import heading_kind
+from ccq_stats.reading.row_roles import group_headings, heading_kind, numbered_orgs
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import CELL_ROLES, Scales
 
@@ -78,33 +76,46 @@ def off_band_rows(rating, score, scales: Scales) -> np.ndarray | None:
     return off if off.any() else None
 
 
-def scores_of(column, score, where) -> np.ndarray:
-    """The score of each distinct text of the score column (NaN: blank); a text that is no score is
-    the error of the first row holding it, as the row reader reports it."""
-    codes, values = column
-    out = np.full(len(values), np.nan)
-    used = np.zeros(len(values), bool)
-    used[np.unique(codes)] = True
-    bad = []
-    for i, value in enumerate(values):
-        if not used[i]:
-            continue  # a value only on rows left out (totals, members who left): not read, as by rows
-        try:
-            out[i] = parse_score(value, None)
-        except InputError:
-            bad.append(i)
-    if bad:  # the first row holding a bad value, as the row reader meets it
-        row, i = min((first_true(codes == i), i) for i in bad)
-        parse_score(values[i], where(row, score))  # raises, naming the row
-    return out
+def scores_of(column, score, where, scales: Scales) -> np.ndarray:
+    """The score of each distinct text of the score column (NaN: blank), by ``cells.parse_score``
+    once per distinct value (``column_rules.parse_distinct``); a text that is no score is the error
+    of the first row holding it, as the row reader reports it."""
+    codes, _values = column
+    parse = lambda value, where: parse_score(value, where, scales)  # noqa: E731
+    parsed, bad = parse_distinct(column, None, parse)
+    if bad.any():  # the first row holding a bad value, as the row reader meets it
+        row = first_true(bad[codes])
+        parse(column[1][codes[row]], where(row, score))  # raises, naming the row
+    return np.array([np.nan if v is None else v for v in parsed], dtype=np.float64)
 
 
-def heading_at(name, seq, row: int, scales: Scales) -> bool:
-    """Is a row a heading: its STT a section mark ("B"), or its name cell naming an organisation
-    ("Chi bộ …") rather than a person?"""
-    text = clean(name[row].as_py()) if name is not None else ""
-    mark = clean(seq[row].as_py()) if seq is not None else ""
-    return is_section_mark(mark) or (bool(text) and (scales.role_by_words(text) or ("",))[0] == "org")
+def group_rows(candidates: np.ndarray, texts: dict, plain: dict, card, col: dict, scales: Scales) -> bool:
+    """Is any of the candidates (rows without a rating) a heading that groups the members under it,
+    by the rule both readers apply (``row_roles.group_headings``), looked at on those rows only?"""
+    import pyarrow.compute as pc
+
+    index = np.flatnonzero(candidates)
+    if not len(index):
+        return False
+
+    def cells(column: int) -> np.ndarray:
+        if card is not None and column == col["member_id"].index:
+            return np.array([clean(v) for v in pc.take(card, index).to_pylist()], dtype=object)
+        return np.asarray(cell_texts(column, index, texts, plain, col), dtype=object)
+
+    seq = col["seq"]
+    numbered = seq is not None and any(
+        is_number(v) for v in (pc.unique(plain[seq.index]).to_pylist() if seq.index in plain else cells(seq.index))
+    )
+    return bool(
+        group_headings(
+            np.sum([cells(i) != "" for i in col["used"]], axis=0),
+            cells(seq.index) if seq is not None else None,
+            numbered,
+            cells(col["member"].index) if col["member"] is not None else None,
+            scales,
+        ).any()
+    )
 
 
 def as_arrow(mask: np.ndarray):
@@ -158,14 +169,14 @@ def lead_bytes(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def listed_rows(rows: np.ndarray, texts: dict, plain: dict, col: dict) -> np.ndarray:
     """Of the given rows, those the row reader takes as listed although they name nobody: a
-    number in the STT column beside an organisation (one rating column)."""
+    number in the STT column beside an organisation (``row_roles.numbered_orgs``)."""
     out = np.zeros(len(rows), bool)
     if not (col["seq"] and col["org"]):
         return out
     index = np.flatnonzero(rows)
     codes, values = texts["org"]
-    seq = cell_texts(col["seq"].index, index, texts, plain, col, raw=True)
-    out[index] = np.array([is_number(v) for v in seq], dtype=bool) & (values[codes[index]] != "")
+    seq = np.asarray(cell_texts(col["seq"].index, index, texts, plain, col, raw=True), dtype=object)
+    out[index] = numbered_orgs(seq, values[codes[index]])
     return out
 
 
@@ -218,7 +229,8 @@ def totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[in
 
     is_totals = totals_test(scales)
     words = "|".join(sorted(re.escape(w) for w in totals_first_words(scales)))
-    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)/][\s\p{Z}]*)?(?:" + words + ")"
+    mark = SECTION_MARK.pattern.removeprefix("^").removesuffix(r"\s*")  # "II.", "A)": cells.SECTION_MARK's
+    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:" + mark + r"[\s\p{Z}]*)?(?:" + words + ")"
     odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible: cleaning may change the word
 
     starts = TotalsStarts(scales)
@@ -255,52 +267,17 @@ def could_start_totals(first: np.ndarray, second: np.ndarray, starts: TotalsStar
     )
 
 
-def year_values(year_text, column, default, where, n: int) -> np.ndarray:
-    """Each row's year: its year cell, else ``default`` (``cells.default_year``: the rating column's
-    year, else the sheet's); the row reader's errors otherwise."""
+def year_values(year_text, column, default, n: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """(each row's year, the rows whose year cell is no year or None): its year cell
+    (``cells.parse_year``, once per distinct value: ``column_rules.parse_distinct``), else
+    ``default`` (``cells.default_year``: the rating column's year, else the sheet's); -1: none."""
     out = np.full(n, default or -1, dtype=np.int64)
+    bad = None
     if column is not None:
         codes, values = year_text
-        parsed = np.full(len(values), -1, dtype=np.int64)
-        used = np.zeros(len(values), bool)
-        used[codes] = True  # a dictionary keeps the values of rows left out (a date line under the table)
-        for i, value in enumerate(values):
-            if value and used[i]:
-                try:
-                    parsed[i] = parse_year(value, None)
-                except InputError:
-                    parse_year(value, where(first_true(codes == i), column))  # raises, naming the row
+        parsed, wrong = parse_distinct(year_text, None, lambda v, where: parse_year(v, where) if v else None)
+        parsed = np.array([-1 if v is None else v for v in parsed], dtype=np.int64)
         given = parsed[codes]
         out = given if (parsed >= 0).all() else np.where(given >= 0, given, out)
-    missing = out < 0
-    if missing.any():
-        raise no_year_error(where(first_true(missing)))
-    return out
-
-
-def kind_values(kind_text, column, section_kind, scales: Scales, where, n: int):
-    """(codes, kind id of each distinct value) of each row's kind: its kind cell, else the kind its
-    section heading gives (``section_kind``: (code of each row, (kind, subject) or None of each
-    code), from ``column_rules.carry_down_coded``); an unknown kind is an error."""
-    if column is None and section_kind is None:
-        return np.zeros(n, np.int32), np.array([""], dtype=object)
-    if column is None:
-        codes, values = np.zeros(n, np.int32), np.array([""], dtype=object)
-    else:
-        codes, values = kind_text
-    looked = [scales.lookup(scales.kinds, t) if t else None for t in values]
-    unknown = np.array([bool(t) and k is None for t, k in zip(values, looked)])[codes]
-    if unknown.any():
-        r = first_true(unknown)
-        raise unknown_kind_error(where(r, column), values[codes[r]])
-    ids = np.array([k[0] if k else "" for k in looked], dtype=object)
-    if section_kind is None:
-        return codes, ids
-    below_codes, below_table = section_kind
-    below = np.array([k[0] if k else "" for k in below_table], dtype=object)
-    # each pair (own kind, the section's) once, not each of 26 million rows
-    pair = codes.astype(np.int64) * len(below) + below_codes
-    pairs, inverse = np.unique(pair, return_inverse=True)
-    own, under = ids[pairs // len(below)], below[pairs % len(below)]
-    merged, distinct = pd.factorize(np.where(own != "", own, under))
-    return merged[inverse].astype(np.int32), np.asarray(distinct, dtype=object)
+        bad = wrong[codes] if wrong.any() else None
+    return out, bad

@@ -10,10 +10,9 @@ import csv
 import io
 import os
 
-from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.columns_cells import NotPlain, blank_cells
-from ccq_stats.reading.textfile import check_csv_file
+from ccq_stats.reading.textfile import check_csv_file, nul_error
 from ccq_stats.vocabulary.scales import CELL_ROLES, FEW_VALUE_ROLES
 
 BLOCK_BYTES = 16 * 1024 * 1024
@@ -203,9 +202,7 @@ def check_text(path: str, table, sheet, start: int, delimiter: str, width: int) 
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(BLOCK_BYTES), b""):
             if b"\x00" in block:
-                raise InputError(
-                    _("the text holds NUL bytes; it is not a CSV file"), file=path, hint=_("save it as CSV UTF-8")
-                )
+                raise nul_error(path)
             lines, last = lines + block.count(b"\n"), block[-1:]
     lines += last != b"\n"
     if lines <= start + table.num_rows:

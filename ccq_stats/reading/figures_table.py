@@ -28,9 +28,7 @@ from ccq_stats.reading.cells import parse_count, totals_test
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header import SCAN_ROWS
 from ccq_stats.text import norm_key
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of, year_of_header
-
-_MEMBERS = [phrase(w) for w in READING_WORDS["count_units"]]  # "Tổng số đảng viên": the members' figures
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of, year_of_header
 
 
 def _years(sheet: Sheet, scales: Scales) -> tuple[int, int, dict[int, tuple[int, int]]] | None:
@@ -38,7 +36,7 @@ def _years(sheet: Sheet, scales: Scales) -> tuple[int, int, dict[int, tuple[int,
     or more ("Năm 2022", "2023"); under a merged year, its count part ("SL") beside a share ("%")."""
     rows = sheet.rows
     for r in range(min(SCAN_ROWS, len(rows))):
-        years = {i: y for i, v in enumerate(rows[r][:60]) if (y := year_of_header(v)) and text_at(rows[r], i)}
+        years = {i: y for i, v in enumerate(rows[r][:60]) if (y := year_of_header(v, scales)) and text_at(rows[r], i)}
         if len(years) < 2:
             continue
         below = rows[r + 1] if r + 1 < len(rows) else []
@@ -59,7 +57,7 @@ def _subject(text: str, scales: Scales) -> str | None:
     found = scales.kind_in(text)
     if found:
         return found[1]
-    return "members" if any(find_phrase(words_of(text), p) >= 0 for p in _MEMBERS) else None
+    return "members" if any(find_phrase(words_of(text), p) >= 0 for p in scales.words.members) else None
 
 
 def read_figures_table(sheet: Sheet, scales: Scales, notes: Notes):
@@ -98,7 +96,7 @@ def read_figures_table(sheet: Sheet, scales: Scales, notes: Notes):
     for column, (year, header_column) in years.items():
         counts = {}
         for r, text, meaning, values in records:
-            count = parse_count(values[column], sheet.where(r + 1, column, text))
+            count = parse_count(values[column], sheet.where(r + 1, column, text), scales)
             counts[meaning.means] = counts.get(meaning.means, 0) + count
             out.append(
                 dict(
@@ -114,7 +112,7 @@ def read_figures_table(sheet: Sheet, scales: Scales, notes: Notes):
                     raw_label=text,
                 )
             )
-        _check(sheet, checks, column, counts)
+        _check(sheet, checks, column, counts, scales)
     notes.warn(
         _(
             "read as a table of figures (the indicators down the side, the years across: {years}); "
@@ -127,11 +125,11 @@ def read_figures_table(sheet: Sheet, scales: Scales, notes: Notes):
     return pd.DataFrame([{name: rec.get(name, base.get(name)) for name in COLUMNS} for rec in out], columns=COLUMNS)
 
 
-def _check(sheet: Sheet, checks: list, column: int, counts: dict[str, int]) -> None:
+def _check(sheet: Sheet, checks: list, column: int, counts: dict[str, int], scales: Scales) -> None:
     """The totals row is the sum of the statuses and tiers; the rated row, of the tiers."""
     rated = sum(n for means, n in counts.items() if means not in ("exempt", "not_rated"))
     for r, text, what, values in checks:
-        stated = parse_count(values[column], sheet.where(r + 1, column, text))
+        stated = parse_count(values[column], sheet.where(r + 1, column, text), scales)
         expected = sum(counts.values()) if what == "total" else rated
         if stated != expected:
             raise InputError(

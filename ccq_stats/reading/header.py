@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ccq_stats.figures.classify import match_label
-from ccq_stats.reading.cells import WITH_SHARE
+from ccq_stats.reading.cells import WITH_SHARE, is_dash
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header_columns import (  # noqa: F401 - the header's types, kept importable from here
     MAX_HEADER_TEXT,
@@ -86,14 +86,14 @@ def _is_label(value, scales: Scales) -> bool:
     return isinstance(value, str) and len(value) <= MAX_HEADER_TEXT and match_label(value, scales) is not None
 
 
-def _is_wordy(value) -> bool:
+def _is_wordy(value, scales: Scales) -> bool:
     """A cell of words: not a number, not a tick mark."""
     if not isinstance(value, str):
         return False
     text = clean(value)
     if WITH_SHARE.match(text):  # "5 (13,51%)": a count with its share
         return False
-    return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and text not in ("-", "–")
+    return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and not is_dash(text, scales)
 
 
 def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scales) -> bool:
@@ -110,13 +110,13 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
     for column in columns:
         if column.role == "rating" and column.source == Source.YEAR:
             values = _values(rows, start, column.index)
-            numbers = sum(not _is_wordy(v) for v in values)
+            numbers = sum(not _is_wordy(v, scales) for v in values)
             if values and numbers > len(values) / 2 and not any(_is_label(v, scales) for v in values):
                 return False  # figures under a year (a table of counts by year), not ratings
         if column.role != "count" or column.source == Source.MAPPED:
             continue
         values = _values(rows, start, column.index)
-        wordy = sum(_is_wordy(v) for v in values)
+        wordy = sum(_is_wordy(v, scales) for v in values)
         if values and wordy > len(values) / 2 and any(_is_label(v, scales) or len(clean(v)) > 2 for v in values):
             return False  # labels or names under a "header" of labels: it is a data row
         fractions = sum(isinstance(v, float) and not v.is_integer() for v in values)
@@ -125,14 +125,14 @@ def _confirmed(columns: list[Column], rows: list[list], start: int, scales: Scal
     return True
 
 
-def _year_or_not(column: Column, rows: list[list], start: int) -> Column:
+def _year_or_not(column: Column, rows: list[list], start: int, scales: Scales) -> Column:
     """A year column named without diacritics ("Nam") is năm only if a year is under it: "Nam"
     beside "Nữ", ticked with x, is nam (male), and not read. One year under it keeps it the
     year column, whose other cells are then errors, never skipped."""
     if column.role != "year" or has_marks(norm_key(column.header)) or column.source == Source.MAPPED:
         return column
     values = _values(rows, start, column.index)
-    if not values or any(is_year_number(v) or year_of_header(v) for v in values):
+    if not values or any(is_year_number(v) or year_of_header(v, scales) for v in values):
         return column
     return ignored(column.index, column.header, Ignored.NOT_YEAR)
 
@@ -144,7 +144,7 @@ def _names_organisation(value, scales: Scales) -> bool:
     """Does a cell read as an organisation's name: an organisation word in it ("Đảng bộ Sở Y tế",
     "ĐU Sở Tài chính") or a proper name of capitalised words ("Sở Tài chính"), not a number, a
     rating label or a sentence ("Còn hạn chế trong sinh hoạt chuyên đề")?"""
-    if not _is_wordy(value) or _is_label(value, scales):
+    if not _is_wordy(value, scales) or _is_label(value, scales):
         return False
     text = clean(value)
     words = words_of(text)
@@ -167,7 +167,7 @@ def _parent_or_not(column: Column, rows: list[list], start: int, scales: Scales)
         return column
     headed = column.source in (Source.NAME, Source.HEAD_WORDS)
     if headed:
-        unnamed = sum(not _is_wordy(v) or _is_label(v, scales) for v in values)
+        unnamed = sum(not _is_wordy(v, scales) or _is_label(v, scales) for v in values)
         if unnamed <= len(values) / 2:
             return column
     elif sum(_names_organisation(v, scales) for v in values) >= len(values) / 2:
@@ -210,7 +210,14 @@ def _by_content(columns: list[Column], rows: list[list], first: int, start: int,
         if len(values) >= 2 and labels >= 0.8 * len(values) and len(values) >= named / 2:
             head = text_at(rows[start - 1], i) or "(no header)"
             added.append(
-                Column(i, "rating", head, year_in_header(head), source=Source.CONTENT, detail=f"{labels}/{len(values)}")
+                Column(
+                    i,
+                    "rating",
+                    head,
+                    year_in_header(head, scales),
+                    source=Source.CONTENT,
+                    detail=f"{labels}/{len(values)}",
+                )
             )
     if len(added) != 1:
         return columns  # none, or several: the user says which (--column rating=…)
@@ -239,7 +246,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         depth += 1
     columns = columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
-    columns = [_parent_or_not(_year_or_not(c, rows, start), rows, start, scales) for c in columns]
+    columns = [_parent_or_not(_year_or_not(c, rows, start, scales), rows, start, scales) for c in columns]
     columns = _kind_or_not(columns, rows, start, scales)
     if not _confirmed(columns, rows, start, scales):
         return None
@@ -314,7 +321,7 @@ def _is_data_of(header: Header, row: list, scales: Scales) -> bool:
             continue
         if column.role == "rating" and _is_label(value, scales):
             return True
-        if column.role == "year" and (is_year_number(value) or year_of_header(value)):
+        if column.role == "year" and (is_year_number(value) or year_of_header(value, scales)):
             return True
     return False
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header_columns import Column, Header, Ignored, Source, block_score, ignored
-from ccq_stats.reading.header_words import IN_WHICH, mapped_column, resolve_column
+from ccq_stats.reading.header_words import mapped_column, resolve_column
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import HEADER_FIRST_YEAR, LAST_YEAR, SINGLE_ROLES, Mapping, Scales
 
@@ -90,16 +90,16 @@ def columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappin
             if raw:
                 leaves[i] = raw
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
-                column = mapped_column(i, [raw] + ancestors, mapping) or _under_organisations(
+                column = mapped_column(i, [raw] + ancestors, mapping, scales) or _under_organisations(
                     resolve_column(i, raw, ancestors, scales), ancestors, scales
                 )
                 if column:
                     columns.append(column)
                 break
-    return _parts_beside(_name_in_two_columns(columns, leaves, scales), leaves)
+    return _parts_beside(_name_in_two_columns(columns, leaves, scales), leaves, scales)
 
 
-def _parts_beside(columns: list[Column], leaves: dict[int, str]) -> list[Column]:
+def _parts_beside(columns: list[Column], leaves: dict[int, str], scales: Scales) -> list[Column]:
     """ "Chưa đánh giá | Trong đó: mới kết nạp": a "Trong đó" column of the same tier or status as a
     count column left of it is a part of that count (new members among the not rated), not more of
     them – as a "Trong đó" under a merged tier is (``_part_of_tier``)."""
@@ -111,7 +111,7 @@ def _parts_beside(columns: list[Column], leaves: dict[int, str]) -> list[Column]
             and not column.meaning.exemplary
             and key in seen
             and column.source == Source.LABEL
-            and IN_WHICH.match(leaves.get(column.index, ""))
+            and scales.words.in_which.match(leaves.get(column.index, ""))
         ):
             column = ignored(column.index, column.header, Ignored.PART_OF_TIER, seen[key].header)
         elif key is not None:

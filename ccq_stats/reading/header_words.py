@@ -12,36 +12,23 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.reading.header_columns import MAX_HEADER_TEXT, NOT_READ, Column, Ignored, Source, ignored, reason_of
 from ccq_stats.text import norm_key, strip_marks
 from ccq_stats.vocabulary.scales import (
-    READING_WORDS,
     STATUSES,
     TIERS,
     Mapping,
     Meaning,
     Scales,
-    either_marks,
     find_phrase,
     has_marks,
-    phrase,
     words_of,
     year_of_header,
 )
 
 _TRAILING_INDEX = re.compile(r"\s*\(\s*\d{1,2}\s*\)$")
-# the words around a label or a year in a header, from [reading_words] of scales.toml: "Trong đó: TSVM tiêu biểu"
-IN_WHICH = re.compile(r"^" + either_marks(READING_WORDS["in_which"]) + r"\s*[:,.\-–]?\s*", re.I)
-# "Hoàn thành tốt nhiệm vụ trở lên": a tier and the tiers above it (DOMAIN: "trở lên" is cumulative)
-_OR_BETTER = re.compile(r"\s*\b" + either_marks(READING_WORDS["or_better"]) + r"\s*$", re.I)
-_YEAR_IN_HEADER = re.compile(
-    r"(?:\b" + either_marks(READING_WORDS["year"]) + r"\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I
-)  # "Xếp loại năm 2019"
-# "Năm trước (2020)", "Năm nay (2021)": the year in brackets after where it stands ([reading_words] relative_year)
-_RELATIVE_YEAR = re.compile(
-    r"^(?:" + "|".join(either_marks(w) for w in READING_WORDS["relative_year"]) + r")\s*\(?\s*((?:19|20)\d\d)\s*\)?$",
-    re.I,
-)
+# the words around a label or a year in a header are [reading_words] (scales.words): "Trong đó: TSVM tiêu
+# biểu", "Hoàn thành tốt nhiệm vụ trở lên" (a tier and the tiers above it: DOMAIN), "Xếp loại năm 2019"
 
 
-def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Column | None:
+def mapped_column(index: int, texts: list[str], mapping: Mapping | None, scales: Scales) -> Column | None:
     """The column the user named with --column ROLE=HEADER (its text, or its merged parent's)."""
     if not mapping or not mapping.columns:
         return None
@@ -50,7 +37,7 @@ def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Colu
         if role is None:
             continue
         detail = f"{role}={mapping.shown.get(norm_key(text), text)}"
-        year = next((y for y in map(year_in_header, texts) if y), None)
+        year = next((y for t in texts if (y := year_in_header(t, scales))), None)
         if role in TIERS or role in STATUSES:
             return Column(index, "count", text, year, Meaning(role), Source.MAPPED, detail=detail)
         return Column(
@@ -65,17 +52,12 @@ def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Colu
     return None
 
 
-def year_in_header(text: str) -> int | None:
+def year_in_header(text: str, scales: Scales) -> int | None:
     """A rating year written in a header ("Năm 2019", "Xếp loại năm 2019", "2019")."""
     if len(text) > MAX_HEADER_TEXT:
         return None
-    found = {int(m.group(1)) for m in _YEAR_IN_HEADER.finditer(strip_marks(text))}
+    found = {int(m.group(1)) for m in scales.words.year_in_header.finditer(strip_marks(text))}
     return found.pop() if len(found) == 1 else None
-
-
-# the whole header: "Tiêu biểu", "Đạt tiêu biểu", "Xếp loại tiêu biểu"
-_EXEMPLARY = [phrase(f"^{before} {READING_WORDS['exemplary']}") for before in ("", *READING_WORDS["exemplary_after"])]
-_IN_WHICH_EXEMPLARY = phrase(READING_WORDS["exemplary"])  # after "Trong đó"
 
 
 def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: bool = False) -> Column | None:
@@ -85,21 +67,21 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: boo
     role = scales.lookup(scales.columns, leaf, marks)
     if role:
         return Column(index, role, leaf, year, source=Source.NAME, detail=leaf, reason=reason_of(role))
-    relative = _RELATIVE_YEAR.match(norm_key(leaf))
-    leaf_year = year_of_header(leaf) or (int(relative.group(1)) if relative else None)
+    relative = scales.words.relative_year.match(norm_key(leaf))
+    leaf_year = year_of_header(leaf, scales) or (int(relative.group(1)) if relative else None)
     if leaf_year:
         return Column(index, "rating", leaf, leaf_year, source=Source.YEAR, detail=str(leaf_year))
-    rest = IN_WHICH.sub("", leaf)
+    rest = scales.words.in_which.sub("", leaf)
     label = match_label(rest, scales)
     if label is not None:
         return Column(index, "count", leaf, year, label.meaning, Source.LABEL, detail=label.display)
-    cumulative = _OR_BETTER.sub("", rest)
+    cumulative = scales.words.or_better.sub("", rest)
     label = match_label(cumulative, scales) if cumulative != rest and cumulative else None
     if label is not None and label.meaning.tier and not label.meaning.exemplary:
         return Column(index, "count", leaf, year, label.meaning, Source.OR_BETTER, or_better=True, detail=label.display)
     words = words_of(rest, marks)
-    if (rest != leaf and find_phrase(words, _IN_WHICH_EXEMPLARY) >= 0) or any(
-        find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in _EXEMPLARY
+    if (rest != leaf and any(find_phrase(words, p) >= 0 for p in scales.words.in_which_exemplary)) or any(
+        find_phrase(words, p) == 0 and len(words) == len(p[1]) for p in scales.words.exemplary
     ):
         # "Trong đó tiêu biểu", "Tiêu biểu": the exemplary part of the top tier
         return Column(index, "count", leaf, year, Meaning("top", exemplary=True), Source.EXEMPLARY, detail=leaf)
@@ -125,16 +107,14 @@ def _tier_with_words(index: int, leaf: str, year: int | None, scales: Scales, ma
 
 # the roles that place a row in the hierarchy, and the words saying a header names a former value
 HIERARCHY = ("org", "parent", "kind", "host_type")
-_FORMER = [phrase(w) for w in READING_WORDS["former"]]
-_FORMER_MARKED = [phrase(w) for w in READING_WORDS["former_marked"]]
 
 
-def former_words(texts: list[str]) -> str | None:
+def former_words(texts: list[str], scales: Scales) -> str | None:
     """The words saying that a header ("Đảng bộ cấp trên trước 01/7/2025", "Tên đơn vị (cũ)", or the
     merged cell over it) names a former value, from before a reorganisation; None if none does."""
     for text in texts:
         words = words_of(text)
-        for p in _FORMER + (_FORMER_MARKED if words.marked else []):
+        for p in scales.words.former + (scales.words.former_marked if words.marked else []):
             if find_phrase(words, p) >= 0:
                 return " ".join(p[1])
     return None
@@ -149,7 +129,7 @@ def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) 
     if ancestors and (column is None or column.role in HIERARCHY):
         column = _in_group(index, leaf, ancestors, scales) or column
     if column is not None and column.role in HIERARCHY:
-        said = former_words([leaf, *ancestors])
+        said = former_words([leaf, *ancestors], scales)
         if said:
             return ignored(index, column.header, Ignored.FORMER, said)
     return column
@@ -186,7 +166,9 @@ def _resolve(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Col
     if not leaf or len(leaf) > MAX_HEADER_TEXT:
         return None
     ancestors = [a for a in ancestors if len(a) <= MAX_HEADER_TEXT]
-    year = next((y for y in map(year_in_header, ancestors) if y), None)  # "Kết quả xếp loại năm 2022" over the columns
+    year = next(
+        (y for a in ancestors if (y := year_in_header(a, scales))), None
+    )  # "Kết quả xếp loại năm 2022" over the columns
     if scales.lookup(scales.columns, leaf) == "share_of":
         # a share beside a count: known, not read
         return Column(index, "share_of", leaf, source=Source.NAME, detail=leaf, reason=Ignored.SHARE)
@@ -220,8 +202,8 @@ def _resolve(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Col
     if ancestors and scales.lookup(scales.columns, ancestors[0]) == "member" and not scales.role_by_words(leaf):
         # "Họ đệm" | "Tên" under a merged "Họ và tên": parts of the name, joined when read
         return Column(index, "member", f"{ancestors[0]} / {leaf}", source=Source.NAME_PART, detail=ancestors[0])
-    own_year = year_in_header(leaf)
-    rest = " ".join(_YEAR_IN_HEADER.sub(" ", leaf).split()) if own_year else leaf
+    own_year = year_in_header(leaf, scales)
+    rest = " ".join(scales.words.year_in_header.sub(" ", leaf).split()) if own_year else leaf
     marks = has_marks(norm_key(leaf))  # "Xep loai năm 2019" was typed with marks: "Xep loai" is not xếp loại
     if own_year and rest:
         for found in (_by_name(index, rest, own_year, scales, marks), _by_words(index, rest, own_year, scales, marks)):
@@ -235,7 +217,7 @@ def _part_of_tier(index: int, leaf: str, ancestors: list[str], scales: Scales) -
     """ "Trong đó: bị xử lý kỷ luật" under a tier: a part of that tier's count, neither another
     tier nor a figure to add; not read. (A part that is itself a tier, "Trong đó: HTXSNV" under
     "HTTNV trở lên", or the exemplary "Trong đó: tiêu biểu", is read by its label.)"""
-    if not ancestors or not IN_WHICH.match(leaf) or _by_name(index, leaf, None, scales):
+    if not ancestors or not scales.words.in_which.match(leaf) or _by_name(index, leaf, None, scales):
         return None
     parent = resolve_column(index, ancestors[0], ancestors[1:], scales)
     if parent is None or parent.role != "count":

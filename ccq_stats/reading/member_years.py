@@ -26,17 +26,9 @@ import numpy as np
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.column_rules import coded, left_members, per_value
 from ccq_stats.text import norm_key, strip_marks
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, either_marks
+from ccq_stats.vocabulary.scales import Scales
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_HEADERS = {strip_marks(norm_key(h)) for h in READING_WORDS["admitted_columns"]}
-# "Kết nạp tháng 7/2021", "kết nạp ngày 12/10/2019", "Vào Đảng năm 2019": the first year after the words
-_NOTE = re.compile(
-    r"\b(?:"
-    + "|".join(either_marks(w) for w in READING_WORDS["admitted"])
-    + r")\b.{0,30}?(?<!\d)((?:19|20)\d\d)(?!\d)",
-    re.I,
-)
 
 
 def _one_year(text: str) -> int | None:
@@ -44,17 +36,20 @@ def _one_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _noted_year(text: str) -> int | None:
-    found = _NOTE.search(text) if text else None
+def _noted_year(text: str, scales: Scales) -> int | None:
+    found = scales.words.admitted.search(text) if text else None
     return int(found.group(1)) if found else None
 
 
-def admitted_years(data, remarks: list) -> np.ndarray:
+def admitted_years(data, remarks: list, scales: Scales) -> np.ndarray:
     """The year each row's member was admitted (0 where no cell says): the admission column's date
     first, else a note that says it."""
     out = np.zeros(len(data), np.int32)
-    dated = [c for c in remarks if strip_marks(norm_key(c.header)) in _HEADERS]
-    for columns, read in ((dated, _one_year), ([c for c in remarks if c not in dated], _noted_year)):
+    dated = [c for c in remarks if strip_marks(norm_key(c.header)) in scales.words.admitted_columns]
+    for columns, read in (
+        (dated, _one_year),
+        ([c for c in remarks if c not in dated], lambda text: _noted_year(text, scales)),
+    ):
         for c in columns:
             codes, values = coded(data.text(c.index))
             years = np.array([read(v) or 0 for v in values] or [0], dtype=np.int32)[codes] if len(values) else out

@@ -30,8 +30,9 @@ from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.account import account_columns
-from ccq_stats.reading.cells import is_number, is_subset_heading
+from ccq_stats.reading.cells import is_number, is_subset_heading, without_bullet
 from ccq_stats.reading.collection import collection_header, is_instructions
+from ccq_stats.reading.column_rules import is_summary_label
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import (
     SCAN_ROWS,
@@ -49,18 +50,14 @@ from ccq_stats.reading.rating_columns import settle_ratings
 from ccq_stats.reading.summary_table import starts_with, summary_top
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
-from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, Scales, find_phrase, words_of
 from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
-# the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
-_DAY, _MONTH, _YEAR_WORD = (re.escape(strip_marks(READING_WORDS[w].casefold())) for w in ("day", "month", "year"))
-_TITLE_YEAR = re.compile(r"(" + _MONTH + r"\s+\d{1,2}\s+)?" + _YEAR_WORD + r"\s+((?:19|20)\d\d)\b")
+# the day, month and year words of [reading_words] are looked for folded as the title texts are (_title_texts)
 _SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm": a date line
-_DATE = re.compile(r"\b" + _DAY + r"\b.{0,14}\b" + _MONTH + r"\b.{0,14}\b" + _YEAR_WORD + r"\b")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 _DATE_IN_NAME = re.compile(r"\d{1,2}\s*[-_./ ]\s*(?:19|20)\d\d")  # "15_01_2020": a date, not a rating year
-_BULLET = re.compile(r"^[-+•*–]\s*")
 TAIL_ROWS = 80  # a signature block, notes or summary lines are looked for in this many rows at the bottom
 
 
@@ -102,19 +99,19 @@ def _title_texts(sheet: Sheet, header: Header) -> list[str]:
     return out
 
 
-def title_year(sheet: Sheet, header: Header) -> int | None:
+def title_year(sheet: Sheet, header: Header, scales: Scales) -> int | None:
     """ "… XẾP LOẠI ĐẢNG VIÊN NĂM 2019" in the rows above the header, else one bare year there
     ("… TCCS ĐẢNG 2019"); dates ("ngày 10 tháng 01 năm 2020") and terms (2015-2020) don't count."""
     texts = _title_texts(sheet, header)
     for text in texts:
-        for match in _TITLE_YEAR.finditer(text):
+        for match in scales.words.title_year.finditer(text):
             if not match.group(1):  # "ngày 10 tháng 01 năm 2020" is a date, not the rating year
                 return int(match.group(2))
     bare = set()
     for text in texts:
         text = _RANGE.sub(" ", text)
-        if _DATE.search(text):
-            text = text[: _DATE.search(text).start()]
+        if scales.words.date.search(text):
+            text = text[: scales.words.date.search(text).start()]
         bare |= {int(y) for y in _SHEET_YEAR.findall(text)}
     return bare.pop() if len(bare) == 1 else None
 
@@ -168,14 +165,14 @@ def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple
         texts = [t for t in (text_at(row, i) for i in range(min(len(row), 60))) if t]
         if not texts or any(match_label(text_at(row, i), scales) for i in values if text_at(row, i)):
             continue
-        first = _BULLET.sub("", texts[0])
-        if any(_DATE.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
+        first = without_bullet(texts[0], scales)
+        if any(scales.words.date.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
             return r, "date line"
         if starts_with(first, scales.table_end) and not (
-            is_subset_heading(first) and _data_below(rows, r, header, scales)
+            is_subset_heading(first, scales) and _data_below(rows, r, header, scales)
         ):
             return r, "signature or notes"
-        if first and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None:
+        if is_summary_label(first, scales):
             return summary_top(rows, r, start, scales), "summary"  # with its heading ("TỔNG HỢP | Số lượng")
     return len(rows), ""
 
@@ -515,7 +512,7 @@ def plan_sheet(
     _refuse_organisation_counts(header)
     shapes = _shapes(header, shape, sheet)
     fixed, year_from = sheet_year(sheet), "sheet name"
-    titled = title_year(sheet, header)
+    titled = title_year(sheet, header, scales)
     if marker:  # our own workbook says the year it was made for
         fixed, year_from, titled = marker["year"], "collection workbook", None
     elif not fixed:

@@ -30,10 +30,8 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.account import HEAD_ROWS
 from ccq_stats.reading.grid import text_at
 from ccq_stats.reading.header_columns import Column, Ignored, Source, ignored
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 
-_PREVIOUS = [phrase(p) for p in READING_WORDS["previous_year"]]
-_LEVELS = [[phrase(p) for p in level] for level in READING_WORDS["rating_levels"]]
 _CODE = re.compile(r"^[0-9]{1,2}$")  # "1" … "4", "01" … "06": a code, never a label nor a count of a row
 _NO_CODE = ("left",)  # a member who left may have no code beside the words that say so
 
@@ -46,19 +44,19 @@ def settle_ratings(plan, scales: Scales, notes) -> tuple[list[Column], list[Colu
         and any(c.year is None for c in ratings)
         and not any(c.source == Source.MAPPED for c in ratings)
     ):
-        _previous_year(plan, ratings, notes)
+        _previous_year(plan, ratings, scales, notes)
         ratings = plan.ratings
         if len(ratings) > 1 and any(c.year is None for c in ratings):
-            _two_levels(plan, ratings, notes)
+            _two_levels(plan, ratings, scales, notes)
         ratings = plan.ratings
         if len(ratings) > 1 and any(c.year is None for c in ratings):
             _mirrors(plan, ratings, scales, notes)
     return plan.ratings, plan.counts
 
 
-def _previous_year(plan, ratings: list[Column], notes) -> None:
+def _previous_year(plan, ratings: list[Column], scales: Scales, notes) -> None:
     undated = [c for c in ratings if c.year is None]
-    previous = [c for c in undated if any(find_phrase(words_of(c.header), p) >= 0 for p in _PREVIOUS)]
+    previous = [c for c in undated if any(find_phrase(words_of(c.header), p) >= 0 for p in scales.words.previous_year)]
     if not previous or plan.year is None or len(undated) - len(previous) > 1 or len(previous) > 1:
         return
     (last,) = previous
@@ -75,15 +73,15 @@ def _previous_year(plan, ratings: list[Column], notes) -> None:
     )
 
 
-def _level(header: str) -> int | None:
+def _level(header: str, scales: Scales) -> int | None:
     words = words_of(header)
-    found = [n for n, level in enumerate(_LEVELS) if any(find_phrase(words, p) >= 0 for p in level)]
+    found = [n for n, level in enumerate(scales.words.rating_levels) if any(find_phrase(words, p) >= 0 for p in level)]
     return max(found) if found else None
 
 
-def _two_levels(plan, ratings: list[Column], notes) -> None:
+def _two_levels(plan, ratings: list[Column], scales: Scales, notes) -> None:
     undated = [c for c in ratings if c.year is None]
-    levels = [(_level(c.header), c) for c in undated]
+    levels = [(_level(c.header, scales), c) for c in undated]
     if len(undated) < 2 or any(n is None for n, _c in levels):
         return
     top = max(n for n, _c in levels)

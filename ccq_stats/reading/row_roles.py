@@ -6,17 +6,16 @@ Masks over whole columns, as in ``by_rows``; only the rare heading rows are look
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
-from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import (
-    SUB_MARKS,
+    is_bullet,
+    is_dash,
     is_number,
+    is_section_mark,
     is_sub_letter,
     is_subset_heading,
     section_kind,
@@ -24,45 +23,71 @@ from ccq_stats.reading.cells import (
     unknown_kind_error,
 )
 from ccq_stats.reading.collection import marker_org
-from ccq_stats.reading.column_rules import carry_down, coded, left_members, section_says_left
+from ccq_stats.reading.column_rules import (
+    Coded,
+    carry_down,
+    carry_down_coded,
+    coded,
+    is_summary_label,
+    left_members,
+    org_kinds,
+    per_value,
+    section_says_left,
+    unclear_kind_warning,
+)
 from ccq_stats.reading.rows import SheetRows, first, mapped
 from ccq_stats.text import clean, norm_key
-from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, phrase, words_of
-
-# "(12 đảng viên)" after a heading: how many it has, not its name ([reading_words] count_units)
-_COUNT_TAIL = re.compile(
-    r"\s*[(\[]\s*\d+\s*(?:" + "|".join(map(re.escape, READING_WORDS["count_units"])) + r")?\s*[)\]]\s*[:.]?$", re.I
-)
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 
 
 def member_groups(data: SheetRows, col, used: list[int], candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    """Heading rows of a member list grouped by organisation ("Chi bộ Văn phòng" alone on its row,
-    no rating, no number where the members have one): sections, not members."""
-    if not candidates.any():
-        return candidates
-    filled_cells = np.sum([data.text(i) != "" for i in used], axis=0)
-    one_cell = candidates & (filled_cells == 1)
-    if col["seq"] is not None and mapped(data.raw(col["seq"].index), is_number).astype(bool).any():
-        # "1 | Chi bộ Văn phòng Sở (04 đảng viên)": numbered like a member, but it names a chi bộ
-        return (one_cell & (data.text(col["seq"].index) == "")) | _starts_with_kind(data, col, candidates, scales)
-    return one_cell & _names_org(data, col, candidates, scales)
+    """Heading rows of a member list grouped by organisation, among the candidates (rows with no
+    rating): ``group_headings`` on those rows."""
+    out = np.zeros(len(data), bool)
+    index = np.flatnonzero(candidates)
+    if not len(index):
+        return out
+    seq = col["seq"]
+    out[index] = group_headings(
+        np.sum([data.text(i)[index] != "" for i in used], axis=0),
+        data.text(seq.index)[index] if seq is not None else None,
+        seq is not None and mapped(data.raw(seq.index), is_number).astype(bool).any(),
+        data.text(col["member"].index)[index] if col["member"] is not None else None,
+        scales,
+    )
+    return out
 
 
-def _names_org(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    if col["member"] is None:
-        return np.zeros(len(data), bool)
-    return candidates & mapped(
-        data.text(col["member"].index), lambda t: bool(t) and (scales.role_by_words(t) or ("",))[0] == "org"
-    ).astype(bool)
+def numbered_orgs(seq: np.ndarray, org: np.ndarray) -> np.ndarray:
+    """Rows listed although they name no member: a number in the STT cell (``seq``, as the cells
+    hold it) beside an organisation's name (``org``, cleaned), where one rating column is read. Not
+    a heading, whatever else the row lacks. For both readers."""
+    return mapped(seq, is_number).astype(bool) & (org != "")
 
 
-def _starts_with_kind(data: SheetRows, col, candidates: np.ndarray, scales: Scales) -> np.ndarray:
-    """Name cells that begin with a kind of organisation ("Chi bộ …", "Đảng bộ …", "CB …"): a
-    heading, not a person ("Ngô Ngọc Chi" is one)."""
-    if col["member"] is None:
-        return np.zeros(len(data), bool)
+def section_marks(seq: np.ndarray) -> np.ndarray:
+    """STT cells that number a section ("I", "B"), not a member (``cells.is_section_mark``): where
+    the STT column numbers some rows, such a row is a section – a heading without a rating ("B |
+    ĐẢNG VIÊN ĐÃ CHUYỂN ĐI" in the name column), or a subtotal with figures. For both readers."""
+    return mapped(seq, is_section_mark).astype(bool)
 
-    return candidates & mapped(data.text(col["member"].index), lambda t: starts_with_kind(t, scales)).astype(bool)
+
+def group_headings(filled: np.ndarray, seq, numbered: bool, name, scales: Scales) -> np.ndarray:
+    """Which of some rows without a rating head the members under them (a section, not a member):
+    the rule both readers apply. ``filled``: how many of the header's columns each row fills;
+    ``seq``, ``name``: its STT and name cells (None: no such column); ``numbered``: the STT column
+    numbers some row. A heading is "Chi bộ Văn phòng" alone on its row naming an organisation; where
+    the members are numbered, a row alone in its cell without a number, or a name cell that begins
+    with a kind of organisation ("1 | Chi bộ Văn phòng Sở (04 đảng viên)", "CB Thanh tra"), or an
+    STT cell that marks a section (``section_marks``: "B | ĐẢNG VIÊN ĐÃ CHUYỂN ĐI")."""
+    none = np.zeros(len(filled), bool)
+    one_cell = filled == 1
+    if numbered:
+        kind_first = none if name is None else np.array([starts_with_kind(t, scales) for t in name], dtype=bool)
+        return (one_cell & (seq == "")) | kind_first | (none if seq is None else section_marks(seq))
+    if name is None:
+        return none
+    return one_cell & np.array([bool(t) and (scales.role_by_words(t) or ("",))[0] == "org" for t in name], dtype=bool)
 
 
 def starts_with_kind(text: str, scales: Scales) -> bool:
@@ -72,10 +97,10 @@ def starts_with_kind(text: str, scales: Scales) -> bool:
     return any(scales.lookup(scales.kinds, " ".join(words[:n])) for n in (1, 2) if len(words) > n)
 
 
-def heading_org(text: str) -> str:
+def heading_org(text: str, scales: Scales) -> str:
     """The organisation a heading names, without the member count staff add to it: "Chi bộ Văn
-    phòng Sở (04 đảng viên)" -> "Chi bộ Văn phòng Sở"."""
-    return (_COUNT_TAIL.sub("", text) or text) if text else ""
+    phòng Sở (04 đảng viên)" -> "Chi bộ Văn phòng Sở" ([reading_words] count_units)."""
+    return (scales.words.count_tail.sub("", text) or text) if text else ""
 
 
 def section_statuses(data: SheetRows, section: np.ndarray, scales: Scales) -> np.ndarray:
@@ -126,27 +151,45 @@ def left_rows(data: SheetRows, notes, ratings, section: np.ndarray, rows: np.nda
 
 
 def summary_rows(data: SheetRows, lead: list[int], col, ratings, candidates: np.ndarray, scales: Scales) -> np.ndarray:
+    """Summary lines of a sheet (``summary_lines``, over its rating columns and name cells)."""
+    return summary_lines(
+        [coded(data.text(c.index)) for c in ratings],
+        candidates,
+        lambda index: [data.text(i)[index] for i in summary_columns(col, lead)],
+        scales,
+    )
+
+
+def summary_columns(col, lead: list[int]) -> list[int]:
+    """The columns a summary line writes its label in: the organisation's and member's name, else
+    the lead columns."""
+    return [c.index for c in (col["org"], col["member"]) if c is not None] or lead
+
+
+def summary_lines(ratings: list, candidates: np.ndarray, names, scales: Scales) -> np.ndarray:
     """Summary lines ("- Hoàn thành xuất sắc nhiệm vụ | 10"): a rating label where the
-    organisation's or member's name belongs. Only rows without a rating label of their own are
-    looked at (a member list's 200,000 names are not)."""
-    is_label = lambda t: bool(t) and len(t) < 80 and match_label(t.lstrip("-+•* "), scales) is not None  # noqa: E731
+    organisation's or member's name belongs – the rule both readers apply. ``ratings``: the rating
+    columns as ``column_rules.Coded``; ``names(index)``: the cleaned name cells (``summary_columns``)
+    of those rows. Only rows without a rating label of their own are looked at (a member list's
+    200,000 names are not)."""
+    is_label = lambda t: is_summary_label(t, scales)  # noqa: E731
     for column in ratings:
-        candidates = candidates & ~mapped(data.text(column.index), is_label).astype(bool)
-    out = np.zeros(len(data), bool)
+        candidates = candidates & ~per_value(column, is_label)
+    out = np.zeros(len(candidates), bool)
     index = np.flatnonzero(candidates)
     if not len(index):
         return out
-    for i in [c.index for c in (col["org"], col["member"]) if c is not None] or lead:
-        out[index] |= mapped(data.text(i)[index], is_label).astype(bool)
+    for texts in names(index):
+        out[index] |= per_value(coded(np.asarray(texts, dtype=object)), is_label)
     return out
 
 
-def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray) -> np.ndarray:
+def subset_rows(data: SheetRows, section: np.ndarray, seq: np.ndarray, scales: Scales) -> np.ndarray:
     """Rows under a "Trong đó, các chi bộ trực thuộc:" heading, down to the next numbered row or
     heading: parts of the organisation above the heading, whatever their STT cell says."""
     out = np.zeros(len(data), bool)
     for r in np.flatnonzero(section):
-        if not any(is_subset_heading(clean(v)) for v in data.rows[r][:60]):
+        if not any(is_subset_heading(clean(v), scales) for v in data.rows[r][:60]):
             continue
         for below in range(r + 1, len(data)):
             if section[below] or (seq[below] and is_number(seq[below]) and sub_number(seq[below]) is None):
@@ -184,13 +227,13 @@ def _typed_indent(value) -> int:
     return 1 if head >= 2 or value[:1] == "\t" else 0
 
 
-def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, subset=None):
+def sub_rows(seq: np.ndarray, org: np.ndarray, parent: np.ndarray, rows: np.ndarray, scales: Scales, subset=None):
     """Rows numbered 1.1, 1.2 (or marked "-", or lettered a, b) under organisation 1 are its chi
     bộ trực thuộc: their parent is organisation 1 (unless a parent column names one). Returns
     (parent, is a sub-row)."""
     prefix = mapped(seq, sub_number)
     # "-", "+" or a letter "a", "b)" under a numbered organisation: one of its cells
-    dash = np.isin(seq, list(SUB_MARKS)) | mapped(seq, is_sub_letter).astype(bool)
+    dash = mapped(seq, lambda t: is_bullet(t, scales) or is_sub_letter(t)).astype(bool)
     if subset is not None:
         dash |= subset & pd.isna(prefix)
     sub = rows & (~pd.isna(prefix) | dash)
@@ -225,11 +268,12 @@ def parent_headings(
     return out
 
 
-def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> np.ndarray:
-    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, row by row; above
-    the first heading, the kind the table's title names (``title``), if any."""
+def section_kinds(data: SheetRows, section: np.ndarray, scales: Scales, title=None) -> Coded:
+    """The kind a heading row ("I. CÁC ĐẢNG BỘ CƠ SỞ") gives the rows below it, as
+    ``carry_down_coded`` gives it; above the first heading, the kind the table's title names
+    (``title``), if any."""
     at = np.flatnonzero(section)
-    return carry_down(len(data), at, [heading_kind([clean(v) for v in data.rows[r]], scales) for r in at], title)
+    return carry_down_coded(len(data), at, [heading_kind([clean(v) for v in data.rows[r]], scales) for r in at], title)
 
 
 def heading_kind(texts, scales: Scales):
@@ -244,60 +288,47 @@ def heading_kind(texts, scales: Scales):
 def row_kinds(
     data: SheetRows,
     col,
-    section_kind: np.ndarray,
+    section_kind: Coded,
     parent: np.ndarray,
     sub: np.ndarray,
     rows: np.ndarray,
     scales: Scales,
     notes: Notes,
+    defer: bool = False,
 ):
-    """(kind id, subject) of each row: its kind cell, else the section above it. "Chi bộ" or
-    "Đảng bộ" alone is told by the parent (a parent cell, or a 1.1 number under its
-    organisation: trực thuộc / bộ phận), else by the section, else by a parent column left
-    blank (cơ sở); where nothing tells, cơ sở with a warning."""
-    kinds = section_kind.copy()
-    if col["kind"] is not None:
-        text = data.text(col["kind"].index)
-        looked = mapped(text, lambda t: scales.lookup(scales.kinds, t) if t else None)
-        unknown = (text != "") & pd.isna(looked) & rows
-        if unknown.any():
-            r = first(unknown)
-            raise unknown_kind_error(data.where(r, col["kind"]), text[r])
-        kinds = np.where(text != "", looked, kinds)
-    kind_id = np.array([k[0] if k else "" for k in kinds], dtype=object)
-    subject = np.array([k[1] if k else "" for k in kinds], dtype=object)
-    section_subject = np.array([k[1] if k else "" for k in section_kind], dtype=object)
-    loose = rows & (subject == "by_parent")
-    if loose.any():
-        under = (parent != "") | sub
-        told = np.where(under, "cells", np.where(section_subject != "", section_subject, "units"))
-        unclear = loose & ~under & (section_subject == "") & (col["parent"] is None)
-        for kind, choice in scales.by_parent.items():
-            mask = loose & (kind_id == kind)
-            kind_id = np.where(mask, [choice.get(t, "") for t in told], kind_id)
-        subject = np.where(loose, told, subject)
-        if unclear.any():
-            notes.warn(
-                _(
-                    "{count} row(s) of kind '{kind}' without a parent column or section; counted as cơ sở "
-                    "(write Chi bộ cơ sở / Chi bộ trực thuộc to be sure)"
-                ).format(count=int(unclear.sum()), kind=data.text(col["kind"].index)[first(unclear)]),
-                data.where(first(unclear), col["kind"]),
-            )
+    """(kind id, subject, rows of an unknown kind) of each row: the rule both readers apply (``column_rules.org_kinds``),
+    over this sheet's kind cells, the sections above the rows and their parents; then a sub-row
+    (1.1 under its organisation) is a cell of the organisation above it. An unknown kind stops the
+    run here, unless ``defer``: a member list names its rows' faults in one order
+    (``column_rules.stop_at_first_fault``)."""
+    text = data.text(col["kind"].index) if col["kind"] is not None else None
+    kinds = org_kinds(
+        None if text is None else coded(text), section_kind, (parent != "") | sub, col["parent"] is not None, scales
+    )
+    unknown = rows & kinds.unknown[kinds.codes]
+    if unknown.any() and not defer:
+        r = first(unknown)
+        raise unknown_kind_error(data.where(r, col["kind"]), text[r])
+    unclear = rows & kinds.unclear[kinds.codes]
+    if unclear.any():
+        notes.warn(
+            unclear_kind_warning(int(unclear.sum()), text[first(unclear)]), data.where(first(unclear), col["kind"])
+        )
+    kind_id, subject = kinds.ids[kinds.codes], kinds.subjects[kinds.codes]
     # a sub-row is a cell of the organisation above it, whatever the section says of that one
     from_section = sub & (subject != "cells")
-    if col["kind"] is not None:
-        from_section &= data.text(col["kind"].index) == ""
+    if text is not None:
+        from_section &= text == ""
     kind_id = np.where(from_section, "", kind_id)
     subject = np.where(sub, "cells", subject)
-    return kind_id, subject
+    return kind_id, subject, unknown
 
 
 def path_parents(org: np.ndarray, parent: np.ndarray, rows: np.ndarray, scales: Scales) -> np.ndarray:
     """An organisation named by its path from the top ("Đảng bộ Khối … > Đảng bộ Sở … > Chi bộ …",
     every step beginning with a kind of organisation): its parent is the path without its last step,
     where no parent cell names one. The level is then told by the tree (``top_parents``)."""
-    between = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in READING_WORDS["path_steps"]) + r")\s*")
+    between = scales.words.path_steps
 
     def up(text: str) -> str:
         parts = between.split(text) if text else []
@@ -332,13 +363,10 @@ def top_warning(count: int, row: int) -> str:
     ).format(count=count, row=row)
 
 
-_NOT_THERE = [phrase(w) for w in READING_WORDS["not_there"]]
-
-
-def not_there(text: str) -> bool:
+def not_there(text: str, scales: Scales) -> bool:
     """A year's cell saying the organisation was not there that year: a dash, or "Đã hợp nhất",
     "Chưa thành lập" … ([reading_words] not_there)."""
-    if text in ("-", "–", "—", "--"):
+    if is_dash(text, scales):
         return True
     words = words_of(text[:200]) if text else ()
-    return bool(words) and any(find_phrase(words, (True, needle)) == 0 for _anchored, needle in _NOT_THERE)
+    return bool(words) and any(find_phrase(words, (True, needle)) == 0 for _anchored, needle in scales.words.not_there)

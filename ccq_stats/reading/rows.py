@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ccq_stats.errors import InputError
 from ccq_stats.figures.records import COLUMNS
 from ccq_stats.reading.cells import default_year, no_year_error
+from ccq_stats.reading.column_rules import parse_distinct
 from ccq_stats.text import clean
 
 
@@ -44,10 +44,11 @@ class SheetRows:
     """The data rows of one sheet under its header, with the columns the header names.
 
     A value merged down over several data rows (a parent "Trực thuộc" beside its chi bộ) belongs
-    to each of them, in the columns that describe a row (``fill``); figures are never copied."""
+    to each of them, in the columns that describe a row (``fill``); figures are never copied.
+    ``scales``: the vocabulary its cells are read by."""
 
-    def __init__(self, sheet, header, start: int, end: int | None = None, fill: set[int] = frozenset()):
-        self.sheet, self.header, self.start = sheet, header, start
+    def __init__(self, sheet, header, start: int, end: int | None = None, fill: set[int] = frozenset(), scales=None):
+        self.sheet, self.header, self.start, self.scales = sheet, header, start, scales
         self.rows = sheet.rows[start:end]
         self.fill = fill
         self._text: dict[int, np.ndarray] = {}
@@ -99,21 +100,23 @@ def pick_year(row_year: np.ndarray, column_year: int | None, fixed_year: int | N
 def parsed(data: SheetRows, column, rows: np.ndarray, parse, default) -> np.ndarray:
     """parse(cell, where) on the given rows, once per distinct value; `default` elsewhere.
     A value that does not parse is reported at the first row that holds it."""
-    out = np.full(len(data), default, dtype=object)
-    index = np.flatnonzero(rows)
-    if not len(index):
-        return out
-    codes, uniques = pd.factorize(pd.Series(data.raw(column.index)[index], dtype=object), use_na_sentinel=True)
-    values = np.empty(len(uniques) + 1, dtype=object)
-    values[-1] = default
-    for i, value in enumerate(uniques):
-        try:
-            values[i] = parse(value, None)
-        except InputError:
-            r = index[first(codes == i)]
-            parse(data.raw(column.index)[r], data.where(r, column))  # raises, naming the row
-    out[index] = values[codes]
+    out, bad = parse_each(data, column, rows, parse, default)
+    if bad.any():
+        r = first(bad)
+        parse(data.raw(column.index)[r], data.where(r, column))  # raises, naming the row
     return out
+
+
+def parse_each(data: SheetRows, column, rows: np.ndarray, parse, default) -> tuple[np.ndarray, np.ndarray]:
+    """(parse(cell) on the given rows, `default` elsewhere and where it fails; the rows where it
+    fails), decided once per distinct value by ``column_rules.parse_distinct``."""
+    codes, uniques = pd.factorize(pd.Series(data.raw(column.index), dtype=object), use_na_sentinel=True)
+    codes = np.where(codes < 0, len(uniques), codes)  # an empty cell: the default
+    values, wrong = parse_distinct((codes, np.append(np.asarray(uniques, dtype=object), None)), rows, parse)
+    values[-1], wrong[-1] = default, False
+    values[wrong] = default
+    out = np.where(rows, values[codes], default) if len(codes) else np.full(0, default, dtype=object)
+    return out.astype(object), rows & wrong[codes]
 
 
 def need_years(data: SheetRows, year: np.ndarray, mask: np.ndarray) -> None:

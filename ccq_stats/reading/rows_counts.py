@@ -12,14 +12,15 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import TICKS, is_number, parse_count
+from ccq_stats.reading.cells import is_number, is_tick, parse_count
 from ccq_stats.reading.row_roles import sub_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped, need_years, parsed, pick_year, records_of
 
 
 def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
     """Counts of a column on the given rows (0 elsewhere), refusing what is not a count."""
-    return parsed(data, column, rows, parse_count, 0).astype(np.int64)
+    count = lambda value, where: parse_count(value, where, data.scales)  # noqa: E731
+    return parsed(data, column, rows, count, 0).astype(np.int64)
 
 
 def _ones_are_ticks(data: SheetRows, col, tiers, rows: np.ndarray) -> bool:
@@ -34,7 +35,7 @@ def _ones_are_ticks(data: SheetRows, col, tiers, rows: np.ndarray) -> bool:
 
 
 def _ticks(data: SheetRows, column) -> np.ndarray:
-    return np.isin(np.char.lower(data.text(column.index).astype(str)), list(TICKS))
+    return mapped(data.text(column.index), lambda t: is_tick(t, data.scales)).astype(bool)
 
 
 def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes) -> list[pd.DataFrame]:
@@ -256,7 +257,7 @@ def sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray,
     organisation, the unit of the bloc's figures and rules), its chi bộ rows are its detail, not
     counted; where they do not add up to it, a finding names the rows. Returns the detail rows."""
     parent_col = data.text(col["parent"].index) if col["parent"] else np.full(len(data), "", dtype=object)
-    names, sub = sub_rows(seq, org, parent_col, rows)
+    names, sub = sub_rows(seq, org, parent_col, rows, data.scales)
     sub &= parent_col == ""  # a parent column names the parent itself: no row above holds its figures
     detail = np.zeros(len(data), bool)
     if not sub.any():
@@ -322,7 +323,7 @@ def check_totals_rows(
             if not text[r]:
                 continue
             try:
-                stated = parse_count(data.raw(c.index)[r], data.where(r, c))
+                stated = parse_count(data.raw(c.index)[r], data.where(r, c), data.scales)
             except InputError:
                 continue
             previous = marks[k - 1] + 1 if k else 0

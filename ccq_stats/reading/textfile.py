@@ -33,6 +33,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def nul_error(display: str, row: int | None = None) -> InputError:
+    """A text with NUL bytes is no CSV file (a workbook or a binary renamed): the one refusal every
+    reader of text makes, in these words (the row reader's, the column reader's, a stream's)."""
+    return InputError(
+        _("the text holds NUL bytes; it is not a CSV file"), file=display, row=row, hint=_("save it as CSV UTF-8")
+    )
+
+
 def decode_text(data: bytes, display: str, notes: Notes) -> str:
     """The text of a CSV file. A file that is UTF-8 in parts and something else in others is
     refused, naming the first line that is not UTF-8: guessing there would garble labels."""
@@ -43,9 +51,7 @@ def decode_text(data: bytes, display: str, notes: Notes) -> str:
     elif _utf16_without_bom(data):
         return data.decode(_utf16_without_bom(data), errors="replace")
     if b"\x00" in data:
-        raise InputError(
-            _("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8")
-        )
+        raise nul_error(display)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -103,12 +109,7 @@ def csv_rows(lines: Iterable[str], delimiter: str, display: str) -> Iterator[lis
         for line in lines:
             read += 1
             if "\x00" in line:
-                raise InputError(
-                    _("the text holds NUL bytes; it is not a CSV file"),
-                    file=display,
-                    row=read,
-                    hint=_("save it as CSV UTF-8"),
-                )
+                raise nul_error(display, read)
             seen.append(line)
             yield line
         ended = True  # asked for more: the text ended inside a quoted cell
@@ -212,10 +213,8 @@ def text_grid(data: bytes, display: str, notes: Notes) -> Sheet:
             file=display,
             hint=_("save it as CSV UTF-8"),
         ) from None
-    if "\x00" in text:
-        raise InputError(
-            _("the text holds NUL bytes; it is not a CSV file"), file=display, hint=_("save it as CSV UTF-8")
-        )
+    if "\x00" in text:  # UTF-16 decoded: a NUL character
+        raise nul_error(display)
     rows = list(csv_rows(io.StringIO(text, newline=""), sniff_delimiter(text), display))
     return Sheet(display, None, rows, ragged=True)
 

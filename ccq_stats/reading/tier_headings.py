@@ -18,7 +18,7 @@ from ccq_stats.reading.cells import is_section_mark
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header import SCAN_ROWS
 from ccq_stats.reading.header_columns import MAX_HEADER_TEXT
-from ccq_stats.vocabulary.scales import LOOSE, READING_WORDS, Scales, find_phrase, phrase, words_of
+from ccq_stats.vocabulary.scales import LOOSE, Scales, find_phrase, words_of
 
 # a heading's mark before its words: "I", "IV.", "A.", "1.", "2)" – a mark, not a word
 _MARK = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Za-z]|\d{1,2})\s*[.)/:\-–]?\s+", re.I)
@@ -59,7 +59,7 @@ def tiers_by_heading(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None
         for key, label in scales.labels.items()
         if not key.startswith(LOOSE) and " " in key and not label.typo
     ]
-    none_words = [phrase(w)[1] for w in READING_WORDS["no_organisation"]]
+    none_words = scales.words.no_organisation
     end_words = [needle for _key, needle in scales.table_end]
     top = _header_above(rows, sheet.top, scales, keys)
     if top is None:

@@ -21,9 +21,9 @@ from ccq_stats.vocabulary.scales import Scales
 _READ = ("count", "total_count", "rated_count")  # what an indicator must be for the table to be turned
 
 
-def _is_count(value) -> bool:
+def _is_count(value, scales: Scales) -> bool:
     try:
-        parse_count(value, None)
+        parse_count(value, None, scales)
     except Exception:  # noqa: BLE001 - any refusal: not a count
         return False
     return text_at([value], 0) != ""
@@ -47,7 +47,7 @@ def transposed_counts(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | Non
         row = rows[x]
         texts = [(i, text_at(row, i)) for i in range(min(len(row), orgs[0]))]
         said = next((t for _i, t in reversed(texts) if t), "")
-        if not said or not all(_is_count(row[i]) if i < len(row) else False for i in across):
+        if not said or not all(_is_count(row[i], scales) if i < len(row) else False for i in across):
             break
         indicators.append((x, said))
     known = [s for _x, s in indicators if (c := resolve_column(0, s, [], scales)) is not None and c.role in _READ]

@@ -196,6 +196,24 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
         scales.score_by.setdefault(by, []).extend(phrase(p) for p in phrases)
     for what, phrases in data.get("tier_words", {}).items():
         scales.tier_words.setdefault(what, []).extend(phrase(p)[1] for p in phrases)
+    for name, given in data.get("reading_words", {}).items():
+        if name not in READING_WORDS:
+            raise InputError(
+                _("unknown [reading_words] entry '{name}'").format(name=name),
+                file=origin,
+                hint=_("[reading_words] has {names}").format(names=", ".join(READING_WORDS)),
+            )
+        given = [given] if isinstance(given, str) else given
+        # a group of words stands together ([reading_words] rating_levels: the committees of one level)
+        given = [tuple(w) if isinstance(w, list) and all(isinstance(x, str) for x in w) else w for w in given or ()]
+        if not isinstance(given, list) or not all(isinstance(w, (str, tuple)) for w in given):
+            raise InputError(
+                _("[reading_words] {name} is not a word or a list of words").format(name=name),
+                file=origin,
+                hint=_('write {name} = "word" or {name} = ["word", "another"]').format(name=name),
+            )
+        # added beside the words already known, never in their place (as every --scales word is)
+        scales.reading_words[name] = tuple(dict.fromkeys((*scales.reading_words.get(name, ()), *given)))
     if "mapping" in data:
         spec = data["mapping"]
         scales.mapping = scales.mapping.merged(parse_mapping(spec.get("header_row"), spec.get("columns", {}), origin))

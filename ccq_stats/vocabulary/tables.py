@@ -6,12 +6,14 @@ fills them from the TOML files.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.text import loose_key, norm_key
 from ccq_stats.vocabulary.phrases import LOOSE, Words, find_phrase, has_marks, words_of
+from ccq_stats.vocabulary.reading_words import ReadingWords
 from ccq_stats.vocabulary.terms import ROLE_ALIASES, ROLES, SCORE_ROLES, STATUSES, TIERS
 
 
@@ -148,6 +150,12 @@ class Scales:
     score_by: dict[str, list] = field(default_factory=dict)  # "decision"/"self"/"proposal" -> phrases ([score_by])
     scores: dict = field(default_factory=dict)  # [scores]: bands (category, from, tier) best first, labels
     mapping: Mapping = field(default_factory=Mapping)  # [mapping] of a --scales file
+    reading_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [reading_words]: name -> words
+
+    @functools.cached_property
+    def words(self) -> ReadingWords:
+        """The [reading_words] and the reader's patterns made of them (built once, when first read)."""
+        return ReadingWords(self.reading_words)
 
     def rule_source(self, rule_id: str, year: int | None) -> RuleSource | None:
         """The entry of the rule table that covers ``year`` (the last one, so a user's file wins);

@@ -7,7 +7,6 @@ The bottom of the vocabulary: ``phrases``, ``tables`` and ``scales`` (which load
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from pathlib import Path
@@ -49,19 +48,13 @@ def is_rating_year(value: object) -> bool:
 READING_WORDS = dict(BUILTIN_DATA["reading_words"])
 
 
-@functools.cache
-def _year_header():
-    word = re.escape(strip_marks(READING_WORDS["year"].casefold()))  # folded as the header is
-    return re.compile(rf"^(?:({word})\s*)?(\d{{4}})$")
-
-
-def year_of_header(value: object) -> int | None:
+def year_of_header(value: object, scales) -> int | None:
     """The year a wide layout's column header names: "Năm 2019", "NĂM 2019", "2019" -> 2019. With
     the year word ([reading_words] year) any rating year (FIRST_YEAR–LAST_YEAR); a bare number
-    only from HEADER_FIRST_YEAR, as everywhere a header's number is taken for a year."""
-    from ccq_stats.text import strip_marks
+    only from HEADER_FIRST_YEAR, as everywhere a header's number is taken for a year. ``scales``: the
+    vocabulary (``tables.Scales``), whose words (a user's among them) are looked for."""
 
-    match = _year_header().match(strip_marks(norm_key(value)))
+    match = scales.words.year_header.match(strip_marks(norm_key(value)))
     if not match:
         return None
     year = int(match.group(2))
@@ -145,7 +138,6 @@ LEGEND_WORDS = tuple((short, meaning) for short, meaning in _NAMES["legend"])
 def legend_for(texts) -> str:
     """The legend of the abbreviations that occur in ``texts`` (the cells of a table), and only
     those: no TSVM under a table of members or of 2018–2019 ratings."""
-    import re
 
     words = set(re.findall(r"\w+", " ".join(texts)))
     return "; ".join(f"{short}: {meaning}" for short, meaning in LEGEND_WORDS if short in words)
