@@ -26,8 +26,16 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        plain = value.isascii() and value.isprintable() and "  " not in value and value == value.strip()
-        return value if plain else _clean_text(value)  # plain ASCII needs no normalising
+        # printable text has no invisible character and no space but " " (they are categories Cf, Zs …):
+        # with no double, leading or trailing space and already in NFC, it is its own clean form
+        plain = (
+            value.isprintable()
+            and "  " not in value
+            and value[:1] != " "
+            and value[-1:] != " "
+            and (value.isascii() or unicodedata.is_normalized("NFC", value))
+        )
+        return value if plain else _clean_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (int, float)):
