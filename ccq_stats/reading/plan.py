@@ -455,15 +455,17 @@ def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
     values = plan.header.of("rating") or plan.header.of("count")
     if not values:
         return None
-    at, seen = values[0].index, {}
+    at, seen, said = values[0].index, {}, {}  # the verdict by folded text, and by the cell's own text
     end = plan.end if plan.end >= 0 else len(sheet.rows)
     for r, value in enumerate(column_cells(sheet.rows, at, plan.start, end), plan.start):
         if not isinstance(value, str) or not value.strip():
             continue
-        key = norm_key(value)
-        if key not in seen:
-            seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
-        if seen[key] and not any(_counts_a_row(v) for v in sheet.rows[r]) and header_at(sheet, r, scales) is not None:
+        if value not in said:
+            key = norm_key(value)
+            if key not in seen:
+                seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
+            said[value] = seen[key]
+        if said[value] and not any(_counts_a_row(v) for v in sheet.rows[r]) and header_at(sheet, r, scales) is not None:
             return r  # a header is words: a row with a number in it (STT 2) is a row of this table
     return None
 
