@@ -79,16 +79,17 @@ class ColumnGrid(Sequence):
     unpickle), and the form the rules read a column in (``rows.SheetRows``: each distinct value
     cleaned once, no hashing of the cells again). It reads as the list of rows it stands for:
     ``grid[r]`` is a new list of row r's cells, a slice is a grid over those rows, and the rules
-    that walk rows walk it unchanged. Rows are made on demand and never kept: change a grid by
-    making another (no rule writes into a row)."""
+    that walk rows walk it unchanged. A row is made when it is first asked for, and kept: the same
+    list each time, as a list of rows gives (no rule writes into a row; change a grid by making
+    another)."""
 
-    __slots__ = ("values", "codes", "start", "stop", "_lists")
+    __slots__ = ("values", "codes", "start", "stop", "_made")
 
     def __init__(self, values: list[list], codes: list[array | None], start: int = 0, stop: int | None = None):
         self.values, self.codes = values, codes
         self.start = start
         self.stop = len(values[0] if codes[0] is None else codes[0]) if stop is None else stop
-        self._lists: list[list] | None = None
+        self._made: dict = {}  # the columns as lists, the rows made: shared by the grid's slices
 
     @property
     def width(self) -> int:
@@ -98,34 +99,43 @@ class ColumnGrid(Sequence):
         return self.stop - self.start
 
     def _columns(self) -> list[list]:
-        """Each whole column as a list of its cells (made once, shared by the grid's slices)."""
-        if self._lists is None:
-            self._lists = [
+        """Each whole column as a list of its cells (made once)."""
+        if "columns" not in self._made:
+            self._made["columns"] = [
                 values if codes is None else list(map(values.__getitem__, codes))
                 for values, codes in zip(self.values, self.codes, strict=True)
             ]
-        return self._lists
+        return self._made["columns"]
+
+    def _row(self, r: int) -> list:
+        """Row r of the whole grid (made once)."""
+        rows = self._made.get("rows")
+        if rows is None:
+            rows = self._made["rows"] = [None] * len(self._columns()[0])
+        row = rows[r]
+        if row is None:
+            row = rows[r] = [column[r] for column in self._columns()]
+        return row
 
     def _view(self, start: int, stop: int) -> ColumnGrid:
         view = ColumnGrid(self.values, self.codes, start, stop)
-        view._lists = self._lists
+        view._made = self._made
         return view
 
     def __getitem__(self, index):
         if isinstance(index, slice):
             span = range(self.start, self.stop)[index]
             if span.step != 1:
-                return [self[i - self.start] for i in span]
+                return [self._row(r) for r in span]
             return self._view(span.start, max(span.start, span.stop))
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("grid row out of range")
-        r = self.start + index
-        return [column[r] for column in self._columns()]
+        return self._row(self.start + index)
 
     def __iter__(self):
-        return map(list, zip(*(column[self.start : self.stop] for column in self._columns()), strict=True))
+        return map(self._row, range(self.start, self.stop))
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)
