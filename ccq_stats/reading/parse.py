@@ -7,7 +7,7 @@ It imports nothing heavy (no pandas), so that the reader process starts in a fra
 from __future__ import annotations
 
 from ccq_stats.figures.findings import Notes
-from ccq_stats.reading.grid import Sheet
+from ccq_stats.reading.grid import Sheet, as_columns
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import parquet_grid
 from ccq_stats.reading.textfile import text_grid
@@ -16,7 +16,15 @@ from ccq_stats.reading.workbook import workbook_grids
 
 def parse_grids(path: str, kind_of_file: str, data: bytes | None, limits: Limits) -> tuple[list[Sheet], Notes]:
     """The sheets of a file as grids of cell values, and the notes made on the way (``data``: the
-    bytes of stdin or a pipe). It touches the file's bytes: run it in the reader process."""
+    bytes of stdin or a pipe). It touches the file's bytes: run it in the reader process. A grid
+    whose rows are all as wide goes back as its columns (``grid.ColumnGrid``)."""
+    sheets, notes = _grids(path, kind_of_file, data, limits)
+    for sheet in sheets:
+        sheet.rows = as_columns(sheet.rows)
+    return sheets, notes
+
+
+def _grids(path: str, kind_of_file: str, data: bytes | None, limits: Limits) -> tuple[list[Sheet], Notes]:
     notes = Notes()
     if data is not None:  # stdin or a pipe, read already: text (sources.file_type refuses the rest)
         return [text_grid(data, "<stdin>" if path == "-" else path, notes)], notes

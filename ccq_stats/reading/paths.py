@@ -28,6 +28,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
+from ccq_stats.reading.rows import PLAIN_TEXTS
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.reading.tier_headings import tiers_by_heading
@@ -36,18 +37,7 @@ from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.scales import Scales
 
 # repeated texts travel as categoricals (small to pickle between processes, quick to pass on)
-_CATEGORICAL = (
-    "subject",
-    "shape",
-    "org",
-    "parent",
-    "org_kind",
-    "host_type",
-    "source_file",
-    "source_sheet",
-    "source_header",
-    "raw_label",
-)
+_CATEGORICAL = PLAIN_TEXTS
 
 
 @dataclass

@@ -33,7 +33,7 @@ from ccq_stats.reading.account import account_columns
 from ccq_stats.reading.cells import is_number, is_subset_heading, without_bullet
 from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.column_rules import is_summary_label
-from ccq_stats.reading.grid import Sheet, filled, text_at
+from ccq_stats.reading.grid import Sheet, column_cells, filled, text_at
 from ccq_stats.reading.header import (
     SCAN_ROWS,
     Column,
@@ -417,11 +417,10 @@ def next_table(sheet: Sheet, plan: SheetPlan) -> int | None:
     initial = first_key[:1]
     if plan.other_header is not None:
         end = plan.other_header
-    for r in range(plan.start, end):
-        row = rows[r]
-        value = row[first_index] if first_index < len(row) else None
+    for r, value in enumerate(column_cells(rows, first_index, plan.start, end), plan.start):
         if not isinstance(value, str) or value.lstrip()[:1].casefold() != initial or norm_key(value) != first_key:
             continue  # most rows: one look at the first letter of one cell
+        row = rows[r]
         if all(norm_key(text_at(row, i)) == key for i, key in keys):
             return _table_top(rows, r - (header.last_row - header.first_row), plan)
     return _table_top(rows, plan.other_header, plan) if plan.other_header is not None else None
@@ -450,16 +449,17 @@ def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
     values = plan.header.of("rating") or plan.header.of("count")
     if not values:
         return None
-    at, seen = values[0].index, {}
-    for r in range(plan.start, plan.end if plan.end >= 0 else len(sheet.rows)):
-        row = sheet.rows[r]
-        value = row[at] if at < len(row) else None
+    at, seen, said = values[0].index, {}, {}  # the verdict by folded text, and by the cell's own text
+    end = plan.end if plan.end >= 0 else len(sheet.rows)
+    for r, value in enumerate(column_cells(sheet.rows, at, plan.start, end), plan.start):
         if not isinstance(value, str) or not value.strip():
             continue
-        key = norm_key(value)
-        if key not in seen:
-            seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
-        if seen[key] and not any(_counts_a_row(v) for v in row) and header_at(sheet, r, scales) is not None:
+        if value not in said:
+            key = norm_key(value)
+            if key not in seen:
+                seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
+            said[value] = seen[key]
+        if said[value] and not any(_counts_a_row(v) for v in sheet.rows[r]) and header_at(sheet, r, scales) is not None:
             return r  # a header is words: a row with a number in it (STT 2) is a row of this table
     return None
 

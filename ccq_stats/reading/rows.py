@@ -1,11 +1,17 @@
 """The data rows of a sheet under its header, column by column, for the row reader.
 
-Each column is taken out of the grid once and cleaned once per distinct value
-(``pd.factorize``): labels, units and years repeat on every row. The tidy records of masked rows
-(``records_of``) and the years they need are made here too, for ``by_rows`` and ``rows_counts``.
+Each column is taken out of the grid once and cleaned once per distinct value: labels, units
+and years repeat on every row. A sheet from the reader process comes as columns already
+(``grid.ColumnGrid``: each column's distinct values and a code per row), and its codes go along
+with the column's arrays (``_CODES``), so that ``mapped`` applies a rule to each distinct value
+without hashing the cells again; other arrays are factorized (``pd.factorize``). The tidy
+records of masked rows (``records_of``) and the years they need are made here too, for
+``by_rows`` and ``rows_counts``.
 """
 
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 import pandas as pd
@@ -13,20 +19,67 @@ import pandas as pd
 from ccq_stats.figures.records import COLUMNS
 from ccq_stats.reading.cells import default_year, no_year_error
 from ccq_stats.reading.column_rules import parse_distinct
+from ccq_stats.reading.grid import ColumnGrid
 from ccq_stats.text import clean
 
+# id(array) -> (a weak reference to it, the code of each of its cells or None, the values coded):
+# what a column's array was taken from, while the array lives
+_CODES: dict[int, tuple] = {}
 
-def column_values(rows: list[list], index: int) -> np.ndarray:
+
+def _coded(values: np.ndarray, codes: np.ndarray | None, distinct: np.ndarray) -> np.ndarray:
+    """``values`` (``distinct[codes]``; ``distinct`` itself when ``codes`` is None), known as such."""
+    key = id(values)
+    _CODES[key] = (weakref.ref(values, lambda _ref: _CODES.pop(key, None)), codes, distinct)
+    return values
+
+
+def _codes_of(values: np.ndarray):
+    known = _CODES.get(id(values))
+    return known[1:] if known is not None and known[0]() is values else None
+
+
+def _each(function, values: np.ndarray, wanted: np.ndarray) -> list:
+    """function of each wanted value (None for the others); of None for a missing one (None, NaN,
+    NaT …), as ``pd.factorize`` gives them to it."""
+    missing = pd.isna(values)
+    if wanted.all() and not missing.any():  # most columns: every value, none missing
+        return list(map(function, values))
+    return [
+        (function(None) if gone else function(value)) if want else None
+        for value, gone, want in zip(values, missing.tolist(), wanted.tolist(), strict=True)
+    ]
+
+
+def _objects(values) -> np.ndarray:
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def column_values(rows, index: int) -> np.ndarray:
     """One column of a grid as an object array (None where a row is shorter)."""
+    if isinstance(rows, ColumnGrid) and index < rows.width:
+        distinct, codes = rows.column(index)
+        if codes is None:
+            return _coded(_objects(distinct), None, None)
+        distinct = _objects(distinct)
+        codes = np.frombuffer(codes, dtype=f"i{codes.itemsize}")
+        return _coded(distinct[codes], codes, distinct)
     return np.array([row[index] if index < len(row) else None for row in rows], dtype=object)
 
 
 def mapped(values: np.ndarray, function) -> np.ndarray:
     """function applied once per distinct value (most cells repeat: labels, units, years)."""
+    known = _codes_of(values)
+    if known is not None:
+        codes, distinct = known
+        if codes is None:  # a column of mostly distinct values: once per cell
+            return _coded(_objects(_each(function, values, np.ones(len(values), bool))), None, None)
+        # only the values this slice of the column holds: a rule may note what it saw (legend.read_codes)
+        done = _objects(_each(function, distinct, np.bincount(codes, minlength=len(distinct)) > 0))
+        return _coded(done[codes], codes, done)
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     done = np.empty(len(uniques) + 1, dtype=object)
-    for i, value in enumerate(uniques):
-        done[i] = function(value)
+    done[:-1] = _objects(list(map(function, uniques)))
     done[-1] = function(None)
     return done[codes]
 
@@ -65,6 +118,7 @@ class SheetRows:
                     if c1 <= index <= c2 and r2 > r1 and r1 >= self.start:
                         top, bottom = r1 - self.start, min(r2 - self.start, len(values) - 1)
                         if 0 <= top < len(values) and values[top] is not None:
+                            values = values.copy()  # its cells are not its column's any more: no codes
                             values[top + 1 : bottom + 1] = [values[top]] * max(bottom - top, 0)
             self._raw[index] = values
         return self._raw[index]
@@ -125,6 +179,22 @@ def need_years(data: SheetRows, year: np.ndarray, mask: np.ndarray) -> None:
         raise no_year_error(data.where(first(missing)))
 
 
+# the texts of a record the reading stage hands on as Python objects (or categoricals), not as
+# pandas' text type: repeated texts, organisation names, where a label came from
+PLAIN_TEXTS = (
+    "subject",
+    "shape",
+    "org",
+    "parent",
+    "org_kind",
+    "host_type",
+    "source_file",
+    "source_sheet",
+    "source_header",
+    "raw_label",
+)
+
+
 def records_of(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.DataFrame:
     """Tidy rows for the masked data rows: base columns, then the given ones."""
     index = np.flatnonzero(mask)
@@ -135,5 +205,22 @@ def records_of(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.D
             out[name] = value[index] if len(value) == len(data) else value
         else:
             out[name] = np.full(len(index), value, dtype=object)
+        if name in PLAIN_TEXTS:
+            out[name] = _plain_texts(out[name])
     out["source_row"] = index + data.start + 1
     return pd.DataFrame(out, columns=list(COLUMNS))
+
+
+def _plain_texts(values: np.ndarray):
+    """A column of texts as pandas would read it into its text type and ``astype(object)`` give it
+    back (each missing value NaN), without the round trip through pyarrow's strings (0.3 s on
+    200,000 rows), kept as objects; any other column as it is, for pandas to infer as before."""
+    if values.dtype != object or not len(values) or pd.api.types.infer_dtype(values, skipna=True) != "string":
+        return values
+    missing = pd.isna(values)
+    if missing.all():
+        return values
+    if missing.any():
+        values = values.copy()
+        values[missing] = np.nan
+    return pd.Series(values, dtype=object, copy=False)

@@ -1,5 +1,5 @@
 """The reader process's main loop (see ``sandbox``): run each request under its memory and time
-limits and answer with its outcome. Started as ``python -m ccq_stats.reading.worker``.
+limits and answer with its outcome. Started as ``python -P -m ccq_stats.reading.worker``.
 
 It never outlives the process that started it: on Linux the kernel kills it when its parent
 dies (``PR_SET_PDEATHSIG``); everywhere, a thread watches the parent's process id and ends this

@@ -1,0 +1,91 @@
+"""The container checks read a large part ahead in a thread (``container._read_ahead``): what
+they find in it must be what they found reading it in turn – a DTD far into the part, a
+checksum that does not match, compressed data cut short – with the same words, and nothing
+else raised or left running."""
+
+from __future__ import annotations
+
+import threading
+import zipfile
+
+import pytest
+
+from ccq_stats.errors import InputError
+from ccq_stats.reading import container
+from ccq_stats.reading.limits import Limits
+
+BIG = 6 * container._CHUNK  # over the size read ahead (4 chunks)
+
+
+def _part(body: bytes) -> bytes:
+    return b'<?xml version="1.0"?><worksheet><sheetData>' + body + b"</sheetData></worksheet>"
+
+
+def _cells(size: int) -> bytes:
+    """Rows of cells that do not repeat (compressed like a real sheet's, far from a bomb's ratio)."""
+    rows, total, i = [], 0, 0
+    while total < size:
+        i += 1
+        row = b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, (i * 7919) % 1_000_003)
+        rows.append(row)
+        total += len(row)
+    return b"".join(rows)
+
+
+def _book(path, sheet: bytes) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+def _check(path) -> str:
+    before = threading.active_count()
+    with pytest.raises(InputError) as caught:
+        container.check_zip(str(path), "book.xlsx", Limits.from_env())
+    assert threading.active_count() == before  # the reading thread has ended
+    return caught.value.message
+
+
+def test_a_large_clean_part_passes(tmp_path):
+    path = tmp_path / "book.xlsx"
+    _book(path, _part(_cells(BIG)))
+    container.check_zip(str(path), "book.xlsx", Limits.from_env())
+
+
+def test_a_dtd_deep_in_a_large_part_is_found(tmp_path):
+    path = tmp_path / "book.xlsx"
+    half = _cells(BIG // 2)
+    _book(path, _part(half + b'<!DOCTYPE x [<!ENTITY e "e">]>' + half))
+    assert "declares a DTD or XML entities" in _check(path)
+
+
+def test_xml_not_well_formed_deep_in_a_large_part_is_found(tmp_path):
+    path = tmp_path / "book.xlsx"
+    half = _cells(BIG // 2)
+    _book(path, _part(half + b"</row>" + half))
+    assert "is not well-formed XML" in _check(path)
+
+
+@pytest.mark.parametrize("where", [0.1, 0.5, 0.9, -1])
+def test_a_damaged_large_part_is_reported_as_when_read_in_turn(tmp_path, monkeypatch, where):
+    """A byte of the compressed sheet changed (it may unpack to XML that is not well-formed, or
+    not unpack, or fail its checksum at the end): the same error, read ahead or not."""
+    path = tmp_path / "book.xlsx"
+    _book(path, _part(_cells(BIG)))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    at = start + info.compress_size - 8 if where == -1 else start + int(info.compress_size * where)
+    data[at] ^= 0x55
+    path.write_bytes(bytes(data))
+    ahead = _check(path)
+    monkeypatch.setattr(container._read_ahead, "FROM", float("inf"))
+    assert ahead == _check(path)
+    assert "sheet1.xml" in ahead
+
+
+def test_the_reading_thread_is_not_left_behind_when_the_check_stops_early(tmp_path):
+    path = tmp_path / "book.xlsx"
+    _book(path, _part(b'<!DOCTYPE x [<!ENTITY e "e">]>' + _cells(BIG)))  # refused at the first chunk
+    assert "declares a DTD" in _check(path)
