@@ -89,3 +89,54 @@ def test_the_reading_thread_is_not_left_behind_when_the_check_stops_early(tmp_pa
     path = tmp_path / "book.xlsx"
     _book(path, _part(b'<!DOCTYPE x [<!ENTITY e "e">]>' + _cells(BIG)))  # refused at the first chunk
     assert "declares a DTD" in _check(path)
+
+
+def _real_book(tmp_path, sheet: bytes):
+    """A workbook Excel would open (openpyxl's parts) whose first sheet is ``sheet``."""
+    from openpyxl import Workbook
+
+    plain = tmp_path / "plain.xlsx"
+    book = Workbook()
+    book.active["A1"] = 1
+    book.save(plain)
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            body = sheet if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
+            archive.writestr(info.filename, body)
+    return path
+
+
+def _sheet(body: bytes) -> bytes:
+    return (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData>" + body + b"</sheetData></worksheet>"
+    )
+
+
+def test_a_large_sheet_not_well_formed_is_refused_while_it_is_parsed_beside(tmp_path):
+    """A sheet over ``BESIDE_BYTES`` is checked well-formed beside python-calamine's parse
+    (``workbook.workbook_grids``): a fault deep in it is still the one reported, the parse's
+    outcome is not used, and no thread is left running."""
+    from ccq_stats.reading.workbook import workbook_grids
+
+    half = _cells(BIG // 2)
+    path = _real_book(tmp_path, _sheet(half + b"</row>" + half))
+    assert path.stat().st_size and zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > (
+        container.BESIDE_BYTES
+    )
+    before = threading.active_count()
+    with pytest.raises(InputError) as caught:
+        workbook_grids(str(path), Limits.from_env())
+    assert "is not well-formed XML" in caught.value.message
+    assert threading.active_count() == before
+
+
+def test_a_large_sheet_parsed_beside_its_check_gives_the_grid_read_in_turn(tmp_path, monkeypatch):
+    from ccq_stats.reading.workbook import workbook_grids
+
+    path = _real_book(tmp_path, _sheet(_cells(BIG)))
+    beside = workbook_grids(str(path), Limits.from_env())
+    monkeypatch.setattr(container, "BESIDE_BYTES", 1 << 40)  # every part checked before the parse
+    in_turn = workbook_grids(str(path), Limits.from_env())
+    assert len(beside[0].rows) > 100_000 and list(beside[0].rows) == list(in_turn[0].rows)

@@ -29,7 +29,6 @@ from ccq_stats.reading.cells import (
     no_year_error,
     parse_score,
     parse_year,
-    totals_test,
     unknown_kind_error,
 )
 from ccq_stats.reading.column_rules import (
@@ -39,6 +38,7 @@ from ccq_stats.reading.column_rules import (
     left_warning,
     notes_columns,
     stop_at_first_fault,
+    totals_among,
 )
 from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
@@ -130,9 +130,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     _check_cells(data, header, used, nonblank)
 
     totals = np.zeros(len(data), dtype=bool)
-    is_totals = totals_test(scales)
     for i in lead:
-        totals |= mapped(data.text(i), is_totals).astype(bool)
+        totals |= totals_among(data.text(i), scales)
     totals &= nonblank
 
     has_value = (

@@ -33,7 +33,7 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import is_tick, totals_first_words, without_bullet
+from ccq_stats.reading.cells import SECTION_MARK, is_tick, totals_first_words, totals_test, without_bullet
 from ccq_stats.reading.header_columns import Ignored
 from ccq_stats.vocabulary.scales import Scales
 
@@ -170,6 +170,47 @@ class TotalsStarts:
 
     def could_start(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         return self.pairs[first, second]
+
+
+def totals_patterns(scales: Scales) -> tuple[str, str]:
+    """(start, odd): regular expressions (RE2, for pyarrow) a cell must match, ``start`` ignoring
+    case, to be a totals label once cleaned: a first word of the totals vocabulary, after spaces and
+    a section mark ("II.", "A)": ``cells.SECTION_MARK``'s); or a character cleaning changes. Every
+    cell ``cells.totals_test`` finds a label matches one: the exact test runs on those alone."""
+    import re
+
+    words = "|".join(sorted(re.escape(w) for w in totals_first_words(scales)))
+    mark = SECTION_MARK.pattern.removeprefix("^").removesuffix(r"\s*")
+    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:" + mark + r"[\s\p{Z}]*)?(?:" + words + ")"
+    odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible
+    return start, odd
+
+
+def maybe_totals(column, patterns: tuple[str, str]):
+    """The cells of a pyarrow string column that match ``totals_patterns`` (a boolean array)."""
+    import pyarrow.compute as pc
+
+    start, odd = patterns
+    return pc.or_(pc.match_substring_regex(column, start, ignore_case=True), pc.match_substring_regex(column, odd))
+
+
+def totals_among(texts: np.ndarray, scales: Scales) -> np.ndarray:
+    """Which of these cleaned texts are totals labels (``cells.totals_test``): the exact test on
+    the few the patterns let through, not on every name of a 200,000-row list."""
+    import pyarrow as pa
+
+    out = np.zeros(len(texts), bool)
+    if not len(texts):
+        return out
+    strings = pa.array([t if isinstance(t, str) else None for t in texts], pa.string())
+    maybe = maybe_totals(strings, totals_patterns(scales)).fill_null(False).to_numpy(zero_copy_only=False)
+    is_totals, seen = totals_test(scales), {}
+    for i in np.flatnonzero(maybe):
+        text = texts[i]
+        if text not in seen:
+            seen[text] = is_totals(text)
+        out[i] = seen[text]
+    return out
 
 
 class Kinds:

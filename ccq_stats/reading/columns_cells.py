@@ -12,18 +12,18 @@ import numpy as np
 import pandas as pd
 
 from ccq_stats.reading.cells import (
-    SECTION_MARK,
     is_number,
     parse_score,
     parse_year,
-    totals_first_words,
     totals_test,
 )
 from ccq_stats.reading.column_rules import (
     TotalsStarts,
     carry_down_coded,
+    maybe_totals,
     parse_distinct,
     section_says_left,
+    totals_patterns,
 )
 from ccq_stats.reading.identity import BLANK
 from ccq_stats.reading.row_roles import group_headings, heading_kind, numbered_orgs
@@ -222,17 +222,11 @@ def totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[in
     """Rows whose lead column (A, B, STT, organisation, name) holds a totals label, found among
     the distinct values: those of the dictionary columns, and those of the plain-text columns
     whose first word could start a totals label (a regular expression on all rows first)."""
-    import re
-
     import pyarrow as pa
     import pyarrow.compute as pc
 
     is_totals = totals_test(scales)
-    words = "|".join(sorted(re.escape(w) for w in totals_first_words(scales)))
-    mark = SECTION_MARK.pattern.removeprefix("^").removesuffix(r"\s*")  # "II.", "A)": cells.SECTION_MARK's
-    start = r"^[\s\p{Z}\x{85}\x{1c}-\x{1f}]*(?:" + mark + r"[\s\p{Z}]*)?(?:" + words + ")"
-    odd = r"[\x{300}-\x{36f}\x{200b}-\x{200d}\x{feff}\x{ad}]"  # decomposed or invisible: cleaning may change the word
-
+    patterns = totals_patterns(scales)
     starts = TotalsStarts(scales)
     rows = np.zeros(n, bool)
     for role, (codes, values) in texts.items():
@@ -244,7 +238,7 @@ def totals_rows(n: int, texts: dict, plain: dict, card, col: dict, lead: list[in
         if not len(index):
             continue
         some = pc.take(column, pa.array(index))
-        maybe = pc.or_(pc.match_substring_regex(some, start, ignore_case=True), pc.match_substring_regex(some, odd))
+        maybe = maybe_totals(some, patterns)
         found = [w for w in pc.unique(pc.filter(some, maybe)).to_pylist() if is_totals(clean(w))]
         if found:
             rows |= pc.is_in(column, value_set=pa.array(found, pa.string())).to_numpy(zero_copy_only=False)

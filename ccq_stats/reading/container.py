@@ -44,10 +44,21 @@ _SHARED_STRINGS = re.compile(rb'<(?:\w+:)?sst\b[^>]*\buniqueCount="(\d{1,19})"')
 _FAR_CELL = re.compile(rb' r="([A-Z]{3})(\d{1,7})"')  # a cell past column ZZ: rare, worth a look anywhere
 
 
-def check_zip(path: str, display: str, limits: Limits) -> None:
+# An XML part this large is checked well-formed by expat while python-calamine parses (``check_zip``'s
+# ``beside``): every other check of it comes first. 4 MB: a sheet of some 20,000 rows.
+BESIDE_BYTES = 4 * 1024 * 1024
+
+
+def check_zip(path: str, display: str, limits: Limits, beside: bool = False) -> list[str]:
     """Reject zip bombs, dimension bombs, XML entity declarations and damaged or encrypted parts
     before any parser runs. Anything the zip library raises on these untrusted bytes becomes a
-    one-line InputError saying what is damaged."""
+    one-line InputError saying what is damaged.
+
+    ``beside``: the large XML parts' well-formedness (expat, the one check that reads as slowly
+    as the parse itself) is left out and their names returned, for ``check_well_formed`` to run
+    beside the parse, whose result is only used when they pass: the parse never sees a DTD, an
+    entity, a bomb or a damaged part, only XML not yet known to be well-formed, in the reader
+    process under its limits."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -93,9 +104,22 @@ def check_zip(path: str, display: str, limits: Limits) -> None:
             )
         for info in infos:
             _check_entry(info, display, limits)
+        later = [i for i in infos if beside and i.file_size >= BESIDE_BYTES and _is_xml(i)]
         for info in infos:  # every part read through: a damaged one is found here, not by a parser
             if not info.is_dir():
-                _check_part(archive, info, display, limits)
+                _check_part(archive, info, display, limits, well_formed=info not in later)
+        return [i.filename for i in later]
+
+
+def check_well_formed(path: str, display: str, limits: Limits, names: list[str]) -> None:
+    """The well-formedness that ``check_zip(beside=True)`` left out (the part read through again)."""
+    with zipfile.ZipFile(path) as archive:
+        for name in names:
+            _check_part(archive, archive.getinfo(name), display, limits)
+
+
+def _is_xml(info: zipfile.ZipInfo) -> bool:
+    return info.filename.endswith((".xml", ".rels"))
 
 
 def _check_entry(info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
@@ -139,7 +163,9 @@ def _damaged_part(name: str, exc: BaseException) -> str:
     )
 
 
-def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits) -> None:
+def _check_part(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits, well_formed: bool = True
+) -> None:
     """Read one part through, in chunks: its compressed data must unpack to what the directory
     says (checksum). In an XML part (or one whose name was damaged: any part may be XML to a
     parser): no DTD or entity declaration anywhere; the sheet's size (declared, or from its first
@@ -149,7 +175,7 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, l
     far_rows, far_columns = [0], [0]
     # well-formed, by expat as the chunks pass (after the DTD check, so it never sees an entity): a
     # lenient parser reads on past a cut-out span, and a cell can lose its parent without a word
-    xml = info.filename.endswith((".xml", ".rels")) and expat.ParserCreate()
+    xml = well_formed and _is_xml(info) and expat.ParserCreate()
     try:
         with archive.open(info) as stream, _read_ahead(stream, info.file_size) as chunks:
             for chunk in chunks:

@@ -11,7 +11,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.collection import workbook_markers
-from ccq_stats.reading.container import check_zip, is_encrypted
+from ccq_stats.reading.container import check_well_formed, check_zip, is_encrypted
 from ccq_stats.reading.grid import FormulaError, Sheet
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.looks import Looks, workbook_looks
@@ -22,8 +22,7 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     import python_calamine as pc
 
     file, display = Path(path), path
-    if zipfile.is_zipfile(file):
-        check_zip(path, display, limits)
+    beside = check_zip(path, display, limits, beside=True) if zipfile.is_zipfile(file) else []
     if is_encrypted(file):
         raise InputError(
             _("the workbook is password-protected"), file=display, hint=_("save a copy without a password")
@@ -31,7 +30,15 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
     looks = _Beside(workbook_looks, file)  # a scan of the sheet XML, while calamine parses the first sheet
     try:
         try:
-            return _sheets(pc, file, display, limits, looks)
+            if not beside:
+                return _sheets(pc, file, display, limits, looks)
+            parse = _Beside(_sheets, pc, file, display, limits, looks)  # calamine parses in a thread …
+            try:
+                check_well_formed(path, display, limits, beside)  # … while expat reads the large parts here
+            except BaseException:
+                parse.wait()  # its outcome is not used: the part's fault is the one reported, as before
+                raise
+            return parse.result()
         except BaseException:
             looks.result()  # a failure of the looks is the one reported, as when they were read first
             raise
@@ -100,8 +107,8 @@ def _sheets(pc, file: Path, display: str, limits: Limits, looks: _Beside) -> lis
 class _Beside:
     """``function(*args)`` run in a thread beside this one: python-calamine parses with the GIL
     released, so the scan of the looks (regular expressions over the sheet XML, 0.3 s on a sheet of
-    200,000 rows) takes the other core instead of coming after the parse. Its result, or what it
-    raised, is taken with ``result()``."""
+    200,000 rows) and expat's check of a large sheet's XML (0.6 s) take the other core instead of
+    coming before or after the parse. Its result, or what it raised, is taken with ``result()``."""
 
     def __init__(self, function, *args):
         import threading
@@ -114,8 +121,11 @@ class _Beside:
             except BaseException as exc:  # noqa: BLE001 - raised again where the result is taken
                 self._box.append((False, exc))
 
-        self._thread = threading.Thread(target=run, daemon=True, name="looks")
+        self._thread = threading.Thread(target=run, daemon=True, name=getattr(function, "__name__", "beside"))
         self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
 
     def result(self):
         self._thread.join()
