@@ -115,7 +115,7 @@ def check_well_formed(path: str, display: str, limits: Limits, names: list[str])
     """The well-formedness that ``check_zip(beside=True)`` left out (the part read through again)."""
     with zipfile.ZipFile(path) as archive:
         for name in names:
-            _check_part(archive, archive.getinfo(name), display, limits)
+            _check_part(archive, archive.getinfo(name), display, limits, scan=False)
 
 
 def _is_xml(info: zipfile.ZipInfo) -> bool:
@@ -164,10 +164,15 @@ def _damaged_part(name: str, exc: BaseException) -> str:
 
 
 def _check_part(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str, limits: Limits, well_formed: bool = True
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    display: str,
+    limits: Limits,
+    well_formed: bool = True,
+    scan: bool = True,
 ) -> None:
     """Read one part through, in chunks: its compressed data must unpack to what the directory
-    says (checksum). In an XML part (or one whose name was damaged: any part may be XML to a
+    says (checksum); well-formed if it is XML (``well_formed``; with ``scan`` False, that alone). In an XML part (or one whose name was damaged: any part may be XML to a
     parser): no DTD or entity declaration anywhere; the sheet's size (declared, or from its first
     cells and any cell past column ZZ) and the shared strings' count within the limit."""
     name = shortened(info.filename)
@@ -179,6 +184,9 @@ def _check_part(
     try:
         with archive.open(info) as stream, _read_ahead(stream, info.file_size) as chunks:
             for chunk in chunks:
+                if not scan:  # the second reading, for well-formedness alone: the rest passed
+                    xml.Parse(chunk, False)
+                    continue
                 window = carried + chunk
                 if b"<!" in window and _DOCTYPE.search(window):  # the plain search first: ~10x quicker
                     raise InputError(
@@ -212,6 +220,8 @@ def _check_part(
         ) from None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         raise InputError(_damaged_part(name, exc), file=display, hint=_damaged_hint()) from None
+    if not scan:
+        return
     strings = _SHARED_STRINGS.search(head)
     if strings and int(strings.group(1)) > limits.max_cells:
         raise InputError(
