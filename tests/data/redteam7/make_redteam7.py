@@ -1277,11 +1277,220 @@ def fam_zo() -> None:
     )
 
 
+# -- family PD: a PDF turned back into Excel by a converter -------------------------------------------
+def spread(row: list) -> list:
+    """A converter's columns: each value followed by an empty column."""
+    out = []
+    for v in row:
+        out += [v, None]
+    return out[:-1]
+
+
+def fam_pd() -> None:
+    # pd01: members 2024: an empty column after every column, the header's words broken over two unmerged
+    # rows ('Họ và' / 'tên'), every number as text
+    ms = members(23, exempt=1, not_rated=1)
+    rows = [
+        spread(["CHI BỘ SỞ DÂN TỘC VÀ TÔN GIÁO"]),
+        spread(["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024"]),
+        spread(["STT", "Họ và", "Năm", "Xếp loại"]),
+        spread([None, "tên", "sinh", "chất lượng"]),
+    ]
+    for i, m in enumerate(ms, 1):
+        rows.append(spread([str(i), m["name"], str(m["birth"]), mlabel(m["status"])]))
+    name = "pd01_pdf_sang_excel_cot_trong_xen_ke_2024.xlsx"
+    xlsx(FILES / name, [{"title": "Table 1", "rows": rows, "plain": True}])
+    expect(
+        name,
+        "PD",
+        "members 2024 from a PDF converter: an empty column after every column, the header's words broken over two "
+        "unmerged rows ('Họ và' / 'tên', 'Xếp loại' / 'chất lượng'), every number as text",
+        member_rows(2024, mstat(ms)),
+    )
+
+    # pd02: units 2023: long names wrapped onto a second row without merging: the name's end alone on the
+    # row below, with nothing else on it
+    us = grassroots(units(18, n_db=2, years=(2023,), offset=1))
+    rows = [
+        ["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2023"],
+        ["STT", "Tên tổ chức cơ sở đảng", "Xếp loại", "Ghi chú"],
+    ]
+    for i, u in enumerate(us, 1):
+        words = u["name"].split()
+        if len(words) >= 6:
+            cut = len(words) - 2
+            rows.append([str(i), " ".join(words[:cut]), ABBR[u["tier"][2023]], None])
+            rows.append([None, " ".join(words[cut:]), None, None])
+        else:
+            rows.append([str(i), u["name"], ABBR[u["tier"][2023]], None])
+    name = "pd02_pdf_sang_excel_ten_dai_xuong_dong_2023.xlsx"
+    xlsx(FILES / name, [{"title": "Table 1", "rows": rows, "plain": True}])
+    expect(
+        name,
+        "PD",
+        "units 2023 from a PDF converter: each long name wrapped onto the next row without merging ('Chi bộ Ban "
+        "Tuyên giáo và Dân vận' / 'Tỉnh ủy'), the continuation row holding only the name's end",
+        unit_expect(us, 2023),
+    )
+
+    # pd03: members 2024: one sheet per PDF page ('Table 1' … 'Table 3'), the header only on the first; the
+    # next pages start with data rows, numbering running on
+    ms3 = members(41, exempt=3, not_rated=1)
+    head = [
+        ["CHI BỘ BÁO VÂN SƠN"],
+        ["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN NĂM 2024"],
+        ["STT", "Họ và tên", "Năm sinh", "Xếp loại"],
+    ]
+    rows = member_list(ms3)
+    sheets = [
+        {"title": "Table 1", "rows": head + rows[:15], "plain": True},
+        {"title": "Table 2", "rows": rows[15:32], "plain": True},
+        {
+            "title": "Table 3",
+            "rows": rows[32:] + [[], [None, None, "T/M CHI ỦY"], [None, None, "BÍ THƯ"]],
+            "plain": True,
+        },
+    ]
+    name = "pd03_pdf_sang_excel_moi_trang_mot_sheet_2024.xlsx"
+    xlsx(FILES / name, sheets)
+    expect(
+        name,
+        "PD",
+        "members 2024 from a PDF converter: one sheet per page ('Table 1' … 'Table 3'), the title and header only on "
+        "the first; pages 2 and 3 start with data rows, STT running on",
+        member_rows(2024, mstat(ms3)),
+    )
+
+
+# -- family CR: 2025 score sheets broken down by criterion (QĐ 366): a column per criterion ------------
+def split_score(total: float, maxima: tuple) -> list:
+    """Points per criterion adding up to `total`, none above its maximum."""
+    parts = [m * total / 100 for m in maxima]
+    parts = [round(p * 2) / 2 for p in parts]
+    parts[-1] = round(total - sum(parts[:-1]), 1)
+    return parts
+
+
+def fam_cr() -> None:
+    # cr01: members 2025: 'Tiêu chí 1 (20 điểm)' … 'Tiêu chí 4 (30 điểm)', 'Tổng điểm', then the tier
+    maxima = (20, 30, 20, 30)
+    ms = members(21, exempt=1, not_rated=1)
+    rows = [
+        ["CHI BỘ SỞ TÀI CHÍNH"],
+        ["BẢNG CHẤM ĐIỂM, XẾP LOẠI ĐẢNG VIÊN NĂM 2025"],
+        [
+            "STT",
+            "Họ và tên",
+            "Tiêu chí 1: Chính trị tư tưởng (20 điểm)",
+            "Tiêu chí 2: Đạo đức, lối sống (30 điểm)",
+            "Tiêu chí 3: Ý thức tổ chức kỷ luật (20 điểm)",
+            "Tiêu chí 4: Kết quả thực hiện nhiệm vụ (30 điểm)",
+            "Tổng điểm",
+            "Xếp loại",
+        ],
+    ]
+    for i, m in enumerate(ms, 1):
+        if m["status"] in TIERS:
+            sc = score_for(m["status"])
+            rows.append([i, m["name"], *split_score(sc, maxima), sc, ABBR[m["status"]]])
+        else:
+            rows.append([i, m["name"], None, None, None, None, None, mlabel(m["status"])])
+    name = "cr01_diem_theo_tung_tieu_chi_dang_vien_2025.xlsx"
+    xlsx(FILES / name, [{"title": "Cham diem", "rows": rows, "bold_rows": (3,)}])
+    expect(
+        name,
+        "CR",
+        "members 2025 scored criterion by criterion: four columns 'Tiêu chí 1: Chính trị tư tưởng (20 điểm)' … "
+        "'Tiêu chí 4: … (30 điểm)', 'Tổng điểm', then the tier",
+        member_rows(2025, mstat(ms)),
+    )
+
+    # cr02: chi bộ trực thuộc of a đảng bộ 2025: 'TC1' … 'TC4' under a merged 'Điểm chấm theo tiêu chí', the total,
+    # the tier proposed by the chi bộ and the đảng ủy's decision
+    cs = commune_cells(
+        9,
+        names=[
+            "Chi bộ Văn phòng",
+            "Chi bộ Thanh tra",
+            "Chi bộ phòng Nghiệp vụ",
+            "Chi bộ khoa Nội",
+            "Chi bộ khoa Ngoại",
+            "Chi bộ khoa Sản",
+            "Chi bộ khoa Nhi",
+            "Chi bộ khoa Dược",
+            "Chi bộ Trung tâm Dịch vụ",
+        ],
+    )
+    rows = [
+        ["ĐẢNG BỘ BỆNH VIỆN ĐA KHOA TỈNH VÂN SƠN"],
+        ["KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI CÁC CHI BỘ TRỰC THUỘC NĂM 2025"],
+        [
+            "STT",
+            "Tên chi bộ",
+            "Điểm chấm theo tiêu chí",
+            None,
+            None,
+            None,
+            "Tổng điểm",
+            "Chi bộ tự xếp loại",
+            "Đảng ủy quyết định xếp loại",
+        ],
+        [None, None, "TC1", "TC2", "TC3", "TC4", None, None, None],
+    ]
+    for i, c in enumerate(cs, 1):
+        t = c["tier"][2025]
+        rows.append(
+            [
+                i,
+                c["name"],
+                *split_score(c["score"], (25, 25, 25, 25)),
+                c["score"],
+                ABBR[BETTER_[t]] if i % 4 == 0 else ABBR[t],
+                ABBR[t],
+            ]
+        )
+    name = "cr02_chi_bo_truc_thuoc_tc1_tc4_2025.xlsx"
+    xlsx(
+        FILES / name,
+        [
+            {
+                "title": "2025",
+                "rows": rows,
+                "bold_rows": (3, 4),
+                "merges": ["C3:F3", "A3:A4", "B3:B4", "G3:G4", "H3:H4", "I3:I4"],
+            }
+        ],
+    )
+    expect(
+        name,
+        "CR",
+        "a đảng bộ's 9 chi bộ trực thuộc 2025: 'TC1' … 'TC4' under a merged 'Điểm chấm theo tiêu chí', 'Tổng điểm', "
+        "the chi bộ's self-rating and the đảng ủy's decision (which counts); cells",
+        cell_rows(2025, [c["tier"][2025] for c in cs]),
+    )
+
+
 def main() -> None:
     if FILES.exists():
         shutil.rmtree(FILES)
     FILES.mkdir(parents=True)
-    for fam in (fam_tp, fam_xa, fam_mc, fam_ck, fam_fx, fam_sc, fam_to, fam_ml, fam_ss, fam_th, fam_dt, fam_dh, fam_zo):
+    for fam in (
+        fam_tp,
+        fam_xa,
+        fam_mc,
+        fam_ck,
+        fam_fx,
+        fam_sc,
+        fam_to,
+        fam_ml,
+        fam_ss,
+        fam_th,
+        fam_dt,
+        fam_dh,
+        fam_zo,
+        fam_pd,
+        fam_cr,
+    ):
         fam()
     (HERE / "expected.json").write_text(json.dumps(EXPECTED, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     missing = {p.name for p in FILES.iterdir()} ^ set(EXPECTED)
