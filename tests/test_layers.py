@@ -233,3 +233,13 @@ def test_no_private_names_across_modules():
                     f"{node.attr} of {aliases[node.value.id]}"
                 )
     assert not private, "private names used across modules:\n" + "\n".join(private)
+
+
+def test_every_reading_module_is_in_the_reading_packages_table():
+    """reading/__init__.py's table is the map of the reading stage: a module missing from it is a
+    room nobody can find (eight were, before this test)."""
+    import ccq_stats.reading as reading
+
+    here = Path(reading.__file__).parent
+    missing = [p.stem for p in here.glob("*.py") if p.stem != "__init__" and f"``{p.stem}``" not in reading.__doc__]
+    assert not missing, f"name these modules in ccq_stats/reading/__init__.py's table: {missing}"

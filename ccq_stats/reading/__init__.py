@@ -5,7 +5,7 @@ One module per concern:
 ===================  ==========================================================================
 ``sources``          folders -> files; a file's type from its bytes
 ``workbook``         workbooks -> grids, after the container checks (zip/XML bombs, encryption)
-``container``        those checks, before any parser runs
+``container``        those checks, before any parser runs (a large sheet checked well-formed beside it)
 ``looks``            what a workbook shows beyond its values: hidden parts, merges, indentation, bold
 ``textfile``         CSV/TSV -> a grid (encoding, delimiter)
 ``parquet``          Parquet -> a table, or a grid
@@ -14,12 +14,21 @@ One module per concern:
 ``header_words``     a header cell's role by its words; ``header_spans`` merged cells and headers
                      over several rows; ``header_columns`` what they say of a column
 ``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
+``account``          every column of a table accounted for: read, or not read for a stated reason
+``rating_columns``   two rating columns that are one rating and something else: last year, a lower
+                     committee's proposal, codes that mirror the labels
+``summary_table``    where a table ends at a summary under it, and what belongs to that summary
 ``cells``            rules for cells both readers apply: years, counts, totals and section words
 ``column_rules``     rules over whole columns both readers call, written once: members who left, a
                      section's state carried down, the lead columns, the totals words' first bytes
 ``rows``             the data rows of a sheet as columns (cleaned once per distinct value), and the
                      records of masked rows
 ``row_roles``        what each row is: section, summary, member who left, chi bộ under its đảng bộ
+``tier_headings``    tiers given by section headings, not by a cell of each row
+``tick_blocks``      two blocks of tier ticks: the own assessment and the decision
+``transposed``       organisations across, indicators down the side: read turned
+``member_years``     members × years: a blank before the member was admitted, or after he left
+``collection``       our own collection workbook (``ccq-stats blank``), known when it comes back
 ``repeats``          sheets and files that repeat others: counted once
 ``figures_table``    a sheet of the indicators down the side and the years across, read as its figures
 ``legend``           ratings written as codes, and the key (above, under the table, or a sheet) they are read by
