@@ -30,7 +30,10 @@ def match_label(text: object, scales: Scales) -> Label | None:
     "HTXSNV (TSVM tiêu biểu)" – is accepted when both halves are known and name the same tier (or
     status); it is then the more specific half: the one that says the top tier is exemplary
     (tiêu biểu), if one does. Halves of two meanings are no label (``bracket_conflict``). A
-    footnote mark after a label ("… nhiệm vụ (1)") is the label.
+    footnote mark after a label ("… nhiệm vụ (1)") is the label. A label followed by an
+    explanation in brackets that names no label – "Miễn (tuổi cao)", "Chưa đánh giá (kết nạp
+    10/2022)", "KHTNV (bị kỷ luật khiển trách)" – is the label before the bracket: the bracket
+    says why, the label says what was decided.
     """
     label = scales.lookup_label(text)
     footnoted = _FOOTNOTE.match(clean(text)) if label is None and isinstance(text, str) else None
@@ -41,7 +44,32 @@ def match_label(text: object, scales: Scales) -> Label | None:
         if halves and halves[0].meaning.means == halves[1].meaning.means:
             outer, inner = halves
             label = inner if inner.meaning.exemplary and not outer.meaning.exemplary else outer
+    if label is None:
+        label = _explained(text, scales)
     return label
+
+
+def _explained(text: object, scales: Scales) -> Label | None:
+    """The label before a bracket of words that name no other label anywhere in them (an
+    explanation: "Chưa đánh giá (mới kết nạp 9/2021)" says the same twice); None where the bracket
+    names another tier or status, even as a part ("HTTNV (đề nghị HTXSNV)"): which one was decided
+    is then not told by the bracket's shape. One word names a label only when it is
+    written as an abbreviation (HTXSNV, TSVM): "sức khỏe yếu", "học tập tốt" are plain words."""
+    paren = _PAREN.match(clean(text)) if isinstance(text, str) else None
+    if not paren:
+        return None
+    outer = scales.lookup_label(paren.group(1))
+    if outer is None:
+        return None
+    words, longest = paren.group(2).split(), max((len(key.split()) for key in scales.labels), default=1)
+    for start in range(len(words)):
+        for stop in range(start + 1, min(len(words), start + longest) + 1):
+            if stop - start == 1 and not (words[start].isupper() and len(words[start]) > 1):
+                continue
+            named = scales.lookup_label(" ".join(words[start:stop]))
+            if named is not None and named.meaning.means != outer.meaning.means:
+                return None
+    return outer
 
 
 def _bracket_halves(text: object, scales: Scales) -> tuple[Label, Label] | None:

@@ -35,6 +35,7 @@ HEAD_ROWS = SCAN_ROWS + 2  # the rows of a sheet the column reader plans from (b
 SETTLED = (
     Ignored.MAPPED,
     Ignored.PROPOSED,
+    Ignored.MIRROR,
     Ignored.HIDDEN,
     Ignored.BEYOND_EMPTY,
     Ignored.SECOND,
@@ -44,6 +45,7 @@ SETTLED = (
     Ignored.PROPOSED_SCORE,
     Ignored.OTHER_SCORE,
 )
+_EXPLAINS = ("exempt", "not_rated")  # a status in the notes beside a blank rating: why it is blank
 _NOT_A_RATING = ("left",)  # a label that says a member left is read by the members-who-left rule
 
 
@@ -115,7 +117,12 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         # a label here and there that repeats the row's rating is a note ("Miễn đánh giá" again); a column
         # of them is another rating, whatever it says
         sparse = len(labels) <= rated / 2
-        stray = [(r, v) for r, v, found in labels if not (sparse and _same_as_rating(rows[r], ratings, found, scales))]
+        stray = [
+            (r, v)
+            for r, v, found in labels
+            if not (sparse and _same_as_rating(rows[r], ratings, found, scales))
+            and not _explains_blank(rows[r], header, found)
+        ]
         if stray and any(c.source == Source.MAPPED for c in ratings):
             notes.warn(
                 _(
@@ -141,6 +148,16 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
                     else _("give the column a header, then --column rating=HEADER or --column ignore=HEADER")
                 ),
             )
+
+
+def _explains_blank(row: list, header, found) -> bool:
+    """Is the label a status ("Miễn đánh giá (tuổi cao)", "Chưa đánh giá") on a row with no rating
+    of its own – no label under a rating column, no tick under a tier? Then it says why the rating
+    is blank, and the readers read it so (``column_rules.explained_blanks``)."""
+    if found.meaning.means not in _EXPLAINS:
+        return False
+    own = [c.index for c in header.columns if c.role in ("rating", "count")]
+    return not any(text_at(row, i) for i in own)
 
 
 def _same_as_rating(row: list, ratings: list[Column], found, scales: Scales) -> bool:

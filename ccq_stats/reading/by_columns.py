@@ -110,7 +110,7 @@ from ccq_stats.reading.columns_feed import (  # noqa: F401 - the memory estimate
 )
 from ccq_stats.reading.columns_records import Who, listed_twice, record_groups, records_frame  # noqa: F401 - Who too
 from ccq_stats.reading.grid import Sheet, trimmed
-from ccq_stats.reading.header import SCAN_ROWS
+from ccq_stats.reading.header import SCAN_ROWS, Ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
@@ -243,6 +243,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("a name in two columns"))  # "Họ đệm" | "Tên": joined by the row reader
     if plan.other_header is not None:  # the row reader reads the tables one by one
         raise NotPlain(_("another table under the first"))
+    if any(c.reason == Ignored.MIRROR for c in plan.ignored):  # every row checked by the row reader
+        raise NotPlain(_("a code column that mirrors the ratings"))
     if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
         raise NotPlain(_("a key of rating codes"))
     col = {role: header.one(role) for role in CELL_ROLES}

@@ -36,7 +36,9 @@ from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
+from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members
 from ccq_stats.reading.plan import SheetPlan
+from ccq_stats.reading.rating_columns import check_mirrors
 from ccq_stats.reading.row_roles import (
     heading_org,
     indented_rows,
@@ -86,6 +88,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     )
     data = SheetRows(sheet, header, plan.start, end, fill)
     _skip_around(plan, end)
+    check_mirrors(plan, scales)  # a code column beside the ratings says the same on every row
     for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
         read, codes = read_codes(data.text(c.index), plan.key, scales)
         if codes:
@@ -239,7 +242,10 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         "source_sheet": sheet.name or "",
     }
     pieces = []
-    if "members" in shapes:
+    if "members" in shapes and len(ratings) > 1:  # members × years: each year's column in turn (member_years)
+        stated = section_statuses(data, section, scales) if section.any() else None
+        pieces += _member_years(data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes)
+    elif "members" in shapes:
         column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
         stated = section_statuses(data, section, scales) if section.any() else None
         said = _explained(data, column, raw, remarks, scales)
@@ -373,6 +379,26 @@ def _explained(data: SheetRows, column, raw, remarks, scales: Scales) -> np.ndar
 def _label_of(meaning, scales: Scales) -> str:
     """A label of the vocabulary that means this (what a tick under its column says)."""
     return next((label.display for label in scales.labels.values() if label.meaning == meaning and not label.typo), "")
+
+
+def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes) -> list:
+    """The records of a member list with a rating column per year: a blank cell before the member
+    was admitted, or after he left, is no member that year (``member_years``); the rest as a list."""
+    admitted, texts = admitted_years(data, remarks), [coded(data.text(c.index)) for c in remarks]
+    out, left, before = [], np.zeros(len(data), bool), np.zeros(len(data), bool)
+    for column in ratings:
+        gone, later = not_members(data.text(column.index), column.year, admitted, texts, scales)
+        left, before = left | (rows & gone), before | (rows & later)
+        said = _explained(data, column, None, remarks, scales)
+        keep = rows & ~gone & ~later
+        out.append(
+            _members(data, col, column, keep, pick_year(year, column.year, fixed_year), base, None, stated, said)
+        )
+    if left.any():
+        notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), data.sheet.where())
+    if before.any():
+        notes.warn(admitted_warning(int(before.sum()), data.excel_row(first(before))), data.sheet.where())
+    return out
 
 
 def _members(data: SheetRows, col, column, rows, year, base, raw=None, stated=None, said=None) -> pd.DataFrame:

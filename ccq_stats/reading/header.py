@@ -217,12 +217,20 @@ def _by_content(columns: list[Column], rows: list[list], first: int, start: int,
     return sorted(columns + added, key=lambda c: c.index)
 
 
+def _counts_and_shares(row: list, scales: Scales) -> bool:
+    """A row of "SL | %" (or "Số lượng | Tỷ lệ") alone: the last level of a count form's header,
+    under tiers that are under "Chia ra" under "Được đánh giá" – a fourth header row, never data."""
+    texts = [text_at(row, i) for i in range(len(row))]
+    texts = [t for t in texts if t]
+    return len(texts) >= 2 and all(scales.lookup(scales.columns, t) in ("count_of", "share_of") for t in texts)
+
+
 def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None) -> tuple[int, Header] | None:
     cells = [v for v in rows[r] if v is not None and clean(v)]
     if sum(isinstance(v, float) and not v.is_integer() for v in cells) > len(cells) / 2:
         return None  # a row of shares (0.73, 0.18 …) is data, never a header
     depth = 1
-    while depth < 3 and r + depth < len(rows):
+    while r + depth < len(rows) and (depth < 3 or (depth == 3 and _counts_and_shares(rows[r + depth], scales))):
         width = max(len(rows[r + depth - 1]), len(rows[r + depth]))
         upper = filled_across(rows[r + depth - 1], width)
         below = rows[r + depth + 1] if depth < 2 and r + depth + 1 < len(rows) else None

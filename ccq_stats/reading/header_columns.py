@@ -62,6 +62,7 @@ class Ignored(str, Enum):
     BEYOND_EMPTY = "beyond_empty"  # beyond an empty column: another table
     SECOND = "second"  # another column has this role (a row has one)
     PROPOSED = "proposed"  # a self-rating or proposal beside the decision
+    MIRROR = "mirror"  # codes that stand for the ratings beside them, row for row (detail: that rating column)
     UNKNOWN = "unknown"  # no header word known, and its cells carry no rating
 
 

@@ -34,6 +34,11 @@ _OR_BETTER = re.compile(r"\s*\b" + either_marks(READING_WORDS["or_better"]) + r"
 _YEAR_IN_HEADER = re.compile(
     r"(?:\b" + either_marks(READING_WORDS["year"]) + r"\s*)?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I
 )  # "Xếp loại năm 2019"
+# "Năm trước (2020)", "Năm nay (2021)": the year in brackets after where it stands ([reading_words] relative_year)
+_RELATIVE_YEAR = re.compile(
+    r"^(?:" + "|".join(either_marks(w) for w in READING_WORDS["relative_year"]) + r")\s*\(?\s*((?:19|20)\d\d)\s*\)?$",
+    re.I,
+)
 
 
 def mapped_column(index: int, texts: list[str], mapping: Mapping | None) -> Column | None:
@@ -80,7 +85,8 @@ def _by_name(index: int, leaf: str, year: int | None, scales: Scales, marks: boo
     role = scales.lookup(scales.columns, leaf, marks)
     if role:
         return Column(index, role, leaf, year, source=Source.NAME, detail=leaf, reason=reason_of(role))
-    leaf_year = year_of_header(leaf)
+    relative = _RELATIVE_YEAR.match(norm_key(leaf))
+    leaf_year = year_of_header(leaf) or (int(relative.group(1)) if relative else None)
     if leaf_year:
         return Column(index, "rating", leaf, leaf_year, source=Source.YEAR, detail=str(leaf_year))
     rest = IN_WHICH.sub("", leaf)

@@ -45,6 +45,8 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.rating_columns import settle_ratings
+from ccq_stats.reading.summary_table import starts_with, summary_top
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
@@ -156,11 +158,6 @@ def file_name_year(path: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _starts_with(text: str, phrases) -> bool:
-    words = words_of(text)
-    return any(find_phrase(words, (True, needle)) == 0 for _key, needle in phrases)
-
-
 def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple[int, str]:
     """(row index past the table, why) – the first row, among the last ``TAIL_ROWS``, that begins a
     signature block, a date line, notes or summary lines, and holds no rating of its own."""
@@ -174,12 +171,12 @@ def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple
         first = _BULLET.sub("", texts[0])
         if any(_DATE.search(strip_marks(t.casefold())) for t in texts if len(t) < 200):
             return r, "date line"
-        if _starts_with(first, scales.table_end) and not (
+        if starts_with(first, scales.table_end) and not (
             is_subset_heading(first) and _data_below(rows, r, header, scales)
         ):
             return r, "signature or notes"
         if first and not first[0].isdigit() and len(first) < 80 and match_label(first, scales) is not None:
-            return r, "summary"
+            return summary_top(rows, r, start, scales), "summary"  # with its heading ("TỔNG HỢP | Số lượng")
     return len(rows), ""
 
 
@@ -559,7 +556,7 @@ def plan_sheet(
     if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
         plan.kind = title_kind(sheet, header, scales)
     plan.ignored = set_aside + [ignored(i, h, why) for i, h, why in header.dropped]
-    ratings, counts = plan.ratings, plan.counts
+    ratings, counts = settle_ratings(plan, scales, notes)  # what two rating columns may say (rating_columns.py)
     if len(ratings) > 1 and any(c.year is None for c in ratings):
         a, b = ratings[:2]
         raise InputError(
