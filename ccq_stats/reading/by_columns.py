@@ -112,6 +112,7 @@ from ccq_stats.reading.columns_records import Who, listed_twice, record_groups, 
 from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS, Ignored
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.membership import mark_column
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import sniff_delimiter
@@ -245,6 +246,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("another table under the first"))
     if any(c.reason == Ignored.MIRROR for c in plan.ignored):  # every row checked by the row reader
         raise NotPlain(_("a code column that mirrors the ratings"))
+    if mark_column(header) is not None:  # staff marked as members or not: the row reader's rule (membership.py)
+        raise NotPlain(_("a column marking the party members among staff"))
     if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
         raise NotPlain(_("a key of rating codes"))
     col = {role: header.one(role) for role in CELL_ROLES}

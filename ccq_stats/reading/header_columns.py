@@ -52,6 +52,7 @@ class Ignored(str, Enum):
     PROPOSED_SCORE = "proposed_score"  # a proposed score beside the decided one (detail: its header)
     OTHER_SCORE = "other_score"  # a second decided score; the one used is --column's or the rightmost (detail)
     AWARD = "award"  # an award or title ("Danh hiệu", "Khen thưởng", [column_words] award), not the year's rating
+    STAFF_RATING = "staff_rating"  # the agency's civil-servant / public-employee rating ([column_words] staff_rating)
     PART = "part"  # a part of another column ("Năm sinh" over "Nam | Nữ")
     PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count
     NOT_YEAR = "not_year"  # "Nam" without diacritics and no year under it: not "Năm"
@@ -80,7 +81,10 @@ class Column:
 
 
 # [column_words] keys that name no role: a column known by its words and not read, for this reason
-NOT_READ = {"award": Ignored.AWARD}  # known by their words, not read: an award or title (scores are read: role score)
+NOT_READ = {
+    "award": Ignored.AWARD,
+    "staff_rating": Ignored.STAFF_RATING,
+}  # known by their words, not read: an award or title (scores are read: role score)
 
 
 def reason_of(role: str) -> Ignored | None:
