@@ -53,6 +53,7 @@ class Ignored(str, Enum):
     OTHER_SCORE = "other_score"  # a second decided score; the one used is --column's or the rightmost (detail)
     AWARD = "award"  # an award or title ("Danh hiệu", "Khen thưởng", [column_words] award), not the year's rating
     STAFF_RATING = "staff_rating"  # the agency's civil-servant / public-employee rating ([column_words] staff_rating)
+    PERIOD = "period"  # a quarter's or the mid-year review, not the year's ([column_words] period_review)
     PART = "part"  # a part of another column ("Năm sinh" over "Nam | Nữ")
     PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count
     NOT_YEAR = "not_year"  # "Nam" without diacritics and no year under it: not "Năm"
@@ -84,6 +85,7 @@ class Column:
 NOT_READ = {
     "award": Ignored.AWARD,
     "staff_rating": Ignored.STAFF_RATING,
+    "period_review": Ignored.PERIOD,
 }  # known by their words, not read: an award or title (scores are read: role score)
 
 

@@ -34,6 +34,7 @@ REASONS = {  # why a column is not read
     "share": N_("a share ({because})"),
     "score": N_("a score ({because}), not read here"),
     "award": N_("an award or title ({because}), not the year's rating"),
+    "period": N_("a quarterly or mid-year review ({because}), not the year's rating"),
     "staff_rating": N_("a civil-servant or public-employee rating ({because}), not the party rating"),
     "self_score": N_("self-score, not used; the score used is '{detail}'"),
     "proposed_score": N_("proposed score, not used; the score used is '{detail}'"),
