@@ -35,6 +35,7 @@ class Source(str, Enum):
     SUB_LEVEL = (
         "sub_level"  # a second organisation column naming the level below: the organisations under the row above
     )
+    UPPER_LEVEL = "upper_level"  # an organisation column naming the level above the row's: its parent
     UNDER_ORGS = "under_orgs"  # tiers under a merged cell naming organisations: counts of organisations
     CONTENT = "content"  # no header word: its cells are almost all rating labels
     READER = "reader"  # not a header's doing: the reader set it (a reason says why)

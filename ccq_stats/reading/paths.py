@@ -217,6 +217,8 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> tuple[Sheet, 
                 kept[top : r + 1] = [[] for _row in range(top, r + 1)]
                 blanked.append(top + 1)
                 gone += [x + 1 for x in range(top, r + 1)]  # Excel row numbers
+    if not blanked:  # the header's words in another order or other words: another table, not a repeat
+        return sheet, []
     shown = ", ".join(map(str, blanked[:5])) + (", …" if len(blanked) > 5 else "")
     notes.warn(
         _("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),

@@ -45,6 +45,7 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.org_levels import two_levels
 from ccq_stats.reading.rating_columns import settle_ratings
 from ccq_stats.reading.summary_table import starts_with, summary_top
 from ccq_stats.reading.tick_blocks import decided_ticks
@@ -322,17 +323,13 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
 def _one_of_each(header: Header, scales: Scales) -> list:
     """One column per role that a row has once (organisation, name, year …): the one the user
     mapped, else the one named exactly, else the first; the others are not read. In a list of
-    organisations, a second organisation column whose header names the level below ("Chi bộ trực
-    thuộc" beside "Tổ chức cơ sở đảng") holds the organisations under the one above (SUB_LEVEL)."""
+    organisations, two organisation columns of two levels are the chi bộ and its đảng bộ (org_levels)."""
     rank = {Source.MAPPED: 0, Source.NAME: 1}
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
-        if role == "org" and len(found) == 2 and not header.of("member"):
-            below = (scales.kind_in(found[1].header) or ("", ""))[1] == "cells"
-            if below and (scales.kind_in(found[0].header) or ("", ""))[1] != "cells":
-                found[1].source, found[1].detail = Source.SUB_LEVEL, found[0].header
-                continue
+        if role == "org" and two_levels(header, found, scales):  # "Chi bộ trực thuộc" beside "Đảng bộ cơ sở"
+            continue
         if len(found) < 2 or (role == "member" and all(is_name_part(c) for c in found)):
             continue  # parts of one name under a merged "Họ và tên" are read together
         keep = min(found, key=lambda c: (rank.get(c.source, 2), c.index))

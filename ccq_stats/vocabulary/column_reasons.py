@@ -23,6 +23,7 @@ SOURCES = {  # how a role was decided
     "name_part": N_("under '{detail}'"),
     "name_parts": N_("name in two columns ({detail})"),
     "sub_level": N_("the level below '{detail}': its organisations, where that cell is blank"),
+    "upper_level": N_("the level above '{detail}': the parent of its organisations"),
     "under_orgs": N_("under '{detail}': organisations"),
     "content": N_("content: {detail} cells are rating labels"),
     "reader": "",
