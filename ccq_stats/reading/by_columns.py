@@ -113,6 +113,7 @@ from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS, Ignored
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.membership import mark_column
+from ccq_stats.reading.page_rows import is_index_token
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.textfile import sniff_delimiter
@@ -324,6 +325,8 @@ def _records(
             notes.append(cleaned_codes(*dictionary_codes(table, c.index)))
             table = table.drop_columns([f"f{c.index}"])
     n = table.num_rows
+    if any(is_index_token(v) for v in texts["rating"][1]):  # "4" as a rating: a page's column numbers (page_rows)
+        raise NotPlain(_("a number where the rating is: a page's row of column numbers, or a code"))
 
     # blank rows, totals rows ("Tổng cộng" …) and section rows are skipped, as the row reader
     # skips them in a member list; from here on only the others are looked at

@@ -25,6 +25,7 @@ from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.page_rows import column_number_rows
 from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
@@ -168,12 +169,19 @@ def _read_sheet(
             below = next_table(sheet, plan) if plan is not None else None
         if below is not None:  # another table under this one: read up to it, then read it on its own
             plan.end, plan.end_why = below, "another table below"
+        numbered = column_number_rows(sheet, plan) if plan is not None else []
+        if numbered:  # a page's row of column numbers inside the table: blanked, which the readers pass over
+            sheet = dataclasses.replace(sheet, rows=[[] if r in numbered else row for r, row in enumerate(sheet.rows)])
+            plan.sheet = sheet
         if plan is not None:  # ratings written as codes: the key on the sheet, above or under the table, or the book's
             plan.key = legend.sheet_key(sheet, plan, scales) or (book or {})
         frame = sheet_records(plan, scales, notes) if plan is not None else None
         if plan is not None and repeated:  # blanked to be passed over, listed for what they were
             plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r not in set(repeated)]
             plan.skip("repeated header", repeated)
+        if plan is not None and numbered:
+            plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r - 1 not in set(numbered)]
+            plan.skip("index row", [r + 1 for r in numbered])
     except NotATable as exc:
         figures = read_figures_table(sheet, scales, notes)  # the years across: read as the figures they are
         if figures is not None:
