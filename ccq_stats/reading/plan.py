@@ -32,6 +32,7 @@ from ccq_stats.i18n import number
 from ccq_stats.reading.account import account_columns
 from ccq_stats.reading.cells import is_number, is_subset_heading
 from ccq_stats.reading.collection import collection_header, is_instructions
+from ccq_stats.reading.commendation import check_not_commendation
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import (
     SCAN_ROWS,
@@ -587,6 +588,7 @@ def plan_sheet(
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
+    check_not_commendation(sheet, plan, scales)  # a list of those commended is not the year's list
     account_columns(
         plan, scales, notes, next_table(sheet, plan)
     )  # every column read or not read for a stated reason; ratings never in silence
