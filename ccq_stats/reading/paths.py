@@ -20,6 +20,7 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns, legend
 from ccq_stats.reading.by_rows import sheet_records
+from ccq_stats.reading.choice_lists import is_choice_list
 from ccq_stats.reading.collection import is_instructions
 from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
@@ -130,6 +131,15 @@ def read_sheets(
             continue
         if not any(filled(v) for row in sheet.rows for v in row):
             yield sheet, None, None, "empty"  # an empty sheet
+            continue
+        if len(sheets) > 1 and not sheet.hidden and is_choice_list(sheet.rows, scales):  # a drop-down's source
+            notes.warn(
+                _(
+                    "the rating labels listed once each, in the scale's order: a list of choices, not data; sheet skipped"
+                ),
+                sheet.where(),
+            )
+            yield sheet, None, None, "key"
             continue
         if is_instructions(sheet):  # the "Hướng dẫn" of a collection workbook: words for people, no data
             yield sheet, None, None, "instructions"
