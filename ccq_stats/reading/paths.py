@@ -307,6 +307,14 @@ def read_file(
             ).format(expected=expected_hint(shape), rows=SCAN_ROWS),
         )
     for sheet in skipped:
+        if sheet.top and any(name == (sheet.name or "") for name in names):  # a table under one that was read
+            notes.warn(
+                _("the table from row {row} has no rating or count column; not counted").format(
+                    row=next((r + 1 for r in range(sheet.top, len(sheet.rows)) if any(map(filled, sheet.rows[r]))), 0)
+                ),
+                sheet.where(),
+            )
+            continue
         notes.warn(_("no rating table found; sheet skipped"), sheet.where())
     mapping = mapping if mapping is not None else scales.mapping
     for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen

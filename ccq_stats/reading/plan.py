@@ -30,7 +30,7 @@ from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.account import account_columns
-from ccq_stats.reading.cells import is_number, is_subset_heading
+from ccq_stats.reading.cells import is_subset_heading
 from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.commendation import check_not_commendation
 from ccq_stats.reading.grid import Sheet, filled, text_at
@@ -47,11 +47,12 @@ from ccq_stats.reading.header import (
 )
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.org_levels import two_levels
+from ccq_stats.reading.other_tables import other_header
 from ccq_stats.reading.rating_columns import settle_ratings
 from ccq_stats.reading.summary_table import starts_with, summary_top
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
-from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
 # the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
@@ -432,37 +433,6 @@ def _table_top(rows: list, top: int, plan: SheetPlan) -> int:
     while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
         top -= 1  # its title and the blank rows above it belong to it
     return top
-
-
-def _counts_a_row(value) -> bool:
-    """A number that is no year ("2", 15): a header has words and years, never such a number."""
-    if not is_number(value):
-        return False
-    number = float(value) if not isinstance(value, str) else float(clean(value))
-    return not FIRST_YEAR <= number <= LAST_YEAR
-
-
-def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
-    """The first row of the table that is the header of another table (0-based), or None. Only
-    rows with a text that is no rating label where this table has its first rating (or count)
-    are looked at closely; the verdict on a text is kept, as a column holds few distinct ones."""
-    from ccq_stats.reading.header import header_at
-
-    values = plan.header.of("rating") or plan.header.of("count")
-    if not values:
-        return None
-    at, seen = values[0].index, {}
-    for r in range(plan.start, plan.end if plan.end >= 0 else len(sheet.rows)):
-        row = sheet.rows[r]
-        value = row[at] if at < len(row) else None
-        if not isinstance(value, str) or not value.strip():
-            continue
-        key = norm_key(value)
-        if key not in seen:
-            seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
-        if seen[key] and not any(_counts_a_row(v) for v in row) and header_at(sheet, r, scales) is not None:
-            return r  # a header is words: a row with a number in it (STT 2) is a row of this table
-    return None
 
 
 def _refuse_organisation_counts(header: Header) -> None:
