@@ -37,7 +37,15 @@ def test_a_narrower_header_further_down_starts_a_table(tmp_path):
     result = run("classify", str(path), "--format", "csv")
     assert result.exit_code == 0, result.stderr
     # by hand: top Uyên; good Tài, Xuân; pass Vinh; exempt Yên
-    assert _members(result) == {"total": 5, "exempt": 1, "rated": 4, "top": 1, "good": 2, "pass": 1, "good_or_better": 3}
+    assert _members(result) == {
+        "total": 5,
+        "exempt": 1,
+        "rated": 4,
+        "top": 1,
+        "good": 2,
+        "pass": 1,
+        "good_or_better": 3,
+    }
 
 
 def test_a_table_of_names_and_awards_below_is_not_counted_and_said(tmp_path):

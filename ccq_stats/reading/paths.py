@@ -34,6 +34,7 @@ from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
+from ccq_stats.reading.typed_lines import lines_as_table
 from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.scales import Scales
 
@@ -163,6 +164,8 @@ def _read_sheet(
         check_sheet(sheet, limits)
         if not mapping and (turned := transposed_counts(sheet, scales, notes)) is not None:
             sheet = turned  # the organisations across, the indicators down the side: read turned
+        if not mapping and (lined := lines_as_table(sheet, scales, notes)) is not None:
+            sheet = lined  # "1. Đ/c Nguyễn Văn An: HTTNV", one line a member in one column
         try:
             plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
         except InputError:  # a member list without a rating column: its tiers may be its section headings
