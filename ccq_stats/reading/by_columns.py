@@ -325,8 +325,6 @@ def _records(
             notes.append(cleaned_codes(*dictionary_codes(table, c.index)))
             table = table.drop_columns([f"f{c.index}"])
     n = table.num_rows
-    if any(is_index_token(v) for v in texts["rating"][1]):  # "4" as a rating: a page's column numbers (page_rows)
-        raise NotPlain(_("a number where the rating is: a page's row of column numbers, or a code"))
 
     # blank rows, totals rows ("Tổng cộng" …) and section rows are skipped, as the row reader
     # skips them in a member list; from here on only the others are looked at
@@ -346,6 +344,9 @@ def _records(
         | ~(blank_cells(name) if col["member"].index not in plain else blank_cells(plain[col["member"].index]))
     )
     rating_codes, rating_values = texts["rating"]
+    numbered = np.array([is_index_token(v) for v in rating_values], bool)
+    if (numbered[rating_codes] & ~skip).any():  # "4" as a rating: a page's column numbers (page_rows)
+        raise NotPlain(_("a number where the rating is: a page's row of column numbers, or a code"))
     section = ~skip & ~named & (rating_values == "")[rating_codes]
     if section.any():
         section &= ~listed_rows(section, texts, plain, col)
