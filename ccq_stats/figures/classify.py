@@ -12,6 +12,7 @@ import re
 
 from ccq_stats.errors import InputError, Where
 from ccq_stats.figures.findings import Notes
+from ccq_stats.figures.label_reasons import doubted, names_another, with_reason
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import ngettext, number
 from ccq_stats.text import clean, legacy_encoding, loose_key, norm_key
@@ -33,8 +34,11 @@ def match_label(text: object, scales: Scales) -> Label | None:
     footnote mark after a label ("… nhiệm vụ (1)") is the label. A label followed by an
     explanation in brackets that names no label – "Miễn (tuổi cao)", "Chưa đánh giá (kết nạp
     10/2022)", "KHTNV (bị kỷ luật khiển trách)" – is the label before the bracket: the bracket
-    says why, the label says what was decided.
+    says why, the label says what was decided; so is a label with its reason after a dash or its
+    date (label_reasons). A label with a question mark is the typist's doubt: no label.
     """
+    if doubted(text):
+        return None
     label = scales.lookup_label(text)
     footnoted = _FOOTNOTE.match(clean(text)) if label is None and isinstance(text, str) else None
     if footnoted:
@@ -46,6 +50,8 @@ def match_label(text: object, scales: Scales) -> Label | None:
             label = inner if inner.meaning.exemplary and not outer.meaning.exemplary else outer
     if label is None:
         label = _explained(text, scales)
+    if label is None:
+        label = with_reason(text, scales)
     return label
 
 
@@ -61,14 +67,8 @@ def _explained(text: object, scales: Scales) -> Label | None:
     outer = scales.lookup_label(paren.group(1))
     if outer is None:
         return None
-    words, longest = paren.group(2).split(), max((len(key.split()) for key in scales.labels), default=1)
-    for start in range(len(words)):
-        for stop in range(start + 1, min(len(words), start + longest) + 1):
-            if stop - start == 1 and not (words[start].isupper() and len(words[start]) > 1):
-                continue
-            named = scales.lookup_label(" ".join(words[start:stop]))
-            if named is not None and named.meaning.means != outer.meaning.means:
-                return None
+    if names_another(paren.group(2).split(), outer, scales):
+        return None
     return outer
 
 
@@ -125,6 +125,10 @@ def _edit_distance(a: str, b: str) -> int:
 
 
 def unknown_label_hint(text: object, scales: Scales) -> str:
+    if doubted(text):
+        return _(
+            "the question mark says the label was not read for sure; check it against the original and write the label"
+        )
     encoding = legacy_encoding(clean(text))
     if encoding:
         return _(

@@ -18,6 +18,13 @@ One module per concern:
 ``rating_columns``   two rating columns that are one rating and something else: last year, a lower
                      committee's proposal, codes that mirror the labels
 ``summary_table``    where a table ends at a summary under it, and what belongs to that summary
+``other_tables``     another table's own header under a table, on the same sheet
+``page_rows``        rows a printed page repeats inside a table: the row of column numbers
+``typed_lines``      a list typed as lines of text in one column ("1. Đ/c …: HTTNV"), read as a table
+``choice_lists``     a sheet listing the rating labels to choose from (a drop-down's source): not data
+``commendation``     a commendation list (every row the top tier, under such a title) is not the year's
+``org_levels``       two organisation columns that name two levels: which is the row's organisation
+``membership``       staff who are not party members, in an agency's list of its staff
 ``cells``            rules for cells both readers apply: years, counts, totals and section words
 ``column_rules``     rules over whole columns both readers call, written once: members who left, a
                      section's state carried down, the lead columns, the totals words' first bytes

@@ -44,6 +44,8 @@ SETTLED = (
     Ignored.SELF_SCORE,
     Ignored.PROPOSED_SCORE,
     Ignored.OTHER_SCORE,
+    Ignored.STAFF_RATING,
+    Ignored.PERIOD,  # a quarter's or the mid-year review: labels of another period, by its header's words  # the agency's rating of its staff: labels of another rating, by its header's words
 )
 _EXPLAINS = ("exempt", "not_rated")  # a status in the notes beside a blank rating: why it is blank
 _NOT_A_RATING = ("left",)  # a label that says a member left is read by the members-who-left rule

@@ -118,6 +118,8 @@ from ccq_stats.reading.columns_records import Who, listed_twice, record_groups, 
 from ccq_stats.reading.grid import Sheet, trimmed
 from ccq_stats.reading.header import SCAN_ROWS, Ignored
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.membership import mark_column
+from ccq_stats.reading.page_rows import is_index_token
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.row_roles import summary_columns, summary_lines
@@ -268,6 +270,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("another table under the first"))
     if any(c.reason == Ignored.MIRROR for c in plan.ignored):  # every row checked by the row reader
         raise NotPlain(_("a code column that mirrors the ratings"))
+    if mark_column(header, scales) is not None:  # staff marked as members or not: the row reader's rule (membership.py)
+        raise NotPlain(_("a column marking the party members among staff"))
     if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
         raise NotPlain(_("a key of rating codes"))
     col = {role: header.one(role) for role in CELL_ROLES}
@@ -365,6 +369,9 @@ def _records(
         | ~(blank_cells(name) if col["member"].index not in plain else blank_cells(plain[col["member"].index]))
     )
     rating_codes, rating_values = texts["rating"]
+    numbered = np.array([is_index_token(v) for v in rating_values], bool)
+    if (numbered[rating_codes] & ~skip).any():  # "4" as a rating: a page's column numbers (page_rows)
+        raise NotPlain(_("a number where the rating is: a page's row of column numbers, or a code"))
     section = ~skip & ~named & (rating_values == "")[rating_codes]
     if section.any():
         section &= ~listed_rows(section, texts, plain, col)

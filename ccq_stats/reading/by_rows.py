@@ -45,6 +45,7 @@ from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members
+from ccq_stats.reading.membership import not_members_warning, staff_not_members
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.rating_columns import check_mirrors
 from ccq_stats.reading.row_roles import (
@@ -185,12 +186,21 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
+    staff, mark = (
+        staff_not_members(data, header, rows, scales) if "members" in shapes else (np.zeros(len(data), bool), None)
+    )
+    if staff.any():  # an agency's staff list: only the rows marked as party members are members
+        notes.warn(
+            not_members_warning(int(staff.sum()), mark, header.cells[mark], data.excel_row(first(staff))), sheet.where()
+        )
+        rows &= ~staff
     for why, mask in (
         ("totals", totals),
         ("subtotal", subtotal),
         ("section", section),
         ("summary", summary),
         ("left", left),
+        ("not a party member", staff),
         ("blank", ~nonblank & ~hidden),
     ):
         plan.skip(why, np.flatnonzero(mask) + data.start + 1)

@@ -35,6 +35,7 @@ class Source(str, Enum):
     SUB_LEVEL = (
         "sub_level"  # a second organisation column naming the level below: the organisations under the row above
     )
+    UPPER_LEVEL = "upper_level"  # an organisation column naming the level above the row's: its parent
     UNDER_ORGS = "under_orgs"  # tiers under a merged cell naming organisations: counts of organisations
     CONTENT = "content"  # no header word: its cells are almost all rating labels
     READER = "reader"  # not a header's doing: the reader set it (a reason says why)
@@ -52,6 +53,8 @@ class Ignored(str, Enum):
     PROPOSED_SCORE = "proposed_score"  # a proposed score beside the decided one (detail: its header)
     OTHER_SCORE = "other_score"  # a second decided score; the one used is --column's or the rightmost (detail)
     AWARD = "award"  # an award or title ("Danh hiệu", "Khen thưởng", [column_words] award), not the year's rating
+    STAFF_RATING = "staff_rating"  # the agency's civil-servant / public-employee rating ([column_words] staff_rating)
+    PERIOD = "period"  # a quarter's or the mid-year review, not the year's ([column_words] period_review)
     PART = "part"  # a part of another column ("Năm sinh" over "Nam | Nữ")
     PART_OF_TIER = "part_of_tier"  # "Trong đó: bị kỷ luật" under a tier: a part of that tier's count
     NOT_YEAR = "not_year"  # "Nam" without diacritics and no year under it: not "Năm"
@@ -80,7 +83,11 @@ class Column:
 
 
 # [column_words] keys that name no role: a column known by its words and not read, for this reason
-NOT_READ = {"award": Ignored.AWARD}  # known by their words, not read: an award or title (scores are read: role score)
+NOT_READ = {
+    "award": Ignored.AWARD,
+    "staff_rating": Ignored.STAFF_RATING,
+    "period_review": Ignored.PERIOD,
+}  # known by their words, not read: an award or title (scores are read: role score)
 
 
 def reason_of(role: str) -> Ignored | None:

@@ -120,12 +120,29 @@ def former_words(texts: list[str], scales: Scales) -> str | None:
     return None
 
 
+# a header written as one ASCII word with capitals for its words, as database software exports them
+# ("XepLoaiDangVien2021", "HoTen", "NgayVaoDang"): its words are where the capitals and digits begin
+_CAMEL_WORD = re.compile(r"[A-Z]+[a-z]*|[a-z]+|[0-9]+")
+
+
+def camel_words(leaf: str) -> str | None:
+    """The words of a header written in capitals-for-words, or None if it is not one."""
+    if not leaf or not leaf.isascii() or not leaf.isalnum() or not re.search(r"[a-z][A-Z]", leaf):
+        return None
+    return " ".join(_CAMEL_WORD.findall(leaf))
+
+
 def resolve_column(index: int, leaf: str, ancestors: list[str], scales: Scales) -> Column | None:
     """What a column holds, from its header text and the (merged) header cells above it. A column of
     the hierarchy whose header says it is a former value (``former_words``) is not the current
     hierarchy: not read, and inspect says why (a careful reader takes the current parent, not the
     bloc an organisation belonged to before the 2025 reorganisation)."""
     column = _resolve(index, leaf, ancestors, scales)
+    words = camel_words(leaf)
+    if column is None and words:  # "XepLoaiDangVien2021": read as its words, shown as written
+        column = _resolve(index, words, ancestors, scales)
+        if column is not None:
+            column.header = leaf
     if ancestors and (column is None or column.role in HIERARCHY):
         column = _in_group(index, leaf, ancestors, scales) or column
     if column is not None and column.role in HIERARCHY:

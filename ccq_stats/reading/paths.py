@@ -20,11 +20,13 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns, legend
 from ccq_stats.reading.by_rows import sheet_records
+from ccq_stats.reading.choice_lists import is_choice_list
 from ccq_stats.reading.collection import is_instructions
 from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.page_rows import column_number_rows
 from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
@@ -33,6 +35,7 @@ from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
+from ccq_stats.reading.typed_lines import lines_as_table
 from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.scales import Scales
 
@@ -120,6 +123,15 @@ def read_sheets(
         if not any(filled(v) for row in sheet.rows for v in row):
             yield sheet, None, None, "empty"  # an empty sheet
             continue
+        if len(sheets) > 1 and not sheet.hidden and is_choice_list(sheet.rows, scales):  # a drop-down's source
+            notes.warn(
+                _(
+                    "the rating labels listed once each, in the scale's order: a list of choices, not data; sheet skipped"
+                ),
+                sheet.where(),
+            )
+            yield sheet, None, None, "key"
+            continue
         if is_instructions(sheet):  # the "Hướng dẫn" of a collection workbook: words for people, no data
             yield sheet, None, None, "instructions"
             continue
@@ -142,6 +154,8 @@ def _read_sheet(
         check_sheet(sheet, limits)
         if not mapping and (turned := transposed_counts(sheet, scales, notes)) is not None:
             sheet = turned  # the organisations across, the indicators down the side: read turned
+        if not mapping and (lined := lines_as_table(sheet, scales, notes)) is not None:
+            sheet = lined  # "1. Đ/c Nguyễn Văn An: HTTNV", one line a member in one column
         try:
             plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
         except InputError:  # a member list without a rating column: its tiers may be its section headings
@@ -158,12 +172,19 @@ def _read_sheet(
             below = next_table(sheet, plan) if plan is not None else None
         if below is not None:  # another table under this one: read up to it, then read it on its own
             plan.end, plan.end_why = below, "another table below"
+        numbered = column_number_rows(sheet, plan) if plan is not None else []
+        if numbered:  # a page's row of column numbers inside the table: blanked, which the readers pass over
+            sheet = dataclasses.replace(sheet, rows=[[] if r in numbered else row for r, row in enumerate(sheet.rows)])
+            plan.sheet = sheet
         if plan is not None:  # ratings written as codes: the key on the sheet, above or under the table, or the book's
             plan.key = legend.sheet_key(sheet, plan, scales) or (book or {})
         frame = sheet_records(plan, scales, notes) if plan is not None else None
         if plan is not None and repeated:  # blanked to be passed over, listed for what they were
             plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r not in set(repeated)]
             plan.skip("repeated header", repeated)
+        if plan is not None and numbered:
+            plan.skipped["blank"] = [r for r in plan.skipped.get("blank", []) if r - 1 not in set(numbered)]
+            plan.skip("index row", [r + 1 for r in numbered])
     except NotATable as exc:
         figures = read_figures_table(sheet, scales, notes)  # the years across: read as the figures they are
         if figures is not None:
@@ -207,6 +228,8 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> tuple[Sheet, 
                 kept[top : r + 1] = [[] for _row in range(top, r + 1)]
                 blanked.append(top + 1)
                 gone += [x + 1 for x in range(top, r + 1)]  # Excel row numbers
+    if not blanked:  # the header's words in another order or other words: another table, not a repeat
+        return sheet, []
     shown = ", ".join(map(str, blanked[:5])) + (", …" if len(blanked) > 5 else "")
     notes.warn(
         _("the header is repeated on {count} rows ({rows}); those rows skipped").format(count=len(blanked), rows=shown),
@@ -277,6 +300,14 @@ def read_file(
             ).format(expected=expected_hint(shape), rows=SCAN_ROWS),
         )
     for sheet in skipped:
+        if sheet.top and any(name == (sheet.name or "") for name in names):  # a table under one that was read
+            notes.warn(
+                _("the table from row {row} has no rating or count column; not counted").format(
+                    row=next((r + 1 for r in range(sheet.top, len(sheet.rows)) if any(map(filled, sheet.rows[r]))), 0)
+                ),
+                sheet.where(),
+            )
+            continue
         notes.warn(_("no rating table found; sheet skipped"), sheet.where())
     mapping = mapping if mapping is not None else scales.mapping
     for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen

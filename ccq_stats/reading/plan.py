@@ -30,9 +30,10 @@ from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading.account import account_columns
-from ccq_stats.reading.cells import is_number, is_subset_heading, without_bullet
+from ccq_stats.reading.cells import is_subset_heading, without_bullet
 from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.column_rules import is_summary_label
+from ccq_stats.reading.commendation import check_not_commendation
 from ccq_stats.reading.grid import Sheet, column_cells, filled, text_at
 from ccq_stats.reading.header import (
     SCAN_ROWS,
@@ -46,11 +47,13 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.org_levels import two_levels
+from ccq_stats.reading.other_tables import other_header
 from ccq_stats.reading.rating_columns import settle_ratings
 from ccq_stats.reading.summary_table import starts_with, summary_top
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
-from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, Scales, find_phrase, words_of
+from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
 # the day, month and year words of [reading_words] are looked for folded as the title texts are (_title_texts)
@@ -319,17 +322,13 @@ def _cross_tab(sheet: Sheet, header: Header, start: int, scales: Scales) -> bool
 def _one_of_each(header: Header, scales: Scales) -> list:
     """One column per role that a row has once (organisation, name, year …): the one the user
     mapped, else the one named exactly, else the first; the others are not read. In a list of
-    organisations, a second organisation column whose header names the level below ("Chi bộ trực
-    thuộc" beside "Tổ chức cơ sở đảng") holds the organisations under the one above (SUB_LEVEL)."""
+    organisations, two organisation columns of two levels are the chi bộ and its đảng bộ (org_levels)."""
     rank = {Source.MAPPED: 0, Source.NAME: 1}
     out = []
     for role in SINGLE_ROLES:
         found = header.of(role)
-        if role == "org" and len(found) == 2 and not header.of("member"):
-            below = (scales.kind_in(found[1].header) or ("", ""))[1] == "cells"
-            if below and (scales.kind_in(found[0].header) or ("", ""))[1] != "cells":
-                found[1].source, found[1].detail = Source.SUB_LEVEL, found[0].header
-                continue
+        if role == "org" and two_levels(header, found, scales):  # "Chi bộ trực thuộc" beside "Đảng bộ cơ sở"
+            continue
         if len(found) < 2 or (role == "member" and all(is_name_part(c) for c in found)):
             continue  # parts of one name under a merged "Họ và tên" are read together
         keep = min(found, key=lambda c: (rank.get(c.source, 2), c.index))
@@ -430,38 +429,6 @@ def _table_top(rows: list, top: int, plan: SheetPlan) -> int:
     while top > plan.start and sum(filled(v) for v in rows[top - 1][:60]) < 2:
         top -= 1  # its title and the blank rows above it belong to it
     return top
-
-
-def _counts_a_row(value) -> bool:
-    """A number that is no year ("2", 15): a header has words and years, never such a number."""
-    if not is_number(value):
-        return False
-    number = float(value) if not isinstance(value, str) else float(clean(value))
-    return not FIRST_YEAR <= number <= LAST_YEAR
-
-
-def other_header(sheet: Sheet, plan: SheetPlan, scales: Scales) -> int | None:
-    """The first row of the table that is the header of another table (0-based), or None. Only
-    rows with a text that is no rating label where this table has its first rating (or count)
-    are looked at closely; the verdict on a text is kept, as a column holds few distinct ones."""
-    from ccq_stats.reading.header import header_at
-
-    values = plan.header.of("rating") or plan.header.of("count")
-    if not values:
-        return None
-    at, seen, said = values[0].index, {}, {}  # the verdict by folded text, and by the cell's own text
-    end = plan.end if plan.end >= 0 else len(sheet.rows)
-    for r, value in enumerate(column_cells(sheet.rows, at, plan.start, end), plan.start):
-        if not isinstance(value, str) or not value.strip():
-            continue
-        if value not in said:
-            key = norm_key(value)
-            if key not in seen:
-                seen[key] = match_label(value, scales) is None and scales.role_by_words(value) is not None
-            said[value] = seen[key]
-        if said[value] and not any(_counts_a_row(v) for v in sheet.rows[r]) and header_at(sheet, r, scales) is not None:
-            return r  # a header is words: a row with a number in it (STT 2) is a row of this table
-    return None
 
 
 def _refuse_organisation_counts(header: Header) -> None:
@@ -587,6 +554,7 @@ def plan_sheet(
         plan.start += 1
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
+    check_not_commendation(sheet, plan, scales)  # a list of those commended is not the year's list
     account_columns(
         plan, scales, notes, next_table(sheet, plan)
     )  # every column read or not read for a stated reason; ratings never in silence

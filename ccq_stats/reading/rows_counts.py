@@ -112,6 +112,16 @@ def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base
             )
         )
     count_rows = rows & (ticked == 0) & ~flagged
+    ticking = [
+        c
+        for i, c in enumerate(tiers)
+        if (ticks[i] & rows).any() and (ticks[i] | (data.text(c.index) == "") | ~rows).all()
+    ]
+    if ticking and len(ticking) < len(tiers):
+        # ticks under one block of tiers (the organisation's own tier) and numbers under another (its
+        # members' counts): a ticked row's member counts are read too, never left in silence
+        counts = [c for c in counts if c not in ticking and c not in flags]
+        count_rows = rows & ~flagged | (rows & flagged & (ticked == 1))
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
     _split_cumulative(data, counts, values, count_rows)
     members = dict(base, subject="members")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ccq_stats.text import norm_key, strip_marks
+from ccq_stats.text import loose_key, norm_key, strip_marks
 from ccq_stats.vocabulary.phrases import either_marks, phrase
 
 
@@ -70,6 +70,19 @@ class ReadingWords:
         self.rating_levels = [[phrase(x) for x in level] for level in w("rating_levels")]
         self.admitted_columns = {strip_marks(norm_key(x)) for x in w("admitted_columns")}  # "Ngày vào Đảng"
         # "Kết nạp tháng 7/2021", "Vào Đảng năm 2019": the first year after the words, in a note
+        # a staff list's column marking party members ("Đảng viên" | x), and the marks it holds
+        self.member_mark_headers = {loose_key(x) for x in w("member_mark_headers")}
+        self.member_mark_yes = {loose_key(x) for x in w("member_mark_yes")}
+        self.member_mark_no = {loose_key(x) for x in w("member_mark_no")} | {""}
+        self.commendation = [phrase(x) for x in w("commendation")]  # "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
+        # a member typed as a line: "1. Đ/c Nguyễn Văn An: HTTNV"; the header the line's table is given
+        address = "|".join(re.escape(a) for a in sorted(w("line_address"), key=len, reverse=True))
+        self.member_line = re.compile(
+            r"^(?:(?P<n>\d{1,4})\s*[.)/-]?\s+)?(?:(?:"
+            + address
+            + r")\.?\s+)?(?P<name>[^:\d]+?)\s*(?::|\s[-–—]\s)\s*(?P<label>.+?)[.;]?$"
+        )
+        self.line_header = list(w("line_header"))
         self.admitted = re.compile(
             r"\b" + _any(w("admitted"), either_marks) + r"\b.{0,30}?(?<!\d)((?:19|20)\d\d)(?!\d)", re.I
         )
