@@ -45,19 +45,16 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.rating_year import decide_year, file_name_year
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import FIRST_YEAR, LAST_YEAR, READING_WORDS, Scales, find_phrase, words_of
 from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
-# the day, month and year words of [reading_words], folded as the title texts are (_title_texts)
+# the day, month and year words of [reading_words], folded as the title texts are
 _DAY, _MONTH, _YEAR_WORD = (re.escape(strip_marks(READING_WORDS[w].casefold())) for w in ("day", "month", "year"))
-_TITLE_YEAR = re.compile(r"(" + _MONTH + r"\s+\d{1,2}\s+)?" + _YEAR_WORD + r"\s+((?:19|20)\d\d)\b")
-_SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm": a date line
 _DATE = re.compile(r"\b" + _DAY + r"\b.{0,14}\b" + _MONTH + r"\b.{0,14}\b" + _YEAR_WORD + r"\b")
-_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
-_DATE_IN_NAME = re.compile(r"\d{1,2}\s*[-_./ ]\s*(?:19|20)\d\d")  # "15_01_2020": a date, not a rating year
 _BULLET = re.compile(r"^[-+•*–]\s*")
 TAIL_ROWS = 80  # a signature block, notes or summary lines are looked for in this many rows at the bottom
 
@@ -92,31 +89,6 @@ class SheetPlan:
         return self.header.of("count") if "counts" in self.shapes else []
 
 
-def _title_texts(sheet: Sheet, header: Header) -> list[str]:
-    out = []
-    for r in range(header.first_row):
-        text = " ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
-        out.append(strip_marks(text[:1000].casefold()))
-    return out
-
-
-def title_year(sheet: Sheet, header: Header) -> int | None:
-    """ "… XẾP LOẠI ĐẢNG VIÊN NĂM 2019" in the rows above the header, else one bare year there
-    ("… TCCS ĐẢNG 2019"); dates ("ngày 10 tháng 01 năm 2020") and terms (2015-2020) don't count."""
-    texts = _title_texts(sheet, header)
-    for text in texts:
-        for match in _TITLE_YEAR.finditer(text):
-            if not match.group(1):  # "ngày 10 tháng 01 năm 2020" is a date, not the rating year
-                return int(match.group(2))
-    bare = set()
-    for text in texts:
-        text = _RANGE.sub(" ", text)
-        if _DATE.search(text):
-            text = text[: _DATE.search(text).start()]
-        bare |= {int(y) for y in _SHEET_YEAR.findall(text)}
-    return bare.pop() if len(bare) == 1 else None
-
-
 def kinds_named(text: str, scales: Scales) -> set[tuple]:
     """Every kind of organisation a title names, the longest name at each place ("CHI BỘ TRỰC
     THUỘC ĐẢNG ỦY CƠ SỞ" is one kind: chi bộ trực thuộc, not also đảng ủy cơ sở)."""
@@ -144,16 +116,6 @@ def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
     ]
     named = set().union(*(kinds_named(t[:300], scales) for t in texts if t))
     return named.pop() if len(named) == 1 else None
-
-
-def file_name_year(path: str) -> int | None:
-    """The one year in a file's name ("xep_loai_tccs_2020.xlsx"); None where it names two, a range,
-    or a date ("bao_cao_15_01_2020.xlsx": the day a report was written, not the year rated)."""
-    import os
-
-    name = _DATE_IN_NAME.sub(" ", _RANGE.sub(" ", os.path.basename(path)))
-    years = set(_SHEET_YEAR.findall(name))
-    return int(years.pop()) if len(years) == 1 else None
 
 
 def _starts_with(text: str, phrases) -> bool:
@@ -200,14 +162,6 @@ def _data_below(rows: list, r: int, header: Header, scales: Scales) -> bool:
         ):
             return True
     return False
-
-
-def sheet_year(sheet: Sheet) -> int | None:
-    if sheet.name:
-        years = set(_SHEET_YEAR.findall(sheet.name))
-        if len(years) == 1:
-            return int(years.pop())
-    return None
 
 
 def expected_hint(shape: str | None) -> str:
@@ -517,26 +471,7 @@ def plan_sheet(
         notes.warn(_("hidden column(s) {columns} skipped").format(columns=shown), sheet.where())
     _refuse_organisation_counts(header)
     shapes = _shapes(header, shape, sheet)
-    fixed, year_from = sheet_year(sheet), "sheet name"
-    titled = title_year(sheet, header)
-    if marker:  # our own workbook says the year it was made for
-        fixed, year_from, titled = marker["year"], "collection workbook", None
-    elif not fixed:
-        fixed, year_from = titled, "title"
-    elif titled and titled != fixed:  # two sources disagree: the sheet name decides, and the user is told
-        notes.warn(
-            _(
-                "the sheet's name says {year} but its title says {title}; read as {year}, as the sheet's name says "
-                "(rename the sheet if the title is right)"
-            ).format(year=fixed, title=titled),
-            sheet.where(),
-        )
-    if fixed and year and fixed != year:
-        notes.warn(
-            _("the sheet says {year}; --year {given} is not used for it").format(year=fixed, given=year), sheet.where()
-        )
-    if not fixed and year:
-        fixed, year_from = year, "--year"
+    fixed, year_from = decide_year(sheet, header, marker, year, notes)
     if header.of("unit_count") and "counts" in shapes:
         c = header.of("unit_count")[0]
         raise NotATable(
