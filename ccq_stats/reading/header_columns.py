@@ -63,6 +63,7 @@ class Ignored(str, Enum):
     SECOND = "second"  # another column has this role (a row has one)
     PROPOSED = "proposed"  # a self-rating or proposal beside the decision
     UNKNOWN = "unknown"  # no header word known, and its cells carry no rating
+    VOTES = "votes"  # votes per tier ("Số phiếu biểu quyết" over "HTXSNV | HTTNV …"): ballots, not members
 
 
 @dataclass
@@ -79,7 +80,10 @@ class Column:
 
 
 # [column_words] keys that name no role: a column known by its words and not read, for this reason
-NOT_READ = {"award": Ignored.AWARD}  # known by their words, not read: an award or title (scores are read: role score)
+NOT_READ = {
+    "award": Ignored.AWARD,
+    "votes": Ignored.VOTES,
+}  # known by their words, not read: an award or title (scores are read: role score)
 
 
 def reason_of(role: str) -> Ignored | None:

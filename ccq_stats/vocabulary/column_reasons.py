@@ -48,6 +48,7 @@ REASONS = {  # why a column is not read
     "second": N_("another column is the {detail}"),
     "proposed": N_("self-rating or proposal, not counted"),
     "unknown": N_("no header word known"),
+    "votes": N_("votes ({because}), not members"),
 }
 
 

@@ -120,7 +120,7 @@ ROLE_ALIASES = {
 ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
 # [column_words] keys beside the roles: columns known by their header and not read, for a reason of
 # their own that inspect states (an award, unless its cells are labels)
-NOT_READ_WORDS = ("award",)
+NOT_READ_WORDS = ("award", "votes")
 
 
 # Display names, the words the documents and tables print for subjects, kinds, statuses and tiers
