@@ -113,6 +113,14 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             )
         nonblank &= ~hidden
     plan.skip("hidden", np.flatnonzero(hidden) + data.start + 1)
+    if filtered := sorted(r for r in sheet.filtered_rows if plan.start <= r < end):
+        # a filter left on is a view: a careful person clears it, and counts every row
+        notes.warn(
+            _("a filter was left on: the {count} row(s) it hides are counted (first: row {row})").format(
+                count=len(filtered), row=filtered[0] + 1
+            ),
+            sheet.where(),
+        )
     _check_cells(data, header, used, nonblank)
 
     totals = np.zeros(len(data), dtype=bool)

@@ -232,6 +232,7 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> tuple[Sheet, 
         sheet.merged,
         sheet.hidden_rows,
         sheet.hidden_columns,
+        filtered_rows=sheet.filtered_rows,
         top=sheet.top,
         collection=sheet.collection,
     ), gone

@@ -65,6 +65,7 @@ def workbook_grids(path: str, limits: Limits) -> list[Sheet]:
                     merged=list(sheet.merged_cell_ranges or looks.merged),  # .ods: calamine gives none
                     has_errors=bool(looks.errors),
                     hidden_rows=looks.hidden_rows,
+                    filtered_rows=looks.filtered_rows,
                     hidden_columns=looks.hidden_columns,
                     indent=looks.indent,
                     bold=looks.bold,
