@@ -67,6 +67,7 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
     records_of,
 )
 from ccq_stats.reading.rows_counts import check_totals_rows, count_records, group_sums, sub_rows_in_parent
+from ccq_stats.reading.sum_rows import totals_by_sum
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import SINGLE_ROLES, Scales
 
@@ -171,6 +172,11 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         subtotal |= group_sums(data, counts, col, nonblank & ~totals & ~section & ~subtotal & has_value)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
+    if counts and "members" not in shapes:  # a total known by its figures, whatever its words
+        names = org if col["org"] else data.text(lead[0]) if lead else np.full(len(data), "", dtype=object)
+        summed = totals_by_sum(data, counts, col, rows, names, scales, notes)
+        totals |= summed
+        rows &= ~summed
     remarks = notes_columns(plan)  # where a row says why its rating is blank, or that the member left
     left = (
         left_rows(data, remarks, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)

@@ -216,7 +216,7 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
             )
 
 
-def _figures(data: SheetRows, counts, col, rows: np.ndarray) -> list[np.ndarray] | None:
+def figures_of(data: SheetRows, counts, col, rows: np.ndarray) -> list[np.ndarray] | None:
     """The figures of every count (and total) column on the given rows; None if one is not a count
     (the bad cell is reported when its row is read)."""
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
@@ -235,7 +235,7 @@ def group_sums(data: SheetRows, counts, col, candidates: np.ndarray) -> np.ndarr
     marks = np.flatnonzero(candidates & (data.text(col["seq"].index) == ""))
     if not len(marks) or not (candidates & numbered).any():
         return out
-    figures = _figures(data, counts, col, candidates)
+    figures = figures_of(data, counts, col, candidates)
     if figures is None:
         return out
     plain = candidates & numbered
@@ -261,7 +261,7 @@ def sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray,
     detail = np.zeros(len(data), bool)
     if not sub.any():
         return detail
-    figures = _figures(data, counts, col, rows)
+    figures = figures_of(data, counts, col, rows)
     if figures is None:
         return detail
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
