@@ -29,6 +29,7 @@ from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
+from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
@@ -150,6 +151,10 @@ def _read_sheet(
     plan = None
     try:
         check_sheet(sheet, limits)
+        if not mapping and (bands := side_by_side(sheet, scales, mapping, notes)) is not None:
+            for band in bands:  # tables side by side: each read as a table
+                yield from _read_sheet(band, scales, year, shape, notes, mapping, keep_going, limits, book)
+            return
         if not mapping and (turned := transposed_counts(sheet, scales, notes)) is not None:
             sheet = turned  # the organisations across, the indicators down the side: read turned
         try:
