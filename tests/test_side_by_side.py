@@ -53,3 +53,12 @@ def test_a_header_that_does_not_repeat_is_one_table(tmp_path):
     result = run("classify", make_xlsx(tmp_path / "d.xlsx", {"KQ": rows}), "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert "side by side" not in result.stderr
+
+
+def test_ratings_beyond_an_empty_column_under_another_header_stop_the_run(tmp_path):
+    # not the same header (so not read as a table), not a summary (tiers repeat): never dropped in silence
+    rows = [["KẾT QUẢ XẾP LOẠI NĂM 2022", None, None, None, None, None], [*HEAD, None, "Đơn vị", "Kết quả"]]
+    rows += [[k + 1, *LEFT[k], None, RIGHT[k][0], RIGHT[k][1]] for k in range(len(LEFT))]
+    result = run("classify", make_xlsx(tmp_path / "e.xlsx", {"KQ": rows}), "--format", "csv")
+    assert result.exit_code == 2
+    assert "column F ('Kết quả') holds rating labels" in result.stderr

@@ -16,8 +16,10 @@ a column that carries rating labels is never left in silence:
   the column not read.
 
 A column not read for a reason the user or the reader stated (``SETTLED``: --column ignore, a
-self-rating beside the decision, a hidden column, another table beyond an empty column …) is not
-looked at again. The cells looked at are those of the first rows of the table (``HEAD_ROWS`` of the
+self-rating beside the decision, a hidden column …) is not looked at again. A block beyond an empty
+column is not settled by being there: another table with the same header is read as a table
+(``side_by_side``), a summary beside the table (each tier once, its count right of it) is a summary,
+and a column of ratings there otherwise stops the run like any other. The cells looked at are those of the first rows of the table (``HEAD_ROWS`` of the
 sheet), the rows both readers plan from, so that a file's size never changes the verdict.
 """
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 from ccq_stats.errors import InputError, column_letter
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.cells import is_number
 from ccq_stats.reading.grid import text_at
 from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored
 from ccq_stats.vocabulary.scales import Scales
@@ -36,7 +39,6 @@ SETTLED = (
     Ignored.MAPPED,
     Ignored.PROPOSED,
     Ignored.HIDDEN,
-    Ignored.BEYOND_EMPTY,
     Ignored.SECOND,
     Ignored.SHARE,
     Ignored.SCORE,
@@ -89,6 +91,8 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         ]
         if not labels:
             continue
+        if column.reason == Ignored.BEYOND_EMPTY and _summary_beside(rows, i, labels):
+            continue  # "HTXSNV | 10": a COUNTIF summary beside the table, each tier once with its count
         if (
             ratings
             and "units" in plan.shapes
@@ -141,6 +145,15 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
                     else _("give the column a header, then --column rating=HEADER or --column ignore=HEADER")
                 ),
             )
+
+
+def _summary_beside(rows: list, i: int, labels: list) -> bool:
+    """Is a column beyond an empty column a summary's (each tier or status once, its count right of
+    it), rather than a table's ratings (the same tier on many rows)?"""
+    meanings = [found.meaning for _r, _v, found in labels]
+    return len(set(meanings)) == len(meanings) and all(
+        i + 1 < len(rows[r]) and is_number(rows[r][i + 1]) for r, _v, _f in labels
+    )
 
 
 def _same_as_rating(row: list, ratings: list[Column], found, scales: Scales) -> bool:
