@@ -36,6 +36,7 @@ from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
+from ccq_stats.reading.merged_down import merged_down_ranges, merged_down_warning
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.row_roles import (
     heading_org,
@@ -85,6 +86,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     fill = {col[r].index for r in _DESCRIBING if col[r]} | (
         {col["org"].index} if col["org"] and "members" in shapes else set()
     )
+    # a rating written once and merged down over the rows of its tier is each row's rating
+    seq = col["seq"].index if col["seq"] else None
+    merged_down = merged_down_ranges(sheet, [c.index for c in plan.ratings], plan.start, end, seq)
+    if merged_down:
+        fill |= {c.index for c in plan.ratings}
+        notes.warn(merged_down_warning(merged_down), sheet.where())
     data = SheetRows(sheet, header, plan.start, end, fill)
     _skip_around(plan, end)
     for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
