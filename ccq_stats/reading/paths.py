@@ -31,6 +31,7 @@ from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
+from ccq_stats.reading.summary_check import check_summaries
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
 from ccq_stats.text import norm_key
@@ -294,6 +295,7 @@ def read_file(
         )
     for sheet in skipped:
         notes.warn(_("no rating table found; sheet skipped"), sheet.where())
+    check_summaries([sheet for sheet, _why in refused], frames, scales, notes)  # never skipped unseen
     mapping = mapping if mapping is not None else scales.mapping
     for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen
         notes.warn(
