@@ -261,7 +261,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     }
     pieces = []
     if "members" in shapes:
-        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows)
+        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows, notes)
         stated = section_statuses(data, section, scales) if section.any() else None
         said = _explained(data, column, raw, remarks, scales)
         pieces.append(
@@ -322,9 +322,24 @@ def _is_exemplary(text: str, scales: Scales) -> bool:
     return label is not None and label.meaning.exemplary and label.meaning.tier == "top"
 
 
-def _ticked_tier(data: SheetRows, counts, rows: np.ndarray):
-    """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label)."""
+def _ticked_tier(data: SheetRows, counts, rows: np.ndarray, notes: Notes):
+    """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label).
+    With no mark anywhere, a 1 under one tier and 0 (or nothing) under the others on every row is
+    the tick (an export's booleans), said in a warning."""
     ticks = np.array([np.isin(np.char.lower(data.text(c.index).astype(str)), list(TICKS)) for c in counts])
+    text = np.array([data.text(c.index) for c in counts], dtype=object)
+    ones = text == "1"
+    if (
+        not ticks[:, rows].any()
+        and rows.sum() >= 3
+        and (ones[:, rows].sum(axis=0) == 1).all()
+        and (ones | (text == "0") | (text == ""))[:, rows].all()
+    ):
+        ticks = ones & rows
+        notes.warn(
+            _("a 1 under one tier and 0 under the others on every row: each 1 read as the member's tick"),
+            data.sheet.where(),
+        )
     twice = rows & (ticks.sum(axis=0) > 1)
     if twice.any():
         r = first(twice)
