@@ -283,7 +283,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                 )
             )
         if counts:
-            pieces += count_records(data, col, counts, rows, year, fixed_year, base, notes)
+            pieces += count_records(data, col, counts, rows, year, fixed_year, base, notes, scales)
     pieces = [p for p in pieces if len(p)]
     if not pieces:
         return empty()

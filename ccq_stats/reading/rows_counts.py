@@ -13,6 +13,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import TICKS, is_number, parse_count
+from ccq_stats.reading.merged_across import merged_labels
 from ccq_stats.reading.row_roles import sub_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped, need_years, parsed, pick_year, records_of
 
@@ -37,7 +38,9 @@ def _ticks(data: SheetRows, column) -> np.ndarray:
     return np.isin(np.char.lower(data.text(column.index).astype(str)), list(TICKS))
 
 
-def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes) -> list[pd.DataFrame]:
+def count_records(
+    data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes, scales
+) -> list[pd.DataFrame]:
     # "Trong đó: TSVM tiêu biểu" beside the tier columns: a tick there marks the top tier as exemplary
     flags = [c for c in counts if c.meaning.exemplary] if any(not c.meaning.exemplary for c in counts) else []
     tiers = [c for c in counts if c not in flags]
@@ -111,6 +114,29 @@ def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base
             )
         )
     count_rows = rows & (ticked == 0) & ~flagged
+    if ticks.any():  # a ticked list: a cell merged across the tick columns says the row's status
+        for r, (found, c, text) in merged_labels(data, tiers, count_rows, scales).items():
+            count_rows[r] = False
+            y = pick_year(row_year, c.year, fixed_year)
+            mask = np.zeros(len(data), bool)
+            mask[r] = True
+            pieces.append(
+                records_of(
+                    data,
+                    base,
+                    mask,
+                    year=y,
+                    shape="units",
+                    status=found.meaning.status,
+                    tier=found.meaning.tier,
+                    exemplary=found.meaning.exemplary,
+                    disciplined=False,
+                    count=1,
+                    source_col=c.index,
+                    source_header=c.header,
+                    raw_label=text,
+                )
+            )
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
     _split_cumulative(data, counts, values, count_rows)
     members = dict(base, subject="members")
