@@ -115,6 +115,8 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
                 )
             )
             continue
+        if not ratings and _says_blank_ticks(rows, header.of("count"), labels):
+            continue  # "Miễn đánh giá" in the notes of a member ticked nowhere: the notes rule reads it
         rated = sum(any(_label(rows[r][c.index], scales) for c in ratings if c.index < len(rows[r])) for r in sample)
         # a label here and there that repeats the row's rating is a note ("Miễn đánh giá" again); a column
         # of them is another rating, whatever it says
@@ -145,6 +147,16 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
                     else _("give the column a header, then --column rating=HEADER or --column ignore=HEADER")
                 ),
             )
+
+
+def _says_blank_ticks(rows: list, ticks: list, labels: list) -> bool:
+    """In a list ticked under the tiers, are the labels statuses (exempt, not rated) on rows ticked
+    nowhere? Then they say why those rows have no tick – what a careful person reads there, and the
+    rule for blank ratings (``column_rules.explained_blanks``) reads them so."""
+    return bool(ticks) and all(
+        found.meaning.tier is None and not any(c.index < len(rows[r]) and text_at(rows[r], c.index) for c in ticks)
+        for r, _v, found in labels
+    )
 
 
 def _summary_beside(rows: list, i: int, labels: list) -> bool:
