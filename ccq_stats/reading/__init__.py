@@ -14,6 +14,12 @@ One module per concern:
 ``header_words``     a header cell's role by its words; ``header_spans`` merged cells and headers
                      over several rows; ``header_columns`` what they say of a column
 ``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
+``rating_year``      a sheet's rating year from its name and title; two years named stop the run
+``side_by_side``     tables side by side on one sheet (the header repeated along its row): each read
+``summary_check``    a summary sheet checked against the list of its year (agree: once; differ: stop)
+``sum_rows``         a totals row known by its figures (the sum of the other rows), whatever its words
+``merged_down``      a rating merged down over the rows of its tier: each row's rating
+``merged_across``    a status merged across the tick columns of a ticked list: that row's status
 ``cells``            rules for cells both readers apply: years, counts, totals and section words
 ``column_rules``     rules over whole columns both readers call, written once: members who left, a
                      section's state carried down, the lead columns, the totals words' first bytes
