@@ -348,7 +348,9 @@ def test_a_member_named_cong_is_a_member_by_either_reader(tmp_path, monkeypatch)
 # -- C5: a rating merged down over several members --------------------------------------------
 
 
-def test_a_rating_merged_over_members_is_an_error_that_names_the_merge(tmp_path):
+def test_a_rating_merged_over_members_is_each_members_rating_with_a_warning(tmp_path):
+    """Issue 18 (redteam5 MG): a rating merged down over rows is what the sheet shows for each of
+    them – read on every row it spans, with a warning naming the merge (it was an error before)."""
     rows = [
         ["KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN CHI BỘ VĂN PHÒNG NĂM 2019"],
         [],
@@ -360,8 +362,10 @@ def test_a_rating_merged_over_members_is_an_error_that_names_the_merge(tmp_path)
     ]
     path = make_xlsx(tmp_path / "gop.xlsx", {"DS": rows}, merges={"DS": ["D5:D6"]})
     result = run("classify", path, "--format", "csv")
-    assert result.exit_code == 2 and result.stdout == ""
-    assert "row 6" in result.stderr and "merged range D5:D6" in result.stderr and "unmerge" in result.stderr
+    assert result.exit_code == 0, result.stderr
+    got = figures(result.stdout)  # A HTXSNV, B and C HTTNV (merged), D HTNV
+    assert (got[(2019, "members", "top")], got[(2019, "members", "good")], got[(2019, "members", "pass")]) == (1, 2, 1)
+    assert "merged range(s): D5:D6" in result.stderr
 
 
 def test_the_blank_member_rating_error_without_a_merge_is_unchanged(tmp_path):
@@ -384,6 +388,6 @@ def test_errors_are_input_errors_not_tracebacks(tmp_path):
         [1, "Nguyễn Văn A", "Chi bộ Văn phòng", "HTXSNV"],
         [2, "Nguyễn Văn B", "Chi bộ Văn phòng", None],
     ]
-    path = make_xlsx(tmp_path / "gop.xlsx", {"DS": rows}, merges={"DS": ["D4:D5"]})
-    with pytest.raises(InputError, match="merged range D4:D5"):
+    path = make_xlsx(tmp_path / "blank.xlsx", {"DS": rows})
+    with pytest.raises(InputError, match="the rating is blank"):
         classify_paths([str(path)])

@@ -25,6 +25,12 @@ One module per concern:
 ``commendation``     a commendation list (every row the top tier, under such a title) is not the year's
 ``org_levels``       two organisation columns that name two levels: which is the row's organisation
 ``membership``       staff who are not party members, in an agency's list of its staff
+``rating_year``      a sheet's rating year from its name and title; two years named stop the run
+``side_by_side``     tables side by side on one sheet (the header repeated along its row): each read
+``summary_check``    a summary sheet checked against the list of its year (agree: once; differ: stop)
+``sum_rows``         a totals row known by its figures (the sum of the other rows), whatever its words
+``merged_down``      a rating merged down over the rows of its tier: each row's rating
+``merged_across``    a status merged across the tick columns of a ticked list: that row's status
 ``cells``            rules for cells both readers apply: years, counts, totals and section words
 ``column_rules``     rules over whole columns both readers call, written once: members who left, a
                      section's state carried down, the lead columns, the totals words' first bytes

@@ -16,8 +16,10 @@ a column that carries rating labels is never left in silence:
   the column not read.
 
 A column not read for a reason the user or the reader stated (``SETTLED``: --column ignore, a
-self-rating beside the decision, a hidden column, another table beyond an empty column …) is not
-looked at again. The cells looked at are those of the first rows of the table (``HEAD_ROWS`` of the
+self-rating beside the decision, a hidden column …) is not looked at again. A block beyond an empty
+column is not settled by being there: another table with the same header is read as a table
+(``side_by_side``), a summary beside the table (each tier once, its count right of it) is a summary,
+and a column of ratings there otherwise stops the run like any other. The cells looked at are those of the first rows of the table (``HEAD_ROWS`` of the
 sheet), the rows both readers plan from, so that a file's size never changes the verdict.
 """
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 from ccq_stats.errors import InputError, column_letter
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.cells import is_number
 from ccq_stats.reading.grid import text_at
 from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored
 from ccq_stats.vocabulary.scales import Scales
@@ -37,7 +40,6 @@ SETTLED = (
     Ignored.PROPOSED,
     Ignored.MIRROR,
     Ignored.HIDDEN,
-    Ignored.BEYOND_EMPTY,
     Ignored.SECOND,
     Ignored.SHARE,
     Ignored.SCORE,
@@ -93,6 +95,8 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         ]
         if not labels:
             continue
+        if column.reason == Ignored.BEYOND_EMPTY and _summary_beside(rows, i, labels):
+            continue  # "HTXSNV | 10": a COUNTIF summary beside the table, each tier once with its count
         if (
             ratings
             and "units" in plan.shapes
@@ -115,6 +119,8 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
                 )
             )
             continue
+        if not ratings and _says_blank_ticks(rows, header.of("count"), labels):
+            continue  # "Miễn đánh giá" in the notes of a member ticked nowhere: the notes rule reads it
         rated = sum(any(_label(rows[r][c.index], scales) for c in ratings if c.index < len(rows[r])) for r in sample)
         # a label here and there that repeats the row's rating is a note ("Miễn đánh giá" again); a column
         # of them is another rating, whatever it says
@@ -160,6 +166,25 @@ def _explains_blank(row: list, header, found) -> bool:
         return False
     own = [c.index for c in header.columns if c.role in ("rating", "count")]
     return not any(text_at(row, i) for i in own)
+
+
+def _says_blank_ticks(rows: list, ticks: list, labels: list) -> bool:
+    """In a list ticked under the tiers, are the labels statuses (exempt, not rated) on rows ticked
+    nowhere? Then they say why those rows have no tick – what a careful person reads there, and the
+    rule for blank ratings (``column_rules.explained_blanks``) reads them so."""
+    return bool(ticks) and all(
+        found.meaning.tier is None and not any(c.index < len(rows[r]) and text_at(rows[r], c.index) for c in ticks)
+        for r, _v, found in labels
+    )
+
+
+def _summary_beside(rows: list, i: int, labels: list) -> bool:
+    """Is a column beyond an empty column a summary's (each tier or status once, its count right of
+    it), rather than a table's ratings (the same tier on many rows)?"""
+    meanings = [found.meaning for _r, _v, found in labels]
+    return len(set(meanings)) == len(meanings) and all(
+        i + 1 < len(rows[r]) and is_number(rows[r][i + 1]) for r, _v, _f in labels
+    )
 
 
 def _same_as_rating(row: list, ratings: list[Column], found, scales: Scales) -> bool:

@@ -123,6 +123,7 @@ from ccq_stats.reading.page_rows import is_index_token
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.row_roles import summary_columns, summary_lines
+from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.vocabulary.scales import CELL_ROLES, COLUMN_READER_ROLES, FEW_VALUE_ROLES, Scales
@@ -245,6 +246,8 @@ def _read_parquet(path: str, scales: Scales, year, shape, notes: Notes) -> pd.Da
 def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     """(header, columns by role, lead columns, fixed year, first data row) of a plain list."""
     check_sheet(sheet, Limits.from_env())
+    if side_by_side(sheet, scales) is not None:  # the row reader reads each table (reading/side_by_side.py)
+        raise NotPlain(_("tables side by side"))
     try:
         plan = plan_sheet(sheet, scales, year, shape, notes)
     except NotATable as exc:  # the row reader says why, in its words (paths.read_file)

@@ -46,6 +46,7 @@ from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members
 from ccq_stats.reading.membership import not_members_warning, staff_not_members
+from ccq_stats.reading.merged_down import merged_down_ranges, merged_down_warning
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.rating_columns import check_mirrors
 from ccq_stats.reading.row_roles import (
@@ -80,7 +81,8 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
     pick_year,
     records_of,
 )
-from ccq_stats.reading.rows_counts import check_totals_rows, count_records, group_sums, sub_rows_in_parent
+from ccq_stats.reading.rows_counts import check_totals_rows, count_records, group_sums, sub_rows_in_parent, ticked_tier
+from ccq_stats.reading.sum_rows import totals_by_sum
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import SINGLE_ROLES, Scales
 
@@ -98,6 +100,12 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     fill = {col[r].index for r in _DESCRIBING if col[r]} | (
         {col["org"].index} if col["org"] and "members" in shapes else set()
     )
+    # a rating written once and merged down over the rows of its tier is each row's rating
+    seq = col["seq"].index if col["seq"] else None
+    merged_down = merged_down_ranges(sheet, [c.index for c in plan.ratings], plan.start, end, seq)
+    if merged_down:
+        fill |= {c.index for c in plan.ratings}
+        notes.warn(merged_down_warning(merged_down), sheet.where())
     data = SheetRows(sheet, header, plan.start, end, fill, scales)
     _skip_around(plan, end)
     check_mirrors(plan, scales)  # a code column beside the ratings says the same on every row
@@ -128,6 +136,14 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             )
         nonblank &= ~hidden
     plan.skip("hidden", np.flatnonzero(hidden) + data.start + 1)
+    if filtered := sorted(r for r in sheet.filtered_rows if plan.start <= r < end):
+        # a filter left on is a view: a careful person clears it, and counts every row
+        notes.warn(
+            _("a filter was left on: the {count} row(s) it hides are counted (first: row {row})").format(
+                count=len(filtered), row=filtered[0] + 1
+            ),
+            sheet.where(),
+        )
     _check_cells(data, header, used, nonblank)
 
     totals = np.zeros(len(data), dtype=bool)
@@ -179,6 +195,11 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         subtotal |= group_sums(data, counts, col, nonblank & ~totals & ~section & ~subtotal & has_value)
     summary = summary_rows(data, lead, col, ratings, nonblank & ~totals & ~section & ~subtotal, scales)
     rows = nonblank & ~totals & ~section & ~subtotal & ~summary
+    if counts and "members" not in shapes:  # a total known by its figures, whatever its words
+        names = org if col["org"] else data.text(lead[0]) if lead else np.full(len(data), "", dtype=object)
+        summed = totals_by_sum(data, counts, col, rows, names, scales, notes)
+        totals |= summed
+        rows &= ~summed
     remarks = notes_columns(plan)  # where a row says why its rating is blank, or that the member left
     left = (
         left_rows(data, remarks, ratings, section, rows, scales) if "members" in shapes else np.zeros(len(data), bool)
@@ -273,7 +294,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             data, col, ratings, rows, year, fixed_year, base, stated, remarks, scales, notes, faults
         )
     elif "members" in shapes:
-        column, raw = (ratings[0], None) if ratings else _ticked_tier(data, header.of("count"), rows, scales)
+        column, raw = (ratings[0], None) if ratings else ticked_tier(data, header.of("count"), rows, scales, notes)
         stated = section_statuses(data, section, scales) if section.any() else None
         said = _explained(data, column, raw, remarks, scales)
         faults = {"bad_year": bad_year, "unknown_kind": unknown_kind}
@@ -297,7 +318,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
                 )
             )
         if counts:
-            pieces += count_records(data, col, counts, rows, year, fixed_year, base, notes)
+            pieces += count_records(data, col, counts, rows, year, fixed_year, base, notes, scales)
     pieces = [p for p in pieces if len(p)]
     if not pieces:
         return empty()
@@ -334,25 +355,6 @@ def _flagged(data: SheetRows, column, ratings, flags, scales: Scales) -> np.ndar
 def _is_exemplary(text: str, scales: Scales) -> bool:
     label = match_label(text, scales) if text and len(text) < 160 else None
     return label is not None and label.meaning.exemplary and label.meaning.tier == "top"
-
-
-def _ticked_tier(data: SheetRows, counts, rows: np.ndarray, scales: Scales):
-    """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label)."""
-    ticks = np.array([mapped(data.text(c.index), lambda t: is_tick(t, scales)).astype(bool) for c in counts])
-    twice = rows & (ticks.sum(axis=0) > 1)
-    if twice.any():
-        r = first(twice)
-        c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
-        raise InputError(
-            _("two tiers ticked for one member"),
-            where=data.where(r, c),
-            value=data.text(c.index)[r],
-            hint=_("tick one tier per member"),
-        )
-    raw = np.full(len(data), "", dtype=object)
-    for i, c in enumerate(counts):
-        raw[ticks[i]] = c.header
-    return counts[0], raw
 
 
 def _check_cells(data: SheetRows, header, used: list[int], nonblank: np.ndarray) -> None:

@@ -30,6 +30,7 @@ class Sheet:
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
     hidden_rows: set = field(default_factory=set)  # 0-based indexes of rows hidden in the workbook
     hidden_columns: set = field(default_factory=set)  # 0-based indexes of hidden columns
+    filtered_rows: set = field(default_factory=set)  # rows an AutoFilter hides: data, counted (reading/looks.py)
     indent: dict = field(default_factory=dict)  # {(row, col): level} of indented cells (reading/looks.py)
     bold: set = field(default_factory=set)  # {(row, col)} of cells in bold type
     top: int = 0  # the first row of the table read: rows above belong to another table on the sheet

@@ -67,6 +67,7 @@ class Ignored(str, Enum):
     PROPOSED = "proposed"  # a self-rating or proposal beside the decision
     MIRROR = "mirror"  # codes that stand for the ratings beside them, row for row (detail: that rating column)
     UNKNOWN = "unknown"  # no header word known, and its cells carry no rating
+    VOTES = "votes"  # votes per tier ("Số phiếu biểu quyết" over "HTXSNV | HTTNV …"): ballots, not members
 
 
 @dataclass
@@ -87,6 +88,7 @@ NOT_READ = {
     "award": Ignored.AWARD,
     "staff_rating": Ignored.STAFF_RATING,
     "period_review": Ignored.PERIOD,
+    "votes": Ignored.VOTES,
 }  # known by their words, not read: an award or title (scores are read: role score)
 
 

@@ -90,8 +90,10 @@ def columns_for(rows: list[list], first: int, depth: int, scales: Scales, mappin
             if raw:
                 leaves[i] = raw
                 ancestors = [levels[up][i] for up in range(level - 1, -1, -1) if levels[up][i]]
-                column = mapped_column(i, [raw] + ancestors, mapping, scales) or _under_organisations(
-                    resolve_column(i, raw, ancestors, scales), ancestors, scales
+                column = mapped_column(i, [raw] + ancestors, mapping, scales) or _under_votes(
+                    _under_organisations(resolve_column(i, raw, ancestors, scales), ancestors, scales),
+                    ancestors,
+                    scales,
                 )
                 if column:
                     columns.append(column)
@@ -156,6 +158,18 @@ def _under_organisations(column: Column | None, ancestors: list[str], scales: Sc
     return Column(
         column.index, "unit_count", f"{ancestors[0]} / {column.header}", source=Source.UNDER_ORGS, detail=ancestors[0]
     )
+
+
+def _under_votes(column: Column | None, ancestors: list[str], scales: Scales) -> Column | None:
+    """A tier under a merged cell that names votes ("Số phiếu biểu quyết" over "HTXSNV | HTTNV …"):
+    the ballots cast for each tier, not members of it – not read, and inspect says why."""
+    if column is None or column.role not in ("count", "total_count", "rated_count", "unit_count") or not ancestors:
+        return column
+    above = resolve_column(column.index, ancestors[0], ancestors[1:], scales)
+    if above is None or above.reason != Ignored.VOTES:
+        return column
+    header = f"{ancestors[0]} / {column.header}"
+    return Column(column.index, "ignored", header, source=above.source, detail=above.detail, reason=Ignored.VOTES)
 
 
 def drop_hidden(header: Header, sheet: Sheet) -> None:

@@ -6,7 +6,9 @@ it. The key is written in one of three places, each read here by one rule:
 * a line of text above or under the table: "Ký hiệu: 1 - Hoàn thành xuất sắc nhiệm vụ; 2 - Hoàn
   thành tốt nhiệm vụ; …; M - Miễn đánh giá" (``in_text``);
 * a small table of its own, code beside label, on the sheet or on a sheet of its own ("Chú giải":
-  "Mã | Mức xếp loại"), which is a key and no list of ratings (``in_rows``).
+  "Mã | Mức xếp loại"), which is a key and no list of ratings (``in_rows``);
+* in brackets in the rating column's own header cell: "Xếp loại (1: HTXSNV; 2: HTTNV; …)",
+  "Mức xếp loại (A - HTXSNV, B - HTTNV, …, M - Miễn, "-" - Chưa đánh giá)" (``in_header``).
 
 A pair counts only when its label is a rating label of the vocabulary, and a key only with two
 pairs or more whose codes are short (up to four letters or digits) and distinct: a note that
@@ -61,6 +63,23 @@ def in_text(text, scales: Scales) -> dict[str, str]:
     return _key(pairs)
 
 
+_BRACKETED = re.compile(r"\((.*)\)", re.S)
+_HEADER_PAIR = re.compile(r"^[\"“”']?([0-9A-Za-zĐđ]{1,4}|-)[\"“”']?\s*[-–=:]\s*(.+?)[.]?$")
+
+
+def in_header(text, scales: Scales) -> dict[str, str]:
+    """The key in brackets in a rating column's header ("Xếp loại (1: HTXSNV; 2: HTTNV)"), the pairs
+    split by ";" or ","; code -> label, {} if none."""
+    found = _BRACKETED.search(clean(text)) if isinstance(text, str) and len(text) <= MAX_LEGEND_TEXT else None
+    pairs = []
+    for part in re.split(r"[;,\n]+", found.group(1)) if found else []:
+        pair = _HEADER_PAIR.match(part.strip())
+        label = _label(pair.group(2), scales) if pair else None
+        if label is not None:
+            pairs.append((_code(pair.group(1)), label))
+    return _key(pairs)
+
+
 def in_rows(rows: list[list], scales: Scales) -> dict[str, str]:
     """The key a block of rows gives: a line of text that is a key, or rows of code beside label
     ("1 | Hoàn thành xuất sắc nhiệm vụ"); code -> label, {} if none."""
@@ -93,10 +112,14 @@ def _pair_row(row: list, scales: Scales) -> bool:
 
 
 def sheet_key(sheet, plan, scales: Scales) -> dict[str, str]:
-    """The key a sheet gives in the rows above its header or under its table."""
+    """The key a sheet gives in the rows above its header or under its table, or in its rating
+    column's header cell."""
     rows = sheet.rows
     end = plan.end if plan.end >= 0 else len(rows)
-    return in_rows(rows[: plan.header.first_row] + rows[end:], scales)
+    key = in_rows(rows[: plan.header.first_row] + rows[end:], scales)
+    for column in plan.ratings:
+        key.update(in_header(column.header, scales))
+    return key
 
 
 def read_codes(texts, key: dict[str, str], scales: Scales):

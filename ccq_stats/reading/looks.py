@@ -27,6 +27,7 @@ class Looks:
     """One sheet's looks, 0-based (row, column) like the grid."""
 
     hidden_rows: set = field(default_factory=set)
+    filtered_rows: set = field(default_factory=set)  # rows an AutoFilter hides (.xlsx): a view, not data hidden
     hidden_columns: set = field(default_factory=set)
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)); [] where calamine gives them
     indent: dict = field(default_factory=dict)  # {(row, col): level} of cells indented (level ≥ 1)
@@ -36,7 +37,9 @@ class Looks:
     )  # {(row, col): "#REF!"}: the error a formula shows (.xlsx; calamine reads it as empty)
 
     def __bool__(self) -> bool:
-        return bool(self.hidden_rows or self.hidden_columns or self.merged or self.indent or self.bold or self.errors)
+        return bool(
+            self.hidden_rows or self.filtered_rows or self.hidden_columns or self.merged or self.indent or self.bold
+        ) or bool(self.errors)
 
 
 def workbook_looks(file: Path) -> dict[str, Looks]:
@@ -139,6 +142,7 @@ def _xlsx_looks(archive: zipfile.ZipFile, names: set[str]) -> dict[str, Looks]:
                 ref = _ATTR[b"r"].search(tag.group(1))
                 if _HIDDEN.search(tag.group(1)) and ref:
                     looks.hidden_rows.add(int(ref.group(1)) - 1)
+            _filtered(content, looks)
         for match in styled.finditer(content) if styled else ():
             cell = _cell_at(content, match.start())
             if cell is not None:
@@ -157,6 +161,21 @@ def _xlsx_looks(archive: zipfile.ZipFile, names: set[str]) -> dict[str, Looks]:
         if looks:
             out[name] = looks
     return out
+
+
+_AUTOFILTER = re.compile(
+    rb'<(?:\w+:)?autoFilter\b[^>]*\bref="[A-Z]+(\d+):[A-Z]+(\d+)"[^>]*>(.*?)</(?:\w+:)?autoFilter>', re.S
+)
+
+
+def _filtered(content: bytes, looks: Looks) -> None:
+    """Rows hidden under an AutoFilter that filters a column: the filter's view, not rows hidden by
+    hand (old data kept out of sight) – taken out of the hidden rows, kept as filtered rows."""
+    match = _AUTOFILTER.search(content)
+    if match and b"filterColumn" in match.group(3):
+        below = set(range(int(match.group(1)), int(match.group(2))))  # 0-based rows under the filter's header
+        looks.filtered_rows = looks.hidden_rows & below
+        looks.hidden_rows -= below
 
 
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)

@@ -32,7 +32,9 @@ from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_t
 from ccq_stats.reading.repeats import drop_copies, drop_repeated_sheets
 from ccq_stats.reading.rows import PLAIN_TEXTS
 from ccq_stats.reading.sandbox import isolated, start_reader
+from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
+from ccq_stats.reading.summary_check import check_summaries
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
 from ccq_stats.reading.typed_lines import lines_as_table
@@ -152,6 +154,10 @@ def _read_sheet(
     plan = None
     try:
         check_sheet(sheet, limits)
+        if not mapping and (bands := side_by_side(sheet, scales, mapping, notes)) is not None:
+            for band in bands:  # tables side by side: each read as a table
+                yield from _read_sheet(band, scales, year, shape, notes, mapping, keep_going, limits, book)
+            return
         if not mapping and (turned := transposed_counts(sheet, scales, notes)) is not None:
             sheet = turned  # the organisations across, the indicators down the side: read turned
         if not mapping and (lined := lines_as_table(sheet, scales, notes)) is not None:
@@ -245,6 +251,7 @@ def _without_repeated_headers(sheet: Sheet, plan, notes: Notes) -> tuple[Sheet, 
         sheet.merged,
         sheet.hidden_rows,
         sheet.hidden_columns,
+        filtered_rows=sheet.filtered_rows,
         top=sheet.top,
         collection=sheet.collection,
     ), gone
@@ -309,6 +316,7 @@ def read_file(
             )
             continue
         notes.warn(_("no rating table found; sheet skipped"), sheet.where())
+    check_summaries([sheet for sheet, _why in refused], frames, scales, notes)  # never skipped unseen
     mapping = mapping if mapping is not None else scales.mapping
     for key in sorted(set(mapping.columns) - mapped):  # a typo in a mapping must not pass unseen
         notes.warn(

@@ -21,7 +21,6 @@ that kind to the table's rows, as a section heading does to the rows under it (`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ccq_stats.errors import InputError
@@ -50,17 +49,14 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.org_levels import two_levels
 from ccq_stats.reading.other_tables import other_header
 from ccq_stats.reading.rating_columns import settle_ratings
+from ccq_stats.reading.rating_year import decide_year, file_name_year
 from ccq_stats.reading.summary_table import starts_with, summary_top
 from ccq_stats.reading.tick_blocks import decided_ticks
 from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
-# the day, month and year words of [reading_words] are looked for folded as the title texts are (_title_texts)
-_SHEET_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-# "ngày 15 tháng 01 năm 2020", "ngày … tháng … năm": a date line
-_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
-_DATE_IN_NAME = re.compile(r"\d{1,2}\s*[-_./ ]\s*(?:19|20)\d\d")  # "15_01_2020": a date, not a rating year
+# a date line ("ngày 15 tháng 01 năm 2020") and the title's year are [reading_words] (scales.words)
 TAIL_ROWS = 80  # a signature block, notes or summary lines are looked for in this many rows at the bottom
 
 
@@ -94,31 +90,6 @@ class SheetPlan:
         return self.header.of("count") if "counts" in self.shapes else []
 
 
-def _title_texts(sheet: Sheet, header: Header) -> list[str]:
-    out = []
-    for r in range(header.first_row):
-        text = " ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
-        out.append(strip_marks(text[:1000].casefold()))
-    return out
-
-
-def title_year(sheet: Sheet, header: Header, scales: Scales) -> int | None:
-    """ "… XẾP LOẠI ĐẢNG VIÊN NĂM 2019" in the rows above the header, else one bare year there
-    ("… TCCS ĐẢNG 2019"); dates ("ngày 10 tháng 01 năm 2020") and terms (2015-2020) don't count."""
-    texts = _title_texts(sheet, header)
-    for text in texts:
-        for match in scales.words.title_year.finditer(text):
-            if not match.group(1):  # "ngày 10 tháng 01 năm 2020" is a date, not the rating year
-                return int(match.group(2))
-    bare = set()
-    for text in texts:
-        text = _RANGE.sub(" ", text)
-        if scales.words.date.search(text):
-            text = text[: scales.words.date.search(text).start()]
-        bare |= {int(y) for y in _SHEET_YEAR.findall(text)}
-    return bare.pop() if len(bare) == 1 else None
-
-
 def kinds_named(text: str, scales: Scales) -> set[tuple]:
     """Every kind of organisation a title names, the longest name at each place ("CHI BỘ TRỰC
     THUỘC ĐẢNG ỦY CƠ SỞ" is one kind: chi bộ trực thuộc, not also đảng ủy cơ sở)."""
@@ -146,16 +117,6 @@ def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
     ]
     named = set().union(*(kinds_named(t[:300], scales) for t in texts if t))
     return named.pop() if len(named) == 1 else None
-
-
-def file_name_year(path: str) -> int | None:
-    """The one year in a file's name ("xep_loai_tccs_2020.xlsx"); None where it names two, a range,
-    or a date ("bao_cao_15_01_2020.xlsx": the day a report was written, not the year rated)."""
-    import os
-
-    name = _DATE_IN_NAME.sub(" ", _RANGE.sub(" ", os.path.basename(path)))
-    years = set(_SHEET_YEAR.findall(name))
-    return int(years.pop()) if len(years) == 1 else None
 
 
 def table_end(sheet: Sheet, header: Header, start: int, scales: Scales) -> tuple[int, str]:
@@ -197,14 +158,6 @@ def _data_below(rows: list, r: int, header: Header, scales: Scales) -> bool:
         ):
             return True
     return False
-
-
-def sheet_year(sheet: Sheet) -> int | None:
-    if sheet.name:
-        years = set(_SHEET_YEAR.findall(sheet.name))
-        if len(years) == 1:
-            return int(years.pop())
-    return None
 
 
 def expected_hint(shape: str | None) -> str:
@@ -478,26 +431,7 @@ def plan_sheet(
         notes.warn(_("hidden column(s) {columns} skipped").format(columns=shown), sheet.where())
     _refuse_organisation_counts(header)
     shapes = _shapes(header, shape, sheet)
-    fixed, year_from = sheet_year(sheet), "sheet name"
-    titled = title_year(sheet, header, scales)
-    if marker:  # our own workbook says the year it was made for
-        fixed, year_from, titled = marker["year"], "collection workbook", None
-    elif not fixed:
-        fixed, year_from = titled, "title"
-    elif titled and titled != fixed:  # two sources disagree: the sheet name decides, and the user is told
-        notes.warn(
-            _(
-                "the sheet's name says {year} but its title says {title}; read as {year}, as the sheet's name says "
-                "(rename the sheet if the title is right)"
-            ).format(year=fixed, title=titled),
-            sheet.where(),
-        )
-    if fixed and year and fixed != year:
-        notes.warn(
-            _("the sheet says {year}; --year {given} is not used for it").format(year=fixed, given=year), sheet.where()
-        )
-    if not fixed and year:
-        fixed, year_from = year, "--year"
+    fixed, year_from = decide_year(sheet, header, marker, year, notes, scales)
     if header.of("unit_count") and "counts" in shapes:
         c = header.of("unit_count")[0]
         raise NotATable(

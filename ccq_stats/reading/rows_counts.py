@@ -13,8 +13,10 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import is_number, is_tick, parse_count
+from ccq_stats.reading.merged_across import merged_labels
 from ccq_stats.reading.row_roles import sub_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped, need_years, parsed, pick_year, records_of
+from ccq_stats.vocabulary.scales import Scales
 
 
 def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
@@ -38,7 +40,9 @@ def _ticks(data: SheetRows, column) -> np.ndarray:
     return mapped(data.text(column.index), lambda t: is_tick(t, data.scales)).astype(bool)
 
 
-def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes) -> list[pd.DataFrame]:
+def count_records(
+    data: SheetRows, col, counts, rows, row_year, fixed_year, base, notes: Notes, scales
+) -> list[pd.DataFrame]:
     # "Trong đó: TSVM tiêu biểu" beside the tier columns: a tick there marks the top tier as exemplary
     flags = [c for c in counts if c.meaning.exemplary] if any(not c.meaning.exemplary for c in counts) else []
     tiers = [c for c in counts if c not in flags]
@@ -112,16 +116,40 @@ def count_records(data: SheetRows, col, counts, rows, row_year, fixed_year, base
             )
         )
     count_rows = rows & (ticked == 0) & ~flagged
+    plain = rows.copy()  # the rows that are not one status merged across the tick columns
+    if ticks.any():  # a ticked list: a cell merged across the tick columns says the row's status
+        for r, (found, c, text) in merged_labels(data, tiers, count_rows, scales).items():
+            count_rows[r] = plain[r] = False
+            y = pick_year(row_year, c.year, fixed_year)
+            mask = np.zeros(len(data), bool)
+            mask[r] = True
+            pieces.append(
+                records_of(
+                    data,
+                    base,
+                    mask,
+                    year=y,
+                    shape="units",
+                    status=found.meaning.status,
+                    tier=found.meaning.tier,
+                    exemplary=found.meaning.exemplary,
+                    disciplined=False,
+                    count=1,
+                    source_col=c.index,
+                    source_header=c.header,
+                    raw_label=text,
+                )
+            )
     ticking = [
         c
         for i, c in enumerate(tiers)
-        if (ticks[i] & rows).any() and (ticks[i] | (data.text(c.index) == "") | ~rows).all()
+        if (ticks[i] & plain).any() and (ticks[i] | (data.text(c.index) == "") | ~plain).all()
     ]
     if ticking and len(ticking) < len(tiers):
         # ticks under one block of tiers (the organisation's own tier) and numbers under another (its
         # members' counts): a ticked row's member counts are read too, never left in silence
         counts = [c for c in counts if c not in ticking and c not in flags]
-        count_rows = rows & ~flagged | (rows & flagged & (ticked == 1))
+        count_rows = plain & ~flagged | (plain & flagged & (ticked == 1))
     values = {c.index: _count_values(data, c, count_rows) for c in counts}
     _split_cumulative(data, counts, values, count_rows)
     members = dict(base, subject="members")
@@ -227,7 +255,7 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
             )
 
 
-def _figures(data: SheetRows, counts, col, rows: np.ndarray) -> list[np.ndarray] | None:
+def figures_of(data: SheetRows, counts, col, rows: np.ndarray) -> list[np.ndarray] | None:
     """The figures of every count (and total) column on the given rows; None if one is not a count
     (the bad cell is reported when its row is read)."""
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
@@ -246,7 +274,7 @@ def group_sums(data: SheetRows, counts, col, candidates: np.ndarray) -> np.ndarr
     marks = np.flatnonzero(candidates & (data.text(col["seq"].index) == ""))
     if not len(marks) or not (candidates & numbered).any():
         return out
-    figures = _figures(data, counts, col, candidates)
+    figures = figures_of(data, counts, col, candidates)
     if figures is None:
         return out
     plain = candidates & numbered
@@ -272,7 +300,7 @@ def sub_rows_in_parent(data: SheetRows, counts, col, seq, org, rows: np.ndarray,
     detail = np.zeros(len(data), bool)
     if not sub.any():
         return detail
-    figures = _figures(data, counts, col, rows)
+    figures = figures_of(data, counts, col, rows)
     if figures is None:
         return detail
     columns = counts + [c for c in (col["total_count"], col["rated_count"]) if c]
@@ -364,3 +392,38 @@ def check_totals_rows(
                 ).format(stated=stated, sum=summed),
                 where,
             )
+
+
+def ticked_tier(data: SheetRows, counts, rows: np.ndarray, scales: Scales, notes: Notes):
+    """A member list with an "x" under HTXSNV … KHTNV: (the first tier column, each row's label) –
+    the row reader's, beside its count sheets' ticks.
+    With no mark anywhere, a 1 under one tier and 0 (or nothing) under the others on every row is
+    the tick (an export's booleans), said in a warning."""
+    ticks = np.array([mapped(data.text(c.index), lambda t: is_tick(t, scales)).astype(bool) for c in counts])
+    text = np.array([data.text(c.index) for c in counts], dtype=object)
+    ones = text == "1"
+    if (
+        not ticks[:, rows].any()
+        and rows.sum() >= 3
+        and (ones[:, rows].sum(axis=0) == 1).all()
+        and (ones | (text == "0") | (text == ""))[:, rows].all()
+    ):
+        ticks = ones & rows
+        notes.warn(
+            _("a 1 under one tier and 0 under the others on every row: each 1 read as the member's tick"),
+            data.sheet.where(),
+        )
+    twice = rows & (ticks.sum(axis=0) > 1)
+    if twice.any():
+        r = first(twice)
+        c = counts[[i for i in range(len(counts)) if ticks[i][r]][1]]
+        raise InputError(
+            _("two tiers ticked for one member"),
+            where=data.where(r, c),
+            value=data.text(c.index)[r],
+            hint=_("tick one tier per member"),
+        )
+    raw = np.full(len(data), "", dtype=object)
+    for i, c in enumerate(counts):
+        raw[ticks[i]] = c.header
+    return counts[0], raw

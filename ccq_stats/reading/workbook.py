@@ -93,6 +93,7 @@ def _sheets(pc, file: Path, display: str, limits: Limits, looks: _Beside) -> lis
                 merged=list(sheet.merged_cell_ranges or seen.merged),  # .ods: calamine gives none
                 has_errors=bool(seen.errors),
                 hidden_rows=seen.hidden_rows,
+                filtered_rows=seen.filtered_rows,
                 hidden_columns=seen.hidden_columns,
                 indent=seen.indent,
                 bold=seen.bold,

@@ -306,6 +306,8 @@ class Scales:
         label = self.labels.get(norm_key(text))
         if label is None:
             label = self.loose_labels.get(loose_key(text))
+        if label is None and (initials := _initials(text)):
+            label = self.labels.get(norm_key(initials))
         return label
 
     def lookup(self, table: dict, text: object, marks: bool = False):
@@ -318,3 +320,17 @@ class Scales:
         if marks or has_marks(key):
             return None  # "Chỉ tiêu", "Đang viên": other words than chi, đảng
         return table.get(LOOSE + loose_key(text))
+
+
+def _initials(text: object) -> str | None:
+    """A label typed half abbreviated ("Trong sạch VM", "HT tốt NV", "Không HTNV") as the
+    abbreviation it half is ("TSVM", "HTTNV", "KHTNV"): each word in lower case cut to its initial,
+    each word in capitals kept. Only a text that mixes the two: a name ("Hà Thị Thu Nga") has no
+    word in capitals, a name in capitals no word in lower case, so neither becomes initials."""
+    if not isinstance(text, str) or len(text) > 60:
+        return None
+    words = text.replace(".", " ").split()
+    caps = [w.isupper() and len(w) >= 2 for w in words]
+    if not any(caps) or all(caps) or len(words) > 6:
+        return None
+    return "".join(w if cap else w[0] for w, cap in zip(words, caps))

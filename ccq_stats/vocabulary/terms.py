@@ -112,8 +112,8 @@ ROLE_ALIASES = {
 }
 ROLE_NAMES = ROLE_ALIASES  # the earlier name, kept importable
 # [column_words] keys beside the roles: columns known by their header and not read, for a reason of
-# their own that inspect states (an award, unless its cells are labels; a civil-servant rating)
-NOT_READ_WORDS = ("period_review", "award", "staff_rating")
+# their own that inspect states (an award, unless its cells are labels; a civil-servant rating; votes)
+NOT_READ_WORDS = ("period_review", "award", "staff_rating", "votes")
 
 
 # Display names, the words the documents and tables print for subjects, kinds, statuses and tiers
