@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ccq_stats.reading.grid import text_at
+from ccq_stats.reading.grid import column_cells, text_at
 from ccq_stats.reading.header import is_index_row
 
 _NUMBER = re.compile(r"^\(?[0-9]{1,3}\)?$")
@@ -23,8 +23,19 @@ def is_index_token(text: str) -> bool:
 
 def column_number_rows(sheet, plan) -> list[int]:
     """The 0-based rows of the table (below its first data row) that are rows of column numbers."""
-    end = plan.end if plan.end >= 0 else len(sheet.rows)
-    return [r for r in range(plan.start, min(end, len(sheet.rows))) if _numbers_in_turn(sheet.rows[r])]
+    end = min(plan.end if plan.end >= 0 else len(sheet.rows), len(sheet.rows))
+    named = plan.header.one("member") or plan.header.one("org")
+    if named is None:
+        return [r for r in range(plan.start, end) if _numbers_in_turn(sheet.rows[r])]
+    # down the name column first: in a row of column numbers it holds a number or nothing, in a
+    # member's or an organisation's row a name; only those rows are made and looked at whole
+    cells = column_cells(sheet.rows, named.index, plan.start, end)
+    return [
+        r
+        for r, value in enumerate(cells, plan.start)
+        if (not isinstance(value, str) or not value.strip() or is_index_token(value.strip()))
+        and _numbers_in_turn(sheet.rows[r])
+    ]
 
 
 def _numbers_in_turn(row: list) -> bool:

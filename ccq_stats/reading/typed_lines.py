@@ -27,8 +27,14 @@ _FEW = 3  # member lines at least: a list, not a sentence with a colon in it
 def lines_as_table(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
     """The sheet read as a table of members when it is such a list of lines (see above), else None."""
     rows = sheet.rows
-    filled = [(r, cells) for r in range(sheet.top, len(rows)) if (cells := _filled(rows[r]))]
-    if len(filled) < _FEW or any(len(cells) != 1 for _r, cells in filled):
+    filled = []
+    for r in range(sheet.top, len(rows)):
+        cells = _filled(rows[r], most=2)
+        if len(cells) > 1:  # a row of two cells: a table, not lines (found at the first such row)
+            return None
+        if cells:
+            filled.append((r, cells))
+    if len(filled) < _FEW:
         return None
     column = filled[0][1][0][0]
     if any(cells[0][0] != column for _r, cells in filled):
@@ -57,8 +63,15 @@ def lines_as_table(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
     return dataclasses.replace(sheet, rows=out, merged=[], hidden_rows=set(), indent={}, bold=set())
 
 
-def _filled(row: list) -> list[tuple[int, str]]:
-    return [(i, t) for i in range(min(len(row), 60)) if (t := text_at(row, i))]
+def _filled(row: list, most: int = 60) -> list[tuple[int, str]]:
+    """The filled cells of a row (index, text), the first ``most`` of them."""
+    out = []
+    for i in range(min(len(row), 60)):
+        if t := text_at(row, i):
+            out.append((i, t))
+            if len(out) == most:
+                break
+    return out
 
 
 def _member(text: str, scales: Scales):
