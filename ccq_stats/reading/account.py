@@ -194,3 +194,34 @@ def _same_as_rating(row: list, ratings: list[Column], found, scales: Scales) -> 
         if own is not None and own.meaning == found.meaning:
             return True
     return False
+
+
+_SHEET_SCAN = 2000  # rows of a skipped sheet looked at for ratings: enough to see a page of a list
+
+
+def check_sheet_skipped(sheet, scales: Scales) -> None:
+    """A sheet with no header found is skipped; if it holds ratings – a label on several rows, some
+    label more than once (a key or a list of the labels to choose from has each once) – they would
+    go uncounted in silence: stop, naming the first (issue 18 §2: every rating on a sheet is counted
+    or skipped for a stated reason). A page of a list whose header is on another sheet is one."""
+    found, meanings = [], set()
+    for r in range(min(len(sheet.rows), _SHEET_SCAN)):
+        row = sheet.rows[r]
+        for i in range(min(len(row), 60)):
+            text = text_at(row, i)
+            if text and len(text) < MAX_HEADER_TEXT and (label := match_label(text, scales)) is not None:
+                found.append((r, i, text))
+                meanings.add(label.meaning)
+                break  # one label per row: a row's rating
+    if len(found) >= 3 and len(found) > len(meanings):
+        r, i, text = found[0]
+        raise InputError(
+            _(
+                "no header found above {count} rows with a rating (first: row {row}, column {column}: '{label}'): they would not be counted"
+            ).format(count=len(found), row=r + 1, column=column_letter(i), label=text),
+            where=sheet.where(),
+            hint=_(
+                "give the sheet its header row (STT | Họ và tên | Xếp loại …), as on the other sheets, or say where "
+                "it is: --header-row N --column rating='HEADER'"
+            ),
+        )

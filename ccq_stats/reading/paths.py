@@ -19,6 +19,7 @@ from ccq_stats.figures.records import COLUMNS, folded, without_control_character
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading import by_columns, legend
+from ccq_stats.reading.account import check_sheet_skipped
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.choice_lists import is_choice_list
 from ccq_stats.reading.collection import is_instructions
@@ -278,6 +279,10 @@ def read_file(
         if why == "no header":
             skipped.append(sheet)
         elif frame is not None:
+            if plan is not None and plan.start >= (plan.end if plan.end >= 0 else len(sheet.rows)):
+                # a header with no row under it: if ratings stand above it, it was a member's row
+                # taken for a header (a page whose header is on another sheet): never in silence
+                check_sheet_skipped(sheet, scales)
             frames.append(frame)
             names.append(sheet.name or "")
         elif why not in ("empty", "hidden", "instructions", "key"):
@@ -315,6 +320,7 @@ def read_file(
                 sheet.where(),
             )
             continue
+        check_sheet_skipped(sheet, scales)  # ratings on it would go uncounted: a stop, not a warning
         notes.warn(_("no rating table found; sheet skipped"), sheet.where())
     check_summaries([sheet for sheet, _why in refused], frames, scales, notes)  # never skipped unseen
     mapping = mapping if mapping is not None else scales.mapping
