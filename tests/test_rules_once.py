@@ -240,3 +240,20 @@ def test_a_users_group_of_committee_words_is_a_level_of_its_own(tmp_path):
     assert code == 0 and ",units,top,Hoàn thành xuất sắc nhiệm vụ,1," in stdout, stderr
     assert ",units,good,Hoàn thành tốt nhiệm vụ,1," in stdout and ",units,pass,Hoàn thành nhiệm vụ,1," in stdout
     assert "'Chi ủy đề nghị xếp loại' not counted" in stderr
+
+
+def test_reading_words_groups_only_where_the_entry_is_one_of_groups(tmp_path):
+    """rating_levels takes groups (a word alone is a group of one: the same decision as a group of
+    that word); any other entry given a group is refused in one line, not a traceback."""
+    rows = [["STT", "Tên tổ chức", "Năm", "Chi ủy đề nghị xếp loại", "Ban thường vụ khối ủy xếp loại"]]
+    rows += [[1, "Chi bộ A", 2021, "HTTNV", "HTXSNV"], [2, "Chi bộ B", 2021, "HTTNV", "HTTNV"]]
+    path = _csv(tmp_path / "two_committees.csv", rows)
+    alone = tmp_path / "alone.toml"
+    alone.write_text('[reading_words]\nrating_levels = ["ban thường vụ khối ủy"]\n', encoding="utf-8")
+    code, stdout, stderr = _alike(path, "--scales", alone)
+    assert code == 0 and ",units,top,Hoàn thành xuất sắc nhiệm vụ,1," in stdout, stderr
+    grouped = tmp_path / "grouped.toml"
+    grouped.write_text('[reading_words]\nticks = [["v", "y"]]\n', encoding="utf-8")
+    code, _stdout, stderr = outcome(["classify", str(path), "--scales", str(grouped)])[0]
+    assert code == 2 and "[reading_words] ticks is not a word or a list of words" in stderr
+    assert "Traceback" not in stderr

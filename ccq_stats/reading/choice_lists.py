@@ -22,9 +22,12 @@ _FEW = 5  # at least this many different meanings, each once: a scale, not a coi
 def is_choice_list(rows: list[list], scales: Scales) -> bool:
     """Does a column of this sheet list the labels of the scale once each, in its order, with no
     other label in it (see above)?"""
-    filled = [row for row in rows if any(text_at(row, i) for i in range(min(len(row), 60)))]
-    if len(filled) > len(_ORDER) + 3:
-        return False
+    filled = []
+    for row in rows:  # a list of choices is short: the first row past it settles it, not the last
+        if any(text_at(row, i) for i in range(min(len(row), 60))):
+            filled.append(row)
+            if len(filled) > len(_ORDER) + 3:
+                return False
     width = max((len(row) for row in filled), default=0)
     for i in range(min(width, 60)):
         texts = [t for row in filled if (t := text_at(row, i))]

@@ -41,7 +41,10 @@ def other_header(sheet, plan, scales: Scales) -> int | None:
     at, seen, said = values[0].index, {}, {}  # the verdict by folded text, and by the cell's own text
     end = plan.end if plan.end >= 0 else len(sheet.rows)
     # down the one column first (a grid sent as columns makes a row only where one is asked for)
+    leading = column_cells(sheet.rows, 0, plan.start, end)  # a row numbered in column A is this table's
     for r, value in enumerate(column_cells(sheet.rows, at, plan.start, end), plan.start):
+        if _counts_a_row(leading[r - plan.start]):
+            continue  # the test below on column A alone, before the row is made: STT 2 is this table's row
         if isinstance(value, str) and value.strip():
             if value not in said:
                 key = norm_key(value)

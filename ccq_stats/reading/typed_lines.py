@@ -60,7 +60,9 @@ def lines_as_table(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
         sheet.where(),
     )
     # one row inserted (the header): the rows below are one lower than in the file
-    return dataclasses.replace(sheet, rows=out, merged=[], hidden_rows=set(), indent={}, bold=set())
+    return dataclasses.replace(
+        sheet, rows=out, merged=[], hidden_rows=set(), filtered_rows=set(), indent={}, bold=set()
+    )
 
 
 def _filled(row: list, most: int = 60) -> list[tuple[int, str]]:

@@ -204,19 +204,33 @@ def _add(scales: Scales, data: dict, origin: str) -> None:
                 hint=_("[reading_words] has {names}").format(names=", ".join(READING_WORDS)),
             )
         given = [given] if isinstance(given, str) else given
-        # a group of words stands together ([reading_words] rating_levels: the committees of one level)
-        given = [tuple(w) if isinstance(w, list) and all(isinstance(x, str) for x in w) else w for w in given or ()]
-        if not isinstance(given, list) or not all(isinstance(w, (str, tuple)) for w in given):
+        if name in GROUPED_READING_WORDS and isinstance(given, list):
+            # a list of groups, each standing together (rating_levels: the committees of one level);
+            # a word alone is a group of one
+            given = [(w,) if isinstance(w, str) else tuple(w) if isinstance(w, list) else w for w in given]
+            fine = all(isinstance(w, tuple) and all(isinstance(x, str) for x in w) for w in given)
+        else:
+            fine = isinstance(given, list) and all(isinstance(w, str) for w in given)
+        if not fine:
             raise InputError(
                 _("[reading_words] {name} is not a word or a list of words").format(name=name),
                 file=origin,
                 hint=_('write {name} = "word" or {name} = ["word", "another"]').format(name=name),
             )
+        if name in REPLACED_READING_WORDS:  # one value, not a list of alternatives: the user's in its place
+            scales.reading_words[name] = tuple(given)
+            continue
         # added beside the words already known, never in their place (as every --scales word is)
         scales.reading_words[name] = tuple(dict.fromkeys((*scales.reading_words.get(name, ()), *given)))
     if "mapping" in data:
         spec = data["mapping"]
         scales.mapping = scales.mapping.merged(parse_mapping(spec.get("header_row"), spec.get("columns", {}), origin))
+
+
+# [reading_words] entries that are lists of groups of words, and the one that is a single value (the
+# header given to a list typed as lines: its three columns, in order), which a --scales file replaces
+GROUPED_READING_WORDS = ("rating_levels",)
+REPLACED_READING_WORDS = ("line_header",)
 
 
 def _rule_source(entry: dict, default_source: str, origin: str, rule_id: str) -> RuleSource:
