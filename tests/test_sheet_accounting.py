@@ -48,3 +48,15 @@ def test_a_sheet_listing_each_label_once_is_still_skipped(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "2024,members,total,Tổng số đảng viên (có mặt),3," in result.stdout  # page 1's three members
     assert "sheet 'Trang 2'" in result.stderr and "error" not in result.stderr  # skipped, and said
+
+
+def test_a_sheet_of_figures_with_labels_and_counts_is_still_skipped(tmp_path):
+    """Labels each followed by a count ("HTTNV | 2", per year or subject: the same label again) are
+    figures, not ratings given to anyone: such a sheet is skipped as before, not a stop."""
+    path = tmp_path / "xep_loai_2024.xlsx"
+    figures = [["Số liệu"], ["Mức", "Số lượng"]]
+    figures += [["HTXSNV", 1], ["HTTNV", 2], ["HTNV", 0], ["HTXSNV", 1], ["HTTNV", 2], ["HTNV", 0]]
+    _book(path, figures)
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert "2024,members,total,Tổng số đảng viên (có mặt),3," in result.stdout

@@ -201,7 +201,8 @@ _SHEET_SCAN = 2000  # rows of a skipped sheet looked at for ratings: enough to s
 
 def check_sheet_skipped(sheet, scales: Scales) -> None:
     """A sheet with no header found is skipped; if it holds ratings – a label on several rows, some
-    label more than once (a key or a list of the labels to choose from has each once) – they would
+    label more than once (a key or a list of the labels to choose from has each once), not followed
+    by a count (a sheet of figures: "HTTNV | 25 | 60%") – they would
     go uncounted in silence: stop, naming the first (issue 18 §2: every rating on a sheet is counted
     or skipped for a stated reason). A page of a list whose header is on another sheet is one."""
     found, meanings = [], set()
@@ -210,6 +211,8 @@ def check_sheet_skipped(sheet, scales: Scales) -> None:
         for i in range(min(len(row), 60)):
             text = text_at(row, i)
             if text and len(text) < MAX_HEADER_TEXT and (label := match_label(text, scales)) is not None:
+                if i + 1 < len(row) and is_number(row[i + 1]):
+                    break  # "HTTNV | 25 | 60%": a figure's label and its count, not a rating given
                 found.append((r, i, text))
                 meanings.add(label.meaning)
                 break  # one label per row: a row's rating
