@@ -56,7 +56,6 @@ from ccq_stats.text import clean, legacy_encoding, norm_key, strip_marks
 from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
 from ccq_stats.vocabulary.terms import SINGLE_ROLES
 
-# a date line ("ngày 15 tháng 01 năm 2020") and the title's year are [reading_words] (scales.words)
 TAIL_ROWS = 80  # a signature block, notes or summary lines are looked for in this many rows at the bottom
 
 

@@ -76,45 +76,13 @@ def count_records(
             y = pick_year(row_year, c.year, fixed_year)
             need_years(data, y, mask)
             exemplary = c.meaning.exemplary | (flagged & (c.meaning.tier == "top"))
-            pieces.append(
-                records_of(
-                    data,
-                    base,
-                    mask,
-                    year=y,
-                    shape="units",
-                    status=c.meaning.status,
-                    tier=c.meaning.tier,
-                    exemplary=exemplary,
-                    disciplined=False,
-                    count=1,
-                    source_col=c.index,
-                    source_header=c.header,
-                    raw_label=c.header,
-                )
-            )
+            pieces.append(_rated_units(data, base, mask, y, c, c.meaning.status, c.meaning.tier, exemplary, c.header))
     only_flag = rows & (ticked == 0) & flagged  # ticked "tiêu biểu" alone: exemplary, so top
     if only_flag.any():
         c = flags[0]
         y = pick_year(row_year, c.year, fixed_year)
         need_years(data, y, only_flag)
-        pieces.append(
-            records_of(
-                data,
-                base,
-                only_flag,
-                year=y,
-                shape="units",
-                status="rated",
-                tier="top",
-                exemplary=True,
-                disciplined=False,
-                count=1,
-                source_col=c.index,
-                source_header=c.header,
-                raw_label=c.header,
-            )
-        )
+        pieces.append(_rated_units(data, base, only_flag, y, c, "rated", "top", True, c.header))
     count_rows = rows & (ticked == 0) & ~flagged
     plain = rows.copy()  # the rows that are not one status merged across the tick columns
     if ticks.any():  # a ticked list: a cell merged across the tick columns says the row's status
@@ -123,23 +91,8 @@ def count_records(
             y = pick_year(row_year, c.year, fixed_year)
             mask = np.zeros(len(data), bool)
             mask[r] = True
-            pieces.append(
-                records_of(
-                    data,
-                    base,
-                    mask,
-                    year=y,
-                    shape="units",
-                    status=found.meaning.status,
-                    tier=found.meaning.tier,
-                    exemplary=found.meaning.exemplary,
-                    disciplined=False,
-                    count=1,
-                    source_col=c.index,
-                    source_header=c.header,
-                    raw_label=text,
-                )
-            )
+            meaning = found.meaning
+            pieces.append(_rated_units(data, base, mask, y, c, meaning.status, meaning.tier, meaning.exemplary, text))
     ticking = [
         c
         for i, c in enumerate(tiers)
@@ -427,3 +380,23 @@ def ticked_tier(data: SheetRows, counts, rows: np.ndarray, scales: Scales, notes
     for i, c in enumerate(counts):
         raw[ticks[i]] = c.header
     return counts[0], raw
+
+
+def _rated_units(data: SheetRows, base: dict, mask, year, column, status, tier, exemplary, raw_label: str):
+    """The records of organisations each rated by one cell of ``column`` (a tick, or a status
+    written across the tick columns): one organisation per row of ``mask``."""
+    return records_of(
+        data,
+        base,
+        mask,
+        year=year,
+        shape="units",
+        status=status,
+        tier=tier,
+        exemplary=exemplary,
+        disciplined=False,
+        count=1,
+        source_col=column.index,
+        source_header=column.header,
+        raw_label=raw_label,
+    )
