@@ -122,7 +122,7 @@ from ccq_stats.reading.membership import mark_column
 from ccq_stats.reading.page_rows import is_index_token
 from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
-from ccq_stats.reading.row_roles import summary_columns, summary_lines
+from ccq_stats.reading.row_roles import heading_rows, summary_columns, summary_lines
 from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
@@ -375,9 +375,9 @@ def _records(
     numbered = np.array([is_index_token(v) for v in rating_values], bool)
     if (numbered[rating_codes] & ~skip).any():  # "4" as a rating: a page's column numbers (page_rows)
         raise NotPlain(_("a number where the rating is: a page's row of column numbers, or a code"))
-    section = ~skip & ~named & (rating_values == "")[rating_codes]
-    if section.any():
-        section &= ~listed_rows(section, texts, plain, col)
+    section = heading_rows(
+        ~skip, (rating_values != "")[rating_codes], named, lambda rows: listed_rows(rows, texts, plain, col)
+    )
     section_kind, under_left = None, None
     headings = bool(section.any())
     # "Chi bộ Văn phòng" alone on a row without a rating, or "1 | CB Thanh tra": a heading by the rule

@@ -51,6 +51,7 @@ from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.rating_columns import check_mirrors
 from ccq_stats.reading.row_roles import (
     heading_org,
+    heading_rows,
     indented_rows,
     left_rows,
     member_groups,
@@ -168,11 +169,13 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
         lower = data.text(below.index) != ""
         above = np.where(lower, pd.Series(np.where(org != "", org, None), dtype=object).ffill().fillna(""), "")
         org = np.where(lower, data.text(below.index), org).astype(object)
-    listed = np.zeros(len(data), bool)
     seq = data.text(col["seq"].index) if col["seq"] else np.full(len(data), "", dtype=object)
-    if col["seq"] and len(ratings) == 1:
-        listed = numbered_orgs(data.raw(col["seq"].index), org)
-    section = nonblank & ~totals & ~has_value & ~named & ~listed
+    numbered = col["seq"] is not None and len(ratings) == 1
+
+    def listed(rows):
+        return numbered_orgs(data.raw(col["seq"].index), org) & rows if numbered else np.zeros(len(data), bool)
+
+    section = heading_rows(nonblank & ~totals, has_value, named, listed)
     subtotal = np.zeros(len(data), bool)
     if col["seq"] is not None:
         # "I | Khối Đảng | 30 | 5 | 20 …" above numbered organisations: a section that sums them;

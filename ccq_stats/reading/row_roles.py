@@ -65,6 +65,18 @@ def numbered_orgs(seq: np.ndarray, org: np.ndarray) -> np.ndarray:
     return mapped(seq, is_number).astype(bool) & (org != "")
 
 
+def heading_rows(open_rows: np.ndarray, valued: np.ndarray, named: np.ndarray, listed) -> np.ndarray:
+    """The section rule, the one both readers apply: of the rows still open (something written,
+    not a total), a row with no rating or count (``valued``) that names no member (``named``) and
+    is no organisation numbered in the list is a heading. ``listed(rows)`` tells the numbered
+    organisations among the given rows (``numbered_orgs``); it is asked only about the candidates,
+    since the column reader reads their cells then."""
+    section = open_rows & ~valued & ~named
+    if section.any():
+        section &= ~listed(section)
+    return section
+
+
 def section_marks(seq: np.ndarray) -> np.ndarray:
     """STT cells that number a section ("I", "B"), not a member (``cells.is_section_mark``): where
     the STT column numbers some rows, such a row is a section – a heading without a rating ("B |
