@@ -65,3 +65,12 @@ def test_a_numbered_line_with_an_unknown_label_stops_the_run(tmp_path):
     result = run("classify", str(path), "--format", "csv")
     assert result.exit_code == 2
     assert "HTTNV (?)" in result.stderr
+
+
+def test_the_row_named_is_the_row_in_the_file(tmp_path):
+    # title on row 1, a blank row 2, the members from row 3: the doubtful line is row 4 of the file
+    rows = [LINES[0], [], LINES[1], ["2) Đồng chí Hà Thị Chanh: HTTNV (?)"], *LINES[3:]]
+    path = make_xlsx(tmp_path / "dong_trong.xlsx", {"Sheet1": rows})
+    result = run("classify", str(path), "--format", "csv")
+    assert result.exit_code == 2
+    assert "row 4" in result.stderr and "HTTNV (?)" in result.stderr, result.stderr

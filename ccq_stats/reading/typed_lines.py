@@ -44,6 +44,11 @@ def lines_as_table(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
         return None
     first, last = min(parsed), max(parsed)
     out = [list(row) for row in rows[:first]]
+    # the header goes in place of the nearest blank line above the list, so that the member lines
+    # keep their row numbers in messages; with no blank line above, they are one row lower
+    blank = next((r for r in range(first - 1, sheet.top - 1, -1) if not _filled(rows[r], most=1)), None)
+    if blank is not None:
+        del out[blank]
     out.append(list(scales.words.line_header))
     for r in range(first, len(rows)):
         text = text_at(rows[r], column) if _filled(rows[r]) else ""
@@ -59,7 +64,6 @@ def lines_as_table(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
         ).format(count=len(parsed), row=first + 1),
         sheet.where(),
     )
-    # one row inserted (the header): the rows below are one lower than in the file
     return dataclasses.replace(
         sheet, rows=out, merged=[], hidden_rows=set(), filtered_rows=set(), indent={}, bold=set()
     )
