@@ -43,9 +43,7 @@ def test_bad_input(name, monkeypatch):
     path = BAD / name
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     monkeypatch.chdir(BAD)
-    started = time.monotonic()
     done = run("classify", path, "--format", "csv")
-    took = time.monotonic() - started
     assert done.exit_code == code, done.stderr
     assert "Traceback" not in done.stderr and "panicked" not in done.stderr
     assert message in done.stderr
@@ -59,7 +57,8 @@ def test_bad_input(name, monkeypatch):
         got = {f"{year} {subject} {category}": n for (year, subject, category), n in figures(done.stdout).items()}
         assert got == counted[0]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # the input is never modified
-    assert took < 30
+    # no wall-clock bound here (it failed on a loaded machine): a parse that never ends is stopped
+    # by the reader's time limit (test_a_hang_is_stopped_by_the_time_limit); speed is in bench/
 
 
 def test_a_crash_in_the_reader_is_an_error_not_a_crash():
@@ -446,7 +445,7 @@ def test_a_workbook_through_a_fifo_is_refused_with_a_hint(tmp_path):
 
 @pytest.mark.slow
 def test_a_device_is_refused_at_once():
-    started = time.monotonic()
+    # a device read as a file would never end: _classify's timeout turns that into a failure
     done = _classify("/dev/zero")
     assert done.returncode == 2 and done.stdout == b""
     assert done.stderr.decode() == (
@@ -456,7 +455,6 @@ def test_a_device_is_refused_at_once():
     with open("/dev/zero", "rb") as zero:
         done = _classify("-", stdin=zero)
     assert done.returncode == 2 and "standard input is a device, not a file or a pipe" in done.stderr.decode()
-    assert time.monotonic() - started < 30
 
 
 @pytest.mark.slow
