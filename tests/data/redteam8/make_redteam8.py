@@ -1273,10 +1273,99 @@ def zx04():
     )
 
 
+# -- more of the same families (bt04, gc05, dl03, ls04) ---------------------------------------------------
+def bt04():
+    name = "bt04_csv_dong_trong_that_giua_cac_muc_2022.csv"
+    ms = sort_tiers(members(26, exempt=1, not_rated=1))
+    lines = ["DANH SÁCH XẾP LOẠI ĐẢNG VIÊN CHI BỘ SỞ XÂY DỰNG NĂM 2022", "STT,Họ và tên,Năm sinh,Xếp loại"]
+    prev = None
+    for i, m in enumerate(ms, 1):
+        if prev is not None and m["status"] != prev:
+            lines.append("")
+        prev = m["status"]
+        lines.append(f"{i},{m['name']},{m['birth']},{mlabel(m, short=False)}")
+    (K.FILES / name).write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    expect(
+        name,
+        "BT",
+        "a chi bộ's members 2022 sorted by tier in a `,` CSV (UTF-8, no BOM, CRLF) with truly empty lines between tiers and a title line",
+        member_rows(2022, statuses(ms)),
+    )
+
+
+def gc05():
+    name = "gc05_quyet_dinh_ghi_ha_mot_bac_to_chuc_2024.ods"
+    us = K.units(14, years=(2024,), offset=15)
+    lowered = R.sample([i for i, u in enumerate(us) if u["tier"][2024] in ("good", "pass")], 2)
+    rows = [HEADER, ["KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2024"], []]
+    rows.append(["STT", "Tên tổ chức cơ sở đảng", "Tổ chức tự xếp loại", "Ban Thường vụ Đảng ủy Khối quyết định"])
+    for i, u in enumerate(us):
+        t = u["tier"][2024]
+        if i in lowered:
+            rows.append([i + 1, u["name"], ABBR[BETTER[t]], "Hạ 1 bậc"])
+        else:
+            rows.append([i + 1, u["name"], ABBR[BETTER[t]] if R.random() < 0.2 else ABBR[t], ABBR[t]])
+    put(name, [{"title": "Sheet1", "rows": rows, "bold_rows": [4]}])
+    expect(
+        name,
+        "GC,E",
+        "grassroots organisations 2024 (.ods): self-rating and the Standing Committee's decision, which says 'Hạ 1 bậc' (one tier below the self-rating) on two rows instead of a tier",
+        unit_expect(us, 2024),
+    )
+
+
+def dl03():
+    name = "dl03_du_bi_de_nghi_chuyen_chinh_thuc_2024.xls"
+    ms = [dict(m, birth=R.randint(1994, 2001), status=R.choice(["good", "good", "pass"])) for m in rated_only(7)]
+    rows = [
+        ["ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH HÀ LĨNH"],
+        ["DANH SÁCH ĐẢNG VIÊN DỰ BỊ ĐỀ NGHỊ CÔNG NHẬN CHÍNH THỨC (QUÝ I/2025)"],
+        [],
+        ["STT", "Họ và tên", "Năm sinh", "Ngày kết nạp", "Chi bộ", "Xếp loại năm 2024"],
+    ]
+    for i, m in enumerate(ms, 1):
+        rows.append(
+            [
+                i,
+                m["name"],
+                m["birth"],
+                f"{R.randint(1, 28):02d}/{R.randint(1, 3):02d}/2024",
+                R.choice(K.AGENCIES[5:20]).join(["Chi bộ ", ""]),
+                ABBR[m["status"]],
+            ]
+        )
+    put(name, [{"title": "Sheet1", "rows": rows, "bold_rows": [4]}])
+    expect(
+        name,
+        "DL,RF,E",
+        "probationary members of several organisations proposed for full membership, with their rating of 2024 (.xls)",
+        refused="a list of probationary members proposed for full membership is a selection, not any organisation's members: its ratings are no figure of the year",
+    )
+
+
+def ls04():
+    name = "ls04_to_chuc_qua_cac_nhiem_ky_tsvm_htxsnv_2016_2019.xlsx"
+    years = (2016, 2017, 2018, 2019)
+    us = K.units(13, years=years, offset=18)
+    rows = [HEADER, ["THEO DÕI KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG"], []]
+    rows.append(["STT", "Tên tổ chức cơ sở đảng", "Năm thành lập", "Kết quả xếp loại"])
+    for i, u in enumerate(us, 1):
+        cell = "; ".join(f"{y}: {K.unit_label(u['tier'][y], y, short=True)}" for y in years)
+        rows.append([i, u["name"], R.randint(1976, 2005), cell])
+    put(name, [{"title": "Theo doi", "rows": rows, "bold_rows": [4], "widths": {"B": 40, "D": 60}}])
+    expect(
+        name,
+        "LS",
+        "grassroots organisations, four years in one cell across the change of scale: '2016: TSVM; 2017: Hoàn thành tốt nhiệm vụ; 2018: HTXSNV; 2019: HTTNV', beside a 'Năm thành lập' column of bare years",
+        [r for y in years for r in unit_expect(us, y)],
+    )
+
+
 WRITERS = [
     cv01, cv02, cv03, bt01, bt02, bt03, mv01, mv02, mv03, gc01, gc02, gc03, gc04,
     dc01, dc02, dc03, xh01, xh02, xh03, nx01, nx02, nx03, nc01, nc02, tg01, tg02,
     dl01, dl02, kl01, kl02, gs01, gs02, fe01, fe02, ls01, ls02, ls03, zx01, zx02, zx03, zx04,
+    bt04, gc05, dl03, ls04,
 ]  # fmt: skip
 
 
