@@ -1,4 +1,4 @@
-"""The red teams of issue 18 (tests/data/redteam2/, redteam3/, redteam4/, redteam5/, redteam6/): realistic layouts no
+"""The red teams of issue 18 (tests/data/redteam2/ … redteam8/): realistic layouts no
 other test has, each set built by a tester who had not read the reader's code.
 
 The files and their expected figures come from each set's generator (make_redteamN.py) and its own
@@ -27,6 +27,7 @@ SETS = {
     "redteam5": (40, 12),
     "redteam6": (40, 12),
     "redteam7": (40, 12),
+    "redteam8": (40, 12),
 }
 CORPORA = {name: Corpus(ROOT / "tests" / "data" / name) for name in SETS}
 
