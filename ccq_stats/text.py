@@ -18,7 +18,29 @@ import unicodedata
 
 # Characters that separate words but carry no meaning in a label or header.
 _PUNCT = re.compile(r"[\s,.;:/\\\-–—_()\[\]{}\"'“”‘’*+&|!?]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+# Characters that show nothing and change no word: the format characters (Unicode category Cf: the
+# soft hyphen, zero-width spaces and joiners, direction marks and embeddings, the byte-order mark,
+# tags) and the variation selectors, which only pick how the character before them is drawn: "✔️"
+# typed on a phone is "✔" and U+FE0F (its emoji form), the same tick. Ranges of code points, both
+# ends included; reading/identity.py's BLANK is made of them too, so that both readers blank alike.
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x061C, 0x061C),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    (0xE0100, 0xE01EF),
+)
+_INVISIBLE = dict.fromkeys((c for a, b in INVISIBLE_RANGES for c in range(a, b + 1)), None)
+# the invisible characters that are "printable" to Python (variation selectors are marks, Mn): the
+# quick test for text already clean must look for them
+_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def clean(value: object) -> str:
@@ -41,7 +63,7 @@ def _clean_text(text: str) -> str:
     # with no double, leading or trailing space and already in NFC, it is its own clean form (most
     # Vietnamese names: half the time of the normalising below)
     plain = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-    if plain and unicodedata.is_normalized("NFC", text):
+    if plain and unicodedata.is_normalized("NFC", text) and not _SELECTORS.search(text):
         return text
     # invisibles out first: a zero-width space between a letter and its mark would keep them apart
     return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())

@@ -509,4 +509,4 @@ def _records(
     return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
 
 
-SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]] = True
+SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF3]] = True
