@@ -81,7 +81,14 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
     pick_year,
     records_of,
 )
-from ccq_stats.reading.rows_counts import check_totals_rows, count_records, group_sums, sub_rows_in_parent, ticked_tier
+from ccq_stats.reading.rows_counts import (
+    check_totals_rows,
+    count_records,
+    group_sums,
+    sub_rows_in_parent,
+    ticked_tier,
+    unticked_as_blank,
+)
 from ccq_stats.reading.sum_rows import totals_by_sum
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import SINGLE_ROLES, Scales
@@ -116,6 +123,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             notes.warn(codes_warning(c.header, codes, plan.key), sheet.where())
     if not len(data):
         return empty()
+    unticked_as_blank(data, header.of("count") + header.of("exemplary_flag"), scales)  # a checkbox's FALSE
     ratings, counts = plan.ratings, plan.counts
     flags = header.of("exemplary_flag")
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ccq_stats.figures.classify import match_label
-from ccq_stats.reading.cells import WITH_SHARE, is_dash
+from ccq_stats.reading.cells import WITH_SHARE, is_dash, is_tick, is_unticked
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header_columns import (  # noqa: F401 - the header's types, kept importable from here
     MAX_HEADER_TEXT,
@@ -87,11 +87,11 @@ def _is_label(value, scales: Scales) -> bool:
 
 
 def _is_wordy(value, scales: Scales) -> bool:
-    """A cell of words: not a number, not a tick mark."""
+    """A cell of words: not a number, not a tick mark (nor a checkbox's TRUE or FALSE)."""
     if not isinstance(value, str):
         return False
     text = clean(value)
-    if WITH_SHARE.match(text):  # "5 (13,51%)": a count with its share
+    if WITH_SHARE.match(text) or is_tick(text, scales) or is_unticked(text, scales):  # "5 (13,51%)": a count
         return False
     return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and not is_dash(text, scales)
 
