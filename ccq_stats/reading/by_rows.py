@@ -21,6 +21,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.agreement import read_agreements
 from ccq_stats.reading.cells import (
     blank_member_rating_error,
     is_disciplined,
@@ -124,6 +125,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if not len(data):
         return empty()
     unticked_as_blank(data, header.of("count") + header.of("exemplary_flag"), scales)  # a checkbox's FALSE
+    read_agreements(plan, data, scales, notes)  # "Thống nhất" in the decision: the proposal beside it, decided
     ratings, counts = plan.ratings, plan.counts
     flags = header.of("exemplary_flag")
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})

@@ -69,6 +69,9 @@ class ReadingWords:
         self.previous_year = [phrase(x) for x in w("previous_year")]  # "Xếp loại năm trước": the year before
         # the committees that rate, lowest level first: each level a group of words
         self.rating_levels = [[phrase(x) for x in level] for level in w("rating_levels")]
+        # a decision that agrees with the proposal beside it ("Thống nhất"), unless it says a change ("hạ")
+        self.agreement = [phrase(x) for x in w("agreement")]
+        self.agreement_not = [phrase(x) for x in w("agreement_not")]
         self.admitted_columns = {strip_marks(norm_key(x)) for x in w("admitted_columns")}  # "Ngày vào Đảng"
         # "Kết nạp tháng 7/2021", "Vào Đảng năm 2019": the first year after the words, in a note
         # a staff list's column marking party members ("Đảng viên" | x), and the marks it holds
