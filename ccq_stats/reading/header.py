@@ -137,6 +137,37 @@ def _year_or_not(column: Column, rows: list[list], start: int, scales: Scales) -
     return ignored(column.index, column.header, Ignored.NOT_YEAR)
 
 
+# roles whose cells are words (a rating, an organisation, a discipline …): numbers under one of them,
+# under a header that names points, are points (``_points_or_not``)
+_WORDED_ROLES = ("rating", "proposed", "discipline", "parent", "kind", "host_type")
+
+
+def _points_or_not(column: Column, rows: list[list], start: int, scales: Scales) -> Column:
+    """A column whose header names points ("Tiêu chí 4: Kết quả thực hiện nhiệm vụ (30 điểm)") and
+    whose cells are numbers is a part of a score, whatever other words its header has ("kết quả",
+    "kỷ luật"): not a rating, nor a discipline. The 2025 score sheets (QĐ 366) give each criterion's
+    points before the total and the tier. Its cells decide: labels under it keep its role."""
+    if column.role not in _WORDED_ROLES or column.source == Source.MAPPED:
+        return column
+    return points_column(column.index, column.header, _values(rows, start, column.index), scales) or column
+
+
+def points_column(index: int, header: str, values: list, scales: Scales) -> Column | None:
+    """The column as points not read (``Ignored.POINTS``) when its header names points and every
+    cell of ``values`` (its filled cells) is a number; else None. Also for a column of no known
+    header word (``account``): "Tiêu chí 1: Chính trị tư tưởng (20 điểm)" is points, not unknown."""
+    words = words_of(header)
+    points = scales.words.points_word if words.marked else scales.words.points_word_unmarked
+    unit = next((w for w in words if points.match(w)), None)
+    if unit is None or not values:
+        return None
+    numbers = sum(
+        (isinstance(v, (int, float)) and not isinstance(v, bool)) or bool(scales.words.score.match(clean(v)))
+        for v in values
+    )
+    return ignored(index, header, Ignored.POINTS, unit) if numbers == len(values) else None
+
+
 MAX_NAME_WORDS = 12  # an organisation's name is short; a longer cell is a sentence (a comment)
 
 
@@ -246,6 +277,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         depth += 1
     columns = columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
+    columns = [_points_or_not(c, rows, start, scales) for c in columns]
     columns = [_parent_or_not(_year_or_not(c, rows, start, scales), rows, start, scales) for c in columns]
     columns = _kind_or_not(columns, rows, start, scales)
     if not _confirmed(columns, rows, start, scales):

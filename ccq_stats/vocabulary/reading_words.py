@@ -52,6 +52,10 @@ class ReadingWords:
         self.not_disciplined = frozenset(strip_marks(x) for x in (*w("not_disciplined"), *self.unticked))
         units = _any(w("score_units"), re.escape)
         self.score = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?(?:\s*" + units + r")?$", re.I)  # "85,5 điểm"
+        # a header naming points: "(30 điểm)", "Điểm tối đa 20", "TC1 (20đ)" – a unit alone or after a number
+        # (a header's word, as ``words_of`` gives it: with its marks, or all of them without where it has none)
+        self.points_word = re.compile(r"^(?:\d{1,3})?" + _any([norm_key(u) for u in w("score_units")], re.escape) + "$")
+        self.points_word_unmarked = re.compile(r"^(?:\d{1,3})?" + _any(w("score_units"), _folded) + "$")
         self.former = [phrase(x) for x in w("former")]
         self.former_marked = [phrase(x) for x in w("former_marked")]
         # "(12 đảng viên)" after a heading; "Tổng số đảng viên": the members' figures
