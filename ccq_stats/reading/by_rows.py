@@ -45,7 +45,7 @@ from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
-from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members
+from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members, outside_years
 from ccq_stats.reading.membership import not_members_warning, staff_not_members
 from ccq_stats.reading.merged_down import merged_down_ranges, merged_down_warning
 from ccq_stats.reading.plan import SheetPlan
@@ -431,11 +431,12 @@ def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, rema
     was admitted, or after he left, is no member that year (``member_years``); the rest as a list."""
     admitted, texts = admitted_years(data, remarks, scales), [coded(data.text(c.index)) for c in remarks]
     out, left, before = [], np.zeros(len(data), bool), np.zeros(len(data), bool)
+    outside = outside_years(data, ratings, rows, admitted, texts, scales, notes.warn)  # "-" before the first year
     for column in ratings:
         gone, later = not_members(data.text(column.index), column.year, admitted, texts, scales)
         left, before = left | (rows & gone), before | (rows & later)
         said = _explained(data, column, None, remarks, scales)
-        keep = rows & ~gone & ~later
+        keep = rows & ~gone & ~later & ~outside[column.index]
         out.append(
             _members(
                 data, col, column, keep, pick_year(year, column.year, fixed_year), base, None, stated, said, faults
