@@ -39,8 +39,12 @@ INVISIBLE_RANGES = (
 )
 _INVISIBLE = dict.fromkeys((c for a, b in INVISIBLE_RANGES for c in range(a, b + 1)), None)
 # the invisible characters that are "printable" to Python (variation selectors are marks, Mn): the
-# quick test for text already clean must look for them
-_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# quick test for text already clean must look for them. It looks for the two a keyboard or a phone
+# types ("✔️": U+FE0F, the emoji form; U+FE0E, the text form) with two quick searches (a regular
+# expression over the whole range costs a tenth of the cleaning of 200,000 distinct names); the
+# others (U+FE00-U+FE0D, U+E0100-U+E01EF: mathematical and CJK forms, not met in Vietnamese text) are
+# dropped only where the text is not clean for another reason
+_SELECTORS = ("\ufe0f", "\ufe0e")
 
 
 def clean(value: object) -> str:
@@ -63,7 +67,7 @@ def _clean_text(text: str) -> str:
     # with no double, leading or trailing space and already in NFC, it is its own clean form (most
     # Vietnamese names: half the time of the normalising below)
     plain = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-    if plain and unicodedata.is_normalized("NFC", text) and not _SELECTORS.search(text):
+    if plain and unicodedata.is_normalized("NFC", text) and _SELECTORS[0] not in text and _SELECTORS[1] not in text:
         return text
     # invisibles out first: a zero-width space between a letter and its mark would keep them apart
     return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
