@@ -15,6 +15,7 @@ One module per concern:
                      over several rows; ``header_columns`` what they say of a column
 ``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
 ``account``          every column of a table accounted for: read, or not read for a stated reason
+``agreement``        a decision written as agreement ("Thống nhất", "Như đề nghị"): the proposal beside it
 ``rating_columns``   two rating columns that are one rating and something else: last year, a lower
                      committee's proposal, codes that mirror the labels
 ``summary_table``    where a table ends at a summary under it, and what belongs to that summary

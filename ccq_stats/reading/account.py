@@ -30,7 +30,7 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.cells import is_number
 from ccq_stats.reading.grid import text_at
-from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored
+from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, Column, Ignored, Source, ignored, points_column
 from ccq_stats.vocabulary.scales import Scales
 
 HEAD_ROWS = SCAN_ROWS + 2  # the rows of a sheet the column reader plans from (by_columns): the same here
@@ -86,7 +86,7 @@ def account_columns(plan, scales: Scales, notes, until: int | None = None) -> No
         if column is None and not cells and not text:
             continue  # an empty column: nothing to account for
         if column is None:
-            column = ignored(i, text, Ignored.UNKNOWN)
+            column = points_column(i, text, [v for _r, v in cells], scales) or ignored(i, text, Ignored.UNKNOWN)
             plan.ignored.append(column)
         labels = [
             (r, v, found)

@@ -58,6 +58,7 @@ from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
 from ccq_stats.i18n import number
 from ccq_stats.reading import legend
+from ccq_stats.reading.agreement import agrees
 from ccq_stats.reading.cells import (
     blank_member_rating_error,
     default_year,
@@ -372,6 +373,8 @@ def _records(
         | ~(blank_cells(name) if col["member"].index not in plain else blank_cells(plain[col["member"].index]))
     )
     rating_codes, rating_values = texts["rating"]
+    if any(agrees(v, scales) for v in rating_values):  # "Thống nhất": the proposal beside it is read by rows
+        raise NotPlain(_("decisions that agree with the proposal beside them"))
     numbered = np.array([is_index_token(v) for v in rating_values], bool)
     if (numbered[rating_codes] & ~skip).any():  # "4" as a rating: a page's column numbers (page_rows)
         raise NotPlain(_("a number where the rating is: a page's row of column numbers, or a code"))
@@ -509,4 +512,4 @@ def _records(
     return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
 
 
-SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF]] = True
+SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF3]] = True

@@ -21,6 +21,7 @@ from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
+from ccq_stats.reading.agreement import read_agreements
 from ccq_stats.reading.cells import (
     blank_member_rating_error,
     is_disciplined,
@@ -44,7 +45,7 @@ from ccq_stats.reading.grid import FormulaError, merged_range, trimmed
 from ccq_stats.reading.header_columns import Source
 from ccq_stats.reading.identity import member_keys
 from ccq_stats.reading.legend import codes_warning, read_codes
-from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members
+from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members, outside_years
 from ccq_stats.reading.membership import not_members_warning, staff_not_members
 from ccq_stats.reading.merged_down import merged_down_ranges, merged_down_warning
 from ccq_stats.reading.plan import SheetPlan
@@ -82,7 +83,14 @@ from ccq_stats.reading.rows import (  # noqa: F401 - empty, pick_year, parsed ke
     pick_year,
     records_of,
 )
-from ccq_stats.reading.rows_counts import check_totals_rows, count_records, group_sums, sub_rows_in_parent, ticked_tier
+from ccq_stats.reading.rows_counts import (
+    check_totals_rows,
+    count_records,
+    group_sums,
+    sub_rows_in_parent,
+    ticked_tier,
+    unticked_as_blank,
+)
 from ccq_stats.reading.sum_rows import totals_by_sum
 from ccq_stats.text import clean
 from ccq_stats.vocabulary.scales import SINGLE_ROLES, Scales
@@ -117,6 +125,8 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
             notes.warn(codes_warning(c.header, codes, plan.key), sheet.where())
     if not len(data):
         return empty()
+    unticked_as_blank(data, header.of("count") + header.of("exemplary_flag"), scales)  # a checkbox's FALSE
+    read_agreements(plan, data, scales, notes)  # "Thống nhất" in the decision: the proposal beside it, decided
     ratings, counts = plan.ratings, plan.counts
     flags = header.of("exemplary_flag")
     used = sorted({c.index for c in header.columns if c.role not in ("share_of", "ignored")})
@@ -424,11 +434,12 @@ def _member_years(data, col, ratings, rows, year, fixed_year, base, stated, rema
     was admitted, or after he left, is no member that year (``member_years``); the rest as a list."""
     admitted, texts = admitted_years(data, remarks, scales), [coded(data.text(c.index)) for c in remarks]
     out, left, before = [], np.zeros(len(data), bool), np.zeros(len(data), bool)
+    outside = outside_years(data, ratings, rows, admitted, texts, scales, notes.warn)  # "-" before the first year
     for column in ratings:
         gone, later = not_members(data.text(column.index), column.year, admitted, texts, scales)
         left, before = left | (rows & gone), before | (rows & later)
         said = _explained(data, column, None, remarks, scales)
-        keep = rows & ~gone & ~later
+        keep = rows & ~gone & ~later & ~outside[column.index]
         out.append(
             _members(
                 data, col, column, keep, pick_year(year, column.year, fixed_year), base, None, stated, said, faults

@@ -167,6 +167,12 @@ def is_tick(text: str, scales: Scales) -> bool:
     return bool(text) and text.casefold() in scales.words.ticks
 
 
+def is_unticked(text: str, scales: Scales) -> bool:
+    """A cell that says it is not ticked (a checkbox's FALSE, [reading_words] unticked): under a tier
+    or status column, no tick – as a blank cell, never a blank rating nor a count."""
+    return bool(text) and text.casefold() in scales.words.unticked
+
+
 def is_dash(text: str, scales: Scales) -> bool:
     """A cell saying "none" ("-", "–" … [reading_words] dashes): a count of 0, no score, an
     organisation not there that year."""

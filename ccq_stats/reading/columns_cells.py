@@ -143,8 +143,8 @@ def blank_cells(column) -> np.ndarray:
 
 
 # first bytes (UTF-8) of the characters text.clean drops at the start of a cell: white space and
-# the invisible characters (U+0085, U+00A0, U+00AD: C2; U+1680: E1; U+2000–U+205F: E2; U+3000:
-# E3; U+FEFF: EF)
+# the invisible characters (U+0085, U+00A0, U+00AD: C2; U+061C: D8; U+1680, U+180E: E1; U+2000–U+206F:
+# E2; U+3000: E3; U+FE00–U+FE0F, U+FEFF: EF; U+E0001–U+E01EF: F3; text.INVISIBLE_RANGES)
 SPACE_BYTES = np.zeros(256, bool)
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ccq_stats.figures.classify import match_label
-from ccq_stats.reading.cells import WITH_SHARE, is_dash
+from ccq_stats.reading.cells import WITH_SHARE, is_dash, is_tick, is_unticked
 from ccq_stats.reading.grid import Sheet, text_at
 from ccq_stats.reading.header_columns import (  # noqa: F401 - the header's types, kept importable from here
     MAX_HEADER_TEXT,
@@ -87,11 +87,11 @@ def _is_label(value, scales: Scales) -> bool:
 
 
 def _is_wordy(value, scales: Scales) -> bool:
-    """A cell of words: not a number, not a tick mark."""
+    """A cell of words: not a number, not a tick mark (nor a checkbox's TRUE or FALSE)."""
     if not isinstance(value, str):
         return False
     text = clean(value)
-    if WITH_SHARE.match(text):  # "5 (13,51%)": a count with its share
+    if WITH_SHARE.match(text) or is_tick(text, scales) or is_unticked(text, scales):  # "5 (13,51%)": a count
         return False
     return len(text) > 1 and not text.replace(".", "").replace(",", "").isdigit() and not is_dash(text, scales)
 
@@ -135,6 +135,37 @@ def _year_or_not(column: Column, rows: list[list], start: int, scales: Scales) -
     if not values or any(is_year_number(v) or year_of_header(v, scales) for v in values):
         return column
     return ignored(column.index, column.header, Ignored.NOT_YEAR)
+
+
+# roles whose cells are words (a rating, an organisation, a discipline …): numbers under one of them,
+# under a header that names points, are points (``_points_or_not``)
+_WORDED_ROLES = ("rating", "proposed", "discipline", "parent", "kind", "host_type")
+
+
+def _points_or_not(column: Column, rows: list[list], start: int, scales: Scales) -> Column:
+    """A column whose header names points ("Tiêu chí 4: Kết quả thực hiện nhiệm vụ (30 điểm)") and
+    whose cells are numbers is a part of a score, whatever other words its header has ("kết quả",
+    "kỷ luật"): not a rating, nor a discipline. The 2025 score sheets (QĐ 366) give each criterion's
+    points before the total and the tier. Its cells decide: labels under it keep its role."""
+    if column.role not in _WORDED_ROLES or column.source == Source.MAPPED:
+        return column
+    return points_column(column.index, column.header, _values(rows, start, column.index), scales) or column
+
+
+def points_column(index: int, header: str, values: list, scales: Scales) -> Column | None:
+    """The column as points not read (``Ignored.POINTS``) when its header names points and every
+    cell of ``values`` (its filled cells) is a number; else None. Also for a column of no known
+    header word (``account``): "Tiêu chí 1: Chính trị tư tưởng (20 điểm)" is points, not unknown."""
+    words = words_of(header)
+    points = scales.words.points_word if words.marked else scales.words.points_word_unmarked
+    unit = next((w for w in words if points.match(w)), None)
+    if unit is None or not values:
+        return None
+    numbers = sum(
+        (isinstance(v, (int, float)) and not isinstance(v, bool)) or bool(scales.words.score.match(clean(v)))
+        for v in values
+    )
+    return ignored(index, header, Ignored.POINTS, unit) if numbers == len(values) else None
 
 
 MAX_NAME_WORDS = 12  # an organisation's name is short; a longer cell is a sentence (a comment)
@@ -246,6 +277,7 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         depth += 1
     columns = columns_for(rows, r, depth, scales, mapping)
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
+    columns = [_points_or_not(c, rows, start, scales) for c in columns]
     columns = [_parent_or_not(_year_or_not(c, rows, start, scales), rows, start, scales) for c in columns]
     columns = _kind_or_not(columns, rows, start, scales)
     if not _confirmed(columns, rows, start, scales):

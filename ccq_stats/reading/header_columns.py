@@ -49,6 +49,7 @@ class Ignored(str, Enum):
     MAPPED = "mapped"  # --column ignore=HEADER
     SHARE = "share"  # a share beside a count ("Tỷ lệ", "%")
     SCORE = "score"  # a score ("Điểm …", [column_words] score)
+    POINTS = "points"  # points of a part of the score ("Tiêu chí 1 … (20 điểm)": numbers under it), not a rating
     SELF_SCORE = "self_score"  # a self-score beside the score used (detail: its header), or alone (no detail)
     PROPOSED_SCORE = "proposed_score"  # a proposed score beside the decided one (detail: its header)
     OTHER_SCORE = "other_score"  # a second decided score; the one used is --column's or the rightmost (detail)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ccq_stats.text import norm_key
+from ccq_stats.text import INVISIBLE_RANGES, norm_key
 
 # the fast set: ASCII printables, Latin-1/Extended-A/B and Latin Extended Additional (Vietnamese)
 # without the letters whose lower case is not their case fold (ß, İ, ŉ, ſ, ǰ, ẖ … ẛ, ẞ), and the
@@ -33,7 +33,7 @@ _FAST = (
 # text.norm_key's punctuation, within the fast set (its only space there is " ")
 _PUNCT = r"[ ,.;:/\\\-_()\[\]{}\"'*+&|!?\x{2013}\x{2014}\x{2018}\x{2019}\x{201c}\x{201d}]+"
 # what text.clean turns into nothing: Python's white space (str.split) and the invisible characters
-BLANK = r"^[\s\x{1c}-\x{1f}\x{85}\p{Z}\x{200b}-\x{200d}\x{feff}\x{ad}]*$"
+BLANK = r"^[\s\x{1c}-\x{1f}\x{85}\p{Z}" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in INVISIBLE_RANGES) + "]*$"
 
 
 def _arrow(values):

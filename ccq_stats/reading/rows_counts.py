@@ -12,7 +12,7 @@ import pandas as pd
 from ccq_stats.errors import InputError
 from ccq_stats.figures.findings import Notes, read_finding
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.cells import is_number, is_tick, parse_count
+from ccq_stats.reading.cells import is_number, is_tick, is_unticked, parse_count
 from ccq_stats.reading.merged_across import merged_labels
 from ccq_stats.reading.row_roles import sub_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped, need_years, parsed, pick_year, records_of
@@ -34,6 +34,20 @@ def _ones_are_ticks(data: SheetRows, col, tiers, rows: np.ndarray) -> bool:
     text = np.array([data.text(c.index)[rows] for c in tiers], dtype=object)
     ones, blank = text == "1", (text == "") | (text == "0")
     return bool((ones.sum(axis=0) == 1).all() and (ones | blank).all())
+
+
+def unticked_as_blank(data: SheetRows, columns, scales: Scales) -> None:
+    """Under a column whose header is a tier or a status, a cell is ticked or not: a checkbox's FALSE
+    ([reading_words] unticked) is read as the blank cell it stands for, by every rule after this one
+    (a member ticked nowhere is a blank rating; a row of counts, no count). Looked at once per
+    distinct value of each such column."""
+    for c in columns:
+        if c.meaning is None:
+            continue
+        texts = data.text(c.index)
+        no = mapped(texts, lambda t: is_unticked(t, scales)).astype(bool)
+        if no.any():
+            data.read_as(c.index, np.where(no, "", texts).astype(object))
 
 
 def _ticks(data: SheetRows, column) -> np.ndarray:

@@ -34,6 +34,7 @@ REASONS = {  # why a column is not read
     "mapped": "--column {detail}",  # "name 'Ghi chú'": the role says "ignored"
     "share": N_("a share ({because})"),
     "score": N_("a score ({because}), not read here"),
+    "points": N_("points ('{detail}' in its header, numbers under it): a part of the score, not a rating"),
     "award": N_("an award or title ({because}), not the year's rating"),
     "period": N_("a quarterly or mid-year review ({because}), not the year's rating"),
     "staff_rating": N_("a civil-servant or public-employee rating ({because}), not the party rating"),

@@ -29,7 +29,8 @@ class ReadingWords:
     def __init__(self, words: dict[str, tuple[str, ...]]):
         self.words = words
         w = words.__getitem__
-        self.ticks = frozenset(t.casefold() for t in w("ticks"))  # a cell ticked: "x", "✓"
+        self.ticks = frozenset(t.casefold() for t in w("ticks"))  # a cell ticked: "x", "✓", TRUE
+        self.unticked = frozenset(t.casefold() for t in w("unticked"))  # a checkbox's FALSE: no tick
         self.bullets = tuple(w("bullets"))  # "-", "•" before a line, or alone in an STT cell
         self.dashes = frozenset(w("dashes"))  # a cell saying "none": "-", "–"
         # "Trong đó: TSVM tiêu biểu": in a header (with or without marks), and as a heading's first words
@@ -48,9 +49,13 @@ class ReadingWords:
             phrase(f"^{before} {word}") for word in w("exemplary") for before in ("", *w("exemplary_after"))
         ]
         self.in_which_exemplary = [phrase(word) for word in w("exemplary")]
-        self.not_disciplined = frozenset(strip_marks(x) for x in w("not_disciplined"))
+        self.not_disciplined = frozenset(strip_marks(x) for x in (*w("not_disciplined"), *self.unticked))
         units = _any(w("score_units"), re.escape)
         self.score = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?(?:\s*" + units + r")?$", re.I)  # "85,5 điểm"
+        # a header naming points: "(30 điểm)", "Điểm tối đa 20", "TC1 (20đ)" – a unit alone or after a number
+        # (a header's word, as ``words_of`` gives it: with its marks, or all of them without where it has none)
+        self.points_word = re.compile(r"^(?:\d{1,3})?" + _any([norm_key(u) for u in w("score_units")], re.escape) + "$")
+        self.points_word_unmarked = re.compile(r"^(?:\d{1,3})?" + _any(w("score_units"), _folded) + "$")
         self.former = [phrase(x) for x in w("former")]
         self.former_marked = [phrase(x) for x in w("former_marked")]
         # "(12 đảng viên)" after a heading; "Tổng số đảng viên": the members' figures
@@ -68,12 +73,15 @@ class ReadingWords:
         self.previous_year = [phrase(x) for x in w("previous_year")]  # "Xếp loại năm trước": the year before
         # the committees that rate, lowest level first: each level a group of words
         self.rating_levels = [[phrase(x) for x in level] for level in w("rating_levels")]
+        # a decision that agrees with the proposal beside it ("Thống nhất"), unless it says a change ("hạ")
+        self.agreement = [phrase(x) for x in w("agreement")]
+        self.agreement_not = [phrase(x) for x in w("agreement_not")]
         self.admitted_columns = {strip_marks(norm_key(x)) for x in w("admitted_columns")}  # "Ngày vào Đảng"
         # "Kết nạp tháng 7/2021", "Vào Đảng năm 2019": the first year after the words, in a note
         # a staff list's column marking party members ("Đảng viên" | x), and the marks it holds
         self.member_mark_headers = {loose_key(x) for x in w("member_mark_headers")}
-        self.member_mark_yes = {loose_key(x) for x in w("member_mark_yes")}
-        self.member_mark_no = {loose_key(x) for x in w("member_mark_no")} | {""}
+        self.member_mark_yes = {loose_key(x) for x in (*w("member_mark_yes"), *w("ticks"))}
+        self.member_mark_no = {loose_key(x) for x in (*w("member_mark_no"), *w("unticked"))} | {""}
         self.commendation = [phrase(x) for x in w("commendation")]  # "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
         # a member typed as a line: "1. Đ/c Nguyễn Văn An: HTTNV"; the header the line's table is given
         address = "|".join(re.escape(a) for a in sorted(w("line_address"), key=len, reverse=True))
