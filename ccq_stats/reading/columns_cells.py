@@ -27,7 +27,7 @@ from ccq_stats.reading.column_rules import (
 )
 from ccq_stats.reading.identity import BLANK
 from ccq_stats.reading.row_roles import group_headings, heading_kind, numbered_orgs
-from ccq_stats.text import clean
+from ccq_stats.text import clean, clean_all
 from ccq_stats.vocabulary.scales import CELL_ROLES, Scales
 
 
@@ -48,7 +48,7 @@ def dictionary_codes(table, index: int) -> tuple[np.ndarray, list[str]]:
 
 def cleaned_codes(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(codes, values) with each value cleaned (text.clean); values that clean alike merge."""
-    cleaned = np.array([clean(v) for v in values], dtype=object)
+    cleaned = np.array(clean_all(values), dtype=object)
     merged, distinct = pd.factorize(cleaned)
     if len(distinct) == len(cleaned):
         return codes, cleaned
