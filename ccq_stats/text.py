@@ -61,13 +61,47 @@ def clean(value: object) -> str:
     return _clean_text(str(value))
 
 
+def clean_all(values, block: int = 512) -> list[str]:
+    """``[clean(v) for v in values]``, quicker on a long column of texts (names, cards).
+
+    Texts are tested in blocks, joined by "|": a block whose join is printable, holds no double
+    space, no space beside a "|" or at either end, and is in NFC is a block of texts that are each
+    their own clean form (each test on the join holds exactly when it holds for every text: "|" is
+    printable, and a starter that composes with nothing, so NFC never reaches across it; a text
+    holding " |" only sends its block the slow way). Other blocks, and values that are not text,
+    are cleaned one by one. tests/test_properties.py holds it to ``clean`` over arbitrary Unicode."""
+    values = values if isinstance(values, list) else list(values)
+    out = []
+    for at in range(0, len(values), block):  # one odd name sends only its block the slow way
+        some = values[at : at + block]
+        joined = "|".join(some) if all(type(v) is str for v in some) else None
+        if joined is not None and _plain(joined) and " |" not in joined and "| " not in joined:
+            out.extend(some)
+        else:  # a whole number as clean gives it (row numbers), without the call
+            out.extend([str(int(v)) if type(v) is float and v.is_integer() else clean(v) for v in some])
+    return out
+
+
+def _plain(text: str) -> bool:
+    """Printable, no double, leading or trailing space, in NFC, without the two variation selectors
+    a phone types (U+FE0F, U+FE0E: printable, yet dropped): its own clean form."""
+    return (
+        text.isprintable()
+        and _SELECTORS[0] not in text
+        and _SELECTORS[1] not in text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
 @functools.lru_cache(maxsize=1 << 16)  # labels, units and headers repeat on every row
 def _clean_text(text: str) -> str:
     # printable text has no invisible character and no space but " " (they are categories Cf, Zs …):
     # with no double, leading or trailing space and already in NFC, it is its own clean form (most
     # Vietnamese names: half the time of the normalising below)
-    plain = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-    if plain and unicodedata.is_normalized("NFC", text) and _SELECTORS[0] not in text and _SELECTORS[1] not in text:
+    if _plain(text):
         return text
     # invisibles out first: a zero-width space between a letter and its mark would keep them apart
     return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())

@@ -79,6 +79,17 @@ def folded(series):
 TEXT_COLUMNS = ("org", "parent", "host_type", "member", "source_sheet", "source_header", "raw_label")
 
 
+def _no_controls(uniques) -> bool:
+    """No text among these holds a control character: one search over them joined by a line feed
+    (no control character for CONTROL) instead of one a text (200,000 names: 0.1 s)."""
+    from ccq_stats.text import CONTROL
+
+    try:
+        return CONTROL.search("\n".join(uniques.tolist())) is None
+    except TypeError:  # not all texts: each one looked at
+        return False
+
+
 def without_control_characters(records, notes: Notes):
     """The records with every control character taken out of their texts, and one warning saying
     where the first was (never the text: it may be a member's name). The one place this is
@@ -97,6 +108,8 @@ def without_control_characters(records, notes: Notes):
         texts = column.astype(object)
         # each distinct text searched once (an organisation's name is on thousands of rows)
         codes, uniques = pd.factorize(texts, use_na_sentinel=True)
+        if _no_controls(uniques):
+            continue
         hits = np.fromiter((isinstance(v, str) and CONTROL.search(v) is not None for v in uniques), bool, len(uniques))
         if not hits.any():
             continue

@@ -80,7 +80,6 @@ from ccq_stats.reading.column_rules import (
     unclear_kind_warning,
 )
 from ccq_stats.reading.columns_cells import (  # noqa: F401 - NotPlain kept importable here
-    SPACE_BYTES,
     NotPlain,
     as_arrow,
     blank_cells,
@@ -510,6 +509,3 @@ def _records(
     rows = frame["source_row"].to_numpy()
     frame["source_row"] = (position[rows] if position is not None else rows) + start + 1
     return frame.sort_values("source_row", kind="stable", ignore_index=True) if len(pieces) > 1 else frame
-
-
-SPACE_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF3]] = True

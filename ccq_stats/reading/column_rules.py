@@ -202,7 +202,10 @@ def totals_among(texts: np.ndarray, scales: Scales) -> np.ndarray:
     out = np.zeros(len(texts), bool)
     if not len(texts):
         return out
-    strings = pa.array([t if isinstance(t, str) else None for t in texts], pa.string())
+    if pd.api.types.infer_dtype(texts, skipna=False) == "string":  # every cell a text (data.text): no copy
+        strings = pa.array(texts, pa.string())
+    else:
+        strings = pa.array([t if isinstance(t, str) else None for t in texts], pa.string())
     maybe = maybe_totals(strings, totals_patterns(scales)).fill_null(False).to_numpy(zero_copy_only=False)
     is_totals, seen = totals_test(scales), {}
     for i in np.flatnonzero(maybe):

@@ -27,7 +27,7 @@ from ccq_stats.reading.column_rules import (
 )
 from ccq_stats.reading.identity import BLANK
 from ccq_stats.reading.row_roles import group_headings, heading_kind, numbered_orgs
-from ccq_stats.text import clean
+from ccq_stats.text import INVISIBLE_RANGES, clean, clean_all
 from ccq_stats.vocabulary.scales import CELL_ROLES, Scales
 
 
@@ -48,7 +48,7 @@ def dictionary_codes(table, index: int) -> tuple[np.ndarray, list[str]]:
 
 def cleaned_codes(codes: np.ndarray, values: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(codes, values) with each value cleaned (text.clean); values that clean alike merge."""
-    cleaned = np.array([clean(v) for v in values], dtype=object)
+    cleaned = np.array(clean_all(values), dtype=object)
     merged, distinct = pd.factorize(cleaned)
     if len(distinct) == len(cleaned):
         return codes, cleaned
@@ -142,10 +142,18 @@ def blank_cells(column) -> np.ndarray:
     return out
 
 
-# first bytes (UTF-8) of the characters text.clean drops at the start of a cell: white space and
-# the invisible characters (U+0085, U+00A0, U+00AD: C2; U+061C: D8; U+1680, U+180E: E1; U+2000–U+206F:
-# E2; U+3000: E3; U+FE00–U+FE0F, U+FEFF: EF; U+E0001–U+E01EF: F3; text.INVISIBLE_RANGES)
+# first bytes (UTF-8) of the characters text.clean drops at the start of a cell, made from what it
+# drops: white space (str.split's, all below U+3001) and text.INVISIBLE_RANGES
 SPACE_BYTES = np.zeros(256, bool)
+SPACE_BYTES[
+    [
+        chr(c).encode()[0]
+        for c in (
+            *(c for c in range(0x3001) if chr(c).isspace()),
+            *(c for a, b in INVISIBLE_RANGES for c in range(a, b + 1)),
+        )
+    ]
+] = True
 
 
 def lead_bytes(column) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

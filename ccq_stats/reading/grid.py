@@ -9,6 +9,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from math import copysign
 
 from ccq_stats.errors import Where, column_letter
@@ -183,13 +184,25 @@ def as_columns(rows: list[list]):
         return rows
     values, codes = [], []
     try:
-        for j in range(width):  # (zip(*rows) over 200,000 rows is ten times slower)
-            distinct, code = _encoded([row[j] for row in rows])
+        for column in _transposed(rows, width):
+            distinct, code = _encoded(column)
             values.append(distinct)
             codes.append(code)
     except TypeError:  # an unhashable cell (a list in a Parquet column): kept as rows
         return rows
     return ColumnGrid(values, codes)
+
+
+def _transposed(rows: list[list], width: int) -> list[list]:
+    """The columns of rows all ``width`` wide. Each row is visited once, a block of rows laid end
+    to end and each column sliced out of it: a list comprehension per column visits every row once
+    per column (0.15 s on 200,000 rows × 7, against 0.06 s), zip(*rows) ten times slower still."""
+    columns = [[] for _ in range(width)]
+    for at in range(0, len(rows), 1 << 14):
+        flat = list(chain.from_iterable(rows[at : at + (1 << 14)]))
+        for j, column in enumerate(columns):
+            column.extend(flat[j::width])
+    return columns
 
 
 def _encoded(column: list) -> tuple[list, array | None]:

@@ -20,7 +20,7 @@ from ccq_stats.figures.records import COLUMNS
 from ccq_stats.reading.cells import default_year, no_year_error
 from ccq_stats.reading.column_rules import parse_distinct
 from ccq_stats.reading.grid import ColumnGrid
-from ccq_stats.text import clean
+from ccq_stats.text import clean, clean_all
 
 # id(array) -> (a weak reference to it, the code of each of its cells or None, the values coded):
 # what a column's array was taken from, while the array lives
@@ -85,8 +85,20 @@ def mapped(values: np.ndarray, function) -> np.ndarray:
 
 
 def texts(values: np.ndarray) -> np.ndarray:
-    """Cleaned display text of each cell ("" for empty)."""
-    return mapped(values, clean)
+    """Cleaned display text of each cell ("" for empty): ``mapped(values, clean)``, a long column
+    cleaned by ``clean_all`` (200,000 distinct names: a tenth of the time)."""
+    known = _codes_of(values)
+    if known is None:
+        return mapped(values, clean)
+    codes, distinct = known
+    every = values if codes is None else distinct
+    done = _objects(clean_all(every.tolist()))
+    missing = pd.isna(every)  # None, NaN, NaT …: empty, as mapped gives them
+    if missing.any():
+        done[missing] = ""
+    if codes is None:
+        return _coded(done, None, None)
+    return _coded(done[codes], codes, done)
 
 
 def first(mask: np.ndarray) -> int:
@@ -204,18 +216,33 @@ def records_of(data: SheetRows, base: dict, mask: np.ndarray, **columns) -> pd.D
         if isinstance(value, np.ndarray):
             out[name] = value[index] if len(value) == len(data) else value
         else:
-            out[name] = np.full(len(index), value, dtype=object)
+            out[name] = _same(len(index), value)
         if name in PLAIN_TEXTS:
             out[name] = _plain_texts(out[name])
     out["source_row"] = index + data.start + 1
     return pd.DataFrame(out, columns=list(COLUMNS))
 
 
+def _same(size: int, value) -> np.ndarray:
+    """``np.full(size, value, dtype=object)``: one object in every cell for the plain types
+    (``np.full`` makes a new text for each cell: 30 ms a column of 200,000), as ``np.full`` gives
+    them; any other value (a numpy number) as ``np.full`` makes it."""
+    if value is not None and type(value) not in (str, int, float, bool):
+        return np.full(size, value, dtype=object)
+    out = np.empty(size, dtype=object)
+    out.fill(value)
+    return out
+
+
 def _plain_texts(values: np.ndarray):
     """A column of texts as pandas would read it into its text type and ``astype(object)`` give it
     back (each missing value NaN), without the round trip through pyarrow's strings (0.3 s on
     200,000 rows), kept as objects; any other column as it is, for pandas to infer as before."""
-    if values.dtype != object or not len(values) or pd.api.types.infer_dtype(values, skipna=True) != "string":
+    if values.dtype != object or not len(values):
+        return values
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # every cell a text: none missing
+        return pd.Series(values, dtype=object, copy=False)
+    if pd.api.types.infer_dtype(values, skipna=True) != "string":
         return values
     missing = pd.isna(values)
     if missing.all():
