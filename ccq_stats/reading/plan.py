@@ -46,6 +46,7 @@ from ccq_stats.reading.header import (
     is_name_part,
 )
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.not_data import example_table, lead_rows
 from ccq_stats.reading.org_levels import two_levels
 from ccq_stats.reading.other_tables import other_header
 from ccq_stats.reading.rating_columns import settle_ratings
@@ -419,6 +420,8 @@ def plan_sheet(
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
+    if not (mapping and mapping.header_row) and (why := example_table(sheet, header, scales)):
+        raise NotATable(why)  # an example on the form's instructions (not_data.py): never counted
     set_aside = decided_ticks(header, sheet, scales, notes) + _set_aside_proposed(header, sheet, notes)
     set_aside += _score_used(header, sheet, notes) + _one_of_each(header, scales)
     if header.of("rating"):
@@ -485,6 +488,8 @@ def plan_sheet(
     if plan.start < len(sheet.rows) and is_index_row(sheet.rows[plan.start]):
         plan.skip("index row", [plan.start + 1])
         plan.start += 1
+    for why, rows in lead_rows(plan, scales, notes).items():  # instructions and examples under the header
+        plan.skip(why, [r + 1 for r in rows])
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
     check_not_commendation(sheet, plan, scales)  # a list of those commended is not the year's list
