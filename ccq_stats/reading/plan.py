@@ -45,6 +45,7 @@ from ccq_stats.reading.header import (
     is_index_row,
     is_name_part,
 )
+from ccq_stats.reading.issuer import grassroots_cells
 from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.not_data import example_table, lead_rows
 from ccq_stats.reading.org_levels import two_levels
@@ -454,7 +455,7 @@ def plan_sheet(
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
     plan.collection = marker
     if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
-        plan.kind = title_kind(sheet, header, scales)
+        plan.kind = title_kind(sheet, header, scales) or grassroots_cells(sheet, header, scales, notes)
     plan.ignored = set_aside + [ignored(i, h, why) for i, h, why in header.dropped]
     ratings, counts = settle_ratings(plan, scales, notes)  # what two rating columns may say (rating_columns.py)
     if len(ratings) > 1 and any(c.year is None for c in ratings):
