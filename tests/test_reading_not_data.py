@@ -34,23 +34,25 @@ def _ok(result) -> dict:
 
 def test_instructions_and_example_rows_under_the_header_are_not_counted(tmp_path):
     """Under the header: a row of instructions in brackets, a row whose rating cell lists the choices
-    with "/" (no member's rating lists four), then an example row marked "Ví dụ" in its TT cell with
-    a rating – none of them counted; the example said in a warning, inspect lists all three."""
+    with "/" (no member's rating lists four), then an example row marked "Ví dụ" in its TT cell and
+    one whose note says to delete it, with ratings – none of them counted; the examples said in a
+    warning, inspect lists all four."""
     rows = [
         ["DANH SÁCH ĐẢNG VIÊN XẾP LOẠI NĂM 2023"],
         HEADER,
         ["(a)", "(họ tên đầy đủ)", "(tên chi bộ)", "(chọn mức)", "(lý do)"],
         ["", "", "", "Chọn một: HTXSNV / HTTNV / HTNV / KHTNV", ""],
         ["Ví dụ", "Trần Văn X", "Chi bộ Phòng Kế toán", "HTXSNV", ""],
+        ["", "Lý Văn Y", "Chi bộ Phòng Kế toán", "HTTNV", "Xoá dòng này trước khi gửi"],
         *MEMBERS,
     ]
     path = make_xlsx(tmp_path / "dv.xlsx", {"DS": rows})
     result = run("classify", path, "--format", "csv")
     assert _ok(result) == EXPECTED
-    assert "row 5 under the header marked as an example ('Ví dụ'): not data, not counted" in result.stderr
+    assert "row 5, 6 under the header marked as an example ('Ví dụ'): not data, not counted" in result.stderr
     sheet = json.loads(run("inspect", path, "--format", "json").stdout)[0]
     assert sheet["skipped"]["instructions row"] == {"count": 2, "rows": "3-4"}
-    assert sheet["skipped"]["example row"] == {"count": 1, "rows": "5"}
+    assert sheet["skipped"]["example row"] == {"count": 2, "rows": "5-6"}
 
 
 def test_a_row_in_the_middle_of_the_list_is_a_members_whatever_it_says(tmp_path):
