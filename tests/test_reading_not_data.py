@@ -120,9 +120,11 @@ def test_a_table_of_contents_is_not_data(tmp_path):
     assert sheets[0]["why"] == "contents"
 
 
-def test_a_sheet_that_names_the_others_and_holds_ratings_is_read(tmp_path):
-    """A column naming the other sheets is no contents page when the sheet holds ratings: each
-    chi bộ's own rating beside its sheet's name is read as a list of organisations."""
+@pytest.mark.parametrize("name", ["Tong hop", "Mục lục"])
+def test_a_sheet_that_names_the_others_and_holds_ratings_is_read(tmp_path, name):
+    """A column naming the other sheets, or the name "Mục lục", makes no contents page of a sheet
+    that holds ratings (none is skipped unseen): each chi bộ's own rating beside its sheet's name is
+    read as a list of organisations."""
     units = [
         ["KẾT QUẢ XẾP LOẠI CHI BỘ NĂM 2023"],
         ["STT", "Tên chi bộ", "Trang tính", "Xếp loại"],
@@ -131,7 +133,7 @@ def test_a_sheet_that_names_the_others_and_holds_ratings_is_read(tmp_path):
     ]
     path = make_xlsx(
         tmp_path / "tccs_2023.xlsx",
-        {"Tong hop": units, "CB Ke toan": [HEADER, *MEMBERS], "CB Ky thuat": [HEADER, *MEMBERS]},
+        {name: units, "CB Ke toan": [HEADER, *MEMBERS], "CB Ky thuat": [HEADER, *MEMBERS]},
     )
     result = run("classify", path, "--format", "csv")
     assert result.exit_code == 0, result.stderr

@@ -141,22 +141,25 @@ def _mark(row: list, scales: Scales) -> str:
 
 def is_contents(sheet, others: list[str], scales: Scales) -> str | None:
     """Why the sheet is a table of contents – named or titled "Mục lục", or with a column naming the
-    workbook's other sheets (two or more, most of its cells) and no rating label on it – or None."""
-    title = _first_line(sheet.rows, 10)
+    workbook's other sheets (two or more, most of its cells) – or None. A sheet with a rating label
+    on it is never one: it is read, or refused, as any sheet (no rating is skipped unseen)."""
+    rows = sheet.rows[:200]
+    title = _first_line(rows, 10)
     if begins_with(sheet.name or "", scales, "contents") or begins_with(title, scales, "contents"):
-        return _("a table of contents, by its name or title, not data; sheet skipped")
+        return None if _rated(rows, scales) else _("a table of contents, by its name or title, not data; sheet skipped")
     names = {norm_key(n) for n in others if n}
     if len(names) < 2:
         return None
-    rows = sheet.rows[:200]
     width = max((len(r) for r in rows), default=0)
     for i in range(min(width, _WIDE)):
         cells = [norm_key(t) for row in rows if (t := text_at(row, i))]
         named = sum(c in names for c in cells)
         if named >= 2 and named >= (len(cells) - 1) / 2:
-            if any(
-                match_label(t, scales) for row in rows for k in range(min(len(row), _WIDE)) if (t := text_at(row, k))
-            ):
-                return None  # ratings on it: read, or refused, as any sheet
+            if _rated(rows, scales):
+                return None
             return _("a table of contents (a column names the other sheets), not data; sheet skipped")
     return None
+
+
+def _rated(rows: list, scales: Scales) -> bool:
+    return any(match_label(t, scales) for row in rows for k in range(min(len(row), _WIDE)) if (t := text_at(row, k)))
