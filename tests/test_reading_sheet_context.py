@@ -88,7 +88,7 @@ def _summary(top_of_first: int, short: bool = False):
     name = "CB" if short else "Chi bộ"
     return [
         ["STT", "Tên chi bộ", "Tổng số đảng viên", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Miễn đánh giá"],
-        [1, f"{name} Phòng Hành chính", 2, top_of_first, 1, 0, 0, 0],
+        [1, f"{name} Phòng Hành chính", top_of_first + 1, top_of_first, 1, 0, 0, 0],
         [2, f"{name} Phòng Kỹ thuật", 3, 0, 1, 1, 0, 1],
     ]
 

@@ -98,6 +98,8 @@ def test_disciplined_member_must_be_rated_fail(tmp_path):
 
 
 def test_present_must_equal_exempt_not_rated_and_rated(tmp_path):
+    """Every part on the row and a total that is not their sum: the figures cannot all be right, and
+    no figure can be chosen among them – the run stops naming the row (issue 18 §2)."""
     path = make_csv(
         tmp_path / "sl.csv",
         [
@@ -112,14 +114,35 @@ def test_present_must_equal_exempt_not_rated_and_rated(tmp_path):
                 "KHTNV",
             ],
             ["Chi bộ A", 12, 1, 1, 1, 9, 0, 0],
-            ["Chi bộ B", 13, 1, 1, 1, 9, 0, 0],
+            ["Chi bộ B", 13, 1, 1, 1, 9, 0, 0],  # 1 + 1 + 1 + 9 = 12
         ],
     )
+    result = run("classify", path, "--year", "2020")
+    assert result.exit_code == 2
+    assert "row 3, column B (Tổng số đảng viên): Tổng số đảng viên says 13 but its parts add up to 12" in result.stderr
+    assert "Miễn đánh giá 1, Chưa đánh giá 1, HTXSNV 1, HTTNV 9, HTNV 0, KHTNV 0" in result.stderr
+
+
+def test_a_total_above_parts_without_a_column_is_a_finding(tmp_path):
+    """No "Chưa đánh giá" column: a total one above the parts may be a member not rated, whom the
+    sheet counts only in the total – the finding says so and the run goes on; so does a number on
+    the row, in a column not read, equal to the difference ("Chuyển đi | 1")."""
+    header = ["Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    path = make_csv(tmp_path / "sl.csv", [header, ["Chi bộ A", 12, 1, 1, 10, 0, 0], ["Chi bộ B", 13, 1, 1, 10, 0, 0]])
     found = check_paths([str(path)], year=2020)
     assert [(f.rule, f.org, f.numbers) for f in found] == [("present_total", "Chi bộ B", {"stated": 13, "sum": 12})]
-    # classify says the same on stderr and goes on
     result = run("classify", path, "--year", "2020")
     assert result.exit_code == 0 and "Tổng số đảng viên says 13 but its parts add up to 12" in result.stderr
+    moved = make_csv(
+        tmp_path / "moved.csv",
+        [
+            ["Tên TCCS đảng", "Tổng số đảng viên", "Miễn đánh giá", "Chưa đánh giá", "HTXSNV", "HTTNV", "Đi làm ăn xa"],
+            ["Chi bộ A", 12, 1, 1, 1, 9, ""],
+            ["Chi bộ B", 15, 1, 1, 1, 9, 3],  # 12 in the parts, 3 working away
+        ],
+    )
+    result = run("classify", moved, "--year", "2020")
+    assert result.exit_code == 0 and "Tổng số đảng viên says 15 but its parts add up to 12" in result.stderr
 
 
 def test_totals_row_must_equal_the_sum(tmp_path):

@@ -23,6 +23,8 @@ One module per concern:
 ``page_rows``        rows a printed page repeats inside a table: the row of column numbers
 ``typed_lines``      a list typed as lines of text in one column ("1. Đ/c …: HTTNV"), read as a table
 ``choice_lists``     a sheet listing the rating labels to choose from (a drop-down's source): not data
+``issuer``           the committee heading a table: a grassroots one lists its chi bộ trực thuộc
+``not_data``         a form's instructions and example rows, an example table, a table of contents: not data
 ``commendation``     a commendation list (every row the top tier, under such a title) is not the year's
 ``org_levels``       two organisation columns that name two levels: which is the row's organisation
 ``membership``       staff who are not party members, in an agency's list of its staff

@@ -151,7 +151,9 @@ def inspect_sheet(
             out["first_rows"] = _rows(frame, rows, names)
             return out
         header = (
-            find_header(sheet, scales, mapping) if why not in ("empty", "hidden", "no header", "instructions") else None
+            find_header(sheet, scales, mapping)
+            if why not in ("empty", "hidden", "no header", "instructions", "contents")
+            else None
         )
         if header is not None:  # refused after its header was found: show what was understood
             out["header_rows"] = [header.first_row + 1, header.last_row + 1]

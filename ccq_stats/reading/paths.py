@@ -27,6 +27,7 @@ from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.not_data import is_contents
 from ccq_stats.reading.page_rows import column_number_rows
 from ccq_stats.reading.parse import parse_grids
 from ccq_stats.reading.plan import NotATable, check_sheet, expected_hint, next_table, plan_sheet
@@ -134,6 +135,11 @@ def read_sheets(
                 sheet.where(),
             )
             yield sheet, None, None, "key"
+            continue
+        others = [s.name for s in sheets if s is not sheet] if len(sheets) > 1 and not sheet.hidden else []
+        if others and (contents := is_contents(sheet, others, scales)):  # not_data.py
+            notes.warn(contents, sheet.where())
+            yield sheet, None, None, "contents"
             continue
         if is_instructions(sheet):  # the "Hướng dẫn" of a collection workbook: words for people, no data
             yield sheet, None, None, "instructions"
@@ -285,7 +291,7 @@ def read_file(
                 check_sheet_skipped(sheet, scales)
             frames.append(frame)
             names.append(sheet.name or "")
-        elif why not in ("empty", "hidden", "instructions", "key"):
+        elif why not in ("empty", "hidden", "instructions", "key", "contents"):
             refused.append((sheet, why))
     if not frames and refused:  # every sheet a summary: nothing that can be counted
         sheet, why = refused[0]

@@ -45,7 +45,9 @@ from ccq_stats.reading.header import (
     is_index_row,
     is_name_part,
 )
+from ccq_stats.reading.issuer import grassroots_cells
 from ccq_stats.reading.limits import Limits
+from ccq_stats.reading.not_data import example_table, lead_rows
 from ccq_stats.reading.org_levels import two_levels
 from ccq_stats.reading.other_tables import other_header
 from ccq_stats.reading.rating_columns import settle_ratings
@@ -419,6 +421,8 @@ def plan_sheet(
         header = find_header(sheet, scales, mapping)
     if header is None:
         return None
+    if not (mapping and mapping.header_row) and (why := example_table(sheet, header, scales)):
+        raise NotATable(why)  # an example on the form's instructions (not_data.py): never counted
     set_aside = decided_ticks(header, sheet, scales, notes) + _set_aside_proposed(header, sheet, notes)
     set_aside += _score_used(header, sheet, notes) + _one_of_each(header, scales)
     if header.of("rating"):
@@ -451,7 +455,7 @@ def plan_sheet(
     plan = SheetPlan(sheet, header, shapes, fixed, year_from if fixed else "", header.last_row + 1)
     plan.collection = marker
     if "members" not in shapes and not marker:  # a collection sheet's kinds are in its kind column
-        plan.kind = title_kind(sheet, header, scales)
+        plan.kind = title_kind(sheet, header, scales) or grassroots_cells(sheet, header, scales, notes)
     plan.ignored = set_aside + [ignored(i, h, why) for i, h, why in header.dropped]
     ratings, counts = settle_ratings(plan, scales, notes)  # what two rating columns may say (rating_columns.py)
     if len(ratings) > 1 and any(c.year is None for c in ratings):
@@ -485,6 +489,8 @@ def plan_sheet(
     if plan.start < len(sheet.rows) and is_index_row(sheet.rows[plan.start]):
         plan.skip("index row", [plan.start + 1])
         plan.start += 1
+    for why, rows in lead_rows(plan, scales, notes).items():  # instructions and examples under the header
+        plan.skip(why, [r + 1 for r in rows])
     plan.end, plan.end_why = table_end(sheet, header, plan.start, scales)
     plan.other_header = other_header(sheet, plan, scales)
     check_not_commendation(sheet, plan, scales)  # a list of those commended is not the year's list

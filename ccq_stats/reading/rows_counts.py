@@ -16,7 +16,7 @@ from ccq_stats.reading.cells import is_number, is_tick, is_unticked, parse_count
 from ccq_stats.reading.merged_across import merged_labels
 from ccq_stats.reading.row_roles import sub_rows
 from ccq_stats.reading.rows import SheetRows, first, mapped, need_years, parsed, pick_year, records_of
-from ccq_stats.vocabulary.scales import Scales
+from ccq_stats.vocabulary.scales import TIERS, Scales
 
 
 def _count_values(data: SheetRows, column, rows: np.ndarray) -> np.ndarray:
@@ -150,8 +150,6 @@ def _split_cumulative(data: SheetRows, counts, values: dict, rows: np.ndarray) -
     """ "HTTNV trở lên" counts its tier and the tiers above it ("trở lên" is cumulative); its own
     tier is what is left once the tiers above, each in a column of its own ("Trong đó: HTXSNV"),
     are taken off. Without a column for each tier above, the tiers cannot be told apart: refused."""
-    from ccq_stats.vocabulary.scales import TIERS
-
     for c in [c for c in counts if c.or_better]:
         above = TIERS[: TIERS.index(c.meaning.tier)]
         parts = [p for p in counts if p.meaning.tier in above and not p.or_better and not p.meaning.exemplary]
@@ -192,7 +190,11 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
         stated = _count_values(data, column, stated_rows)
         parts = counts if role == "total_count" else [c for c in counts if c.meaning.tier]
         summed = np.sum([values[c.index] for c in parts], axis=0) if parts else np.zeros(len(data), np.int64)
-        missing = {"exempt", "not_rated"} - {c.meaning.status for c in parts} if role == "total_count" else set()
+        missing = (
+            {"exempt", "not_rated"} - {c.meaning.status for c in parts}
+            if role == "total_count"
+            else set(TIERS) - {c.meaning.tier for c in parts}
+        )
         what = (
             "có mặt = miễn + chưa đánh giá + được đánh giá"
             if role == "total_count"
@@ -200,6 +202,19 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
         )
         for r in np.flatnonzero(stated_rows & (stated != summed)):
             where = data.where(r, column)
+            if not _explained(data, r, stated[r] - summed[r], missing, [column, *parts, col["seq"], col["year"]]):
+                # every part is on the row and nothing there accounts for the difference: the figures
+                # cannot all be right, and no figure can be chosen among them (issue 18 §2)
+                raise InputError(
+                    _(
+                        "{header} says {stated} but its parts add up to {sum}: the figures of the row cannot all be right"
+                    ).format(header=column.header, stated=stated[r], sum=summed[r]),
+                    where=where,
+                    value=", ".join(f"{c.header} {values[c.index][r]}" for c in parts),
+                    hint=_(
+                        "correct the row: {what}; if the total counts members in no column here, add their column"
+                    ).format(what=what),
+                )
             notes.found(
                 read_finding(
                     "present_total",
@@ -220,6 +235,20 @@ def _check_parts(data: SheetRows, col, counts, rows, values, year, base, notes: 
                 ),
                 where,
             )
+
+
+def _explained(data: SheetRows, r: int, difference: int, missing: set, used: list) -> bool:
+    """Is the difference between a row's total and its parts accounted for on the row? A total above
+    parts that lack a column (no "Miễn đánh giá" column: the exempt are in the total only), or a
+    number on the row, in a column not read, equal to the difference ("Chuyển đi | 1")."""
+    if difference > 0 and missing:
+        return True
+    skip = {c.index for c in used if c is not None}
+    row = data.rows[r]
+    return any(
+        i not in skip and is_number(v) and not isinstance(v, bool) and abs(float(v)) == abs(difference)
+        for i, v in enumerate(row[:60])
+    )
 
 
 def figures_of(data: SheetRows, counts, col, rows: np.ndarray) -> list[np.ndarray] | None:

@@ -57,6 +57,8 @@ _SKIPPED = {
     "blank": N_("blank"),
     "hidden": N_("hidden"),
     "index row": N_("index row"),
+    "instructions row": N_("instructions row"),
+    "example row": N_("example row"),
     "repeated header": N_("repeated header"),
     "date line": N_("date line"),
     "signature or notes": N_("signature or notes"),
@@ -144,6 +146,7 @@ _SHEET_WHY = {
     "hidden": N_("hidden sheet"),
     "no header": N_("no header"),
     "instructions": N_("instructions sheet"),
+    "contents": N_("table of contents"),
 }
 
 
