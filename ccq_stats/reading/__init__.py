@@ -38,6 +38,7 @@ One module per concern:
                      records of masked rows
 ``row_roles``        what each row is: section, summary, member who left, chi bộ under its đảng bộ
 ``tier_headings``    tiers given by section headings, not by a cell of each row
+``status_titles``     a member list with no rating column whose title or sheet name gives their status: that status
 ``tick_blocks``      two blocks of tier ticks: the own assessment and the decision
 ``transposed``       organisations across, indicators down the side: read turned
 ``member_years``     members × years: a blank before the member was admitted, or after he left

@@ -35,6 +35,7 @@ from ccq_stats.reading.rows import PLAIN_TEXTS
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
+from ccq_stats.reading.status_titles import status_by_title
 from ccq_stats.reading.summary_check import check_summaries
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
@@ -165,8 +166,12 @@ def _read_sheet(
             sheet = lined  # "1. Đ/c Nguyễn Văn An: HTTNV", one line a member in one column
         try:
             plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
-        except InputError:  # a member list without a rating column: its tiers may be its section headings
-            if mapping or (tiered := tiers_by_heading(sheet, scales, notes)) is None:
+        except InputError:  # a member list without a rating column: its tiers may be its section headings,
+            # or its title or sheet name may give every member on it one status ("Miễn đánh giá")
+            if (
+                mapping
+                or (tiered := tiers_by_heading(sheet, scales, notes) or status_by_title(sheet, scales, notes)) is None
+            ):
                 raise
             sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)
         if plan is None and not mapping and (tiered := tiers_by_heading(sheet, scales, notes)) is not None:
