@@ -43,6 +43,7 @@ One module per concern:
 ``transposed``       organisations across, indicators down the side: read turned
 ``member_years``     members × years: a blank before the member was admitted, or after he left
 ``collection``       our own collection workbook (``ccq-stats blank``), known when it comes back
+``continued``        a sheet with no header whose rows are the previous sheet's table's: more rows of it
 ``repeats``          sheets and files that repeat others: counted once
 ``figures_table``    a sheet of the indicators down the side and the years across, read as its figures
 ``legend``           ratings written as codes, and the key (above, under the table, or a sheet) they are read by

@@ -23,6 +23,7 @@ from ccq_stats.reading.account import check_sheet_skipped
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.choice_lists import is_choice_list
 from ccq_stats.reading.collection import is_instructions
+from ccq_stats.reading.continued import continued_plan
 from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
@@ -119,6 +120,7 @@ def read_sheets(
     # the workbook's other sheets, never as a list
     keys = [s for s in sheets if len(sheets) > 1 and not s.hidden and legend.is_key_sheet(s.rows, scales)]
     book = {code: label for s in keys for code, label in legend.in_rows(s.rows, scales).items()}
+    previous = None  # the plan of the last table read: a sheet with no header may continue it (continued.py)
     for sheet in sheets:
         if any(sheet is k for k in keys):
             notes.warn(_("the key of the rating codes, not a list; read as the key of the other sheets"), sheet.where())
@@ -143,7 +145,13 @@ def read_sheets(
             notes.warn(_("hidden sheet '{sheet}' skipped").format(sheet=sheet.name), Where(file=sheet.file))
             yield sheet, None, None, "hidden"
             continue
-        yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits, book)
+        if not mapping and (plan := continued_plan(previous, sheet, scales, notes)) is not None:
+            previous = plan  # a page of the list before it, with no header of its own: more of its rows
+            yield sheet, plan, sheet_records(plan, scales, notes), ""
+            continue
+        for read in _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits, book):
+            previous = read[1] if read[1] is not None and read[2] is not None else previous
+            yield read
 
 
 FIGURES = "a table of figures (the indicators down the side, the years across)"  # why a sheet has no plan
