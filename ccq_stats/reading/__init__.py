@@ -13,6 +13,7 @@ One module per concern:
 ``header``           the header rows and what each column holds, by their words, confirmed by the cells
 ``header_words``     a header cell's role by its words; ``header_spans`` merged cells and headers
                      over several rows; ``header_columns`` what they say of a column
+``header_wrapped``   a header's words wrapped onto the row under it, not merged: both rows
 ``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
 ``account``          every column of a table accounted for: read, or not read for a stated reason
 ``rating_columns``   two rating columns that are one rating and something else: last year, a lower
