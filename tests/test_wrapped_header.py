@@ -57,3 +57,11 @@ def test_a_row_of_words_under_a_header_is_data_not_more_of_it():
     ]
     header = find_header(Sheet("x.xlsx", "Sheet1", rows), load_scales())
     assert (header.first_row, header.last_row) == (0, 0)
+
+
+def test_a_header_of_its_own_set_on_the_lower_row_is_part_of_it():
+    # "STT" centred on the two rows lands on the lower one; "Họ và" / "tên" still wrap
+    rows = [[None, "Họ và", "Năm", "Xếp loại"], ["STT", "tên", "sinh", None], [1, "Mùa A Páo", 1980, "HTTNV"]]
+    header = find_header(Sheet("x.xlsx", "Sheet1", rows), load_scales())
+    assert (header.first_row, header.last_row) == (0, 1)
+    assert [(c.index, c.role) for c in header.columns] == [(0, "seq"), (1, "member"), (2, "birth"), (3, "rating")]

@@ -72,13 +72,13 @@ def _continues(previous: SheetPlan, sheet: Sheet, scales: Scales) -> bool:
     ratings = {c.index for c in previous.ratings}
     end, _why = table_end(sheet, previous.header, 0, scales)  # a signature under a short page is not a row
     top = [row for row in sheet.rows[: min(end, FIRST * 4)] if _filled(row)][:FIRST]
-    if not top or (ratings and not always & ratings):
-        return False
+    rated = False
     for row in top:
         cells = {i: _kind(row[i], scales) for i in range(min(len(row), WIDTH)) if text_at(row, i)}
         if any(kind not in kinds[i] for i, kind in cells.items()) or not always <= cells.keys():
             return False
-    return True
+        rated |= any(cells.get(i) == "label" for i in ratings)
+    return bool(top) and (rated or not ratings)  # a list of ratings goes on with ratings under its column
 
 
 def continued_plan(previous: SheetPlan | None, sheet: Sheet, scales: Scales, notes: Notes) -> SheetPlan | None:

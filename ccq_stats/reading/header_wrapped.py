@@ -3,8 +3,9 @@ back into Excel ("Họ và" over "tên", "Năm" over "sinh", "Xếp loại" over
 with Alt+Enter split by a converter into two rows.
 
 A careful clerk reads such a header as one row of the joined words when the row under it only
-continues them: every filled cell of it sits under a header cell, holds words (no number, no year,
-no rating label: nothing a data row holds), and each joined cell is a known header – and at least
+continues them: every filled cell of it holds words (no number, no year, no rating label: nothing a
+data row holds), under a header cell whose words it ends or, under an empty one, a header of its own
+("STT" set on the lower row), and each joined cell is a known header – and at least
 one of them says something the upper piece alone does not ("Năm" is a year, "Năm sinh" a birth
 year). A data row under a header never does both: a member's name after "Họ và tên" names the same
 column, a rating label or a number is data. The header is then both rows, read by the joined words.
@@ -39,15 +40,17 @@ def wrapped_header(rows: list[list], r: int, scales: Scales) -> list | None:
         return None
     upper, lower = rows[r], rows[r + 1]
     pieces = {i: text_at(lower, i) for i in range(min(len(lower), 60)) if text_at(lower, i)}
-    if not pieces or any(not text_at(upper, i) or not _words_only(lower[i], scales) for i in pieces):
+    if not pieces or any(not _words_only(lower[i], scales) for i in pieces):
         return None
     joined = [text_at(upper, i) for i in range(min(max(len(upper), len(lower)), 60))]
     changed = False
     for i, piece in pieces.items():
-        whole = f"{joined[i]} {piece}"
+        # a piece under an empty cell is a header of its own, set lower ("STT" centred on the two rows)
+        whole = f"{joined[i]} {piece}" if joined[i] else piece
         column = resolve_column(i, whole, [], scales)
         if column is None:
             return None  # the pieces do not join into a known header: not the header's words
-        changed |= _said(column) != _said(resolve_column(i, joined[i], [], scales))
+        # a join that says more than the upper piece alone (a header set lower says nothing of a wrap)
+        changed |= bool(joined[i]) and _said(column) != _said(resolve_column(i, joined[i], [], scales))
         joined[i] = whole
     return joined if changed else None
