@@ -95,3 +95,42 @@ def test_a_csv_of_the_exempt_alone_is_read_alike_both_ways(tmp_path):
     result = run("classify", str(path), "--format", "csv")  # read again by columns (the differential fixture)
     assert result.exit_code == 0, result.stderr
     assert _members(result) == {"total": 2, "exempt": 2}
+
+
+def test_a_rating_column_left_blank_on_every_row_takes_the_title_status(tmp_path):
+    # the form of the rated copied for the exempt: its "Xếp loại" empty on every member's row
+    blank = [OTHERS[0], OTHERS[1], ["TT", "Họ và tên", "Xếp loại", "Ghi chú"]]
+    blank += [
+        [1, "Âu Văn Bảy", None, "Tuổi cao"],
+        [2, "Kha Thị Nụ", None, "Sức khỏe yếu"],
+        [3, "Lã Văn Tề", None, None],
+    ]
+    path = make_xlsx(tmp_path / "chi_bo.xlsx", {"Xep loai": RATED, "Khac": blank})
+    result = run("classify", str(path), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert _members(result) == {
+        "total": 7,
+        "exempt": 3,
+        "rated": 4,
+        "top": 1,
+        "good": 2,
+        "pass": 1,
+        "good_or_better": 3,
+    }
+    assert "'Xếp loại' is blank on every row" in result.stderr
+
+
+def test_one_rating_given_and_the_others_blank_is_still_a_blank_rating(tmp_path):
+    # a rating on one row: the column is the members' own, and a blank in it is a blank rating
+    part = [OTHERS[0], OTHERS[1], ["TT", "Họ và tên", "Xếp loại"], [1, "Âu Văn Bảy", "Miễn"], [2, "Kha Thị Nụ", None]]
+    path = make_xlsx(tmp_path / "chi_bo.xlsx", {"Xep loai": RATED, "Khac": part})
+    result = run("classify", str(path), "--format", "csv")
+    assert result.exit_code == 2, result.stdout
+    assert "sheet 'Khac', row 5" in result.stderr
+
+
+def test_a_csv_with_its_rating_column_blank_is_read_alike_both_ways(tmp_path):
+    rows = [OTHERS[1], ["TT", "Họ và tên", "Xếp loại"], [1, "Âu Văn Bảy", None], [2, "Kha Thị Nụ", None]]
+    result = run("classify", str(make_csv(tmp_path / "mien.csv", rows)), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert _members(result) == {"total": 2, "exempt": 2}

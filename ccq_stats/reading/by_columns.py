@@ -124,7 +124,7 @@ from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.row_roles import summary_columns, summary_lines
 from ccq_stats.reading.side_by_side import side_by_side
-from ccq_stats.reading.status_titles import status_by_title
+from ccq_stats.reading.status_titles import status_by_title, status_over_blanks
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.vocabulary.scales import CELL_ROLES, COLUMN_READER_ROLES, FEW_VALUE_ROLES, Scales
@@ -259,6 +259,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("tiers given by section headings")) from None  # or a status by a title: no plain list
     if plan is None:
         raise NotPlain(_("no header"))
+    if status_over_blanks(plan, scales, Notes()) is not None:  # the row reader gives them the title's status
+        raise NotPlain(_("a status given by a title or a sheet name"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
     if (

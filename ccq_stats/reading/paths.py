@@ -36,7 +36,7 @@ from ccq_stats.reading.rows import PLAIN_TEXTS
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
-from ccq_stats.reading.status_titles import status_by_title
+from ccq_stats.reading.status_titles import status_by_title, status_over_blanks
 from ccq_stats.reading.summary_check import check_summaries
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
@@ -184,6 +184,8 @@ def _read_sheet(
             sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)
         if plan is None and not mapping and (tiered := tiers_by_heading(sheet, scales, notes)) is not None:
             sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)  # tiers by section headings
+        if plan is not None and not mapping and (titled := status_over_blanks(plan, scales, notes)) is not None:
+            sheet, plan = titled, plan_sheet(titled, scales, year, shape, Notes(), mapping)  # noted already
         below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
         repeated = []
         if below is not None and _header_repeated_on_rows(sheet, plan, below):

@@ -6,7 +6,8 @@ the sheet that status (or tier). So does the reader, only where the sheet has no
 at all and its title rows and name name one label and only one (of any meaning: the label
 vocabulary is the status words), and says so: a status given by a title or a sheet name rather
 than a cell is a weak signal (issue 18 §4). The sheet is read again with that label written in a
-rating column of its own, on every row that names a member, up to the table's end; the rules
+rating column of its own (or in its rating column, where it has one left blank on every row: the
+form of the rated copied for the exempt), on every row that names a member, up to the table's end; the rules
 that follow (totals rows, members who left, a commendation list's title) apply as to any list.
 """
 
@@ -49,6 +50,29 @@ def status_by_title(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
     header = find_header(sheet, scales)
     if header is None or not any(header.of(r) for r in _NAMES) or any(header.of(r) for r in _GIVES):
         return None
+    return _given(sheet, header, None, scales, notes)
+
+
+def status_over_blanks(plan, scales: Scales, notes: Notes) -> Sheet | None:
+    """The same where the list has its one rating column and it is blank on every member's row (the
+    form of the rated copied for the exempt, its "Xếp loại" left empty): the label written there.
+    None otherwise – most lists: the first member's rating is filled, and the look stops there."""
+    header, sheet = plan.header, plan.sheet
+    ratings = header.of("rating")
+    if "members" not in plan.shapes or len(ratings) != 1 or any(header.of(r) for r in _GIVES if r != "rating"):
+        return None
+    names, at = [c.index for r in _NAMES for c in header.of(r)], ratings[0].index
+    end = plan.end if plan.end >= 0 else len(sheet.rows)
+    for r in range(plan.start, end):
+        if text_at(sheet.rows[r], at):
+            return None
+    return _given(sheet, header, ratings[0], scales, notes) if names else None
+
+
+def _given(sheet: Sheet, header, column, scales: Scales, notes: Notes) -> Sheet | None:
+    """The label the title rows and the name give, written on every member's row up to the
+    table's end: under ``column`` (a rating column left blank), else in a new column after the
+    last text of the header and the rows."""
     said = _said(sheet, header.first_row, scales)
     meanings = {match_label(label, scales).meaning.means for _text, label in said}
     if len(meanings) != 1:
@@ -60,18 +84,31 @@ def status_by_title(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None:
     members = [r for r in range(start, end) if any(text_at(sheet.rows[r], i) for i in names)]
     if not members:
         return None
-    at = 1 + max(
-        max((i for i in range(min(len(sheet.rows[r]), 60)) if text_at(sheet.rows[r], i)), default=-1)
-        for r in [header.last_row, *members]
-    )
     rows = list(sheet.rows)
-    for r, value in [(header.last_row, rating_header(scales)), *((r, label) for r in members)]:
-        rows[r] = list(rows[r][:at]) + [""] * (at - min(len(rows[r]), at)) + [value]
+    if column is not None:
+        at, written = column.index, [(r, label) for r in members]
+    else:
+        at = 1 + max(
+            max((i for i in range(min(len(sheet.rows[r]), 60)) if text_at(sheet.rows[r], i)), default=-1)
+            for r in [header.last_row, *members]
+        )
+        written = [(header.last_row, rating_header(scales)), *((r, label) for r in members)]
+    for r, value in written:
+        row = list(rows[r]) + [""] * max(0, at + 1 - len(rows[r]))
+        row[at] = value
+        rows[r] = row
+    said_where = dict(count=len(members), label=label, said=text[:80])
     notes.warn(
         _(
             "no rating column: every member on the sheet ({count}) given '{label}', read from '{said}' (a title or "
             "the sheet's name, not a cell of each row); check with ccq-stats inspect"
-        ).format(count=len(members), label=label, said=text[:80]),
+        ).format(**said_where)
+        if column is None
+        else _(
+            "the rating column '{header}' is blank on every row: every member on the sheet ({count}) given "
+            "'{label}', read from '{said}' (a title or the sheet's name, not a cell of each row); check with "
+            "ccq-stats inspect"
+        ).format(header=column.header, **said_where),
         sheet.where(),
     )
     return dataclasses.replace(sheet, rows=rows)
