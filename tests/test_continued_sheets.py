@@ -63,3 +63,30 @@ def test_other_kinds_of_values_are_not_taken_for_more_rows(tmp_path):
     result = run("classify", str(path), "--format", "csv")
     assert result.exit_code == 2, result.stdout
     assert "sheet 'Khac'" in result.stderr
+
+
+def test_a_page_label_above_the_rows_is_no_row_of_another_table(tmp_path):
+    path = make_xlsx(tmp_path / "tccs.xlsx", {"Trang 1": PAGE_1, "Trang 2": [["Trang 2"], *PAGE_2]})
+    result = run("classify", str(path), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert _units(result)["total"] == 7 and "sheet 'Trang 2'" in result.stderr
+
+
+def test_a_sheet_named_for_another_year_is_not_more_rows_of_this_one(tmp_path):
+    # its rows in page 1's columns, but its name says 2023: not 2022's list (what becomes of it is
+    # the rule for sheets without a header, as before: here skipped, and said)
+    path = make_xlsx(tmp_path / "tccs.xlsx", {"Trang 1": PAGE_1, "Năm 2023": PAGE_2})
+    result = run("classify", str(path), "--format", "csv")
+    assert _units(result)["total"] == 4, result.stderr
+    assert "no header of its own" not in result.stderr and "sheet 'Năm 2023'" in result.stderr
+
+
+def test_a_page_repeating_the_header_with_no_title_takes_the_year_of_the_page_before(tmp_path):
+    page_2 = [PAGE_1[2], *PAGE_2]  # the header printed on every page, the title only on the first
+    path = make_xlsx(tmp_path / "tccs.xlsx", {"Trang 1": PAGE_1, "Trang 2": page_2})
+    result = run("classify", str(path), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert _units(result) == {"total": 7, "rated": 7, "top": 2, "good": 3, "pass": 1, "fail": 1, "good_or_better": 5}
+    assert "the year 2022 of the table on sheet 'Trang 1'" in result.stderr
+    shown = run("inspect", str(path)).stdout
+    assert "year: 2022 (from the sheet before, whose header it repeats)" in shown

@@ -10,6 +10,10 @@ warning names both sheets, since the sheet's own cells say nothing of what its c
 signal, issue 18 §4). Continuing a table is reading it: every rating on the sheet is counted or
 skipped for a stated reason, as on any table (reading/account.py). A sheet whose first filled row is
 not such a row (a title, a header of its own, other columns) is planned on its own, as before.
+
+A page that repeats the header on its first row (the header printed on every page) and names no
+year of its own (no title, none in its name) is read on its own, with the year of the table before
+it (``inherited_year``), said in a warning: the next page of the same list.
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.account import account_columns
 from ccq_stats.reading.cells import is_number
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.reading.header import MAX_HEADER_TEXT
+from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, find_header
 from ccq_stats.reading.plan import SheetPlan, table_end
+from ccq_stats.reading.rating_year import sheet_year
+from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.scales import Scales
 
 SAMPLE = 30  # rows of the previous table whose kinds of values make its profile
@@ -66,12 +72,13 @@ def _continues(previous: SheetPlan, sheet: Sheet, scales: Scales) -> bool:
     column that held that kind of value, every column filled on each of its rows filled here too,
     and a rating where the table has its rating column?"""
     profile = _profile(previous, scales)
-    if profile is None or previous.sheet.file != sheet.file:
-        return False
+    if profile is None or previous.sheet.file != sheet.file or sheet_year(sheet) not in (None, previous.year):
+        return False  # a sheet named for another year is that year's, whatever its columns
     kinds, always = profile
     ratings = {c.index for c in previous.ratings}
     end, _why = table_end(sheet, previous.header, 0, scales)  # a signature under a short page is not a row
-    top = [row for row in sheet.rows[: min(end, FIRST * 4)] if _filled(row)][:FIRST]
+    # rows of two cells or more: a page's label ("Trang 2") or a heading alone on its row is no row of data
+    top = [row for row in sheet.rows[: min(end, FIRST * 4)] if _filled(row) >= 2][:FIRST]
     rated = False
     for row in top:
         cells = {i: _kind(row[i], scales) for i in range(min(len(row), WIDTH)) if text_at(row, i)}
@@ -110,3 +117,23 @@ def continued_plan(previous: SheetPlan | None, sheet: Sheet, scales: Scales, not
         sheet.where(),
     )
     return plan
+
+
+def inherited_year(previous: SheetPlan | None, sheet: Sheet, scales: Scales, year: int | None) -> int | None:
+    """The previous table's year, for a sheet that repeats its header on its first filled row (the
+    header printed on every page, no title above it) and names no year of its own: the next page of
+    the same list. None otherwise (``--year`` given, a year in the sheet's name, a title, another
+    header). The caller reads the sheet as usual with that year, and says so."""
+    if previous is None or year is not None or previous.year is None or sheet.hidden or sheet_year(sheet):
+        return None
+    first = next((r for r, row in enumerate(sheet.rows[:SCAN_ROWS]) if _filled(row)), None)
+    header = find_header(sheet, scales) if first is not None else None
+    if header is None or header.first_row != first or header.one("year"):
+        return None
+    if _cells(header.cells) != _cells(previous.header.cells):
+        return None
+    return previous.year
+
+
+def _cells(cells: list[str]) -> dict:
+    return {i: norm_key(t) for i, t in enumerate(cells) if t}

@@ -23,7 +23,7 @@ from ccq_stats.reading.account import check_sheet_skipped
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.choice_lists import is_choice_list
 from ccq_stats.reading.collection import is_instructions
-from ccq_stats.reading.continued import continued_plan
+from ccq_stats.reading.continued import continued_plan, inherited_year
 from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
@@ -149,7 +149,18 @@ def read_sheets(
             previous = plan  # a page of the list before it, with no header of its own: more of its rows
             yield sheet, plan, sheet_records(plan, scales, notes), ""
             continue
-        for read in _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits, book):
+        inherited = inherited_year(previous, sheet, scales, year) if not mapping else None
+        if inherited is not None:  # the header of every printed page, no title: the year of the page before
+            notes.warn(
+                _(
+                    "no year of its own (no title, none in its name): the year {year} of the table on sheet "
+                    "'{previous}', whose header it repeats; check with ccq-stats inspect"
+                ).format(year=inherited, previous=previous.sheet.name),
+                sheet.where(),
+            )
+        for read in _read_sheet(sheet, scales, year or inherited, shape, notes, mapping, keep_going, limits, book):
+            if inherited is not None and read[1] is not None and read[1].year_from == "--year":
+                read[1].year_from = "previous sheet"
             previous = read[1] if read[1] is not None and read[2] is not None else previous
             yield read
 
