@@ -89,4 +89,4 @@ def test_a_page_repeating_the_header_with_no_title_takes_the_year_of_the_page_be
     assert _units(result) == {"total": 7, "rated": 7, "top": 2, "good": 3, "pass": 1, "fail": 1, "good_or_better": 5}
     assert "the year 2022 of the table on sheet 'Trang 1'" in result.stderr
     shown = run("inspect", str(path)).stdout
-    assert "year: 2022 (from the sheet before, whose header it repeats)" in shown
+    assert "year: 2022 (from the table on the sheet before)" in shown

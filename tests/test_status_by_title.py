@@ -134,3 +134,20 @@ def test_a_csv_with_its_rating_column_blank_is_read_alike_both_ways(tmp_path):
     result = run("classify", str(make_csv(tmp_path / "mien.csv", rows)), "--format", "csv")
     assert result.exit_code == 0, result.stderr
     assert _members(result) == {"total": 2, "exempt": 2}
+
+
+def test_a_sheet_of_the_exempt_with_no_year_takes_the_year_of_the_rated_before_it(tmp_path):
+    untitled = [["ĐẢNG VIÊN MIỄN CÔNG TÁC VÀ SINH HOẠT ĐẢNG"], *OTHERS[2:]]  # no year in its title or name
+    path = make_xlsx(tmp_path / "chi_bo.xlsx", {"Xep loai": RATED, "Khac": untitled})
+    result = run("classify", str(path), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert _members(result) == {
+        "total": 6,
+        "exempt": 2,
+        "rated": 4,
+        "top": 1,
+        "good": 2,
+        "pass": 1,
+        "good_or_better": 3,
+    }
+    assert "the year 2023 of the table on sheet 'Xep loai'" in result.stderr

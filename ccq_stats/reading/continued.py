@@ -11,9 +11,10 @@ signal, issue 18 §4). Continuing a table is reading it: every rating on the she
 skipped for a stated reason, as on any table (reading/account.py). A sheet whose first filled row is
 not such a row (a title, a header of its own, other columns) is planned on its own, as before.
 
-A page that repeats the header on its first row (the header printed on every page) and names no
-year of its own (no title, none in its name) is read on its own, with the year of the table before
-it (``inherited_year``), said in a warning: the next page of the same list.
+A sheet that names no year of its own (no title, none in its name, no year column) – a page that
+repeats the header printed on every page, the sheet of the exempt beside the sheet of the rated – is
+read on its own with the year of the table before it in the workbook (``inherited_year``), said in
+a warning; before, the year in the file's name, or a stop.
 """
 
 from __future__ import annotations
@@ -27,10 +28,9 @@ from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.account import account_columns
 from ccq_stats.reading.cells import is_number
 from ccq_stats.reading.grid import Sheet, text_at
-from ccq_stats.reading.header import MAX_HEADER_TEXT, SCAN_ROWS, find_header
+from ccq_stats.reading.header import MAX_HEADER_TEXT, find_header
 from ccq_stats.reading.plan import SheetPlan, table_end
-from ccq_stats.reading.rating_year import sheet_year
-from ccq_stats.text import norm_key
+from ccq_stats.reading.rating_year import sheet_year, title_year
 from ccq_stats.vocabulary.scales import Scales
 
 SAMPLE = 30  # rows of the previous table whose kinds of values make its profile
@@ -120,20 +120,14 @@ def continued_plan(previous: SheetPlan | None, sheet: Sheet, scales: Scales, not
 
 
 def inherited_year(previous: SheetPlan | None, sheet: Sheet, scales: Scales, year: int | None) -> int | None:
-    """The previous table's year, for a sheet that repeats its header on its first filled row (the
-    header printed on every page, no title above it) and names no year of its own: the next page of
-    the same list. None otherwise (``--year`` given, a year in the sheet's name, a title, another
-    header). The caller reads the sheet as usual with that year, and says so."""
+    """The previous table's year, for a sheet that names none of its own – none in its name, in the
+    title rows above its header, nor a year column: the next page of the same list under the header
+    printed on every page, the sheet of the exempt beside the sheet of the rated. None where
+    ``--year`` is given or no table before has a year. (The caller offers it as the year of last
+    resort, and says so where a rating needed it.)"""
     if previous is None or year is not None or previous.year is None or sheet.hidden or sheet_year(sheet):
         return None
-    first = next((r for r, row in enumerate(sheet.rows[:SCAN_ROWS]) if _filled(row)), None)
-    header = find_header(sheet, scales) if first is not None else None
-    if header is None or header.first_row != first or header.one("year"):
-        return None
-    if _cells(header.cells) != _cells(previous.header.cells):
+    header = find_header(sheet, scales)
+    if header is None or header.one("year") or title_year(sheet, header, scales):
         return None
     return previous.year
-
-
-def _cells(cells: list[str]) -> dict:
-    return {i: norm_key(t) for i, t in enumerate(cells) if t}

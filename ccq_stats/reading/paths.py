@@ -149,18 +149,18 @@ def read_sheets(
             previous = plan  # a page of the list before it, with no header of its own: more of its rows
             yield sheet, plan, sheet_records(plan, scales, notes), ""
             continue
-        inherited = inherited_year(previous, sheet, scales, year) if not mapping else None
-        if inherited is not None:  # the header of every printed page, no title: the year of the page before
-            notes.warn(
-                _(
-                    "no year of its own (no title, none in its name): the year {year} of the table on sheet "
-                    "'{previous}', whose header it repeats; check with ccq-stats inspect"
-                ).format(year=inherited, previous=previous.sheet.name),
-                sheet.where(),
-            )
+        inherited = inherited_year(previous, sheet, scales, year) if not mapping else None  # no year of its own
         for read in _read_sheet(sheet, scales, year or inherited, shape, notes, mapping, keep_going, limits, book):
-            if inherited is not None and read[1] is not None and read[1].year_from == "--year":
-                read[1].year_from = "previous sheet"
+            plan = read[1]
+            if inherited and plan is not None and any(c.year is None for c in plan.ratings + plan.counts):
+                plan.year_from = "previous sheet"  # a rating needed it: the year of the workbook's table before
+                notes.warn(
+                    _(
+                        "no year of its own (none in its name or title): the year {year} of the table on sheet "
+                        "'{previous}'; check with ccq-stats inspect"
+                    ).format(year=inherited, previous=previous.sheet.name),
+                    sheet.where(),
+                )
             previous = read[1] if read[1] is not None and read[2] is not None else previous
             yield read
 

@@ -85,7 +85,7 @@ _YEAR_SOURCES = {
     "the column headers": N_("the column headers"),
     "sheet name": N_("sheet name"),
     "file name": N_("file name"),
-    "previous sheet": N_("the sheet before, whose header it repeats"),
+    "previous sheet": N_("the table on the sheet before"),
     "nowhere": N_("nowhere"),
 }
 
