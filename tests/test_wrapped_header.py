@@ -65,3 +65,10 @@ def test_a_header_of_its_own_set_on_the_lower_row_is_part_of_it():
     header = find_header(Sheet("x.xlsx", "Sheet1", rows), load_scales())
     assert (header.first_row, header.last_row) == (0, 1)
     assert [(c.index, c.role) for c in header.columns] == [(0, "seq"), (1, "member"), (2, "birth"), (3, "rating")]
+
+
+def test_a_section_heading_under_the_header_is_no_wrap():
+    # one cell alone under the header: a section ("I. CÁC CHI BỘ CƠ SỞ" joined to "STT" would name organisations)
+    rows = [["STT", "Họ và tên", "Chi bộ", "Xếp loại"], ["I. CÁC CHI BỘ CƠ SỞ"], [1, "Mùa A Páo", "Chi bộ A", "HTTNV"]]
+    header = find_header(Sheet("x.xlsx", "Sheet1", rows), load_scales())
+    assert (header.first_row, header.last_row) == (0, 0)

@@ -3,7 +3,8 @@ back into Excel ("Họ và" over "tên", "Năm" over "sinh", "Xếp loại" over
 with Alt+Enter split by a converter into two rows.
 
 A careful clerk reads such a header as one row of the joined words when the row under it only
-continues them: every filled cell of it holds words (no number, no year, no rating label: nothing a
+continues them: two filled cells or more (one alone is a section heading or a title, never a
+header's row), each holding words (no number, no year, no rating label: nothing a
 data row holds), under a header cell whose words it ends or, under an empty one, a header of its own
 ("STT" set on the lower row), and each joined cell is a known header – and at least
 one of them says something the upper piece alone does not ("Năm" is a year, "Năm sinh" a birth
@@ -40,8 +41,8 @@ def wrapped_header(rows: list[list], r: int, scales: Scales) -> list | None:
         return None
     upper, lower = rows[r], rows[r + 1]
     pieces = {i: text_at(lower, i) for i in range(min(len(lower), 60)) if text_at(lower, i)}
-    if not pieces or any(not _words_only(lower[i], scales) for i in pieces):
-        return None
+    if len(pieces) < 2 or any(not _words_only(lower[i], scales) for i in pieces):
+        return None  # one cell alone is a title or a section heading ("I. CÁC CHI BỘ CƠ SỞ"), as above a header
     joined = [text_at(upper, i) for i in range(min(max(len(upper), len(lower)), 60))]
     changed = False
     for i, piece in pieces.items():
