@@ -2,7 +2,8 @@
 
 A list printed over pages and turned back into a workbook has its header on the first page's sheet
 only: the other pages' members would go uncounted with a warning a user may not read. A careful
-clerk counts them or asks; the run stops, naming the sheet and the first rating. A sheet listing
+clerk counts them or asks: a page in the columns of the page before is read as more of its rows
+(reading/continued.py), any other stops the run, naming the sheet and the first rating. A sheet listing
 each label once (a key, the choices of a drop-down) is no list and is still skipped.
 """
 
@@ -31,14 +32,25 @@ def _book(path, second: list[list]) -> None:
     book.save(path)
 
 
-def test_a_page_of_members_without_its_header_stops_the_run_naming_it(tmp_path):
+def test_a_page_of_members_without_its_header_in_other_columns_stops_the_run_naming_it(tmp_path):
     path = tmp_path / "xep_loai_2024.xlsx"
-    _book(path, PAGE_2)
+    _book(path, [[name, rating] for _n, name, _born, rating in PAGE_2])  # not page 1's columns
     result = run("classify", path, "--format", "csv")
     assert result.exit_code == 2, result.stdout
     errors = [line for line in result.stderr.splitlines() if "error:" in line]
     assert len(errors) == 1 and "sheet 'Trang 2'" in errors[0], result.stderr
-    assert "3 rows with a rating (first: row 1, column D: 'HTTNV')" in errors[0]
+    assert "3 rows with a rating (first: row 1, column B: 'HTTNV')" in errors[0]
+
+
+def test_a_page_in_the_columns_of_the_page_before_is_read_as_more_of_its_rows(tmp_path):
+    """The same columns holding the same kinds of values: more rows of page 1's list
+    (reading/continued.py), with a warning naming both sheets – counted, not skipped."""
+    path = tmp_path / "xep_loai_2024.xlsx"
+    _book(path, PAGE_2)
+    result = run("classify", path, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert "2024,members,total,Tổng số đảng viên (có mặt),6," in result.stdout  # 3 on each page
+    assert "sheet 'Trang 2'" in result.stderr and "'Trang 1'" in result.stderr
 
 
 def test_a_sheet_listing_each_label_once_is_still_skipped(tmp_path):

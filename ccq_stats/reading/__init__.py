@@ -13,6 +13,7 @@ One module per concern:
 ``header``           the header rows and what each column holds, by their words, confirmed by the cells
 ``header_words``     a header cell's role by its words; ``header_spans`` merged cells and headers
                      over several rows; ``header_columns`` what they say of a column
+``header_wrapped``   a header's words wrapped onto the row under it, not merged: both rows
 ``plan``             a ``SheetPlan``: header, shapes, year, first and last data row of a sheet
 ``account``          every column of a table accounted for: read, or not read for a stated reason
 ``agreement``        a decision written as agreement ("Thống nhất", "Như đề nghị"): the proposal beside it
@@ -41,10 +42,12 @@ One module per concern:
                      records of masked rows
 ``row_roles``        what each row is: section, summary, member who left, chi bộ under its đảng bộ
 ``tier_headings``    tiers given by section headings, not by a cell of each row
+``status_titles``     a member list with no rating column whose title or sheet name gives their status: that status
 ``tick_blocks``      two blocks of tier ticks: the own assessment and the decision
 ``transposed``       organisations across, indicators down the side: read turned
 ``member_years``     members × years: a blank before the member was admitted, or after he left
 ``collection``       our own collection workbook (``ccq-stats blank``), known when it comes back
+``continued``        a sheet with no header whose rows are the previous sheet's table's: more rows of it
 ``repeats``          sheets and files that repeat others: counted once
 ``figures_table``    a sheet of the indicators down the side and the years across, read as its figures
 ``legend``           ratings written as codes, and the key (above, under the table, or a sheet) they are read by

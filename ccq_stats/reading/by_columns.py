@@ -124,6 +124,7 @@ from ccq_stats.reading.parquet import text_fields
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.row_roles import heading_rows, summary_columns, summary_lines
 from ccq_stats.reading.side_by_side import side_by_side
+from ccq_stats.reading.status_titles import status_by_title, status_over_blanks
 from ccq_stats.reading.textfile import sniff_delimiter
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.vocabulary.scales import CELL_ROLES, COLUMN_READER_ROLES, FEW_VALUE_ROLES, Scales
@@ -253,11 +254,13 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
     except NotATable as exc:  # the row reader says why, in its words (paths.read_file)
         raise NotPlain(str(exc)) from None
     except InputError:  # tiers given by section headings are no plain list: the row reader reads them
-        if tiers_by_heading(sheet, scales, Notes()) is None:
+        if tiers_by_heading(sheet, scales, Notes()) is None and status_by_title(sheet, scales, Notes()) is None:
             raise
-        raise NotPlain(_("tiers given by section headings")) from None
+        raise NotPlain(_("tiers given by section headings")) from None  # or a status by a title: no plain list
     if plan is None:
         raise NotPlain(_("no header"))
+    if status_over_blanks(plan, scales, Notes()) is not None:  # the row reader gives them the title's status
+        raise NotPlain(_("a status given by a title or a sheet name"))
     header, shapes, fixed_year, start = plan.header, plan.shapes, plan.year, plan.start
     roles = {c.role for c in header.columns}
     if (

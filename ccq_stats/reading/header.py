@@ -60,6 +60,7 @@ from ccq_stats.reading.header_spans import (  # noqa: F401 - filled_count, is_na
     is_year_number,
 )
 from ccq_stats.reading.header_words import resolve_column, year_in_header  # noqa: F401 - resolve_column too
+from ccq_stats.reading.header_wrapped import wrapped_header
 from ccq_stats.text import clean, norm_key
 from ccq_stats.vocabulary.scales import (
     Mapping,
@@ -275,7 +276,10 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
         if not is_subheader(upper, rows[r + depth - 1], rows[r + depth], scales, below):
             break
         depth += 1
-    columns = columns_for(rows, r, depth, scales, mapping)
+    joined = wrapped_header(rows, r, scales) if depth == 1 else None  # "Họ và" over "tên", not merged
+    words = [joined] if joined else rows[r : r + depth]  # the header's texts, row by row
+    columns = columns_for(words, 0, len(words), scales, mapping)
+    depth += 1 if joined else 0
     start = r + depth + (1 if r + depth < len(rows) and is_index_row(rows[r + depth]) else 0)
     columns = [_points_or_not(c, rows, start, scales) for c in columns]
     columns = [_parent_or_not(_year_or_not(c, rows, start, scales), rows, start, scales) for c in columns]
@@ -286,17 +290,14 @@ def _candidate(rows: list[list], r: int, scales: Scales, mapping: Mapping | None
     score = block_score(columns)
     if not columns:
         return None
-    width = max(len(rows[x]) for x in range(r, r + depth))
-    cells = [
-        " / ".join(dict.fromkeys(t for t in (text_at(rows[x], i) for x in range(r, r + depth)) if t))
-        for i in range(width)
-    ]
+    width = max(len(row) for row in words)
+    cells = [" / ".join(dict.fromkeys(t for t in (text_at(row, i) for row in words) if t)) for i in range(width)]
     header = Header(r, r + depth - 1, columns, cells)
     if mapping and mapping.columns:
         header.mapped = {
             norm_key(t)
-            for x in range(r, r + depth)
-            for t in (text_at(rows[x], i) for i in range(width))
+            for row in words
+            for t in (text_at(row, i) for i in range(width))
             if t and norm_key(t) in mapping.columns
         }
     return score, header

@@ -165,6 +165,8 @@ def inspect_sheet(
         out["why"] = why
     out["shapes"] = sorted(plan.shapes)
     out["header_rows"] = [header.first_row + 1, header.last_row + 1]
+    if plan.continues:  # no header of its own: the one of the table it continues, on its sheet
+        out["header_sheet"], *out["header_rows"] = plan.continues
     out["data_rows"] = [plan.start + 1, (plan.end if plan.end >= 0 else len(sheet.rows))]
     out["columns"] = _header_cells(header, plan.ignored)
     out["year"] = _year(plan)

@@ -23,6 +23,7 @@ from ccq_stats.reading.account import check_sheet_skipped
 from ccq_stats.reading.by_rows import sheet_records
 from ccq_stats.reading.choice_lists import is_choice_list
 from ccq_stats.reading.collection import is_instructions
+from ccq_stats.reading.continued import continued_plan, inherited_year
 from ccq_stats.reading.figures_table import read_figures_table
 from ccq_stats.reading.grid import Sheet, filled, text_at
 from ccq_stats.reading.header import SCAN_ROWS, likely_header
@@ -36,6 +37,7 @@ from ccq_stats.reading.rows import PLAIN_TEXTS
 from ccq_stats.reading.sandbox import isolated, start_reader
 from ccq_stats.reading.side_by_side import side_by_side
 from ccq_stats.reading.sources import expand_paths, file_type, is_stream, read_stream
+from ccq_stats.reading.status_titles import status_by_title, status_over_blanks
 from ccq_stats.reading.summary_check import check_summaries
 from ccq_stats.reading.tier_headings import tiers_by_heading
 from ccq_stats.reading.transposed import transposed_counts
@@ -119,6 +121,7 @@ def read_sheets(
     # the workbook's other sheets, never as a list
     keys = [s for s in sheets if len(sheets) > 1 and not s.hidden and legend.is_key_sheet(s.rows, scales)]
     book = {code: label for s in keys for code, label in legend.in_rows(s.rows, scales).items()}
+    previous = None  # the plan of the last table read: a sheet with no header may continue it (continued.py)
     for sheet in sheets:
         if any(sheet is k for k in keys):
             notes.warn(_("the key of the rating codes, not a list; read as the key of the other sheets"), sheet.where())
@@ -148,7 +151,24 @@ def read_sheets(
             notes.warn(_("hidden sheet '{sheet}' skipped").format(sheet=sheet.name), Where(file=sheet.file))
             yield sheet, None, None, "hidden"
             continue
-        yield from _read_sheet(sheet, scales, year, shape, notes, mapping, keep_going, limits, book)
+        if not mapping and (plan := continued_plan(previous, sheet, scales, notes)) is not None:
+            previous = plan  # a page of the list before it, with no header of its own: more of its rows
+            yield sheet, plan, sheet_records(plan, scales, notes), ""
+            continue
+        inherited = inherited_year(previous, sheet, scales, year) if not mapping else None  # no year of its own
+        for read in _read_sheet(sheet, scales, year or inherited, shape, notes, mapping, keep_going, limits, book):
+            plan = read[1]
+            if inherited and plan is not None and any(c.year is None for c in plan.ratings + plan.counts):
+                plan.year_from = "previous sheet"  # a rating needed it: the year of the workbook's table before
+                notes.warn(
+                    _(
+                        "no year of its own (none in its name or title): the year {year} of the table on sheet "
+                        "'{previous}'; check with ccq-stats inspect"
+                    ).format(year=inherited, previous=previous.sheet.name),
+                    sheet.where(),
+                )
+            previous = read[1] if read[1] is not None and read[2] is not None else previous
+            yield read
 
 
 FIGURES = "a table of figures (the indicators down the side, the years across)"  # why a sheet has no plan
@@ -171,12 +191,18 @@ def _read_sheet(
             sheet = lined  # "1. Đ/c Nguyễn Văn An: HTTNV", one line a member in one column
         try:
             plan = plan_sheet(sheet, scales, year, shape, notes, mapping)
-        except InputError:  # a member list without a rating column: its tiers may be its section headings
-            if mapping or (tiered := tiers_by_heading(sheet, scales, notes)) is None:
+        except InputError:  # a member list without a rating column: its tiers may be its section headings,
+            # or its title or sheet name may give every member on it one status ("Miễn đánh giá")
+            if (
+                mapping
+                or (tiered := tiers_by_heading(sheet, scales, notes) or status_by_title(sheet, scales, notes)) is None
+            ):
                 raise
             sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)
         if plan is None and not mapping and (tiered := tiers_by_heading(sheet, scales, notes)) is not None:
             sheet, plan = tiered, plan_sheet(tiered, scales, year, shape, notes, mapping)  # tiers by section headings
+        if plan is not None and not mapping and (titled := status_over_blanks(plan, scales, notes)) is not None:
+            sheet, plan = titled, plan_sheet(titled, scales, year, shape, Notes(), mapping)  # noted already
         below = next_table(sheet, plan) if plan is not None and not (mapping and mapping.header_row) else None
         repeated = []
         if below is not None and _header_repeated_on_rows(sheet, plan, below):

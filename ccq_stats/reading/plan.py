@@ -77,6 +77,9 @@ class SheetPlan:
     other_header: int | None = None  # 0-based row of a second table's own header under this table's rows
     collection: dict | None = None  # the marker of our collection workbook that fixed this plan (reading/collection.py)
     key: dict = field(default_factory=dict)  # code -> label: the key of ratings written as codes (reading/legend.py)
+    continues: tuple | None = (
+        None  # (sheet, header's first and last Excel row) of the table this one continues (continued.py)
+    )
 
     def skip(self, why: str, rows) -> None:
         if len(rows):

@@ -24,7 +24,7 @@ from ccq_stats.vocabulary.scales import LOOSE, Scales, find_phrase, words_of
 _MARK = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Za-z]|\d{1,2})\s*[.)/:\-–]?\s+", re.I)
 
 
-def _tier_of(text: str, scales: Scales, keys) -> str | None:
+def label_named(text: str, scales: Scales, keys) -> str | None:
     """The label a heading names: the longest label of several words inside it ("TỔ CHỨC CƠ SỞ ĐẢNG
     HOÀN THÀNH TỐT NHIỆM VỤ (16)" -> HTTNV; "Không hoàn thành…" is not "Hoàn thành…"), or the heading
     itself without its mark; None where it names none, or two of different meanings."""
@@ -41,6 +41,16 @@ def _tier_of(text: str, scales: Scales, keys) -> str | None:
     return next(label.display for n, label in found if n == longest) if len(best) == 1 else None
 
 
+def label_keys(scales: Scales) -> list:
+    """The labels of several words (no typo, no loose key), as word tuples: what a heading or a
+    title may name a tier or a status by, inside its other words."""
+    return [
+        (tuple(key.split()), label)
+        for key, label in scales.labels.items()
+        if not key.startswith(LOOSE) and " " in key and not label.typo
+    ]
+
+
 def _name_column(row: list, scales: Scales) -> int | None:
     """The column a header row names organisations or members in, when no cell of it names a rating."""
     roles = {i: (scales.role_by_words(t) or ("",))[0] for i in range(min(len(row), 60)) if (t := text_at(row, i))}
@@ -54,11 +64,7 @@ def tiers_by_heading(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None
     when the sheet is not such a list (no header naming the organisations or members, or no heading
     naming a tier with rows under it)."""
     rows = sheet.rows
-    keys = [
-        (tuple(key.split()), label)
-        for key, label in scales.labels.items()
-        if not key.startswith(LOOSE) and " " in key and not label.typo
-    ]
+    keys = label_keys(scales)
     none_words = scales.words.no_organisation
     end_words = [needle for _key, needle in scales.table_end]
     top = _header_above(rows, sheet.top, scales, keys)
@@ -78,7 +84,7 @@ def tiers_by_heading(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None
             if any(find_phrase(words_of(_MARK.sub("", said)), (False, w)) == 0 for w in none_words):
                 kept[r] = []  # "Không có" under an empty tier: no organisation
                 continue
-            tier = _tier_of(said, scales, keys)
+            tier = label_named(said, scales, keys)
             if tier and first is None:
                 first = (r, said)
             kept[r] = []
@@ -89,7 +95,7 @@ def tiers_by_heading(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None
         return None
     # the new column right of the header's and the rows' last text (a column beyond an empty one is not the table's)
     at = 1 + max(_last_index(rows[r]) for r in [top, *tiers])
-    for r, said in [(top, _rating_header(scales)), *tiers.items()]:
+    for r, said in [(top, rating_header(scales)), *tiers.items()]:
         kept[r] = list(rows[r][:at]) + [""] * (at - min(len(rows[r]), at)) + [said]
     notes.warn(
         _(
@@ -101,7 +107,7 @@ def tiers_by_heading(sheet: Sheet, scales: Scales, notes: Notes) -> Sheet | None
     return dataclasses.replace(sheet, rows=kept)
 
 
-def _rating_header(scales: Scales) -> str:
+def rating_header(scales: Scales) -> str:
     """A header the reader reads as the rating column: the first of [columns] rating."""
     return next(key for key, role in scales.columns.items() if role == "rating" and not key.startswith(LOOSE))
 
@@ -116,7 +122,7 @@ def _header_above(rows: list, top: int, scales: Scales, keys) -> int | None:
     """The header of the list: the nearest row above its first heading that names a tier, with two
     texts or more and a column of organisations or members (a heading above it passed over)."""
     for r in range(top, min(top + SCAN_ROWS, len(rows))):
-        if _is_heading(rows[r]) and _tier_of(_last_text(rows[r]), scales, keys):
+        if _is_heading(rows[r]) and label_named(_last_text(rows[r]), scales, keys):
             break
     else:
         return None

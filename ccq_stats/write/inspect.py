@@ -87,6 +87,7 @@ _YEAR_SOURCES = {
     "the column headers": N_("the column headers"),
     "sheet name": N_("sheet name"),
     "file name": N_("file name"),
+    "previous sheet": N_("the table on the sheet before"),
     "nowhere": N_("nowhere"),
 }
 
@@ -259,11 +260,18 @@ def inspect_table(sheets: list[dict]) -> str:
                 lines += _column_lines(sheet["columns"])
             lines.append("")
             continue
+        shapes = ", ".join(_said(_SHAPES, s) if language() == "vi" else s for s in sheet["shapes"])
+        said = (
+            _("read as: {shapes}; header row {header} of sheet '{sheet}'; data rows {data}")
+            if sheet.get("header_sheet") is not None  # a sheet that continues another's table (reading/continued.py)
+            else _("read as: {shapes}; header row {header}; data rows {data}")
+        )
         lines.append(
             "  "
-            + _("read as: {shapes}; header row {header}; data rows {data}").format(
-                shapes=", ".join(_said(_SHAPES, s) if language() == "vi" else s for s in sheet["shapes"]),
+            + said.format(
+                shapes=shapes,
                 header=_span(*sheet["header_rows"]),
+                sheet=sheet.get("header_sheet"),
                 data="{}-{}".format(*sheet["data_rows"]),
             )
         )
