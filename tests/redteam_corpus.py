@@ -51,7 +51,7 @@ class Corpus:
     @property
     def known(self) -> dict:
         """The files the reader gets wrong today: name -> {symptom, what}."""
-        return self._known["failures"]
+        return self._known.get("failures", {})
 
     @property
     def differential(self) -> dict:
