@@ -24,6 +24,7 @@ One module per concern:
 ``typed_lines``      a list typed as lines of text in one column ("1. Đ/c …: HTTNV"), read as a table
 ``choice_lists``     a sheet listing the rating labels to choose from (a drop-down's source): not data
 ``commendation``     a selection of members (delegates, those proposed, those commended) is not the year's
+``pending``          a tier whose row's note says it is not decided yet ('chưa quyết định xếp loại') stops
 ``org_levels``       two organisation columns that name two levels: which is the row's organisation
 ``membership``       staff who are not party members, in an agency's list of its staff
 ``rating_year``      a sheet's rating year from its name and title; two years named stop the run

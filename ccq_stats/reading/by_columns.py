@@ -122,6 +122,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.membership import mark_column
 from ccq_stats.reading.page_rows import is_index_token
 from ccq_stats.reading.parquet import text_fields
+from ccq_stats.reading.pending import check_pending
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.row_roles import heading_rows, summary_columns, summary_lines
 from ccq_stats.reading.side_by_side import side_by_side
@@ -408,6 +409,10 @@ def _records(
     if left.any():
         notes_out.warn(left_warning(int(left.sum()), start + first_true(left) + 1), sheet.where())
         skip |= left
+    rated = col["rating"]  # "chưa quyết định xếp loại" beside a tier: not decided (pending.py)
+    check_pending(
+        texts["rating"], notes, ~skip, scales, lambda r: sheet.where(start + r + 1, rated.index, rated.header)
+    )
     # a blank rating its own row explains ("chưa đánh giá" in a notes cell): that label, as the row reader reads it
     said = explained_blanks(texts["rating"], [], notes, scales)
     if (said != "").any():

@@ -48,6 +48,7 @@ from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members, outside_years
 from ccq_stats.reading.membership import not_members_warning, staff_not_members
 from ccq_stats.reading.merged_down import merged_down_ranges, merged_down_warning
+from ccq_stats.reading.pending import check_rows
 from ccq_stats.reading.plan import SheetPlan
 from ccq_stats.reading.rating_columns import check_mirrors
 from ccq_stats.reading.row_roles import (
@@ -220,6 +221,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
+    check_rows(data, ratings, remarks, rows, scales)  # "chưa quyết định xếp loại" beside a tier (pending.py)
     staff, mark = (
         staff_not_members(data, header, rows, scales) if "members" in shapes else (np.zeros(len(data), bool), None)
     )

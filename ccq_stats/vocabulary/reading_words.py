@@ -83,6 +83,7 @@ class ReadingWords:
         self.member_mark_yes = {loose_key(x) for x in (*w("member_mark_yes"), *w("ticks"))}
         self.member_mark_no = {loose_key(x) for x in (*w("member_mark_no"), *w("unticked"))} | {""}
         self.commendation = [phrase(x) for x in w("commendation")]  # "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
+        self.pending = [phrase(x) for x in w("pending")]  # "chưa quyết định xếp loại" beside a tier
         self.selection = [phrase(x) for x in w("selection")]  # "DANH SÁCH ĐẠI BIỂU", "… TẶNG HUY HIỆU"
         # a member typed as a line: "1. Đ/c Nguyễn Văn An: HTTNV"; the header the line's table is given
         address = "|".join(re.escape(a) for a in sorted(w("line_address"), key=len, reverse=True))
