@@ -275,6 +275,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("another table under the first"))
     if any(c.reason == Ignored.MIRROR for c in plan.ignored):  # every row checked by the row reader
         raise NotPlain(_("a code column that mirrors the ratings"))
+    if any(c.reason == Ignored.SPLIT for c in plan.ignored):  # every row checked by the row reader
+        raise NotPlain(_("a rating split over two columns"))
     if mark_column(header, scales) is not None:  # staff marked as members or not: the row reader's rule (membership.py)
         raise NotPlain(_("a column marking the party members among staff"))
     if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
