@@ -76,6 +76,11 @@ class ReadingWords:
         # a decision that agrees with the proposal beside it ("Thống nhất"), unless it says a change ("hạ")
         self.agreement = [phrase(x) for x in w("agreement")]
         self.agreement_not = [phrase(x) for x in w("agreement_not")]
+        # a decision one or more tiers from the proposal: "Hạ 1 bậc" (lower), "Nâng một mức" (higher)
+        self.relative_lower = [phrase(x) for x in w("relative_lower")]
+        self.relative_higher = [phrase(x) for x in w("relative_higher")]
+        self.relative_steps = [phrase(x) for x in w("relative_steps")]
+        self.relative_counts = [phrase(x) for x in w("relative_counts")]  # "một" = 1, "hai" = 2 …
         self.admitted_columns = {strip_marks(norm_key(x)) for x in w("admitted_columns")}  # "Ngày vào Đảng"
         # "Kết nạp tháng 7/2021", "Vào Đảng năm 2019": the first year after the words, in a note
         # a staff list's column marking party members ("Đảng viên" | x), and the marks it holds
