@@ -26,7 +26,8 @@ One module per concern:
 ``choice_lists``     a sheet listing the rating labels to choose from (a drop-down's source): not data
 ``issuer``           the committee heading a table: a grassroots one lists its chi bộ trực thuộc
 ``not_data``         a form's instructions and example rows, an example table, a table of contents: not data
-``commendation``     a commendation list (every row the top tier, under such a title) is not the year's
+``commendation``     a selection of members (delegates, those proposed, those commended) is not the year's
+``pending``          a tier whose row's note says it is not decided yet ('chưa quyết định xếp loại') stops
 ``org_levels``       two organisation columns that name two levels: which is the row's organisation
 ``membership``       staff who are not party members, in an agency's list of its staff
 ``rating_year``      a sheet's rating year from its name and title; two years named stop the run

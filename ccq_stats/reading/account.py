@@ -39,6 +39,7 @@ SETTLED = (
     Ignored.MAPPED,
     Ignored.PROPOSED,
     Ignored.MIRROR,
+    Ignored.SPLIT,
     Ignored.HIDDEN,
     Ignored.SECOND,
     Ignored.SHARE,

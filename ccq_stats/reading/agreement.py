@@ -14,6 +14,11 @@ rating_columns.py set them aside):
   – or a cell between the two on its row says something else (a Ban Tổ chức's opinion "Đề nghị hạ
   một mức", a note): the run stops naming the cell, since which rating was agreed cannot be told.
 
+A decision that moves from the proposal by some tiers ("Hạ 1 bậc", "hạ một mức", "Nâng 1 bậc":
+[reading_words] ``relative_lower``, ``relative_higher``) is the same rule with an offset: the proposal's
+tier moved that many tiers down or up the scale, written as a label of the proposal's own scale; a
+proposal that is no tier, or a move off the scale, stops the run naming the cell.
+
 Cells are looked at once per distinct value. The column reader reads one rating column and not
 its proposal: a list whose decisions agree is left to the row reader (``by_columns``), so that
 both sizes of a file give the same figures by this one rule.
@@ -28,13 +33,45 @@ from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
 from ccq_stats.reading.header_columns import MAX_HEADER_TEXT, Ignored
 from ccq_stats.reading.rows import first, mapped
+from ccq_stats.vocabulary.phrases import Words
 from ccq_stats.vocabulary.scales import Scales, find_phrase, words_of
+from ccq_stats.vocabulary.tables import TIERS
 
 
 def agrees(text: str, scales: Scales) -> bool:
-    """Does a decision's cell say only that it agrees with the proposal beside it?"""
+    """Does a decision's cell say only that it agrees with the proposal beside it, or moves from it?"""
+    return step(text, scales) is not None
+
+
+def step(text: str, scales: Scales) -> int | None:
+    """How many tiers a decision's cell moves from the proposal beside it (0: it agrees; 1: "hạ 1
+    bậc", one tier lower; -1: "nâng 1 bậc"), None where it says neither."""
     if not text or len(text) > MAX_HEADER_TEXT:
-        return False
+        return None
+    if _agrees(text, scales):
+        return 0
+    words = words_of(text)
+    w = scales.words
+    for sign, verbs in ((1, w.relative_lower), (-1, w.relative_higher)):
+        for verb in verbs:
+            if find_phrase(words, verb) != 0:
+                continue
+            rest = Words(words[len(verb[1]) :], words.marked)
+            if len(rest) < 2:
+                continue
+            count = int(rest[0]) if rest[0].isdigit() else _count(rest[0], w.relative_counts, words.marked)
+            unit = Words(rest[1:], words.marked)
+            if count and any(find_phrase(unit, u) == 0 and len(u[1]) == len(unit) for u in w.relative_steps):
+                return sign * count
+    return None
+
+
+def _count(word: str, counts, marked: bool) -> int | None:
+    one = Words([word], marked)
+    return next((n for n, c in enumerate(counts, 1) if len(c[1]) == 1 and find_phrase(one, c) == 0), None)
+
+
+def _agrees(text: str, scales: Scales) -> bool:
     words = words_of(text)
     head = max((len(p[1]) for p in scales.words.agreement if find_phrase(words, p) == 0), default=0)
     if not head or any(find_phrase(words, p) >= 0 for p in scales.words.agreement_not):
@@ -54,7 +91,8 @@ def read_agreements(plan, data, scales: Scales, notes) -> None:
     proposals = [c for c in plan.ignored if c.reason == Ignored.PROPOSED]
     for decision in plan.ratings:
         texts = data.text(decision.index)
-        agreed = mapped(texts, lambda t: agrees(t, scales)).astype(bool)
+        steps = mapped(texts, lambda t: step(t, scales))
+        agreed = steps != None  # noqa: E711 - an array of steps, None where the cell says a rating itself
         if not agreed.any():
             continue
         r = first(agreed)
@@ -97,11 +135,72 @@ def read_agreements(plan, data, scales: Scales, notes) -> None:
                     value=texts[r],
                     hint=_("write the decided rating in the cell"),
                 )
-        data.read_as(decision.index, np.where(agreed, said, texts).astype(object))
-        notes.warn(
-            _(
-                "{count} decision(s) in '{decision}' say they agree ('{value}'): read as the rating proposed in "
-                "'{proposal}' on the same row"
-            ).format(count=int(agreed.sum()), decision=decision.header, value=texts[r], proposal=proposal.header),
-            plan.sheet.where(),
-        )
+        moved = _moved(said, steps, agreed, scales, lambda r, d=decision: data.where(r, d), texts)
+        data.read_as(decision.index, np.where(agreed, moved, texts).astype(object))
+        shifted = agreed & (steps != 0)
+        if (agreed & ~shifted).any():
+            notes.warn(
+                _(
+                    "{count} decision(s) in '{decision}' say they agree ('{value}'): read as the rating proposed in "
+                    "'{proposal}' on the same row"
+                ).format(
+                    count=int((agreed & ~shifted).sum()),
+                    decision=decision.header,
+                    value=texts[first(agreed & ~shifted)],
+                    proposal=proposal.header,
+                ),
+                plan.sheet.where(),
+            )
+        if shifted.any():
+            notes.warn(
+                _(
+                    "{count} decision(s) in '{decision}' move the rating proposed in '{proposal}' ('{value}'): "
+                    "read as the tier that many tiers from it"
+                ).format(
+                    count=int(shifted.sum()),
+                    decision=decision.header,
+                    value=texts[first(shifted)],
+                    proposal=proposal.header,
+                ),
+                plan.sheet.where(),
+            )
+
+
+def _moved(said, steps, agreed, scales: Scales, where, texts) -> np.ndarray:
+    """The decided label of each agreeing row: the proposal's cell, moved by its step (decided once
+    per distinct (proposal, step)); a move from no tier, or off the scale, stops naming the cell."""
+    out = np.array(said, dtype=object)
+    done: dict = {}
+    for r in np.flatnonzero(agreed & (steps != 0)):
+        key = (said[r], steps[r])
+        if key not in done:
+            done[key] = _move(said[r], int(steps[r]), scales)
+        if done[key] is None:
+            raise InputError(
+                _(
+                    "the decision moves the proposal '{proposal}' by {step} tier(s): no tier of the scale is there"
+                ).format(proposal=said[r], step=abs(int(steps[r]))),
+                where=where(int(r)),
+                value=texts[r],
+                hint=_("write the decided rating in the cell"),
+            )
+        out[r] = done[key]
+    return out
+
+
+def _move(proposal: str, by: int, scales: Scales) -> str | None:
+    """A label of the proposal's scale ``by`` tiers below it (above where negative), or None."""
+    found = match_label(proposal, scales)
+    if found is None or found.meaning.tier is None:
+        return None
+    at = TIERS.index(found.meaning.tier) + by
+    if not 0 <= at < len(TIERS):
+        return None
+    # the label of that tier sharing most of the proposal's scales (vocabulary, regime): its own scale's word
+    candidates = [
+        (len(found.valid & label.valid) + (("*", "*") in label.valid) * len(found.valid), -n, label.display)
+        for n, label in enumerate(scales.labels.values())
+        if label.meaning.means == TIERS[at] and not label.meaning.exemplary and not label.typo
+    ]
+    best = max(candidates, default=None)
+    return best[2] if best and best[0] else None

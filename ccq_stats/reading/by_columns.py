@@ -121,6 +121,7 @@ from ccq_stats.reading.limits import Limits
 from ccq_stats.reading.membership import mark_column
 from ccq_stats.reading.page_rows import is_index_token
 from ccq_stats.reading.parquet import text_fields
+from ccq_stats.reading.pending import check_pending
 from ccq_stats.reading.plan import TAIL_ROWS, NotATable, check_sheet, plan_sheet, table_end
 from ccq_stats.reading.row_roles import heading_rows, summary_columns, summary_lines
 from ccq_stats.reading.side_by_side import side_by_side
@@ -276,6 +277,8 @@ def _plan(sheet, scales: Scales, year, shape, notes: Notes):
         raise NotPlain(_("another table under the first"))
     if any(c.reason == Ignored.MIRROR for c in plan.ignored):  # every row checked by the row reader
         raise NotPlain(_("a code column that mirrors the ratings"))
+    if any(c.reason == Ignored.SPLIT for c in plan.ignored):  # every row checked by the row reader
+        raise NotPlain(_("a rating split over two columns"))
     if mark_column(header, scales) is not None:  # staff marked as members or not: the row reader's rule (membership.py)
         raise NotPlain(_("a column marking the party members among staff"))
     if legend.sheet_key(sheet, plan, scales):  # ratings as codes, read by their key (the row reader's rule)
@@ -410,6 +413,10 @@ def _records(
     if left.any():
         notes_out.warn(left_warning(int(left.sum()), start + first_true(left) + 1), sheet.where())
         skip |= left
+    rated = col["rating"]  # "chưa quyết định xếp loại" beside a tier: not decided (pending.py)
+    check_pending(
+        texts["rating"], notes, ~skip, scales, lambda r: sheet.where(start + r + 1, rated.index, rated.header)
+    )
     # a blank rating its own row explains ("chưa đánh giá" in a notes cell): that label, as the row reader reads it
     said = explained_blanks(texts["rating"], [], notes, scales)
     if (said != "").any():

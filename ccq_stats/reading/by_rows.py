@@ -48,8 +48,9 @@ from ccq_stats.reading.legend import codes_warning, read_codes
 from ccq_stats.reading.member_years import admitted_warning, admitted_years, not_members, outside_years
 from ccq_stats.reading.membership import not_members_warning, staff_not_members
 from ccq_stats.reading.merged_down import merged_down_ranges, merged_down_warning
+from ccq_stats.reading.pending import check_rows
 from ccq_stats.reading.plan import SheetPlan
-from ccq_stats.reading.rating_columns import check_mirrors
+from ccq_stats.reading.rating_columns import check_mirrors, read_split
 from ccq_stats.reading.row_roles import (
     heading_org,
     heading_rows,
@@ -118,6 +119,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     data = SheetRows(sheet, header, plan.start, end, fill, scales)
     _skip_around(plan, end)
     check_mirrors(plan, scales)  # a code column beside the ratings says the same on every row
+    read_split(plan, data)  # a rating split over two columns by a group of members: one column (rating_columns)
     for c in plan.ratings if plan.key else []:  # "2" under "Xếp loại (ký hiệu)", "Ký hiệu: 2 - HTTNV" above
         read, codes = read_codes(data.text(c.index), plan.key, scales)
         if codes:
@@ -220,6 +222,7 @@ def sheet_records(plan: SheetPlan, scales: Scales, notes: Notes) -> pd.DataFrame
     if left.any():
         notes.warn(left_warning(int(left.sum()), data.excel_row(first(left))), sheet.where())
         rows &= ~left
+    check_rows(data, ratings, remarks, rows, scales)  # "chưa quyết định xếp loại" beside a tier (pending.py)
     staff, mark = (
         staff_not_members(data, header, rows, scales) if "members" in shapes else (np.zeros(len(data), bool), None)
     )

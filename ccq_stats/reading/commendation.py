@@ -1,4 +1,5 @@
-"""A commendation list is not the year's list.
+"""A selection of members is not the year's list: a commendation list, a list of delegates, of
+those proposed for a badge or for full membership.
 
 "DANH SÁCH ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ ĐƯỢC TẶNG GIẤY KHEN": the members listed were chosen
 among the top tier; every row is HTXSNV. Read as the year's ratings, it gives "100% HTXSNV" – a
@@ -6,6 +7,13 @@ figure nobody gave. A careful clerk asks for the full list: where the title abov
 commendation ([reading_words] commendation) and every rating the table gives is the top tier, the
 run stops naming the title. A rating list whose title mentions commendation beside other tiers is
 read as it is.
+
+The same rule, wider: a list whose title says its members were chosen for another purpose
+([reading_words] selection: the congress's delegates, members proposed for a badge, probationary
+members proposed for full membership) is not any organisation's members, whatever tiers its rows
+hold – the members were chosen by other criteria, so its shares are no figure of the year. Such words
+say the selection alone; a commendation word needs the top tier alone to say it, since a year's list
+may be titled "kết quả xếp loại và khen thưởng".
 """
 
 from __future__ import annotations
@@ -18,11 +26,20 @@ from ccq_stats.vocabulary.phrases import find_phrase, words_of
 
 
 def check_not_commendation(sheet, plan, scales) -> None:
-    """Stop where the table is a commendation list of the top tier only (see above)."""
+    """Stop where the table is a selection of members (see above)."""
     ratings = plan.ratings
     if not ratings or plan.header.first_row == 0:
         return
-    title = next((t for t in _titles(sheet, plan.header.first_row) if _names_commendation(t, scales)), None)
+    titles = _titles(sheet, plan.header.first_row)
+    chosen = next((t for t in titles if _names(t, scales.words.selection)), None)
+    if chosen is not None:
+        raise InputError(
+            _("the title names a selection of members for another purpose: not any organisation's list of the year"),
+            where=sheet.where(),
+            value=chosen,
+            hint=_("give the full list of the year's ratings; a list of delegates or of those proposed is not counted"),
+        )
+    title = next((t for t in titles if _names(t, scales.words.commendation)), None)
     if title is None:
         return
     end = plan.end if plan.end >= 0 else len(sheet.rows)
@@ -48,6 +65,6 @@ def _titles(sheet, first_row: int) -> list[str]:
     return [" ".join(t for t in (text_at(row, i) for i in range(min(len(row), 50))) if t)[:300] for row in rows]
 
 
-def _names_commendation(text: str, scales) -> bool:
+def _names(text: str, phrases) -> bool:
     words = words_of(text)
-    return any(find_phrase(words, wanted) >= 0 for wanted in scales.words.commendation)
+    return any(find_phrase(words, wanted) >= 0 for wanted in phrases)

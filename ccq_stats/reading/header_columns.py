@@ -68,6 +68,7 @@ class Ignored(str, Enum):
     PROPOSED = "proposed"  # a self-rating or proposal beside the decision
     MIRROR = "mirror"  # codes that stand for the ratings beside them, row for row (detail: that rating column)
     UNKNOWN = "unknown"  # no header word known, and its cells carry no rating
+    SPLIT = "split"  # the same rating as another column, for another group of members (detail: that column)
     VOTES = "votes"  # votes per tier ("Số phiếu biểu quyết" over "HTXSNV | HTTNV …"): ballots, not members
 
 

@@ -17,12 +17,20 @@ alike), and say on stderr which signal decided:
   on every row looked at: the labels are read, the code column is accounted for as mirroring them
   (``Ignored.MIRROR``, its detail the label column), and the row reader checks every row: a row
   where they disagree stops the run naming it (``check_mirrors``). The column reader leaves such a
-  file to the row reader, so that the check is the same whatever the file's size.
+  file to the row reader, so that the check is the same whatever the file's size;
+* **one rating split by a group of members** – "Xếp loại (đảng viên chính thức)" | "Xếp loại (đảng
+  viên dự bị)": two rating columns of the same level (no year, no committee tells them apart) whose
+  filled cells never share a row and hold labels, each row's rating in one of them: one rating,
+  read as one column (``Ignored.SPLIT``, its detail the column read; one warning). The row reader
+  checks every row (``read_split``): a row with both filled stops the run naming the two columns,
+  as any two rating columns do. The column reader leaves such a file to the row reader.
 """
 
 from __future__ import annotations
 
 import re
+
+import numpy as np
 
 from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
@@ -51,6 +59,9 @@ def settle_ratings(plan, scales: Scales, notes) -> tuple[list[Column], list[Colu
         ratings = plan.ratings
         if len(ratings) > 1 and any(c.year is None for c in ratings):
             _mirrors(plan, ratings, scales, notes)
+        ratings = plan.ratings
+        if len(ratings) > 1 and any(c.year is None for c in ratings):
+            _split(plan, ratings, scales, notes)
     return plan.ratings, plan.counts
 
 
@@ -174,3 +185,57 @@ def check_mirrors(plan, scales: Scales) -> None:
                     code=column.header
                 ),
             )
+
+
+def _split(plan, ratings: list[Column], scales: Scales, notes) -> None:
+    undated = [c for c in ratings if c.year is None]
+    if len(undated) != 2:
+        return
+    first, second = undated
+    end = plan.end if plan.end >= 0 else len(plan.sheet.rows)
+    stop = min(end, HEAD_ROWS)  # the rows both readers plan from (account.py): the same verdict at any size
+    filled = [0, 0]
+    for r in range(plan.start, stop):
+        row = plan.sheet.rows[r]
+        cells = [text_at(row, first.index), text_at(row, second.index)]
+        if all(cells):
+            return  # a row rated twice: two ratings, the refusal stands
+        for k, cell in enumerate(cells):
+            if cell:
+                if match_label(cell, scales) is None:
+                    return
+                filled[k] += 1
+    if not all(filled):
+        return
+    plan.header.columns.remove(second)
+    plan.ignored.append(ignored(second.index, second.header, Ignored.SPLIT, first.header))
+    notes.warn(
+        _(
+            "'{first}' and '{second}' read as one rating split by a group of members (each row filled in one "
+            "of them); a row filled in both stops the run"
+        ).format(first=first.header, second=second.header),
+        plan.sheet.where(),
+    )
+
+
+def read_split(plan, data) -> None:
+    """Every row of the table: a rating split over two columns (``_split``) read as one column; a row
+    filled in both stops the run naming the two."""
+    for column in plan.ignored:
+        if column.reason != Ignored.SPLIT:
+            continue
+        rating = next(c for c in plan.header.columns if c.header == column.detail and c.role == "rating")
+        a, b = data.text(rating.index), data.text(column.index)
+        both = np.flatnonzero((a != "") & (b != ""))
+        if len(both):
+            raise InputError(
+                _("two rating columns ({first}, {second}); the one to count is unclear").format(
+                    first=rating.header, second=column.header
+                ),
+                where=data.where(int(both[0]), column),
+                value=str(b[both[0]]),
+                hint=_(
+                    "say which one counts: --column rating='{second}' --column ignore='{first}' (or the other way)"
+                ).format(first=rating.header, second=column.header),
+            )
+        data.read_as(rating.index, np.where(a == "", b, a).astype(object))

@@ -53,6 +53,7 @@ REASONS = {  # why a column is not read
     "proposed": N_("self-rating or proposal, not counted"),
     "unknown": N_("no header word known"),
     "mirror": N_("codes that mirror the ratings in '{detail}', row for row"),
+    "split": N_("the same rating as '{detail}' for another group of members: read with it, row for row"),
     "votes": N_("votes ({because}), not members"),
 }
 

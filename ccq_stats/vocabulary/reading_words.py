@@ -76,6 +76,11 @@ class ReadingWords:
         # a decision that agrees with the proposal beside it ("Thống nhất"), unless it says a change ("hạ")
         self.agreement = [phrase(x) for x in w("agreement")]
         self.agreement_not = [phrase(x) for x in w("agreement_not")]
+        # a decision one or more tiers from the proposal: "Hạ 1 bậc" (lower), "Nâng một mức" (higher)
+        self.relative_lower = [phrase(x) for x in w("relative_lower")]
+        self.relative_higher = [phrase(x) for x in w("relative_higher")]
+        self.relative_steps = [phrase(x) for x in w("relative_steps")]
+        self.relative_counts = [phrase(x) for x in w("relative_counts")]  # "một" = 1, "hai" = 2 …
         self.admitted_columns = {strip_marks(norm_key(x)) for x in w("admitted_columns")}  # "Ngày vào Đảng"
         # "Kết nạp tháng 7/2021", "Vào Đảng năm 2019": the first year after the words, in a note
         # a staff list's column marking party members ("Đảng viên" | x), and the marks it holds
@@ -83,6 +88,8 @@ class ReadingWords:
         self.member_mark_yes = {loose_key(x) for x in (*w("member_mark_yes"), *w("ticks"))}
         self.member_mark_no = {loose_key(x) for x in (*w("member_mark_no"), *w("unticked"))} | {""}
         self.commendation = [phrase(x) for x in w("commendation")]  # "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
+        self.pending = [phrase(x) for x in w("pending")]  # "chưa quyết định xếp loại" beside a tier
+        self.selection = [phrase(x) for x in w("selection")]  # "DANH SÁCH ĐẠI BIỂU", "… TẶNG HUY HIỆU"
         # a member typed as a line: "1. Đ/c Nguyễn Văn An: HTTNV"; the header the line's table is given
         address = "|".join(re.escape(a) for a in sorted(w("line_address"), key=len, reverse=True))
         self.member_line = re.compile(
