@@ -21,7 +21,7 @@ from __future__ import annotations
 from ccq_stats.errors import InputError
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.grid import text_at
+from ccq_stats.reading.grid import row_texts, text_at
 from ccq_stats.vocabulary.phrases import find_phrase, words_of
 
 
@@ -62,7 +62,7 @@ def check_not_commendation(sheet, plan, scales) -> None:
 
 def _titles(sheet, first_row: int) -> list[str]:
     rows = sheet.rows[:first_row]
-    return [" ".join(t for t in (text_at(row, i) for i in range(min(len(row), 50))) if t)[:300] for row in rows]
+    return [" ".join(row_texts(row))[:300] for row in rows]
 
 
 def _names(text: str, phrases) -> bool:

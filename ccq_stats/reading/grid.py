@@ -46,6 +46,12 @@ def text_at(row: list, index: int) -> str:
     return clean(row[index]) if index < len(row) else ""
 
 
+def row_texts(row: list, width: int = 50) -> list[str]:
+    """The cleaned, non-empty texts of a row's first ``width`` cells, left to right: the words of a
+    title line, wherever in the row they were typed."""
+    return [t for t in (text_at(row, i) for i in range(min(len(row), width))) if t]
+
+
 def filled(value) -> bool:
     """Does a cell hold anything (not None, not empty or blank text)?"""
     if value is None:

@@ -14,7 +14,7 @@ the title names a kind of its own ("… CHI BỘ TRỰC THUỘC …", "… CHI B
 from __future__ import annotations
 
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.grid import text_at
+from ccq_stats.reading.grid import row_texts
 from ccq_stats.vocabulary.phrases import phrase
 from ccq_stats.vocabulary.scales import KIND_NAMES, Scales, find_phrase, words_of
 
@@ -24,7 +24,7 @@ _WIDE = 50
 def _lines(sheet, header) -> list[str]:
     out = []
     for r in range(max(sheet.top, 0), header.first_row):
-        texts = [t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), _WIDE))) if t]
+        texts = row_texts(sheet.rows[r], _WIDE)
         if texts:
             out.append(" ".join(texts)[:300])
     return out

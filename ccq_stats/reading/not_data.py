@@ -26,7 +26,7 @@ import re
 
 from ccq_stats.figures.classify import match_label
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.grid import text_at
+from ccq_stats.reading.grid import row_texts, text_at
 from ccq_stats.reading.header import is_index_row
 from ccq_stats.text import norm_key
 from ccq_stats.vocabulary.phrases import phrase
@@ -55,7 +55,7 @@ def begins_with(text: str, scales: Scales, entry: str) -> bool:
 
 def _first_line(rows: list, upto: int) -> str:
     for r in range(min(upto, len(rows))):
-        texts = [t for t in (text_at(rows[r], i) for i in range(min(len(rows[r]), _WIDE))) if t]
+        texts = row_texts(rows[r], _WIDE)
         if texts:
             return " ".join(texts)
     return ""
@@ -74,7 +74,7 @@ def example_table(sheet, header, scales: Scales) -> str | None:
     if is_instructions_sheet(sheet, scales):
         return _("a table on the form's instructions sheet: an example, not data")
     for r in range(header.first_row - 1, max(sheet.top - 1, header.first_row - 4, -1), -1):
-        texts = [t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), _WIDE))) if t]
+        texts = row_texts(sheet.rows[r], _WIDE)
         if texts:  # the nearest line above the header: its title
             if begins_with(texts[0], scales, "example"):
                 return _("a table under '{title}': an example, not data").format(title=texts[0][:60])
@@ -94,7 +94,7 @@ def _choices(text: str, scales: Scales) -> bool:
 
 
 def _lead_why(row: list, scales: Scales) -> str | None:
-    texts = [t for t in (text_at(row, i) for i in range(min(len(row), _WIDE))) if t]
+    texts = row_texts(row, _WIDE)
     if not texts:
         return "blank"
     if is_index_row(row):

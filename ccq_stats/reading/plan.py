@@ -33,7 +33,7 @@ from ccq_stats.reading.cells import is_subset_heading, without_bullet
 from ccq_stats.reading.collection import collection_header, is_instructions
 from ccq_stats.reading.column_rules import is_summary_label
 from ccq_stats.reading.commendation import check_not_commendation
-from ccq_stats.reading.grid import Sheet, column_cells, filled, text_at
+from ccq_stats.reading.grid import Sheet, column_cells, filled, row_texts, text_at
 from ccq_stats.reading.header import (
     SCAN_ROWS,
     Column,
@@ -115,10 +115,7 @@ def kinds_named(text: str, scales: Scales) -> set[tuple]:
 def title_kind(sheet: Sheet, header: Header, scales: Scales) -> tuple | None:
     """The (kind, subject) of a table's rows when its title (or its sheet's name) names one kind
     of organisation and only one: "KẾT QUẢ XẾP LOẠI CHI BỘ TRỰC THUỘC …" lists chi bộ trực thuộc."""
-    texts = [sheet.name or ""] + [
-        " ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
-        for r in range(header.first_row)
-    ]
+    texts = [sheet.name or ""] + [" ".join(row_texts(sheet.rows[r])) for r in range(header.first_row)]
     named = set().union(*(kinds_named(t[:300], scales) for t in texts if t))
     return named.pop() if len(named) == 1 else None
 

@@ -13,7 +13,7 @@ import re
 
 from ccq_stats.errors import InputError
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.grid import Sheet, text_at
+from ccq_stats.reading.grid import Sheet, row_texts
 from ccq_stats.reading.header import Header
 from ccq_stats.text import strip_marks
 from ccq_stats.vocabulary.scales import Scales
@@ -26,7 +26,7 @@ _DATE_IN_NAME = re.compile(r"\d{1,2}\s*[-_./ ]\s*(?:19|20)\d\d")  # "15_01_2020"
 def _title_texts(sheet: Sheet, header: Header) -> list[str]:
     out = []
     for r in range(header.first_row):
-        text = " ".join(t for t in (text_at(sheet.rows[r], i) for i in range(min(len(sheet.rows[r]), 50))) if t)
+        text = " ".join(row_texts(sheet.rows[r]))
         out.append(strip_marks(text[:1000].casefold()))
     return out
 

@@ -18,7 +18,7 @@ import dataclasses
 from ccq_stats.figures.classify import match_label
 from ccq_stats.figures.findings import Notes
 from ccq_stats.i18n import gettext as _
-from ccq_stats.reading.grid import Sheet, text_at
+from ccq_stats.reading.grid import Sheet, row_texts, text_at
 from ccq_stats.reading.header import find_header
 from ccq_stats.reading.plan import table_end
 from ccq_stats.reading.tier_headings import label_keys, label_named, rating_header
@@ -34,7 +34,7 @@ def _said(sheet: Sheet, first_row: int, scales: Scales) -> list[tuple[str, str]]
     keys, out = label_keys(scales), []
     for r in range(sheet.top, first_row):
         row = sheet.rows[r]
-        text = " ".join(t for i in range(min(len(row), 60)) if (t := text_at(row, i)))
+        text = " ".join(row_texts(row, 60))
         if text and (label := label_named(text[:300], scales, keys)):
             out.append((text, label))
     name = text_at([sheet.name or ""], 0)
